@@ -1,0 +1,38 @@
+/** The normalised fleet: what `load` returns and every later stage reads (T1). */
+import type { SourceRef } from './diagnostics.ts';
+import type { Cluster, OverridePolicy, PropagationPolicy, ResourceInterpreterCustomization } from './karmada.ts';
+import type { KubeObject } from './object.ts';
+
+/** A loaded object with the place it came from. */
+export interface Loaded<T extends KubeObject = KubeObject> {
+  readonly object: T;
+  readonly source: SourceRef;
+}
+
+/** Settings from the optional `flotilla.yaml`, with defaults applied. */
+export interface Settings {
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  readonly sourceBranch: string;
+  readonly statusBranch: string;
+  readonly renderedBranch: string;
+  readonly pollSchedule: string;
+}
+
+/**
+ * All objects of one revision, each list sorted by its identity (D3). Namespaced objects without a
+ * namespace have been given `default`, as `kubectl apply` does.
+ */
+export interface Fleet {
+  readonly clusters: readonly Loaded<Cluster>[];
+  /** PropagationPolicy and ClusterPropagationPolicy objects. */
+  readonly propagationPolicies: readonly Loaded<PropagationPolicy>[];
+  /** OverridePolicy and ClusterOverridePolicy objects. */
+  readonly overridePolicies: readonly Loaded<OverridePolicy>[];
+  readonly customizations: readonly Loaded<ResourceInterpreterCustomization>[];
+  /** Resource templates: every other object. */
+  readonly templates: readonly Loaded[];
+  /** Kinds declared cluster-scoped by CustomResourceDefinitions in the repo. */
+  readonly clusterScopedKinds: ReadonlySet<string>;
+  readonly settings: Settings;
+}
