@@ -1,0 +1,83 @@
+/** The flotilla command line: dispatch, argument parsing, and the only place that maps errors to exit codes (K2). */
+import { parseArgs } from 'node:util';
+import { FlotillaError, UsageError } from '../api/index.ts';
+import { commands } from './commands/index.ts';
+import { exitError, type Command, type ExitCode, type IO } from './io.ts';
+
+const processIO: IO = {
+  stdout: (t) => void process.stdout.write(t),
+  stderr: (t) => void process.stderr.write(t),
+  cwd: process.cwd(),
+  env: process.env,
+};
+
+/** Runs the CLI with the given arguments and returns the exit code. */
+export async function main(argv: readonly string[], io: IO = processIO): Promise<ExitCode> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const target = name === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;
+    io.stdout(target ? target.help : usage());
+    return 0;
+  }
+  if (name === '--version' || name === 'version') {
+    io.stdout('flotilla 0.1.0\n');
+    return 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`error: unknown command "${name}"\n\n${usage()}`);
+    return exitError;
+  }
+  try {
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(command.help);
+      return 0;
+    }
+    const { values, positionals } = parseCommandArgs(command, rest);
+    return await command.run(values, positionals, io);
+  } catch (err) {
+    return reportFailure(err, command, io);
+  }
+}
+
+function parseCommandArgs(command: Command, args: readonly string[]) {
+  try {
+    const parsed = parseArgs({ args: [...args], options: command.options, allowPositionals: true, strict: true });
+    if (parsed.positionals.length > command.maxPositionals) {
+      throw new UsageError(`unexpected argument "${parsed.positionals[command.maxPositionals]}"`);
+    }
+    return parsed;
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    throw new UsageError(message.replace(/\. To specify a positional argument.*$/s, ''));
+  }
+}
+
+function reportFailure(err: unknown, command: Command, io: IO): ExitCode {
+  if (err instanceof UsageError) {
+    io.stderr(`error: ${err.message}\nSee 'flotilla ${command.name} --help'.\n`);
+  } else if (err instanceof FlotillaError && err.code !== 'InternalError') {
+    io.stderr(`error: ${describe(err)}\n`);
+  } else {
+    const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    io.stderr(`error: this is a bug in flotilla, please report it:\n${detail}\n`);
+  }
+  return exitError;
+}
+
+function describe(err: Error): string {
+  const causes: string[] = [err.message];
+  let c: unknown = err.cause;
+  while (c instanceof Error) {
+    causes.push(c.message);
+    c = c.cause;
+  }
+  return causes.join(': ');
+}
+
+function usage(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return `flotilla: GitOps for fleets of Kubernetes clusters, with Karmada's scheduling and overrides.\n\nUsage: flotilla <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'flotilla <command> --help' for a command's options and examples.\n`;
+}

@@ -1,0 +1,30 @@
+/** Output formats and serialisers for command results (K4). */
+import YAML from 'yaml';
+import { UsageError } from '../api/index.ts';
+
+export const outputFormats = ['json', 'yaml', 'table'] as const;
+export type OutputFormat = (typeof outputFormats)[number];
+
+/** Validates an `-o` value. */
+export function toOutputFormat(v: unknown, allowed: readonly string[] = outputFormats): OutputFormat {
+  const s = v === undefined ? 'table' : String(v);
+  if (!allowed.includes(s)) throw new UsageError(`--output must be one of: ${allowed.join(', ')} (got "${s}")`);
+  return s as OutputFormat;
+}
+
+/** JSON with two-space indent and a trailing newline. */
+export function toJsonText(v: unknown): string {
+  return `${JSON.stringify(v, null, 2)}\n`;
+}
+
+/** YAML of the same object as the JSON form. */
+export function toYamlText(v: unknown): string {
+  return YAML.stringify(v, { lineWidth: 0, aliasDuplicateObjects: false });
+}
+
+/** A plain text table: columns padded to their widest cell, like kubectl's. */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[], noHeader = false): string {
+  const all = noHeader ? rows : [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  return all.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd((widths[i] ?? 0) + 3))).join('').trimEnd()).join('\n') + (all.length ? '\n' : '');
+}
