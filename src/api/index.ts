@@ -9,3 +9,5 @@ export * from './errors.ts';
 export * from './quantity.ts';
 export * from './scope.ts';
 export * from './fleet.ts';
+export * from './label-selector.ts';
+export * from './cluster-affinity.ts';
