@@ -11,3 +11,4 @@ export * from './scope.ts';
 export * from './fleet.ts';
 export * from './label-selector.ts';
 export * from './cluster-affinity.ts';
+export * from './hash.ts';

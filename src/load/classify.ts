@@ -1,0 +1,17 @@
+/** Sorts loaded objects into the fleet's kinds by apiVersion group and kind. */
+import { splitApiVersion } from '../api/index.ts';
+
+export const objectClasses = ['cluster', 'propagationPolicy', 'overridePolicy', 'customization', 'ignored', 'template'] as const;
+export type ObjectClass = (typeof objectClasses)[number];
+
+/** The class of an object with this apiVersion and kind. */
+export function classify(apiVersion: string, kind: string): ObjectClass {
+  const { group } = splitApiVersion(apiVersion);
+  if (group === 'cluster.karmada.io' && kind === 'Cluster') return 'cluster';
+  if (group === 'policy.karmada.io' && (kind === 'PropagationPolicy' || kind === 'ClusterPropagationPolicy')) return 'propagationPolicy';
+  if (group === 'policy.karmada.io' && (kind === 'OverridePolicy' || kind === 'ClusterOverridePolicy')) return 'overridePolicy';
+  if (group === 'config.karmada.io' && kind === 'ResourceInterpreterCustomization') return 'customization';
+  // Kustomize's own files sit beside manifests in many repos; they configure a build, they are not objects.
+  if (group === 'kustomize.config.k8s.io' || group === 'flotilla.io') return 'ignored';
+  return 'template';
+}

@@ -1,0 +1,127 @@
+/** Snapshot → Fleet: parse, classify, validate, normalise (DESIGN "load"). Pure: the snapshot is a value (B4). */
+import picomatch from 'picomatch';
+import {
+  compareDiagnostics, compareStrings, errorAt, isClusterScoped, isPlainObject, resourceKeyOf,
+  type Cluster, type Diagnostic, type Fleet, type KubeObject, type Loaded, type OverridePolicy,
+  type PropagationPolicy, type ResourceInterpreterCustomization, type Settings,
+} from '../api/index.ts';
+import { checkReferences } from './check-references.ts';
+import { classify } from './classify.ts';
+import { decodeText, readObjects, type RawObject } from './read-objects.ts';
+import { parseDocuments } from './parse-documents.ts';
+import { validateAgainstSchema, type SchemaKind } from './schema/index.ts';
+import { defaultSettings, normaliseSettings, settingsPath } from './settings.ts';
+import { isManifestPath, type Snapshot, type SourceFile } from './source-file.ts';
+
+/** The outcome of loading: the fleet (meaningful only when no diagnostic is an error) and all diagnostics, sorted. */
+export interface LoadResult {
+  readonly fleet: Fleet;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Loads a snapshot into a Fleet. Every problem is a diagnostic; nothing throws for bad input. */
+export function loadFleet(snapshot: Snapshot): LoadResult {
+  const diagnostics: Diagnostic[] = snapshot.problems.map((p) => errorAt('UnreadableFile', { file: p.path, line: 1, column: 1 }, p.message));
+  const files = [...snapshot.files].sort((a, b) => compareStrings(a.path, b.path));
+  const settings = readSettings(files.find((f) => f.path === settingsPath), diagnostics);
+  const included = picomatch(settings.include as string[], { dot: false });
+  const excluded = settings.exclude.length ? picomatch(settings.exclude as string[], { dot: true }) : () => false;
+
+  const raw: RawObject[] = [];
+  for (const file of files) {
+    if (file.path === settingsPath || !isManifestPath(file.path) || !included(file.path) || excluded(file.path)) continue;
+    const r = readObjects(file);
+    raw.push(...r.objects);
+    diagnostics.push(...r.diagnostics);
+  }
+  const scoped = clusterScopedCrdKinds(raw);
+  const normalised = raw.map((r) => normaliseNamespace(r, scoped));
+  diagnostics.push(...findDuplicates(normalised));
+
+  const locates = new Map<Loaded, RawObject['locate']>();
+  const lists = { clusters: [] as Loaded<Cluster>[], pp: [] as Loaded<PropagationPolicy>[], op: [] as Loaded<OverridePolicy>[], ric: [] as Loaded<ResourceInterpreterCustomization>[], templates: [] as Loaded[] };
+  for (const r of normalised) {
+    const cls = classify(r.object.apiVersion, r.object.kind);
+    if (cls === 'ignored') continue;
+    const loaded: Loaded = { object: r.object, source: r.source };
+    locates.set(loaded, r.locate);
+    if (cls === 'template') { lists.templates.push(loaded); continue; }
+    const issues = validateAgainstSchema(r.object.kind as SchemaKind, r.object);
+    for (const i of issues) diagnostics.push(errorAt(i.code, { file: r.source.file, ...r.locate(i.path) }, `${r.object.kind} ${describeName(r.object)}: ${i.message}`));
+    if (issues.length) continue;
+    if (cls === 'cluster') lists.clusters.push(loaded as Loaded<Cluster>);
+    else if (cls === 'propagationPolicy') lists.pp.push(loaded as Loaded<PropagationPolicy>);
+    else if (cls === 'overridePolicy') lists.op.push(loaded as Loaded<OverridePolicy>);
+    else lists.ric.push(loaded as Loaded<ResourceInterpreterCustomization>);
+  }
+  const byKey = (a: Loaded, b: Loaded) => compareStrings(resourceKeyOf(a.object), resourceKeyOf(b.object)) || compareStrings(a.source.file, b.source.file) || a.source.doc - b.source.doc;
+  const fleet: Fleet = {
+    clusters: lists.clusters.sort(byKey),
+    propagationPolicies: lists.pp.sort(byKey),
+    overridePolicies: lists.op.sort(byKey),
+    customizations: lists.ric.sort(byKey),
+    templates: lists.templates.sort(byKey),
+    clusterScopedKinds: scoped,
+    settings,
+  };
+  diagnostics.push(...checkReferences(fleet, (l) => locates.get(l) ?? (() => ({ line: l.source.line, column: l.source.column }))));
+  return { fleet, diagnostics: diagnostics.sort(compareDiagnostics) };
+}
+
+function readSettings(file: SourceFile | undefined, diagnostics: Diagnostic[]): Settings {
+  if (!file) return defaultSettings;
+  const text = decodeText(file.bytes);
+  const parsed = text === undefined ? undefined : parseDocuments(file.path, text);
+  const doc = parsed?.documents[0];
+  if (!parsed || !doc || parsed.diagnostics.length) {
+    const why = parsed?.diagnostics.map((d) => d.message).join('; ') || 'not a YAML mapping';
+    diagnostics.push(errorAt('InvalidSettings', { file: file.path, line: parsed?.diagnostics[0]?.line ?? 1, column: 1 }, `settings file is unreadable: ${why}`));
+    return defaultSettings;
+  }
+  const issues = validateAgainstSchema('Settings', doc.value);
+  for (const i of issues) diagnostics.push(errorAt('InvalidSettings', { file: file.path, ...doc.locate(i.path) }, i.message));
+  return issues.length ? defaultSettings : normaliseSettings(doc.value);
+}
+
+/** Kinds that CustomResourceDefinitions in the repo declare cluster-scoped. */
+function clusterScopedCrdKinds(raw: readonly RawObject[]): ReadonlySet<string> {
+  const kinds = new Set<string>();
+  for (const r of raw) {
+    if (r.object.kind !== 'CustomResourceDefinition') continue;
+    const spec = r.object['spec'];
+    if (isPlainObject(spec) && spec['scope'] === 'Cluster' && isPlainObject(spec['names']) && typeof spec['names']['kind'] === 'string') kinds.add(spec['names']['kind']);
+  }
+  return kinds;
+}
+
+/** A namespaced object without a namespace belongs to `default`, as with `kubectl apply` (DESIGN "The fleet repo"). */
+function normaliseNamespace(r: RawObject, scoped: ReadonlySet<string>): RawObject {
+  const clusterScoped = isClusterScoped(r.object.kind, scoped);
+  const ns = r.object.metadata.namespace;
+  if (clusterScoped && ns !== undefined) {
+    const { namespace: _dropped, ...metadata } = r.object.metadata;
+    return { ...r, object: { ...r.object, metadata } };
+  }
+  if (!clusterScoped && (ns === undefined || ns === '')) return { ...r, object: { ...r.object, metadata: { ...r.object.metadata, namespace: 'default' } } };
+  return r;
+}
+
+/** Two objects with the same group, kind, namespace and name: both places are reported. */
+function findDuplicates(raw: readonly RawObject[]): Diagnostic[] {
+  const first = new Map<string, RawObject>();
+  const out: Diagnostic[] = [];
+  for (const r of raw) {
+    const group = r.object.apiVersion.includes('/') ? r.object.apiVersion.slice(0, r.object.apiVersion.indexOf('/')) : '';
+    const key = `${group}|${r.object.kind}|${r.object.metadata.namespace ?? ''}|${r.object.metadata.name}`;
+    const seen = first.get(key);
+    if (!seen) { first.set(key, r); continue; }
+    out.push(errorAt('DuplicateObject', { file: r.source.file, line: r.source.line, column: r.source.column },
+      `${r.object.kind} ${describeName(r.object)} is defined twice; the first definition is at ${seen.source.file}:${seen.source.line}`,
+      [{ message: 'first defined here', file: seen.source.file, line: seen.source.line, column: seen.source.column }]));
+  }
+  return out;
+}
+
+function describeName(o: KubeObject): string {
+  return `${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}`;
+}

@@ -1,0 +1,91 @@
+/** ResourceBinding / ClusterResourceBinding objects in Karmada's shape (work.karmada.io/v1alpha2). */
+import { bindingApiVersion, managedByLabel, managedByValue, type Condition, type KubeObject, type Placement, type PropagationPolicy, type ReplicaRequirements, type ResourceRef, type TargetCluster } from '../api/index.ts';
+
+/** A binding that required this object as a dependency (Karmada BindingSnapshot). */
+export interface BindingSnapshot {
+  readonly namespace?: string;
+  readonly name: string;
+  readonly clusters: readonly TargetCluster[];
+}
+
+/** The binding of one template, as `plan -o json` prints it (fixed key order, D5). */
+export interface Binding {
+  readonly apiVersion: typeof bindingApiVersion;
+  readonly kind: 'ResourceBinding' | 'ClusterResourceBinding';
+  readonly metadata: {
+    readonly name: string;
+    readonly namespace?: string;
+    readonly labels: Readonly<Record<string, string>>;
+    readonly annotations: Readonly<Record<string, string>>;
+  };
+  readonly spec: {
+    readonly resource: ResourceRef;
+    readonly replicas?: number;
+    readonly replicaRequirements?: ReplicaRequirements;
+    readonly clusters: readonly TargetCluster[];
+    readonly placement?: Placement;
+    readonly propagateDeps?: boolean;
+    readonly requiredBy?: readonly BindingSnapshot[];
+  };
+  readonly status: {
+    readonly schedulerObservedAffinityName?: string;
+    readonly conditions: readonly Condition[];
+  };
+}
+
+/** Karmada's binding name: `<name>-<kind>` in lower case (names.GenerateBindingName). */
+export function bindingName(kind: string, name: string): string {
+  return `${name}-${kind}`.toLowerCase();
+}
+
+/** `namespace/name` of a binding, or its name when cluster-scoped: the ownership annotation's value. */
+export function bindingId(b: Pick<Binding, 'metadata'>): string {
+  return b.metadata.namespace ? `${b.metadata.namespace}/${b.metadata.name}` : b.metadata.name;
+}
+
+/** Annotations naming the claiming policy, as Karmada's detector writes them. */
+export function policyAnnotations(policy: PropagationPolicy): Record<string, string> {
+  return policy.kind === 'ClusterPropagationPolicy'
+    ? { 'clusterpropagationpolicy.karmada.io/name': policy.metadata.name ?? '' }
+    : { 'propagationpolicy.karmada.io/name': policy.metadata.name ?? '', 'propagationpolicy.karmada.io/namespace': policy.metadata.namespace ?? '' };
+}
+
+/** Builds a binding object; `scheduled` carries the Scheduled condition. */
+export function buildBinding(args: {
+  readonly template: KubeObject;
+  readonly resource: ResourceRef;
+  readonly annotations: Record<string, string>;
+  readonly replicas: number;
+  readonly requirements: ReplicaRequirements | undefined;
+  readonly clusters: readonly TargetCluster[];
+  readonly placement: Placement | undefined;
+  readonly propagateDeps: boolean;
+  readonly requiredBy: readonly BindingSnapshot[];
+  readonly condition: Condition;
+  readonly affinityName: string | undefined;
+}): Binding {
+  const ns = args.resource.namespace;
+  return {
+    apiVersion: bindingApiVersion,
+    kind: ns ? 'ResourceBinding' : 'ClusterResourceBinding',
+    metadata: {
+      name: bindingName(args.resource.kind, args.resource.name),
+      ...(ns ? { namespace: ns } : {}),
+      labels: { [managedByLabel]: managedByValue },
+      annotations: args.annotations,
+    },
+    spec: {
+      resource: args.resource,
+      ...(args.replicas > 0 ? { replicas: args.replicas } : {}),
+      ...(args.requirements ? { replicaRequirements: args.requirements } : {}),
+      clusters: args.clusters,
+      ...(args.placement ? { placement: args.placement } : {}),
+      ...(args.propagateDeps ? { propagateDeps: true } : {}),
+      ...(args.requiredBy.length ? { requiredBy: args.requiredBy } : {}),
+    },
+    status: {
+      ...(args.affinityName ? { schedulerObservedAffinityName: args.affinityName } : {}),
+      conditions: [args.condition],
+    },
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * The pure planning pipeline (DESIGN "Pipeline"): match → schedule → dependencies → render.
+ * Same inputs give the same plan, byte for byte. An invalid revision yields no bindings and no
+ * Works, only its diagnostics: never a partial plan.
+ */
+import {
+  compareDiagnostics, compareStrings, describeRef, errorAt, refOf, resourceKeyOf, warningAt,
+  type Cluster, type Condition, type Diagnostic, type Fleet, type Loaded, type ResourceKey, type TargetCluster,
+} from '../api/index.ts';
+import { createInterpreter, InterpreterScriptError, type Interpreter } from '../interpreter/index.ts';
+import { selectOverridePolicies } from '../override/index.ts';
+import { indexPolicies, matchPolicy, type PolicyMatch } from '../policy/index.ts';
+import { isUnsyncedNamespace, renderBinding, renderNamespaceWork, type Work } from '../render/index.ts';
+import { createScheduler, type Explanation, type ScheduleResult } from '../scheduler/index.ts';
+import { bindingId, buildBinding, policyAnnotations, type Binding, type BindingSnapshot } from './binding.ts';
+import { mergeTargetClusters, resolveDependencies, type DependencySource } from './dependencies.ts';
+import type { PreviousPlacement } from './previous.ts';
+
+/** Everything planning needs: the loaded fleet, its load diagnostics, and the earlier placement. */
+export interface PlanInput {
+  readonly fleet: Fleet;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly revision: string;
+  readonly previous?: PreviousPlacement;
+}
+
+/** The scheduling story of one binding, for `flotilla explain` and previews. */
+export interface BindingExplanation {
+  readonly key: ResourceKey;
+  readonly policy: Loaded;
+  readonly result: ScheduleResult;
+}
+
+/** A plan: the DESIGN contract's fields plus explanations (not part of `-o json`). */
+export interface Plan {
+  readonly revision: string;
+  readonly bindings: readonly Binding[];
+  readonly works: readonly Work[];
+  readonly errors: readonly Diagnostic[];
+  readonly warnings: readonly Diagnostic[];
+  readonly explanations: readonly BindingExplanation[];
+}
+
+/** Plans a fleet. */
+export function planFleet(input: PlanInput): Plan {
+  const diagnostics: Diagnostic[] = [...input.diagnostics];
+  if (diagnostics.some((d) => d.severity === 'error')) return finish(input.revision, [], [], diagnostics, []);
+  const { fleet } = input;
+  const interpreter = createInterpreter(fleet.customizations);
+  const scheduled = scheduleTemplates(fleet, interpreter, input.previous, diagnostics);
+  const templates = new Map(fleet.templates.map((t) => [resourceKeyOf(t.object), t] as const));
+  const byNamespace = groupByNamespace(fleet.templates);
+  const sources: DependencySource[] = scheduled.filter((s) => s.propagateDeps && s.result.kind === 'Scheduled').map((s) => ({ template: s.template, bindingName: s.binding.metadata.name, clusters: s.binding.spec.clusters }));
+  const deps = resolveDependencies(sources, templates, byNamespace, interpreter);
+  diagnostics.push(...deps.diagnostics);
+
+  const bindings: Binding[] = [];
+  const works: Work[] = [];
+  const clusters = new Map(fleet.clusters.map((c) => [c.object.metadata.name ?? '', c] as const));
+  const own = new Set(scheduled.map((s) => s.key));
+  const toRender: { template: Loaded; binding: Binding; clusters: readonly TargetCluster[]; isWorkload: boolean }[] = [];
+  for (const s of scheduled) {
+    const requiredBy = deps.requiredBy.get(s.key) ?? [];
+    const binding = requiredBy.length ? { ...s.binding, spec: { ...s.binding.spec, requiredBy } } : s.binding;
+    bindings.push(binding);
+    toRender.push({ template: s.template, binding, clusters: mergeTargetClusters(binding.spec.clusters, requiredBy), isWorkload: s.isWorkload });
+  }
+  for (const [key, requiredBy] of [...deps.requiredBy].sort(([a], [b]) => compareStrings(a, b))) {
+    const template = templates.get(key);
+    if (!template || own.has(key)) continue;
+    const binding = attachedBinding(template, requiredBy);
+    bindings.push(binding);
+    toRender.push({ template, binding, clusters: mergeTargetClusters([], requiredBy), isWorkload: false });
+  }
+  for (const r of toRender) {
+    const out = renderBinding({ clusters, interpreter }, {
+      template: r.template, binding: bindingId(r.binding), revision: input.revision, clusters: r.clusters,
+      isWorkload: r.isWorkload, overrides: selectOverridePolicies(fleet.overridePolicies, r.template.object),
+    });
+    works.push(...out.works);
+    diagnostics.push(...out.diagnostics);
+  }
+  works.push(...namespaceWorks(works, bindings, fleet, input.revision));
+  const explanations = scheduled.map((s) => ({ key: s.key, policy: s.policy.policy as Loaded, result: s.result }));
+  return finish(input.revision, bindings, works, diagnostics, explanations);
+}
+
+interface Scheduled {
+  readonly key: ResourceKey;
+  readonly template: Loaded;
+  readonly policy: PolicyMatch;
+  readonly binding: Binding;
+  readonly result: ScheduleResult;
+  readonly isWorkload: boolean;
+  readonly propagateDeps: boolean;
+}
+
+function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, previous: PreviousPlacement | undefined, diagnostics: Diagnostic[]): Scheduled[] {
+  const index = indexPolicies(fleet.propagationPolicies);
+  const scheduler = createScheduler(fleet.clusters.map((c) => c.object as Cluster));
+  const out: Scheduled[] = [];
+  for (const template of fleet.templates) {
+    const match = matchPolicy(index, template.object);
+    if (!match) continue;
+    const resource = refOf(template.object);
+    const key = resourceKeyOf(template.object);
+    let replicas: { replicas: number; requirements?: import('../api/index.ts').ReplicaRequirements };
+    try {
+      replicas = interpreter.getReplicas(template.object);
+    } catch (err) {
+      if (!(err instanceof InterpreterScriptError)) throw err;
+      diagnostics.push(errorAt('InterpreterError', template.source, `${describeRef(resource)}: ${err.message}`));
+      continue;
+    }
+    const spec = match.policy.object.spec;
+    const placement = spec.placement ?? {};
+    const prev = previous?.get(key);
+    const result = scheduler.schedule({ resource, placement, replicas: replicas.replicas, ...(replicas.requirements ? { requirements: replicas.requirements } : {}), ...(prev ? { previous: prev } : {}) });
+    if (result.kind === 'Unschedulable') {
+      diagnostics.push(warningAt('Unschedulable', match.policy.source, `${describeRef(resource)} cannot be scheduled by ${match.policy.object.kind} ${match.policy.object.metadata.namespace ? `${match.policy.object.metadata.namespace}/` : ''}${match.policy.object.metadata.name}: ${result.message}`));
+    }
+    const binding = buildBinding({
+      template: template.object, resource, annotations: policyAnnotations(match.policy.object),
+      replicas: replicas.replicas, requirements: replicas.requirements, clusters: result.kind === 'Scheduled' ? result.clusters : [],
+      placement: spec.placement, propagateDeps: spec.propagateDeps === true, requiredBy: [],
+      condition: scheduledCondition(result), affinityName: affinityNameOf(result.explanation),
+    });
+    out.push({ key, template, policy: match, binding, result, isWorkload: replicas.replicas > 0 || replicas.requirements !== undefined, propagateDeps: spec.propagateDeps === true });
+  }
+  return out;
+}
+
+function scheduledCondition(result: ScheduleResult): Condition {
+  return result.kind === 'Scheduled'
+    ? { type: 'Scheduled', status: 'True', reason: 'Success', message: 'Binding has been scheduled successfully.' }
+    : { type: 'Scheduled', status: 'False', reason: result.reason, message: result.message };
+}
+
+function affinityNameOf(e: Explanation): string | undefined {
+  const name = (e as { affinityName?: unknown }).affinityName;
+  return typeof name === 'string' && name !== '' ? name : undefined;
+}
+
+function attachedBinding(template: Loaded, requiredBy: readonly BindingSnapshot[]): Binding {
+  return buildBinding({
+    template: template.object, resource: refOf(template.object), annotations: {}, replicas: 0, requirements: undefined,
+    clusters: [], placement: undefined, propagateDeps: false, requiredBy,
+    condition: { type: 'Scheduled', status: 'True', reason: 'Success', message: 'Attached to the bindings that depend on it.' }, affinityName: undefined,
+  });
+}
+
+/** Namespaces of the namespaced objects on each cluster, unless a Namespace binding already places them there. */
+function namespaceWorks(works: readonly Work[], bindings: readonly Binding[], fleet: Fleet, revision: string): Work[] {
+  const placed = new Set<string>();
+  for (const w of works) {
+    const m = w.spec.workload.manifests[0];
+    if (m?.['kind'] === 'Namespace') placed.add(`${w.metadata.namespace}|${(m['metadata'] as { name?: string } | undefined)?.name ?? ''}`);
+  }
+  const wanted = new Set<string>();
+  for (const w of works) {
+    const ns = (w.spec.workload.manifests[0]?.['metadata'] as { namespace?: string } | undefined)?.namespace;
+    if (ns && !isUnsyncedNamespace(ns) && !placed.has(`${w.metadata.namespace}|${ns}`)) wanted.add(`${w.metadata.namespace}|${ns}`);
+  }
+  const nsTemplates = new Map(fleet.templates.filter((t) => t.object.kind === 'Namespace' && t.object.apiVersion === 'v1').map((t) => [t.object.metadata.name ?? '', t.object] as const));
+  void bindings;
+  return [...wanted].sort(compareStrings).map((k) => {
+    const [execNs = '', ns = ''] = k.split('|');
+    return renderNamespaceWork(ns, execNs.slice('karmada-es-'.length), revision, nsTemplates.get(ns));
+  });
+}
+
+function groupByNamespace(templates: readonly Loaded[]): Map<string, Loaded[]> {
+  const out = new Map<string, Loaded[]>();
+  for (const t of templates) {
+    const ns = t.object.metadata.namespace ?? '';
+    const list = out.get(ns) ?? [];
+    list.push(t);
+    out.set(ns, list);
+  }
+  return out;
+}
+
+function finish(revision: string, bindings: Binding[], works: Work[], diagnostics: Diagnostic[], explanations: BindingExplanation[]): Plan {
+  const sorted = diagnostics.sort(compareDiagnostics);
+  const errors = sorted.filter((d) => d.severity === 'error');
+  const warnings = sorted.filter((d) => d.severity === 'warning');
+  if (errors.length) return { revision, bindings: [], works: [], errors, warnings, explanations: [] };
+  return {
+    revision,
+    bindings: bindings.sort((a, b) => compareStrings(resourceKeyOfBinding(a), resourceKeyOfBinding(b))),
+    works: works.sort((a, b) => compareStrings(a.metadata.namespace, b.metadata.namespace) || compareStrings(a.metadata.name, b.metadata.name)),
+    errors,
+    warnings,
+    explanations: explanations.sort((a, b) => compareStrings(a.key, b.key)),
+  };
+}
+
+function resourceKeyOfBinding(b: Binding): string {
+  const r = b.spec.resource;
+  return `${r.apiVersion}|${r.kind}|${r.namespace ?? ''}|${r.name}`;
+}

@@ -1,0 +1,29 @@
+/**
+ * Namespaces follow the namespaced objects placed on a cluster, as Karmada's namespace sync
+ * controller does (it skips `default` and reserved namespaces). A Namespace template in the repo
+ * gives the content (labels, annotations); otherwise a bare Namespace is rendered.
+ */
+import { cloneJson, pruneAnnotation, sortRecord, type JsonObject, type KubeObject } from '../api/index.ts';
+import { markOwnership } from './ownership-marks.ts';
+import { pruneIrrelevantFields } from './prune-fields.ts';
+import { buildWork, type Work } from './work.ts';
+
+/** True when Karmada would not sync this namespace to members. */
+export function isUnsyncedNamespace(ns: string): boolean {
+  return ns === 'default' || ns === 'karmada-system' || ns === 'karmada-cluster' || ns.startsWith('karmada-es-') || ns.startsWith('kube-');
+}
+
+/**
+ * The Work that creates namespace `ns` on `cluster`. Namespaces flotilla creates this way are
+ * never pruned (`flotilla.io/prune: disabled`): deleting one would delete everything inside it.
+ */
+export function renderNamespaceWork(ns: string, cluster: string, revision: string, template: KubeObject | undefined): Work {
+  const m: JsonObject = template ? (cloneJson(template) as unknown as JsonObject) : { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } };
+  pruneIrrelevantFields(m);
+  delete m['spec'];
+  const binding = `Namespace/${ns}`;
+  markOwnership(m, { binding, revision });
+  const meta = m['metadata'] as JsonObject;
+  meta['annotations'] = sortRecord({ ...(meta['annotations'] as Record<string, string>), [pruneAnnotation]: 'disabled' });
+  return buildWork(cluster, { apiVersion: 'v1', kind: 'Namespace', name: ns }, binding, m);
+}

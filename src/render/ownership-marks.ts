@@ -1,0 +1,20 @@
+/** Ownership label and annotations on every rendered manifest (DESIGN "Contracts"). */
+import { bindingAnnotation, isPlainObject, managedByLabel, managedByValue, revisionAnnotation, sortRecord, type JsonObject } from '../api/index.ts';
+
+/** The identity written into `flotilla.io/binding`: `namespace/name` of the binding, or its name. */
+export interface OwnerMarks {
+  readonly binding: string;
+  readonly revision: string;
+}
+
+/** Sets the ownership label and annotations in place, creating the maps when absent, keys sorted (D5). */
+export function markOwnership(m: JsonObject, marks: OwnerMarks): void {
+  const meta = isPlainObject(m['metadata']) ? (m['metadata'] as JsonObject) : (m['metadata'] = {});
+  const labels = isPlainObject(meta['labels']) ? (meta['labels'] as Record<string, string>) : {};
+  const annotations = isPlainObject(meta['annotations']) ? (meta['annotations'] as Record<string, string>) : {};
+  labels[managedByLabel] = managedByValue;
+  annotations[bindingAnnotation] = marks.binding;
+  annotations[revisionAnnotation] = marks.revision;
+  meta['labels'] = sortRecord(labels);
+  meta['annotations'] = sortRecord(annotations);
+}
