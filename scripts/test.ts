@@ -1,0 +1,53 @@
+/**
+ * The project's test command (`npm test`, called by .ci/run): type check, mocha (unit,
+ * integration and end-to-end suites), then the Karmada conformance sample when ../shared is
+ * present. Prints `N passed, N failed` as its last line.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+interface Step { readonly name: string; readonly cmd: string; readonly args: readonly string[]; readonly count: (out: string) => { passed: number; failed: number } }
+
+const root = path.resolve(import.meta.dirname, '..');
+const node = process.execPath;
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+
+const mochaCount = (out: string) => ({
+  passed: Number(/(\d+) passing/.exec(out)?.[1] ?? 0),
+  failed: Number(/(\d+) failing/.exec(out)?.[1] ?? 0),
+});
+const summaryCount = (out: string) => {
+  const m = /(\d+) passed, (\d+) failed\s*$/.exec(out.trim());
+  return { passed: Number(m?.[1] ?? 0), failed: m ? Number(m[2]) : 1 };
+};
+
+const steps: Step[] = [
+  { name: 'typecheck', cmd: bin('tsc'), args: ['-p', '.'], count: () => ({ passed: 0, failed: 0 }) },
+  { name: 'mocha', cmd: node, args: [bin('mocha'), '--reporter', 'spec'], count: mochaCount },
+];
+const conformance = path.resolve(root, '..', 'shared', 'conformance', 'run');
+if (existsSync(conformance)) steps.push({ name: 'conformance', cmd: node, args: [conformance], count: summaryCount });
+
+let passed = 0;
+let failed = 0;
+for (const step of steps) {
+  process.stdout.write(`\n=== ${step.name} ===\n`);
+  const { code, out } = await run(step.cmd, step.args);
+  const c = step.count(out);
+  passed += c.passed;
+  failed += c.failed;
+  if (code !== 0 && c.failed === 0) failed += 1; // a step that failed without counting (type errors, a crash)
+  process.stdout.write(`--- ${step.name}: exit ${code}, ${c.passed} passed, ${c.failed} failed\n`);
+}
+process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+process.exitCode = failed ? 1 : 0;
+
+function run(cmd: string, args: readonly string[]): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env['PATH'] ?? ''}` } });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => { const s = b.toString(); out += s; process.stdout.write(s); });
+    child.on('close', (code) => resolve({ code: code ?? 1, out }));
+  });
+}
