@@ -24,7 +24,7 @@ const summaryCount = (out: string) => {
 
 const steps: Step[] = [
   { name: 'typecheck', cmd: bin('tsc'), args: ['-p', '.'], count: () => ({ passed: 0, failed: 0 }) },
-  { name: 'mocha', cmd: node, args: [bin('mocha'), '--reporter', 'spec'], count: mochaCount },
+  { name: 'mocha', cmd: node, args: [bin('mocha'), '--reporter', 'spec', 'src/**/*.test.ts', 'test/**/*.test.ts'], count: mochaCount },
 ];
 const conformance = path.resolve(root, '..', 'shared', 'conformance', 'run');
 if (existsSync(conformance)) steps.push({ name: 'conformance', cmd: node, args: [conformance], count: summaryCount });
