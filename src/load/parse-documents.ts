@@ -2,7 +2,7 @@
  * YAML/JSON text → documents with source positions. JSON is read by the YAML parser (YAML 1.2 is a
  * superset), so positions work the same for both.
  */
-import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import { errorAt, type Diagnostic } from '../api/index.ts';
 
 /** One parsed document: its plain value and a way to find where any of its paths was written. */
@@ -45,7 +45,8 @@ export function parseDocuments(file: string, text: string): { documents: ParsedD
       return;
     }
     const contents = doc.contents as Node | null;
-    if (contents === null) return; // an empty document, e.g. after a trailing `---`
+    // An empty document, e.g. between two `---` or after a trailing one.
+    if (contents === null || (isScalar(contents) && contents.value === null)) return;
     const [start = 0, , end = start] = contents.range ?? [];
     const at = pos(start);
     if (end - start > maxDocumentBytes) {
