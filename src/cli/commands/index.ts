@@ -1,6 +1,7 @@
 /** The ordered list of commands (an array, never a map: the help lists them in this order). */
 import type { Command } from '../io.ts';
+import { explainCommand } from './explain.ts';
 import { planCommand } from './plan.ts';
 import { validateCommand } from './validate.ts';
 
-export const commands: readonly Command[] = [planCommand, validateCommand];
+export const commands: readonly Command[] = [planCommand, validateCommand, explainCommand];
