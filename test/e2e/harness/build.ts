@@ -1,0 +1,121 @@
+// `clusters build`: compiles etcd, the Kubernetes control-plane binaries,
+// kubectl and kwok from the Go modules pinned in test/e2e/tools, into a cache
+// keyed by those pins, so only the first run on a machine pays for it.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { cacheRoot, toolModules } from './paths.ts';
+import { run } from './processes.ts';
+import { withLock } from './lock.ts';
+
+/** The binaries a control plane is made of, by file name in the bin directory. */
+export const binaries = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kubectl', 'kwok'] as const;
+export type BinaryName = (typeof binaries)[number];
+
+/** What `build` produced: the bin directory and kwok's stage configuration. */
+export interface Toolchain {
+  readonly key: string;
+  readonly binDir: string;
+  readonly kwokStages: string;
+}
+
+const kubePackages: ReadonlyArray<readonly [string, BinaryName]> = [
+  ['go.etcd.io/etcd/server/v3', 'etcd'],
+  ['k8s.io/kubernetes/cmd/kube-apiserver', 'kube-apiserver'],
+  ['k8s.io/kubernetes/cmd/kube-controller-manager', 'kube-controller-manager'],
+  ['k8s.io/kubernetes/cmd/kube-scheduler', 'kube-scheduler'],
+  ['k8s.io/kubernetes/cmd/kubectl', 'kubectl'],
+];
+
+// kwok ships its default behaviour (nodes become Ready and keep a lease,
+// pods become Ready, complete and get deleted) as Stage manifests that its
+// kwokctl embeds; the plain kwok binary needs them as --config. They are
+// copied out of the pinned kwok module at build time, not kept in this repo.
+const kwokStageFiles = [
+  'kustomize/stage/node/fast/node-initialize.yaml',
+  'kustomize/stage/node/heartbeat-with-lease/node-heartbeat-with-lease.yaml',
+  'kustomize/stage/pod/fast/pod-ready.yaml',
+  'kustomize/stage/pod/fast/pod-complete.yaml',
+  'kustomize/stage/pod/fast/pod-delete.yaml',
+];
+
+const goBuildFlags = ['-trimpath', '-ldflags=-s -w'];
+
+/** Reads the version a go.mod requires for `module`. */
+function requiredVersion(goMod: string, module: string): string {
+  const m = new RegExp(`^\\s*${module.replaceAll('.', '\\.')}\\s+(v\\S+)`, 'm').exec(goMod);
+  if (!m?.[1]) throw new Error(`${module} is not required in go.mod`);
+  return m[1];
+}
+
+/** The cache key: pinned versions plus a hash of the module files and build flags. */
+export function toolchainKey(): string {
+  const hash = createHash('sha256');
+  for (const dir of [toolModules.kube, toolModules.kwok]) {
+    for (const f of ['go.mod', 'go.sum']) hash.update(fs.readFileSync(path.join(dir, f)));
+  }
+  hash.update(JSON.stringify([kubePackages, kwokStageFiles, goBuildFlags]));
+  const k8s = requiredVersion(fs.readFileSync(path.join(toolModules.kube, 'go.mod'), 'utf8'), 'k8s.io/kubernetes');
+  const kwok = requiredVersion(fs.readFileSync(path.join(toolModules.kwok, 'go.mod'), 'utf8'), 'sigs.k8s.io/kwok');
+  return `k8s-${k8s}_kwok-${kwok}_${hash.digest('hex').slice(0, 10)}`;
+}
+
+/** The toolchain for the current pins, whether or not it has been built. */
+export function toolchain(): Toolchain {
+  const key = toolchainKey();
+  const dir = path.join(cacheRoot(), key);
+  return { key, binDir: path.join(dir, 'bin'), kwokStages: path.join(dir, 'kwok-stages.yaml') };
+}
+
+/** True when every binary of the toolchain is in the cache. */
+export function isBuilt(tc: Toolchain): boolean {
+  return fs.existsSync(path.join(tc.binDir, '.complete'));
+}
+
+function goEnv(): NodeJS.ProcessEnv {
+  // GOTOOLCHAIN=local: build with the installed Go, never fetch another one.
+  // -buildvcs=false: the tool modules sit inside the flotilla git clone.
+  const flags = [process.env['GOFLAGS'] ?? '', '-buildvcs=false', '-mod=readonly'].join(' ').trim();
+  return { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: flags, CGO_ENABLED: '0' };
+}
+
+/** Builds the toolchain into the cache unless it is there; returns it. */
+export async function ensureBuilt(log: (msg: string) => void): Promise<Toolchain> {
+  const tc = toolchain();
+  if (isBuilt(tc)) return tc;
+  const dir = path.dirname(tc.binDir);
+  fs.mkdirSync(dir, { recursive: true });
+  return withLock(path.join(dir, 'build.lock'), 60 * 60_000, () => {
+    if (isBuilt(tc)) return tc; // another process built it while we waited
+    const started = Date.now();
+    const tmp = path.join(dir, `bin.tmp-${process.pid}`);
+    fs.rmSync(tmp, { recursive: true, force: true });
+    fs.mkdirSync(tmp, { recursive: true });
+    const env = goEnv();
+    log(`building ${kubePackages.map(([, n]) => n).join(', ')} (${tc.key}); a cold build takes a while`);
+    run('go', ['build', ...goBuildFlags, '-o', tmp + path.sep, ...kubePackages.map(([p]) => p)], {
+      cwd: toolModules.kube,
+      env,
+    });
+    // `go build -o dir/` names a binary after its package path, and
+    // go.etcd.io/etcd/server/v3 becomes "server".
+    fs.renameSync(path.join(tmp, 'server'), path.join(tmp, 'etcd'));
+    log('building kwok');
+    run('go', ['build', ...goBuildFlags, '-o', path.join(tmp, 'kwok'), 'sigs.k8s.io/kwok/cmd/kwok'], {
+      cwd: toolModules.kwok,
+      env,
+    });
+    const kwokDir = run('go', ['list', '-m', '-f', '{{.Dir}}', 'sigs.k8s.io/kwok'], { cwd: toolModules.kwok, env }).trim();
+    const stages = kwokStageFiles.map((f) => fs.readFileSync(path.join(kwokDir, f), 'utf8').trim()).join('\n---\n');
+    fs.writeFileSync(tc.kwokStages, stages + '\n');
+    for (const b of binaries) {
+      if (!fs.existsSync(path.join(tmp, b))) throw new Error(`build produced no ${b} in ${tmp}`);
+    }
+    fs.rmSync(tc.binDir, { recursive: true, force: true });
+    fs.renameSync(tmp, tc.binDir);
+    const seconds = Math.round((Date.now() - started) / 1000);
+    fs.writeFileSync(path.join(tc.binDir, '.complete'), `built in ${seconds}s\n`);
+    log(`built ${tc.binDir} in ${seconds}s`);
+    return tc;
+  });
+}

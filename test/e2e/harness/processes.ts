@@ -1,0 +1,121 @@
+// Daemon processes that outlive the `clusters` command that started them,
+// plus the loopback port allocation they listen on.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** A started daemon as recorded in the state file. */
+export interface ProcessRecord {
+  readonly pid: number;
+  readonly binary: string;
+  readonly log: string;
+}
+
+/** Starts `binary args` detached, output appended to `log`; returns its record. */
+export function spawnDaemon(binary: string, args: ReadonlyArray<string>, log: string): ProcessRecord {
+  const fd = fs.openSync(log, 'a');
+  try {
+    fs.writeSync(fd, `\n--- ${new Date().toISOString()} ${binary} ${args.join(' ')}\n`);
+    const child = spawn(binary, args, { detached: true, stdio: ['ignore', fd, fd] });
+    if (child.pid === undefined) throw new Error(`failed to start ${binary}`);
+    child.unref();
+    return { pid: child.pid, binary, log };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * True while the process runs and is still the binary we started (a pid can
+ * be reused after a reboot or a long time). A zombie counts as gone.
+ */
+export function isRunning(rec: ProcessRecord): boolean {
+  let stat: string;
+  let exe: string;
+  try {
+    stat = fs.readFileSync(`/proc/${rec.pid}/stat`, 'utf8');
+    exe = fs.readFileSync(`/proc/${rec.pid}/cmdline`, 'utf8').split('\0')[0] ?? '';
+  } catch {
+    return false; // no such process
+  }
+  const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  return state !== 'Z' && state !== 'X' && exe === rec.binary;
+}
+
+/** Sends SIGTERM, then SIGKILL after `graceMs`; resolves once the process is gone. */
+export async function stopProcess(rec: ProcessRecord, graceMs = 10_000): Promise<void> {
+  if (!isRunning(rec)) return;
+  signal(rec.pid, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (isRunning(rec) && Date.now() < deadline) await sleep(100);
+  if (!isRunning(rec)) return;
+  signal(rec.pid, 'SIGKILL');
+  const killDeadline = Date.now() + 10_000;
+  while (isRunning(rec) && Date.now() < killDeadline) await sleep(100);
+  if (isRunning(rec)) throw new Error(`process ${rec.pid} (${rec.binary}) did not exit after SIGKILL`);
+}
+
+function signal(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(pid, sig);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err;
+  }
+}
+
+/** Returns `count` distinct free TCP ports on 127.0.0.1 (held open until all are found). */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers: net.Server[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const server = net.createServer();
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => resolve());
+      });
+      servers.push(server);
+    }
+    return servers.map((s) => (s.address() as net.AddressInfo).port);
+  } finally {
+    await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+  }
+}
+
+/** True when something accepts TCP connections on 127.0.0.1:port. */
+export function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const sock = net.connect({ host: '127.0.0.1', port });
+    sock.once('connect', () => {
+      sock.destroy();
+      resolve(true);
+    });
+    sock.once('error', () => resolve(false));
+  });
+}
+
+/** Runs a command to completion, throwing with its output when it fails. */
+export function run(cmd: string, args: ReadonlyArray<string>, opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): string {
+  const res = spawnSync(cmd, args, {
+    cwd: opts.cwd,
+    env: opts.env ?? process.env,
+    input: opts.input,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (res.error) throw new Error(`${cmd} failed to start: ${res.error.message}`, { cause: res.error });
+  if (res.status !== 0) {
+    throw new Error(`${cmd} ${args.join(' ')} exited with ${res.status ?? res.signal}:\n${res.stderr}${res.stdout}`);
+  }
+  return res.stdout;
+}
+
+/** Reads the last `bytes` of a log file, for error messages. */
+export function logTail(file: string, bytes = 2000): string {
+  try {
+    const text = fs.readFileSync(file, 'utf8');
+    return text.slice(-bytes);
+  } catch {
+    return '(no log)';
+  }
+}
