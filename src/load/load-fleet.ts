@@ -7,6 +7,7 @@ import {
 } from '../api/index.ts';
 import { checkReferences } from './check-references.ts';
 import { classify } from './classify.ts';
+import { withPolicyDefaults } from './policy-defaults.ts';
 import { decodeText, readObjects, type RawObject } from './read-objects.ts';
 import { parseDocuments } from './parse-documents.ts';
 import { validateAgainstSchema, type SchemaKind } from './schema/index.ts';
@@ -50,7 +51,11 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
     for (const i of issues) diagnostics.push(errorAt(i.code, { file: r.source.file, ...r.locate(i.path) }, `${r.object.kind} ${describeName(r.object)}: ${i.message}`));
     if (issues.length) continue;
     if (cls === 'cluster') lists.clusters.push(loaded as Loaded<Cluster>);
-    else if (cls === 'propagationPolicy') lists.pp.push(loaded as Loaded<PropagationPolicy>);
+    else if (cls === 'propagationPolicy') {
+      const withDefaults: Loaded<PropagationPolicy> = { ...loaded, object: withPolicyDefaults(loaded.object as PropagationPolicy) };
+      locates.set(withDefaults, r.locate);
+      lists.pp.push(withDefaults);
+    }
     else if (cls === 'overridePolicy') lists.op.push(loaded as Loaded<OverridePolicy>);
     else lists.ric.push(loaded as Loaded<ResourceInterpreterCustomization>);
   }
