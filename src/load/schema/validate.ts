@@ -1,0 +1,61 @@
+/**
+ * Validates Karmada objects and `flotilla.yaml` against the JSON Schemas in `schemas/` (DESIGN "load").
+ * Pure and synchronous: ajv compiles each kind's validator once, on first use, and the compiled
+ * validators are cached for the life of the process (a memo: results never depend on call order).
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { compareStrings, InternalError } from '../../api/index.ts';
+import { issueOf, type SchemaIssue } from './issue.ts';
+import { schemaDocuments, schemaIdOf, type SchemaKind } from './schemas.ts';
+
+let ajv: Ajv | undefined;
+const validators = new Map<SchemaKind, ValidateFunction>();
+
+/**
+ * Every schema problem of `value` as the schema of `kind` sees it, deduplicated and sorted by path,
+ * then message. An empty array means the value is valid.
+ */
+export function validateAgainstSchema(kind: SchemaKind, value: unknown): readonly SchemaIssue[] {
+  const validate = validatorFor(kind);
+  if (validate(value)) return [];
+  return issuesOf(validate.errors ?? [], value);
+}
+
+function issuesOf(errors: readonly ErrorObject[], value: unknown): SchemaIssue[] {
+  const byKey = new Map<string, SchemaIssue>();
+  for (const e of errors) {
+    const issue = issueOf(e, value);
+    byKey.set(JSON.stringify([issue.path, issue.code, issue.message]), issue);
+  }
+  return [...byKey.values()].sort(compareIssues);
+}
+
+/** Orders issues by path (indexes numerically, keys by code units, a prefix first), then code, then message. */
+export function compareIssues(a: SchemaIssue, b: SchemaIssue): number {
+  const n = Math.min(a.path.length, b.path.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.path[i] as string | number;
+    const y = b.path[i] as string | number;
+    const c = typeof x === 'number' && typeof y === 'number' ? x - y : compareStrings(String(x), String(y));
+    if (c !== 0) return c;
+  }
+  return a.path.length - b.path.length || compareStrings(a.message, b.message) || compareStrings(a.code, b.code);
+}
+
+function validatorFor(kind: SchemaKind): ValidateFunction {
+  const cached = validators.get(kind);
+  if (cached) return cached;
+  ajv ??= newAjv();
+  const compiled = ajv.getSchema(schemaIdOf[kind]);
+  if (!compiled) throw new InternalError(`no schema registered for ${kind}`);
+  validators.set(kind, compiled);
+  return compiled;
+}
+
+function newAjv(): Ajv {
+  // allErrors: report every problem at once; verbose: errors carry the schema and the data, which the
+  // messages need (known field names for suggestions, a pattern's title, the offending value).
+  const instance = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+  for (const doc of schemaDocuments) instance.addSchema(doc);
+  return instance;
+}
