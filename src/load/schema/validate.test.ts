@@ -39,6 +39,9 @@ const cases: Case[] = [
     value: cluster({ taints: [{ key: 'spot' }] }, { resourceSummary: { allocatable: { cpu: 'lots' } }, conditions: [{ type: 'Ready', status: 'true' }] }),
     want: [bad('spec', 'taints', 0, 'effect'), bad('status', 'conditions', 0, 'status'), bad('status', 'resourceSummary', 'allocatable', 'cpu')] },
   { name: 'Cluster: zone and zones together', kind: 'Cluster', value: cluster({ zone: 'a', zones: ['b'] }), want: [bad('spec', 'zones')] },
+  { name: 'Cluster: name that is not a DNS label of at most 48 characters', kind: 'Cluster', value: { ...cluster(), metadata: { name: `Member-${'x'.repeat(50)}` } },
+    want: [bad('metadata', 'name'), bad('metadata', 'name')] },
+  { name: 'Cluster: label value with a space', kind: 'Cluster', value: { ...cluster(), metadata: { name: 'm1', labels: { env: 'pro d' } } }, want: [bad('metadata', 'labels', 'env')] },
   { name: 'Cluster: unknown status field', kind: 'Cluster', value: cluster({}, { apiEnablement: [] }), want: [unknown('status', 'apiEnablement')] },
 
   // PropagationPolicy
@@ -77,6 +80,8 @@ const cases: Case[] = [
     want: [bad('spec', 'placement', 'clusterAffinities', 0, 'affinityName'), bad('spec', 'placement', 'clusterTolerations', 0, 'operator')] },
   { name: 'PropagationPolicy: unknown top-level field and label value of the wrong type', kind: 'PropagationPolicy',
     value: { ...propagation(), metadata: { name: 'pp', labels: { tier: 1 } }, specs: {} }, want: [bad('metadata', 'labels', 'tier'), unknown('specs')] },
+  { name: 'PropagationPolicy: name and namespace that are not DNS names', kind: 'PropagationPolicy', value: { ...propagation(), metadata: { name: 'Web_PP', namespace: 'team.a' } },
+    want: [bad('metadata', 'name'), bad('metadata', 'namespace')] },
   { name: 'PropagationPolicy: wrong apiVersion', kind: 'PropagationPolicy', value: { ...propagation(), apiVersion: 'policy.karmada.io/v1' }, want: [bad('apiVersion')] },
   { name: 'PropagationPolicy: not a mapping', kind: 'PropagationPolicy', value: ['a'], want: [bad()] },
 
