@@ -41,6 +41,20 @@ const kwokStageFiles = [
 
 const goBuildFlags = ['-trimpath', '-ldflags=-s -w'];
 
+/**
+ * Upstream release builds stamp the version with -X (hack/lib/version.sh);
+ * without it every binary reports v0.0.0-master, which kubectl and
+ * @kubernetes/client-node cannot parse.
+ */
+function versionLdflags(k8sVersion: string): string {
+  const m = /^v(\d+)\.(\d+)\./.exec(k8sVersion);
+  if (!m?.[1] || !m[2]) throw new Error(`cannot parse Kubernetes version ${k8sVersion}`);
+  const vars = { gitVersion: k8sVersion, gitMajor: m[1], gitMinor: m[2], gitCommit: '', gitTreeState: 'clean' };
+  return ['k8s.io/component-base/version', 'k8s.io/client-go/pkg/version']
+    .flatMap((pkg) => Object.entries(vars).map(([k, v]) => `-X ${pkg}.${k}=${v}`))
+    .join(' ');
+}
+
 /** Reads the version a go.mod requires for `module`. */
 function requiredVersion(goMod: string, module: string): string {
   const m = new RegExp(`^\\s*${module.replaceAll('.', '\\.')}\\s+(v\\S+)`, 'm').exec(goMod);
@@ -50,6 +64,10 @@ function requiredVersion(goMod: string, module: string): string {
 
 /** The cache key: pinned versions plus a hash of the module files and build flags. */
 export function toolchainKey(): string {
+  return toolchainPins().key;
+}
+
+function toolchainPins(): { key: string; k8s: string } {
   const hash = createHash('sha256');
   for (const dir of [toolModules.kube, toolModules.kwok]) {
     for (const f of ['go.mod', 'go.sum']) hash.update(fs.readFileSync(path.join(dir, f)));
@@ -57,7 +75,8 @@ export function toolchainKey(): string {
   hash.update(JSON.stringify([kubePackages, kwokStageFiles, goBuildFlags]));
   const k8s = requiredVersion(fs.readFileSync(path.join(toolModules.kube, 'go.mod'), 'utf8'), 'k8s.io/kubernetes');
   const kwok = requiredVersion(fs.readFileSync(path.join(toolModules.kwok, 'go.mod'), 'utf8'), 'sigs.k8s.io/kwok');
-  return `k8s-${k8s}_kwok-${kwok}_${hash.digest('hex').slice(0, 10)}`;
+  hash.update(versionLdflags(k8s));
+  return { key: `k8s-${k8s}_kwok-${kwok}_${hash.digest('hex').slice(0, 10)}`, k8s };
 }
 
 /** The toolchain for the current pins, whether or not it has been built. */
@@ -93,7 +112,8 @@ export async function ensureBuilt(log: (msg: string) => void): Promise<Toolchain
     fs.mkdirSync(tmp, { recursive: true });
     const env = goEnv();
     log(`building ${kubePackages.map(([, n]) => n).join(', ')} (${tc.key}); a cold build takes a while`);
-    run('go', ['build', ...goBuildFlags, '-o', tmp + path.sep, ...kubePackages.map(([p]) => p)], {
+    const kubeFlags = ['-trimpath', `-ldflags=-s -w ${versionLdflags(toolchainPins().k8s)}`];
+    run('go', ['build', ...kubeFlags, '-o', tmp + path.sep, ...kubePackages.map(([p]) => p)], {
       cwd: toolModules.kube,
       env,
     });
