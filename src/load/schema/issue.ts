@@ -5,6 +5,7 @@
 import type { ErrorObject } from 'ajv';
 import { distance } from 'fastest-levenshtein';
 import { compareStrings } from '../../api/index.ts';
+import { nestedHomeOf } from './nesting.ts';
 
 /** One schema problem: where (JSON path into the validated value), what, and whether it is an unknown field. */
 export interface SchemaIssue {
@@ -25,14 +26,15 @@ export function issueOf(error: ErrorObject, root: unknown): SchemaIssue {
     case 'additionalProperties': {
       const field = String(params['additionalProperty']);
       const where = at.length ? `in ${displayPath(at)}` : 'at the top level';
-      const hint = suggestionFor(field, knownFields(error.parentSchema));
-      return { code: 'UnknownField', path: [...at, field], message: `unknown field "${field}" ${where}${hint ? ` (did you mean "${hint}"?)` : ''}` };
+      return { code: 'UnknownField', path: [...at, field], message: `unknown field "${field}" ${where}${unknownFieldHint(field, at, error.parentSchema)}` };
     }
     case 'required': {
       const path = [...at, String(params['missingProperty'])];
       return violation(path, `${displayPath(path)} is required`);
     }
     case 'type':
+      // A key written with nothing after it (`clusterAffinity:`) reads as null.
+      if (error.data === null && at.length) return violation(at, `${subject(at)} is empty (null); give it a value or remove it (expected ${typeNames(params['type'])})`);
       return violation(at, `${subject(at)} must be ${typeNames(params['type'])} (got ${got})`);
     case 'enum':
       return violation(at, `${subject(at)} must be one of: ${listValues(params['allowedValues'])} (got ${got})`);
@@ -90,6 +92,14 @@ export function suggestionFor(field: string, known: readonly string[]): string |
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(field.length / 3)) ? best : undefined;
 }
 
+/** A likely typo (" (did you mean …?)"), else the one place one level down where the field is known. */
+function unknownFieldHint(field: string, at: Path, parentSchema: unknown): string {
+  const typo = suggestionFor(field, knownFields(parentSchema));
+  if (typo !== undefined) return ` (did you mean "${typo}"?)`;
+  const home = nestedHomeOf(field, parentSchema);
+  return home === undefined ? '' : ` (it belongs in ${displayPath([...at, home])})`;
+}
+
 function violation(path: Path, message: string): SchemaIssue {
   return { code: 'SchemaViolation', path, message };
 }
@@ -135,7 +145,7 @@ function titleOf(schema: unknown): string | undefined {
 
 const typeWords: Readonly<Record<string, string>> = {
   string: 'a string', integer: 'an integer', number: 'a number', boolean: 'true or false',
-  object: 'a mapping (key: value pairs)', array: 'a list', null: 'null',
+  object: 'a mapping', array: 'a list', null: 'null',
 };
 
 function typeNames(type: unknown): string {

@@ -176,6 +176,14 @@ describe('schema: messages', () => {
   const table: readonly { name: string; kind: SchemaKind; value: unknown; want: string }[] = [
     { name: 'unknown field with a suggestion', kind: 'PropagationPolicy', value: propagation({ placement: { replicaScheduling: { replicaSchedulingTyp: 'Divided' } } }),
       want: 'unknown field "replicaSchedulingTyp" in spec.placement.replicaScheduling (did you mean "replicaSchedulingType"?)' },
+    { name: 'unknown field that belongs one level down', kind: 'PropagationPolicy', value: propagation({ placement: { clusterNames: ['member1'] } }),
+      want: 'unknown field "clusterNames" in spec.placement (it belongs in spec.placement.clusterAffinity)' },
+    { name: 'unknown field that belongs one level down, across files', kind: 'PropagationPolicy', value: propagation({ placement: { clusterAffinity: { matchLabels: { env: 'prod' } } } }),
+      want: 'unknown field "matchLabels" in spec.placement.clusterAffinity (it belongs in spec.placement.clusterAffinity.labelSelector)' },
+    { name: 'unknown field known in several children: no guess', kind: 'ResourceInterpreterCustomization', value: customization({ luaScript: 'x' }),
+      want: 'unknown field "luaScript" in spec.customizations' },
+    { name: 'unknown field that belongs in a shared definition one level down', kind: 'OverridePolicy', value: override({ overrideRules: [{ overriders: {}, matchLabels: {} }] }),
+      want: 'unknown field "matchLabels" in spec.overrideRules[0]' },
     { name: 'unknown top-level field without a close match', kind: 'Cluster', value: { ...cluster(), extra: 1 }, want: 'unknown field "extra" at the top level' },
     { name: 'enum', kind: 'PropagationPolicy', value: propagation({ placement: { replicaScheduling: { replicaSchedulingType: 'Divide' } } }),
       want: 'spec.placement.replicaScheduling.replicaSchedulingType must be one of: Duplicated, Divided (got "Divide")' },
@@ -183,6 +191,8 @@ describe('schema: messages', () => {
     { name: 'type', kind: 'PropagationPolicy', value: propagation({ priority: 'high' }), want: 'spec.priority must be an integer (got "high")' },
     { name: 'quoted keys', kind: 'Cluster', value: cluster({}, { resourceSummary: { allocatable: { 'nvidia.com/gpu': 'two' } } }),
       want: 'status.resourceSummary.allocatable["nvidia.com/gpu"] must be a Kubernetes quantity such as 500m, 2 or 4Gi (got "two")' },
+    { name: 'a key with no value', kind: 'PropagationPolicy', value: propagation({ placement: { clusterAffinity: null } }),
+      want: 'spec.placement.clusterAffinity is empty (null); give it a value or remove it (expected a mapping)' },
   ];
   for (const c of table) {
     it(c.name, () => assert.deepEqual(validateAgainstSchema(c.kind, c.value).map((i) => i.message), [c.want]));
