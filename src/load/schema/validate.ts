@@ -30,7 +30,7 @@ function issuesOf(errors: readonly ErrorObject[], value: unknown): SchemaIssue[]
   return [...byKey.values()].sort(compareIssues);
 }
 
-/** Orders issues by path (indexes numerically, keys by code units, a prefix first), then code, then message. */
+/** Orders issues by path (indexes numerically, keys by code units, a prefix first), then message, then code. */
 export function compareIssues(a: SchemaIssue, b: SchemaIssue): number {
   const n = Math.min(a.path.length, b.path.length);
   for (let i = 0; i < n; i++) {
@@ -46,7 +46,12 @@ function validatorFor(kind: SchemaKind): ValidateFunction {
   const cached = validators.get(kind);
   if (cached) return cached;
   ajv ??= newAjv();
-  const compiled = ajv.getSchema(schemaIdOf[kind]);
+  let compiled: ValidateFunction | undefined;
+  try {
+    compiled = ajv.getSchema(schemaIdOf[kind]);
+  } catch (err) {
+    throw new InternalError(`the schema for ${kind} (${schemaIdOf[kind]}) does not compile`, { cause: err });
+  }
   if (!compiled) throw new InternalError(`no schema registered for ${kind}`);
   validators.set(kind, compiled);
   return compiled;
