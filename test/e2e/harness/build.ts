@@ -91,6 +91,15 @@ export function isBuilt(tc: Toolchain): boolean {
   return fs.existsSync(path.join(tc.binDir, '.complete'));
 }
 
+/** The go command: $GO, else `go` on PATH, else the usual /usr/local/go install. */
+function goBinary(): string {
+  const fromEnv = process.env['GO'];
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  const onPath = (process.env['PATH'] ?? '').split(path.delimiter).some((d) => d !== '' && fs.existsSync(path.join(d, 'go')));
+  if (onPath || !fs.existsSync('/usr/local/go/bin/go')) return 'go';
+  return '/usr/local/go/bin/go';
+}
+
 function goEnv(): NodeJS.ProcessEnv {
   // GOTOOLCHAIN=local: build with the installed Go, never fetch another one.
   // -buildvcs=false: the tool modules sit inside the flotilla git clone.
@@ -111,9 +120,10 @@ export async function ensureBuilt(log: (msg: string) => void): Promise<Toolchain
     fs.rmSync(tmp, { recursive: true, force: true });
     fs.mkdirSync(tmp, { recursive: true });
     const env = goEnv();
+    const go = goBinary();
     log(`building ${kubePackages.map(([, n]) => n).join(', ')} (${tc.key}); a cold build takes a while`);
     const kubeFlags = ['-trimpath', `-ldflags=-s -w ${versionLdflags(toolchainPins().k8s)}`];
-    run('go', ['build', ...kubeFlags, '-o', tmp + path.sep, ...kubePackages.map(([p]) => p)], {
+    run(go, ['build', ...kubeFlags, '-o', tmp + path.sep, ...kubePackages.map(([p]) => p)], {
       cwd: toolModules.kube,
       env,
     });
@@ -121,11 +131,11 @@ export async function ensureBuilt(log: (msg: string) => void): Promise<Toolchain
     // go.etcd.io/etcd/server/v3 becomes "server".
     fs.renameSync(path.join(tmp, 'server'), path.join(tmp, 'etcd'));
     log('building kwok');
-    run('go', ['build', ...goBuildFlags, '-o', path.join(tmp, 'kwok'), 'sigs.k8s.io/kwok/cmd/kwok'], {
+    run(go, ['build', ...goBuildFlags, '-o', path.join(tmp, 'kwok'), 'sigs.k8s.io/kwok/cmd/kwok'], {
       cwd: toolModules.kwok,
       env,
     });
-    const kwokDir = run('go', ['list', '-m', '-f', '{{.Dir}}', 'sigs.k8s.io/kwok'], { cwd: toolModules.kwok, env }).trim();
+    const kwokDir = run(go, ['list', '-m', '-f', '{{.Dir}}', 'sigs.k8s.io/kwok'], { cwd: toolModules.kwok, env }).trim();
     const stages = kwokStageFiles.map((f) => fs.readFileSync(path.join(kwokDir, f), 'utf8').trim()).join('\n---\n');
     fs.writeFileSync(tc.kwokStages, stages + '\n');
     for (const b of binaries) {

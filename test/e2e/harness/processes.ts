@@ -44,7 +44,7 @@ export function isRunning(rec: ProcessRecord): boolean {
 }
 
 /** Sends SIGTERM, then SIGKILL after `graceMs`; resolves once the process is gone. */
-export async function stopProcess(rec: ProcessRecord, graceMs = 10_000): Promise<void> {
+export async function stopProcess(rec: ProcessRecord, graceMs = 3_000): Promise<void> {
   if (!isRunning(rec)) return;
   signal(rec.pid, 'SIGTERM');
   const deadline = Date.now() + graceMs;
