@@ -1,0 +1,111 @@
+/**
+ * Server-side apply of one member's manifests in stages (fluxcd/pkg ssa/manager_apply.go
+ * ApplyAllStaged): each stage is dry-run object by object first, and nothing of the stage is
+ * applied if one dry-run fails (R2); CRDs and Namespaces go first and are waited on. Only objects
+ * whose dry-run differs from the live object are applied, so a no-change apply bumps no
+ * resourceVersion.
+ */
+import { bindingAnnotation, fieldManager, type KubeObject } from '../api/index.ts';
+import { planStages, type StageName } from './apply-order.ts';
+import { mapLimit } from './concurrency.ts';
+import { classifyChange } from './drift.ts';
+import type { MemberClient } from './member-client.ts';
+import { apiVersionOf, describeObject, objectIdOf, type ObjectId } from './object-id.ts';
+import { failureOutcome, type ObjectResult, type Outcome } from './outcome.ts';
+import { waitForDefinitions } from './wait.ts';
+
+/** A manifest to apply, with its identity and binding. */
+export interface Desired {
+  readonly id: ObjectId;
+  readonly binding: string;
+  readonly manifest: KubeObject;
+}
+
+/** Karmada Retain: the object to send, keeping member-owned fields of the live object. */
+export type Retain = (desired: KubeObject, observed: KubeObject) => KubeObject;
+
+/** How to apply. */
+export interface StagedApplyOptions {
+  readonly revision: string;
+  /** Server dry-run only: report what would change, write nothing. */
+  readonly dryRun: boolean;
+  readonly forceConflicts: boolean;
+  readonly concurrency: number;
+  readonly retain: Retain;
+  readonly waitTimeoutMs: number;
+}
+
+/** Wraps manifests as Desired items. */
+export function desiredOf(manifest: KubeObject): Desired {
+  return { id: objectIdOf(manifest), binding: manifest.metadata.annotations?.[bindingAnnotation] ?? '', manifest };
+}
+
+interface Checked {
+  readonly item: Desired;
+  readonly outcome: Outcome;
+  /** The body to apply (after Retain), when the dry-run says it must be applied. */
+  readonly body?: KubeObject;
+}
+
+/** Applies every stage in order; results in apply order. A failed stage stops the later ones. */
+export async function applyStaged(client: MemberClient, items: readonly Desired[], opts: StagedApplyOptions): Promise<ObjectResult[]> {
+  const out: ObjectResult[] = [];
+  let blocked: { stage: StageName; message: string } | undefined;
+  for (const stage of planStages(items, (d) => d.id)) {
+    if (blocked) {
+      const message = `not applied: stage "${blocked.stage}" failed (${blocked.message})`;
+      out.push(...stage.items.map((item) => ({ id: item.id, binding: item.binding, outcome: { action: 'skipped' as const, reason: 'EarlierStageFailed', message } })));
+      continue;
+    }
+    const checked = await mapLimit(stage.items, opts.concurrency, (item) => dryRun(client, item, opts));
+    const failed = checked.filter((c) => c.outcome.action === 'failed');
+    if (failed.length) {
+      const names = failed.map((c) => describeObject(c.item.id)).join(', ');
+      blocked = { stage: stage.name, message: `dry-run failed for ${names}` };
+      const message = `not applied: the dry-run of ${names} failed, so nothing of stage "${stage.name}" was applied`;
+      out.push(...checked.map((c) => ({ id: c.item.id, binding: c.item.binding, outcome: c.outcome.action === 'failed' ? c.outcome : { action: 'skipped' as const, reason: 'DryRunFailed', message } })));
+      continue;
+    }
+    const applied = opts.dryRun ? checked.map((c) => c.outcome) : await mapLimit(checked, opts.concurrency, (c) => applyChecked(client, c, opts));
+    out.push(...checked.map((c, i) => ({ id: c.item.id, binding: c.item.binding, outcome: applied[i] ?? c.outcome })));
+    if (stage.name === 'definitions' && !opts.dryRun) {
+      const waited = await waitForDefinitions(client, checked.map((c) => c.item.manifest), opts.waitTimeoutMs);
+      if (waited) blocked = { stage: stage.name, message: waited };
+    }
+    if (applied.some((o) => o?.action === 'failed')) blocked ??= { stage: stage.name, message: 'an apply failed' };
+  }
+  return out;
+}
+
+/** GET the live object, Retain, dry-run apply, classify. Never throws. */
+async function dryRun(client: MemberClient, item: Desired, opts: StagedApplyOptions): Promise<Checked> {
+  try {
+    const live = await client.get(item.id);
+    const body = live ? opts.retain(item.manifest, live) : item.manifest;
+    const result = await client.apply(body, item.id, { dryRun: true, force: opts.forceConflicts });
+    const change = classifyChange(live, result, { revision: opts.revision, fieldManager });
+    switch (change.kind) {
+      case 'created': return { item, outcome: { action: 'created' }, body };
+      case 'unchanged': return { item, outcome: { action: 'unchanged' } };
+      case 'configured': return { item, outcome: { action: 'configured', paths: change.paths }, body };
+      case 'drifted': return { item, outcome: { action: 'drift-corrected', paths: change.paths, managers: change.managers }, body };
+    }
+  } catch (err) {
+    return { item, outcome: failureOutcome(err, item.id) };
+  }
+}
+
+async function applyChecked(client: MemberClient, c: Checked, opts: StagedApplyOptions): Promise<Outcome> {
+  if (!c.body) return c.outcome;
+  try {
+    await client.apply(c.body, c.item.id, { dryRun: false, force: opts.forceConflicts });
+    return c.outcome;
+  } catch (err) {
+    return failureOutcome(err, c.item.id);
+  }
+}
+
+/** The apiVersions a set of manifests uses (for discovery refresh after CRDs). */
+export function apiVersionsOf(items: readonly Desired[]): string[] {
+  return [...new Set(items.map((d) => apiVersionOf(d.id)))];
+}

@@ -1,0 +1,15 @@
+/** Bounded concurrency for shell work; results land in index-addressed slots, never in completion order (D6). */
+
+/** Runs `fn` over `items` with at most `limit` calls in flight; result i belongs to item i. `fn` must not throw. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return out;
+}

@@ -1,0 +1,94 @@
+/**
+ * The per-member inventory: the sorted ids of the objects flotilla applied there, kept in the
+ * ConfigMap `flotilla-inventory` of namespace `flotilla-system` on the member itself (as Flux keeps
+ * its inventory in the Kustomization status: fluxcd/kustomize-controller internal/inventory).
+ * Pruning works only from this list (R3).
+ */
+import { isPlainObject, managedByLabel, managedByValue, revisionAnnotation, type KubeObject } from '../api/index.ts';
+import { compareObjectIds, formatObjectId, parseObjectId, type ObjectId } from './object-id.ts';
+
+export const inventoryNamespace = 'flotilla-system';
+export const inventoryName = 'flotilla-inventory';
+const entriesKey = 'entries';
+
+/** The objects flotilla owns on one member, sorted by id, unique. */
+export interface Inventory {
+  readonly entries: readonly ObjectId[];
+}
+
+/** Reading an inventory ConfigMap: its entries, or why it cannot be trusted. */
+export type InventoryRead =
+  | { readonly kind: 'found'; readonly inventory: Inventory }
+  | { readonly kind: 'invalid'; readonly reason: string };
+
+/** The empty inventory of a member flotilla has never applied to. */
+export const emptyInventory: Inventory = { entries: [] };
+
+/** Sorted, de-duplicated by id; a later entry's version wins. */
+export function toInventory(ids: readonly ObjectId[]): Inventory {
+  const byId = new Map<string, ObjectId>();
+  for (const id of ids) byId.set(formatObjectId(id), id);
+  return { entries: [...byId.values()].sort(compareObjectIds) };
+}
+
+/** The ids in `previous` that `desired` no longer holds (Flux inventory Diff: old minus new). */
+export function staleObjects(previous: Inventory, desired: readonly ObjectId[]): ObjectId[] {
+  const wanted = new Set(desired.map(formatObjectId));
+  return previous.entries.filter((id) => !wanted.has(formatObjectId(id)));
+}
+
+/** The ConfigMap that stores an inventory: one `id version` line per object. */
+export function inventoryConfigMap(inv: Inventory, revision: string): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: {
+      name: inventoryName,
+      namespace: inventoryNamespace,
+      labels: { [managedByLabel]: managedByValue },
+      annotations: { [revisionAnnotation]: revision },
+    },
+    data: { [entriesKey]: inv.entries.map((id) => `${formatObjectId(id)} ${id.version}\n`).join('') },
+  };
+}
+
+/** The Namespace that holds the inventory. */
+export function inventoryNamespaceObject(): KubeObject {
+  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name: inventoryNamespace, labels: { [managedByLabel]: managedByValue } } };
+}
+
+/**
+ * Parses an inventory ConfigMap. Any line that is not `id version` makes the whole inventory
+ * invalid: pruning from a partly understood list could delete the wrong things.
+ */
+export function readInventory(cm: unknown): InventoryRead {
+  const data = isPlainObject(cm) && isPlainObject(cm['data']) ? cm['data'] : undefined;
+  const text = data?.[entriesKey];
+  if (text === undefined) return { kind: 'found', inventory: emptyInventory };
+  if (typeof text !== 'string') return { kind: 'invalid', reason: `data.${entriesKey} is not a string` };
+  const ids: ObjectId[] = [];
+  const lines = text.split('\n').filter((l) => l !== '');
+  for (const [i, line] of lines.entries()) {
+    const [idText = '', version = '', ...extra] = line.split(' ');
+    const id = extra.length ? undefined : parseObjectId(idText, version);
+    if (!id) return { kind: 'invalid', reason: `line ${i + 1} is not "namespace_name_group_kind version": ${JSON.stringify(line.slice(0, 80))}` };
+    ids.push(id);
+  }
+  return { kind: 'found', inventory: toInventory(ids) };
+}
+
+/**
+ * The inventory after a run: the desired objects now in place; desired objects that failed but
+ * were tracked before (they are still on the member from an earlier run) or whose fate is unknown
+ * (the member stopped answering); and the stale objects that were not removed (failed
+ * deletions, or all of them when pruning did not run).
+ */
+export function nextInventory(args: {
+  readonly previous: Inventory;
+  readonly desired: readonly { readonly id: ObjectId; readonly inPlace: boolean; readonly unknown: boolean }[];
+  readonly staleKept: readonly ObjectId[];
+}): Inventory {
+  const before = new Set(args.previous.entries.map(formatObjectId));
+  const kept = args.desired.filter((d) => d.inPlace || d.unknown || before.has(formatObjectId(d.id))).map((d) => d.id);
+  return toInventory([...args.staleKept, ...kept]);
+}

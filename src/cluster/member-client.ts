@@ -1,0 +1,226 @@
+/**
+ * The one way flotilla talks to a member: @kubernetes/client-node's KubernetesObjectApi (auth, TLS,
+ * discovery and URL building from the kubeconfig), with three changes made by subclassing:
+ * - bodies go out and come back as plain JSON. The library's `patch` serialises through its typed
+ *   models, which silently drop fields they do not know (a field newer than the library, a typo the
+ *   server should reject), so server-side apply sends the manifest's own JSON;
+ * - one connection pool per member: the library builds a new undici Agent (a new TLS handshake)
+ *   for every request, so the first request's dispatcher is kept and reused;
+ * - every request has a deadline (per request, and the member's overall `--timeout`).
+ */
+import { HttpMethod, KubernetesObjectApi, Observable, type KubeConfig, type RequestContext, type ResponseContext } from '@kubernetes/client-node';
+import { fieldManager, type KubeObject } from '../api/index.ts';
+import { parseStatus, type ApiStatus } from './api-status.ts';
+import { ClusterRequestFailed, ClusterUnreachable, KindNotServed } from './errors.ts';
+import { apiVersionOf, describeObject, type ObjectId } from './object-id.ts';
+
+/** A non-2xx response, before it is given the cluster's and the object's name. */
+class HttpStatusError extends Error {
+  readonly status: ApiStatus;
+  constructor(status: ApiStatus) {
+    super(`${status.reason} (${status.code}): ${status.message}`);
+    this.status = status;
+  }
+}
+
+type Dispatcher = NonNullable<ReturnType<RequestContext['getDispatcher']>>;
+
+class JsonObjectApi extends KubernetesObjectApi {
+  deadline: AbortSignal | undefined;
+  requestTimeoutMs = 30_000;
+  dispatcher: Dispatcher | undefined;
+
+  install(): void {
+    this.configuration.middleware.push({
+      pre: (ctx: RequestContext) => {
+        const own = ctx.getDispatcher();
+        if (this.dispatcher === undefined) this.dispatcher = own;
+        else if (own !== undefined) ctx.setDispatcher(this.dispatcher);
+        const timeout = AbortSignal.timeout(this.requestTimeoutMs);
+        ctx.setSignal(this.deadline ? AbortSignal.any([this.deadline, timeout]) : timeout);
+        return new Observable(Promise.resolve(ctx));
+      },
+      post: (rsp: ResponseContext) => new Observable(Promise.resolve(rsp)),
+    });
+  }
+
+  protected override async processResponse<T>(response: ResponseContext, type?: string): Promise<T> {
+    const text = await response.body.text();
+    if (response.httpStatusCode < 200 || response.httpStatusCode > 299) throw new HttpStatusError(parseStatus(response.httpStatusCode, text));
+    if (type === 'text') return text as T;
+    return (text === '' ? {} : JSON.parse(text)) as T;
+  }
+
+  async lookup(apiVersion: string, kind: string): Promise<{ name: string; namespaced: boolean } | undefined> {
+    return this.resource(apiVersion, kind);
+  }
+
+  async send<T>(path: string, method: HttpMethod, opts: { query?: Record<string, string>; body?: string; contentType?: string; text?: boolean } = {}): Promise<T> {
+    const ctx = this.configuration.baseServer.makeRequestContext(path, method);
+    ctx.setHeaderParam('Accept', opts.text ? '*/*' : 'application/json');
+    for (const [k, v] of Object.entries(opts.query ?? {})) ctx.setQueryParam(k, v);
+    if (opts.body !== undefined) {
+      ctx.setHeaderParam('Content-Type', opts.contentType ?? 'application/json');
+      ctx.setBody(opts.body);
+    }
+    return this.requestPromise<never>(ctx, opts.text ? 'text' : 'json') as Promise<T>;
+  }
+
+  uriPath(spec: KubeObject, action: 'read' | 'patch' | 'delete' | 'list'): Promise<string> {
+    const copy = { ...spec, metadata: { ...spec.metadata } };
+    return this.specUriPath(copy as never, action);
+  }
+}
+
+/** How long to wait: per request, and a signal that ends all of a member's work (`--timeout`). */
+export interface ClientLimits {
+  readonly requestTimeoutMs: number;
+  readonly deadline?: AbortSignal;
+}
+
+/** Options of a server-side apply. */
+export interface ApplyOptions {
+  readonly dryRun: boolean;
+  readonly force: boolean;
+}
+
+/** A connection to one member cluster. Every failure names the cluster (and the object). */
+export class MemberClient {
+  readonly cluster: string;
+  readonly #api: JsonObjectApi;
+
+  constructor(cluster: string, kc: KubeConfig, limits: ClientLimits) {
+    this.cluster = cluster;
+    this.#api = kc.makeApiClient(JsonObjectApi);
+    this.#api.install();
+    this.#api.requestTimeoutMs = limits.requestTimeoutMs;
+    this.#api.deadline = limits.deadline;
+  }
+
+  /** The live object, or undefined when it does not exist. */
+  async get(id: ObjectId): Promise<KubeObject | undefined> {
+    const what = `get ${describeObject(id)}`;
+    const path = await this.#path(id, 'read', what);
+    try {
+      return await this.#api.send<KubeObject>(path, HttpMethod.GET);
+    } catch (err) {
+      if (err instanceof HttpStatusError && err.status.code === 404) return undefined;
+      throw this.#wrap(err, what);
+    }
+  }
+
+  /** Server-side apply of a manifest as field manager `flotilla`; returns the object the server stored (or would store). */
+  async apply(manifest: KubeObject, id: ObjectId, opts: ApplyOptions): Promise<KubeObject> {
+    const what = `${opts.dryRun ? 'dry-run apply' : 'apply'} ${describeObject(id)}`;
+    const path = await this.#path(id, 'patch', what);
+    const query: Record<string, string> = { fieldManager };
+    if (opts.dryRun) query['dryRun'] = 'All';
+    if (opts.force) query['force'] = 'true';
+    try {
+      return await this.#api.send<KubeObject>(path, HttpMethod.PATCH, { query, body: JSON.stringify(manifest), contentType: 'application/apply-patch+yaml' });
+    } catch (err) {
+      throw this.#wrap(err, what);
+    }
+  }
+
+  /** Deletes an object (background propagation); 'gone' when it no longer existed. */
+  async delete(id: ObjectId): Promise<'deleted' | 'gone'> {
+    const what = `delete ${describeObject(id)}`;
+    const path = await this.#path(id, 'delete', what);
+    try {
+      await this.#api.send(path, HttpMethod.DELETE, { body: JSON.stringify({ kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' }) });
+      return 'deleted';
+    } catch (err) {
+      if (err instanceof HttpStatusError && err.status.code === 404) return 'gone';
+      throw this.#wrap(err, what);
+    }
+  }
+
+  /** All objects of a kind (in a namespace, matching a label selector), following continue tokens. */
+  async list(apiVersion: string, kind: string, opts: { namespace?: string; labelSelector?: string } = {}): Promise<KubeObject[]> {
+    const what = `list ${kind} in ${apiVersion}`;
+    const id: ObjectId = { group: '', version: '', kind, namespace: opts.namespace ?? '', name: '' };
+    const path = await this.#path({ ...id, ...splitGv(apiVersion) }, 'list', what);
+    const out: KubeObject[] = [];
+    let token = '';
+    do {
+      const query: Record<string, string> = { limit: '500' };
+      if (opts.labelSelector) query['labelSelector'] = opts.labelSelector;
+      if (token) query['continue'] = token;
+      let page: { items?: KubeObject[]; metadata?: { continue?: string } };
+      try {
+        page = await this.#api.send(path, HttpMethod.GET, { query });
+      } catch (err) {
+        throw this.#wrap(err, what);
+      }
+      out.push(...(page.items ?? []));
+      token = page.metadata?.continue ?? '';
+    } while (token);
+    return out;
+  }
+
+  /** GET of a raw path (`/readyz`, `/version`, `/apis`): parsed JSON, or text. */
+  async raw<T>(path: string, text = false): Promise<T> {
+    try {
+      return await this.#api.send<T>(path, HttpMethod.GET, { text });
+    } catch (err) {
+      throw this.#wrap(err, `GET ${path}`);
+    }
+  }
+
+  /** Whether the member serves this kind (discovery); false also when the whole groupVersion is missing. */
+  async serves(apiVersion: string, kind: string): Promise<boolean> {
+    try {
+      return (await this.#api.lookup(apiVersion, kind)) !== undefined;
+    } catch (err) {
+      if (err instanceof HttpStatusError && err.status.code === 404) return false;
+      throw this.#wrap(err, `discover ${kind} in ${apiVersion}`);
+    }
+  }
+
+  /** Forgets cached discovery of a groupVersion (after a CRD is established). */
+  forgetDiscovery(apiVersion: string): void {
+    delete (this.#api as unknown as { apiVersionResourceCache: Record<string, unknown> }).apiVersionResourceCache[apiVersion];
+  }
+
+  /** Closes the member's connection pool. */
+  async close(): Promise<void> {
+    const d = this.#api.dispatcher as { close?: () => Promise<void> } | undefined;
+    await d?.close?.();
+  }
+
+  async #path(id: ObjectId, action: 'read' | 'patch' | 'delete' | 'list', what: string): Promise<string> {
+    const apiVersion = apiVersionOf(id);
+    if (!(await this.serves(apiVersion, id.kind))) throw new KindNotServed({ cluster: this.cluster, apiVersion, kind: id.kind });
+    const spec = { apiVersion, kind: id.kind, metadata: { name: id.name, ...(id.namespace ? { namespace: id.namespace } : {}) } };
+    try {
+      return await this.#api.uriPath(spec, action);
+    } catch (err) {
+      throw this.#wrap(err, what);
+    }
+  }
+
+  #wrap(err: unknown, what: string): Error {
+    if (err instanceof HttpStatusError) return new ClusterRequestFailed({ cluster: this.cluster, what, status: err.status }, { cause: err });
+    if (err instanceof ClusterUnreachable || err instanceof KindNotServed || err instanceof ClusterRequestFailed) return err;
+    return new ClusterUnreachable({ cluster: this.cluster, reason: `${what}: ${networkReason(err, this.#api.requestTimeoutMs, this.#api.deadline)}` }, { cause: err });
+  }
+}
+
+function splitGv(apiVersion: string): { group: string; version: string } {
+  const i = apiVersion.indexOf('/');
+  return i < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, i), version: apiVersion.slice(i + 1) };
+}
+
+/** A short reason for a failure to talk to the server (never headers or credentials). */
+function networkReason(err: unknown, timeoutMs: number, deadline: AbortSignal | undefined): string {
+  if (deadline?.aborted) return 'the --timeout for this cluster was reached';
+  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) return `no answer within ${timeoutMs / 1000}s`;
+  let c: unknown = err;
+  for (let i = 0; i < 5 && c instanceof Error; i++) {
+    const code = (c as { code?: unknown }).code;
+    if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return `${code}: ${c.message.replace(/^Failed to fetch resource metadata for [^:]*: /, '')}`;
+    c = c.cause;
+  }
+  return err instanceof Error ? err.message.split('\n')[0] ?? 'unknown error' : String(err);
+}

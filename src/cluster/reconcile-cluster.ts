@@ -1,0 +1,163 @@
+/**
+ * One member's reconcile as an ordered list of named steps (R1, source-controller's
+ * sub-reconcilers): credentials → connect → read inventory → apply → prune → write inventory.
+ * The step → failure reason mapping is stated once; the result is built once at the end.
+ */
+import type { Cluster } from '../api/index.ts';
+import { applyStaged, type Desired, type StagedApplyOptions } from './apply-staged.ts';
+import { memberKubeConfig, type CredentialSource } from './credentials.ts';
+import { checkReady } from './health.ts';
+import { emptyInventory, inventoryConfigMap, inventoryName, inventoryNamespace, inventoryNamespaceObject, nextInventory, readInventory, staleObjects, type Inventory } from './inventory.ts';
+import { MemberClient } from './member-client.ts';
+import { objectIdOf, type ObjectId } from './object-id.ts';
+import { isInPlace, type ObjectResult } from './outcome.ts';
+import { pruneStale } from './prune.ts';
+
+/** Why a member's reconcile did not fully succeed (the step that failed first). */
+export type ClusterReason = 'Applied' | 'CredentialsMissing' | 'ClusterUnreachable' | 'ClusterNotReady' | 'InventoryUnreadable' | 'ApplyFailed' | 'PruneFailed' | 'InventoryWriteFailed';
+
+/** One member's result. */
+export interface ClusterResult {
+  readonly cluster: string;
+  /** True when every step succeeded. */
+  readonly ok: boolean;
+  readonly reason: ClusterReason;
+  readonly message: string;
+  readonly objects: readonly ObjectResult[];
+  readonly pruned: readonly ObjectResult[];
+  /** Entries of the inventory written (absent when it was not written). */
+  readonly inventoryEntries?: number;
+}
+
+/** Options of one member's reconcile. */
+export interface ClusterReconcileOptions extends StagedApplyOptions {
+  readonly prune: boolean;
+  readonly timeoutMs: number;
+  readonly requestTimeoutMs: number;
+  readonly credentials: CredentialSource;
+}
+
+interface Run {
+  readonly cluster: Cluster;
+  readonly name: string;
+  readonly desired: readonly Desired[];
+  readonly opts: ClusterReconcileOptions;
+  client?: MemberClient;
+  inventory?: Inventory;
+  objects: ObjectResult[];
+  pruned: ObjectResult[];
+  staleKept: ObjectId[];
+  written?: number;
+}
+
+/** ok: go on; problem: record the step's reason and go on; stop: record it and end the reconcile. */
+type StepResult = { readonly kind: 'ok' } | { readonly kind: 'problem' | 'stop'; readonly message: string; readonly reason?: ClusterReason };
+interface Step {
+  readonly name: string;
+  readonly failureReason: ClusterReason;
+  readonly run: (r: Run) => Promise<StepResult>;
+}
+
+const ok: StepResult = { kind: 'ok' };
+
+const steps: readonly Step[] = [
+  { name: 'credentials', failureReason: 'CredentialsMissing', run: connectClient },
+  { name: 'connect', failureReason: 'ClusterUnreachable', run: connect },
+  { name: 'read-inventory', failureReason: 'InventoryUnreadable', run: loadInventory },
+  { name: 'apply', failureReason: 'ApplyFailed', run: apply },
+  { name: 'prune', failureReason: 'PruneFailed', run: prune },
+  { name: 'write-inventory', failureReason: 'InventoryWriteFailed', run: writeInventory },
+];
+
+/** Reconciles one member. Never throws: every failure becomes the result's reason and message. */
+export async function reconcileCluster(cluster: Cluster, desired: readonly Desired[], opts: ClusterReconcileOptions): Promise<ClusterResult> {
+  const run: Run = { cluster, name: cluster.metadata.name ?? '', desired, opts, objects: [], pruned: [], staleKept: [] };
+  let failure: { reason: ClusterReason; message: string } | undefined;
+  try {
+    for (const step of steps) {
+      const r = await step.run(run).catch((err: unknown): StepResult => ({ kind: 'stop', message: `${step.name}: ${err instanceof Error ? err.message : String(err)}` }));
+      if (r.kind === 'ok') continue;
+      failure ??= { reason: r.reason ?? step.failureReason, message: r.message };
+      if (r.kind === 'stop') break;
+    }
+  } finally {
+    await run.client?.close();
+  }
+  return {
+    cluster: run.name,
+    ok: !failure,
+    reason: failure?.reason ?? 'Applied',
+    message: failure?.message ?? summary(run),
+    objects: run.objects,
+    pruned: run.pruned,
+    ...(run.written !== undefined ? { inventoryEntries: run.written } : {}),
+  };
+}
+
+async function connectClient(r: Run): Promise<StepResult> {
+  const kc = await memberKubeConfig(r.cluster, r.opts.credentials);
+  const deadline = AbortSignal.timeout(r.opts.timeoutMs);
+  r.client = new MemberClient(r.name, kc, { requestTimeoutMs: Math.min(r.opts.requestTimeoutMs, r.opts.timeoutMs), deadline });
+  return ok;
+}
+
+async function connect(r: Run): Promise<StepResult> {
+  const health = await checkReady(client(r));
+  if (health.kind === 'unreachable') return { kind: 'stop', message: health.reason };
+  if (health.kind === 'unhealthy') return { kind: 'stop', reason: 'ClusterNotReady', message: `cluster ${r.name} is reachable but /readyz did not answer ok: ${health.reason}` };
+  return ok;
+}
+
+async function loadInventory(r: Run): Promise<StepResult> {
+  const cm = await client(r).get({ group: '', version: 'v1', kind: 'ConfigMap', namespace: inventoryNamespace, name: inventoryName });
+  const read = cm ? readInventory(cm) : { kind: 'found' as const, inventory: emptyInventory };
+  if (read.kind === 'invalid') return { kind: 'problem', message: `inventory ${inventoryNamespace}/${inventoryName} on ${r.name} is invalid (${read.reason}); nothing is pruned and it is not rewritten` };
+  r.inventory = read.inventory;
+  return ok;
+}
+
+async function apply(r: Run): Promise<StepResult> {
+  r.objects = await applyStaged(client(r), r.desired, r.opts);
+  const failed = r.objects.filter((o) => o.outcome.action === 'failed');
+  if (!failed.length) return ok;
+  return { kind: 'problem', message: failed.map((o) => (o.outcome.action === 'failed' ? o.outcome.message : '')).join('; ') };
+}
+
+async function prune(r: Run): Promise<StepResult> {
+  if (!r.inventory) return ok;
+  const stale = staleObjects(r.inventory, r.desired.map((d) => d.id));
+  // Never prune after a failed apply (Flux returns before pruning): the stale objects stay tracked.
+  if (!r.opts.prune || r.objects.some((o) => !isInPlace(o.outcome))) {
+    r.staleKept = stale;
+    return ok;
+  }
+  const report = await pruneStale(client(r), stale, { dryRun: r.opts.dryRun, concurrency: r.opts.concurrency });
+  r.pruned = [...report.results];
+  r.staleKept = [...report.survivors];
+  const failed = report.results.filter((o) => o.outcome.action === 'failed');
+  return failed.length ? { kind: 'problem', message: failed.map((o) => (o.outcome.action === 'failed' ? o.outcome.message : '')).join('; ') } : ok;
+}
+
+async function writeInventory(r: Run): Promise<StepResult> {
+  if (!r.inventory || r.opts.dryRun) return ok;
+  const desired = r.objects.map((o) => ({ id: o.id, inPlace: isInPlace(o.outcome), unknown: o.outcome.action === 'failed' && o.outcome.reason === 'Unreachable' }));
+  const inv = nextInventory({ previous: r.inventory, desired, staleKept: r.staleKept });
+  const c = client(r);
+  const ns = inventoryNamespaceObject();
+  await c.apply(ns, objectIdOf(ns), { dryRun: false, force: true });
+  const cm = inventoryConfigMap(inv, r.opts.revision);
+  await c.apply(cm, objectIdOf(cm), { dryRun: false, force: true });
+  r.written = inv.entries.length;
+  return ok;
+}
+
+function client(r: Run): MemberClient {
+  if (!r.client) throw new Error('no client: the credentials step did not run');
+  return r.client;
+}
+
+function summary(r: Run): string {
+  const count = (a: string) => r.objects.filter((o) => o.outcome.action === a).length;
+  const deleted = r.pruned.filter((o) => o.outcome.action === 'deleted').length;
+  return `${r.opts.dryRun ? 'dry-run: ' : ''}${count('created')} created, ${count('configured')} configured, ${count('drift-corrected')} drift corrected, ${count('unchanged')} unchanged, ${deleted} pruned`;
+}
