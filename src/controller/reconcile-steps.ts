@@ -1,0 +1,126 @@
+/** The steps of a git reconcile, in order (see reconcile.ts). Each gathers, decides or acts; none does two. */
+import fs from 'node:fs';
+import git from 'isomorphic-git';
+import { InternalError } from '../api/index.ts';
+import { changedPaths, GitBranchMissing, tryResolve } from '../git/index.ts';
+import { defaultSettings, loadFleet, settingsPath } from '../load/index.ts';
+import { planFleet, planToContract } from '../plan/index.ts';
+import { statusFiles, writeRendered, writeRenderedDir, writeStatus } from '../writeback/index.ts';
+import type { ReconcileContext, ReconcileState, ReconcileStep, StepResult } from './reconcile.ts';
+
+const go: StepResult = { kind: 'continue' };
+
+/** Fetches only when the remote's heads moved (one ls-remote round trip otherwise), then resolves the source commit. */
+const fetchStep: ReconcileStep = {
+  name: 'fetch', failureReason: 'FetchFailed',
+  async run(ctx, state) {
+    const { store, branch } = ctx.source;
+    const watched = [branch, state.statusBranch ?? ctx.branches.status ?? defaultSettings.statusBranch];
+    const known = await store.tip(branch);
+    if (known === undefined || (await store.isStale(watched))) await store.refresh();
+    if (ctx.target !== store && (await ctx.target.isStale(watched.slice(1)))) await ctx.target.refresh();
+    const commit = await store.tip(branch);
+    if (!commit) throw new GitBranchMissing(`branch ${branch} does not exist in ${store.location}`, { branch, location: store.location });
+    state.commit = commit;
+    return go;
+  },
+};
+
+/** Reads flotilla.yaml alone (one blob) for the branch names, before deciding whether to plan at all. */
+const settingsStep: ReconcileStep = {
+  name: 'settings', failureReason: 'SettingsUnreadable',
+  async run(ctx, state) {
+    const commit = need(state.commit);
+    const repo = ctx.source.store.repo;
+    const bytes = await git.readBlob({ fs, gitdir: repo.gitdir, cache: repo.cache, oid: commit, filepath: settingsPath }).then((r) => r.blob, (err: unknown) => {
+      if (err instanceof git.Errors.NotFoundError) return undefined;
+      throw err;
+    });
+    const settings = bytes ? loadFleet({ revision: commit, files: [{ path: settingsPath, bytes }], problems: [] }).fleet.settings : defaultSettings;
+    state.settings = settings;
+    state.statusBranch = ctx.branches.status ?? settings.statusBranch;
+    state.renderedBranch = ctx.branches.rendered ?? settings.renderedBranch;
+    return go;
+  },
+};
+
+/** Reads `revision.yaml`; a source commit already attempted is done (a no-op costs this much). */
+const statusStep: ReconcileStep = {
+  name: 'read-status', failureReason: 'StatusUnreadable',
+  async run(ctx, state) {
+    const commit = need(state.commit);
+    state.status = await ctx.statusReader.record(need(state.statusBranch));
+    const record = state.status.record;
+    if (record?.lastAttemptedRevision === commit) return { kind: 'stop', outcome: { kind: 'unchanged', revision: commit, lastApplied: record.lastAppliedRevision } };
+    return go;
+  },
+};
+
+/** Reads the source tree (reusing unchanged subtrees) and the previous placement from the status branch. */
+const sourceStep: ReconcileStep = {
+  name: 'read-source', failureReason: 'SourceUnreadable',
+  async run(ctx, state) {
+    const commit = need(state.commit);
+    state.snapshot = await ctx.source.reader.read(commit);
+    const last = state.status?.record?.lastAttemptedRevision;
+    if (last && (await tryResolve(ctx.source.store.repo, last)) !== undefined) {
+      state.changed = await changedPaths(ctx.source.store.repo, last, commit).catch(() => undefined) ?? [];
+    }
+    state.previous = await ctx.statusReader.previous(state.status?.tip);
+    ctx.log({ msg: 'source read', revision: commit, files: state.snapshot.files.length, changedSinceLastAttempt: state.changed?.length });
+    return go;
+  },
+};
+
+/** Loads and plans (the pure core). */
+const planStep: ReconcileStep = {
+  name: 'plan', failureReason: 'PlanFailed',
+  async run(_ctx, state) {
+    const snapshot = need(state.snapshot);
+    const { fleet, diagnostics } = loadFleet(snapshot);
+    state.plan = planFleet({ fleet, diagnostics, revision: snapshot.revision, ...(state.previous ? { previous: state.previous } : {}) });
+    return go;
+  },
+};
+
+/** Commits the rendered tree of a valid revision (never of an invalid one: the last good tree stays). */
+const renderStep: ReconcileStep = {
+  name: 'render', failureReason: 'RenderFailed',
+  async run(ctx, state) {
+    const plan = need(state.plan);
+    if (plan.errors.length) return go;
+    state.rendered = await writeRendered(ctx.target, need(state.renderedBranch), plan.revision, plan.works, writeOptions(ctx));
+    if (ctx.outDir) await writeRenderedDir(ctx.outDir, plan.works);
+    if (ctx.faults?.afterRender) await ctx.faults.afterRender();
+    return go;
+  },
+};
+
+/** Writes the status branch, last: placement and revision record of a valid revision, or the rejection of an invalid one. */
+const writeStatusStep: ReconcileStep = {
+  name: 'write-status', failureReason: 'StatusWriteFailed',
+  async run(ctx, state) {
+    const plan = need(state.plan);
+    const status = statusFiles({ sourceBranch: ctx.source.branch, plan, previous: state.status?.record, observed: ctx.observed ?? [] });
+    state.written = await writeStatus(ctx.target, {
+      branch: need(state.statusBranch), revision: plan.revision, status, bindings: plan.bindings.length, works: plan.works.length, baseTip: state.status?.tip,
+    }, writeOptions(ctx));
+    const statusCommit = state.written.kind === 'committed' ? state.written.commit : undefined;
+    const contract = planToContract(plan);
+    if (status.decision === 'invalid') return { kind: 'stop', outcome: { kind: 'invalid', revision: plan.revision, errors: contract.errors, lastApplied: status.record.lastAppliedRevision, status: statusCommit } };
+    const rendered = state.rendered?.kind === 'committed' ? state.rendered.commit : undefined;
+    return { kind: 'stop', outcome: { kind: 'applied', revision: plan.revision, bindings: plan.bindings.length, works: plan.works.length, warnings: contract.warnings, rendered, status: statusCommit } };
+  },
+};
+
+/** The steps of a git reconcile, in order. */
+export const reconcileSteps: readonly ReconcileStep[] = [fetchStep, settingsStep, statusStep, sourceStep, planStep, renderStep, writeStatusStep];
+
+function writeOptions(ctx: ReconcileContext) {
+  return { identity: ctx.identity, now: ctx.now, ...(ctx.faults?.beforePublish ? { beforePublish: ctx.faults.beforePublish } : {}) };
+}
+
+function need<T>(v: T | undefined): T {
+  if (v === undefined) throw new InternalError('a reconcile step ran before the step that fills its input');
+  return v;
+}

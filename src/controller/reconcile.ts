@@ -1,0 +1,105 @@
+/**
+ * One reconcile of a git source: an ordered array of named steps (STYLE R1, after
+ * source-controller's sub-reconcilers), each with the reason a failure reports. Steps gather
+ * (fetch, status, source), decide (plan) and act (rendered branch, then status branch, last:
+ * status is written once, at the end). An invalid revision never reaches the rendered branch.
+ */
+import type { Settings } from '../api/index.ts';
+import { isTransientGitError, type BranchStore, type FileDelta, type Identity } from '../git/index.ts';
+import type { Snapshot } from '../load/index.ts';
+import type { Plan, PreviousPlacement } from '../plan/index.ts';
+import type { FleetSource } from '../source/index.ts';
+import type { BranchWriteResult, ClusterObservation, StatusReader, StatusView, StatusWriteResult } from '../writeback/index.ts';
+import type { ContractDiagnostic } from '../plan/index.ts';
+import { reconcileSteps } from './reconcile-steps.ts';
+
+/** Key/value log fields (X5: the shell logs at each decision point). */
+export type LogFields = Readonly<Record<string, string | number | boolean | undefined>>;
+
+/** Everything a reconcile uses from the outside world, passed in (B5). */
+export interface ReconcileContext {
+  readonly source: Extract<FleetSource, { kind: 'git' }>;
+  /** Where the status and rendered branches live (default: the source repository). */
+  readonly target: BranchStore;
+  /** Branch names given on the command line; otherwise the revision's flotilla.yaml decides. */
+  readonly branches: { readonly status?: string | undefined; readonly rendered?: string | undefined };
+  readonly identity: Identity;
+  readonly now: () => Date;
+  readonly log: (fields: LogFields) => void;
+  readonly statusReader: StatusReader;
+  /** Also write the rendered tree to this directory. */
+  readonly outDir?: string | undefined;
+  readonly observed?: readonly ClusterObservation[];
+  /** Test faults: a crash after rendering, a concurrent push before publishing. */
+  readonly faults?: {
+    readonly afterRender?: () => Promise<void>;
+    readonly beforePublish?: (branch: string, attempt: number) => Promise<void>;
+  };
+}
+
+/** What the steps learn, filled in order. */
+export interface ReconcileState {
+  commit?: string;
+  settings?: Settings;
+  statusBranch?: string;
+  renderedBranch?: string;
+  status?: StatusView;
+  snapshot?: Snapshot;
+  changed?: readonly FileDelta[];
+  previous?: PreviousPlacement;
+  plan?: Plan;
+  rendered?: BranchWriteResult;
+  written?: StatusWriteResult;
+}
+
+/** How a reconcile ended. */
+export type ReconcileOutcome =
+  | { readonly kind: 'unchanged'; readonly revision: string; readonly lastApplied: string | null }
+  | { readonly kind: 'applied'; readonly revision: string; readonly bindings: number; readonly works: number; readonly warnings: readonly ContractDiagnostic[]; readonly rendered: string | undefined; readonly status: string | undefined }
+  | { readonly kind: 'invalid'; readonly revision: string; readonly errors: readonly ContractDiagnostic[]; readonly lastApplied: string | null; readonly status: string | undefined }
+  | { readonly kind: 'failed'; readonly step: string; readonly reason: string; readonly error: unknown; readonly transient: boolean };
+
+/** A step's result: go on, or stop with an outcome. */
+export type StepResult = { readonly kind: 'continue' } | { readonly kind: 'stop'; readonly outcome: ReconcileOutcome };
+
+/** One named step and the reason it reports when it throws. */
+export interface ReconcileStep {
+  readonly name: string;
+  readonly failureReason: string;
+  readonly run: (ctx: ReconcileContext, state: ReconcileState) => Promise<StepResult>;
+}
+
+/** Runs the steps in order, stopping at the first that stops or throws. */
+export async function reconcileOnce(ctx: ReconcileContext, steps: readonly ReconcileStep[] = reconcileSteps): Promise<ReconcileOutcome> {
+  const state: ReconcileState = {};
+  for (const step of steps) {
+    try {
+      const r = await step.run(ctx, state);
+      if (r.kind === 'stop') return logged(ctx, r.outcome);
+    } catch (error) {
+      return logged(ctx, { kind: 'failed', step: step.name, reason: step.failureReason, error, transient: isTransientGitError(error) });
+    }
+  }
+  return logged(ctx, { kind: 'failed', step: 'end', reason: 'NoOutcome', error: undefined, transient: false });
+}
+
+function logged(ctx: ReconcileContext, o: ReconcileOutcome): ReconcileOutcome {
+  switch (o.kind) {
+    case 'unchanged': ctx.log({ msg: 'revision unchanged', revision: o.revision }); break;
+    case 'applied': ctx.log({ msg: 'revision planned', revision: o.revision, bindings: o.bindings, works: o.works, rendered: o.rendered, status: o.status }); break;
+    case 'invalid': ctx.log({ msg: 'revision invalid', revision: o.revision, errors: o.errors.length, lastApplied: o.lastApplied ?? undefined, status: o.status }); break;
+    case 'failed': ctx.log({ msg: 'reconcile failed', step: o.step, reason: o.reason, transient: o.transient, error: describeError(o.error) }); break;
+  }
+  return o;
+}
+
+/** The message chain of an error and its causes, for logs (messages never hold credentials, E4). */
+export function describeError(err: unknown): string {
+  const parts: string[] = [];
+  let c: unknown = err;
+  while (c instanceof Error && parts.length < 5) {
+    parts.push(c.message);
+    c = c.cause;
+  }
+  return parts.join(': ') || String(err);
+}

@@ -1,0 +1,59 @@
+/**
+ * Where a fleet repo comes from (`--repo URL|DIR`): a remote over smart HTTP(S), mirrored in a
+ * bare cache; a local git repository (its own branches); or a plain directory (working tree only,
+ * nothing to write back to).
+ */
+import path from 'node:path';
+import git from 'isomorphic-git';
+import http from 'isomorphic-git/http/node';
+import {
+  createTreeReader, currentBranch, findGitDir, localStore, openLocal, remoteStore,
+  type BranchStore, type Credentials, type Remote, type TreeReader,
+} from '../git/index.ts';
+
+/** A fleet repo that flotilla follows. */
+export type FleetSource =
+  | { readonly kind: 'git'; readonly store: BranchStore; readonly branch: string; readonly reader: TreeReader; readonly remote: Remote | undefined; readonly dir: string | undefined }
+  | { readonly kind: 'directory'; readonly dir: string };
+
+/** How to open a source. */
+export interface SourceOptions {
+  readonly repo: string;
+  readonly cwd: string;
+  /** The branch to follow; default: the remote's HEAD branch, or the local checkout's branch, or `main`. */
+  readonly branch: string | undefined;
+  readonly cacheRoot: string;
+  readonly credentials: Credentials | undefined;
+}
+
+/** Whether `--repo` names a remote (http:// or https://) rather than a directory. */
+export function isRemoteUrl(repo: string): boolean {
+  return /^https?:\/\//i.test(repo);
+}
+
+/** Opens the source `--repo` names. */
+export async function openSource(o: SourceOptions): Promise<FleetSource> {
+  if (isRemoteUrl(o.repo)) {
+    const remote: Remote = { url: o.repo, credentials: o.credentials };
+    const store = await remoteStore(remote, o.cacheRoot);
+    return { kind: 'git', store, branch: o.branch ?? (await remoteHeadBranch(remote)), reader: createTreeReader(store.repo), remote, dir: undefined };
+  }
+  const dir = path.resolve(o.cwd, o.repo);
+  const gitdir = await findGitDir(dir);
+  if (!gitdir) return { kind: 'directory', dir };
+  const repo = openLocal(gitdir);
+  return { kind: 'git', store: localStore(repo, dir), branch: o.branch ?? (await currentBranch(repo)) ?? 'main', reader: createTreeReader(repo), remote: undefined, dir };
+}
+
+/** The branch the remote's HEAD points at (what `git clone` checks out), or `main`. */
+async function remoteHeadBranch(remote: Remote): Promise<string> {
+  const creds = remote.credentials;
+  const refs = await git.listServerRefs({
+    http, url: remote.url, prefix: 'HEAD', symrefs: true,
+    onAuth: () => (creds ? { username: creds.username, password: creds.password } : { cancel: true }),
+    onAuthFailure: () => ({ cancel: true }),
+  }).catch(() => []); // failures surface with a typed error at the first fetch
+  const target = refs.find((r) => r.ref === 'HEAD')?.target;
+  return target?.startsWith('refs/heads/') ? target.slice('refs/heads/'.length) : 'main';
+}
+

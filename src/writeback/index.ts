@@ -1,0 +1,12 @@
+/** The public surface of src/writeback: the status branch, the rendered branch and the rendered directory. */
+export { commitToBranch, defaultAttempts, type BranchDecision, type BranchWriteOptions, type BranchWriteResult, type TipView } from './branch-commit.ts';
+export { decisionTrailer, renderedCommitMessage, sourceTrailer, statusCommitMessage, type StatusMessageInput } from './commit-message.ts';
+export { fileChanges, type DesiredFile, type PathChange } from './file-changes.ts';
+export { maxSegmentLength, safeSegment } from './file-name.ts';
+export { RenderOutUnwritable, writeRenderedDir } from './render-out.ts';
+export { clusterScopedFolder, renderedFiles, renderedRoot } from './rendered-tree.ts';
+export { writeRendered } from './rendered-writer.ts';
+export { formatRevisionRecord, parseRevisionRecord, revisionPath, type Attempt, type Decision, type RevisionRecord } from './revision-record.ts';
+export { bindingFiles, bindingsRoot, clustersRoot, statusFiles, type ClusterObservation, type StatusFiles, type StatusInput } from './status-files.ts';
+export { createStatusReader, type StatusReader, type StatusView } from './status-reader.ts';
+export { toDesired, writeStatus, type StatusWrite, type StatusWriteResult } from './status-writer.ts';

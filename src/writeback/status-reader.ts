@@ -1,0 +1,71 @@
+/**
+ * Reads the status branch: `revision.yaml` (cheap, read first: an unchanged source revision stops
+ * there) and the recorded bindings, which become the planner's previous placement.
+ */
+import fs from 'node:fs';
+import git from 'isomorphic-git';
+import YAML from 'yaml';
+import { compareStrings } from '../api/index.ts';
+import { GitRepositoryBroken, listFiles, readCommitInfo, type BranchStore } from '../git/index.ts';
+import { parsePrevious, type PreviousPlacement } from '../plan/index.ts';
+import { parseRevisionRecord, revisionPath, type RevisionRecord } from './revision-record.ts';
+import { bindingsRoot } from './status-files.ts';
+
+/** What the status branch says about the last revisions. */
+export interface StatusView {
+  readonly tip: string | undefined;
+  readonly record: RevisionRecord | undefined;
+}
+
+/** A reader that remembers parsed binding files by blob oid, so a steady branch is parsed once. */
+export interface StatusReader {
+  /** The tip and its `revision.yaml`. */
+  record(branch: string): Promise<StatusView>;
+  /** The placement recorded in `bindings/**` at `tip` (empty for no tip). */
+  previous(tip: string | undefined): Promise<PreviousPlacement>;
+}
+
+/** Creates a reader over `store`. */
+export function createStatusReader(store: BranchStore): StatusReader {
+  let parsed = new Map<string, unknown>();
+  const readText = async (oid: string) => new TextDecoder().decode((await git.readBlob({ fs, gitdir: store.repo.gitdir, cache: store.repo.cache, oid })).blob);
+  return {
+    async record(branch) {
+      const tip = await store.tip(branch);
+      if (!tip) return { tip, record: undefined };
+      try {
+        const { oid } = await git.readBlob({ fs, gitdir: store.repo.gitdir, cache: store.repo.cache, oid: tip, filepath: revisionPath }).then((r) => r, (err: unknown) => {
+          if (err instanceof git.Errors.NotFoundError) return { oid: undefined };
+          throw err;
+        });
+        return { tip, record: oid ? parseRevisionRecord(await readText(oid)) : undefined };
+      } catch (err) {
+        throw new GitRepositoryBroken(`cannot read ${revisionPath} of ${branch} in ${store.location}`, { gitdir: store.repo.gitdir }, { cause: err });
+      }
+    },
+    async previous(tip) {
+      if (!tip) return new Map();
+      const files = await listFiles(store.repo, (await readCommitInfo(store.repo, tip)).tree);
+      const next = new Map<string, unknown>();
+      const list: unknown[] = [];
+      for (const [path, oid] of [...files].sort(([a], [b]) => compareStrings(a, b))) {
+        if (!path.startsWith(`${bindingsRoot}/`) || !path.endsWith('.yaml')) continue;
+        let value = parsed.get(oid);
+        if (value === undefined) value = parseOrNull(await readText(oid));
+        next.set(oid, value);
+        if (value !== null) list.push(value);
+      }
+      parsed = next;
+      // Malformed entries (a hand edit) only lose their stability hint; they never fail the plan.
+      return parsePrevious(list, 'status-branch').previous;
+    },
+  };
+}
+
+function parseOrNull(text: string): unknown {
+  try {
+    return YAML.parse(text, { maxAliasCount: 10 }) ?? null;
+  } catch {
+    return null; // an unparsable binding file carries no previous placement
+  }
+}
