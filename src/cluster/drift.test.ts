@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import type { KubeObject } from '../api/index.ts';
+import { classifyChange, diffPaths } from './drift.ts';
+
+const cm = (data: Record<string, string>, meta: Record<string, unknown> = {}): KubeObject => ({
+  apiVersion: 'v1', kind: 'ConfigMap',
+  metadata: { name: 'a', namespace: 'default', resourceVersion: '5', annotations: { 'flotilla.io/revision': 'r1' }, ...meta },
+  data,
+});
+const owned = (manager: string, fields: unknown) => ({ managedFields: [{ manager, operation: 'Update', fieldsType: 'FieldsV1', fieldsV1: fields }], annotations: { 'flotilla.io/revision': 'r0' } });
+const opts = { revision: 'r1', fieldManager: 'flotilla' };
+
+describe('drift classification (fluxcd/pkg ssa/manager_diff.go)', () => {
+  const cases = [
+    { name: 'absent live object: created', live: undefined, dry: cm({ a: '1' }), want: { kind: 'created' } },
+    { name: 'equal apart from resourceVersion and status: unchanged', live: cm({ a: '1' }), dry: { ...cm({ a: '1' }, { resourceVersion: '6' }), status: { x: 1 } }, want: { kind: 'unchanged' } },
+    { name: 'differs, same revision already applied: drifted', live: cm({ a: '2' }), dry: cm({ a: '1' }), want: { kind: 'drifted', paths: ['.data.a'], managers: [] } },
+    { name: 'differs in a field another manager owns: drifted, naming it', live: cm({ a: '2' }, owned('kubectl-edit', { 'f:data': { 'f:a': {} } })), dry: cm({ a: '1' }), want: { kind: 'drifted', paths: ['.data.a', '.metadata.annotations.flotilla.io/revision'], managers: ['kubectl-edit'] } },
+    { name: 'differs after a new revision, fields ours: configured', live: cm({ a: '2' }, { annotations: { 'flotilla.io/revision': 'r0' } }), dry: cm({ a: '1' }), want: { kind: 'configured', paths: ['.data.a', '.metadata.annotations.flotilla.io/revision'] } },
+  ];
+  for (const c of cases) it(c.name, () => assert.deepEqual(classifyChange(c.live, c.dry, opts), c.want));
+
+  it('lists array element paths', () => assert.deepEqual(diffPaths({ a: [{ b: 1 }, { b: 2 }] }, { a: [{ b: 1 }, { b: 3 }] }, '', []), ['.a[1].b']));
+  it('ignores key order', () => assert.deepEqual(diffPaths({ a: 1, b: { c: 2, d: 3 } }, { b: { d: 3, c: 2 }, a: 1 }, '', []), []));
+});

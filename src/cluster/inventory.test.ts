@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { emptyInventory, inventoryConfigMap, nextInventory, readInventory, staleObjects, toInventory } from './inventory.ts';
+import { formatObjectId, type ObjectId } from './object-id.ts';
+
+const id = (kind: string, name: string, namespace = 'default', group = ''): ObjectId => ({ group, kind, namespace, name, version: 'v1' });
+const ids = (xs: readonly ObjectId[]) => xs.map(formatObjectId);
+
+describe('inventory', () => {
+  it('round-trips through its ConfigMap, sorted and unique', () => {
+    const inv = toInventory([id('Service', 'b'), id('ConfigMap', 'a'), id('Service', 'b'), id('Deployment', 'web', 'shop', 'apps')]);
+    const cm = inventoryConfigMap(inv, 'abc');
+    const back = readInventory(JSON.parse(JSON.stringify(cm)));
+    assert.equal(back.kind, 'found');
+    assert.deepEqual(back.kind === 'found' ? back.inventory : undefined, inv);
+    assert.deepEqual(ids(inv.entries), ['default_a__ConfigMap', 'default_b__Service', 'shop_web_apps_Deployment']);
+  });
+  const reads = [
+    { name: 'no data: empty', cm: { data: {} }, want: 'found' },
+    { name: 'a line without version: invalid', cm: { data: { entries: 'default_a__ConfigMap\n' } }, want: 'invalid' },
+    { name: 'a malformed id: invalid', cm: { data: { entries: 'default_a_ConfigMap v1\n' } }, want: 'invalid' },
+    { name: 'non-string data: invalid', cm: { data: { entries: 3 } }, want: 'invalid' },
+  ];
+  for (const c of reads) it(c.name, () => assert.equal(readInventory(c.cm).kind, c.want));
+
+  it('stale = previous minus desired, version-insensitive', () => {
+    const prev = toInventory([id('ConfigMap', 'a'), id('ConfigMap', 'b'), id('Deployment', 'web', 'default', 'apps')]);
+    const desired = [id('ConfigMap', 'a'), { ...id('Deployment', 'web', 'default', 'apps'), version: 'v2' }];
+    assert.deepEqual(ids(staleObjects(prev, desired)), ['default_b__ConfigMap']);
+    assert.deepEqual(staleObjects(emptyInventory, desired), []);
+  });
+
+  const next = [
+    { name: 'applied objects are tracked', desired: [{ id: id('ConfigMap', 'a'), inPlace: true, unknown: false }], prev: [], kept: [], want: ['default_a__ConfigMap'] },
+    { name: 'a failed new object is not', desired: [{ id: id('ConfigMap', 'a'), inPlace: false, unknown: false }], prev: [], kept: [], want: [] },
+    { name: 'a failed object tracked before stays', desired: [{ id: id('ConfigMap', 'a'), inPlace: false, unknown: false }], prev: [id('ConfigMap', 'a')], kept: [], want: ['default_a__ConfigMap'] },
+    { name: 'an object of unknown fate is tracked', desired: [{ id: id('ConfigMap', 'a'), inPlace: false, unknown: true }], prev: [], kept: [], want: ['default_a__ConfigMap'] },
+    { name: 'failed deletions survive', desired: [], prev: [id('ConfigMap', 'z')], kept: [id('ConfigMap', 'z')], want: ['default_z__ConfigMap'] },
+    { name: 'pruned objects are dropped', desired: [], prev: [id('ConfigMap', 'z')], kept: [], want: [] },
+  ];
+  for (const c of next) it(`next inventory: ${c.name}`, () => assert.deepEqual(ids(nextInventory({ previous: toInventory(c.prev), desired: c.desired, staleKept: c.kept }).entries), c.want));
+});
