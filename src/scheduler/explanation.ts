@@ -1,0 +1,74 @@
+/** Human text for an Explanation (`flotilla explain`, PR previews). */
+import { assertNever } from '../api/index.ts';
+import type { AttemptExplanation, DivisionExplanation, Explanation, SelectionExplanation, TargetClusterCount } from './types.ts';
+
+/** A multi-line description of an explanation; deterministic for equal inputs. */
+export function formatExplanation(e: Explanation): string {
+  const lines: string[] = [];
+  if (e.affinityName !== undefined) lines.push(`affinity term used: ${e.affinityName}`);
+  e.attempts.forEach((a, i) => lines.push(...formatAttempt(a, i, e.attempts.length)));
+  return lines.join('\n');
+}
+
+function formatAttempt(a: AttemptExplanation, i: number, n: number): string[] {
+  const out: string[] = [];
+  const title = a.affinityName === undefined ? 'placement' : `affinity term ${JSON.stringify(a.affinityName)}`;
+  out.push(n > 1 || a.affinityName !== undefined ? `attempt ${i + 1}: ${title}` : title);
+  out.push(`  filtered: ${a.filtered.length === 0 ? 'none' : `${a.filtered.length} cluster(s)`}`);
+  for (const f of a.filtered) out.push(`    ${f.cluster}: ${f.filter}: ${f.detail}`);
+  const others = a.scores.feasible - a.scores.scored.length;
+  const scored = a.scores.scored.map((s) => `${s.cluster}=${s.score}`).join(', ');
+  out.push(`  scores (${a.scores.plugin}): ${scored === '' ? '' : `${scored}; `}${others} other feasible cluster(s) scored 0`);
+  if (a.selection !== undefined) out.push(...formatSelection(a.selection));
+  if (a.division !== undefined) out.push(...formatDivision(a.division));
+  if (a.failure !== undefined) out.push(`  failed (${a.failure.reason}): ${a.failure.message}`);
+  return out;
+}
+
+function formatSelection(s: SelectionExplanation): string[] {
+  switch (s.kind) {
+    case 'All':
+      return [`  selection: all ${s.count} feasible cluster(s)${s.reason === 'StaticWeightIgnoresSpread' ? ' (static weights ignore spread constraints)' : ''}`];
+    case 'ByCluster':
+      return [
+        `  selection: spread by cluster, minGroups ${s.minGroups}, maxGroups ${s.maxGroups}${s.needReplicas === null ? '' : `, must hold ${s.needReplicas} replica(s)`}`,
+        ...s.selected.map((c) => `    ${c.cluster}: score ${c.score}, available replicas ${c.availableReplicas}`),
+      ];
+    case 'ByRegion':
+      return [
+        `  selection: spread by region; regions ${s.regions.map((r) => `${r.name} (score ${r.score}, ${r.clusters} cluster(s))`).join(', ')}`,
+        `    chosen regions: ${s.selectedRegions.join(', ')}`,
+        ...s.selected.map((c) => `    ${c.cluster}: score ${c.score}, available replicas ${c.availableReplicas}`),
+      ];
+    default:
+      return assertNever(s, 'selection');
+  }
+}
+
+function formatDivision(d: DivisionExplanation): string[] {
+  switch (d.strategy) {
+    case 'NonWorkload':
+      return [`  division: no replicas; propagated to ${d.count} cluster(s)`];
+    case 'Duplicated':
+      return [`  division: Duplicated, ${d.replicas} replica(s) on each of ${d.count} cluster(s)`];
+    case 'StaticWeight':
+      return [
+        `  division: StaticWeight, ${d.replicas} replica(s) by Webster, ties ${d.tieBreak}`,
+        `    weights: ${d.inputs.map((w) => `${w.cluster}=${w.weight}`).join(', ')}`,
+        `    result: ${counts(d.result)}`,
+      ];
+    case 'DynamicWeight':
+    case 'Aggregated':
+      return [
+        `  division: ${d.strategy} (${d.mode}), ${d.replicas} replica(s); kept ${counts(d.kept)}; divided ${d.target} by Webster, ties ${d.tieBreak}`,
+        `    weights: ${d.inputs.map((w) => `${w.cluster}=${w.weight}`).join(', ') || 'none'}`,
+        `    result: ${counts(d.result)}`,
+      ];
+    default:
+      return assertNever(d, 'division');
+  }
+}
+
+function counts(list: readonly TargetClusterCount[]): string {
+  return list.length === 0 ? 'none' : list.map((c) => `${c.name}=${c.replicas}`).join(', ');
+}

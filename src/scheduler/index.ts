@@ -1,0 +1,23 @@
+/** The scheduler stage's public surface: Karmada's scheduler as a pure function of the fleet. */
+export { createScheduler } from './scheduler.ts';
+export { formatExplanation } from './explanation.ts';
+export { fitErrorMessage } from './fit-error.ts';
+export type {
+  AttemptExplanation,
+  ClusterScore,
+  DivisionExplanation,
+  DivisionInput,
+  Explanation,
+  FilteredCluster,
+  FilterName,
+  GroupScore,
+  RankedCluster,
+  ScheduleResult,
+  Scheduler,
+  SchedulingRequest,
+  ScoreSummary,
+  SelectionExplanation,
+  TargetClusterCount,
+  TieBreak,
+  UnschedulableReason,
+} from './types.ts';

@@ -1,0 +1,112 @@
+/**
+ * createScheduler: binds the algorithm to a fleet, tries affinity terms in order and memoises.
+ * Templates without history that share placement, kind, requirements and replicas share one result.
+ */
+import { resourceKey } from '../api/index.ts';
+import type { Cluster, ClusterAffinity, Placement } from '../api/index.ts';
+import { runAttempt } from './attempt.ts';
+import type { AttemptContext, AttemptOutcome } from './attempt.ts';
+import { requirementsKey } from './estimator.ts';
+import { FeasibilityCache, placementFilterKey } from './feasibility.ts';
+import type { History } from './feasibility.ts';
+import { indexFleet } from './fleet-index.ts';
+import { affinityTerms, canonicalJson, viewPlacement } from './placement.ts';
+import type { PlacementView } from './placement.ts';
+import { RankingCache } from './ranking.ts';
+import type { AttemptExplanation, ScheduleResult, Scheduler, SchedulingRequest } from './types.ts';
+import { tieBreakOf } from './webster.ts';
+
+/** What is derived from a placement object once. */
+interface PlacementPlan {
+  readonly key: string;
+  readonly view: PlacementView;
+  readonly terms: readonly { readonly name?: string; readonly affinity?: ClusterAffinity; readonly filterKey: string }[];
+}
+
+/** Builds a scheduler over a fleet inventory; the clusters are indexed once. */
+export function createScheduler(clusters: readonly Cluster[]): Scheduler {
+  const fleet = indexFleet(clusters);
+  const ctx: AttemptContext = {
+    numAllClusters: fleet.clusters.length,
+    feasibility: new FeasibilityCache(fleet),
+    ranking: new RankingCache(fleet),
+  };
+  const plans = new WeakMap<Placement, PlacementPlan>();
+  const results = new Map<string, ScheduleResult>();
+  const planOf = (p: Placement): PlacementPlan => {
+    let plan = plans.get(p);
+    if (plan === undefined) {
+      const view = viewPlacement(p);
+      const terms = affinityTerms(p).map((t) => ({ ...t, filterKey: placementFilterKey(p, view, t.affinity) }));
+      plan = { key: canonicalJson(p), view, terms };
+      plans.set(p, plan);
+    }
+    return plan;
+  };
+  return {
+    schedule(req: SchedulingRequest): ScheduleResult {
+      const plan = planOf(req.placement);
+      const history = historyOf(req);
+      const reqKey = requirementsKey(req.requirements);
+      const tieBreak = tieBreakOf(resourceKey(req.resource));
+      const gvk = `${req.resource.apiVersion}|${req.resource.kind}`;
+      const memoKey =
+        history.previous.size === 0 && history.evicting.size === 0
+          ? `${gvk}|${plan.key}|${reqKey}|${req.replicas}|${tieBreak}|${req.observedAffinityName ?? ''}`
+          : undefined;
+      const hit = memoKey === undefined ? undefined : results.get(memoKey);
+      if (hit !== undefined) return hit;
+      const result = scheduleTerms(ctx, req, { plan, history, reqKey, tieBreak, gvk });
+      if (memoKey !== undefined) results.set(memoKey, result);
+      return result;
+    },
+  };
+}
+
+/**
+ * Tries the terms from the observed one (or the first) until one schedules (Karmada
+ * scheduleResourceBindingWithClusterAffinities); when all fail, the first failure decides the
+ * reason and message.
+ */
+function scheduleTerms(
+  ctx: AttemptContext,
+  req: SchedulingRequest,
+  s: { readonly plan: PlacementPlan; readonly history: History; readonly reqKey: string; readonly tieBreak: ReturnType<typeof tieBreakOf>; readonly gvk: string },
+): ScheduleResult {
+  const { plan } = s;
+  const observed = plan.terms.findIndex((t) => t.name !== undefined && t.name === req.observedAffinityName);
+  const attempts: AttemptExplanation[] = [];
+  let first: AttemptOutcome | undefined;
+  for (let i = Math.max(observed, 0); i < plan.terms.length; i++) {
+    const term = plan.terms[i];
+    if (term === undefined) break;
+    const outcome = runAttempt(ctx, {
+      affinityName: term.name,
+      filterKey: `${s.gvk}|${term.filterKey}`,
+      filter: { gvk: s.gvk, affinity: term.affinity, tolerations: req.placement.clusterTolerations ?? [], spread: plan.view.spread },
+      history: s.history,
+      workload: { replicas: req.replicas, requirements: req.requirements, requirementsKey: s.reqKey },
+      division: { view: plan.view, previous: previousCounts(req), tieBreak: s.tieBreak },
+    });
+    attempts.push(outcome.explanation);
+    if (outcome.ok) {
+      const explanation = term.name === undefined ? { attempts } : { affinityName: term.name, attempts };
+      return { kind: 'Scheduled', clusters: outcome.clusters, explanation };
+    }
+    first ??= outcome;
+  }
+  if (first === undefined || first.ok) {
+    return { kind: 'Unschedulable', reason: 'SchedulerError', message: 'no cluster affinity term to schedule with', explanation: { attempts } };
+  }
+  return { kind: 'Unschedulable', reason: first.reason, message: first.message, explanation: { attempts } };
+}
+
+function historyOf(req: SchedulingRequest): History {
+  const previous = new Map<string, number>();
+  for (const t of req.previous ?? []) previous.set(t.name, (previous.get(t.name) ?? 0) + (t.replicas ?? 0));
+  return { previous, evicting: new Set(req.evictingClusters ?? []) };
+}
+
+function previousCounts(req: SchedulingRequest): readonly { readonly name: string; readonly replicas: number }[] {
+  return (req.previous ?? []).map((t) => ({ name: t.name, replicas: t.replicas ?? 0 }));
+}
