@@ -1,7 +1,8 @@
 /** The ordered list of commands (an array, never a map: the help lists them in this order). */
 import type { Command } from '../io.ts';
+import { diffCommand } from './diff.ts';
 import { explainCommand } from './explain.ts';
 import { planCommand } from './plan.ts';
 import { validateCommand } from './validate.ts';
 
-export const commands: readonly Command[] = [planCommand, validateCommand, explainCommand];
+export const commands: readonly Command[] = [planCommand, validateCommand, explainCommand, diffCommand];

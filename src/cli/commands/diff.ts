@@ -1,0 +1,194 @@
+/**
+ * `flotilla diff`: what a change between two revisions does to the fleet, for pull-request
+ * reviews. Gather (both trees, the previous placement), decide (plan base, plan head reusing the
+ * base where the change cannot reach, diff), then act (print, optionally post the sticky comment).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import YAML from 'yaml';
+import { UsageError } from '../../api/index.ts';
+import { createTreeReader, defaultCacheRoot, findGitDir, GitRefUnreadable, localStore, openLocal, remoteStore, resolveCommit, resolveCredentials, tryResolve, type BranchStore } from '../../git/index.ts';
+import { loadFleet } from '../../load/index.ts';
+import { parsePrevious, planFleet, type PreviousPlacement } from '../../plan/index.ts';
+import { diffPlans, formatMarkdown, formatTable, planHeadReusingBase, previewMarker, summaryLine, type PlanDiff } from '../../preview/index.ts';
+import { createStatusReader } from '../../writeback/index.ts';
+import { resolveCommentTarget, toCommentProvider } from '../comment-target.ts';
+import { exitInvalid, exitOk, type Command, type IO } from '../io.ts';
+import { PreviousUnreadable, stringFlag } from '../load-revision.ts';
+import { toJsonText } from '../output.ts';
+import { postStickyComment } from '../post-comment.ts';
+
+const diffFormats = ['markdown', 'json', 'table'] as const;
+type DiffFormat = (typeof diffFormats)[number];
+
+export const diffCommand: Command = {
+  name: 'diff',
+  summary: 'Preview what a change does to the fleet: replicas moved, clusters touched, manifest diffs',
+  maxPositionals: 0,
+  options: {
+    base: { type: 'string' },
+    head: { type: 'string', default: 'HEAD' },
+    repo: { type: 'string', default: '.' },
+    format: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    previous: { type: 'string' },
+    'no-header': { type: 'boolean', default: false },
+    comment: { type: 'string' },
+    'api-url': { type: 'string' },
+    pr: { type: 'string' },
+    repository: { type: 'string' },
+  },
+  help: `Preview what a change does to the fleet, as a pull-request review needs it.
+
+Usage: flotilla diff --base REF [--head REF] [--repo DIR|URL] [--format markdown|json|table]
+                     [--previous FILE] [--comment github|gitlab|gitea [--pr N] [--repository R] [--api-url URL]]
+
+Plans both revisions of the fleet repo with the same cluster inventory of each revision and the
+same previous placement, then reports: per resource, its placement before → after
+("eu-1: 3 → 5, us-1: 2 → 0 (removed), ap-1: new 2"), policy changes, bindings that become
+unschedulable (with Karmada's reason), bindings added and removed; per cluster, the objects
+added, removed and changed with a unified diff of the rendered manifests (the
+flotilla.io/revision annotation left out); the head's validation errors with file and line;
+and a summary line: N resources re-placed, N replicas moved, N clusters touched.
+
+The previous placement is the status branch's bindings/ (the settings' statusBranch, default
+flotilla-status, local or origin/) when the repo has one; --previous FILE replaces it.
+--repo URL fetches the repository into flotilla's cache (FLOTILLA_GIT_TOKEN for private ones);
+REF may then be a branch of the remote. Writes nothing, except the comment with --comment.
+
+Options:
+      --base REF            the revision the change starts from (e.g. origin/main)
+      --head REF            the changed revision (default: HEAD)
+      --repo DIR|URL        fleet repo: a local git repository, or an http(s) URL (default: .)
+      --format FORMAT       markdown | json | table (default: markdown); -o is an alias
+      --previous FILE       previous placement (a plan's JSON or a list of bindings)
+      --no-header           table format without header lines
+      --comment PROVIDER    also post the Markdown as ONE sticky comment on the pull/merge request
+                            (found again by its hidden marker and updated): github | gitlab | gitea;
+                            token from GITHUB_TOKEN | GITLAB_TOKEN | GITEA_TOKEN
+      --pr N                pull request number / merge request IID (default: from GITHUB_EVENT_PATH,
+                            CI_MERGE_REQUEST_IID)
+      --repository R        OWNER/NAME, or a GitLab project id (default: GITHUB_REPOSITORY, CI_PROJECT_ID)
+      --api-url URL         API base (default: GITHUB_API_URL or https://api.github.com;
+                            GITLAB_API_URL, CI_API_V4_URL or https://gitlab.com/api/v4; GITEA_API_URL)
+
+Output: Markdown is capped at 60,000 characters (GitHub's comment limit is 65,536) and says
+when it is truncated; JSON is complete and stable (schema flotilla.io/preview/v1,
+docs/pr-preview.md). Progress goes to stderr.
+
+Exit status:
+  0  no difference
+  1  differences (an invalid head revision is a difference: its errors are shown)
+  2  usage error, an unreadable ref or repository, or posting the comment failed
+
+Examples:
+  # What does my branch do to the fleet, compared with main?
+  flotilla diff --base origin/main --head HEAD --format table
+
+  # The Markdown a pull request comment shows
+  flotilla diff --base main --head feature/eu-weights > preview.md
+
+  # In GitHub Actions: post or update the sticky preview comment on the pull request
+  flotilla diff --base "origin/$GITHUB_BASE_REF" --head HEAD --comment github
+
+  # JSON for tools: the replica moves only
+  flotilla diff --base main --head topic --format json | jq '.moves'
+`,
+  async run(values, _positionals, io) {
+    const base = stringFlag(values['base']);
+    if (!base) throw new UsageError('--base REF is required');
+    const format = formatOf(stringFlag(values['format']), stringFlag(values['output']));
+    const provider = stringFlag(values['comment']);
+    if (provider !== undefined) toCommentProvider(provider);
+    const diff = await previewRevisions({ repo: stringFlag(values['repo']) ?? '.', base, head: stringFlag(values['head']) ?? 'HEAD', previous: stringFlag(values['previous']) }, io);
+    io.stdout(format === 'json' ? toJsonText(diff) : format === 'table' ? formatTable(diff, values['no-header'] === true) : formatMarkdown(diff));
+    io.stderr(`flotilla diff: ${summaryLine(diff.summary)}\n`);
+    if (provider !== undefined) {
+      const target = await resolveCommentTarget({ provider, apiUrl: stringFlag(values['api-url']), repository: stringFlag(values['repository']), pr: stringFlag(values['pr']) }, io.env, (f) => readFile(f, 'utf8'));
+      const outcome = await postStickyComment(target, formatMarkdown(diff), previewMarker);
+      io.stderr(`flotilla diff: ${outcome.kind} the preview comment on ${target.repository}#${target.number} (${target.provider})\n`);
+    }
+    return diff.changed ? exitInvalid : exitOk;
+  },
+};
+
+function formatOf(format: string | undefined, output: string | undefined): DiffFormat {
+  if (format !== undefined && output !== undefined && format !== output) throw new UsageError('--format and -o disagree: give one of them');
+  const v = format ?? output ?? 'markdown';
+  const f = diffFormats.find((x) => x === v);
+  if (!f) throw new UsageError(`--format must be one of: ${diffFormats.join(', ')} (got "${v}")`);
+  return f;
+}
+
+interface PreviewRequest {
+  readonly repo: string;
+  readonly base: string;
+  readonly head: string;
+  readonly previous: string | undefined;
+}
+
+/** Gathers both revisions and the previous placement, plans, and diffs. */
+export async function previewRevisions(req: PreviewRequest, io: IO): Promise<PlanDiff> {
+  const { store, dir } = await openRepo(req.repo, io);
+  const [baseCommit, headCommit] = [await resolveRef(store, dir, req.base), await resolveRef(store, dir, req.head)];
+  const reader = createTreeReader(store.repo);
+  const baseLoad = loadFleet(await reader.read(baseCommit));
+  const headLoad = loadFleet(await reader.read(headCommit));
+  const previous = req.previous ? await readPrevious(path.resolve(io.cwd, req.previous)) : await statusPrevious(store, headLoad.fleet.settings.statusBranch, io);
+  const basePlan = planFleet({ fleet: baseLoad.fleet, diagnostics: [...baseLoad.diagnostics, ...previous.diagnostics], revision: baseCommit, previous: previous.placement });
+  const head = planHeadReusingBase({ fleet: baseLoad.fleet, plan: basePlan }, { fleet: headLoad.fleet, diagnostics: [...headLoad.diagnostics, ...previous.diagnostics], revision: headCommit, previous: previous.placement });
+  io.stderr(head.reuse.kind === 'partial'
+    ? `flotilla diff: re-planned ${head.reuse.replanned} templates of the head, reused ${head.reuse.reused} bindings of the base\n`
+    : `flotilla diff: planned the head in full: ${head.reuse.reason}\n`);
+  return diffPlans({ ref: req.base, plan: basePlan }, { ref: req.head, plan: head.plan });
+}
+
+/** A local repository (its .git, or a bare one) or the fetched cache of a remote URL. */
+async function openRepo(repo: string, io: IO): Promise<{ store: BranchStore; dir: string }> {
+  if (/^https?:\/\//.test(repo)) {
+    const store = await remoteStore({ url: repo, credentials: await resolveCredentials(io.env, undefined) }, defaultCacheRoot(io.env));
+    await store.refresh();
+    return { store, dir: store.repo.gitdir };
+  }
+  if (/^(ssh:\/\/|git@)/.test(repo)) throw new UsageError(`--repo ${repo}: only http(s) remotes are supported; clone it and pass the directory`);
+  const dir = path.resolve(io.cwd, repo);
+  const gitdir = await findGitDir(dir);
+  if (!gitdir) throw new GitRefUnreadable(`${dir} is not a git repository (flotilla diff compares commits)`, { dir, ref: '' });
+  return { store: localStore(openLocal(gitdir), dir), dir };
+}
+
+/** The commit of `ref`; in a remote's cache a branch name is looked up under origin/ as well. */
+async function resolveRef(store: BranchStore, dir: string, ref: string): Promise<string> {
+  try {
+    return await resolveCommit(dir, ref, store.repo.gitdir);
+  } catch (err) {
+    const tracking = await tryResolve(store.repo, `refs/remotes/origin/${ref}`);
+    if (tracking) return tracking;
+    throw err;
+  }
+}
+
+interface Previous {
+  readonly placement: PreviousPlacement;
+  readonly diagnostics: ReturnType<typeof parsePrevious>['diagnostics'];
+}
+
+/** The placement recorded on the status branch (local branch first, then origin/), or none. */
+async function statusPrevious(store: BranchStore, branch: string, io: IO): Promise<Previous> {
+  const tip = (await tryResolve(store.repo, `refs/heads/${branch}`)) ?? (await tryResolve(store.repo, `refs/remotes/origin/${branch}`));
+  if (!tip) return { placement: new Map(), diagnostics: [] };
+  const placement = await createStatusReader(store).previous(tip);
+  io.stderr(`flotilla diff: previous placement from ${branch} (${tip.slice(0, 7)}): ${placement.size} bindings\n`);
+  return { placement, diagnostics: [] };
+}
+
+async function readPrevious(file: string): Promise<Previous> {
+  let value: unknown;
+  try {
+    value = YAML.parse(await readFile(file, 'utf8'), { maxAliasCount: 100 });
+  } catch (err) {
+    throw new PreviousUnreadable(`cannot read --previous file ${file} as JSON or YAML`, { file }, { cause: err });
+  }
+  const parsed = parsePrevious(value, file);
+  return { placement: parsed.previous, diagnostics: parsed.diagnostics };
+}

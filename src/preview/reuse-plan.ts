@@ -1,0 +1,195 @@
+/**
+ * Plans the head revision of a preview by re-planning only the templates a change can affect and
+ * taking everything else from the base plan. Karmada schedules and renders each binding on its
+ * own (pkg/scheduler/scheduler.go handles one binding per queue item; the binding controller
+ * renders its Works alone), so with the same clusters, interpreter customizations and previous
+ * placement, a template whose content, claiming policy and selecting override policies are
+ * unchanged plans exactly as in the base. Anything fleet-wide that differs falls back to a full plan.
+ */
+import { compareStrings, resourceKeyOf, type Fleet, type KubeObject, type Loaded, type OverridePolicy, type PropagationPolicy, type ResourceKey } from '../api/index.ts';
+import { bindingId, planFleet, type Binding, type Plan, type PlanInput } from '../plan/index.ts';
+import { indexPolicies, matchPolicy, selectorsPriority, type PolicyIndex } from '../policy/index.ts';
+import { isUnsyncedNamespace, type Work } from '../render/index.ts';
+
+/** The base revision as already loaded and planned. */
+export interface PlannedBase {
+  readonly fleet: Fleet;
+  readonly plan: Plan;
+}
+
+/** How the head plan was made: in full (and why), or by re-planning part of it. */
+export type Reuse =
+  | { readonly kind: 'full'; readonly reason: string }
+  | { readonly kind: 'partial'; readonly replanned: number; readonly reused: number };
+
+/** The head plan and how it was made. Warnings of a partial plan cover only the re-planned templates. */
+export interface HeadPlan {
+  readonly plan: Plan;
+  readonly reuse: Reuse;
+}
+
+/** Above this share of re-planned templates a full plan is as cheap and simpler. */
+const maxReplannedShare = 0.5;
+const namespaceBindingPrefix = 'Namespace/';
+
+/** Plans `head`, reusing the base plan's bindings and Works for every template the change cannot affect. */
+export function planHeadReusingBase(base: PlannedBase, head: PlanInput): HeadPlan {
+  const full = (reason: string): HeadPlan => ({ plan: planFleet(head), reuse: { kind: 'full', reason } });
+  if (base.plan.errors.length) return full('the base revision is invalid');
+  if (head.diagnostics.some((d) => d.severity === 'error')) return full('the head revision is invalid');
+  const fleetWide = fleetWideChange(base.fleet, head.fleet);
+  if (fleetWide) return full(fleetWide);
+  const affected = affectedTemplates(base.fleet, head.fleet);
+  if (affected === undefined) return full('dependencies are interpreted by customizations');
+  // Namespace templates are always re-planned: planFleet renders namespace Works from them.
+  for (const t of head.fleet.templates) if (isNamespaceTemplate(t.object)) affected.add(resourceKeyOf(t.object));
+  if (affected.size > head.fleet.templates.length * maxReplannedShare) return full(`${affected.size} of ${head.fleet.templates.length} templates are affected`);
+  const subset = planFleet({ ...head, fleet: { ...head.fleet, templates: head.fleet.templates.filter((t) => affected.has(resourceKeyOf(t.object))) } });
+  if (subset.errors.length) return { plan: subset, reuse: { kind: 'partial', replanned: affected.size, reused: 0 } };
+  const headKeys = new Set(head.fleet.templates.map((t) => resourceKeyOf(t.object)));
+  const kept = base.plan.bindings.filter((b) => { const k = keyOfBinding(b); return headKeys.has(k) && !affected.has(k); });
+  const merged = mergePlans(base.plan, subset, kept);
+  return merged ? { plan: merged, reuse: { kind: 'partial', replanned: affected.size, reused: kept.length } } : full('a namespace Work could not be reused');
+}
+
+/** Why the whole fleet must be re-planned, or undefined when clusters, interpreters and kinds are equal. */
+function fleetWideChange(a: Fleet, b: Fleet): string | undefined {
+  if (!sameObjects(a.clusters, b.clusters)) return 'the cluster inventory changed';
+  if (!sameObjects(a.customizations, b.customizations)) return 'resource interpreter customizations changed';
+  if ([...a.clusterScopedKinds].sort(compareStrings).join(',') !== [...b.clusterScopedKinds].sort(compareStrings).join(',')) return 'CustomResourceDefinitions changed';
+  const namespaces = (f: Fleet) => f.templates.filter((t) => isNamespaceTemplate(t.object));
+  if (!sameObjects(namespaces(a), namespaces(b))) return 'Namespace templates changed';
+  return undefined;
+}
+
+function isNamespaceTemplate(o: KubeObject): boolean {
+  return o.kind === 'Namespace' && o.apiVersion === 'v1';
+}
+
+function sameObjects(a: readonly Loaded[], b: readonly Loaded[]): boolean {
+  return a.length === b.length && a.every((x, i) => JSON.stringify(x.object) === JSON.stringify(b[i]?.object));
+}
+
+/**
+ * Keys of the head templates to re-plan: changed or new templates, templates whose claiming policy
+ * is another one or was edited, templates an added, removed or edited override policy selects, and
+ * with `propagateDeps` every template of a namespace where any of those lies (a dependency's
+ * binding follows the bindings that require it). Undefined when customizations interpret
+ * dependencies, which may cross namespaces.
+ */
+function affectedTemplates(base: Fleet, head: Fleet): Set<ResourceKey> | undefined {
+  const baseText = new Map(base.templates.map((t) => [resourceKeyOf(t.object), JSON.stringify(t.object)] as const));
+  const baseIndex = indexPolicies(base.propagationPolicies);
+  const headIndex = indexPolicies(head.propagationPolicies);
+  const editedPolicies = changedIds(base.propagationPolicies, head.propagationPolicies);
+  const editedOverrides = changedOverrides(base.overridePolicies, head.overridePolicies);
+  const out = new Set<ResourceKey>();
+  const depNamespaces = new Set<string>();
+  const touchedNamespaces = new Set<string>();
+  const headKeys = new Set<ResourceKey>();
+  for (const t of head.templates) {
+    const key = resourceKeyOf(t.object);
+    headKeys.add(key);
+    const before = matchOf(baseIndex, t.object);
+    const after = matchOf(headIndex, t.object);
+    if (before?.object.spec.propagateDeps || after?.object.spec.propagateDeps) depNamespaces.add(namespaceOf(t.object));
+    const claimChanged = idOf(before) !== idOf(after) || (after !== undefined && editedPolicies.has(idOf(after)));
+    if (baseText.get(key) !== JSON.stringify(t.object) || claimChanged || editedOverrides.some((o) => overrideSelects(o, t.object))) {
+      out.add(key);
+      touchedNamespaces.add(namespaceOf(t.object));
+    }
+  }
+  for (const t of base.templates) {
+    if (headKeys.has(resourceKeyOf(t.object))) continue;
+    touchedNamespaces.add(namespaceOf(t.object)); // a removed template may have required (or been) a dependency
+    if (matchOf(baseIndex, t.object)?.object.spec.propagateDeps) depNamespaces.add(namespaceOf(t.object));
+  }
+  const closure = [...touchedNamespaces].filter((ns) => depNamespaces.has(ns));
+  if (!closure.length) return out;
+  if ([...base.customizations, ...head.customizations].some((c) => c.object.spec.customizations.dependencyInterpretation)) return undefined;
+  for (const t of head.templates) if (closure.includes(namespaceOf(t.object))) out.add(resourceKeyOf(t.object));
+  return out;
+}
+
+function namespaceOf(o: KubeObject): string {
+  return o.metadata.namespace ?? '';
+}
+
+function matchOf(index: PolicyIndex, template: KubeObject): Loaded<PropagationPolicy> | undefined {
+  return matchPolicy(index, template)?.policy;
+}
+
+function idOf(p: Loaded | undefined): string {
+  return p ? `${p.object.kind}|${p.object.metadata.namespace ?? ''}|${p.object.metadata.name ?? ''}` : '';
+}
+
+/** Ids of objects added, removed or edited between the two lists. */
+function changedIds(a: readonly Loaded[], b: readonly Loaded[]): Set<string> {
+  const before = new Map(a.map((x) => [idOf(x), JSON.stringify(x.object)] as const));
+  const after = new Map(b.map((x) => [idOf(x), JSON.stringify(x.object)] as const));
+  const out = new Set<string>();
+  for (const [id, text] of after) if (before.get(id) !== text) out.add(id);
+  for (const id of before.keys()) if (!after.has(id)) out.add(id);
+  return out;
+}
+
+/** Both versions of every override policy that was added, removed or edited. */
+function changedOverrides(a: readonly Loaded<OverridePolicy>[], b: readonly Loaded<OverridePolicy>[]): Loaded<OverridePolicy>[] {
+  const ids = changedIds(a, b);
+  return [...a, ...b].filter((p) => ids.has(idOf(p)));
+}
+
+/**
+ * Whether an override policy selects a template (Karmada overridemanager: an OverridePolicy only
+ * in its own namespace; no resourceSelectors selects everything there). Erring towards "selects"
+ * only re-plans more.
+ */
+function overrideSelects(p: Loaded<OverridePolicy>, t: KubeObject): boolean {
+  if (p.object.kind === 'OverridePolicy' && (p.object.metadata.namespace ?? 'default') !== (t.metadata.namespace ?? '')) return false;
+  const selectors = p.object.spec.resourceSelectors ?? [];
+  return selectors.length === 0 || selectorsPriority(t, selectors) > 0;
+}
+
+function keyOfBinding(b: Binding): ResourceKey {
+  const r = b.spec.resource;
+  return `${r.apiVersion}|${r.kind}|${r.namespace ?? ''}|${r.name}` as ResourceKey;
+}
+
+/**
+ * The base plan's kept bindings and their Works, plus the subset plan. Namespace Works follow the
+ * merged Works (as planFleet derives them); each is taken from either plan, both having rendered
+ * it from the same Namespace template. Undefined when one is in neither plan.
+ */
+function mergePlans(base: Plan, subset: Plan, kept: readonly Binding[]): Plan | undefined {
+  const keptIds = new Set(kept.map((b) => bindingId(b)));
+  const isAuto = (w: Work) => (w.metadata.annotations['flotilla.io/binding'] ?? '').startsWith(namespaceBindingPrefix);
+  const works = [...base.works.filter((w) => !isAuto(w) && keptIds.has(w.metadata.annotations['flotilla.io/binding'] ?? '')), ...subset.works.filter((w) => !isAuto(w))];
+  const autos = new Map<string, Work>();
+  for (const w of [...base.works, ...subset.works]) if (isAuto(w)) autos.set(pairOf(w.metadata.namespace, w.metadata.annotations['flotilla.io/binding']?.slice(namespaceBindingPrefix.length) ?? ''), w);
+  const placed = new Set<string>();
+  const wanted = new Set<string>();
+  for (const w of works) {
+    const meta = (w.spec.workload.manifests[0]?.['metadata'] ?? {}) as { name?: string; namespace?: string };
+    if (w.spec.workload.manifests[0]?.['kind'] === 'Namespace') placed.add(pairOf(w.metadata.namespace, meta.name ?? ''));
+    else if (meta.namespace && !isUnsyncedNamespace(meta.namespace)) wanted.add(pairOf(w.metadata.namespace, meta.namespace));
+  }
+  for (const pair of wanted) {
+    if (placed.has(pair)) continue;
+    const w = autos.get(pair);
+    if (!w) return undefined;
+    works.push(w);
+  }
+  const keptKeys = new Set(kept.map(keyOfBinding));
+  return {
+    revision: subset.revision,
+    bindings: [...kept, ...subset.bindings].sort((a, b) => compareStrings(keyOfBinding(a), keyOfBinding(b))),
+    works: works.sort((a, b) => compareStrings(a.metadata.namespace, b.metadata.namespace) || compareStrings(a.metadata.name, b.metadata.name)),
+    errors: [],
+    warnings: subset.warnings,
+    explanations: [...base.explanations.filter((e) => keptKeys.has(e.key)), ...subset.explanations].sort((a, b) => compareStrings(a.key, b.key)),
+  };
+}
+
+function pairOf(executionNamespace: string, namespace: string): string {
+  return `${executionNamespace}|${namespace}`;
+}
