@@ -45,17 +45,18 @@ export function divideReplicas(candidates: readonly Candidate[], input: Division
     return { ok: false, reason: 'SchedulerError', message: 'failed to assign replicas: no clusters available to schedule' };
   }
   if (input.replicas <= 0 && !input.hasRequirements) {
-    const clusters = candidates.map((c) => ({ name: c.name, replicas: 0 })).sort(byName);
+    const clusters = inNameOrder(candidates).map((c) => ({ name: c.name, replicas: 0 }));
     return { ok: true, clusters, explanation: { strategy: 'NonWorkload', count: clusters.length } };
   }
   const r = assigners[input.view.strategy](candidates, input);
   if (!r.ok) return r;
-  return { ok: true, clusters: r.clusters.filter((c) => c.replicas > 0).sort(byName), explanation: r.explanation };
+  const kept = r.clusters.filter((c) => c.replicas > 0);
+  return { ok: true, clusters: input.view.strategy === 'Duplicated' ? kept : kept.sort(byName), explanation: r.explanation };
 }
 
 /** Every candidate runs the full replica count (assignByDuplicatedStrategy). */
 function assignDuplicated(candidates: readonly Candidate[], input: DivisionInput): Division {
-  const clusters = candidates.map((c) => ({ name: c.name, replicas: input.replicas }));
+  const clusters = inNameOrder(candidates).map((c) => ({ name: c.name, replicas: input.replicas }));
   return { ok: true, clusters, explanation: { strategy: 'Duplicated', replicas: input.replicas, count: clusters.length } };
 }
 
@@ -89,6 +90,18 @@ function assignStaticWeight(candidates: readonly Candidate[], input: DivisionInp
       result: result.filter((r) => r.replicas > 0),
     },
   };
+}
+
+const nameOrdered = new WeakMap<readonly Candidate[], readonly Candidate[]>();
+
+/** The candidates in name order (fleet index order), memoised per candidate list. */
+function inNameOrder(candidates: readonly Candidate[]): readonly Candidate[] {
+  let sorted = nameOrdered.get(candidates);
+  if (sorted === undefined) {
+    sorted = candidates.toSorted((a, b) => a.cluster.index - b.cluster.index);
+    nameOrdered.set(candidates, sorted);
+  }
+  return sorted;
 }
 
 /** Orders target clusters by name (D2). */
