@@ -1,0 +1,163 @@
+/** `flotilla apply`: server-side apply of a revision's plan to the member clusters, with pruning. */
+import { formatDiagnostic, UsageError, type KubeObject } from '../../api/index.ts';
+import { applyFleet, type FleetApplyResult } from '../../cluster/apply-fleet.ts';
+import { fleetClusters, loadRevision, planObserved, planUnobserved } from '../../cluster/fleet-revision.ts';
+import { credentialsFrom, limitsFrom } from '../../cluster/member-access.ts';
+import { apiVersionOf, describeObject } from '../../cluster/object-id.ts';
+import type { ObjectResult } from '../../cluster/outcome.ts';
+import { createInterpreter } from '../../interpreter/index.ts';
+import { exitInvalid, exitOk, type Command } from '../io.ts';
+import { stringFlag } from '../load-revision.ts';
+import { formatTable, toJsonText, toOutputFormat, toYamlText } from '../output.ts';
+
+export const applyCommand: Command = {
+  name: 'apply',
+  summary: 'Apply a revision to the member clusters with server-side apply; prune what flotilla owns and dropped',
+  maxPositionals: 0,
+  options: {
+    repo: { type: 'string', default: '.' },
+    ref: { type: 'string' },
+    kubeconfig: { type: 'string' },
+    'context-map': { type: 'string' },
+    'hub-context': { type: 'string' },
+    'dry-run': { type: 'string', default: 'none' },
+    prune: { type: 'string', default: 'true' },
+    'force-conflicts': { type: 'boolean', default: false },
+    observe: { type: 'string', default: 'true' },
+    timeout: { type: 'string', default: '2m' },
+    output: { type: 'string', short: 'o', default: 'table' },
+    'no-header': { type: 'boolean', default: false },
+  },
+  help: `Apply one revision of a fleet repo to its member clusters.
+
+Usage: flotilla apply --repo DIR --kubeconfig FILE [--context-map CLUSTER=CONTEXT,...]
+                      [--dry-run=server] [--prune=false] [--force-conflicts] [-o json|yaml|table]
+
+Reads the repo (working tree, or --ref), observes every Cluster it declares (readiness,
+version, served APIs, capacity from Nodes and Pods), plans with that status, and applies each
+cluster's manifests with server-side apply (field manager "flotilla"): CRDs and Namespaces
+first and waited on, then the rest in kind order. Every object of a stage is dry-run first;
+if one fails, nothing of that stage is applied. Objects changed by hand are re-applied and
+reported as drift. Then it deletes what the cluster's inventory (ConfigMap
+flotilla-system/flotilla-inventory on the member) holds and the plan dropped, if the live
+object is still labelled app.kubernetes.io/managed-by=flotilla and has no
+flotilla.io/prune: disabled annotation. An invalid revision applies and prunes nothing. An
+unreachable cluster is reported and never pruned; the other clusters are still applied.
+
+A cluster is reached through the kubeconfig context named after it, or the context
+--context-map gives; with --hub-context, through the Secret its spec.secretRef names in the
+hub (token, caBundle) and spec.apiEndpoint, as Karmada does.
+
+Options:
+      --repo DIR              fleet repo directory (default: .)
+      --ref REF               apply the tree of this git ref of DIR
+      --kubeconfig FILE       kubeconfig (default: $KUBECONFIG)
+      --context-map LIST      CLUSTER=CONTEXT pairs, comma-separated, when names differ
+      --hub-context NAME      kubeconfig context of the hub holding the clusters' Secrets
+      --dry-run=server        server-side dry-run: report what would change, write nothing
+      --prune=false           do not delete dropped objects (they stay in the inventory)
+      --force-conflicts       take over fields another field manager owns
+      --observe=false         plan from the Cluster status in git, without observing members
+      --timeout DURATION      limit per cluster (default: 2m), e.g. 30s, 5m
+  -o, --output FORMAT         json | yaml | table (default: table)
+      --no-header             table without its header lines
+
+Exit status:
+  0  every cluster was applied (and pruned)
+  1  a cluster failed or was unreachable, or the revision is invalid (then nothing is applied)
+  2  usage error, or the repo or kubeconfig could not be read
+
+Examples:
+  # Apply the example fleet to the clusters of a kubeconfig whose contexts are the cluster names
+  flotilla apply --repo examples/fleet-repo --kubeconfig ~/.kube/fleet.yaml
+
+  # Preview on the servers what would change, with differently named contexts, as JSON
+  flotilla apply --repo . --kubeconfig kc.yaml --context-map aws-euw=prod-eu,aws-use=prod-us --dry-run=server -o json
+
+  # Apply without deleting anything, taking over fields edited with kubectl
+  flotilla apply --repo . --prune=false --force-conflicts
+`,
+  async run(values, _positionals, io) {
+    const output = toOutputFormat(values['output']);
+    const dryRun = enumFlag('--dry-run', values['dry-run'], ['none', 'server']) === 'server';
+    const prune = enumFlag('--prune', values['prune'], ['true', 'false']) === 'true';
+    const observe = enumFlag('--observe', values['observe'], ['true', 'false']) === 'true';
+    const flags = { kubeconfig: stringFlag(values['kubeconfig']), contextMap: stringFlag(values['context-map']), hubContext: stringFlag(values['hub-context']), timeout: stringFlag(values['timeout']) };
+    const limits = limitsFrom(flags);
+    const credentials = credentialsFrom(flags, io.env, limits);
+    const loaded = await loadRevision(stringFlag(values['repo']) ?? '.', stringFlag(values['ref']), io.cwd);
+    const observed = observe && !loaded.diagnostics.some((d) => d.severity === 'error')
+      ? await planObserved(loaded, { credentials, ...limits, concurrency: 8, now: new Date().toISOString() })
+      : { plan: planUnobserved(loaded), clusters: fleetClusters(loaded.fleet) };
+    const { plan } = observed;
+    for (const d of [...plan.errors, ...plan.warnings]) io.stderr(`${formatDiagnostic(d)}\n`);
+    if (plan.errors.length) {
+      io.stderr(`error: revision ${plan.revision} is invalid; nothing was applied or pruned\n`);
+      const invalid = { revision: plan.revision, dryRun, valid: false, errors: plan.errors, clusters: [] };
+      if (output === 'json') io.stdout(toJsonText(invalid));
+      else if (output === 'yaml') io.stdout(toYamlText(invalid));
+      return exitInvalid;
+    }
+    const interpreter = createInterpreter(loaded.fleet.customizations);
+    const result = await applyFleet({ revision: plan.revision, works: plan.works, clusters: observed.clusters }, {
+      dryRun, prune, forceConflicts: values['force-conflicts'] === true, ...limits,
+      concurrency: 16, clusterConcurrency: 8, waitTimeoutMs: Math.min(60_000, limits.timeoutMs),
+      retain: (desired: KubeObject, live: KubeObject) => interpreter.retain(desired, live),
+      credentials,
+    });
+    const report = toReport(result);
+    if (output === 'json') io.stdout(toJsonText(report));
+    else if (output === 'yaml') io.stdout(toYamlText(report));
+    else io.stdout(applyTable(result, values['no-header'] === true));
+    for (const c of result.clusters) if (!c.ok) io.stderr(`error: cluster ${c.cluster}: ${c.reason}: ${c.message}\n`);
+    return result.clusters.every((c) => c.ok) ? exitOk : exitInvalid;
+  },
+};
+
+function enumFlag(flag: string, v: unknown, allowed: readonly string[]): string {
+  const s = String(v);
+  if (!allowed.includes(s)) throw new UsageError(`${flag} must be one of: ${allowed.join(', ')} (got "${s}")`);
+  return s;
+}
+
+/** The printed result: ids flattened to apiVersion/kind/namespace/name. */
+export function toReport(r: FleetApplyResult): unknown {
+  return {
+    revision: r.revision,
+    dryRun: r.dryRun,
+    valid: true,
+    clusters: r.clusters.map((c) => ({
+      cluster: c.cluster, ok: c.ok, reason: c.reason, message: c.message,
+      ...(c.inventoryEntries !== undefined ? { inventoryEntries: c.inventoryEntries } : {}),
+      objects: c.objects.map(objectReport),
+      pruned: c.pruned.map(objectReport),
+    })),
+  };
+}
+
+function objectReport(o: ObjectResult): unknown {
+  return {
+    apiVersion: apiVersionOf(o.id), kind: o.id.kind, ...(o.id.namespace ? { namespace: o.id.namespace } : {}), name: o.id.name,
+    binding: o.binding, ...o.outcome,
+  };
+}
+
+function applyTable(r: FleetApplyResult, noHeader: boolean): string {
+  const count = (os: readonly ObjectResult[], a: string) => String(os.filter((o) => o.outcome.action === a).length);
+  const rows = r.clusters.map((c) => [c.cluster, c.ok ? (r.dryRun ? 'DryRun' : 'Applied') : c.reason, count(c.objects, 'created'), count(c.objects, 'configured'),
+    count(c.objects, 'drift-corrected'), count(c.objects, 'unchanged'), count(c.pruned, 'deleted'), count([...c.objects, ...c.pruned], 'failed'), c.ok ? '' : c.message.split('\n')[0] ?? '']);
+  let out = formatTable(['CLUSTER', 'RESULT', 'CREATED', 'CONFIGURED', 'DRIFTED', 'UNCHANGED', 'PRUNED', 'FAILED', 'MESSAGE'], rows, noHeader);
+  const changes = r.clusters.flatMap((c) => [...c.objects, ...c.pruned].filter((o) => o.outcome.action !== 'unchanged').map((o) => [c.cluster, describeObject(o.id), o.outcome.action, detail(o)]));
+  if (changes.length) out += `\n${formatTable(['CLUSTER', 'OBJECT', 'ACTION', 'DETAIL'], changes, noHeader)}`;
+  return out;
+}
+
+function detail(o: ObjectResult): string {
+  const x = o.outcome;
+  switch (x.action) {
+    case 'configured': return x.paths.join(' ');
+    case 'drift-corrected': return `${x.paths.join(' ')}${x.managers.length ? ` (changed by ${x.managers.join(', ')})` : ''}`;
+    case 'failed': case 'skipped': case 'orphaned': return `${x.reason}: ${x.message}`;
+    default: return '';
+  }
+}

@@ -1,0 +1,107 @@
+/** `flotilla status`: where each binding runs, its members' status and health, and the aggregate. */
+import { formatDiagnostic, UsageError, type JsonObject } from '../../api/index.ts';
+import type { BindingStatus } from '../../cluster/binding-status.ts';
+import { fleetClusters, loadRevision, planObserved, planUnobserved } from '../../cluster/fleet-revision.ts';
+import { credentialsFrom, limitsFrom } from '../../cluster/member-access.ts';
+import { observeBindings } from '../../cluster/observe-bindings.ts';
+import { createInterpreter } from '../../interpreter/index.ts';
+import { exitInvalid, exitOk, type Command } from '../io.ts';
+import { stringFlag } from '../load-revision.ts';
+import { formatTable, toJsonText, toOutputFormat, toYamlText } from '../output.ts';
+
+export const statusCommand: Command = {
+  name: 'status',
+  summary: 'Per binding: the clusters it runs on, ready replicas, health and aggregated status',
+  maxPositionals: 0,
+  options: {
+    repo: { type: 'string', default: '.' },
+    ref: { type: 'string' },
+    kubeconfig: { type: 'string' },
+    'context-map': { type: 'string' },
+    'hub-context': { type: 'string' },
+    observe: { type: 'string', default: 'true' },
+    timeout: { type: 'string', default: '30s' },
+    output: { type: 'string', short: 'o', default: 'table' },
+    'no-header': { type: 'boolean', default: false },
+  },
+  help: `Show what the members report for each binding of a revision.
+
+Usage: flotilla status --repo DIR --kubeconfig FILE [--context-map CLUSTER=CONTEXT,...] [-o json|yaml|table]
+
+Plans the revision as \`flotilla apply\` does, reads every planned object from its member,
+and reports per binding: each cluster's reflected status, whether the object is applied
+(present and carrying this binding's flotilla.io/binding), its health (the resource
+interpreter's InterpretHealth, Lua customisations included), the template's aggregated
+status (AggregateStatus) and the conditions Applied and Healthy. Writes nothing.
+
+Options:
+      --repo DIR              fleet repo directory (default: .)
+      --ref REF               the tree of this git ref of DIR
+      --kubeconfig FILE       kubeconfig (default: $KUBECONFIG)
+      --context-map LIST      CLUSTER=CONTEXT pairs, comma-separated, when names differ
+      --hub-context NAME      kubeconfig context of the hub holding the clusters' Secrets
+      --observe=false         plan from the Cluster status in git, without observing members
+      --timeout DURATION      limit per cluster (default: 30s)
+  -o, --output FORMAT         json | yaml | table (default: table)
+      --no-header             table without its header line
+
+Output (-o json): {"revision", "bindings": [{resource, binding, clusters: [{clusterName,
+status, applied, health}], aggregatedStatus, conditions}]}.
+
+Exit status:
+  0  every binding is applied and healthy on all its clusters
+  1  a binding is not applied or not healthy somewhere, or the revision is invalid
+  2  usage error, or the repo or kubeconfig could not be read
+
+Examples:
+  # Ready replicas and health of the example fleet's workloads
+  flotilla status --repo examples/fleet-repo --kubeconfig ~/.kube/fleet.yaml
+
+  # Wait until everything is healthy
+  until flotilla status --repo . --kubeconfig kc.yaml -o json > /dev/null; do sleep 5; done
+`,
+  async run(values, _positionals, io) {
+    const output = toOutputFormat(values['output']);
+    const observe = String(values['observe']);
+    if (observe !== 'true' && observe !== 'false') throw new UsageError(`--observe must be one of: true, false (got "${observe}")`);
+    const flags = { kubeconfig: stringFlag(values['kubeconfig']), contextMap: stringFlag(values['context-map']), hubContext: stringFlag(values['hub-context']), timeout: stringFlag(values['timeout']) };
+    const limits = limitsFrom(flags);
+    const credentials = credentialsFrom(flags, io.env, limits);
+    const loaded = await loadRevision(stringFlag(values['repo']) ?? '.', stringFlag(values['ref']), io.cwd);
+    const valid = !loaded.diagnostics.some((d) => d.severity === 'error');
+    const { plan, clusters } = observe === 'true' && valid
+      ? await planObserved(loaded, { credentials, ...limits, concurrency: 8, now: new Date().toISOString() })
+      : { plan: planUnobserved(loaded), clusters: fleetClusters(loaded.fleet) };
+    if (plan.errors.length) {
+      for (const d of plan.errors) io.stderr(`${formatDiagnostic(d)}\n`);
+      return exitInvalid;
+    }
+    const interpreter = createInterpreter(loaded.fleet.customizations);
+    const bindings = await observeBindings({ revision: plan.revision, works: plan.works, clusters }, { credentials, ...limits, concurrency: 8, interpreter });
+    const report = { revision: plan.revision, bindings };
+    if (output === 'json') io.stdout(toJsonText(report));
+    else if (output === 'yaml') io.stdout(toYamlText(report));
+    else io.stdout(statusTable(bindings, values['no-header'] === true));
+    const good = bindings.every((b) => b.conditions.every((c) => c.status === 'True'));
+    return good ? exitOk : exitInvalid;
+  },
+};
+
+function statusTable(bindings: readonly BindingStatus[], noHeader: boolean): string {
+  const rows = bindings.map((b) => {
+    const clusters = b.clusters.map((c) => `${c.clusterName}${replicas(c.status)}`).join(',');
+    const healthy = b.conditions.find((c) => c.type === 'Healthy');
+    const applied = b.conditions.find((c) => c.type === 'Applied');
+    return [b.resource.namespace ?? '', `${b.resource.kind}/${b.resource.name}`, clusters, replicas(b.aggregatedStatus).replace(/^:/, '') || '-',
+      applied?.status === 'True' ? 'True' : 'False', healthy?.status === 'True' ? 'Healthy' : 'Unhealthy', applied?.status === 'True' ? (healthy?.status === 'True' ? '' : healthy?.message ?? '') : applied?.message ?? ''];
+  });
+  return formatTable(['NAMESPACE', 'RESOURCE', 'CLUSTERS', 'READY', 'APPLIED', 'HEALTH', 'MESSAGE'], rows, noHeader);
+}
+
+/** `:ready/replicas` when the status has them (Deployments, StatefulSets, ...). */
+function replicas(status: JsonObject | null): string {
+  if (!status) return '';
+  const ready = status['readyReplicas'] ?? 0;
+  const want = status['replicas'];
+  return typeof want === 'number' ? `:${String(ready)}/${want}` : '';
+}

@@ -1,0 +1,65 @@
+/**
+ * Turning the command line's cluster flags into credentials and limits, shared by `apply`,
+ * `status` and `clusters`: --kubeconfig/KUBECONFIG, --context-map, --hub-context, --timeout.
+ */
+import { UsageError } from '../api/index.ts';
+import { kubeConfigForContext, loadKubeConfig, parseContextMap, type CredentialSource } from './credentials.ts';
+import { MemberClient } from './member-client.ts';
+
+/** The flag values these commands share. */
+export interface AccessFlags {
+  readonly kubeconfig?: string | undefined;
+  readonly contextMap?: string | undefined;
+  readonly hubContext?: string | undefined;
+  readonly timeout?: string | undefined;
+}
+
+/** Time limits of member access. */
+export interface Limits {
+  /** Everything one member may take (--timeout). */
+  readonly timeoutMs: number;
+  /** One request. */
+  readonly requestTimeoutMs: number;
+}
+
+/** Parses a Go-style duration (`30s`, `2m`, `1m30s`, `500ms`) or plain seconds into milliseconds. */
+export function parseDuration(text: string, flag = '--timeout'): number {
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
+  const re = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
+  let total = 0;
+  let end = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    total += Number(m[1]) * ({ ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const)[m[2] as 'ms' | 's' | 'm' | 'h'];
+    end = re.lastIndex;
+  }
+  if (end !== text.length || text === '' || total <= 0) throw new UsageError(`${flag} must be a duration such as 30s, 2m or 1m30s (got "${text}")`);
+  return total;
+}
+
+/** Limits from --timeout (default 2m); a request never waits more than 30s. */
+export function limitsFrom(flags: AccessFlags): Limits {
+  const timeoutMs = flags.timeout ? parseDuration(flags.timeout) : 120_000;
+  return { timeoutMs, requestTimeoutMs: Math.min(30_000, timeoutMs) };
+}
+
+/** Credentials from the flags; with --hub-context, Secrets are read from that cluster. */
+export function credentialsFrom(flags: AccessFlags, env: Readonly<Record<string, string | undefined>>, limits: Limits): CredentialSource {
+  const kubeconfig = loadKubeConfig(flags.kubeconfig, env);
+  const contextMap = parseContextMap(flags.contextMap);
+  if (!flags.hubContext) return { kubeconfig, contextMap };
+  const hub = kubeConfigForContext(kubeconfig, flags.hubContext);
+  if (!hub) throw new UsageError(`--hub-context: the kubeconfig has no context "${flags.hubContext}"`);
+  return {
+    kubeconfig,
+    contextMap,
+    hubSecrets: async (namespace, name) => {
+      const client = new MemberClient('hub', hub, { requestTimeoutMs: limits.requestTimeoutMs });
+      try {
+        const secret = await client.get({ group: '', version: 'v1', kind: 'Secret', namespace, name });
+        return secret ? ((secret['data'] as Record<string, string> | undefined) ?? {}) : undefined;
+      } finally {
+        await client.close();
+      }
+    },
+  };
+}
