@@ -73,6 +73,7 @@ function policies(n: number): Placement[] {
       replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Weighted', weightPreference: { dynamicWeight: 'AvailableReplicas' } },
     },
     { clusterTolerations: [{ key: 'maintenance', operator: 'Exists' }], clusterAffinity: { labelSelector: { matchExpressions: [{ key: 'env', operator: 'In', values: ['dev'] }] } } },
+    { clusterAffinity: { clusterNames: ['retired'] } },
   ];
 }
 

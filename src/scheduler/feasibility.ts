@@ -18,6 +18,8 @@ export interface Feasibility {
   readonly filtered: readonly FilteredCluster[];
   /** The history-free feasibility this one was adjusted from, if any. */
   readonly base?: Feasibility;
+  /** Per fleet index: the history-free verdict's reason, '' when feasible (base feasibilities only). */
+  readonly verdicts?: readonly string[];
 }
 
 /** A template's history as filters see it. */
@@ -51,14 +53,19 @@ export class FeasibilityCache {
   #compute(key: string, input: FilterInput): Feasibility {
     const feasible: IndexedCluster[] = [];
     const filtered: FilteredCluster[] = [];
+    const verdicts: string[] = [];
     const none = { inPrevious: false, evicting: false };
     for (const c of this.#fleet.clusters) {
+      verdicts.push(c.deleting ? 'deleting' : '');
       if (c.deleting) continue;
       const v = filterCluster(input, c, none);
       if (v.kind === 'Feasible') feasible.push(c);
-      else filtered.push({ cluster: c.name, filter: v.filter, reason: v.reason, detail: v.detail });
+      else {
+        filtered.push({ cluster: c.name, filter: v.filter, reason: v.reason, detail: v.detail });
+        verdicts[c.index] = `${v.filter}:${v.detail}`;
+      }
     }
-    return { key, feasible, filtered };
+    return { key, feasible, filtered, verdicts };
   }
 
   #adjust(base: Feasibility, input: FilterInput, history: History): Feasibility {
@@ -68,6 +75,8 @@ export class FeasibilityCache {
       const c = this.#fleet.byName.get(name);
       if (c === undefined || c.deleting) continue;
       const v = filterCluster(input, c, { inPrevious: history.previous.has(name), evicting: history.evicting.has(name) });
+      // Unchanged verdicts keep the shared lists.
+      if ((v.kind === 'Feasible' ? '' : `${v.filter}:${v.detail}`) === base.verdicts?.[c.index]) continue;
       changed.set(name, v.kind === 'Feasible' ? null : { cluster: name, filter: v.filter, reason: v.reason, detail: v.detail });
     }
     if (changed.size === 0) return base;
