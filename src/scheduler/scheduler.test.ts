@@ -106,3 +106,17 @@ describe('createScheduler', () => {
     assert.match(text, /division: Aggregated \(ScaleUp\)/);
   });
 });
+
+describe('empty requirements', () => {
+  const cases: { name: string; requirements: SchedulingRequest['requirements']; want: number }[] = [
+    { name: 'no requirements, 0 replicas: listed on every feasible cluster (m3 is tainted)', requirements: undefined, want: 2 },
+    { name: 'empty requirements count as none', requirements: { resourceRequest: {} }, want: 2 },
+    { name: 'real requirements, 0 replicas: assigned like a workload (nothing)', requirements: { resourceRequest: { cpu: '1' } }, want: 0 },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const r = createScheduler(fleet).schedule({ resource: { ...resource, kind: 'StatefulSet' }, placement: {}, replicas: 0, ...(c.requirements ? { requirements: c.requirements } : {}), previous: [{ name: 'm2', replicas: 0 }] });
+      assert.equal(r.kind === 'Scheduled' ? r.clusters.length : -1, c.want);
+    });
+  }
+});

@@ -3,7 +3,7 @@
  * Templates without history that share placement, kind, requirements and replicas share one result.
  */
 import { resourceKey } from '../api/index.ts';
-import type { Cluster, ClusterAffinity, Placement } from '../api/index.ts';
+import type { Cluster, ClusterAffinity, Placement, ReplicaRequirements } from '../api/index.ts';
 import { runAttempt } from './attempt.ts';
 import type { AttemptContext, AttemptOutcome } from './attempt.ts';
 import { requirementsKey } from './estimator.ts';
@@ -47,7 +47,7 @@ export function createScheduler(clusters: readonly Cluster[]): Scheduler {
     schedule(req: SchedulingRequest): ScheduleResult {
       const plan = planOf(req.placement);
       const history = historyOf(req);
-      const reqKey = requirementsKey(req.requirements);
+      const reqKey = requirementsKey(effectiveRequirements(req.requirements));
       const tieBreak = tieBreakOf(resourceKey(req.resource));
       const gvk = `${req.resource.apiVersion}|${req.resource.kind}`;
       const memoKey =
@@ -85,7 +85,7 @@ function scheduleTerms(
       filterKey: `${s.gvk}|${term.filterKey}`,
       filter: { gvk: s.gvk, affinity: term.affinity, tolerations: req.placement.clusterTolerations ?? [], spread: plan.view.spread },
       history: s.history,
-      workload: { replicas: req.replicas, requirements: req.requirements, requirementsKey: s.reqKey },
+      workload: { replicas: req.replicas, requirements: effectiveRequirements(req.requirements), requirementsKey: s.reqKey },
       division: { view: plan.view, previous: previousCounts(req), tieBreak: s.tieBreak },
     });
     attempts.push(outcome.explanation);
@@ -99,6 +99,17 @@ function scheduleTerms(
     return { kind: 'Unschedulable', reason: 'SchedulerError', message: 'no cluster affinity term to schedule with', explanation: { attempts } };
   }
   return { kind: 'Unschedulable', reason: first.reason, message: first.message, explanation: { attempts } };
+}
+
+/**
+ * Requirements with nothing in them count as none: Karmada's GenerateReplicaRequirements returns nil
+ * when a pod template has neither resource requests nor a node claim, and that nil decides whether a
+ * template with 0 replicas is assigned like a workload (core/common.go AssignReplicas).
+ */
+function effectiveRequirements(r: ReplicaRequirements | undefined): ReplicaRequirements | undefined {
+  if (r === undefined) return undefined;
+  const empty = Object.keys(r.resourceRequest ?? {}).length === 0 && r.nodeClaim === undefined && !r.namespace && !r.priorityClassName;
+  return empty ? undefined : r;
 }
 
 function historyOf(req: SchedulingRequest): History {
