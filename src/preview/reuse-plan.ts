@@ -6,10 +6,11 @@
  * placement, a template whose content, claiming policy and selecting override policies are
  * unchanged plans exactly as in the base. Anything fleet-wide that differs falls back to a full plan.
  */
-import { compareStrings, resourceKeyOf, type Fleet, type KubeObject, type Loaded, type OverridePolicy, type PropagationPolicy, type ResourceKey } from '../api/index.ts';
+import { compareStrings, resourceKeyOf, type Fleet, type KubeObject, type Loaded, type ResourceKey } from '../api/index.ts';
 import { bindingId, planFleet, type Binding, type Plan, type PlanInput } from '../plan/index.ts';
-import { indexPolicies, matchPolicy, selectorsPriority, type PolicyIndex } from '../policy/index.ts';
 import { isUnsyncedNamespace, type Work } from '../render/index.ts';
+import { reachOf } from './affected-templates.ts';
+import { closeOverDependencies } from './dependency-closure.ts';
 
 /** The base revision as already loaded and planned. */
 export interface PlannedBase {
@@ -39,8 +40,8 @@ export function planHeadReusingBase(base: PlannedBase, head: PlanInput): HeadPla
   if (head.diagnostics.some((d) => d.severity === 'error')) return full('the head revision is invalid');
   const fleetWide = fleetWideChange(base.fleet, head.fleet);
   if (fleetWide) return full(fleetWide);
-  const affected = affectedTemplates(base.fleet, head.fleet);
-  if (affected === undefined) return full('dependencies are interpreted by customizations');
+  const affected = closeOverDependencies(base.plan, head.fleet, reachOf(base.fleet, head.fleet));
+  if (affected === undefined) return full('a dependency could not be interpreted');
   // Namespace templates are always re-planned: planFleet renders namespace Works from them.
   for (const t of head.fleet.templates) if (isNamespaceTemplate(t.object)) affected.add(resourceKeyOf(t.object));
   if (affected.size > head.fleet.templates.length * maxReplannedShare) return full(`${affected.size} of ${head.fleet.templates.length} templates are affected`);
@@ -68,86 +69,6 @@ function isNamespaceTemplate(o: KubeObject): boolean {
 
 function sameObjects(a: readonly Loaded[], b: readonly Loaded[]): boolean {
   return a.length === b.length && a.every((x, i) => JSON.stringify(x.object) === JSON.stringify(b[i]?.object));
-}
-
-/**
- * Keys of the head templates to re-plan: changed or new templates, templates whose claiming policy
- * is another one or was edited, templates an added, removed or edited override policy selects, and
- * with `propagateDeps` every template of a namespace where any of those lies (a dependency's
- * binding follows the bindings that require it). Undefined when customizations interpret
- * dependencies, which may cross namespaces.
- */
-function affectedTemplates(base: Fleet, head: Fleet): Set<ResourceKey> | undefined {
-  const baseText = new Map(base.templates.map((t) => [resourceKeyOf(t.object), JSON.stringify(t.object)] as const));
-  const baseIndex = indexPolicies(base.propagationPolicies);
-  const headIndex = indexPolicies(head.propagationPolicies);
-  const editedPolicies = changedIds(base.propagationPolicies, head.propagationPolicies);
-  const editedOverrides = changedOverrides(base.overridePolicies, head.overridePolicies);
-  const out = new Set<ResourceKey>();
-  const depNamespaces = new Set<string>();
-  const touchedNamespaces = new Set<string>();
-  const headKeys = new Set<ResourceKey>();
-  for (const t of head.templates) {
-    const key = resourceKeyOf(t.object);
-    headKeys.add(key);
-    const before = matchOf(baseIndex, t.object);
-    const after = matchOf(headIndex, t.object);
-    if (before?.object.spec.propagateDeps || after?.object.spec.propagateDeps) depNamespaces.add(namespaceOf(t.object));
-    const claimChanged = idOf(before) !== idOf(after) || (after !== undefined && editedPolicies.has(idOf(after)));
-    if (baseText.get(key) !== JSON.stringify(t.object) || claimChanged || editedOverrides.some((o) => overrideSelects(o, t.object))) {
-      out.add(key);
-      touchedNamespaces.add(namespaceOf(t.object));
-    }
-  }
-  for (const t of base.templates) {
-    if (headKeys.has(resourceKeyOf(t.object))) continue;
-    touchedNamespaces.add(namespaceOf(t.object)); // a removed template may have required (or been) a dependency
-    if (matchOf(baseIndex, t.object)?.object.spec.propagateDeps) depNamespaces.add(namespaceOf(t.object));
-  }
-  const closure = [...touchedNamespaces].filter((ns) => depNamespaces.has(ns));
-  if (!closure.length) return out;
-  if ([...base.customizations, ...head.customizations].some((c) => c.object.spec.customizations.dependencyInterpretation)) return undefined;
-  for (const t of head.templates) if (closure.includes(namespaceOf(t.object))) out.add(resourceKeyOf(t.object));
-  return out;
-}
-
-function namespaceOf(o: KubeObject): string {
-  return o.metadata.namespace ?? '';
-}
-
-function matchOf(index: PolicyIndex, template: KubeObject): Loaded<PropagationPolicy> | undefined {
-  return matchPolicy(index, template)?.policy;
-}
-
-function idOf(p: Loaded | undefined): string {
-  return p ? `${p.object.kind}|${p.object.metadata.namespace ?? ''}|${p.object.metadata.name ?? ''}` : '';
-}
-
-/** Ids of objects added, removed or edited between the two lists. */
-function changedIds(a: readonly Loaded[], b: readonly Loaded[]): Set<string> {
-  const before = new Map(a.map((x) => [idOf(x), JSON.stringify(x.object)] as const));
-  const after = new Map(b.map((x) => [idOf(x), JSON.stringify(x.object)] as const));
-  const out = new Set<string>();
-  for (const [id, text] of after) if (before.get(id) !== text) out.add(id);
-  for (const id of before.keys()) if (!after.has(id)) out.add(id);
-  return out;
-}
-
-/** Both versions of every override policy that was added, removed or edited. */
-function changedOverrides(a: readonly Loaded<OverridePolicy>[], b: readonly Loaded<OverridePolicy>[]): Loaded<OverridePolicy>[] {
-  const ids = changedIds(a, b);
-  return [...a, ...b].filter((p) => ids.has(idOf(p)));
-}
-
-/**
- * Whether an override policy selects a template (Karmada overridemanager: an OverridePolicy only
- * in its own namespace; no resourceSelectors selects everything there). Erring towards "selects"
- * only re-plans more.
- */
-function overrideSelects(p: Loaded<OverridePolicy>, t: KubeObject): boolean {
-  if (p.object.kind === 'OverridePolicy' && (p.object.metadata.namespace ?? 'default') !== (t.metadata.namespace ?? '')) return false;
-  const selectors = p.object.spec.resourceSelectors ?? [];
-  return selectors.length === 0 || selectorsPriority(t, selectors) > 0;
 }
 
 function keyOfBinding(b: Binding): ResourceKey {

@@ -3,6 +3,8 @@
  * git CLI and checks the table, the Markdown and the exit code (in-process through main()).
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { runCli, type CliResult } from '../helpers/run-cli.ts';
 import { baseFleet, cluster, createFleetRepo, registryOverride, servicePolicy, toYaml, weightedPolicy, type FleetRepo } from './fleet-repo.ts';
 
@@ -47,9 +49,9 @@ describe('flotilla diff over git repositories', function () {
     assert.equal(s.table.code, 1, s.table.stderr);
     assert.match(s.table.stdout, /^Deployment shop\/web\s+changed\s+.*ap-1: new 2, eu-1: 3 → 2, us-1: 3 → 2$/m);
     assert.match(s.table.stdout, /^Service shop\/web\s+changed\s+PropagationPolicy shop\/services \(edited: placement\.clusterAffinity\.clusterNames\)\s+ap-1: new$/m);
-    assert.match(s.table.stdout, /^ap-1\s+3\s+0\s+0\s+\+Deployment shop\/api, \+Deployment shop\/web, \+Service shop\/web$/m);
+    assert.match(s.table.stdout, /^ap-1\s+4\s+0\s+0\s+\+Deployment shop\/api, \+Deployment shop\/web, \+Namespace shop, \+Service shop\/web$/m);
     assert.match(s.table.stdout, /clusters touched$/m);
-    assert.match(s.markdown.stdout, /<details><summary><code>ap-1<\/code>: 3 added<\/summary>/);
+    assert.match(s.markdown.stdout, /<details><summary><code>ap-1<\/code>: 4 added<\/summary>/);
   });
 
   it('a removed policy removes its bindings and their objects from every cluster', async () => {
@@ -110,6 +112,22 @@ describe('flotilla diff over git repositories', function () {
       const r = await runCli(args);
       assert.equal(r.code, 2, args.join(' '));
     }
+  });
+
+  it('runs as a child process: JSON on stdout, summary on stderr, exit 1 (STYLE Q6)', () => {
+    const repo = createFleetRepo();
+    repos.push(repo);
+    repo.commit('base', baseFleet());
+    repo.git('branch', 'base');
+    repo.commit('head', { 'policies/web-spread.yaml': [weightedPolicy({ 'eu-1': 2, 'us-1': 1 })] });
+    const root = path.resolve(import.meta.dirname, '..', '..');
+    const r = spawnSync(path.join(root, 'node_modules', '.bin', 'node'), [path.join(root, 'bin', 'flotilla.js'), 'diff', '--base', 'base', '--head', 'main', '--format', 'json'], { cwd: repo.dir, encoding: 'utf8', timeout: 60000 });
+    assert.equal(r.status, 1, r.stderr);
+    const json = JSON.parse(r.stdout) as { changed: boolean; summary: { resourcesReplaced: number; replicasMoved: number; clustersTouched: number } };
+    assert.deepEqual([json.changed, json.summary.resourcesReplaced, json.summary.replicasMoved, json.summary.clustersTouched], [true, 2, 2, 2]);
+    assert.match(r.stderr, /flotilla diff: 2 resources re-placed, 2 replicas moved, 2 clusters touched/);
+    const same = spawnSync(path.join(root, 'node_modules', '.bin', 'node'), [path.join(root, 'bin', 'flotilla.js'), 'diff', '--base', 'main', '--head', 'main', '--format', 'table'], { cwd: repo.dir, encoding: 'utf8', timeout: 60000 });
+    assert.equal(same.status, 0, same.stderr);
   });
 
   it('takes the previous placement from the status branch', async () => {

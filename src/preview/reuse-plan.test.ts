@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { loadFleet, type Snapshot } from '../load/index.ts';
+import { planFleet, type Plan } from '../plan/index.ts';
+import { baseFleet, cluster, deployment, registryOverride, servicePolicy, toYaml, weightedPolicy } from '../../test/preview/fleet-repo.ts';
+import { withoutNoise } from './manifest-diff.ts';
+import { planHeadReusingBase } from './reuse-plan.ts';
+
+type Files = Record<string, readonly object[] | null>;
+
+function snapshot(revision: string, files: Files): Snapshot {
+  const encoder = new TextEncoder();
+  const present = Object.entries(files).filter((e): e is [string, readonly object[]] => e[1] !== null).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { revision, files: present.map(([path, objects]) => ({ path, bytes: encoder.encode(toYaml(objects)) })), problems: [] };
+}
+
+/** A plan as the preview sees it: revision annotations left out. */
+function comparable(p: Plan): string {
+  const works = p.works.map((w) => ({ ...w, spec: { workload: { manifests: w.spec.workload.manifests.map((m) => withoutNoise(m as never)) } } }));
+  return JSON.stringify({ bindings: p.bindings, works, errors: p.errors, explanations: p.explanations.map((e) => e.key) });
+}
+
+/** The ConfigMap `settings` the batch workloads read through envFrom. */
+function configMap(version: string): object {
+  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'shop' }, data: { version } };
+}
+
+/** Relabels a fixture Deployment `tier: batch`, so the web policy leaves it to {@link batchPolicy}; optionally reading ConfigMap settings. */
+function batch(d: object, readsSettings = false): object {
+  const o = d as { metadata: { labels: Record<string, string> } };
+  const withEnv = JSON.parse(JSON.stringify(o)) as { spec: { template: { spec: { containers: Record<string, unknown>[] } } } };
+  if (readsSettings) for (const c of withEnv.spec.template.spec.containers) c['envFrom'] = [{ configMapRef: { name: 'settings' } }];
+  return { ...withEnv, metadata: { ...o.metadata, labels: { ...o.metadata.labels, tier: 'batch' } } };
+}
+
+const batchPolicy = {
+  apiVersion: 'policy.karmada.io/v1alpha1', kind: 'PropagationPolicy', metadata: { name: 'batch', namespace: 'shop' },
+  spec: { resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment', labelSelector: { matchLabels: { tier: 'batch' } } }], propagateDeps: true, placement: { clusterAffinity: { clusterNames: ['us-1'] } } },
+};
+
+describe('preview: the head planned reusing the base equals a full plan', () => {
+  const cases: { name: string; change: Files; want: 'partial' | 'full'; replanned?: number }[] = [
+    { name: 'a weight change re-plans the templates of that policy', change: { 'policies/web-spread.yaml': [weightedPolicy({ 'eu-1': 2, 'us-1': 1 })] }, want: 'partial', replanned: 2 },
+    { name: 'an override re-plans only what it selects', change: { 'policies/web-registry.yaml': [registryOverride('api', 'eu-1', 'mirror.example.com')] }, want: 'partial', replanned: 1 },
+    { name: 'a template change re-plans that template', change: { 'apps/api.yaml': [deployment('api', 8, 'registry.example.com/shop/api:2.2')] }, want: 'partial', replanned: 1 },
+    { name: 'a removed template drops its bindings', change: { 'apps/api.yaml': null }, want: 'partial', replanned: 0 },
+    { name: 'a removed policy un-binds what it claimed', change: { 'policies/services.yaml': null }, want: 'partial', replanned: 1 },
+    { name: 'a policy change for Services', change: { 'policies/services.yaml': [servicePolicy(['eu-1'])] }, want: 'partial', replanned: 1 },
+    { name: 'a changed dependency re-plans it and its requirers (propagateDeps)', change: { 'apps/settings.yaml': [configMap('v2')] }, want: 'partial', replanned: 3 },
+    { name: 'a requirer re-planned re-plans its dependency (propagateDeps)', change: { 'apps/batch.yaml': Array.from({ length: 6 }, (_, i) => batch(deployment(`batch${i}`, i === 0 ? 3 : 2, 'registry.example.com/x:1'), i < 2)) }, want: 'partial', replanned: 3 },
+    { name: 'a new cluster re-plans everything', change: { 'clusters/ap-1.yaml': [cluster('ap-1', 'ap-south')] }, want: 'full' },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const extra: Files = { 'apps/batch.yaml': Array.from({ length: 6 }, (_, i) => batch(deployment(`batch${i}`, 2, 'registry.example.com/x:1'), i < 2)), 'policies/batch.yaml': [batchPolicy], 'apps/settings.yaml': [configMap('v1')] };
+      const b = loadFleet(snapshot('a'.repeat(40), { ...baseFleet(), ...extra }));
+      const h = loadFleet(snapshot('b'.repeat(40), { ...baseFleet(), ...extra, ...c.change }));
+      const basePlan = planFleet({ fleet: b.fleet, diagnostics: b.diagnostics, revision: 'a'.repeat(40) });
+      const headInput = { fleet: h.fleet, diagnostics: h.diagnostics, revision: 'b'.repeat(40) };
+      const got = planHeadReusingBase({ fleet: b.fleet, plan: basePlan }, headInput);
+      assert.equal(got.reuse.kind, c.want, JSON.stringify(got.reuse));
+      if (got.reuse.kind === 'partial' && c.replanned !== undefined) assert.equal(got.reuse.replanned, c.replanned);
+      assert.equal(comparable(got.plan), comparable(planFleet(headInput)));
+    });
+  }
+});
