@@ -6,7 +6,7 @@
  * JSON compact in its original key order.
  */
 import { isPlainObject, type FieldOverrider, type JSONPatchOperation, type JsonObject, type JsonValue } from '../api/index.ts';
-import { encodeGoJson } from './embedded-json.ts';
+import { encodeGoJson, parseGoJson, sortKeysDeep } from './embedded-json.ts';
 import { applyJsonPatch, unescape, type PatchOperation } from './json-patch.ts';
 import { applied, failed, pathMissing, type StepOutcome } from './outcome.ts';
 import { decodeYamlV2 } from './yaml-v2-decode.ts';
@@ -52,20 +52,24 @@ function patchYaml(text: string, ops: readonly JSONPatchOperation[]): StepOutcom
   const decoded = decodeYamlV2(text);
   if (decoded.kind === 'Failed') return decoded;
   const patched = patchDocument(decoded.value, ops, 'YAML');
-  return patched.kind === 'Failed' ? patched : applied(encodeYamlV2(patched.value));
+  if (patched.kind === 'Failed') return patched;
+  // sigs.k8s.io/yaml reads the patched JSON back as YAML, whose reader rejects raw control characters.
+  if (hasYamlForbiddenCharacter(patched.value)) return failed('the patched YAML document contains control characters, which YAML does not allow');
+  return applied(encodeYamlV2(patched.value));
 }
 
 function patchJson(text: string, ops: readonly JSONPatchOperation[]): StepOutcome<string> {
   let value: JsonValue;
   try {
-    value = JSON.parse(text) as JsonValue;
+    value = parseGoJson(text);
   } catch (err) {
     if (!(err instanceof SyntaxError)) throw err;
     return failed(`the embedded JSON cannot be parsed: ${err.message}`);
   }
   // evanphx/json-patch reads a document starting with '[' as a list and anything else as an object.
   if (Array.isArray(value) && !text.startsWith('[')) return failed('the embedded JSON is not an object');
-  const patched = patchDocument(value, ops, 'JSON');
+  const sorted = ops.map((op) => (op.value === undefined ? op : { ...op, value: sortKeysDeep(op.value as JsonValue) }));
+  const patched = patchDocument(value, sorted, 'JSON');
   return patched.kind === 'Failed' ? patched : applied(encodeGoJson(patched.value));
 }
 
@@ -75,4 +79,12 @@ function patchDocument(value: JsonValue, ops: readonly JSONPatchOperation[], for
   const patched = applyJsonPatch(value, patches);
   if (patched.kind === 'Failed') return { ...patched, reason: `in the embedded ${format} document, ${patched.reason}` };
   return patched;
+}
+
+/** True when a key or string holds a character Go's JSON encoder leaves raw and go-yaml v2's reader refuses. */
+function hasYamlForbiddenCharacter(v: JsonValue): boolean {
+  if (typeof v === 'string') return /[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/.test(v);
+  if (Array.isArray(v)) return v.some(hasYamlForbiddenCharacter);
+  if (isPlainObject(v)) return Object.entries(v).some(([k, x]) => hasYamlForbiddenCharacter(k) || hasYamlForbiddenCharacter(x as JsonValue));
+  return false;
 }

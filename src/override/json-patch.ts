@@ -65,8 +65,9 @@ function patchErrorOutcome(name: string, op: PatchOperation): StepOutcome {
 }
 
 /**
- * Rewrites negative array indices into positive ones, as evanphx v5 reads them: for get, replace
- * and remove `-k` is `len-k`; for the final token of an add it is `len+1-k` (so `-1` appends).
+ * Rewrites array indices the way evanphx v5 reads them (strconv.Atoi, so `+1` and `01` are 1), and
+ * negative ones from the end: for get, replace and remove `-k` is `len-k`; for the final token of an
+ * add it is `len+1-k` (so `-1` appends).
  * Example: on [a, b, c], replace /-1 → /2; add /-1 → /3; add /-4 → /0; remove /-4 fails.
  */
 function resolveNegativeIndices(doc: JsonValue, op: PatchOperation): StepOutcome<string> {
@@ -76,9 +77,10 @@ function resolveNegativeIndices(doc: JsonValue, op: PatchOperation): StepOutcome
   for (const [i, token] of tokens.entries()) {
     const last = i === tokens.length - 1;
     let t = token;
-    if (Array.isArray(node) && /^-\d+$/.test(token)) {
+    if (Array.isArray(node) && /^[+-]?\d+$/.test(token)) {
+      const n = Number(token);
       const size = node.length + (last && op.op === 'add' ? 1 : 0);
-      const idx = Number(token) + size;
+      const idx = n < 0 ? n + size : n;
       if (idx < 0) return pathMissing(`path ${op.path} does not exist (index ${token} is out of range)`);
       t = String(idx);
     }

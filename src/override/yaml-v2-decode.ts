@@ -14,6 +14,10 @@ const coreTag = 'tag:yaml.org,2002:';
 
 /** The JSON value of the first YAML document in `text` (null when there is none), or why it cannot be read. */
 export function decodeYamlV2(text: string): StepOutcome {
+  // go-yaml v2's reader (readerc.go) refuses characters outside YAML's printable set.
+  if (/[^\t\n\r\u0020-\u007e\u0085\u00a0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u.test(text)) {
+    return failed('the embedded YAML contains control characters, which YAML does not allow');
+  }
   const docs = parseAllDocuments(text, { schema: 'failsafe', uniqueKeys: false, prettyErrors: false });
   const doc = docs[0];
   if (!doc) return applied(null);
