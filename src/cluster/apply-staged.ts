@@ -5,7 +5,7 @@
  * whose dry-run differs from the live object are applied, so a no-change apply bumps no
  * resourceVersion.
  */
-import { bindingAnnotation, fieldManager, type KubeObject } from '../api/index.ts';
+import { bindingAnnotation, fieldManager, isPlainObject, type KubeObject } from '../api/index.ts';
 import { planStages, type StageName } from './apply-order.ts';
 import { mapLimit } from './concurrency.ts';
 import { classifyChange } from './drift.ts';
@@ -45,6 +45,8 @@ interface Checked {
   readonly outcome: Outcome;
   /** The body to apply (after Retain), when the dry-run says it must be applied. */
   readonly body?: KubeObject;
+  /** Apply with force: --force-conflicts, or to take back fields edited by hand. */
+  readonly force?: boolean;
 }
 
 /** Applies every stage in order; results in apply order. A failed stage stops the later ones. */
@@ -82,23 +84,46 @@ async function dryRun(client: MemberClient, item: Desired, opts: StagedApplyOpti
   try {
     const live = await client.get(item.id);
     const body = live ? opts.retain(item.manifest, live) : item.manifest;
-    const result = await client.apply(body, item.id, { dryRun: true, force: opts.forceConflicts });
+    let force = opts.forceConflicts;
+    let result: KubeObject;
+    try {
+      result = await client.apply(body, item.id, { dryRun: true, force });
+    } catch (err) {
+      const failure = failureOutcome(err, item.id);
+      if (!live || !failure.conflicts || !failure.conflicts.every((c) => isImperativeManager(live, c.manager))) throw err;
+      force = true; // the conflicting fields were edited by hand: drift, which flotilla corrects
+      result = await client.apply(body, item.id, { dryRun: true, force });
+    }
     const change = classifyChange(live, result, { revision: opts.revision, fieldManager });
     switch (change.kind) {
-      case 'created': return { item, outcome: { action: 'created' }, body };
+      case 'created': return { item, outcome: { action: 'created' }, body, force };
       case 'unchanged': return { item, outcome: { action: 'unchanged' } };
-      case 'configured': return { item, outcome: { action: 'configured', paths: change.paths }, body };
-      case 'drifted': return { item, outcome: { action: 'drift-corrected', paths: change.paths, managers: change.managers }, body };
+      case 'configured': return { item, outcome: { action: 'configured', paths: change.paths }, body, force };
+      case 'drifted': return { item, outcome: { action: 'drift-corrected', paths: change.paths, managers: change.managers }, body, force };
     }
   } catch (err) {
     return { item, outcome: failureOutcome(err, item.id) };
   }
 }
 
+/**
+ * True when `manager` changed the live object only with Update operations (kubectl edit, patch,
+ * scale, label, a controller's write): an imperative edit, i.e. drift. A manager that uses
+ * server-side apply (operation Apply) is another declarative owner: its conflicts are reported
+ * and taken over only with --force-conflicts. (Flux forces ownership always; Karmada overwrites
+ * with Update. flotilla differs: a co-owning applier is never silently overridden.)
+ */
+function isImperativeManager(live: KubeObject, manager: string): boolean {
+  const entries = live.metadata['managedFields'];
+  if (!Array.isArray(entries)) return false;
+  const mine = entries.filter((e): e is Record<string, unknown> => isPlainObject(e) && e['manager'] === manager);
+  return mine.length > 0 && mine.every((e) => e['operation'] === 'Update');
+}
+
 async function applyChecked(client: MemberClient, c: Checked, opts: StagedApplyOptions): Promise<Outcome> {
   if (!c.body) return c.outcome;
   try {
-    await client.apply(c.body, c.item.id, { dryRun: false, force: opts.forceConflicts });
+    await client.apply(c.body, c.item.id, { dryRun: false, force: c.force ?? opts.forceConflicts });
     return c.outcome;
   } catch (err) {
     return failureOutcome(err, c.item.id);

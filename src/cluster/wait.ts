@@ -9,6 +9,9 @@ import { objectIdOf } from './object-id.ts';
 
 const pollMs = 250;
 
+/** A Namespace being deleted cannot take new objects: waiting for it would only run into the timeout. */
+class NamespaceTerminating extends Error {}
+
 /** Waits until the CRDs and Namespaces among `manifests` are ready; returns why not, or undefined. */
 export async function waitForDefinitions(client: MemberClient, manifests: readonly KubeObject[], timeoutMs: number): Promise<string | undefined> {
   const until = Date.now() + timeoutMs;
@@ -17,6 +20,7 @@ export async function waitForDefinitions(client: MemberClient, manifests: readon
       const ready = await pollUntil(until, () => isReady(client, m));
       if (!ready) return `${m.kind} ${m.metadata.name ?? ''} not ready within ${Math.round(timeoutMs / 1000)}s`;
     } catch (err) {
+      if (err instanceof NamespaceTerminating) return err.message;
       return `waiting for ${m.kind} ${m.metadata.name ?? ''}: ${err instanceof Error ? err.message : String(err)}`;
     }
   }
@@ -26,7 +30,11 @@ export async function waitForDefinitions(client: MemberClient, manifests: readon
 async function isReady(client: MemberClient, m: KubeObject): Promise<boolean> {
   const live = await client.get(objectIdOf(m));
   if (!live) return false;
-  if (m.kind === 'Namespace') return fieldAt(live, 'status', 'phase') === 'Active';
+  if (m.kind === 'Namespace') {
+    const phase = fieldAt(live, 'status', 'phase');
+    if (phase === 'Terminating') throw new NamespaceTerminating(`Namespace ${m.metadata.name ?? ''} is being deleted (Terminating); apply again once it is gone`);
+    return phase === 'Active';
+  }
   if (m.kind !== 'CustomResourceDefinition') return true;
   const conds = fieldAt(live, 'status', 'conditions');
   if (!Array.isArray(conds) || !conds.some((c) => fieldAt(c, 'type') === 'Established' && fieldAt(c, 'status') === 'True')) return false;
