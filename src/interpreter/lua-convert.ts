@@ -31,6 +31,7 @@ export function pushJson(L: LuaState, v: JsonValue | undefined): void {
     else lua.lua_pushnumber(L, v);
   } else if (typeof v === 'string') lua.lua_pushstring(L, to_luastring(v));
   else if (Array.isArray(v)) {
+    lua.lua_checkstack(L, 4);
     lua.lua_createtable(L, v.length, 0);
     v.forEach((item, i) => {
       pushJson(L, item);
@@ -38,6 +39,7 @@ export function pushJson(L: LuaState, v: JsonValue | undefined): void {
     });
   } else {
     const keys = Object.keys(v);
+    lua.lua_checkstack(L, 4);
     lua.lua_createtable(L, 0, keys.length);
     for (const k of keys) {
       if (v[k] === null || v[k] === undefined) continue;
@@ -74,6 +76,7 @@ function readTable(L: LuaState, idx: number, seen: Set<object>, depth: number): 
   const numbers = new Map<number, LuaJson>();
   const strings = new Map<string, LuaJson>();
   let invalid = false;
+  if (!lua.lua_checkstack(L, 4)) throw new LuaConversionError('json: tables nested too deeply');
   lua.lua_pushnil(L);
   while (lua.lua_next(L, idx) !== 0) {
     const kt = lua.lua_type(L, -2);

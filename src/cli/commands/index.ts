@@ -4,8 +4,9 @@ import { applyCommand } from './apply.ts';
 import { clustersCommand } from './clusters.ts';
 import { diffCommand } from './diff.ts';
 import { explainCommand } from './explain.ts';
+import { interpretCommand } from './interpret.ts';
 import { planCommand } from './plan.ts';
 import { statusCommand } from './status.ts';
 import { validateCommand } from './validate.ts';
 
-export const commands: readonly Command[] = [planCommand, validateCommand, explainCommand, diffCommand, applyCommand, statusCommand, clustersCommand];
+export const commands: readonly Command[] = [planCommand, validateCommand, explainCommand, interpretCommand, diffCommand, applyCommand, statusCommand, clustersCommand];
