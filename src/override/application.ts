@@ -2,7 +2,7 @@
  * Applying selected override policies to one cluster's manifest, with a diagnostic naming policy,
  * rule, overrider, resource and cluster when a rule cannot apply.
  */
-import { cloneJson, describeRef, errorAt, type Cluster, type Diagnostic, type JsonObject, type KubeObject, type Loaded, type OverridePolicy, type Overriders, type SourceRef } from '../api/index.ts';
+import { cloneJson, describeRef, errorAt, isPlainObject, type Cluster, type Diagnostic, type JsonObject, type JsonValue, type Loaded, type OverridePolicy, type Overriders, type SourceRef } from '../api/index.ts';
 import { applyOverriders } from './overriders.ts';
 import { rulesForCluster, type EffectiveRule } from './rules.ts';
 
@@ -61,7 +61,8 @@ function describeRule(rule: EffectiveRule): string {
 }
 
 function describeManifest(m: Readonly<JsonObject>): string {
-  const o = m as unknown as KubeObject;
-  const meta = o.metadata ?? {};
-  return describeRef({ apiVersion: String(o.apiVersion ?? ''), kind: String(o.kind ?? ''), ...(meta.namespace ? { namespace: meta.namespace } : {}), name: meta.name ?? '' });
+  const meta = isPlainObject(m['metadata']) ? m['metadata'] : {};
+  const text = (v: JsonValue | undefined): string => (typeof v === 'string' ? v : '');
+  const namespace = text(meta['namespace']);
+  return describeRef({ apiVersion: text(m['apiVersion']), kind: text(m['kind']), ...(namespace ? { namespace } : {}), name: text(meta['name']) });
 }
