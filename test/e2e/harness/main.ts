@@ -70,7 +70,13 @@ async function up(members: number): Promise<void> {
     const ctx = contextOf(state, dir);
     const started = Date.now();
     log(`starting ${state.clusters.map((c) => c.name).join(', ')} in ${dir}`);
-    await Promise.all(state.clusters.map((c) => ensureCluster(c, ctx, save)));
+    // allSettled: report a failure only after the other clusters finished starting.
+    const results = await Promise.allSettled(state.clusters.map((c) => ensureCluster(c, ctx, save)));
+    const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+    if (failures.length > 0) {
+      const text = failures.map((f) => (f instanceof Error ? f.message : String(f))).join('\n');
+      throw new Error(`${text}\n(the clusters stay as they are for inspection; \`clusters down\` removes them)`);
+    }
     writeKubeconfig(state.kubeconfig, state.clusters.map((c) => ({ name: c.name, server: serverUrl(c) })), ctx.pki);
     log(`ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
     process.stdout.write(`${state.kubeconfig}\n`);
