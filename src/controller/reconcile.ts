@@ -69,9 +69,8 @@ export interface ReconcileStep {
   readonly run: (ctx: ReconcileContext, state: ReconcileState) => Promise<StepResult>;
 }
 
-/** Runs the steps in order, stopping at the first that stops or throws. */
-export async function reconcileOnce(ctx: ReconcileContext, steps: readonly ReconcileStep[] = reconcileSteps): Promise<ReconcileOutcome> {
-  const state: ReconcileState = {};
+/** Runs the steps in order, stopping at the first that stops or throws; `state` is left for the caller to read (settings). */
+export async function reconcileOnce(ctx: ReconcileContext, steps: readonly ReconcileStep[] = reconcileSteps, state: ReconcileState = {}): Promise<ReconcileOutcome> {
   for (const step of steps) {
     try {
       const r = await step.run(ctx, state);

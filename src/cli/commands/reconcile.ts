@@ -1,0 +1,194 @@
+/** `flotilla reconcile`: follow a fleet repo branch, plan each revision, write the rendered and status branches. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { formatDiagnostic, UsageError } from '../../api/index.ts';
+import { followDirectory, reconcileDirectory } from '../../controller/reconcile-directory.ts';
+import { follow } from '../../controller/reconcile-follow.ts';
+import { describeError, reconcileOnce, type ReconcileContext, type ReconcileOutcome } from '../../controller/reconcile.ts';
+import { defaultCacheRoot, defaultIdentity, isTransientGitError, localStore, openLocal, findGitDir, remoteStore, resolveCredentials, type BranchStore, type Identity } from '../../git/index.ts';
+import { assertSchedule, isRemoteUrl, openSource } from '../../source/index.ts';
+import { createStatusReader } from '../../writeback/index.ts';
+import { exitError, exitInvalid, exitOk, type Command, type ExitCode, type IO } from '../io.ts';
+import { stringFlag } from '../load-revision.ts';
+import { toJsonText, toOutputFormat, toYamlText } from '../output.ts';
+import { planTable } from './plan.ts';
+
+export const reconcileCommand: Command = {
+  name: 'reconcile',
+  summary: 'Follow a fleet repo branch; write the rendered and status branches',
+  maxPositionals: 0,
+  options: {
+    repo: { type: 'string', default: '.' },
+    branch: { type: 'string' },
+    once: { type: 'boolean', default: false },
+    'status-branch': { type: 'string' },
+    'rendered-branch': { type: 'string' },
+    'status-repo': { type: 'string' },
+    'cache-dir': { type: 'string' },
+    'git-credentials-file': { type: 'string' },
+    'poll-schedule': { type: 'string' },
+    'webhook-listen': { type: 'string' },
+    'webhook-secret-file': { type: 'string' },
+    author: { type: 'string' },
+    out: { type: 'string' },
+    output: { type: 'string', short: 'o', default: 'table' },
+  },
+  help: `Follow a fleet repo branch: plan every new revision, commit the rendered tree to the
+rendered branch and the decision to the status branch.
+
+Usage: flotilla reconcile --repo URL|DIR [--once] [options]
+
+Reads the branch (default: the remote's HEAD branch, or the checked-out branch of DIR), plans
+its tip with the previous placement from the status branch, then commits (never force-pushing;
+a rejected push is re-applied on the new tip):
+  rendered branch (default flotilla-rendered)  clusters/<cluster>/<ns|_cluster>/<kind>-<name>.yaml
+                                               and a kustomization.yaml per cluster
+  status branch   (default flotilla-status)    bindings/…, revision.yaml
+Branch names come from the revision's flotilla.yaml unless given here. An unchanged revision
+(the tip equals the status branch's last attempted revision) costs one ls-remote. An invalid
+revision is recorded on the status branch with its errors (file:line) and never moves the
+rendered branch: the last good revision stays in force.
+
+--repo URL is fetched over smart HTTP(S) into a bare cache; credentials come from
+FLOTILLA_GIT_USERNAME + FLOTILLA_GIT_PASSWORD, or FLOTILLA_GIT_TOKEN, or --git-credentials-file
+(lines username=, password= or token=), never from the command line. --repo DIR of a git
+repository writes the branches into that repository. --repo DIR of a plain directory (not a git
+repository) has no branch to write to: its working tree is planned and reported, and the
+rendered tree is written to --out DIR when given; without --once the directory is watched.
+
+Options:
+      --repo URL|DIR           fleet repo (default: .)
+      --branch NAME            source branch to follow
+      --once                   reconcile once and exit (for scripts and CI)
+      --status-branch NAME     status branch (default: flotilla.yaml statusBranch, flotilla-status)
+      --rendered-branch NAME   rendered branch (default: flotilla.yaml renderedBranch, flotilla-rendered)
+      --status-repo URL|DIR    write the status and rendered branches to this repository instead
+      --cache-dir DIR          bare repository cache (default: ~/.cache/flotilla/repos)
+      --git-credentials-file F credentials file for the remote(s)
+      --poll-schedule CRON     poll schedule (default: flotilla.yaml pollSchedule, every minute)
+      --webhook-listen H:P     serve POST /webhook for GitHub, Gitea and GitLab push events; the
+                               secret comes from FLOTILLA_WEBHOOK_SECRET or --webhook-secret-file
+      --author "N <E>"         author and committer of flotilla's commits (default: flotilla <flotilla@localhost>)
+      --out DIR                also write the rendered tree to DIR
+  -o, --output FORMAT          --once result as table | json | yaml
+
+Exit status:
+  0  (--once) the revision is valid and recorded, or was already
+  1  (--once) the revision is invalid; its errors are on the status branch
+  2  usage error, or the repo could not be fetched or written
+
+Examples:
+  # Reconcile a local clone once, writing flotilla-rendered and flotilla-status into it
+  flotilla reconcile --repo ./fleet --once
+
+  # Follow a remote, polling every 30 s and reacting to GitHub push webhooks
+  FLOTILLA_GIT_TOKEN=… FLOTILLA_WEBHOOK_SECRET=… flotilla reconcile \\
+    --repo https://github.com/acme/fleet.git --poll-schedule '*/30 * * * * *' --webhook-listen 0.0.0.0:8080
+
+  # Plan a plain directory and write the rendered tree for Argo CD
+  flotilla reconcile --repo examples/fleet-repo --once --out /tmp/rendered
+`,
+  async run(values, _positionals, io) {
+    const output = toOutputFormat(values['output']);
+    const repo = stringFlag(values['repo']) ?? '.';
+    const once = values['once'] === true;
+    const outDir = resolveOut(stringFlag(values['out']), io);
+    const schedule = stringFlag(values['poll-schedule']);
+    if (schedule) assertSchedule(schedule);
+    const credentials = await resolveCredentials(io.env, resolveOut(stringFlag(values['git-credentials-file']), io));
+    const cacheRoot = resolveOut(stringFlag(values['cache-dir']), io) ?? defaultCacheRoot(io.env);
+    const source = await openSource({ repo, cwd: io.cwd, branch: stringFlag(values['branch']), cacheRoot, credentials });
+    if (source.kind === 'directory') return runDirectory(source.dir, outDir, once, output, io);
+    const statusRepo = stringFlag(values['status-repo']);
+    const target = statusRepo ? await openTarget(statusRepo, io, cacheRoot, credentials) : source.store;
+    const log = (f: Readonly<Record<string, unknown>>) => io.stderr(`${Object.entries(f).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ')}\n`);
+    const ctx: ReconcileContext = {
+      source, target, identity: parseAuthor(stringFlag(values['author'])), now: () => new Date(), log,
+      branches: { status: stringFlag(values['status-branch']), rendered: stringFlag(values['rendered-branch']) },
+      statusReader: createStatusReader(target), outDir,
+    };
+    if (once) return reportOnce(await reconcileOnce(ctx), output, io);
+    const webhookListen = stringFlag(values['webhook-listen']);
+    const webhook = webhookListen ? { listen: webhookListen, secret: await webhookSecret(stringFlag(values['webhook-secret-file']), io) } : undefined;
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    try {
+      await follow(ctx, {
+        pollSchedule: schedule, webhook, watch: !isRemoteUrl(repo), signal: controller.signal,
+        onReady: (r) => log({ msg: 'following', repo: source.store.location, branch: source.branch, poll: r.pollSchedule, webhook: r.webhook }),
+      });
+    } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    }
+    return exitOk;
+  },
+};
+
+async function runDirectory(dir: string, outDir: string | undefined, once: boolean, output: string, io: IO): Promise<ExitCode> {
+  io.stderr(`${dir} is not a git repository: there is no branch to write status or a rendered tree to; planning its working tree${outDir ? ` and writing the rendered tree to ${outDir}` : ' (use --out DIR to write the rendered tree, or run `git init` and commit to get the branches)'}\n`);
+  if (once) {
+    const { plan, written } = await reconcileDirectory(dir, outDir);
+    if (output === 'table') {
+      io.stdout(planTable(plan, false));
+      for (const d of [...plan.errors, ...plan.warnings]) io.stderr(`${formatDiagnostic(d)}\n`);
+    } else {
+      const result = { revision: plan.revision, valid: plan.errors.length === 0, bindings: plan.bindings.length, works: plan.works.length, out: outDir ?? null, written: written?.written ?? 0, removed: written?.removed ?? 0, errors: plan.errors.map((d) => ({ file: d.file, line: d.line, message: d.message })) };
+      io.stdout(output === 'json' ? toJsonText(result) : toYamlText(result));
+    }
+    return plan.errors.length ? exitInvalid : exitOk;
+  }
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await followDirectory(dir, outDir, controller.signal, (o) => {
+    if ('error' in o) io.stderr(`msg="plan failed" error=${JSON.stringify(describeError(o.error))}\n`);
+    else io.stderr(`msg="working tree planned" valid=${o.plan.errors.length === 0} bindings=${o.plan.bindings.length} works=${o.plan.works.length} errors=${o.plan.errors.length}\n`);
+  });
+  return exitOk;
+}
+
+function reportOnce(o: ReconcileOutcome, output: string, io: IO): ExitCode {
+  if (o.kind === 'failed') {
+    io.stderr(`error: reconcile failed at step ${o.step} (${o.reason}${isTransientGitError(o.error) ? ', transient: retry later' : ''}): ${describeError(o.error)}\n`);
+    return exitError;
+  }
+  const invalid = o.kind === 'invalid' || (o.kind === 'unchanged' && o.lastApplied !== o.revision);
+  const result = { outcome: o.kind, revision: o.revision, ...(o.kind === 'applied' ? { bindings: o.bindings, works: o.works, renderedCommit: o.rendered ?? null, statusCommit: o.status ?? null } : {}), ...(o.kind === 'invalid' ? { statusCommit: o.status ?? null, lastApplied: o.lastApplied, errors: o.errors } : {}), ...(o.kind === 'unchanged' ? { lastApplied: o.lastApplied } : {}) };
+  if (output === 'json') io.stdout(toJsonText(result));
+  else if (output === 'yaml') io.stdout(toYamlText(result));
+  else {
+    io.stdout(`${o.kind} ${o.revision}${o.kind === 'applied' ? `: ${o.bindings} bindings, ${o.works} works` : ''}${invalid ? ' (invalid: the last good revision stays in force)' : ''}\n`);
+    if (o.kind === 'invalid') for (const e of o.errors) io.stderr(`${e.file}:${e.line}${e.column !== undefined ? `:${e.column}` : ''}: error ${e.code}: ${e.message}\n`);
+  }
+  return invalid ? exitInvalid : exitOk;
+}
+
+async function openTarget(repo: string, io: IO, cacheRoot: string, credentials: Awaited<ReturnType<typeof resolveCredentials>>): Promise<BranchStore> {
+  if (isRemoteUrl(repo)) return remoteStore({ url: repo, credentials }, cacheRoot);
+  const dir = path.resolve(io.cwd, repo);
+  const gitdir = await findGitDir(dir);
+  if (!gitdir) throw new UsageError(`--status-repo ${repo} is neither a URL nor a git repository`);
+  return localStore(openLocal(gitdir), dir);
+}
+
+/** Parses `--author "Name <email>"`. */
+export function parseAuthor(v: string | undefined): Identity {
+  if (v === undefined) return defaultIdentity;
+  const m = /^\s*(.+?)\s*<([^<>\s]+)>\s*$/.exec(v);
+  if (!m || !m[1] || !m[2]) throw new UsageError(`--author must look like "Name <email>" (got "${v}")`);
+  return { name: m[1], email: m[2] };
+}
+
+async function webhookSecret(file: string | undefined, io: IO): Promise<string> {
+  const secret = file ? (await readFile(path.resolve(io.cwd, file), 'utf8')).trim() : io.env['FLOTILLA_WEBHOOK_SECRET'];
+  if (!secret) throw new UsageError('--webhook-listen needs a secret: set FLOTILLA_WEBHOOK_SECRET or pass --webhook-secret-file');
+  return secret;
+}
+
+function resolveOut(v: string | undefined, io: IO): string | undefined {
+  return v === undefined ? undefined : path.resolve(io.cwd, v);
+}

@@ -1,0 +1,97 @@
+/** `flotilla render`: the rendered tree of one revision, for Argo CD / Flux, written to a directory. */
+import path from 'node:path';
+import { formatDiagnostic, UsageError } from '../../api/index.ts';
+import { defaultCacheRoot, resolveCredentials } from '../../git/index.ts';
+import { loadFleet } from '../../load/index.ts';
+import { planFleet } from '../../plan/index.ts';
+import { isRemoteUrl, openSource, readDirectory } from '../../source/index.ts';
+import { renderedFiles, writeRenderedDir } from '../../writeback/index.ts';
+import { exitInvalid, exitOk, type Command } from '../io.ts';
+import { planRevision, stringFlag } from '../load-revision.ts';
+import { toJsonText, toOutputFormat, toYamlText } from '../output.ts';
+
+export const renderCommand: Command = {
+  name: 'render',
+  summary: 'Write the per-cluster rendered tree of a revision to a directory (Argo CD / Flux)',
+  maxPositionals: 0,
+  options: {
+    repo: { type: 'string', default: '.' },
+    ref: { type: 'string' },
+    branch: { type: 'string' },
+    out: { type: 'string' },
+    'cache-dir': { type: 'string' },
+    'git-credentials-file': { type: 'string' },
+    output: { type: 'string', short: 'o', default: 'table' },
+  },
+  help: `Render one revision of a fleet repo into a directory, as the rendered branch holds it.
+
+Usage: flotilla render --repo URL|DIR [--ref REF | --branch NAME] --out DIR [-o json|yaml|table]
+
+Plans the revision (as 'flotilla plan') and writes, for every cluster,
+  DIR/clusters/<cluster>/<namespace or _cluster>/<kind>-<name>.yaml
+  DIR/clusters/<cluster>/kustomization.yaml   (lists the cluster's files)
+Files under DIR/clusters that the revision no longer renders are removed; nothing else in
+DIR is touched. File names are sanitised: no object name can write outside its folder. An
+invalid revision writes nothing. --repo URL fetches the branch tip over HTTP(S) (credentials
+as for 'flotilla reconcile').
+
+Options:
+      --repo URL|DIR        fleet repo (default: .)
+      --ref REF             render this git ref of DIR instead of its working tree
+      --branch NAME         with --repo URL: the branch (default: the remote's HEAD)
+      --out DIR             output directory (required)
+  -o, --output FORMAT       summary as table | json | yaml
+
+Exit status:
+  0  rendered
+  1  the revision is invalid: nothing written
+  2  usage error, or the repo could not be read or DIR written
+
+Examples:
+  # Render the example fleet for Argo CD
+  flotilla render --repo examples/fleet-repo --out /tmp/rendered
+
+  # Render what is committed on main, as a JSON summary
+  flotilla render --repo . --ref main --out ./rendered -o json
+`,
+  async run(values, _positionals, io) {
+    const output = toOutputFormat(values['output']);
+    const outFlag = stringFlag(values['out']);
+    if (!outFlag) throw new UsageError('--out DIR is required');
+    const out = path.resolve(io.cwd, outFlag);
+    const repo = stringFlag(values['repo']) ?? '.';
+    const plan = isRemoteUrl(repo) ? await planRemote(repo, values, io.env, io.cwd) : await planRevision({ repo, ref: stringFlag(values['ref']) }, io.cwd);
+    for (const d of [...plan.errors, ...plan.warnings]) io.stderr(`${formatDiagnostic(d)}\n`);
+    if (plan.errors.length) {
+      io.stderr(`the revision is invalid (${plan.errors.length} error(s)): nothing written to ${out}\n`);
+      return exitInvalid;
+    }
+    const { written, removed } = await writeRenderedDir(out, plan.works);
+    const clusters = new Set([...renderedFiles(plan.works).keys()].map((p) => p.split('/')[1])).size;
+    const summary = { revision: plan.revision, out, clusters, files: written, removed };
+    if (output === 'json') io.stdout(toJsonText(summary));
+    else if (output === 'yaml') io.stdout(toYamlText(summary));
+    else io.stdout(`rendered ${plan.revision} for ${clusters} cluster(s): ${written} file(s) written, ${removed} stale file(s) removed in ${out}\n`);
+    return exitOk;
+  },
+};
+
+async function planRemote(repo: string, values: Readonly<Record<string, unknown>>, env: Readonly<Record<string, string | undefined>>, cwd: string) {
+  const credsFile = stringFlag(values['git-credentials-file']);
+  const cacheDir = stringFlag(values['cache-dir']);
+  const source = await openSource({
+    repo, cwd, branch: stringFlag(values['branch']),
+    cacheRoot: cacheDir ? path.resolve(cwd, cacheDir) : defaultCacheRoot(env),
+    credentials: await resolveCredentials(env, credsFile ? path.resolve(cwd, credsFile) : undefined),
+  });
+  if (source.kind !== 'git') return planSnapshot(await readDirectory(source.dir));
+  await source.store.refresh();
+  const tip = await source.store.tip(source.branch);
+  if (!tip) throw new UsageError(`branch ${source.branch} does not exist in ${source.store.location}`);
+  return planSnapshot(await source.reader.read(tip));
+}
+
+function planSnapshot(snapshot: Awaited<ReturnType<typeof readDirectory>>) {
+  const { fleet, diagnostics } = loadFleet(snapshot);
+  return planFleet({ fleet, diagnostics, revision: snapshot.revision });
+}
