@@ -8,12 +8,13 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { UsageError } from '../../api/index.ts';
 import { createTreeReader, defaultCacheRoot, findGitDir, GitRefUnreadable, localStore, openLocal, remoteStore, resolveCommit, resolveCredentials, tryResolve, type BranchStore } from '../../git/index.ts';
-import { loadFleet } from '../../load/index.ts';
+import { loadFleet, type Snapshot } from '../../load/index.ts';
 import { parsePrevious, planFleet, type PreviousPlacement } from '../../plan/index.ts';
 import { diffPlans, formatMarkdown, formatTable, planHeadReusingBase, previewMarker, summaryLine, type PlanDiff } from '../../preview/index.ts';
 import { createStatusReader } from '../../writeback/index.ts';
 import { resolveCommentTarget, toCommentProvider } from '../comment-target.ts';
 import { exitInvalid, exitOk, type Command, type IO } from '../io.ts';
+import { loadFleetConcurrently } from '../load-worker.ts';
 import { PreviousUnreadable, stringFlag } from '../load-revision.ts';
 import { toJsonText } from '../output.ts';
 import { postStickyComment } from '../post-comment.ts';
@@ -51,7 +52,7 @@ added, removed and changed with a unified diff of the rendered manifests (the
 flotilla.io/revision annotation left out); the head's validation errors with file and line;
 and a summary line: N resources re-placed, N replicas moved, N clusters touched.
 
-The previous placement is the status branch's bindings/ (the settings' statusBranch, default
+The previous placement is the status branch's bindings/ (the base's settings' statusBranch, default
 flotilla-status, local or origin/) when the repo has one; --previous FILE replaces it.
 --repo URL fetches the repository into flotilla's cache (FLOTILLA_GIT_TOKEN for private ones);
 REF may then be a branch of the remote. Writes nothing, except the comment with --comment.
@@ -132,15 +133,37 @@ export async function previewRevisions(req: PreviewRequest, io: IO): Promise<Pla
   const { store, dir } = await openRepo(req.repo, io);
   const [baseCommit, headCommit] = [await resolveRef(store, dir, req.base), await resolveRef(store, dir, req.head)];
   const reader = createTreeReader(store.repo);
-  const baseLoad = loadFleet(await reader.read(baseCommit));
-  const headLoad = loadFleet(await reader.read(headCommit));
-  const previous = req.previous ? await readPrevious(path.resolve(io.cwd, req.previous)) : await statusPrevious(store, headLoad.fleet.settings.statusBranch, io);
+  const baseSnapshot = await reader.read(baseCommit);
+  const headSnapshot = await reader.read(headCommit);
+  // The head's YAML is parsed on a worker while this thread loads and plans the base.
+  const headPending = sameFiles(baseSnapshot, headSnapshot) ? undefined : settle(loadFleetConcurrently(headSnapshot));
+  const baseLoad = loadFleet(baseSnapshot);
+  const previous = req.previous ? await readPrevious(path.resolve(io.cwd, req.previous)) : await statusPrevious(store, baseLoad.fleet.settings.statusBranch, io);
   const basePlan = planFleet({ fleet: baseLoad.fleet, diagnostics: [...baseLoad.diagnostics, ...previous.diagnostics], revision: baseCommit, previous: previous.placement });
+  const headLoad = headPending ? unwrap(await headPending) : baseLoad;
   const head = planHeadReusingBase({ fleet: baseLoad.fleet, plan: basePlan }, { fleet: headLoad.fleet, diagnostics: [...headLoad.diagnostics, ...previous.diagnostics], revision: headCommit, previous: previous.placement });
   io.stderr(head.reuse.kind === 'partial'
     ? `flotilla diff: re-planned ${head.reuse.replanned} templates of the head, reused ${head.reuse.reused} bindings of the base\n`
     : `flotilla diff: planned the head in full: ${head.reuse.reason}\n`);
   return diffPlans({ ref: req.base, plan: basePlan }, { ref: req.head, plan: head.plan });
+}
+
+/** Whether two snapshots hold the same manifest files, byte for byte (equal blobs share their bytes). */
+function sameFiles(a: Snapshot, b: Snapshot): boolean {
+  return a.files.length === b.files.length && a.problems.length === 0 && b.problems.length === 0
+    && a.files.every((f, i) => { const g = b.files[i]; return g !== undefined && f.path === g.path && (f.bytes === g.bytes || Buffer.compare(f.bytes, g.bytes) === 0); });
+}
+
+type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
+
+/** Holds a promise's outcome, so a failure while the main thread is busy is not an unhandled rejection. */
+function settle<T>(p: Promise<T>): Promise<Settled<T>> {
+  return p.then((value) => ({ ok: true, value }), (error: unknown) => ({ ok: false, error }));
+}
+
+function unwrap<T>(s: Settled<T>): T {
+  if (s.ok) return s.value;
+  throw s.error;
 }
 
 /** A local repository (its .git, or a bare one) or the fetched cache of a remote URL. */
