@@ -129,9 +129,11 @@ describe('e2e harness: test/e2e/clusters', function () {
 
   it('runs a Deployment of 3 replicas to readyReplicas 3 on member1', async () => {
     const apps = configFor(kubeconfig, 'member1').makeApiClient(AppsV1Api);
-    await apps.createNamespacedDeployment({ namespace: 'default', body: deployment('web', 3) });
+    // A name of this run: `up` may have reused clusters a killed run left behind.
+    const name = `web-${process.pid}`;
+    await apps.createNamespacedDeployment({ namespace: 'default', body: deployment(name, 3) });
     const ready = await eventually('readyReplicas 3', 120_000, async () => {
-      const d = await apps.readNamespacedDeployment({ name: 'web', namespace: 'default' });
+      const d = await apps.readNamespacedDeployment({ name, namespace: 'default' });
       return d.status?.readyReplicas === 3 ? d.status.readyReplicas : undefined;
     });
     assert.equal(ready, 3);
@@ -163,5 +165,13 @@ describe('e2e harness: test/e2e/clusters', function () {
     assert.equal((await version.getCode()).major, '1');
     const core = kc.makeApiClient(CoreV1Api);
     assert.equal((await core.listNode({ labelSelector: 'type=kwok' })).items.length, 2);
+  });
+
+  it('up starts a stopped apiserver again', async () => {
+    const kc = configFor(kubeconfig, 'member3');
+    await clusters('stop', 'member3');
+    await assert.rejects(readyz(kc));
+    assert.equal(lastLine(await clusters('up', '3')), kubeconfig);
+    assert.equal(await readyz(kc), 200);
   });
 });
