@@ -64,17 +64,40 @@ function signal(pid: number, sig: NodeJS.Signals): void {
   }
 }
 
+/**
+ * The ports to pick from: just below the kernel's ephemeral range. A port from
+ * that range, once free, could be taken as the local port of any outgoing
+ * connection (kwok and the controllers reconnect to a stopped apiserver all
+ * the time); a port below it can only be taken by a listener.
+ */
+function portRange(): { low: number; high: number } {
+  let ephemeralLow = 32768;
+  try {
+    const first = Number(fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    if (Number.isInteger(first) && first > 2048) ephemeralLow = first;
+  } catch {
+    // not Linux: keep the usual default
+  }
+  return { low: Math.max(1024, ephemeralLow - 12_000), high: ephemeralLow - 1 };
+}
+
+function listen(port: number): Promise<net.Server | undefined> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(undefined));
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}
+
 /** Returns `count` distinct free TCP ports on 127.0.0.1 (held open until all are found). */
 export async function freePorts(count: number): Promise<number[]> {
+  const { low, high } = portRange();
   const servers: net.Server[] = [];
   try {
-    for (let i = 0; i < count; i++) {
-      const server = net.createServer();
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => resolve());
-      });
-      servers.push(server);
+    for (let tries = 0; servers.length < count; tries++) {
+      if (tries > 1000) throw new Error(`no free port between ${low} and ${high} on 127.0.0.1`);
+      const server = await listen(low + Math.floor(Math.random() * (high - low + 1)));
+      if (server) servers.push(server);
     }
     return servers.map((s) => (s.address() as net.AddressInfo).port);
   } finally {
