@@ -60,12 +60,15 @@ export async function ensureCluster(c: ClusterRecord, ctx: CommandContext, save:
   fs.mkdirSync(clusterDir(ctx.stateDir, c.name), { recursive: true });
   writeKubeconfig(componentKubeconfig(ctx.stateDir, c.name), [{ name: c.name, server: serverUrl(c) }], ctx.pki);
   await startComponent(c, 'etcd', ctx);
+  save();
   await startComponent(c, 'kube-apiserver', ctx);
   save();
   await waitReady(c, ctx);
   if (c.role === 'member') await seedNodes(endpointOf(c, ctx), c.name);
-  for (const comp of componentsOf(c.role).slice(2)) await startComponent(c, comp, ctx);
-  save();
+  for (const comp of componentsOf(c.role).slice(2)) {
+    await startComponent(c, comp, ctx);
+    save();
+  }
   if (c.role === 'member') await waitNodesReady(c, ctx);
 }
 

@@ -10,8 +10,8 @@ import { writeKubeconfig } from './kubeconfig.ts';
 import { withLock } from './lock.ts';
 import { stateDir } from './paths.ts';
 import { ensurePki } from './pki.ts';
-import { freePorts, isRunning } from './processes.ts';
-import { componentsOf, findCluster, memberName, readState, writeState, type ClusterRecord, type HarnessState } from './state.ts';
+import { freePorts, isRunning, processesUsing, stopProcess } from './processes.ts';
+import { components, componentsOf, findCluster, memberName, readState, writeState, type ClusterRecord, type HarnessState } from './state.ts';
 import { serverUrl } from './commands.ts';
 
 const usage = `usage: test/e2e/clusters COMMAND
@@ -121,6 +121,10 @@ async function down(): Promise<void> {
       await Promise.all(state.clusters.map((c) => stopCluster(c)));
       log(`stopped ${state.clusters.map((c) => c.name).join(', ')}`);
     }
+    // Anything of ours still running on this state directory, recorded or not.
+    const strays = processesUsing(dir, components);
+    if (strays.length > 0) log(`stopping ${strays.length} unrecorded process(es): ${strays.map((p) => p.pid).join(' ')}`);
+    await Promise.all(strays.map((p) => stopProcess(p)));
     fs.rmSync(dir, { recursive: true, force: true });
   });
 }

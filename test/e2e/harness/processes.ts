@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** A started daemon as recorded in the state file. */
@@ -115,6 +116,28 @@ export function portInUse(port: number): Promise<boolean> {
     });
     sock.once('error', () => resolve(false));
   });
+}
+
+/**
+ * Processes whose command line names a file under `dir` and whose binary is
+ * one of `binaries`: what a crashed `up` may have started without recording.
+ */
+export function processesUsing(dir: string, binaries: ReadonlyArray<string>): ProcessRecord[] {
+  const found: ProcessRecord[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let argv: string[];
+    try {
+      argv = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // exited meanwhile
+    }
+    const binary = argv[0] ?? '';
+    if (!binaries.includes(path.basename(binary))) continue;
+    if (!argv.slice(1).some((a) => a.includes(`${dir}${path.sep}`))) continue;
+    found.push({ pid: Number(entry), binary, log: '' });
+  }
+  return found;
 }
 
 /** Runs a command to completion, throwing with its output when it fails. */
