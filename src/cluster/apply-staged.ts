@@ -5,7 +5,7 @@
  * whose dry-run differs from the live object are applied, so a no-change apply bumps no
  * resourceVersion.
  */
-import { bindingAnnotation, fieldManager, isPlainObject, type KubeObject } from '../api/index.ts';
+import { bindingAnnotation, fieldManager, isPlainObject, revisionAnnotation, type KubeObject } from '../api/index.ts';
 import { planStages, type StageName } from './apply-order.ts';
 import { mapLimit } from './concurrency.ts';
 import { classifyChange } from './drift.ts';
@@ -59,7 +59,8 @@ export async function applyStaged(client: MemberClient, items: readonly Desired[
       out.push(...stage.items.map((item) => ({ id: item.id, binding: item.binding, outcome: { action: 'skipped' as const, reason: 'EarlierStageFailed', message } })));
       continue;
     }
-    const checked = await mapLimit(stage.items, opts.concurrency, (item) => dryRun(client, item, opts));
+    const lives = await readLive(client, stage.items, opts.concurrency);
+    const checked = await mapLimit(stage.items, opts.concurrency, (item, i) => dryRun(client, item, lives[i], opts));
     const failed = checked.filter((c) => c.outcome.action === 'failed');
     if (failed.length) {
       const names = failed.map((c) => describeObject(c.item.id)).join(', ');
@@ -80,10 +81,11 @@ export async function applyStaged(client: MemberClient, items: readonly Desired[
 }
 
 /** GET the live object, Retain, dry-run apply, classify. Never throws. */
-async function dryRun(client: MemberClient, item: Desired, opts: StagedApplyOptions): Promise<Checked> {
+async function dryRun(client: MemberClient, item: Desired, known: Live, opts: StagedApplyOptions): Promise<Checked> {
   try {
-    const live = await client.get(item.id);
+    const live = known === 'unknown' ? await client.get(item.id) : known;
     const body = live ? opts.retain(item.manifest, live) : item.manifest;
+    if (live && isUnchanged(body, live, opts.revision)) return { item, outcome: { action: 'unchanged' } };
     let force = opts.forceConflicts;
     let result: KubeObject;
     try {
@@ -133,4 +135,48 @@ async function applyChecked(client: MemberClient, c: Checked, opts: StagedApplyO
 /** The apiVersions a set of manifests uses (for discovery refresh after CRDs). */
 export function apiVersionsOf(items: readonly Desired[]): string[] {
   return [...new Set(items.map((d) => apiVersionOf(d.id)))];
+}
+
+/** A live object, its absence, or 'unknown' (read it with a GET). */
+type Live = KubeObject | undefined | 'unknown';
+
+/**
+ * Reads the live objects of a stage: one LIST per (apiVersion, kind, namespace) that holds several
+ * objects, a GET for the rest. A failed LIST leaves its objects 'unknown'.
+ */
+async function readLive(client: MemberClient, items: readonly Desired[], concurrency: number): Promise<Live[]> {
+  const groups = new Map<string, number[]>();
+  items.forEach((d, i) => {
+    const k = `${apiVersionOf(d.id)}|${d.id.kind}|${d.id.namespace}`;
+    groups.set(k, [...(groups.get(k) ?? []), i]);
+  });
+  const out: Live[] = items.map(() => 'unknown');
+  const listed = [...groups.values()].filter((idx) => idx.length > 3);
+  await mapLimit(listed, concurrency, async (idx) => {
+    const first = items[idx[0] as number] as Desired;
+    try {
+      const all = await client.list(apiVersionOf(first.id), first.id.kind, first.id.namespace ? { namespace: first.id.namespace } : {});
+      const byName = new Map(all.map((o) => [o.metadata.name ?? '', o] as const));
+      for (const i of idx) out[i] = byName.get((items[i] as Desired).id.name);
+    } catch {
+      // 'unknown': each object is read again with its own GET, which reports its own error
+    }
+  });
+  return out;
+}
+
+/**
+ * True when applying `body` cannot change the live object, so no dry-run is needed: the live
+ * object already carries this revision (so flotilla's field set is the manifest's) and holds
+ * every value the manifest sets (maps as subsets, lists element by element). Anything else,
+ * including values the server normalises, goes through the dry-run.
+ */
+function isUnchanged(body: KubeObject, live: KubeObject, revision: string): boolean {
+  return live.metadata.annotations?.[revisionAnnotation] === revision && isSubset(body, live);
+}
+
+function isSubset(want: unknown, have: unknown): boolean {
+  if (Array.isArray(want)) return Array.isArray(have) && want.length === have.length && want.every((w, i) => isSubset(w, have[i]));
+  if (isPlainObject(want)) return isPlainObject(have) && Object.entries(want).every(([k, v]) => isSubset(v, have[k]));
+  return want === have;
 }

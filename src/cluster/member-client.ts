@@ -153,7 +153,8 @@ export class MemberClient {
       } catch (err) {
         throw this.#wrap(err, what);
       }
-      out.push(...(page.items ?? []));
+      // Items of a list carry no apiVersion and kind; give them back, as a GET returns them.
+      out.push(...(page.items ?? []).map((o) => ({ ...o, apiVersion, kind })));
       token = page.metadata?.continue ?? '';
     } while (token);
     return out;
