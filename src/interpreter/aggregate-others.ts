@@ -65,7 +65,6 @@ const volumePhaseOrder = ['Failed', 'Pending', 'Available', 'Bound', 'Released']
  * without a status counts as Pending); container statuses of all members, keeping ready and state.
  */
 export function aggregatePod(obj: KubeObject, items: readonly AggregatedStatusItem[]): KubeObject {
-  if (items.length === 0) return cloneJson(obj);
   const phases = new Set<string>();
   const containerStatuses: JsonObject[] = [];
   const initContainerStatuses: JsonObject[] = [];

@@ -2,9 +2,10 @@
  * JSON ↔ Lua tables, as Karmada's luavm converts them (lua.go decodeValue, lua_convert.go
  * ConvertLuaResultInto with layeh.com/gopher-json).
  *
- * - JSON arrays become sequences, objects become tables; null fields are absent. Whole numbers
- *   are pushed as Lua integers, so they print and come back as integers (gopher-lua has floats
- *   only and prints whole floats without a fraction; lua-limits.ts prints fengari's floats alike).
+ * - JSON arrays become sequences, objects become tables; null fields are absent. Numbers are
+ *   pushed as Lua floats, as gopher-lua (Lua 5.1) has only floats: fengari's integers are 32-bit
+ *   and would wrap (a timestamp in milliseconds, 2Gi of memory). Whole floats print without a
+ *   fraction (lua-limits.ts, the sandbox's tostring) and come back as JSON integers.
  * - A Lua table becomes an array when its keys are exactly 1..n and an object when all keys are
  *   strings; other tables are errors, as in gopher-json. An empty table is ambiguous: it becomes
  *   `{}` where the same path (array indices ignored) was an empty object in a reference object
@@ -26,10 +27,8 @@ const maxDepth = 200;
 export function pushJson(L: LuaState, v: JsonValue | undefined): void {
   if (v === null || v === undefined) lua.lua_pushnil(L);
   else if (typeof v === 'boolean') lua.lua_pushboolean(L, v);
-  else if (typeof v === 'number') {
-    if (Number.isSafeInteger(v)) lua.lua_pushinteger(L, v);
-    else lua.lua_pushnumber(L, v);
-  } else if (typeof v === 'string') lua.lua_pushstring(L, to_luastring(v));
+  else if (typeof v === 'number') lua.lua_pushnumber(L, v);
+  else if (typeof v === 'string') lua.lua_pushstring(L, to_luastring(v));
   else if (Array.isArray(v)) {
     lua.lua_checkstack(L, 4);
     lua.lua_createtable(L, v.length, 0);

@@ -108,10 +108,10 @@ export function luaRetain(ctx: ScriptContext, rule: RuleScript, desired: KubeObj
 
 /**
  * The status items as Karmada hands them to Lua (AggregatedStatusItem JSON: `applied` only when
- * true, `health` only when set); no items at all is nil, as Karmada's nil slice.
+ * true, `health` only when set); null (none collected) is nil, as Karmada's nil slice.
  */
-function statusItemsJson(items: readonly AggregatedStatusItem[]): JsonValue | undefined {
-  if (items.length === 0) return undefined;
+function statusItemsJson(items: readonly AggregatedStatusItem[] | null): JsonValue | undefined {
+  if (items === null) return undefined;
   return items.map((i) => ({
     clusterName: i.clusterName,
     ...(i.status ? { status: i.status } : {}),
@@ -121,7 +121,7 @@ function statusItemsJson(items: readonly AggregatedStatusItem[]): JsonValue | un
 }
 
 /** AggregateStatus: the object with its aggregated status. */
-export function luaAggregateStatus(ctx: ScriptContext, rule: RuleScript, obj: KubeObject, items: readonly AggregatedStatusItem[]): KubeObject {
+export function luaAggregateStatus(ctx: ScriptContext, rule: RuleScript, obj: KubeObject, items: readonly AggregatedStatusItem[] | null): KubeObject {
   return run(ctx, rule, 'AggregateStatus', obj, 'AggregateStatus', [json(obj), statusItemsJson(items)], 1, (L) => {
     expectTable(L, 1, 'AggregateStatus');
     return asObject(readJson(L, 1, 'object'), 'AggregateStatus');

@@ -11,7 +11,7 @@
 import { lauxlib, lua, lualib, to_luastring, type JsFunction, type LuaState } from 'fengari';
 import { InternalError } from '../api/index.ts';
 import { openKube } from './lua-kube.ts';
-import { countMask, hookInterval, instructionHook, meterStopped, stringLimit } from './lua-limits.ts';
+import { countMask, goNumberString, hookInterval, instructionHook, meterStopped, stringLimit } from './lua-limits.ts';
 import { luaDate, luaTime } from './lua-os.ts';
 
 /** Options of a sandbox. */
@@ -77,14 +77,18 @@ table.concat = function(list, sep, i, j)
   end
   return concat(list, sep, i, j)
 end
+local tointeger, mathtype, pack2 = math.tointeger, math.type, table.pack
 string.format = function(fmt, ...)
   local total = #tostring(fmt)
-  for k = 1, select('#', ...) do
-    local v = select(k, ...)
+  local args = pack2(...)
+  for k = 1, args.n do
+    local v = args[k]
     if type(v) == 'string' then total = total + #v else total = total + 64 end
     if total > limit() then tooLong(total) end
+    -- gopher-lua prints whole floats as integers ('%s' of 3.0 is "3")
+    if mathtype(v) == 'float' and tointeger(v) ~= nil then args[k] = tointeger(v) end
   end
-  return format(fmt, ...)
+  return format(fmt, unpack0(args, 1, args.n))
 end
 `;
 
@@ -99,6 +103,16 @@ function setFunctions(L: LuaState, fns: Readonly<Record<string, JsFunction>>): v
   }
 }
 
+/** `tostring` printing whole floats without a fraction, as gopher-lua does (`3`, not Lua 5.3's `3.0`). */
+const goTostring: JsFunction = (L) => {
+  if (lua.lua_type(L, 1) === lua.LUA_TNUMBER && !lua.lua_isinteger(L, 1)) {
+    lua.lua_pushstring(L, to_luastring(goNumberString(lua.lua_tonumber(L, 1))));
+    return 1;
+  }
+  lauxlib.luaL_tolstring(L, 1);
+  return 1;
+};
+
 /** Creates a sandboxed Lua state; script calls on it must run inside `withMeter`. */
 export function newSandbox(options: SandboxOptions = {}): LuaState {
   const L = lauxlib.luaL_newstate();
@@ -112,6 +126,8 @@ export function newSandbox(options: SandboxOptions = {}): LuaState {
   }
   lua.lua_pushjsfunction(L, () => 0);
   lua.lua_setglobal(L, to_luastring('print'));
+  lua.lua_pushjsfunction(L, goTostring);
+  lua.lua_setglobal(L, to_luastring('tostring'));
   lua.lua_getglobal(L, to_luastring('string'));
   setFunctions(L, { rep: unsupported('string.rep'), dump: unsupported('string.dump') });
   lua.lua_pop(L, 1);

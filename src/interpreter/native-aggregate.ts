@@ -1,5 +1,5 @@
 /** Native AggregateStatus dispatch (Karmada default/native/aggregatestatus.go handler table). */
-import type { KubeObject } from '../api/index.ts';
+import { cloneJson, type KubeObject } from '../api/index.ts';
 import { aggregateJob } from './aggregate-job.ts';
 import { aggregateCronJob, aggregateIngress, aggregatePersistentVolume, aggregatePersistentVolumeClaim, aggregatePod, aggregateService } from './aggregate-others.ts';
 import {
@@ -27,6 +27,8 @@ const aggregators: ReadonlyMap<string, Aggregator> = new Map<string, Aggregator>
 ]);
 
 /** Native AggregateStatus; undefined for kinds without a handler. */
-export function nativeAggregateStatus(obj: KubeObject, items: readonly AggregatedStatusItem[], now: string | undefined): KubeObject | undefined {
-  return aggregators.get(k.kindKeyOf(obj))?.(obj, items, now);
+export function nativeAggregateStatus(obj: KubeObject, items: readonly AggregatedStatusItem[] | null, now: string | undefined): KubeObject | undefined {
+  // Karmada aggregatePodStatus leaves the Pod alone when no items were collected at all.
+  if (items === null && k.kindKeyOf(obj) === k.pod) return cloneJson(obj);
+  return aggregators.get(k.kindKeyOf(obj))?.(obj, items ?? [], now);
 }

@@ -29,7 +29,8 @@ export interface Interpreter {
   getReplicas(obj: KubeObject): ReplicaInfo;
   reviseReplica(obj: KubeObject, replicas: number): KubeObject;
   retain(desired: KubeObject, observed: KubeObject): KubeObject;
-  aggregateStatus(obj: KubeObject, items: readonly AggregatedStatusItem[]): KubeObject;
+  /** `items` null means none were collected (Karmada's nil list; Lua scripts see nil, not an empty table). */
+  aggregateStatus(obj: KubeObject, items: readonly AggregatedStatusItem[] | null): KubeObject;
   interpretHealth(obj: KubeObject): boolean;
   interpretDependency(obj: KubeObject): readonly DependencyRef[];
   reflectStatus(obj: KubeObject): JsonObject | null;

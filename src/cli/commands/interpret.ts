@@ -20,7 +20,8 @@ export class InterpretInputUnreadable extends FlotillaError<{ file: string }> {}
 interface Inputs {
   readonly object?: KubeObject | undefined;
   readonly observed?: KubeObject | undefined;
-  readonly statusItems: readonly AggregatedStatusItem[];
+  /** null without --status-file: no items collected (Lua scripts see nil). */
+  readonly statusItems: readonly AggregatedStatusItem[] | null;
   readonly desiredReplica?: number | undefined;
 }
 
@@ -101,7 +102,7 @@ async function readInputs(values: Readonly<Record<string, unknown>>, cwd: string
   return {
     object: objectFile ? asObject(await readDocument(cwd, objectFile), objectFile) : undefined,
     observed: observedFile ? asObject(await readDocument(cwd, observedFile), observedFile) : undefined,
-    statusItems: statusFile ? asStatusItems(await readDocument(cwd, statusFile), statusFile) : [],
+    statusItems: statusFile ? asStatusItems(await readDocument(cwd, statusFile), statusFile) : null,
     desiredReplica: replicaFlag === undefined ? undefined : Number(replicaFlag),
   };
 }
