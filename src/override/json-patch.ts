@@ -29,6 +29,9 @@ export function applyJsonPatch(document: JsonValue, ops: readonly PatchOperation
 
 function applyOperation(doc: JsonValue, op: PatchOperation): StepOutcome {
   if (op.path === '') return applyAtRoot(op);
+  // flotilla differs: (DESIGN "Deliberate differences", failing overrides) evanphx silently drops the
+  // first segment of a path without a leading '/' (`spec/replicas` patches `/replicas`); flotilla
+  // rejects the path instead of patching somewhere the user did not mean.
   if (!op.path.startsWith('/')) return failed(`path ${op.path} is not a JSON pointer (it must start with "/")`);
   if (!isPlainObject(doc) && !Array.isArray(doc)) return pathMissing(`path ${op.path} does not exist (the document is not an object or array)`);
   const resolved = resolveNegativeIndices(doc, op);
