@@ -61,7 +61,7 @@ describe('follow a branch (poll and webhook)', function () {
       const body = JSON.stringify({ ref: 'refs/heads/main', after: sha });
       const res = await post(f.address(), body, { 'x-github-event': 'push', 'x-github-delivery': 'd-1', 'x-hub-signature-256': `sha256=${signBody(Buffer.from(body), secret)}` });
       assert.equal(res.status, 202);
-      const o = await f.waitFor((x) => x.revision === sha);
+      const o = await f.waitFor((x) => x.kind !== 'failed' && x.revision === sha);
       assert.equal(o.kind, 'applied');
       const replay = await post(f.address(), body, { 'x-github-event': 'push', 'x-github-delivery': 'd-1', 'x-hub-signature-256': `sha256=${signBody(Buffer.from(body), secret)}` });
       assert.equal(replay.status, 409);
@@ -89,7 +89,7 @@ describe('follow a branch (poll and webhook)', function () {
     const f = await following(rig, '* * * * * *', false);
     try {
       const sha = await commitAndPush(rig.work, 'An empty commit');
-      const o = await f.waitFor((x) => x.revision === sha);
+      const o = await f.waitFor((x) => x.kind !== 'failed' && x.revision === sha);
       assert.equal(o.kind, 'applied');
     } finally {
       await f.stop();
