@@ -20,6 +20,8 @@ import { cloneRepo, commitAndPush, gitCli, tempDir } from '../test/git/helpers/w
 const files = Number(process.argv[2] ?? 10000);
 const secret = 'bench';
 const results: Record<string, number> = {};
+const logs: Readonly<Record<string, unknown>>[] = [];
+const steps: Record<string, string> = {};
 const ms = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;
 
 const tmp = tempDir('flotilla-bench-');
@@ -56,7 +58,7 @@ try {
     await coldReader.read(second);
     results['fetchReadWarmMemoryOneFileChangedMs'] = ms(t0);
 
-    const ctx = await remoteContext(rig, 'cache-reconcile');
+    const ctx = await remoteContext(rig, 'cache-reconcile', {}, logs);
     t0 = performance.now();
     const o1 = await reconcileOnce(ctx);
     results['firstReconcileColdMs'] = ms(t0);
@@ -71,6 +73,7 @@ try {
     results['noopRevisionMedianMs'] = median(noop);
 
     results['pushToPlanWebhookMs'] = await reaction(rig, ctx, 'webhook');
+    steps['webhookReconcileStepsMs'] = String(logs.findLast((l) => l['msg'] === 'revision planned')?.['stepsMs'] ?? '');
     results['pushToPlanPollEverySecondMs'] = await reaction(rig, ctx, 'poll');
   } finally {
     await server.stop();
@@ -79,10 +82,11 @@ try {
   tmp.cleanup();
 }
 
-process.stdout.write(`${JSON.stringify({ files, results }, null, 2)}\n\n`);
+process.stdout.write(`${JSON.stringify({ files, results, steps }, null, 2)}\n\n`);
 const goals: Record<string, number> = { pushToPlanWebhookMs: 1000, noopRevisionMedianMs: 50 };
 process.stdout.write(`${'measure'.padEnd(40)}${'value'.padStart(10)}  goal\n`);
 for (const [k, v] of Object.entries(results)) process.stdout.write(`${k.padEnd(40)}${String(v).padStart(10)}  ${goals[k] !== undefined ? `< ${goals[k]} ${v < (goals[k] ?? 0) ? 'ok' : 'MISSED'}` : ''}\n`);
+for (const [k, v] of Object.entries(steps)) process.stdout.write(`${k.padEnd(40)}  ${v}\n`);
 
 /** From the start of `git push` of a one-file change to the reconcile outcome for the new commit. */
 async function reaction(rig: FleetRig, ctx: Awaited<ReturnType<typeof remoteContext>>, via: 'webhook' | 'poll'): Promise<number> {

@@ -4,6 +4,7 @@
  * (fetch, status, source), decide (plan) and act (rendered branch, then status branch, last:
  * status is written once, at the end). An invalid revision never reaches the rendered branch.
  */
+import { performance } from 'node:perf_hooks';
 import type { Settings } from '../api/index.ts';
 import { isTransientGitError, type BranchStore, type FileDelta, type Identity } from '../git/index.ts';
 import type { Snapshot } from '../load/index.ts';
@@ -71,23 +72,28 @@ export interface ReconcileStep {
 
 /** Runs the steps in order, stopping at the first that stops or throws; `state` is left for the caller to read (settings). */
 export async function reconcileOnce(ctx: ReconcileContext, steps: readonly ReconcileStep[] = reconcileSteps, state: ReconcileState = {}): Promise<ReconcileOutcome> {
+  const timings: string[] = [];
   for (const step of steps) {
+    const started = performance.now();
     try {
       const r = await step.run(ctx, state);
-      if (r.kind === 'stop') return logged(ctx, r.outcome);
+      timings.push(`${step.name}:${Math.round(performance.now() - started)}`);
+      if (r.kind === 'stop') return logged(ctx, r.outcome, timings);
     } catch (error) {
-      return logged(ctx, { kind: 'failed', step: step.name, reason: step.failureReason, error, transient: isTransientGitError(error) });
+      return logged(ctx, { kind: 'failed', step: step.name, reason: step.failureReason, error, transient: isTransientGitError(error) }, timings);
     }
   }
-  return logged(ctx, { kind: 'failed', step: 'end', reason: 'NoOutcome', error: undefined, transient: false });
+  return logged(ctx, { kind: 'failed', step: 'end', reason: 'NoOutcome', error: undefined, transient: false }, timings);
 }
 
-function logged(ctx: ReconcileContext, o: ReconcileOutcome): ReconcileOutcome {
+/** Logs the outcome with the milliseconds each step took (`fetch:12,settings:1,…`). */
+function logged(ctx: ReconcileContext, o: ReconcileOutcome, timings: readonly string[]): ReconcileOutcome {
+  const stepsMs = timings.join(',');
   switch (o.kind) {
-    case 'unchanged': ctx.log({ msg: 'revision unchanged', revision: o.revision }); break;
-    case 'applied': ctx.log({ msg: 'revision planned', revision: o.revision, bindings: o.bindings, works: o.works, rendered: o.rendered, status: o.status }); break;
-    case 'invalid': ctx.log({ msg: 'revision invalid', revision: o.revision, errors: o.errors.length, lastApplied: o.lastApplied ?? undefined, status: o.status }); break;
-    case 'failed': ctx.log({ msg: 'reconcile failed', step: o.step, reason: o.reason, transient: o.transient, error: describeError(o.error) }); break;
+    case 'unchanged': ctx.log({ msg: 'revision unchanged', revision: o.revision, stepsMs }); break;
+    case 'applied': ctx.log({ msg: 'revision planned', revision: o.revision, bindings: o.bindings, works: o.works, rendered: o.rendered, status: o.status, stepsMs }); break;
+    case 'invalid': ctx.log({ msg: 'revision invalid', revision: o.revision, errors: o.errors.length, lastApplied: o.lastApplied ?? undefined, status: o.status, stepsMs }); break;
+    case 'failed': ctx.log({ msg: 'reconcile failed', step: o.step, reason: o.reason, transient: o.transient, error: describeError(o.error), stepsMs }); break;
   }
   return o;
 }

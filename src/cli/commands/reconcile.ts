@@ -95,6 +95,7 @@ Examples:
     const outDir = resolveOut(stringFlag(values['out']), io);
     const schedule = stringFlag(values['poll-schedule']);
     if (schedule) assertSchedule(schedule);
+    const identity = parseAuthor(stringFlag(values['author']));
     const credentials = await resolveCredentials(io.env, resolveOut(stringFlag(values['git-credentials-file']), io));
     const cacheRoot = resolveOut(stringFlag(values['cache-dir']), io) ?? defaultCacheRoot(io.env);
     const source = await openSource({ repo, cwd: io.cwd, branch: stringFlag(values['branch']), cacheRoot, credentials });
@@ -103,7 +104,7 @@ Examples:
     const target = statusRepo ? await openTarget(statusRepo, io, cacheRoot, credentials) : source.store;
     const log = (f: Readonly<Record<string, unknown>>) => io.stderr(`${Object.entries(f).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ')}\n`);
     const ctx: ReconcileContext = {
-      source, target, identity: parseAuthor(stringFlag(values['author'])), now: () => new Date(), log,
+      source, target, identity, now: () => new Date(), log,
       branches: { status: stringFlag(values['status-branch']), rendered: stringFlag(values['rendered-branch']) },
       statusReader: createStatusReader(target), outDir,
     };
@@ -184,7 +185,7 @@ export function parseAuthor(v: string | undefined): Identity {
 }
 
 async function webhookSecret(file: string | undefined, io: IO): Promise<string> {
-  const secret = file ? (await readFile(path.resolve(io.cwd, file), 'utf8')).trim() : io.env['FLOTILLA_WEBHOOK_SECRET'];
+  const secret = file ? (await readFile(path.resolve(io.cwd, file), 'utf8').catch(() => { throw new UsageError(`cannot read --webhook-secret-file ${file}`); })).trim() : io.env['FLOTILLA_WEBHOOK_SECRET'];
   if (!secret) throw new UsageError('--webhook-listen needs a secret: set FLOTILLA_WEBHOOK_SECRET or pass --webhook-secret-file');
   return secret;
 }
