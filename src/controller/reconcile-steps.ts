@@ -64,7 +64,7 @@ const sourceStep: ReconcileStep = {
     state.snapshot = await ctx.source.reader.read(commit);
     const last = state.status?.record?.lastAttemptedRevision;
     if (last && (await tryResolve(ctx.source.store.repo, last)) !== undefined) {
-      state.changed = await changedPaths(ctx.source.store.repo, last, commit).catch(() => undefined) ?? [];
+      state.changed = await changedPaths(ctx.source.store.repo, last, commit);
     }
     state.previous = await ctx.statusReader.previous(state.status?.tip);
     ctx.log({ msg: 'source read', revision: commit, files: state.snapshot.files.length, changedSinceLastAttempt: state.changed?.length });

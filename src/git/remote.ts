@@ -42,16 +42,23 @@ export async function pushCommit(repo: GitRepo, remote: Remote, branch: string, 
   const localRef = `refs/flotilla/push/${branch}`;
   await git.writeRef({ fs, gitdir: repo.gitdir, ref: localRef, value: commit, force: true });
   try {
+    // `remote` names a remote with no `refs/remotes/<remote>/HEAD`: isomorphic-git would otherwise
+    // list every object of the remote's default branch (the whole fleet tree) to thin the pack,
+    // which costs more than sending a small commit. The merge base still thins it.
     await withRemoteErrors(remote, () => git.push({
-      fs, http, gitdir: repo.gitdir, cache: repo.cache, url: remote.url, remote: remoteName,
+      fs, http, gitdir: repo.gitdir, cache: repo.cache, url: remote.url, remote: pushRemoteName,
       ref: localRef, remoteRef: `refs/heads/${branch}`, force: false, ...auth(remote),
     }));
+    await git.writeRef({ fs, gitdir: repo.gitdir, ref: `refs/remotes/${remoteName}/${branch}`, value: commit, force: true });
     return { kind: 'pushed' };
   } catch (err) {
     if (err instanceof GitRemoteInvalid && isRejection(err.cause)) return { kind: 'rejected', reason: err.cause instanceof Error ? err.cause.message : 'rejected' };
     throw err;
   }
 }
+
+/** The remote name pushes use (see pushCommit); only its tracking refs of pushed branches ever exist. */
+const pushRemoteName = 'flotilla-push';
 
 function isRejection(err: unknown): boolean {
   return err instanceof git.Errors.PushRejectedError || err instanceof git.Errors.GitPushError;

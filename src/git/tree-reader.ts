@@ -48,7 +48,7 @@ export function createTreeReader(repo: GitRepo): TreeReader {
           } else if (entry.type === 'blob' && entry.mode !== '120000' && isManifestPath(path)) {
             // Symlinks (mode 120000) are never followed: their target could leave the repository.
             const bytes = blobs.get(entry.oid) ?? next.blobs.get(entry.oid) ?? (await git.readBlob({ fs, gitdir: repo.gitdir, cache: repo.cache, oid: entry.oid })).blob;
-            next.blobs.set(entry.oid, bytes);
+            if (bytes.length <= maxManifestBytes) next.blobs.set(entry.oid, bytes);
             if (bytes.length > maxManifestBytes) problems.push({ path, message: `file is ${bytes.length} bytes, larger than the ${maxManifestBytes}-byte limit for a manifest; it is not read` });
             else files.push({ path, bytes });
           }

@@ -59,6 +59,8 @@ async function newerRevisionOn(store: BranchStore, tip: TipView, w: StatusWrite)
   if (tip.commit === w.baseTip || tip.message === undefined) return undefined;
   const theirs = trailerValue(tip.message, sourceTrailer);
   if (!theirs || theirs === w.revision) return undefined;
+  // When the commits are not both in this repository (status in another repo, a force-pushed
+  // source), their order is unknown and the later writer wins, as with any status writer.
   const newer = await git.isDescendent({ fs, gitdir: store.repo.gitdir, cache: store.repo.cache, oid: theirs, ancestor: w.revision, depth: -1 }).catch(() => false);
   return newer ? theirs : undefined;
 }

@@ -13,6 +13,7 @@ import { stringFlag } from '../load-revision.ts';
 import { toJsonText, toOutputFormat, toYamlText } from '../output.ts';
 import { planTable } from './plan.ts';
 
+/** `flotilla reconcile`: the command definition (K1). */
 export const reconcileCommand: Command = {
   name: 'reconcile',
   summary: 'Follow a fleet repo branch; write the rendered and status branches',

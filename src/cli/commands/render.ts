@@ -10,6 +10,7 @@ import { exitInvalid, exitOk, type Command } from '../io.ts';
 import { planRevision, stringFlag } from '../load-revision.ts';
 import { toJsonText, toOutputFormat, toYamlText } from '../output.ts';
 
+/** `flotilla render`: the command definition (K1). */
 export const renderCommand: Command = {
   name: 'render',
   summary: 'Write the per-cluster rendered tree of a revision to a directory (Argo CD / Flux)',
