@@ -69,12 +69,12 @@ describe('flotilla diff over git repositories', function () {
     const s = await scenario({ 'policies/broken.yaml': 'apiVersion: policy.karmada.io/v1alpha1\nkind: PropagationPolicy\nmetadata:\n  name: broken\n  namespace: shop\nspec:\n  resourceSelectors:\n    - apiVersion: v1\n      kind: ConfigMap\n  placement:\n    replicaSchedulingTyp: Divided\n' });
     repos.push(s.repo);
     assert.equal(s.table.code, 1, s.table.stderr);
-    assert.match(s.table.stdout, /head revision is invalid \(1 error\):\n {2}policies\/broken\.yaml:11:\d+: error \w+: .*replicaSchedulingTyp/);
+    assert.match(s.table.stdout, /head revision is invalid \(1 error\):\n {2}policies\/broken\.yaml:11:\d+: error UnknownField: /);
     assert.doesNotMatch(s.table.stdout, /^RESOURCE/m, 'no placement changes are shown for an invalid head');
     assert.match(s.markdown.stdout, /> \[!CAUTION\]\n> The head revision is invalid \(1 error\)/);
     assert.match(s.markdown.stdout, /\| `policies\/broken\.yaml` \| 11 \| /);
-    const json = JSON.parse(s.json.stdout) as { head: { errors: { file: string; line: number }[] }; changed: boolean };
-    assert.deepEqual([json.changed, json.head.errors.map((e) => [e.file, e.line])], [true, [['policies/broken.yaml', 11]]]);
+    const json = JSON.parse(s.json.stdout) as { head: { errors: { file: string; line: number; code: string }[] }; changed: boolean };
+    assert.deepEqual([json.changed, json.head.errors.map((e) => [e.code, e.file, e.line])], [true, [['UnknownField', 'policies/broken.yaml', 11]]]);
   });
 
   it('an override that changes one cluster\'s image changes one object on one cluster', async () => {
@@ -87,6 +87,20 @@ describe('flotilla diff over git repositories', function () {
     assert.match(s.markdown.stdout, /^-\s+image: registry\.example\.com\/shop\/web:1\.0\n\+\s+image: mirror\.eu\.example\.com\/shop\/web:1\.0$/m);
     assert.match(s.markdown.stdout, /<details><summary><code>eu-1<\/code>: 1 changed<\/summary>/);
     assert.doesNotMatch(s.markdown.stdout, /mermaid/, 'no replica moves, no diagram');
+  });
+
+  it('prints the same bytes on every run (D7)', async () => {
+    const s = await scenario({ 'policies/web-spread.yaml': [weightedPolicy({ 'eu-1': 2, 'us-1': 1 })], 'policies/web-registry.yaml': [registryOverride('web', 'us-1', 'mirror.us.example.com')] });
+    repos.push(s.repo);
+    const again = await runCli(['diff', '--repo', s.repo.dir, '--base', 'base', '--head', 'main', '--format', 'json']);
+    assert.equal(again.stdout, s.json.stdout);
+  });
+
+  it('--help states what it reads, the exit status and examples (K6)', async () => {
+    const r = await runCli(['diff', '--help']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /Exit status:\n {2}0 {2}no difference\n {2}1 {2}differences/);
+    assert.match(r.stdout, /Examples:/);
   });
 
   it('a change that does not alter the fleet exits 0', async () => {
