@@ -1,5 +1,5 @@
 /** The preview of a change: two plans in, placement and manifest differences out. */
-import { compareStrings, type Diagnostic } from '../api/index.ts';
+import type { Diagnostic } from '../api/index.ts';
 import type { ContractDiagnostic, Plan } from '../plan/index.ts';
 import { diffWorks } from './manifest-diff.ts';
 import { previewSchema, type ClusterChange, type DiffSummary, type PlanDiff, type ResourceChange, type RevisionSide } from './model.ts';
@@ -69,11 +69,4 @@ function summarize(resources: readonly ResourceChange[], clusters: readonly Clus
 export function summaryLine(s: DiffSummary): string {
   const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
   return `${n(s.resourcesReplaced, 'resource', 'resources')} re-placed, ${n(s.replicasMoved, 'replica', 'replicas')} moved, ${n(s.clustersTouched, 'cluster', 'clusters')} touched`;
-}
-
-/** Cluster names in sorted order that a diff touches (for headings and diagrams). */
-export function touchedClusters(d: PlanDiff): string[] {
-  const names = new Set(d.clusters.map((c) => c.cluster));
-  for (const r of d.resources) for (const c of r.clusters) if (c.before !== c.after) names.add(c.cluster);
-  return [...names].sort(compareStrings);
 }

@@ -1,5 +1,5 @@
 /** The public surface of src/preview: pull-request previews of what a change does to the fleet (pure). */
-export { diffPlans, summaryLine, touchedClusters, type DiffSide } from './diff-plans.ts';
+export { diffPlans, summaryLine, type DiffSide } from './diff-plans.ts';
 export { diffBindings, differingPaths, jsonEqual, policyOf } from './placement-diff.ts';
 export { diffWorks, unifiedDiff, withoutNoise } from './manifest-diff.ts';
 export { aggregateMoves, movedReplicas, movesOf } from './replica-moves.ts';

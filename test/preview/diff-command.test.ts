@@ -4,8 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { main } from '../../src/cli/main.ts';
 import { runCli, type CliResult } from '../helpers/run-cli.ts';
+import { forgeToken, startForge } from './forge.ts';
 import { baseFleet, cluster, createFleetRepo, registryOverride, servicePolicy, toYaml, weightedPolicy, type FleetRepo } from './fleet-repo.ts';
 
 /** Commits the base fleet, then `change` on top, and runs diff base..head in the three formats. */
@@ -142,6 +146,36 @@ describe('flotilla diff over git repositories', function () {
     assert.match(r.stderr, /flotilla diff: 2 resources re-placed, 2 replicas moved, 2 clusters touched/);
     const same = spawnSync(path.join(root, 'node_modules', '.bin', 'node'), [path.join(root, 'bin', 'flotilla.js'), 'diff', '--base', 'main', '--head', 'main', '--format', 'table'], { cwd: repo.dir, encoding: 'utf8', timeout: 60000 });
     assert.equal(same.status, 0, same.stderr);
+  });
+
+  it('--comment github posts one sticky comment from the CI environment, then updates it', async () => {
+    const repo = createFleetRepo();
+    repos.push(repo);
+    repo.commit('base', baseFleet());
+    repo.git('branch', 'base');
+    repo.commit('head', { 'policies/web-spread.yaml': [weightedPolicy({ 'eu-1': 2, 'us-1': 1 })] });
+    const forge = await startForge('github');
+    const eventDir = mkdtempSync(path.join(tmpdir(), 'flotilla-event-'));
+    try {
+      writeFileSync(path.join(eventDir, 'event.json'), JSON.stringify({ action: 'synchronize', pull_request: { number: 7 } }));
+      const env = { GITHUB_TOKEN: forgeToken, GITHUB_API_URL: forge.url, GITHUB_REPOSITORY: 'acme/fleet', GITHUB_EVENT_PATH: path.join(eventDir, 'event.json') };
+      const outcomes: string[] = [];
+      for (let i = 0; i < 2; i += 1) {
+        let stdout = '';
+        let stderr = '';
+        const code = await main(['diff', '--repo', repo.dir, '--base', 'base', '--head', 'main', '--format', 'json', '--comment', 'github'], { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, cwd: repo.dir, env });
+        assert.equal(code, 1, stderr);
+        assert.ok(!(stdout + stderr).includes(forgeToken), 'the token is never printed');
+        outcomes.push(/flotilla diff: (\w+) the preview comment on acme\/fleet#7 \(github\)/.exec(stderr)?.[1] ?? stderr);
+      }
+      assert.deepEqual(outcomes, ['created', 'updated']);
+      assert.equal(forge.comments.length, 1);
+      assert.match(forge.comments[0]?.body ?? '', /^<!-- flotilla-preview -->\n### flotilla preview/);
+      assert.match(forge.comments[0]?.body ?? '', /2 resources re-placed, 2 replicas moved, 2 clusters touched/);
+    } finally {
+      await forge.close();
+      rmSync(eventDir, { recursive: true, force: true });
+    }
   });
 
   it('takes the previous placement from the status branch', async () => {
