@@ -69,6 +69,17 @@ describe('flotilla diff over git repositories', function () {
     assert.match(s.markdown.stdout, /^--- a\/eu-1\/shop\/Service-web\.yaml\n\+\+\+ \/dev\/null$/m);
   });
 
+  it('a binding that becomes unschedulable shows Karmada\'s reason', async () => {
+    const nowhere = { ...(servicePolicy([]) as { spec: object }), spec: { resourceSelectors: [{ apiVersion: 'v1', kind: 'Service' }], placement: { clusterAffinity: { labelSelector: { matchLabels: { region: 'mars' } } } } } };
+    const s = await scenario({ 'policies/services.yaml': [nowhere] });
+    repos.push(s.repo);
+    assert.equal(s.table.code, 1, s.table.stderr);
+    assert.match(s.table.stdout, /^Service shop\/web\s+unschedulable \(NoClusterFit\): 0\/2 clusters are available: .*eu-1: removed, us-1: removed$/m);
+    assert.match(s.markdown.stdout, /\*\*1 resource re-placed, 0 replicas moved, 2 clusters touched\*\* · \*\*1 unschedulable\*\*/);
+    const json = JSON.parse(s.json.stdout) as { resources: { becameUnschedulable: boolean; scheduling: { after: { reason: string } } }[] };
+    assert.deepEqual(json.resources.map((r) => [r.becameUnschedulable, r.scheduling.after.reason]), [[true, 'NoClusterFit']]);
+  });
+
   it('an invalid head is a difference: exit 1 with its errors, file and line', async () => {
     const s = await scenario({ 'policies/broken.yaml': 'apiVersion: policy.karmada.io/v1alpha1\nkind: PropagationPolicy\nmetadata:\n  name: broken\n  namespace: shop\nspec:\n  resourceSelectors:\n    - apiVersion: v1\n      kind: ConfigMap\n  placement:\n    replicaSchedulingTyp: Divided\n' });
     repos.push(s.repo);

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
-import { UsageError } from '../../api/index.ts';
+import { UsageError, type Diagnostic } from '../../api/index.ts';
 import { createTreeReader, defaultCacheRoot, findGitDir, GitRefUnreadable, localStore, openLocal, remoteStore, resolveCommit, resolveCredentials, tryResolve, type BranchStore } from '../../git/index.ts';
 import { loadFleet, type Snapshot } from '../../load/index.ts';
 import { parsePrevious, planFleet, type PreviousPlacement } from '../../plan/index.ts';
@@ -22,6 +22,7 @@ import { postStickyComment } from '../post-comment.ts';
 const diffFormats = ['markdown', 'json', 'table'] as const;
 type DiffFormat = (typeof diffFormats)[number];
 
+/** `flotilla diff`: the preview of a change between two revisions (exit 0 same, 1 different, 2 error). */
 export const diffCommand: Command = {
   name: 'diff',
   summary: 'Preview what a change does to the fleet: replicas moved, clusters touched, manifest diffs',
@@ -193,7 +194,7 @@ async function resolveRef(store: BranchStore, dir: string, ref: string): Promise
 
 interface Previous {
   readonly placement: PreviousPlacement;
-  readonly diagnostics: ReturnType<typeof parsePrevious>['diagnostics'];
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 /** The placement recorded on the status branch (local branch first, then origin/), or none. */
