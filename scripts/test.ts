@@ -9,6 +9,9 @@ import path from 'node:path';
 
 interface Step { readonly name: string; readonly cmd: string; readonly args: readonly string[]; readonly count: (out: string) => { passed: number; failed: number } }
 
+/** A step that runs longer than this is killed and counted as failed: CI must never hang. */
+const stepTimeoutMs = 25 * 60 * 1000;
+
 const root = path.resolve(import.meta.dirname, '..');
 const node = process.execPath;
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
@@ -24,8 +27,19 @@ const summaryCount = (out: string) => {
 
 const steps: Step[] = [
   { name: 'typecheck', cmd: bin('tsc'), args: ['-p', '.'], count: () => ({ passed: 0, failed: 0 }) },
-  { name: 'mocha', cmd: node, args: [bin('mocha'), '--reporter', 'spec', 'src/**/*.test.ts', 'test/**/*.test.ts'], count: mochaCount },
+  ...mochaGroups([
+    ['unit', ['src/**/*.test.ts', 'test/*.test.ts', 'test/load/**/*.test.ts', 'test/plan/**/*.test.ts', 'test/cli/**/*.test.ts']],
+    ['preview', ['test/preview/**/*.test.ts']],
+    ['git', ['test/git/**/*.test.ts']],
+    ['e2e harness', ['test/e2e/**/*.test.ts']],
+    ['clusters', ['test/cluster/**/*.test.ts']],
+  ]),
 ];
+/** Each group is its own mocha process (`--exit`), so a stray timer or server of one suite cannot hold another. */
+function mochaGroups(groups: readonly [string, readonly string[]][]): Step[] {
+  return groups.map(([name, globs]) => ({ name: `mocha ${name}`, cmd: node, args: [bin('mocha'), '--reporter', 'spec', '--exit', ...globs], count: mochaCount }));
+}
+
 const conformance = path.resolve(root, '..', 'shared', 'conformance', 'run');
 if (existsSync(conformance)) steps.push({ name: 'conformance', cmd: node, args: [conformance], count: summaryCount });
 
@@ -48,6 +62,7 @@ function run(cmd: string, args: readonly string[]): Promise<{ code: number; out:
     const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env['PATH'] ?? ''}` } });
     let out = '';
     child.stdout.on('data', (b: Buffer) => { const s = b.toString(); out += s; process.stdout.write(s); });
-    child.on('close', (code) => resolve({ code: code ?? 1, out }));
+    const timer = setTimeout(() => { out += `\nkilled after ${stepTimeoutMs / 60000} minutes\n`; child.kill('SIGKILL'); }, stepTimeoutMs);
+    child.on('close', (code) => { clearTimeout(timer); resolve({ code: code ?? 1, out }); });
   });
 }
