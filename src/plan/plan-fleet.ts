@@ -121,7 +121,10 @@ function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, previous: Pre
     }
     const binding = buildBinding({
       template: template.object, resource, annotations: policyAnnotations(match.policy.object),
-      replicas: replicas.replicas, requirements: replicas.requirements, clusters: result.kind === 'Scheduled' ? result.clusters : [],
+      replicas: replicas.replicas, requirements: replicas.requirements,
+      // Karmada leaves a binding's clusters untouched when scheduling fails (the scheduler only
+      // patches on success), so the workload keeps running where it ran: never make things worse.
+      clusters: result.kind === 'Scheduled' ? result.clusters : (prev ?? []),
       placement: spec.placement, propagateDeps: spec.propagateDeps === true, requiredBy: [],
       condition: scheduledCondition(result), affinityName: affinityNameOf(result.explanation),
     });
