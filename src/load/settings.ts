@@ -15,19 +15,17 @@ export const defaultSettings: Settings = {
   pollSchedule: '* * * * *',
 };
 
-/** Applies defaults to a settings document that already passed schema validation. */
+/** Applies defaults to a settings document that already passed schema validation (schemas/flotilla.schema.json). */
 export function normaliseSettings(written: unknown): Settings {
   const w = isPlainObject(written) ? written : {};
-  const src = isPlainObject(w['spec']) ? w['spec'] : w;
   const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined);
   const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-  const branches = isPlainObject(src['branches']) ? src['branches'] : {};
   return {
-    include: strings(src['include']) ?? defaultSettings.include,
-    exclude: strings(src['exclude']) ?? defaultSettings.exclude,
-    sourceBranch: str(src['sourceBranch']) ?? str(branches['source']) ?? defaultSettings.sourceBranch,
-    statusBranch: str(src['statusBranch']) ?? str(branches['status']) ?? defaultSettings.statusBranch,
-    renderedBranch: str(src['renderedBranch']) ?? str(branches['rendered']) ?? defaultSettings.renderedBranch,
-    pollSchedule: str(src['pollSchedule']) ?? str(src['poll']) ?? defaultSettings.pollSchedule,
+    include: strings(w['include']) ?? defaultSettings.include,
+    exclude: strings(w['exclude']) ?? defaultSettings.exclude,
+    sourceBranch: str(w['sourceBranch']) ?? defaultSettings.sourceBranch,
+    statusBranch: str(w['statusBranch']) ?? defaultSettings.statusBranch,
+    renderedBranch: str(w['renderedBranch']) ?? defaultSettings.renderedBranch,
+    pollSchedule: str(w['pollSchedule']) ?? defaultSettings.pollSchedule,
   };
 }
