@@ -25,9 +25,27 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Deep copy of a JSON-compatible value (structuredClone is not used: it keeps prototypes of class instances). */
+/**
+ * Deep copy of a JSON-compatible value. A plain recursive copy: several times faster than a
+ * JSON round trip or structuredClone for manifests, and it keeps key order.
+ */
 export function cloneJson<T>(v: T): T {
-  return JSON.parse(JSON.stringify(v)) as T;
+  return copy(v) as T;
+}
+
+function copy(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) {
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = copy(v[i]);
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k in v as Record<string, unknown>) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x !== undefined) out[k] = copy(x);
+  }
+  return out;
 }
 
 /** Splits `group/version` into its parts; the core group has group "". */
