@@ -1,7 +1,7 @@
 /** The flotilla command line: dispatch, argument parsing, and the only place that maps errors to exit codes (K2). */
 import { parseArgs } from 'node:util';
 import { FlotillaError, UsageError } from '../api/index.ts';
-import { commands } from './commands/index.ts';
+import { loadAllCommands, loadCommand } from './commands/index.ts';
 import { exitError, type Command, type ExitCode, type IO } from './io.ts';
 
 const processIO: IO = {
@@ -15,17 +15,17 @@ const processIO: IO = {
 export async function main(argv: readonly string[], io: IO = processIO): Promise<ExitCode> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    const target = name === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;
-    io.stdout(target ? target.help : usage());
+    const target = name === 'help' && rest[0] !== undefined ? await loadCommand(rest[0]) : undefined;
+    io.stdout(target ? target.help : await usage());
     return 0;
   }
   if (name === '--version' || name === 'version') {
     io.stdout('flotilla 0.1.0\n');
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
+  const command = await loadCommand(name);
   if (!command) {
-    io.stderr(`error: unknown command "${name}"\n\n${usage()}`);
+    io.stderr(`error: unknown command "${name}"\n\n${await usage()}`);
     return exitError;
   }
   try {
@@ -76,7 +76,8 @@ function describe(err: Error): string {
   return causes.join(': ');
 }
 
-function usage(): string {
+async function usage(): Promise<string> {
+  const commands = await loadAllCommands();
   const width = Math.max(...commands.map((c) => c.name.length));
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return `flotilla: GitOps for fleets of Kubernetes clusters, with Karmada's scheduling and overrides.\n\nUsage: flotilla <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'flotilla <command> --help' for a command's options and examples.\n`;

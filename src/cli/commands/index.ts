@@ -1,14 +1,34 @@
-/** The ordered list of commands (an array, never a map: the help lists them in this order). */
+/**
+ * The commands, in help order (an array, never a map). Each is imported only when it runs, so a
+ * quick `flotilla validate` does not pay for loading the Kubernetes client or the git engine.
+ */
 import type { Command } from '../io.ts';
-import { applyCommand } from './apply.ts';
-import { clustersCommand } from './clusters.ts';
-import { diffCommand } from './diff.ts';
-import { explainCommand } from './explain.ts';
-import { interpretCommand } from './interpret.ts';
-import { planCommand } from './plan.ts';
-import { reconcileCommand } from './reconcile.ts';
-import { renderCommand } from './render.ts';
-import { statusCommand } from './status.ts';
-import { validateCommand } from './validate.ts';
 
-export const commands: readonly Command[] = [planCommand, validateCommand, explainCommand, interpretCommand, diffCommand, applyCommand, statusCommand, clustersCommand, renderCommand, reconcileCommand];
+/** A command's name and how to load its module. */
+interface CommandEntry {
+  readonly name: string;
+  readonly load: () => Promise<Command>;
+}
+
+export const commandEntries: readonly CommandEntry[] = [
+  { name: 'plan', load: async () => (await import('./plan.ts')).planCommand },
+  { name: 'validate', load: async () => (await import('./validate.ts')).validateCommand },
+  { name: 'explain', load: async () => (await import('./explain.ts')).explainCommand },
+  { name: 'interpret', load: async () => (await import('./interpret.ts')).interpretCommand },
+  { name: 'diff', load: async () => (await import('./diff.ts')).diffCommand },
+  { name: 'apply', load: async () => (await import('./apply.ts')).applyCommand },
+  { name: 'status', load: async () => (await import('./status.ts')).statusCommand },
+  { name: 'clusters', load: async () => (await import('./clusters.ts')).clustersCommand },
+  { name: 'render', load: async () => (await import('./render.ts')).renderCommand },
+  { name: 'reconcile', load: async () => (await import('./reconcile.ts')).reconcileCommand },
+];
+
+/** The command with this name, loaded; undefined when there is none. */
+export async function loadCommand(name: string): Promise<Command | undefined> {
+  return commandEntries.find((e) => e.name === name)?.load();
+}
+
+/** Every command, loaded, in help order. */
+export async function loadAllCommands(): Promise<readonly Command[]> {
+  return Promise.all(commandEntries.map((e) => e.load()));
+}
