@@ -1,0 +1,12 @@
+/** The public surface of src/status: pure failover decisions (cluster health, eviction, purge). */
+/** Cluster health folded into a Ready condition and controller taints. */
+export { observeClusterHealth, compareTaints, notReadyTaintKey, unreachableTaintKey } from './cluster-health.ts';
+export type { ClusterHealthState, ClusterHealthResult } from './cluster-health.ts';
+/** Karmada's probe → Ready condition, flap damping and staleness, with its flags' defaults. */
+export { defaultHealthSettings, probeCondition, dampedCondition, staleCondition, readyReasons } from './ready-condition.ts';
+export type { HealthSettings, Observation, ObservedStreak } from './ready-condition.ts';
+/** Decisions as data and their commit-message form. */
+export { describeDecision, compareDecisions } from './decision.ts';
+export type { Decision, DecisionKind, DecisionDescription, FailoverDecision, RecoverDecision, EvictDecision, EvictedBinding, PurgeDecision, PurgedTask } from './decision.ts';
+/** RFC 3339 arithmetic on `now` arguments. */
+export { instant, addSeconds, formatInstant, isAfter } from './time.ts';
