@@ -10,3 +10,9 @@ export { describeDecision, compareDecisions } from './decision.ts';
 export type { Decision, DecisionKind, DecisionDescription, FailoverDecision, RecoverDecision, EvictDecision, EvictedBinding, PurgeDecision, PurgedTask } from './decision.ts';
 /** RFC 3339 arithmetic on `now` arguments. */
 export { instant, addSeconds, formatInstant, isAfter } from './time.ts';
+/** Taint-manager eviction verdicts for (binding, cluster) pairs, and their effect on a binding. */
+export { decideEvictions, applyEvictions, evictDecisions } from './eviction.ts';
+export type { EvictionVerdict, EvictionCause, TaintedCluster } from './eviction.ts';
+/** Karmada's GracefulEvictionTask shape, purge modes and eviction flags. */
+export { clusterPurgeMode, normalizePurgeMode, taintEvictionTask, defaultEvictionSettings, evictionReasonTaintUntolerated, evictionProducerTaintManager } from './eviction-task.ts';
+export type { GracefulEvictionTask, PurgeMode, EvictionBinding, EvictionSettings } from './eviction-task.ts';

@@ -1,0 +1,86 @@
+/**
+ * Karmada's GracefulEvictionTask (pkg/apis/work/v1alpha2/binding_types.go) and the bindings the
+ * eviction decisions read: the shapes the status branch stores under `bindings/`.
+ */
+import type { FailoverBehavior, Placement, TargetCluster } from '../api/index.ts';
+
+/** The purge modes Karmada accepts today; `Immediately`/`Graciously` are their pre-v1.12 spellings. */
+export type PurgeMode = 'Directly' | 'Gracefully' | 'Never';
+
+/** work/v1alpha2 GracefulEvictionTask, keys in Karmada's field order (D5). */
+export interface GracefulEvictionTask {
+  readonly fromCluster: string;
+  readonly purgeMode?: PurgeMode;
+  /** Replicas the cluster held; absent for templates without replicas (Karmada omits zero). */
+  readonly replicas?: number;
+  readonly reason: string;
+  readonly message?: string;
+  readonly producer: string;
+  readonly gracePeriodSeconds?: number;
+  /** true for purge mode Never: kept until a person sets it false. */
+  readonly suppressDeletion?: boolean;
+  readonly creationTimestamp?: string;
+}
+
+/** Karmada EvictionReasonTaintUntolerated. */
+export const evictionReasonTaintUntolerated = 'TaintUntolerated';
+/** Karmada EvictionProducerTaintManager. */
+export const evictionProducerTaintManager = 'TaintManager';
+
+/** A binding as eviction reads it: its key, the applied placement and failover, and its schedule. */
+export interface EvictionBinding {
+  /** The binding's identity, e.g. `default/nginx-deployment` or a ResourceKey. */
+  readonly key: string;
+  readonly placement?: Placement;
+  readonly failover?: FailoverBehavior;
+  readonly clusters: readonly TargetCluster[];
+  readonly gracefulEvictionTasks?: readonly GracefulEvictionTask[];
+}
+
+/** Controller flags for eviction, in seconds where they are durations. */
+export interface EvictionSettings {
+  /** `--graceful-eviction-timeout` (10m): how long a Gracefully task waits for the replacement. */
+  readonly gracefulEvictionTimeoutSeconds: number;
+  /** `--no-execute-taint-eviction-purge-mode`: used when the policy has no `failover.cluster`. */
+  readonly defaultPurgeMode: 'Gracefully' | 'Directly';
+}
+
+/** Karmada's defaults: 600s and Gracefully. */
+export const defaultEvictionSettings: EvictionSettings = { gracefulEvictionTimeoutSeconds: 600, defaultPurgeMode: 'Gracefully' };
+
+/** Karmada taint_manager.go getPurgeMode: the policy's cluster purge mode (empty → Gracefully), else the flag. */
+export function clusterPurgeMode(failover: FailoverBehavior | undefined, s: EvictionSettings): PurgeMode {
+  const cluster = failover?.cluster;
+  if (cluster === undefined) return s.defaultPurgeMode;
+  return normalizePurgeMode(cluster.purgeMode);
+}
+
+/** Maps Karmada's old spellings onto today's: Immediately → Directly, Graciously (or empty) → Gracefully. */
+export function normalizePurgeMode(mode: string | undefined): PurgeMode {
+  switch (mode) {
+    case 'Directly':
+    case 'Immediately':
+      return 'Directly';
+    case 'Never':
+      return 'Never';
+    default:
+      return 'Gracefully';
+  }
+}
+
+/** The task the taint manager records when it evicts `cluster` (Karmada GracefulEvictCluster + NewTaskOptions). */
+export function taintEvictionTask(target: TargetCluster, purgeMode: PurgeMode, message: string, now: string, s: EvictionSettings): GracefulEvictionTask {
+  return {
+    fromCluster: target.name,
+    purgeMode,
+    ...(target.replicas !== undefined && target.replicas > 0 ? { replicas: target.replicas } : {}),
+    reason: evictionReasonTaintUntolerated,
+    message,
+    producer: evictionProducerTaintManager,
+    // flotilla differs (DESIGN "Git is the database"): the effective grace period and Never's
+    // suppression are written into the task, so the status branch says what will happen.
+    ...(purgeMode === 'Gracefully' ? { gracePeriodSeconds: s.gracefulEvictionTimeoutSeconds } : {}),
+    ...(purgeMode === 'Never' ? { suppressDeletion: true } : {}),
+    creationTimestamp: now,
+  };
+}
