@@ -16,3 +16,6 @@ export type { EvictionVerdict, EvictionCause, TaintedCluster } from './eviction.
 /** Karmada's GracefulEvictionTask shape, purge modes and eviction flags. */
 export { clusterPurgeMode, normalizePurgeMode, taintEvictionTask, defaultEvictionSettings, evictionReasonTaintUntolerated, evictionProducerTaintManager } from './eviction-task.ts';
 export type { GracefulEvictionTask, PurgeMode, EvictionBinding, EvictionSettings } from './eviction-task.ts';
+/** Graceful-eviction task assessment (keep, purge, the last-ready-copy guard) and purge decisions. */
+export { assessEvictionTasks, purgeDecisions } from './purge.ts';
+export type { ClusterWorkloadStatus, TaskAssessmentInput, TaskAssessment, TaskVerdict, KeepReason, PurgeReason } from './purge.ts';
