@@ -7,7 +7,7 @@ import * as status from './index.ts';
 describe('status: public surface and purity', () => {
   it('exports exactly these values', () => {
     assert.deepEqual(Object.keys(status).sort(), [
-      'addSeconds', 'applyEvictions', 'assessEvictionTasks', 'clusterPurgeMode', 'compareDecisions', 'compareTaints', 'dampedCondition', 'decideEvictions',
+      'addSeconds', 'applyEvictions', 'assessEvictionTasks', 'clusterPurgeMode', 'compareDecisions', 'compareTaints', 'dampedCondition', 'decideEvictions', 'decideFailover',
       'defaultEvictionSettings', 'defaultHealthSettings', 'describeDecision', 'evictDecisions', 'evictionProducerTaintManager', 'evictionReasonTaintUntolerated',
       'formatInstant', 'instant', 'isAfter', 'normalizePurgeMode', 'notReadyTaintKey', 'observeClusterHealth', 'probeCondition', 'purgeDecisions',
       'readyReasons', 'staleCondition', 'taintEvictionTask', 'unreachableTaintKey',

@@ -19,3 +19,6 @@ export type { GracefulEvictionTask, PurgeMode, EvictionBinding, EvictionSettings
 /** Graceful-eviction task assessment (keep, purge, the last-ready-copy guard) and purge decisions. */
 export { assessEvictionTasks, purgeDecisions } from './purge.ts';
 export type { ClusterWorkloadStatus, TaskAssessmentInput, TaskAssessment, TaskVerdict, KeepReason, PurgeReason } from './purge.ts';
+/** One whole failover pass: health, taints, evictions, task assessment and decisions. */
+export { decideFailover } from './failover.ts';
+export type { FailoverInput, FailoverOutcome, FailoverCluster, FailoverBinding } from './failover.ts';
