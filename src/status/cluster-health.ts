@@ -57,7 +57,7 @@ export function observeClusterHealth(state: ClusterHealthState, observation: Obs
     ({ condition: ready, streak } = dampedCondition(ready, streak, observation, s));
     probedAt = observation.observedAt;
   }
-  ready = staleCondition(ready, probedAt, state.registeredAt, now, s);
+  ready = staleCondition({ ready, probedAt, registeredAt: state.registeredAt }, now, s);
   const wanted = wantedTaints(ready, probedAt ?? state.registeredAt, now, s);
   const { taints, added, removed } = reconcileTaints(state.taints, wanted, now);
   const next: ClusterHealthState = {

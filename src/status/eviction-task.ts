@@ -69,7 +69,8 @@ export function normalizePurgeMode(mode: string | undefined): PurgeMode {
 }
 
 /** The task the taint manager records when it evicts `cluster` (Karmada GracefulEvictCluster + NewTaskOptions). */
-export function taintEvictionTask(target: TargetCluster, purgeMode: PurgeMode, message: string, now: string, s: EvictionSettings): GracefulEvictionTask {
+export function taintEvictionTask(target: TargetCluster, why: { readonly purgeMode: PurgeMode; readonly message: string }, now: string, s: EvictionSettings): GracefulEvictionTask {
+  const { purgeMode, message } = why;
   return {
     fromCluster: target.name,
     purgeMode,

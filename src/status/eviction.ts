@@ -47,7 +47,7 @@ export function decideEvictions(bindings: readonly EvictionBinding[], clusters: 
       if (v.kind === 'tolerate') out.push({ kind: 'tolerate', binding: b.key, cluster: target.name, until: v.until, taint: v.taint, tolerationSeconds: v.tolerationSeconds });
       else if (v.kind === 'tolerate-forever') out.push({ kind: 'tolerate-forever', binding: b.key, cluster: target.name, taints: noExecute });
       else {
-        const task = taintEvictionTask(target, clusterPurgeMode(b.failover, s), causeMessage(target.name, v.cause), now, s);
+        const task = taintEvictionTask(target, { purgeMode: clusterPurgeMode(b.failover, s), message: causeMessage(target.name, v.cause) }, now, s);
         out.push({ kind: 'evict', binding: b.key, cluster: target.name, cause: v.cause, task });
       }
     }

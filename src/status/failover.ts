@@ -53,7 +53,8 @@ export function decideFailover(input: FailoverInput): FailoverOutcome {
   const clusters = input.clusters
     .toSorted((a, b) => compareStrings(a.state.cluster, b.state.cluster))
     .map((c) => observeClusterHealth(c.state, c.observation, input.now, input.health));
-  const tainted = clusters.map((r) => ({ name: r.state.cluster, taints: [...(input.clusters.find((c) => c.state.cluster === r.state.cluster)?.specTaints ?? []), ...r.state.taints].toSorted(compareTaints)}));
+  const specTaints = new Map(input.clusters.map((c) => [c.state.cluster, c.specTaints] as const));
+  const tainted = clusters.map((r) => ({ name: r.state.cluster, taints: [...(specTaints.get(r.state.cluster) ?? []), ...r.state.taints].toSorted(compareTaints) }));
   const bindings = input.bindings.toSorted((a, b) => compareStrings(a.key, b.key));
   const evictions = decideEvictions(bindings, tainted, input.now, input.eviction);
   const assessments: TaskAssessment[] = [];

@@ -4,7 +4,7 @@ export { observeClusterHealth, compareTaints, notReadyTaintKey, unreachableTaint
 export type { ClusterHealthState, ClusterHealthResult } from './cluster-health.ts';
 /** Karmada's probe → Ready condition, flap damping and staleness, with its flags' defaults. */
 export { defaultHealthSettings, probeCondition, dampedCondition, staleCondition, readyReasons } from './ready-condition.ts';
-export type { HealthSettings, Observation, ObservedStreak } from './ready-condition.ts';
+export type { HealthSettings, Observation, ObservedStreak, KnownHealth } from './ready-condition.ts';
 /** Decisions as data and their commit-message form. */
 export { describeDecision, compareDecisions } from './decision.ts';
 export type { Decision, DecisionKind, DecisionDescription, FailoverDecision, RecoverDecision, EvictDecision, EvictedBinding, PurgeDecision, PurgedTask } from './decision.ts';

@@ -102,7 +102,8 @@ function untilOf(task: GracefulEvictionTask, s: EvictionSettings): { until?: str
  * flotilla differs (DESIGN principle 4, "failover never takes a workload to zero ready replicas
  * while a healthy cluster can hold them"): Karmada purges on the grace period alone. Purges are
  * checked one by one in cluster-name order; each must leave a ready copy somewhere (scheduled
- * clusters and the tasks still kept), or find none on its own cluster to lose.
+ * clusters and the tasks still kept), or find none on its own cluster to lose. A person's
+ * explicit confirmation (suppressDeletion false) is never held.
  */
 function guardLastReadyCopy(verdicts: readonly TaskVerdict[], input: TaskAssessmentInput, s: EvictionSettings): TaskVerdict[] {
   const ready = (cluster: string): number => {

@@ -81,11 +81,19 @@ export function dampedCondition(current: Condition | undefined, streak: Observed
   return { condition: withTransition(current, probed, o.observedAt), streak: next };
 }
 
+/** What staleness is judged from: the published condition, the last probe and the registration time. */
+export interface KnownHealth {
+  readonly ready: Condition | undefined;
+  readonly probedAt: string | undefined;
+  readonly registeredAt: string;
+}
+
 /**
  * Karmada tryUpdateClusterHealth: when nothing was observed for the grace period (startup grace
  * for a cluster never observed, counted from registration), Ready turns Unknown at `now`.
  */
-export function staleCondition(current: Condition | undefined, probedAt: string | undefined, registeredAt: string, now: string, s: HealthSettings): Condition | undefined {
+export function staleCondition(known: KnownHealth, now: string, s: HealthSettings): Condition | undefined {
+  const { ready: current, probedAt, registeredAt } = known;
   const grace = probedAt === undefined ? s.startupGracePeriodSeconds : s.monitorGracePeriodSeconds;
   if (!isAfter(now, addSeconds(probedAt ?? registeredAt, grace))) return current;
   if (current === undefined) {
