@@ -39,14 +39,20 @@ export interface EvictionBinding {
 
 /** Controller flags for eviction, in seconds where they are durations. */
 export interface EvictionSettings {
+  /**
+   * `--enable-no-execute-taint-eviction`: whether NoExecute taints evict at all. Karmada ≥ v1.12
+   * defaults it to false; flotilla's default is true, matching the v1.9 model (Failover gate on)
+   * whose `--failover-eviction-timeout` NoExecute taints this stage adds. The controller sets it.
+   */
+  readonly enableNoExecuteTaintEviction: boolean;
   /** `--graceful-eviction-timeout` (10m): how long a Gracefully task waits for the replacement. */
   readonly gracefulEvictionTimeoutSeconds: number;
   /** `--no-execute-taint-eviction-purge-mode`: used when the policy has no `failover.cluster`. */
   readonly defaultPurgeMode: 'Gracefully' | 'Directly';
 }
 
-/** Karmada's defaults: 600s and Gracefully. */
-export const defaultEvictionSettings: EvictionSettings = { gracefulEvictionTimeoutSeconds: 600, defaultPurgeMode: 'Gracefully' };
+/** Eviction on, 600s grace and Gracefully (Karmada's defaults for the latter two). */
+export const defaultEvictionSettings: EvictionSettings = { enableNoExecuteTaintEviction: true, gracefulEvictionTimeoutSeconds: 600, defaultPurgeMode: 'Gracefully' };
 
 /** Karmada taint_manager.go getPurgeMode: the policy's cluster purge mode (empty → Gracefully), else the flag. */
 export function clusterPurgeMode(failover: FailoverBehavior | undefined, s: EvictionSettings): PurgeMode {

@@ -92,6 +92,16 @@ const cases: readonly { name: string; bindings: EvictionBinding[]; clusters: Tai
 describe('status: eviction decisions (taint manager)', () => {
   for (const c of cases) it(c.name, () => assert.deepEqual(decideEvictions(c.bindings, c.clusters, c.now, defaultEvictionSettings).map(brief), c.want));
 
+  it('--enable-no-execute-taint-eviction=false: no verdicts at all', () => {
+    const vs = decideEvictions([binding('default/web')], [cluster('member1', notReady('10:00:00'))], at('10:00:00'), { ...defaultEvictionSettings, enableNoExecuteTaintEviction: false });
+    assert.deepEqual(vs, []);
+  });
+
+  it('a NoExecute taint without timeAdded starts no clock: tolerated forever by a timed toleration', () => {
+    const vs = decideEvictions([binding('default/web', { tolerations: [tol('cluster.karmada.io/not-ready', 60)] })], [cluster('member1', { key: 'cluster.karmada.io/not-ready', effect: 'NoExecute' })], at('23:00:00'), defaultEvictionSettings);
+    assert.deepEqual(vs.map(brief), ['tolerate-forever default/web@member1']);
+  });
+
   it('builds the GracefulEvictionTask in Karmada shape', () => {
     const [v] = decideEvictions([binding('default/web')], [cluster('member1', notReady('10:00:00'))], at('10:00:07'), defaultEvictionSettings);
     assert.equal(v?.kind, 'evict');

@@ -36,6 +36,8 @@ export type EvictionVerdict =
  * Exists, NoExecute, 300s}: at 10:04:00 → tolerate until 10:05:00; at 10:05:00 → evict.
  */
 export function decideEvictions(bindings: readonly EvictionBinding[], clusters: readonly TaintedCluster[], now: string, s: EvictionSettings): EvictionVerdict[] {
+  // Karmada taint_manager.go: with eviction disabled, NoExecute taints are ignored altogether.
+  if (!s.enableNoExecuteTaintEviction) return [];
   const byName = new Map(clusters.map((c) => [c.name, c] as const));
   const out: EvictionVerdict[] = [];
   for (const b of bindings.toSorted((x, y) => compareStrings(x.key, y.key))) {
