@@ -4,6 +4,7 @@ import type { ClusterHealthState } from './cluster-health.ts';
 import { observeClusterHealth } from './cluster-health.ts';
 import type { Observation } from './ready-condition.ts';
 import { defaultHealthSettings } from './ready-condition.ts';
+import { describeDecision } from './decision.ts';
 
 const at = (hms: string): string => `2026-01-01T${hms}Z`;
 const ok = (hms: string): Observation => ({ reachable: true, readyzOk: true, observedAt: at(hms) });
@@ -114,6 +115,16 @@ describe('status: cluster health → Ready and controller taints', () => {
       condition: { status: 'False', reason: 'ClusterNotReady', message: 'cluster is reachable but health endpoint responded without ok' },
       taintsAdded: [{ key: 'cluster.karmada.io/not-ready', effect: 'NoSchedule', timeAdded: at('00:00:05') }],
       taintsRemoved: [],
+    });
+  });
+
+  it('a cluster never observed is described as not ready, not yet observed', () => {
+    const r = observeClusterHealth({ cluster: 'member3', registeredAt: at('00:00:00'), taints: [] }, null, at('00:00:10'), defaultHealthSettings);
+    assert.ok(r.decision);
+    assert.deepEqual(describeDecision(r.decision), {
+      subject: `flotilla: failover member3 (not ready since ${at('00:00:00')})`,
+      body: ['Ready=Unknown: not observed yet', 'added taint cluster.karmada.io/not-ready:NoSchedule'],
+      trailer: 'failover',
     });
   });
 

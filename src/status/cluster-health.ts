@@ -124,7 +124,7 @@ export function compareTaints(a: Taint, b: Taint): number {
 function healthDecision(state: ClusterHealthState, added: readonly Taint[], removed: readonly Taint[]): FailoverDecision | RecoverDecision | null {
   if (added.length === 0 && removed.length === 0) return null;
   const ready = state.ready;
-  const condition = ready ? { status: ready.status, ...(ready.reason ? { reason: ready.reason } : {}), ...(ready.message ? { message: ready.message } : {}) } : { status: 'Unknown' as const };
+  const condition = ready ? { status: ready.status, ...(ready.reason ? { reason: ready.reason } : {}), ...(ready.message ? { message: ready.message } : {}) } : { status: 'Unknown' as const, message: 'not observed yet' };
   const since = ready?.status === 'Unknown' ? (state.probedAt ?? state.registeredAt) : (ready?.lastTransitionTime ?? state.registeredAt);
   if (added.length === 0) return { kind: 'recover', cluster: state.cluster, since, condition, taintsRemoved: removed };
   return { kind: 'failover', cluster: state.cluster, since, condition, taintsAdded: added, taintsRemoved: removed };

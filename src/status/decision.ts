@@ -5,6 +5,7 @@
 import type { Condition, Taint } from '../api/index.ts';
 import { assertNever, compareStrings } from '../api/index.ts';
 import { formatTaint } from '../scheduler/filters/index.ts';
+import { unreachableTaintKey } from './cluster-health.ts';
 
 /** The `Flotilla-Decision` trailer values of failover commits. */
 export type DecisionKind = 'failover' | 'recover' | 'evict' | 'purge';
@@ -84,7 +85,7 @@ export function describeDecision(d: Decision): DecisionDescription {
   switch (d.kind) {
     case 'failover':
       return {
-        subject: `flotilla: failover ${d.cluster} (${d.condition.status === 'Unknown' ? 'unreachable' : 'not ready'} since ${d.since})`,
+        subject: `flotilla: failover ${d.cluster} (${d.taintsAdded.some((t) => t.key === unreachableTaintKey) ? 'unreachable' : 'not ready'} since ${d.since})`,
         body: [conditionLine(d.condition), ...d.taintsAdded.map((t) => `added taint ${formatTaint(t)}`), ...d.taintsRemoved.map((t) => `removed taint ${formatTaint(t)}`)],
         trailer: 'failover',
       };
