@@ -37,6 +37,12 @@ describe('load/parseDocuments', () => {
     const { diagnostics } = parseDocuments('f.yaml', `a: ${'['.repeat(100000)}${']'.repeat(100000)}`);
     assert.equal(diagnostics[0]?.code, 'YamlSyntax');
   });
+  it('expands `<<` merge keys as kubectl does (go-yaml), and keeps timestamps as strings', () => {
+    const text = 'base: &labels {app: web, tier: front}\nmetadata:\n  labels:\n    <<: *labels\n    tier: back\n  at: 2024-05-01T08:00:00Z\n';
+    const { documents, diagnostics } = parseDocuments('f.yaml', text);
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(documents[0]?.value, { base: { app: 'web', tier: 'front' }, metadata: { labels: { app: 'web', tier: 'back' }, at: '2024-05-01T08:00:00Z' } });
+  });
   it('reads JSON with positions', () => {
     const { documents } = parseDocuments('f.json', '{\n  "apiVersion": "v1",\n  "kind": "ConfigMap",\n  "metadata": {"name": "x"}\n}\n');
     assert.deepEqual(documents[0]?.locate(['metadata', 'name']), { line: 4, column: 16 });

@@ -36,7 +36,7 @@ export function parseDocuments(file: string, text: string): { documents: ParsedD
   if (tooDeep(text)) {
     return { documents, diagnostics: [errorAt('YamlSyntax', { file, line: 1, column: 1 }, `nesting deeper than ${maxDepth} levels; this is not a Kubernetes manifest`)] };
   }
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, merge: true });
   const list = Array.isArray(docs) ? docs : [];
   if (!Array.isArray(docs)) diagnostics.push(errorAt('YamlSyntax', { file, line: 1, column: 1 }, 'the file is not a YAML stream'));
   list.forEach((doc, index) => {
