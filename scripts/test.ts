@@ -33,6 +33,7 @@ const steps: Step[] = [
     ['git', ['test/git/**/*.test.ts']],
     ['e2e harness', ['test/e2e/**/*.test.ts']],
     ['clusters', ['test/cluster/**/*.test.ts']],
+    ['chart', ['test/chart/**/*.test.ts']],
   ]),
 ];
 /** Each group is its own mocha process (`--exit`), so a stray timer or server of one suite cannot hold another. */

@@ -290,3 +290,21 @@ export interface ReplicaRequirements {
   readonly namespace?: string;
   readonly priorityClassName?: string;
 }
+
+/** The purge modes Karmada accepts today; `Immediately`/`Graciously` are their pre-v1.12 spellings. */
+export type PurgeMode = 'Directly' | 'Gracefully' | 'Never';
+
+/** work/v1alpha2 GracefulEvictionTask (pkg/apis/work/v1alpha2/binding_types.go), keys in Karmada's field order (D5). */
+export interface GracefulEvictionTask {
+  readonly fromCluster: string;
+  readonly purgeMode?: PurgeMode;
+  /** Replicas the cluster held; absent for templates without replicas (Karmada omits zero). */
+  readonly replicas?: number;
+  readonly reason: string;
+  readonly message?: string;
+  readonly producer: string;
+  readonly gracePeriodSeconds?: number;
+  /** true for purge mode Never: kept until a person sets it false. */
+  readonly suppressDeletion?: boolean;
+  readonly creationTimestamp?: string;
+}

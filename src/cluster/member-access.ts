@@ -3,7 +3,8 @@
  * `status` and `clusters`: --kubeconfig/KUBECONFIG, --context-map, --hub-context, --timeout.
  */
 import { UsageError } from '../api/index.ts';
-import { kubeConfigForContext, loadKubeConfig, parseContextMap, type CredentialSource } from './credentials.ts';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { kubeConfigForContext, loadKubeConfig, parseContextMap, type CredentialSource, type SecretReader } from './credentials.ts';
 import { MemberClient } from './member-client.ts';
 
 /** The flag values these commands share. */
@@ -49,17 +50,18 @@ export function credentialsFrom(flags: AccessFlags, env: Readonly<Record<string,
   if (!flags.hubContext) return { kubeconfig, contextMap };
   const hub = kubeConfigForContext(kubeconfig, flags.hubContext);
   if (!hub) throw new UsageError(`--hub-context: the kubeconfig has no context "${flags.hubContext}"`);
-  return {
-    kubeconfig,
-    contextMap,
-    hubSecrets: async (namespace, name) => {
-      const client = new MemberClient('hub', hub, { requestTimeoutMs: limits.requestTimeoutMs });
-      try {
-        const secret = await client.get({ group: '', version: 'v1', kind: 'Secret', namespace, name });
-        return secret ? ((secret['data'] as Record<string, string> | undefined) ?? {}) : undefined;
-      } finally {
-        await client.close();
-      }
-    },
+  return { kubeconfig, contextMap, hubSecrets: hubSecretReader(hub, limits) };
+}
+
+/** Reads member credentials (Cluster.spec.secretRef) from Secrets in the hub cluster. */
+export function hubSecretReader(hub: KubeConfig, limits: Limits): SecretReader {
+  return async (namespace, name) => {
+    const client = new MemberClient('hub', hub, { requestTimeoutMs: limits.requestTimeoutMs });
+    try {
+      const secret = await client.get({ group: '', version: 'v1', kind: 'Secret', namespace, name });
+      return secret ? ((secret['data'] as Record<string, string> | undefined) ?? {}) : undefined;
+    } finally {
+      await client.close();
+    }
   };
 }

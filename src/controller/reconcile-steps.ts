@@ -11,7 +11,7 @@ import type { ReconcileContext, ReconcileState, ReconcileStep, StepResult } from
 const go: StepResult = { kind: 'continue' };
 
 /** Fetches only when the remote's heads moved (one ls-remote round trip otherwise), then resolves the source commit. */
-const fetchStep: ReconcileStep = {
+export const fetchStep: ReconcileStep = {
   name: 'fetch', failureReason: 'FetchFailed',
   async run(ctx, state) {
     const { store, branch } = ctx.source;
@@ -27,7 +27,7 @@ const fetchStep: ReconcileStep = {
 };
 
 /** Reads flotilla.yaml alone (one blob) for the branch names, before deciding whether to plan at all. */
-const settingsStep: ReconcileStep = {
+export const settingsStep: ReconcileStep = {
   name: 'settings', failureReason: 'SettingsUnreadable',
   async run(ctx, state) {
     const commit = need(state.commit);
@@ -116,7 +116,8 @@ const writeStatusStep: ReconcileStep = {
 /** The steps of a git reconcile, in order. */
 export const reconcileSteps: readonly ReconcileStep[] = [fetchStep, settingsStep, statusStep, sourceStep, planStep, renderStep, writeStatusStep];
 
-function writeOptions(ctx: ReconcileContext) {
+/** Identity, clock and test faults for the branch writers. */
+export function writeOptions(ctx: Pick<ReconcileContext, 'identity' | 'now' | 'faults'>) {
   return { identity: ctx.identity, now: ctx.now, ...(ctx.faults?.beforePublish ? { beforePublish: ctx.faults.beforePublish } : {}) };
 }
 

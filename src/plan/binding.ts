@@ -1,5 +1,5 @@
 /** ResourceBinding / ClusterResourceBinding objects in Karmada's shape (work.karmada.io/v1alpha2). */
-import { bindingApiVersion, managedByLabel, managedByValue, type Condition, type KubeObject, type Placement, type PropagationPolicy, type ReplicaRequirements, type ResourceRef, type TargetCluster } from '../api/index.ts';
+import { bindingApiVersion, managedByLabel, managedByValue, type Condition, type FailoverBehavior, type GracefulEvictionTask, type KubeObject, type Placement, type PropagationPolicy, type ReplicaRequirements, type ResourceRef, type TargetCluster } from '../api/index.ts';
 
 /** A binding that required this object as a dependency (Karmada BindingSnapshot). */
 export interface BindingSnapshot {
@@ -25,7 +25,11 @@ export interface Binding {
     readonly clusters: readonly TargetCluster[];
     readonly placement?: Placement;
     readonly propagateDeps?: boolean;
+    /** Clusters being evicted from: the copy there stays until the task is purged (status stage). */
+    readonly gracefulEvictionTasks?: readonly GracefulEvictionTask[];
     readonly requiredBy?: readonly BindingSnapshot[];
+    /** The policy's failover behaviour, as Karmada copies it onto the binding. */
+    readonly failover?: FailoverBehavior;
   };
   readonly status: {
     readonly schedulerObservedAffinityName?: string;
@@ -63,6 +67,8 @@ export function buildBinding(args: {
   readonly requiredBy: readonly BindingSnapshot[];
   readonly condition: Condition;
   readonly affinityName: string | undefined;
+  readonly failover?: FailoverBehavior | undefined;
+  readonly evictionTasks?: readonly GracefulEvictionTask[] | undefined;
 }): Binding {
   const ns = args.resource.namespace;
   return {
@@ -81,7 +87,9 @@ export function buildBinding(args: {
       clusters: args.clusters,
       ...(args.placement ? { placement: args.placement } : {}),
       ...(args.propagateDeps ? { propagateDeps: true } : {}),
+      ...(args.evictionTasks?.length ? { gracefulEvictionTasks: args.evictionTasks } : {}),
       ...(args.requiredBy.length ? { requiredBy: args.requiredBy } : {}),
+      ...(args.failover ? { failover: args.failover } : {}),
     },
     status: {
       ...(args.affinityName ? { schedulerObservedAffinityName: args.affinityName } : {}),

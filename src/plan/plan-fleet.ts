@@ -5,7 +5,7 @@
  */
 import {
   compareDiagnostics, compareStrings, describeRef, errorAt, refOf, resourceKeyOf, warningAt,
-  type Cluster, type Condition, type Diagnostic, type Fleet, type Loaded, type ResourceKey, type TargetCluster,
+  type Cluster, type Condition, type Diagnostic, type Fleet, type GracefulEvictionTask, type Loaded, type ResourceKey, type TargetCluster,
 } from '../api/index.ts';
 import { createInterpreter, InterpreterScriptError, type Interpreter } from '../interpreter/index.ts';
 import { selectOverridePolicies } from '../override/index.ts';
@@ -22,6 +22,12 @@ export interface PlanInput {
   readonly diagnostics: readonly Diagnostic[];
   readonly revision: string;
   readonly previous?: PreviousPlacement;
+  /**
+   * Graceful-eviction tasks per template (the status stage's failover decisions): the scheduler
+   * avoids those clusters, and the evicted copy is still rendered there, with the replicas it
+   * had, until the task is purged (Karmada keeps the Work of a cluster in an eviction task).
+   */
+  readonly evictions?: ReadonlyMap<ResourceKey, readonly GracefulEvictionTask[]>;
 }
 
 /** The scheduling story of one binding, for `flotilla explain` and previews. */
@@ -47,7 +53,7 @@ export function planFleet(input: PlanInput): Plan {
   if (diagnostics.some((d) => d.severity === 'error')) return finish(input.revision, [], [], diagnostics, []);
   const { fleet } = input;
   const interpreter = createInterpreter(fleet.customizations);
-  const scheduled = scheduleTemplates(fleet, interpreter, input.previous, diagnostics);
+  const scheduled = scheduleTemplates(fleet, interpreter, { previous: input.previous, evictions: input.evictions }, diagnostics);
   const templates = new Map(fleet.templates.map((t) => [resourceKeyOf(t.object), t] as const));
   const byNamespace = groupByNamespace(fleet.templates);
   const sources: DependencySource[] = scheduled.filter((s) => s.propagateDeps && s.result.kind === 'Scheduled').map((s) => ({ template: s.template, bindingName: s.binding.metadata.name, clusters: s.binding.spec.clusters }));
@@ -63,7 +69,7 @@ export function planFleet(input: PlanInput): Plan {
     const requiredBy = deps.requiredBy.get(s.key) ?? [];
     const binding = requiredBy.length ? { ...s.binding, spec: { ...s.binding.spec, requiredBy } } : s.binding;
     bindings.push(binding);
-    toRender.push({ template: s.template, binding, clusters: mergeTargetClusters(binding.spec.clusters, requiredBy), isWorkload: s.isWorkload });
+    toRender.push({ template: s.template, binding, clusters: mergeTargetClusters(withEvicted(binding.spec.clusters, binding.spec.gracefulEvictionTasks), requiredBy), isWorkload: s.isWorkload });
   }
   for (const [key, requiredBy] of [...deps.requiredBy].sort(([a], [b]) => compareStrings(a, b))) {
     const template = templates.get(key);
@@ -95,7 +101,22 @@ interface Scheduled {
   readonly propagateDeps: boolean;
 }
 
-function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, previous: PreviousPlacement | undefined, diagnostics: Diagnostic[]): Scheduled[] {
+/** The placement history a schedule reads: the previous clusters and the eviction tasks. */
+interface History {
+  readonly previous: PreviousPlacement | undefined;
+  readonly evictions: ReadonlyMap<ResourceKey, readonly GracefulEvictionTask[]> | undefined;
+}
+
+/** The clusters a binding's Works go to: its schedule plus the clusters still being evicted from (with the replicas they held). */
+function withEvicted(clusters: readonly TargetCluster[], tasks: readonly GracefulEvictionTask[] | undefined): readonly TargetCluster[] {
+  if (!tasks?.length) return clusters;
+  const placed = new Set(clusters.map((c) => c.name));
+  const kept = tasks.filter((t) => !placed.has(t.fromCluster)).map((t): TargetCluster => (t.replicas !== undefined ? { name: t.fromCluster, replicas: t.replicas } : { name: t.fromCluster }));
+  return [...clusters, ...kept].sort((a, b) => compareStrings(a.name, b.name));
+}
+
+function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, history: History, diagnostics: Diagnostic[]): Scheduled[] {
+  const { previous, evictions } = history;
   const index = indexPolicies(fleet.propagationPolicies);
   const scheduler = createScheduler(fleet.clusters.map((c) => c.object as Cluster));
   const out: Scheduled[] = [];
@@ -115,7 +136,11 @@ function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, previous: Pre
     const spec = match.policy.object.spec;
     const placement = spec.placement ?? {};
     const prev = previous?.get(key);
-    const result = scheduler.schedule({ resource, placement, replicas: replicas.replicas, ...(replicas.requirements ? { requirements: replicas.requirements } : {}), ...(prev ? { previous: prev } : {}) });
+    const tasks = evictions?.get(key);
+    const result = scheduler.schedule({
+      resource, placement, replicas: replicas.replicas, ...(replicas.requirements ? { requirements: replicas.requirements } : {}), ...(prev ? { previous: prev } : {}),
+      ...(tasks?.length ? { evictingClusters: tasks.map((t) => t.fromCluster) } : {}),
+    });
     if (result.kind === 'Unschedulable') {
       diagnostics.push(warningAt('Unschedulable', match.policy.source, `${describeRef(resource)} cannot be scheduled by ${match.policy.object.kind} ${match.policy.object.metadata.namespace ? `${match.policy.object.metadata.namespace}/` : ''}${match.policy.object.metadata.name}: ${result.message}`));
     }
@@ -127,6 +152,7 @@ function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, previous: Pre
       clusters: result.kind === 'Scheduled' ? result.clusters : (prev ?? []),
       placement: spec.placement, propagateDeps: spec.propagateDeps === true, requiredBy: [],
       condition: scheduledCondition(result), affinityName: affinityNameOf(result.explanation),
+      failover: spec.failover, evictionTasks: tasks,
     });
     out.push({ key, template, policy: match, binding, result, isWorkload: replicas.replicas > 0 || replicas.requirements !== undefined, propagateDeps: spec.propagateDeps === true });
   }

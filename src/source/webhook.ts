@@ -23,6 +23,10 @@ export interface WebhookOptions {
   readonly secret: string;
   readonly onPush: (event: PushEvent) => void;
   readonly onVerdict?: (verdict: WebhookVerdict) => void;
+  /** Other routes served on the same port (the controller's /healthz, /readyz, /metrics); true when answered. */
+  readonly routes?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
+  /** Serve no /webhook (a controller without a webhook secret): only `routes`. */
+  readonly disabled?: boolean;
 }
 
 /** Starts the server. */
@@ -32,7 +36,8 @@ export async function startWebhook(o: WebhookOptions): Promise<WebhookServer> {
   const seen = new Set<string>();
   const server = http.createServer((req, res) => {
     const answer = (status: number, text: string) => { res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }); res.end(`${text}\n`); };
-    if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== '/webhook') return answer(404, 'POST /webhook');
+    if (o.routes?.(req, res)) return;
+    if (o.disabled || req.method !== 'POST' || (req.url ?? '').split('?')[0] !== '/webhook') return answer(404, o.disabled ? 'not found' : 'POST /webhook');
     if (Number(req.headers['content-length'] ?? 0) > maxWebhookBytes) { req.resume(); return answer(413, 'body too large'); }
     const chunks: Buffer[] = [];
     let size = 0;

@@ -2,25 +2,9 @@
  * Karmada's GracefulEvictionTask (pkg/apis/work/v1alpha2/binding_types.go) and the bindings the
  * eviction decisions read: the shapes the status branch stores under `bindings/`.
  */
-import type { FailoverBehavior, Placement, TargetCluster } from '../api/index.ts';
+import type { FailoverBehavior, GracefulEvictionTask, Placement, PurgeMode, TargetCluster } from '../api/index.ts';
 
-/** The purge modes Karmada accepts today; `Immediately`/`Graciously` are their pre-v1.12 spellings. */
-export type PurgeMode = 'Directly' | 'Gracefully' | 'Never';
-
-/** work/v1alpha2 GracefulEvictionTask, keys in Karmada's field order (D5). */
-export interface GracefulEvictionTask {
-  readonly fromCluster: string;
-  readonly purgeMode?: PurgeMode;
-  /** Replicas the cluster held; absent for templates without replicas (Karmada omits zero). */
-  readonly replicas?: number;
-  readonly reason: string;
-  readonly message?: string;
-  readonly producer: string;
-  readonly gracePeriodSeconds?: number;
-  /** true for purge mode Never: kept until a person sets it false. */
-  readonly suppressDeletion?: boolean;
-  readonly creationTimestamp?: string;
-}
+export type { GracefulEvictionTask, PurgeMode } from '../api/index.ts';
 
 /** Karmada EvictionReasonTaintUntolerated. */
 export const evictionReasonTaintUntolerated = 'TaintUntolerated';

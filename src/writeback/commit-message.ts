@@ -1,6 +1,7 @@
 /** Commit messages of the status and rendered branches, with DESIGN's trailers (pure; X4). */
 import type { ContractDiagnostic } from '../plan/index.ts';
 import type { PathChange } from './file-changes.ts';
+import type { DecisionDescription } from '../status/index.ts';
 import type { Decision } from './revision-record.ts';
 
 /** The trailer naming the source commit a flotilla commit was made from. */
@@ -19,6 +20,8 @@ export interface StatusMessageInput {
   readonly works: number;
   readonly errors: readonly ContractDiagnostic[];
   readonly changes: readonly PathChange[];
+  /** Failover decisions of this pass (described by the status stage); they lead the message. */
+  readonly decisions?: readonly DecisionDescription[];
 }
 
 /**
@@ -45,7 +48,22 @@ export function statusCommitMessage(m: StatusMessageInput): string {
     const paths = m.changes.map((c) => `${c.content === null ? 'removed' : 'wrote'} ${c.path}`);
     body.push('Changed:', ...clip(paths).map((p) => `  ${p}`));
   }
+  const decisions = m.decisions ?? [];
+  if (decisions.length > 0) return failoverMessage(decisions, body, m);
   return `${subject}\n\n${body.join('\n')}\n\n${sourceTrailer}: ${m.revision}\n${decisionTrailer}: ${m.decision}\n`;
+}
+
+/**
+ * A status commit carrying failover decisions: the first decision's subject (or a count), every
+ * decision's lines, then the usual body, and one `Flotilla-Decision` trailer per kind involved.
+ */
+function failoverMessage(decisions: readonly DecisionDescription[], rest: readonly string[], m: StatusMessageInput): string {
+  const first = decisions[0] as DecisionDescription;
+  const subject = decisions.length === 1 ? first.subject : `flotilla: ${decisions.length} failover decisions (${first.subject.replace(/^flotilla: /, '')}, …)`;
+  const body = decisions.flatMap((d) => [d.subject.replace(/^flotilla: /, ''), ...d.body.map((l) => `  ${l}`)]);
+  const kinds = [...new Set(decisions.map((d) => d.trailer))].sort();
+  const trailers = kinds.map((k) => `${decisionTrailer}: ${k}`).join('\n');
+  return `${subject}\n\n${body.join('\n')}\n\n${rest.join('\n')}\n\n${sourceTrailer}: ${m.revision}\n${trailers}\n`;
 }
 
 /** The rendered branch commit message: one commit per source revision. */

@@ -6,8 +6,9 @@
  * revision stay in force (R2).
  */
 import YAML from 'yaml';
-import { compareStrings, type Condition } from '../api/index.ts';
+import { compareStrings, resourceKey, type Condition } from '../api/index.ts';
 import { planToContract, type Binding, type Plan } from '../plan/index.ts';
+import type { ClusterHealthState, ClusterWorkloadStatus } from '../status/index.ts';
 import { safeSegment } from './file-name.ts';
 import { formatRevisionRecord, revisionPath, type Decision, type RevisionRecord } from './revision-record.ts';
 import { clusterScopedFolder } from './rendered-tree.ts';
@@ -30,6 +31,18 @@ export interface StatusInput {
   /** The record currently on the status branch (undefined on a new branch). */
   readonly previous: RevisionRecord | undefined;
   readonly observed: readonly ClusterObservation[];
+  /** The controller's failover state, when it ran a failover pass. */
+  readonly failover?: FailoverStatus;
+}
+
+/** What a failover pass adds to the status branch. */
+export interface FailoverStatus {
+  /** Every cluster's remembered health and controller taints. */
+  readonly clusters: readonly ClusterHealthState[];
+  /** The plan in force when the attempted revision is invalid (the last good revision, re-planned for failover). */
+  readonly inForce?: Plan;
+  /** Per resource key, what each member reported of the binding's workload. */
+  readonly statuses: ReadonlyMap<string, readonly ClusterWorkloadStatus[]>;
 }
 
 /** The desired status files plus which paths this decision owns (others on the branch are left alone). */
@@ -57,20 +70,42 @@ export function statusFiles(input: StatusInput): StatusFiles {
     observedPaths.add(path);
     files.set(path, YAML.stringify({ name: c.name, conditions: [...c.conditions].sort((a, b) => compareStrings(a.type, b.type)) }, { lineWidth: 0 }));
   }
-  if (decision === 'invalid') return { decision, record, files: sortedMap(files), owns: (p) => p === revisionPath || observedPaths.has(p) };
-  for (const [path, text] of bindingFiles(input.plan.bindings)) files.set(path, text);
-  return { decision, record, files: sortedMap(files), owns: (p) => p === revisionPath || p.startsWith(`${bindingsRoot}/`) || observedPaths.has(p) };
+  const failover = input.failover;
+  if (failover) {
+    for (const c of failover.clusters.toSorted((a, b) => compareStrings(a.cluster, b.cluster))) {
+      const path = `${clustersRoot}/${safeSegment(c.cluster)}.yaml`;
+      observedPaths.add(path);
+      files.set(path, YAML.stringify(clusterHealthFile(c), { lineWidth: 0 }));
+    }
+  }
+  const inForce = decision === 'plan' ? input.plan : failover?.inForce;
+  const ownsClusters = failover !== undefined;
+  const owns = (p: string) => p === revisionPath || observedPaths.has(p) || (ownsClusters && p.startsWith(`${clustersRoot}/`)) || (inForce !== undefined && p.startsWith(`${bindingsRoot}/`));
+  if (inForce) for (const [path, text] of bindingFiles(inForce.bindings, failover?.statuses)) files.set(path, text);
+  return { decision, record, files: sortedMap(files), owns };
+}
+
+/** `clusters/<name>.yaml` of the controller: Ready, the health memory and the controller taints (fixed key order, D5). */
+function clusterHealthFile(c: ClusterHealthState): Record<string, unknown> {
+  return {
+    name: c.cluster,
+    registeredAt: c.registeredAt,
+    ...(c.probedAt ? { probedAt: c.probedAt } : {}),
+    ...(c.streak ? { streak: c.streak } : {}),
+    conditions: c.ready ? [c.ready] : [],
+    taints: c.taints,
+  };
 }
 
 /** The path of a binding's status file; a second resource sanitising to the same path gets its apiVersion appended. */
-export function bindingFiles(bindings: readonly Binding[]): Map<string, string> {
+export function bindingFiles(bindings: readonly Binding[], statuses?: ReadonlyMap<string, readonly ClusterWorkloadStatus[]>): Map<string, string> {
   const out = new Map<string, string>();
   for (const b of bindings) {
     const r = b.spec.resource;
     const folder = r.namespace ? safeSegment(r.namespace) : clusterScopedFolder;
     let path = `${bindingsRoot}/${folder}/${safeSegment(`${r.kind.toLowerCase()}.${r.name}`)}.yaml`;
     if (out.has(path)) path = path.replace(/\.yaml$/, `.${r.apiVersion.replace(/[^a-z0-9]/gi, '').toLowerCase()}.yaml`);
-    out.set(path, YAML.stringify(bindingStatus(b), { lineWidth: 0, aliasDuplicateObjects: false }));
+    out.set(path, YAML.stringify(bindingStatus(b, statuses?.get(resourceKey(r))), { lineWidth: 0, aliasDuplicateObjects: false }));
   }
   return out;
 }
@@ -79,7 +114,7 @@ export function bindingFiles(bindings: readonly Binding[]): Map<string, string> 
  * The binding as recorded: the ResourceBinding shape `parsePrevious` reads back
  * (spec.resource, spec.clusters), with the claiming policy and the Scheduled condition.
  */
-function bindingStatus(b: Binding): Record<string, unknown> {
+function bindingStatus(b: Binding, members: readonly ClusterWorkloadStatus[] | undefined): Record<string, unknown> {
   return {
     apiVersion: b.apiVersion,
     kind: b.kind,
@@ -88,9 +123,16 @@ function bindingStatus(b: Binding): Record<string, unknown> {
       resource: b.spec.resource,
       ...(b.spec.replicas !== undefined ? { replicas: b.spec.replicas } : {}),
       clusters: b.spec.clusters,
+      ...(b.spec.placement ? { placement: b.spec.placement } : {}),
+      ...(b.spec.gracefulEvictionTasks ? { gracefulEvictionTasks: b.spec.gracefulEvictionTasks } : {}),
       ...(b.spec.requiredBy ? { requiredBy: b.spec.requiredBy } : {}),
+      ...(b.spec.failover ? { failover: b.spec.failover } : {}),
     },
-    status: { conditions: [...b.status.conditions].sort((x, y) => compareStrings(x.type, y.type)) },
+    status: {
+      conditions: [...b.status.conditions].sort((x, y) => compareStrings(x.type, y.type)),
+      // Karmada's aggregatedStatus items, reduced to what failover reads back (health, ready replicas).
+      ...(members?.length ? { aggregatedStatus: members.toSorted((x, y) => compareStrings(x.cluster, y.cluster)).map((m) => ({ clusterName: m.cluster, health: m.health, ...(m.readyReplicas !== undefined ? { readyReplicas: m.readyReplicas } : {}) })) } : {}),
+    },
   };
 }
 

@@ -9,7 +9,9 @@ import { compareStrings } from '../api/index.ts';
 import { GitRepositoryBroken, listFiles, readCommitInfo, type BranchStore } from '../git/index.ts';
 import { parsePrevious, type PreviousPlacement } from '../plan/index.ts';
 import { parseRevisionRecord, revisionPath, type RevisionRecord } from './revision-record.ts';
-import { bindingsRoot } from './status-files.ts';
+import type { ClusterHealthState, FailoverBinding } from '../status/index.ts';
+import { parseClusterHealth, parseFailoverBinding } from './failover-state.ts';
+import { bindingsRoot, clustersRoot } from './status-files.ts';
 
 /** What the status branch says about the last revisions. */
 export interface StatusView {
@@ -23,6 +25,14 @@ export interface StatusReader {
   record(branch: string): Promise<StatusView>;
   /** The placement recorded in `bindings/**` at `tip` (empty for no tip). */
   previous(tip: string | undefined): Promise<PreviousPlacement>;
+  /** The controller's failover memory at `tip`: cluster health states and recorded bindings, sorted. */
+  failoverState(tip: string | undefined): Promise<RecordedFailover>;
+}
+
+/** What the status branch remembers for the failover pass. */
+export interface RecordedFailover {
+  readonly clusters: readonly ClusterHealthState[];
+  readonly bindings: readonly FailoverBinding[];
 }
 
 /** Creates a reader over `store`. */
@@ -58,6 +68,23 @@ export function createStatusReader(store: BranchStore): StatusReader {
       parsed = next;
       // Malformed entries (a hand edit) only lose their stability hint; they never fail the plan.
       return parsePrevious(list, 'status-branch').previous;
+    },
+    async failoverState(tip) {
+      if (!tip) return { clusters: [], bindings: [] };
+      const files = await listFiles(store.repo, (await readCommitInfo(store.repo, tip)).tree);
+      const clusters: ClusterHealthState[] = [];
+      const bindings: FailoverBinding[] = [];
+      for (const [path, oid] of [...files].sort(([a], [b]) => compareStrings(a, b))) {
+        if (!path.endsWith('.yaml')) continue;
+        if (path.startsWith(`${clustersRoot}/`)) {
+          const c = parseClusterHealth(parseOrNull(await readText(oid)));
+          if (c) clusters.push(c);
+        } else if (path.startsWith(`${bindingsRoot}/`)) {
+          const b = parseFailoverBinding(parseOrNull(await readText(oid)));
+          if (b) bindings.push(b);
+        }
+      }
+      return { clusters: clusters.sort((a, b) => compareStrings(a.cluster, b.cluster)), bindings: bindings.sort((a, b) => compareStrings(a.key, b.key)) };
     },
   };
 }

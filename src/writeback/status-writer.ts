@@ -5,6 +5,7 @@ import { blobOid, trailerValue, type BranchStore } from '../git/index.ts';
 import { commitToBranch, type BranchWriteOptions, type BranchWriteResult, type TipView } from './branch-commit.ts';
 import { sourceTrailer, statusCommitMessage } from './commit-message.ts';
 import { fileChanges, type DesiredFile } from './file-changes.ts';
+import type { DecisionDescription } from '../status/index.ts';
 import type { StatusFiles } from './status-files.ts';
 
 /** The outcome of a status write: `superseded` when another writer recorded a newer source revision first. */
@@ -19,6 +20,8 @@ export interface StatusWrite {
   readonly works: number;
   /** The status tip the decision was made on; a different tip on retry was written by someone else. */
   readonly baseTip: string | undefined;
+  /** Failover decisions to lead the commit message with. */
+  readonly decisions?: readonly DecisionDescription[];
 }
 
 /** Commits the status files on `branch` (only when content changed) and publishes them. */
@@ -33,6 +36,7 @@ export async function writeStatus(store: BranchStore, w: StatusWrite, opts: Bran
     const message = statusCommitMessage({
       decision: w.status.decision, revision: w.revision, lastApplied: w.status.record.lastAppliedRevision,
       bindings: w.bindings, works: w.works, errors: w.status.record.lastAttempt.errors, changes,
+      ...(w.decisions ? { decisions: w.decisions } : {}),
     });
     return { kind: 'commit', changes, message, allowEmpty: false };
   }, opts);

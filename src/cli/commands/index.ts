@@ -21,6 +21,7 @@ export const commandEntries: readonly CommandEntry[] = [
   { name: 'clusters', load: async () => (await import('./clusters.ts')).clustersCommand },
   { name: 'render', load: async () => (await import('./render.ts')).renderCommand },
   { name: 'reconcile', load: async () => (await import('./reconcile.ts')).reconcileCommand },
+  { name: 'controller', load: async () => (await import('./controller.ts')).controllerCommand },
 ];
 
 /** The command with this name, loaded; undefined when there is none. */

@@ -169,7 +169,8 @@ function reportOnce(o: ReconcileOutcome, output: string, io: IO): ExitCode {
   return invalid ? exitInvalid : exitOk;
 }
 
-async function openTarget(repo: string, io: IO, cacheRoot: string, credentials: Awaited<ReturnType<typeof resolveCredentials>>): Promise<BranchStore> {
+/** The repository the status and rendered branches are written to (`--status-repo`). */
+export async function openTarget(repo: string, io: IO, cacheRoot: string, credentials: Awaited<ReturnType<typeof resolveCredentials>>): Promise<BranchStore> {
   if (isRemoteUrl(repo)) return remoteStore({ url: repo, credentials }, cacheRoot);
   const dir = path.resolve(io.cwd, repo);
   const gitdir = await findGitDir(dir);

@@ -1,0 +1,77 @@
+/** `flotilla controller --help` (K6), kept apart so the command module stays about behaviour. */
+export const controllerHelp = `Run flotilla as a long-running controller: follow a fleet repo branch, plan each revision
+with the members' observed status, apply it with server-side apply, watch cluster health, fail
+over when a member goes down, and record every decision as a commit on the status branch.
+
+Usage: flotilla controller --repo URL|DIR [options]
+
+Each pass (every --interval, on the poll schedule, and on push webhooks) reads the source branch
+tip and the status branch, probes every member (reachability, /readyz, capacity, APIs), updates
+each cluster's Ready condition and controller taints (cluster.karmada.io/not-ready and
+/unreachable: NoSchedule after --cluster-failure-threshold, NoExecute after
+--failover-eviction-timeout), evicts bindings that do not tolerate a NoExecute taint (their old
+copy stays, never pruned, until the replacement is healthy or the grace period ends), plans
+with the taints and eviction tasks, applies to the reachable members, reads back each
+workload's health, and commits the status branch (clusters/, bindings/, revision.yaml) only when
+something changed, with trailers Flotilla-Source and Flotilla-Decision
+(failover|recover|evict|purge). An invalid head revision is recorded and never applied: the last
+good revision stays in force and keeps failing over.
+
+Credentials: members through kubeconfig contexts named after the clusters (--kubeconfig,
+KUBECONFIG, --context-map), or, in a cluster (no kubeconfig), through the Secrets named by
+Cluster.spec.secretRef in the hub. Git: FLOTILLA_GIT_USERNAME + FLOTILLA_GIT_PASSWORD or
+FLOTILLA_GIT_TOKEN, or --git-credentials-file. Webhook secret: FLOTILLA_WEBHOOK_SECRET or
+--webhook-secret-file (without one, /webhook is not served).
+
+With --leader-elect=true only the holder of the coordination.k8s.io Lease
+<lease-namespace>/<lease-name> in the hub acts; a standby takes over once the holder has not
+renewed for --lease-duration. SIGTERM lets the running pass finish, then releases the Lease.
+
+HTTP (--listen): GET /healthz, GET /readyz, GET /metrics (Prometheus), POST /webhook.
+Logs: JSON lines on stderr (pino), with revision and cluster fields.
+
+Options:
+      --repo URL|DIR                    fleet repo (or FLOTILLA_REPO)
+      --branch NAME                     source branch (default: the remote's HEAD branch)
+      --status-branch NAME              default: flotilla.yaml statusBranch, flotilla-status
+      --rendered-branch NAME            default: flotilla.yaml renderedBranch, flotilla-rendered
+      --status-repo URL|DIR             write the status and rendered branches there instead
+      --cache-dir DIR                   bare repository cache (default: ~/.cache/flotilla/repos)
+      --git-credentials-file FILE       lines username=, password= or token=
+      --author "N <E>"                  identity of flotilla's commits
+      --interval DURATION               a pass at least this often (default: 10s)
+      --poll-schedule CRON              extra passes on a cron schedule
+      --listen HOST:PORT                HTTP endpoints (default: 0.0.0.0:8080)
+      --webhook-secret-file FILE        secret of POST /webhook
+      --kubeconfig FILE                 member contexts (default: KUBECONFIG, or in-cluster)
+      --context-map C=CTX,...           contexts whose names differ from the clusters'
+      --hub-context CTX                 hub cluster: Lease and member Secrets
+      --timeout DURATION                per member and pass (default: 30s)
+      --prune true|false                delete what flotilla owns and no longer plans (default: true)
+      --force-conflicts                 take over fields another field manager owns
+      --leader-elect true|false         hold a Lease before acting (default: false)
+      --lease-namespace NS              default: POD_NAMESPACE, else flotilla-system
+      --lease-name NAME                 default: flotilla
+      --lease-duration DURATION         default: 15s
+      --identity NAME                   Lease holder identity (default: POD_NAME, else host-pid)
+      --cluster-failure-threshold D     unhealthy this long → Ready False (default: 30s)
+      --cluster-success-threshold D     healthy this long → Ready True again (default: 30s)
+      --cluster-monitor-grace-period D  not probed this long → Ready Unknown (default: 40s)
+      --cluster-startup-grace-period D  the same for a cluster never probed (default: 60s)
+      --failover-eviction-timeout D     NoSchedule → NoExecute taint after (default: 5m)
+      --graceful-eviction-timeout D     longest wait for a replacement (default: 10m)
+      --enable-no-execute-taint-eviction true|false   evict on NoExecute taints (default: true)
+      --no-execute-taint-eviction-purge-mode Gracefully|Directly   for policies without failover.cluster
+
+Exit status:
+  0  stopped by SIGTERM or SIGINT
+  2  usage error, or the repo or kubeconfig could not be read
+
+Examples:
+  # Run against a local kubeconfig whose contexts are the fleet's cluster names
+  flotilla controller --repo https://git.example.com/fleet.git --kubeconfig ~/.kube/fleet.yaml
+
+  # Two replicas in a cluster, leader-elected, failing over within a minute
+  flotilla controller --repo https://git.example.com/fleet.git --leader-elect=true \\
+    --cluster-failure-threshold 10s --failover-eviction-timeout 30s --graceful-eviction-timeout 2m
+`;

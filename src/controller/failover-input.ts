@@ -1,0 +1,86 @@
+/**
+ * The glue between what a controller pass gathered (observations, the status branch's memory)
+ * and the pure stages: the failover pass's input, and the planner's view of it (controller
+ * taints on the Clusters, previous placement and eviction tasks per template).
+ */
+import { isPlainObject, resourceKey, type Cluster, type Fleet, type GracefulEvictionTask, type ResourceKey, type TargetCluster } from '../api/index.ts';
+import type { BindingStatus } from '../cluster/binding-status.ts';
+import type { Observation as MemberObservation } from '../cluster/cluster-status.ts';
+import type { ClusterHealthState, ClusterWorkloadStatus, EvictionBinding, FailoverBinding, FailoverCluster } from '../status/index.ts';
+
+/** The failover pass's clusters: each fleet Cluster with its remembered health and this pass's probe. */
+export function failoverClusters(clusters: readonly Cluster[], remembered: ReadonlyMap<string, ClusterHealthState>, observations: readonly MemberObservation[], now: string): FailoverCluster[] {
+  const observed = new Map(observations.map((o) => [o.cluster, o] as const));
+  return clusters.map((c) => {
+    const name = c.metadata.name ?? '';
+    const o = observed.get(name);
+    return {
+      // A cluster flotilla has not seen before registers now: Karmada's startup grace counts from creation.
+      state: remembered.get(name) ?? { cluster: name, registeredAt: now, taints: [] },
+      observation: o ? { reachable: o.kind === 'reachable', readyzOk: o.kind === 'reachable' && o.healthy, observedAt: now } : null,
+      specTaints: c.spec?.taints ?? [],
+    };
+  });
+}
+
+/** The fleet with each Cluster's observed status and its controller taints added to `spec.taints`. */
+export function fleetWithClusterState(fleet: Fleet, observed: readonly Cluster[], states: readonly ClusterHealthState[]): Fleet {
+  const byName = new Map(observed.map((c) => [c.metadata.name ?? '', c] as const));
+  const taints = new Map(states.map((s) => [s.cluster, s.taints] as const));
+  return {
+    ...fleet,
+    clusters: fleet.clusters.map((l) => {
+      const name = l.object.metadata.name ?? '';
+      const base = byName.get(name) ?? l.object;
+      const extra = taints.get(name) ?? [];
+      if (extra.length === 0) return { ...l, object: base };
+      return { ...l, object: { ...base, spec: { ...base.spec, taints: [...(base.spec?.taints ?? []), ...extra] } } };
+    }),
+  };
+}
+
+/** Previous placement and eviction tasks per template, from the bindings after the failover pass. */
+export function placementHistory(bindings: readonly EvictionBinding[]): { previous: Map<ResourceKey, readonly TargetCluster[]>; evictions: Map<ResourceKey, readonly GracefulEvictionTask[]> } {
+  const previous = new Map<ResourceKey, readonly TargetCluster[]>();
+  const evictions = new Map<ResourceKey, readonly GracefulEvictionTask[]>();
+  for (const b of bindings) {
+    const key = b.key as ResourceKey;
+    previous.set(key, b.clusters);
+    if (b.gracefulEvictionTasks?.length) evictions.set(key, b.gracefulEvictionTasks);
+  }
+  return { previous, evictions };
+}
+
+/** What each member reported of each binding's workload, by ResourceKey: health and ready replicas. */
+export function workloadStatuses(bindings: readonly BindingStatus[]): Map<string, ClusterWorkloadStatus[]> {
+  const out = new Map<string, ClusterWorkloadStatus[]>();
+  for (const b of bindings) {
+    const key = resourceKey(b.resource);
+    const list = out.get(key) ?? [];
+    for (const m of b.clusters) {
+      const ready = isPlainObject(m.status) ? m.status['readyReplicas'] : undefined;
+      list.push({ cluster: m.clusterName, health: m.health, ...(typeof ready === 'number' ? { readyReplicas: ready } : {}) });
+    }
+    out.set(key, list);
+  }
+  return out;
+}
+
+/** Recorded bindings whose schedule is current (`scheduled`) with the statuses observed last pass. */
+export function failoverBindings(recorded: readonly FailoverBinding[]): FailoverBinding[] {
+  return recorded.filter((b) => b.clusters.length > 0 || (b.gracefulEvictionTasks?.length ?? 0) > 0);
+}
+
+/**
+ * The state to write for a cluster: when nothing but the probe time changed, the recorded state
+ * is kept, so a healthy fleet makes no status commit per pass (DESIGN: commits only on change).
+ */
+export function stableHealthState(next: ClusterHealthState, recorded: ClusterHealthState | undefined): ClusterHealthState {
+  if (!recorded) return next;
+  return canonical({ ...next, probedAt: undefined }) === canonical({ ...recorded, probedAt: undefined }) ? recorded : next;
+}
+
+/** JSON with object keys sorted, so that two states built in different key orders compare equal. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => (isPlainObject(x) ? Object.fromEntries(Object.entries(x).filter(([, y]) => y !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x));
+}

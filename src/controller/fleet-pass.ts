@@ -1,0 +1,170 @@
+/**
+ * One controller pass (Karmada's cluster, taint-manager, graceful-eviction, scheduler, binding and
+ * status controllers run as one ordered sweep): gather (source revision, status branch memory,
+ * member observations), decide (failover pass, then plan with its taints and eviction tasks), act
+ * (rendered branch, server-side apply, binding status), and write the status branch last, once.
+ *
+ * An invalid head revision is recorded and never applied; the last good revision stays in force
+ * and is re-planned, so failover keeps working while someone fixes the repo (principle 4).
+ */
+import { compareStrings, InternalError, type Cluster, type KubeObject } from '../api/index.ts';
+import { applyFleet, type FleetApplyResult } from '../cluster/apply-fleet.ts';
+import type { CredentialSource } from '../cluster/credentials.ts';
+import { observeBindings } from '../cluster/observe-bindings.ts';
+import { observeClusters } from '../cluster/observe.ts';
+import { createInterpreter } from '../interpreter/index.ts';
+import { loadFleet, type LoadResult } from '../load/index.ts';
+import { planFleet, type Plan } from '../plan/index.ts';
+import { decideFailover, describeDecision, formatInstant, type Decision, type EvictionSettings, type HealthSettings } from '../status/index.ts';
+import { statusFiles, writeRendered, writeStatus, type StatusWriteResult } from '../writeback/index.ts';
+import { failoverBindings, failoverClusters, fleetWithClusterState, placementHistory, stableHealthState, workloadStatuses } from './failover-input.ts';
+import { RevisionInForceInvalid } from './errors.ts';
+import { describeError, type ReconcileContext, type ReconcileState } from './reconcile.ts';
+import { fetchStep, settingsStep, writeOptions } from './reconcile-steps.ts';
+
+/** How members are reached and applied to. */
+export interface MemberAccess {
+  readonly credentials: CredentialSource;
+  readonly timeoutMs: number;
+  readonly requestTimeoutMs: number;
+  readonly prune: boolean;
+  readonly forceConflicts: boolean;
+  /** Only these clusters are applied and observed by this process (sharding); default all. */
+  readonly owns?: (cluster: string) => boolean;
+}
+
+/** A controller pass's context: a reconcile's plus member access and Karmada's failover flags. */
+export interface ControllerContext extends Omit<ReconcileContext, 'observed' | 'outDir'> {
+  readonly members: MemberAccess;
+  readonly health: HealthSettings;
+  readonly eviction: EvictionSettings;
+}
+
+/** How a pass ended. */
+export type PassOutcome =
+  | {
+      readonly kind: 'passed';
+      readonly revision: string;
+      /** The revision whose plan was applied (the head, or the last good one when the head is invalid). */
+      readonly inForce: string | null;
+      readonly valid: boolean;
+      readonly decisions: readonly Decision[];
+      readonly applied: FleetApplyResult | undefined;
+      readonly status: StatusWriteResult;
+      readonly bindings: number;
+      readonly works: number;
+      /** Each cluster's Ready condition after this pass, sorted by name. */
+      readonly readiness: readonly { readonly cluster: string; readonly ready: boolean }[];
+    }
+  | { readonly kind: 'failed'; readonly step: string; readonly error: unknown };
+
+/** Runs one pass. Never throws: a failure is an outcome naming the step. */
+export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
+  let step = 'fetch';
+  try {
+    const state: ReconcileState = {};
+    await fetchStep.run(ctx, state);
+    step = 'settings';
+    await settingsStep.run(ctx, state);
+    const commit = need(state.commit);
+    const statusBranch = need(state.statusBranch);
+    step = 'read-status';
+    const view = await ctx.statusReader.record(statusBranch);
+    const memory = await ctx.statusReader.failoverState(view.tip);
+    step = 'read-source';
+    const head = loadFleet(await ctx.source.reader.read(commit));
+    const headValid = !head.diagnostics.some((d) => d.severity === 'error');
+    const lastGood = view.record?.lastAppliedRevision ?? null;
+    const inForce = headValid ? { revision: commit, loaded: head } : lastGood ? { revision: lastGood, loaded: loadFleet(await ctx.source.reader.read(lastGood)) } : undefined;
+    const attempted = headValid ? undefined : planFleet({ fleet: head.fleet, diagnostics: head.diagnostics, revision: commit });
+    // Kubernetes times have second precision; so do the status branch's (fewer spurious diffs).
+    const now = formatInstant(Math.floor(ctx.now().getTime() / 1000) * 1000);
+    if (!inForce) {
+      step = 'write-status';
+      const status = await writeStatusFiles(ctx, { statusBranch, baseTip: view.tip, record: view.record, plan: need(attempted), decisions: [] });
+      return { kind: 'passed', revision: commit, inForce: null, valid: false, decisions: [], applied: undefined, status, bindings: 0, works: 0, readiness: [] };
+    }
+    step = 'observe';
+    const owned = inForce.loaded.fleet.clusters.map((c) => c.object as Cluster).filter((c) => ctx.members.owns?.(c.metadata.name ?? '') ?? true);
+    const observed = await observeClusters(owned, { credentials: ctx.members.credentials, timeoutMs: ctx.members.timeoutMs, requestTimeoutMs: ctx.members.requestTimeoutMs, concurrency: 8, now });
+    step = 'failover';
+    const remembered = new Map(memory.clusters.map((c) => [c.cluster, c] as const));
+    const fleetClusters = inForce.loaded.fleet.clusters.map((c) => c.object as Cluster);
+    const failover = decideFailover({
+      clusters: failoverClusters(fleetClusters, remembered, observed.observations, now),
+      bindings: failoverBindings(memory.bindings), now, health: ctx.health, eviction: ctx.eviction,
+    });
+    for (const d of failover.decisions) ctx.log({ msg: 'failover decision', decision: d.kind, cluster: d.cluster, revision: inForce.revision });
+    step = 'plan';
+    const states = failover.clusters.map((r) => r.state);
+    const plan = planInForce(inForce, observed.clusters, states, failover.bindings);
+    if (plan.errors.length) throw new RevisionInForceInvalid(`the revision in force ${inForce.revision} no longer plans: ${plan.errors[0]?.message ?? ''}`, { revision: inForce.revision, errors: plan.errors.map((e) => e.message) });
+    step = 'render';
+    await writeRendered(ctx.target, need(state.renderedBranch), plan.revision, plan.works, writeOptions(ctx));
+    step = 'apply';
+    const reachable = new Set(observed.observations.filter((o) => o.kind === 'reachable').map((o) => o.cluster));
+    const applied = await applyReachable(ctx, plan, observed.clusters.filter((c) => reachable.has(c.metadata.name ?? '')), inForce.loaded);
+    step = 'observe-bindings';
+    const interpreter = createInterpreter(inForce.loaded.fleet.customizations);
+    const bindingStatuses = await observeBindings({ revision: plan.revision, works: plan.works.filter((w) => reachable.has(w.metadata.namespace.slice('karmada-es-'.length))), clusters: observed.clusters }, {
+      credentials: ctx.members.credentials, timeoutMs: ctx.members.timeoutMs, requestTimeoutMs: ctx.members.requestTimeoutMs, concurrency: 8, interpreter,
+    });
+    step = 'write-status';
+    const status = await writeStatusFiles(ctx, {
+      statusBranch, baseTip: view.tip, record: view.record, plan: attempted ?? plan, inForce: attempted ? plan : undefined, decisions: failover.decisions,
+      failover: { clusters: states.map((s) => stableHealthState(s, remembered.get(s.cluster))), statuses: workloadStatuses(bindingStatuses) },
+    });
+    const readiness = states.map((s) => ({ cluster: s.cluster, ready: s.ready?.status === 'True' }));
+    return { kind: 'passed', revision: commit, inForce: inForce.revision, valid: headValid, decisions: failover.decisions, applied, status, bindings: plan.bindings.length, works: plan.works.length, readiness };
+  } catch (error) {
+    ctx.log({ msg: 'controller pass failed', step, error: describeError(error) });
+    return { kind: 'failed', step, error };
+  }
+}
+
+/** Plans the revision in force with the observed Clusters, the controller taints and the eviction tasks. */
+function planInForce(inForce: { revision: string; loaded: LoadResult }, observed: readonly Cluster[], states: Parameters<typeof fleetWithClusterState>[2], bindings: Parameters<typeof placementHistory>[0]): Plan {
+  const { previous, evictions } = placementHistory(bindings);
+  const fleet = fleetWithClusterState(inForce.loaded.fleet, observed, states);
+  return planFleet({ fleet, diagnostics: inForce.loaded.diagnostics, revision: inForce.revision, previous, evictions });
+}
+
+/** Applies the plan to the reachable members this process owns; unreachable ones are neither applied nor pruned. */
+async function applyReachable(ctx: ControllerContext, plan: Plan, clusters: readonly Cluster[], loaded: LoadResult): Promise<FleetApplyResult> {
+  const interpreter = createInterpreter(loaded.fleet.customizations);
+  const result = await applyFleet({ revision: plan.revision, works: plan.works, clusters }, {
+    dryRun: false, prune: ctx.members.prune, forceConflicts: ctx.members.forceConflicts,
+    timeoutMs: ctx.members.timeoutMs, requestTimeoutMs: ctx.members.requestTimeoutMs,
+    concurrency: 16, clusterConcurrency: 8, waitTimeoutMs: Math.min(60_000, ctx.members.timeoutMs),
+    retain: (desired: KubeObject, live: KubeObject) => interpreter.retain(desired, live),
+    credentials: ctx.members.credentials,
+  });
+  for (const c of result.clusters) ctx.log({ msg: 'cluster applied', cluster: c.cluster, ok: c.ok, reason: c.reason, revision: plan.revision, objects: c.objects.length, pruned: c.pruned.length, ...(c.ok ? {} : { message: c.message }) });
+  return result;
+}
+
+interface StatusWriteArgs {
+  readonly statusBranch: string;
+  readonly baseTip: string | undefined;
+  readonly record: Parameters<typeof statusFiles>[0]['previous'];
+  readonly plan: Plan;
+  readonly inForce?: Plan | undefined;
+  readonly decisions: readonly Decision[];
+  readonly failover?: Omit<NonNullable<Parameters<typeof statusFiles>[0]['failover']>, 'inForce'>;
+}
+
+async function writeStatusFiles(ctx: ControllerContext, a: StatusWriteArgs): Promise<StatusWriteResult> {
+  const failover = a.failover ? { ...a.failover, ...(a.inForce ? { inForce: a.inForce } : {}) } : undefined;
+  const status = statusFiles({ sourceBranch: ctx.source.branch, plan: a.plan, previous: a.record, observed: [], ...(failover ? { failover } : {}) });
+  const shown = a.inForce ?? a.plan;
+  const decisions = a.decisions.toSorted((x, y) => compareStrings(x.kind, y.kind) || compareStrings(x.cluster, y.cluster)).map(describeDecision);
+  return writeStatus(ctx.target, {
+    branch: a.statusBranch, revision: a.plan.revision, status, bindings: shown.bindings.length, works: shown.works.length, baseTip: a.baseTip,
+    ...(decisions.length ? { decisions } : {}),
+  }, writeOptions(ctx));
+}
+
+function need<T>(v: T | undefined): T {
+  if (v === undefined) throw new InternalError('a controller step ran before the step that fills its input');
+  return v;
+}

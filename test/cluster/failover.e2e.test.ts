@@ -1,0 +1,170 @@
+/**
+ * `flotilla controller` against real members (issue 10): a stopped member apiserver is tainted,
+ * its bindings are evicted and rescheduled onto the others, its copy is kept (never pruned) while
+ * it is unreachable, every decision is a status-branch commit with its trailer, and at no sampled
+ * moment does the workload's ready replica count over the reachable members drop to zero.
+ * Restarting the member removes the taints and the static weights bring replicas back.
+ */
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gitCli } from '../git/helpers/workspace.ts';
+import { e2eEnabled, eventually, getJson, members, startMember, stopMember } from './harness.ts';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const node = path.join(root, 'node_modules', '.bin', 'node');
+const ns = 'failover';
+
+const policy = `# api: divided 1:1:1 over the members; evicted copies kept until the replacement is healthy.
+apiVersion: policy.karmada.io/v1alpha1
+kind: PropagationPolicy
+metadata:
+  name: api
+  namespace: ${ns}
+spec:
+  resourceSelectors:
+    - apiVersion: apps/v1
+      kind: Deployment
+      name: api
+  failover:
+    cluster:
+      purgeMode: Gracefully
+  placement:
+    clusterAffinity:
+      clusterNames: [member1, member2, member3]
+    replicaScheduling:
+      replicaSchedulingType: Divided
+      replicaDivisionPreference: Weighted
+      weightPreference:
+        staticWeightList:
+          - targetCluster: { clusterNames: [member1] }
+            weight: 1
+          - targetCluster: { clusterNames: [member2] }
+            weight: 1
+          - targetCluster: { clusterNames: [member3] }
+            weight: 1
+`;
+const app = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: ${ns}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: ${ns}
+spec:
+  replicas: 6
+  selector: { matchLabels: { app: api } }
+  template:
+    metadata: { labels: { app: api } }
+    spec:
+      containers:
+        - name: api
+          image: registry.example.com/api:1.0
+          resources: { requests: { cpu: 100m, memory: 64Mi } }
+`;
+
+const replicas = async (ctx: string) => (await getJson(ctx, 'deployment', 'api', '-n', ns))?.['spec']?.['replicas'] as number | undefined;
+const ready = async (ctx: string) => Number((await getJson(ctx, 'deployment', 'api', '-n', ns))?.['status']?.['readyReplicas'] ?? 0);
+
+(e2eEnabled ? describe : describe.skip)('flotilla controller: cluster failover (e2e, real members)', function () {
+  this.timeout(300_000);
+  let kubeconfig = '';
+  let repo = '';
+  let controller: ChildProcess | undefined;
+  let logs = '';
+
+  before(async function () {
+    this.timeout(600_000);
+    ({ kubeconfig } = await members());
+    repo = mkdtempSync(path.join(os.tmpdir(), 'flotilla-failover-'));
+    cpSync(path.join(import.meta.dirname, 'fleet', 'clusters'), path.join(repo, 'clusters'), { recursive: true });
+    mkdirSync(path.join(repo, 'apps'));
+    mkdirSync(path.join(repo, 'policies'));
+    writeFileSync(path.join(repo, 'apps', 'api.yaml'), app);
+    writeFileSync(path.join(repo, 'policies', 'api.yaml'), policy);
+    await gitCli(repo, 'init', '--quiet', '--initial-branch', 'main');
+    await gitCli(repo, 'add', '-A');
+    await gitCli(repo, 'commit', '--quiet', '-m', 'fleet with api');
+    controller = spawn(node, [path.join(root, 'bin', 'flotilla.js'), 'controller', '--repo', repo, '--kubeconfig', kubeconfig, '--listen', '127.0.0.1:0',
+      '--interval', '1s', '--timeout', '5s', '--cluster-failure-threshold', '2s', '--cluster-success-threshold', '2s', '--cluster-monitor-grace-period', '20s',
+      '--failover-eviction-timeout', '3s', '--graceful-eviction-timeout', '120s'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    controller.stderr?.on('data', (d) => (logs += String(d)));
+  });
+  after(async () => {
+    if (controller && controller.exitCode === null) controller.kill('SIGKILL');
+    await startMember('member2').catch(() => undefined);
+    rmSync(repo, { recursive: true, force: true });
+  });
+
+  const statusLog = async () => gitCli(repo, 'log', '--format=%B%x00', 'flotilla-status').catch(() => '');
+  const statusFile = async (file: string) => gitCli(repo, 'show', `flotilla-status:${file}`).catch(() => '');
+
+  it('applies the fleet 2/2/2 and records the placement on the status branch', async () => {
+    await eventually('api 2/2/2 and ready', 120_000, async () => {
+      const r = await Promise.all(['member1', 'member2', 'member3'].map(replicas));
+      const ok = r.every((n) => n === 2) && (await Promise.all(['member1', 'member2', 'member3'].map(ready))).every((n) => n === 2);
+      return ok ? true : undefined;
+    });
+    const binding = await eventually('binding status file', 30_000, async () => {
+      const text = await statusFile(`bindings/${ns}/deployment.api.yaml`);
+      return text.includes('health: Healthy') ? text : undefined;
+    });
+    assert.match(binding, /purgeMode: Gracefully/);
+  });
+
+  it('a stopped member is tainted, evicted and replaced without the workload ever reaching zero ready replicas', async () => {
+    const samples: number[] = [];
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        samples.push((await ready('member1').catch(() => 0)) + (await ready('member3').catch(() => 0)));
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    })();
+    try {
+      await stopMember('member2');
+      const evicted = await eventually('evict commit', 90_000, async () => {
+        const log = await statusLog();
+        return /Flotilla-Decision: evict/.test(log) ? log : undefined;
+      });
+      assert.match(evicted, /Flotilla-Decision: failover/);
+      assert.match(evicted, /failover member2/);
+      const binding = await statusFile(`bindings/${ns}/deployment.api.yaml`);
+      assert.match(binding, /fromCluster: member2/);
+      await eventually('api rescheduled 3/3 on member1 and member3', 60_000, async () => {
+        const r = [await replicas('member1'), await replicas('member3')];
+        return r[0] === 3 && r[1] === 3 ? true : undefined;
+      });
+      await eventually('purge commit once the replacement is healthy', 90_000, async () => (/Flotilla-Decision: purge/.test(await statusLog()) ? true : undefined));
+      const cluster = await statusFile('clusters/member2.yaml');
+      assert.match(cluster, /cluster\.karmada\.io\/not-ready/);
+    } finally {
+      sampling = false;
+      await sampler;
+    }
+    assert.ok(samples.length > 5, `sampled ${samples.length} times`);
+    assert.ok(samples.every((n) => n > 0), `ready replicas over the reachable members: ${samples.join(',')}`);
+  });
+
+  it('the restarted member recovers: taints removed, the static weights bring it back to 2/2/2', async () => {
+    await startMember('member2');
+    await eventually('recover commit', 90_000, async () => (/Flotilla-Decision: recover/.test(await statusLog()) ? true : undefined));
+    await eventually('api back to 2/2/2', 90_000, async () => {
+      const r = await Promise.all(['member1', 'member2', 'member3'].map(replicas));
+      return r.every((n) => n === 2) ? true : undefined;
+    });
+    const cluster = await statusFile('clusters/member2.yaml');
+    assert.doesNotMatch(cluster, /not-ready/);
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    const exited = new Promise<number | null>((resolve) => controller?.once('exit', (code) => resolve(code)));
+    controller?.kill('SIGTERM');
+    assert.equal(await exited, 0, logs.slice(-2000));
+  });
+});
