@@ -3,10 +3,10 @@
  * and the pure stages: the failover pass's input, and the planner's view of it (controller
  * taints on the Clusters, previous placement and eviction tasks per template).
  */
-import { isPlainObject, resourceKey, type Cluster, type Fleet, type GracefulEvictionTask, type ResourceKey, type TargetCluster } from '../api/index.ts';
+import { canonicalJson, isPlainObject, resourceKey, type Cluster, type Fleet, type GracefulEvictionTask, type Placement, type ResourceKey, type TargetCluster } from '../api/index.ts';
 import type { BindingStatus } from '../cluster/binding-status.ts';
 import type { Observation as MemberObservation } from '../cluster/cluster-status.ts';
-import type { ClusterHealthState, ClusterWorkloadStatus, EvictionBinding, FailoverBinding, FailoverCluster } from '../status/index.ts';
+import { trackUnhealthy, type ClusterHealthState, type ClusterWorkloadStatus, type EvictionBinding, type FailoverBinding, type FailoverCluster } from '../status/index.ts';
 
 /** The failover pass's clusters: each fleet Cluster with its remembered health and this pass's probe. */
 export function failoverClusters(clusters: readonly Cluster[], remembered: ReadonlyMap<string, ClusterHealthState>, observations: readonly MemberObservation[], now: string): FailoverCluster[] {
@@ -40,19 +40,30 @@ export function fleetWithClusterState(fleet: Fleet, observed: readonly Cluster[]
 }
 
 /** Previous placement and eviction tasks per template, from the bindings after the failover pass. */
-export function placementHistory(bindings: readonly EvictionBinding[]): { previous: Map<ResourceKey, readonly TargetCluster[]>; evictions: Map<ResourceKey, readonly GracefulEvictionTask[]> } {
+export function placementHistory(bindings: readonly EvictionBinding[]): { previous: Map<ResourceKey, readonly TargetCluster[]>; applied: Map<ResourceKey, Placement>; evictions: Map<ResourceKey, readonly GracefulEvictionTask[]> } {
   const previous = new Map<ResourceKey, readonly TargetCluster[]>();
+  const applied = new Map<ResourceKey, Placement>();
   const evictions = new Map<ResourceKey, readonly GracefulEvictionTask[]>();
   for (const b of bindings) {
     const key = b.key as ResourceKey;
     previous.set(key, b.clusters);
+    if (b.placement) applied.set(key, b.placement);
     if (b.gracefulEvictionTasks?.length) evictions.set(key, b.gracefulEvictionTasks);
   }
-  return { previous, evictions };
+  return { previous, applied, evictions };
 }
 
-/** What each member reported of each binding's workload, by ResourceKey: health and ready replicas. */
-export function workloadStatuses(bindings: readonly BindingStatus[]): Map<string, ClusterWorkloadStatus[]> {
+/**
+ * What each member reported of each binding's workload, by ResourceKey: health, ready replicas,
+ * and since when it has been Unhealthy (carried over from the recorded bindings).
+ */
+export function workloadStatuses(bindings: readonly BindingStatus[], recorded: readonly FailoverBinding[], now: string): Map<string, ClusterWorkloadStatus[]> {
+  const before = new Map(recorded.map((b) => [b.key, b.statuses] as const));
+  const observed = observedStatuses(bindings);
+  return new Map([...observed].map(([key, list]) => [key, trackUnhealthy(list, before.get(key) ?? [], now)] as const));
+}
+
+function observedStatuses(bindings: readonly BindingStatus[]): Map<string, ClusterWorkloadStatus[]> {
   const out = new Map<string, ClusterWorkloadStatus[]>();
   for (const b of bindings) {
     const key = resourceKey(b.resource);
@@ -77,10 +88,5 @@ export function failoverBindings(recorded: readonly FailoverBinding[]): Failover
  */
 export function stableHealthState(next: ClusterHealthState, recorded: ClusterHealthState | undefined): ClusterHealthState {
   if (!recorded) return next;
-  return canonical({ ...next, probedAt: undefined }) === canonical({ ...recorded, probedAt: undefined }) ? recorded : next;
-}
-
-/** JSON with object keys sorted, so that two states built in different key orders compare equal. */
-function canonical(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) => (isPlainObject(x) ? Object.fromEntries(Object.entries(x).filter(([, y]) => y !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x));
+  return canonicalJson({ ...next, probedAt: undefined }) === canonicalJson({ ...recorded, probedAt: undefined }) ? recorded : next;
 }

@@ -112,7 +112,7 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
     step = 'write-status';
     const status = await writeStatusFiles(ctx, {
       statusBranch, baseTip: view.tip, record: view.record, plan: attempted ?? plan, inForce: attempted ? plan : undefined, decisions: failover.decisions,
-      failover: { clusters: states.map((s) => stableHealthState(s, remembered.get(s.cluster))), statuses: workloadStatuses(bindingStatuses) },
+      failover: { clusters: states.map((s) => stableHealthState(s, remembered.get(s.cluster))), statuses: workloadStatuses(bindingStatuses, memory.bindings, now) },
     });
     const readiness = states.map((s) => ({ cluster: s.cluster, ready: s.ready?.status === 'True' }));
     return { kind: 'passed', revision: commit, inForce: inForce.revision, valid: headValid, decisions: failover.decisions, applied, status, bindings: plan.bindings.length, works: plan.works.length, readiness };
@@ -124,9 +124,9 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
 
 /** Plans the revision in force with the observed Clusters, the controller taints and the eviction tasks. */
 function planInForce(inForce: { revision: string; loaded: LoadResult }, observed: readonly Cluster[], states: Parameters<typeof fleetWithClusterState>[2], bindings: Parameters<typeof placementHistory>[0]): Plan {
-  const { previous, evictions } = placementHistory(bindings);
+  const { previous, applied, evictions } = placementHistory(bindings);
   const fleet = fleetWithClusterState(inForce.loaded.fleet, observed, states);
-  return planFleet({ fleet, diagnostics: inForce.loaded.diagnostics, revision: inForce.revision, previous, evictions });
+  return planFleet({ fleet, diagnostics: inForce.loaded.diagnostics, revision: inForce.revision, previous, applied, evictions });
 }
 
 /** Applies the plan to the reachable members this process owns; unreachable ones are neither applied nor pruned. */

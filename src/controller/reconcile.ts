@@ -8,9 +8,9 @@ import { performance } from 'node:perf_hooks';
 import type { Settings } from '../api/index.ts';
 import { isTransientGitError, type BranchStore, type FileDelta, type Identity } from '../git/index.ts';
 import type { Snapshot } from '../load/index.ts';
-import type { Plan, PreviousPlacement } from '../plan/index.ts';
+import type { Plan } from '../plan/index.ts';
 import type { FleetSource } from '../source/index.ts';
-import type { BranchWriteResult, ClusterObservation, StatusReader, StatusView, StatusWriteResult } from '../writeback/index.ts';
+import type { BranchWriteResult, ClusterObservation, PreviousView, StatusReader, StatusView, StatusWriteResult } from '../writeback/index.ts';
 import type { ContractDiagnostic } from '../plan/index.ts';
 import { reconcileSteps } from './reconcile-steps.ts';
 
@@ -47,7 +47,7 @@ export interface ReconcileState {
   status?: StatusView;
   snapshot?: Snapshot;
   changed?: readonly FileDelta[];
-  previous?: PreviousPlacement;
+  previous?: PreviousView;
   plan?: Plan;
   rendered?: BranchWriteResult;
   written?: StatusWriteResult;

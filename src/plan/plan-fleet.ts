@@ -14,7 +14,8 @@ import { isUnsyncedNamespace, renderBinding, renderNamespaceWork, type Work } fr
 import { createScheduler, type Explanation, type ScheduleResult } from '../scheduler/index.ts';
 import { bindingId, buildBinding, policyAnnotations, type Binding, type BindingSnapshot } from './binding.ts';
 import { mergeTargetClusters, resolveDependencies, type DependencySource } from './dependencies.ts';
-import type { PreviousPlacement } from './previous.ts';
+import type { AppliedPlacements, PreviousPlacement } from './previous.ts';
+import { scheduleTrigger } from './schedule-trigger.ts';
 
 /** Everything planning needs: the loaded fleet, its load diagnostics, and the earlier placement. */
 export interface PlanInput {
@@ -22,6 +23,8 @@ export interface PlanInput {
   readonly diagnostics: readonly Diagnostic[];
   readonly revision: string;
   readonly previous?: PreviousPlacement;
+  /** The placements the previous schedules were made with: unchanged Divided workloads keep their clusters. */
+  readonly applied?: AppliedPlacements;
   /**
    * Graceful-eviction tasks per template (the status stage's failover decisions): the scheduler
    * avoids those clusters, and the evicted copy is still rendered there, with the replicas it
@@ -53,7 +56,7 @@ export function planFleet(input: PlanInput): Plan {
   if (diagnostics.some((d) => d.severity === 'error')) return finish(input.revision, [], [], diagnostics, []);
   const { fleet } = input;
   const interpreter = createInterpreter(fleet.customizations);
-  const scheduled = scheduleTemplates(fleet, interpreter, { previous: input.previous, evictions: input.evictions }, diagnostics);
+  const scheduled = scheduleTemplates(fleet, interpreter, { previous: input.previous, applied: input.applied, evictions: input.evictions }, diagnostics);
   const templates = new Map(fleet.templates.map((t) => [resourceKeyOf(t.object), t] as const));
   const byNamespace = groupByNamespace(fleet.templates);
   const sources: DependencySource[] = scheduled.filter((s) => s.propagateDeps && s.result.kind === 'Scheduled').map((s) => ({ template: s.template, bindingName: s.binding.metadata.name, clusters: s.binding.spec.clusters }));
@@ -104,6 +107,7 @@ interface Scheduled {
 /** The placement history a schedule reads: the previous clusters and the eviction tasks. */
 interface History {
   readonly previous: PreviousPlacement | undefined;
+  readonly applied: AppliedPlacements | undefined;
   readonly evictions: ReadonlyMap<ResourceKey, readonly GracefulEvictionTask[]> | undefined;
 }
 
@@ -116,7 +120,8 @@ function withEvicted(clusters: readonly TargetCluster[], tasks: readonly Gracefu
 }
 
 function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, history: History, diagnostics: Diagnostic[]): Scheduled[] {
-  const { previous, evictions } = history;
+  const { previous, applied, evictions } = history;
+  const clusterNames = new Set(fleet.clusters.map((c) => c.object.metadata.name ?? ''));
   const index = indexPolicies(fleet.propagationPolicies);
   const scheduler = createScheduler(fleet.clusters.map((c) => c.object as Cluster));
   const out: Scheduled[] = [];
@@ -137,10 +142,14 @@ function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, history: Hist
     const placement = spec.placement ?? {};
     const prev = previous?.get(key);
     const tasks = evictions?.get(key);
-    const result = scheduler.schedule({
-      resource, placement, replicas: replicas.replicas, ...(replicas.requirements ? { requirements: replicas.requirements } : {}), ...(prev ? { previous: prev } : {}),
-      ...(tasks?.length ? { evictingClusters: tasks.map((t) => t.fromCluster) } : {}),
-    });
+    const isWorkload = replicas.replicas > 0 || replicas.requirements !== undefined;
+    const trigger = scheduleTrigger({ placement, applied: applied?.get(key), previous: prev, replicas: replicas.replicas, isWorkload, clusterExists: (n) => clusterNames.has(n) });
+    const result: ScheduleResult = trigger.kind === 'keep'
+      ? { kind: 'Scheduled', clusters: trigger.clusters, explanation: { attempts: [], kept: trigger.reason } }
+      : scheduler.schedule({
+          resource, placement, replicas: replicas.replicas, ...(replicas.requirements ? { requirements: replicas.requirements } : {}), ...(prev ? { previous: prev } : {}),
+          ...(tasks?.length ? { evictingClusters: tasks.map((t) => t.fromCluster) } : {}),
+        });
     if (result.kind === 'Unschedulable') {
       diagnostics.push(warningAt('Unschedulable', match.policy.source, `${describeRef(resource)} cannot be scheduled by ${match.policy.object.kind} ${match.policy.object.metadata.namespace ? `${match.policy.object.metadata.namespace}/` : ''}${match.policy.object.metadata.name}: ${result.message}`));
     }
@@ -154,7 +163,7 @@ function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, history: Hist
       condition: scheduledCondition(result), affinityName: affinityNameOf(result.explanation),
       failover: spec.failover, evictionTasks: tasks,
     });
-    out.push({ key, template, policy: match, binding, result, isWorkload: replicas.replicas > 0 || replicas.requirements !== undefined, propagateDeps: spec.propagateDeps === true });
+    out.push({ key, template, policy: match, binding, result, isWorkload, propagateDeps: spec.propagateDeps === true });
   }
   return out;
 }

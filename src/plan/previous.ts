@@ -2,16 +2,19 @@
  * The placement an earlier revision produced, read from a previous plan's JSON (`{bindings: [...]}`)
  * or a plain list of bindings: ResourceKey → clusters. Used for scheduling stability.
  */
-import { errorAt, isPlainObject, resourceKey, type Diagnostic, type ResourceKey, type TargetCluster } from '../api/index.ts';
+import { errorAt, isPlainObject, resourceKey, type Diagnostic, type Placement, type ResourceKey, type TargetCluster } from '../api/index.ts';
 
 /** Previous placements by resource key. */
 export type PreviousPlacement = ReadonlyMap<ResourceKey, readonly TargetCluster[]>;
+/** The placement each previous schedule was made with, when the binding recorded it (`spec.placement`). */
+export type AppliedPlacements = ReadonlyMap<ResourceKey, Placement>;
 
 /** Parses a previous plan or binding list; malformed entries are diagnostics against `file`. */
-export function parsePrevious(value: unknown, file: string): { previous: PreviousPlacement; diagnostics: Diagnostic[] } {
+export function parsePrevious(value: unknown, file: string): { previous: PreviousPlacement; applied: AppliedPlacements; diagnostics: Diagnostic[] } {
   const list = Array.isArray(value) ? value : isPlainObject(value) && Array.isArray(value['bindings']) ? value['bindings'] : undefined;
   const out = new Map<ResourceKey, TargetCluster[]>();
-  if (!list) return { previous: out, diagnostics: [errorAt('InvalidPrevious', { file, line: 1 }, 'expected a plan ({"bindings": [...]}) or a list of bindings')] };
+  const applied = new Map<ResourceKey, Placement>();
+  if (!list) return { previous: out, applied, diagnostics: [errorAt('InvalidPrevious', { file, line: 1 }, 'expected a plan ({"bindings": [...]}) or a list of bindings')] };
   const diagnostics: Diagnostic[] = [];
   list.forEach((b: unknown, i: number) => {
     const spec = isPlainObject(b) && isPlainObject(b['spec']) ? b['spec'] : undefined;
@@ -26,7 +29,9 @@ export function parsePrevious(value: unknown, file: string): { previous: Previou
       if (isPlainObject(c) && typeof c['name'] === 'string') targets.push(typeof c['replicas'] === 'number' ? { name: c['name'], replicas: c['replicas'] } : { name: c['name'] });
     }
     const ns = typeof r['namespace'] === 'string' && r['namespace'] !== '' ? r['namespace'] : undefined;
-    out.set(resourceKey({ apiVersion: r['apiVersion'], kind: r['kind'], ...(ns ? { namespace: ns } : {}), name: r['name'] }), targets);
+    const key = resourceKey({ apiVersion: r['apiVersion'], kind: r['kind'], ...(ns ? { namespace: ns } : {}), name: r['name'] });
+    out.set(key, targets);
+    if (isPlainObject(spec?.['placement'])) applied.set(key, spec['placement'] as Placement);
   });
-  return { previous: out, diagnostics };
+  return { previous: out, applied, diagnostics };
 }

@@ -5,6 +5,7 @@ import type { AttemptExplanation, DivisionExplanation, Explanation, SelectionExp
 /** A multi-line description of an explanation; deterministic for equal inputs. */
 export function formatExplanation(e: Explanation): string {
   const lines: string[] = [];
+  if (e.kept !== undefined) lines.push(`not rescheduled: ${e.kept}`);
   if (e.affinityName !== undefined) lines.push(`affinity term used: ${e.affinityName}`);
   e.attempts.forEach((a, i) => lines.push(...formatAttempt(a, i, e.attempts.length)));
   return lines.join('\n');

@@ -8,7 +8,7 @@ import { filterCluster } from './filters/index.ts';
 import type { FilterInput } from './filters/index.ts';
 import type { FleetIndex, IndexedCluster } from './fleet-index.ts';
 import type { PlacementView } from './placement.ts';
-import { canonicalJson } from './placement.ts';
+import { canonicalJson } from '../api/index.ts';
 import type { FilteredCluster } from './types.ts';
 
 /** Feasible clusters and the filtered ones, both in name order. */

@@ -2,7 +2,6 @@
  * Placement as the scheduler reads it: Karmada's admission defaults applied (idempotent when `load`
  * has applied them already) and the replica strategy named.
  */
-import { compareStrings } from '../api/index.ts';
 import type { ClusterAffinity, Placement, SpreadByField, SpreadConstraint, StaticClusterWeight } from '../api/index.ts';
 
 /** Karmada core/assignment.go strategy names. */
@@ -76,14 +75,4 @@ export function affinityTerms(p: Placement): readonly { readonly name?: string; 
     return [p.clusterAffinity === undefined ? {} : { affinity: p.clusterAffinity }];
   }
   return p.clusterAffinities.map((t) => ({ name: t.affinityName, affinity: t }));
-}
-
-/** A canonical JSON form: object keys sorted, so equal values give equal keys for memoisation. */
-export function canonicalJson(v: unknown): string {
-  if (v === undefined) return 'null';
-  if (v === null || typeof v !== 'object') return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  const o = v as Record<string, unknown>;
-  const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort(compareStrings);
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
 }

@@ -157,4 +157,6 @@ export interface Explanation {
   /** The clusterAffinities term that produced the placement, when terms were used and one succeeded. */
   readonly affinityName?: string;
   readonly attempts: readonly AttemptExplanation[];
+  /** Set when the previous schedule was kept without scheduling: why (the plan stage's trigger). */
+  readonly kept?: string;
 }

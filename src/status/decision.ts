@@ -40,8 +40,10 @@ export interface EvictedBinding {
 export interface EvictDecision {
   readonly kind: 'evict';
   readonly cluster: string;
-  /** When the earliest NoExecute taint involved was added. */
+  /** When the earliest NoExecute taint involved was added (or the workload turned unhealthy). */
   readonly since: string;
+  /** A cluster taint (taint manager) or an unhealthy workload (application failover). */
+  readonly cause?: 'taint' | 'application';
   readonly bindings: readonly EvictedBinding[];
 }
 /** One eviction task ended: the old copy on `fromCluster` may be deleted. */
@@ -97,7 +99,7 @@ export function describeDecision(d: Decision): DecisionDescription {
       };
     case 'evict':
       return {
-        subject: `flotilla: evict ${count(d.bindings.length, 'binding')} from ${d.cluster} (tainted since ${d.since})`,
+        subject: `flotilla: evict ${count(d.bindings.length, 'binding')} from ${d.cluster} (${d.cause === 'application' ? 'unhealthy' : 'tainted'} since ${d.since})`,
         body: clip(d.bindings.map((b) => `${b.binding}${b.replicas !== undefined ? ` (${b.replicas} replicas)` : ''}, purge ${b.purgeMode}: ${b.why}`)),
         trailer: 'evict',
       };

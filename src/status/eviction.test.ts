@@ -26,7 +26,7 @@ const cluster = (name: string, ...taints: Taint[]): TaintedCluster => ({ name, t
 function brief(v: EvictionVerdict): string {
   switch (v.kind) {
     case 'evict':
-      return `evict ${v.binding}@${v.cluster} ${v.cause.kind} ${v.cause.taint.key.replace('cluster.karmada.io/', '')}${v.cause.kind === 'expired' ? ` ${v.cause.deadline.slice(11, 19)}` : ''} ${v.task.purgeMode}`;
+      return `evict ${v.binding}@${v.cluster} ${v.cause.kind} ${v.cause.kind === 'application-unhealthy' ? v.cause.since : v.cause.taint.key.replace('cluster.karmada.io/', '')}${v.cause.kind === 'expired' ? ` ${v.cause.deadline.slice(11, 19)}` : ''} ${v.task.purgeMode}`;
     case 'tolerate':
       return `tolerate ${v.binding}@${v.cluster} until ${v.until.slice(11, 19)}`;
     case 'tolerate-forever':

@@ -21,7 +21,8 @@ export interface TaintedCluster {
 /** Why a pair is evicted: a NoExecute taint no toleration matches, or a toleration that ran out. */
 export type EvictionCause =
   | { readonly kind: 'untolerated'; readonly taint: Taint }
-  | { readonly kind: 'expired'; readonly taint: Taint; readonly tolerationSeconds: number; readonly deadline: string };
+  | { readonly kind: 'expired'; readonly taint: Taint; readonly tolerationSeconds: number; readonly deadline: string }
+  | { readonly kind: 'application-unhealthy'; readonly since: string; readonly tolerationSeconds: number };
 
 /** The verdict for one binding on one NoExecute-tainted cluster it is scheduled to. */
 export type EvictionVerdict =
@@ -57,7 +58,7 @@ export function decideEvictions(bindings: readonly EvictionBinding[], clusters: 
   return out;
 }
 
-type TolerationOutcome = { kind: 'evict'; cause: EvictionCause } | { kind: 'tolerate'; until: string; taint: Taint; tolerationSeconds: number } | { kind: 'tolerate-forever' };
+type TolerationOutcome = { kind: 'evict'; cause: Exclude<EvictionCause, { kind: 'application-unhealthy' }> } | { kind: 'tolerate'; until: string; taint: Taint; tolerationSeconds: number } | { kind: 'tolerate-forever' };
 
 /**
  * Karmada: every taint needs a matching toleration (the first that matches is the one "used");
@@ -87,7 +88,13 @@ function tolerationVerdict(taints: readonly Taint[], tolerations: readonly Toler
   return { kind: 'tolerate', until: earliest.until, taint: earliest.taint, tolerationSeconds: earliest.seconds };
 }
 
-function causeMessage(cluster: string, c: EvictionCause): string {
+/** When the cause began: the taint's timeAdded, or when the workload turned unhealthy. */
+function causeTime(c: EvictionCause): string[] {
+  if (c.kind === 'application-unhealthy') return [c.since];
+  return c.taint.timeAdded ? [c.taint.timeAdded] : [];
+}
+
+function causeMessage(cluster: string, c: Exclude<EvictionCause, { kind: 'application-unhealthy' }>): string {
   const added = c.taint.timeAdded ? ` (added ${c.taint.timeAdded})` : '';
   if (c.kind === 'untolerated') return `cluster ${cluster} has taint ${formatTaint(c.taint)}${added}, which the placement does not tolerate`;
   return `cluster ${cluster} has taint ${formatTaint(c.taint)}${added}, tolerated for ${c.tolerationSeconds}s until ${c.deadline}`;
@@ -112,11 +119,12 @@ export function evictDecisions(verdicts: readonly EvictionVerdict[]): EvictDecis
   for (const v of verdicts) if (v.kind === 'evict') byCluster.set(v.cluster, [...(byCluster.get(v.cluster) ?? []), v]);
   return [...byCluster.keys()].toSorted(compareStrings).map((cluster) => {
     const vs = (byCluster.get(cluster) ?? []).toSorted((a, b) => compareStrings(a.binding, b.binding));
-    const times = vs.flatMap((v) => (v.cause.taint.timeAdded ? [v.cause.taint.timeAdded] : [])).toSorted((a, b) => instant(a) - instant(b));
+    const times = vs.flatMap((v) => causeTime(v.cause)).toSorted((a, b) => instant(a) - instant(b));
     return {
       kind: 'evict' as const,
       cluster,
       since: times[0] ?? vs[0]?.task.creationTimestamp ?? '',
+      ...(vs.every((v) => v.cause.kind === 'application-unhealthy') ? { cause: 'application' as const } : {}),
       bindings: vs.map((v) => ({ binding: v.binding, ...(v.task.replicas !== undefined ? { replicas: v.task.replicas } : {}), purgeMode: v.task.purgeMode ?? 'Gracefully', why: v.task.message ?? '' })),
     };
   });

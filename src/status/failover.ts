@@ -12,7 +12,8 @@ import { compareDecisions } from './decision.ts';
 import type { EvictionVerdict } from './eviction.ts';
 import { applyEvictions, decideEvictions, evictDecisions } from './eviction.ts';
 import type { EvictionBinding, EvictionSettings } from './eviction-task.ts';
-import type { ClusterWorkloadStatus, TaskAssessment } from './purge.ts';
+import type { TaskAssessment } from './purge.ts';
+import { decideApplicationEvictions, type ApplicationBinding } from './application-failover.ts';
 import { assessEvictionTasks, purgeDecisions } from './purge.ts';
 import type { HealthSettings, Observation } from './ready-condition.ts';
 
@@ -24,9 +25,8 @@ export interface FailoverCluster {
 }
 
 /** A binding with what the status branch knows of it: whether its schedule is current and its per-cluster status. */
-export interface FailoverBinding extends EvictionBinding {
+export interface FailoverBinding extends ApplicationBinding {
   readonly scheduled: boolean;
-  readonly statuses: readonly ClusterWorkloadStatus[];
 }
 
 /** Everything one pass needs. */
@@ -56,7 +56,10 @@ export function decideFailover(input: FailoverInput): FailoverOutcome {
   const specTaints = new Map(input.clusters.map((c) => [c.state.cluster, c.specTaints] as const));
   const tainted = clusters.map((r) => ({ name: r.state.cluster, taints: [...(specTaints.get(r.state.cluster) ?? []), ...r.state.taints].toSorted(compareTaints) }));
   const bindings = input.bindings.toSorted((a, b) => compareStrings(a.key, b.key));
-  const evictions = decideEvictions(bindings, tainted, input.now, input.eviction);
+  const taintEvictions = decideEvictions(bindings, tainted, input.now, input.eviction);
+  // Application failover looks at the clusters the taint manager left (Karmada runs both on the binding).
+  const appEvictions = decideApplicationEvictions(bindings.map((b) => ({ ...b, ...applyEvictions(b, taintEvictions) })), input.now);
+  const evictions = [...taintEvictions, ...appEvictions].toSorted((a, b) => compareStrings(a.binding, b.binding) || compareStrings(a.cluster, b.cluster));
   const assessments: TaskAssessment[] = [];
   const after: EvictionBinding[] = [];
   for (const b of bindings) {
@@ -74,6 +77,6 @@ export function decideFailover(input: FailoverInput): FailoverOutcome {
 
 /** The binding fields eviction owns, without the status inputs of the pass. */
 function withoutStatus(b: EvictionBinding & Partial<Pick<FailoverBinding, 'scheduled' | 'statuses'>>): EvictionBinding {
-  const { scheduled: _scheduled, statuses: _statuses, ...rest } = b;
+  const { scheduled: _scheduled, statuses: _statuses, propagateDeps: _deps, namespaced: _ns, ...rest } = b as EvictionBinding & Partial<Pick<FailoverBinding, 'scheduled' | 'statuses' | 'propagateDeps' | 'namespaced'>>;
   return rest;
 }

@@ -7,10 +7,10 @@ import * as status from './index.ts';
 describe('status: public surface and purity', () => {
   it('exports exactly these values', () => {
     assert.deepEqual(Object.keys(status).sort(), [
-      'addSeconds', 'applyEvictions', 'assessEvictionTasks', 'clusterPurgeMode', 'compareDecisions', 'compareTaints', 'dampedCondition', 'decideEvictions', 'decideFailover',
-      'defaultEvictionSettings', 'defaultHealthSettings', 'describeDecision', 'evictDecisions', 'evictionProducerTaintManager', 'evictionReasonTaintUntolerated',
+      'addSeconds', 'applicationFailoverProducers', 'applyEvictions', 'assessEvictionTasks', 'clusterPurgeMode', 'compareDecisions', 'compareTaints', 'dampedCondition', 'decideApplicationEvictions', 'decideEvictions', 'decideFailover',
+      'defaultEvictionSettings', 'defaultHealthSettings', 'describeDecision', 'evictDecisions', 'evictionProducerTaintManager', 'evictionReasonApplicationFailure', 'evictionReasonTaintUntolerated',
       'formatInstant', 'instant', 'isAfter', 'normalizePurgeMode', 'notReadyTaintKey', 'observeClusterHealth', 'probeCondition', 'purgeDecisions',
-      'readyReasons', 'staleCondition', 'taintEvictionTask', 'unreachableTaintKey',
+      'readyReasons', 'staleCondition', 'taintEvictionTask', 'trackUnhealthy', 'unreachableTaintKey',
     ]);
   });
 

@@ -30,3 +30,7 @@ export { decideFailover } from './failover.ts';
 export type { FailoverInput, FailoverOutcome, FailoverCluster, FailoverBinding } from './failover.ts';
 /** RFC 3339 arithmetic on `now` arguments (no clock). */
 export { instant, addSeconds, formatInstant, isAfter } from './time.ts';
+/** Application failover: evictions of workloads unhealthy past tolerationSeconds, and the unhealthy-since memory. */
+export { decideApplicationEvictions, trackUnhealthy, evictionReasonApplicationFailure, applicationFailoverProducers } from './application-failover.ts';
+/** A binding as application failover reads it. */
+export type { ApplicationBinding } from './application-failover.ts';

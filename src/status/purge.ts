@@ -15,6 +15,8 @@ export interface ClusterWorkloadStatus {
   readonly health: 'Healthy' | 'Unhealthy' | 'Unknown';
   /** Ready replicas there; absent for templates without replicas (then Healthy counts as one copy). */
   readonly readyReplicas?: number;
+  /** When the workload was first seen Unhealthy there, in this unbroken run (application failover). */
+  readonly unhealthySince?: string;
 }
 
 /** One binding's eviction tasks with what is known of its new placement. */

@@ -40,6 +40,8 @@ export function parseFailoverBinding(v: unknown): FailoverBinding | undefined {
     ...(isPlainObject(spec['placement']) ? { placement: spec['placement'] as Placement } : {}),
     ...(isPlainObject(spec['failover']) ? { failover: spec['failover'] as FailoverBehavior } : {}),
     clusters: targetClusters(spec['clusters']),
+    ...(spec['propagateDeps'] === true ? { propagateDeps: true } : {}),
+    namespaced: ns !== undefined,
     ...(tasks ? { gracefulEvictionTasks: tasks } : {}),
     scheduled,
     statuses: memberStatuses(status['aggregatedStatus']),
@@ -56,6 +58,10 @@ function memberStatuses(v: unknown): ClusterWorkloadStatus[] {
   return v.flatMap((s): ClusterWorkloadStatus[] => {
     if (!isPlainObject(s) || typeof s['clusterName'] !== 'string') return [];
     const health = s['health'] === 'Healthy' || s['health'] === 'Unhealthy' ? s['health'] : 'Unknown';
-    return [{ cluster: s['clusterName'], health, ...(typeof s['readyReplicas'] === 'number' ? { readyReplicas: s['readyReplicas'] } : {}) }];
+    return [{
+      cluster: s['clusterName'], health,
+      ...(typeof s['readyReplicas'] === 'number' ? { readyReplicas: s['readyReplicas'] } : {}),
+      ...(typeof s['unhealthySince'] === 'string' ? { unhealthySince: s['unhealthySince'] } : {}),
+    }];
   });
 }

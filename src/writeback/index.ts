@@ -9,5 +9,5 @@ export { writeRendered } from './rendered-writer.ts';
 export { formatRevisionRecord, parseRevisionRecord, revisionPath, type Attempt, type Decision, type RevisionRecord } from './revision-record.ts';
 export { bindingFiles, bindingsRoot, clustersRoot, statusFiles, type ClusterObservation, type FailoverStatus, type StatusFiles, type StatusInput } from './status-files.ts';
 export { parseClusterHealth, parseFailoverBinding } from './failover-state.ts';
-export { createStatusReader, type RecordedFailover, type StatusReader, type StatusView } from './status-reader.ts';
+export { createStatusReader, type PreviousView, type RecordedFailover, type StatusReader, type StatusView } from './status-reader.ts';
 export { toDesired, writeStatus, type StatusWrite, type StatusWriteResult } from './status-writer.ts';

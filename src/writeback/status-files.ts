@@ -124,6 +124,7 @@ function bindingStatus(b: Binding, members: readonly ClusterWorkloadStatus[] | u
       ...(b.spec.replicas !== undefined ? { replicas: b.spec.replicas } : {}),
       clusters: b.spec.clusters,
       ...(b.spec.placement ? { placement: b.spec.placement } : {}),
+      ...(b.spec.propagateDeps ? { propagateDeps: true } : {}),
       ...(b.spec.gracefulEvictionTasks ? { gracefulEvictionTasks: b.spec.gracefulEvictionTasks } : {}),
       ...(b.spec.requiredBy ? { requiredBy: b.spec.requiredBy } : {}),
       ...(b.spec.failover ? { failover: b.spec.failover } : {}),
@@ -131,7 +132,7 @@ function bindingStatus(b: Binding, members: readonly ClusterWorkloadStatus[] | u
     status: {
       conditions: [...b.status.conditions].sort((x, y) => compareStrings(x.type, y.type)),
       // Karmada's aggregatedStatus items, reduced to what failover reads back (health, ready replicas).
-      ...(members?.length ? { aggregatedStatus: members.toSorted((x, y) => compareStrings(x.cluster, y.cluster)).map((m) => ({ clusterName: m.cluster, health: m.health, ...(m.readyReplicas !== undefined ? { readyReplicas: m.readyReplicas } : {}) })) } : {}),
+      ...(members?.length ? { aggregatedStatus: members.toSorted((x, y) => compareStrings(x.cluster, y.cluster)).map((m) => ({ clusterName: m.cluster, health: m.health, ...(m.readyReplicas !== undefined ? { readyReplicas: m.readyReplicas } : {}), ...(m.unhealthySince !== undefined ? { unhealthySince: m.unhealthySince } : {}) })) } : {}),
     },
   };
 }

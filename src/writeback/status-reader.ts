@@ -7,7 +7,7 @@ import git from 'isomorphic-git';
 import YAML from 'yaml';
 import { compareStrings } from '../api/index.ts';
 import { GitRepositoryBroken, listFiles, readCommitInfo, type BranchStore } from '../git/index.ts';
-import { parsePrevious, type PreviousPlacement } from '../plan/index.ts';
+import { parsePrevious, type AppliedPlacements, type PreviousPlacement } from '../plan/index.ts';
 import { parseRevisionRecord, revisionPath, type RevisionRecord } from './revision-record.ts';
 import type { ClusterHealthState, FailoverBinding } from '../status/index.ts';
 import { parseClusterHealth, parseFailoverBinding } from './failover-state.ts';
@@ -23,10 +23,16 @@ export interface StatusView {
 export interface StatusReader {
   /** The tip and its `revision.yaml`. */
   record(branch: string): Promise<StatusView>;
-  /** The placement recorded in `bindings/**` at `tip` (empty for no tip). */
-  previous(tip: string | undefined): Promise<PreviousPlacement>;
+  /** The placement recorded in `bindings/**` at `tip`, and the placement each was scheduled with (empty for no tip). */
+  previous(tip: string | undefined): Promise<PreviousView>;
   /** The controller's failover memory at `tip`: cluster health states and recorded bindings, sorted. */
   failoverState(tip: string | undefined): Promise<RecordedFailover>;
+}
+
+/** The recorded placement and the policy placement each binding was scheduled with. */
+export interface PreviousView {
+  readonly placement: PreviousPlacement;
+  readonly applied: AppliedPlacements;
 }
 
 /** What the status branch remembers for the failover pass. */
@@ -54,7 +60,7 @@ export function createStatusReader(store: BranchStore): StatusReader {
       }
     },
     async previous(tip) {
-      if (!tip) return new Map();
+      if (!tip) return { placement: new Map(), applied: new Map() };
       const files = await listFiles(store.repo, (await readCommitInfo(store.repo, tip)).tree);
       const next = new Map<string, unknown>();
       const list: unknown[] = [];
@@ -67,7 +73,8 @@ export function createStatusReader(store: BranchStore): StatusReader {
       }
       parsed = next;
       // Malformed entries (a hand edit) only lose their stability hint; they never fail the plan.
-      return parsePrevious(list, 'status-branch').previous;
+      const read = parsePrevious(list, 'status-branch');
+      return { placement: read.previous, applied: read.applied };
     },
     async failoverState(tip) {
       if (!tip) return { clusters: [], bindings: [] };

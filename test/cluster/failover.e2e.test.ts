@@ -3,7 +3,9 @@
  * its bindings are evicted and rescheduled onto the others, its copy is kept (never pruned) while
  * it is unreachable, every decision is a status-branch commit with its trailer, and at no sampled
  * moment does the workload's ready replica count over the reachable members drop to zero.
- * Restarting the member removes the taints and the static weights bring replicas back.
+ * Restarting the member removes the taints; as in Karmada, the Divided Deployment stays where it
+ * was moved (its placement and replicas did not change, so it is not rescheduled) while the
+ * ConfigMap, scheduled like a Duplicated resource, comes back to the recovered member.
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -28,6 +30,9 @@ spec:
     - apiVersion: apps/v1
       kind: Deployment
       name: api
+    - apiVersion: v1
+      kind: ConfigMap
+      name: api-config
   failover:
     cluster:
       purgeMode: Gracefully
@@ -66,6 +71,14 @@ spec:
         - name: api
           image: registry.example.com/api:1.0
           resources: { requests: { cpu: 100m, memory: 64Mi } }
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: api-config
+  namespace: ${ns}
+data:
+  mode: active
 `;
 
 const replicas = async (ctx: string) => (await getJson(ctx, 'deployment', 'api', '-n', ns))?.['spec']?.['replicas'] as number | undefined;
@@ -151,13 +164,12 @@ const ready = async (ctx: string) => Number((await getJson(ctx, 'deployment', 'a
     assert.ok(samples.every((n) => n > 0), `ready replicas over the reachable members: ${samples.join(',')}`);
   });
 
-  it('the restarted member recovers: taints removed, the static weights bring it back to 2/2/2', async () => {
+  it('the restarted member recovers: taints removed, the ConfigMap comes back, the Divided Deployment stays 3/3 and its old copy is pruned', async () => {
     await startMember('member2');
     await eventually('recover commit', 90_000, async () => (/Flotilla-Decision: recover/.test(await statusLog()) ? true : undefined));
-    await eventually('api back to 2/2/2', 90_000, async () => {
-      const r = await Promise.all(['member1', 'member2', 'member3'].map(replicas));
-      return r.every((n) => n === 2) ? true : undefined;
-    });
+    await eventually('api-config back on member2', 60_000, async () => ((await getJson('member2', 'configmap', 'api-config', '-n', ns)) ? true : undefined));
+    await eventually('the purged copy of api pruned from member2', 60_000, async () => ((await replicas('member2')) === undefined ? true : undefined));
+    assert.deepEqual([await replicas('member1'), await replicas('member3')], [3, 3]);
     const cluster = await statusFile('clusters/member2.yaml');
     assert.doesNotMatch(cluster, /not-ready/);
   });
