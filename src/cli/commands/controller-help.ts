@@ -9,12 +9,14 @@ Each pass (every --interval, on the poll schedule, and on push webhooks) reads t
 tip and the status branch, probes every member (reachability, /readyz, capacity, APIs), updates
 each cluster's Ready condition and controller taints (cluster.karmada.io/not-ready and
 /unreachable: NoSchedule after --cluster-failure-threshold, NoExecute after
---failover-eviction-timeout), evicts bindings that do not tolerate a NoExecute taint (their old
-copy stays, never pruned, until the replacement is healthy or the grace period ends), plans
+--failover-eviction-timeout), evicts bindings that do not tolerate a NoExecute taint, and bindings whose workload has been
+unhealthy past failover.application's tolerationSeconds (the old copy stays, never pruned,
+until the replacement is healthy or the grace period ends), plans
 with the taints and eviction tasks, applies to the reachable members, reads back each
 workload's health, and commits the status branch (clusters/, bindings/, revision.yaml) only when
-something changed, with trailers Flotilla-Source and Flotilla-Decision
-(failover|recover|evict|purge). An invalid head revision is recorded and never applied: the last
+something changed, with trailers Flotilla-Source and Flotilla-Decision: plan (or invalid) for
+a revision, and one of failover, recover, evict, purge for each kind of failover decision the
+pass made. An invalid head revision is recorded and never applied: the last
 good revision stays in force and keeps failing over.
 
 Credentials: members through kubeconfig contexts named after the clusters (--kubeconfig,
