@@ -1,25 +1,20 @@
 /** `flotilla controller`: the long-running, leader-elected reconciler with failover. */
 import os from 'node:os';
 import path from 'node:path';
-import { KubeConfig } from '@kubernetes/client-node';
 import pino from 'pino';
 import { UsageError } from '../../api/index.ts';
-import { kubeConfigForContext, loadKubeConfig, parseContextMap, type CredentialSource } from '../../cluster/credentials.ts';
-import { hubSecretReader, limitsFrom, parseDuration } from '../../cluster/member-access.ts';
 import { runController, type Election } from '../../controller/controller.ts';
 import type { ControllerContext } from '../../controller/fleet-pass.ts';
 import { leaseCandidate } from '../../controller/lease.ts';
 import { createMetrics } from '../../controller/metrics.ts';
 import { defaultCacheRoot, resolveCredentials } from '../../git/index.ts';
 import { assertSchedule, openSource } from '../../source/index.ts';
-import { defaultEvictionSettings, defaultHealthSettings, type EvictionSettings, type HealthSettings } from '../../status/index.ts';
 import { createStatusReader } from '../../writeback/index.ts';
 import { exitOk, type Command, type IO } from '../io.ts';
 import { stringFlag } from '../load-revision.ts';
 import { openTarget, parseAuthor } from './reconcile.ts';
 import { controllerHelp } from './controller-help.ts';
-
-type Values = Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
+import { bool, duration, evictionSettings, failoverOptions, healthSettings, memberAccess, type Values } from '../controller-options.ts';
 
 /** `flotilla controller`: the command definition (K1). */
 export const controllerCommand: Command = {
@@ -35,10 +30,7 @@ export const controllerCommand: Command = {
     prune: { type: 'string', default: 'true' }, 'force-conflicts': { type: 'boolean', default: false },
     'leader-elect': { type: 'string', default: 'false' }, 'lease-namespace': { type: 'string' }, 'lease-name': { type: 'string', default: 'flotilla' },
     'lease-duration': { type: 'string', default: '15s' }, identity: { type: 'string' },
-    'cluster-failure-threshold': { type: 'string', default: '30s' }, 'cluster-success-threshold': { type: 'string', default: '30s' },
-    'cluster-monitor-grace-period': { type: 'string', default: '40s' }, 'cluster-startup-grace-period': { type: 'string', default: '60s' },
-    'failover-eviction-timeout': { type: 'string', default: '5m' }, 'graceful-eviction-timeout': { type: 'string', default: '10m' },
-    'enable-no-execute-taint-eviction': { type: 'string', default: 'true' }, 'no-execute-taint-eviction-purge-mode': { type: 'string', default: 'Gracefully' },
+    ...failoverOptions,
   },
   help: controllerHelp,
   async run(values, _positionals, io) {
@@ -91,60 +83,6 @@ export const controllerCommand: Command = {
     return exitOk;
   },
 };
-
-/** Member credentials and the hub: a kubeconfig (local use) or the in-cluster service account (hub) with Secrets for members. */
-function memberAccess(values: Values, io: IO): { credentials: CredentialSource; limits: ReturnType<typeof limitsFrom>; hub: () => KubeConfig } {
-  const limits = limitsFrom({ timeout: stringFlag(values['timeout']) });
-  const contextMap = parseContextMap(stringFlag(values['context-map']));
-  const file = stringFlag(values['kubeconfig']);
-  if (!file && !io.env['KUBECONFIG'] && io.env['KUBERNETES_SERVICE_HOST']) {
-    const hub = new KubeConfig();
-    hub.loadFromCluster();
-    return { credentials: { contextMap, hubSecrets: hubSecretReader(hub, limits) }, limits, hub: () => hub };
-  }
-  const kubeconfig = loadKubeConfig(file ? path.resolve(io.cwd, file) : undefined, io.env);
-  const hubContext = stringFlag(values['hub-context']);
-  const hubKc = hubContext ? kubeConfigForContext(kubeconfig, hubContext) : undefined;
-  if (hubContext && !hubKc) throw new UsageError(`--hub-context: the kubeconfig has no context "${hubContext}"`);
-  const credentials: CredentialSource = hubKc ? { kubeconfig, contextMap, hubSecrets: hubSecretReader(hubKc, limits) } : { kubeconfig, contextMap };
-  return {
-    credentials, limits,
-    hub: () => {
-      if (hubKc) return hubKc;
-      throw new UsageError('--leader-elect=true needs the hub cluster: pass --hub-context CONTEXT, or run in a cluster');
-    },
-  };
-}
-
-function healthSettings(values: Values): HealthSettings {
-  const s = (flag: string) => duration(values, flag) / 1000;
-  return {
-    ...defaultHealthSettings,
-    failureThresholdSeconds: s('cluster-failure-threshold'), successThresholdSeconds: s('cluster-success-threshold'),
-    monitorGracePeriodSeconds: s('cluster-monitor-grace-period'), startupGracePeriodSeconds: s('cluster-startup-grace-period'),
-    failoverEvictionTimeoutSeconds: s('failover-eviction-timeout'),
-  };
-}
-
-function evictionSettings(values: Values): EvictionSettings {
-  const mode = String(values['no-execute-taint-eviction-purge-mode']);
-  if (mode !== 'Gracefully' && mode !== 'Directly') throw new UsageError(`--no-execute-taint-eviction-purge-mode must be one of: Gracefully, Directly (got "${mode}")`);
-  return {
-    ...defaultEvictionSettings,
-    enableNoExecuteTaintEviction: bool(values, 'enable-no-execute-taint-eviction'),
-    gracefulEvictionTimeoutSeconds: duration(values, 'graceful-eviction-timeout') / 1000, defaultPurgeMode: mode,
-  };
-}
-
-function duration(values: Values, flag: string): number {
-  return parseDuration(String(values[flag]), `--${flag}`);
-}
-
-function bool(values: Values, flag: string): boolean {
-  const v = String(values[flag]);
-  if (v !== 'true' && v !== 'false') throw new UsageError(`--${flag} must be one of: true, false (got "${v}")`);
-  return v === 'true';
-}
 
 async function webhookSecret(values: Values, io: IO): Promise<string | undefined> {
   const file = resolved(stringFlag(values['webhook-secret-file']), io);

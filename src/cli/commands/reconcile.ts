@@ -12,6 +12,8 @@ import { exitError, exitInvalid, exitOk, type Command, type ExitCode, type IO } 
 import { stringFlag } from '../load-revision.ts';
 import { toJsonText, toOutputFormat, toYamlText } from '../output.ts';
 import { planTable } from './plan.ts';
+import { runPass, type PassOutcome } from '../../controller/fleet-pass.ts';
+import { bool, evictionSettings, failoverOptions, healthSettings, memberAccess } from '../controller-options.ts';
 
 /** `flotilla reconcile`: the command definition (K1). */
 export const reconcileCommand: Command = {
@@ -33,6 +35,9 @@ export const reconcileCommand: Command = {
     author: { type: 'string' },
     out: { type: 'string' },
     output: { type: 'string', short: 'o', default: 'table' },
+    kubeconfig: { type: 'string' }, 'context-map': { type: 'string' }, 'hub-context': { type: 'string' }, timeout: { type: 'string', default: '30s' },
+    prune: { type: 'string', default: 'true' }, 'force-conflicts': { type: 'boolean', default: false },
+    ...failoverOptions,
   },
   help: `Follow a fleet repo branch: plan every new revision, commit the rendered tree to the
 rendered branch and the decision to the status branch.
@@ -72,10 +77,18 @@ Options:
       --author "N <E>"         author and committer of flotilla's commits (default: flotilla <flotilla@localhost>)
       --out DIR                also write the rendered tree to DIR
   -o, --output FORMAT          --once result as table | json | yaml
+      --kubeconfig FILE        with --once: also apply the revision to the members (contexts named
+                               after the clusters) with server-side apply, prune what flotilla owns
+                               and no longer plans, probe cluster health, and record it all on the
+                               status branch: one pass of \`flotilla controller\`, which also takes
+                               --context-map, --hub-context, --timeout, --prune, --force-conflicts
+                               and the failover flags (see \`flotilla controller --help\`)
 
 Exit status:
-  0  (--once) the revision is valid and recorded, or was already
-  1  (--once) the revision is invalid; its errors are on the status branch
+  0  (--once) the revision is valid and recorded, or was already (and, with --kubeconfig, applied
+     to every member)
+  1  (--once) the revision is invalid; its errors are on the status branch (with --kubeconfig:
+     or a member could not be applied)
   2  usage error, or the repo could not be fetched or written
 
 Examples:
@@ -85,6 +98,9 @@ Examples:
   # Follow a remote, polling every 30 s and reacting to GitHub push webhooks
   FLOTILLA_GIT_TOKEN=… FLOTILLA_WEBHOOK_SECRET=… flotilla reconcile \\
     --repo https://github.com/acme/fleet.git --poll-schedule '*/30 * * * * *' --webhook-listen 0.0.0.0:8080
+
+  # One pass that also applies to the members of a kubeconfig and records their health
+  flotilla reconcile --repo ./fleet --once --kubeconfig ~/.kube/fleet.yaml -o json
 
   # Plan a plain directory and write the rendered tree for Argo CD
   flotilla reconcile --repo examples/fleet-repo --once --out /tmp/rendered
@@ -109,6 +125,15 @@ Examples:
       branches: { status: stringFlag(values['status-branch']), rendered: stringFlag(values['rendered-branch']) },
       statusReader: createStatusReader(target), outDir,
     };
+    if (stringFlag(values['kubeconfig']) !== undefined) {
+      if (!once) throw new UsageError('--kubeconfig applies with --once only; to follow a branch and apply every revision, run `flotilla controller`');
+      const access = memberAccess(values, io);
+      const pass = await runPass({
+        ...ctx, members: { credentials: access.credentials, ...access.limits, prune: bool(values, 'prune'), forceConflicts: values['force-conflicts'] === true },
+        health: healthSettings(values), eviction: evictionSettings(values),
+      });
+      return reportPass(pass, output, io);
+    }
     if (once) return reportOnce(await reconcileOnce(ctx), output, io);
     const webhookListen = stringFlag(values['webhook-listen']);
     const webhook = webhookListen ? { listen: webhookListen, secret: await webhookSecret(stringFlag(values['webhook-secret-file']), io) } : undefined;
@@ -151,6 +176,30 @@ async function runDirectory(dir: string, outDir: string | undefined, once: boole
     else io.stderr(`msg="working tree planned" valid=${o.plan.errors.length === 0} bindings=${o.plan.bindings.length} works=${o.plan.works.length} errors=${o.plan.errors.length}\n`);
   });
   return exitOk;
+}
+
+/** The result of one applying pass: 0 valid and every member applied, 1 invalid or a member failed, 2 the pass failed. */
+function reportPass(o: PassOutcome, output: string, io: IO): ExitCode {
+  if (o.kind === 'failed') {
+    io.stderr(`error: reconcile failed at step ${o.step}: ${describeError(o.error)}\n`);
+    return exitError;
+  }
+  const clusters = (o.applied?.clusters ?? []).map((c) => ({ cluster: c.cluster, ok: c.ok, reason: c.reason, message: c.message, objects: c.objects.length, pruned: c.pruned.length }));
+  const unreachable = o.readiness.filter((r) => !clusters.some((c) => c.cluster === r.cluster)).map((r) => r.cluster);
+  const result = {
+    outcome: o.valid ? 'applied' : 'invalid', revision: o.revision, inForce: o.inForce, bindings: o.bindings, works: o.works,
+    statusCommit: o.status.kind === 'committed' ? o.status.commit : null, clusters, unreachable, decisions: o.decisions.map((d) => `${d.kind} ${d.cluster}`),
+  };
+  if (output === 'json') io.stdout(toJsonText(result));
+  else if (output === 'yaml') io.stdout(toYamlText(result));
+  else {
+    io.stdout(`${result.outcome} ${o.revision}: ${o.bindings} bindings, ${o.works} works${o.inForce && o.inForce !== o.revision ? ` (in force: ${o.inForce})` : ''}\n`);
+    for (const c of clusters) io.stdout(`  ${c.cluster}: ${c.ok ? 'applied' : c.reason} (${c.objects} objects, ${c.pruned} pruned)${c.ok ? '' : `: ${c.message}`}\n`);
+    for (const c of unreachable) io.stdout(`  ${c}: unreachable (not applied, nothing pruned)\n`);
+    for (const d of result.decisions) io.stdout(`  decision: ${d}\n`);
+  }
+  for (const c of clusters) if (!c.ok) io.stderr(`error: cluster ${c.cluster}: ${c.reason}: ${c.message}\n`);
+  return o.valid && unreachable.length === 0 && clusters.every((c) => c.ok) ? exitOk : exitInvalid;
 }
 
 function reportOnce(o: ReconcileOutcome, output: string, io: IO): ExitCode {
