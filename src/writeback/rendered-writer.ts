@@ -17,8 +17,11 @@ export async function writeRendered(store: BranchStore, branch: string, revision
   const desired = toDesired(files);
   const clusters = new Set([...files.keys()].map((p) => p.split('/')[1])).size;
   return commitToBranch(store, branch, (tip) => {
-    if (tip.message !== undefined && trailerValue(tip.message, sourceTrailer) === revision) return { kind: 'none' };
     const changes = fileChanges(tip.files, desired, (p) => p.startsWith(`${renderedRoot}/`));
-    return { kind: 'commit', changes, message: renderedCommitMessage(revision, clusters, files.size), allowEmpty: true };
+    // One commit per source revision; a second only when the same revision renders differently
+    // (a failover moved replicas), so Argo CD and Flux follow failovers too.
+    const recorded = tip.message !== undefined && trailerValue(tip.message, sourceTrailer) === revision;
+    if (recorded && changes.length === 0) return { kind: 'none' };
+    return { kind: 'commit', changes, message: renderedCommitMessage(revision, clusters, files.size), allowEmpty: !recorded };
   }, opts);
 }

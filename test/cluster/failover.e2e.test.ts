@@ -156,6 +156,10 @@ const ready = async (ctx: string) => Number((await getJson(ctx, 'deployment', 'a
       await eventually('purge commit once the replacement is healthy', 90_000, async () => (/Flotilla-Decision: purge/.test(await statusLog()) ? true : undefined));
       const cluster = await statusFile('clusters/member2.yaml');
       assert.match(cluster, /cluster\.karmada\.io\/not-ready/);
+      // Argo CD / Flux follow the failover too: the rendered branch moved with it.
+      const rendered = await gitCli(repo, 'show', `flotilla-rendered:clusters/member1/${ns}/deployment-api.yaml`);
+      assert.match(rendered, /replicas: 3/);
+      await assert.rejects(gitCli(repo, 'show', `flotilla-rendered:clusters/member2/${ns}/deployment-api.yaml`));
     } finally {
       sampling = false;
       await sampler;
