@@ -34,6 +34,8 @@ export interface ControllerOptions {
   readonly signal: AbortSignal;
   readonly onReady?: (info: { readonly address: string }) => void;
   readonly onPass?: (o: PassOutcome) => void;
+  /** The pass to run (default: the decider's full pass; a worker shard runs its own). */
+  readonly pass?: (ctx: ControllerContext) => Promise<PassOutcome>;
 }
 
 /** Runs until `signal` aborts. */
@@ -44,7 +46,7 @@ export async function runController(o: ControllerOptions): Promise<void> {
   const queue = createTriggerQueue(async (reasons) => {
     if (!leading || o.signal.aborted) return;
     const started = performance.now();
-    const outcome = await runPass(ctx);
+    const outcome = await (o.pass ?? runPass)(ctx);
     o.metrics.observePass(outcome, (performance.now() - started) / 1000);
     if (outcome.kind === 'passed') ctx.log({ msg: 'pass done', by: reasons.join(','), revision: outcome.revision, inForce: outcome.inForce ?? undefined, valid: outcome.valid, decisions: outcome.decisions.length, status: outcome.status.kind, ms: Math.round(performance.now() - started) });
     o.onPass?.(outcome);

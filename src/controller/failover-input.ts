@@ -6,20 +6,43 @@
 import { canonicalJson, isPlainObject, resourceKey, type Cluster, type Fleet, type GracefulEvictionTask, type Placement, type ResourceKey, type TargetCluster } from '../api/index.ts';
 import type { BindingStatus } from '../cluster/binding-status.ts';
 import type { Observation as MemberObservation } from '../cluster/cluster-status.ts';
+import type { ClusterReport } from '../writeback/index.ts';
 import { trackUnhealthy, type ClusterHealthState, type ClusterWorkloadStatus, type EvictionBinding, type FailoverBinding, type FailoverCluster } from '../status/index.ts';
 
-/** The failover pass's clusters: each fleet Cluster with its remembered health and this pass's probe. */
-export function failoverClusters(clusters: readonly Cluster[], remembered: ReadonlyMap<string, ClusterHealthState>, observations: readonly MemberObservation[], now: string): FailoverCluster[] {
+/**
+ * The failover pass's clusters: each fleet Cluster with its remembered health and this pass's
+ * probe, taken from this process's observation or, for a cluster another shard owns, from that
+ * shard's report when it is newer than the last probe remembered (an old report is no probe, so
+ * a dead shard's clusters go stale and Unknown after the monitor grace period).
+ */
+export function failoverClusters(clusters: readonly Cluster[], remembered: ReadonlyMap<string, ClusterHealthState>, observations: readonly MemberObservation[], reports: readonly ClusterReport[], now: string, ownsAll = true): FailoverCluster[] {
   const observed = new Map(observations.map((o) => [o.cluster, o] as const));
-  return clusters.map((c) => {
+  const reported = new Map(reports.map((r) => [r.cluster, r] as const));
+  return clusters.flatMap((c): FailoverCluster[] => {
     const name = c.metadata.name ?? '';
     const o = observed.get(name);
-    return {
-      // A cluster flotilla has not seen before registers now: Karmada's startup grace counts from creation.
-      state: remembered.get(name) ?? { cluster: name, registeredAt: now, taints: [] },
-      observation: o ? { reachable: o.kind === 'reachable', readyzOk: o.kind === 'reachable' && o.healthy, observedAt: now } : null,
-      specTaints: c.spec?.taints ?? [],
-    };
+    const r = reported.get(name);
+    // Another shard's cluster that nobody has reported yet is left alone (no state, no taints)
+    // until its shard reports: a decider starting before its workers must not taint their clusters.
+    if (o === undefined && r === undefined && !remembered.has(name) && !ownsAll) return [];
+    // A cluster flotilla has not seen before registers now: Karmada's startup grace counts from creation.
+    const state = remembered.get(name) ?? { cluster: name, registeredAt: now, taints: [] };
+    const fresh = r !== undefined && (state.probedAt === undefined || Date.parse(r.observedAt) > Date.parse(state.probedAt));
+    const observation = o
+      ? { reachable: o.kind === 'reachable', readyzOk: o.kind === 'reachable' && o.healthy, observedAt: now }
+      : fresh ? { reachable: r.reachable, readyzOk: r.reachable && r.healthy, observedAt: r.observedAt } : null;
+    return [{ state, observation, specTaints: c.spec?.taints ?? [] }];
+  });
+}
+
+/** The observed Clusters: this process's, plus the status other shards reported for theirs. */
+export function observedClusters(fleet: readonly Cluster[], own: readonly Cluster[], reports: readonly ClusterReport[]): Cluster[] {
+  const mine = new Map(own.map((c) => [c.metadata.name ?? '', c] as const));
+  const reported = new Map(reports.map((r) => [r.cluster, r] as const));
+  return fleet.map((c) => {
+    const name = c.metadata.name ?? '';
+    const r = reported.get(name);
+    return mine.get(name) ?? (r?.status ? { ...c, status: r.status } : c);
   });
 }
 
@@ -57,9 +80,16 @@ export function placementHistory(bindings: readonly EvictionBinding[]): { previo
  * What each member reported of each binding's workload, by ResourceKey: health, ready replicas,
  * and since when it has been Unhealthy (carried over from the recorded bindings).
  */
-export function workloadStatuses(bindings: readonly BindingStatus[], recorded: readonly FailoverBinding[], now: string): Map<string, ClusterWorkloadStatus[]> {
+export function workloadStatuses(bindings: readonly BindingStatus[], recorded: readonly FailoverBinding[], reports: readonly ClusterReport[], now: string): Map<string, ClusterWorkloadStatus[]> {
   const before = new Map(recorded.map((b) => [b.key, b.statuses] as const));
   const observed = observedStatuses(bindings);
+  for (const r of reports) {
+    for (const w of r.workloads) {
+      const list = observed.get(w.key) ?? [];
+      if (!list.some((x) => x.cluster === r.cluster)) list.push({ cluster: r.cluster, health: w.health, ...(w.readyReplicas !== undefined ? { readyReplicas: w.readyReplicas } : {}) });
+      observed.set(w.key, list);
+    }
+  }
   return new Map([...observed].map(([key, list]) => [key, trackUnhealthy(list, before.get(key) ?? [], now)] as const));
 }
 

@@ -16,8 +16,8 @@ import { createInterpreter } from '../interpreter/index.ts';
 import { loadFleet, type LoadResult } from '../load/index.ts';
 import { planFleet, type Plan } from '../plan/index.ts';
 import { decideFailover, describeDecision, formatInstant, type Decision, type EvictionSettings, type HealthSettings } from '../status/index.ts';
-import { statusFiles, writeRendered, writeStatus, type StatusWriteResult } from '../writeback/index.ts';
-import { failoverBindings, failoverClusters, fleetWithClusterState, placementHistory, stableHealthState, workloadStatuses } from './failover-input.ts';
+import { readClusterReports, statusFiles, writeRendered, writeStatus, type StatusWriteResult } from '../writeback/index.ts';
+import { failoverBindings, failoverClusters, fleetWithClusterState, observedClusters, placementHistory, stableHealthState, workloadStatuses } from './failover-input.ts';
 import { RevisionInForceInvalid } from './errors.ts';
 import { describeError, type ReconcileContext, type ReconcileState } from './reconcile.ts';
 import { fetchStep, settingsStep, writeOptions } from './reconcile-steps.ts';
@@ -71,6 +71,8 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
     step = 'read-status';
     const view = await ctx.statusReader.record(statusBranch);
     const memory = await ctx.statusReader.failoverState(view.tip);
+    // Clusters other shards own are known from their reports only (sharded controllers).
+    const reports = ctx.members.owns ? (await readClusterReports(ctx.target, view.tip)).filter((r) => !(ctx.members.owns?.(r.cluster) ?? true)) : [];
     step = 'read-source';
     const head = loadFleet(await ctx.source.reader.read(commit));
     const headValid = !head.diagnostics.some((d) => d.severity === 'error');
@@ -91,13 +93,13 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
     const remembered = new Map(memory.clusters.map((c) => [c.cluster, c] as const));
     const fleetClusters = inForce.loaded.fleet.clusters.map((c) => c.object as Cluster);
     const failover = decideFailover({
-      clusters: failoverClusters(fleetClusters, remembered, observed.observations, now),
+      clusters: failoverClusters(fleetClusters, remembered, observed.observations, reports, now, ctx.members.owns === undefined),
       bindings: failoverBindings(memory.bindings), now, health: ctx.health, eviction: ctx.eviction,
     });
     for (const d of failover.decisions) ctx.log({ msg: 'failover decision', decision: d.kind, cluster: d.cluster, revision: inForce.revision });
     step = 'plan';
     const states = failover.clusters.map((r) => r.state);
-    const plan = planInForce(inForce, observed.clusters, states, failover.bindings);
+    const plan = planInForce(inForce, observedClusters(fleetClusters, observed.clusters, reports), states, failover.bindings);
     if (plan.errors.length) throw new RevisionInForceInvalid(`the revision in force ${inForce.revision} no longer plans: ${plan.errors[0]?.message ?? ''}`, { revision: inForce.revision, errors: plan.errors.map((e) => e.message) });
     step = 'render';
     await writeRendered(ctx.target, need(state.renderedBranch), plan.revision, plan.works, writeOptions(ctx));
@@ -112,7 +114,7 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
     step = 'write-status';
     const status = await writeStatusFiles(ctx, {
       statusBranch, baseTip: view.tip, record: view.record, plan: attempted ?? plan, inForce: attempted ? plan : undefined, decisions: failover.decisions,
-      failover: { clusters: states.map((s) => stableHealthState(s, remembered.get(s.cluster))), statuses: workloadStatuses(bindingStatuses, memory.bindings, now) },
+      failover: { clusters: states.map((s) => stableHealthState(s, remembered.get(s.cluster))), statuses: workloadStatuses(bindingStatuses, memory.bindings, reports, now) },
     });
     const readiness = states.map((s) => ({ cluster: s.cluster, ready: s.ready?.status === 'True' }));
     return { kind: 'passed', revision: commit, inForce: inForce.revision, valid: headValid, decisions: failover.decisions, applied, status, bindings: plan.bindings.length, works: plan.works.length, readiness };

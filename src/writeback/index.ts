@@ -11,3 +11,5 @@ export { bindingFiles, bindingsRoot, clustersRoot, statusFiles, type ClusterObse
 export { parseClusterHealth, parseFailoverBinding } from './failover-state.ts';
 export { createStatusReader, type PreviousView, type RecordedFailover, type StatusReader, type StatusView } from './status-reader.ts';
 export { toDesired, writeStatus, type StatusWrite, type StatusWriteResult } from './status-writer.ts';
+export { formatClusterReport, parseClusterReport, reportDue, reportPath, reportsRoot, type ClusterReport, type ReportedWorkload } from './cluster-reports.ts';
+export { readClusterReports, readRenderedClusters, writeClusterReports } from './shard-io.ts';

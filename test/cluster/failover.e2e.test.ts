@@ -153,7 +153,8 @@ const ready = async (ctx: string) => Number((await getJson(ctx, 'deployment', 'a
         const r = [await replicas('member1'), await replicas('member3')];
         return r[0] === 3 && r[1] === 3 ? true : undefined;
       });
-      await eventually('purge commit once the replacement is healthy', 90_000, async () => (/Flotilla-Decision: purge/.test(await statusLog()) ? true : undefined));
+      // The Deployment's task ends once its replacement is healthy (the ConfigMap's may end first).
+      await eventually('api purge commit once the replacement is healthy', 90_000, async () => (/\|Deployment\|failover\|api: /.test(await statusLog()) ? true : undefined));
       const cluster = await statusFile('clusters/member2.yaml');
       assert.match(cluster, /cluster\.karmada\.io\/not-ready/);
       // Argo CD / Flux follow the failover too: the rendered branch moved with it.

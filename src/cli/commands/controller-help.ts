@@ -29,6 +29,14 @@ With --leader-elect=true only the holder of the coordination.k8s.io Lease
 <lease-namespace>/<lease-name> in the hub acts; a standby takes over once the holder has not
 renewed for --lease-duration. SIGTERM lets the running pass finish, then releases the Lease.
 
+Sharding (--shards N --shard I, one Lease per shard): the member clusters are split across N
+shards by rendezvous hashing of their names; each shard applies to and observes only its own.
+Shard 0 is the decider: it plans, fails over and writes the rendered and status branches for
+the whole fleet. Shards 1..N-1 apply the rendered branch to their clusters and report each
+cluster's health, capacity and workload health in observations/<cluster>.yaml on the status
+branch (on change, and as a heartbeat every half monitor grace period); a shard that stops
+reporting makes its clusters stale, Unknown, and failed over. See docs/scaling.md.
+
 HTTP (--listen): GET /healthz, GET /readyz, GET /metrics (Prometheus), POST /webhook.
 Logs: JSON lines on stderr (pino), with revision and cluster fields.
 
@@ -56,6 +64,8 @@ Options:
       --lease-name NAME                 default: flotilla
       --lease-duration DURATION         default: 15s
       --identity NAME                   Lease holder identity (default: POD_NAME, else host-pid)
+      --shards N                        split the member clusters across N shards (default: 1)
+      --shard I                         this process's shard, 0..N-1 (0 decides; default: 0)
       --cluster-failure-threshold D     unhealthy this long → Ready False (default: 30s)
       --cluster-success-threshold D     healthy this long → Ready True again (default: 30s)
       --cluster-monitor-grace-period D  not probed this long → Ready Unknown (default: 40s)

@@ -6,6 +6,8 @@ import { UsageError } from '../../api/index.ts';
 import { runController, type Election } from '../../controller/controller.ts';
 import type { ControllerContext } from '../../controller/fleet-pass.ts';
 import { leaseCandidate } from '../../controller/lease.ts';
+import { ownsCluster, type Sharding } from '../../controller/shard.ts';
+import { runWorkerPass } from '../../controller/worker-pass.ts';
 import { createMetrics } from '../../controller/metrics.ts';
 import { defaultCacheRoot, resolveCredentials } from '../../git/index.ts';
 import { assertSchedule, openSource } from '../../source/index.ts';
@@ -30,6 +32,7 @@ export const controllerCommand: Command = {
     prune: { type: 'string', default: 'true' }, 'force-conflicts': { type: 'boolean', default: false },
     'leader-elect': { type: 'string', default: 'false' }, 'lease-namespace': { type: 'string' }, 'lease-name': { type: 'string', default: 'flotilla' },
     'lease-duration': { type: 'string', default: '15s' }, identity: { type: 'string' },
+    shards: { type: 'string', default: '1' }, shard: { type: 'string', default: '0' },
     ...failoverOptions,
   },
   help: controllerHelp,
@@ -46,12 +49,16 @@ export const controllerCommand: Command = {
     if (source.kind !== 'git') throw new UsageError(`--repo ${repo} is not a git repository: the controller needs branches to write status to`);
     const statusRepo = stringFlag(values['status-repo']);
     const target = statusRepo ? await openTarget(statusRepo, io, cacheRoot, gitCredentials) : source.store;
+    const sharding = shardingOf(values);
     const ctx: ControllerContext = {
       source, target, identity: parseAuthor(stringFlag(values['author'])), now: () => new Date(),
       log: (fields) => log.info(fields),
       branches: { status: stringFlag(values['status-branch']), rendered: stringFlag(values['rendered-branch']) },
       statusReader: createStatusReader(target),
-      members: { credentials: access.credentials, ...access.limits, prune: bool(values, 'prune'), forceConflicts: values['force-conflicts'] === true },
+      members: {
+        credentials: access.credentials, ...access.limits, prune: bool(values, 'prune'), forceConflicts: values['force-conflicts'] === true,
+        ...(sharding.shards > 1 ? { owns: ownsCluster(sharding) } : {}),
+      },
       health: healthSettings(values), eviction: evictionSettings(values),
     };
     const identity = stringFlag(values['identity']) ?? io.env['POD_NAME'] ?? `${os.hostname()}-${process.pid}`;
@@ -73,7 +80,8 @@ export const controllerCommand: Command = {
       await runController({
         ctx, intervalMs: duration(values, 'interval'), pollSchedule: schedule, listen: stringFlag(values['listen']) ?? '0.0.0.0:8080',
         webhookSecret: await webhookSecret(values, io), election, metrics: createMetrics(), signal: controller.signal,
-        onReady: (r) => log.info({ msg: 'controller started', listen: r.address, repo: source.store.location, branch: source.branch, identity, leaderElection: election !== undefined }),
+        ...(sharding.shard > 0 ? { pass: (c: ControllerContext) => runWorkerPass({ ...c, sharding }) } : {}),
+        onReady: (r) => log.info({ msg: 'controller started', listen: r.address, repo: source.store.location, branch: source.branch, identity, leaderElection: election !== undefined, shards: sharding.shards, shard: sharding.shard }),
       });
     } finally {
       process.off('SIGINT', stop);
@@ -83,6 +91,15 @@ export const controllerCommand: Command = {
     return exitOk;
   },
 };
+
+/** --shards N --shard I: shard 0 decides for the fleet; every shard applies to and observes the clusters it owns. */
+function shardingOf(values: Values): Sharding {
+  const shards = Number(values['shards']);
+  const shard = Number(values['shard']);
+  if (!Number.isInteger(shards) || shards < 1) throw new UsageError(`--shards must be a positive integer (got "${String(values['shards'])}")`);
+  if (!Number.isInteger(shard) || shard < 0 || shard >= shards) throw new UsageError(`--shard must be an integer from 0 to ${shards - 1} (got "${String(values['shard'])}")`);
+  return { shards, shard };
+}
 
 async function webhookSecret(values: Values, io: IO): Promise<string | undefined> {
   const file = resolved(stringFlag(values['webhook-secret-file']), io);

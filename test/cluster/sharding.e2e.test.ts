@@ -1,0 +1,119 @@
+/**
+ * A sharded controller against real members (issue 10): `--shards 2`, shard 0 deciding and
+ * applying to its clusters, shard 1 applying the rendered branch to its own and reporting them
+ * on the status branch. Each member is applied by exactly one shard, and a member only the worker
+ * observes still fails over: the decider learns of the outage from the worker's report.
+ */
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { shardOf } from '../../src/controller/shard.ts';
+import { gitCli } from '../git/helpers/workspace.ts';
+import { e2eEnabled, eventually, getJson, members, startMember, stopMember } from './harness.ts';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const node = path.join(root, 'node_modules', '.bin', 'node');
+const ns = 'sharded';
+const all = ['member1', 'member2', 'member3'];
+
+const fleet = `apiVersion: v1
+kind: Namespace
+metadata: { name: ${ns} }
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web, namespace: ${ns} }
+spec:
+  replicas: 6
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec: { containers: [{ name: web, image: registry.example.com/web:1.0, resources: { requests: { cpu: 100m } } }] }
+---
+apiVersion: policy.karmada.io/v1alpha1
+kind: PropagationPolicy
+metadata: { name: web, namespace: ${ns} }
+spec:
+  resourceSelectors: [{ apiVersion: apps/v1, kind: Deployment, name: web }]
+  placement:
+    clusterAffinity: { clusterNames: [member1, member2, member3] }
+    replicaScheduling:
+      replicaSchedulingType: Divided
+      replicaDivisionPreference: Weighted
+      weightPreference:
+        staticWeightList:
+          - { targetCluster: { clusterNames: [member1] }, weight: 1 }
+          - { targetCluster: { clusterNames: [member2] }, weight: 1 }
+          - { targetCluster: { clusterNames: [member3] }, weight: 1 }
+`;
+
+interface Shard { readonly index: number; readonly child: ChildProcess; logs: string }
+const replicas = async (ctx: string) => (await getJson(ctx, 'deployment', 'web', '-n', ns))?.['spec']?.['replicas'] as number | undefined;
+
+(e2eEnabled ? describe : describe.skip)('flotilla controller --shards 2 (e2e, real members)', function () {
+  this.timeout(300_000);
+  let repo = '';
+  const shards: Shard[] = [];
+  const workerOwned = all.filter((c) => shardOf(c, 2) === 1);
+
+  before(async function () {
+    this.timeout(600_000);
+    const { kubeconfig } = await members();
+    repo = mkdtempSync(path.join(os.tmpdir(), 'flotilla-shards-'));
+    cpSync(path.join(import.meta.dirname, 'fleet', 'clusters'), path.join(repo, 'clusters'), { recursive: true });
+    mkdirSync(path.join(repo, 'apps'));
+    writeFileSync(path.join(repo, 'apps', 'web.yaml'), fleet);
+    await gitCli(repo, 'init', '--quiet', '--initial-branch', 'main');
+    await gitCli(repo, 'add', '-A');
+    await gitCli(repo, 'commit', '--quiet', '-m', 'fleet with web');
+    for (const index of [0, 1]) {
+      const child = spawn(node, [path.join(root, 'bin', 'flotilla.js'), 'controller', '--repo', repo, '--kubeconfig', kubeconfig, '--listen', '127.0.0.1:0',
+        '--shards', '2', '--shard', String(index), '--interval', '1s', '--timeout', '5s', '--cluster-failure-threshold', '2s',
+        '--cluster-monitor-grace-period', '20s', '--failover-eviction-timeout', '3s', '--graceful-eviction-timeout', '120s'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+      const s: Shard = { index, child, logs: '' };
+      child.stderr?.on('data', (d) => (s.logs += String(d)));
+      shards.push(s);
+    }
+  });
+  after(async () => {
+    for (const s of shards) if (s.child.exitCode === null) s.child.kill('SIGKILL');
+    for (const c of workerOwned) await startMember(c).catch(() => undefined);
+    rmSync(repo, { recursive: true, force: true });
+  });
+
+  const applied = (s: Shard) => new Set(s.logs.split('\n').filter((l) => l.includes('"msg":"cluster applied"')).map((l) => (JSON.parse(l) as { cluster: string }).cluster));
+
+  it('each member is applied by the one shard that owns it, and the worker reports its members', async () => {
+    assert.ok(workerOwned.length > 0 && workerOwned.length < 3, `rendezvous split ${workerOwned.join(',')}`);
+    await eventually('web 2/2/2', 60_000, async () => ((await Promise.all(all.map(replicas))).every((n) => n === 2) ? true : undefined));
+    const [decider, worker] = shards as [Shard, Shard];
+    assert.deepEqual([...applied(worker)].sort(), workerOwned);
+    assert.deepEqual([...applied(decider)].sort(), all.filter((c) => !workerOwned.includes(c)));
+    const report = await eventually('worker report', 30_000, async () => {
+      const text = await gitCli(repo, 'show', `flotilla-status:observations/${workerOwned[0]}.yaml`).catch(() => '');
+      return /health: Healthy/.test(text) ? text : undefined;
+    });
+    assert.match(report, /shard: 1/);
+    assert.match(report, /reachable: true/);
+  });
+
+  it('a member only the worker observes fails over: the decider acts on the worker\'s report', async () => {
+    const down = workerOwned[0] ?? '';
+    await stopMember(down);
+    await eventually('evict commit', 90_000, async () => (/Flotilla-Decision: evict/.test(await gitCli(repo, 'log', '--format=%B', 'flotilla-status')) ? true : undefined));
+    const rest = all.filter((c) => c !== down);
+    await eventually('web 3/3 on the others', 60_000, async () => ((await Promise.all(rest.map(replicas))).every((n) => n === 3) ? true : undefined));
+    assert.match(await gitCli(repo, 'show', `flotilla-status:clusters/${down}.yaml`), /cluster\.karmada\.io\/not-ready/);
+    await startMember(down);
+  });
+
+  it('both shards stop cleanly on SIGTERM', async () => {
+    for (const s of shards) {
+      const exited = new Promise<number | null>((resolve) => s.child.once('exit', (code) => resolve(code)));
+      s.child.kill('SIGTERM');
+      assert.equal(await exited, 0, s.logs.slice(-2000));
+    }
+  });
+});
