@@ -8,6 +8,9 @@ declare module 'fengari' {
     readonly LUA_OK: number;
     readonly LUA_MULTRET: number;
     readonly LUA_MASKCOUNT: number;
+    readonly LUA_MASKCALL: number;
+    readonly LUA_HOOKCALL: number;
+    readonly LUA_HOOKTAILCALL: number;
     readonly LUA_TNIL: number;
     readonly LUA_TBOOLEAN: number;
     readonly LUA_TNUMBER: number;

@@ -36,7 +36,7 @@ function sortDependencies(refs: readonly DependencyRef[]): DependencyRef[] {
 /** Builds the interpreter for a revision's ResourceInterpreterCustomizations. Synchronous and pure. */
 export function createInterpreter(customizations: readonly Loaded<ResourceInterpreterCustomization>[], options: InterpreterOptions = {}): Interpreter {
   const rules = mergeCustomizations(customizations);
-  const ctx: ScriptContext = { now: options.now, limits: options.limits };
+  const ctx: ScriptContext = { now: options.now, limits: options.limits, tripped: new Map() };
   const rulesOf = (obj: KubeObject): KindRules | undefined => rules.get(kindKeyOf(obj));
   return {
     getReplicas(obj) {

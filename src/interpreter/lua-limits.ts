@@ -32,6 +32,8 @@ export const defaultLuaLimits: LuaLimits = { instructions: 20_000_000, memoryByt
 
 /** Instructions between two hook calls. */
 export const hookInterval = 1000;
+/** Instructions a function call is charged as: a call costs fengari tens of instructions of time, and no status script makes 200,000 calls. */
+const callCost = 100;
 // Estimated JS heap cost of a fengari table (object + two Maps), of one table slot (entry object
 // and two TValues), and of a string beyond its bytes (TString + Uint8Array headers).
 const tableCost = 500;
@@ -64,11 +66,14 @@ export function withMeter<T>(L: LuaState, limits: LuaLimits, f: () => T): T {
  * later hook once any limit was hit (a script that catches the error with pcall is stopped anyway;
  * the sandbox's pcall also re-raises it).
  */
-export function instructionHook(L: LuaState): void {
+export function instructionHook(L: LuaState, ar: unknown): void {
   const m = active;
   if (!m || m.L !== L) return;
   if (m.stopped !== undefined) raise(m, m.stopped);
-  m.instructionsLeft -= hookInterval;
+  // A call costs fengari far more than an instruction: charging calls keeps a tail-call loop
+  // (two instructions an iteration) within the same time as any other endless loop.
+  const event = (ar as { event?: number } | null)?.event;
+  m.instructionsLeft -= event === lua.LUA_HOOKCALL || event === lua.LUA_HOOKTAILCALL ? callCost : hookInterval;
   if (m.instructionsLeft <= 0) stop(m, `instruction limit exceeded: the script ran more than ${m.limits.instructions} Lua instructions (an endless loop?)`);
 }
 
@@ -172,4 +177,4 @@ export function goNumberString(v: number): string {
 }
 
 /** Exposed for the sandbox: the hook mask to install. */
-export const countMask = lua.LUA_MASKCOUNT;
+export const countMask = lua.LUA_MASKCOUNT | lua.LUA_MASKCALL;

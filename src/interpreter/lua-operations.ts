@@ -16,6 +16,12 @@ import { InterpreterScriptError, type AggregatedStatusItem, type DependencyRef, 
 export interface ScriptContext {
   readonly now?: string | undefined;
   readonly limits?: LuaLimits | undefined;
+  /**
+   * Scripts that hit a resource limit in this interpreter's life (one plan), by customisation and
+   * operation: they are not run again for the next object of their kind, so one hostile script
+   * costs a plan one limit's time, not one per template.
+   */
+  readonly tripped?: Map<string, string>;
 }
 
 function describe(obj: KubeObject): string {
@@ -24,10 +30,16 @@ function describe(obj: KubeObject): string {
 }
 
 function run<T>(ctx: ScriptContext, rule: RuleScript, operation: Operation, obj: KubeObject, fn: string, args: readonly (JsonValue | undefined)[], results: number, read: (L: LuaState) => T): T {
+  const key = `${rule.customization}\u0000${operation}`;
+  const earlier = ctx.tripped?.get(key);
+  if (earlier !== undefined) {
+    throw new InterpreterScriptError(`ResourceInterpreterCustomization ${rule.customization}: ${operation} of ${describe(obj)}: not run, the script already exceeded a limit on ${earlier}`, { customization: rule.customization, operation, resource: describe(obj) });
+  }
   try {
     return callScript({ script: rule.script, chunkName: `${rule.customization}:${fn}`, functionName: fn, args, results, limits: ctx.limits, now: ctx.now }, read);
   } catch (err) {
     if (!(err instanceof LuaScriptFailure)) throw err;
+    if (err.limitHit) ctx.tripped?.set(key, describe(obj));
     throw new InterpreterScriptError(`ResourceInterpreterCustomization ${rule.customization}: ${operation} of ${describe(obj)}: ${err.message}`, { customization: rule.customization, operation, resource: describe(obj) }, { cause: err });
   }
 }

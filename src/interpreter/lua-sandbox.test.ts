@@ -30,6 +30,8 @@ describe('Lua sandbox: hostile scripts stop with InterpreterScriptError and the 
     ['setmetatable', 'setmetatable({}, {})', /setmetatable is not supported/],
     ['math.random (no randomness in the core)', 'math.random()', /math\.random is not supported/],
     ['catching the limit error with pcall', 'while true do pcall(function() while true do end end) end', /instruction limit/],
+    ['a backtracking pattern (string.find)', 'local s = "a" for i = 1, 12 do s = s .. s end string.find(s, ".-.-.-.-b")', /pattern "\.-\.-\.-\.-b" over 4096 bytes could backtrack/],
+    ['a backtracking pattern (gsub, match, gmatch)', 'local s = "ab" for i = 1, 11 do s = s .. s end for _ in s:gmatch("a*.-b*.-c") do end', /could backtrack/],
   ];
   for (const [name, script, message] of hostile) {
     it(name, () => {
@@ -43,6 +45,21 @@ describe('Lua sandbox: hostile scripts stop with InterpreterScriptError and the 
     });
   }
 
+  it('a script that hit a limit is not run again for the next object of its kind in the same plan', () => {
+    const interpreter = createInterpreter([customization('hostile', 'while true do end')]);
+    assert.throws(() => interpreter.interpretHealth(obj), /instruction limit/);
+    const other = { ...obj, metadata: { name: 'w2', namespace: 'shop' } } as KubeObject;
+    assert.throws(() => interpreter.interpretHealth(other), (err: unknown) => {
+      assert.ok(err instanceof InterpreterScriptError);
+      assert.equal(err.data.resource, 'Workload shop/w2');
+      assert.match(err.message, /not run, the script already exceeded a limit on Workload shop\/w/);
+      return true;
+    });
+  });
+  it('ordinary patterns still match', () => {
+    const interpreter = createInterpreter([customization('patterns', 'local v = "registry.example.com/app:1.2.3" assert(v:match("^(.-)/") == "registry.example.com") assert(select(2, v:gsub("%.", "")) == 4) assert(string.find(v, ":", 1, true) == 25) for w in ("a=1,b=2"):gmatch("(%w+)=(%w+)") do end')]);
+    assert.equal(interpreter.interpretHealth(obj), true);
+  });
   it('bytecode is refused', () => {
     const interpreter = createInterpreter([customization('bytecode', '')]);
     assert.equal(interpreter.interpretHealth(obj), true);

@@ -9,6 +9,7 @@
  * `math.random` is disabled; `print` does nothing.
  */
 import { lauxlib, lua, lualib, to_luastring, type JsFunction, type LuaState } from 'fengari';
+import { patternCost, patternStepBudget } from './lua-pattern-cost.ts';
 import { InternalError } from '../api/index.ts';
 import { openKube } from './lua-kube.ts';
 import { countMask, goNumberString, hookInterval, instructionHook, meterStopped, stringLimit } from './lua-limits.ts';
@@ -28,7 +29,7 @@ const disabledGlobals = [
 
 /** Lua 5.1 names Karmada's scripts may use (gopher-lua is Lua 5.1), and guards on string growth. */
 const preludeScript = `
-local limit, stopped = ...
+local limit, stopped, patternok = ...
 local pcall0, xpcall0, pack, unpack0 = pcall, xpcall, table.pack, table.unpack
 local function rethrow(r)
   if not r[1] and stopped() then error(r[2], 0) end
@@ -41,7 +42,22 @@ table.getn = function(t) return #t end
 math.pow = function(x, y) return x ^ y end
 math.mod = math.fmod
 math.log10 = function(x) return math.log(x, 10) end
+-- Pattern matching runs outside the instruction count: refuse patterns that would backtrack for
+-- too long (lua-pattern-cost.ts) before any of them runs.
+local find0, match0, gmatch0 = string.find, string.match, string.gmatch
+local function checked(s, p, level)
+  local ok, why = patternok(s, p)
+  if not ok then error(why, level) end
+end
+string.find = function(s, p, init, plain)
+  if not plain then checked(s, p, 3) end
+  return find0(s, p, init, plain)
+end
+string.match = function(s, p, init) checked(s, p, 3) return match0(s, p, init) end
+string.gmatch = function(s, p) checked(s, p, 3) return gmatch0(s, p) end
 string.gfind = string.gmatch
+local gsub0 = string.gsub
+string.gsub = function(s, p, r, n) checked(s, p, 3) return gsub0(s, p, r, n) end
 local gsub, concat, format, select, tostring, type, error = string.gsub, table.concat, string.format, select, tostring, type, error
 local function tooLong(n) error('string too long: about ' .. n .. ' bytes exceeds the limit of ' .. limit() .. ' bytes', 3) end
 string.gsub = function(s, p, r, n)
@@ -177,7 +193,16 @@ function runPrelude(L: LuaState): void {
     lua.lua_pushboolean(S, meterStopped());
     return 1;
   });
-  if (status !== lua.LUA_OK || lua.lua_pcall(L, 2, 0, 0) !== lua.LUA_OK) {
+  lua.lua_pushjsfunction(L, (S) => {
+    const subject = lua.lua_tolstring(S, 1);
+    const pattern = lua.lua_tojsstring(S, 2);
+    const n = subject ? subject.length : 0;
+    const cost = typeof pattern === 'string' ? patternCost(n, pattern) : 0;
+    lua.lua_pushboolean(S, cost <= patternStepBudget);
+    lua.lua_pushstring(S, to_luastring(`pattern ${JSON.stringify(pattern)} over ${n} bytes could backtrack about ${cost.toExponential(1)} steps, more than the ${patternStepBudget.toExponential(0)} allowed (the sandbox bounds pattern matching, which the instruction limit cannot interrupt)`));
+    return 2;
+  });
+  if (status !== lua.LUA_OK || lua.lua_pcall(L, 3, 0, 0) !== lua.LUA_OK) {
     throw new InternalError(`the Lua sandbox prelude failed: ${lua.lua_tojsstring(L, -1)}`);
   }
 }

@@ -6,12 +6,19 @@
  */
 import { lauxlib, lua, to_luastring, type LuaState } from 'fengari';
 import type { JsonValue } from '../api/index.ts';
-import { defaultLuaLimits, withMeter, type LuaLimits } from './lua-limits.ts';
+import { defaultLuaLimits, meterStopped, withMeter, type LuaLimits } from './lua-limits.ts';
 import { LuaConversionError, pushJson } from './lua-convert.ts';
 import { newSandbox } from './lua-sandbox.ts';
 
 /** A script failed; the message is the Lua error (with the script line where there is one). */
-export class LuaScriptFailure extends Error {}
+export class LuaScriptFailure extends Error {
+  /** True when the call was stopped by a resource limit (instructions, memory, string length). */
+  readonly limitHit: boolean;
+  constructor(message: string, limitHit = false) {
+    super(message);
+    this.limitHit = limitHit;
+  }
+}
 
 /** A script call: which script, which function, its JSON arguments and how many results it returns. */
 export interface ScriptCall {
@@ -56,5 +63,5 @@ function loadText(L: LuaState, script: string, chunkName: string): number {
 function check(L: LuaState, status: number, what: string): void {
   if (status === lua.LUA_OK) return;
   const message = lua.lua_type(L, -1) === lua.LUA_TSTRING ? lua.lua_tojsstring(L, -1) : 'a JavaScript error inside the Lua VM';
-  throw new LuaScriptFailure(`${what}: ${message}`);
+  throw new LuaScriptFailure(`${what}: ${message}`, meterStopped());
 }
