@@ -43,6 +43,12 @@ describe('load/parseDocuments', () => {
     assert.deepEqual(diagnostics, []);
     assert.deepEqual(documents[0]?.value, { base: { app: 'web', tier: 'front' }, metadata: { labels: { app: 'web', tier: 'back' }, at: '2024-05-01T08:00:00Z' } });
   });
+  it('refuses an oversized document before parsing it, at the line it starts on', () => {
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\ndata: {blob: "${'x'.repeat(2 * 1024 * 1024)}"}\n`;
+    const { documents, diagnostics } = parseDocuments('f.yaml', text);
+    assert.equal(documents.length, 0);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.line]), [['SchemaViolation', 5]]);
+  });
   it('reads JSON with positions', () => {
     const { documents } = parseDocuments('f.json', '{\n  "apiVersion": "v1",\n  "kind": "ConfigMap",\n  "metadata": {"name": "x"}\n}\n');
     assert.deepEqual(documents[0]?.locate(['metadata', 'name']), { line: 4, column: 16 });

@@ -33,6 +33,11 @@ export function parseDocuments(file: string, text: string): { documents: ParsedD
     const p = lineCounter.linePos(offset);
     return { file, line: p.line, column: p.col };
   };
+  const oversized = oversizedDocument(text);
+  if (oversized !== undefined) {
+    // Refused before parsing: composing a 10 MiB scalar costs seconds and half a GiB for nothing.
+    return { documents, diagnostics: [errorAt('SchemaViolation', { file, line: oversized.line, column: 1 }, `document is ${Math.round(oversized.bytes / 1024)} KiB; Kubernetes accepts objects up to 1.5 MiB`)] };
+  }
   if (tooDeep(text)) {
     return { documents, diagnostics: [errorAt('YamlSyntax', { file, line: 1, column: 1 }, `nesting deeper than ${maxDepth} levels; this is not a Kubernetes manifest`)] };
   }
@@ -91,6 +96,28 @@ function locateIn(doc: Document, path: readonly (string | number)[], pos: (o: nu
     break;
   }
   return { line: best.line, column: best.column };
+}
+
+/**
+ * The first document (split at `---` lines, as YAML streams are) longer than the document limit,
+ * with the line it starts on; undefined when every one fits. Linear, no parsing.
+ */
+function oversizedDocument(text: string): { line: number; bytes: number } | undefined {
+  if (text.length <= maxDocumentBytes) return undefined;
+  let start = 0;
+  let line = 1;
+  let startLine = 1;
+  for (let i = text.indexOf('\n'); ; i = text.indexOf('\n', i + 1)) {
+    const end = i === -1 ? text.length : i;
+    const next = end + 1;
+    if (i === -1 || text.startsWith('---', next)) {
+      if (end - start > maxDocumentBytes) return { line: startLine, bytes: end - start };
+      start = next;
+      startLine = line + 1;
+    }
+    if (i === -1) return undefined;
+    line += 1;
+  }
 }
 
 /** Cheap pre-scan of bracket/indent depth so that the recursive composer never meets a pathological file. */
