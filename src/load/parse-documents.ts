@@ -113,7 +113,7 @@ function oversizedDocument(text: string): { line: number; bytes: number } | unde
     if (i === -1 || text.startsWith('---', next)) {
       if (end - start > maxDocumentBytes) return { line: startLine, bytes: end - start };
       start = next;
-      startLine = line + 1;
+      startLine = line + 2; // the document starts on the line after its `---` marker
     }
     if (i === -1) return undefined;
     line += 1;
