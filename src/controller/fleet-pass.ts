@@ -18,6 +18,7 @@ import { planFleet, type Plan } from '../plan/index.ts';
 import { decideFailover, describeDecision, formatInstant, type Decision, type EvictionSettings, type HealthSettings } from '../status/index.ts';
 import { readClusterReports, statusFiles, writeRendered, writeStatus, type StatusWriteResult } from '../writeback/index.ts';
 import { failoverBindings, failoverClusters, fleetWithClusterState, observedClusters, placementHistory, stableHealthState, workloadStatuses } from './failover-input.ts';
+import type { ClusterBackoff } from './backoff.ts';
 import { RevisionInForceInvalid } from './errors.ts';
 import { describeError, type ReconcileContext, type ReconcileState } from './reconcile.ts';
 import { fetchStep, settingsStep, writeOptions } from './reconcile-steps.ts';
@@ -36,6 +37,8 @@ export interface MemberAccess {
 /** A controller pass's context: a reconcile's plus member access and Karmada's failover flags. */
 export interface ControllerContext extends Omit<ReconcileContext, 'observed' | 'outDir'> {
   readonly members: MemberAccess;
+  /** Apply backoff of failing members (the long-running controller keeps one across passes). */
+  readonly backoff?: ClusterBackoff;
   readonly health: HealthSettings;
   readonly eviction: EvictionSettings;
 }
@@ -105,7 +108,14 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
     await writeRendered(ctx.target, need(state.renderedBranch), plan.revision, plan.works, writeOptions(ctx));
     step = 'apply';
     const reachable = new Set(observed.observations.filter((o) => o.kind === 'reachable').map((o) => o.cluster));
-    const applied = await applyReachable(ctx, plan, observed.clusters.filter((c) => reachable.has(c.metadata.name ?? '')), inForce.loaded);
+    const nowMs = ctx.now().getTime();
+    const due = observed.clusters.filter((c) => reachable.has(c.metadata.name ?? '') && (ctx.backoff?.ready(c.metadata.name ?? '', nowMs) ?? true));
+    for (const c of observed.clusters) {
+      const name = c.metadata.name ?? '';
+      if (reachable.has(name) && !due.includes(c)) ctx.log({ msg: 'cluster apply backing off', cluster: name, revision: inForce.revision, retryAt: new Date(ctx.backoff?.retryAt(name) ?? nowMs).toISOString() });
+    }
+    const applied = await applyReachable(ctx, plan, due, inForce.loaded);
+    for (const c of applied.clusters) ctx.backoff?.record(c.cluster, c.ok, nowMs);
     step = 'observe-bindings';
     const interpreter = createInterpreter(inForce.loaded.fleet.customizations);
     const bindingStatuses = await observeBindings({ revision: plan.revision, works: plan.works.filter((w) => reachable.has(w.metadata.namespace.slice('karmada-es-'.length))), clusters: observed.clusters }, {

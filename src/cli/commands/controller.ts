@@ -5,6 +5,7 @@ import pino from 'pino';
 import { UsageError } from '../../api/index.ts';
 import { runController, type Election } from '../../controller/controller.ts';
 import type { ControllerContext } from '../../controller/fleet-pass.ts';
+import { ClusterBackoff } from '../../controller/backoff.ts';
 import { leaseCandidate } from '../../controller/lease.ts';
 import { ownsCluster, type Sharding } from '../../controller/shard.ts';
 import { runWorkerPass } from '../../controller/worker-pass.ts';
@@ -59,7 +60,7 @@ export const controllerCommand: Command = {
         credentials: access.credentials, ...access.limits, prune: bool(values, 'prune'), forceConflicts: values['force-conflicts'] === true,
         ...(sharding.shards > 1 ? { owns: ownsCluster(sharding) } : {}),
       },
-      health: healthSettings(values), eviction: evictionSettings(values),
+      health: healthSettings(values), eviction: evictionSettings(values), backoff: new ClusterBackoff(),
     };
     const identity = stringFlag(values['identity']) ?? io.env['POD_NAME'] ?? `${os.hostname()}-${process.pid}`;
     const leaseDurationMs = duration(values, 'lease-duration');
