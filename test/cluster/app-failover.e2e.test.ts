@@ -5,15 +5,8 @@
  * member1, the replicas move to member3, and once they are healthy the old copy is purged.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { gitCli } from '../git/helpers/workspace.ts';
+import { fleetRepo, removeRepo, startController, statusLog as logOf, type ControllerProcess } from './controller-rig.ts';
 import { e2eEnabled, eventually, getJson, members } from './harness.ts';
-
-const root = path.resolve(import.meta.dirname, '..', '..');
-const node = path.join(root, 'node_modules', '.bin', 'node');
 const ns = 'appfail';
 
 const fleet = `apiVersion: v1
@@ -66,31 +59,21 @@ spec:
 
 (e2eEnabled ? describe : describe.skip)('flotilla controller: application failover (e2e, real members)', function () {
   this.timeout(300_000);
-  let kubeconfig = '';
   let repo = '';
-  let controller: ChildProcess | undefined;
-  let logs = '';
+  let controller: ControllerProcess | undefined;
 
   before(async function () {
     this.timeout(600_000);
-    ({ kubeconfig } = await members());
-    repo = mkdtempSync(path.join(os.tmpdir(), 'flotilla-appfail-'));
-    cpSync(path.join(import.meta.dirname, 'fleet', 'clusters'), path.join(repo, 'clusters'), { recursive: true });
-    mkdirSync(path.join(repo, 'apps'));
-    writeFileSync(path.join(repo, 'apps', 'app.yaml'), fleet);
-    await gitCli(repo, 'init', '--quiet', '--initial-branch', 'main');
-    await gitCli(repo, 'add', '-A');
-    await gitCli(repo, 'commit', '--quiet', '-m', 'fleet with app');
-    controller = spawn(node, [path.join(root, 'bin', 'flotilla.js'), 'controller', '--repo', repo, '--kubeconfig', kubeconfig, '--listen', '127.0.0.1:0',
-      '--interval', '1s', '--timeout', '5s'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-    controller.stderr?.on('data', (d) => (logs += String(d)));
+    const { kubeconfig } = await members();
+    repo = await fleetRepo('appfail', { 'apps/app.yaml': fleet });
+    controller = startController(repo, kubeconfig, ['--interval', '1s', '--timeout', '5s']);
   });
   after(() => {
-    if (controller && controller.exitCode === null) controller.kill('SIGKILL');
-    rmSync(repo, { recursive: true, force: true });
+    controller?.kill();
+    removeRepo(repo);
   });
 
-  const statusLog = async () => gitCli(repo, 'log', '--format=%B%x00', 'flotilla-status').catch(() => '');
+  const statusLog = () => logOf(repo);
 
   it('a workload unhealthy on one member past tolerationSeconds moves to the other, and the old copy is purged', async () => {
     await eventually('app 2/2 applied, Pending on member1', 60_000, async () => {
@@ -114,8 +97,6 @@ spec:
   });
 
   it('stops cleanly on SIGTERM', async () => {
-    const exited = new Promise<number | null>((resolve) => controller?.once('exit', (code) => resolve(code)));
-    controller?.kill('SIGTERM');
-    assert.equal(await exited, 0, logs.slice(-2000));
+    assert.equal(await controller?.stop(), 0, controller?.logs().slice(-2000));
   });
 });

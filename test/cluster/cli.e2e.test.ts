@@ -3,25 +3,11 @@
  * Clusters are member1..3 of test/e2e/clusters. FLOTILLA_E2E=0 skips.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { flotilla } from './controller-rig.ts';
 import { e2eEnabled, eventually, getJson, kubectl, members } from './harness.ts';
-
-const root = path.resolve(import.meta.dirname, '..', '..');
-const node = path.join(root, 'node_modules', '.bin', 'node');
-
-function flotilla(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const p = spawn(node, [path.join(root, 'bin', 'flotilla.js'), ...args], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d) => (stdout += String(d)));
-    p.stderr.on('data', (d) => (stderr += String(d)));
-    p.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 interface Report { clusters: { cluster: string; ok: boolean; objects: { kind: string; name: string; action: string }[]; pruned: { kind: string; name: string; action: string }[] }[] }
 const replicasOn = async (ctx: string) => (await getJson(ctx, 'deployment', 'web', '-n', 'shop'))?.['spec']?.['replicas'] as number | undefined;

@@ -8,15 +8,9 @@
  * ConfigMap, scheduled like a Duplicated resource, comes back to the recovered member.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { gitCli } from '../git/helpers/workspace.ts';
+import { fleetRepo, removeRepo, startController, statusLog as logOf, type ControllerProcess } from './controller-rig.ts';
 import { e2eEnabled, eventually, getJson, members, startMember, stopMember } from './harness.ts';
-
-const root = path.resolve(import.meta.dirname, '..', '..');
-const node = path.join(root, 'node_modules', '.bin', 'node');
 const ns = 'failover';
 
 const policy = `# api: divided 1:1:1 over the members; evicted copies kept until the replacement is healthy.
@@ -86,35 +80,23 @@ const ready = async (ctx: string) => Number((await getJson(ctx, 'deployment', 'a
 
 (e2eEnabled ? describe : describe.skip)('flotilla controller: cluster failover (e2e, real members)', function () {
   this.timeout(300_000);
-  let kubeconfig = '';
   let repo = '';
-  let controller: ChildProcess | undefined;
-  let logs = '';
+  let controller: ControllerProcess | undefined;
 
   before(async function () {
     this.timeout(600_000);
-    ({ kubeconfig } = await members());
-    repo = mkdtempSync(path.join(os.tmpdir(), 'flotilla-failover-'));
-    cpSync(path.join(import.meta.dirname, 'fleet', 'clusters'), path.join(repo, 'clusters'), { recursive: true });
-    mkdirSync(path.join(repo, 'apps'));
-    mkdirSync(path.join(repo, 'policies'));
-    writeFileSync(path.join(repo, 'apps', 'api.yaml'), app);
-    writeFileSync(path.join(repo, 'policies', 'api.yaml'), policy);
-    await gitCli(repo, 'init', '--quiet', '--initial-branch', 'main');
-    await gitCli(repo, 'add', '-A');
-    await gitCli(repo, 'commit', '--quiet', '-m', 'fleet with api');
-    controller = spawn(node, [path.join(root, 'bin', 'flotilla.js'), 'controller', '--repo', repo, '--kubeconfig', kubeconfig, '--listen', '127.0.0.1:0',
-      '--interval', '1s', '--timeout', '5s', '--cluster-failure-threshold', '2s', '--cluster-success-threshold', '2s', '--cluster-monitor-grace-period', '20s',
-      '--failover-eviction-timeout', '3s', '--graceful-eviction-timeout', '120s'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-    controller.stderr?.on('data', (d) => (logs += String(d)));
+    const { kubeconfig } = await members();
+    repo = await fleetRepo('failover', { 'apps/api.yaml': app, 'policies/api.yaml': policy });
+    controller = startController(repo, kubeconfig, ['--interval', '1s', '--timeout', '5s', '--cluster-failure-threshold', '2s', '--cluster-success-threshold', '2s',
+      '--cluster-monitor-grace-period', '20s', '--failover-eviction-timeout', '3s', '--graceful-eviction-timeout', '120s']);
   });
   after(async () => {
-    if (controller && controller.exitCode === null) controller.kill('SIGKILL');
+    controller?.kill();
     await startMember('member2').catch(() => undefined);
-    rmSync(repo, { recursive: true, force: true });
+    removeRepo(repo);
   });
 
-  const statusLog = async () => gitCli(repo, 'log', '--format=%B%x00', 'flotilla-status').catch(() => '');
+  const statusLog = () => logOf(repo);
   const statusFile = async (file: string) => gitCli(repo, 'show', `flotilla-status:${file}`).catch(() => '');
 
   it('applies the fleet 2/2/2 and records the placement on the status branch', async () => {
@@ -180,8 +162,6 @@ const ready = async (ctx: string) => Number((await getJson(ctx, 'deployment', 'a
   });
 
   it('stops cleanly on SIGTERM', async () => {
-    const exited = new Promise<number | null>((resolve) => controller?.once('exit', (code) => resolve(code)));
-    controller?.kill('SIGTERM');
-    assert.equal(await exited, 0, logs.slice(-2000));
+    assert.equal(await controller?.stop(), 0, controller?.logs().slice(-2000));
   });
 });

@@ -4,16 +4,9 @@
  * is shorter than the threshold, so replicas never ping-pong (issue 10).
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { gitCli } from '../git/helpers/workspace.ts';
+import { fleetRepo, removeRepo, startController, statusLog, type ControllerProcess } from './controller-rig.ts';
 import { e2eEnabled, eventually, getJson, members, startMember, stopMember } from './harness.ts';
-
-const root = path.resolve(import.meta.dirname, '..', '..');
-const node = path.join(root, 'node_modules', '.bin', 'node');
 const ns = 'flap';
 
 const fleet = `apiVersion: v1
@@ -43,28 +36,18 @@ spec:
 (e2eEnabled ? describe : describe.skip)('flotilla controller: a flapping member (e2e, real members)', function () {
   this.timeout(300_000);
   let repo = '';
-  let controller: ChildProcess | undefined;
-  let logs = '';
+  let controller: ControllerProcess | undefined;
 
   before(async function () {
     this.timeout(600_000);
     const { kubeconfig } = await members();
-    repo = mkdtempSync(path.join(os.tmpdir(), 'flotilla-flap-'));
-    cpSync(path.join(import.meta.dirname, 'fleet', 'clusters'), path.join(repo, 'clusters'), { recursive: true });
-    mkdirSync(path.join(repo, 'apps'));
-    writeFileSync(path.join(repo, 'apps', 'steady.yaml'), fleet);
-    await gitCli(repo, 'init', '--quiet', '--initial-branch', 'main');
-    await gitCli(repo, 'add', '-A');
-    await gitCli(repo, 'commit', '--quiet', '-m', 'fleet with steady');
-    controller = spawn(node, [path.join(root, 'bin', 'flotilla.js'), 'controller', '--repo', repo, '--kubeconfig', kubeconfig, '--listen', '127.0.0.1:0',
-      '--interval', '1s', '--timeout', '3s', '--cluster-failure-threshold', '15s', '--cluster-success-threshold', '5s', '--failover-eviction-timeout', '5s'],
-      { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-    controller.stderr?.on('data', (d) => (logs += String(d)));
+    repo = await fleetRepo('flap', { 'apps/steady.yaml': fleet });
+    controller = startController(repo, kubeconfig, ['--interval', '1s', '--timeout', '3s', '--cluster-failure-threshold', '15s', '--cluster-success-threshold', '5s', '--failover-eviction-timeout', '5s']);
   });
   after(async () => {
-    if (controller && controller.exitCode === null) controller.kill('SIGKILL');
+    controller?.kill();
     await startMember('member3').catch(() => undefined);
-    rmSync(repo, { recursive: true, force: true });
+    removeRepo(repo);
   });
 
   it('outages shorter than the failure threshold cause no failover and no replica move', async () => {
@@ -78,16 +61,16 @@ spec:
     }
     const flapped = Date.now() - started;
     await sleep(3000);
-    const log = await gitCli(repo, 'log', '--format=%B%x00', 'flotilla-status');
+    const log = await statusLog(repo);
     const failovers = log.split('\u0000').filter((b) => /^Flotilla-Decision: (failover|evict)$/m.test(b)).length;
     assert.equal(failovers, 0, `flapped for ${flapped} ms; status log:\n${log.slice(0, 3000)}`);
     assert.equal((await getJson('member3', 'deployment', 'steady', '-n', ns))?.['spec']?.['replicas'], 2);
-    assert.ok(logs.includes('"msg":"pass done"'));
+    // The member's own controllers reconnect after the flapping; later tests need it scheduling again.
+    await eventually('steady ready on member3 again', 120_000, async () => ((await getJson('member3', 'deployment', 'steady', '-n', ns))?.['status']?.['readyReplicas'] === 2 ? true : undefined));
+    assert.ok(controller?.logs().includes('"msg":"pass done"'));
   });
 
   it('stops cleanly on SIGTERM', async () => {
-    const exited = new Promise<number | null>((resolve) => controller?.once('exit', (code) => resolve(code)));
-    controller?.kill('SIGTERM');
-    assert.equal(await exited, 0, logs.slice(-2000));
+    assert.equal(await controller?.stop(), 0, controller?.logs().slice(-2000));
   });
 });

@@ -4,15 +4,9 @@
  * duration, and the new leader finishes the eviction the old one had started.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { gitCli } from '../git/helpers/workspace.ts';
+import { fleetRepo, removeRepo, startController, type ControllerProcess } from './controller-rig.ts';
 import { e2eEnabled, eventually, getJson, kubectl, members, startMember, stopMember } from './harness.ts';
-
-const root = path.resolve(import.meta.dirname, '..', '..');
-const node = path.join(root, 'node_modules', '.bin', 'node');
 const ns = 'leader';
 const leaseNs = `flotilla-lease-${process.pid}`;
 
@@ -46,43 +40,32 @@ spec:
           - { targetCluster: { clusterNames: [member3] }, weight: 1 }
 `;
 
-interface Proc { readonly name: string; readonly child: ChildProcess; logs: string }
 
 (e2eEnabled ? describe : describe.skip)('flotilla controller: leader election (e2e, Lease in the hub)', function () {
   this.timeout(300_000);
   let kubeconfig = '';
   let repo = '';
-  const procs: Proc[] = [];
+  const procs: ControllerProcess[] = [];
 
-  function start(name: string): Proc {
-    const child = spawn(node, [path.join(root, 'bin', 'flotilla.js'), 'controller', '--repo', repo, '--kubeconfig', kubeconfig, '--hub-context', 'hub',
-      '--leader-elect=true', '--lease-namespace', leaseNs, '--lease-duration', '4s', '--identity', name, '--listen', '127.0.0.1:0',
-      '--interval', '2s', '--timeout', '5s', '--cluster-failure-threshold', '1s', '--failover-eviction-timeout', '1s', '--graceful-eviction-timeout', '120s'],
-      { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-    const p: Proc = { name, child, logs: '' };
-    child.stderr?.on('data', (d) => (p.logs += String(d)));
+  function start(name: string): ControllerProcess {
+    const p = startController(repo, kubeconfig, ['--hub-context', 'hub', '--leader-elect=true', '--lease-namespace', leaseNs, '--lease-duration', '4s', '--identity', name,
+      '--interval', '2s', '--timeout', '5s', '--cluster-failure-threshold', '1s', '--failover-eviction-timeout', '1s', '--graceful-eviction-timeout', '120s']);
     procs.push(p);
     return p;
   }
-  const passes = (p: Proc) => p.logs.split('\n').filter((l) => l.includes('"msg":"pass done"')).length;
+  const passes = (p: ControllerProcess) => p.logs().split('\n').filter((l) => l.includes('"msg":"pass done"')).length;
 
   before(async function () {
     this.timeout(600_000);
     ({ kubeconfig } = await members());
     await kubectl('hub', 'create', 'namespace', leaseNs);
-    repo = mkdtempSync(path.join(os.tmpdir(), 'flotilla-leader-'));
-    cpSync(path.join(import.meta.dirname, 'fleet', 'clusters'), path.join(repo, 'clusters'), { recursive: true });
-    mkdirSync(path.join(repo, 'apps'));
-    writeFileSync(path.join(repo, 'apps', 'worker.yaml'), fleet);
-    await gitCli(repo, 'init', '--quiet', '--initial-branch', 'main');
-    await gitCli(repo, 'add', '-A');
-    await gitCli(repo, 'commit', '--quiet', '-m', 'fleet with worker');
+    repo = await fleetRepo('leader', { 'apps/worker.yaml': fleet });
   });
   after(async () => {
-    for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGKILL');
+    for (const p of procs) p.kill();
     await startMember('member2').catch(() => undefined);
     await kubectl('hub', 'delete', 'namespace', leaseNs, '--wait=false').catch(() => '');
-    rmSync(repo, { recursive: true, force: true });
+    removeRepo(repo);
   });
 
   it('exactly one of two controllers holds the Lease and acts', async () => {
@@ -93,16 +76,16 @@ interface Proc { readonly name: string; readonly child: ChildProcess; logs: stri
     const lease = await getJson('hub', 'lease', 'flotilla', '-n', leaseNs);
     assert.equal(lease?.['spec']?.['holderIdentity'], 'controller-a');
     assert.equal(passes(b), 0, 'the standby never runs a pass');
-    assert.doesNotMatch(b.logs, /became leader/);
+    assert.doesNotMatch(b.logs(), /became leader/);
   });
 
   it('killing the leader hands over within the lease duration and the pending eviction finishes', async () => {
-    const [a, b] = procs as [Proc, Proc];
+    const [a, b] = procs as [ControllerProcess, ControllerProcess];
     await stopMember('member2');
     await eventually('evict commit by a', 60_000, async () => (/Flotilla-Decision: evict/.test(await gitCli(repo, 'log', '--format=%B', 'flotilla-status')) ? true : undefined));
     const killedAt = Date.now();
-    a.child.kill('SIGKILL');
-    await eventually('b leads', 30_000, async () => (/became leader/.test(b.logs) ? true : undefined));
+    a.kill();
+    await eventually('b leads', 30_000, async () => (/became leader/.test(b.logs()) ? true : undefined));
     const handover = Date.now() - killedAt;
     assert.ok(handover < 4000 + 2000, `handover took ${handover} ms (lease 4s, retry 0.8s)`);
     await eventually('worker 4 on member3', 60_000, async () => ((await getJson('member3', 'deployment', 'worker', '-n', ns))?.['spec']?.['replicas'] === 4 ? true : undefined));
@@ -114,10 +97,8 @@ interface Proc { readonly name: string; readonly child: ChildProcess; logs: stri
   });
 
   it('SIGTERM releases the Lease', async () => {
-    const b = procs[1] as Proc;
-    const exited = new Promise<number | null>((resolve) => b.child.once('exit', (code) => resolve(code)));
-    b.child.kill('SIGTERM');
-    assert.equal(await exited, 0, b.logs.slice(-2000));
+    const b = procs[1] as ControllerProcess;
+    assert.equal(await b.stop(), 0, b.logs().slice(-2000));
     const lease = await getJson('hub', 'lease', 'flotilla', '-n', leaseNs);
     assert.equal(lease?.['spec']?.['holderIdentity'] ?? '', '');
   });

@@ -5,26 +5,13 @@
  * applies nothing and the last good one stays in force.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gitCli } from '../git/helpers/workspace.ts';
+import { fleetRepo, flotilla, removeRepo } from './controller-rig.ts';
 import { e2eEnabled, getJson, members } from './harness.ts';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-const node = path.join(root, 'node_modules', '.bin', 'node');
-
-function flotilla(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const p = spawn(node, [path.join(root, 'bin', 'flotilla.js'), ...args], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d) => (stdout += String(d)));
-    p.stderr.on('data', (d) => (stderr += String(d)));
-    p.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const fleetDir = path.join(import.meta.dirname, 'fleet');
 
 (e2eEnabled ? describe : describe.skip)('flotilla reconcile --once --kubeconfig (e2e, real members)', function () {
   this.timeout(180_000);
@@ -34,13 +21,9 @@ function flotilla(...args: string[]): Promise<{ status: number | null; stdout: s
   before(async function () {
     this.timeout(600_000);
     ({ kubeconfig } = await members());
-    repo = mkdtempSync(path.join(os.tmpdir(), 'flotilla-reconcile-apply-'));
-    cpSync(path.join(import.meta.dirname, 'fleet'), repo, { recursive: true });
-    await gitCli(repo, 'init', '--quiet', '--initial-branch', 'main');
-    await gitCli(repo, 'add', '-A');
-    await gitCli(repo, 'commit', '--quiet', '-m', 'fleet');
+    repo = await fleetRepo('reconcile-apply', Object.fromEntries(['apps/web.yaml', 'policies/web.yaml'].map((f) => [f, readFileSync(path.join(fleetDir, f), 'utf8')])));
   });
-  after(() => rmSync(repo, { recursive: true, force: true }));
+  after(() => removeRepo(repo));
 
   it('applies the revision to every member, then records it on the status branch', async () => {
     const r = await flotilla('reconcile', '--repo', repo, '--once', '--kubeconfig', kubeconfig, '-o', 'json');

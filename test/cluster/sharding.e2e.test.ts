@@ -5,16 +5,10 @@
  * observes still fails over: the decider learns of the outage from the worker's report.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { shardOf } from '../../src/controller/shard.ts';
 import { gitCli } from '../git/helpers/workspace.ts';
+import { fleetRepo, removeRepo, startController, statusLog, type ControllerProcess } from './controller-rig.ts';
 import { e2eEnabled, eventually, getJson, members, startMember, stopMember } from './harness.ts';
-
-const root = path.resolve(import.meta.dirname, '..', '..');
-const node = path.join(root, 'node_modules', '.bin', 'node');
 const ns = 'sharded';
 const all = ['member1', 'member2', 'member3'];
 
@@ -49,46 +43,35 @@ spec:
           - { targetCluster: { clusterNames: [member3] }, weight: 1 }
 `;
 
-interface Shard { readonly index: number; readonly child: ChildProcess; logs: string }
 const replicas = async (ctx: string) => (await getJson(ctx, 'deployment', 'web', '-n', ns))?.['spec']?.['replicas'] as number | undefined;
 
 (e2eEnabled ? describe : describe.skip)('flotilla controller --shards 2 (e2e, real members)', function () {
   this.timeout(300_000);
   let repo = '';
-  const shards: Shard[] = [];
+  const shards: ControllerProcess[] = [];
   const workerOwned = all.filter((c) => shardOf(c, 2) === 1);
 
   before(async function () {
     this.timeout(600_000);
     const { kubeconfig } = await members();
-    repo = mkdtempSync(path.join(os.tmpdir(), 'flotilla-shards-'));
-    cpSync(path.join(import.meta.dirname, 'fleet', 'clusters'), path.join(repo, 'clusters'), { recursive: true });
-    mkdirSync(path.join(repo, 'apps'));
-    writeFileSync(path.join(repo, 'apps', 'web.yaml'), fleet);
-    await gitCli(repo, 'init', '--quiet', '--initial-branch', 'main');
-    await gitCli(repo, 'add', '-A');
-    await gitCli(repo, 'commit', '--quiet', '-m', 'fleet with web');
+    repo = await fleetRepo('shards', { 'apps/web.yaml': fleet });
     for (const index of [0, 1]) {
-      const child = spawn(node, [path.join(root, 'bin', 'flotilla.js'), 'controller', '--repo', repo, '--kubeconfig', kubeconfig, '--listen', '127.0.0.1:0',
-        '--shards', '2', '--shard', String(index), '--interval', '1s', '--timeout', '5s', '--cluster-failure-threshold', '2s',
-        '--cluster-monitor-grace-period', '20s', '--failover-eviction-timeout', '3s', '--graceful-eviction-timeout', '120s'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-      const s: Shard = { index, child, logs: '' };
-      child.stderr?.on('data', (d) => (s.logs += String(d)));
-      shards.push(s);
+      shards.push(startController(repo, kubeconfig, ['--shards', '2', '--shard', String(index), '--interval', '1s', '--timeout', '5s', '--cluster-failure-threshold', '2s',
+        '--cluster-monitor-grace-period', '20s', '--failover-eviction-timeout', '3s', '--graceful-eviction-timeout', '120s']));
     }
   });
   after(async () => {
-    for (const s of shards) if (s.child.exitCode === null) s.child.kill('SIGKILL');
+    for (const s of shards) s.kill();
     for (const c of workerOwned) await startMember(c).catch(() => undefined);
-    rmSync(repo, { recursive: true, force: true });
+    removeRepo(repo);
   });
 
-  const applied = (s: Shard) => new Set(s.logs.split('\n').filter((l) => l.includes('"msg":"cluster applied"')).map((l) => (JSON.parse(l) as { cluster: string }).cluster));
+  const applied = (s: ControllerProcess) => new Set(s.logs().split('\n').filter((l) => l.includes('"msg":"cluster applied"')).map((l) => (JSON.parse(l) as { cluster: string }).cluster));
 
   it('each member is applied by the one shard that owns it, and the worker reports its members', async () => {
     assert.ok(workerOwned.length > 0 && workerOwned.length < 3, `rendezvous split ${workerOwned.join(',')}`);
     await eventually('web 2/2/2', 60_000, async () => ((await Promise.all(all.map(replicas))).every((n) => n === 2) ? true : undefined));
-    const [decider, worker] = shards as [Shard, Shard];
+    const [decider, worker] = shards as [ControllerProcess, ControllerProcess];
     assert.deepEqual([...applied(worker)].sort(), workerOwned);
     assert.deepEqual([...applied(decider)].sort(), all.filter((c) => !workerOwned.includes(c)));
     const report = await eventually('worker report', 30_000, async () => {
@@ -102,7 +85,7 @@ const replicas = async (ctx: string) => (await getJson(ctx, 'deployment', 'web',
   it('a member only the worker observes fails over: the decider acts on the worker\'s report', async () => {
     const down = workerOwned[0] ?? '';
     await stopMember(down);
-    await eventually('evict commit', 90_000, async () => (/Flotilla-Decision: evict/.test(await gitCli(repo, 'log', '--format=%B', 'flotilla-status')) ? true : undefined));
+    await eventually('evict commit', 90_000, async () => (/Flotilla-Decision: evict/.test(await statusLog(repo)) ? true : undefined));
     const rest = all.filter((c) => c !== down);
     await eventually('web 3/3 on the others', 60_000, async () => ((await Promise.all(rest.map(replicas))).every((n) => n === 3) ? true : undefined));
     assert.match(await gitCli(repo, 'show', `flotilla-status:clusters/${down}.yaml`), /cluster\.karmada\.io\/not-ready/);
@@ -110,10 +93,6 @@ const replicas = async (ctx: string) => (await getJson(ctx, 'deployment', 'web',
   });
 
   it('both shards stop cleanly on SIGTERM', async () => {
-    for (const s of shards) {
-      const exited = new Promise<number | null>((resolve) => s.child.once('exit', (code) => resolve(code)));
-      s.child.kill('SIGTERM');
-      assert.equal(await exited, 0, s.logs.slice(-2000));
-    }
+    for (const s of shards) assert.equal(await s.stop(), 0, s.logs().slice(-2000));
   });
 });

@@ -1,0 +1,76 @@
+/**
+ * Builders for the controller end-to-end tests (Q2): a fleet repo committed with the git CLI
+ * whose Clusters are the harness members, and `flotilla controller` / `flotilla` child processes.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gitCli } from '../git/helpers/workspace.ts';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const node = path.join(root, 'node_modules', '.bin', 'node');
+const flotillaBin = path.join(root, 'bin', 'flotilla.js');
+
+/** A git repository on `main` with clusters/ (member1..3 of the harness) and the given files, committed. */
+export async function fleetRepo(prefix: string, files: Readonly<Record<string, string>>): Promise<string> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `flotilla-${prefix}-`));
+  cpSync(path.join(import.meta.dirname, 'fleet', 'clusters'), path.join(dir, 'clusters'), { recursive: true });
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  await gitCli(dir, 'init', '--quiet', '--initial-branch', 'main');
+  await gitCli(dir, 'add', '-A');
+  await gitCli(dir, 'commit', '--quiet', '-m', `fleet for ${prefix}`);
+  return dir;
+}
+
+/** Removes a fleet repo (call it in `after`, on every path: Q7). */
+export function removeRepo(dir: string): void {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A running `flotilla controller`: its JSON log lines so far, and a clean stop. */
+export interface ControllerProcess {
+  readonly child: ChildProcess;
+  logs(): string;
+  /** SIGTERM and the exit code. */
+  stop(): Promise<number | null>;
+  /** SIGKILL when still running (for `after`). */
+  kill(): void;
+}
+
+/** Starts `flotilla controller --repo repo --kubeconfig kubeconfig --listen 127.0.0.1:0 ...args`. */
+export function startController(repo: string, kubeconfig: string, args: readonly string[]): ControllerProcess {
+  const child = spawn(node, [flotillaBin, 'controller', '--repo', repo, '--kubeconfig', kubeconfig, '--listen', '127.0.0.1:0', ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  let logs = '';
+  child.stderr?.on('data', (d) => (logs += String(d)));
+  return {
+    child,
+    logs: () => logs,
+    stop: () => {
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      return exited;
+    },
+    kill: () => { if (child.exitCode === null) child.kill('SIGKILL'); },
+  };
+}
+
+/** Runs `flotilla ...args` as a child process (Q6). */
+export function flotilla(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(node, [flotillaBin, ...args], { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d) => (stdout += String(d)));
+    p.stderr.on('data', (d) => (stderr += String(d)));
+    p.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** The status branch's commit messages, newest first, separated by NUL. */
+export async function statusLog(repo: string): Promise<string> {
+  return gitCli(repo, 'log', '--format=%B%x00', 'flotilla-status').catch(() => '');
+}
