@@ -24,6 +24,13 @@ export class GitBranchMissing extends FlotillaError<{ branch: string; location: 
 export class GitRepositoryBroken extends FlotillaError<{ gitdir: string }> {}
 
 /** Whether a failure may go away on its own, so the caller retries on the next trigger (E6). */
+/**
+ * The remote's HEAD names a branch that does not exist (a bare repository whose default branch
+ * was never pushed). isomorphic-git cannot fetch from such a remote; a person must push the
+ * default branch or point HEAD at an existing one, so this is terminal, not retried.
+ */
+export class GitRemoteHeadUnborn extends FlotillaError<{ url: string }> {}
+
 export function isTransientGitError(err: unknown): boolean {
   return err instanceof GitRemoteUnreachable || err instanceof GitRemoteInvalid || err instanceof GitPushRejected || err instanceof GitBranchMissing;
 }

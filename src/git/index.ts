@@ -4,7 +4,7 @@ export { blobOid } from './blob-id.ts';
 export { localStore, remoteStore, type BranchStore } from './branch-store.ts';
 export { defaultIdentity, readCommitInfo, trailerValue, writeCommit, type Identity, type NewCommit } from './commit.ts';
 export { credentialsFromEnv, CredentialsUnreadable, parseCredentialsFile, readCredentialsFile, resolveCredentials, tokenUsername, type Credentials } from './credentials.ts';
-export { GitAuthFailed, GitBranchMissing, GitPushRejected, GitRemoteInvalid, GitRemoteUnreachable, GitRepositoryBroken, isTransientGitError } from './errors.ts';
+export { GitAuthFailed, GitBranchMissing, GitPushRejected, GitRemoteHeadUnborn, GitRemoteInvalid, GitRemoteUnreachable, GitRepositoryBroken, isTransientGitError } from './errors.ts';
 export { compareAndSwapBranch } from './local-ref.ts';
 export { fetchRemote, listRemoteBranches, pushCommit, redactUrl, type PushOutcome, type Remote } from './remote.ts';
 export { cacheDirFor, currentBranch, defaultCacheRoot, findGitDir, openCache, openLocal, remoteName, tryResolve, type GitRepo } from './repository.ts';

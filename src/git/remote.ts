@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import git from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
 import type { Credentials } from './credentials.ts';
-import { GitAuthFailed, GitRemoteInvalid, GitRemoteUnreachable } from './errors.ts';
+import { GitAuthFailed, GitRemoteHeadUnborn, GitRemoteInvalid, GitRemoteUnreachable } from './errors.ts';
 import { remoteName, type GitRepo } from './repository.ts';
 
 /** A remote repository: its URL and the credentials to send when it asks for them. */
@@ -28,11 +28,23 @@ export async function listRemoteBranches(remote: Remote): Promise<ReadonlyMap<st
  * branch simply moves: the refspec is `+`, as `git clone` sets it up.
  */
 export async function fetchRemote(repo: GitRepo, remote: Remote): Promise<void> {
-  await withRemoteErrors(remote, () => git.fetch({
-    fs, http, gitdir: repo.gitdir, cache: repo.cache, url: remote.url, remote: remoteName,
-    singleBranch: false, tags: false, prune: true, ...auth(remote),
-  }));
+  try {
+    await withRemoteErrors(remote, () => git.fetch({
+      fs, http, gitdir: repo.gitdir, cache: repo.cache, url: remote.url, remote: remoteName,
+      singleBranch: false, tags: false, prune: true, ...auth(remote),
+    }));
+  } catch (err) {
+    // isomorphic-git starts from, and reports, the remote's HEAD; git-http-backend advertises no
+    // HEAD when it names a branch that does not exist, and every fetch then fails.
+    if (err instanceof GitRemoteInvalid && err.cause instanceof git.Errors.NotFoundError && /\bHEAD\b/.test(err.cause.message)) {
+      const url = redactUrl(remote.url);
+      throw new GitRemoteHeadUnborn(`${url} has no default branch: its HEAD names a branch that does not exist. Push a default branch (e.g. an initial commit on main) or point HEAD at an existing branch (git symbolic-ref HEAD refs/heads/<branch> in the bare repository)`, { url }, { cause: err });
+    }
+    throw err;
+  }
 }
+
+
 
 /**
  * Pushes `commit` to `branch` on the remote, never forcing: the server compares the old value

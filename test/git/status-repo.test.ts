@@ -93,18 +93,20 @@ describe('flotilla reconcile --status-repo (child process)', function () {
       assert.equal((await gitCli(statusWork, 'rev-parse', 'origin/flotilla-status^')).trim(), status.get('flotilla-status'), 'the new status commit builds on the first');
     });
 
-    // Skipped until the src bug found by this test (issue 7, --status-repo) is fixed:
-    // src/git/remote.ts fetchRemote calls git.fetch without `ref`, so isomorphic-git resolves the
-    // remote's HEAD; a status repository that holds only flotilla's branches has an unborn HEAD
-    // (refs/heads/main does not exist) and every fetch fails with "Could not find HEAD", reported
-    // as FetchFailed (transient). The first run (warm cache, nothing to fetch) succeeds; any
-    // restarted reconciler (cold cache) fails forever. Remove `.skip` once fixed.
-    it.skip('an empty status repository: the branches flotilla created there are read back from a cold cache', async () => {
+    it('an empty status repository: the first run writes there; a cold cache then gets a clear, terminal error naming the missing default branch', async () => {
       const o1 = outcome(await reconcile('cache-a'));
       assert.equal(o1['outcome'], 'applied');
       assert.deepEqual([...(await statusHeads()).keys()].sort(), ['flotilla-rendered', 'flotilla-status']);
-      const o2 = outcome(await reconcile('cache-b'));
-      assert.equal(o2['outcome'], 'unchanged');
+      // isomorphic-git cannot fetch from a remote whose HEAD names a branch that does not exist.
+      const r2 = await reconcile('cache-b');
+      assert.equal(r2.code, 2);
+      assert.match(r2.stderr, /has no default branch: its HEAD names a branch that does not exist/);
+      assert.match(r2.stderr, /transient=false/);
+      // Pushing a default branch, as the message says, makes it work.
+      await gitCli(statusWork, 'commit', '--quiet', '--allow-empty', '-m', 'default branch');
+      await gitCli(statusWork, 'push', '--quiet', 'origin', 'HEAD:refs/heads/main');
+      const o3 = outcome(await reconcile('cache-b'));
+      assert.equal(o3['outcome'], 'unchanged');
     });
   });
 
