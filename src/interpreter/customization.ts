@@ -3,7 +3,7 @@
  * customisations sorted by name are merged rule by rule, the first non-empty script winning
  * (configmanager LoadConfig / Merge); dependency scripts all run and their results are unioned.
  */
-import { compareStrings, type Loaded, type ResourceInterpreterCustomization } from '../api/index.ts';
+import { compareStrings, type Loaded, type ResourceInterpreterCustomization, type SourceRef } from '../api/index.ts';
 import { kindKey } from './kinds.ts';
 
 /** The rules of the customisation API, in Karmada's field names. */
@@ -14,6 +14,8 @@ export type RuleName = (typeof ruleNames)[number];
 export interface RuleScript {
   readonly customization: string;
   readonly script: string;
+  /** Where the customisation was written, for diagnostics that point at the script. */
+  readonly source?: SourceRef;
 }
 
 /** The merged scripts of one target kind. */
@@ -27,7 +29,7 @@ export function mergeCustomizations(customizations: readonly Loaded<ResourceInte
   const sorted = customizations.toSorted((a, b) => compareStrings(a.object.metadata.name ?? '', b.object.metadata.name ?? ''));
   type Mutable = { single: Map<Exclude<RuleName, 'dependencyInterpretation'>, RuleScript>; dependencies: RuleScript[] };
   const byKind = new Map<string, Mutable>();
-  for (const { object } of sorted) {
+  for (const { object, source } of sorted) {
     const target = object.spec?.target;
     if (!target) continue;
     const key = kindKey(target.apiVersion, target.kind);
@@ -37,8 +39,8 @@ export function mergeCustomizations(customizations: readonly Loaded<ResourceInte
     for (const rule of ruleNames) {
       const script = c[rule]?.luaScript ?? '';
       if (script === '') continue;
-      if (rule === 'dependencyInterpretation') rules.dependencies.push({ customization: name, script });
-      else if (!rules.single.has(rule)) rules.single.set(rule, { customization: name, script });
+      if (rule === 'dependencyInterpretation') rules.dependencies.push({ customization: name, script, source });
+      else if (!rules.single.has(rule)) rules.single.set(rule, { customization: name, script, source });
     }
     byKind.set(key, rules);
   }

@@ -33,14 +33,14 @@ function run<T>(ctx: ScriptContext, rule: RuleScript, operation: Operation, obj:
   const key = `${rule.customization}\u0000${operation}`;
   const earlier = ctx.tripped?.get(key);
   if (earlier !== undefined) {
-    throw new InterpreterScriptError(`ResourceInterpreterCustomization ${rule.customization}: ${operation} of ${describe(obj)}: not run, the script already exceeded a limit on ${earlier}`, { customization: rule.customization, operation, resource: describe(obj) });
+    throw new InterpreterScriptError(`ResourceInterpreterCustomization ${rule.customization}: ${operation} of ${describe(obj)}: not run, the script already exceeded a limit on ${earlier}`, { customization: rule.customization, operation, resource: describe(obj) }, { source: rule.source });
   }
   try {
     return callScript({ script: rule.script, chunkName: `${rule.customization}:${fn}`, functionName: fn, args, results, limits: ctx.limits, now: ctx.now }, read);
   } catch (err) {
     if (!(err instanceof LuaScriptFailure)) throw err;
     if (err.limitHit) ctx.tripped?.set(key, describe(obj));
-    throw new InterpreterScriptError(`ResourceInterpreterCustomization ${rule.customization}: ${operation} of ${describe(obj)}: ${err.message}`, { customization: rule.customization, operation, resource: describe(obj) }, { cause: err });
+    throw new InterpreterScriptError(`ResourceInterpreterCustomization ${rule.customization}: ${operation} of ${describe(obj)}: ${err.message}`, { customization: rule.customization, operation, resource: describe(obj) }, { cause: err, source: rule.source });
   }
 }
 

@@ -135,7 +135,7 @@ function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, history: Hist
       replicas = interpreter.getReplicas(template.object);
     } catch (err) {
       if (!(err instanceof InterpreterScriptError)) throw err;
-      diagnostics.push(errorAt('InterpreterError', template.source, `${describeRef(resource)}: ${err.message}`));
+      diagnostics.push(errorAt('InterpreterError', template.source, `${describeRef(resource)}: ${err.message}`, err.notes()));
       continue;
     }
     const spec = match.policy.object.spec;

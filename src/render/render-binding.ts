@@ -55,7 +55,7 @@ function renderForCluster(ctx: RenderContext, req: RenderRequest, base: JsonObje
       m = ctx.interpreter.reviseReplica(m as unknown as KubeObject, target.replicas ?? 0) as unknown as JsonObject;
     } catch (err) {
       if (!(err instanceof InterpreterScriptError)) throw err;
-      diagnostics.push(errorAt('InterpreterError', req.template.source, `${describeRef(refOf(req.template.object))} for ${target.name}: ${err.message}`));
+      diagnostics.push(errorAt('InterpreterError', req.template.source, `${describeRef(refOf(req.template.object))} for ${target.name}: ${err.message}`, err.notes()));
       return undefined;
     }
   }

@@ -56,6 +56,9 @@ describe('a custom workload kind taught by a ResourceInterpreterCustomization', 
         const errors = (JSON.parse(bad.stdout) as PlanOut).errors;
         assert.equal(errors[0]?.code, 'InterpreterError');
         assert.match(errors[0]?.message ?? '', /example-workload/);
+        // validate prints a note at the customisation, the second place of the problem (E3).
+        const text = await runCli(['validate', '--repo', dir]);
+        assert.match(text.stdout + text.stderr, /note: interpreters\/workload\.yaml:\d+(:\d+)?: the script is in ResourceInterpreterCustomization example-workload/);
         const good = await runCli(['plan', '--repo', fixture, '-o', 'json']);
         assert.equal(good.code, 0);
       } finally {
