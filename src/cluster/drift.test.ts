@@ -16,6 +16,7 @@ describe('drift classification (fluxcd/pkg ssa/manager_diff.go)', () => {
     { name: 'equal apart from resourceVersion and status: unchanged', live: cm({ a: '1' }), dry: { ...cm({ a: '1' }, { resourceVersion: '6' }), status: { x: 1 } }, want: { kind: 'unchanged' } },
     { name: 'differs, same revision already applied: drifted', live: cm({ a: '2' }), dry: cm({ a: '1' }), want: { kind: 'drifted', paths: ['.data.a'], managers: [] } },
     { name: 'differs in a field another manager owns: drifted, naming it', live: cm({ a: '2' }, owned('kubectl-edit', { 'f:data': { 'f:a': {} } })), dry: cm({ a: '1' }), want: { kind: 'drifted', paths: ['.data.a', '.metadata.annotations.flotilla.io/revision'], managers: ['kubectl-edit'] } },
+    { name: 'differs in the same revision, only in fields flotilla owns (a failover re-render): configured', live: cm({ a: '2' }, { managedFields: [{ manager: 'flotilla', operation: 'Apply', fieldsType: 'FieldsV1', fieldsV1: { 'f:data': { 'f:a': {} } } }] }), dry: cm({ a: '1' }), want: { kind: 'configured', paths: ['.data.a'] } },
     { name: 'differs after a new revision, fields ours: configured', live: cm({ a: '2' }, { annotations: { 'flotilla.io/revision': 'r0' } }), dry: cm({ a: '1' }), want: { kind: 'configured', paths: ['.data.a', '.metadata.annotations.flotilla.io/revision'] } },
   ];
   for (const c of cases) it(c.name, () => assert.deepEqual(classifyChange(c.live, c.dry, opts), c.want));

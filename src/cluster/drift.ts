@@ -26,7 +26,12 @@ export function classifyChange(live: KubeObject | undefined, dryRun: KubeObject,
   for (const p of paths) for (const m of ownersOf(owners, p)) managers.add(m);
   const sameRevision = live.metadata.annotations?.[revisionAnnotation] === opts.revision;
   const shown = paths.slice(0, maxPaths);
-  if (managers.size || sameRevision) return { kind: 'drifted', paths: shown, managers: [...managers].sort(compareStrings) };
+  if (managers.size) return { kind: 'drifted', paths: shown, managers: [...managers].sort(compareStrings) };
+  // The same revision can render differently (a failover moved replicas, observed capacity
+  // re-divided them): a change only to fields flotilla itself owns is a new desired state, not
+  // drift. A field nobody owns any more (removed by hand) still is drift.
+  const mine = fieldOwners(live, opts.fieldManager, true);
+  if (sameRevision && !paths.every((p) => ownersOf(mine, p).length > 0)) return { kind: 'drifted', paths: shown, managers: [] };
   return { kind: 'configured', paths: shown };
 }
 
@@ -64,12 +69,12 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 }
 
 /** Paths owned by each other field manager (list elements as `[*]`), from metadata.managedFields. */
-function fieldOwners(live: KubeObject, self: string): ReadonlyMap<string, ReadonlySet<string>> {
+function fieldOwners(live: KubeObject, self: string, onlySelf = false): ReadonlyMap<string, ReadonlySet<string>> {
   const out = new Map<string, Set<string>>();
   const entries = live.metadata['managedFields'];
   if (!Array.isArray(entries)) return out;
   for (const e of entries) {
-    if (!isPlainObject(e) || typeof e['manager'] !== 'string' || e['manager'] === self) continue;
+    if (!isPlainObject(e) || typeof e['manager'] !== 'string' || (e['manager'] === self) !== onlySelf) continue;
     if (typeof e['subresource'] === 'string' && e['subresource'] !== '') continue;
     const set = out.get(e['manager']) ?? new Set<string>();
     collectOwned(e['fieldsV1'], '', set);
