@@ -8,8 +8,12 @@
  * of the Deployment's pods, secretKeyRef and envFrom from the release's Secrets), and its emptyDir
  * mounts mapped to temp dirs. The hub is reached with a token of the chart's ServiceAccount, so the
  * chart's RBAC is what the Lease calls go through; the members through the kubeconfig contexts
- * member1..3 named after the clusters. The only flags added are --kubeconfig and --hub-context, and
- * --listen moves to a free loopback port. FLOTILLA_E2E=0 skips.
+ * member1..3. The fleet is the example fleet (a copy of examples/fleet-repo): the chart's extraArgs
+ * value maps three of its clusters onto the members (--context-map=aws-euw=member1,aws-use=member2,
+ * gcp-use=member3); the other three clusters have no context, so the controller reports them
+ * unreachable and fails them over (a first probe is taken as it is, so on the first pass). The only flags
+ * added outside the chart are --kubeconfig and --hub-context, and --listen moves to a free loopback
+ * port. FLOTILLA_E2E=0 skips.
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -26,7 +30,12 @@ import { ensureHelm } from './helm.ts';
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const chart = path.join(repoRoot, 'charts', 'flotilla');
 const node = path.join(repoRoot, 'node_modules', '.bin', 'node');
-const fleetDir = path.join(repoRoot, 'test', 'cluster', 'fleet');
+const fleetDir = path.join(repoRoot, 'examples', 'fleet-repo');
+/** The example fleet's clusters that reach the harness members; the others have no context. */
+const contextMap: Readonly<Record<string, string>> = { 'aws-euw': 'member1', 'aws-use': 'member2', 'gcp-use': 'member3' };
+const unmapped = ['azure-apse', 'azure-euw', 'gcp-apse'] as const;
+/** The chart's extraArgs value: the member contexts of the mapped clusters. */
+const extraArgs = [`--context-map=${Object.entries(contextMap).map(([c, m]) => `${c}=${m}`).join(',')}`];
 const run = `${process.pid}-${Date.now().toString(36)}`;
 const ns = `flotilla-run-${run}`;
 const secretsNs = `flotilla-run-secrets-${run}`;
@@ -98,7 +107,7 @@ const tail = (p: Proc | undefined) => (p ? p.stderr.trimEnd().split('\n').slice(
     [helmBin, up] = await Promise.all([ensureHelm(log), members()]);
     kubeconfig = up.kubeconfig;
 
-    // The fleet repo on a real smart-HTTP server: test/cluster/fleet on main.
+    // The fleet repo on a real smart-HTTP server: a copy of examples/fleet-repo on main.
     fs.mkdirSync(path.join(tmp, 'git'));
     server = await startGitServer(path.join(tmp, 'git'));
     bare = server.createRepo('fleet');
@@ -106,7 +115,7 @@ const tail = (p: Proc | undefined) => (p ? p.stderr.trimEnd().split('\n').slice(
     fs.cpSync(fleetDir, work, { recursive: true });
     await gitCli(work, 'init', '--quiet', '--initial-branch', 'main');
     await gitCli(work, 'remote', 'add', 'origin', server.authUrl('fleet'));
-    await commitAndPush(work, 'fleet: web on member1..3');
+    await commitAndPush(work, 'fleet: the example fleet');
 
     // What a user creates before installing: the namespaces and the Secrets the values name.
     for (const n of [ns, secretsNs]) await kubectl('hub', 'create', 'namespace', n);
@@ -119,6 +128,7 @@ const tail = (p: Proc | undefined) => (p ? p.stderr.trimEnd().split('\n').slice(
       git: { credentials: { existingSecret: 'fleet-git' } },
       webhook: { existingSecret: 'fleet-webhook' },
       memberSecrets: { namespaces: [secretsNs] },
+      extraArgs,
     };
     const valuesFile = path.join(tmp, 'values.yaml');
     fs.writeFileSync(valuesFile, stringify(values));
@@ -144,7 +154,7 @@ const tail = (p: Proc | undefined) => (p ? p.stderr.trimEnd().split('\n').slice(
     await server?.stop();
     if (kubeconfig !== '') {
       await kubectl('hub', 'delete', 'namespace', ns, secretsNs, '--ignore-not-found', '--wait=false').catch(() => '');
-      for (const m of memberNames) await kubectl(m, 'delete', 'namespace', 'shop', '--ignore-not-found', '--wait=false').catch(() => '');
+      for (const m of memberNames) await kubectl(m, 'delete', 'namespace', 'shop', 'payments', '--ignore-not-found', '--wait=false').catch(() => '');
     }
     if (tmp !== '') fs.rmSync(tmp, { recursive: true, force: true });
   });
@@ -212,6 +222,7 @@ const tail = (p: Proc | undefined) => (p ? p.stderr.trimEnd().split('\n').slice(
     assert.equal(args[0], 'controller');
     assert.ok(args.some((a) => a.startsWith(`--cache-dir=${path.join(tmp, 'volumes')}`)), `the cache dir is a mounted emptyDir: ${args.join(' ')}`);
     assert.ok(c['args'].includes('--leader-elect=true'));
+    assert.deepEqual((c['args'] as string[]).slice(-extraArgs.length), extraArgs, 'the chart renders extraArgs last into the container args');
 
     // The hub as in-cluster: the chart's ServiceAccount's token (its RBAC decides), the hub's CA and server.
     const sa = deployment()['spec'].template.spec.serviceAccountName as string;
@@ -250,21 +261,52 @@ const tail = (p: Proc | undefined) => (p ? p.stderr.trimEnd().split('\n').slice(
     assert.equal(l?.['spec']?.['leaseDurationSeconds'], 15);
   });
 
-  it('reconciles the example fleet: web in shop on member1..3, and a plan commit on flotilla-status', async () => {
+  /** The messages of the status branch's commits, newest first. */
+  const statusCommits = async (): Promise<string[]> =>
+    (await gitCli(bare, 'log', '--format=%B%x1e', 'refs/heads/flotilla-status').catch(() => '')).split('\x1e').map((m) => m.trim()).filter((m) => m !== '');
+  /** The status commit recording `sha` with the trailer `Flotilla-Decision: <decision>`. */
+  const statusCommit = (sha: string, decision: string) => async () =>
+    (await statusCommits()).find((m) => m.split('\n').includes(`Flotilla-Source: ${sha}`) && m.split('\n').includes(`Flotilla-Decision: ${decision}`));
+
+  it('reconciles the example fleet: payments-api in payments on member2 (aws-use), catalog and frontend in shop on member1..3, recorded on flotilla-status', async () => {
     const p = leader();
-    const replicas = await eventually('web on member1..3', 60_000, async () => {
-      const r = await Promise.all(memberNames.map(async (m) => (await getJson(m, 'deployment', 'web', '-n', 'shop'))?.['spec']?.['replicas'] as number | undefined));
-      return r.every((x) => x !== undefined) ? r : undefined;
-    }).catch((err: unknown) => assert.fail(`${String(err)}\n${tail(p)}`));
-    assert.equal(replicas.reduce((a, b) => (a ?? 0) + (b ?? 0), 0), 6, `replicas ${replicas.join('/')}`);
-    const web = await getJson('member1', 'deployment', 'web', '-n', 'shop');
-    assert.equal(web?.['metadata']?.labels?.['app.kubernetes.io/managed-by'], 'flotilla');
-    const log = await eventually('a plan commit on flotilla-status', 60_000, async () => {
-      const out = await gitCli(bare, 'log', '--format=%B', 'refs/heads/flotilla-status').catch(() => '');
-      return /^Flotilla-Decision: plan$/m.test(out) ? out : undefined;
-    }).catch((err: unknown) => assert.fail(`${String(err)}\n${tail(p)}`));
+    const fail = (err: unknown) => assert.fail(`${String(err)}\n${tail(p)}`);
+    await eventually('payments-api on member2, catalog and frontend on member1..3', 60_000, async () => {
+      const found = await Promise.all([
+        getJson('member2', 'deployment', 'payments-api', '-n', 'payments'),
+        ...memberNames.flatMap((m) => ['catalog', 'frontend'].map((d) => getJson(m, 'deployment', d, '-n', 'shop'))),
+      ]);
+      return found.every((x) => x !== undefined) ? true : undefined;
+    }).catch(fail);
+    // Remote DR: payments-api only on its primary, aws-use.
+    for (const m of ['member1', 'member3']) assert.equal(await getJson(m, 'deployment', 'payments-api', '-n', 'payments'), undefined, `no payments-api on ${m}`);
+    const catalog = await getJson('member1', 'deployment', 'catalog', '-n', 'shop');
+    assert.equal(catalog?.['metadata']?.labels?.['app.kubernetes.io/managed-by'], 'flotilla');
+    // The clusters without a context fail over on the first pass, so the frontend's 6 replicas are all on the members.
+    const frontend = await Promise.all(memberNames.map(async (m) => Number((await getJson(m, 'deployment', 'frontend', '-n', 'shop'))?.['spec']?.['replicas'])));
+    assert.equal(frontend.reduce((a, b) => a + b, 0), 6, `frontend replicas on member1..3: ${frontend.join('/')}`);
+    // The revision is recorded; its first record carries the failover decisions of the same pass.
     const source = (await gitCli(bare, 'rev-parse', 'refs/heads/main')).trim();
-    assert.match(log, new RegExp(`^Flotilla-Source: ${source}$`, 'm'));
+    await eventually(`a status commit for ${source.slice(0, 7)}`, 60_000, async () =>
+      (await statusCommit(source, 'plan')()) ?? (await statusCommit(source, 'failover')())).catch(fail);
+  });
+
+  it('fails over the example fleet\'s clusters without a context (unreachable): a failover commit on flotilla-status names them, and only them', async () => {
+    const p = leader();
+    const fail = (err: unknown) => assert.fail(`${String(err)}\n${tail(p)}`);
+    const failovers = await eventually('a failover commit on flotilla-status', 60_000, async () => {
+      const f = (await statusCommits()).filter((m) => m.split('\n').includes('Flotilla-Decision: failover'));
+      return f.length > 0 ? f : undefined;
+    }).catch(fail);
+    // One decision: "flotilla: failover C (...)"; several: one "failover C (...)" line each in the body.
+    const named = [...new Set(failovers.flatMap((m) => [...m.matchAll(/^(?:flotilla: )?failover (\S+) \((?:not ready|unreachable) since /gm)].map((x) => x[1] ?? '')))].toSorted();
+    assert.deepEqual(named, [...unmapped], `the failover commits name the clusters without a context:\n${failovers.join('\n---\n')}`);
+    const decided = [...new Set(logLines(p).filter((l) => l.msg === 'failover decision' && l['decision'] === 'failover').map((l) => String(l['cluster'])))].toSorted();
+    assert.deepEqual(decided, [...unmapped], 'failover decisions in the log');
+    for (const c of unmapped) {
+      const state = await gitCli(bare, 'show', `refs/heads/flotilla-status:clusters/${c}.yaml`);
+      assert.match(state, /cluster\.karmada\.io\/not-ready/, `clusters/${c}.yaml on flotilla-status has the not-ready taint:\n${state}`);
+    }
   });
 
   it('serves /healthz, /readyz and /metrics with flotilla_leader 1 on the chart\'s port, moved', async () => {
@@ -277,10 +319,13 @@ const tail = (p: Proc | undefined) => (p ? p.stderr.trimEnd().split('\n').slice(
 
   it('POST /webhook, signed with the secret the chart wires in, triggers a pass for the pushed commit; a wrong signature is refused', async () => {
     const p = leader();
-    const file = path.join(work, 'apps', 'web.yaml');
-    const greeting = `hello from ${run}`;
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/greeting: hello$/m, `greeting: ${greeting}`));
-    const sha = await commitAndPush(work, 'web-config: new greeting');
+    const file = path.join(work, 'apps', 'catalog', 'catalog.yaml');
+    const ttl = String(1000 + (process.pid % 9000));
+    const original = fs.readFileSync(file, 'utf8');
+    const changed = original.replace(/CACHE_TTL: "300"$/m, `CACHE_TTL: "${ttl}"`);
+    assert.notEqual(changed, original, 'the catalog ConfigMap of the example fleet sets CACHE_TTL "300"');
+    fs.writeFileSync(file, changed);
+    const sha = await commitAndPush(work, `catalog-config: CACHE_TTL ${ttl}`);
     const body = Buffer.from(JSON.stringify({ ref: 'refs/heads/main', after: sha }));
     const post = (secret: string) => fetch(`http://${listen}/webhook`, {
       method: 'POST', body,
@@ -291,11 +336,13 @@ const tail = (p: Proc | undefined) => (p ? p.stderr.trimEnd().split('\n').slice(
     await eventually('a pass by the webhook', 60_000, async () =>
       (logLines(p).some((l) => l.msg === 'pass done' && String(l['by']).split(',').includes(`webhook:github:${sha.slice(0, 12)}`)) ? true : undefined))
       .catch((err: unknown) => assert.fail(`${String(err)}\n${tail(p)}`));
-    await eventually('the new greeting on member1..3', 60_000, async () => {
-      const g = await Promise.all(memberNames.map(async (m) => (await getJson(m, 'configmap', 'web-config', '-n', 'shop'))?.['data']?.['greeting'] as string | undefined));
-      return g.every((x) => x === greeting) ? true : undefined;
+    await eventually('the new CACHE_TTL in catalog-config on member1..3', 60_000, async () => {
+      const t = await Promise.all(memberNames.map(async (m) => (await getJson(m, 'configmap', 'catalog-config', '-n', 'shop'))?.['data']?.['CACHE_TTL'] as string | undefined));
+      return t.every((x) => x === ttl) ? true : undefined;
     }).catch((err: unknown) => assert.fail(`${String(err)}\n${tail(p)}`));
     assert.ok(logLines(p).some((l) => l.msg === 'webhook rejected' && l['status'] === 401));
+    // The pushed revision is planned with no new failover decision: a plan commit on flotilla-status.
+    await eventually(`a plan commit for ${sha.slice(0, 7)} on flotilla-status`, 60_000, statusCommit(sha, 'plan')).catch((err: unknown) => assert.fail(`${String(err)}\n${tail(p)}`));
   });
 
   it('SIGTERM: exit code 0, the Lease is released, and no pass or Lease call failed on the way', async () => {
