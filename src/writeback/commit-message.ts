@@ -61,7 +61,8 @@ function failoverMessage(decisions: readonly DecisionDescription[], rest: readon
   const first = decisions[0] as DecisionDescription;
   const subject = decisions.length === 1 ? first.subject : `flotilla: ${decisions.length} failover decisions (${first.subject.replace(/^flotilla: /, '')}, …)`;
   const body = decisions.flatMap((d) => [d.subject.replace(/^flotilla: /, ''), ...d.body.map((l) => `  ${l}`)]);
-  const kinds = [...new Set(decisions.map((d) => d.trailer))].sort();
+  // The revision's own decision (plan or invalid) first, then each kind of failover decision.
+  const kinds = [m.decision, ...[...new Set(decisions.map((d) => d.trailer))].sort()];
   const trailers = kinds.map((k) => `${decisionTrailer}: ${k}`).join('\n');
   return `${subject}\n\n${body.join('\n')}\n\n${rest.join('\n')}\n\n${sourceTrailer}: ${m.revision}\n${trailers}\n`;
 }

@@ -66,4 +66,16 @@ describe('statusCommitMessage', () => {
     assert.match(m, /f\.yaml:3: SchemaViolation: bad/);
     assert.match(m, new RegExp(`\\n\\n${sourceTrailer}: c{40}\\n${decisionTrailer}: invalid\\n$`));
   });
+  it('leads with failover decisions and keeps the revision\'s own trailer before one per decision kind', () => {
+    const m = statusCommitMessage({
+      decision: 'plan', revision: 'c'.repeat(40), lastApplied: 'c'.repeat(40), bindings: 1, works: 2, errors: [], changes: [],
+      decisions: [
+        { subject: 'flotilla: failover m2 (not ready since 2026-01-01T00:00:00Z)', body: ['added taint cluster.karmada.io/not-ready:NoSchedule'], trailer: 'failover' },
+        { subject: 'flotilla: evict 1 binding from m2 (tainted since 2026-01-01T00:05:00Z)', body: ['apps/v1|Deployment|shop|web (2 replicas), purge Gracefully: …'], trailer: 'evict' },
+      ],
+    });
+    assert.match(m, /^flotilla: 2 failover decisions \(failover m2/);
+    assert.match(m, /\n  added taint cluster\.karmada\.io\/not-ready:NoSchedule\n/);
+    assert.match(m, new RegExp(`\\n${sourceTrailer}: c{40}\\n${decisionTrailer}: plan\\n${decisionTrailer}: evict\\n${decisionTrailer}: failover\\n$`));
+  });
 });
