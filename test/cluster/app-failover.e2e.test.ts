@@ -5,46 +5,18 @@
  * member1, the replicas move to member3, and once they are healthy the old copy is purged.
  */
 import assert from 'node:assert/strict';
-import { fleetRepo, removeRepo, startController, statusLog as logOf, type ControllerProcess } from './controller-rig.ts';
+import { equalWeights, fleetRepo, policyYaml, removeRepo, startController, statusLog as logOf, workloadYaml, type ControllerProcess } from './controller-rig.ts';
 import { e2eEnabled, eventually, getJson, members } from './harness.ts';
 const ns = 'appfail';
 
-const fleet = `apiVersion: v1
-kind: Namespace
-metadata: { name: ${ns} }
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: { name: app, namespace: ${ns} }
-spec:
-  replicas: 4
-  selector: { matchLabels: { app: app } }
-  template:
-    metadata: { labels: { app: app } }
-    spec: { containers: [{ name: app, image: registry.example.com/app:1.0, resources: { requests: { cpu: 100m } } }] }
----
-apiVersion: policy.karmada.io/v1alpha1
-kind: PropagationPolicy
-metadata: { name: app, namespace: ${ns} }
-spec:
-  resourceSelectors: [{ apiVersion: apps/v1, kind: Deployment, name: app }]
-  propagateDeps: true
-  failover:
-    application:
-      decisionConditions: { tolerationSeconds: 3 }
-      purgeMode: Gracefully
-      gracePeriodSeconds: 120
-  placement:
-    clusterAffinity: { clusterNames: [member1, member3] }
-    replicaScheduling:
-      replicaSchedulingType: Divided
-      replicaDivisionPreference: Weighted
-      weightPreference:
-        staticWeightList:
-          - { targetCluster: { clusterNames: [member1] }, weight: 1 }
-          - { targetCluster: { clusterNames: [member3] }, weight: 1 }
----
-# member1's pods can never be scheduled: the workload is Unhealthy there.
+const fleet = [
+  workloadYaml(ns, 'app', 4),
+  policyYaml(ns, 'app', {
+    propagateDeps: true,
+    failover: { application: { decisionConditions: { tolerationSeconds: 3 }, purgeMode: 'Gracefully', gracePeriodSeconds: 120 } },
+    placement: equalWeights(['member1', 'member3']),
+  }),
+  `# member1's pods can never be scheduled: the workload is Unhealthy there.
 apiVersion: policy.karmada.io/v1alpha1
 kind: OverridePolicy
 metadata: { name: app-broken-on-member1, namespace: ${ns} }
@@ -55,7 +27,8 @@ spec:
       overriders:
         plaintext:
           - { path: /spec/template/spec/nodeSelector, operator: add, value: { no-such-node: "true" } }
-`;
+`,
+].join('---\n');
 
 (e2eEnabled ? describe : describe.skip)('flotilla controller: application failover (e2e, real members)', function () {
   this.timeout(300_000);

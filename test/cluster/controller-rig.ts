@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import YAML from 'yaml';
 import { gitCli } from '../git/helpers/workspace.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -73,4 +74,34 @@ export function flotilla(...args: string[]): Promise<{ status: number | null; st
 /** The status branch's commit messages, newest first, separated by NUL. */
 export async function statusLog(repo: string): Promise<string> {
   return gitCli(repo, 'log', '--format=%B%x00', 'flotilla-status').catch(() => '');
+}
+
+/** A Namespace and a Deployment of `replicas` (one container requesting `cpu`), as YAML (Q2 builders). */
+export function workloadYaml(ns: string, name: string, replicas: number, cpu = '100m'): string {
+  return YAML.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }) + '---\n' + YAML.stringify({
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace: ns },
+    spec: {
+      replicas, selector: { matchLabels: { app: name } },
+      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name, image: `registry.example.com/${name}:1.0`, resources: { requests: { cpu } } }] } },
+    },
+  });
+}
+
+/** A PropagationPolicy named `name` selecting the Deployment `name` (and more selectors), with this spec. */
+export function policyYaml(ns: string, name: string, spec: Readonly<Record<string, unknown>>, more: readonly Readonly<Record<string, string>>[] = []): string {
+  return YAML.stringify({
+    apiVersion: 'policy.karmada.io/v1alpha1', kind: 'PropagationPolicy', metadata: { name, namespace: ns },
+    spec: { resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment', name }, ...more], ...spec },
+  });
+}
+
+/** A placement dividing replicas 1:1 over `clusters` by static weights. */
+export function equalWeights(clusters: readonly string[]): Record<string, unknown> {
+  return {
+    clusterAffinity: { clusterNames: [...clusters] },
+    replicaScheduling: {
+      replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Weighted',
+      weightPreference: { staticWeightList: clusters.map((c) => ({ targetCluster: { clusterNames: [c] }, weight: 1 })) },
+    },
+  };
 }

@@ -9,63 +9,13 @@
  */
 import assert from 'node:assert/strict';
 import { gitCli } from '../git/helpers/workspace.ts';
-import { fleetRepo, removeRepo, startController, statusLog as logOf, type ControllerProcess } from './controller-rig.ts';
+import { equalWeights, fleetRepo, policyYaml, removeRepo, startController, statusLog as logOf, workloadYaml, type ControllerProcess } from './controller-rig.ts';
 import { e2eEnabled, eventually, getJson, members, startMember, stopMember } from './harness.ts';
 const ns = 'failover';
 
-const policy = `# api: divided 1:1:1 over the members; evicted copies kept until the replacement is healthy.
-apiVersion: policy.karmada.io/v1alpha1
-kind: PropagationPolicy
-metadata:
-  name: api
-  namespace: ${ns}
-spec:
-  resourceSelectors:
-    - apiVersion: apps/v1
-      kind: Deployment
-      name: api
-    - apiVersion: v1
-      kind: ConfigMap
-      name: api-config
-  failover:
-    cluster:
-      purgeMode: Gracefully
-  placement:
-    clusterAffinity:
-      clusterNames: [member1, member2, member3]
-    replicaScheduling:
-      replicaSchedulingType: Divided
-      replicaDivisionPreference: Weighted
-      weightPreference:
-        staticWeightList:
-          - targetCluster: { clusterNames: [member1] }
-            weight: 1
-          - targetCluster: { clusterNames: [member2] }
-            weight: 1
-          - targetCluster: { clusterNames: [member3] }
-            weight: 1
-`;
-const app = `apiVersion: v1
-kind: Namespace
-metadata:
-  name: ${ns}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: api
-  namespace: ${ns}
-spec:
-  replicas: 6
-  selector: { matchLabels: { app: api } }
-  template:
-    metadata: { labels: { app: api } }
-    spec:
-      containers:
-        - name: api
-          image: registry.example.com/api:1.0
-          resources: { requests: { cpu: 100m, memory: 64Mi } }
----
+// api: divided 1:1:1 over the members; evicted copies kept until the replacement is healthy.
+const policy = policyYaml(ns, 'api', { failover: { cluster: { purgeMode: 'Gracefully' } }, placement: equalWeights(['member1', 'member2', 'member3']) }, [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'api-config' }]);
+const app = `${workloadYaml(ns, 'api', 6)}---
 apiVersion: v1
 kind: ConfigMap
 metadata:

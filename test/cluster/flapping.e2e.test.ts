@@ -5,33 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fleetRepo, removeRepo, startController, statusLog, type ControllerProcess } from './controller-rig.ts';
+import { fleetRepo, policyYaml, removeRepo, startController, statusLog, workloadYaml, type ControllerProcess } from './controller-rig.ts';
 import { e2eEnabled, eventually, getJson, members, startMember, stopMember } from './harness.ts';
 const ns = 'flap';
 
-const fleet = `apiVersion: v1
-kind: Namespace
-metadata: { name: ${ns} }
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: { name: steady, namespace: ${ns} }
-spec:
-  replicas: 2
-  selector: { matchLabels: { app: steady } }
-  template:
-    metadata: { labels: { app: steady } }
-    spec: { containers: [{ name: steady, image: registry.example.com/steady:1.0 }] }
----
-apiVersion: policy.karmada.io/v1alpha1
-kind: PropagationPolicy
-metadata: { name: steady, namespace: ${ns} }
-spec:
-  resourceSelectors: [{ apiVersion: apps/v1, kind: Deployment, name: steady }]
-  placement:
-    clusterAffinity: { clusterNames: [member1, member3] }
-    replicaScheduling: { replicaSchedulingType: Duplicated }
-`;
+const fleet = [
+  workloadYaml(ns, 'steady', 2),
+  policyYaml(ns, 'steady', { placement: { clusterAffinity: { clusterNames: ['member1', 'member3'] }, replicaScheduling: { replicaSchedulingType: 'Duplicated' } } }),
+].join('---\n');
 
 (e2eEnabled ? describe : describe.skip)('flotilla controller: a flapping member (e2e, real members)', function () {
   this.timeout(300_000);

@@ -5,40 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { gitCli } from '../git/helpers/workspace.ts';
-import { fleetRepo, removeRepo, startController, type ControllerProcess } from './controller-rig.ts';
+import { equalWeights, fleetRepo, policyYaml, removeRepo, startController, workloadYaml, type ControllerProcess } from './controller-rig.ts';
 import { e2eEnabled, eventually, getJson, kubectl, members, startMember, stopMember } from './harness.ts';
 const ns = 'leader';
 const leaseNs = `flotilla-lease-${process.pid}`;
 
-const fleet = `apiVersion: v1
-kind: Namespace
-metadata: { name: ${ns} }
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: { name: worker, namespace: ${ns} }
-spec:
-  replicas: 4
-  selector: { matchLabels: { app: worker } }
-  template:
-    metadata: { labels: { app: worker } }
-    spec: { containers: [{ name: worker, image: registry.example.com/worker:1.0, resources: { requests: { cpu: 100m } } }] }
----
-apiVersion: policy.karmada.io/v1alpha1
-kind: PropagationPolicy
-metadata: { name: worker, namespace: ${ns} }
-spec:
-  resourceSelectors: [{ apiVersion: apps/v1, kind: Deployment, name: worker }]
-  placement:
-    clusterAffinity: { clusterNames: [member2, member3] }
-    replicaScheduling:
-      replicaSchedulingType: Divided
-      replicaDivisionPreference: Weighted
-      weightPreference:
-        staticWeightList:
-          - { targetCluster: { clusterNames: [member2] }, weight: 1 }
-          - { targetCluster: { clusterNames: [member3] }, weight: 1 }
-`;
+const fleet = [workloadYaml(ns, 'worker', 4), policyYaml(ns, 'worker', { placement: equalWeights(['member2', 'member3']) })].join('---\n');
 
 
 (e2eEnabled ? describe : describe.skip)('flotilla controller: leader election (e2e, Lease in the hub)', function () {

@@ -7,41 +7,12 @@
 import assert from 'node:assert/strict';
 import { shardOf } from '../../src/controller/shard.ts';
 import { gitCli } from '../git/helpers/workspace.ts';
-import { fleetRepo, removeRepo, startController, statusLog, type ControllerProcess } from './controller-rig.ts';
+import { equalWeights, fleetRepo, policyYaml, removeRepo, startController, statusLog, workloadYaml, type ControllerProcess } from './controller-rig.ts';
 import { e2eEnabled, eventually, getJson, members, startMember, stopMember } from './harness.ts';
 const ns = 'sharded';
 const all = ['member1', 'member2', 'member3'];
 
-const fleet = `apiVersion: v1
-kind: Namespace
-metadata: { name: ${ns} }
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web, namespace: ${ns} }
-spec:
-  replicas: 6
-  selector: { matchLabels: { app: web } }
-  template:
-    metadata: { labels: { app: web } }
-    spec: { containers: [{ name: web, image: registry.example.com/web:1.0, resources: { requests: { cpu: 100m } } }] }
----
-apiVersion: policy.karmada.io/v1alpha1
-kind: PropagationPolicy
-metadata: { name: web, namespace: ${ns} }
-spec:
-  resourceSelectors: [{ apiVersion: apps/v1, kind: Deployment, name: web }]
-  placement:
-    clusterAffinity: { clusterNames: [member1, member2, member3] }
-    replicaScheduling:
-      replicaSchedulingType: Divided
-      replicaDivisionPreference: Weighted
-      weightPreference:
-        staticWeightList:
-          - { targetCluster: { clusterNames: [member1] }, weight: 1 }
-          - { targetCluster: { clusterNames: [member2] }, weight: 1 }
-          - { targetCluster: { clusterNames: [member3] }, weight: 1 }
-`;
+const fleet = [workloadYaml(ns, 'web', 6), policyYaml(ns, 'web', { placement: equalWeights(all) })].join('---\n');
 
 const replicas = async (ctx: string) => (await getJson(ctx, 'deployment', 'web', '-n', ns))?.['spec']?.['replicas'] as number | undefined;
 
