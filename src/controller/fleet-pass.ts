@@ -7,7 +7,7 @@
  * An invalid head revision is recorded and never applied; the last good revision stays in force
  * and is re-planned, so failover keeps working while someone fixes the repo (principle 4).
  */
-import { compareStrings, InternalError, type Cluster, type KubeObject } from '../api/index.ts';
+import { compareStrings, type Cluster, type KubeObject } from '../api/index.ts';
 import { applyFleet, type FleetApplyResult } from '../cluster/apply-fleet.ts';
 import type { CredentialSource } from '../cluster/credentials.ts';
 import { observeBindings } from '../cluster/observe-bindings.ts';
@@ -21,7 +21,7 @@ import { failoverBindings, failoverClusters, fleetWithClusterState, observedClus
 import type { ClusterBackoff } from './backoff.ts';
 import { RevisionInForceInvalid } from './errors.ts';
 import { describeError, type ReconcileContext, type ReconcileState } from './reconcile.ts';
-import { fetchStep, settingsStep, writeOptions } from './reconcile-steps.ts';
+import { fetchStep, need, settingsStep, writeOptions } from './reconcile-steps.ts';
 
 /** How members are reached and applied to. */
 export interface MemberAccess {
@@ -174,9 +174,4 @@ async function writeStatusFiles(ctx: ControllerContext, a: StatusWriteArgs): Pro
     branch: a.statusBranch, revision: a.plan.revision, status, bindings: shown.bindings.length, works: shown.works.length, baseTip: a.baseTip,
     ...(decisions.length ? { decisions } : {}),
   }, writeOptions(ctx));
-}
-
-function need<T>(v: T | undefined): T {
-  if (v === undefined) throw new InternalError('a controller step ran before the step that fills its input');
-  return v;
 }

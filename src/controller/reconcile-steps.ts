@@ -121,7 +121,8 @@ export function writeOptions(ctx: Pick<ReconcileContext, 'identity' | 'now' | 'f
   return { identity: ctx.identity, now: ctx.now, ...(ctx.faults?.beforePublish ? { beforePublish: ctx.faults.beforePublish } : {}) };
 }
 
-function need<T>(v: T | undefined): T {
+/** The value an earlier step filled in; its absence is a bug in the step order. */
+export function need<T>(v: T | undefined): T {
   if (v === undefined) throw new InternalError('a reconcile step ran before the step that fills its input');
   return v;
 }

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { goBinary, goEnv } from '../e2e/harness/build.ts';
 import { withLock } from '../e2e/harness/lock.ts';
 import { cacheRoot, e2eDir } from '../e2e/harness/paths.ts';
 
@@ -44,27 +45,6 @@ export function helmLocation(): { readonly key: string; readonly bin: string } {
   const hash = createHash('sha256').update(goMod).update(goSum).update(JSON.stringify(buildFlags(version)));
   const key = `helm-${version}_${hash.digest('hex').slice(0, 10)}`;
   return { key, bin: path.join(cacheRoot(), key, 'bin', 'helm') };
-}
-
-/** The go command: $GO, else `go` on PATH, else the usual /usr/local/go install (as the harness). */
-function goBinary(): string {
-  const fromEnv = process.env['GO'];
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  const onPath = (process.env['PATH'] ?? '').split(path.delimiter).some((d) => d !== '' && fs.existsSync(path.join(d, 'go')));
-  if (onPath || !fs.existsSync('/usr/local/go/bin/go')) return 'go';
-  return '/usr/local/go/bin/go';
-}
-
-/**
- * The harness's build environment: the installed Go only (GOTOOLCHAIN=local), no VCS stamping
- * (the module sits inside the flotilla clone), no cgo, and -mod=readonly because the committed
- * go.sum is complete, unless the caller's GOFLAGS already chooses a -mod (e.g. -mod=mod).
- */
-function goEnv(): NodeJS.ProcessEnv {
-  const user = process.env['GOFLAGS'] ?? '';
-  const mod = /(^|\s)-mod=/.test(user) ? '' : '-mod=readonly';
-  const flags = [user, '-buildvcs=false', mod].join(' ').replace(/\s+/g, ' ').trim();
-  return { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: flags, CGO_ENABLED: '0' };
 }
 
 /** Builds helm into the cache unless it is there; returns the binary's path. */

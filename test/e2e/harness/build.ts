@@ -92,7 +92,7 @@ export function isBuilt(tc: Toolchain): boolean {
 }
 
 /** The go command: $GO, else `go` on PATH, else the usual /usr/local/go install. */
-function goBinary(): string {
+export function goBinary(): string {
   const fromEnv = process.env['GO'];
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   const onPath = (process.env['PATH'] ?? '').split(path.delimiter).some((d) => d !== '' && fs.existsSync(path.join(d, 'go')));
@@ -100,10 +100,15 @@ function goBinary(): string {
   return '/usr/local/go/bin/go';
 }
 
-function goEnv(): NodeJS.ProcessEnv {
-  // GOTOOLCHAIN=local: build with the installed Go, never fetch another one.
-  // -buildvcs=false: the tool modules sit inside the flotilla git clone.
-  const flags = [process.env['GOFLAGS'] ?? '', '-buildvcs=false', '-mod=readonly'].join(' ').trim();
+/**
+ * The build environment of every end-to-end tool: the installed Go only (GOTOOLCHAIN=local), no
+ * VCS stamping (the tool modules sit inside the flotilla clone), no cgo, and -mod=readonly (the
+ * committed go.sum files are complete) unless the caller's GOFLAGS already chooses a -mod.
+ */
+export function goEnv(): NodeJS.ProcessEnv {
+  const user = process.env['GOFLAGS'] ?? '';
+  const mod = /(^|\s)-mod=/.test(user) ? '' : '-mod=readonly';
+  const flags = [user, '-buildvcs=false', mod].join(' ').replace(/\s+/g, ' ').trim();
   return { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: flags, CGO_ENABLED: '0' };
 }
 
