@@ -63,5 +63,5 @@ export function work(cluster: string, manifest: JsonObject): Work {
 
 /** A plan of bindings and Works (errors make it invalid, as planFleet returns it). */
 export function plan(revision: string, bindings: readonly Binding[], works: readonly Work[], errors: readonly Diagnostic[] = []): Plan {
-  return { revision, bindings, works, errors, warnings: [], explanations: [] };
+  return { revision, bindings, works, errors, warnings: [], explanations: [], clusters: [] };
 }
