@@ -85,13 +85,13 @@ export function planFleet(input: PlanInput): Plan {
   }
   for (const r of toRender) {
     const out = renderBinding({ clusters, interpreter }, {
-      template: r.template, binding: bindingId(r.binding), revision: input.revision, clusters: r.clusters,
+      template: r.template, binding: bindingId(r.binding), clusters: r.clusters,
       isWorkload: r.isWorkload, overrides: selectOverridePolicies(fleet.overridePolicies, r.template.object),
     });
     works.push(...out.works);
     diagnostics.push(...out.diagnostics);
   }
-  works.push(...namespaceWorks(works, bindings, fleet, input.revision));
+  works.push(...namespaceWorks(works, bindings, fleet));
   const explanations = scheduled.map((s) => ({ key: s.key, policy: s.policy.policy as Loaded, result: s.result }));
   return finish(input.revision, bindings, works, diagnostics, explanations, [...clusters.keys()]);
 }
@@ -190,7 +190,7 @@ function attachedBinding(template: Loaded, requiredBy: readonly BindingSnapshot[
 }
 
 /** Namespaces of the namespaced objects on each cluster, unless a Namespace binding already places them there. */
-function namespaceWorks(works: readonly Work[], bindings: readonly Binding[], fleet: Fleet, revision: string): Work[] {
+function namespaceWorks(works: readonly Work[], bindings: readonly Binding[], fleet: Fleet): Work[] {
   const placed = new Set<string>();
   for (const w of works) {
     const m = w.spec.workload.manifests[0];
@@ -205,7 +205,7 @@ function namespaceWorks(works: readonly Work[], bindings: readonly Binding[], fl
   void bindings;
   return [...wanted].sort(compareStrings).map((k) => {
     const [execNs = '', ns = ''] = k.split('|');
-    return renderNamespaceWork(ns, execNs.slice('karmada-es-'.length), revision, nsTemplates.get(ns));
+    return renderNamespaceWork(ns, execNs.slice('karmada-es-'.length), nsTemplates.get(ns));
   });
 }
 
