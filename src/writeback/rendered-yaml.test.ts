@@ -3,37 +3,8 @@ import YAML from 'yaml';
 import type { JsonObject, JsonValue } from '../api/index.ts';
 import { decodeYamlV2 } from '../override/yaml-v2-decode.ts';
 import { buildWork } from '../render/work.ts';
+import { trickyConfigMap } from '../../test/fixtures/tricky-yaml.ts';
 import { renderedFiles } from './rendered-tree.ts';
-
-/** Strings some YAML reader (1.1, 1.2 core, go-yaml v2) would resolve to something else if unquoted. */
-export const trickyStrings: readonly string[] = [
-  // timestamps (yaml.org/type/timestamp), go-yaml v2's looser dates
-  '2026-08-01', '2026-8-1', '2001-12-14t21:59:43.10-05:00', '2001-12-14 21:59:43.10',
-  // ints (yaml.org/type/int): separators, binary, octal both ways, sexagesimal, hex, signs, Go prefixes
-  '1_000', '0b101', '0o17', '012', '08', '1:20', '190:20:30', '0x1F', '0X1F', '0B1', '+12', '-0', '685_230',
-  // floats (yaml.org/type/float)
-  '1e3', '1.5e+3', '12.', '.5', '0.', '1_000.5', '190:20:30.15', '.inf', '-.Inf', '+.INF', '.nan', '.NaN',
-  // bools (yaml.org/type/bool) and nulls (yaml.org/type/null)
-  'yes', 'Yes', 'YES', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF', 'y', 'Y', 'n', 'N',
-  'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '~', 'null', 'Null', 'NULL', '',
-  // merge and value keys (yaml.org/type/merge, yaml.org/type/value)
-  '<<', '=',
-  // what plain style cannot hold
-  ' lead', 'trail ', 'a: b', '#x', '- x', '@x', '`x', '%x', '!x', '&x', '*x', '[x', '{x', '|', '>', "'", '"', 'a #b',
-  // line breaks YAML 1.1 knows and 1.2 does not, controls go-yaml refuses raw, multi-line strings
-  'a\u2028b', 'x\u0085y', 'p\u2029q', 'del\u007f', 'c1\u0080\u009f', 'tab\there',
-  'two\nlines', 'trailing newline\n', 'keep\n\n\n', '\nleading', ' indented\nnext', 'mixed\nline\u2028sep', '---\nstart', 'x\n...\ny',
-];
-
-/** The ConfigMap whose data holds every tricky string as a value and as a key. */
-export function trickyConfigMap(name: string, namespace: string): JsonObject {
-  const data: Record<string, string> = {};
-  trickyStrings.forEach((v, i) => {
-    data[`v${i}`] = v;
-    data[v] = `k${i}`;
-  });
-  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace, labels: { on: 'yes', version: '1.10' } }, data };
-}
 
 const readers: { name: string; read: (text: string) => unknown }[] = [
   { name: 'YAML 1.2', read: (t) => YAML.parse(t, { version: '1.2' }) },
