@@ -9,7 +9,7 @@ import type { Work } from '../render/index.ts';
 import { safeSegment } from './file-name.ts';
 import { portableYaml } from './rendered-yaml.ts';
 
-/** The folder of the rendered tree that flotilla owns: everything under it is replaced each revision. */
+/** The folder of the rendered tree that flotilla owns: a file under it that a revision does not render is removed. */
 export const renderedRoot = 'clusters';
 
 /** The folder name of cluster-scoped objects (a namespace can never be named so: `_` is not a DNS label character). */
