@@ -15,14 +15,14 @@ import YAML from 'yaml';
 import type { JsonObject } from '../../src/api/index.ts';
 import { buildWork } from '../../src/render/work.ts';
 import { writeRenderedDir } from '../../src/writeback/index.ts';
-import { trickyConfigMap } from '../fixtures/tricky-yaml.ts';
+import { kustomizeCarries, trickyConfigMap } from '../fixtures/tricky-yaml.ts';
 import { e2eEnabled, kubectl, members } from './harness.ts';
 
 const execFileP = promisify(execFile);
 
 (e2eEnabled ? describe : describe.skip)('rendered tree through kubectl kustomize (e2e)', function () {
   this.timeout(120_000);
-  const cm = trickyConfigMap('tricky', 'kustomize-e2e');
+  const cm = trickyConfigMap('tricky', 'kustomize-e2e', kustomizeCarries);
   const ns: JsonObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kustomize-e2e' } };
   let dir = '';
   let built = '';
@@ -40,15 +40,6 @@ const execFileP = promisify(execFile);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('kustomize keeps every tricky key and value (read back as YAML 1.1 and 1.2)', () => {
-    for (const version of ['1.1', '1.2'] as const) {
-      const docs = YAML.parseAllDocuments(built, { version }).map((d) => d.toJS() as JsonObject);
-      const got = docs.find((d) => d['kind'] === 'ConfigMap');
-      assert.deepEqual(got?.['data'], cm['data'], version);
-      assert.deepEqual((got?.['metadata'] as JsonObject | undefined)?.['labels'], { on: 'yes', version: '1.10' }, version);
-    }
-  });
-
   it('kubectl reads the built objects with the same data (go-yaml v2 → JSON)', async () => {
     const read = async (kind: string): Promise<JsonObject> => {
       const text = built.split(/^---$/m).find((d) => new RegExp(`^kind: ${kind}$`, 'm').test(d)) ?? '';
@@ -56,10 +47,22 @@ const execFileP = promisify(execFile);
       writeFileSync(file, text);
       return JSON.parse(await kubectl('member1', 'apply', '--dry-run=client', '-o', 'json', '-f', file)) as JsonObject;
     };
-    assert.deepEqual((await read('ConfigMap'))['data'], cm['data']);
+    const got = await read('ConfigMap');
+    assert.deepEqual(got['data'], cm['data']);
+    assert.deepEqual((got['metadata'] as JsonObject)['labels'], { on: 'yes', version: '1.10' });
     const annotations = ((await read('Namespace'))['metadata'] as { annotations?: Record<string, string> }).annotations ?? {};
     assert.equal(annotations['argocd.argoproj.io/sync-options'], 'Prune=false');
     assert.equal(annotations['kustomize.toolkit.fluxcd.io/prune'], 'disabled');
+  });
+
+  it('the built stream reads the same as YAML 1.1 and 1.2 (LS and PS aside: kustomize writes them raw, which only go-yaml reads as YAML 1.1 line breaks)', () => {
+    const plain = (data: unknown) => Object.fromEntries(Object.entries(data as Record<string, string>).filter(([k, v]) => !/[\u2028\u2029]/.test(k + v)));
+    for (const version of ['1.1', '1.2'] as const) {
+      const docs = YAML.parseAllDocuments(built, { version }).map((d) => d.toJS() as JsonObject);
+      const got = docs.find((d) => d['kind'] === 'ConfigMap');
+      assert.deepEqual(plain(got?.['data']), plain(cm['data']), version);
+      assert.deepEqual((got?.['metadata'] as JsonObject | undefined)?.['labels'], { on: 'yes', version: '1.10' }, version);
+    }
   });
 
   it('an inventory cluster with nothing placed builds to an empty stream', async () => {
