@@ -23,6 +23,9 @@ process.once('exit', () => rmSync(workDir, { recursive: true, force: true }));
 /** PATH with the pinned Node first, as after `npm ci` in the checkout or setup-node in CI. */
 export const pinnedPath = `${pinnedNodeDir}${path.delimiter}${process.env['PATH'] ?? ''}`;
 
+/** PATH without the checkout's node_modules: the machine's own tools, and its own Node if it has one. */
+export const systemPath = (process.env['PATH'] ?? '').split(path.delimiter).filter((p) => !p.includes(`${path.sep}node_modules${path.sep}`) && !p.endsWith(`${path.sep}node_modules`)).join(path.delimiter);
+
 /** A finished child process. */
 export interface Ran { readonly code: number | null; readonly stdout: string; readonly stderr: string }
 

@@ -8,13 +8,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gitCli } from '../git/helpers/workspace.ts';
-import { installedPackage, packageJson, packedTarball, pinnedNodeDir, pinnedPath, root, run, succeeded, workDir } from './artifacts.ts';
+import { installedPackage, packageJson, packedTarball, pinnedNodeDir, root, run, succeeded, systemPath, workDir } from './artifacts.ts';
 import { exampleFleetRepo } from './example-fleet.ts';
 
 /** The checkout's sources, as the rest of the suite runs them. */
 const fromSources = (args: readonly string[], cwd: string) => run(path.join(pinnedNodeDir, 'node'), [path.join(root, 'bin', 'flotilla.js'), ...args], { cwd });
-/** PATH without the checkout's node_modules: the machine's own Node, if it has one. */
-const systemPath = (process.env['PATH'] ?? '').split(path.delimiter).filter((p) => !p.includes(`${path.sep}node_modules${path.sep}`) && !p.endsWith(`${path.sep}node_modules`)).join(path.delimiter);
 const minimumNode = /^>=(\d+)\.(\d+)$/.exec(packageJson.engines.node);
 
 describe('ship: the npm package, installed with npm install -g', function () {
