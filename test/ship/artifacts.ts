@@ -48,6 +48,11 @@ export function succeeded(r: Ran, what: string): Ran {
   return r;
 }
 
+/** `flotilla <args>` from the checkout's sources (bin/flotilla.js on the pinned Node), as the rest of the suite runs it. */
+export function fromSources(args: readonly string[], cwd: string): Promise<Ran> {
+  return run(path.join(pinnedNodeDir, 'node'), [path.join(root, 'bin', 'flotilla.js'), ...args], { cwd });
+}
+
 let tarball: Promise<string> | undefined;
 /** `npm pack` of the checkout (prepack builds dist/cli): the path of flotilla-<version>.tgz. */
 export function packedTarball(): Promise<string> {

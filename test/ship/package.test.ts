@@ -8,11 +8,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gitCli } from '../git/helpers/workspace.ts';
-import { installedPackage, packageJson, packedTarball, pinnedNodeDir, root, run, succeeded, systemPath, workDir } from './artifacts.ts';
+import { fromSources, installedPackage, packageJson, packedTarball, pinnedNodeDir, root, run, succeeded, systemPath, workDir } from './artifacts.ts';
 import { exampleFleetRepo } from './example-fleet.ts';
 
-/** The checkout's sources, as the rest of the suite runs them. */
-const fromSources = (args: readonly string[], cwd: string) => run(path.join(pinnedNodeDir, 'node'), [path.join(root, 'bin', 'flotilla.js'), ...args], { cwd });
 const minimumNode = /^>=(\d+)\.(\d+)$/.exec(packageJson.engines.node);
 
 describe('ship: the npm package, installed with npm install -g', function () {

@@ -6,10 +6,9 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { e2eEnabled, getJson, members } from '../cluster/harness.ts';
-import { packageJson, pinnedNodeDir, root, run, singleExecutable } from './artifacts.ts';
+import { fromSources, packageJson, run, singleExecutable } from './artifacts.ts';
 import { exampleFleetRepo } from './example-fleet.ts';
 
-const fromSources = (args: readonly string[], cwd: string) => run(path.join(pinnedNodeDir, 'node'), [path.join(root, 'bin', 'flotilla.js'), ...args], { cwd });
 
 describe('ship: the single executable, alone, with an empty PATH', function () {
   this.timeout(300_000);
