@@ -11,10 +11,12 @@ import { existsSync } from 'node:fs';
 import module from 'node:module';
 
 var fromSources = existsSync(new URL('../src/cli/main.ts', import.meta.url));
-var needed = fromSources ? [24, 0] : [22, 19];
+// The package's minimum is package.json's engines.node (test/ship checks that they agree).
+var needed = fromSources ? '24' : '22.19';
+var want = needed.split('.').map(Number);
 var running = process.versions.node.split('.').map(Number);
-if (running[0] < needed[0] || (running[0] === needed[0] && running[1] < needed[1])) {
-  process.stderr.write('flotilla needs Node.js >= ' + needed.join('.') + (fromSources ? ' to run from its sources' : '') + '; this is Node.js ' + process.versions.node + '\n');
+if (running[0] < want[0] || (running[0] === want[0] && running[1] < (want[1] || 0))) {
+  process.stderr.write('flotilla needs Node.js >= ' + needed + (fromSources ? ' to run from its sources' : '') + '; this is Node.js ' + process.versions.node + '\n');
   process.exit(2);
 }
 // The compile cache (in the OS temp dir, or NODE_COMPILE_CACHE) keeps later starts from re-compiling.

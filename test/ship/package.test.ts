@@ -5,7 +5,7 @@
  * for byte: the bundle is the same program.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gitCli } from '../git/helpers/workspace.ts';
 import { fromSources, installedPackage, packageJson, packedTarball, pinnedNodeDir, root, run, succeeded, systemPath, workDir } from './artifacts.ts';
@@ -70,6 +70,11 @@ describe('ship: the npm package, installed with npm install -g', function () {
     const args = ['diff', '--base', bigBase, '--head', 'HEAD', '--format', 'json'];
     const [got, want] = [await flotilla(args, big), await fromSources(args, big)];
     assert.deepEqual({ code: got.code, stdout: got.stdout, stderr: got.stderr }, { code: want.code, stdout: want.stdout, stderr: want.stderr });
+  });
+
+  it('bin/flotilla.js checks the minimum engines.node names', () => {
+    const shim = readFileSync(path.join(root, 'bin', 'flotilla.js'), 'utf8');
+    assert.equal(/var needed = fromSources \? '\d+' : '([\d.]+)';/.exec(shim)?.[1], packageJson.engines.node.replace('>=', ''));
   });
 
   it('under a Node older than engines allows, prints one line naming the version it needs', async function () {
