@@ -47,7 +47,8 @@ const result = await build({
   // diff` loads on the main thread (LoadWorkerFailed → loadFleet), with the same result.
   define: { 'import.meta.url': JSON.stringify(noModuleFile) },
 });
-writeNotices(result.metafile, path.join(work, 'THIRD-PARTY-NOTICES.txt'));
+// Beside the executable, to be shipped with it: the licences of what it bundles.
+writeNotices(result.metafile, `${executable}.THIRD-PARTY-NOTICES.txt`);
 
 // useCodeCache: V8's compiled code for the bundle is stored in the blob (starts faster); the
 // executable only ever runs on the Node that made it.

@@ -30,3 +30,13 @@ export async function exampleFleetRepo(name: string): Promise<FleetRepo> {
   await gitCli(dir, 'commit', '--quiet', '-am', 'Scale the frontend to 9');
   return { dir, base, head: (await gitCli(dir, 'rev-parse', 'HEAD')).trim() };
 }
+
+/**
+ * Commits two ConfigMaps of 600 KiB each: past src/cli/load-worker.ts workerMinBytes, so `flotilla
+ * diff` loads the head on a worker thread where it can, and under the 1.5 MiB object limit.
+ */
+export async function commitBigConfigMaps(dir: string): Promise<void> {
+  for (const n of [1, 2]) writeFileSync(path.join(dir, `apps/shop/blob-${n}.yaml`), `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: blob-${n}\n  namespace: shop\ndata:\n  blob: "${'x'.repeat(600 * 1024)}"\n`);
+  await gitCli(dir, 'add', '-A');
+  await gitCli(dir, 'commit', '--quiet', '-m', 'Big ConfigMaps');
+}

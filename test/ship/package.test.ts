@@ -7,9 +7,8 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gitCli } from '../git/helpers/workspace.ts';
 import { fromSources, installedPackage, packageJson, packedTarball, pinnedNodeDir, root, run, succeeded, systemPath, workDir } from './artifacts.ts';
-import { exampleFleetRepo } from './example-fleet.ts';
+import { commitBigConfigMaps, exampleFleetRepo } from './example-fleet.ts';
 
 const minimumNode = /^>=(\d+)\.(\d+)$/.exec(packageJson.engines.node);
 
@@ -63,10 +62,7 @@ describe('ship: the npm package, installed with npm install -g', function () {
 
   it('diffs a fleet over 1 MB (the head loaded on a worker thread from the bundle)', async () => {
     const { dir: big, base: bigBase } = await exampleFleetRepo('package-big-fleet');
-    // Two ConfigMaps of 600 KiB each: past src/cli/load-worker.ts workerMinBytes, under the 1.5 MiB object limit.
-    for (const n of [1, 2]) writeFileSync(path.join(big, `apps/shop/blob-${n}.yaml`), `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: blob-${n}\n  namespace: shop\ndata:\n  blob: "${'x'.repeat(600 * 1024)}"\n`);
-    await gitCli(big, 'add', '-A');
-    await gitCli(big, 'commit', '--quiet', '-m', 'Big ConfigMaps');
+    await commitBigConfigMaps(big);
     const args = ['diff', '--base', bigBase, '--head', 'HEAD', '--format', 'json'];
     const [got, want] = [await flotilla(args, big), await fromSources(args, big)];
     assert.deepEqual({ code: got.code, stdout: got.stdout, stderr: got.stderr }, { code: want.code, stdout: want.stdout, stderr: want.stderr });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { e2eEnabled, getJson, members } from '../cluster/harness.ts';
 import { fromSources, packageJson, run, singleExecutable } from './artifacts.ts';
-import { exampleFleetRepo } from './example-fleet.ts';
+import { commitBigConfigMaps, exampleFleetRepo } from './example-fleet.ts';
 
 
 describe('ship: the single executable, alone, with an empty PATH', function () {
@@ -41,6 +41,14 @@ describe('ship: the single executable, alone, with an empty PATH', function () {
     assert.deepEqual({ code: got.code, stdout: got.stdout }, { code: 1, stdout: want.stdout });
     const markdown = await flotilla(['diff', '--base', base, '--head', 'HEAD']);
     assert.match(markdown.stdout, /frontend/);
+  });
+
+  it('diffs a fleet over 1 MB as the sources do (no worker thread: the head loads on the main thread)', async () => {
+    const big = await exampleFleetRepo('sea-big-fleet');
+    await commitBigConfigMaps(big.dir);
+    const args = ['diff', '--base', big.base, '--head', 'HEAD', '--format', 'json'];
+    const [got, want] = [await run(exe, args, { cwd: big.dir, env: { HOME: path.dirname(exe), PATH: '' } }), await fromSources(args, big.dir)];
+    assert.deepEqual({ code: got.code, stdout: got.stdout, stderr: got.stderr }, { code: want.code, stdout: want.stdout, stderr: want.stderr });
   });
 
   (e2eEnabled ? describe : describe.skip)('apply onto the real members of the e2e harness', () => {
