@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gitCli } from '../git/helpers/workspace.ts';
 import { fromSources, installedPackage, packageJson, packedTarball, pinnedNodeDir, root, run, succeeded, systemPath, workDir } from './artifacts.ts';
 import { commitBigConfigMaps, exampleFleetRepo } from './example-fleet.ts';
 
@@ -58,6 +59,13 @@ describe('ship: the npm package, installed with npm install -g', function () {
     const diff = await flotilla(['diff', '--base', base, '--head', 'HEAD']);
     assert.equal(diff.code, 1, diff.stderr);
     assert.match(diff.stdout, /Deployment\/frontend|frontend/);
+  });
+
+  it('reconcile --once writes the status and rendered branches of the repo it is started in', async () => {
+    const { dir } = await exampleFleetRepo('package-reconcile');
+    const r = await flotilla(['reconcile', '--once'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual((await gitCli(dir, 'branch', '--list', '--format=%(refname:short)')).trim().split('\n'), ['flotilla-rendered', 'flotilla-status', 'main']);
   });
 
   it('diffs a fleet over 1 MB (the head loaded on a worker thread from the bundle)', async () => {

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { e2eEnabled, getJson, members } from '../cluster/harness.ts';
+import { gitCli } from '../git/helpers/workspace.ts';
 import { fromSources, packageJson, run, singleExecutable } from './artifacts.ts';
 import { commitBigConfigMaps, exampleFleetRepo } from './example-fleet.ts';
 
@@ -49,6 +50,13 @@ describe('ship: the single executable, alone, with an empty PATH', function () {
     const args = ['diff', '--base', big.base, '--head', 'HEAD', '--format', 'json'];
     const [got, want] = [await run(exe, args, { cwd: big.dir, env: { HOME: path.dirname(exe), PATH: '' } }), await fromSources(args, big.dir)];
     assert.deepEqual({ code: got.code, stdout: got.stdout, stderr: got.stderr }, { code: want.code, stdout: want.stdout, stderr: want.stderr });
+  });
+
+  it('reconcile --once writes the status and rendered branches of the repo it is started in', async () => {
+    const { dir } = await exampleFleetRepo('sea-reconcile');
+    const r = await run(exe, ['reconcile', '--once'], { cwd: dir, env: { HOME: path.dirname(exe), PATH: '' } });
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual((await gitCli(dir, 'branch', '--list', '--format=%(refname:short)')).trim().split('\n'), ['flotilla-rendered', 'flotilla-status', 'main']);
   });
 
   (e2eEnabled ? describe : describe.skip)('apply onto the real members of the e2e harness', () => {
