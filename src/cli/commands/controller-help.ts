@@ -3,7 +3,7 @@ export const controllerHelp = `Run flotilla as a long-running controller: follow
 with the members' observed status, apply it with server-side apply, watch cluster health, fail
 over when a member goes down, and record every decision as a commit on the status branch.
 
-Usage: flotilla controller --repo URL|DIR [options]
+Usage: flotilla controller [--repo URL|DIR] [options]
 
 Each pass (every --interval, on the poll schedule, and on push webhooks) reads the source branch
 tip and the status branch, probes every member (reachability, /readyz, capacity, APIs), updates
@@ -41,7 +41,7 @@ HTTP (--listen): GET /healthz, GET /readyz, GET /metrics (Prometheus), POST /web
 Logs: JSON lines on stderr (pino), with revision and cluster fields.
 
 Options:
-      --repo URL|DIR                    fleet repo (or FLOTILLA_REPO)
+      --repo URL|DIR                    fleet repo (or FLOTILLA_REPO; default: .)
       --branch NAME                     source branch (default: the remote's HEAD branch)
       --status-branch NAME              default: flotilla.yaml statusBranch, flotilla-status
       --rendered-branch NAME            default: flotilla.yaml renderedBranch, flotilla-rendered

@@ -38,7 +38,7 @@ export const controllerCommand: Command = {
   },
   help: controllerHelp,
   async run(values, _positionals, io) {
-    const repo = stringFlag(values['repo']) ?? io.env['FLOTILLA_REPO'];
+    const repo = stringFlag(values['repo']) ?? io.env['FLOTILLA_REPO'] ?? '.';
     if (!repo) throw new UsageError('--repo URL|DIR is required (or FLOTILLA_REPO)');
     const schedule = stringFlag(values['poll-schedule']);
     if (schedule) assertSchedule(schedule);
