@@ -4,7 +4,7 @@
  * that lost a race gets `rejected` and re-applies its change on the new tip.
  */
 import { compareAndSwapBranch } from './local-ref.ts';
-import { fetchRemote, listRemoteBranches, pushCommit, redactUrl, type PushOutcome, type Remote } from './remote.ts';
+import { fetchRemote, listRemoteBranches, pushCommit, remoteOf, type PushOutcome, type Remote } from './remote.ts';
 import { openCache, remoteName, tryResolve, type GitRepo } from './repository.ts';
 
 /** A repository whose branches flotilla reads and publishes. */
@@ -22,13 +22,17 @@ export interface BranchStore {
   publish(branch: string, expected: string | undefined, commit: string): Promise<PushOutcome>;
 }
 
-/** A remote repository mirrored in a bare cache under `cacheRoot`. */
-export async function remoteStore(remote: Remote, cacheRoot: string): Promise<BranchStore> {
+/**
+ * A remote repository mirrored in a bare cache under `cacheRoot`. Credentials in the URL are
+ * moved out of it first (remoteOf): nothing written to the cache or reported holds them.
+ */
+export async function remoteStore(given: Remote, cacheRoot: string): Promise<BranchStore> {
+  const remote = remoteOf(given.url, given.credentials);
   const repo = await openCache(remote.url, cacheRoot);
   const tracking = (branch: string) => `refs/remotes/${remoteName}/${branch}`;
   return {
     repo,
-    location: redactUrl(remote.url),
+    location: remote.url,
     refresh: () => fetchRemote(repo, remote),
     async isStale(branches) {
       const heads = await listRemoteBranches(remote);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import git from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
 import {
-  createTreeReader, currentBranch, findGitDir, localStore, openLocal, remoteStore,
+  createTreeReader, currentBranch, findGitDir, localStore, openLocal, remoteOf, remoteStore,
   type BranchStore, type Credentials, type Remote, type TreeReader,
 } from '../git/index.ts';
 
@@ -34,7 +34,7 @@ export function isRemoteUrl(repo: string): boolean {
 /** Opens the source `--repo` names. */
 export async function openSource(o: SourceOptions): Promise<FleetSource> {
   if (isRemoteUrl(o.repo)) {
-    const remote: Remote = { url: o.repo, credentials: o.credentials };
+    const remote: Remote = remoteOf(o.repo, o.credentials);
     const store = await remoteStore(remote, o.cacheRoot);
     return { kind: 'git', store, branch: o.branch ?? (await remoteHeadBranch(remote)), reader: createTreeReader(store.repo), remote, dir: undefined };
   }
