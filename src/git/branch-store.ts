@@ -4,6 +4,7 @@
  * that lost a race gets `rejected` and re-applies its change on the new tip.
  */
 import { compareAndSwapBranch } from './local-ref.ts';
+import { defaultLockPolicy, type LockPolicy } from './ref-lock.ts';
 import { fetchRemote, listRemoteBranches, pushCommit, remoteOf, type PushOutcome, type Remote } from './remote.ts';
 import { openCache, remoteName, tryResolve, type GitRepo } from './repository.ts';
 
@@ -46,14 +47,17 @@ export async function remoteStore(given: Remote, cacheRoot: string): Promise<Bra
   };
 }
 
-/** A local repository (a clone's `.git`, or a bare repository) whose own branches are read and written. */
-export function localStore(repo: GitRepo, dir: string): BranchStore {
+/**
+ * A local repository (a clone's `.git`, or a bare repository) whose own branches are read and
+ * written; `locks` says when a ref lock left by a dead writer is reclaimed, and who is told.
+ */
+export function localStore(repo: GitRepo, dir: string, locks: LockPolicy = defaultLockPolicy): BranchStore {
   return {
     repo,
     location: dir,
     refresh: async () => {},
     isStale: async () => false,
     tip: (branch) => tryResolve(repo, `refs/heads/${branch}`),
-    publish: (branch, expected, commit) => compareAndSwapBranch(repo, branch, expected, commit),
+    publish: (branch, expected, commit) => compareAndSwapBranch(repo, branch, expected, commit, locks),
   };
 }

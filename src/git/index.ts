@@ -6,6 +6,8 @@ export { defaultIdentity, readCommitInfo, trailerValue, writeCommit, type Identi
 export { credentialsFromEnv, CredentialsUnreadable, parseCredentialsFile, readCredentialsFile, resolveCredentials, splitUrlCredentials, tokenUsername, type Credentials } from './credentials.ts';
 export { GitAuthFailed, GitBranchMissing, GitPushRejected, GitRemoteHeadUnborn, GitRemoteInvalid, GitRemoteUnreachable, GitRepositoryBroken, isTransientGitError } from './errors.ts';
 export { compareAndSwapBranch } from './local-ref.ts';
+export { armKillPoint, gitKillSteps, type GitKillStep } from './kill-point.ts';
+export { defaultLockPolicy, defaultStaleLockMs, type LockPolicy, type ReclaimedLock } from './ref-lock.ts';
 export { fetchRemote, listRemoteBranches, pushCommit, redactUrl, remoteOf, type PushOutcome, type Remote } from './remote.ts';
 export { cacheDirFor, currentBranch, defaultCacheRoot, findGitDir, openCache, openLocal, remoteName, tryResolve, type GitRepo } from './repository.ts';
 export { changedPaths, type FileDelta } from './tree-diff.ts';

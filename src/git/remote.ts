@@ -1,5 +1,5 @@
 /** Talking to a remote over smart HTTP(S) with isomorphic-git: list heads, fetch, push. */
-import fs from 'node:fs';
+import { gitFs as fs } from './git-fs.ts';
 import git from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
 import { splitUrlCredentials, type Credentials } from './credentials.ts';

@@ -3,7 +3,7 @@
  * cache of a remote (`~/.cache/flotilla/repos/<hash of url>`) or the `.git` of a local clone.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
+import { gitFs as fs } from './git-fs.ts';
 import { mkdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
