@@ -5,7 +5,7 @@ import { formatDiagnostic, UsageError } from '../../api/index.ts';
 import { followDirectory, reconcileDirectory } from '../../controller/reconcile-directory.ts';
 import { follow } from '../../controller/reconcile-follow.ts';
 import { describeError, reconcileOnce, type ReconcileContext, type ReconcileOutcome } from '../../controller/reconcile.ts';
-import { defaultCacheRoot, defaultIdentity, isTransientGitError, localStore, openLocal, findGitDir, remoteStore, resolveCredentials, type BranchStore, type Identity } from '../../git/index.ts';
+import { armKillPoint, defaultCacheRoot, defaultIdentity, defaultStaleLockMs, isTransientGitError, localStore, openLocal, findGitDir, remoteStore, resolveCredentials, type BranchStore, type Identity, type LockPolicy } from '../../git/index.ts';
 import { assertSchedule, isRemoteUrl, openSource } from '../../source/index.ts';
 import { createStatusReader } from '../../writeback/index.ts';
 import { exitError, exitInvalid, exitOk, type Command, type ExitCode, type IO } from '../io.ts';
@@ -115,11 +115,13 @@ Examples:
     const identity = parseAuthor(stringFlag(values['author']));
     const credentials = await resolveCredentials(io.env, resolveOut(stringFlag(values['git-credentials-file']), io));
     const cacheRoot = resolveOut(stringFlag(values['cache-dir']), io) ?? defaultCacheRoot(io.env);
-    const source = await openSource({ repo, cwd: io.cwd, branch: stringFlag(values['branch']), cacheRoot, credentials });
+    armKillPoint(io.env['FLOTILLA_TEST_KILL_AT']);
+    const log = (f: Readonly<Record<string, unknown>>) => io.stderr(`${Object.entries(f).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ')}\n`);
+    const locks = gitLockPolicy((f) => log({ level: 'warn', ...f }));
+    const source = await openSource({ repo, cwd: io.cwd, branch: stringFlag(values['branch']), cacheRoot, credentials, locks });
     if (source.kind === 'directory') return runDirectory(source.dir, outDir, once, output, io);
     const statusRepo = stringFlag(values['status-repo']);
-    const target = statusRepo ? await openTarget(statusRepo, io, cacheRoot, credentials) : source.store;
-    const log = (f: Readonly<Record<string, unknown>>) => io.stderr(`${Object.entries(f).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ')}\n`);
+    const target = statusRepo ? await openTarget(statusRepo, io, cacheRoot, credentials, locks) : source.store;
     const ctx: ReconcileContext = {
       source, target, identity, now: () => new Date(), log,
       branches: { status: stringFlag(values['status-branch']), rendered: stringFlag(values['rendered-branch']) },
@@ -219,12 +221,23 @@ function reportOnce(o: ReconcileOutcome, output: string, io: IO): ExitCode {
 }
 
 /** The repository the status and rendered branches are written to (`--status-repo`). */
-export async function openTarget(repo: string, io: IO, cacheRoot: string, credentials: Awaited<ReturnType<typeof resolveCredentials>>): Promise<BranchStore> {
+export async function openTarget(repo: string, io: IO, cacheRoot: string, credentials: Awaited<ReturnType<typeof resolveCredentials>>, locks: LockPolicy): Promise<BranchStore> {
   if (isRemoteUrl(repo)) return remoteStore({ url: repo, credentials }, cacheRoot);
   const dir = path.resolve(io.cwd, repo);
   const gitdir = await findGitDir(dir);
   if (!gitdir) throw new UsageError(`--status-repo ${repo} is neither a URL nor a git repository`);
-  return localStore(openLocal(gitdir), dir);
+  return localStore(openLocal(gitdir), dir, locks);
+}
+
+/** Ref locks of a local repository: a lock left by a dead writer is removed, with a warning naming it. */
+export function gitLockPolicy(warn: (fields: Readonly<Record<string, unknown>>) => void): LockPolicy {
+  return {
+    staleAfterMs: defaultStaleLockMs,
+    onReclaim: (r) => warn({
+      msg: 'removed a stale git ref lock left by a writer that is gone', lock: r.lock, reason: r.reason,
+      ownerPid: r.owner?.pid, ownerHost: r.owner?.host, ageMs: Math.round(r.ageMs),
+    }),
+  };
 }
 
 /** Parses `--author "Name <email>"`. */
