@@ -16,7 +16,9 @@ import { createInterpreter } from '../interpreter/index.ts';
 import { loadFleet, type LoadResult } from '../load/index.ts';
 import { planFleet, type Plan } from '../plan/index.ts';
 import { decideFailover, describeDecision, formatInstant, type Decision, type EvictionSettings, type HealthSettings } from '../status/index.ts';
-import { readClusterReports, statusFiles, writeRendered, writeStatus, type StatusWriteResult } from '../writeback/index.ts';
+import { flotillaCommitsSince, readClusterReports, statusFiles, writeRendered, writeStatus, type ConcurrentWrite, type StatusWriteResult } from '../writeback/index.ts';
+import { concurrentWrite, type StatusWatch } from './status-watch.ts';
+import { rebaseStatus } from './status-rebase.ts';
 import { failoverBindings, failoverClusters, fleetWithClusterState, observedClusters, placementHistory, stableHealthState, workloadStatuses } from './failover-input.ts';
 import type { ClusterBackoff } from './backoff.ts';
 import { RevisionInForceInvalid } from './errors.ts';
@@ -41,6 +43,8 @@ export interface ControllerContext extends Omit<ReconcileContext, 'observed' | '
   readonly backoff?: ClusterBackoff;
   readonly health: HealthSettings;
   readonly eviction: EvictionSettings;
+  /** Where this process last left the status branch, to notice a second active writer (long-running controller). */
+  readonly statusWatch?: StatusWatch;
 }
 
 /** How a pass ended. */
@@ -58,6 +62,8 @@ export type PassOutcome =
       readonly works: number;
       /** Each cluster's Ready condition after this pass, sorted by name. */
       readonly readiness: readonly { readonly cluster: string; readonly ready: boolean }[];
+      /** Another flotilla's status commits this pass found (a second active writer). */
+      readonly concurrent?: ConcurrentWrite;
     }
   | { readonly kind: 'failed'; readonly step: string; readonly error: unknown };
 
@@ -73,6 +79,8 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
     const statusBranch = need(state.statusBranch);
     step = 'read-status';
     const view = await ctx.statusReader.record(statusBranch);
+    const last = ctx.statusWatch?.last;
+    const foreign = last !== undefined && view.tip !== undefined && view.tip !== last ? await flotillaCommitsSince(ctx.target, view.tip, last) : [];
     const memory = await ctx.statusReader.failoverState(view.tip);
     // Clusters other shards own are known from their reports only (sharded controllers).
     const reports = ctx.members.owns ? (await readClusterReports(ctx.target, view.tip)).filter((r) => !(ctx.members.owns?.(r.cluster) ?? true)) : [];
@@ -126,8 +134,11 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
       statusBranch, baseTip: view.tip, record: view.record, plan: attempted ?? plan, inForce: attempted ? plan : undefined, decisions: failover.decisions,
       failover: { clusters: states.map((s) => stableHealthState(s, remembered.get(s.cluster))), statuses: workloadStatuses(bindingStatuses, memory.bindings, reports, now) },
     });
+    ctx.statusWatch?.seen(status.kind === 'committed' ? status.commit : status.kind === 'unchanged' ? status.tip : undefined);
+    const concurrent = concurrentWrite(foreign, status.concurrent);
+    if (concurrent) reportConcurrentWriter(ctx, concurrent, inForce.revision);
     const readiness = states.map((s) => ({ cluster: s.cluster, ready: s.ready?.status === 'True' }));
-    return { kind: 'passed', revision: commit, inForce: inForce.revision, valid: headValid, decisions: failover.decisions, applied, status, bindings: plan.bindings.length, works: plan.works.length, readiness };
+    return { kind: 'passed', revision: commit, inForce: inForce.revision, valid: headValid, decisions: failover.decisions, applied, status, bindings: plan.bindings.length, works: plan.works.length, readiness, ...(concurrent ? { concurrent } : {}) };
   } catch (error) {
     ctx.log({ msg: 'controller pass failed', step, error: describeError(error) });
     return { kind: 'failed', step, error };
@@ -169,9 +180,20 @@ async function writeStatusFiles(ctx: ControllerContext, a: StatusWriteArgs): Pro
   const failover = a.failover ? { ...a.failover, ...(a.inForce ? { inForce: a.inForce } : {}) } : undefined;
   const status = statusFiles({ sourceBranch: ctx.source.branch, plan: a.plan, previous: a.record, observed: [], ...(failover ? { failover } : {}) });
   const shown = a.inForce ?? a.plan;
-  const decisions = a.decisions.toSorted((x, y) => compareStrings(x.kind, y.kind) || compareStrings(x.cluster, y.cluster)).map(describeDecision);
+  const sorted = a.decisions.toSorted((x, y) => compareStrings(x.kind, y.kind) || compareStrings(x.cluster, y.cluster));
+  const decisions = sorted.map(describeDecision);
+  const pass = a.failover ? { sourceBranch: ctx.source.branch, plan: a.plan, inForce: a.inForce, previous: a.record, clusters: a.failover.clusters, statuses: a.failover.statuses, decisions: sorted } : undefined;
   return writeStatus(ctx.target, {
     branch: a.statusBranch, revision: a.plan.revision, status, bindings: shown.bindings.length, works: shown.works.length, baseTip: a.baseTip,
     ...(decisions.length ? { decisions } : {}),
+    ...(pass ? { rebase: (tip: string) => rebaseStatus(ctx.statusReader, tip, pass) } : {}),
   }, writeOptions(ctx));
+}
+
+/**
+ * Another flotilla wrote status decisions between this pass's read and its write: two active
+ * writers (no leader election, or two elections). Reported once per pass, as an error (E4).
+ */
+function reportConcurrentWriter(ctx: ControllerContext, c: ConcurrentWrite, revision: string): void {
+  ctx.log({ level: 'error', msg: 'another flotilla is writing the status branch: run one controller per fleet, or enable --leader-elect', commits: c.commits.join(' '), duplicateDecisions: c.duplicates.join('; '), revision });
 }

@@ -9,8 +9,8 @@ describe('status: public surface and purity', () => {
     assert.deepEqual(Object.keys(status).sort(), [
       'addSeconds', 'applicationFailoverProducers', 'applyEvictions', 'assessEvictionTasks', 'clusterPurgeMode', 'compareDecisions', 'compareTaints', 'dampedCondition', 'decideApplicationEvictions', 'decideEvictions', 'decideFailover',
       'defaultEvictionSettings', 'defaultHealthSettings', 'describeDecision', 'evictDecisions', 'evictionProducerTaintManager', 'evictionReasonApplicationFailure', 'evictionReasonTaintUntolerated',
-      'formatInstant', 'instant', 'isAfter', 'normalizePurgeMode', 'notReadyTaintKey', 'observeClusterHealth', 'probeCondition', 'purgeDecisions',
-      'readyReasons', 'staleCondition', 'taintEvictionTask', 'trackUnhealthy', 'unreachableTaintKey',
+      'formatInstant', 'instant', 'isAfter', 'keepRecordedClusterTimes', 'keepRecordedTaskTimes', 'keepRecordedUnhealthySince', 'normalizePurgeMode', 'notReadyTaintKey', 'observeClusterHealth', 'probeCondition', 'purgeDecisions',
+      'readyReasons', 'staleCondition', 'taintEvictionTask', 'trackUnhealthy', 'unreachableTaintKey', 'unrecordedDecisions',
     ]);
   });
 

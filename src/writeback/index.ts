@@ -10,6 +10,6 @@ export { formatRevisionRecord, parseRevisionRecord, revisionPath, type Attempt, 
 export { bindingFiles, bindingsRoot, clustersRoot, statusFiles, type ClusterObservation, type FailoverStatus, type StatusFiles, type StatusInput } from './status-files.ts';
 export { parseClusterHealth, parseFailoverBinding } from './failover-state.ts';
 export { createStatusReader, type PreviousView, type RecordedFailover, type StatusReader, type StatusView } from './status-reader.ts';
-export { toDesired, writeStatus, type StatusWrite, type StatusWriteResult } from './status-writer.ts';
+export { flotillaCommitsSince, toDesired, writeStatus, type ConcurrentWrite, type RebasedStatus, type StatusWrite, type StatusWriteResult } from './status-writer.ts';
 export { formatClusterReport, parseClusterReport, reportDue, reportPath, reportsRoot, type ClusterReport, type ReportedWorkload } from './cluster-reports.ts';
 export { readClusterReports, readRenderedClusters, writeClusterReports } from './shard-io.ts';
