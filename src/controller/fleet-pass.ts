@@ -23,7 +23,8 @@ import { failoverBindings, failoverClusters, fleetWithClusterState, observedClus
 import type { ClusterBackoff } from './backoff.ts';
 import { RevisionInForceInvalid } from './errors.ts';
 import { describeError, type ReconcileContext, type ReconcileState } from './reconcile.ts';
-import { fetchStep, need, settingsStep, writeOptions } from './reconcile-steps.ts';
+import { need, settingsStep, writeOptions } from './reconcile-steps.ts';
+import { deferFor, fetchOrCached, flushPending, noteWrite, type GitLink } from './git-link.ts';
 
 /** How members are reached and applied to. */
 export interface MemberAccess {
@@ -43,6 +44,8 @@ export interface ControllerContext extends Omit<ReconcileContext, 'observed' | '
   readonly backoff?: ClusterBackoff;
   readonly health: HealthSettings;
   readonly eviction: EvictionSettings;
+  /** The git remote's reachability and retry backoff (long-running controller): passes go on through an outage. */
+  readonly gitLink?: GitLink;
   /** Where this process last left the status branch, to notice a second active writer (long-running controller). */
   readonly statusWatch?: StatusWatch;
 }
@@ -72,11 +75,12 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
   let step = 'fetch';
   try {
     const state: ReconcileState = {};
-    await fetchStep.run(ctx, state);
+    await fetchOrCached(ctx, state, ctx.gitLink);
     step = 'settings';
     await settingsStep.run(ctx, state);
     const commit = need(state.commit);
     const statusBranch = need(state.statusBranch);
+    await flushPending(ctx, ctx.gitLink, [need(state.renderedBranch), statusBranch]);
     step = 'read-status';
     const view = await ctx.statusReader.record(statusBranch);
     const last = ctx.statusWatch?.last;
@@ -113,7 +117,8 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
     const plan = planInForce(inForce, observedClusters(fleetClusters, observed.clusters, reports), states, failover.bindings);
     if (plan.errors.length) throw new RevisionInForceInvalid(`the revision in force ${inForce.revision} no longer plans: ${plan.errors[0]?.message ?? ''}`, { revision: inForce.revision, errors: plan.errors.map((e) => e.message) });
     step = 'render';
-    await writeRendered(ctx.target, need(state.renderedBranch), plan.revision, plan.works, writeOptions(ctx));
+    const rendered = await writeRendered(ctx.target, need(state.renderedBranch), plan.revision, plan.works, { ...writeOptions(ctx), ...deferFor(ctx.gitLink, ctx.now().getTime()) });
+    noteWrite(ctx, ctx.gitLink, need(state.renderedBranch), rendered);
     step = 'apply';
     const reachable = new Set(observed.observations.filter((o) => o.kind === 'reachable').map((o) => o.cluster));
     const nowMs = ctx.now().getTime();
@@ -134,13 +139,14 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
       statusBranch, baseTip: view.tip, record: view.record, plan: attempted ?? plan, inForce: attempted ? plan : undefined, decisions: failover.decisions,
       failover: { clusters: states.map((s) => stableHealthState(s, remembered.get(s.cluster))), statuses: workloadStatuses(bindingStatuses, memory.bindings, reports, now) },
     });
+    noteWrite(ctx, ctx.gitLink, statusBranch, status);
     ctx.statusWatch?.seen(status.kind === 'committed' ? status.commit : status.kind === 'unchanged' ? status.tip : undefined);
     const concurrent = concurrentWrite(foreign, status.concurrent);
     if (concurrent) reportConcurrentWriter(ctx, concurrent, inForce.revision);
     const readiness = states.map((s) => ({ cluster: s.cluster, ready: s.ready?.status === 'True' }));
     return { kind: 'passed', revision: commit, inForce: inForce.revision, valid: headValid, decisions: failover.decisions, applied, status, bindings: plan.bindings.length, works: plan.works.length, readiness, ...(concurrent ? { concurrent } : {}) };
   } catch (error) {
-    ctx.log({ msg: 'controller pass failed', step, error: describeError(error) });
+    ctx.log({ level: 'error', msg: 'controller pass failed', step, error: describeError(error) });
     return { kind: 'failed', step, error };
   }
 }
@@ -187,7 +193,7 @@ async function writeStatusFiles(ctx: ControllerContext, a: StatusWriteArgs): Pro
     branch: a.statusBranch, revision: a.plan.revision, status, bindings: shown.bindings.length, works: shown.works.length, baseTip: a.baseTip,
     ...(decisions.length ? { decisions } : {}),
     ...(pass ? { rebase: (tip: string) => rebaseStatus(ctx.statusReader, tip, pass) } : {}),
-  }, writeOptions(ctx));
+  }, { ...writeOptions(ctx), ...deferFor(ctx.gitLink, ctx.now().getTime()) });
 }
 
 /**

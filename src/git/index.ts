@@ -1,7 +1,7 @@
 /** The public surface of src/git: reading trees, committing and pushing with isomorphic-git. */
 export { GitRefUnreadable, readRef, resolveCommit } from './read-ref.ts';
 export { blobOid } from './blob-id.ts';
-export { localStore, remoteStore, type BranchStore } from './branch-store.ts';
+export { localStore, remoteStore, type BranchStore, type FlushOutcome } from './branch-store.ts';
 export { defaultIdentity, readCommitInfo, trailerValue, writeCommit, type Identity, type NewCommit } from './commit.ts';
 export { credentialsFromEnv, CredentialsUnreadable, parseCredentialsFile, readCredentialsFile, resolveCredentials, splitUrlCredentials, tokenUsername, type Credentials } from './credentials.ts';
 export { GitAuthFailed, GitBranchMissing, GitPushRejected, GitRemoteHeadUnborn, GitRemoteInvalid, GitRemoteUnreachable, GitRepositoryBroken, isTransientGitError } from './errors.ts';

@@ -1,5 +1,5 @@
 /** The public surface of src/writeback: the status branch, the rendered branch and the rendered directory. */
-export { commitToBranch, defaultAttempts, type BranchDecision, type BranchWriteOptions, type BranchWriteResult, type TipView } from './branch-commit.ts';
+export { commitToBranch, defaultAttempts, type BranchDecision, type DeferPublish, type BranchWriteOptions, type BranchWriteResult, type TipView } from './branch-commit.ts';
 export { decisionTrailer, renderedCommitMessage, sourceTrailer, statusCommitMessage, type StatusMessageInput } from './commit-message.ts';
 export { fileChanges, type DesiredFile, type PathChange } from './file-changes.ts';
 export { maxSegmentLength, safeSegment } from './file-name.ts';

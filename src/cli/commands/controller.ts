@@ -7,6 +7,7 @@ import { runController, type Election } from '../../controller/controller.ts';
 import type { ControllerContext } from '../../controller/fleet-pass.ts';
 import { ClusterBackoff } from '../../controller/backoff.ts';
 import { StatusWatch } from '../../controller/status-watch.ts';
+import { defaultGitBackoff, GitLink } from '../../controller/git-link.ts';
 import { leaseCandidate } from '../../controller/lease.ts';
 import { ownsCluster, type Sharding } from '../../controller/shard.ts';
 import { runWorkerPass } from '../../controller/worker-pass.ts';
@@ -28,7 +29,7 @@ export const controllerCommand: Command = {
   options: {
     repo: { type: 'string' }, branch: { type: 'string' }, 'status-branch': { type: 'string' }, 'rendered-branch': { type: 'string' },
     'status-repo': { type: 'string' }, 'cache-dir': { type: 'string' }, 'git-credentials-file': { type: 'string' }, author: { type: 'string' },
-    'poll-schedule': { type: 'string' }, interval: { type: 'string', default: '10s' },
+    'poll-schedule': { type: 'string' }, interval: { type: 'string', default: '10s' }, 'git-backoff-max': { type: 'string', default: '1m' },
     listen: { type: 'string', default: '0.0.0.0:8080' }, 'webhook-secret-file': { type: 'string' },
     kubeconfig: { type: 'string' }, 'context-map': { type: 'string' }, 'hub-context': { type: 'string' }, timeout: { type: 'string', default: '30s' },
     prune: { type: 'string', default: 'true' }, 'force-conflicts': { type: 'boolean', default: false },
@@ -64,6 +65,7 @@ export const controllerCommand: Command = {
         ...(sharding.shards > 1 ? { owns: ownsCluster(sharding) } : {}),
       },
       health: healthSettings(values), eviction: evictionSettings(values), backoff: new ClusterBackoff(), statusWatch: new StatusWatch(),
+      gitLink: new GitLink({ ...defaultGitBackoff, maxMs: Math.max(defaultGitBackoff.initialMs, duration(values, 'git-backoff-max')) }),
     };
     const identity = stringFlag(values['identity']) ?? io.env['POD_NAME'] ?? `${os.hostname()}-${process.pid}`;
     const leaseDurationMs = duration(values, 'lease-duration');
