@@ -15,7 +15,7 @@ import { observeClusters } from '../cluster/observe.ts';
 import { createInterpreter } from '../interpreter/index.ts';
 import { loadFleet, type LoadResult } from '../load/index.ts';
 import { planFleet, type Plan } from '../plan/index.ts';
-import { decideFailover, describeDecision, formatInstant, type Decision, type EvictionSettings, type HealthSettings } from '../status/index.ts';
+import { decideFailover, describeDecision, formatInstant, declaredAgain, removedClusters, type Decision, type EvictionSettings, type HealthSettings } from '../status/index.ts';
 import { flotillaCommitsSince, readClusterReports, statusFiles, writeRendered, writeStatus, type ConcurrentWrite, type StatusWriteResult } from '../writeback/index.ts';
 import { concurrentWrite, type StatusWatch } from './status-watch.ts';
 import { rebaseStatus } from './status-rebase.ts';
@@ -65,6 +65,8 @@ export type PassOutcome =
       readonly works: number;
       /** Each cluster's Ready condition after this pass, sorted by name. */
       readonly readiness: readonly { readonly cluster: string; readonly ready: boolean }[];
+      /** Clusters the status branch remembers but the fleet repo no longer declares (kept, never pruned), sorted. */
+      readonly removed?: readonly string[];
       /** Another flotilla's status commits this pass found (a second active writer). */
       readonly concurrent?: ConcurrentWrite;
     }
@@ -105,8 +107,10 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
     const owned = inForce.loaded.fleet.clusters.map((c) => c.object as Cluster).filter((c) => ctx.members.owns?.(c.metadata.name ?? '') ?? true);
     const observed = await observeClusters(owned, { credentials: ctx.members.credentials, timeoutMs: ctx.members.timeoutMs, requestTimeoutMs: ctx.members.requestTimeoutMs, concurrency: 8, now });
     step = 'failover';
-    const remembered = new Map(memory.clusters.map((c) => [c.cluster, c] as const));
     const fleetClusters = inForce.loaded.fleet.clusters.map((c) => c.object as Cluster);
+    const removed = removedClusters(memory.clusters, new Set(fleetClusters.map((c) => c.metadata.name ?? '')), now);
+    for (const r of removed) ctx.log({ level: 'warn', msg: 'cluster removed from the fleet repo: its objects stay on the member, unmanaged (see the status branch file for how to clean up)', cluster: r.cluster, removedSince: r.removedSince });
+    const remembered = new Map(memory.clusters.map((c) => [c.cluster, declaredAgain(c)] as const));
     const failover = decideFailover({
       clusters: failoverClusters(fleetClusters, remembered, observed.observations, reports, now, ctx.members.owns === undefined),
       bindings: failoverBindings(memory.bindings), now, health: ctx.health, eviction: ctx.eviction,
@@ -137,14 +141,14 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
     step = 'write-status';
     const status = await writeStatusFiles(ctx, {
       statusBranch, baseTip: view.tip, record: view.record, plan: attempted ?? plan, inForce: attempted ? plan : undefined, decisions: failover.decisions,
-      failover: { clusters: states.map((s) => stableHealthState(s, remembered.get(s.cluster))), statuses: workloadStatuses(bindingStatuses, memory.bindings, reports, now) },
+      failover: { clusters: [...states.map((s) => stableHealthState(s, remembered.get(s.cluster))), ...removed], statuses: workloadStatuses(bindingStatuses, memory.bindings, reports, now) },
     });
     noteWrite(ctx, ctx.gitLink, statusBranch, status);
     ctx.statusWatch?.seen(status.kind === 'committed' ? status.commit : status.kind === 'unchanged' ? status.tip : undefined);
     const concurrent = concurrentWrite(foreign, status.concurrent);
     if (concurrent) reportConcurrentWriter(ctx, concurrent, inForce.revision);
     const readiness = states.map((s) => ({ cluster: s.cluster, ready: s.ready?.status === 'True' }));
-    return { kind: 'passed', revision: commit, inForce: inForce.revision, valid: headValid, decisions: failover.decisions, applied, status, bindings: plan.bindings.length, works: plan.works.length, readiness, ...(concurrent ? { concurrent } : {}) };
+    return { kind: 'passed', revision: commit, inForce: inForce.revision, valid: headValid, decisions: failover.decisions, applied, status, bindings: plan.bindings.length, works: plan.works.length, readiness, removed: removed.map((r) => r.cluster), ...(concurrent ? { concurrent } : {}) };
   } catch (error) {
     ctx.log({ level: 'error', msg: 'controller pass failed', step, error: describeError(error) });
     return { kind: 'failed', step, error };

@@ -32,6 +32,8 @@ export type { FailoverInput, FailoverOutcome, FailoverCluster, FailoverBinding }
 export { keepRecordedClusterTimes, keepRecordedTaskTimes, keepRecordedUnhealthySince, unrecordedDecisions } from './recorded-merge.ts';
 /** The recorded failover state the merge reads. */
 export type { RecordedState } from './recorded-merge.ts';
+/** Clusters removed from the fleet repo: remembered as removed, never pruned. */
+export { declaredAgain, removedClusters } from './removed-clusters.ts';
 /** RFC 3339 arithmetic on `now` arguments (no clock). */
 export { instant, addSeconds, formatInstant, isAfter } from './time.ts';
 /** Application failover: evictions of workloads unhealthy past tolerationSeconds, and the unhealthy-since memory. */

@@ -191,6 +191,7 @@ function reportPass(o: PassOutcome, output: string, io: IO): ExitCode {
   const result = {
     outcome: o.valid ? 'applied' : 'invalid', revision: o.revision, inForce: o.inForce, bindings: o.bindings, works: o.works,
     statusCommit: o.status.kind === 'committed' ? o.status.commit : null, clusters, unreachable, decisions: o.decisions.map((d) => `${d.kind} ${d.cluster}`),
+    removed: o.removed ?? [],
   };
   if (output === 'json') io.stdout(toJsonText(result));
   else if (output === 'yaml') io.stdout(toYamlText(result));
@@ -199,6 +200,7 @@ function reportPass(o: PassOutcome, output: string, io: IO): ExitCode {
     for (const c of clusters) io.stdout(`  ${c.cluster}: ${c.ok ? 'applied' : c.reason} (${c.objects} objects, ${c.pruned} pruned)${c.ok ? '' : `: ${c.message}`}\n`);
     for (const c of unreachable) io.stdout(`  ${c}: unreachable (not applied, nothing pruned)\n`);
     for (const d of result.decisions) io.stdout(`  decision: ${d}\n`);
+    for (const c of result.removed) io.stdout(`  ${c}: removed from the fleet repo (its objects are kept, not managed)\n`);
   }
   for (const c of clusters) if (!c.ok) io.stderr(`error: cluster ${c.cluster}: ${c.reason}: ${c.message}\n`);
   return o.valid && unreachable.length === 0 && clusters.every((c) => c.ok) ? exitOk : exitInvalid;
