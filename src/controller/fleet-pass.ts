@@ -67,6 +67,8 @@ export type PassOutcome =
       readonly readiness: readonly { readonly cluster: string; readonly ready: boolean }[];
       /** Clusters the status branch remembers but the fleet repo no longer declares (kept, never pruned), sorted. */
       readonly removed?: readonly string[];
+      /** Whether the git remote answered this pass (long-running controller only). */
+      readonly gitReachable?: boolean;
       /** Another flotilla's status commits this pass found (a second active writer). */
       readonly concurrent?: ConcurrentWrite;
     }
@@ -148,7 +150,7 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
     const concurrent = concurrentWrite(foreign, status.concurrent);
     if (concurrent) reportConcurrentWriter(ctx, concurrent, inForce.revision);
     const readiness = states.map((s) => ({ cluster: s.cluster, ready: s.ready?.status === 'True' }));
-    return { kind: 'passed', revision: commit, inForce: inForce.revision, valid: headValid, decisions: failover.decisions, applied, status, bindings: plan.bindings.length, works: plan.works.length, readiness, removed: removed.map((r) => r.cluster), ...(concurrent ? { concurrent } : {}) };
+    return { kind: 'passed', revision: commit, inForce: inForce.revision, valid: headValid, decisions: failover.decisions, applied, status, bindings: plan.bindings.length, works: plan.works.length, readiness, removed: removed.map((r) => r.cluster), ...(concurrent ? { concurrent } : {}), ...(ctx.gitLink ? { gitReachable: !ctx.gitLink.down } : {}) };
   } catch (error) {
     ctx.log({ level: 'error', msg: 'controller pass failed', step, error: describeError(error) });
     return { kind: 'failed', step, error };
