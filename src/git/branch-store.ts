@@ -13,7 +13,7 @@ import { gitFs as fs } from './git-fs.ts';
 import { compareAndSwapBranch } from './local-ref.ts';
 import { defaultLockPolicy, type LockPolicy } from './ref-lock.ts';
 import { fetchRemote, listRemoteBranches, pushCommit, remoteOf, type PushOutcome, type Remote } from './remote.ts';
-import { openCache, remoteName, tryResolve, type GitRepo } from './repository.ts';
+import { openCache, remoteName, removeCache, tryResolve, type GitRepo } from './repository.ts';
 import { InternalError } from '../api/index.ts';
 
 /** A repository whose branches flotilla reads and publishes. */
@@ -48,6 +48,9 @@ export type FlushOutcome = { readonly kind: 'none' } | { readonly kind: 'pushed'
  */
 export async function remoteStore(given: Remote, cacheRoot: string): Promise<BranchStore> {
   const remote = remoteOf(given.url, given.credentials);
+  // Versions before this one kept a cache per URL as given, credentials and all (in its name's
+  // hash and its config): remove it, it holds the password in plain text.
+  if (remote.url !== given.url) await removeCache(given.url, cacheRoot);
   const repo = await openCache(remote.url, cacheRoot);
   const tracking = (branch: string) => `refs/remotes/${remoteName}/${branch}`;
   return {

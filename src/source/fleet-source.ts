@@ -37,7 +37,7 @@ export function isRemoteUrl(repo: string): boolean {
 export async function openSource(o: SourceOptions): Promise<FleetSource> {
   if (isRemoteUrl(o.repo)) {
     const remote: Remote = remoteOf(o.repo, o.credentials);
-    const store = await remoteStore(remote, o.cacheRoot);
+    const store = await remoteStore({ url: o.repo, credentials: o.credentials }, o.cacheRoot);
     return { kind: 'git', store, branch: o.branch ?? (await remoteHeadBranch(remote)), reader: createTreeReader(store.repo), remote, dir: undefined };
   }
   const dir = path.resolve(o.cwd, o.repo);

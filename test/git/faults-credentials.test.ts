@@ -3,7 +3,8 @@
  * fetch and push (and after a 401) no file of the cache and no line of the output holds it.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cacheDirFor } from '../../src/git/index.ts';
 import path from 'node:path';
 import { childEnv, runFlotilla } from './helpers/cli-process.ts';
 import { exampleFleet } from './helpers/fleet.ts';
@@ -47,8 +48,12 @@ describe('faults: git credentials in the URL', function () {
 
   const withPassword = (p: string) => server.url('fleet').replace('http://', `http://fleet:${encodeURIComponent(p)}@`);
 
-  it('reconcile --once with user:password in --repo: clone, fetch and push work; neither the cache nor the output holds the password', async () => {
+  it('reconcile --once with user:password in --repo: clone, fetch and push work; neither the cache (an old cache named by that URL is removed) nor the output holds the password', async () => {
     const cache = path.join(tmp.dir, 'cache-ok');
+    // What an earlier version left: a cache named by the URL with the password, holding it in its config.
+    const legacy = cacheDirFor(withPassword(password), cache);
+    mkdirSync(legacy, { recursive: true });
+    writeFileSync(path.join(legacy, 'config'), `[remote "origin"]\n\turl = ${withPassword(password)}\n`);
     const env = childEnv(tmp.dir);
     for (const run of [1, 2]) {
       const r = await runFlotilla(['reconcile', '--repo', withPassword(password), '--once', '--cache-dir', cache, '-o', 'json'], tmp.dir, env);
