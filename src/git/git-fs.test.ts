@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import git from 'isomorphic-git';
-import { gitFs, isLooseObjectPath, isWholeObject } from './git-fs.ts';
+import { readdirSync } from 'node:fs';
+import { gitFs, isLooseObjectPath, isWholeObject, temporaryPath } from './git-fs.ts';
 
 describe('git-fs', () => {
   const content = Buffer.from('hello\n');
@@ -22,6 +23,27 @@ describe('git-fs', () => {
     assert.equal(isLooseObjectPath(`/r/.git/objects/ce/${'0'.repeat(38)}`), true);
     assert.equal(isLooseObjectPath('/r/.git/objects/pack/pack-1.pack'), false);
     assert.equal(isLooseObjectPath('/r/.git/refs/heads/main'), false);
+  });
+
+  const tmpCases = [
+    { name: 'a loose object: beside it, as git names them', file: `/r/.git/objects/ce/${'0'.repeat(38)}`, want: '/r/.git/objects/ce/tmp_obj_u' },
+    { name: 'a ref: in the git directory, outside refs/', file: '/r/.git/refs/remotes/origin/main', want: '/r/.git/.flotilla-tmp-u' },
+    { name: 'any other file: beside it', file: '/r/.git/config', want: '/r/.git/.flotilla-tmp-u' },
+  ];
+  for (const c of tmpCases) it(`temporaryPath: ${c.name}`, () => assert.equal(temporaryPath(c.file, 'u'), c.want));
+
+  it('writeRef through gitFs creates the ref (and its folders) and leaves no temporary file', async () => {
+    const gitdir = mkdtempSync(path.join(os.tmpdir(), 'flotilla-gitfs-'));
+    try {
+      await git.init({ fs: gitFs, gitdir, bare: true });
+      const oid = await git.writeBlob({ fs: gitFs, gitdir, blob: content });
+      await git.writeRef({ fs: gitFs, gitdir, ref: 'refs/flotilla/pending/main', value: oid });
+      assert.equal(readFileSync(path.join(gitdir, 'refs', 'flotilla', 'pending', 'main'), 'utf8'), `${oid}\n`);
+      assert.deepEqual(readdirSync(gitdir).filter((f) => f.startsWith('.flotilla-tmp')), []);
+      assert.deepEqual(await git.listRefs({ fs: gitFs, gitdir, filepath: 'refs/flotilla' }), ['pending/main']);
+    } finally {
+      rmSync(gitdir, { recursive: true, force: true });
+    }
   });
 
   it('writeBlob over a truncated loose object of the same blob rewrites it', async () => {

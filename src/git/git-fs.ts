@@ -5,7 +5,10 @@
  * (deterministic, identical) write skips: the next commit would point at a broken blob or tree.
  * Here a loose object is written to a temporary file and renamed into place (a kill leaves only
  * the temporary file, as git's own `tmp_obj_*`), and an existing loose object that is empty or
- * does not inflate counts as absent, so the next write of the same object repairs it.
+ * does not inflate counts as absent, so the next write of the same object repairs it. Refs
+ * (isomorphic-git writes them in place too: a kill could leave an empty ref, a pending commit
+ * lost or the cache unreadable) and every other file are written the same way; a ref's temporary
+ * file lives in the git directory itself, where no ref listing can mistake it for a branch.
  */
 import fs from 'node:fs';
 import { open, rename, stat, unlink, readFile } from 'node:fs/promises';
@@ -35,14 +38,21 @@ export function isWholeObject(bytes: Uint8Array): boolean {
   return nul > 0 && header !== null && Number(header[2]) === raw.length - nul - 1;
 }
 
+/** Where the temporary file for `file` goes: beside it, or for a ref in the git directory above `refs/`. */
+export function temporaryPath(file: string, unique: string): string {
+  if (isLooseObjectPath(file)) return path.join(path.dirname(file), `tmp_obj_${unique}`);
+  const refs = file.lastIndexOf(`${path.sep}refs${path.sep}`);
+  return path.join(refs >= 0 ? file.slice(0, refs) : path.dirname(file), `.flotilla-tmp-${unique}`);
+}
+
 async function writeFile(file: string, data: string | Uint8Array, options?: fs.WriteFileOptions): Promise<void> {
-  if (!isLooseObjectPath(String(file))) return fs.promises.writeFile(file, data, options);
-  const tmp = path.join(path.dirname(file), `tmp_obj_${process.pid}_${Math.random().toString(36).slice(2)}`);
-  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  const tmp = temporaryPath(String(file), `${process.pid}_${Math.random().toString(36).slice(2)}`);
+  const encoding = typeof options === 'string' ? options : options?.encoding ?? 'utf8';
+  const bytes = typeof data === 'string' ? Buffer.from(data, encoding) : data;
   const handle = await open(tmp, 'wx');
   try {
     await handle.write(bytes, 0, bytes.length >> 1);
-    killPoint('git-object-write');
+    if (isLooseObjectPath(String(file))) killPoint('git-object-write');
     await handle.write(bytes, bytes.length >> 1);
   } finally {
     await handle.close();
