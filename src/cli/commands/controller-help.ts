@@ -19,6 +19,14 @@ a revision, and one of failover, recover, evict, purge for each kind of failover
 pass made. An invalid head revision is recorded and never applied: the last
 good revision stays in force and keeps failing over.
 
+Git outages: while the git remote cannot be reached, passes go on with the last fetched
+revision (drift correction, health, failover), status and rendered commits are kept in the
+cache (refs/flotilla/pending/<branch>) and pushed, each once, when the remote answers again.
+Fetches and pushes are retried after 5 s, doubling up to --git-backoff-max, and each failure is
+logged as an error. Two controllers writing the same status branch (no --leader-elect) are
+reported as an error and in flotilla_status_concurrent_writer; a decision the branch already
+records is never committed again, and times it records never move.
+
 Credentials: members through kubeconfig contexts named after the clusters (--kubeconfig,
 KUBECONFIG, --context-map), or, in a cluster (no kubeconfig), through the Secrets named by
 Cluster.spec.secretRef in the hub. Git: FLOTILLA_GIT_USERNAME + FLOTILLA_GIT_PASSWORD or
@@ -50,6 +58,7 @@ Options:
       --git-credentials-file FILE       lines username=, password= or token=
       --author "N <E>"                  identity of flotilla's commits
       --interval DURATION               a pass at least this often (default: 10s)
+      --git-backoff-max DURATION        longest wait between git retries in an outage (default: 1m)
       --poll-schedule CRON              extra passes on a cron schedule
       --listen HOST:PORT                HTTP endpoints (default: 0.0.0.0:8080)
       --webhook-secret-file FILE        secret of POST /webhook
