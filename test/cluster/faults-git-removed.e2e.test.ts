@@ -48,6 +48,8 @@ const member3Yaml = readFileSync(path.join(import.meta.dirname, 'fleet', 'cluste
     await eventually('a warning on three passes', 60_000, async () => (warnings().length >= 3 ? true : undefined));
     assert.ok(warnings().every((l) => JSON.parse(l).level === 40), 'at warn level');
     assert.ok(await web('member3'), 'the removed cluster\'s objects are kept');
+    // Argo CD and Flux consumers keep them too: the rendered folder stays as it was.
+    assert.match(await gitCli(repo, 'show', `flotilla-rendered:clusters/member3/${ns}/deployment-web.yaml`), /kind: Deployment/);
     const listen = /"listen":"([^"]+)"/.exec(controller?.logs() ?? '')?.[1] ?? '';
     assert.match(await (await fetch(`http://${listen}/metrics`)).text(), /^flotilla_cluster_removed\{cluster="member3"\} 1$/m);
     const st = await flotilla('status', '--repo', repo, '--kubeconfig', kubeconfig, '--observe=false');
