@@ -17,7 +17,7 @@ export interface PlanToApply {
 }
 
 /** Options of a fleet apply. */
-export interface FleetApplyOptions extends Omit<ClusterReconcileOptions, 'revision'> {
+export interface FleetApplyOptions extends Omit<ClusterReconcileOptions, 'revision' | 'placedInFleet'> {
   readonly clusterConcurrency: number;
 }
 
@@ -49,7 +49,9 @@ export function desiredByCluster(works: PlanToApply['works']): Map<string, Desir
 export async function applyFleet(plan: PlanToApply, opts: FleetApplyOptions): Promise<FleetApplyResult> {
   const byCluster = desiredByCluster(plan.works);
   const clusters = plan.clusters.toSorted((a, b) => compareStrings(a.metadata.name ?? '', b.metadata.name ?? ''));
+  // Every Work counts, also those of clusters not applied in this call (unreachable, other shards' members).
+  const placedInFleet = new Set([...byCluster.values()].flatMap((items) => items.map((d) => formatObjectId(d.id))));
   const results = await mapLimit(clusters, opts.clusterConcurrency, (c) =>
-    reconcileCluster(c, byCluster.get(c.metadata.name ?? '') ?? [], { ...opts, revision: plan.revision }));
+    reconcileCluster(c, byCluster.get(c.metadata.name ?? '') ?? [], { ...opts, revision: plan.revision, placedInFleet }));
   return { revision: plan.revision, dryRun: opts.dryRun, clusters: results };
 }

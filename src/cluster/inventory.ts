@@ -78,6 +78,36 @@ export function readInventory(cm: unknown): InventoryRead {
 }
 
 /**
+ * The intent inventory written before anything is applied: the previous entries plus every desired
+ * object, so that an apply cut short at any point (SIGKILL, OOM, the member's --timeout) leaves each
+ * object it may have created tracked, and the next valid revision that drops it prunes it.
+ *
+ * Why intent first. kustomize-controller keeps its inventory in the Kustomization status and sets
+ * it from the apply's change set only after ApplyAllStaged returns (fluxcd/kustomize-controller
+ * internal/controller/kustomization_controller.go, patched in the deferred status write): a
+ * controller killed mid-apply records nothing, and objects it created stay untracked until the same
+ * objects are applied again; if the source dropped them meanwhile, Flux never prunes them. kubectl's
+ * ApplySet pruning (KEP-3659) closes that gap by widening the parent's record to the union of old
+ * and new before applying and narrowing it after pruning; flotilla does the same with its own
+ * inventory. The other way, recovering untracked objects by listing every served kind for the
+ * `flotilla.io/binding` annotation, costs a LIST per kind per pass and trusts a mark anyone can
+ * copy; the intent record costs one write, and only when the plan adds objects.
+ *
+ * An entry whose create then failed (or never ran) is harmless: pruning an object that is not
+ * there is a 404, reported `gone` and dropped; the exact inventory written after the run
+ * (nextInventory, computed from the inventory read before the intent) drops it too.
+ */
+export function intentInventory(previous: Inventory, desired: readonly ObjectId[]): Inventory {
+  return toInventory([...previous.entries, ...desired]);
+}
+
+/** True when `desired` holds an object `inv` does not track yet. */
+export function addsObjects(inv: Inventory, desired: readonly ObjectId[]): boolean {
+  const tracked = new Set(inv.entries.map(formatObjectId));
+  return desired.some((id) => !tracked.has(formatObjectId(id)));
+}
+
+/**
  * The inventory after a run: the desired objects now in place; desired objects that failed but
  * were tracked before (they are still on the member from an earlier run) or whose fate is unknown
  * (the member stopped answering); and the stale objects that were not removed (failed

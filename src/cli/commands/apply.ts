@@ -6,6 +6,7 @@ import { credentialsFrom, limitsFrom } from '../../cluster/member-access.ts';
 import { apiVersionOf, describeObject } from '../../cluster/object-id.ts';
 import type { ObjectResult } from '../../cluster/outcome.ts';
 import { createInterpreter } from '../../interpreter/index.ts';
+import { pruneGuardFrom, pruneGuardOptions } from '../controller-options.ts';
 import { exitInvalid, exitOk, type Command } from '../io.ts';
 import { stringFlag } from '../load-revision.ts';
 import { formatTable, toJsonText, toOutputFormat, toYamlText } from '../output.ts';
@@ -23,6 +24,7 @@ export const applyCommand: Command = {
     'dry-run': { type: 'string', default: 'none' },
     prune: { type: 'string', default: 'true' },
     'force-conflicts': { type: 'boolean', default: false },
+    ...pruneGuardOptions,
     observe: { type: 'string', default: 'true' },
     timeout: { type: 'string', default: '2m' },
     output: { type: 'string', short: 'o', default: 'table' },
@@ -42,7 +44,12 @@ reported as drift. Then it deletes what the cluster's inventory (ConfigMap
 flotilla-system/flotilla-inventory on the member) holds and the plan dropped, if the live
 object is still labelled app.kubernetes.io/managed-by=flotilla and has no
 flotilla.io/prune: disabled annotation. An invalid revision applies and prunes nothing. An
-unreachable cluster is reported and never pruned; the other clusters are still applied.
+unreachable cluster is reported and never pruned; the other clusters are still applied. A
+revision that would delete everything flotilla owns on a cluster (objects it places nowhere else
+in the fleet), or more than --max-prune-share of it, is held there: nothing is applied or pruned
+on that cluster (reason PruneGuard, exit 1) until it is confirmed with --allow-mass-prune. A
+CustomResourceDefinition is not pruned while objects of its kind remain (outcome skipped,
+CustomResourcesExist); it stays in the inventory and is retried.
 
 A cluster is reached through the kubeconfig context named after it, or the context
 --context-map gives; with --hub-context, through the Secret its spec.secretRef names in the
@@ -57,6 +64,10 @@ Options:
       --dry-run=server        server-side dry-run: report what would change, write nothing
       --prune=false           do not delete dropped objects (they stay in the inventory)
       --force-conflicts       take over fields another field manager owns
+      --allow-mass-prune      confirm a revision that deletes everything flotilla owns on a cluster
+                              (or more than --max-prune-share of it) and places it nowhere else
+      --max-prune-share PCT   share of a cluster's objects one revision may delete (default: 100%:
+                              only deleting everything is held), e.g. 50%
       --observe=false         plan from the Cluster status in git, without observing members
       --timeout DURATION      limit per cluster (default: 2m), e.g. 30s, 5m
   -o, --output FORMAT         json | yaml | table (default: table)
@@ -100,7 +111,7 @@ Examples:
     }
     const interpreter = createInterpreter(loaded.fleet.customizations);
     const result = await applyFleet({ revision: plan.revision, works: plan.works, clusters: observed.clusters }, {
-      dryRun, prune, forceConflicts: values['force-conflicts'] === true, ...limits,
+      dryRun, prune, forceConflicts: values['force-conflicts'] === true, pruneGuard: pruneGuardFrom(values), ...limits,
       concurrency: 16, clusterConcurrency: 8, waitTimeoutMs: Math.min(60_000, limits.timeoutMs),
       retain: (desired: KubeObject, live: KubeObject) => interpreter.retain(desired, live),
       credentials,
