@@ -11,7 +11,9 @@ const half: PruneGuard = { allowMassPrune: false, maxPruneShare: 0.5 };
 describe('checkPruneGuard', () => {
   const cases: { name: string; owned: ObjectId[]; desired: ObjectId[]; elsewhere?: ObjectId[]; guard?: PruneGuard; want: string; withdrawn?: number }[] = [
     { name: 'an empty revision on a member holding objects: held', owned: [ns('shop'), ...many(40)], desired: [], want: 'hold', withdrawn: 40 },
-    { name: 'everything replaced by new objects: held', owned: many(3), desired: many(3, 'new'), want: 'hold', withdrawn: 3 },
+    { name: 'everything replaced by new objects (another fleet on the same members): allowed by default', owned: many(3), desired: many(3, 'new'), want: 'allow' },
+    { name: 'everything replaced by new objects, with a share set: held', owned: many(3), desired: many(3, 'new'), guard: half, want: 'hold', withdrawn: 3 },
+    { name: 'everything withdrawn, only a Namespace left: held', owned: [ns('shop'), ...many(4)], desired: [ns('shop')], want: 'hold', withdrawn: 4 },
     { name: 'all but one dropped, default threshold: allowed', owned: many(40), desired: [cm('c0')], want: 'allow' },
     { name: 'more than the chosen share: held', owned: many(40), desired: many(19), guard: half, want: 'hold', withdrawn: 21 },
     { name: 'exactly the chosen share: allowed', owned: many(40), desired: many(20), guard: half, want: 'allow' },

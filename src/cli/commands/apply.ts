@@ -45,8 +45,8 @@ flotilla-system/flotilla-inventory on the member) holds and the plan dropped, if
 object is still labelled app.kubernetes.io/managed-by=flotilla and has no
 flotilla.io/prune: disabled annotation. An invalid revision applies and prunes nothing. An
 unreachable cluster is reported and never pruned; the other clusters are still applied. A
-revision that would delete everything flotilla owns on a cluster (objects it places nowhere else
-in the fleet), or more than --max-prune-share of it, is held there: nothing is applied or pruned
+revision that would delete everything flotilla owns on a cluster and leave it empty (objects it
+places nowhere else in the fleet), or more than --max-prune-share of it, is held there: nothing is applied or pruned
 on that cluster (reason PruneGuard, exit 1) until it is confirmed with --allow-mass-prune. A
 CustomResourceDefinition is not pruned while objects of its kind remain (outcome skipped,
 CustomResourcesExist); it stays in the inventory and is retried.
@@ -64,10 +64,10 @@ Options:
       --dry-run=server        server-side dry-run: report what would change, write nothing
       --prune=false           do not delete dropped objects (they stay in the inventory)
       --force-conflicts       take over fields another field manager owns
-      --allow-mass-prune      confirm a revision that deletes everything flotilla owns on a cluster
-                              (or more than --max-prune-share of it) and places it nowhere else
+      --allow-mass-prune      confirm a revision that deletes everything flotilla owns on a cluster,
+                              leaving it empty (or more than --max-prune-share of it)
       --max-prune-share PCT   share of a cluster's objects one revision may delete (default: 100%:
-                              only deleting everything is held), e.g. 50%
+                              only emptying a cluster is held), e.g. 50%
       --observe=false         plan from the Cluster status in git, without observing members
       --timeout DURATION      limit per cluster (default: 2m), e.g. 30s, 5m
   -o, --output FORMAT         json | yaml | table (default: table)
