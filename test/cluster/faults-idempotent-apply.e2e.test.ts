@@ -46,13 +46,13 @@ async function podsBound(): Promise<void> {
 
   it('applying the same revision again leaves the replicas unchanged, once the first apply\'s pods use the capacity', async () => {
     const first = await apply();
-    assert.equal(first.status, 1, 'the unmapped clusters are unreachable');
+    assert.equal(first.code, 1, 'the unmapped clusters are unreachable');
     const before = await catalogReplicas();
     assert.ok(before.reduce((a, b) => a + b, 0) > 0, `catalog placed on the mapped members: ${before}`);
     await podsBound();
     for (let i = 0; i < 2; i++) {
       const again = await apply();
-      assert.equal(again.status, 1);
+      assert.equal(again.code, 1);
       const report = JSON.parse(again.stdout) as { clusters: { cluster: string; ok: boolean; objects: { kind: string; name: string; action: string }[] }[] };
       for (const c of report.clusters.filter((x) => x.ok)) {
         assert.deepEqual(c.objects.filter((o) => o.action !== 'unchanged').map((o) => `${o.kind}/${o.name}:${o.action}`), [], c.cluster);
@@ -65,7 +65,7 @@ async function podsBound(): Promise<void> {
     const file = path.join(repo, 'apps', 'catalog', 'catalog.yaml');
     const before = await catalogReplicas();
     writeFileSync(file, readFileSync(file, 'utf8').replace('replicas: 8', 'replicas: 16'));
-    assert.equal((await apply()).status, 1);
+    assert.equal((await apply()).code, 1);
     const after = await catalogReplicas();
     assert.notDeepEqual(after, before);
     assert.ok(after.every((n, i) => n >= (before[i] ?? 0)), `a scale-up keeps the previous replicas (Steady): ${before} → ${after}`);

@@ -26,7 +26,7 @@ const extras = (round: number) => Array.from({ length: 30 }, (_, i) => `extra-${
   async function revertAndCount(): Promise<void> {
     revision(base);
     const r = await apply();
-    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.code, 0, r.stderr);
     for (const m of all) assert.deepEqual(await orphanedConfigMaps(m, ns, new Set(base)), [], `orphans on ${m}`);
   }
 
@@ -36,7 +36,7 @@ const extras = (round: number) => Array.from({ length: 30 }, (_, i) => `extra-${
       'apps/namespace.yaml': namespaceYaml(ns), 'apps/configmaps.yaml': configMapsYaml(ns, base), 'policies/configmaps.yaml': configMapPolicyYaml(ns, all),
     });
     const r = await apply();
-    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.code, 0, r.stderr);
   });
   after(() => removeRepo(repo));
 
@@ -67,7 +67,7 @@ const extras = (round: number) => Array.from({ length: 30 }, (_, i) => `extra-${
   it('a member whose --timeout fires mid-apply fails the apply, and the next revision prunes what it had created', async () => {
     revision([...base, ...extras(20)]);
     const r = await apply({ FLOTILLA_TEST_STALL_AT: 'apply:5' }, '--timeout', '10s');
-    assert.equal(r.status, 1, r.stderr);
+    assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr, /--timeout for this cluster was reached/);
     // The intent was recorded before the apply: the inventory tracks the objects the stalled pass may have created.
     assert.ok((await Promise.all(all.map(inventoryEntries))).some((e) => e.some((l) => l.includes('extra-20-'))), 'the intent is on the members');

@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { gitCli } from '../git/helpers/workspace.ts';
 import { fleetRepo, removeRepo, startController, type ControllerProcess } from './controller-rig.ts';
-import { configMapPolicyYaml, configMapsYaml, flotillaWith, namespaceYaml, orphanedConfigMaps } from './faults-rig.ts';
+import { configMapPolicyYaml, configMapsYaml, flotillaWith, namespaceYaml, orphanedConfigMaps, writeFleet } from './faults-rig.ts';
 import { e2eEnabled, eventually, members } from './harness.ts';
 
 const all = ['member1', 'member2', 'member3'];
@@ -28,6 +28,15 @@ async function held(ns: string): Promise<string[][]> {
   const repos: string[] = [];
   let controller: ControllerProcess | undefined;
   const fleet = (ns: string) => ({ 'apps/namespace.yaml': namespaceYaml(ns), 'apps/configmaps.yaml': configMapsYaml(ns, names), 'policies/configmaps.yaml': configMapPolicyYaml(ns, all) });
+  /** A fleet repo putting ConfigMaps a, b, c of `ns` on every member, and `flotilla apply` of it. */
+  async function applied(ns: string): Promise<{ repo: string; apply: (...more: string[]) => ReturnType<typeof flotillaWith> }> {
+    const repo = await fleetRepo(ns, fleet(ns));
+    repos.push(repo);
+    const apply = (...more: string[]) => flotillaWith({}, 'apply', '--repo', repo, '--kubeconfig', kubeconfig, '-o', 'json', ...more);
+    assert.equal((await apply()).code, 0);
+    assert.deepEqual(await held(ns), [names, names, names]);
+    return { repo, apply };
+  }
 
   before(async function () {
     ({ kubeconfig } = await members());
@@ -39,15 +48,11 @@ async function held(ns: string): Promise<string[][]> {
 
   it('flotilla apply: an empty fleet is held on every member (exit 1, PruneGuard) until --allow-mass-prune', async () => {
     const ns = 'faults-guard-apply';
-    const repo = await fleetRepo('faults-guard-apply', fleet(ns));
-    repos.push(repo);
-    const apply = (...more: string[]) => flotillaWith({}, 'apply', '--repo', repo, '--kubeconfig', kubeconfig, '-o', 'json', ...more);
-    assert.equal((await apply()).status, 0);
-    assert.deepEqual(await held(ns), [names, names, names]);
+    const { repo, apply } = await applied(ns);
 
     for (const dir of ['apps', 'policies']) rmSync(path.join(repo, dir), { recursive: true, force: true });
     const r = await apply();
-    assert.equal(r.status, 1, r.stderr);
+    assert.equal(r.code, 1, r.stderr);
     const report = JSON.parse(r.stdout) as ApplyReport;
     assert.deepEqual(report.clusters.map((c) => [c.cluster, c.ok, c.reason]), all.map((m) => [m, false, 'PruneGuard']));
     for (const c of report.clusters) assert.deepEqual(c.pruned, [], c.cluster);
@@ -55,26 +60,22 @@ async function held(ns: string): Promise<string[][]> {
     assert.deepEqual(await held(ns), [names, names, names], 'nothing was pruned');
 
     const confirmed = await apply('--allow-mass-prune');
-    assert.equal(confirmed.status, 0, confirmed.stderr);
+    assert.equal(confirmed.code, 0, confirmed.stderr);
     assert.deepEqual(await held(ns), [[], [], []]);
   });
 
   it('a stricter --max-prune-share holds a revision that drops most objects', async () => {
     const ns = 'faults-guard-share';
-    const repo = await fleetRepo('faults-guard-share', fleet(ns));
-    repos.push(repo);
-    const apply = (...more: string[]) => flotillaWith({}, 'apply', '--repo', repo, '--kubeconfig', kubeconfig, '-o', 'json', ...more);
-    assert.equal((await apply()).status, 0);
-    const { writeFleet } = await import('./faults-rig.ts');
+    const { repo, apply } = await applied(ns);
     writeFleet(repo, { 'apps/configmaps.yaml': configMapsYaml(ns, ['a']) });
     const strict = await apply('--max-prune-share', '50%');
-    assert.equal(strict.status, 1, strict.stderr);
+    assert.equal(strict.code, 1, strict.stderr);
     assert.match(strict.stderr, /PruneGuard: revision .* would delete 2 \(66.7%, more than --max-prune-share 50%\)/);
     const normal = await apply();
-    assert.equal(normal.status, 0, normal.stderr);
+    assert.equal(normal.code, 0, normal.stderr);
     assert.deepEqual(await held(ns), [['a'], ['a'], ['a']]);
     writeFleet(repo, { 'apps/configmaps.yaml': undefined });
-    assert.equal((await apply('--allow-mass-prune')).status, 0);
+    assert.equal((await apply('--allow-mass-prune')).code, 0);
   });
 
   it('flotilla reconcile --once --kubeconfig and flotilla controller hold it too; reconcile --once --allow-mass-prune confirms', async () => {
@@ -83,13 +84,13 @@ async function held(ns: string): Promise<string[][]> {
     repos.push(repo);
     const once = (...more: string[]) => flotillaWith({}, 'reconcile', '--repo', repo, '--once', '--kubeconfig', kubeconfig, '-o', 'json', ...more);
     const first = await once();
-    assert.equal(first.status, 0, first.stderr);
+    assert.equal(first.code, 0, first.stderr);
     assert.deepEqual(await held(ns), [names, names, names]);
 
     await gitCli(repo, 'rm', '-r', '--quiet', 'apps', 'policies');
     await gitCli(repo, 'commit', '--quiet', '-m', 'force-push: a fleet without templates');
     const r = await once();
-    assert.equal(r.status, 1, r.stderr);
+    assert.equal(r.code, 1, r.stderr);
     const pass = JSON.parse(r.stdout) as ApplyReport;
     assert.deepEqual(pass.clusters.map((c) => [c.cluster, c.ok, c.reason]), all.map((m) => [m, false, 'PruneGuard']));
     assert.deepEqual(await held(ns), [names, names, names], 'reconcile pruned nothing');
@@ -102,7 +103,7 @@ async function held(ns: string): Promise<string[][]> {
     assert.deepEqual(await held(ns), [names, names, names], 'the controller pruned nothing');
 
     const confirmed = await once('--allow-mass-prune');
-    assert.equal(confirmed.status, 0, confirmed.stderr);
+    assert.equal(confirmed.code, 0, confirmed.stderr);
     assert.deepEqual(await held(ns), [[], [], []]);
   });
 });

@@ -3,34 +3,17 @@
  * points in its environment (src/cluster/fault-points.ts), fleet files as YAML, and the orphan count
  * on the real members.
  */
-import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import { runFlotilla, type ProcessResult } from '../git/helpers/cli-process.ts';
 import { getJson } from './harness.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const node = path.join(root, 'node_modules', '.bin', 'node');
-const flotillaBin = path.join(root, 'bin', 'flotilla.js');
 
-/** How a child ended: its exit code, or the signal that killed it. */
-export interface Run {
-  readonly status: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `flotilla ...args` with extra environment (e.g. FLOTILLA_TEST_KILL_AT). */
-export function flotillaWith(env: Readonly<Record<string, string>>, ...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const p = spawn(node, [flotillaBin, ...args], { cwd: root, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d) => (stdout += String(d)));
-    p.stderr.on('data', (d) => (stderr += String(d)));
-    p.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
-  });
+/** Runs `flotilla ...args` to completion with extra environment (e.g. FLOTILLA_TEST_KILL_AT); `code` is null when a signal ended it. */
+export function flotillaWith(env: Readonly<Record<string, string>>, ...args: string[]): Promise<ProcessResult> {
+  return runFlotilla(args, root, { ...process.env, ...env }, 240_000);
 }
 
 /** YAML documents of ConfigMaps `names` in namespace `ns` (Q2 builders). */
