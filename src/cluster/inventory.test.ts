@@ -8,7 +8,7 @@ const ids = (xs: readonly ObjectId[]) => xs.map(formatObjectId);
 describe('inventory', () => {
   it('round-trips through its ConfigMap, sorted and unique', () => {
     const inv = toInventory([id('Service', 'b'), id('ConfigMap', 'a'), id('Service', 'b'), id('Deployment', 'web', 'shop', 'apps')]);
-    const cm = inventoryConfigMap(inv, 'abc');
+    const cm = inventoryConfigMap(inv, 'abc', new Map());
     const back = readInventory(JSON.parse(JSON.stringify(cm)));
     assert.equal(back.kind, 'found');
     assert.deepEqual(back.kind === 'found' ? back.inventory : undefined, inv);

@@ -4,12 +4,14 @@
  * its inventory in the Kustomization status: fluxcd/kustomize-controller internal/inventory).
  * Pruning works only from this list (R3).
  */
-import { isPlainObject, managedByLabel, managedByValue, revisionAnnotation, type KubeObject } from '../api/index.ts';
+import { isPlainObject, managedByLabel, managedByValue, revisionAnnotation, type KubeObject, type ResourceKey } from '../api/index.ts';
 import { compareObjectIds, formatObjectId, parseObjectId, type ObjectId } from './object-id.ts';
+import { formatPlacementRecord, parsePlacementRecord, type PlacementRecord, type RecordedPlacement } from './placement-record.ts';
 
 export const inventoryNamespace = 'flotilla-system';
 export const inventoryName = 'flotilla-inventory';
 const entriesKey = 'entries';
+const placementsKey = 'placements';
 
 /** The objects flotilla owns on one member, sorted by id, unique. */
 export interface Inventory {
@@ -37,8 +39,12 @@ export function staleObjects(previous: Inventory, desired: readonly ObjectId[]):
   return previous.entries.filter((id) => !wanted.has(formatObjectId(id)));
 }
 
-/** The ConfigMap that stores an inventory: one `id version` line per object. */
-export function inventoryConfigMap(inv: Inventory, revision: string): KubeObject {
+/**
+ * The ConfigMap that stores an inventory: one `id version` line per object; and, when given, the
+ * placement record of a stateless apply (placement-record.ts).
+ */
+export function inventoryConfigMap(inv: Inventory, revision: string, placements: PlacementRecord): KubeObject {
+  const record = formatPlacementRecord(placements);
   return {
     apiVersion: 'v1',
     kind: 'ConfigMap',
@@ -48,8 +54,14 @@ export function inventoryConfigMap(inv: Inventory, revision: string): KubeObject
       labels: { [managedByLabel]: managedByValue },
       annotations: { [revisionAnnotation]: revision },
     },
-    data: { [entriesKey]: inv.entries.map((id) => `${formatObjectId(id)} ${id.version}\n`).join('') },
+    data: { [entriesKey]: inv.entries.map((id) => `${formatObjectId(id)} ${id.version}\n`).join(''), ...(record ? { [placementsKey]: record } : {}) },
   };
+}
+
+/** The placement record of an inventory ConfigMap (empty when it has none). */
+export function readPlacementRecord(cm: unknown): Map<ResourceKey, RecordedPlacement> {
+  const data = isPlainObject(cm) && isPlainObject(cm['data']) ? cm['data'] : undefined;
+  return parsePlacementRecord(data?.[placementsKey]);
 }
 
 /** The Namespace that holds the inventory. */

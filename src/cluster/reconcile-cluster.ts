@@ -14,6 +14,7 @@ import { addsObjects, emptyInventory, intentInventory, inventoryConfigMap, inven
 import { MemberClient } from './member-client.ts';
 import { objectIdOf, type ObjectId } from './object-id.ts';
 import { isInPlace, type ObjectResult } from './outcome.ts';
+import type { PlacementRecord } from './placement-record.ts';
 import { checkPruneGuard, type PruneGuard } from './prune-guard.ts';
 import { pruneStale } from './prune.ts';
 
@@ -43,6 +44,8 @@ export interface ClusterReconcileOptions extends StagedApplyOptions {
   readonly pruneGuard: PruneGuard;
   /** Formatted ids of everything the plan places on any member: a stale object found here moved, it was not withdrawn. */
   readonly placedInFleet: ReadonlySet<string>;
+  /** The placement record kept with the inventory (a stateless apply's; empty for the controller, which has the status branch). */
+  readonly placements: PlacementRecord;
 }
 
 interface Run {
@@ -144,7 +147,7 @@ async function recordIntent(r: Run): Promise<StepResult> {
   if (!r.inventory || r.opts.dryRun) return ok;
   const desired = r.desired.map((d) => d.id);
   if (!addsObjects(r.inventory, desired)) return ok;
-  await storeInventory(client(r), intentInventory(r.inventory, desired), r.opts.revision);
+  await storeInventory(client(r), intentInventory(r.inventory, desired), r.opts);
   return ok;
 }
 
@@ -182,15 +185,15 @@ async function writeInventory(r: Run): Promise<StepResult> {
   if (!r.inventory || r.opts.dryRun) return ok;
   const desired = r.objects.map((o) => ({ id: o.id, inPlace: isInPlace(o.outcome), unknown: o.outcome.action === 'failed' && o.outcome.reason === 'Unreachable' }));
   const inv = nextInventory({ previous: r.inventory, desired, staleKept: r.staleKept });
-  await storeInventory(client(r), inv, r.opts.revision);
+  await storeInventory(client(r), inv, r.opts);
   r.written = inv.entries.length;
   return ok;
 }
 
-async function storeInventory(c: MemberClient, inv: Inventory, revision: string): Promise<void> {
+async function storeInventory(c: MemberClient, inv: Inventory, opts: ClusterReconcileOptions): Promise<void> {
   const ns = inventoryNamespaceObject();
   await c.apply(ns, objectIdOf(ns), { dryRun: false, force: true });
-  const cm = inventoryConfigMap(inv, revision);
+  const cm = inventoryConfigMap(inv, opts.revision, opts.placements);
   await c.apply(cm, objectIdOf(cm), { dryRun: false, force: true });
 }
 

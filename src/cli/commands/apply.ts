@@ -1,5 +1,5 @@
 /** `flotilla apply`: server-side apply of a revision's plan to the member clusters, with pruning. */
-import { formatDiagnostic, UsageError, type KubeObject } from '../../api/index.ts';
+import { formatDiagnostic, resourceKey, UsageError, type KubeObject } from '../../api/index.ts';
 import { applyFleet, type FleetApplyResult } from '../../cluster/apply-fleet.ts';
 import { fleetClusters, loadRevision, planObserved, planUnobserved } from '../../cluster/fleet-revision.ts';
 import { credentialsFrom, limitsFrom } from '../../cluster/member-access.ts';
@@ -110,7 +110,8 @@ Examples:
       return exitInvalid;
     }
     const interpreter = createInterpreter(loaded.fleet.customizations);
-    const result = await applyFleet({ revision: plan.revision, works: plan.works, clusters: observed.clusters }, {
+    const placements = plan.bindings.map((b) => ({ key: resourceKey(b.spec.resource), clusters: b.spec.clusters, placement: b.spec.placement }));
+    const result = await applyFleet({ revision: plan.revision, works: plan.works, clusters: observed.clusters, placements }, {
       dryRun, prune, forceConflicts: values['force-conflicts'] === true, pruneGuard: pruneGuardFrom(values), ...limits,
       concurrency: 16, clusterConcurrency: 8, waitTimeoutMs: Math.min(60_000, limits.timeoutMs),
       retain: (desired: KubeObject, live: KubeObject) => interpreter.retain(desired, live),
