@@ -47,6 +47,11 @@ export function applyFault(deadline: AbortSignal): ((count: number) => Promise<v
   if (k === undefined && s === undefined) return undefined;
   return async (count) => {
     if (count === k) process.kill(process.pid, 'SIGKILL');
-    if (count === s && !deadline.aborted) await new Promise((resolve) => deadline.addEventListener('abort', resolve, { once: true }));
+    if (count === s && !deadline.aborted) {
+      // AbortSignal.timeout's timer does not keep Node alive; a stalled member's open request would.
+      const alive = setInterval(() => undefined, 1000);
+      await new Promise((resolve) => deadline.addEventListener('abort', resolve, { once: true }));
+      clearInterval(alive);
+    }
   };
 }
