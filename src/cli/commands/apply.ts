@@ -36,18 +36,20 @@ Usage: flotilla apply --repo DIR --kubeconfig FILE [--context-map CLUSTER=CONTEX
                       [--dry-run=server] [--prune=false] [--force-conflicts] [-o json|yaml|table]
 
 Reads the repo (working tree, or --ref), observes every Cluster it declares (readiness,
-version, served APIs, capacity from Nodes and Pods), plans with that status, and applies each
-cluster's manifests with server-side apply (field manager "flotilla"): CRDs and Namespaces
-first and waited on, then the rest in kind order. Every object of a stage is dry-run first;
-if one fails, nothing of that stage is applied. Objects changed by hand are re-applied and
-reported as drift. Then it deletes what the cluster's inventory (ConfigMap
+version, served APIs, capacity from Nodes and Pods), reads the previous placement back from the
+members (the replicas their objects have, and the placement record kept with each member's
+inventory), so that an unchanged workload keeps its replicas where they are, plans with that
+status, and applies each cluster's manifests with server-side apply (field manager "flotilla"):
+CRDs and Namespaces first and waited on, then the rest in kind order. Every object of a stage
+is dry-run first; if one fails, nothing of that stage is applied. Objects changed by hand are
+re-applied and reported as drift. Then it deletes what the cluster's inventory (ConfigMap
 flotilla-system/flotilla-inventory on the member) holds and the plan dropped, if the live
-object is still labelled app.kubernetes.io/managed-by=flotilla and has no
-flotilla.io/prune: disabled annotation. An invalid revision applies and prunes nothing. An
-unreachable cluster is reported and never pruned; the other clusters are still applied. A
-revision that would delete everything flotilla owns on a cluster and leave it empty (objects it
-places nowhere else in the fleet), or more than --max-prune-share of it, is held there: nothing is applied or pruned
-on that cluster (reason PruneGuard, exit 1) until it is confirmed with --allow-mass-prune. A
+object is still labelled app.kubernetes.io/managed-by=flotilla and has no flotilla.io/prune:
+disabled annotation. An invalid revision applies and prunes nothing. An unreachable cluster is
+reported and never pruned; the other clusters are still applied. A revision that would delete
+everything flotilla owns on a cluster and leave it empty (objects it places nowhere else in the
+fleet), or more than --max-prune-share of it, is held there: nothing is applied or pruned on
+that cluster (reason PruneGuard, exit 1) until it is confirmed with --allow-mass-prune. A
 CustomResourceDefinition is not pruned while objects of its kind remain (outcome skipped,
 CustomResourcesExist); it stays in the inventory and is retried.
 
