@@ -10,6 +10,7 @@
 import { compareStrings, type Cluster, type KubeObject } from '../api/index.ts';
 import { applyFleet, type FleetApplyResult } from '../cluster/apply-fleet.ts';
 import type { CredentialSource } from '../cluster/credentials.ts';
+import { defaultPruneGuard, type PruneGuard } from '../cluster/prune-guard.ts';
 import { observeBindings } from '../cluster/observe-bindings.ts';
 import { observeClusters } from '../cluster/observe.ts';
 import { createInterpreter } from '../interpreter/index.ts';
@@ -33,6 +34,8 @@ export interface MemberAccess {
   readonly requestTimeoutMs: number;
   readonly prune: boolean;
   readonly forceConflicts: boolean;
+  /** When a revision's pruning is held for a confirmation (default: only a revision withdrawing everything on a member). */
+  readonly pruneGuard?: PruneGuard;
   /** Only these clusters are applied and observed by this process (sharding); default all. */
   readonly owns?: (cluster: string) => boolean;
 }
@@ -168,7 +171,7 @@ function planInForce(inForce: { revision: string; loaded: LoadResult }, observed
 async function applyReachable(ctx: ControllerContext, plan: Plan, clusters: readonly Cluster[], loaded: LoadResult): Promise<FleetApplyResult> {
   const interpreter = createInterpreter(loaded.fleet.customizations);
   const result = await applyFleet({ revision: plan.revision, works: plan.works, clusters }, {
-    dryRun: false, prune: ctx.members.prune, forceConflicts: ctx.members.forceConflicts,
+    dryRun: false, prune: ctx.members.prune, forceConflicts: ctx.members.forceConflicts, pruneGuard: ctx.members.pruneGuard ?? defaultPruneGuard,
     timeoutMs: ctx.members.timeoutMs, requestTimeoutMs: ctx.members.requestTimeoutMs,
     concurrency: 16, clusterConcurrency: 8, waitTimeoutMs: Math.min(60_000, ctx.members.timeoutMs),
     retain: (desired: KubeObject, live: KubeObject) => interpreter.retain(desired, live),

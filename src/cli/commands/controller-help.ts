@@ -68,6 +68,13 @@ Options:
       --timeout DURATION                per member and pass (default: 30s)
       --prune true|false                delete what flotilla owns and no longer plans (default: true)
       --force-conflicts                 take over fields another field manager owns
+      --allow-mass-prune                confirm revisions that delete everything flotilla owns on a
+                                        cluster, leaving it empty (held otherwise: reason
+                                        PruneGuard); to confirm one
+                                        revision, run \`flotilla reconcile --once --kubeconfig ...
+                                        --allow-mass-prune\` instead
+      --max-prune-share PCT             share of a cluster's objects one revision may delete
+                                        (default: 100%: only emptying a cluster is held)
       --leader-elect true|false         hold a Lease before acting (default: false)
       --lease-namespace NS              default: POD_NAMESPACE, else flotilla-system
       --lease-name NAME                 default: flotilla

@@ -19,7 +19,7 @@ import { exitOk, type Command, type IO } from '../io.ts';
 import { stringFlag } from '../load-revision.ts';
 import { gitLockPolicy, openTarget, parseAuthor } from './reconcile.ts';
 import { controllerHelp } from './controller-help.ts';
-import { bool, duration, evictionSettings, failoverOptions, healthSettings, memberAccess, type Values } from '../controller-options.ts';
+import { bool, duration, evictionSettings, failoverOptions, healthSettings, memberAccess, pruneGuardFrom, pruneGuardOptions, type Values } from '../controller-options.ts';
 
 /** `flotilla controller`: the command definition (K1). */
 export const controllerCommand: Command = {
@@ -32,7 +32,7 @@ export const controllerCommand: Command = {
     'poll-schedule': { type: 'string' }, interval: { type: 'string', default: '10s' }, 'git-backoff-max': { type: 'string', default: '1m' },
     listen: { type: 'string', default: '0.0.0.0:8080' }, 'webhook-secret-file': { type: 'string' },
     kubeconfig: { type: 'string' }, 'context-map': { type: 'string' }, 'hub-context': { type: 'string' }, timeout: { type: 'string', default: '30s' },
-    prune: { type: 'string', default: 'true' }, 'force-conflicts': { type: 'boolean', default: false },
+    prune: { type: 'string', default: 'true' }, 'force-conflicts': { type: 'boolean', default: false }, ...pruneGuardOptions,
     'leader-elect': { type: 'string', default: 'false' }, 'lease-namespace': { type: 'string' }, 'lease-name': { type: 'string', default: 'flotilla' },
     'lease-duration': { type: 'string', default: '15s' }, identity: { type: 'string' },
     shards: { type: 'string', default: '1' }, shard: { type: 'string', default: '0' },
@@ -61,7 +61,7 @@ export const controllerCommand: Command = {
       branches: { status: stringFlag(values['status-branch']), rendered: stringFlag(values['rendered-branch']) },
       statusReader: createStatusReader(target),
       members: {
-        credentials: access.credentials, ...access.limits, prune: bool(values, 'prune'), forceConflicts: values['force-conflicts'] === true,
+        credentials: access.credentials, ...access.limits, prune: bool(values, 'prune'), forceConflicts: values['force-conflicts'] === true, pruneGuard: pruneGuardFrom(values),
         ...(sharding.shards > 1 ? { owns: ownsCluster(sharding) } : {}),
       },
       health: healthSettings(values), eviction: evictionSettings(values), backoff: new ClusterBackoff(), statusWatch: new StatusWatch(),

@@ -13,7 +13,7 @@ import { stringFlag } from '../load-revision.ts';
 import { toJsonText, toOutputFormat, toYamlText } from '../output.ts';
 import { planTable } from './plan.ts';
 import { runPass, type PassOutcome } from '../../controller/fleet-pass.ts';
-import { bool, evictionSettings, failoverOptions, healthSettings, memberAccess } from '../controller-options.ts';
+import { bool, evictionSettings, failoverOptions, healthSettings, memberAccess, pruneGuardFrom, pruneGuardOptions } from '../controller-options.ts';
 
 /** `flotilla reconcile`: the command definition (K1). */
 export const reconcileCommand: Command = {
@@ -36,7 +36,7 @@ export const reconcileCommand: Command = {
     out: { type: 'string' },
     output: { type: 'string', short: 'o', default: 'table' },
     kubeconfig: { type: 'string' }, 'context-map': { type: 'string' }, 'hub-context': { type: 'string' }, timeout: { type: 'string', default: '30s' },
-    prune: { type: 'string', default: 'true' }, 'force-conflicts': { type: 'boolean', default: false },
+    prune: { type: 'string', default: 'true' }, 'force-conflicts': { type: 'boolean', default: false }, ...pruneGuardOptions,
     ...failoverOptions,
   },
   help: `Follow a fleet repo branch: plan every new revision, commit the rendered tree to the
@@ -81,7 +81,8 @@ Options:
                                after the clusters) with server-side apply, prune what flotilla owns
                                and no longer plans, probe cluster health, and record it all on the
                                status branch: one pass of \`flotilla controller\`, which also takes
-                               --context-map, --hub-context, --timeout, --prune, --force-conflicts
+                               --context-map, --hub-context, --timeout, --prune, --force-conflicts,
+                               --allow-mass-prune, --max-prune-share
                                and the failover flags (see \`flotilla controller --help\`)
 
 Exit status:
@@ -131,7 +132,7 @@ Examples:
       if (!once) throw new UsageError('--kubeconfig applies with --once only; to follow a branch and apply every revision, run `flotilla controller`');
       const access = memberAccess(values, io);
       const pass = await runPass({
-        ...ctx, members: { credentials: access.credentials, ...access.limits, prune: bool(values, 'prune'), forceConflicts: values['force-conflicts'] === true },
+        ...ctx, members: { credentials: access.credentials, ...access.limits, prune: bool(values, 'prune'), forceConflicts: values['force-conflicts'] === true, pruneGuard: pruneGuardFrom(values) },
         health: healthSettings(values), eviction: evictionSettings(values),
       });
       return reportPass(pass, output, io);

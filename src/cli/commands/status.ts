@@ -73,7 +73,7 @@ Examples:
     const loaded = await loadRevision(stringFlag(values['repo']) ?? '.', stringFlag(values['ref']), io.cwd);
     const valid = !loaded.diagnostics.some((d) => d.severity === 'error');
     const { plan, clusters } = observe === 'true' && valid
-      ? await planObserved(loaded, { credentials, ...limits, concurrency: 8, now: new Date().toISOString() })
+      ? await planObserved(loaded, { credentials, ...limits, concurrency: 8, now: new Date().toISOString(), previousFromMembers: true })
       : { plan: planUnobserved(loaded), clusters: fleetClusters(loaded.fleet) };
     if (plan.errors.length) {
       for (const d of plan.errors) io.stderr(`${formatDiagnostic(d)}\n`);
