@@ -56,23 +56,49 @@ export interface PruneGuardInput {
   readonly guard: PruneGuard;
 }
 
+/**
+ * What the rule weighs on one member, however its objects are counted: inventory entries on the
+ * member (apply) or object files in its folder of the rendered branch (Argo CD, Flux).
+ */
+export interface PruneCount {
+  readonly revision: string;
+  /** Where the objects are, for the message: `on member1`. */
+  readonly where: string;
+  /** Objects flotilla owns there, Namespaces excluded. */
+  readonly owned: number;
+  /** The owned objects the revision places nowhere in the fleet, described for the message. */
+  readonly withdrawn: readonly string[];
+  /** Whether the revision still places an object other than a Namespace there. */
+  readonly desiredHere: boolean;
+  /** What holding does there, for the message: `nothing was applied or pruned on member1`. */
+  readonly held: string;
+  /** How to confirm there, for the message: `flotilla apply, or …`. */
+  readonly confirm: string;
+}
+
+/** The rule, shared by every path that prunes: undefined to allow, or the hold message. Pure. */
+export function pruneHold(c: PruneCount, guard: PruneGuard): string | undefined {
+  const n = c.withdrawn.length;
+  if (guard.allowMassPrune || n === 0) return undefined;
+  const all = n === c.owned && !c.desiredHere;
+  if (!all && n / c.owned <= guard.maxPruneShare) return undefined;
+  const share = all ? 'all' : `${n} (${Math.round((n / c.owned) * 1000) / 10}%, more than --max-prune-share ${guard.maxPruneShare * 100}%)`;
+  const examples = c.withdrawn.toSorted(compareStrings).slice(0, 3).join(', ');
+  return `revision ${c.revision} would delete ${share} of the ${c.owned} objects flotilla owns ${c.where}${all ? ', leaving nothing there,' : ''} and places them nowhere in the fleet (${examples}${n > 3 ? ', …' : ''}); ` +
+    `held: ${c.held}. If this is intended, confirm it once with --allow-mass-prune (${c.confirm})`;
+}
+
 /** Decides whether the revision's pruning on this member needs a confirmation. Pure. */
 export function checkPruneGuard(x: PruneGuardInput): PruneGuardVerdict {
-  if (x.guard.allowMassPrune) return { kind: 'allow' };
   // Namespaces are never deleted (render marks them flotilla.io/prune: disabled): they neither count nor protect.
   const owned = x.inventory.entries.filter((id) => !isNamespace(id));
   const wanted = new Set(x.desired.map(formatObjectId));
   const withdrawn = owned.filter((id) => !wanted.has(formatObjectId(id)) && !x.placedInFleet.has(formatObjectId(id)));
-  if (!withdrawn.length) return { kind: 'allow' };
-  const all = withdrawn.length === owned.length && !x.desired.some((id) => !isNamespace(id));
-  if (!all && withdrawn.length / owned.length <= x.guard.maxPruneShare) return { kind: 'allow' };
-  const share = all ? 'all' : `${withdrawn.length} (${Math.round((withdrawn.length / owned.length) * 1000) / 10}%, more than --max-prune-share ${x.guard.maxPruneShare * 100}%)`;
-  const examples = withdrawn.map(describeObject).sort(compareStrings).slice(0, 3).join(', ');
-  return {
-    kind: 'hold', owned: owned.length, withdrawn,
-    message: `revision ${x.revision} would delete ${share} of the ${owned.length} objects flotilla owns on ${x.cluster}${all ? ', leaving nothing there,' : ''} and places them nowhere in the fleet (${examples}${withdrawn.length > 3 ? ', …' : ''}); ` +
-      `held: nothing was applied or pruned on ${x.cluster}. If this is intended, confirm it once with --allow-mass-prune (flotilla apply, or flotilla reconcile --once for a controller's fleet)`,
-  };
+  const message = pruneHold({
+    revision: x.revision, where: `on ${x.cluster}`, owned: owned.length, withdrawn: withdrawn.map(describeObject), desiredHere: x.desired.some((id) => !isNamespace(id)),
+    held: `nothing was applied or pruned on ${x.cluster}`, confirm: "flotilla apply, or flotilla reconcile --once for a controller's fleet",
+  }, x.guard);
+  return message === undefined ? { kind: 'allow' } : { kind: 'hold', owned: owned.length, withdrawn, message };
 }
 
 function isNamespace(id: ObjectId): boolean {

@@ -24,7 +24,7 @@ import { failoverBindings, failoverClusters, fleetWithClusterState, observedClus
 import type { ClusterBackoff } from './backoff.ts';
 import { RevisionInForceInvalid } from './errors.ts';
 import { describeError, type ReconcileContext, type ReconcileState } from './reconcile.ts';
-import { need, settingsStep, writeOptions } from './reconcile-steps.ts';
+import { logHeld, need, settingsStep, writeOptions } from './reconcile-steps.ts';
 import { deferFor, fetchOrCached, flushPending, noteWrite, type GitLink } from './git-link.ts';
 
 /** How members are reached and applied to. */
@@ -126,7 +126,10 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
     const plan = planInForce(inForce, observedClusters(fleetClusters, observed.clusters, reports), states, failover.bindings);
     if (plan.errors.length) throw new RevisionInForceInvalid(`the revision in force ${inForce.revision} no longer plans: ${plan.errors[0]?.message ?? ''}`, { revision: inForce.revision, errors: plan.errors.map((e) => e.message) });
     step = 'render';
-    const rendered = await writeRendered(ctx.target, need(state.renderedBranch), plan, { ...writeOptions(ctx), ...deferFor(ctx.gitLink, ctx.now().getTime()) }, removed.map((r) => r.cluster));
+    const rendered = await writeRendered(ctx.target, need(state.renderedBranch), plan, { ...writeOptions(ctx), ...deferFor(ctx.gitLink, ctx.now().getTime()) }, {
+      keptClusters: removed.map((r) => r.cluster), pruneGuard: ctx.members.pruneGuard ?? ctx.pruneGuard,
+    });
+    logHeld(ctx, rendered.held, inForce.revision);
     noteWrite(ctx, ctx.gitLink, need(state.renderedBranch), rendered);
     step = 'apply';
     const reachable = new Set(observed.observations.filter((o) => o.kind === 'reachable').map((o) => o.cluster));

@@ -5,7 +5,7 @@ import { InternalError } from '../api/index.ts';
 import { changedPaths, GitBranchMissing, tryResolve } from '../git/index.ts';
 import { defaultSettings, loadFleet, settingsPath } from '../load/index.ts';
 import { planFleet, planToContract } from '../plan/index.ts';
-import { statusFiles, writeRendered, writeRenderedDir, writeStatus } from '../writeback/index.ts';
+import { statusFiles, writeRendered, writeRenderedDir, writeStatus, type RenderedHold } from '../writeback/index.ts';
 import type { ReconcileContext, ReconcileState, ReconcileStep, StepResult } from './reconcile.ts';
 
 const go: StepResult = { kind: 'continue' };
@@ -51,7 +51,8 @@ const statusStep: ReconcileStep = {
     const commit = need(state.commit);
     state.status = await ctx.statusReader.record(need(state.statusBranch));
     const record = state.status.record;
-    if (record?.lastAttemptedRevision === commit) return { kind: 'stop', outcome: { kind: 'unchanged', revision: commit, lastApplied: record.lastAppliedRevision } };
+    // --allow-mass-prune re-renders a revision already attempted: it confirms a rendered folder the guard held.
+    if (record?.lastAttemptedRevision === commit && ctx.pruneGuard?.allowMassPrune !== true) return { kind: 'stop', outcome: { kind: 'unchanged', revision: commit, lastApplied: record.lastAppliedRevision } };
     return go;
   },
 };
@@ -89,7 +90,9 @@ const renderStep: ReconcileStep = {
   async run(ctx, state) {
     const plan = need(state.plan);
     if (plan.errors.length) return go;
-    state.rendered = await writeRendered(ctx.target, need(state.renderedBranch), plan, writeOptions(ctx));
+    const rendered = await writeRendered(ctx.target, need(state.renderedBranch), plan, writeOptions(ctx), { pruneGuard: ctx.pruneGuard });
+    logHeld(ctx, rendered.held, plan.revision);
+    state.rendered = rendered;
     if (ctx.outDir) await writeRenderedDir(ctx.outDir, plan);
     if (ctx.faults?.afterRender) await ctx.faults.afterRender();
     return go;
@@ -115,6 +118,11 @@ const writeStatusStep: ReconcileStep = {
 
 /** The steps of a git reconcile, in order. */
 export const reconcileSteps: readonly ReconcileStep[] = [fetchStep, settingsStep, statusStep, sourceStep, planStep, renderStep, writeStatusStep];
+
+/** Reports the cluster folders of the rendered branch the mass-prune guard kept as they were: a person must confirm. */
+export function logHeld(ctx: Pick<ReconcileContext, 'log'>, held: readonly RenderedHold[], revision: string): void {
+  for (const h of held) ctx.log({ level: 'error', msg: 'rendered branch: mass prune held', reason: 'PruneGuard', cluster: h.cluster, folder: h.folder, revision, message: h.message });
+}
 
 /** Identity, clock and test faults for the branch writers. */
 export function writeOptions(ctx: Pick<ReconcileContext, 'identity' | 'now' | 'faults'>) {

@@ -4,6 +4,7 @@
  * (fetch, status, source), decide (plan) and act (rendered branch, then status branch, last:
  * status is written once, at the end). An invalid revision never reaches the rendered branch.
  */
+import type { PruneGuard } from '../cluster/prune-guard.ts';
 import { performance } from 'node:perf_hooks';
 import type { Settings } from '../api/index.ts';
 import { isTransientGitError, type BranchStore, type FileDelta, type Identity } from '../git/index.ts';
@@ -31,6 +32,8 @@ export interface ReconcileContext {
   /** Also write the rendered tree to this directory. */
   readonly outDir?: string | undefined;
   readonly observed?: readonly ClusterObservation[];
+  /** The mass-prune guard of the rendered branch (`--allow-mass-prune`, `--max-prune-share`); default: hold a folder left empty. */
+  readonly pruneGuard?: PruneGuard | undefined;
   /** Test faults: a crash after rendering, a concurrent push before publishing. */
   readonly faults?: {
     readonly afterRender?: () => Promise<void>;

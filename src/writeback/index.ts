@@ -5,7 +5,8 @@ export { fileChanges, type DesiredFile, type PathChange } from './file-changes.t
 export { maxSegmentLength, safeSegment } from './file-name.ts';
 export { RenderOutUnwritable, writeRenderedDir } from './render-out.ts';
 export { clusterScopedFolder, renderedFiles, renderedRoot } from './rendered-tree.ts';
-export { writeRendered } from './rendered-writer.ts';
+export { renderedHolds, type RenderedHold } from './rendered-guard.ts';
+export { writeRendered, type RenderedWriteResult } from './rendered-writer.ts';
 export { formatRevisionRecord, parseRevisionRecord, revisionPath, type Attempt, type Decision, type RevisionRecord } from './revision-record.ts';
 export { bindingFiles, bindingsRoot, clustersRoot, statusFiles, type ClusterObservation, type FailoverStatus, type StatusFiles, type StatusInput } from './status-files.ts';
 export { parseClusterHealth, parseFailoverBinding } from './failover-state.ts';

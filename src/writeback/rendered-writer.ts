@@ -1,35 +1,53 @@
 /** Writes the rendered tree to the rendered branch: one commit per source revision, stale files removed. */
+import { defaultPruneGuard, type PruneGuard } from '../cluster/prune-guard.ts';
 import { trailerValue, type BranchStore } from '../git/index.ts';
 import type { Plan } from '../plan/index.ts';
 import { commitToBranch, type BranchWriteOptions, type BranchWriteResult } from './branch-commit.ts';
 import { renderedCommitMessage, sourceTrailer } from './commit-message.ts';
 import { fileChanges } from './file-changes.ts';
 import { safeSegment } from './file-name.ts';
+import { renderedHolds, type RenderedHold } from './rendered-guard.ts';
 import { renderedFiles, renderedRoot } from './rendered-tree.ts';
 import { toDesired } from './status-writer.ts';
 
 /** What the rendered tree of a revision is made of. */
 export type RenderedPlan = Pick<Plan, 'revision' | 'works' | 'clusters'>;
 
+/** The branch write, and the cluster folders the mass-prune guard kept as on the tip (empty when none). */
+export type RenderedWriteResult = BranchWriteResult & { readonly held: readonly RenderedHold[] };
+
+/** What else a rendered write takes: clusters removed from the fleet repo, and the mass-prune guard. */
+export interface RenderedWriteOptions {
+  readonly keptClusters?: readonly string[];
+  readonly pruneGuard?: PruneGuard | undefined;
+}
+
 /**
  * Commits the rendered tree of `revision` on `branch` unless the tip already carries
  * `Flotilla-Source: <revision>` (a run that crashed after rendering does not render twice).
  * Files outside `clusters/` (a README someone added) are kept, and so are the folders of
  * `keptClusters`: clusters removed from the fleet repo, whose objects flotilla keeps on the member
- * (docs/reliability.md) — dropping their folder would make Argo CD or Flux prune them.
+ * (docs/reliability.md) — dropping their folder would make Argo CD or Flux prune them. A folder
+ * whose change the mass-prune guard holds (rendered-guard.ts) is kept as on the tip too, every
+ * file of it, and returned in `held`.
  */
-export async function writeRendered(store: BranchStore, branch: string, plan: RenderedPlan, opts: BranchWriteOptions, keptClusters: readonly string[] = []): Promise<BranchWriteResult> {
+export async function writeRendered(store: BranchStore, branch: string, plan: RenderedPlan, opts: BranchWriteOptions, more: RenderedWriteOptions = {}): Promise<RenderedWriteResult> {
   const { revision } = plan;
   const files = renderedFiles(plan.works, plan.clusters);
-  const desired = toDesired(files);
+  const all = toDesired(files);
   const clusters = new Set([...files.keys()].map((p) => p.split('/')[1])).size;
-  return commitToBranch(store, branch, (tip) => {
-    const kept = keptClusters.map((c) => `${renderedRoot}/${safeSegment(c)}/`);
-    const changes = fileChanges(tip.files, desired, (p) => p.startsWith(`${renderedRoot}/`) && !kept.some((k) => p.startsWith(k)));
+  let held: readonly RenderedHold[] = [];
+  const result = await commitToBranch(store, branch, (tip) => {
+    const kept = (more.keptClusters ?? []).map((c) => `${renderedRoot}/${safeSegment(c)}/`);
+    held = renderedHolds({ revision, tip: tip.files.keys(), desired: files.keys(), clusters: plan.clusters, kept, guard: more.pruneGuard ?? defaultPruneGuard });
+    const frozen = [...kept, ...held.map((h) => h.folder)];
+    const desired = held.length ? new Map([...all].filter(([p]) => !held.some((h) => p.startsWith(h.folder)))) : all;
+    const changes = fileChanges(tip.files, desired, (p) => p.startsWith(`${renderedRoot}/`) && !frozen.some((k) => p.startsWith(k)));
     // One commit per source revision; a second only when the same revision renders differently
     // (a failover moved replicas), so Argo CD and Flux follow failovers too.
     const recorded = tip.message !== undefined && trailerValue(tip.message, sourceTrailer) === revision;
     if (recorded && changes.length === 0) return { kind: 'none' };
     return { kind: 'commit', changes, message: renderedCommitMessage(revision, clusters, files.size), allowEmpty: !recorded };
   }, opts);
+  return { ...result, held };
 }

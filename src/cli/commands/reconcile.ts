@@ -126,7 +126,7 @@ Examples:
     const ctx: ReconcileContext = {
       source, target, identity, now: () => new Date(), log,
       branches: { status: stringFlag(values['status-branch']), rendered: stringFlag(values['rendered-branch']) },
-      statusReader: createStatusReader(target), outDir,
+      statusReader: createStatusReader(target), outDir, pruneGuard: pruneGuardFrom(values),
     };
     if (stringFlag(values['kubeconfig']) !== undefined) {
       if (!once) throw new UsageError('--kubeconfig applies with --once only; to follow a branch and apply every revision, run `flotilla controller`');

@@ -34,7 +34,9 @@ Plans the revision (as 'flotilla plan') and writes, for every cluster,
                                                nothing is placed on the cluster)
 Files under DIR/clusters that the revision no longer renders are removed and files that
 already hold their content are not rewritten; nothing else in DIR is touched. File names are sanitised: no object name can write outside its folder. An
-invalid revision writes nothing. --repo URL fetches the branch tip over HTTP(S) (credentials
+invalid revision writes nothing. DIR is a local directory, not guarded like the rendered branch
+of 'flotilla reconcile' (--allow-mass-prune): a revision without objects empties its folders, so
+review before committing DIR where Argo CD or Flux prune from it. --repo URL fetches the branch tip over HTTP(S) (credentials
 as for 'flotilla reconcile').
 
 Options:
