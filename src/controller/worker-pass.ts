@@ -44,15 +44,19 @@ export async function runWorkerPass(ctx: WorkerContext): Promise<PassOutcome> {
     step = 'observe';
     const observed = await observeClusters(owned, { credentials: ctx.members.credentials, timeoutMs: ctx.members.timeoutMs, requestTimeoutMs: ctx.members.requestTimeoutMs, concurrency: 8, now });
     step = 'read-rendered';
-    const rendered = await readRenderedClusters(ctx.target, state.renderedBranch ?? '', owned.map((c) => c.metadata.name ?? ''));
+    // Every cluster's folder, not only this shard's: an object a failover moved to another shard's
+    // member is a move, not a withdrawal, for the mass-prune guard (applyFleet's placedInFleet).
+    const rendered = await readRenderedClusters(ctx.target, state.renderedBranch ?? '', fleet.clusters.map((c) => c.object.metadata.name ?? ''));
     if (rendered.revision === undefined) return idle;
     const reachable = new Set(observed.observations.filter((o) => o.kind === 'reachable').map((o) => o.cluster));
-    const works = [...rendered.manifests].filter(([c]) => reachable.has(c)).map(([c, manifests]) => ({ metadata: { namespace: `${executionNamespacePrefix}${c}` }, spec: { workload: { manifests } } }));
+    const fleetWorks = [...rendered.manifests].map(([c, manifests]) => ({ metadata: { namespace: `${executionNamespacePrefix}${c}` }, spec: { workload: { manifests } } }));
+    const works = fleetWorks.filter((w) => reachable.has(w.metadata.namespace.slice(executionNamespacePrefix.length)));
     const targets = observed.clusters.filter((c) => reachable.has(c.metadata.name ?? ''));
     step = 'apply';
     const interpreter = createInterpreter(fleet.customizations);
     const access = { credentials: ctx.members.credentials, timeoutMs: ctx.members.timeoutMs, requestTimeoutMs: ctx.members.requestTimeoutMs };
-    const applied: FleetApplyResult = await applyFleet({ revision: rendered.revision, works, clusters: targets }, {
+    // applyFleet applies and prunes only `clusters` (the reachable members this shard owns).
+    const applied: FleetApplyResult = await applyFleet({ revision: rendered.revision, works: fleetWorks, clusters: targets }, {
       ...access, dryRun: false, prune: ctx.members.prune, forceConflicts: ctx.members.forceConflicts, pruneGuard: ctx.members.pruneGuard ?? defaultPruneGuard, concurrency: 16, clusterConcurrency: 8,
       waitTimeoutMs: Math.min(60_000, ctx.members.timeoutMs), retain: (d: KubeObject, live: KubeObject) => interpreter.retain(d, live),
     });
