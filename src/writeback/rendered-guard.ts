@@ -60,7 +60,7 @@ export function renderedHolds(x: RenderedGuardInput): RenderedHold[] {
       revision: x.revision, where: `in ${folder} of the rendered branch (cluster ${cluster})`, owned: files.size,
       withdrawn: [...files].filter((f) => !wanted.has(f) && !placed.has(f)), desiredHere: wanted.size > 0,
       held: `${folder} was left as it was on the rendered branch, so Argo CD and Flux prune nothing on ${cluster}`,
-      confirm: "flotilla reconcile --once, or the controller's flag",
+      confirm: "flotilla reconcile --once, with --kubeconfig for a controller's fleet",
     }, x.guard);
     if (message !== undefined) out.push({ cluster, folder, message });
   }

@@ -55,6 +55,13 @@ Branch names come from the revision's flotilla.yaml unless given here. An unchan
 revision is recorded on the status branch with its errors (file:line) and never moves the
 rendered branch: the last good revision stays in force.
 
+The rendered branch has the mass-prune guard of \`flotilla apply\`: a revision that would delete
+every object file of a cluster's folder (objects it places on another cluster moved, and
+Namespace files, do not count) leaves that folder as it was, so Argo CD and Flux prune nothing
+there, and logs an error (reason PruneGuard) on every pass until a person confirms once with
+\`flotilla reconcile --once --allow-mass-prune\` (it re-renders a revision already recorded;
+add --kubeconfig for a fleet a controller applies); --max-prune-share makes the guard stricter.
+
 --repo URL is fetched over smart HTTP(S) into a bare cache; credentials come from
 FLOTILLA_GIT_USERNAME + FLOTILLA_GIT_PASSWORD, or FLOTILLA_GIT_TOKEN, or --git-credentials-file
 (lines username=, password= or token=), never from the command line. --repo DIR of a git
@@ -75,14 +82,16 @@ Options:
       --webhook-listen H:P     serve POST /webhook for GitHub, Gitea and GitLab push events; the
                                secret comes from FLOTILLA_WEBHOOK_SECRET or --webhook-secret-file
       --author "N <E>"         author and committer of flotilla's commits (default: flotilla <flotilla@localhost>)
-      --out DIR                also write the rendered tree to DIR
+      --out DIR                also write the rendered tree to DIR (not guarded, see above)
+      --allow-mass-prune       confirm a revision the mass-prune guard held (see above)
+      --max-prune-share P      hold a folder losing more than P (e.g. 50%) of its objects (default 100%:
+                               only a folder left empty)
   -o, --output FORMAT          --once result as table | json | yaml
       --kubeconfig FILE        with --once: also apply the revision to the members (contexts named
                                after the clusters) with server-side apply, prune what flotilla owns
                                and no longer plans, probe cluster health, and record it all on the
                                status branch: one pass of \`flotilla controller\`, which also takes
-                               --context-map, --hub-context, --timeout, --prune, --force-conflicts,
-                               --allow-mass-prune, --max-prune-share
+                               --context-map, --hub-context, --timeout, --prune, --force-conflicts
                                and the failover flags (see \`flotilla controller --help\`)
 
 Exit status:
