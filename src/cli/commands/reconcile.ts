@@ -58,7 +58,7 @@ rendered branch: the last good revision stays in force.
 The rendered branch has the mass-prune guard of \`flotilla apply\`: a revision that would delete
 every object file of a cluster's folder (objects it places on another cluster moved, and
 Namespace files, do not count) leaves that folder as it was, so Argo CD and Flux prune nothing
-there, and logs an error (reason PruneGuard) on every pass until a person confirms once with
+there, and logs an error (reason PruneGuard); the folder stays so until a person confirms with
 \`flotilla reconcile --once --allow-mass-prune\` (it re-renders a revision already recorded;
 add --kubeconfig for a fleet a controller applies); --max-prune-share makes the guard stricter.
 
