@@ -52,4 +52,6 @@ export const trickyScalars: Readonly<Record<string, string>> = {
   hex: '0x1F',
   trailingDot: '1.',
   letterY: 'y',
+  lineSeparator: 'a\u2028b',
+  nextLine: 'a\u0085b',
 };

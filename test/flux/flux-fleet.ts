@@ -105,10 +105,11 @@ const condition = (obj: Record<string, any> | undefined, type: string) =>
  * Asks `context`'s Flux to fetch now (reconcile.fluxcd.io/requestedAt on the GitRepository) and
  * waits until its Kustomization has applied the rendered commit `target` is (or, given a function,
  * the commit it returns each time: the tip of a branch something else keeps moving), and is
- * Ready. Fails at once when Flux attempted that commit and reported it not Ready (path not found,
- * a build or apply error). Resolves to the Kustomization.
+ * Ready. With `failFast`, fails at once when Flux attempted that commit and reported it not Ready
+ * (path not found, a build or apply error); without, keeps waiting (a member coming back up may
+ * fail an attempt or two). Resolves to the Kustomization.
  */
-export async function fluxSyncedTo(context: string, target: string | (() => Promise<string>), withinMs = 180_000): Promise<Record<string, any>> {
+export async function fluxSyncedTo(context: string, target: string | (() => Promise<string>), { withinMs = 180_000, failFast = true } = {}): Promise<Record<string, any>> {
   const { gitRepository, kustomization } = fluxObjectsFor('', '');
   const ns = gitRepository['metadata']['namespace'] as string;
   const deadline = Date.now() + withinMs;
@@ -123,7 +124,8 @@ export async function fluxSyncedTo(context: string, target: string | (() => Prom
     const status = ks?.['status'] ?? {};
     const ready = condition(ks, 'Ready');
     if (String(status['lastAppliedRevision'] ?? '').endsWith(sha) && ready?.['status'] === 'True') return ks as Record<string, any>;
-    if (String(status['lastAttemptedRevision'] ?? '').endsWith(sha) && ready?.['status'] === 'False') {
+    const attempted = String(status['lastAttemptedRevision'] ?? '').endsWith(sha) || String(condition(ks, 'Reconciling')?.['message'] ?? '').includes(sha);
+    if (failFast && attempted && ready?.['status'] === 'False') {
       throw new Error(`Flux on ${context} failed to apply ${sha}: ${ready['reason']}: ${ready['message']}`);
     }
     if (Date.now() > deadline) {

@@ -97,7 +97,7 @@ function tail(child: ChildProcess): () => string {
   const keep = (d: Buffer) => { buf = (buf + d.toString('utf8')).slice(-65_536); };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  return () => buf.slice(-4000);
+  return () => buf.slice(-1500);
 }
 
 function killAndWait(child: ChildProcess): Promise<void> {
