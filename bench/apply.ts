@@ -32,7 +32,7 @@ function configMap(ns: string, i: number, owned: boolean): KubeObject {
   const meta = { name: `cm-${String(i).padStart(5, '0')}`, namespace: ns };
   return {
     apiVersion: 'v1', kind: 'ConfigMap',
-    metadata: owned ? { ...meta, labels: { 'app.kubernetes.io/managed-by': 'flotilla' }, annotations: { 'flotilla.io/binding': `${ns}/${meta.name}-configmap`, 'flotilla.io/revision': 'bench' } } : meta,
+    metadata: owned ? { ...meta, labels: { 'app.kubernetes.io/managed-by': 'flotilla' }, annotations: { 'flotilla.io/binding': `${ns}/${meta.name}-configmap` } } : meta,
     data: { index: String(i), payload: 'x'.repeat(200) },
   };
 }

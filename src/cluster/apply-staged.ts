@@ -3,12 +3,13 @@
  * ApplyAllStaged): each stage is dry-run object by object first, and nothing of the stage is
  * applied if one dry-run fails (R2); CRDs and Namespaces go first and are waited on. Only objects
  * whose dry-run differs from the live object are applied, so a no-change apply bumps no
- * resourceVersion.
+ * resourceVersion. Each object sent carries `flotilla.io/manifest-hash` (manifest-hash.ts).
  */
-import { bindingAnnotation, fieldManager, isPlainObject, revisionAnnotation, type KubeObject } from '../api/index.ts';
+import { bindingAnnotation, fieldManager, isPlainObject, type KubeObject } from '../api/index.ts';
 import { planStages, type StageName } from './apply-order.ts';
 import { mapLimit } from './concurrency.ts';
 import { classifyChange } from './drift.ts';
+import { liveManifestHash, manifestHash, withManifestHash } from './manifest-hash.ts';
 import type { MemberClient } from './member-client.ts';
 import { apiVersionOf, describeObject, objectIdOf, type ObjectId } from './object-id.ts';
 import { failureOutcome, type ObjectResult, type Outcome } from './outcome.ts';
@@ -26,6 +27,7 @@ export type Retain = (desired: KubeObject, observed: KubeObject) => KubeObject;
 
 /** How to apply. */
 export interface StagedApplyOptions {
+  /** The source revision: recorded on the member's inventory, never on the objects applied. */
   readonly revision: string;
   /** Server dry-run only: report what would change, write nothing. */
   readonly dryRun: boolean;
@@ -84,8 +86,10 @@ export async function applyStaged(client: MemberClient, items: readonly Desired[
 async function dryRun(client: MemberClient, item: Desired, known: Live, opts: StagedApplyOptions): Promise<Checked> {
   try {
     const live = known === 'unknown' ? await client.get(item.id) : known;
-    const body = live ? opts.retain(item.manifest, live) : item.manifest;
-    if (live && isUnchanged(body, live, opts.revision)) return { item, outcome: { action: 'unchanged' } };
+    const hash = manifestHash(item.manifest);
+    const desired = withManifestHash(item.manifest, hash);
+    const body = live ? opts.retain(desired, live) : desired;
+    if (live && isUnchanged(body, live, hash)) return { item, outcome: { action: 'unchanged' } };
     let force = opts.forceConflicts;
     let result: KubeObject;
     try {
@@ -96,7 +100,7 @@ async function dryRun(client: MemberClient, item: Desired, known: Live, opts: St
       force = true; // the conflicting fields were edited by hand: drift, which flotilla corrects
       result = await client.apply(body, item.id, { dryRun: true, force });
     }
-    const change = classifyChange(live, result, { revision: opts.revision, fieldManager });
+    const change = classifyChange(live, result, { manifestHash: hash, fieldManager });
     switch (change.kind) {
       case 'created': return { item, outcome: { action: 'created' }, body, force };
       case 'unchanged': return { item, outcome: { action: 'unchanged' } };
@@ -167,12 +171,13 @@ async function readLive(client: MemberClient, items: readonly Desired[], concurr
 
 /**
  * True when applying `body` cannot change the live object, so no dry-run is needed: the live
- * object already carries this revision (so flotilla's field set is the manifest's) and holds
- * every value the manifest sets (maps as subsets, lists element by element). Anything else,
- * including values the server normalises, goes through the dry-run.
+ * object already carries this manifest's hash (so flotilla's field set is the manifest's: no
+ * field was dropped since) and holds every value the manifest sets (maps as subsets, lists
+ * element by element). Anything else, including values the server normalises, goes through the
+ * dry-run.
  */
-function isUnchanged(body: KubeObject, live: KubeObject, revision: string): boolean {
-  return live.metadata.annotations?.[revisionAnnotation] === revision && isSubset(body, live);
+function isUnchanged(body: KubeObject, live: KubeObject, hash: string): boolean {
+  return liveManifestHash(live) === hash && isSubset(body, live);
 }
 
 function isSubset(want: unknown, have: unknown): boolean {

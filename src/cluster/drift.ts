@@ -3,9 +3,11 @@
  * fluxcd/pkg ssa/manager_diff.go hasDrifted (labels, annotations, and everything outside metadata
  * and status). A change is *drift* when someone else changed the object since flotilla applied
  * it: a differing field now belongs to another field manager, or the live object already carries
- * the revision being applied. Otherwise the plan changed and the object is *configured*.
+ * the hash of the manifest being applied (`flotilla.io/manifest-hash`) and a differing field is
+ * not flotilla's. Otherwise the desired manifest changed and the object is *configured*.
  */
-import { compareStrings, isPlainObject, revisionAnnotation, type KubeObject } from '../api/index.ts';
+import { compareStrings, isPlainObject, type KubeObject } from '../api/index.ts';
+import { liveManifestHash } from './manifest-hash.ts';
 
 /** The outcome of comparing a dry-run apply with the live object. */
 export type Change =
@@ -17,21 +19,20 @@ export type Change =
 const maxPaths = 20;
 
 /** Classifies a dry-run result against the live object (absent: the object would be created). */
-export function classifyChange(live: KubeObject | undefined, dryRun: KubeObject, opts: { readonly revision: string; readonly fieldManager: string }): Change {
+export function classifyChange(live: KubeObject | undefined, dryRun: KubeObject, opts: { readonly manifestHash: string; readonly fieldManager: string }): Change {
   if (!live) return { kind: 'created' };
   const paths = diffPaths(comparable(live), comparable(dryRun), '', []);
   if (!paths.length) return { kind: 'unchanged' };
   const owners = fieldOwners(live, opts.fieldManager);
   const managers = new Set<string>();
   for (const p of paths) for (const m of ownersOf(owners, p)) managers.add(m);
-  const sameRevision = live.metadata.annotations?.[revisionAnnotation] === opts.revision;
+  const sameManifest = liveManifestHash(live) === opts.manifestHash;
   const shown = paths.slice(0, maxPaths);
   if (managers.size) return { kind: 'drifted', paths: shown, managers: [...managers].sort(compareStrings) };
-  // The same revision can render differently (a failover moved replicas, observed capacity
-  // re-divided them): a change only to fields flotilla itself owns is a new desired state, not
-  // drift. A field nobody owns any more (removed by hand) still is drift.
+  // A change only to fields flotilla itself owns is a new desired state, not drift. With the
+  // same manifest applied already, a field nobody owns any more (removed by hand) still is drift.
   const mine = fieldOwners(live, opts.fieldManager, true);
-  if (sameRevision && !paths.every((p) => ownersOf(mine, p).length > 0)) return { kind: 'drifted', paths: shown, managers: [] };
+  if (sameManifest && !paths.every((p) => ownersOf(mine, p).length > 0)) return { kind: 'drifted', paths: shown, managers: [] };
   return { kind: 'configured', paths: shown };
 }
 

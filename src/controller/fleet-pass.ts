@@ -105,7 +105,7 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
     const plan = planInForce(inForce, observedClusters(fleetClusters, observed.clusters, reports), states, failover.bindings);
     if (plan.errors.length) throw new RevisionInForceInvalid(`the revision in force ${inForce.revision} no longer plans: ${plan.errors[0]?.message ?? ''}`, { revision: inForce.revision, errors: plan.errors.map((e) => e.message) });
     step = 'render';
-    await writeRendered(ctx.target, need(state.renderedBranch), plan.revision, plan.works, writeOptions(ctx));
+    await writeRendered(ctx.target, need(state.renderedBranch), plan, writeOptions(ctx));
     step = 'apply';
     const reachable = new Set(observed.observations.filter((o) => o.kind === 'reachable').map((o) => o.cluster));
     const nowMs = ctx.now().getTime();

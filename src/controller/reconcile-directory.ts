@@ -20,7 +20,7 @@ export async function reconcileDirectory(dir: string, outDir: string | undefined
   const snapshot = await readDirectory(dir);
   const { fleet, diagnostics } = loadFleet(snapshot);
   const plan = planFleet({ fleet, diagnostics, revision: snapshot.revision });
-  const written = outDir && plan.errors.length === 0 ? await writeRenderedDir(outDir, plan.works) : undefined;
+  const written = outDir && plan.errors.length === 0 ? await writeRenderedDir(outDir, plan) : undefined;
   return { plan, written };
 }
 

@@ -89,8 +89,8 @@ const renderStep: ReconcileStep = {
   async run(ctx, state) {
     const plan = need(state.plan);
     if (plan.errors.length) return go;
-    state.rendered = await writeRendered(ctx.target, need(state.renderedBranch), plan.revision, plan.works, writeOptions(ctx));
-    if (ctx.outDir) await writeRenderedDir(ctx.outDir, plan.works);
+    state.rendered = await writeRendered(ctx.target, need(state.renderedBranch), plan, writeOptions(ctx));
+    if (ctx.outDir) await writeRenderedDir(ctx.outDir, plan);
     if (ctx.faults?.afterRender) await ctx.faults.afterRender();
     return go;
   },

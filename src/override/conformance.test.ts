@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { bindingAnnotation, cloneJson, isClusterScoped, isPlainObject, managedByLabel, managedByValue, revisionAnnotation, type Cluster, type JsonObject, type JsonValue, type KubeObject, type Loaded, type OverridePolicy } from '../api/index.ts';
+import { bindingAnnotation, cloneJson, isClusterScoped, isPlainObject, managedByLabel, managedByValue, type Cluster, type JsonObject, type JsonValue, type KubeObject, type Loaded, type OverridePolicy } from '../api/index.ts';
 import { applyOverrides, selectOverridePolicies } from './index.ts';
 import { unescape } from './json-patch.ts';
 
@@ -45,7 +45,7 @@ function marked(template: KubeObject): JsonObject {
   const m = cloneJson(template) as unknown as JsonObject;
   const meta = m['metadata'] as JsonObject;
   meta['labels'] = { ...((meta['labels'] as JsonObject | undefined) ?? {}), [managedByLabel]: managedByValue };
-  meta['annotations'] = { ...((meta['annotations'] as JsonObject | undefined) ?? {}), [bindingAnnotation]: 'b', [revisionAnnotation]: 'r' };
+  meta['annotations'] = { ...((meta['annotations'] as JsonObject | undefined) ?? {}), [bindingAnnotation]: 'b' };
   return m;
 }
 

@@ -48,12 +48,14 @@ export interface Plan {
   readonly errors: readonly Diagnostic[];
   readonly warnings: readonly Diagnostic[];
   readonly explanations: readonly BindingExplanation[];
+  /** The names of the inventory's clusters, sorted (every one gets a rendered kustomization). */
+  readonly clusters: readonly string[];
 }
 
 /** Plans a fleet. */
 export function planFleet(input: PlanInput): Plan {
   const diagnostics: Diagnostic[] = [...input.diagnostics];
-  if (diagnostics.some((d) => d.severity === 'error')) return finish(input.revision, [], [], diagnostics, []);
+  if (diagnostics.some((d) => d.severity === 'error')) return finish(input.revision, [], [], diagnostics, [], []);
   const { fleet } = input;
   const interpreter = createInterpreter(fleet.customizations);
   const scheduled = scheduleTemplates(fleet, interpreter, { previous: input.previous, applied: input.applied, evictions: input.evictions }, diagnostics);
@@ -83,15 +85,15 @@ export function planFleet(input: PlanInput): Plan {
   }
   for (const r of toRender) {
     const out = renderBinding({ clusters, interpreter }, {
-      template: r.template, binding: bindingId(r.binding), revision: input.revision, clusters: r.clusters,
+      template: r.template, binding: bindingId(r.binding), clusters: r.clusters,
       isWorkload: r.isWorkload, overrides: selectOverridePolicies(fleet.overridePolicies, r.template.object),
     });
     works.push(...out.works);
     diagnostics.push(...out.diagnostics);
   }
-  works.push(...namespaceWorks(works, bindings, fleet, input.revision));
+  works.push(...namespaceWorks(works, bindings, fleet));
   const explanations = scheduled.map((s) => ({ key: s.key, policy: s.policy.policy as Loaded, result: s.result }));
-  return finish(input.revision, bindings, works, diagnostics, explanations);
+  return finish(input.revision, bindings, works, diagnostics, explanations, [...clusters.keys()]);
 }
 
 interface Scheduled {
@@ -188,7 +190,7 @@ function attachedBinding(template: Loaded, requiredBy: readonly BindingSnapshot[
 }
 
 /** Namespaces of the namespaced objects on each cluster, unless a Namespace binding already places them there. */
-function namespaceWorks(works: readonly Work[], bindings: readonly Binding[], fleet: Fleet, revision: string): Work[] {
+function namespaceWorks(works: readonly Work[], bindings: readonly Binding[], fleet: Fleet): Work[] {
   const placed = new Set<string>();
   for (const w of works) {
     const m = w.spec.workload.manifests[0];
@@ -203,7 +205,7 @@ function namespaceWorks(works: readonly Work[], bindings: readonly Binding[], fl
   void bindings;
   return [...wanted].sort(compareStrings).map((k) => {
     const [execNs = '', ns = ''] = k.split('|');
-    return renderNamespaceWork(ns, execNs.slice('karmada-es-'.length), revision, nsTemplates.get(ns));
+    return renderNamespaceWork(ns, execNs.slice('karmada-es-'.length), nsTemplates.get(ns));
   });
 }
 
@@ -218,11 +220,11 @@ function groupByNamespace(templates: readonly Loaded[]): Map<string, Loaded[]> {
   return out;
 }
 
-function finish(revision: string, bindings: Binding[], works: Work[], diagnostics: Diagnostic[], explanations: BindingExplanation[]): Plan {
+function finish(revision: string, bindings: Binding[], works: Work[], diagnostics: Diagnostic[], explanations: BindingExplanation[], clusters: string[]): Plan {
   const sorted = diagnostics.sort(compareDiagnostics);
   const errors = sorted.filter((d) => d.severity === 'error');
   const warnings = sorted.filter((d) => d.severity === 'warning');
-  if (errors.length) return { revision, bindings: [], works: [], errors, warnings, explanations: [] };
+  if (errors.length) return { revision, bindings: [], works: [], errors, warnings, explanations: [], clusters: [] };
   return {
     revision,
     bindings: bindings.sort((a, b) => compareStrings(resourceKeyOfBinding(a), resourceKeyOfBinding(b))),
@@ -230,6 +232,7 @@ function finish(revision: string, bindings: Binding[], works: Work[], diagnostic
     errors,
     warnings,
     explanations: explanations.sort((a, b) => compareStrings(a.key, b.key)),
+    clusters: clusters.sort(compareStrings),
   };
 }
 

@@ -8,7 +8,7 @@ const base = plan('a'.repeat(40), [binding('web', { eu: 3, us: 3 }, { replicas: 
   deploymentWork('eu', 'web', 3, 'nginx:1'), deploymentWork('us', 'web', 3, 'nginx:1'), deploymentWork('eu', 'api', 2, 'api:1'),
 ]);
 const head = plan('b'.repeat(40), [binding('web', { eu: 1, us: 3, ap: 2 }, { replicas: 6 }), binding('db', { us: 1 }, { replicas: 1 })], [
-  deploymentWork('eu', 'web', 1, 'nginx:1', 'r2'), deploymentWork('us', 'web', 3, 'nginx:1', 'r2'), deploymentWork('ap', 'web', 2, 'nginx:1', 'r2'), deploymentWork('us', 'db', 1, 'db:1', 'r2'),
+  deploymentWork('eu', 'web', 1, 'nginx:1'), deploymentWork('us', 'web', 3, 'nginx:1'), deploymentWork('ap', 'web', 2, 'nginx:1'), deploymentWork('us', 'db', 1, 'db:1'),
 ]);
 
 describe('preview: diff of two plans', () => {
@@ -54,7 +54,7 @@ describe('preview: markdown', () => {
   const cases = [{ name: 'a small cap', limit: 2500 }, { name: 'a cap below the tables', limit: 900 }, { name: 'a generous cap', limit: 60_000 }];
   for (const c of cases) {
     it(`stays within ${c.name} and says when it cut`, () => {
-      const big = diffPlans({ ref: 'main', plan: base }, { ref: 'topic', plan: { ...head, works: [...head.works, ...Array.from({ length: 40 }, (_, i) => deploymentWork('eu', `w${i}`, 1, `img:${i}`, 'r2'))] } });
+      const big = diffPlans({ ref: 'main', plan: base }, { ref: 'topic', plan: { ...head, works: [...head.works, ...Array.from({ length: 40 }, (_, i) => deploymentWork('eu', `w${i}`, 1, `img:${i}`))] } });
       const md = formatMarkdown(big, c.limit);
       assert.ok(md.length <= c.limit, `${md.length} > ${c.limit}`);
       assert.equal(/Truncated/.test(md), c.limit < 60_000);

@@ -1,11 +1,11 @@
 /**
  * Cluster by cluster: which manifests a member gains, loses or gets changed, with a unified diff
- * of each as YAML. The `flotilla.io/revision` annotation changes with every commit and would make
- * every object look changed, so it is left out of comparison and diff.
+ * of each as YAML. Manifests carry no revision, so an object another revision renders the same
+ * compares equal.
  */
 import { createTwoFilesPatch } from 'diff';
 import YAML from 'yaml';
-import { bindingAnnotation, compareStrings, executionNamespacePrefix, isPlainObject, refOf, resourceKeyOf, revisionAnnotation, type JsonObject, type KubeObject, type ResourceKey } from '../api/index.ts';
+import { bindingAnnotation, compareStrings, executionNamespacePrefix, isPlainObject, refOf, resourceKeyOf, type JsonObject, type KubeObject, type ResourceKey } from '../api/index.ts';
 import type { Work } from '../render/index.ts';
 import type { ChangeKind, ClusterChange, ObjectChange } from './model.ts';
 import { jsonEqual } from './placement-diff.ts';
@@ -38,8 +38,8 @@ function diffCluster(cluster: string, before: ReadonlyMap<ResourceKey, Placed>, 
     const a = after.get(key);
     // A Work the head plan reused from the base plan is the same object: nothing to compare.
     if (a && b && a.work === b.work) continue;
-    const bm = b ? withoutNoise(b.manifest) : undefined;
-    const am = a ? withoutNoise(a.manifest) : undefined;
+    const bm = b?.manifest;
+    const am = a?.manifest;
     if (bm && am && jsonEqual(bm, am)) continue;
     const either = (a ?? b) as Placed;
     out.push({
@@ -68,15 +68,6 @@ function indexWorks(works: readonly Work[]): Map<string, Map<ResourceKey, Placed
 
 function isManifest(m: JsonObject): m is JsonObject & KubeObject {
   return typeof m['apiVersion'] === 'string' && typeof m['kind'] === 'string' && isPlainObject(m['metadata']);
-}
-
-/** The manifest without the annotations that change on every revision. */
-export function withoutNoise(m: KubeObject): KubeObject {
-  const annotations = m.metadata.annotations;
-  if (!annotations || !(revisionAnnotation in annotations)) return m;
-  const { [revisionAnnotation]: _revision, ...rest } = annotations;
-  const { annotations: _all, ...meta } = m.metadata;
-  return { ...m, metadata: Object.keys(rest).length ? { ...meta, annotations: rest } : meta };
 }
 
 /** Where the rendered branch keeps the manifest: `<cluster>/<namespace or _cluster>/<Kind>-<name>.yaml`. */

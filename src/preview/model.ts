@@ -68,7 +68,7 @@ export interface ObjectChange {
   readonly resource: ResourceRef;
   /** The binding that owns it (`flotilla.io/binding`). */
   readonly binding: string;
-  /** Unified diff of the manifest as YAML, ownership noise (`flotilla.io/revision`) left out. */
+  /** Unified diff of the manifest as YAML. */
   readonly diff: string;
 }
 

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { loadFleet, type Snapshot } from '../load/index.ts';
 import { planFleet, type Plan } from '../plan/index.ts';
 import { baseFleet, cluster, deployment, registryOverride, servicePolicy, toYaml, weightedPolicy } from '../../test/preview/fleet-repo.ts';
-import { withoutNoise } from './manifest-diff.ts';
 import { planHeadReusingBase } from './reuse-plan.ts';
 
 type Files = Record<string, readonly object[] | null>;
@@ -13,10 +12,9 @@ function snapshot(revision: string, files: Files): Snapshot {
   return { revision, files: present.map(([path, objects]) => ({ path, bytes: encoder.encode(toYaml(objects)) })), problems: [] };
 }
 
-/** A plan as the preview sees it: revision annotations left out. */
+/** A plan as the preview sees it. */
 function comparable(p: Plan): string {
-  const works = p.works.map((w) => ({ ...w, spec: { workload: { manifests: w.spec.workload.manifests.map((m) => withoutNoise(m as never)) } } }));
-  return JSON.stringify({ bindings: p.bindings, works, errors: p.errors, explanations: p.explanations.map((e) => e.key) });
+  return JSON.stringify({ bindings: p.bindings, works: p.works, errors: p.errors, explanations: p.explanations.map((e) => e.key) });
 }
 
 /** The ConfigMap `settings` the batch workloads read through envFrom. */

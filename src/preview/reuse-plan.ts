@@ -108,6 +108,7 @@ function mergePlans(base: Plan, subset: Plan, kept: readonly Binding[]): Plan | 
     errors: [],
     warnings: subset.warnings,
     explanations: [...base.explanations.filter((e) => keptKeys.has(e.key)), ...subset.explanations].sort((a, b) => compareStrings(a.key, b.key)),
+    clusters: subset.clusters,
   };
 }
 

@@ -17,12 +17,12 @@ export function isUnsyncedNamespace(ns: string): boolean {
  * The Work that creates namespace `ns` on `cluster`. Namespaces flotilla creates this way are
  * never pruned (`flotilla.io/prune: disabled`): deleting one would delete everything inside it.
  */
-export function renderNamespaceWork(ns: string, cluster: string, revision: string, template: KubeObject | undefined): Work {
+export function renderNamespaceWork(ns: string, cluster: string, template: KubeObject | undefined): Work {
   const m: JsonObject = template ? (cloneJson(template) as unknown as JsonObject) : { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } };
   pruneIrrelevantFields(m);
   delete m['spec'];
   const binding = `Namespace/${ns}`;
-  markOwnership(m, { binding, revision });
+  markOwnership(m, { binding });
   const meta = m['metadata'] as JsonObject;
   meta['annotations'] = sortRecord({ ...(meta['annotations'] as Record<string, string>), [pruneAnnotation]: 'disabled' });
   return buildWork(cluster, { apiVersion: 'v1', kind: 'Namespace', name: ns }, binding, m);

@@ -1,10 +1,13 @@
 /** Ownership label and annotations on every rendered manifest (DESIGN "Contracts"). */
-import { bindingAnnotation, isPlainObject, managedByLabel, managedByValue, revisionAnnotation, sortRecord, type JsonObject } from '../api/index.ts';
+import { bindingAnnotation, isPlainObject, managedByLabel, managedByValue, sortRecord, type JsonObject } from '../api/index.ts';
 
-/** The identity written into `flotilla.io/binding`: `namespace/name` of the binding, or its name. */
+/**
+ * The identity written into `flotilla.io/binding`: `namespace/name` of the binding, or its name.
+ * No revision: a manifest changes only when its content does (DESIGN "Contracts": which revision
+ * an object came from is recorded without rewriting objects that did not change).
+ */
 export interface OwnerMarks {
   readonly binding: string;
-  readonly revision: string;
 }
 
 /** Sets the ownership label and annotations in place, creating the maps when absent, keys sorted (D5). */
@@ -14,7 +17,6 @@ export function markOwnership(m: JsonObject, marks: OwnerMarks): void {
   const annotations = isPlainObject(meta['annotations']) ? (meta['annotations'] as Record<string, string>) : {};
   labels[managedByLabel] = managedByValue;
   annotations[bindingAnnotation] = marks.binding;
-  annotations[revisionAnnotation] = marks.revision;
   meta['labels'] = sortRecord(labels);
   meta['annotations'] = sortRecord(annotations);
 }

@@ -16,7 +16,6 @@ export interface RenderRequest {
   readonly template: Loaded;
   /** `namespace/name` (or `name`) of the binding, written into the ownership annotation. */
   readonly binding: string;
-  readonly revision: string;
   readonly clusters: readonly TargetCluster[];
   /** Karmada's ResourceBindingSpec.IsWorkload: replicas > 0 or replica requirements present. */
   readonly isWorkload: boolean;
@@ -47,7 +46,7 @@ export function renderBinding(ctx: RenderContext, req: RenderRequest): { works: 
 }
 
 function renderForCluster(ctx: RenderContext, req: RenderRequest, base: JsonObject, target: TargetCluster, cluster: Cluster, diagnostics: Diagnostic[]): JsonObject | undefined {
-  const marks = { binding: req.binding, revision: req.revision };
+  const marks = { binding: req.binding };
   let m = cloneJson(base);
   markOwnership(m, marks);
   if (req.isWorkload) {

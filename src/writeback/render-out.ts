@@ -1,16 +1,24 @@
 /** `flotilla render --out DIR`: the rendered tree written to a directory, stale files under `clusters/` removed. */
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FlotillaError } from '../api/index.ts';
-import type { Work } from '../render/index.ts';
 import { renderedFiles, renderedRoot } from './rendered-tree.ts';
+import type { RenderedPlan } from './rendered-writer.ts';
 
 /** The output directory cannot be written. */
 export class RenderOutUnwritable extends FlotillaError<{ dir: string }> {}
 
-/** Writes the tree; returns the number of files written and removed. */
-export async function writeRenderedDir(dir: string, works: readonly Work[]): Promise<{ written: number; removed: number }> {
-  const files = renderedFiles(works);
+/** The files of the tree, those written (new or changed: a file that already holds its bytes is left alone) and those removed. */
+export interface RenderOutResult {
+  readonly clusters: number;
+  readonly files: number;
+  readonly written: number;
+  readonly removed: number;
+}
+
+/** Writes the tree, touching only files whose bytes change. */
+export async function writeRenderedDir(dir: string, plan: Omit<RenderedPlan, 'revision'>): Promise<RenderOutResult> {
+  const files = renderedFiles(plan.works, plan.clusters);
   try {
     const existing = await listDir(path.join(dir, renderedRoot), renderedRoot);
     let removed = 0;
@@ -19,13 +27,17 @@ export async function writeRenderedDir(dir: string, works: readonly Work[]): Pro
       await rm(path.join(dir, rel), { force: true });
       removed++;
     }
+    const present = new Set(existing);
+    let written = 0;
     for (const [rel, text] of files) {
       const abs = path.join(dir, rel);
+      if (present.has(rel) && (await readFile(abs, 'utf8')) === text) continue;
       await mkdir(path.dirname(abs), { recursive: true });
       await writeFile(abs, text);
+      written++;
     }
     await pruneEmptyDirs(path.join(dir, renderedRoot));
-    return { written: files.size, removed };
+    return { clusters: new Set([...files.keys()].map((p) => p.split('/')[1])).size, files: files.size, written, removed };
   } catch (err) {
     throw new RenderOutUnwritable(`cannot write the rendered tree to ${dir}`, { dir }, { cause: err });
   }

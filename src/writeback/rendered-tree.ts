@@ -1,22 +1,38 @@
 /**
  * The rendered tree Argo CD and Flux consume (DESIGN "Rendered branch"):
  * `clusters/<cluster>/<namespace or _cluster>/<kind>-<name>.yaml` plus one `kustomization.yaml`
- * per cluster listing its files. Pure: the same Works give the same bytes.
+ * per cluster of the inventory listing its files (`resources: []` when nothing is placed there).
+ * Pure: the same Works and clusters give the same bytes, and a file changes only when its object does.
  */
-import YAML from 'yaml';
-import { compareStrings, executionNamespacePrefix, isPlainObject, type JsonObject } from '../api/index.ts';
+import { compareStrings, executionNamespacePrefix, isPlainObject, sortRecord, type JsonObject } from '../api/index.ts';
 import type { Work } from '../render/index.ts';
 import { safeSegment } from './file-name.ts';
+import { portableYaml } from './rendered-yaml.ts';
 
-/** The folder of the rendered tree that flotilla owns: everything under it is replaced each revision. */
+/** The folder of the rendered tree that flotilla owns: a file under it that a revision does not render is removed. */
 export const renderedRoot = 'clusters';
 
 /** The folder name of cluster-scoped objects (a namespace can never be named so: `_` is not a DNS label character). */
 export const clusterScopedFolder = '_cluster';
 
-/** Path → file text of the rendered tree, sorted by path. */
-export function renderedFiles(works: readonly Work[]): Map<string, string> {
-  const perCluster = new Map<string, Map<string, string>>();
+/**
+ * The annotations that keep Flux (kustomize-controller `.spec.prune`) and Argo CD (sync option
+ * `Prune`) from deleting a Namespace whose file leaves the tree: deleting it would delete
+ * everything inside, hand-made Secrets included. Both tools read them from the live object they
+ * applied from this tree. flotilla's own apply never prunes the Namespaces it renders
+ * (`flotilla.io/prune: disabled`, src/render/namespaces.ts), so these marks are a property of the
+ * hand-off to those tools and live here, not in the Works of `flotilla plan`.
+ */
+export const fluxPruneAnnotation = 'kustomize.toolkit.fluxcd.io/prune';
+export const argoSyncOptionsAnnotation = 'argocd.argoproj.io/sync-options';
+
+/**
+ * Path → file text of the rendered tree, sorted by path. Every cluster of `clusters` (the
+ * inventory) gets a `kustomization.yaml`, even with nothing placed there: a missing folder makes
+ * a Flux Kustomization fail with "path not found" and prune nothing.
+ */
+export function renderedFiles(works: readonly Work[], clusters: readonly string[]): Map<string, string> {
+  const perCluster = new Map<string, Map<string, string>>(clusters.map((c) => [c, new Map<string, string>()]));
   for (const work of works) {
     const cluster = work.metadata.namespace.startsWith(executionNamespacePrefix) ? work.metadata.namespace.slice(executionNamespacePrefix.length) : work.metadata.namespace;
     const files = perCluster.get(cluster) ?? new Map<string, string>();
@@ -47,9 +63,21 @@ function addManifest(files: Map<string, string>, manifest: JsonObject): void {
   const base = safeSegment(`${kind.toLowerCase()}-${name}`);
   let rel = `${folder}/${base}.yaml`;
   if (files.has(rel)) rel = `${folder}/${base}-${safeSegment(String(manifest['apiVersion'] ?? '')).replace(/[^a-z0-9]/gi, '').toLowerCase()}.yaml`;
-  files.set(rel, YAML.stringify(manifest, { lineWidth: 0, aliasDuplicateObjects: false }));
+  files.set(rel, portableYaml(manifest['kind'] === 'Namespace' && manifest['apiVersion'] === 'v1' ? keptNamespace(manifest, meta) : manifest));
+}
+
+/**
+ * The Namespace with the annotations that stop Flux and Argo CD from pruning it. Other Argo CD
+ * sync options the template sets (`ServerSideApply=true`) are kept; its own `Prune=` is replaced.
+ */
+function keptNamespace(manifest: JsonObject, meta: JsonObject): JsonObject {
+  const annotations = isPlainObject(meta['annotations']) ? meta['annotations'] : {};
+  const own = typeof annotations[argoSyncOptionsAnnotation] === 'string' ? annotations[argoSyncOptionsAnnotation] : '';
+  const options = [...own.split(',').map((o) => o.trim()).filter((o) => o !== '' && !/^Prune=/.test(o)), 'Prune=false'];
+  const kept = { ...annotations, [fluxPruneAnnotation]: 'disabled', [argoSyncOptionsAnnotation]: options.join(',') };
+  return { ...manifest, metadata: { ...meta, annotations: sortRecord(kept) } };
 }
 
 function kustomization(resources: readonly string[]): string {
-  return YAML.stringify({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...resources] }, { lineWidth: 0 });
+  return portableYaml({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...resources] });
 }

@@ -1,19 +1,23 @@
 /** Writes the rendered tree to the rendered branch: one commit per source revision, stale files removed. */
 import { trailerValue, type BranchStore } from '../git/index.ts';
-import type { Work } from '../render/index.ts';
+import type { Plan } from '../plan/index.ts';
 import { commitToBranch, type BranchWriteOptions, type BranchWriteResult } from './branch-commit.ts';
 import { renderedCommitMessage, sourceTrailer } from './commit-message.ts';
 import { fileChanges } from './file-changes.ts';
 import { renderedFiles, renderedRoot } from './rendered-tree.ts';
 import { toDesired } from './status-writer.ts';
 
+/** What the rendered tree of a revision is made of. */
+export type RenderedPlan = Pick<Plan, 'revision' | 'works' | 'clusters'>;
+
 /**
  * Commits the rendered tree of `revision` on `branch` unless the tip already carries
  * `Flotilla-Source: <revision>` (a run that crashed after rendering does not render twice).
  * Files outside `clusters/` (a README someone added) are kept.
  */
-export async function writeRendered(store: BranchStore, branch: string, revision: string, works: readonly Work[], opts: BranchWriteOptions): Promise<BranchWriteResult> {
-  const files = renderedFiles(works);
+export async function writeRendered(store: BranchStore, branch: string, plan: RenderedPlan, opts: BranchWriteOptions): Promise<BranchWriteResult> {
+  const { revision } = plan;
+  const files = renderedFiles(plan.works, plan.clusters);
   const desired = toDesired(files);
   const clusters = new Set([...files.keys()].map((p) => p.split('/')[1])).size;
   return commitToBranch(store, branch, (tip) => {

@@ -16,7 +16,7 @@ function binding(name: string, clusters: { name: string; replicas: number }[]): 
   });
 }
 function plan(revision: string, bindings: Binding[], errors: Diagnostic[] = []): Plan {
-  return { revision, bindings, works: [], errors, warnings: [], explanations: [] };
+  return { revision, bindings, works: [], errors, warnings: [], explanations: [], clusters: [] };
 }
 const good: RevisionRecord = { sourceBranch: 'main', lastAppliedRevision: 'aaa', lastAttemptedRevision: 'aaa', lastAttempt: { revision: 'aaa', decision: 'plan', errors: [], warnings: [] } };
 

@@ -111,7 +111,10 @@ async function resourceVersions(context: string): Promise<Record<string, string>
   it('fails an object the server rejects with the server message; nothing of its stage is applied, the rest stays', async () => {
     const ok = planOf(rev, { member1: base(rev) });
     await applyFleet(ok, applyOptions(kubeconfig));
-    const bad = base('rev-2').map((m) => (m.kind === 'Deployment' ? { ...m, spec: { ...(m['spec'] as object), bogusField: true } } : m));
+    const versionsOf = async () => Promise.all(['a', 'b'].map(async (name) => (await getJson('member1', 'configmap', name, '-n', ns))?.['metadata']?.['resourceVersion']));
+    const before = await versionsOf();
+    // ConfigMap a changes too: were the stage applied, its resourceVersion would move.
+    const bad = base('rev-2').map((m) => (m.kind === 'Deployment' ? { ...m, spec: { ...(m['spec'] as object), bogusField: true } } : m.kind === 'ConfigMap' && m.metadata.name === 'a' ? configMap(ns, 'a', { k: 'rev-2' }, 'rev-2') : m));
     const r = await applyFleet(planOf('rev-2', { member1: [...bad, configMap(ns, 'new', { k: 'n' }, 'rev-2')] }), applyOptions(kubeconfig));
     const m1 = byCluster(r, 'member1');
     const web = m1.objects.find((o) => o.id.kind === 'Deployment');
@@ -120,7 +123,7 @@ async function resourceVersions(context: string): Promise<Record<string, string>
     assert.equal(m1.objects.find((o) => o.id.name === 'new')?.outcome.action, 'skipped');
     assert.deepEqual(m1.pruned, []);
     assert.equal(await getJson('member1', 'configmap', 'new', '-n', ns), undefined);
-    for (const name of ['a', 'b']) assert.equal((await getJson('member1', 'configmap', name, '-n', ns))?.['metadata']?.['annotations']?.['flotilla.io/revision'], rev);
+    assert.deepEqual(await versionsOf(), before);
   });
 
   it('applies CRDs first and waits for them; a kind the member does not serve fails that object only', async () => {
@@ -159,7 +162,8 @@ async function resourceVersions(context: string): Promise<Record<string, string>
 
   it('a dry-run reports what would change and writes nothing', async () => {
     const before = await resourceVersions('member1');
-    const r = await applyFleet(planOf('rev-4', { member1: base('rev-4') }), applyOptions(kubeconfig, { dryRun: true }));
+    const changed = base('rev-4').map((m) => (m.kind === 'ConfigMap' && m.metadata.name === 'a' ? configMap(ns, 'a', { k: 'changed' }, 'rev-4') : m));
+    const r = await applyFleet(planOf('rev-4', { member1: changed }), applyOptions(kubeconfig, { dryRun: true }));
     assert.equal(byCluster(r, 'member1').objects.find((o) => o.id.name === 'a')?.outcome.action, 'configured');
     assert.deepEqual(await resourceVersions('member1'), before);
   });

@@ -3,14 +3,17 @@ import { KubeConfig } from '@kubernetes/client-node';
 import type { Cluster, KubeObject } from '../../src/api/index.ts';
 import type { FleetApplyOptions, PlanToApply } from '../../src/cluster/apply-fleet.ts';
 
-/** Ownership marks as render/ownership-marks.ts writes them. */
-export function owned<T extends KubeObject>(o: T, binding: string, revision: string): T {
+/**
+ * Ownership marks as render/ownership-marks.ts writes them. Manifests carry no revision (the
+ * inventory records it); `_revision` stays so a fixture still reads as part of a revision's plan.
+ */
+export function owned<T extends KubeObject>(o: T, binding: string, _revision: string): T {
   return {
     ...o,
     metadata: {
       ...o.metadata,
       labels: { ...o.metadata.labels, 'app.kubernetes.io/managed-by': 'flotilla' },
-      annotations: { ...o.metadata.annotations, 'flotilla.io/binding': binding, 'flotilla.io/revision': revision },
+      annotations: { ...o.metadata.annotations, 'flotilla.io/binding': binding },
     },
   };
 }

@@ -51,7 +51,7 @@ const fleetDir = path.join(import.meta.dirname, 'fleet');
     assert.equal(out.inForce, good);
     const record = await gitCli(repo, 'show', 'flotilla-status:revision.yaml');
     assert.match(record, new RegExp(`lastAppliedRevision: ${good}`));
-    assert.equal((await getJson('member1', 'deployment', 'web', '-n', 'shop'))?.['metadata']?.['annotations']?.['flotilla.io/revision'], good);
+    assert.equal((await getJson('member1', 'configmap', 'flotilla-inventory', '-n', 'flotilla-system'))?.['metadata']?.['annotations']?.['flotilla.io/revision'], good);
   });
 
   it('--kubeconfig without --once is a usage error pointing at flotilla controller', async () => {

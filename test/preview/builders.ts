@@ -41,11 +41,11 @@ export function binding(name: string, clusters: Readonly<Record<string, number |
   };
 }
 
-/** A Work carrying a Deployment `name` with `replicas` and `image` to `cluster`, stamped with `revision`. */
-export function deploymentWork(cluster: string, name: string, replicas: number, image: string, revision = 'r1'): Work {
+/** A Work carrying a Deployment `name` with `replicas` and `image` to `cluster`. */
+export function deploymentWork(cluster: string, name: string, replicas: number, image: string): Work {
   return work(cluster, {
     apiVersion: 'apps/v1', kind: 'Deployment',
-    metadata: { name, namespace: 'shop', annotations: { 'flotilla.io/binding': `shop/${name}-deployment`, 'flotilla.io/revision': revision } },
+    metadata: { name, namespace: 'shop', annotations: { 'flotilla.io/binding': `shop/${name}-deployment` } },
     spec: { replicas, template: { spec: { containers: [{ name: 'web', image }] } } },
   });
 }
@@ -63,5 +63,5 @@ export function work(cluster: string, manifest: JsonObject): Work {
 
 /** A plan of bindings and Works (errors make it invalid, as planFleet returns it). */
 export function plan(revision: string, bindings: readonly Binding[], works: readonly Work[], errors: readonly Diagnostic[] = []): Plan {
-  return { revision, bindings, works, errors, warnings: [], explanations: [] };
+  return { revision, bindings, works, errors, warnings: [], explanations: [], clusters: [] };
 }

@@ -49,8 +49,8 @@ Plans both revisions of the fleet repo with the same cluster inventory of each r
 same previous placement, then reports: per resource, its placement before → after
 ("eu-1: 3 → 5, us-1: 2 → 0 (removed), ap-1: new 2"), policy changes, bindings that become
 unschedulable (with Karmada's reason), bindings added and removed; per cluster, the objects
-added, removed and changed with a unified diff of the rendered manifests (the
-flotilla.io/revision annotation left out); the head's validation errors with file and line;
+added, removed and changed with a unified diff of the rendered manifests; the head's
+validation errors with file and line;
 and a summary line: N resources re-placed, N replicas moved, N clusters touched.
 
 The previous placement is the status branch's bindings/ (the base's settings' statusBranch, default

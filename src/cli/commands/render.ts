@@ -5,7 +5,7 @@ import { defaultCacheRoot, resolveCredentials } from '../../git/index.ts';
 import { loadFleet } from '../../load/index.ts';
 import { planFleet } from '../../plan/index.ts';
 import { isRemoteUrl, openSource, readDirectory } from '../../source/index.ts';
-import { renderedFiles, writeRenderedDir } from '../../writeback/index.ts';
+import { writeRenderedDir } from '../../writeback/index.ts';
 import { exitInvalid, exitOk, type Command } from '../io.ts';
 import { planRevision, stringFlag } from '../load-revision.ts';
 import { toJsonText, toOutputFormat, toYamlText } from '../output.ts';
@@ -30,9 +30,10 @@ Usage: flotilla render --repo URL|DIR [--ref REF | --branch NAME] --out DIR [-o 
 
 Plans the revision (as 'flotilla plan') and writes, for every cluster,
   DIR/clusters/<cluster>/<namespace or _cluster>/<kind>-<name>.yaml
-  DIR/clusters/<cluster>/kustomization.yaml   (lists the cluster's files)
-Files under DIR/clusters that the revision no longer renders are removed; nothing else in
-DIR is touched. File names are sanitised: no object name can write outside its folder. An
+  DIR/clusters/<cluster>/kustomization.yaml   (lists the cluster's files; resources: [] when
+                                               nothing is placed on the cluster)
+Files under DIR/clusters that the revision no longer renders are removed and files that
+already hold their content are not rewritten; nothing else in DIR is touched. File names are sanitised: no object name can write outside its folder. An
 invalid revision writes nothing. --repo URL fetches the branch tip over HTTP(S) (credentials
 as for 'flotilla reconcile').
 
@@ -67,12 +68,11 @@ Examples:
       io.stderr(`the revision is invalid (${plan.errors.length} error(s)): nothing written to ${out}\n`);
       return exitInvalid;
     }
-    const { written, removed } = await writeRenderedDir(out, plan.works);
-    const clusters = new Set([...renderedFiles(plan.works).keys()].map((p) => p.split('/')[1])).size;
-    const summary = { revision: plan.revision, out, clusters, files: written, removed };
+    const { clusters, files, written, removed } = await writeRenderedDir(out, plan);
+    const summary = { revision: plan.revision, out, clusters, files, written, removed };
     if (output === 'json') io.stdout(toJsonText(summary));
     else if (output === 'yaml') io.stdout(toYamlText(summary));
-    else io.stdout(`rendered ${plan.revision} for ${clusters} cluster(s): ${written} file(s) written, ${removed} stale file(s) removed in ${out}\n`);
+    else io.stdout(`rendered ${plan.revision} for ${clusters} cluster(s): ${files} file(s), ${written} written, ${removed} stale file(s) removed in ${out}\n`);
     return exitOk;
   },
 };
