@@ -34,8 +34,10 @@ export function placeOn(ns: string, kind: 'Deployment' | 'ConfigMap', name: stri
 }
 
 /**
- * Strings a YAML 1.1 reader (kustomize's kyaml, go-yaml v2) would take for a date, a number, a
- * boolean or null when written plain: each must reach the member as the same string.
+ * Strings a YAML 1.1 reader (go-yaml v2 behind kubectl and Flux) would take for a date, a number,
+ * a boolean or null when written plain, and a line separator it would take for a line break: each
+ * must reach the member as the same string. (C1 controls such as NEL are left out: kustomize
+ * itself turns U+0085 into a space, whatever the file says; see test/cluster/kustomize.e2e.test.ts.)
  */
 export const trickyScalars: Readonly<Record<string, string>> = {
   date: '2026-08-01',
@@ -53,5 +55,4 @@ export const trickyScalars: Readonly<Record<string, string>> = {
   trailingDot: '1.',
   letterY: 'y',
   lineSeparator: 'a\u2028b',
-  nextLine: 'a\u0085b',
 };

@@ -114,6 +114,7 @@ const replicas = async (ctx: string, name: string) => (await get(ctx, 'deploymen
     assert.equal(await replicas('member2', 'web'), undefined);
     assert.equal(await replicas('member2', 'cache'), undefined);
     assert.equal(await replicas('member1', 'web'), 4);
+    assert.ok(await getJson('member2', 'namespace', apps), `namespace ${apps} stays on member2`);
   });
 
   it('values that read as YAML 1.1 dates, numbers, booleans or null arrive as the same strings', async () => {
