@@ -19,7 +19,12 @@ export interface FluxRig {
   readonly context: string;
   /** The last lines each controller logged (for assertion messages). */
   logs(): string;
-  /** Kills both controllers and waits for them to exit; removes the temporary directory. */
+  /**
+   * Deletes the Flux objects of flux-system while the controllers still run (a Kustomization with
+   * prune garbage-collects what it applied; the next rig must not find a GitRepository whose
+   * artifact URL names this rig's storage port), then kills both controllers and waits for them
+   * to exit, and removes the temporary directory.
+   */
   stop(): Promise<void>;
 }
 
@@ -39,8 +44,12 @@ export async function startFlux(context: string): Promise<FluxRig> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `flotilla-flux-${context}-`));
   const children: Array<{ name: FluxController; child: ChildProcess; log: () => string }> = [];
   const stop = async (): Promise<void> => {
-    await Promise.all(children.map(({ child }) => killAndWait(child)));
-    fs.rmSync(dir, { recursive: true, force: true });
+    try {
+      if (children.length > 0) await deleteFluxObjects(context);
+    } finally {
+      await Promise.all(children.map(({ child }) => killAndWait(child)));
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   };
   try {
     const own = path.join(dir, 'kubeconfig');
@@ -78,6 +87,19 @@ export async function startFlux(context: string): Promise<FluxRig> {
     throw err;
   }
   return { context, logs: () => children.map(({ name, log }) => `--- ${name}\n${log()}`).join('\n'), stop };
+}
+
+const fluxKinds = 'kustomizations.kustomize.toolkit.fluxcd.io,gitrepositories.source.toolkit.fluxcd.io';
+
+/** Deletes every Kustomization and GitRepository in flux-system; drops their finalizers if the controllers cannot. */
+async function deleteFluxObjects(context: string): Promise<void> {
+  try {
+    await kubectl(context, 'delete', '-n', 'flux-system', fluxKinds, '--all', '--wait=true', '--timeout=60s');
+  } catch (err) {
+    const names = (await kubectl(context, 'get', '-n', 'flux-system', fluxKinds, '-o', 'name')).split('\n').filter((n) => n !== '');
+    for (const name of names) await kubectl(context, 'patch', '-n', 'flux-system', name, '--type=merge', '-p', '{"metadata":{"finalizers":null}}');
+    if (names.length === 0) throw err;
+  }
 }
 
 /** Applies a YAML document stream to `context` with server-side apply. */
