@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { goBinary, goEnv } from '../e2e/harness/build.ts';
+import { goBinary, goEnv, requiredVersion } from '../e2e/harness/build.ts';
 import { withLock } from '../e2e/harness/lock.ts';
 import { cacheRoot, e2eDir } from '../e2e/harness/paths.ts';
 
@@ -36,13 +36,6 @@ export interface FluxToolchain {
 
 function upstreamPath(controller: FluxController): string {
   return `github.com/fluxcd/${controller}`;
-}
-
-/** Reads the version a go.mod requires for `module`. */
-function requiredVersion(goMod: string, module: string): string {
-  const m = new RegExp(`^\\s*${module.replaceAll('.', '\\.')}\\s+(v\\S+)`, 'm').exec(goMod);
-  if (!m?.[1]) throw new Error(`${module} is not required in go.mod`);
-  return m[1];
 }
 
 /** The toolchain for the current pins, whether or not it has been built. */
