@@ -1,5 +1,6 @@
 /** Fleet files for the Flux end-to-end tests (builders, not inline YAML). */
 import YAML from 'yaml';
+import { kustomizeCarries, trickyStrings } from '../fixtures/tricky-yaml.ts';
 
 /** Namespaces, one document each. */
 export function namespacesYaml(...names: string[]): string {
@@ -34,25 +35,17 @@ export function placeOn(ns: string, kind: 'Deployment' | 'ConfigMap', name: stri
 }
 
 /**
- * Strings a YAML 1.1 reader (go-yaml v2 behind kubectl and Flux) would take for a date, a number,
- * a boolean or null when written plain, and a line separator it would take for a line break: each
- * must reach the member as the same string. (C1 controls such as NEL are left out: kustomize
- * itself turns U+0085 into a space, whatever the file says; see test/cluster/kustomize.e2e.test.ts.)
+ * ConfigMap data of the shared tricky strings (test/fixtures/tricky-yaml.ts: what YAML 1.1, the
+ * 1.2 core schema or go-yaml v2 would read as a date, number, boolean, null or line break if
+ * written plain) that kustomize can carry at all: each as a value, and as a key where a ConfigMap
+ * key may be that string. Each must reach the member exactly as it is in the fleet.
  */
-export const trickyScalars: Readonly<Record<string, string>> = {
-  date: '2026-08-01',
-  underscored: '1_000',
-  binary: '0b101',
-  sexagesimal: '1:20',
-  yesWord: 'yes',
-  onWord: 'on',
-  offWord: 'off',
-  octal: '012',
-  tilde: '~',
-  nullWord: 'null',
-  float: '1e3',
-  hex: '0x1F',
-  trailingDot: '1.',
-  letterY: 'y',
-  lineSeparator: 'a\u2028b',
-};
+export function trickyData(): Record<string, string> {
+  const data: Record<string, string> = {};
+  trickyStrings.forEach((v, i) => {
+    if (!kustomizeCarries(v)) return;
+    data[`v${i}`] = v;
+    if (/^[-._a-zA-Z0-9]+$/.test(v)) data[v] = `k${i}`;
+  });
+  return data;
+}

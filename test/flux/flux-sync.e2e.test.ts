@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { e2eEnabled, getJson, kubectl, members } from '../cluster/harness.ts';
 import { gitCli } from '../git/helpers/workspace.ts';
-import { configMapYaml, deploymentYaml, namespacesYaml, placeOn, trickyScalars } from './fixtures.ts';
+import { configMapYaml, deploymentYaml, namespacesYaml, placeOn, trickyData } from './fixtures.ts';
 import { fluxSyncedTo, installFluxObjects, startFluxFleet, type FluxFleet } from './flux-fleet.ts';
 import { buildFlux, startFlux, type FluxRig } from './flux-rig.ts';
 
@@ -118,9 +118,9 @@ const replicas = async (ctx: string, name: string) => (await get(ctx, 'deploymen
   });
 
   it('values that read as YAML 1.1 dates, numbers, booleans or null arrive as the same strings', async () => {
-    await publish({ 'apps/scalars.yaml': configMapYaml(apps, 'scalars', trickyScalars), 'policies/scalars.yaml': placeOn(apps, 'ConfigMap', 'scalars', ['member1']) }, 'Add tricky scalars', ['member1']);
+    await publish({ 'apps/scalars.yaml': configMapYaml(apps, 'scalars', trickyData()), 'policies/scalars.yaml': placeOn(apps, 'ConfigMap', 'scalars', ['member1']) }, 'Add tricky scalars', ['member1']);
     const cm = await get('member1', 'configmap', 'scalars');
-    assert.deepEqual(cm?.['data'], trickyScalars);
+    assert.deepEqual(cm?.['data'], trickyData());
   });
 
   async function renderedMessage(sha: string): Promise<string> {
