@@ -7,7 +7,9 @@ import {
 } from '../api/index.ts';
 import { checkReferences } from './check-references.ts';
 import { classify } from './classify.ts';
+import { withClusterDefaults } from './cluster-defaults.ts';
 import { withPolicyDefaults } from './policy-defaults.ts';
+import { withTemplateDefaults } from './template-defaults.ts';
 import { decodeText, readObjects, type RawObject } from './read-objects.ts';
 import { parseDocuments } from './parse-documents.ts';
 import { validateAgainstSchema, type SchemaKind } from './schema/index.ts';
@@ -46,11 +48,20 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
     if (cls === 'ignored') continue;
     const loaded: Loaded = { object: r.object, source: r.source };
     locates.set(loaded, r.locate);
-    if (cls === 'template') { lists.templates.push(loaded); continue; }
+    if (cls === 'template') {
+      const defaulted: Loaded = { ...loaded, object: withTemplateDefaults(loaded.object) };
+      locates.set(defaulted, r.locate);
+      lists.templates.push(defaulted);
+      continue;
+    }
     const issues = validateAgainstSchema(r.object.kind as SchemaKind, r.object);
     for (const i of issues) diagnostics.push(errorAt(i.code, { file: r.source.file, ...r.locate(i.path) }, `${r.object.kind} ${describeName(r.object)}: ${i.message}`));
     if (issues.length) continue;
-    if (cls === 'cluster') lists.clusters.push(loaded as Loaded<Cluster>);
+    if (cls === 'cluster') {
+      const withDefaults: Loaded<Cluster> = { ...loaded, object: withClusterDefaults(loaded.object as Cluster) };
+      locates.set(withDefaults, r.locate);
+      lists.clusters.push(withDefaults);
+    }
     else if (cls === 'propagationPolicy') {
       const withDefaults: Loaded<PropagationPolicy> = { ...loaded, object: withPolicyDefaults(loaded.object as PropagationPolicy) };
       locates.set(withDefaults, r.locate);
