@@ -12,6 +12,7 @@ import { withClusterDefaults } from './cluster-defaults.ts';
 import { withPolicyDefaults } from './policy-defaults.ts';
 import { withTemplateDefaults } from './template-defaults.ts';
 import { decodeText, readObjects, type RawObject } from './read-objects.ts';
+import { objectMetaProblems } from './object-meta.ts';
 import { parseDocuments } from './parse-documents.ts';
 import { validateAgainstSchema, type SchemaKind } from './schema/index.ts';
 import { defaultSettings, normaliseSettings, settingsPath } from './settings.ts';
@@ -51,6 +52,7 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
     const loaded: Loaded = { object: r.object, source: r.source };
     locates.set(loaded, r.locate);
     if (cls === 'template') {
+      for (const m of objectMetaProblems(r.object)) diagnostics.push(errorAt('InvalidObjectMeta', { file: r.source.file, ...r.locate(m.path) }, `${r.object.kind} ${describeName(r.object)}: ${m.message}`));
       const defaulted: Loaded = { ...loaded, object: withTemplateDefaults(loaded.object) };
       locates.set(defaulted, r.locate);
       lists.templates.push(defaulted);
