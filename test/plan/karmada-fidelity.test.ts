@@ -71,4 +71,10 @@ describe('Karmada fidelity through load and plan', () => {
     });
     assert.deepEqual(placements(p), [['a:6', 'b:2']]);
   });
+  // Karmada work/v1alpha2 binding_types.go: ResourceBindingSpec.replicas and TargetCluster.replicas are omitempty.
+  it('a binding of a template without replicas has no replicas, in spec or in its clusters', () => {
+    const p = plan({ ...twoClusters, 'p.yaml': ppYaml('ConfigMap', 'v1', '{}'), 'c.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}\ndata: {a: b}\n' });
+    assert.equal(p.bindings[0]?.spec.replicas, undefined);
+    assert.deepEqual(p.bindings[0]?.spec.clusters, [{ name: 'a' }, { name: 'b' }]);
+  });
 });
