@@ -7,6 +7,7 @@ import {
 } from '../api/index.ts';
 import { checkReferences } from './check-references.ts';
 import { classify } from './classify.ts';
+import { ignoredFieldUses } from './karmada-fields.ts';
 import { isKarmadaGroup, karmadaScope, unknownKarmadaKindHint } from './karmada-kinds.ts';
 import { withClusterDefaults } from './cluster-defaults.ts';
 import { withPolicyDefaults } from './policy-defaults.ts';
@@ -61,6 +62,7 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
     const issues = validateAgainstSchema(r.object.kind as SchemaKind, r.object);
     for (const i of issues) diagnostics.push(errorAt(i.code, { file: r.source.file, ...r.locate(i.path) }, `${r.object.kind} ${describeName(r.object)}: ${i.message}`));
     if (issues.length) continue;
+    for (const u of ignoredFieldUses(r.object.kind as SchemaKind, r.object)) diagnostics.push(warningAt('KarmadaFieldIgnored', { file: r.source.file, ...r.locate(u.path) }, `${r.object.kind} ${describeName(r.object)}: ${u.message}`));
     if (cls === 'cluster') {
       const withDefaults: Loaded<Cluster> = { ...loaded, object: withClusterDefaults(loaded.object as Cluster) };
       locates.set(withDefaults, r.locate);
