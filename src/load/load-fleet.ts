@@ -8,7 +8,7 @@ import {
 import { checkReferences } from './check-references.ts';
 import { classify } from './classify.ts';
 import { ignoredFieldUses } from './karmada-fields.ts';
-import { isKarmadaGroup, karmadaScope, unknownKarmadaKindHint } from './karmada-kinds.ts';
+import { isKarmadaGroup, karmadaScope, templateKindCaveat, unknownKarmadaKindHint } from './karmada-kinds.ts';
 import { withClusterDefaults } from './cluster-defaults.ts';
 import { withPolicyDefaults } from './policy-defaults.ts';
 import { withTemplateDefaults } from './template-defaults.ts';
@@ -53,6 +53,8 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
     const loaded: Loaded = { object: r.object, source: r.source };
     locates.set(loaded, r.locate);
     if (cls === 'template') {
+      const caveat = templateKindCaveat(splitApiVersion(r.object.apiVersion).group, r.object.kind);
+      if (caveat) diagnostics.push(warningAt('KarmadaKindIgnored', { file: r.source.file, ...r.locate(['kind']) }, `${r.object.kind} ${describeName(r.object)}: ${caveat}`));
       for (const m of objectMetaProblems(r.object)) diagnostics.push(errorAt('InvalidObjectMeta', { file: r.source.file, ...r.locate(m.path) }, `${r.object.kind} ${describeName(r.object)}: ${m.message}`));
       const defaulted: Loaded = { ...loaded, object: withTemplateDefaults(loaded.object) };
       locates.set(defaulted, r.locate);
