@@ -16,6 +16,7 @@ import { promisify } from 'node:util';
 import { KubeConfig } from '@kubernetes/client-node';
 import type { KubeObject } from '../src/api/index.ts';
 import { applyFleet, type FleetApplyOptions, type PlanToApply } from '../src/cluster/apply-fleet.ts';
+import { defaultPruneGuard } from '../src/cluster/prune-guard.ts';
 
 const execFileP = promisify(execFile);
 const clustersBin = path.resolve(import.meta.dirname, '..', 'test', 'e2e', 'clusters');
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
   const kc = new KubeConfig();
   kc.loadFromFile(kubeconfig);
   const opts: FleetApplyOptions = {
-    dryRun: false, prune: true, forceConflicts: false, concurrency: 32, clusterConcurrency: 3, waitTimeoutMs: 30_000,
+    dryRun: false, prune: true, forceConflicts: false, pruneGuard: defaultPruneGuard, concurrency: 32, clusterConcurrency: 3, waitTimeoutMs: 30_000,
     timeoutMs: 300_000, requestTimeoutMs: 30_000, retain: (d) => d, credentials: { kubeconfig: kc, contextMap: new Map() },
   };
   const plan: PlanToApply = {

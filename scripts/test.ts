@@ -33,7 +33,9 @@ const steps: Step[] = [
     ['git', ['test/git/**/*.test.ts']],
     ['e2e harness', ['test/e2e/**/*.test.ts']],
     ['clusters', ['test/cluster/**/*.test.ts']],
+    ['flux', ['test/flux/**/*.test.ts']],
     ['chart', ['test/chart/**/*.test.ts']],
+    ['ship', ['test/ship/**/*.test.ts']],
   ]),
 ];
 /** Each group is its own mocha process (`--exit`), so a stray timer or server of one suite cannot hold another. */

@@ -4,6 +4,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { UsageError } from '../api/index.ts';
 import { kubeConfigForContext, loadKubeConfig, parseContextMap, type CredentialSource } from '../cluster/credentials.ts';
 import { hubSecretReader, limitsFrom, parseDuration } from '../cluster/member-access.ts';
+import { defaultPruneGuard, type PruneGuard } from '../cluster/prune-guard.ts';
 import { defaultEvictionSettings, defaultHealthSettings, type EvictionSettings, type HealthSettings } from '../status/index.ts';
 import type { IO } from './io.ts';
 import { stringFlag } from './load-revision.ts';
@@ -18,6 +19,21 @@ export const failoverOptions = {
   'failover-eviction-timeout': { type: 'string', default: '5m' }, 'graceful-eviction-timeout': { type: 'string', default: '10m' },
   'enable-no-execute-taint-eviction': { type: 'string', default: 'true' }, 'no-execute-taint-eviction-purge-mode': { type: 'string', default: 'Gracefully' },
 } as const;
+
+/** The mass-prune guard's flags (apply, reconcile --once --kubeconfig, controller). */
+export const pruneGuardOptions = {
+  'allow-mass-prune': { type: 'boolean', default: false },
+  'max-prune-share': { type: 'string', default: `${defaultPruneGuard.maxPruneShare * 100}%` },
+} as const;
+
+/** The mass-prune guard from --allow-mass-prune and --max-prune-share (a percentage in (0, 100]). */
+export function pruneGuardFrom(values: Values): PruneGuard {
+  const text = String(values['max-prune-share']);
+  const m = /^([0-9]+(?:\.[0-9]+)?)%?$/.exec(text);
+  const pct = m ? Number(m[1]) : NaN;
+  if (!(pct > 0 && pct <= 100)) throw new UsageError(`--max-prune-share must be a percentage above 0 and at most 100, e.g. 50% (got "${text}")`);
+  return { allowMassPrune: values['allow-mass-prune'] === true, maxPruneShare: pct / 100 };
+}
 
 /** Member credentials and the hub: a kubeconfig (local use) or the in-cluster service account (hub) with Secrets for members. */
 export function memberAccess(values: Values, io: IO): { credentials: CredentialSource; limits: ReturnType<typeof limitsFrom>; hub: () => KubeConfig } {

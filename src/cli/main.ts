@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { FlotillaError, UsageError } from '../api/index.ts';
 import { loadAllCommands, loadCommand } from './commands/index.ts';
 import { exitError, type Command, type ExitCode, type IO } from './io.ts';
+// A JSON import, so the version travels inside the bundle and the single executable too.
+import packageJson from '../../package.json' with { type: 'json' };
 
 const processIO: IO = {
   stdout: (t) => void process.stdout.write(t),
@@ -20,7 +22,7 @@ export async function main(argv: readonly string[], io: IO = processIO): Promise
     return 0;
   }
   if (name === '--version' || name === 'version') {
-    io.stdout('flotilla 0.1.0\n');
+    io.stdout(`flotilla ${packageJson.version}\n`);
     return 0;
   }
   const command = await loadCommand(name);

@@ -3,10 +3,11 @@
  * no longer places anything on, so their stale objects are pruned), with bounded concurrency
  * across members; a slow or dead member never holds the others (R6). Results are sorted by cluster.
  */
-import { compareStrings, executionNamespacePrefix, type Cluster, type KubeObject } from '../api/index.ts';
+import { compareStrings, executionNamespacePrefix, type Cluster, type KubeObject, type Placement, type ResourceKey, type TargetCluster } from '../api/index.ts';
 import { desiredOf, type Desired } from './apply-staged.ts';
 import { mapLimit } from './concurrency.ts';
 import { formatObjectId } from './object-id.ts';
+import { placementsOn } from './placement-record.ts';
 import { reconcileCluster, type ClusterReconcileOptions, type ClusterResult } from './reconcile-cluster.ts';
 
 /** The parts of a plan apply reads: Works carry each member's final manifests. */
@@ -14,10 +15,16 @@ export interface PlanToApply {
   readonly revision: string;
   readonly works: readonly { readonly metadata: { readonly namespace: string }; readonly spec: { readonly workload: { readonly manifests: readonly unknown[] } } }[];
   readonly clusters: readonly Cluster[];
+  /**
+   * The bindings' placements, recorded with each member's inventory so that a later stateless
+   * apply can read them back (placement-record.ts). A stateless apply passes them; the controller,
+   * which keeps them on the status branch, does not.
+   */
+  readonly placements?: readonly { readonly key: ResourceKey; readonly clusters: readonly TargetCluster[]; readonly placement: Placement | undefined }[];
 }
 
 /** Options of a fleet apply. */
-export interface FleetApplyOptions extends Omit<ClusterReconcileOptions, 'revision'> {
+export interface FleetApplyOptions extends Omit<ClusterReconcileOptions, 'revision' | 'placedInFleet' | 'placements'> {
   readonly clusterConcurrency: number;
 }
 
@@ -49,7 +56,9 @@ export function desiredByCluster(works: PlanToApply['works']): Map<string, Desir
 export async function applyFleet(plan: PlanToApply, opts: FleetApplyOptions): Promise<FleetApplyResult> {
   const byCluster = desiredByCluster(plan.works);
   const clusters = plan.clusters.toSorted((a, b) => compareStrings(a.metadata.name ?? '', b.metadata.name ?? ''));
+  // Every Work counts, also those of clusters not applied in this call (unreachable, other shards' members).
+  const placedInFleet = new Set([...byCluster.values()].flatMap((items) => items.map((d) => formatObjectId(d.id))));
   const results = await mapLimit(clusters, opts.clusterConcurrency, (c) =>
-    reconcileCluster(c, byCluster.get(c.metadata.name ?? '') ?? [], { ...opts, revision: plan.revision }));
+    reconcileCluster(c, byCluster.get(c.metadata.name ?? '') ?? [], { ...opts, revision: plan.revision, placedInFleet, placements: placementsOn(c.metadata.name ?? '', plan.placements ?? []) }));
   return { revision: plan.revision, dryRun: opts.dryRun, clusters: results };
 }

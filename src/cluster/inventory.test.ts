@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { emptyInventory, inventoryConfigMap, nextInventory, readInventory, staleObjects, toInventory } from './inventory.ts';
+import { addsObjects, emptyInventory, intentInventory, inventoryConfigMap, nextInventory, readInventory, staleObjects, toInventory } from './inventory.ts';
 import { formatObjectId, type ObjectId } from './object-id.ts';
 
 const id = (kind: string, name: string, namespace = 'default', group = ''): ObjectId => ({ group, kind, namespace, name, version: 'v1' });
@@ -8,7 +8,7 @@ const ids = (xs: readonly ObjectId[]) => xs.map(formatObjectId);
 describe('inventory', () => {
   it('round-trips through its ConfigMap, sorted and unique', () => {
     const inv = toInventory([id('Service', 'b'), id('ConfigMap', 'a'), id('Service', 'b'), id('Deployment', 'web', 'shop', 'apps')]);
-    const cm = inventoryConfigMap(inv, 'abc');
+    const cm = inventoryConfigMap(inv, 'abc', new Map());
     const back = readInventory(JSON.parse(JSON.stringify(cm)));
     assert.equal(back.kind, 'found');
     assert.deepEqual(back.kind === 'found' ? back.inventory : undefined, inv);
@@ -38,4 +38,23 @@ describe('inventory', () => {
     { name: 'pruned objects are dropped', desired: [], prev: [id('ConfigMap', 'z')], kept: [], want: [] },
   ];
   for (const c of next) it(`next inventory: ${c.name}`, () => assert.deepEqual(ids(nextInventory({ previous: toInventory(c.prev), desired: c.desired, staleKept: c.kept }).entries), c.want));
+
+  const intents = [
+    { name: 'the union of tracked and desired', prev: [id('ConfigMap', 'a'), id('ConfigMap', 'z')], desired: [id('ConfigMap', 'b'), id('ConfigMap', 'a')], want: ['default_a__ConfigMap', 'default_b__ConfigMap', 'default_z__ConfigMap'], adds: true },
+    { name: 'nothing new: nothing to record', prev: [id('ConfigMap', 'a')], desired: [{ ...id('ConfigMap', 'a'), version: 'v2' }], want: ['default_a__ConfigMap'], adds: false },
+    { name: 'a first apply records every desired object', prev: [], desired: [id('Service', 's')], want: ['default_s__Service'], adds: true },
+  ];
+  for (const c of intents) {
+    it(`intent inventory: ${c.name}`, () => {
+      assert.deepEqual(ids(intentInventory(toInventory(c.prev), c.desired).entries), c.want);
+      assert.equal(addsObjects(toInventory(c.prev), c.desired), c.adds);
+    });
+  }
+
+  it('after an interrupted pass, the intent prunes what it created and what it never created alike', () => {
+    // Pass 1 wants a, b, c and dies after creating a: the intent tracks all three.
+    const intent = intentInventory(emptyInventory, [id('ConfigMap', 'a'), id('ConfigMap', 'b'), id('ConfigMap', 'c')]);
+    // Pass 2's revision keeps only a: b (never created: a 404, reported gone) and c are stale.
+    assert.deepEqual(ids(staleObjects(intent, [id('ConfigMap', 'a')])), ['default_b__ConfigMap', 'default_c__ConfigMap']);
+  });
 });

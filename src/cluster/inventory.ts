@@ -4,12 +4,14 @@
  * its inventory in the Kustomization status: fluxcd/kustomize-controller internal/inventory).
  * Pruning works only from this list (R3).
  */
-import { isPlainObject, managedByLabel, managedByValue, revisionAnnotation, type KubeObject } from '../api/index.ts';
+import { isPlainObject, managedByLabel, managedByValue, revisionAnnotation, type KubeObject, type ResourceKey } from '../api/index.ts';
 import { compareObjectIds, formatObjectId, parseObjectId, type ObjectId } from './object-id.ts';
+import { formatPlacementRecord, parsePlacementRecord, type PlacementRecord, type RecordedPlacement } from './placement-record.ts';
 
 export const inventoryNamespace = 'flotilla-system';
 export const inventoryName = 'flotilla-inventory';
 const entriesKey = 'entries';
+const placementsKey = 'placements';
 
 /** The objects flotilla owns on one member, sorted by id, unique. */
 export interface Inventory {
@@ -37,8 +39,12 @@ export function staleObjects(previous: Inventory, desired: readonly ObjectId[]):
   return previous.entries.filter((id) => !wanted.has(formatObjectId(id)));
 }
 
-/** The ConfigMap that stores an inventory: one `id version` line per object. */
-export function inventoryConfigMap(inv: Inventory, revision: string): KubeObject {
+/**
+ * The ConfigMap that stores an inventory: one `id version` line per object; and, when given, the
+ * placement record of a stateless apply (placement-record.ts).
+ */
+export function inventoryConfigMap(inv: Inventory, revision: string, placements: PlacementRecord): KubeObject {
+  const record = formatPlacementRecord(placements);
   return {
     apiVersion: 'v1',
     kind: 'ConfigMap',
@@ -48,8 +54,14 @@ export function inventoryConfigMap(inv: Inventory, revision: string): KubeObject
       labels: { [managedByLabel]: managedByValue },
       annotations: { [revisionAnnotation]: revision },
     },
-    data: { [entriesKey]: inv.entries.map((id) => `${formatObjectId(id)} ${id.version}\n`).join('') },
+    data: { [entriesKey]: inv.entries.map((id) => `${formatObjectId(id)} ${id.version}\n`).join(''), ...(record ? { [placementsKey]: record } : {}) },
   };
+}
+
+/** The placement record of an inventory ConfigMap (empty when it has none). */
+export function readPlacementRecord(cm: unknown): Map<ResourceKey, RecordedPlacement> {
+  const data = isPlainObject(cm) && isPlainObject(cm['data']) ? cm['data'] : undefined;
+  return parsePlacementRecord(data?.[placementsKey]);
 }
 
 /** The Namespace that holds the inventory. */
@@ -75,6 +87,36 @@ export function readInventory(cm: unknown): InventoryRead {
     ids.push(id);
   }
   return { kind: 'found', inventory: toInventory(ids) };
+}
+
+/**
+ * The intent inventory written before anything is applied: the previous entries plus every desired
+ * object, so that an apply cut short at any point (SIGKILL, OOM, the member's --timeout) leaves each
+ * object it may have created tracked, and the next valid revision that drops it prunes it.
+ *
+ * Why intent first. kustomize-controller keeps its inventory in the Kustomization status and sets
+ * it from the apply's change set only after ApplyAllStaged returns (fluxcd/kustomize-controller
+ * internal/controller/kustomization_controller.go, patched in the deferred status write): a
+ * controller killed mid-apply records nothing, and objects it created stay untracked until the same
+ * objects are applied again; if the source dropped them meanwhile, Flux never prunes them. kubectl's
+ * ApplySet pruning (KEP-3659) closes that gap by widening the parent's record to the union of old
+ * and new before applying and narrowing it after pruning; flotilla does the same with its own
+ * inventory. The other way, recovering untracked objects by listing every served kind for the
+ * `flotilla.io/binding` annotation, costs a LIST per kind per pass and trusts a mark anyone can
+ * copy; the intent record costs one write, and only when the plan adds objects.
+ *
+ * An entry whose create then failed (or never ran) is harmless: pruning an object that is not
+ * there is a 404, reported `gone` and dropped; the exact inventory written after the run
+ * (nextInventory, computed from the inventory read before the intent) drops it too.
+ */
+export function intentInventory(previous: Inventory, desired: readonly ObjectId[]): Inventory {
+  return toInventory([...previous.entries, ...desired]);
+}
+
+/** True when `desired` holds an object `inv` does not track yet. */
+export function addsObjects(inv: Inventory, desired: readonly ObjectId[]): boolean {
+  const tracked = new Set(inv.entries.map(formatObjectId));
+  return desired.some((id) => !tracked.has(formatObjectId(id)));
 }
 
 /**

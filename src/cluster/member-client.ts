@@ -87,6 +87,8 @@ export interface ApplyOptions {
 /** A connection to one member cluster. Every failure names the cluster (and the object). */
 export class MemberClient {
   readonly cluster: string;
+  /** Awaited after each object written by a (non-dry-run) apply: the test-only fault points hook in here (fault-points.ts). */
+  onApplied: (() => Promise<void>) | undefined;
   readonly #api: JsonObjectApi;
 
   constructor(cluster: string, kc: KubeConfig, limits: ClientLimits) {
@@ -116,11 +118,14 @@ export class MemberClient {
     const query: Record<string, string> = { fieldManager };
     if (opts.dryRun) query['dryRun'] = 'All';
     if (opts.force) query['force'] = 'true';
+    let stored: KubeObject;
     try {
-      return await this.#api.send<KubeObject>(path, HttpMethod.PATCH, { query, body: JSON.stringify(manifest), contentType: 'application/apply-patch+yaml' });
+      stored = await this.#api.send<KubeObject>(path, HttpMethod.PATCH, { query, body: JSON.stringify(manifest), contentType: 'application/apply-patch+yaml' });
     } catch (err) {
       throw this.#wrap(err, what);
     }
+    if (!opts.dryRun) await this.onApplied?.();
+    return stored;
   }
 
   /** Deletes an object (background propagation); 'gone' when it no longer existed. */

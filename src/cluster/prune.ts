@@ -2,12 +2,16 @@
  * Pruning (R3): delete what the previous inventory holds and the current valid plan no longer
  * does, and only when the live object still says flotilla owns it. Deletions that fail are kept
  * in the inventory for the next run (kustomize-controller `pruneSurvivors`, fluxcd/kustomize-controller#1035).
+ *
+ * CustomResourceDefinitions go last and only when no object of their kind is left: deleting a CRD
+ * makes the API server delete every object of that kind, hand-made ones included (custom-resources.ts).
  */
 import { bindingAnnotation, managedByLabel, managedByValue, pruneAnnotation, type KubeObject } from '../api/index.ts';
 import { compareApplyOrder } from './apply-order.ts';
 import { mapLimit } from './concurrency.ts';
+import { customResourcesLeft, isDefinition } from './custom-resources.ts';
 import type { MemberClient } from './member-client.ts';
-import { describeObject, type ObjectId } from './object-id.ts';
+import { describeObject, formatObjectId, type ObjectId } from './object-id.ts';
 import { failureOutcome, type ObjectResult, type Outcome } from './outcome.ts';
 
 /** Whether a live stale object may be deleted. */
@@ -28,23 +32,34 @@ export function pruneVerdict(live: KubeObject): PruneVerdict {
   return { kind: 'delete' };
 }
 
-/** Prune results, and the stale ids that stay in the inventory (failed deletions). */
+/** Prune results, and the stale ids that stay in the inventory (failed deletions, kept definitions). */
 export interface PruneReport {
   readonly results: readonly ObjectResult[];
   readonly survivors: readonly ObjectId[];
 }
 
-/** Deletes the stale objects that are still flotilla's, in reverse apply order. Never throws. */
+/**
+ * Deletes the stale objects that are still flotilla's, in reverse apply order: everything else
+ * first, then the CustomResourceDefinitions, each only when no object of its kind is left (those
+ * flotilla just pruned do not count). Never throws.
+ */
 export async function pruneStale(client: MemberClient, stale: readonly ObjectId[], opts: { readonly dryRun: boolean; readonly concurrency: number }): Promise<PruneReport> {
   const ordered = stale.toSorted((a, b) => compareApplyOrder(b, a));
-  const done = await mapLimit(ordered, opts.concurrency, (id) => pruneOne(client, id, opts.dryRun));
+  const objects = await mapLimit(ordered.filter((id) => !isDefinition(id)), opts.concurrency, (id) => pruneOne(client, id, opts.dryRun));
+  const deleted = new Set(objects.filter((d) => d.result.outcome.action === 'deleted').map((d) => formatObjectId(d.result.id)));
+  const definitions = await mapLimit(ordered.filter(isDefinition), opts.concurrency, (id) =>
+    pruneOne(client, id, opts.dryRun, (live) => customResourcesLeft(client, live, deleted)));
+  const done = [...objects, ...definitions];
   return {
     results: done.map((d) => d.result),
-    survivors: done.filter((d) => d.result.outcome.action === 'failed').map((d) => d.result.id),
+    survivors: done.filter((d) => d.result.outcome.action === 'failed' || d.result.outcome.action === 'skipped').map((d) => d.result.id),
   };
 }
 
-async function pruneOne(client: MemberClient, id: ObjectId, dryRun: boolean): Promise<{ result: ObjectResult }> {
+/** A last check before deleting a live object: an outcome that keeps it, or undefined to go on. */
+type BeforeDelete = (live: KubeObject) => Promise<Outcome | undefined>;
+
+async function pruneOne(client: MemberClient, id: ObjectId, dryRun: boolean, beforeDelete?: BeforeDelete): Promise<{ result: ObjectResult }> {
   let live: KubeObject | undefined;
   try {
     live = (await client.serves(`${id.group ? `${id.group}/` : ''}${id.version}`, id.kind)) ? await client.get(id) : undefined;
@@ -55,6 +70,12 @@ async function pruneOne(client: MemberClient, id: ObjectId, dryRun: boolean): Pr
   if (!live) return { result: { id, binding, outcome: { action: 'gone' } } };
   const verdict = pruneVerdict(live);
   if (verdict.kind === 'orphan') return { result: { id, binding, outcome: { action: 'orphaned', reason: verdict.reason, message: verdict.message } } };
+  try {
+    const kept = await beforeDelete?.(live);
+    if (kept) return { result: { id, binding, outcome: kept } };
+  } catch (err) {
+    return { result: { id, binding, outcome: failureOutcome(err, id) } };
+  }
   if (dryRun) return { result: { id, binding, outcome: { action: 'deleted' } } };
   let outcome: Outcome;
   try {

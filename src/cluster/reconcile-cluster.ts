@@ -1,20 +1,25 @@
 /**
  * One member's reconcile as an ordered list of named steps (R1, source-controller's
- * sub-reconcilers): credentials → connect → read inventory → apply → prune → write inventory.
- * The step → failure reason mapping is stated once; the result is built once at the end.
+ * sub-reconcilers): credentials → connect → read inventory → prune guard → record intent → apply →
+ * prune → write inventory. The step → failure reason mapping is stated once; the result is built
+ * once at the end. A pass cut short after any step loses nothing: every object it may have
+ * created is in the inventory (the intent, inventory.ts intentInventory) before it is created.
  */
 import type { Cluster } from '../api/index.ts';
 import { applyStaged, type Desired, type StagedApplyOptions } from './apply-staged.ts';
 import { memberKubeConfig, type CredentialSource } from './credentials.ts';
 import { checkReady } from './health.ts';
-import { emptyInventory, inventoryConfigMap, inventoryName, inventoryNamespace, inventoryNamespaceObject, nextInventory, readInventory, staleObjects, type Inventory } from './inventory.ts';
+import { beforeStep, applyFault } from './fault-points.ts';
+import { addsObjects, emptyInventory, intentInventory, inventoryConfigMap, inventoryName, inventoryNamespace, inventoryNamespaceObject, nextInventory, readInventory, staleObjects, type Inventory } from './inventory.ts';
 import { MemberClient } from './member-client.ts';
 import { objectIdOf, type ObjectId } from './object-id.ts';
 import { isInPlace, type ObjectResult } from './outcome.ts';
+import type { PlacementRecord } from './placement-record.ts';
+import { checkPruneGuard, type PruneGuard } from './prune-guard.ts';
 import { pruneStale } from './prune.ts';
 
 /** Why a member's reconcile did not fully succeed (the step that failed first). */
-export type ClusterReason = 'Applied' | 'CredentialsMissing' | 'ClusterUnreachable' | 'ClusterNotReady' | 'InventoryUnreadable' | 'ApplyFailed' | 'PruneFailed' | 'InventoryWriteFailed';
+export type ClusterReason = 'Applied' | 'CredentialsMissing' | 'ClusterUnreachable' | 'ClusterNotReady' | 'InventoryUnreadable' | 'PruneGuard' | 'ApplyFailed' | 'PruneFailed' | 'InventoryWriteFailed';
 
 /** One member's result. */
 export interface ClusterResult {
@@ -35,6 +40,12 @@ export interface ClusterReconcileOptions extends StagedApplyOptions {
   readonly timeoutMs: number;
   readonly requestTimeoutMs: number;
   readonly credentials: CredentialSource;
+  /** When a revision's pruning is held for a confirmation (prune-guard.ts). */
+  readonly pruneGuard: PruneGuard;
+  /** Formatted ids of everything the plan places on any member: a stale object found here moved, it was not withdrawn. */
+  readonly placedInFleet: ReadonlySet<string>;
+  /** The placement record kept with the inventory (a stateless apply's; empty for the controller, which has the status branch). */
+  readonly placements: PlacementRecord;
 }
 
 interface Run {
@@ -43,6 +54,7 @@ interface Run {
   readonly desired: readonly Desired[];
   readonly opts: ClusterReconcileOptions;
   client?: MemberClient;
+  deadline?: AbortSignal;
   inventory?: Inventory;
   objects: ObjectResult[];
   pruned: ObjectResult[];
@@ -64,6 +76,8 @@ const steps: readonly Step[] = [
   { name: 'credentials', failureReason: 'CredentialsMissing', run: connectClient },
   { name: 'connect', failureReason: 'ClusterUnreachable', run: connect },
   { name: 'read-inventory', failureReason: 'InventoryUnreadable', run: loadInventory },
+  { name: 'prune-guard', failureReason: 'PruneGuard', run: guardPrune },
+  { name: 'record-intent', failureReason: 'InventoryWriteFailed', run: recordIntent },
   { name: 'apply', failureReason: 'ApplyFailed', run: apply },
   { name: 'prune', failureReason: 'PruneFailed', run: prune },
   { name: 'write-inventory', failureReason: 'InventoryWriteFailed', run: writeInventory },
@@ -75,6 +89,7 @@ export async function reconcileCluster(cluster: Cluster, desired: readonly Desir
   let failure: { reason: ClusterReason; message: string } | undefined;
   try {
     for (const step of steps) {
+      beforeStep(step.name);
       const r = await step.run(run).catch((err: unknown): StepResult => ({ kind: 'stop', message: `${step.name}: ${err instanceof Error ? err.message : String(err)}` }));
       if (r.kind === 'ok') continue;
       failure ??= { reason: r.reason ?? step.failureReason, message: r.message };
@@ -97,6 +112,7 @@ export async function reconcileCluster(cluster: Cluster, desired: readonly Desir
 async function connectClient(r: Run): Promise<StepResult> {
   const kc = await memberKubeConfig(r.cluster, r.opts.credentials);
   const deadline = AbortSignal.timeout(r.opts.timeoutMs);
+  r.deadline = deadline;
   r.client = new MemberClient(r.name, kc, { requestTimeoutMs: Math.min(r.opts.requestTimeoutMs, r.opts.timeoutMs), deadline });
   return ok;
 }
@@ -116,8 +132,35 @@ async function loadInventory(r: Run): Promise<StepResult> {
   return ok;
 }
 
+/** Holds the whole member (nothing applied, nothing pruned) when the revision would prune too much of it. */
+async function guardPrune(r: Run): Promise<StepResult> {
+  if (!r.inventory || !r.opts.prune) return ok;
+  const verdict = checkPruneGuard({
+    cluster: r.name, revision: r.opts.revision, inventory: r.inventory, desired: r.desired.map((d) => d.id),
+    placedInFleet: r.opts.placedInFleet, guard: r.opts.pruneGuard,
+  });
+  return verdict.kind === 'hold' ? { kind: 'stop', message: verdict.message } : ok;
+}
+
+/** Tracks every object the apply may create before it creates any (inventory.ts intentInventory). */
+async function recordIntent(r: Run): Promise<StepResult> {
+  if (!r.inventory || r.opts.dryRun) return ok;
+  const desired = r.desired.map((d) => d.id);
+  if (!addsObjects(r.inventory, desired)) return ok;
+  await storeInventory(client(r), intentInventory(r.inventory, desired), r.opts);
+  return ok;
+}
+
 async function apply(r: Run): Promise<StepResult> {
-  r.objects = await applyStaged(client(r), r.desired, r.opts);
+  const c = client(r);
+  const fault = r.deadline ? applyFault(r.deadline) : undefined;
+  let written = 0;
+  if (fault) c.onApplied = () => fault(++written);
+  try {
+    r.objects = await applyStaged(c, r.desired, r.opts);
+  } finally {
+    c.onApplied = undefined;
+  }
   const failed = r.objects.filter((o) => o.outcome.action === 'failed');
   if (!failed.length) return ok;
   return { kind: 'problem', message: failed.map((o) => (o.outcome.action === 'failed' ? o.outcome.message : '')).join('; ') };
@@ -142,13 +185,16 @@ async function writeInventory(r: Run): Promise<StepResult> {
   if (!r.inventory || r.opts.dryRun) return ok;
   const desired = r.objects.map((o) => ({ id: o.id, inPlace: isInPlace(o.outcome), unknown: o.outcome.action === 'failed' && o.outcome.reason === 'Unreachable' }));
   const inv = nextInventory({ previous: r.inventory, desired, staleKept: r.staleKept });
-  const c = client(r);
-  const ns = inventoryNamespaceObject();
-  await c.apply(ns, objectIdOf(ns), { dryRun: false, force: true });
-  const cm = inventoryConfigMap(inv, r.opts.revision);
-  await c.apply(cm, objectIdOf(cm), { dryRun: false, force: true });
+  await storeInventory(client(r), inv, r.opts);
   r.written = inv.entries.length;
   return ok;
+}
+
+async function storeInventory(c: MemberClient, inv: Inventory, opts: ClusterReconcileOptions): Promise<void> {
+  const ns = inventoryNamespaceObject();
+  await c.apply(ns, objectIdOf(ns), { dryRun: false, force: true });
+  const cm = inventoryConfigMap(inv, opts.revision, opts.placements);
+  await c.apply(cm, objectIdOf(cm), { dryRun: false, force: true });
 }
 
 function client(r: Run): MemberClient {
@@ -159,5 +205,6 @@ function client(r: Run): MemberClient {
 function summary(r: Run): string {
   const count = (a: string) => r.objects.filter((o) => o.outcome.action === a).length;
   const deleted = r.pruned.filter((o) => o.outcome.action === 'deleted').length;
-  return `${r.opts.dryRun ? 'dry-run: ' : ''}${count('created')} created, ${count('configured')} configured, ${count('drift-corrected')} drift corrected, ${count('unchanged')} unchanged, ${deleted} pruned`;
+  const kept = r.pruned.filter((o) => o.outcome.action === 'skipped').length;
+  return `${r.opts.dryRun ? 'dry-run: ' : ''}${count('created')} created, ${count('configured')} configured, ${count('drift-corrected')} drift corrected, ${count('unchanged')} unchanged, ${deleted} pruned${kept ? `, ${kept} kept (not pruned yet: see their reasons)` : ''}`;
 }

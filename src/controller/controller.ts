@@ -66,6 +66,7 @@ export async function runController(o: ControllerOptions): Promise<void> {
       leading = isLeader;
       o.metrics.setLeader(isLeader);
       ctx.log({ msg: isLeader ? 'became leader' : 'lost leadership' });
+      ctx.statusWatch?.reset();
       if (isLeader) queue.request('leader');
     }));
     else queue.request('start');

@@ -10,18 +10,22 @@
 import { compareStrings, type Cluster, type KubeObject } from '../api/index.ts';
 import { applyFleet, type FleetApplyResult } from '../cluster/apply-fleet.ts';
 import type { CredentialSource } from '../cluster/credentials.ts';
+import { defaultPruneGuard, type PruneGuard } from '../cluster/prune-guard.ts';
 import { observeBindings } from '../cluster/observe-bindings.ts';
 import { observeClusters } from '../cluster/observe.ts';
 import { createInterpreter } from '../interpreter/index.ts';
 import { loadFleet, type LoadResult } from '../load/index.ts';
 import { planFleet, type Plan } from '../plan/index.ts';
-import { decideFailover, describeDecision, formatInstant, type Decision, type EvictionSettings, type HealthSettings } from '../status/index.ts';
-import { readClusterReports, statusFiles, writeRendered, writeStatus, type StatusWriteResult } from '../writeback/index.ts';
+import { decideFailover, describeDecision, formatInstant, declaredAgain, removedClusters, type Decision, type EvictionSettings, type HealthSettings } from '../status/index.ts';
+import { flotillaCommitsSince, readClusterReports, statusFiles, writeRendered, writeStatus, type ConcurrentWrite, type StatusWriteResult } from '../writeback/index.ts';
+import { concurrentWrite, type StatusWatch } from './status-watch.ts';
+import { rebaseStatus } from './status-rebase.ts';
 import { failoverBindings, failoverClusters, fleetWithClusterState, observedClusters, placementHistory, stableHealthState, workloadStatuses } from './failover-input.ts';
 import type { ClusterBackoff } from './backoff.ts';
 import { RevisionInForceInvalid } from './errors.ts';
 import { describeError, type ReconcileContext, type ReconcileState } from './reconcile.ts';
-import { fetchStep, need, settingsStep, writeOptions } from './reconcile-steps.ts';
+import { need, settingsStep, writeOptions } from './reconcile-steps.ts';
+import { deferFor, fetchOrCached, flushPending, noteWrite, type GitLink } from './git-link.ts';
 
 /** How members are reached and applied to. */
 export interface MemberAccess {
@@ -30,6 +34,8 @@ export interface MemberAccess {
   readonly requestTimeoutMs: number;
   readonly prune: boolean;
   readonly forceConflicts: boolean;
+  /** When a revision's pruning is held for a confirmation (default: only a revision withdrawing everything on a member). */
+  readonly pruneGuard?: PruneGuard;
   /** Only these clusters are applied and observed by this process (sharding); default all. */
   readonly owns?: (cluster: string) => boolean;
 }
@@ -41,6 +47,10 @@ export interface ControllerContext extends Omit<ReconcileContext, 'observed' | '
   readonly backoff?: ClusterBackoff;
   readonly health: HealthSettings;
   readonly eviction: EvictionSettings;
+  /** The git remote's reachability and retry backoff (long-running controller): passes go on through an outage. */
+  readonly gitLink?: GitLink;
+  /** Where this process last left the status branch, to notice a second active writer (long-running controller). */
+  readonly statusWatch?: StatusWatch;
 }
 
 /** How a pass ended. */
@@ -58,6 +68,12 @@ export type PassOutcome =
       readonly works: number;
       /** Each cluster's Ready condition after this pass, sorted by name. */
       readonly readiness: readonly { readonly cluster: string; readonly ready: boolean }[];
+      /** Clusters the status branch remembers but the fleet repo no longer declares (kept, never pruned), sorted. */
+      readonly removed?: readonly string[];
+      /** Whether the git remote answered this pass (long-running controller only). */
+      readonly gitReachable?: boolean;
+      /** Another flotilla's status commits this pass found (a second active writer). */
+      readonly concurrent?: ConcurrentWrite;
     }
   | { readonly kind: 'failed'; readonly step: string; readonly error: unknown };
 
@@ -66,13 +82,16 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
   let step = 'fetch';
   try {
     const state: ReconcileState = {};
-    await fetchStep.run(ctx, state);
+    await fetchOrCached(ctx, state, ctx.gitLink);
     step = 'settings';
     await settingsStep.run(ctx, state);
     const commit = need(state.commit);
     const statusBranch = need(state.statusBranch);
+    await flushPending(ctx, ctx.gitLink, [need(state.renderedBranch), statusBranch]);
     step = 'read-status';
     const view = await ctx.statusReader.record(statusBranch);
+    const last = ctx.statusWatch?.last;
+    const foreign = last !== undefined && view.tip !== undefined && view.tip !== last ? await flotillaCommitsSince(ctx.target, view.tip, last) : [];
     const memory = await ctx.statusReader.failoverState(view.tip);
     // Clusters other shards own are known from their reports only (sharded controllers).
     const reports = ctx.members.owns ? (await readClusterReports(ctx.target, view.tip)).filter((r) => !(ctx.members.owns?.(r.cluster) ?? true)) : [];
@@ -93,8 +112,10 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
     const owned = inForce.loaded.fleet.clusters.map((c) => c.object as Cluster).filter((c) => ctx.members.owns?.(c.metadata.name ?? '') ?? true);
     const observed = await observeClusters(owned, { credentials: ctx.members.credentials, timeoutMs: ctx.members.timeoutMs, requestTimeoutMs: ctx.members.requestTimeoutMs, concurrency: 8, now });
     step = 'failover';
-    const remembered = new Map(memory.clusters.map((c) => [c.cluster, c] as const));
     const fleetClusters = inForce.loaded.fleet.clusters.map((c) => c.object as Cluster);
+    const removed = removedClusters(memory.clusters, new Set(fleetClusters.map((c) => c.metadata.name ?? '')), now);
+    for (const r of removed) ctx.log({ level: 'warn', msg: 'cluster removed from the fleet repo: its objects stay on the member, unmanaged (see the status branch file for how to clean up)', cluster: r.cluster, removedSince: r.removedSince });
+    const remembered = new Map(memory.clusters.map((c) => [c.cluster, declaredAgain(c)] as const));
     const failover = decideFailover({
       clusters: failoverClusters(fleetClusters, remembered, observed.observations, reports, now, ctx.members.owns === undefined),
       bindings: failoverBindings(memory.bindings), now, health: ctx.health, eviction: ctx.eviction,
@@ -105,7 +126,8 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
     const plan = planInForce(inForce, observedClusters(fleetClusters, observed.clusters, reports), states, failover.bindings);
     if (plan.errors.length) throw new RevisionInForceInvalid(`the revision in force ${inForce.revision} no longer plans: ${plan.errors[0]?.message ?? ''}`, { revision: inForce.revision, errors: plan.errors.map((e) => e.message) });
     step = 'render';
-    await writeRendered(ctx.target, need(state.renderedBranch), plan, writeOptions(ctx));
+    const rendered = await writeRendered(ctx.target, need(state.renderedBranch), plan, { ...writeOptions(ctx), ...deferFor(ctx.gitLink, ctx.now().getTime()) }, removed.map((r) => r.cluster));
+    noteWrite(ctx, ctx.gitLink, need(state.renderedBranch), rendered);
     step = 'apply';
     const reachable = new Set(observed.observations.filter((o) => o.kind === 'reachable').map((o) => o.cluster));
     const nowMs = ctx.now().getTime();
@@ -124,12 +146,16 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
     step = 'write-status';
     const status = await writeStatusFiles(ctx, {
       statusBranch, baseTip: view.tip, record: view.record, plan: attempted ?? plan, inForce: attempted ? plan : undefined, decisions: failover.decisions,
-      failover: { clusters: states.map((s) => stableHealthState(s, remembered.get(s.cluster))), statuses: workloadStatuses(bindingStatuses, memory.bindings, reports, now) },
+      failover: { clusters: [...states.map((s) => stableHealthState(s, remembered.get(s.cluster))), ...removed], statuses: workloadStatuses(bindingStatuses, memory.bindings, reports, now) },
     });
+    noteWrite(ctx, ctx.gitLink, statusBranch, status);
+    ctx.statusWatch?.seen(status.kind === 'committed' ? status.commit : status.kind === 'unchanged' ? status.tip : undefined);
+    const concurrent = concurrentWrite(foreign, status.concurrent);
+    if (concurrent) reportConcurrentWriter(ctx, concurrent, inForce.revision);
     const readiness = states.map((s) => ({ cluster: s.cluster, ready: s.ready?.status === 'True' }));
-    return { kind: 'passed', revision: commit, inForce: inForce.revision, valid: headValid, decisions: failover.decisions, applied, status, bindings: plan.bindings.length, works: plan.works.length, readiness };
+    return { kind: 'passed', revision: commit, inForce: inForce.revision, valid: headValid, decisions: failover.decisions, applied, status, bindings: plan.bindings.length, works: plan.works.length, readiness, removed: removed.map((r) => r.cluster), ...(concurrent ? { concurrent } : {}), ...(ctx.gitLink ? { gitReachable: !ctx.gitLink.down } : {}) };
   } catch (error) {
-    ctx.log({ msg: 'controller pass failed', step, error: describeError(error) });
+    ctx.log({ level: 'error', msg: 'controller pass failed', step, error: describeError(error) });
     return { kind: 'failed', step, error };
   }
 }
@@ -145,7 +171,7 @@ function planInForce(inForce: { revision: string; loaded: LoadResult }, observed
 async function applyReachable(ctx: ControllerContext, plan: Plan, clusters: readonly Cluster[], loaded: LoadResult): Promise<FleetApplyResult> {
   const interpreter = createInterpreter(loaded.fleet.customizations);
   const result = await applyFleet({ revision: plan.revision, works: plan.works, clusters }, {
-    dryRun: false, prune: ctx.members.prune, forceConflicts: ctx.members.forceConflicts,
+    dryRun: false, prune: ctx.members.prune, forceConflicts: ctx.members.forceConflicts, pruneGuard: ctx.members.pruneGuard ?? defaultPruneGuard,
     timeoutMs: ctx.members.timeoutMs, requestTimeoutMs: ctx.members.requestTimeoutMs,
     concurrency: 16, clusterConcurrency: 8, waitTimeoutMs: Math.min(60_000, ctx.members.timeoutMs),
     retain: (desired: KubeObject, live: KubeObject) => interpreter.retain(desired, live),
@@ -169,9 +195,20 @@ async function writeStatusFiles(ctx: ControllerContext, a: StatusWriteArgs): Pro
   const failover = a.failover ? { ...a.failover, ...(a.inForce ? { inForce: a.inForce } : {}) } : undefined;
   const status = statusFiles({ sourceBranch: ctx.source.branch, plan: a.plan, previous: a.record, observed: [], ...(failover ? { failover } : {}) });
   const shown = a.inForce ?? a.plan;
-  const decisions = a.decisions.toSorted((x, y) => compareStrings(x.kind, y.kind) || compareStrings(x.cluster, y.cluster)).map(describeDecision);
+  const sorted = a.decisions.toSorted((x, y) => compareStrings(x.kind, y.kind) || compareStrings(x.cluster, y.cluster));
+  const decisions = sorted.map(describeDecision);
+  const pass = a.failover ? { sourceBranch: ctx.source.branch, plan: a.plan, inForce: a.inForce, previous: a.record, clusters: a.failover.clusters, statuses: a.failover.statuses, decisions: sorted } : undefined;
   return writeStatus(ctx.target, {
     branch: a.statusBranch, revision: a.plan.revision, status, bindings: shown.bindings.length, works: shown.works.length, baseTip: a.baseTip,
     ...(decisions.length ? { decisions } : {}),
-  }, writeOptions(ctx));
+    ...(pass ? { rebase: (tip: string) => rebaseStatus(ctx.statusReader, tip, pass) } : {}),
+  }, { ...writeOptions(ctx), ...deferFor(ctx.gitLink, ctx.now().getTime()) });
+}
+
+/**
+ * Another flotilla wrote status decisions between this pass's read and its write: two active
+ * writers (no leader election, or two elections). Reported once per pass, as an error (E4).
+ */
+function reportConcurrentWriter(ctx: ControllerContext, c: ConcurrentWrite, revision: string): void {
+  ctx.log({ level: 'error', msg: 'another flotilla is writing the status branch: run one controller per fleet, or enable --leader-elect', commits: c.commits.join(' '), duplicateDecisions: c.duplicates.join('; '), revision });
 }

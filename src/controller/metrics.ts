@@ -27,6 +27,10 @@ export function createMetrics(): ControllerMetrics {
   const failovers = new Counter({ name: 'flotilla_failover_events_total', help: 'Failover decisions by kind (failover, recover, evict, purge).', labelNames: ['kind'], registers: [registry] });
   const pushRetries = new Counter({ name: 'flotilla_git_push_retries_total', help: 'Status-branch pushes that had to be retried on a moved tip.', registers: [registry] });
   const invalid = new Gauge({ name: 'flotilla_revision_valid', help: '1 when the head revision of the source branch is valid.', registers: [registry] });
+  const concurrent = new Counter({ name: 'flotilla_status_concurrent_writer_passes_total', help: 'Passes that found another flotilla writing decisions to the status branch (a second active writer).', registers: [registry] });
+  const concurrentNow = new Gauge({ name: 'flotilla_status_concurrent_writer', help: '1 when the last pass found another flotilla writing the status branch.', registers: [registry] });
+  const removed = new Gauge({ name: 'flotilla_cluster_removed', help: '1 for each cluster removed from the fleet repo whose objects flotilla keeps (until its status file is deleted).', labelNames: ['cluster'], registers: [registry] });
+  const gitUp = new Gauge({ name: 'flotilla_git_remote_reachable', help: '1 when the git remote answered the last pass; 0 while passes run on the cached revision and keep their commits locally.', registers: [registry] });
   const leader = new Gauge({ name: 'flotilla_leader', help: '1 while this process holds the leader Lease.', registers: [registry] });
   return {
     registry,
@@ -40,6 +44,11 @@ export function createMetrics(): ControllerMetrics {
       for (const r of o.readiness) ready.set({ cluster: r.cluster }, r.ready ? 1 : 0);
       for (const d of o.decisions) failovers.inc({ kind: d.kind });
       if (o.status.kind === 'committed' && o.status.attempts > 1) pushRetries.inc(o.status.attempts - 1);
+      if (o.concurrent) concurrent.inc();
+      if (o.gitReachable !== undefined) gitUp.set(o.gitReachable ? 1 : 0);
+      removed.reset();
+      for (const c of o.removed ?? []) removed.set({ cluster: c }, 1);
+      concurrentNow.set(o.concurrent ? 1 : 0);
     },
     setLeader(isLeader) {
       leader.set(isLeader ? 1 : 0);

@@ -9,6 +9,7 @@ import { compareStrings, executionNamespacePrefix, resourceKey, type Cluster, ty
 import { applyFleet, type FleetApplyResult } from '../cluster/apply-fleet.ts';
 import { observeBindings } from '../cluster/observe-bindings.ts';
 import { observeClusters } from '../cluster/observe.ts';
+import { defaultPruneGuard } from '../cluster/prune-guard.ts';
 import { createInterpreter } from '../interpreter/index.ts';
 import { loadFleet } from '../load/index.ts';
 import { formatInstant } from '../status/index.ts';
@@ -52,7 +53,7 @@ export async function runWorkerPass(ctx: WorkerContext): Promise<PassOutcome> {
     const interpreter = createInterpreter(fleet.customizations);
     const access = { credentials: ctx.members.credentials, timeoutMs: ctx.members.timeoutMs, requestTimeoutMs: ctx.members.requestTimeoutMs };
     const applied: FleetApplyResult = await applyFleet({ revision: rendered.revision, works, clusters: targets }, {
-      ...access, dryRun: false, prune: ctx.members.prune, forceConflicts: ctx.members.forceConflicts, concurrency: 16, clusterConcurrency: 8,
+      ...access, dryRun: false, prune: ctx.members.prune, forceConflicts: ctx.members.forceConflicts, pruneGuard: ctx.members.pruneGuard ?? defaultPruneGuard, concurrency: 16, clusterConcurrency: 8,
       waitTimeoutMs: Math.min(60_000, ctx.members.timeoutMs), retain: (d: KubeObject, live: KubeObject) => interpreter.retain(d, live),
     });
     for (const c of applied.clusters) ctx.log({ msg: 'cluster applied', shard: ctx.sharding.shard, cluster: c.cluster, ok: c.ok, reason: c.reason, revision: rendered.revision, objects: c.objects.length, pruned: c.pruned.length });

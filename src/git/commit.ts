@@ -1,5 +1,5 @@
 /** Writing commits on a bare repository and reading their trailers. */
-import fs from 'node:fs';
+import { gitFs as fs } from './git-fs.ts';
 import git from 'isomorphic-git';
 import { GitRepositoryBroken } from './errors.ts';
 import type { GitRepo } from './repository.ts';

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { credentialsFromEnv, parseCredentialsFile, tokenUsername } from './credentials.ts';
+import { credentialsFromEnv, parseCredentialsFile, splitUrlCredentials, tokenUsername } from './credentials.ts';
+import { remoteOf } from './remote.ts';
 
 describe('credentials', () => {
   const envCases = [
@@ -16,4 +17,16 @@ describe('credentials', () => {
     { name: 'garbage', text: 'hello\n', want: undefined },
   ];
   for (const c of fileCases) it(`file: ${c.name}`, () => assert.deepEqual(parseCredentialsFile(c.text), c.want));
+  const urlCases = [
+    { name: 'user and password', url: 'https://u:p%40ss@git.example/f.git', want: { url: 'https://git.example/f.git', credentials: { username: 'u', password: 'p@ss' } } },
+    { name: 'a bare token as password', url: 'https://:tok@git.example/f.git', want: { url: 'https://git.example/f.git', credentials: { username: tokenUsername, password: 'tok' } } },
+    { name: 'a username only', url: 'https://u@git.example/f.git', want: { url: 'https://git.example/f.git', credentials: undefined } },
+    { name: 'no userinfo', url: 'http://127.0.0.1:8080/f.git', want: { url: 'http://127.0.0.1:8080/f.git', credentials: undefined } },
+    { name: 'not a URL', url: 'http://u:p@[bad/f.git', want: { url: 'http://[bad/f.git', credentials: undefined } },
+  ];
+  for (const c of urlCases) it(`url: ${c.name}`, () => assert.deepEqual(splitUrlCredentials(c.url), c.want));
+  it('remoteOf: explicit credentials win over the URL\'s; the URL never keeps them', () => {
+    assert.deepEqual(remoteOf('https://u:p@h/f.git', { username: 'e', password: 'q' }), { url: 'https://h/f.git', credentials: { username: 'e', password: 'q' } });
+    assert.deepEqual(remoteOf('https://u:p@h/f.git', undefined), { url: 'https://h/f.git', credentials: { username: 'u', password: 'p' } });
+  });
 });

@@ -67,6 +67,43 @@ export async function resolveCredentials(env: Readonly<Record<string, string | u
   return file ? readCredentialsFile(file) : credentialsFromEnv(env);
 }
 
+/** A remote URL with its `user:password@` part taken out, and those credentials (kept in memory only). */
+export interface SplitUrl {
+  readonly url: string;
+  readonly credentials: Credentials | undefined;
+}
+
+/**
+ * Takes `user:password@` out of an http(s) URL: the URL without them is what flotilla stores
+ * (the cache's git config, the cache directory's hash), logs and reports; the credentials go to
+ * isomorphic-git through onAuth only. A URL with a username but no password yields no credentials.
+ */
+export function splitUrlCredentials(url: string): SplitUrl {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch (err) {
+    // Not a URL: strip anything that looks like userinfo all the same, never echo it.
+    if (err instanceof TypeError) return { url: url.replace(/\/\/[^@/]*@/, '//'), credentials: undefined };
+    throw err;
+  }
+  if (u.username === '' && u.password === '') return { url, credentials: undefined };
+  const username = safeDecode(u.username);
+  const password = safeDecode(u.password);
+  u.username = '';
+  u.password = '';
+  return { url: u.toString(), credentials: password === '' ? undefined : { username: username || tokenUsername, password } };
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch (err) {
+    if (err instanceof URIError) return s;
+    throw err;
+  }
+}
+
 function credentialsFromEntries(e: { username: string | undefined; password: string | undefined; token: string | undefined }): Credentials | undefined {
   if (e.token) return { username: e.username || tokenUsername, password: e.token };
   if (e.username && e.password !== undefined) return { username: e.username, password: e.password };

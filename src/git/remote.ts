@@ -1,8 +1,8 @@
 /** Talking to a remote over smart HTTP(S) with isomorphic-git: list heads, fetch, push. */
-import fs from 'node:fs';
+import { gitFs as fs } from './git-fs.ts';
 import git from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
-import type { Credentials } from './credentials.ts';
+import { splitUrlCredentials, type Credentials } from './credentials.ts';
 import { GitAuthFailed, GitRemoteHeadUnborn, GitRemoteInvalid, GitRemoteUnreachable } from './errors.ts';
 import { remoteName, type GitRepo } from './repository.ts';
 
@@ -10,6 +10,15 @@ import { remoteName, type GitRepo } from './repository.ts';
 export interface Remote {
   readonly url: string;
   readonly credentials: Credentials | undefined;
+}
+
+/**
+ * The remote `url` names, with any `user:password@` moved out of the URL into the credentials:
+ * credentials given explicitly (environment, credentials file) win over ones in the URL.
+ */
+export function remoteOf(url: string, credentials: Credentials | undefined): Remote {
+  const split = splitUrlCredentials(url);
+  return { url: split.url, credentials: credentials ?? split.credentials };
 }
 
 /** The outcome of one push attempt: a rejection is a normal outcome (someone pushed first), not an error. */
@@ -115,12 +124,5 @@ function isNetworkError(err: unknown): boolean {
 
 /** The URL without any user:password part, for messages and logs (E4). */
 export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    u.username = '';
-    u.password = '';
-    return u.toString();
-  } catch {
-    return url.replace(/\/\/[^@/]*@/, '//');
-  }
+  return splitUrlCredentials(url).url;
 }

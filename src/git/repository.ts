@@ -3,8 +3,8 @@
  * cache of a remote (`~/.cache/flotilla/repos/<hash of url>`) or the `.git` of a local clone.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { gitFs as fs } from './git-fs.ts';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import git from 'isomorphic-git';
@@ -47,6 +47,16 @@ export async function openCache(url: string, root: string): Promise<GitRepo> {
     throw new GitRepositoryBroken(`cannot prepare the git cache ${gitdir}`, { gitdir }, { cause: err });
   }
   return { gitdir, cache: {} };
+}
+
+/** Deletes the cache directory of `url` under `root`, if there is one. */
+export async function removeCache(url: string, root: string): Promise<void> {
+  const gitdir = cacheDirFor(url, root);
+  try {
+    await rm(gitdir, { recursive: true, force: true });
+  } catch (err) {
+    throw new GitRepositoryBroken(`cannot remove the git cache ${gitdir}`, { gitdir }, { cause: err });
+  }
 }
 
 /** The git directory of `dir` when `dir` itself is a repository root (a clone, or a bare repo); undefined otherwise. */

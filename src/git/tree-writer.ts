@@ -2,7 +2,7 @@
  * Writes a new tree from a base tree plus file changes, without a checkout or an index: only the
  * directories on a changed path are rewritten, every other subtree keeps its oid.
  */
-import fs from 'node:fs';
+import { gitFs as fs } from './git-fs.ts';
 import git from 'isomorphic-git';
 import { compareStrings } from '../api/index.ts';
 import { GitRepositoryBroken } from './errors.ts';

@@ -7,8 +7,8 @@ import path from 'node:path';
 import git from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
 import {
-  createTreeReader, currentBranch, findGitDir, localStore, openLocal, remoteStore,
-  type BranchStore, type Credentials, type Remote, type TreeReader,
+  createTreeReader, currentBranch, findGitDir, localStore, openLocal, remoteOf, remoteStore,
+  type BranchStore, type Credentials, type LockPolicy, type Remote, type TreeReader,
 } from '../git/index.ts';
 
 /** A fleet repo that flotilla follows. */
@@ -24,6 +24,8 @@ export interface SourceOptions {
   readonly branch: string | undefined;
   readonly cacheRoot: string;
   readonly credentials: Credentials | undefined;
+  /** When a ref lock left by a dead writer in a local repository is reclaimed (default: defaultLockPolicy). */
+  readonly locks?: LockPolicy;
 }
 
 /** Whether `--repo` names a remote (http:// or https://) rather than a directory. */
@@ -34,15 +36,15 @@ export function isRemoteUrl(repo: string): boolean {
 /** Opens the source `--repo` names. */
 export async function openSource(o: SourceOptions): Promise<FleetSource> {
   if (isRemoteUrl(o.repo)) {
-    const remote: Remote = { url: o.repo, credentials: o.credentials };
-    const store = await remoteStore(remote, o.cacheRoot);
+    const remote: Remote = remoteOf(o.repo, o.credentials);
+    const store = await remoteStore({ url: o.repo, credentials: o.credentials }, o.cacheRoot);
     return { kind: 'git', store, branch: o.branch ?? (await remoteHeadBranch(remote)), reader: createTreeReader(store.repo), remote, dir: undefined };
   }
   const dir = path.resolve(o.cwd, o.repo);
   const gitdir = await findGitDir(dir);
   if (!gitdir) return { kind: 'directory', dir };
   const repo = openLocal(gitdir);
-  return { kind: 'git', store: localStore(repo, dir), branch: o.branch ?? (await currentBranch(repo)) ?? 'main', reader: createTreeReader(repo), remote: undefined, dir };
+  return { kind: 'git', store: localStore(repo, dir, o.locks), branch: o.branch ?? (await currentBranch(repo)) ?? 'main', reader: createTreeReader(repo), remote: undefined, dir };
 }
 
 /** The branch the remote's HEAD points at (what `git clone` checks out), or `main`. */

@@ -30,6 +30,8 @@ export interface ClusterHealthState {
   readonly streak?: ObservedStreak;
   /** Taints flotilla's controller owns (not-ready / unreachable), with the time each was added. */
   readonly taints: readonly Taint[];
+  /** When the Cluster was first seen missing from the fleet repo (its objects are kept; see removed-clusters.ts). */
+  readonly removedSince?: string;
 }
 
 /** The new state, the taint changes and, when taints changed, the failover or recover decision. */

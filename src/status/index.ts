@@ -28,6 +28,12 @@ export type { ClusterWorkloadStatus, TaskAssessmentInput, TaskAssessment, TaskVe
 export { decideFailover } from './failover.ts';
 /** The pass's input (clusters, bindings, now, settings) and outcome. */
 export type { FailoverInput, FailoverOutcome, FailoverCluster, FailoverBinding } from './failover.ts';
+/** Idempotent decisions: times the status branch records win, and decisions it already shows are dropped. */
+export { keepRecordedClusterTimes, keepRecordedTaskTimes, keepRecordedUnhealthySince, unrecordedDecisions } from './recorded-merge.ts';
+/** The recorded failover state the merge reads. */
+export type { RecordedState } from './recorded-merge.ts';
+/** Clusters removed from the fleet repo: remembered as removed, never pruned. */
+export { declaredAgain, removedClusters } from './removed-clusters.ts';
 /** RFC 3339 arithmetic on `now` arguments (no clock). */
 export { instant, addSeconds, formatInstant, isAfter } from './time.ts';
 /** Application failover: evictions of workloads unhealthy past tolerationSeconds, and the unhealthy-since memory. */

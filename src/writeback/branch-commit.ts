@@ -5,7 +5,7 @@
  * files outside what flotilla owns keep their content.
  */
 import {
-  GitPushRejected, listFiles, readCommitInfo, writeCommit, writeTreeWithChanges,
+  GitPushRejected, GitRemoteUnreachable, listFiles, readCommitInfo, writeCommit, writeTreeWithChanges,
   type BranchStore, type Identity,
 } from '../git/index.ts';
 import type { PathChange } from './file-changes.ts';
@@ -23,9 +23,12 @@ export type BranchDecision =
   | { readonly kind: 'none' }
   | { readonly kind: 'commit'; readonly changes: readonly PathChange[]; readonly message: string; readonly allowEmpty: boolean };
 
-/** The outcome of a branch write. */
+/**
+ * The outcome of a branch write. A `deferred` commit is kept in the local view only (the remote
+ * was unreachable, or known to be): the store publishes it on a later flush.
+ */
 export type BranchWriteResult =
-  | { readonly kind: 'committed'; readonly commit: string; readonly attempts: number }
+  | { readonly kind: 'committed'; readonly commit: string; readonly attempts: number; readonly deferred?: { readonly error: GitRemoteUnreachable | undefined } }
   | { readonly kind: 'unchanged'; readonly tip: string | undefined };
 
 /** How branch writes run: identity, the injected clock, retry bound, and test faults. */
@@ -35,7 +38,16 @@ export interface BranchWriteOptions {
   readonly attempts?: number;
   /** Called after the commit is built and before it is published (tests inject a concurrent push here). */
   readonly beforePublish?: (branch: string, attempt: number) => Promise<void>;
+  /**
+   * Whether a commit the remote cannot take now is kept locally for later (BranchStore.defer):
+   * `never` (default: the write fails), `on-unreachable` (try, keep it when the remote cannot be
+   * reached), `always` (the remote is known to be down: do not try now).
+   */
+  readonly deferPublish?: DeferPublish;
 }
+
+/** See BranchWriteOptions.deferPublish. */
+export type DeferPublish = 'never' | 'on-unreachable' | 'always';
 
 /** Default bound on publish attempts. */
 export const defaultAttempts = 5;
@@ -54,7 +66,16 @@ export async function commitToBranch(store: BranchStore, branch: string, decide:
     if (tree === info?.tree && !decision.allowEmpty) return { kind: 'unchanged', tip };
     const commit = await writeCommit(store.repo, { tree, parents: tip ? [tip] : [], message: decision.message, identity: opts.identity, time: opts.now() });
     if (opts.beforePublish) await opts.beforePublish(branch, attempt);
-    const outcome = await store.publish(branch, tip, commit);
+    if (opts.deferPublish === 'always') {
+      await store.defer(branch, commit);
+      return { kind: 'committed', commit, attempts: attempt, deferred: { error: undefined } };
+    }
+    const outcome = await store.publish(branch, tip, commit).catch(async (err: unknown) => {
+      if (opts.deferPublish !== 'on-unreachable' || !(err instanceof GitRemoteUnreachable)) throw err;
+      await store.defer(branch, commit);
+      return { kind: 'deferred' as const, error: err };
+    });
+    if (outcome.kind === 'deferred') return { kind: 'committed', commit, attempts: attempt, deferred: { error: outcome.error } };
     if (outcome.kind === 'pushed') return { kind: 'committed', commit, attempts: attempt };
   }
   throw new GitPushRejected(`${store.location}: ${branch} kept moving; gave up after ${attempts} attempts`, { branch, attempts });

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { parseClusterReport } from './cluster-reports.ts';
+import YAML from 'yaml';
 import { parseClusterHealth, parseFailoverBinding } from './failover-state.ts';
+import { statusFiles } from './status-files.ts';
 
 // Status-branch files are written by flotilla but can be edited by hand: a broken one is skipped
 // (its memory is lost, the controller goes on), and broken parts of a good one are dropped.
@@ -24,6 +26,15 @@ describe('writeback: reading the controller memory back from the status branch',
       cluster: 'm1', registeredAt: '2026-01-01T00:00:00Z', ready: { type: 'Ready', status: 'False', reason: 'ClusterNotReachable' },
       taints: [{ key: 'cluster.karmada.io/not-ready', effect: 'NoSchedule' }],
     });
+  });
+
+  it('a removed cluster\'s file round-trips its removal time; a broken removal is dropped', () => {
+    const state = { cluster: 'm3', registeredAt: '2026-01-01T00:00:00Z', taints: [], removedSince: '2026-01-02T00:00:00Z' };
+    const file = statusFiles({ sourceBranch: 'main', plan: { revision: 'r', bindings: [], works: [], clusters: [], errors: [], warnings: [], explanations: [] }, previous: undefined, observed: [], failover: { clusters: [state], statuses: new Map() } });
+    const text = file.files.get('clusters/m3.yaml') ?? '';
+    assert.match(text, /removed:\n {2}since: "?2026-01-02T00:00:00Z"?\n {2}message: "?removed from the fleet repo/);
+    assert.deepEqual(parseClusterHealth(YAML.parse(text)), state);
+    assert.equal(parseClusterHealth({ name: 'm3', registeredAt: '2026-01-01T00:00:00Z', removed: 'yes' })?.removedSince, undefined);
   });
 
   it('a binding without spec.resource is skipped; malformed clusters, tasks and statuses are dropped', () => {

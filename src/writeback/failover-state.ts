@@ -22,6 +22,7 @@ export function parseClusterHealth(v: unknown): ClusterHealthState | undefined {
     ...(typeof v['probedAt'] === 'string' ? { probedAt: v['probedAt'] } : {}),
     ...(streak ? { streak } : {}),
     taints,
+    ...(isPlainObject(v['removed']) && typeof v['removed']['since'] === 'string' ? { removedSince: v['removed']['since'] } : {}),
   };
 }
 

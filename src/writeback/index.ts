@@ -1,5 +1,5 @@
 /** The public surface of src/writeback: the status branch, the rendered branch and the rendered directory. */
-export { commitToBranch, defaultAttempts, type BranchDecision, type BranchWriteOptions, type BranchWriteResult, type TipView } from './branch-commit.ts';
+export { commitToBranch, defaultAttempts, type BranchDecision, type DeferPublish, type BranchWriteOptions, type BranchWriteResult, type TipView } from './branch-commit.ts';
 export { decisionTrailer, renderedCommitMessage, sourceTrailer, statusCommitMessage, type StatusMessageInput } from './commit-message.ts';
 export { fileChanges, type DesiredFile, type PathChange } from './file-changes.ts';
 export { maxSegmentLength, safeSegment } from './file-name.ts';
@@ -10,6 +10,6 @@ export { formatRevisionRecord, parseRevisionRecord, revisionPath, type Attempt, 
 export { bindingFiles, bindingsRoot, clustersRoot, statusFiles, type ClusterObservation, type FailoverStatus, type StatusFiles, type StatusInput } from './status-files.ts';
 export { parseClusterHealth, parseFailoverBinding } from './failover-state.ts';
 export { createStatusReader, type PreviousView, type RecordedFailover, type StatusReader, type StatusView } from './status-reader.ts';
-export { toDesired, writeStatus, type StatusWrite, type StatusWriteResult } from './status-writer.ts';
+export { flotillaCommitsSince, toDesired, writeStatus, type ConcurrentWrite, type RebasedStatus, type StatusWrite, type StatusWriteResult } from './status-writer.ts';
 export { formatClusterReport, parseClusterReport, reportDue, reportPath, reportsRoot, type ClusterReport, type ReportedWorkload } from './cluster-reports.ts';
 export { readClusterReports, readRenderedClusters, writeClusterReports } from './shard-io.ts';

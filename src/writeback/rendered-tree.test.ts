@@ -52,11 +52,11 @@ describe('renderedFiles', () => {
   });
   describe('Namespaces carry the marks that stop Flux and Argo CD pruning them', () => {
     const cases: { name: string; annotations?: Record<string, string>; want: Record<string, string> }[] = [
-      { name: 'a bare Namespace', want: { 'argocd.argoproj.io/sync-options': 'Prune=false', 'kustomize.toolkit.fluxcd.io/prune': 'disabled' } },
+      { name: 'a bare Namespace', want: { 'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false', 'kustomize.toolkit.fluxcd.io/prune': 'disabled' } },
       {
         name: 'a template with its own annotations and sync options',
         annotations: { team: 'shop', 'argocd.argoproj.io/sync-options': 'ServerSideApply=true, Prune=confirm', 'kustomize.toolkit.fluxcd.io/prune': 'enabled' },
-        want: { team: 'shop', 'argocd.argoproj.io/sync-options': 'ServerSideApply=true,Prune=false', 'kustomize.toolkit.fluxcd.io/prune': 'disabled' },
+        want: { team: 'shop', 'argocd.argoproj.io/sync-options': 'ServerSideApply=true,Prune=false,Delete=false', 'kustomize.toolkit.fluxcd.io/prune': 'disabled' },
       },
     ];
     for (const c of cases) {

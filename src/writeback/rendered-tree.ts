@@ -16,8 +16,9 @@ export const renderedRoot = 'clusters';
 export const clusterScopedFolder = '_cluster';
 
 /**
- * The annotations that keep Flux (kustomize-controller `.spec.prune`) and Argo CD (sync option
- * `Prune`) from deleting a Namespace whose file leaves the tree: deleting it would delete
+ * The annotations that keep Flux (kustomize-controller `.spec.prune`) and Argo CD (sync options
+ * `Prune` and `Delete`) from deleting a Namespace whose file leaves the tree, or whose
+ * Application is deleted with its resources: deleting it would delete
  * everything inside, hand-made Secrets included. Both tools read them from the live object they
  * applied from this tree. flotilla's own apply never prunes the Namespaces it renders
  * (`flotilla.io/prune: disabled`, src/render/namespaces.ts), so these marks are a property of the
@@ -68,12 +69,12 @@ function addManifest(files: Map<string, string>, manifest: JsonObject): void {
 
 /**
  * The Namespace with the annotations that stop Flux and Argo CD from pruning it. Other Argo CD
- * sync options the template sets (`ServerSideApply=true`) are kept; its own `Prune=` is replaced.
+ * sync options the template sets (`ServerSideApply=true`) are kept; its own `Prune=` and `Delete=` are replaced.
  */
 function keptNamespace(manifest: JsonObject, meta: JsonObject): JsonObject {
   const annotations = isPlainObject(meta['annotations']) ? meta['annotations'] : {};
   const own = typeof annotations[argoSyncOptionsAnnotation] === 'string' ? annotations[argoSyncOptionsAnnotation] : '';
-  const options = [...own.split(',').map((o) => o.trim()).filter((o) => o !== '' && !/^Prune=/.test(o)), 'Prune=false'];
+  const options = [...own.split(',').map((o) => o.trim()).filter((o) => o !== '' && !/^(Prune|Delete)=/.test(o)), 'Prune=false', 'Delete=false'];
   const kept = { ...annotations, [fluxPruneAnnotation]: 'disabled', [argoSyncOptionsAnnotation]: options.join(',') };
   return { ...manifest, metadata: { ...meta, annotations: sortRecord(kept) } };
 }

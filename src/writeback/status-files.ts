@@ -85,6 +85,9 @@ export function statusFiles(input: StatusInput): StatusFiles {
   return { decision, record, files: sortedMap(files), owns };
 }
 
+/** The note a removed cluster's status file carries (what happened, what to do). */
+export const removedMessage = 'removed from the fleet repo: flotilla no longer applies to, observes or prunes this cluster; its objects stay on the member. To delete them, add the Cluster back with the taint flotilla.io/decommission:NoExecute until its bindings have moved and its objects are pruned, then remove it again; delete this file to stop the warning.';
+
 /** `clusters/<name>.yaml` of the controller: Ready, the health memory and the controller taints (fixed key order, D5). */
 function clusterHealthFile(c: ClusterHealthState): Record<string, unknown> {
   return {
@@ -94,6 +97,7 @@ function clusterHealthFile(c: ClusterHealthState): Record<string, unknown> {
     ...(c.streak ? { streak: c.streak } : {}),
     conditions: c.ready ? [c.ready] : [],
     taints: c.taints,
+    ...(c.removedSince ? { removed: { since: c.removedSince, message: removedMessage } } : {}),
   };
 }
 

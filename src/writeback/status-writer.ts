@@ -1,15 +1,34 @@
 /** Writes one attempt's status to the status branch: the pure decision, then commit-and-publish. */
 import fs from 'node:fs';
 import git from 'isomorphic-git';
-import { blobOid, trailerValue, type BranchStore } from '../git/index.ts';
+import { blobOid, readCommitInfo, trailerValue, type BranchStore } from '../git/index.ts';
 import { commitToBranch, type BranchWriteOptions, type BranchWriteResult, type TipView } from './branch-commit.ts';
-import { sourceTrailer, statusCommitMessage } from './commit-message.ts';
+import { decisionTrailer, sourceTrailer, statusCommitMessage } from './commit-message.ts';
 import { fileChanges, type DesiredFile } from './file-changes.ts';
 import type { DecisionDescription } from '../status/index.ts';
 import type { StatusFiles } from './status-files.ts';
 
-/** The outcome of a status write: `superseded` when another writer recorded a newer source revision first. */
-export type StatusWriteResult = BranchWriteResult | { readonly kind: 'superseded'; readonly by: string };
+/**
+ * The outcome of a status write: `superseded` when another writer recorded a newer source
+ * revision first; `concurrent` when another flotilla committed decisions on the branch between
+ * this pass's read and its write (a second active writer).
+ */
+export type StatusWriteResult = (BranchWriteResult | { readonly kind: 'superseded'; readonly by: string }) & { readonly concurrent?: ConcurrentWrite };
+
+/** What a write found of another flotilla writing the same branch. */
+export interface ConcurrentWrite {
+  /** Flotilla status commits (not shard reports) between the read and the write, newest first. */
+  readonly commits: readonly string[];
+  /** Subjects of this pass's decisions the branch already recorded (not committed again). */
+  readonly duplicates: readonly string[];
+}
+
+/** This pass's status and decisions redone on a tip another writer moved: recorded times and decisions win. */
+export interface RebasedStatus {
+  readonly status: StatusFiles;
+  readonly decisions: readonly DecisionDescription[];
+  readonly duplicates: readonly DecisionDescription[];
+}
 
 /** What the writer needs beside the decided files. */
 export interface StatusWrite {
@@ -22,25 +41,56 @@ export interface StatusWrite {
   readonly baseTip: string | undefined;
   /** Failover decisions to lead the commit message with. */
   readonly decisions?: readonly DecisionDescription[];
+  /** Redoes status and decisions against the branch at `tip` when the tip is not `baseTip` (see RebasedStatus). */
+  readonly rebase?: (tip: string) => Promise<RebasedStatus>;
 }
 
 /** Commits the status files on `branch` (only when content changed) and publishes them. */
 export async function writeStatus(store: BranchStore, w: StatusWrite, opts: BranchWriteOptions): Promise<StatusWriteResult> {
-  const desired = toDesired(w.status.files);
   let superseded: string | undefined;
+  let concurrent: ConcurrentWrite | undefined;
   const result = await commitToBranch(store, w.branch, async (tip) => {
     superseded = await newerRevisionOn(store, tip, w);
     if (superseded) return { kind: 'none' };
-    const changes = fileChanges(tip.files, desired, w.status.owns);
+    let { status, decisions } = w;
+    if (tip.commit !== undefined && tip.commit !== w.baseTip) {
+      const commits = await flotillaCommitsSince(store, tip.commit, w.baseTip);
+      if (w.rebase) {
+        const rebased = await w.rebase(tip.commit);
+        ({ status, decisions } = rebased);
+        concurrent = commits.length || rebased.duplicates.length ? { commits, duplicates: rebased.duplicates.map((d) => d.subject) } : undefined;
+      } else if (commits.length) concurrent = { commits, duplicates: [] };
+    }
+    const changes = fileChanges(tip.files, toDesired(status.files), status.owns);
     if (changes.length === 0) return { kind: 'none' };
     const message = statusCommitMessage({
-      decision: w.status.decision, revision: w.revision, lastApplied: w.status.record.lastAppliedRevision,
-      bindings: w.bindings, works: w.works, errors: w.status.record.lastAttempt.errors, changes,
-      ...(w.decisions ? { decisions: w.decisions } : {}),
+      decision: status.decision, revision: w.revision, lastApplied: status.record.lastAppliedRevision,
+      bindings: w.bindings, works: w.works, errors: status.record.lastAttempt.errors, changes,
+      ...(decisions?.length ? { decisions } : {}),
     });
     return { kind: 'commit', changes, message, allowEmpty: false };
   }, opts);
-  return superseded ? { kind: 'superseded', by: superseded } : result;
+  const outcome: StatusWriteResult = superseded ? { kind: 'superseded', by: superseded } : result;
+  return concurrent ? { ...outcome, concurrent } : outcome;
+}
+
+/** How far back a write looks for another writer's commits. */
+const concurrentLookback = 20;
+
+/**
+ * The flotilla status commits on `tip`'s first-parent line after `base` (at most
+ * concurrentLookback, newest first): commits with a source trailer whose decision is not a shard's
+ * `observe` report. People's commits carry no trailer and are not counted.
+ */
+export async function flotillaCommitsSince(store: BranchStore, tip: string, base: string | undefined): Promise<string[]> {
+  const out: string[] = [];
+  let at: string | undefined = tip;
+  for (let i = 0; at !== undefined && at !== base && i < concurrentLookback; i++) {
+    const info = await readCommitInfo(store.repo, at);
+    if (trailerValue(info.message, sourceTrailer) && trailerValue(info.message, decisionTrailer) !== 'observe') out.push(at);
+    at = info.parents[0];
+  }
+  return out;
 }
 
 /** Text files → bytes with their blob oids. */

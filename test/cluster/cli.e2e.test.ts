@@ -47,9 +47,10 @@ const replicasOn = async (ctx: string) => (await getJson(ctx, 'deployment', 'web
     assert.match(table.stdout, /Deployment\/web\s+member1:2\/2,member2:2\/2,member3:2\/2\s+6\/6\s+True\s+Healthy/);
   });
 
-  it('capacity read from the members changes a dynamic-weight division', async () => {
+  it('capacity read from the members drives a dynamic-weight division (a scale-up goes where there is room)', async () => {
     const hog = JSON.stringify({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'hog', namespace: 'default' }, spec: { replicas: 4, selector: { matchLabels: { app: 'hog' } }, template: { metadata: { labels: { app: 'hog' } }, spec: { containers: [{ name: 'hog', image: 'busybox', resources: { requests: { cpu: '3' } } }] } } } });
     const file = path.join(repo, '..', `hog-${process.pid}.json`);
+    const app = path.join(repo, 'apps', 'web.yaml');
     writeFileSync(file, hog);
     try {
       await kubectl('member1', 'apply', '-f', file);
@@ -58,12 +59,19 @@ const replicasOn = async (ctx: string) => (await getJson(ctx, 'deployment', 'web
         const m1 = c.clusters.find((x) => x.metadata.name === 'member1');
         return m1?.status?.resourceSummary?.allocated?.cpu === '14' ? true : undefined;
       });
+      // Unchanged in git: the previous placement (read back from the members) stands, as in Karmada's Steady mode.
+      const same = await flotilla('apply', '--repo', repo, '--kubeconfig', kubeconfig, '-o', 'json');
+      assert.equal(same.status, 0, same.stderr);
+      assert.deepEqual(await Promise.all(['member1', 'member2', 'member3'].map(replicasOn)), [2, 2, 2]);
+      // Scaled up in git: the 6 new replicas are divided by free capacity, so member1 gets the fewest.
+      writeFileSync(app, readFileSync(app, 'utf8').replace('replicas: 6', 'replicas: 12'));
       const r = await flotilla('apply', '--repo', repo, '--kubeconfig', kubeconfig, '-o', 'json');
       assert.equal(r.status, 0, r.stderr);
       const [m1, m2, m3] = await Promise.all(['member1', 'member2', 'member3'].map(replicasOn));
       assert.ok((m1 ?? 0) < (m2 ?? 0) && (m1 ?? 0) < (m3 ?? 0), `member1 has less room: ${m1}/${m2}/${m3}`);
-      assert.equal((m1 ?? 0) + (m2 ?? 0) + (m3 ?? 0), 6);
+      assert.equal((m1 ?? 0) + (m2 ?? 0) + (m3 ?? 0), 12);
     } finally {
+      writeFileSync(app, readFileSync(app, 'utf8').replace('replicas: 12', 'replicas: 6'));
       await kubectl('member1', 'delete', '-f', file, '--ignore-not-found');
       rmSync(file, { force: true });
     }

@@ -42,9 +42,9 @@ export interface ControllerProcess {
   kill(): void;
 }
 
-/** Starts `flotilla controller --repo repo --kubeconfig kubeconfig --listen 127.0.0.1:0 ...args`. */
-export function startController(repo: string, kubeconfig: string, args: readonly string[]): ControllerProcess {
-  const child = spawn(node, [flotillaBin, 'controller', '--repo', repo, '--kubeconfig', kubeconfig, '--listen', '127.0.0.1:0', ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+/** Starts `flotilla controller --repo repo --kubeconfig kubeconfig --listen 127.0.0.1:0 ...args` (with `env` added to the test's environment). */
+export function startController(repo: string, kubeconfig: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): ControllerProcess {
+  const child = spawn(node, [flotillaBin, 'controller', '--repo', repo, '--kubeconfig', kubeconfig, '--listen', '127.0.0.1:0', ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
   let logs = '';
   child.stderr?.on('data', (d) => (logs += String(d)));
   return {

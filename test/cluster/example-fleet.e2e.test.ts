@@ -17,8 +17,8 @@ interface Report { valid: boolean; clusters: { cluster: string; ok: boolean; rea
 (e2eEnabled ? describe : describe.skip)('flotilla apply of the example fleet onto real members (e2e)', function () {
   this.timeout(180_000);
   let kubeconfig = '';
-  // Capacity from git (--observe=false): with the members' observed capacity the geo-redundant
-  // catalog is re-divided as the first apply's pods use it up (bench and cli.e2e cover that).
+  // Capacity from git (--observe=false); faults-idempotent-apply.e2e applies it with the members'
+  // observed capacity (the previous placement read back from the members keeps it stable).
   const apply = () => flotilla('apply', '--repo', example, '--kubeconfig', kubeconfig, '--context-map', Object.entries(mapped).map(([c, m]) => `${c}=${m}`).join(','),
     '--observe=false', '--timeout', '30s', '-o', 'json');
 

@@ -2,6 +2,7 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import type { Cluster, KubeObject } from '../../src/api/index.ts';
 import type { FleetApplyOptions, PlanToApply } from '../../src/cluster/apply-fleet.ts';
+import { defaultPruneGuard } from '../../src/cluster/prune-guard.ts';
 
 /**
  * Ownership marks as render/ownership-marks.ts writes them. Manifests carry no revision (the
@@ -59,7 +60,7 @@ export function applyOptions(kubeconfig: string, over: Partial<FleetApplyOptions
   const kc = new KubeConfig();
   kc.loadFromFile(kubeconfig);
   return {
-    dryRun: false, prune: true, forceConflicts: false, concurrency: 16, clusterConcurrency: 4, waitTimeoutMs: 30_000,
+    dryRun: false, prune: true, forceConflicts: false, pruneGuard: defaultPruneGuard, concurrency: 16, clusterConcurrency: 4, waitTimeoutMs: 30_000,
     timeoutMs: 20_000, requestTimeoutMs: 5_000, retain: (d) => d, credentials: { kubeconfig: kc, contextMap: new Map() },
     ...over,
   };

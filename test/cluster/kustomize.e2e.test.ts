@@ -51,7 +51,7 @@ const execFileP = promisify(execFile);
     assert.deepEqual(got['data'], cm['data']);
     assert.deepEqual((got['metadata'] as JsonObject)['labels'], { on: 'yes', version: '1.10' });
     const annotations = ((await read('Namespace'))['metadata'] as { annotations?: Record<string, string> }).annotations ?? {};
-    assert.equal(annotations['argocd.argoproj.io/sync-options'], 'Prune=false');
+    assert.equal(annotations['argocd.argoproj.io/sync-options'], 'Prune=false,Delete=false');
     assert.equal(annotations['kustomize.toolkit.fluxcd.io/prune'], 'disabled');
   });
 

@@ -1,11 +1,12 @@
 /** `flotilla apply`: server-side apply of a revision's plan to the member clusters, with pruning. */
-import { formatDiagnostic, UsageError, type KubeObject } from '../../api/index.ts';
+import { formatDiagnostic, resourceKey, UsageError, type KubeObject } from '../../api/index.ts';
 import { applyFleet, type FleetApplyResult } from '../../cluster/apply-fleet.ts';
 import { fleetClusters, loadRevision, planObserved, planUnobserved } from '../../cluster/fleet-revision.ts';
 import { credentialsFrom, limitsFrom } from '../../cluster/member-access.ts';
 import { apiVersionOf, describeObject } from '../../cluster/object-id.ts';
 import type { ObjectResult } from '../../cluster/outcome.ts';
 import { createInterpreter } from '../../interpreter/index.ts';
+import { pruneGuardFrom, pruneGuardOptions } from '../controller-options.ts';
 import { exitInvalid, exitOk, type Command } from '../io.ts';
 import { stringFlag } from '../load-revision.ts';
 import { formatTable, toJsonText, toOutputFormat, toYamlText } from '../output.ts';
@@ -23,6 +24,7 @@ export const applyCommand: Command = {
     'dry-run': { type: 'string', default: 'none' },
     prune: { type: 'string', default: 'true' },
     'force-conflicts': { type: 'boolean', default: false },
+    ...pruneGuardOptions,
     observe: { type: 'string', default: 'true' },
     timeout: { type: 'string', default: '2m' },
     output: { type: 'string', short: 'o', default: 'table' },
@@ -34,15 +36,22 @@ Usage: flotilla apply --repo DIR --kubeconfig FILE [--context-map CLUSTER=CONTEX
                       [--dry-run=server] [--prune=false] [--force-conflicts] [-o json|yaml|table]
 
 Reads the repo (working tree, or --ref), observes every Cluster it declares (readiness,
-version, served APIs, capacity from Nodes and Pods), plans with that status, and applies each
-cluster's manifests with server-side apply (field manager "flotilla"): CRDs and Namespaces
-first and waited on, then the rest in kind order. Every object of a stage is dry-run first;
-if one fails, nothing of that stage is applied. Objects changed by hand are re-applied and
-reported as drift. Then it deletes what the cluster's inventory (ConfigMap
+version, served APIs, capacity from Nodes and Pods), reads the previous placement back from the
+members (the replicas their objects have, and the placement record kept with each member's
+inventory), so that an unchanged workload keeps its replicas where they are, plans with that
+status, and applies each cluster's manifests with server-side apply (field manager "flotilla"):
+CRDs and Namespaces first and waited on, then the rest in kind order. Every object of a stage
+is dry-run first; if one fails, nothing of that stage is applied. Objects changed by hand are
+re-applied and reported as drift. Then it deletes what the cluster's inventory (ConfigMap
 flotilla-system/flotilla-inventory on the member) holds and the plan dropped, if the live
-object is still labelled app.kubernetes.io/managed-by=flotilla and has no
-flotilla.io/prune: disabled annotation. An invalid revision applies and prunes nothing. An
-unreachable cluster is reported and never pruned; the other clusters are still applied.
+object is still labelled app.kubernetes.io/managed-by=flotilla and has no flotilla.io/prune:
+disabled annotation. An invalid revision applies and prunes nothing. An unreachable cluster is
+reported and never pruned; the other clusters are still applied. A revision that would delete
+everything flotilla owns on a cluster and leave it empty (objects it places nowhere else in the
+fleet), or more than --max-prune-share of it, is held there: nothing is applied or pruned on
+that cluster (reason PruneGuard, exit 1) until it is confirmed with --allow-mass-prune. A
+CustomResourceDefinition is not pruned while objects of its kind remain (outcome skipped,
+CustomResourcesExist); it stays in the inventory and is retried.
 
 A cluster is reached through the kubeconfig context named after it, or the context
 --context-map gives; with --hub-context, through the Secret its spec.secretRef names in the
@@ -57,6 +66,10 @@ Options:
       --dry-run=server        server-side dry-run: report what would change, write nothing
       --prune=false           do not delete dropped objects (they stay in the inventory)
       --force-conflicts       take over fields another field manager owns
+      --allow-mass-prune      confirm a revision that deletes everything flotilla owns on a cluster,
+                              leaving it empty (or more than --max-prune-share of it)
+      --max-prune-share PCT   share of a cluster's objects one revision may delete (default: 100%:
+                              only emptying a cluster is held), e.g. 50%
       --observe=false         plan from the Cluster status in git, without observing members
       --timeout DURATION      limit per cluster (default: 2m), e.g. 30s, 5m
   -o, --output FORMAT         json | yaml | table (default: table)
@@ -87,7 +100,7 @@ Examples:
     const credentials = credentialsFrom(flags, io.env, limits);
     const loaded = await loadRevision(stringFlag(values['repo']) ?? '.', stringFlag(values['ref']), io.cwd);
     const observed = observe && !loaded.diagnostics.some((d) => d.severity === 'error')
-      ? await planObserved(loaded, { credentials, ...limits, concurrency: 8, now: new Date().toISOString() })
+      ? await planObserved(loaded, { credentials, ...limits, concurrency: 8, now: new Date().toISOString(), previousFromMembers: true })
       : { plan: planUnobserved(loaded), clusters: fleetClusters(loaded.fleet) };
     const { plan } = observed;
     for (const d of [...plan.errors, ...plan.warnings]) io.stderr(`${formatDiagnostic(d)}\n`);
@@ -99,8 +112,9 @@ Examples:
       return exitInvalid;
     }
     const interpreter = createInterpreter(loaded.fleet.customizations);
-    const result = await applyFleet({ revision: plan.revision, works: plan.works, clusters: observed.clusters }, {
-      dryRun, prune, forceConflicts: values['force-conflicts'] === true, ...limits,
+    const placements = plan.bindings.map((b) => ({ key: resourceKey(b.spec.resource), clusters: b.spec.clusters, placement: b.spec.placement }));
+    const result = await applyFleet({ revision: plan.revision, works: plan.works, clusters: observed.clusters, placements }, {
+      dryRun, prune, forceConflicts: values['force-conflicts'] === true, pruneGuard: pruneGuardFrom(values), ...limits,
       concurrency: 16, clusterConcurrency: 8, waitTimeoutMs: Math.min(60_000, limits.timeoutMs),
       retain: (desired: KubeObject, live: KubeObject) => interpreter.retain(desired, live),
       credentials,

@@ -3,7 +3,7 @@ export const controllerHelp = `Run flotilla as a long-running controller: follow
 with the members' observed status, apply it with server-side apply, watch cluster health, fail
 over when a member goes down, and record every decision as a commit on the status branch.
 
-Usage: flotilla controller --repo URL|DIR [options]
+Usage: flotilla controller [--repo URL|DIR] [options]
 
 Each pass (every --interval, on the poll schedule, and on push webhooks) reads the source branch
 tip and the status branch, probes every member (reachability, /readyz, capacity, APIs), updates
@@ -18,6 +18,14 @@ something changed, with trailers Flotilla-Source and Flotilla-Decision: plan (or
 a revision, and one of failover, recover, evict, purge for each kind of failover decision the
 pass made. An invalid head revision is recorded and never applied: the last
 good revision stays in force and keeps failing over.
+
+Git outages: while the git remote cannot be reached, passes go on with the last fetched
+revision (drift correction, health, failover), status and rendered commits are kept in the
+cache (refs/flotilla/pending/<branch>) and pushed, each once, when the remote answers again.
+Fetches and pushes are retried after 5 s, doubling up to --git-backoff-max, and each failure is
+logged as an error. Two controllers writing the same status branch (no --leader-elect) are
+reported as an error and in flotilla_status_concurrent_writer; a decision the branch already
+records is never committed again, and times it records never move.
 
 Credentials: members through kubeconfig contexts named after the clusters (--kubeconfig,
 KUBECONFIG, --context-map), or, in a cluster (no kubeconfig), through the Secrets named by
@@ -41,7 +49,7 @@ HTTP (--listen): GET /healthz, GET /readyz, GET /metrics (Prometheus), POST /web
 Logs: JSON lines on stderr (pino), with revision and cluster fields.
 
 Options:
-      --repo URL|DIR                    fleet repo (or FLOTILLA_REPO)
+      --repo URL|DIR                    fleet repo (or FLOTILLA_REPO; default: .)
       --branch NAME                     source branch (default: the remote's HEAD branch)
       --status-branch NAME              default: flotilla.yaml statusBranch, flotilla-status
       --rendered-branch NAME            default: flotilla.yaml renderedBranch, flotilla-rendered
@@ -50,6 +58,7 @@ Options:
       --git-credentials-file FILE       lines username=, password= or token=
       --author "N <E>"                  identity of flotilla's commits
       --interval DURATION               a pass at least this often (default: 10s)
+      --git-backoff-max DURATION        longest wait between git retries in an outage (default: 1m)
       --poll-schedule CRON              extra passes on a cron schedule
       --listen HOST:PORT                HTTP endpoints (default: 0.0.0.0:8080)
       --webhook-secret-file FILE        secret of POST /webhook
@@ -59,6 +68,13 @@ Options:
       --timeout DURATION                per member and pass (default: 30s)
       --prune true|false                delete what flotilla owns and no longer plans (default: true)
       --force-conflicts                 take over fields another field manager owns
+      --allow-mass-prune                confirm revisions that delete everything flotilla owns on a
+                                        cluster, leaving it empty (held otherwise: reason
+                                        PruneGuard); to confirm one
+                                        revision, run \`flotilla reconcile --once --kubeconfig ...
+                                        --allow-mass-prune\` instead
+      --max-prune-share PCT             share of a cluster's objects one revision may delete
+                                        (default: 100%: only emptying a cluster is held)
       --leader-elect true|false         hold a Lease before acting (default: false)
       --lease-namespace NS              default: POD_NAMESPACE, else flotilla-system
       --lease-name NAME                 default: flotilla

@@ -6,18 +6,20 @@ import { UsageError } from '../../api/index.ts';
 import { runController, type Election } from '../../controller/controller.ts';
 import type { ControllerContext } from '../../controller/fleet-pass.ts';
 import { ClusterBackoff } from '../../controller/backoff.ts';
+import { StatusWatch } from '../../controller/status-watch.ts';
+import { defaultGitBackoff, GitLink } from '../../controller/git-link.ts';
 import { leaseCandidate } from '../../controller/lease.ts';
 import { ownsCluster, type Sharding } from '../../controller/shard.ts';
 import { runWorkerPass } from '../../controller/worker-pass.ts';
 import { createMetrics } from '../../controller/metrics.ts';
-import { defaultCacheRoot, resolveCredentials } from '../../git/index.ts';
+import { armKillPoint, defaultCacheRoot, resolveCredentials } from '../../git/index.ts';
 import { assertSchedule, openSource } from '../../source/index.ts';
 import { createStatusReader } from '../../writeback/index.ts';
 import { exitOk, type Command, type IO } from '../io.ts';
 import { stringFlag } from '../load-revision.ts';
-import { openTarget, parseAuthor } from './reconcile.ts';
+import { gitLockPolicy, openTarget, parseAuthor } from './reconcile.ts';
 import { controllerHelp } from './controller-help.ts';
-import { bool, duration, evictionSettings, failoverOptions, healthSettings, memberAccess, type Values } from '../controller-options.ts';
+import { bool, duration, evictionSettings, failoverOptions, healthSettings, memberAccess, pruneGuardFrom, pruneGuardOptions, type Values } from '../controller-options.ts';
 
 /** `flotilla controller`: the command definition (K1). */
 export const controllerCommand: Command = {
@@ -27,10 +29,10 @@ export const controllerCommand: Command = {
   options: {
     repo: { type: 'string' }, branch: { type: 'string' }, 'status-branch': { type: 'string' }, 'rendered-branch': { type: 'string' },
     'status-repo': { type: 'string' }, 'cache-dir': { type: 'string' }, 'git-credentials-file': { type: 'string' }, author: { type: 'string' },
-    'poll-schedule': { type: 'string' }, interval: { type: 'string', default: '10s' },
+    'poll-schedule': { type: 'string' }, interval: { type: 'string', default: '10s' }, 'git-backoff-max': { type: 'string', default: '1m' },
     listen: { type: 'string', default: '0.0.0.0:8080' }, 'webhook-secret-file': { type: 'string' },
     kubeconfig: { type: 'string' }, 'context-map': { type: 'string' }, 'hub-context': { type: 'string' }, timeout: { type: 'string', default: '30s' },
-    prune: { type: 'string', default: 'true' }, 'force-conflicts': { type: 'boolean', default: false },
+    prune: { type: 'string', default: 'true' }, 'force-conflicts': { type: 'boolean', default: false }, ...pruneGuardOptions,
     'leader-elect': { type: 'string', default: 'false' }, 'lease-namespace': { type: 'string' }, 'lease-name': { type: 'string', default: 'flotilla' },
     'lease-duration': { type: 'string', default: '15s' }, identity: { type: 'string' },
     shards: { type: 'string', default: '1' }, shard: { type: 'string', default: '0' },
@@ -38,7 +40,7 @@ export const controllerCommand: Command = {
   },
   help: controllerHelp,
   async run(values, _positionals, io) {
-    const repo = stringFlag(values['repo']) ?? io.env['FLOTILLA_REPO'];
+    const repo = stringFlag(values['repo']) ?? io.env['FLOTILLA_REPO'] ?? '.';
     if (!repo) throw new UsageError('--repo URL|DIR is required (or FLOTILLA_REPO)');
     const schedule = stringFlag(values['poll-schedule']);
     if (schedule) assertSchedule(schedule);
@@ -46,21 +48,24 @@ export const controllerCommand: Command = {
     const access = memberAccess(values, io);
     const cacheRoot = resolved(stringFlag(values['cache-dir']), io) ?? defaultCacheRoot(io.env);
     const gitCredentials = await resolveCredentials(io.env, resolved(stringFlag(values['git-credentials-file']), io));
-    const source = await openSource({ repo, cwd: io.cwd, branch: stringFlag(values['branch']), cacheRoot, credentials: gitCredentials });
+    armKillPoint(io.env['FLOTILLA_TEST_KILL_AT']);
+    const locks = gitLockPolicy((f) => log.warn({ ...f }));
+    const source = await openSource({ repo, cwd: io.cwd, branch: stringFlag(values['branch']), cacheRoot, credentials: gitCredentials, locks });
     if (source.kind !== 'git') throw new UsageError(`--repo ${repo} is not a git repository: the controller needs branches to write status to`);
     const statusRepo = stringFlag(values['status-repo']);
-    const target = statusRepo ? await openTarget(statusRepo, io, cacheRoot, gitCredentials) : source.store;
+    const target = statusRepo ? await openTarget(statusRepo, io, cacheRoot, gitCredentials, locks) : source.store;
     const sharding = shardingOf(values);
     const ctx: ControllerContext = {
       source, target, identity: parseAuthor(stringFlag(values['author'])), now: () => new Date(),
-      log: (fields) => log.info(fields),
+      log: (fields) => logAt(log, fields),
       branches: { status: stringFlag(values['status-branch']), rendered: stringFlag(values['rendered-branch']) },
       statusReader: createStatusReader(target),
       members: {
-        credentials: access.credentials, ...access.limits, prune: bool(values, 'prune'), forceConflicts: values['force-conflicts'] === true,
+        credentials: access.credentials, ...access.limits, prune: bool(values, 'prune'), forceConflicts: values['force-conflicts'] === true, pruneGuard: pruneGuardFrom(values),
         ...(sharding.shards > 1 ? { owns: ownsCluster(sharding) } : {}),
       },
-      health: healthSettings(values), eviction: evictionSettings(values), backoff: new ClusterBackoff(),
+      health: healthSettings(values), eviction: evictionSettings(values), backoff: new ClusterBackoff(), statusWatch: new StatusWatch(),
+      gitLink: new GitLink({ ...defaultGitBackoff, maxMs: Math.max(defaultGitBackoff.initialMs, duration(values, 'git-backoff-max')) }),
     };
     const identity = stringFlag(values['identity']) ?? io.env['POD_NAME'] ?? `${os.hostname()}-${process.pid}`;
     const leaseDurationMs = duration(values, 'lease-duration');
@@ -112,4 +117,12 @@ async function webhookSecret(values: Values, io: IO): Promise<string | undefined
 
 function resolved(v: string | undefined, io: IO): string | undefined {
   return v === undefined ? undefined : path.resolve(io.cwd, v);
+}
+
+/** Logs at the level a `level: 'error' | 'warn'` field names (info otherwise), without repeating the field. */
+function logAt(log: pino.Logger, fields: Readonly<Record<string, unknown>>): void {
+  const { level, ...rest } = fields;
+  if (level === 'error') log.error(rest);
+  else if (level === 'warn') log.warn(rest);
+  else log.info(rest);
 }

@@ -5,7 +5,7 @@ import { formatDiagnostic, UsageError } from '../../api/index.ts';
 import { followDirectory, reconcileDirectory } from '../../controller/reconcile-directory.ts';
 import { follow } from '../../controller/reconcile-follow.ts';
 import { describeError, reconcileOnce, type ReconcileContext, type ReconcileOutcome } from '../../controller/reconcile.ts';
-import { defaultCacheRoot, defaultIdentity, isTransientGitError, localStore, openLocal, findGitDir, remoteStore, resolveCredentials, type BranchStore, type Identity } from '../../git/index.ts';
+import { armKillPoint, defaultCacheRoot, defaultIdentity, defaultStaleLockMs, isTransientGitError, localStore, openLocal, findGitDir, remoteStore, resolveCredentials, type BranchStore, type Identity, type LockPolicy } from '../../git/index.ts';
 import { assertSchedule, isRemoteUrl, openSource } from '../../source/index.ts';
 import { createStatusReader } from '../../writeback/index.ts';
 import { exitError, exitInvalid, exitOk, type Command, type ExitCode, type IO } from '../io.ts';
@@ -13,7 +13,7 @@ import { stringFlag } from '../load-revision.ts';
 import { toJsonText, toOutputFormat, toYamlText } from '../output.ts';
 import { planTable } from './plan.ts';
 import { runPass, type PassOutcome } from '../../controller/fleet-pass.ts';
-import { bool, evictionSettings, failoverOptions, healthSettings, memberAccess } from '../controller-options.ts';
+import { bool, evictionSettings, failoverOptions, healthSettings, memberAccess, pruneGuardFrom, pruneGuardOptions } from '../controller-options.ts';
 
 /** `flotilla reconcile`: the command definition (K1). */
 export const reconcileCommand: Command = {
@@ -36,7 +36,7 @@ export const reconcileCommand: Command = {
     out: { type: 'string' },
     output: { type: 'string', short: 'o', default: 'table' },
     kubeconfig: { type: 'string' }, 'context-map': { type: 'string' }, 'hub-context': { type: 'string' }, timeout: { type: 'string', default: '30s' },
-    prune: { type: 'string', default: 'true' }, 'force-conflicts': { type: 'boolean', default: false },
+    prune: { type: 'string', default: 'true' }, 'force-conflicts': { type: 'boolean', default: false }, ...pruneGuardOptions,
     ...failoverOptions,
   },
   help: `Follow a fleet repo branch: plan every new revision, commit the rendered tree to the
@@ -81,7 +81,8 @@ Options:
                                after the clusters) with server-side apply, prune what flotilla owns
                                and no longer plans, probe cluster health, and record it all on the
                                status branch: one pass of \`flotilla controller\`, which also takes
-                               --context-map, --hub-context, --timeout, --prune, --force-conflicts
+                               --context-map, --hub-context, --timeout, --prune, --force-conflicts,
+                               --allow-mass-prune, --max-prune-share
                                and the failover flags (see \`flotilla controller --help\`)
 
 Exit status:
@@ -115,11 +116,13 @@ Examples:
     const identity = parseAuthor(stringFlag(values['author']));
     const credentials = await resolveCredentials(io.env, resolveOut(stringFlag(values['git-credentials-file']), io));
     const cacheRoot = resolveOut(stringFlag(values['cache-dir']), io) ?? defaultCacheRoot(io.env);
-    const source = await openSource({ repo, cwd: io.cwd, branch: stringFlag(values['branch']), cacheRoot, credentials });
+    armKillPoint(io.env['FLOTILLA_TEST_KILL_AT']);
+    const log = (f: Readonly<Record<string, unknown>>) => io.stderr(`${Object.entries(f).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ')}\n`);
+    const locks = gitLockPolicy((f) => log({ level: 'warn', ...f }));
+    const source = await openSource({ repo, cwd: io.cwd, branch: stringFlag(values['branch']), cacheRoot, credentials, locks });
     if (source.kind === 'directory') return runDirectory(source.dir, outDir, once, output, io);
     const statusRepo = stringFlag(values['status-repo']);
-    const target = statusRepo ? await openTarget(statusRepo, io, cacheRoot, credentials) : source.store;
-    const log = (f: Readonly<Record<string, unknown>>) => io.stderr(`${Object.entries(f).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ')}\n`);
+    const target = statusRepo ? await openTarget(statusRepo, io, cacheRoot, credentials, locks) : source.store;
     const ctx: ReconcileContext = {
       source, target, identity, now: () => new Date(), log,
       branches: { status: stringFlag(values['status-branch']), rendered: stringFlag(values['rendered-branch']) },
@@ -129,7 +132,7 @@ Examples:
       if (!once) throw new UsageError('--kubeconfig applies with --once only; to follow a branch and apply every revision, run `flotilla controller`');
       const access = memberAccess(values, io);
       const pass = await runPass({
-        ...ctx, members: { credentials: access.credentials, ...access.limits, prune: bool(values, 'prune'), forceConflicts: values['force-conflicts'] === true },
+        ...ctx, members: { credentials: access.credentials, ...access.limits, prune: bool(values, 'prune'), forceConflicts: values['force-conflicts'] === true, pruneGuard: pruneGuardFrom(values) },
         health: healthSettings(values), eviction: evictionSettings(values),
       });
       return reportPass(pass, output, io);
@@ -189,6 +192,7 @@ function reportPass(o: PassOutcome, output: string, io: IO): ExitCode {
   const result = {
     outcome: o.valid ? 'applied' : 'invalid', revision: o.revision, inForce: o.inForce, bindings: o.bindings, works: o.works,
     statusCommit: o.status.kind === 'committed' ? o.status.commit : null, clusters, unreachable, decisions: o.decisions.map((d) => `${d.kind} ${d.cluster}`),
+    removed: o.removed ?? [],
   };
   if (output === 'json') io.stdout(toJsonText(result));
   else if (output === 'yaml') io.stdout(toYamlText(result));
@@ -197,6 +201,7 @@ function reportPass(o: PassOutcome, output: string, io: IO): ExitCode {
     for (const c of clusters) io.stdout(`  ${c.cluster}: ${c.ok ? 'applied' : c.reason} (${c.objects} objects, ${c.pruned} pruned)${c.ok ? '' : `: ${c.message}`}\n`);
     for (const c of unreachable) io.stdout(`  ${c}: unreachable (not applied, nothing pruned)\n`);
     for (const d of result.decisions) io.stdout(`  decision: ${d}\n`);
+    for (const c of result.removed) io.stdout(`  ${c}: removed from the fleet repo (its objects are kept, not managed)\n`);
   }
   for (const c of clusters) if (!c.ok) io.stderr(`error: cluster ${c.cluster}: ${c.reason}: ${c.message}\n`);
   return o.valid && unreachable.length === 0 && clusters.every((c) => c.ok) ? exitOk : exitInvalid;
@@ -219,12 +224,23 @@ function reportOnce(o: ReconcileOutcome, output: string, io: IO): ExitCode {
 }
 
 /** The repository the status and rendered branches are written to (`--status-repo`). */
-export async function openTarget(repo: string, io: IO, cacheRoot: string, credentials: Awaited<ReturnType<typeof resolveCredentials>>): Promise<BranchStore> {
+export async function openTarget(repo: string, io: IO, cacheRoot: string, credentials: Awaited<ReturnType<typeof resolveCredentials>>, locks: LockPolicy): Promise<BranchStore> {
   if (isRemoteUrl(repo)) return remoteStore({ url: repo, credentials }, cacheRoot);
   const dir = path.resolve(io.cwd, repo);
   const gitdir = await findGitDir(dir);
   if (!gitdir) throw new UsageError(`--status-repo ${repo} is neither a URL nor a git repository`);
-  return localStore(openLocal(gitdir), dir);
+  return localStore(openLocal(gitdir), dir, locks);
+}
+
+/** Ref locks of a local repository: a lock left by a dead writer is removed, with a warning naming it. */
+export function gitLockPolicy(warn: (fields: Readonly<Record<string, unknown>>) => void): LockPolicy {
+  return {
+    staleAfterMs: defaultStaleLockMs,
+    onReclaim: (r) => warn({
+      msg: 'removed a stale git ref lock left by a writer that is gone', lock: r.lock, reason: r.reason,
+      ownerPid: r.owner?.pid, ownerHost: r.owner?.host, ageMs: Math.round(r.ageMs),
+    }),
+  };
 }
 
 /** Parses `--author "Name <email>"`. */

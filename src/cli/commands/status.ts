@@ -5,6 +5,9 @@ import { fleetClusters, loadRevision, planObserved, planUnobserved } from '../..
 import { credentialsFrom, limitsFrom } from '../../cluster/member-access.ts';
 import { observeBindings } from '../../cluster/observe-bindings.ts';
 import { createInterpreter } from '../../interpreter/index.ts';
+import { findGitDir, localStore, openLocal } from '../../git/index.ts';
+import { createStatusReader } from '../../writeback/index.ts';
+import path from 'node:path';
 import { exitInvalid, exitOk, type Command } from '../io.ts';
 import { stringFlag } from '../load-revision.ts';
 import { formatTable, toJsonText, toOutputFormat, toYamlText } from '../output.ts';
@@ -70,7 +73,7 @@ Examples:
     const loaded = await loadRevision(stringFlag(values['repo']) ?? '.', stringFlag(values['ref']), io.cwd);
     const valid = !loaded.diagnostics.some((d) => d.severity === 'error');
     const { plan, clusters } = observe === 'true' && valid
-      ? await planObserved(loaded, { credentials, ...limits, concurrency: 8, now: new Date().toISOString() })
+      ? await planObserved(loaded, { credentials, ...limits, concurrency: 8, now: new Date().toISOString(), previousFromMembers: true })
       : { plan: planUnobserved(loaded), clusters: fleetClusters(loaded.fleet) };
     if (plan.errors.length) {
       for (const d of plan.errors) io.stderr(`${formatDiagnostic(d)}\n`);
@@ -79,6 +82,10 @@ Examples:
     const interpreter = createInterpreter(loaded.fleet.customizations);
     const bindings = await observeBindings({ revision: plan.revision, works: plan.works, clusters }, { credentials, ...limits, concurrency: 8, interpreter });
     const report = { revision: plan.revision, bindings };
+    const dir = path.resolve(io.cwd, stringFlag(values['repo']) ?? '.');
+    for (const c of await removedClusters(dir, loaded.fleet.settings.statusBranch)) {
+      io.stderr(`warning: cluster ${c.cluster} was removed from the fleet repo (first missed ${c.since}): flotilla no longer applies to, observes or prunes it, and its objects stay on the member; see clusters/${c.cluster}.yaml on ${loaded.fleet.settings.statusBranch} for how to clean up\n`);
+    }
     if (output === 'json') io.stdout(toJsonText(report));
     else if (output === 'yaml') io.stdout(toYamlText(report));
     else io.stdout(statusTable(bindings, values['no-header'] === true));
@@ -104,4 +111,13 @@ function replicas(status: JsonObject | null): string {
   const ready = status['readyReplicas'] ?? 0;
   const want = status['replicas'];
   return typeof want === 'number' ? `:${String(ready)}/${want}` : '';
+}
+
+/** Clusters the status branch of the git repository at `dir` marks removed (none when `dir` is not a repository or has no status branch). */
+async function removedClusters(dir: string, branch: string): Promise<{ cluster: string; since: string }[]> {
+  const gitdir = await findGitDir(dir);
+  if (!gitdir) return [];
+  const reader = createStatusReader(localStore(openLocal(gitdir), dir));
+  const { clusters } = await reader.failoverState((await reader.record(branch)).tip);
+  return clusters.flatMap((c) => (c.removedSince ? [{ cluster: c.cluster, since: c.removedSince }] : []));
 }

@@ -56,7 +56,7 @@ function versionLdflags(k8sVersion: string): string {
 }
 
 /** Reads the version a go.mod requires for `module`. */
-function requiredVersion(goMod: string, module: string): string {
+export function requiredVersion(goMod: string, module: string): string {
   const m = new RegExp(`^\\s*${module.replaceAll('.', '\\.')}\\s+(v\\S+)`, 'm').exec(goMod);
   if (!m?.[1]) throw new Error(`${module} is not required in go.mod`);
   return m[1];

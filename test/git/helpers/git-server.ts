@@ -12,6 +12,7 @@ import path from 'node:path';
 export interface GitServer {
   /** `http://127.0.0.1:PORT` (no credentials). */
   readonly base: string;
+  readonly port: number;
   readonly root: string;
   readonly user: string;
   readonly password: string;
@@ -30,8 +31,8 @@ export interface GitServer {
 
 const backend = path.join(execFileSync('git', ['--exec-path'], { encoding: 'utf8' }).trim(), 'git-http-backend');
 
-/** Starts a server over the bare repositories in `root`. */
-export async function startGitServer(root: string, user = 'fleet', password = 's3cret'): Promise<GitServer> {
+/** Starts a server over the bare repositories in `root` (on `port`, or a free one: a restart after stop() reuses its port). */
+export async function startGitServer(root: string, user = 'fleet', password = 's3cret', port = 0): Promise<GitServer> {
   const expected = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
   const fault = { garbage: false };
   let requests = 0;
@@ -70,13 +71,14 @@ export async function startGitServer(root: string, user = 'fleet', password = 's
     relayCgi(cgi.stdout, res);
     cgi.stderr.resume();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  const base = `http://127.0.0.1:${port}`;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.address() as AddressInfo).port;
+  const base = `http://127.0.0.1:${bound}`;
   return {
     base, root, user, password, fault,
     get requests() { return requests; },
-    authUrl: (name) => `http://${user}:${password}@127.0.0.1:${port}/${name}.git`,
+    port: bound,
+    authUrl: (name) => `http://${user}:${password}@127.0.0.1:${bound}/${name}.git`,
     url: (name) => `${base}/${name}.git`,
     createRepo(name) {
       const dir = path.join(root, `${name}.git`);
