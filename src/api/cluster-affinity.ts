@@ -28,8 +28,9 @@ export function clusterMatchesAffinity(affinity: ClusterAffinity, cluster: Clust
  * True when the cluster satisfies every field requirement. `provider` and `region` come from
  * `spec.provider` / `spec.region` (an empty string counts as absent) and use node-selector semantics;
  * `zone` is matched against `spec.zones` by Karmada's matchZones: In = any zone listed, NotIn = no
- * zone listed, Exists = some zone, DoesNotExist = no zone. The deprecated `spec.zone` is ignored, as
- * Karmada ignores it. A requirement on any other key never matches a cluster field (the key is absent).
+ * zone listed, Exists = some zone, DoesNotExist = no zone. A deprecated singular `spec.zone` arrives
+ * here as `zones` (load migrates it, as Karmada's API server does). A requirement on any other key
+ * never matches a cluster field (the key is absent).
  */
 export function clusterMatchesFields(reqs: readonly FieldSelectorRequirement[], cluster: Cluster): boolean {
   const fields: Record<string, string> = {};

@@ -23,6 +23,14 @@ export const diagnosticCodes = [
   'Unschedulable',
   'InvalidPlacement',
   'InvalidPrevious',
+  /** A kind a Karmada API group does not have (error). */
+  'UnknownKarmadaKind',
+  /** A Karmada kind flotilla does not act on, or an object Karmada never propagates (warning). */
+  'KarmadaKindIgnored',
+  /** A Karmada field flotilla does not act on (warning). */
+  'KarmadaFieldIgnored',
+  /** metadata Kubernetes would reject: a name or a label (error). */
+  'InvalidObjectMeta',
 ] as const;
 /** A diagnostic code. */
 export type DiagnosticCode = (typeof diagnosticCodes)[number];

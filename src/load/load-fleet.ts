@@ -1,14 +1,19 @@
 /** Snapshot → Fleet: parse, classify, validate, normalise (DESIGN "load"). Pure: the snapshot is a value (B4). */
 import picomatch from 'picomatch';
 import {
-  compareDiagnostics, compareStrings, errorAt, isClusterScoped, isPlainObject, resourceKeyOf,
+  compareDiagnostics, compareStrings, errorAt, isClusterScoped, isPlainObject, resourceKeyOf, splitApiVersion, warningAt,
   type Cluster, type Diagnostic, type Fleet, type KubeObject, type Loaded, type OverridePolicy,
   type PropagationPolicy, type ResourceInterpreterCustomization, type Settings,
 } from '../api/index.ts';
 import { checkReferences } from './check-references.ts';
 import { classify } from './classify.ts';
+import { ignoredFieldUses } from './karmada-fields.ts';
+import { isKarmadaGroup, karmadaScope, templateKindCaveat, unknownKarmadaKindHint } from './karmada-kinds.ts';
+import { withClusterDefaults } from './cluster-defaults.ts';
 import { withPolicyDefaults } from './policy-defaults.ts';
+import { withTemplateDefaults } from './template-defaults.ts';
 import { decodeText, readObjects, type RawObject } from './read-objects.ts';
+import { objectMetaProblems } from './object-meta.ts';
 import { parseDocuments } from './parse-documents.ts';
 import { validateAgainstSchema, type SchemaKind } from './schema/index.ts';
 import { defaultSettings, normaliseSettings, settingsPath } from './settings.ts';
@@ -44,13 +49,27 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
   for (const r of normalised) {
     const cls = classify(r.object.apiVersion, r.object.kind);
     if (cls === 'ignored') continue;
+    if (cls === 'notPropagated' || cls === 'unknownKarmadaKind') { diagnostics.push(unpropagated(cls, r)); continue; }
     const loaded: Loaded = { object: r.object, source: r.source };
     locates.set(loaded, r.locate);
-    if (cls === 'template') { lists.templates.push(loaded); continue; }
+    if (cls === 'template') {
+      const caveat = templateKindCaveat(splitApiVersion(r.object.apiVersion).group, r.object.kind);
+      if (caveat) diagnostics.push(warningAt('KarmadaKindIgnored', { file: r.source.file, ...r.locate(['kind']) }, `${r.object.kind} ${describeName(r.object)}: ${caveat}`));
+      for (const m of objectMetaProblems(r.object)) diagnostics.push(errorAt('InvalidObjectMeta', { file: r.source.file, ...r.locate(m.path) }, `${r.object.kind} ${describeName(r.object)}: ${m.message}`));
+      const defaulted: Loaded = { ...loaded, object: withTemplateDefaults(loaded.object) };
+      locates.set(defaulted, r.locate);
+      lists.templates.push(defaulted);
+      continue;
+    }
     const issues = validateAgainstSchema(r.object.kind as SchemaKind, r.object);
     for (const i of issues) diagnostics.push(errorAt(i.code, { file: r.source.file, ...r.locate(i.path) }, `${r.object.kind} ${describeName(r.object)}: ${i.message}`));
     if (issues.length) continue;
-    if (cls === 'cluster') lists.clusters.push(loaded as Loaded<Cluster>);
+    for (const u of ignoredFieldUses(r.object.kind as SchemaKind, r.object)) diagnostics.push(warningAt('KarmadaFieldIgnored', { file: r.source.file, ...r.locate(u.path) }, `${r.object.kind} ${describeName(r.object)}: ${u.message}`));
+    if (cls === 'cluster') {
+      const withDefaults: Loaded<Cluster> = { ...loaded, object: withClusterDefaults(loaded.object as Cluster) };
+      locates.set(withDefaults, r.locate);
+      lists.clusters.push(withDefaults);
+    }
     else if (cls === 'propagationPolicy') {
       const withDefaults: Loaded<PropagationPolicy> = { ...loaded, object: withPolicyDefaults(loaded.object as PropagationPolicy) };
       locates.set(withDefaults, r.locate);
@@ -121,9 +140,14 @@ function clusterScopedCrdKinds(raw: readonly RawObject[]): ReadonlySet<string> {
   return kinds;
 }
 
-/** A namespaced object without a namespace belongs to `default`, as with `kubectl apply` (DESIGN "The fleet repo"). */
+/**
+ * A namespaced object without a namespace belongs to `default`, as with `kubectl apply` (DESIGN "The
+ * fleet repo"). A Karmada group's kinds have their own scopes; a kind Karmada lacks is left as written.
+ */
 function normaliseNamespace(r: RawObject, scoped: ReadonlySet<string>): RawObject {
-  const clusterScoped = isClusterScoped(r.object.kind, scoped);
+  const { group } = splitApiVersion(r.object.apiVersion);
+  if (isKarmadaGroup(group) && karmadaScope(group, r.object.kind) === undefined) return r;
+  const clusterScoped = karmadaScope(group, r.object.kind) === 'Cluster' || isClusterScoped(r.object.kind, scoped);
   const ns = r.object.metadata.namespace;
   if (clusterScoped && ns !== undefined) {
     const { namespace: _dropped, ...metadata } = r.object.metadata;
@@ -147,6 +171,19 @@ function findDuplicates(raw: readonly RawObject[]): Diagnostic[] {
       [{ message: 'first defined here', file: seen.source.file, line: seen.source.line, column: seen.source.column }]));
   }
   return out;
+}
+
+/** An object flotilla does not load, as Karmada would not propagate it: a warning, or an error for a kind Karmada lacks. */
+function unpropagated(cls: 'notPropagated' | 'unknownKarmadaKind', r: RawObject): Diagnostic {
+  const { kind, apiVersion } = r.object;
+  const { group } = splitApiVersion(apiVersion);
+  if (cls === 'unknownKarmadaKind') {
+    return errorAt('UnknownKarmadaKind', { file: r.source.file, ...r.locate(['kind']) }, `${group} has no kind ${kind}${unknownKarmadaKindHint(group, kind)}; Karmada never propagates its own API groups, so this object cannot be a resource template`);
+  }
+  const why = isKarmadaGroup(group)
+    ? `${kind} is a Karmada API flotilla does not act on, and Karmada never propagates its own API groups (${group})`
+    : `Karmada never propagates ${kind} objects (pkg/util/apigroup.go)`;
+  return warningAt('KarmadaKindIgnored', { file: r.source.file, ...r.locate(['kind']) }, `${kind} ${describeName(r.object)}: ${why}; it is ignored`);
 }
 
 function describeName(o: KubeObject): string {

@@ -18,6 +18,18 @@ describe('applyOverrides', () => {
     { name: 'the last policy in order wins', policies: [clusterOverridePolicy('c', rule(replicas(8))), overridePolicy('p', rule(replicas(9)))], cluster: member1, want: 9 },
     { name: 'deprecated spec.targetCluster + spec.overriders', policies: [overridePolicy('p', { targetCluster: { clusterNames: ['member2'] }, overriders: replicas(6) })], cluster: member2, want: 6 },
     { name: 'deprecated spec.overriders without targetCluster applies everywhere', policies: [overridePolicy('p', { overriders: replicas(6) })], cluster: member1, want: 6 },
+    // Karmada overridemanager.go ApplyOverridePolicies: OverridePolicies are selected against the object
+    // as the ClusterOverridePolicies left it.
+    {
+      name: 'an OverridePolicy selects a label a ClusterOverridePolicy added',
+      policies: [clusterOverridePolicy('c', rule({ labelsOverrider: [{ operator: 'add', value: { tier: 'gold' } }] })), overridePolicy('p', { resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment', labelSelector: { matchLabels: { tier: 'gold' } } }], ...rule(replicas(9)) })],
+      cluster: member1, want: 9,
+    },
+    {
+      name: 'an OverridePolicy no longer selects a label a ClusterOverridePolicy removed',
+      policies: [clusterOverridePolicy('c', rule({ labelsOverrider: [{ operator: 'remove', value: { app: '' } }] })), overridePolicy('p', { resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment', labelSelector: { matchLabels: { app: 'web' } } }], ...rule(replicas(9)) })],
+      cluster: member1, want: 2,
+    },
     { name: 'deprecated form for another cluster', policies: [overridePolicy('p', { targetCluster: { clusterNames: ['member2'] }, overriders: replicas(6) })], cluster: member1, want: 2 },
   ];
   for (const c of cases) {
@@ -37,11 +49,11 @@ describe('applyOverrides', () => {
     assert.equal(got.kind === 'Overridden' && JSON.stringify(got.manifest).includes('"image":"reg.io/app:1"'), true);
   });
 
-  it('reports what was applied, in order', () => {
+  it('reports what was applied, in Karmada order (equal priority: by name)', () => {
     const got = applyOverrides(web, member1, [overridePolicy('p', { overrideRules: [{ overriders: replicas(3) }, { targetCluster: { clusterNames: ['member2'] }, overriders: replicas(4) }] }), overridePolicy('old', { overriders: replicas(5) })]);
     assert.equal(got.kind, 'Overridden');
     if (got.kind === 'Overridden') {
-      assert.deepEqual(got.applied.map((a) => [a.policy.name, a.ruleIndex]), [['p', 0], ['old', undefined]]);
+      assert.deepEqual(got.applied.map((a) => [a.policy.name, a.ruleIndex]), [['old', undefined], ['p', 0]]);
     }
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { KubeObject, Loaded, OverridePolicy } from '../api/index.ts';
 import { clusterOverridePolicy, overridePolicy } from './builders.test.ts';
-import { implicitPriority, selectOverridePolicies, selectorPriority } from './selection.ts';
+import { implicitPriority, matchingInOrder, selectOverridePolicies, selectorPriority } from './selection.ts';
 
 const nginx: KubeObject = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'nginx', namespace: 'default', labels: { app: 'nginx' } } };
 const clusterRole: KubeObject = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'reader' } };
@@ -25,7 +25,13 @@ describe('selectorPriority (Karmada util.ResourceSelectorPriority)', () => {
 
 const names = (ps: readonly Loaded<OverridePolicy>[]): string[] => ps.map((p) => `${p.object.kind}/${p.object.metadata.name}`);
 
-describe('selectOverridePolicies (Karmada application order)', () => {
+/** The application order when no overrider changes what selectors read. */
+const applicationOrder = (policies: readonly Loaded<OverridePolicy>[], template: KubeObject) => {
+  const candidates = selectOverridePolicies(policies, template);
+  return [...matchingInOrder(candidates, template, 'ClusterOverridePolicy'), ...matchingInOrder(candidates, template, 'OverridePolicy')];
+};
+
+describe('selectOverridePolicies + matchingInOrder (Karmada application order)', () => {
   const cases: { name: string; template: KubeObject; policies: Loaded<OverridePolicy>[]; want: string[] }[] = [
     {
       name: 'cluster policies first, then namespaced; each by priority then name',
@@ -67,8 +73,27 @@ describe('selectOverridePolicies (Karmada application order)', () => {
   ];
   for (const c of cases) {
     it(c.name, () => {
-      assert.deepEqual(names(selectOverridePolicies(c.policies, c.template)), c.want);
-      assert.deepEqual(names(selectOverridePolicies(c.policies.toReversed(), c.template)), c.want, 'input order must not matter (D3)');
+      assert.deepEqual(names(applicationOrder(c.policies, c.template)), c.want);
+      assert.deepEqual(names(applicationOrder(c.policies.toReversed(), c.template)), c.want, 'input order must not matter (D3)');
+    });
+  }
+});
+
+// Karmada overridemanager.go ApplyOverridePolicies: OverridePolicies are selected after the
+// ClusterOverridePolicies changed the object, so each namespaced one stays a candidate then.
+describe('selectOverridePolicies candidates', () => {
+  const cases: { name: string; policies: Loaded<OverridePolicy>[]; want: string[] }[] = [
+    { name: 'without a matching ClusterOverridePolicy, only matching OverridePolicies', policies: [overridePolicy('web', { resourceSelectors: [{ ...byName, name: 'web' }] }), overridePolicy('all', {})], want: ['OverridePolicy/all'] },
+    {
+      name: 'with a matching ClusterOverridePolicy, every OverridePolicy of the namespace, by name',
+      policies: [overridePolicy('web', { resourceSelectors: [{ ...byName, name: 'web' }] }), overridePolicy('all', {}), overridePolicy('other-ns', {}, 'prod'), clusterOverridePolicy('c', {})],
+      want: ['ClusterOverridePolicy/c', 'OverridePolicy/all', 'OverridePolicy/web'],
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      assert.deepEqual(names(selectOverridePolicies(c.policies, nginx)), c.want);
+      assert.deepEqual(names(selectOverridePolicies(c.policies.toReversed(), nginx)), c.want);
     });
   }
 });

@@ -35,10 +35,26 @@ export function policyPriority(template: KubeObject, policy: OverridePolicy): Im
 }
 
 /**
- * The override policies that apply to this template, in the order Karmada applies them:
- * ClusterOverridePolicies first, then (for a namespaced template only) the OverridePolicies of the
- * template's own namespace. Within each group, ascending implicit priority then ascending name, so
- * a policy naming the resource is applied last and has the final word.
+ * The override policies that may apply to this template, for `applyOverrides` to select from per
+ * cluster: the ClusterOverridePolicies matching it, then the OverridePolicies of its own namespace
+ * (only for a namespaced template: Karmada lists OverridePolicies only there). Karmada selects the
+ * OverridePolicies against the object as the ClusterOverridePolicies left it (overridemanager.go
+ * ApplyOverridePolicies: applyClusterOverrides, then applyNamespacedOverrides on the same object),
+ * so when some ClusterOverridePolicy matches, every OverridePolicy of the namespace stays a
+ * candidate (a label overrider may make it match); otherwise only those matching the template.
+ */
+export function selectOverridePolicies(policies: readonly Loaded<OverridePolicy>[], template: KubeObject): readonly Loaded<OverridePolicy>[] {
+  const namespace = template.metadata.namespace ?? '';
+  const clusterScoped = ordered(policies.filter((p) => p.object.kind === 'ClusterOverridePolicy'), template);
+  const namespaced = namespace === '' ? [] : policies.filter((p) => p.object.kind === 'OverridePolicy' && (p.object.metadata.namespace ?? 'default') === namespace);
+  const byName = (a: Loaded<OverridePolicy>, b: Loaded<OverridePolicy>) => compareStrings(a.object.metadata.name ?? '', b.object.metadata.name ?? '');
+  return [...clusterScoped, ...(clusterScoped.length ? namespaced.toSorted(byName) : ordered(namespaced, template))];
+}
+
+/**
+ * The policies of one group (cluster-scoped or namespaced) that match `object`, in the order Karmada
+ * applies them: ascending implicit priority then ascending name, so a policy naming the resource is
+ * applied last and has the final word.
  *
  * | policy | selectors        | priority | order |
  * |--------|------------------|----------|-------|
@@ -46,12 +62,8 @@ export function policyPriority(template: KubeObject, policy: OverridePolicy): Im
  * | beta   | labelSelector    | labels   | 2     |
  * | alpha  | name: nginx      | name     | 3     |
  */
-export function selectOverridePolicies(policies: readonly Loaded<OverridePolicy>[], template: KubeObject): readonly Loaded<OverridePolicy>[] {
-  const namespace = template.metadata.namespace ?? '';
-  const clusterScoped = policies.filter((p) => p.object.kind === 'ClusterOverridePolicy');
-  // Karmada lists OverridePolicies only in the template's namespace, and only for namespaced templates.
-  const namespaced = namespace === '' ? [] : policies.filter((p) => p.object.kind === 'OverridePolicy' && (p.object.metadata.namespace ?? 'default') === namespace);
-  return [...ordered(clusterScoped, template), ...ordered(namespaced, template)];
+export function matchingInOrder(policies: readonly Loaded<OverridePolicy>[], object: KubeObject, kind: OverridePolicy['kind']): Loaded<OverridePolicy>[] {
+  return ordered(policies.filter((p) => p.object.kind === kind), object);
 }
 
 function ordered(policies: readonly Loaded<OverridePolicy>[], template: KubeObject): Loaded<OverridePolicy>[] {

@@ -54,6 +54,14 @@ export function policyAnnotations(policy: PropagationPolicy): Record<string, str
     : { 'propagationpolicy.karmada.io/name': policy.metadata.name ?? '', 'propagationpolicy.karmada.io/namespace': policy.metadata.namespace ?? '' };
 }
 
+/**
+ * Karmada's TargetCluster.replicas is `omitempty` (work/v1alpha2 binding_types.go): a cluster of a
+ * template without replicas (a ConfigMap, a Service) or holding none is written `{name}` alone.
+ */
+function omitZeroReplicas(c: TargetCluster): TargetCluster {
+  return c.replicas ? c : { name: c.name };
+}
+
 /** Builds a binding object; `scheduled` carries the Scheduled condition. */
 export function buildBinding(args: {
   readonly template: KubeObject;
@@ -84,7 +92,7 @@ export function buildBinding(args: {
       resource: args.resource,
       ...(args.replicas > 0 ? { replicas: args.replicas } : {}),
       ...(args.requirements ? { replicaRequirements: args.requirements } : {}),
-      clusters: args.clusters,
+      clusters: args.clusters.map(omitZeroReplicas),
       ...(args.placement ? { placement: args.placement } : {}),
       ...(args.propagateDeps ? { propagateDeps: true } : {}),
       ...(args.evictionTasks?.length ? { gracefulEvictionTasks: args.evictionTasks } : {}),

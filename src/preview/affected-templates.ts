@@ -25,6 +25,7 @@ export function reachOf(base: Fleet, head: Fleet): Reach {
   const headIndex = indexPolicies(head.propagationPolicies);
   const editedPolicies = changedIds(base.propagationPolicies, head.propagationPolicies);
   const editedOverrides = changedOverrides(base.overridePolicies, head.overridePolicies);
+  const clusterOverrides = [...base.overridePolicies, ...head.overridePolicies].filter((p) => p.object.kind === 'ClusterOverridePolicy');
   const affected = new Set<ResourceKey>();
   const requirers = new Set<ResourceKey>();
   const added = new Set<ResourceKey>();
@@ -36,7 +37,7 @@ export function reachOf(base: Fleet, head: Fleet): Reach {
     const after = matchOf(headIndex, t.object);
     if (after?.object.spec.propagateDeps) requirers.add(key);
     const claimChanged = idOf(before) !== idOf(after) || (after !== undefined && editedPolicies.has(idOf(after)));
-    if (text !== JSON.stringify(t.object) || claimChanged || editedOverrides.some((o) => overrideSelects(o, t.object))) affected.add(key);
+    if (text !== JSON.stringify(t.object) || claimChanged || editedOverrides.some((o) => overrideReaches(o, t.object, clusterOverrides))) affected.add(key);
   }
   const headKeys = new Set(head.templates.map((t) => resourceKeyOf(t.object)));
   const removed = new Set([...baseText.keys()].filter((k) => !headKeys.has(k)));
@@ -65,6 +66,17 @@ function changedIds(a: readonly Loaded[], b: readonly Loaded[]): Set<string> {
 function changedOverrides(a: readonly Loaded<OverridePolicy>[], b: readonly Loaded<OverridePolicy>[]): Loaded<OverridePolicy>[] {
   const ids = changedIds(a, b);
   return [...a, ...b].filter((p) => ids.has(idOf(p)));
+}
+
+/**
+ * Whether an edited override policy may change a template's manifests: it selects the template, or
+ * it is an OverridePolicy of the template's namespace and a ClusterOverridePolicy selects the
+ * template (Karmada overridemanager.go selects OverridePolicies against the object as the
+ * ClusterOverridePolicies left it, so a label one adds can bring an OverridePolicy in).
+ */
+function overrideReaches(p: Loaded<OverridePolicy>, t: KubeObject, clusterOverrides: readonly Loaded<OverridePolicy>[]): boolean {
+  if (overrideSelects(p, t)) return true;
+  return p.object.kind === 'OverridePolicy' && (p.object.metadata.namespace ?? 'default') === (t.metadata.namespace ?? '') && clusterOverrides.some((c) => overrideSelects(c, t));
 }
 
 /**

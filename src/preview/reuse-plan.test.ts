@@ -35,8 +35,19 @@ const batchPolicy = {
   spec: { resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment', labelSelector: { matchLabels: { tier: 'batch' } } }], propagateDeps: true, placement: { clusterAffinity: { clusterNames: ['us-1'] } } },
 };
 
+/** A ClusterOverridePolicy labelling the `api` Deployment `edge: "true"`. */
+const edgeLabel = {
+  apiVersion: 'policy.karmada.io/v1alpha1', kind: 'ClusterOverridePolicy', metadata: { name: 'edge-label' },
+  spec: { resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'api' }], overrideRules: [{ overriders: { labelsOverrider: [{ operator: 'add', value: { edge: 'true' } }] } }] },
+};
+/** An OverridePolicy selecting only what carries the label {@link edgeLabel} adds. */
+const edgeOverride = {
+  apiVersion: 'policy.karmada.io/v1alpha1', kind: 'OverridePolicy', metadata: { name: 'edge', namespace: 'shop' },
+  spec: { resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment', labelSelector: { matchLabels: { edge: 'true' } } }], overrideRules: [{ overriders: { annotationsOverrider: [{ operator: 'add', value: { edge: 'yes' } }] } }] },
+};
+
 describe('preview: the head planned reusing the base equals a full plan', () => {
-  const cases: { name: string; change: Files; want: 'partial' | 'full'; replanned?: number }[] = [
+  const cases: { name: string; both?: Files; change: Files; want: 'partial' | 'full'; replanned?: number }[] = [
     { name: 'a weight change re-plans the templates of that policy', change: { 'policies/web-spread.yaml': [weightedPolicy({ 'eu-1': 2, 'us-1': 1 })] }, want: 'partial', replanned: 2 },
     { name: 'an override re-plans only what it selects', change: { 'policies/web-registry.yaml': [registryOverride('api', 'eu-1', 'mirror.example.com')] }, want: 'partial', replanned: 1 },
     { name: 'a template change re-plans that template', change: { 'apps/api.yaml': [deployment('api', 8, 'registry.example.com/shop/api:2.2')] }, want: 'partial', replanned: 1 },
@@ -45,11 +56,13 @@ describe('preview: the head planned reusing the base equals a full plan', () => 
     { name: 'a policy change for Services', change: { 'policies/services.yaml': [servicePolicy(['eu-1'])] }, want: 'partial', replanned: 1 },
     { name: 'a changed dependency re-plans it and its requirers (propagateDeps)', change: { 'apps/settings.yaml': [configMap('v2')] }, want: 'partial', replanned: 3 },
     { name: 'a requirer re-planned re-plans its dependency (propagateDeps)', change: { 'apps/batch.yaml': Array.from({ length: 6 }, (_, i) => batch(deployment(`batch${i}`, i === 0 ? 3 : 2, 'registry.example.com/x:1'), i < 2)) }, want: 'partial', replanned: 3 },
+    // Karmada overridemanager.go: OverridePolicies are selected against the object as ClusterOverridePolicies left it.
+    { name: 'an OverridePolicy selecting a label a ClusterOverridePolicy adds re-plans the templates of its namespace that policy selects', both: { 'policies/edge-label.yaml': [edgeLabel] }, change: { 'policies/edge.yaml': [edgeOverride] }, want: 'partial', replanned: 1 },
     { name: 'a new cluster re-plans everything', change: { 'clusters/ap-1.yaml': [cluster('ap-1', 'ap-south')] }, want: 'full' },
   ];
   for (const c of cases) {
     it(c.name, () => {
-      const extra: Files = { 'apps/batch.yaml': Array.from({ length: 6 }, (_, i) => batch(deployment(`batch${i}`, 2, 'registry.example.com/x:1'), i < 2)), 'policies/batch.yaml': [batchPolicy], 'apps/settings.yaml': [configMap('v1')] };
+      const extra: Files = { ...c.both, 'apps/batch.yaml': Array.from({ length: 6 }, (_, i) => batch(deployment(`batch${i}`, 2, 'registry.example.com/x:1'), i < 2)), 'policies/batch.yaml': [batchPolicy], 'apps/settings.yaml': [configMap('v1')] };
       const b = loadFleet(snapshot('a'.repeat(40), { ...baseFleet(), ...extra }));
       const h = loadFleet(snapshot('b'.repeat(40), { ...baseFleet(), ...extra, ...c.change }));
       const basePlan = planFleet({ fleet: b.fleet, diagnostics: b.diagnostics, revision: 'a'.repeat(40) });

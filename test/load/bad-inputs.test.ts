@@ -34,6 +34,8 @@ const generated: readonly [string, (dir: string) => void, Expect][] = [
   ['invalid UTF-8', (d) => write(d, 'apps/latin1.yaml', Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: caf\xe9}\n', 'latin1')), { code: 'UnreadableFile', file: 'apps/latin1.yaml', line: 1 }],
   ['10 MB string', (d) => write(d, 'apps/big.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  blob: "${'x'.repeat(10 * 1024 * 1024)}"\n`), { code: 'SchemaViolation', file: 'apps/big.yaml', line: 1 }],
   ['deep nesting', (d) => write(d, 'apps/deep.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata: ${'['.repeat(20000)}${']'.repeat(20000)}\n`), { code: 'YamlSyntax', file: 'apps/deep.yaml', line: 1 }],
+  ['path-traversal object name', (d) => write(d, 'apps/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ../../x\n'), { code: 'InvalidObjectMeta', file: 'apps/cm.yaml', line: 4 }],
+  ['unknown Karmada kind', (d) => write(d, 'policies/pp.yaml', 'apiVersion: policy.karmada.io/v1alpha1\nkind: PropagationPolicyy\nmetadata: {name: p}\n'), { code: 'UnknownKarmadaKind', file: 'policies/pp.yaml', line: 2 }],
   ['symlink leaving the repo', (d) => { mkdirSync(path.join(d, 'apps'), { recursive: true }); symlinkSync('/etc/hostname', path.join(d, 'apps', 'host.yaml')); }, { code: 'UnreadableFile', file: 'apps/host.yaml', line: 1 }],
 ];
 
