@@ -127,7 +127,7 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
     if (plan.errors.length) throw new RevisionInForceInvalid(`the revision in force ${inForce.revision} no longer plans: ${plan.errors[0]?.message ?? ''}`, { revision: inForce.revision, errors: plan.errors.map((e) => e.message) });
     step = 'render';
     const rendered = await writeRendered(ctx.target, need(state.renderedBranch), plan, { ...writeOptions(ctx), ...deferFor(ctx.gitLink, ctx.now().getTime()) }, {
-      keptClusters: removed.map((r) => r.cluster), pruneGuard: ctx.members.pruneGuard ?? ctx.pruneGuard,
+      pruneGuard: ctx.members.pruneGuard ?? ctx.pruneGuard,
     });
     logHeld(ctx, rendered.held, inForce.revision);
     noteWrite(ctx, ctx.gitLink, need(state.renderedBranch), rendered);

@@ -64,4 +64,13 @@ describe('writeRendered: the mass-prune guard on a real git repository', () => {
     const paths = [...(await files()).keys()];
     assert.ok(paths.includes('clusters/m1/shop/configmap-a.yaml') && paths.includes('clusters/m2/shop/configmap-d.yaml'), paths.join(' '));
   });
+
+  it('a cluster removed from the inventory keeps its folder as it was; the others are updated', async () => {
+    const before = [...(await files())].filter(([p]) => p.startsWith('clusters/m2/'));
+    const r = await writeRendered(store, branch, { revision: 'r2', works: [cm('m1', 'a')], clusters: ['m1'] }, opts, { pruneGuard: { allowMassPrune: true, maxPruneShare: 1 } });
+    assert.deepEqual(r.held, []);
+    const after = await files();
+    assert.deepEqual([...after].filter(([p]) => p.startsWith('clusters/m2/')), before);
+    assert.ok(!after.has('clusters/m1/shop/configmap-b.yaml'), 'm1 still follows the plan');
+  });
 });

@@ -1,4 +1,5 @@
 /** Writes the rendered tree to the rendered branch: one commit per source revision, stale files removed. */
+import { compareStrings } from '../api/index.ts';
 import { defaultPruneGuard, type PruneGuard } from '../cluster/prune-guard.ts';
 import { trailerValue, type BranchStore } from '../git/index.ts';
 import type { Plan } from '../plan/index.ts';
@@ -16,18 +17,19 @@ export type RenderedPlan = Pick<Plan, 'revision' | 'works' | 'clusters'>;
 /** The branch write, and the cluster folders the mass-prune guard kept as on the tip (empty when none). */
 export type RenderedWriteResult = BranchWriteResult & { readonly held: readonly RenderedHold[] };
 
-/** What else a rendered write takes: clusters removed from the fleet repo, and the mass-prune guard. */
+/** What else a rendered write takes: the mass-prune guard. */
 export interface RenderedWriteOptions {
-  readonly keptClusters?: readonly string[];
   readonly pruneGuard?: PruneGuard | undefined;
 }
 
 /**
  * Commits the rendered tree of `revision` on `branch` unless the tip already carries
  * `Flotilla-Source: <revision>` (a run that crashed after rendering does not render twice).
- * Files outside `clusters/` (a README someone added) are kept, and so are the folders of
- * `keptClusters`: clusters removed from the fleet repo, whose objects flotilla keeps on the member
- * (docs/reliability.md) — dropping their folder would make Argo CD or Flux prune them. A folder
+ * Files outside `clusters/` (a README someone added) are kept, and so are the folders of clusters
+ * no longer in the plan's inventory (a Cluster removed from the fleet repo): flotilla keeps a
+ * removed cluster's objects on the member (docs/reliability.md), and dropping its folder would make
+ * Argo CD delete them with the Application. To clean such a cluster up, decommission it first
+ * (docs/reliability.md), or delete its folder from the rendered branch by hand. A folder
  * whose change the mass-prune guard holds (rendered-guard.ts) is kept as on the tip too, every
  * file of it, and returned in `held`.
  */
@@ -38,7 +40,7 @@ export async function writeRendered(store: BranchStore, branch: string, plan: Re
   const clusters = new Set([...files.keys()].map((p) => p.split('/')[1])).size;
   let held: readonly RenderedHold[] = [];
   const result = await commitToBranch(store, branch, (tip) => {
-    const kept = (more.keptClusters ?? []).map((c) => `${renderedRoot}/${safeSegment(c)}/`);
+    const kept = removedFolders(tip.files.keys(), plan.clusters);
     held = renderedHolds({ revision, tip: tip.files.keys(), desired: files.keys(), clusters: plan.clusters, kept, guard: more.pruneGuard ?? defaultPruneGuard });
     const frozen = [...kept, ...held.map((h) => h.folder)];
     const desired = held.length ? new Map([...all].filter(([p]) => !held.some((h) => p.startsWith(h.folder)))) : all;
@@ -50,4 +52,15 @@ export async function writeRendered(store: BranchStore, branch: string, plan: Re
     return { kind: 'commit', changes, message: renderedCommitMessage(revision, clusters, files.size), allowEmpty: !recorded };
   }, opts);
   return { ...result, held };
+}
+
+/** The tip's cluster folders (`clusters/<c>/`) of clusters the inventory no longer holds, sorted. */
+function removedFolders(tip: Iterable<string>, clusters: readonly string[]): string[] {
+  const current = new Set(clusters.map((c) => `${renderedRoot}/${safeSegment(c)}/`));
+  const folders = new Set<string>();
+  for (const p of tip) {
+    const [root, cluster] = p.split('/');
+    if (root === renderedRoot && cluster !== undefined && p.length > root.length + cluster.length + 1) folders.add(`${root}/${cluster}/`);
+  }
+  return [...folders].filter((f) => !current.has(f)).sort(compareStrings);
 }
