@@ -55,7 +55,7 @@ Examples:
 `,
   async run(values, _positionals, io) {
     const output = toOutputFormat(values['output']);
-    const plan = await planRevision({ repo: stringFlag(values['repo']) ?? '.', ref: stringFlag(values['ref']), previous: stringFlag(values['previous']) }, io.cwd);
+    const plan = await planRevision({ repo: stringFlag(values['repo']) ?? '.', ref: stringFlag(values['ref']), previous: stringFlag(values['previous']), works: output === 'table' ? 'check' : 'keep' }, io.cwd);
     if (output !== 'table') await printStreamed(io, planToContract(plan), output);
     else {
       io.stdout(planTable(plan, values['no-header'] === true));

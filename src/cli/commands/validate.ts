@@ -43,7 +43,7 @@ Examples:
 `,
   async run(values, _positionals, io) {
     const output = toOutputFormat(values['output']);
-    const plan = await planRevision({ repo: stringFlag(values['repo']) ?? '.', ref: stringFlag(values['ref']) }, io.cwd);
+    const plan = await planRevision({ repo: stringFlag(values['repo']) ?? '.', ref: stringFlag(values['ref']), works: 'check' }, io.cwd);
     const { revision, errors, warnings } = planToContract(plan);
     if (output !== 'table') await printStreamed(io, { revision, errors, warnings }, output);
     else {
