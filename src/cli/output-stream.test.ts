@@ -4,7 +4,7 @@ import path from 'node:path';
 import { planToContract } from '../plan/index.ts';
 import { planRevision } from './load-revision.ts';
 import { toJsonText, toYamlText } from './output.ts';
-import { jsonChunks, writeChunks, yamlChunks } from './output-stream.ts';
+import { jsonChunks, OutputClosed, writeChunks, yamlChunks } from './output-stream.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const join = (chunks: Iterable<string>) => [...chunks].join('');
@@ -63,5 +63,11 @@ describe('streamed JSON and YAML output', () => {
     await writeChunks(['ab', 'cd', 'ef', 'g'], { write: (t) => void (writes.push(t), order.push(`w:${t}`)), drain: async () => void order.push('drain') }, 4);
     assert.deepEqual(writes, ['abcd', 'efg']);
     assert.deepEqual(order, ['w:abcd', 'drain', 'w:efg', 'drain']);
+  });
+  it('a sink that fails while draining (a closed pipe) stops the output with OutputClosed', async () => {
+    const writes: string[] = [];
+    const epipe = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+    await assert.rejects(writeChunks(['ab', 'cd', 'ef'], { write: (t) => void writes.push(t), drain: () => Promise.reject(epipe) }, 2), (err: unknown) => err instanceof OutputClosed && err.cause === epipe);
+    assert.deepEqual(writes, ['ab']);
   });
 });

@@ -6,11 +6,15 @@
  * `toYamlText` print for the same object (the contract of `plan -o json|yaml`).
  */
 import YAML from 'yaml';
+import { FlotillaError } from '../api/index.ts';
 import type { IO } from './io.ts';
 import { yamlOptions } from './output.ts';
 
 /** A top-level object whose list values may be lazy (any iterable is printed as a list). */
 export type StreamedObject = object;
+
+/** The reader of the output went away (`flotilla plan -o json | head`): the rest is not written. */
+export class OutputClosed extends FlotillaError<Record<string, never>> {}
 
 /** Writes text somewhere; `drain` resolves when the sink can take more (backpressure). */
 export interface ChunkSink {
@@ -73,7 +77,10 @@ export async function writeChunks(chunks: Iterable<string>, sink: ChunkSink, bat
     sink.write(pending.join(''));
     pending = [];
     size = 0;
-    if (sink.drain) await sink.drain();
+    if (!sink.drain) return;
+    await sink.drain().catch((err: unknown) => {
+      throw new OutputClosed('the output was closed before it was complete', {}, { cause: err });
+    });
   };
   for (const c of chunks) {
     pending.push(c);
