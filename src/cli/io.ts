@@ -1,6 +1,8 @@
 /** What a command may touch of the process: passed in, so commands run in-process in tests (K1). */
 export interface IO {
   readonly stdout: (text: string) => void;
+  /** Resolves when stdout can take more text (backpressure for output of any size); absent: always. */
+  readonly drainStdout?: () => Promise<void>;
   readonly stderr: (text: string) => void;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;

@@ -16,6 +16,8 @@ export interface RevisionOptions {
   readonly repo: string;
   readonly ref?: string | undefined;
   readonly previous?: string | undefined;
+  /** `check`: render every Work to find its errors, keep none (for commands that print no Work). */
+  readonly works?: 'keep' | 'check';
 }
 
 /** Reads the revision and plans it (the same path for `plan`, `validate`, `explain`, B4). */
@@ -24,7 +26,7 @@ export async function planRevision(opts: RevisionOptions, cwd: string): Promise<
   const snapshot = opts.ref ? await readRef(dir, opts.ref) : await readDirectory(dir);
   const { fleet, diagnostics } = loadFleet(snapshot);
   const prev = opts.previous ? await readPrevious(path.resolve(cwd, opts.previous)) : undefined;
-  return planFleet({ fleet, diagnostics: [...diagnostics, ...(prev?.diagnostics ?? [])], revision: snapshot.revision, ...(prev ? { previous: prev.previous, applied: prev.applied } : {}) });
+  return planFleet({ fleet, diagnostics: [...diagnostics, ...(prev?.diagnostics ?? [])], revision: snapshot.revision, ...(prev ? { previous: prev.previous, applied: prev.applied } : {}), works: opts.works ?? 'keep' });
 }
 
 async function readPrevious(file: string) {

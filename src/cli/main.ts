@@ -1,4 +1,5 @@
 /** The flotilla command line: dispatch, argument parsing, and the only place that maps errors to exit codes (K2). */
+import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { FlotillaError, UsageError } from '../api/index.ts';
 import { loadAllCommands, loadCommand } from './commands/index.ts';
@@ -8,6 +9,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 
 const processIO: IO = {
   stdout: (t) => void process.stdout.write(t),
+  drainStdout: () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : Promise.resolve()),
   stderr: (t) => void process.stderr.write(t),
   cwd: process.cwd(),
   env: process.env,

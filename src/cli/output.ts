@@ -17,9 +17,12 @@ export function toJsonText(v: unknown): string {
   return `${JSON.stringify(v, null, 2)}\n`;
 }
 
+/** How every YAML output is printed: no line folding, no anchors. */
+export const yamlOptions = { lineWidth: 0, aliasDuplicateObjects: false } as const;
+
 /** YAML of the same object as the JSON form. */
 export function toYamlText(v: unknown): string {
-  return YAML.stringify(v, { lineWidth: 0, aliasDuplicateObjects: false });
+  return YAML.stringify(v, yamlOptions);
 }
 
 /** A plain text table: columns padded to their widest cell, like kubectl's. */

@@ -38,3 +38,26 @@ describe('plan/planFleet', () => {
     assert.deepEqual([w?.file, w?.line], ['policies/pp.yaml', 7]);
   });
 });
+
+describe('plan/planFleet works: check', () => {
+  const override = (op: string, path: string) => file('policies/op.yaml', `apiVersion: policy.karmada.io/v1alpha1\nkind: OverridePolicy\nmetadata: {name: op}\nspec:\n  resourceSelectors: [{apiVersion: apps/v1, kind: Deployment}]\n  overrideRules:\n    - overriders:\n        plaintext: [{path: ${path}, operator: ${op}, value: 1}]\n`);
+  const cases: [string, ReturnType<typeof repo>][] = [
+    ['a valid fleet', repo(['member1', 'member2'])],
+    ['an override that fails at render', { ...repo(['member1']), files: [...repo(['member1']).files, override('replace', '/spec/missing/deep')] }],
+    ['an override that applies', { ...repo(['member1']), files: [...repo(['member1']).files, override('replace', '/spec/replicas')] }],
+  ];
+  for (const [name, snapshot] of cases) {
+    it(`${name}: the same plan as keep, without its Works`, () => {
+      const { fleet, diagnostics } = loadFleet(snapshot);
+      const kept = planFleet({ fleet, diagnostics, revision: 'r1' });
+      const checked = planFleet({ fleet, diagnostics, revision: 'r1', works: 'check' });
+      assert.deepEqual(checked, { ...kept, works: [] });
+    });
+  }
+  it('a render error rejects the revision under check as under keep', () => {
+    const { fleet, diagnostics } = loadFleet({ ...repo(['member1']), files: [...repo(['member1']).files, override('replace', '/spec/missing/deep')] });
+    const checked = planFleet({ fleet, diagnostics, revision: 'r1', works: 'check' });
+    assert.ok(checked.errors.length > 0, 'the failing override is an error');
+    assert.deepEqual(checked.bindings, []);
+  });
+});

@@ -31,6 +31,13 @@ export interface PlanInput {
    * had, until the task is purged (Karmada keeps the Work of a cluster in an eviction task).
    */
   readonly evictions?: ReadonlyMap<ResourceKey, readonly GracefulEvictionTask[]>;
+  /**
+   * `check`: every Work is rendered, so the plan rejects exactly what a full plan rejects, but
+   * none is kept (`works` is empty): for commands that print no Work (`plan -o table`,
+   * `validate`, `explain`), whose memory would otherwise grow with clusters × templates.
+   * Default `keep`.
+   */
+  readonly works?: 'keep' | 'check';
 }
 
 /** The scheduling story of one binding, for `flotilla explain` and previews. */
@@ -88,10 +95,11 @@ export function planFleet(input: PlanInput): Plan {
       template: r.template, binding: bindingId(r.binding), clusters: r.clusters,
       isWorkload: r.isWorkload, overrides: selectOverridePolicies(fleet.overridePolicies, r.template.object),
     });
-    works.push(...out.works);
+    if (input.works !== 'check') works.push(...out.works);
     diagnostics.push(...out.diagnostics);
   }
-  works.push(...namespaceWorks(works, bindings, fleet));
+  // Namespace Works cannot fail to render: a check needs none of them.
+  if (input.works !== 'check') works.push(...namespaceWorks(works, bindings, fleet));
   const explanations = scheduled.map((s) => ({ key: s.key, policy: s.policy.policy as Loaded, result: s.result }));
   return finish(input.revision, bindings, works, diagnostics, explanations, [...clusters.keys()]);
 }

@@ -33,6 +33,9 @@ export interface RenderContext {
 export function renderBinding(ctx: RenderContext, req: RenderRequest): { works: Work[]; diagnostics: Diagnostic[] } {
   const base = cloneJson(req.template.object) as unknown as JsonObject;
   pruneIrrelevantFields(base);
+  // The marks are the same on every cluster: set once here; reviseReplica and applyOverrides
+  // never change their input (each returns a copy), so `base` is shared, not copied per cluster.
+  markOwnership(base, { binding: req.binding });
   const ref = refOf(req.template.object);
   const works: Work[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -45,10 +48,9 @@ export function renderBinding(ctx: RenderContext, req: RenderRequest): { works: 
   return diagnostics.length ? { works: [], diagnostics } : { works, diagnostics };
 }
 
-function renderForCluster(ctx: RenderContext, req: RenderRequest, base: JsonObject, target: TargetCluster, cluster: Cluster, diagnostics: Diagnostic[]): JsonObject | undefined {
+function renderForCluster(ctx: RenderContext, req: RenderRequest, base: Readonly<JsonObject>, target: TargetCluster, cluster: Cluster, diagnostics: Diagnostic[]): JsonObject | undefined {
   const marks = { binding: req.binding };
-  let m = cloneJson(base);
-  markOwnership(m, marks);
+  let m: Readonly<JsonObject> = base;
   if (req.isWorkload) {
     try {
       m = ctx.interpreter.reviseReplica(m as unknown as KubeObject, target.replicas ?? 0) as unknown as JsonObject;

@@ -30,3 +30,11 @@ describe('plan determinism (example fleet)', () => {
     assert.ok(parsed.bindings.length >= 5 && parsed.works.length >= 10, 'the example plans something');
   });
 });
+
+describe('plan works: check (example fleet)', () => {
+  it('is the full plan without its Works', async () => {
+    const { fleet, diagnostics } = loadFleet(await readDirectory(example));
+    const kept = planFleet({ fleet, diagnostics, revision: 'test' });
+    assert.deepEqual(planFleet({ fleet, diagnostics, revision: 'test', works: 'check' }), { ...kept, works: [] });
+  });
+});

@@ -44,7 +44,7 @@ Examples:
     const m = target ? /^([^/]+)\/(.+)$/.exec(target) : null;
     if (!m) throw new UsageError('expected KIND/NAME, e.g. Deployment/frontend');
     const [, kind = '', name = ''] = m;
-    const plan = await planRevision({ repo: stringFlag(values['repo']) ?? '.', ref: stringFlag(values['ref']), previous: stringFlag(values['previous']) }, io.cwd);
+    const plan = await planRevision({ repo: stringFlag(values['repo']) ?? '.', ref: stringFlag(values['ref']), previous: stringFlag(values['previous']), works: 'check' }, io.cwd);
     if (plan.errors.length) {
       io.stderr(`the revision is invalid (${plan.errors.length} error(s)); run 'flotilla validate' for details\n`);
       return exitInvalid;

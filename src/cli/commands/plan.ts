@@ -3,7 +3,8 @@ import { formatDiagnostic } from '../../api/index.ts';
 import { planToContract, type Plan } from '../../plan/index.ts';
 import { exitInvalid, exitOk, type Command } from '../io.ts';
 import { planRevision, stringFlag } from '../load-revision.ts';
-import { formatTable, toJsonText, toOutputFormat, toYamlText } from '../output.ts';
+import { formatTable, toOutputFormat } from '../output.ts';
+import { printStreamed } from '../output-stream.ts';
 
 export const planCommand: Command = {
   name: 'plan',
@@ -54,9 +55,8 @@ Examples:
 `,
   async run(values, _positionals, io) {
     const output = toOutputFormat(values['output']);
-    const plan = await planRevision({ repo: stringFlag(values['repo']) ?? '.', ref: stringFlag(values['ref']), previous: stringFlag(values['previous']) }, io.cwd);
-    if (output === 'json') io.stdout(toJsonText(planToContract(plan)));
-    else if (output === 'yaml') io.stdout(toYamlText(planToContract(plan)));
+    const plan = await planRevision({ repo: stringFlag(values['repo']) ?? '.', ref: stringFlag(values['ref']), previous: stringFlag(values['previous']), works: output === 'table' ? 'check' : 'keep' }, io.cwd);
+    if (output !== 'table') await printStreamed(io, planToContract(plan), output);
     else {
       io.stdout(planTable(plan, values['no-header'] === true));
       for (const d of [...plan.errors, ...plan.warnings]) io.stderr(`${formatDiagnostic(d)}\n`);

@@ -3,7 +3,8 @@ import { formatDiagnostic } from '../../api/index.ts';
 import { planToContract } from '../../plan/index.ts';
 import { exitInvalid, exitOk, type Command } from '../io.ts';
 import { planRevision, stringFlag } from '../load-revision.ts';
-import { toJsonText, toOutputFormat, toYamlText } from '../output.ts';
+import { toOutputFormat } from '../output.ts';
+import { printStreamed } from '../output-stream.ts';
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -42,10 +43,9 @@ Examples:
 `,
   async run(values, _positionals, io) {
     const output = toOutputFormat(values['output']);
-    const plan = await planRevision({ repo: stringFlag(values['repo']) ?? '.', ref: stringFlag(values['ref']) }, io.cwd);
+    const plan = await planRevision({ repo: stringFlag(values['repo']) ?? '.', ref: stringFlag(values['ref']), works: 'check' }, io.cwd);
     const { revision, errors, warnings } = planToContract(plan);
-    if (output === 'json') io.stdout(toJsonText({ revision, errors, warnings }));
-    else if (output === 'yaml') io.stdout(toYamlText({ revision, errors, warnings }));
+    if (output !== 'table') await printStreamed(io, { revision, errors, warnings }, output);
     else {
       for (const d of [...plan.errors, ...plan.warnings]) io.stdout(`${formatDiagnostic(d)}\n`);
       io.stdout(`${plan.errors.length} error(s), ${plan.warnings.length} warning(s)\n`);
