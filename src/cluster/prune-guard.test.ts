@@ -5,6 +5,7 @@ import { checkPruneGuard, defaultPruneGuard, type PruneGuard } from './prune-gua
 
 const cm = (name: string): ObjectId => ({ group: '', kind: 'ConfigMap', namespace: 'shop', name, version: 'v1' });
 const ns = (name: string): ObjectId => ({ group: '', kind: 'Namespace', namespace: '', name, version: 'v1' });
+const crd = (name: string): ObjectId => ({ group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition', namespace: '', name, version: 'v1' });
 const many = (n: number, prefix = 'c') => Array.from({ length: n }, (_, i) => cm(`${prefix}${i}`));
 const half: PruneGuard = { allowMassPrune: false, maxPruneShare: 0.5 };
 
@@ -21,6 +22,8 @@ describe('checkPruneGuard', () => {
     { name: 'confirmed with --allow-mass-prune: allowed', owned: many(10), desired: [], guard: { ...defaultPruneGuard, allowMassPrune: true }, want: 'allow' },
     { name: 'a member flotilla never applied to: allowed', owned: [], desired: [], want: 'allow' },
     { name: 'only Namespaces (never deleted) left behind: allowed', owned: [ns('a'), ns('b')], desired: [], want: 'allow' },
+    { name: 'only a CRD kept for objects flotilla does not own left behind: allowed (it would hold the member forever)', owned: [crd('widgets.example.com')], desired: [], want: 'allow' },
+    { name: 'a CRD does not protect the last objects of a member: held', owned: [crd('widgets.example.com'), ...many(3)], desired: [crd('widgets.example.com')], want: 'hold', withdrawn: 3 },
   ];
   for (const c of cases) {
     it(c.name, () => {

@@ -25,6 +25,7 @@
  * | 0                      | 0         | 0            | any           | allow (nothing to lose)   |
  */
 import { compareStrings } from '../api/index.ts';
+import { isDefinition } from './custom-resources.ts';
 import type { Inventory } from './inventory.ts';
 import { describeObject, formatObjectId, type ObjectId } from './object-id.ts';
 
@@ -90,12 +91,14 @@ export function pruneHold(c: PruneCount, guard: PruneGuard): string | undefined 
 
 /** Decides whether the revision's pruning on this member needs a confirmation. Pure. */
 export function checkPruneGuard(x: PruneGuardInput): PruneGuardVerdict {
-  // Namespaces are never deleted (render marks them flotilla.io/prune: disabled): they neither count nor protect.
-  const owned = x.inventory.entries.filter((id) => !isNamespace(id));
+  // Namespaces are never deleted (render marks them flotilla.io/prune: disabled), and a CRD only
+  // once no object of its kinds is left (custom-resources.ts): neither counts nor protects. A CRD
+  // kept for someone else's objects would otherwise hold its member forever.
+  const owned = x.inventory.entries.filter((id) => !isNamespace(id) && !isDefinition(id));
   const wanted = new Set(x.desired.map(formatObjectId));
   const withdrawn = owned.filter((id) => !wanted.has(formatObjectId(id)) && !x.placedInFleet.has(formatObjectId(id)));
   const message = pruneHold({
-    revision: x.revision, where: `on ${x.cluster}`, owned: owned.length, withdrawn: withdrawn.map(describeObject), desiredHere: x.desired.some((id) => !isNamespace(id)),
+    revision: x.revision, where: `on ${x.cluster}`, owned: owned.length, withdrawn: withdrawn.map(describeObject), desiredHere: x.desired.some((id) => !isNamespace(id) && !isDefinition(id)),
     held: `nothing was applied or pruned on ${x.cluster}`, confirm: "flotilla apply, or flotilla reconcile --once for a controller's fleet",
   }, x.guard);
   return message === undefined ? { kind: 'allow' } : { kind: 'hold', owned: owned.length, withdrawn, message };
