@@ -20,9 +20,10 @@ describe('credentials', () => {
   const urlCases = [
     { name: 'user and password', url: 'https://u:p%40ss@git.example/f.git', want: { url: 'https://git.example/f.git', credentials: { username: 'u', password: 'p@ss' } } },
     { name: 'a bare token as password', url: 'https://:tok@git.example/f.git', want: { url: 'https://git.example/f.git', credentials: { username: tokenUsername, password: 'tok' } } },
-    { name: 'a username only', url: 'https://u@git.example/f.git', want: { url: 'https://git.example/f.git', credentials: undefined } },
+    { name: 'a username only (a token, as git reads it)', url: 'https://tok@git.example/f.git', want: { url: 'https://git.example/f.git', credentials: { username: 'tok', password: '' } } },
+    { name: 'a password with an unescaped slash (not a URL)', url: 'https://bot:ab/cd+ef@git.example/f.git', want: { url: 'https://git.example/f.git', credentials: { username: 'bot', password: 'ab/cd+ef' } } },
     { name: 'no userinfo', url: 'http://127.0.0.1:8080/f.git', want: { url: 'http://127.0.0.1:8080/f.git', credentials: undefined } },
-    { name: 'not a URL', url: 'http://u:p@[bad/f.git', want: { url: 'http://[bad/f.git', credentials: undefined } },
+    { name: 'not a URL', url: 'http://u:p@[bad/f.git', want: { url: 'http://[bad/f.git', credentials: { username: 'u', password: 'p' } } },
   ];
   for (const c of urlCases) it(`url: ${c.name}`, () => assert.deepEqual(splitUrlCredentials(c.url), c.want));
   it('remoteOf: explicit credentials win over the URL\'s; the URL never keeps them', () => {

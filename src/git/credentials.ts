@@ -76,15 +76,16 @@ export interface SplitUrl {
 /**
  * Takes `user:password@` out of an http(s) URL: the URL without them is what flotilla stores
  * (the cache's git config, the cache directory's hash), logs and reports; the credentials go to
- * isomorphic-git through onAuth only. A URL with a username but no password yields no credentials.
+ * isomorphic-git through onAuth only.
  */
 export function splitUrlCredentials(url: string): SplitUrl {
   let u: URL;
   try {
     u = new URL(url);
   } catch (err) {
-    // Not a URL: strip anything that looks like userinfo all the same, never echo it.
-    if (err instanceof TypeError) return { url: url.replace(/\/\/[^@/]*@/, '//'), credentials: undefined };
+    // Not a URL (a password with an unescaped `/` makes it one): take everything up to the last
+    // `@` of the authority as userinfo all the same, so it is never stored or echoed.
+    if (err instanceof TypeError) return splitUnparsed(url);
     throw err;
   }
   if (u.username === '' && u.password === '') return { url, credentials: undefined };
@@ -92,7 +93,25 @@ export function splitUrlCredentials(url: string): SplitUrl {
   const password = safeDecode(u.password);
   u.username = '';
   u.password = '';
-  return { url: u.toString(), credentials: password === '' ? undefined : { username: username || tokenUsername, password } };
+  return { url: u.toString(), credentials: userinfoCredentials(username, password) };
+}
+
+function splitUnparsed(url: string): SplitUrl {
+  const m = /^([^:/?#]+:\/\/)([^?#]*)@/.exec(url);
+  if (!m) return { url, credentials: undefined };
+  const userinfo = m[2] ?? '';
+  const colon = userinfo.indexOf(':');
+  const [username, password] = colon < 0 ? [userinfo, ''] : [userinfo.slice(0, colon), userinfo.slice(colon + 1)];
+  return { url: `${m[1]}${url.slice(m[0].length)}`, credentials: userinfoCredentials(safeDecode(username), safeDecode(password)) };
+}
+
+/**
+ * `user:password` as credentials; a username alone is a token sent as the username with an empty
+ * password (`https://TOKEN@host/…`, as git and GitHub read it).
+ */
+function userinfoCredentials(username: string, password: string): Credentials | undefined {
+  if (password !== '') return { username: username || tokenUsername, password };
+  return username === '' ? undefined : { username, password: '' };
 }
 
 function safeDecode(s: string): string {
