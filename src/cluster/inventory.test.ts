@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { addsObjects, emptyInventory, intentInventory, inventoryConfigMap, nextInventory, readInventory, staleObjects, toInventory } from './inventory.ts';
+import { resourceKey, type ResourceKey } from '../api/index.ts';
+import { addsObjects, emptyInventory, intentInventory, inventoryConfigMap, maxPlacementRecordChars, nextInventory, readInventory, readPlacementRecord, staleObjects, toInventory } from './inventory.ts';
+import type { RecordedPlacement } from './placement-record.ts';
 import { formatObjectId, type ObjectId } from './object-id.ts';
 
 const id = (kind: string, name: string, namespace = 'default', group = ''): ObjectId => ({ group, kind, namespace, name, version: 'v1' });
@@ -13,6 +15,17 @@ describe('inventory', () => {
     assert.equal(back.kind, 'found');
     assert.deepEqual(back.kind === 'found' ? back.inventory : undefined, inv);
     assert.deepEqual(ids(inv.entries), ['default_a__ConfigMap', 'default_b__Service', 'shop_web_apps_Deployment']);
+  });
+  it('leaves out a placement record too large for the ConfigMap (a hint), keeps one that fits', () => {
+    const record = (n: number) => new Map<ResourceKey, RecordedPlacement>(Array.from({ length: n }, (_, i) => [
+      resourceKey({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: `web-${i}` }),
+      { clusters: Array.from({ length: 20 }, (__, c) => ({ name: `member-${c}`, replicas: 2 })), placement: undefined },
+    ]));
+    const small = inventoryConfigMap(emptyInventory, 'abc', record(10));
+    assert.equal(readPlacementRecord(small).size, 10);
+    const large = inventoryConfigMap(emptyInventory, 'abc', record(2000));
+    assert.equal(readPlacementRecord(large).size, 0);
+    assert.ok(JSON.stringify(large).length < maxPlacementRecordChars);
   });
   const reads = [
     { name: 'no data: empty', cm: { data: {} }, want: 'found' },

@@ -12,6 +12,8 @@ export const inventoryNamespace = 'flotilla-system';
 export const inventoryName = 'flotilla-inventory';
 const entriesKey = 'entries';
 const placementsKey = 'placements';
+/** The largest placement record kept in the inventory ConfigMap. */
+export const maxPlacementRecordChars = 256 * 1024;
 
 /** The objects flotilla owns on one member, sorted by id, unique. */
 export interface Inventory {
@@ -44,7 +46,10 @@ export function staleObjects(previous: Inventory, desired: readonly ObjectId[]):
  * placement record of a stateless apply (placement-record.ts).
  */
 export function inventoryConfigMap(inv: Inventory, revision: string, placements: PlacementRecord): KubeObject {
-  const record = formatPlacementRecord(placements);
+  const formatted = formatPlacementRecord(placements);
+  // The record is a hint: one too large for the ConfigMap (1 MiB with the entries) is left out
+  // rather than failing the inventory write, which pruning depends on.
+  const record = formatted.length <= maxPlacementRecordChars ? formatted : '';
   return {
     apiVersion: 'v1',
     kind: 'ConfigMap',

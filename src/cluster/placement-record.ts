@@ -22,12 +22,22 @@ export interface RecordedPlacement {
 /** Recorded placements by resource key. */
 export type PlacementRecord = ReadonlyMap<ResourceKey, RecordedPlacement>;
 
-/** The record of the bindings that place replicas on `cluster`, from a plan's bindings. */
+/**
+ * The record of the bindings that place replicas on `cluster`, from a plan's bindings. Duplicated
+ * bindings are left out: Karmada reschedules them on every change and their replicas are the
+ * template's on every cluster, so they need no memory, and at fleet scale (many templates
+ * Duplicated to most clusters) they would make the record larger than a ConfigMap may be.
+ */
 export function placementsOn(cluster: string, bindings: readonly { readonly key: ResourceKey; readonly clusters: readonly TargetCluster[]; readonly placement: Placement | undefined }[]): Map<ResourceKey, RecordedPlacement> {
   return new Map(bindings
-    .filter((b) => b.clusters.some((c) => c.name === cluster && (c.replicas ?? 0) > 0))
+    .filter((b) => !isDuplicated(b.placement) && b.clusters.some((c) => c.name === cluster && (c.replicas ?? 0) > 0))
     .toSorted((a, b) => compareStrings(a.key, b.key))
     .map((b) => [b.key, { clusters: b.clusters, placement: b.placement }]));
+}
+
+/** Karmada: no replicaScheduling, or type Duplicated, duplicates the replicas to every cluster. */
+function isDuplicated(p: Placement | undefined): boolean {
+  return p !== undefined && (p.replicaScheduling === undefined || p.replicaScheduling.replicaSchedulingType === 'Duplicated');
 }
 
 /** The record as ConfigMap text, sorted by key; '' when empty. */
