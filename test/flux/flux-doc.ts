@@ -36,6 +36,10 @@ export function fluxObjectsFor(url: string, cluster: string): { gitRepository: R
   const kustomization = pick('Kustomization');
   gitRepository['spec']['url'] = url;
   kustomization['spec']['path'] = `./clusters/${cluster}`;
+  // A member's apiserver restarted under the test can leave an apply hanging until the
+  // Kustomization's timeout (the doc's 5m): give up after a minute and retry soon instead.
+  kustomization['spec']['timeout'] = '60s';
+  kustomization['spec']['retryInterval'] = '5s';
   return { gitRepository, kustomization, yaml: [gitRepository, kustomization].map((o) => YAML.stringify(o)).join('---\n') };
 }
 

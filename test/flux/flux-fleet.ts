@@ -2,7 +2,7 @@
  * The git side of the Flux end-to-end tests: a fleet repo on the test git server (git's own
  * http-backend) whose Clusters are the harness members, changed by a user's clone and rendered by
  * the real `flotilla reconcile --once`; the GitRepository and Kustomization taken from
- * docs/argocd-flux.md (only the URL, the cluster path and the intervals replaced); and a wait
+ * docs/argocd-flux.md (only the URL, the cluster path, the intervals and the timeouts replaced); and a wait
  * for a member's Flux to have applied a given rendered commit, triggered by annotation.
  */
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
