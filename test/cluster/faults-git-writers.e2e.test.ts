@@ -34,7 +34,8 @@ const replicas = async (ctx: string) => (await getJson(ctx, 'deployment', 'api',
   });
 
   it('a member stopped and restarted: every decision once, no recorded time moves, the second writer reported', async () => {
-    await eventually('api 2/2/2', 120_000, async () => ((await Promise.all(['member1', 'member2', 'member3'].map(replicas))).every((n) => n === 2) ? true : undefined));
+    await eventually('api 2/2/2', 120_000, async () => ((await Promise.all(['member1', 'member2', 'member3'].map(replicas))).every((n) => n === 2) ? true : undefined))
+      .catch((err: unknown) => { throw new Error(`${String(err)}\n${procs.map((p) => p.logs().slice(-3000)).join('\n---\n')}`, { cause: err }); });
     await stopMember('member2');
     await eventually('api moved 3/3 to member1 and member3', 120_000, async () => ((await replicas('member1')) === 3 && (await replicas('member3')) === 3 ? true : undefined));
     await eventually('the purge of member2 recorded', 120_000, async () => (decisionItems(await statusMessages(repo)).some((d) => d.startsWith('purge member2')) ? true : undefined));
