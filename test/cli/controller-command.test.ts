@@ -31,7 +31,7 @@ describe('flotilla controller: usage errors (child process)', function () {
 
   const run = (...args: string[]) => spawnSync(node, [path.join(root, 'bin', 'flotilla.js'), 'controller', ...args], { cwd: dir, encoding: 'utf8', timeout: 30000, env: { ...process.env, KUBECONFIG: '', FLOTILLA_REPO: '' } });
   const cases: { name: string; args: () => string[]; message: RegExp }[] = [
-    { name: 'no --repo', args: () => ['--kubeconfig', kubeconfig], message: /--repo URL\|DIR is required/ },
+    { name: 'an empty --repo (FLOTILLA_REPO empty, so no default from the current directory)', args: () => ['--kubeconfig', kubeconfig], message: /--repo URL\|DIR is required/ },
     { name: 'a plain directory, not a git repository', args: () => ['--repo', path.join(root, 'examples', 'fleet-repo'), '--kubeconfig', kubeconfig], message: /not a git repository/ },
     { name: 'no kubeconfig and not in a cluster', args: () => ['--repo', repo], message: /no kubeconfig/ },
     { name: 'an unreadable kubeconfig', args: () => ['--repo', repo, '--kubeconfig', path.join(dir, 'missing')], message: /cannot read kubeconfig/ },
@@ -42,6 +42,9 @@ describe('flotilla controller: usage errors (child process)', function () {
     { name: 'a malformed duration', args: () => ['--repo', repo, '--kubeconfig', kubeconfig, '--cluster-failure-threshold', 'soon'], message: /--cluster-failure-threshold must be a duration/ },
     { name: 'an unknown purge mode', args: () => ['--repo', repo, '--kubeconfig', kubeconfig, '--no-execute-taint-eviction-purge-mode', 'Never'], message: /must be one of: Gracefully, Directly/ },
     { name: 'a bad poll schedule', args: () => ['--repo', repo, '--kubeconfig', kubeconfig, '--poll-schedule', 'every minute'], message: /is not a cron expression/ },
+    { name: 'a malformed --git-backoff-max', args: () => ['--repo', repo, '--kubeconfig', kubeconfig, '--git-backoff-max', 'forever'], message: /--git-backoff-max must be a duration/ },
+    { name: '--max-prune-share 0', args: () => ['--repo', repo, '--kubeconfig', kubeconfig, '--max-prune-share', '0'], message: /--max-prune-share must be a percentage above 0/ },
+    { name: '--max-prune-share above 100%', args: () => ['--repo', repo, '--kubeconfig', kubeconfig, '--max-prune-share', '150%'], message: /--max-prune-share must be a percentage/ },
     { name: 'an unknown flag', args: () => ['--repo', repo, '--kubeconfig', kubeconfig, '--shardz', '2'], message: /shardz/ },
   ];
   for (const c of cases) {
