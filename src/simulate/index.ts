@@ -3,3 +3,5 @@ export { createSimulator, type BindingFailover, type SimulationInput, type Simul
 export { eachScenarios, failedClusters, isFailureKey, parseFailureSelector, scenarioOf, type SelectorParse } from './scenario.ts';
 export { failureKeys } from './types.ts';
 export type { ClusterLoad, FailureKey, FailureSelector, LossReason, ReplicaMove, Scenario, ScenarioImpact, ScenarioSummary, UsedCapacity, WorkloadImpact, WorkloadVerdict } from './types.ts';
+export { formatScenariosMarkdown } from './markdown.ts';
+export { describeLoad, describeMoves, describeReasons, workloadName } from './describe.ts';

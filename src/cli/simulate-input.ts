@@ -1,0 +1,49 @@
+/**
+ * Gather for `flotilla simulate` and `explain --fail` (B3): the revision, and what the status
+ * branch knows when the repo has one (the observed capacity of each cluster from its latest
+ * report, the controller's taints, the recorded placement and eviction tasks), then the plan the
+ * simulation starts from. Without a status branch, the repo's `Cluster.status` is the capacity.
+ */
+import path from 'node:path';
+import type { Cluster, Fleet } from '../api/index.ts';
+import { fleetWithClusterState, observedClusters, placementHistory } from '../controller/failover-input.ts';
+import { findGitDir, localStore, openLocal, readRef, tryResolve } from '../git/index.ts';
+import { loadFleet } from '../load/index.ts';
+import { planFleet, type Plan } from '../plan/index.ts';
+import { readDirectory } from '../source/index.ts';
+import { createStatusReader, readClusterReports } from '../writeback/index.ts';
+
+/** The plan a simulation starts from, the inventory it was made with, and where the capacity came from. */
+export interface SimulationBase {
+  readonly plan: Plan;
+  readonly clusters: readonly Cluster[];
+  /** `status branch flotilla-status (abc1234)`, or `the repo's Cluster.status`. */
+  readonly capacityFrom: string;
+}
+
+/** Reads `repo` (or `ref` of it) and its status branch, and plans the revision as the controller would now. */
+export async function loadSimulationBase(repo: string, ref: string | undefined, cwd: string): Promise<SimulationBase> {
+  const dir = path.resolve(cwd, repo);
+  const snapshot = ref ? await readRef(dir, ref) : await readDirectory(dir);
+  const { fleet, diagnostics } = loadFleet(snapshot);
+  const recorded = await statusBranchState(dir, fleet);
+  const planned = recorded?.fleet ?? fleet;
+  const plan = planFleet({ fleet: planned, diagnostics, revision: snapshot.revision, ...(recorded ? recorded.history : {}), works: 'check' });
+  return { plan, clusters: planned.clusters.map((c) => c.object), capacityFrom: recorded?.label ?? "the repo's Cluster.status" };
+}
+
+/** The fleet with the status branch's observations and taints, and the recorded placement; undefined without a status branch. */
+async function statusBranchState(dir: string, fleet: Fleet): Promise<{ fleet: Fleet; history: ReturnType<typeof placementHistory>; label: string } | undefined> {
+  const gitdir = await findGitDir(dir);
+  if (!gitdir) return undefined;
+  const store = localStore(openLocal(gitdir), dir);
+  const branch = fleet.settings.statusBranch;
+  const tip = (await tryResolve(store.repo, `refs/heads/${branch}`)) ?? (await tryResolve(store.repo, `refs/remotes/origin/${branch}`));
+  if (!tip) return undefined;
+  const reader = createStatusReader(store);
+  const memory = await reader.failoverState(tip);
+  const reports = await readClusterReports(store, tip);
+  const inventory = fleet.clusters.map((c) => c.object);
+  const withState = fleetWithClusterState(fleet, observedClusters(inventory, [], reports), memory.clusters);
+  return { fleet: withState, history: placementHistory(memory.bindings), label: `status branch ${branch} (${tip.slice(0, 7)}): placement and taints; capacity observed for ${reports.filter((r) => r.status).length} cluster(s), the repo's Cluster.status for the others` };
+}
