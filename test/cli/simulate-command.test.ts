@@ -92,6 +92,18 @@ describe('flotilla simulate (child process)', function () {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('explain --fail shows one workload\'s failover arithmetic', () => {
+    const r = flotilla('explain', 'Deployment/payments-api', '-n', 'payments', '--repo', 'examples/fleet-repo', '--fail', 'cluster=aws-use');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^Deployment payments\/payments-api if cluster=aws-use fails \(aws-use\)\n  before:  aws-use:3\n/);
+    assert.match(r.stdout, /taint manager:\n  aws-use: evict \(Gracefully/);
+    assert.match(r.stdout, /rescheduling:\n  scheduled: /);
+  });
+  it('explain --fail exits 1 for a workload the failure does not touch', () => {
+    const r = flotilla('explain', 'Deployment/catalog', '-n', 'shop', '--repo', 'examples/fleet-repo', '--fail', 'region=ap-southeast');
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /Deployment shop\/catalog has no replicas on azure-apse, gcp-apse/);
+  });
   it('--help states exit status and examples', () => {
     const r = flotilla('simulate', '--help');
     assert.equal(r.status, 0);
