@@ -13,6 +13,7 @@ import { createScheduler, type Scheduler, type ScheduleResult } from '../schedul
 import { defaultEvictionSettings, type EvictionBinding, type EvictionSettings, type EvictionVerdict, type TaintedCluster } from '../status/index.ts';
 import { createLedger, type CapacityLedger } from './capacity-ledger.ts';
 import { evictFromFailed, taintFailed } from './failed-taints.ts';
+import { failoverGroups } from './failover-groups.ts';
 import { evictionBindingOf, reschedule } from './reschedule.ts';
 import { failedClusters } from './scenario.ts';
 import type { Scenario, ScenarioImpact, WorkloadImpact } from './types.ts';
@@ -50,6 +51,8 @@ interface Shared {
   readonly onCluster: ReadonlyMap<string, readonly number[]>;
   readonly bindings: readonly Binding[];
   readonly views: EvictionBinding[];
+  /** Per binding, its failover group (failover-groups.ts): equal groups fail over alike. */
+  readonly groups: readonly number[];
 }
 
 /** Prepares the shared indexes of a plan. */
@@ -61,7 +64,7 @@ export function createSimulator(input: SimulationInput): Simulator {
   });
   const shared: Shared = {
     input, eviction: input.eviction ?? defaultEvictionSettings, names: new Set(input.clusters.map((c) => c.metadata.name ?? '')),
-    onCluster, bindings, views: bindings.map(evictionBindingOf),
+    onCluster, bindings, views: bindings.map(evictionBindingOf), groups: failoverGroups(bindings),
   };
   return {
     simulate: (scenario) => simulateScenario(shared, scenario),
@@ -100,7 +103,15 @@ function failoverOf(shared: Shared, run: ScenarioRun, i: number): BindingFailove
 function simulateScenario(shared: Shared, scenario: Scenario): ScenarioImpact {
   const run = scenarioRun(shared, scenario);
   const ledger = createLedger(shared.input.clusters);
-  const workloads = run.affected.map((i) => withCapacity(failoverOf(shared, run, i).impact, shared.bindings[i] as Binding, ledger));
+  const byGroup = new Map<number, WorkloadImpact>();
+  const workloads = run.affected.map((i) => {
+    const binding = shared.bindings[i] as Binding;
+    const group = shared.groups[i] ?? -1;
+    const seen = byGroup.get(group);
+    const impact = seen ? { ...seen, key: resourceKey(binding.spec.resource), resource: binding.spec.resource } : failoverOf(shared, run, i).impact;
+    if (!seen) byGroup.set(group, impact);
+    return withCapacity(impact, binding, ledger);
+  });
   const summary = scenarioSummary([...run.failed], workloads);
   return { scenario, failed: [...run.failed], workloads, clusters: ledger.loads(), summary, verdict: scenarioVerdict(scenario, summary, workloads) };
 }
