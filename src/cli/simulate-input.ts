@@ -28,7 +28,7 @@ export async function loadSimulationBase(repo: string, ref: string | undefined, 
   const { fleet, diagnostics } = loadFleet(snapshot);
   const recorded = await statusBranchState(dir, fleet);
   const planned = recorded?.fleet ?? fleet;
-  const plan = planFleet({ fleet: planned, diagnostics, revision: snapshot.revision, ...(recorded ? recorded.history : {}), works: 'check' });
+  const plan = planFleet({ fleet: planned, diagnostics, revision: snapshot.revision, ...(recorded ? recorded.history : {}), works: 'none' });
   return { plan, clusters: planned.clusters.map((c) => c.object), capacityFrom: recorded?.label ?? "the repo's Cluster.status" };
 }
 

@@ -22,6 +22,14 @@ export function describeLoad(l: ClusterLoad): string {
   return [...part('cpu', l.cpu, cores), ...part('memory', l.memory, gib), ...part('pods', l.pods, String)].join(', ') || 'capacity unknown';
 }
 
+/** Share of allocatable above which a survivor is listed when several scenarios are shown. */
+export const nearFullShare = 0.9;
+
+/** Whether any resource of the survivor is used at or above {@link nearFullShare} after the moves. */
+export function isNearFull(l: ClusterLoad): boolean {
+  return [l.cpu, l.memory, l.pods].some((u) => u !== undefined && u.allocatable > 0 && u.after >= u.allocatable * nearFullShare);
+}
+
 function percent(n: number, of: number): string {
   return of > 0 ? `${Math.round((n * 100) / of)}%` : '-';
 }

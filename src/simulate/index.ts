@@ -4,5 +4,5 @@ export { eachScenarios, failedClusters, isFailureKey, parseFailureSelector, scen
 export { failureKeys } from './types.ts';
 export type { ClusterLoad, FailureKey, FailureSelector, LossReason, ReplicaMove, Scenario, ScenarioImpact, ScenarioSummary, UsedCapacity, WorkloadImpact, WorkloadVerdict } from './types.ts';
 export { cell as markdownCell, formatScenariosMarkdown } from './markdown.ts';
-export { describeLoad, describeMoves, describeReasons, workloadName } from './describe.ts';
+export { describeLoad, describeMoves, describeReasons, isNearFull, nearFullShare, workloadName } from './describe.ts';
 export { compareResilience, smallFleet, type ResilienceChange, type ResilienceReport, type ResilienceSide } from './resilience.ts';

@@ -1,12 +1,13 @@
 /** `flotilla simulate`: what a cluster, zone, region or provider failure would do to the fleet. */
 import { formatDiagnostic, UsageError } from '../../api/index.ts';
 import {
-  createSimulator, describeLoad, describeMoves, describeReasons, eachScenarios, formatScenariosMarkdown, isFailureKey, parseFailureSelector, scenarioOf, workloadName,
+  createSimulator, describeLoad, describeMoves, describeReasons, eachScenarios, failedClusters, formatScenariosMarkdown, isFailureKey, isNearFull, parseFailureSelector, scenarioOf, workloadName,
   failureKeys, type Scenario, type ScenarioImpact,
 } from '../../simulate/index.ts';
 import { exitInvalid, exitOk, type Command } from '../io.ts';
 import { stringFlag } from '../load-revision.ts';
-import { formatTable, toJsonText } from '../output.ts';
+import { formatTable } from '../output.ts';
+import { printStreamed } from '../output-stream.ts';
 import { loadSimulationBase } from '../simulate-input.ts';
 
 const formats = ['table', 'json', 'markdown'] as const;
@@ -39,6 +40,7 @@ replicas on the failed cluster). Per surviving cluster: capacity used before and
 When DIR is a git repository with a status branch (flotilla.yaml statusBranch, local or origin/),
 its recorded placement, taints and observed capacity are used; otherwise the repo's Cluster.status.
 Writes nothing. Workloads are templates with replicas; what they depend on follows them.
+Nothing is rendered: an override that cannot be applied is 'flotilla validate''s to report.
 
 Options:
       --repo DIR        fleet repo directory (default: .)
@@ -48,6 +50,8 @@ Options:
       --each K          one scenario per value of K (cluster, region, zone, provider): an N+1 check
   -o, --output FORMAT   table | json | markdown (default: table)
       --strict          exit 1 when any workload loses replicas (for CI)
+With several scenarios, the table and Markdown list only the workloads that lose replicas and
+the survivors used at 90% or more afterwards; -o json has every workload and survivor.
       --no-header       table without its header lines
 
 Exit status:
@@ -83,16 +87,25 @@ Examples:
       return exitInvalid;
     }
     const scenarios: Scenario[] = each !== undefined && isFailureKey(each) ? eachScenarios(base.clusters, each) : [scenarioOf(selectors)];
-    const simulator = createSimulator({ clusters: base.clusters, bindings: base.plan.bindings });
-    const impacts = scenarios.map((s) => simulator.simulate(s));
-    const empty = impacts.find((i) => i.failed.length === 0);
-    if (empty && each === undefined) throw new UsageError(`--fail ${empty.scenario.name} matches no cluster of the inventory`);
+    const unmatched = each === undefined ? scenarios.find((s) => failedClusters(base.clusters, s).length === 0) : undefined;
+    if (unmatched) throw new UsageError(`--fail ${unmatched.name} matches no cluster of the inventory`);
     io.stderr(`flotilla simulate: ${base.plan.revision.slice(0, 12)}, capacity from ${base.capacityFrom}\n`);
-    const report = { revision: base.plan.revision, scenarios: impacts };
-    if (output === 'json') io.stdout(toJsonText(report));
-    else if (output === 'markdown') io.stdout(formatScenariosMarkdown(impacts));
-    else io.stdout(impactTables(impacts, values['no-header'] === true));
-    const lost = impacts.some((i) => i.summary.lostReplicas > 0);
+    const simulator = createSimulator({ clusters: base.clusters, bindings: base.plan.bindings });
+    let lost = false;
+    // Lazily, one scenario at a time: the JSON of a large fleet's scenarios is streamed, never held whole.
+    const impacts = function* (): Generator<ScenarioImpact> {
+      for (const s of scenarios) {
+        const impact = simulator.simulate(s);
+        if (impact.summary.lostReplicas > 0) lost = true;
+        yield impact;
+      }
+    };
+    if (output === 'json') await printStreamed(io, { revision: base.plan.revision, scenarios: impacts() }, 'json');
+    else {
+      // Several scenarios show only the workloads that lose replicas and the survivors near full: keep no more than that.
+      const shown = [...impacts()].map((i) => (scenarios.length === 1 ? i : { ...i, workloads: i.workloads.filter((w) => w.lost > 0), clusters: i.clusters.filter(isNearFull) }));
+      io.stdout(output === 'markdown' ? formatScenariosMarkdown(shown) : impactTables(shown, values['no-header'] === true));
+    }
     return values['strict'] === true && lost ? exitInvalid : exitOk;
   },
 };
