@@ -60,7 +60,11 @@ export function createSimulator(input: SimulationInput): Simulator {
   const bindings = input.bindings.filter(isWorkload).toSorted((a, b) => compareStrings(resourceKey(a.spec.resource), resourceKey(b.spec.resource)));
   const onCluster = new Map<string, number[]>();
   bindings.forEach((b, i) => {
-    for (const c of b.spec.clusters) onCluster.set(c.name, [...(onCluster.get(c.name) ?? []), i]);
+    for (const c of b.spec.clusters) {
+      const list = onCluster.get(c.name);
+      if (list === undefined) onCluster.set(c.name, [i]);
+      else list.push(i);
+    }
   });
   const shared: Shared = {
     input, eviction: input.eviction ?? defaultEvictionSettings, names: new Set(input.clusters.map((c) => c.metadata.name ?? '')),
