@@ -7,29 +7,18 @@
 import assert from 'node:assert/strict';
 import YAML from 'yaml';
 import { gitCli } from '../git/helpers/workspace.ts';
-import { equalWeights, fleetRepo, flotilla, policyYaml, removeRepo, startController, workloadYaml, type ControllerProcess } from './controller-rig.ts';
+import { equalWeights, fastFailoverFlags, fleetRepo, flotilla, policyYaml, removeRepo, startController, staticWeights, workloadYaml, type ControllerProcess } from './controller-rig.ts';
 import { e2eEnabled, eventually, getJson, members, startMember, stopMember } from './harness.ts';
 
 const ns = 'agreement';
 const members3 = ['member1', 'member2', 'member3'];
-
-/** Static weights per member. */
-function weighted(weights: Readonly<Record<string, number>>): Record<string, unknown> {
-  return {
-    clusterAffinity: { clusterNames: Object.keys(weights) },
-    replicaScheduling: {
-      replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Weighted',
-      weightPreference: { staticWeightList: Object.entries(weights).map(([c, weight]) => ({ targetCluster: { clusterNames: [c] }, weight })) },
-    },
-  };
-}
 
 const files = {
   'apps/api.yaml': workloadYaml(ns, 'api', 6),
   'apps/web.yaml': workloadYaml(ns, 'web', 8).split('---\n')[1] ?? '',
   'apps/agent.yaml': workloadYaml(ns, 'agent', 2).split('---\n')[1] ?? '',
   'policies/api.yaml': policyYaml(ns, 'api', { placement: equalWeights(members3) }),
-  'policies/web.yaml': policyYaml(ns, 'web', { placement: weighted({ member1: 2, member2: 1, member3: 1 }) }),
+  'policies/web.yaml': policyYaml(ns, 'web', { placement: staticWeights({ member1: 2, member2: 1, member3: 1 }) }),
   'policies/agent.yaml': policyYaml(ns, 'agent', { placement: { clusterAffinity: { clusterNames: members3 }, replicaScheduling: { replicaSchedulingType: 'Duplicated' } } }),
 };
 
@@ -58,8 +47,7 @@ async function placed(name: string, on: readonly string[]): Promise<string[]> {
     this.timeout(600_000);
     const { kubeconfig } = await members();
     repo = await fleetRepo('simulate', files);
-    controller = startController(repo, kubeconfig, ['--interval', '1s', '--timeout', '5s', '--cluster-failure-threshold', '2s', '--cluster-success-threshold', '2s',
-      '--cluster-monitor-grace-period', '20s', '--failover-eviction-timeout', '3s', '--graceful-eviction-timeout', '120s']);
+    controller = startController(repo, kubeconfig, fastFailoverFlags);
   });
   after(async () => {
     controller?.kill();
