@@ -86,6 +86,13 @@ const cases: readonly { name: string; clusters: Cluster[]; bindings: Binding[]; 
     want: ['patient moved kept 2 moved c>a:2 lost 0'],
   },
   {
+    name: 'a survivor without a resourceSummary has unknown capacity: its moves are not checked',
+    clusters: [cluster('a'), roomy('c')],
+    bindings: [workload('static', { ...names('a', 'c'), replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Weighted', weightPreference: { staticWeightList: [{ targetCluster: { clusterNames: ['a'] }, weight: 1 }, { targetCluster: { clusterNames: ['c'] }, weight: 1 }] } } }, [['a', 2], ['c', 2]])],
+    scenario: fail('cluster', 'c'),
+    want: ['static moved kept 2 moved c>a:2 lost 0'],
+  },
+  {
     name: 'a workload with nothing on the failed clusters is not affected',
     clusters: [roomy('a'), roomy('b'), roomy('c')],
     bindings: [workload('elsewhere', { ...names('a', 'b'), ...dynamic }, [['a', 1], ['b', 1]])],
