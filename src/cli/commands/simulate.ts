@@ -100,7 +100,7 @@ Examples:
         yield impact;
       }
     };
-    if (output === 'json') await printStreamed(io, { revision: base.plan.revision, scenarios: impacts() }, 'json');
+    if (output === 'json') await printStreamed(io, { revision: base.plan.revision, capacityFrom: base.capacityFrom, scenarios: impacts() }, 'json');
     else {
       // Several scenarios show only the workloads that lose replicas and the survivors near full: keep no more than that.
       const shown = [...impacts()].map((i) => (scenarios.length === 1 ? i : { ...i, workloads: i.workloads.filter((w) => w.lost > 0), clusters: i.clusters.filter(isNearFull) }));
