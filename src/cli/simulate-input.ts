@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type { Cluster, Fleet } from '../api/index.ts';
+import { observeClusters, type ObserveOptions } from '../cluster/observe.ts';
 import { fleetWithClusterState, observedClusters, placementHistory } from '../controller/failover-input.ts';
 import { findGitDir, localStore, openLocal, readRef, tryResolve } from '../git/index.ts';
 import { loadFleet } from '../load/index.ts';
@@ -21,15 +22,27 @@ export interface SimulationBase {
   readonly capacityFrom: string;
 }
 
-/** Reads `repo` (or `ref` of it) and its status branch, and plans the revision as the controller would now. */
-export async function loadSimulationBase(repo: string, ref: string | undefined, cwd: string): Promise<SimulationBase> {
+/**
+ * Reads `repo` (or `ref` of it) and its status branch, and plans the revision as the controller
+ * would now; with `observe`, the members' live status (capacity) replaces the recorded one, as the
+ * controller's own pass observes it.
+ */
+export async function loadSimulationBase(repo: string, ref: string | undefined, cwd: string, observe?: ObserveOptions): Promise<SimulationBase> {
   const dir = path.resolve(cwd, repo);
   const snapshot = ref ? await readRef(dir, ref) : await readDirectory(dir);
   const { fleet, diagnostics } = loadFleet(snapshot);
   const recorded = await statusBranchState(dir, fleet);
-  const planned = recorded?.fleet ?? fleet;
+  let planned = recorded?.fleet ?? fleet;
+  let capacityFrom = recorded?.label ?? "the repo's Cluster.status";
+  if (observe && !diagnostics.some((d) => d.severity === 'error')) {
+    const observed = await observeClusters(planned.clusters.map((c) => c.object), observe);
+    const byName = new Map(observed.clusters.map((c) => [c.metadata.name ?? '', c] as const));
+    planned = { ...planned, clusters: planned.clusters.map((l) => ({ ...l, object: byName.get(l.object.metadata.name ?? '') ?? l.object })) };
+    const reachable = observed.observations.filter((o) => o.kind === 'reachable').length;
+    capacityFrom = `the members (${reachable} of ${observed.observations.length} reachable; ${recorded ? 'placement and taints from the status branch' : 'no status branch'})`;
+  }
   const plan = planFleet({ fleet: planned, diagnostics, revision: snapshot.revision, ...(recorded ? recorded.history : {}), works: 'none' });
-  return { plan, clusters: planned.clusters.map((c) => c.object), capacityFrom: recorded?.label ?? "the repo's Cluster.status" };
+  return { plan, clusters: planned.clusters.map((c) => c.object), capacityFrom };
 }
 
 /** The fleet with the status branch's observations and taints, and the recorded placement; undefined without a status branch. */

@@ -48,6 +48,7 @@ describe('flotilla simulate (child process)', function () {
     { name: 'an unknown selector key', args: ['--fail', 'rack=1'], stderr: /cluster, region, zone, provider/ },
     { name: 'an unknown --each key', args: ['--each', 'rack'], stderr: /--each must be one of/ },
     { name: 'a selector matching no cluster', args: ['--fail', 'region=mars'], stderr: /matches no cluster/ },
+    { name: 'an unreadable --kubeconfig', args: ['--fail', 'region=us-east', '--kubeconfig', '/nonexistent/kubeconfig'], stderr: /cannot read kubeconfig/ },
     { name: 'a bad output format', args: ['--fail', 'region=us-east', '-o', 'yaml'], stderr: /must be one of: table, json, markdown/ },
   ];
   for (const u of usage) {

@@ -66,10 +66,11 @@ async function placed(name: string, on: readonly string[]): Promise<string[]> {
     });
   });
 
-  it('simulate predicts what losing member2 does, from the status branch', async () => {
-    const r = await flotilla('simulate', '--repo', repo, '--fail', 'cluster=member2', '-o', 'json');
+  it('simulate predicts what losing member2 does, from the status branch and the members\' capacity', async () => {
+    const { kubeconfig } = await members();
+    const r = await flotilla('simulate', '--repo', repo, '--fail', 'cluster=member2', '--kubeconfig', kubeconfig, '-o', 'json');
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stderr, /capacity from status branch flotilla-status/);
+    assert.match(r.stderr, /capacity from the members \(3 of 3 reachable; placement and taints from the status branch\)/);
     prediction = JSON.parse(r.stdout) as Prediction;
     const s = prediction.scenarios[0];
     assert.deepEqual(s?.failed, ['member2']);

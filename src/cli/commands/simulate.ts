@@ -4,7 +4,9 @@ import {
   createSimulator, describeLoad, describeMoves, describeReasons, eachScenarios, failedClusters, formatScenariosMarkdown, isFailureKey, isNearFull, parseFailureSelector, scenarioOf, workloadName,
   failureKeys, type Scenario, type ScenarioImpact,
 } from '../../simulate/index.ts';
-import { exitInvalid, exitOk, type Command } from '../io.ts';
+import { credentialsFrom, limitsFrom } from '../../cluster/member-access.ts';
+import type { ObserveOptions } from '../../cluster/observe.ts';
+import { exitInvalid, exitOk, type Command, type IO } from '../io.ts';
 import { stringFlag } from '../load-revision.ts';
 import { formatTable } from '../output.ts';
 import { printStreamed } from '../output-stream.ts';
@@ -24,6 +26,10 @@ export const simulateCommand: Command = {
     output: { type: 'string', short: 'o', default: 'table' },
     strict: { type: 'boolean', default: false },
     'no-header': { type: 'boolean', default: false },
+    kubeconfig: { type: 'string' },
+    'context-map': { type: 'string' },
+    'hub-context': { type: 'string' },
+    timeout: { type: 'string', default: '30s' },
   },
   help: `Simulate a failure: which workloads move where, which lose replicas and why.
 
@@ -39,6 +45,7 @@ spread constraints can no longer be met; ToleratesFailure: a toleration without 
 replicas on the failed cluster). Per surviving cluster: capacity used before and after.
 When DIR is a git repository with a status branch (flotilla.yaml statusBranch, local or origin/),
 its recorded placement, taints and observed capacity are used; otherwise the repo's Cluster.status.
+With --kubeconfig, the members' capacity is observed now instead (read-only, as the controller does).
 Writes nothing. Workloads are templates with replicas; what they depend on follows them.
 Nothing is rendered: an override that cannot be applied is 'flotilla validate''s to report.
 
@@ -53,6 +60,9 @@ Options:
 With several scenarios, the table and Markdown list only the workloads that lose replicas and
 the survivors used at 90% or more afterwards; -o json has every workload and survivor.
       --no-header       table without its header lines
+      --kubeconfig FILE observe the members' capacity now, as the controller does (read-only);
+                        with --context-map CLUSTER=CONTEXT,..., --hub-context NAME, --timeout D
+                        (default 30s), as 'flotilla status'
 
 Exit status:
   0  simulated (with --strict: no workload loses a replica)
@@ -81,7 +91,7 @@ Examples:
       if (!p.ok) throw new UsageError(p.message);
       return p.selector;
     });
-    const base = await loadSimulationBase(stringFlag(values['repo']) ?? '.', stringFlag(values['ref']), io.cwd);
+    const base = await loadSimulationBase(stringFlag(values['repo']) ?? '.', stringFlag(values['ref']), io.cwd, observeOptions(values, io));
     if (base.plan.errors.length) {
       for (const d of base.plan.errors) io.stderr(`${formatDiagnostic(d)}\n`);
       return exitInvalid;
@@ -109,6 +119,14 @@ Examples:
     return values['strict'] === true && lost ? exitInvalid : exitOk;
   },
 };
+
+/** How to observe the members when --kubeconfig or --hub-context is given (as `flotilla status`); undefined otherwise. */
+function observeOptions(values: Parameters<Command['run']>[0], io: IO): ObserveOptions | undefined {
+  const flags = { kubeconfig: stringFlag(values['kubeconfig']), contextMap: stringFlag(values['context-map']), hubContext: stringFlag(values['hub-context']), timeout: stringFlag(values['timeout']) };
+  if (flags.kubeconfig === undefined && flags.hubContext === undefined) return undefined;
+  const limits = limitsFrom(flags);
+  return { credentials: credentialsFrom(flags, io.env, limits), ...limits, concurrency: 8, now: new Date().toISOString() };
+}
 
 /** One row per scenario, then the affected workloads and the loaded survivors. */
 function impactTables(impacts: readonly ScenarioImpact[], noHeader: boolean): string {
