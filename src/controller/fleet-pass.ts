@@ -14,8 +14,8 @@ import { defaultPruneGuard, type PruneGuard } from '../cluster/prune-guard.ts';
 import { observeBindings } from '../cluster/observe-bindings.ts';
 import { observeClusters } from '../cluster/observe.ts';
 import { createInterpreter } from '../interpreter/index.ts';
-import { loadFleet, type LoadResult } from '../load/index.ts';
-import { planFleet, type Plan } from '../plan/index.ts';
+import { loadSnapshot, planLoaded, type LoadedRevision, type Plan } from '../plan/index.ts';
+import { readRevision } from '../source/index.ts';
 import { decideFailover, describeDecision, formatInstant, declaredAgain, removedClusters, type Decision, type EvictionSettings, type HealthSettings } from '../status/index.ts';
 import { flotillaCommitsSince, readClusterReports, statusFiles, writeRendered, writeStatus, type ConcurrentWrite, type StatusWriteResult } from '../writeback/index.ts';
 import { concurrentWrite, type StatusWatch } from './status-watch.ts';
@@ -96,11 +96,12 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
     // Clusters other shards own are known from their reports only (sharded controllers).
     const reports = ctx.members.owns ? (await readClusterReports(ctx.target, view.tip)).filter((r) => !(ctx.members.owns?.(r.cluster) ?? true)) : [];
     step = 'read-source';
-    const head = loadFleet(await ctx.source.reader.read(commit));
+    const read = (revision: string) => readRevision({ kind: 'commit', reader: ctx.source.reader, commit: revision });
+    const head = loadSnapshot(await read(commit));
     const headValid = !head.diagnostics.some((d) => d.severity === 'error');
     const lastGood = view.record?.lastAppliedRevision ?? null;
-    const inForce = headValid ? { revision: commit, loaded: head } : lastGood ? { revision: lastGood, loaded: loadFleet(await ctx.source.reader.read(lastGood)) } : undefined;
-    const attempted = headValid ? undefined : planFleet({ fleet: head.fleet, diagnostics: head.diagnostics, revision: commit });
+    const inForce = headValid ? head : lastGood ? loadSnapshot(await read(lastGood)) : undefined;
+    const attempted = headValid ? undefined : planLoaded(head);
     // Kubernetes times have second precision; so do the status branch's (fewer spurious diffs).
     const now = formatInstant(Math.floor(ctx.now().getTime() / 1000) * 1000);
     if (!inForce) {
@@ -109,10 +110,10 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
       return { kind: 'passed', revision: commit, inForce: null, valid: false, decisions: [], applied: undefined, status, bindings: 0, works: 0, readiness: [] };
     }
     step = 'observe';
-    const owned = inForce.loaded.fleet.clusters.map((c) => c.object as Cluster).filter((c) => ctx.members.owns?.(c.metadata.name ?? '') ?? true);
+    const owned = inForce.fleet.clusters.map((c) => c.object as Cluster).filter((c) => ctx.members.owns?.(c.metadata.name ?? '') ?? true);
     const observed = await observeClusters(owned, { credentials: ctx.members.credentials, timeoutMs: ctx.members.timeoutMs, requestTimeoutMs: ctx.members.requestTimeoutMs, concurrency: 8, now });
     step = 'failover';
-    const fleetClusters = inForce.loaded.fleet.clusters.map((c) => c.object as Cluster);
+    const fleetClusters = inForce.fleet.clusters.map((c) => c.object as Cluster);
     const removed = removedClusters(memory.clusters, new Set(fleetClusters.map((c) => c.metadata.name ?? '')), now);
     for (const r of removed) ctx.log({ level: 'warn', msg: 'cluster removed from the fleet repo: its objects stay on the member, unmanaged (see the status branch file for how to clean up)', cluster: r.cluster, removedSince: r.removedSince });
     const remembered = new Map(memory.clusters.map((c) => [c.cluster, declaredAgain(c)] as const));
@@ -139,10 +140,10 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
       const name = c.metadata.name ?? '';
       if (reachable.has(name) && !due.includes(c)) ctx.log({ msg: 'cluster apply backing off', cluster: name, revision: inForce.revision, retryAt: new Date(ctx.backoff?.retryAt(name) ?? nowMs).toISOString() });
     }
-    const applied = await applyReachable(ctx, plan, due, inForce.loaded);
+    const applied = await applyReachable(ctx, plan, due, inForce);
     for (const c of applied.clusters) ctx.backoff?.record(c.cluster, c.ok, nowMs);
     step = 'observe-bindings';
-    const interpreter = createInterpreter(inForce.loaded.fleet.customizations);
+    const interpreter = createInterpreter(inForce.fleet.customizations);
     const bindingStatuses = await observeBindings({ revision: plan.revision, works: plan.works.filter((w) => reachable.has(w.metadata.namespace.slice('karmada-es-'.length))), clusters: observed.clusters }, {
       credentials: ctx.members.credentials, timeoutMs: ctx.members.timeoutMs, requestTimeoutMs: ctx.members.requestTimeoutMs, concurrency: 8, interpreter,
     });
@@ -164,14 +165,13 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
 }
 
 /** Plans the revision in force with the observed Clusters, the controller taints and the eviction tasks. */
-function planInForce(inForce: { revision: string; loaded: LoadResult }, observed: readonly Cluster[], states: Parameters<typeof fleetWithClusterState>[2], bindings: Parameters<typeof placementHistory>[0]): Plan {
+function planInForce(inForce: LoadedRevision, observed: readonly Cluster[], states: Parameters<typeof fleetWithClusterState>[2], bindings: Parameters<typeof placementHistory>[0]): Plan {
   const { previous, applied, evictions } = placementHistory(bindings);
-  const fleet = fleetWithClusterState(inForce.loaded.fleet, observed, states);
-  return planFleet({ fleet, diagnostics: inForce.loaded.diagnostics, revision: inForce.revision, previous, applied, evictions });
+  return planLoaded(inForce, { fleet: fleetWithClusterState(inForce.fleet, observed, states), previous: { placement: previous, applied }, evictions });
 }
 
 /** Applies the plan to the reachable members this process owns; unreachable ones are neither applied nor pruned. */
-async function applyReachable(ctx: ControllerContext, plan: Plan, clusters: readonly Cluster[], loaded: LoadResult): Promise<FleetApplyResult> {
+async function applyReachable(ctx: ControllerContext, plan: Plan, clusters: readonly Cluster[], loaded: LoadedRevision): Promise<FleetApplyResult> {
   const interpreter = createInterpreter(loaded.fleet.customizations);
   const result = await applyFleet({ revision: plan.revision, works: plan.works, clusters }, {
     dryRun: false, prune: ctx.members.prune, forceConflicts: ctx.members.forceConflicts, pruneGuard: ctx.members.pruneGuard ?? defaultPruneGuard,

@@ -4,7 +4,8 @@ import git from 'isomorphic-git';
 import { InternalError } from '../api/index.ts';
 import { changedPaths, GitBranchMissing, tryResolve } from '../git/index.ts';
 import { defaultSettings, loadFleet, settingsPath } from '../load/index.ts';
-import { planFleet, planToContract } from '../plan/index.ts';
+import { planSnapshot, planToContract } from '../plan/index.ts';
+import { readRevision } from '../source/index.ts';
 import { statusFiles, writeRendered, writeRenderedDir, writeStatus, type RenderedHold } from '../writeback/index.ts';
 import type { ReconcileContext, ReconcileState, ReconcileStep, StepResult } from './reconcile.ts';
 
@@ -62,7 +63,7 @@ const sourceStep: ReconcileStep = {
   name: 'read-source', failureReason: 'SourceUnreadable',
   async run(ctx, state) {
     const commit = need(state.commit);
-    state.snapshot = await ctx.source.reader.read(commit);
+    state.snapshot = await readRevision({ kind: 'commit', reader: ctx.source.reader, commit });
     const last = state.status?.record?.lastAttemptedRevision;
     if (last && (await tryResolve(ctx.source.store.repo, last)) !== undefined) {
       state.changed = await changedPaths(ctx.source.store.repo, last, commit);
@@ -77,9 +78,7 @@ const sourceStep: ReconcileStep = {
 const planStep: ReconcileStep = {
   name: 'plan', failureReason: 'PlanFailed',
   async run(_ctx, state) {
-    const snapshot = need(state.snapshot);
-    const { fleet, diagnostics } = loadFleet(snapshot);
-    state.plan = planFleet({ fleet, diagnostics, revision: snapshot.revision, ...(state.previous ? { previous: state.previous.placement, applied: state.previous.applied } : {}) });
+    state.plan = planSnapshot(need(state.snapshot), { previous: state.previous });
     return go;
   },
 };

@@ -11,7 +11,8 @@ import { observeBindings } from '../cluster/observe-bindings.ts';
 import { observeClusters } from '../cluster/observe.ts';
 import { defaultPruneGuard } from '../cluster/prune-guard.ts';
 import { createInterpreter } from '../interpreter/index.ts';
-import { loadFleet } from '../load/index.ts';
+import { loadSnapshot } from '../plan/index.ts';
+import { readRevision } from '../source/index.ts';
 import { formatInstant } from '../status/index.ts';
 import { readClusterReports, readRenderedClusters, reportDue, writeClusterReports, type ClusterReport, type ReportedWorkload } from '../writeback/index.ts';
 import type { ControllerContext, PassOutcome } from './fleet-pass.ts';
@@ -38,7 +39,7 @@ export async function runWorkerPass(ctx: WorkerContext): Promise<PassOutcome> {
     const idle = { kind: 'passed', revision: state.commit ?? '', inForce, valid: true, decisions: [], applied: undefined, status: { kind: 'unchanged', tip: view.tip }, bindings: 0, works: 0, readiness: [] } as const;
     if (!inForce) return idle;
     const owns = ctx.members.owns ?? (() => true);
-    const fleet = loadFleet(await ctx.source.reader.read(inForce)).fleet;
+    const fleet = loadSnapshot(await readRevision({ kind: 'commit', reader: ctx.source.reader, commit: inForce })).fleet;
     const owned = fleet.clusters.map((c) => c.object as Cluster).filter((c) => owns(c.metadata.name ?? ''));
     const now = formatInstant(Math.floor(ctx.now().getTime() / 1000) * 1000);
     step = 'observe';
