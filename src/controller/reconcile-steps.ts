@@ -1,8 +1,6 @@
 /** The steps of a git reconcile, in order (see reconcile.ts). Each gathers, decides or acts; none does two. */
-import fs from 'node:fs';
-import git from 'isomorphic-git';
 import { InternalError } from '../api/index.ts';
-import { changedPaths, GitBranchMissing, tryResolve } from '../git/index.ts';
+import { changedPaths, GitBranchMissing, readBlobAt, tryResolve } from '../git/index.ts';
 import { defaultSettings, loadFleet, settingsPath } from '../load/index.ts';
 import { planSnapshot, planToContract } from '../plan/index.ts';
 import { readRevision } from '../source/index.ts';
@@ -32,11 +30,7 @@ export const settingsStep: ReconcileStep = {
   name: 'settings', failureReason: 'SettingsUnreadable',
   async run(ctx, state) {
     const commit = need(state.commit);
-    const repo = ctx.source.store.repo;
-    const bytes = await git.readBlob({ fs, gitdir: repo.gitdir, cache: repo.cache, oid: commit, filepath: settingsPath }).then((r) => r.blob, (err: unknown) => {
-      if (err instanceof git.Errors.NotFoundError) return undefined;
-      throw err;
-    });
+    const bytes = await readBlobAt(ctx.source.store.repo, commit, settingsPath);
     const settings = bytes ? loadFleet({ revision: commit, files: [{ path: settingsPath, bytes }], problems: [] }).fleet.settings : defaultSettings;
     state.settings = settings;
     state.statusBranch = ctx.branches.status ?? settings.statusBranch;
