@@ -5,7 +5,7 @@ export { blobOid } from './blob-id.ts';
 export { localStore, remoteStore, type BranchStore, type FlushOutcome } from './branch-store.ts';
 export { defaultIdentity, readCommitInfo, trailerValue, writeCommit, type Identity, type NewCommit } from './commit.ts';
 export { credentialsFromEnv, CredentialsUnreadable, parseCredentialsFile, readCredentialsFile, resolveCredentials, splitUrlCredentials, tokenUsername, type Credentials } from './credentials.ts';
-export { GitAuthFailed, GitBranchMissing, GitPushRejected, GitRemoteHeadUnborn, GitRemoteInvalid, GitRemoteUnreachable, GitRepositoryBroken, isTransientGitError } from './errors.ts';
+export { GitAuthFailed, GitBranchMissing, GitPushRejected, GitRemoteHeadUnborn, GitRemoteInvalid, GitRemoteUnreachable, GitRepositoryBroken } from './errors.ts';
 export { compareAndSwapBranch } from './local-ref.ts';
 export { armKillPoint, gitKillSteps, type GitKillStep } from './kill-point.ts';
 export { defaultLockPolicy, defaultStaleLockMs, type LockPolicy, type ReclaimedLock } from './ref-lock.ts';
