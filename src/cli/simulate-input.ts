@@ -8,10 +8,9 @@ import path from 'node:path';
 import type { Cluster, Fleet } from '../api/index.ts';
 import { observeClusters, type ObserveOptions } from '../cluster/observe.ts';
 import { fleetWithClusterState, observedClusters, placementHistory } from '../controller/failover-input.ts';
-import { findGitDir, localStore, openLocal, readRef, tryResolve } from '../git/index.ts';
-import { loadFleet } from '../load/index.ts';
-import { planFleet, type Plan } from '../plan/index.ts';
-import { readDirectory } from '../source/index.ts';
+import { findGitDir, localStore, openLocal, tryResolve } from '../git/index.ts';
+import { loadSnapshot, planLoaded, type Plan } from '../plan/index.ts';
+import { readRevision, repoRevision } from '../source/index.ts';
 import { createStatusReader, readClusterReports } from '../writeback/index.ts';
 
 /** The plan a simulation starts from, the inventory it was made with, and where the capacity came from. */
@@ -29,8 +28,8 @@ export interface SimulationBase {
  */
 export async function loadSimulationBase(repo: string, ref: string | undefined, cwd: string, observe?: ObserveOptions): Promise<SimulationBase> {
   const dir = path.resolve(cwd, repo);
-  const snapshot = ref ? await readRef(dir, ref) : await readDirectory(dir);
-  const { fleet, diagnostics } = loadFleet(snapshot);
+  const loaded = loadSnapshot(await readRevision(repoRevision(repo, ref, cwd)));
+  const { fleet, diagnostics } = loaded;
   const recorded = await statusBranchState(dir, fleet);
   let planned = recorded?.fleet ?? fleet;
   let capacityFrom = recorded?.label ?? "the repo's Cluster.status";
@@ -41,7 +40,8 @@ export async function loadSimulationBase(repo: string, ref: string | undefined, 
     const reachable = observed.observations.filter((o) => o.kind === 'reachable').length;
     capacityFrom = `the members (${reachable} of ${observed.observations.length} reachable; ${recorded ? 'placement and taints from the status branch' : 'no status branch'})`;
   }
-  const plan = planFleet({ fleet: planned, diagnostics, revision: snapshot.revision, ...(recorded ? recorded.history : {}), works: 'none' });
+  const history = recorded?.history;
+  const plan = planLoaded(loaded, { fleet: planned, ...(history ? { previous: { placement: history.previous, applied: history.applied }, evictions: history.evictions } : {}), works: 'none' });
   return { plan, clusters: planned.clusters.map((c) => c.object), capacityFrom };
 }
 
