@@ -31,6 +31,8 @@ export const diagnosticCodes = [
   'KarmadaFieldIgnored',
   /** metadata Kubernetes would reject: a name or a label (error). */
   'InvalidObjectMeta',
+  /** A WorkloadRebalancer without the fields its CRD requires (error). */
+  'InvalidWorkloadRebalancer',
 ] as const;
 /** A diagnostic code. */
 export type DiagnosticCode = (typeof diagnosticCodes)[number];

@@ -2,6 +2,7 @@
 import type { SourceRef } from './diagnostics.ts';
 import type { Cluster, OverridePolicy, PropagationPolicy, ResourceInterpreterCustomization } from './karmada.ts';
 import type { KubeObject } from './object.ts';
+import type { WorkloadRebalancer } from './rebalancer.ts';
 
 /** A loaded object with the place it came from. */
 export interface Loaded<T extends KubeObject = KubeObject> {
@@ -32,6 +33,8 @@ export interface Fleet {
   readonly customizations: readonly Loaded<ResourceInterpreterCustomization>[];
   /** Resource templates: every other object. */
   readonly templates: readonly Loaded[];
+  /** apps.karmada.io WorkloadRebalancer objects (src/rebalance); absent in fleets built by hand. */
+  readonly rebalancers?: readonly Loaded<WorkloadRebalancer>[];
   /** Kinds declared cluster-scoped by CustomResourceDefinitions in the repo. */
   readonly clusterScopedKinds: ReadonlySet<string>;
   readonly settings: Settings;

@@ -9,6 +9,7 @@ export * from './errors.ts';
 export * from './quantity.ts';
 export * from './scope.ts';
 export * from './fleet.ts';
+export * from './rebalancer.ts';
 export * from './label-selector.ts';
 export * from './cluster-affinity.ts';
 export * from './hash.ts';

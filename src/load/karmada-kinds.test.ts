@@ -14,7 +14,7 @@ describe('load/classify (Karmada pkg/util/apigroup.go)', () => {
     ['networking.karmada.io/v1alpha1', 'MultiClusterService', 'notPropagated'],
     ['config.karmada.io/v1alpha1', 'ResourceInterpreterWebhookConfiguration', 'notPropagated'],
     ['work.karmada.io/v1alpha2', 'ResourceBinding', 'notPropagated'],
-    ['apps.karmada.io/v1alpha1', 'WorkloadRebalancer', 'notPropagated'],
+    ['apps.karmada.io/v1alpha1', 'WorkloadRebalancer', 'workloadRebalancer'],
     ['remedy.karmada.io/v1alpha1', 'Remedy', 'notPropagated'],
     ['cluster.karmada.io/v1alpha1', 'Clusters', 'unknownKarmadaKind'],
     ['v1', 'Event', 'notPropagated'],

@@ -3,7 +3,7 @@ import picomatch from 'picomatch';
 import {
   compareDiagnostics, compareStrings, errorAt, isClusterScoped, isPlainObject, resourceKeyOf, splitApiVersion, warningAt,
   type Cluster, type Diagnostic, type Fleet, type KubeObject, type Loaded, type OverridePolicy,
-  type PropagationPolicy, type ResourceInterpreterCustomization, type Settings,
+  type PropagationPolicy, type ResourceInterpreterCustomization, type Settings, type WorkloadRebalancer,
 } from '../api/index.ts';
 import { checkReferences } from './check-references.ts';
 import { classify } from './classify.ts';
@@ -14,6 +14,7 @@ import { withPolicyDefaults } from './policy-defaults.ts';
 import { withTemplateDefaults } from './template-defaults.ts';
 import { decodeText, readObjects, type RawObject } from './read-objects.ts';
 import { objectMetaProblems } from './object-meta.ts';
+import { rebalancerProblems } from '../rebalance/rebalancer-shape.ts';
 import { parseDocuments } from './parse-documents.ts';
 import { validateAgainstSchema, type SchemaKind } from './schema/index.ts';
 import { defaultSettings, normaliseSettings, settingsPath } from './settings.ts';
@@ -45,13 +46,20 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
   diagnostics.push(...findDuplicates(normalised));
 
   const locates = new Map<Loaded, RawObject['locate']>();
-  const lists = { clusters: [] as Loaded<Cluster>[], pp: [] as Loaded<PropagationPolicy>[], op: [] as Loaded<OverridePolicy>[], ric: [] as Loaded<ResourceInterpreterCustomization>[], templates: [] as Loaded[] };
+  const lists = { clusters: [] as Loaded<Cluster>[], pp: [] as Loaded<PropagationPolicy>[], op: [] as Loaded<OverridePolicy>[], ric: [] as Loaded<ResourceInterpreterCustomization>[], templates: [] as Loaded[], rebalancers: [] as Loaded<WorkloadRebalancer>[] };
   for (const r of normalised) {
     const cls = classify(r.object.apiVersion, r.object.kind);
     if (cls === 'ignored') continue;
     if (cls === 'notPropagated' || cls === 'unknownKarmadaKind') { diagnostics.push(unpropagated(cls, r)); continue; }
     const loaded: Loaded = { object: r.object, source: r.source };
     locates.set(loaded, r.locate);
+    if (cls === 'workloadRebalancer') {
+      // No schema file: the CRD's required fields are checked here (src/rebalance).
+      const problems = rebalancerProblems(r.object as unknown as Record<string, unknown>);
+      for (const p of problems) diagnostics.push(errorAt('InvalidWorkloadRebalancer', { file: r.source.file, ...r.locate(p.path) }, `${r.object.kind} ${describeName(r.object)}: ${p.message}`));
+      if (problems.length === 0) lists.rebalancers.push(loaded as Loaded<WorkloadRebalancer>);
+      continue;
+    }
     if (cls === 'template') {
       const caveat = templateKindCaveat(splitApiVersion(r.object.apiVersion).group, r.object.kind);
       if (caveat) diagnostics.push(warningAt('KarmadaKindIgnored', { file: r.source.file, ...r.locate(['kind']) }, `${r.object.kind} ${describeName(r.object)}: ${caveat}`));
@@ -85,6 +93,7 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
     overridePolicies: lists.op.sort(byKey),
     customizations: lists.ric.sort(byKey),
     templates: lists.templates.sort(byKey),
+    ...(lists.rebalancers.length ? { rebalancers: lists.rebalancers.sort(byKey) } : {}),
     clusterScopedKinds: scoped,
     settings,
   };

@@ -16,6 +16,7 @@ import { bindingId, buildBinding, policyAnnotations, type Binding, type BindingS
 import { mergeTargetClusters, resolveDependencies, type DependencySource } from './dependencies.ts';
 import type { AppliedPlacements, PreviousPlacement } from './previous.ts';
 import { scheduleTrigger } from './schedule-trigger.ts';
+import { keepRemovedClusters, pendingRebalance, rebalancerOutcome, rebalanceTaskProducer, type RebalanceRecords, type RebalancerOutcome } from '../rebalance/index.ts';
 
 /** Everything planning needs: the loaded fleet, its load diagnostics, and the earlier placement. */
 export interface PlanInput {
@@ -39,6 +40,13 @@ export interface PlanInput {
    * `flotilla simulate`, which reads only the bindings.
    */
   readonly works?: 'keep' | 'check' | 'none';
+  /**
+   * What the status branch recorded of each WorkloadRebalancer (src/rebalance): a workload of a
+   * rebalancer without a recorded outcome is scheduled from scratch in this plan, once.
+   */
+  readonly rebalanced?: RebalanceRecords;
+  /** The pass's time: the rebalancers' finishTime and the tasks they create. Absent outside the controller. */
+  readonly now?: string;
 }
 
 /** The scheduling story of one binding, for `flotilla explain` and previews. */
@@ -58,6 +66,8 @@ export interface Plan {
   readonly explanations: readonly BindingExplanation[];
   /** The names of the inventory's clusters, sorted (every one gets a rendered kustomization). */
   readonly clusters: readonly string[];
+  /** Each WorkloadRebalancer's status after this plan, by name (absent when the revision has none). */
+  readonly rebalancers?: readonly RebalancerOutcome[];
 }
 
 /** Plans a fleet. */
@@ -66,7 +76,8 @@ export function planFleet(input: PlanInput): Plan {
   if (diagnostics.some((d) => d.severity === 'error')) return finish(input.revision, [], [], diagnostics, [], []);
   const { fleet } = input;
   const interpreter = createInterpreter(fleet.customizations);
-  const scheduled = scheduleTemplates(fleet, interpreter, { previous: input.previous, applied: input.applied, evictions: input.evictions }, diagnostics);
+  const fresh = pendingRebalance(fleet.rebalancers ?? [], input.rebalanced ?? new Map());
+  const scheduled = scheduleTemplates(fleet, interpreter, { previous: input.previous, applied: input.applied, evictions: input.evictions, fresh, now: input.now }, diagnostics);
   const templates = new Map(fleet.templates.map((t) => [resourceKeyOf(t.object), t] as const));
   const byNamespace = groupByNamespace(fleet.templates);
   const sources: DependencySource[] = scheduled.filter((s) => s.propagateDeps && s.result.kind === 'Scheduled').map((s) => ({ template: s.template, bindingName: s.binding.metadata.name, clusters: s.binding.spec.clusters }));
@@ -102,7 +113,11 @@ export function planFleet(input: PlanInput): Plan {
   // Namespace Works cannot fail to render: a check needs none of them.
   if (input.works === undefined || input.works === 'keep') works.push(...namespaceWorks(works, bindings, fleet));
   const explanations = scheduled.map((s) => ({ key: s.key, policy: s.policy.policy as Loaded, result: s.result }));
-  return finish(input.revision, bindings, works, diagnostics, explanations, [...clusters.keys()]);
+  const plan = finish(input.revision, bindings, works, diagnostics, explanations, [...clusters.keys()]);
+  if (plan.errors.length || !fleet.rebalancers?.length) return plan;
+  const bound = new Set(scheduled.map((s) => s.key));
+  const rebalancers = fleet.rebalancers.map((r) => rebalancerOutcome(r.object, input.rebalanced?.get(r.object.metadata.name ?? ''), bound, input.now));
+  return { ...plan, rebalancers };
 }
 
 interface Scheduled {
@@ -120,6 +135,9 @@ interface History {
   readonly previous: PreviousPlacement | undefined;
   readonly applied: AppliedPlacements | undefined;
   readonly evictions: ReadonlyMap<ResourceKey, readonly GracefulEvictionTask[]> | undefined;
+  /** Templates a WorkloadRebalancer has scheduled from scratch in this plan, with its name. */
+  readonly fresh: ReadonlyMap<ResourceKey, string>;
+  readonly now: string | undefined;
 }
 
 /** The clusters a binding's Works go to: its schedule plus the clusters still being evicted from (with the replicas they held). */
@@ -131,7 +149,7 @@ function withEvicted(clusters: readonly TargetCluster[], tasks: readonly Gracefu
 }
 
 function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, history: History, diagnostics: Diagnostic[]): Scheduled[] {
-  const { previous, applied, evictions } = history;
+  const { previous, applied, evictions, fresh } = history;
   const clusterNames = new Set(fleet.clusters.map((c) => c.object.metadata.name ?? ''));
   const index = indexPolicies(fleet.propagationPolicies);
   const scheduler = createScheduler(fleet.clusters.map((c) => c.object as Cluster));
@@ -152,15 +170,23 @@ function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, history: Hist
     const spec = match.policy.object.spec;
     const placement = spec.placement ?? {};
     const prev = previous?.get(key);
-    const tasks = evictions?.get(key);
     const isWorkload = replicas.replicas > 0 || replicas.requirements !== undefined;
-    const trigger = scheduleTrigger({ placement, applied: applied?.get(key), previous: prev, replicas: replicas.replicas, isWorkload, clusterExists: (n) => clusterNames.has(n) });
-    const result: ScheduleResult = trigger.kind === 'keep'
+    // Karmada RescheduleRequired → assignment mode Fresh (pkg/scheduler/core/assignment.go): the
+    // previous assignment is disregarded; the clusters it leaves keep their copy until the
+    // replacement is ready (src/rebalance/keep-until-ready.ts).
+    const rebalancedBy = fresh.get(key);
+    const trigger = rebalancedBy !== undefined ? { kind: 'schedule' as const } : scheduleTrigger({ placement, applied: applied?.get(key), previous: prev, replicas: replicas.replicas, isWorkload, clusterExists: (n) => clusterNames.has(n) });
+    const basis = rebalancedBy !== undefined ? undefined : prev;
+    const scheduledNow: ScheduleResult = trigger.kind === 'keep'
       ? { kind: 'Scheduled', clusters: trigger.clusters, explanation: { attempts: [], kept: trigger.reason } }
       : scheduler.schedule({
-          resource, placement, replicas: replicas.replicas, ...(replicas.requirements ? { requirements: replicas.requirements } : {}), ...(prev ? { previous: prev } : {}),
-          ...(tasks?.length ? { evictingClusters: tasks.map((t) => t.fromCluster) } : {}),
+          resource, placement, replicas: replicas.replicas, ...(replicas.requirements ? { requirements: replicas.requirements } : {}), ...(basis ? { previous: basis } : {}),
+          ...(evictions?.get(key)?.length ? { evictingClusters: (evictions.get(key) ?? []).map((t) => t.fromCluster) } : {}),
         });
+    const result: ScheduleResult = rebalancedBy === undefined ? scheduledNow : { ...scheduledNow, explanation: { ...scheduledNow.explanation, rebalancedBy } };
+    const tasks = rebalancedBy !== undefined && result.kind === 'Scheduled'
+      ? keepRemovedClusters(prev, result.clusters, evictions?.get(key), { producer: rebalanceTaskProducer, message: `rescheduled from scratch by WorkloadRebalancer ${rebalancedBy}`, now: history.now })
+      : evictions?.get(key);
     if (result.kind === 'Unschedulable') {
       diagnostics.push(warningAt('Unschedulable', match.policy.source, `${describeRef(resource)} cannot be scheduled by ${match.policy.object.kind} ${match.policy.object.metadata.namespace ? `${match.policy.object.metadata.namespace}/` : ''}${match.policy.object.metadata.name}: ${result.message}`));
     }

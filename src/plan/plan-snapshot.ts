@@ -29,6 +29,9 @@ export interface PlanLoadedOptions {
   /** The fleet to plan instead of the loaded one: the same revision with observed cluster state laid over it. */
   readonly fleet?: Fleet;
   readonly works?: PlanInput['works'];
+  /** The status branch's WorkloadRebalancer records, and the pass's time (src/rebalance). */
+  readonly rebalanced?: PlanInput['rebalanced'];
+  readonly now?: string;
 }
 
 /** Loads a snapshot, keeping its revision label (the only label: the shell's readRevision makes it). */
@@ -46,6 +49,8 @@ export function planLoaded(loaded: LoadedRevision, o: PlanLoadedOptions = {}): P
     ...(previous ? { previous: previous.placement, applied: previous.applied } : {}),
     ...(o.evictions ? { evictions: o.evictions } : {}),
     ...(o.works ? { works: o.works } : {}),
+    ...(o.rebalanced ? { rebalanced: o.rebalanced } : {}),
+    ...(o.now !== undefined ? { now: o.now } : {}),
   });
 }
 

@@ -6,6 +6,7 @@ import type { AttemptExplanation, DivisionExplanation, Explanation, SelectionExp
 export function formatExplanation(e: Explanation): string {
   const lines: string[] = [];
   if (e.kept !== undefined) lines.push(`not rescheduled: ${e.kept}`);
+  if (e.rebalancedBy !== undefined) lines.push(`rescheduled from scratch (Fresh) by WorkloadRebalancer ${e.rebalancedBy}`);
   if (e.affinityName !== undefined) lines.push(`affinity term used: ${e.affinityName}`);
   e.attempts.forEach((a, i) => lines.push(...formatAttempt(a, i, e.attempts.length)));
   return lines.join('\n');

@@ -159,4 +159,6 @@ export interface Explanation {
   readonly attempts: readonly AttemptExplanation[];
   /** Set when the previous schedule was kept without scheduling: why (the plan stage's trigger). */
   readonly kept?: string;
+  /** Set when a WorkloadRebalancer had the template scheduled from scratch (Karmada's Fresh mode): its name. */
+  readonly rebalancedBy?: string;
 }

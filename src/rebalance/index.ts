@@ -1,0 +1,5 @@
+/** The public surface of src/rebalance: WorkloadRebalancer and descheduler decisions, pure. */
+export { pendingRebalance, workloadKey, hasOutcome, type RebalanceRecords } from './pending.ts';
+export { rebalancerOutcome, referencedBindingNotFound, type RebalancerOutcome } from './rebalancer-status.ts';
+export { keepRemovedClusters, rebalanceTaskProducer, rebalanceTaskReason, deschedulerTaskProducer } from './keep-until-ready.ts';
+export { rebalancerProblems, type ShapeProblem } from './rebalancer-shape.ts';
