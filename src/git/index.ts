@@ -7,6 +7,7 @@ export { defaultIdentity, readCommitInfo, trailerValue, writeCommit, type Identi
 export { credentialsFromEnv, CredentialsUnreadable, parseCredentialsFile, readCredentialsFile, resolveCredentials, splitUrlCredentials, tokenUsername, type Credentials } from './credentials.ts';
 export { GitAuthFailed, GitBranchMissing, GitPushRejected, GitRemoteHeadUnborn, GitRemoteInvalid, GitRemoteUnreachable, GitRepositoryBroken } from './errors.ts';
 export { compareAndSwapBranch } from './local-ref.ts';
+export { commitOnNewBranch, GitBranchExists, type NewBranchCommit } from './new-branch.ts';
 export { armKillPoint, gitKillSteps, type GitKillStep } from './kill-point.ts';
 export { defaultLockPolicy, defaultStaleLockMs, type LockPolicy, type ReclaimedLock } from './ref-lock.ts';
 export { fetchRemote, listRemoteBranches, pushCommit, remoteHeadBranch, redactUrl, remoteOf, type PushOutcome, type Remote } from './remote.ts';

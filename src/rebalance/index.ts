@@ -3,3 +3,4 @@ export { pendingRebalance, workloadKey, hasOutcome, type RebalanceRecords } from
 export { rebalancerOutcome, referencedBindingNotFound, type RebalancerOutcome } from './rebalancer-status.ts';
 export { keepRemovedClusters, rebalanceTaskProducer, rebalanceTaskReason, deschedulerTaskProducer } from './keep-until-ready.ts';
 export { rebalancerProblems, type ShapeProblem } from './rebalancer-shape.ts';
+export { rebalancerManifest, rebalancerPath, resolveWorkloads } from './rebalancer-manifest.ts';

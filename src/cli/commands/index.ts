@@ -17,6 +17,7 @@ export const commandEntries: readonly CommandEntry[] = [
   { name: 'interpret', load: async () => (await import('./interpret.ts')).interpretCommand },
   { name: 'simulate', load: async () => (await import('./simulate.ts')).simulateCommand },
   { name: 'diff', load: async () => (await import('./diff.ts')).diffCommand },
+  { name: 'rebalance', load: async () => (await import('./rebalance.ts')).rebalanceCommand },
   { name: 'apply', load: async () => (await import('./apply.ts')).applyCommand },
   { name: 'status', load: async () => (await import('./status.ts')).statusCommand },
   { name: 'clusters', load: async () => (await import('./clusters.ts')).clustersCommand },
