@@ -11,12 +11,13 @@ import { observeBindings } from '../cluster/observe-bindings.ts';
 import { createInterpreter } from '../interpreter/index.ts';
 import { loadSnapshot, planLoaded, type LoadedRevision, type Plan } from '../plan/index.ts';
 import { readRevision } from '../source/index.ts';
-import { decideFailover, describeDecision, formatInstant, declaredAgain, removedClusters, type ClusterHealthState, type Decision } from '../status/index.ts';
+import { decideFailover, describeDecision, formatInstant, declaredAgain, removedClusters, type ClusterHealthState, type Decision, type DecisionDescription } from '../status/index.ts';
 import {
   flotillaCommitsSince, readClusterReports, statusFiles, writeRendered, writeStatus,
   type ClusterReport, type ConcurrentWrite, type RecordedFailover, type StatusView, type StatusWriteResult,
 } from '../writeback/index.ts';
 import { concurrentWrite } from './status-watch.ts';
+import { rebalanceDescriptions } from './rebalance-decisions.ts';
 import { rebaseStatus } from './status-rebase.ts';
 import { failoverBindings, failoverClusters, fleetWithClusterState, observedClusters, placementHistory, stableHealthState, workloadStatuses } from './failover-input.ts';
 import { RevisionInForceInvalid } from './errors.ts';
@@ -47,6 +48,8 @@ export interface PassState extends ReconcileState {
   remembered?: ReadonlyMap<string, ClusterHealthState>;
   failover?: ReturnType<typeof decideFailover>;
   inForcePlan?: Plan;
+  /** The status commit lines of this plan's rebalancing (WorkloadRebalancer, descheduler). */
+  rebalancing?: readonly DecisionDescription[];
   reachable?: ReadonlySet<string>;
   applied?: FleetApplyResult;
   bindingStatuses?: Awaited<ReturnType<typeof observeBindings>>;
@@ -156,9 +159,11 @@ const planPassStep: PassStep = {
     const fleetClusters = inForce.fleet.clusters.map((c) => c.object as Cluster);
     const { previous, applied, evictions } = placementHistory(failover.bindings);
     const observed = observedClusters(fleetClusters, need(state.observed).clusters, need(state.reports));
-    const plan = planLoaded(inForce, { fleet: fleetWithClusterState(inForce.fleet, observed, failover.clusters.map((r) => r.state)), previous: { placement: previous, applied }, evictions });
+    const rebalanced = need(state.memory).rebalancers;
+    const plan = planLoaded(inForce, { fleet: fleetWithClusterState(inForce.fleet, observed, failover.clusters.map((r) => r.state)), previous: { placement: previous, applied }, evictions, ...(rebalanced ? { rebalanced } : {}), now: need(state.now) });
     if (plan.errors.length) throw new RevisionInForceInvalid(`the revision in force ${inForce.revision} no longer plans: ${plan.errors[0]?.message ?? ''}`, { revision: inForce.revision, errors: plan.errors.map((e) => e.message) });
     state.inForcePlan = plan;
+    state.rebalancing = rebalanceDescriptions(plan, previous);
     return proceed;
   },
 };
@@ -226,7 +231,7 @@ const writePassStatusStep: PassStep = {
     const states = failover.clusters.map((r) => r.state);
     const statusBranch = need(state.statusBranch);
     const status = await writeStatusFiles(ctx, {
-      statusBranch, baseTip: view.tip, record: view.record, plan: attempted ?? plan, inForce: attempted ? plan : undefined, decisions: failover.decisions,
+      statusBranch, baseTip: view.tip, record: view.record, plan: attempted ?? plan, inForce: attempted ? plan : undefined, decisions: failover.decisions, extra: state.rebalancing ?? [],
       failover: { clusters: [...states.map((s) => stableHealthState(s, remembered.get(s.cluster))), ...removed], statuses: workloadStatuses(need(state.bindingStatuses), need(state.memory).bindings, need(state.reports), need(state.now)) },
     });
     noteWrite(ctx, ctx.gitLink, statusBranch, status);
@@ -263,6 +268,8 @@ interface StatusWriteArgs {
   readonly plan: Plan;
   readonly inForce?: Plan | undefined;
   readonly decisions: readonly Decision[];
+  /** Decisions of other stages, already described (rebalancing); they follow the failover decisions. */
+  readonly extra?: readonly DecisionDescription[];
   readonly failover?: Omit<NonNullable<Parameters<typeof statusFiles>[0]['failover']>, 'inForce'>;
 }
 
@@ -271,12 +278,13 @@ async function writeStatusFiles(ctx: ControllerContext, a: StatusWriteArgs): Pro
   const status = statusFiles({ sourceBranch: ctx.source.branch, plan: a.plan, previous: a.record, observed: [], ...(failover ? { failover } : {}) });
   const shown = a.inForce ?? a.plan;
   const sorted = a.decisions.toSorted((x, y) => compareStrings(x.kind, y.kind) || compareStrings(x.cluster, y.cluster));
-  const decisions = sorted.map(describeDecision);
+  const extra = a.extra ?? [];
+  const decisions = [...sorted.map(describeDecision), ...extra];
   const pass = a.failover ? { sourceBranch: ctx.source.branch, plan: a.plan, inForce: a.inForce, previous: a.record, clusters: a.failover.clusters, statuses: a.failover.statuses, decisions: sorted } : undefined;
   return writeStatus(ctx.target, {
     branch: a.statusBranch, revision: a.plan.revision, status, bindings: shown.bindings.length, works: shown.works.length, baseTip: a.baseTip,
     ...(decisions.length ? { decisions } : {}),
-    ...(pass ? { rebase: (tip: string) => rebaseStatus(ctx.statusReader, tip, pass) } : {}),
+    ...(pass ? { rebase: async (tip: string) => { const r = await rebaseStatus(ctx.statusReader, tip, pass); return { ...r, decisions: [...r.decisions, ...extra] }; } } : {}),
   }, { ...writeOptions(ctx), ...deferFor(ctx.gitLink, ctx.now().getTime()) });
 }
 

@@ -4,6 +4,7 @@ import { changedPaths, GitBranchMissing, readBlobAt, tryResolve } from '../git/i
 import { defaultSettings, loadFleet, settingsPath } from '../load/index.ts';
 import { planSnapshot, planToContract } from '../plan/index.ts';
 import { readRevision } from '../source/index.ts';
+import { formatInstant } from '../status/index.ts';
 import { statusFiles, writeRendered, writeRenderedDir, writeStatus, type RenderedHold } from '../writeback/index.ts';
 import type { ReconcileContext, ReconcileState, ReconcileStep, StepResult } from './reconcile.ts';
 
@@ -71,8 +72,8 @@ const sourceStep: ReconcileStep = {
 /** Loads and plans (the pure core). */
 const planStep: ReconcileStep = {
   name: 'plan', failureReason: 'PlanFailed',
-  async run(_ctx, state) {
-    state.plan = planSnapshot(need(state.snapshot), { previous: state.previous });
+  async run(ctx, state) {
+    state.plan = planSnapshot(need(state.snapshot), { previous: state.previous, now: formatInstant(Math.floor(ctx.now().getTime() / 1000) * 1000) });
     return go;
   },
 };

@@ -18,6 +18,8 @@ export interface LoadedRevision extends LoadResult {
 export interface PreviousInput {
   readonly placement: PreviousPlacement;
   readonly applied: AppliedPlacements;
+  /** What each WorkloadRebalancer has done, when read from the status branch (src/rebalance). */
+  readonly rebalanced?: PlanInput['rebalanced'];
   /** Problems reading it (a malformed `--previous` file); they join the plan's diagnostics. */
   readonly diagnostics?: readonly Diagnostic[];
 }
@@ -42,6 +44,7 @@ export function loadSnapshot(snapshot: Snapshot): LoadedRevision {
 /** Plans a loaded revision with the previous placement and state the shell gathered. */
 export function planLoaded(loaded: LoadedRevision, o: PlanLoadedOptions = {}): Plan {
   const previous = o.previous;
+  const rebalanced = o.rebalanced ?? previous?.rebalanced;
   return planFleet({
     fleet: o.fleet ?? loaded.fleet,
     diagnostics: previous?.diagnostics?.length ? [...loaded.diagnostics, ...previous.diagnostics] : loaded.diagnostics,
@@ -49,7 +52,7 @@ export function planLoaded(loaded: LoadedRevision, o: PlanLoadedOptions = {}): P
     ...(previous ? { previous: previous.placement, applied: previous.applied } : {}),
     ...(o.evictions ? { evictions: o.evictions } : {}),
     ...(o.works ? { works: o.works } : {}),
-    ...(o.rebalanced ? { rebalanced: o.rebalanced } : {}),
+    ...(rebalanced ? { rebalanced } : {}),
     ...(o.now !== undefined ? { now: o.now } : {}),
   });
 }

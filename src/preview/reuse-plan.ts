@@ -50,7 +50,8 @@ export function planHeadReusingBase(base: PlannedBase, head: PlanInput): HeadPla
   const headKeys = new Set(head.fleet.templates.map((t) => resourceKeyOf(t.object)));
   const kept = base.plan.bindings.filter((b) => { const k = keyOfBinding(b); return headKeys.has(k) && !affected.has(k); });
   const merged = mergePlans(base.plan, subset, kept);
-  return merged ? { plan: merged, reuse: { kind: 'partial', replanned: affected.size, reused: kept.length } } : full('a namespace Work could not be reused');
+  // Same rebalancers and records as the base (fleetWideChange): their outcomes are the base's.
+  return merged ? { plan: base.plan.rebalancers ? { ...merged, rebalancers: base.plan.rebalancers } : merged, reuse: { kind: 'partial', replanned: affected.size, reused: kept.length } } : full('a namespace Work could not be reused');
 }
 
 /** Why the whole fleet must be re-planned, or undefined when clusters, interpreters and kinds are equal. */
@@ -60,6 +61,7 @@ function fleetWideChange(a: Fleet, b: Fleet): string | undefined {
   if ([...a.clusterScopedKinds].sort(compareStrings).join(',') !== [...b.clusterScopedKinds].sort(compareStrings).join(',')) return 'CustomResourceDefinitions changed';
   const namespaces = (f: Fleet) => f.templates.filter((t) => isNamespaceTemplate(t.object));
   if (!sameObjects(namespaces(a), namespaces(b))) return 'Namespace templates changed';
+  if (!sameObjects(a.rebalancers ?? [], b.rebalancers ?? [])) return 'WorkloadRebalancers changed';
   return undefined;
 }
 

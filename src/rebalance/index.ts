@@ -4,3 +4,4 @@ export { rebalancerOutcome, referencedBindingNotFound, type RebalancerOutcome } 
 export { keepRemovedClusters, rebalanceTaskProducer, rebalanceTaskReason, deschedulerTaskProducer } from './keep-until-ready.ts';
 export { rebalancerProblems, type ShapeProblem } from './rebalancer-shape.ts';
 export { rebalancerManifest, rebalancerPath, resolveWorkloads } from './rebalancer-manifest.ts';
+export { describeRebalancing, type RebalancedBinding } from './describe-rebalance.ts';

@@ -7,8 +7,8 @@ import { assertNever, compareStrings } from '../api/index.ts';
 import { formatTaint } from '../scheduler/filters/index.ts';
 import { unreachableTaintKey } from './cluster-health.ts';
 
-/** The `Flotilla-Decision` trailer values of failover commits. */
-export type DecisionKind = 'failover' | 'recover' | 'evict' | 'purge';
+/** The `Flotilla-Decision` trailer values of failover commits, and of rebalancing and descheduling (src/rebalance). */
+export type DecisionKind = 'failover' | 'recover' | 'evict' | 'purge' | 'rebalance' | 'deschedule';
 
 /** A cluster turned not ready or unreachable: controller taints were added. */
 export interface FailoverDecision {

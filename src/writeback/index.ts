@@ -10,6 +10,7 @@ export { writeRendered, type RenderedWriteResult } from './rendered-writer.ts';
 export { formatRevisionRecord, parseRevisionRecord, revisionPath, type Attempt, type Decision, type RevisionRecord } from './revision-record.ts';
 export { bindingFiles, bindingsRoot, clustersRoot, statusFiles, type ClusterObservation, type FailoverStatus, type StatusFiles, type StatusInput } from './status-files.ts';
 export { parseClusterHealth, parseFailoverBinding } from './failover-state.ts';
+export { parseRebalancerRecord, rebalancerFiles, rebalancersRoot } from './rebalancer-files.ts';
 export { createStatusReader, type PreviousView, type RecordedFailover, type StatusReader, type StatusView } from './status-reader.ts';
 export { flotillaCommitsSince, toDesired, writeStatus, type ConcurrentWrite, type RebasedStatus, type StatusWrite, type StatusWriteResult } from './status-writer.ts';
 export { formatClusterReport, parseClusterReport, reportDue, reportPath, reportsRoot, type ClusterReport, type ReportedWorkload } from './cluster-reports.ts';

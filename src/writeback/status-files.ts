@@ -12,6 +12,7 @@ import type { ClusterHealthState, ClusterWorkloadStatus } from '../status/index.
 import { safeSegment } from './file-name.ts';
 import { formatRevisionRecord, revisionPath, type Decision, type RevisionRecord } from './revision-record.ts';
 import { clusterScopedFolder } from './rendered-tree.ts';
+import { rebalancerFiles, rebalancersRoot } from './rebalancer-files.ts';
 
 /** The folder of binding files. */
 export const bindingsRoot = 'bindings';
@@ -80,8 +81,9 @@ export function statusFiles(input: StatusInput): StatusFiles {
   }
   const inForce = decision === 'plan' ? input.plan : failover?.inForce;
   const ownsClusters = failover !== undefined;
-  const owns = (p: string) => p === revisionPath || observedPaths.has(p) || (ownsClusters && p.startsWith(`${clustersRoot}/`)) || (inForce !== undefined && p.startsWith(`${bindingsRoot}/`));
+  const owns = (p: string) => p === revisionPath || observedPaths.has(p) || (ownsClusters && p.startsWith(`${clustersRoot}/`)) || (inForce !== undefined && (p.startsWith(`${bindingsRoot}/`) || p.startsWith(`${rebalancersRoot}/`)));
   if (inForce) for (const [path, text] of bindingFiles(inForce.bindings, failover?.statuses)) files.set(path, text);
+  if (inForce) for (const [path, text] of rebalancerFiles(inForce.rebalancers ?? [])) files.set(path, text);
   return { decision, record, files: sortedMap(files), owns };
 }
 

@@ -10,6 +10,8 @@ import { parseRevisionRecord, revisionPath, type RevisionRecord } from './revisi
 import type { ClusterHealthState, FailoverBinding } from '../status/index.ts';
 import { parseClusterHealth, parseFailoverBinding } from './failover-state.ts';
 import { bindingsRoot, clustersRoot } from './status-files.ts';
+import { parseRebalancerRecord, rebalancersRoot } from './rebalancer-files.ts';
+import type { RebalanceRecords } from '../rebalance/index.ts';
 
 /** What the status branch says about the last revisions. */
 export interface StatusView {
@@ -31,12 +33,16 @@ export interface StatusReader {
 export interface PreviousView {
   readonly placement: PreviousPlacement;
   readonly applied: AppliedPlacements;
+  /** What each WorkloadRebalancer has done, by name (`rebalancers/*.yaml`). */
+  readonly rebalancers: RebalanceRecords;
 }
 
 /** What the status branch remembers for the failover pass. */
 export interface RecordedFailover {
   readonly clusters: readonly ClusterHealthState[];
   readonly bindings: readonly FailoverBinding[];
+  /** What each WorkloadRebalancer has done, by name (`rebalancers/*.yaml`). */
+  readonly rebalancers?: RebalanceRecords;
 }
 
 /** Creates a reader over `store`. */
@@ -55,11 +61,17 @@ export function createStatusReader(store: BranchStore): StatusReader {
       }
     },
     async previous(tip) {
-      if (!tip) return { placement: new Map(), applied: new Map() };
+      if (!tip) return { placement: new Map(), applied: new Map(), rebalancers: new Map() };
       const files = await listFiles(store.repo, (await readCommitInfo(store.repo, tip)).tree);
       const next = new Map<string, unknown>();
       const list: unknown[] = [];
+      const rebalancers = new Map<string, NonNullable<ReturnType<typeof parseRebalancerRecord>>[1]>();
       for (const [path, oid] of [...files].sort(([a], [b]) => compareStrings(a, b))) {
+        if (path.startsWith(`${rebalancersRoot}/`) && path.endsWith('.yaml')) {
+          const r = parseRebalancerRecord(parseOrNull(await readText(oid)));
+          if (r) rebalancers.set(r[0], r[1]);
+          continue;
+        }
         if (!path.startsWith(`${bindingsRoot}/`) || !path.endsWith('.yaml')) continue;
         let value = parsed.get(oid);
         if (value === undefined) value = parseOrNull(await readText(oid));
@@ -69,13 +81,14 @@ export function createStatusReader(store: BranchStore): StatusReader {
       parsed = next;
       // Malformed entries (a hand edit) only lose their stability hint; they never fail the plan.
       const read = parsePrevious(list, 'status-branch');
-      return { placement: read.previous, applied: read.applied };
+      return { placement: read.previous, applied: read.applied, rebalancers };
     },
     async failoverState(tip) {
       if (!tip) return { clusters: [], bindings: [] };
       const files = await listFiles(store.repo, (await readCommitInfo(store.repo, tip)).tree);
       const clusters: ClusterHealthState[] = [];
       const bindings: FailoverBinding[] = [];
+      const rebalancers = new Map<string, NonNullable<ReturnType<typeof parseRebalancerRecord>>[1]>();
       for (const [path, oid] of [...files].sort(([a], [b]) => compareStrings(a, b))) {
         if (!path.endsWith('.yaml')) continue;
         if (path.startsWith(`${clustersRoot}/`)) {
@@ -84,9 +97,12 @@ export function createStatusReader(store: BranchStore): StatusReader {
         } else if (path.startsWith(`${bindingsRoot}/`)) {
           const b = parseFailoverBinding(parseOrNull(await readText(oid)));
           if (b) bindings.push(b);
+        } else if (path.startsWith(`${rebalancersRoot}/`)) {
+          const r = parseRebalancerRecord(parseOrNull(await readText(oid)));
+          if (r) rebalancers.set(r[0], r[1]);
         }
       }
-      return { clusters: clusters.sort((a, b) => compareStrings(a.cluster, b.cluster)), bindings: bindings.sort((a, b) => compareStrings(a.key, b.key)) };
+      return { clusters: clusters.sort((a, b) => compareStrings(a.cluster, b.cluster)), bindings: bindings.sort((a, b) => compareStrings(a.key, b.key)), rebalancers };
     },
   };
 }
