@@ -5,3 +5,4 @@ export { keepRemovedClusters, rebalanceTaskProducer, rebalanceTaskReason, desche
 export { rebalancerProblems, type ShapeProblem } from './rebalancer-shape.ts';
 export { rebalancerManifest, rebalancerPath, resolveWorkloads } from './rebalancer-manifest.ts';
 export { describeRebalancing, type RebalancedBinding } from './describe-rebalance.ts';
+export { decideDescheduling, isDeschedulable, type DeschedulableBinding, type DescheduleDecision, type DescheduledCluster } from './deschedule.ts';
