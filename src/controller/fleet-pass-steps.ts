@@ -4,7 +4,7 @@
  * revision), decide (observe, failover, plan), act (rendered branch, apply, binding status), and
  * write the status branch last, once.
  */
-import { compareStrings, type Cluster } from '../api/index.ts';
+import { compareStrings, type Cluster, type ResourceKey, type TargetCluster } from '../api/index.ts';
 import { applyFleet, type FleetApplyResult } from '../cluster/apply-fleet.ts';
 import type { Observation } from '../cluster/cluster-status.ts';
 import { observeBindings } from '../cluster/observe-bindings.ts';
@@ -18,6 +18,7 @@ import {
 } from '../writeback/index.ts';
 import { concurrentWrite } from './status-watch.ts';
 import { rebalanceDescriptions } from './rebalance-decisions.ts';
+import { descheduleStep } from './deschedule-step.ts';
 import { rebaseStatus } from './status-rebase.ts';
 import { failoverBindings, failoverClusters, fleetWithClusterState, observedClusters, placementHistory, stableHealthState, workloadStatuses } from './failover-input.ts';
 import { RevisionInForceInvalid } from './errors.ts';
@@ -48,8 +49,12 @@ export interface PassState extends ReconcileState {
   remembered?: ReadonlyMap<string, ClusterHealthState>;
   failover?: ReturnType<typeof decideFailover>;
   inForcePlan?: Plan;
-  /** The status commit lines of this plan's rebalancing (WorkloadRebalancer, descheduler). */
+  /** The status commit lines of this plan's rebalancing (WorkloadRebalancer). */
   rebalancing?: readonly DecisionDescription[];
+  /** The descheduler's reduced assignments (deschedule-step.ts), the previous placement the plan reads for them. */
+  descheduled?: ReadonlyMap<ResourceKey, readonly TargetCluster[]>;
+  /** The status commit lines of the descheduler's decisions. */
+  descheduling?: readonly DecisionDescription[];
   reachable?: ReadonlySet<string>;
   applied?: FleetApplyResult;
   bindingStatuses?: Awaited<ReturnType<typeof observeBindings>>;
@@ -158,6 +163,7 @@ const planPassStep: PassStep = {
     const failover = need(state.failover);
     const fleetClusters = inForce.fleet.clusters.map((c) => c.object as Cluster);
     const { previous, applied, evictions } = placementHistory(failover.bindings);
+    for (const [key, clusters] of state.descheduled ?? []) previous.set(key, clusters);
     const observed = observedClusters(fleetClusters, need(state.observed).clusters, need(state.reports));
     const rebalanced = need(state.memory).rebalancers;
     const plan = planLoaded(inForce, { fleet: fleetWithClusterState(inForce.fleet, observed, failover.clusters.map((r) => r.state)), previous: { placement: previous, applied }, evictions, ...(rebalanced ? { rebalanced } : {}), now: need(state.now) });
@@ -231,7 +237,7 @@ const writePassStatusStep: PassStep = {
     const states = failover.clusters.map((r) => r.state);
     const statusBranch = need(state.statusBranch);
     const status = await writeStatusFiles(ctx, {
-      statusBranch, baseTip: view.tip, record: view.record, plan: attempted ?? plan, inForce: attempted ? plan : undefined, decisions: failover.decisions, extra: state.rebalancing ?? [],
+      statusBranch, baseTip: view.tip, record: view.record, plan: attempted ?? plan, inForce: attempted ? plan : undefined, decisions: failover.decisions, extra: [...(state.descheduling ?? []), ...(state.rebalancing ?? [])],
       failover: { clusters: [...states.map((s) => stableHealthState(s, remembered.get(s.cluster))), ...removed], statuses: workloadStatuses(need(state.bindingStatuses), need(state.memory).bindings, need(state.reports), need(state.now)) },
     });
     noteWrite(ctx, ctx.gitLink, statusBranch, status);
@@ -251,7 +257,7 @@ const writePassStatusStep: PassStep = {
 
 /** The steps of a controller pass, in order. */
 export const fleetPassSteps: readonly PassStep[] = [
-  fetchPassStep, settingsPassStep, readStatusStep, readSourceStep, rejectStep, observeStep, failoverStep, planPassStep, renderPassStep, applyStep, observeBindingsStep, writePassStatusStep,
+  fetchPassStep, settingsPassStep, readStatusStep, readSourceStep, rejectStep, observeStep, failoverStep, descheduleStep, planPassStep, renderPassStep, applyStep, observeBindingsStep, writePassStatusStep,
 ];
 
 /** Applies the plan to the reachable members this process owns; unreachable ones are neither applied nor pruned. */

@@ -13,6 +13,7 @@ import type { PruneGuard } from '../cluster/prune-guard.ts';
 import type { Decision, EvictionSettings, HealthSettings } from '../status/index.ts';
 import type { ConcurrentWrite, StatusWriteResult } from '../writeback/index.ts';
 import type { StatusWatch } from './status-watch.ts';
+import type { DeschedulerClock } from './descheduler-clock.ts';
 import type { ClusterBackoff } from './backoff.ts';
 import { fleetPassSteps } from './fleet-pass-steps.ts';
 import { describeError, type ReconcileContext } from './reconcile.ts';
@@ -43,6 +44,8 @@ export interface ControllerContext extends Omit<ReconcileContext, 'observed' | '
   readonly gitLink?: GitLink;
   /** Where this process last left the status branch, to notice a second active writer (long-running controller). */
   readonly statusWatch?: StatusWatch;
+  /** The descheduler (--descheduler) and its interval; absent when off. */
+  readonly descheduler?: DeschedulerClock;
 }
 
 /** How a pass ended. */

@@ -42,3 +42,15 @@ function clusters(list: readonly TargetCluster[] | undefined): string {
   if (!list?.length) return 'none';
   return list.toSorted((a, b) => compareStrings(a.name, b.name)).map((c) => (c.replicas !== undefined ? `${c.name}:${c.replicas}` : c.name)).join(' ');
 }
+
+/** The status commit lines of the descheduler's decisions, one description. Trailer `Flotilla-Decision: deschedule`. */
+export function describeDescheduling(decisions: readonly { readonly key: ResourceKey; readonly reduced: readonly { readonly cluster: string; readonly from: number; readonly to: number }[] }[], thresholdSeconds: number): DecisionDescription[] {
+  if (decisions.length === 0) return [];
+  const moved = decisions.reduce((n, d) => n + d.reduced.reduce((m, r) => m + r.from - r.to, 0), 0);
+  const lines = decisions.toSorted((a, b) => compareStrings(a.key, b.key)).flatMap((d) => d.reduced.map((r) => `${describeKey(d.key)}: ${r.cluster} ${r.from} → ${r.to} (${r.from - r.to} unschedulable for over ${thresholdSeconds}s)`));
+  return [{
+    subject: `flotilla: deschedule ${moved} replica${moved === 1 ? '' : 's'} of ${decisions.length} workload${decisions.length === 1 ? '' : 's'}`,
+    body: lines.length <= listed ? lines : [...lines.slice(0, listed), `…and ${lines.length - listed} more`],
+    trailer: 'deschedule',
+  }];
+}

@@ -4,5 +4,5 @@ export { rebalancerOutcome, referencedBindingNotFound, type RebalancerOutcome } 
 export { keepRemovedClusters, rebalanceTaskProducer, rebalanceTaskReason, deschedulerTaskProducer } from './keep-until-ready.ts';
 export { rebalancerProblems, type ShapeProblem } from './rebalancer-shape.ts';
 export { rebalancerManifest, rebalancerPath, resolveWorkloads } from './rebalancer-manifest.ts';
-export { describeRebalancing, type RebalancedBinding } from './describe-rebalance.ts';
+export { describeDescheduling, describeRebalancing, type RebalancedBinding } from './describe-rebalance.ts';
 export { decideDescheduling, isDeschedulable, type DeschedulableBinding, type DescheduleDecision, type DescheduledCluster } from './deschedule.ts';

@@ -91,6 +91,15 @@ Options:
       --enable-no-execute-taint-eviction true|false   evict on NoExecute taints (default: true)
       --no-execute-taint-eviction-purge-mode Gracefully|Directly   for policies without failover.cluster
 
+Rebalancing (Karmada's WorkloadRebalancer and karmada-descheduler):
+  A WorkloadRebalancer in the revision (see 'flotilla rebalance') reschedules its workloads once
+  from scratch; the outcome is rebalancers/<name>.yaml on the status branch (Flotilla-Decision:
+  rebalance).
+      --descheduler                     take unschedulable replicas of dynamically divided
+                                        Deployments off their member (Flotilla-Decision: deschedule)
+      --descheduling-interval D         how often the descheduler runs (default: 2m)
+      --unschedulable-threshold D       Pending as Unschedulable this long counts (default: 5m)
+
 Exit status:
   0  stopped by SIGTERM or SIGINT
   2  usage error, or the repo or kubeconfig could not be read

@@ -19,6 +19,7 @@ import { exitOk, type Command, type IO } from '../io.ts';
 import { stringFlag } from '../load-revision.ts';
 import { gitLockPolicy, openTarget, parseAuthor } from './reconcile.ts';
 import { controllerHelp } from './controller-help.ts';
+import { deschedulerFrom, deschedulerOptions } from '../descheduler-options.ts';
 import { bool, duration, evictionSettings, failoverOptions, healthSettings, memberAccess, pruneGuardFrom, pruneGuardOptions, type Values } from '../controller-options.ts';
 
 /** `flotilla controller`: the command definition (K1). */
@@ -36,7 +37,7 @@ export const controllerCommand: Command = {
     'leader-elect': { type: 'string', default: 'false' }, 'lease-namespace': { type: 'string' }, 'lease-name': { type: 'string', default: 'flotilla' },
     'lease-duration': { type: 'string', default: '15s' }, identity: { type: 'string' },
     shards: { type: 'string', default: '1' }, shard: { type: 'string', default: '0' },
-    ...failoverOptions,
+    ...failoverOptions, ...deschedulerOptions,
   },
   help: controllerHelp,
   async run(values, _positionals, io) {
@@ -55,6 +56,7 @@ export const controllerCommand: Command = {
     const statusRepo = stringFlag(values['status-repo']);
     const target = statusRepo ? await openTarget(statusRepo, io, cacheRoot, gitCredentials, locks) : source.store;
     const sharding = shardingOf(values);
+    const descheduler = deschedulerFrom(values);
     const ctx: ControllerContext = {
       source, target, identity: parseAuthor(stringFlag(values['author'])), now: () => new Date(),
       log: (fields) => logAt(log, fields),
@@ -66,6 +68,7 @@ export const controllerCommand: Command = {
       },
       health: healthSettings(values), eviction: evictionSettings(values), backoff: new ClusterBackoff(), statusWatch: new StatusWatch(),
       gitLink: new GitLink({ ...defaultGitBackoff, maxMs: Math.max(defaultGitBackoff.initialMs, duration(values, 'git-backoff-max')) }),
+      ...(descheduler ? { descheduler } : {}),
     };
     const identity = stringFlag(values['identity']) ?? io.env['POD_NAME'] ?? `${os.hostname()}-${process.pid}`;
     const leaseDurationMs = duration(values, 'lease-duration');
