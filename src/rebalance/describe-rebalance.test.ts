@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { ResourceKey } from '../api/index.ts';
-import { describeRebalancing } from './describe-rebalance.ts';
+import { describeDescheduling, describeRebalancing } from './describe-rebalance.ts';
 
 describe('rebalance/describeRebalancing (the status commit of a rebalance)', () => {
   it('one description per rebalancer, before → after, and the clusters kept until ready', () => {
@@ -15,4 +15,15 @@ describe('rebalance/describeRebalancing (the status commit of a rebalance)', () 
     }]);
   });
   it('nothing rebalanced: no description', () => assert.deepEqual(describeRebalancing([]), []));
+});
+
+describe('rebalance/describeDescheduling (the status commit of the descheduler)', () => {
+  it('counts the replicas taken off and names each cluster', () => {
+    assert.deepEqual(describeDescheduling([{ key: 'apps/v1|Deployment|shop|web' as ResourceKey, reduced: [{ cluster: 'm2', from: 4, to: 1 }] }], 300), [{
+      subject: 'flotilla: deschedule 3 replicas of 1 workload',
+      body: ['Deployment shop/web: m2 4 → 1 (3 unschedulable for over 300s)'],
+      trailer: 'deschedule',
+    }]);
+  });
+  it('no decision: no description', () => assert.deepEqual(describeDescheduling([], 300), []));
 });
