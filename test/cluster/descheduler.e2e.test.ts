@@ -1,0 +1,93 @@
+/**
+ * The descheduler against real members (issue 17, Karmada karmada-descheduler): a Deployment
+ * divided by the members' free capacity (dynamicWeight: AvailableReplicas) runs 2/2/2; a
+ * higher-priority workload created directly on member2 takes its room (kube-scheduler preempts
+ * the Deployment's pods there, which stay Pending: PodScheduled=False, Unschedulable). With
+ * `--descheduler` those replicas are taken off member2 once unschedulable longer than
+ * --unschedulable-threshold and the plan places them on members with room; the decision is a
+ * status commit with `Flotilla-Decision: deschedule`.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import YAML from 'yaml';
+import { fastFailoverFlags, fleetRepo, policyYaml, removeRepo, startController, statusLog as logOf, workloadYaml, type ControllerProcess } from './controller-rig.ts';
+import { e2eEnabled, eventually, getJson, kubectl, members } from './harness.ts';
+
+const ns = 'desched';
+const all = ['member1', 'member2', 'member3'];
+const policy = policyYaml(ns, 'web', {
+  placement: { clusterAffinity: { clusterNames: all }, replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Weighted', weightPreference: { dynamicWeight: 'AvailableReplicas' } } },
+});
+// Each member has 2 Nodes of 8 CPUs: 4 pods of 3 CPUs fit on a member.
+const filler = [
+  { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'desched-filler' }, value: 1000000 },
+  { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'desched-filler' } },
+  {
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'filler', namespace: 'desched-filler' },
+    spec: {
+      replicas: 4, selector: { matchLabels: { app: 'filler' } },
+      template: { metadata: { labels: { app: 'filler' } }, spec: { priorityClassName: 'desched-filler', containers: [{ name: 'filler', image: 'registry.example.com/filler:1.0', resources: { requests: { cpu: '3' } } }] } },
+    },
+  },
+].map((o) => YAML.stringify(o)).join('---\n');
+
+const deployment = async (ctx: string) => (await getJson(ctx, 'deployment', 'web', '-n', ns).catch(() => undefined))?.['spec']?.['replicas'] as number | undefined;
+const ready = async (ctx: string) => Number((await getJson(ctx, 'deployment', 'web', '-n', ns).catch(() => undefined))?.['status']?.['readyReplicas'] ?? 0);
+
+(e2eEnabled ? describe : describe.skip)('flotilla controller --descheduler (e2e, real members)', function () {
+  this.timeout(400_000);
+  let repo = '';
+  let tmp = '';
+  let controller: ControllerProcess | undefined;
+
+  before(async function () {
+    this.timeout(600_000);
+    const { kubeconfig } = await members();
+    repo = await fleetRepo('descheduler', { 'apps/web.yaml': workloadYaml(ns, 'web', 6, '3'), 'policies/web.yaml': policy });
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'flotilla-desched-'));
+    controller = startController(repo, kubeconfig, [...fastFailoverFlags, '--descheduler', '--descheduling-interval', '5s', '--unschedulable-threshold', '5s']);
+  });
+  after(async () => {
+    controller?.kill();
+    await kubectl('member2', 'delete', 'namespace', 'desched-filler', '--wait=false').catch(() => undefined);
+    await kubectl('member2', 'delete', 'priorityclass', 'desched-filler').catch(() => undefined);
+    removeRepo(repo);
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('divides the Deployment 2/2/2 by free capacity, all ready', async () => {
+    await eventually('web 2/2/2 and ready', 120_000, async () => {
+      const r = await Promise.all(all.map(deployment));
+      const ok = r.every((n) => n === 2) && (await Promise.all(all.map(ready))).every((n) => n === 2);
+      return ok ? true : undefined;
+    });
+  });
+
+  it('replicas Pending as Unschedulable on member2 are descheduled onto members with room, with a deschedule commit', async () => {
+    const file = path.join(tmp, 'filler.yaml');
+    writeFileSync(file, filler);
+    await kubectl('member2', 'apply', '-f', file);
+    await eventually('web pods Pending as Unschedulable on member2', 120_000, async () => {
+      const pods = JSON.parse(await kubectl('member2', 'get', 'pods', '-n', ns, '-o', 'json')) as { items: { status?: { phase?: string; conditions?: { type: string; status: string; reason?: string }[] } }[] };
+      return pods.items.some((p) => p.status?.phase === 'Pending' && p.status.conditions?.some((c) => c.type === 'PodScheduled' && c.status === 'False' && c.reason === 'Unschedulable')) ? true : undefined;
+    });
+    const log = await eventually('deschedule commit', 120_000, async () => {
+      const l = await logOf(repo);
+      return /Flotilla-Decision: deschedule/.test(l) ? l : undefined;
+    });
+    assert.match(log, /deschedule 2 replicas of 1 workload/);
+    assert.match(log, /Deployment desched\/web: member2 2 → 0 \(2 unschedulable for over 5s\)/);
+    await eventually('web 6 ready on member1 and member3, none left on member2', 120_000, async () => {
+      const on2 = await deployment('member2');
+      const sum = (await deployment('member1') ?? 0) + (await deployment('member3') ?? 0);
+      const readySum = (await ready('member1')) + (await ready('member3'));
+      return (on2 === undefined || on2 === 0) && sum === 6 && readySum === 6 ? true : undefined;
+    });
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    assert.equal(await controller?.stop(), 0, controller?.logs().slice(-2000));
+  });
+});
