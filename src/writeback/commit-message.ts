@@ -59,7 +59,7 @@ export function statusCommitMessage(m: StatusMessageInput): string {
  */
 function failoverMessage(decisions: readonly DecisionDescription[], rest: readonly string[], m: StatusMessageInput): string {
   const first = decisions[0] as DecisionDescription;
-  const subject = decisions.length === 1 ? first.subject : `flotilla: ${decisions.length} decisions (${first.subject.replace(/^flotilla: /, '')}, …)`;
+  const subject = decisions.length === 1 ? first.subject : `flotilla: ${decisions.length} failover decisions (${first.subject.replace(/^flotilla: /, '')}, …)`;
   const body = decisions.flatMap((d) => [d.subject.replace(/^flotilla: /, ''), ...d.body.map((l) => `  ${l}`)]);
   // The revision's own decision (plan or invalid) first, then each kind of failover decision.
   const kinds = [m.decision, ...[...new Set(decisions.map((d) => d.trailer))].sort()];
