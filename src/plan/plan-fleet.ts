@@ -176,11 +176,11 @@ function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, history: Hist
     // replacement is ready (src/rebalance/keep-until-ready.ts).
     const rebalancedBy = fresh.get(key);
     const trigger = rebalancedBy !== undefined ? { kind: 'schedule' as const } : scheduleTrigger({ placement, applied: applied?.get(key), previous: prev, replicas: replicas.replicas, isWorkload, clusterExists: (n) => clusterNames.has(n) });
-    const basis = rebalancedBy !== undefined ? undefined : prev;
     const scheduledNow: ScheduleResult = trigger.kind === 'keep'
       ? { kind: 'Scheduled', clusters: trigger.clusters, explanation: { attempts: [], kept: trigger.reason } }
       : scheduler.schedule({
-          resource, placement, replicas: replicas.replicas, ...(replicas.requirements ? { requirements: replicas.requirements } : {}), ...(basis ? { previous: basis } : {}),
+          resource, placement, replicas: replicas.replicas, ...(replicas.requirements ? { requirements: replicas.requirements } : {}), ...(prev ? { previous: prev } : {}),
+          ...(rebalancedBy !== undefined ? { fresh: true } : {}),
           ...(evictions?.get(key)?.length ? { evictingClusters: (evictions.get(key) ?? []).map((t) => t.fromCluster) } : {}),
         });
     const result: ScheduleResult = rebalancedBy === undefined ? scheduledNow : { ...scheduledNow, explanation: { ...scheduledNow.explanation, rebalancedBy } };

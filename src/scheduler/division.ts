@@ -17,6 +17,8 @@ export interface DivisionInput {
   readonly hasRequirements: boolean;
   readonly previous: readonly TargetClusterCount[];
   readonly tieBreak: TieBreak;
+  /** Karmada's Fresh mode (SchedulingRequest.fresh). */
+  readonly fresh?: boolean;
 }
 
 /** A successful division. */

@@ -16,6 +16,7 @@ import { allocateWebsterSeats } from './webster.ts';
 
 /** Assigns replicas by available replicas (DynamicWeight) or into as few clusters as possible (Aggregated). */
 export function assignDynamic(candidates: readonly Candidate[], input: DivisionInput): Division | StepFailure {
+  if (input.fresh) return assignFresh(candidates, input);
   const names = new Set(candidates.map((c) => c.name));
   // buildScheduledClusters: replicas on clusters that are no longer candidates count as a scale-up.
   const scheduled = input.previous.filter((p) => names.has(p.name));
@@ -55,6 +56,34 @@ export function assignDynamic(candidates: readonly Candidate[], input: DivisionI
       inputs: available.map((a) => ({ cluster: a.name, weight: a.weight })).sort((a, b) => (a.cluster < b.cluster ? -1 : 1)),
       tieBreak: input.tieBreak,
       result: sortedCounts(merged.filter((m) => m.replicas > 0)),
+    },
+  };
+}
+
+/**
+ * Karmada dynamicFreshScale: every candidate's free replicas plus the replicas the previous
+ * assignment has there (they are freed by the move), all the replicas divided as a first
+ * schedule (no cluster kept, none preferred by Aggregated).
+ * Example: previous A:6, free A 2, B 8, 6 replicas, Aggregated → weights A 8, B 8 → A:6 (ties by the tie-breaker).
+ */
+function assignFresh(candidates: readonly Candidate[], input: DivisionInput): Division | StepFailure {
+  const strategy = input.view.strategy === 'Aggregated' ? 'Aggregated' : 'DynamicWeight';
+  const before = new Map<string, number>();
+  for (const p of input.previous) before.set(p.name, (before.get(p.name) ?? 0) + p.replicas);
+  let available = stableSortDesc(candidates.map((c) => ({ name: c.name, weight: c.allocatable + (before.get(c.name) ?? 0) })));
+  const total = available.reduce((s, a) => s + a.weight, 0);
+  if (total < input.replicas) {
+    return { ok: false, reason: 'Unschedulable', message: `failed to assign replicas: failed to do fresh scale: Clusters available replicas ${total} are not enough to schedule.` };
+  }
+  if (strategy === 'Aggregated') available = aggregate(available, [], input.replicas);
+  const divided = allocateWebsterSeats(input.replicas, available, [], input.tieBreak).filter((d) => d.replicas > 0);
+  return {
+    ok: true,
+    clusters: divided,
+    explanation: {
+      strategy, mode: 'Fresh', replicas: input.replicas, kept: [], target: input.replicas,
+      inputs: available.map((a) => ({ cluster: a.name, weight: a.weight })).sort((a, b) => (a.cluster < b.cluster ? -1 : 1)),
+      tieBreak: input.tieBreak, result: sortedCounts(divided),
     },
   };
 }

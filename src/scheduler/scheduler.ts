@@ -87,7 +87,7 @@ function scheduleTerms(
       filter: { gvk: s.gvk, affinity: term.affinity, tolerations: req.placement.clusterTolerations ?? [], spread: plan.view.spread },
       history: s.history,
       workload: { replicas: req.replicas, requirements: effectiveRequirements(req.requirements), requirementsKey: s.reqKey },
-      division: { view: plan.view, previous: previousCounts(req), tieBreak: s.tieBreak },
+      division: { view: plan.view, previous: previousCounts(req), tieBreak: s.tieBreak, ...(req.fresh ? { fresh: true } : {}) },
     });
     attempts.push(outcome.explanation);
     if (outcome.ok) {

@@ -23,6 +23,12 @@ export interface SchedulingRequest {
    * `status.schedulerObservedAffinityName`); scheduling starts from it. Absent: the first term.
    */
   readonly observedAffinityName?: string;
+  /**
+   * Karmada's Fresh assignment mode (a WorkloadRebalancer stamped `rescheduleTriggeredAt`):
+   * dynamic division disregards the previous assignment and counts its replicas back as free
+   * (division_algorithm.go dynamicFreshScale); the previous clusters still pass the filters.
+   */
+  readonly fresh?: boolean;
 }
 
 /** Karmada binding_types.go Scheduled-condition reasons for a failed schedule. */
@@ -125,7 +131,7 @@ export type DivisionExplanation =
     }
   | {
       readonly strategy: 'DynamicWeight' | 'Aggregated';
-      readonly mode: 'ScaleUp' | 'ScaleDown' | 'Unchanged';
+      readonly mode: 'ScaleUp' | 'ScaleDown' | 'Unchanged' | 'Fresh';
       readonly replicas: number;
       /** Replicas kept from the previous placement (Steady mode). */
       readonly kept: readonly TargetClusterCount[];
