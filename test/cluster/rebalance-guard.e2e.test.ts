@@ -1,0 +1,108 @@
+/**
+ * Never to zero when a WorkloadRebalancer moves a workload off a member entirely (issue 17): an
+ * Aggregated Deployment sits on one member; that member fills up with a workload created there
+ * directly, and a committed WorkloadRebalancer schedules the Deployment afresh (Karmada
+ * dynamicFreshScale), all onto another member. The old copy stays as a graceful-eviction task
+ * until the new replicas are ready, then is purged and pruned; sampled ready replicas over the
+ * members never reach zero.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import YAML from 'yaml';
+import { gitCli } from '../git/helpers/workspace.ts';
+import { fastFailoverFlags, fleetRepo, flotilla, policyYaml, removeRepo, startController, statusLog as logOf, workloadYaml, type ControllerProcess } from './controller-rig.ts';
+import { e2eEnabled, eventually, getJson, kubectl, members } from './harness.ts';
+
+const ns = 'rebalance-guard';
+const all = ['member1', 'member2', 'member3'];
+const policy = policyYaml(ns, 'api', { placement: { clusterAffinity: { clusterNames: all }, replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Aggregated' } } });
+// Each member has 2 Nodes of 8 CPUs: 8 pods of 2 CPUs. The filler takes the 4 slots api leaves free.
+const filler = [
+  { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'guard-filler' } },
+  {
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'filler', namespace: 'guard-filler' },
+    spec: {
+      replicas: 4, selector: { matchLabels: { app: 'filler' } },
+      template: { metadata: { labels: { app: 'filler' } }, spec: { containers: [{ name: 'filler', image: 'registry.example.com/filler:1.0', resources: { requests: { cpu: '2' } } }] } },
+    },
+  },
+].map((o) => YAML.stringify(o)).join('---\n');
+
+const replicas = async (ctx: string) => (await getJson(ctx, 'deployment', 'api', '-n', ns).catch(() => undefined))?.['spec']?.['replicas'] as number | undefined;
+const ready = async (ctx: string) => Number((await getJson(ctx, 'deployment', 'api', '-n', ns).catch(() => undefined))?.['status']?.['readyReplicas'] ?? 0);
+
+(e2eEnabled ? describe : describe.skip)('flotilla controller: a WorkloadRebalancer moving a workload off a member keeps it until the new replicas are ready (e2e)', function () {
+  this.timeout(400_000);
+  let repo = '';
+  let tmp = '';
+  let from = '';
+  let fillerContext = '';
+  let controller: ControllerProcess | undefined;
+
+  before(async function () {
+    this.timeout(600_000);
+    const { kubeconfig } = await members();
+    repo = await fleetRepo('rebalance-guard', { 'apps/api.yaml': workloadYaml(ns, 'api', 4, '2'), 'policies/api.yaml': policy });
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'flotilla-guard-'));
+    controller = startController(repo, kubeconfig, fastFailoverFlags);
+  });
+  after(async () => {
+    controller?.kill();
+    if (fillerContext) await kubectl(fillerContext, 'delete', 'namespace', 'guard-filler', '--wait=false').catch(() => undefined);
+    removeRepo(repo);
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('aggregates the Deployment on one member, 4 ready', async () => {
+    from = await eventually('api 4 ready on one member', 120_000, async () => {
+      for (const m of all) if ((await replicas(m)) === 4 && (await ready(m)) === 4) return m;
+      return undefined;
+    });
+  });
+
+  it('a rebalance onto a member with room keeps the old copy until the new one is ready: never zero ready replicas', async () => {
+    const file = path.join(tmp, 'filler.yaml');
+    writeFileSync(file, filler);
+    fillerContext = from;
+    await kubectl(from, 'apply', '-f', file);
+    await eventually('the filler running on the old member', 60_000, async () => (Number((await getJson(from, 'deployment', 'filler', '-n', 'guard-filler'))?.['status']?.['readyReplicas'] ?? 0) === 4 ? true : undefined));
+    const wrote = await flotilla('rebalance', `Deployment/${ns}/api`, '--repo', repo, '--name', 'move-api');
+    assert.equal(wrote.status, 0, wrote.stderr);
+    const samples: number[] = [];
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        samples.push((await Promise.all(all.map(ready))).reduce((a, b) => a + b, 0));
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    })();
+    let to = '';
+    try {
+      await gitCli(repo, 'add', '-A');
+      await gitCli(repo, 'commit', '--quiet', '-m', 'rebalance api');
+      const log = await eventually('rebalance commit', 120_000, async () => {
+        const l = await logOf(repo);
+        return /Flotilla-Decision: rebalance/.test(l) ? l : undefined;
+      });
+      assert.match(log, new RegExp(`\\(${from} kept until the new replicas are ready\\)`));
+      to = await eventually('api 4 ready on another member', 120_000, async () => {
+        for (const m of all) if (m !== from && (await ready(m)) === 4) return m;
+        return undefined;
+      });
+      await eventually('the old copy purged and pruned', 120_000, async () => ((await replicas(from)) === undefined ? true : undefined));
+    } finally {
+      sampling = false;
+      await sampler;
+    }
+    assert.notEqual(to, from);
+    assert.ok(samples.length > 3, `sampled ${samples.length} times`);
+    assert.ok(samples.every((n) => n > 0), `ready replicas over the members: ${samples.join(',')}`);
+    assert.match(await logOf(repo), /Flotilla-Decision: purge/);
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    assert.equal(await controller?.stop(), 0, controller?.logs().slice(-2000));
+  });
+});
