@@ -26,7 +26,7 @@ export async function planRevision(opts: RevisionOptions, cwd: string): Promise<
   const snapshot = opts.ref ? await readRef(dir, opts.ref) : await readDirectory(dir);
   const { fleet, diagnostics } = loadFleet(snapshot);
   const prev = opts.previous ? await readPrevious(path.resolve(cwd, opts.previous)) : undefined;
-  return planFleet({ fleet, diagnostics: [...diagnostics, ...(prev?.diagnostics ?? [])], revision: snapshot.revision, ...(prev ? { previous: prev.previous, applied: prev.applied } : {}), works: opts.works ?? 'keep' });
+  return planFleet({ fleet, diagnostics: [...diagnostics, ...(prev?.diagnostics ?? [])], revision: snapshot.revision, ...(prev ? { previous: prev.previous, applied: prev.applied, records: prev.records } : {}), works: opts.works ?? 'keep' });
 }
 
 async function readPrevious(file: string) {

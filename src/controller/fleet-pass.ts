@@ -15,7 +15,7 @@ import { observeBindings } from '../cluster/observe-bindings.ts';
 import { observeClusters } from '../cluster/observe.ts';
 import { createInterpreter } from '../interpreter/index.ts';
 import { loadFleet, type LoadResult } from '../load/index.ts';
-import { planFleet, type Plan } from '../plan/index.ts';
+import { planFleet, type Plan, type PreviousRecords } from '../plan/index.ts';
 import { decideFailover, describeDecision, formatInstant, declaredAgain, removedClusters, type Decision, type EvictionSettings, type HealthSettings } from '../status/index.ts';
 import { flotillaCommitsSince, readClusterReports, statusFiles, writeRendered, writeStatus, type ConcurrentWrite, type StatusWriteResult } from '../writeback/index.ts';
 import { concurrentWrite, type StatusWatch } from './status-watch.ts';
@@ -123,7 +123,9 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
     for (const d of failover.decisions) ctx.log({ msg: 'failover decision', decision: d.kind, cluster: d.cluster, revision: inForce.revision });
     step = 'plan';
     const states = failover.clusters.map((r) => r.state);
-    const plan = planInForce(inForce, observedClusters(fleetClusters, observed.clusters, reports), states, failover.bindings);
+    // The claiming policies and Lazy template versions the recorded bindings remember.
+    const { records } = await ctx.statusReader.previous(view.tip);
+    const plan = planInForce(inForce, observedClusters(fleetClusters, observed.clusters, reports), states, failover.bindings, records);
     if (plan.errors.length) throw new RevisionInForceInvalid(`the revision in force ${inForce.revision} no longer plans: ${plan.errors[0]?.message ?? ''}`, { revision: inForce.revision, errors: plan.errors.map((e) => e.message) });
     step = 'render';
     const rendered = await writeRendered(ctx.target, need(state.renderedBranch), plan, { ...writeOptions(ctx), ...deferFor(ctx.gitLink, ctx.now().getTime()) }, {
@@ -164,10 +166,10 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
 }
 
 /** Plans the revision in force with the observed Clusters, the controller taints and the eviction tasks. */
-function planInForce(inForce: { revision: string; loaded: LoadResult }, observed: readonly Cluster[], states: Parameters<typeof fleetWithClusterState>[2], bindings: Parameters<typeof placementHistory>[0]): Plan {
+function planInForce(inForce: { revision: string; loaded: LoadResult }, observed: readonly Cluster[], states: Parameters<typeof fleetWithClusterState>[2], bindings: Parameters<typeof placementHistory>[0], records: PreviousRecords): Plan {
   const { previous, applied, evictions } = placementHistory(bindings);
   const fleet = fleetWithClusterState(inForce.loaded.fleet, observed, states);
-  return planFleet({ fleet, diagnostics: inForce.loaded.diagnostics, revision: inForce.revision, previous, applied, evictions });
+  return planFleet({ fleet, diagnostics: inForce.loaded.diagnostics, revision: inForce.revision, previous, applied, records, evictions });
 }
 
 /** Applies the plan to the reachable members this process owns; unreachable ones are neither applied nor pruned. */

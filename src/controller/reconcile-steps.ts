@@ -79,7 +79,7 @@ const planStep: ReconcileStep = {
   async run(_ctx, state) {
     const snapshot = need(state.snapshot);
     const { fleet, diagnostics } = loadFleet(snapshot);
-    state.plan = planFleet({ fleet, diagnostics, revision: snapshot.revision, ...(state.previous ? { previous: state.previous.placement, applied: state.previous.applied } : {}) });
+    state.plan = planFleet({ fleet, diagnostics, revision: snapshot.revision, ...(state.previous ? { previous: state.previous.placement, applied: state.previous.applied, records: state.previous.records } : {}) });
     return go;
   },
 };

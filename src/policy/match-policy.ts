@@ -45,13 +45,14 @@ export function matchPolicy(index: PolicyIndex, template: KubeObject): PolicyMat
   const ns = template.metadata.namespace;
   if (isReservedNamespace(ns) || (template.kind === 'Namespace' && isReservedNamespace(template.metadata.name))) return undefined;
   if (ns !== undefined) {
-    const own = best(index.byNamespace.get(ns) ?? [], template);
+    const own = bestMatch(index.byNamespace.get(ns) ?? [], template);
     if (own) return own;
   }
-  return best(index.clusterWide, template);
+  return bestMatch(index.clusterWide, template);
 }
 
-function best(candidates: readonly Loaded<PropagationPolicy>[], template: KubeObject): PolicyMatch | undefined {
+/** The candidate that wins by Karmada's precedence among policies of one scope, or undefined when none selects the template. */
+export function bestMatch(candidates: readonly Loaded<PropagationPolicy>[], template: KubeObject): PolicyMatch | undefined {
   let winner: PolicyMatch | undefined;
   for (const policy of candidates) {
     const implicitPriority = selectorsPriority(template, policy.object.spec.resourceSelectors ?? []);

@@ -9,7 +9,7 @@ import YAML from 'yaml';
 import { UsageError, type Diagnostic } from '../../api/index.ts';
 import { createTreeReader, defaultCacheRoot, findGitDir, GitRefUnreadable, localStore, openLocal, remoteStore, resolveCommit, resolveCredentials, tryResolve, type BranchStore } from '../../git/index.ts';
 import { loadFleet, type Snapshot } from '../../load/index.ts';
-import { parsePrevious, planFleet, type PreviousPlacement, type AppliedPlacements } from '../../plan/index.ts';
+import { parsePrevious, planFleet, type PreviousPlacement, type AppliedPlacements, type PreviousRecords } from '../../plan/index.ts';
 import { diffPlans, formatMarkdown, formatTable, planHeadReusingBase, previewMarker, summaryLine, type PlanDiff } from '../../preview/index.ts';
 import { createStatusReader } from '../../writeback/index.ts';
 import { resolveCommentTarget, toCommentProvider } from '../comment-target.ts';
@@ -140,9 +140,9 @@ export async function previewRevisions(req: PreviewRequest, io: IO): Promise<Pla
   const headPending = sameFiles(baseSnapshot, headSnapshot) ? undefined : settle(loadFleetConcurrently(headSnapshot));
   const baseLoad = loadFleet(baseSnapshot);
   const previous = req.previous ? await readPrevious(path.resolve(io.cwd, req.previous)) : await statusPrevious(store, baseLoad.fleet.settings.statusBranch, io);
-  const basePlan = planFleet({ fleet: baseLoad.fleet, diagnostics: [...baseLoad.diagnostics, ...previous.diagnostics], revision: baseCommit, previous: previous.placement, applied: previous.applied });
+  const basePlan = planFleet({ fleet: baseLoad.fleet, diagnostics: [...baseLoad.diagnostics, ...previous.diagnostics], revision: baseCommit, previous: previous.placement, applied: previous.applied, records: previous.records });
   const headLoad = headPending ? unwrap(await headPending) : baseLoad;
-  const head = planHeadReusingBase({ fleet: baseLoad.fleet, plan: basePlan }, { fleet: headLoad.fleet, diagnostics: [...headLoad.diagnostics, ...previous.diagnostics], revision: headCommit, previous: previous.placement, applied: previous.applied });
+  const head = planHeadReusingBase({ fleet: baseLoad.fleet, plan: basePlan }, { fleet: headLoad.fleet, diagnostics: [...headLoad.diagnostics, ...previous.diagnostics], revision: headCommit, previous: previous.placement, applied: previous.applied, records: previous.records });
   io.stderr(head.reuse.kind === 'partial'
     ? `flotilla diff: re-planned ${head.reuse.replanned} templates of the head, reused ${head.reuse.reused} bindings of the base\n`
     : `flotilla diff: planned the head in full: ${head.reuse.reason}\n`);
@@ -195,16 +195,17 @@ async function resolveRef(store: BranchStore, dir: string, ref: string): Promise
 interface Previous {
   readonly placement: PreviousPlacement;
   readonly applied: AppliedPlacements;
+  readonly records: PreviousRecords;
   readonly diagnostics: readonly Diagnostic[];
 }
 
 /** The placement recorded on the status branch (local branch first, then origin/), or none. */
 async function statusPrevious(store: BranchStore, branch: string, io: IO): Promise<Previous> {
   const tip = (await tryResolve(store.repo, `refs/heads/${branch}`)) ?? (await tryResolve(store.repo, `refs/remotes/origin/${branch}`));
-  if (!tip) return { placement: new Map(), applied: new Map(), diagnostics: [] };
-  const { placement, applied } = await createStatusReader(store).previous(tip);
+  if (!tip) return { placement: new Map(), applied: new Map(), records: new Map(), diagnostics: [] };
+  const { placement, applied, records } = await createStatusReader(store).previous(tip);
   io.stderr(`flotilla diff: previous placement from ${branch} (${tip.slice(0, 7)}): ${placement.size} bindings\n`);
-  return { placement, applied, diagnostics: [] };
+  return { placement, applied, records, diagnostics: [] };
 }
 
 async function readPrevious(file: string): Promise<Previous> {
@@ -215,5 +216,5 @@ async function readPrevious(file: string): Promise<Previous> {
     throw new PreviousUnreadable(`cannot read --previous file ${file} as JSON or YAML`, { file }, { cause: err });
   }
   const parsed = parsePrevious(value, file);
-  return { placement: parsed.previous, applied: parsed.applied, diagnostics: parsed.diagnostics };
+  return { placement: parsed.previous, applied: parsed.applied, records: parsed.records, diagnostics: parsed.diagnostics };
 }
