@@ -111,6 +111,8 @@ export interface ClusterAffinity {
 }
 export interface ClusterAffinityTerm extends ClusterAffinity {
   readonly affinityName: string;
+  /** Groups taken in order when the term's own clusters cannot hold the replicas (Karmada v1.18+). */
+  readonly overflowAffinities?: readonly (ClusterAffinity & { readonly affinityName: string })[];
 }
 export interface Toleration {
   readonly key?: string;

@@ -2,7 +2,9 @@
  * One scheduling attempt with one affinity term, as Karmada's genericScheduler.Schedule:
  * findClustersThatFit → prioritizeClusters → selectClusters → assignReplicas.
  */
+import type { ClusterAffinity } from '../api/index.ts';
 import type { StepFailure } from './candidate.ts';
+import { divideByOverflow, rankByOverflow } from './overflow.ts';
 import { divideReplicas } from './division.ts';
 import type { DivisionInput } from './division.ts';
 import type { FeasibilityCache, History } from './feasibility.ts';
@@ -28,6 +30,8 @@ export interface AttemptInput {
   readonly history: History;
   readonly workload: Workload;
   readonly division: Omit<DivisionInput, 'replicas' | 'hasRequirements'>;
+  /** The term's overflow groups, for a workload (src/scheduler/overflow.ts). */
+  readonly overflow?: { readonly affinity: ClusterAffinity | undefined; readonly groups: readonly ClusterAffinity[] };
 }
 
 /** An attempt's outcome with its explanation. */
@@ -47,15 +51,13 @@ export function runAttempt(ctx: AttemptContext, input: AttemptInput): AttemptOut
     return failed({ ok: false, reason: 'NoClusterFit', message }, base);
   }
   const { replicas } = input.workload;
-  const ranked = ctx.ranking.rank(feasibility, input.workload, input.history);
+  const rankedBase = ctx.ranking.rank(feasibility, input.workload, input.history);
+  const ranked = input.overflow ? rankByOverflow(rankedBase, input.overflow.affinity, input.overflow.groups) : rankedBase;
   const selection = selectClusters(ranked, input.division.view, replicas);
   if (!selection.ok) return failed(selection, base);
   const withSelection = { ...base, selection: selection.explanation };
-  const division = divideReplicas(selection.clusters, {
-    ...input.division,
-    replicas,
-    hasRequirements: input.workload.requirements !== undefined,
-  });
+  const divisionInput = { ...input.division, replicas, hasRequirements: input.workload.requirements !== undefined };
+  const division = input.overflow ? divideByOverflow(selection.clusters, divisionInput) : divideReplicas(selection.clusters, divisionInput);
   if (!division.ok) return failed(division, withSelection);
   return { ok: true, clusters: division.clusters, explanation: { ...withSelection, division: division.explanation } };
 }

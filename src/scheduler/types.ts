@@ -115,6 +115,12 @@ export type TieBreak = 'NameAscending' | 'NameDescending';
 /** Replica arithmetic: strategy, inputs and result. */
 export type DivisionExplanation =
   | { readonly strategy: 'NonWorkload'; readonly count: number }
+  | {
+      /** Overflow affinities: each tier (0 the term's own clusters) takes what it can hold, in order. */
+      readonly strategy: 'Overflow';
+      readonly replicas: number;
+      readonly tiers: readonly { readonly order: number; readonly available: number; readonly replicas: number; readonly division: DivisionExplanation }[];
+    }
   | { readonly strategy: 'Duplicated'; readonly replicas: number; readonly count: number }
   | {
       readonly strategy: 'StaticWeight';
