@@ -25,7 +25,7 @@ export const honouredFields: Readonly<Record<SchemaKind, readonly string[]>> = {
   ],
   PropagationPolicy: [
     'apiVersion', 'kind', 'metadata', 'spec.resourceSelectors', 'spec.priority', 'spec.propagateDeps', 'spec.dependentOverrides',
-    'spec.placement.clusterAffinity', 'spec.placement.clusterAffinities', 'spec.placement.clusterTolerations',
+    'spec.placement.clusterAffinity', 'spec.placement.clusterAffinities', 'spec.placement.clusterTolerations', // overflowAffinities included (src/scheduler/overflow.ts)
     'spec.placement.spreadConstraints', 'spec.placement.replicaScheduling', 'spec.failover',
     'spec.preemption', 'spec.activationPreference', // src/policy/claimed-match.ts, src/plan/activation.ts (with the previous bindings' claims)
     'spec.schedulerName', // src/plan/other-scheduler.ts: another scheduler's bindings are left alone
@@ -53,7 +53,6 @@ export const ignoredFields: readonly IgnoredField[] = [
   { kinds: propagation, path: 'spec.suspension', matchesFlotilla: (v) => isPlainObject(v) && !v['dispatching'] && isFalsy(v['dispatchingOnClusters'] ?? null), effect: 'Karmada would stop dispatching Works (to all or the listed clusters); flotilla still applies them' },
   { kinds: propagation, path: 'spec.preserveResourcesOnDeletion', matchesFlotilla: isFalsy, effect: 'Karmada would keep the member copies when the template is deleted; flotilla prunes them' },
   { kinds: propagation, path: 'spec.conflictResolution', matchesFlotilla: (v) => v === 'Overwrite', effect: 'Karmada would refuse to take over a member object it did not create (Abort); flotilla takes it over, as with Overwrite' },
-  { kinds: propagation, path: 'spec.placement.clusterAffinities[].overflowAffinities', matchesFlotilla: isFalsy, effect: 'Karmada would place replicas that do not fit on these overflow clusters; flotilla uses only the affinity term itself' },
   { kinds: propagation, path: 'spec.placement.workloadAffinity', matchesFlotilla: isFalsy, effect: "Karmada acts on it only with its alpha WorkloadAffinity feature gate on (off by default: then, as in flotilla, each workload is placed on its own); with the gate on it would co-locate (or separate) workloads of the same group" },
   { kinds: propagation, path: 'spec.failover.application.statePreservation', matchesFlotilla: isFalsy, effect: 'Karmada would carry state from the evicted copy to the new cluster as labels; flotilla does not' },
   { kinds: propagation, path: 'spec.failover.cluster.statePreservation', matchesFlotilla: isFalsy, effect: 'Karmada would carry state from the evicted copy to the new cluster as labels; flotilla does not' },
