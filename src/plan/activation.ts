@@ -22,8 +22,6 @@ export interface ActiveSpec {
   readonly failover: FailoverBehavior | undefined;
   /** The binding's annotations: the claim, plus the template version under Lazy (sorted keys, D5). */
   readonly annotations: Record<string, string>;
-  /** Set when a Lazy policy's change was held back: why. */
-  readonly lazyKept?: string;
   /**
    * Set when the policy names another scheduler (Karmada event_handler.go schedulerNameFilter:
    * empty means default-scheduler): flotilla does not schedule the binding.
@@ -48,7 +46,6 @@ export function activeSpec(policy: PropagationPolicy, template: KubeObject, reco
     propagateDeps: record.spec.propagateDeps === true,
     failover: record.spec.failover,
     annotations,
-    lazyKept: 'activationPreference Lazy: the template has not changed since its binding was built, so the policy change waits for the next template change (Karmada detector ApplyPolicy)',
     ...scheduler,
   };
 }
