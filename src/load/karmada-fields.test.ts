@@ -72,7 +72,7 @@ describe('load: KarmadaFieldIgnored warnings at the field', () => {
     { name: 'activationPreference: Lazy is honoured (src/plan/activation.ts)', text: pp('  activationPreference: Lazy\n'), lines: [] },
     { name: 'schedulerName: other is honoured (src/plan/other-scheduler.ts)', text: pp('  schedulerName: my-scheduler\n'), lines: [] },
     { name: 'preemption: Always is honoured (src/policy/claimed-match.ts)', text: pp('  preemption: Always\n'), lines: [] },
-    { name: 'overflowAffinities are honoured (src/scheduler/overflow.ts)', text: pp('  placement:\n    clusterAffinities:\n      - affinityName: a\n        clusterNames: [m1]\n        overflowAffinities:\n          - affinityName: b\n            clusterNames: [m2]\n'), lines: [] },
+    { name: 'overflowAffinities are honoured (src/scheduler/overflow.ts)', text: pp('  placement:\n    replicaScheduling: {replicaSchedulingType: Divided, replicaDivisionPreference: Aggregated}\n    clusterAffinities:\n      - affinityName: a\n        clusterNames: [m1]\n        overflowAffinities:\n          - affinityName: b\n            clusterNames: [m2]\n'), lines: [] },
     { name: 'workloadAffinity', text: pp('  placement:\n    workloadAffinity:\n      affinity: {groupByLabelKey: app}\n'), lines: [7] },
     { name: 'application failover statePreservation', text: pp('  failover:\n    application:\n      decisionConditions: {tolerationSeconds: 30}\n      statePreservation:\n        rules: [{aliasLabelName: a, jsonPath: "{.x}"}]\n'), lines: [9] },
   ];

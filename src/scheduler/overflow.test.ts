@@ -17,7 +17,7 @@ const fleet = [
 const cpu: ReplicaRequirements = { resourceRequest: { cpu: '1' } };
 const dynamic: Placement['replicaScheduling'] = { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Weighted', weightPreference: { dynamicWeight: 'AvailableReplicas' } };
 const byTier = (t: string) => ({ labelSelector: { matchLabels: { tier: t } } });
-const withOverflow = (over: string[], rs: Placement['replicaScheduling'] = dynamic): Placement => ({
+const withOverflow = (over: string[], rs: Placement['replicaScheduling'] = dynamic): Placement => ({ // Karmada admits overflow only with dynamic weights or Aggregated (load/overflow-validation.ts)
   clusterAffinities: [{ affinityName: 'primary', ...byTier('a'), overflowAffinities: over.map((t) => ({ affinityName: t, ...byTier(t) })) }],
   replicaScheduling: rs,
 });
@@ -29,7 +29,7 @@ describe('scheduler: overflowAffinities (Karmada core/common.go assignWorkloadRe
     { name: 'then to the next', placement: withOverflow(['b', 'c']), replicas: 9, requirements: cpu, want: [{ name: 'a1', replicas: 2 }, { name: 'a2', replicas: 2 }, { name: 'b1', replicas: 3 }, { name: 'c1', replicas: 2 }] },
     { name: 'more than all groups hold: unschedulable', placement: withOverflow(['b']), replicas: 8, requirements: cpu, want: 'Unschedulable: failed to assign replicas: Clusters available replicas are not enough to schedule.' },
     { name: 'without overflow the primary group alone is too small', placement: withOverflow([]), replicas: 6, requirements: cpu, want: 'Unschedulable: failed to assign replicas: failed to scale up: Clusters available replicas 4 are not enough to schedule.' },
-    { name: 'Duplicated: each primary cluster runs what the tier can give', placement: withOverflow(['b'], { replicaSchedulingType: 'Duplicated' }), replicas: 2, requirements: cpu, want: [{ name: 'a1', replicas: 2 }, { name: 'a2', replicas: 2 }] },
+    { name: 'Aggregated: the fewest clusters of the primary group, then the overflow', placement: withOverflow(['b'], { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Aggregated' }), replicas: 5, requirements: cpu, want: [{ name: 'a1', replicas: 2 }, { name: 'a2', replicas: 2 }, { name: 'b1', replicas: 1 }] },
     { name: 'a non-workload uses the primary group only (clusteraffinity IsWorkload)', placement: withOverflow(['b']), replicas: 0, want: [{ name: 'a1', replicas: 0 }, { name: 'a2', replicas: 0 }] },
   ];
   for (const c of cases) {
