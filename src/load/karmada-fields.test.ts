@@ -73,7 +73,7 @@ describe('load: KarmadaFieldIgnored warnings at the field', () => {
     { name: 'schedulerName: other is honoured (src/plan/other-scheduler.ts)', text: pp('  schedulerName: my-scheduler\n'), lines: [] },
     { name: 'preemption: Always is honoured (src/policy/claimed-match.ts)', text: pp('  preemption: Always\n'), lines: [] },
     { name: 'overflowAffinities are honoured (src/scheduler/overflow.ts)', text: pp('  placement:\n    replicaScheduling: {replicaSchedulingType: Divided, replicaDivisionPreference: Aggregated}\n    clusterAffinities:\n      - affinityName: a\n        clusterNames: [m1]\n        overflowAffinities:\n          - affinityName: b\n            clusterNames: [m2]\n'), lines: [] },
-    { name: 'workloadAffinity', text: pp('  placement:\n    workloadAffinity:\n      affinity: {groupByLabelKey: app}\n'), lines: [7] },
+    { name: 'workloadAffinity is honoured (src/plan/workload-groups.ts)', text: pp('  placement:\n    workloadAffinity:\n      affinity: {groupByLabelKey: app}\n'), lines: [] },
     { name: 'application failover statePreservation', text: pp('  failover:\n    application:\n      decisionConditions: {tolerationSeconds: 30}\n      statePreservation:\n        rules: [{aliasLabelName: a, jsonPath: "{.x}"}]\n'), lines: [9] },
   ];
   for (const c of cases) it(c.name, () => assert.deepEqual(warningsOf(c.text), c.lines.map((l) => ['KarmadaFieldIgnored', 'f.yaml', l])));

@@ -29,6 +29,7 @@ export const honouredFields: Readonly<Record<SchemaKind, readonly string[]>> = {
     'spec.placement.spreadConstraints', 'spec.placement.replicaScheduling', 'spec.failover',
     'spec.preemption', 'spec.activationPreference', // src/policy/claimed-match.ts, src/plan/activation.ts (with the previous bindings' claims)
     'spec.schedulerName', // src/plan/other-scheduler.ts: another scheduler's bindings are left alone
+    'spec.placement.workloadAffinity', // src/plan/workload-groups.ts, src/scheduler/filters/workload-affinity.ts
   ],
   ClusterPropagationPolicy: [], // as PropagationPolicy (below)
   OverridePolicy: ['apiVersion', 'kind', 'metadata', 'spec.resourceSelectors', 'spec.overrideRules', 'spec.targetCluster', 'spec.overriders'],
@@ -53,7 +54,6 @@ export const ignoredFields: readonly IgnoredField[] = [
   { kinds: propagation, path: 'spec.suspension', matchesFlotilla: (v) => isPlainObject(v) && !v['dispatching'] && isFalsy(v['dispatchingOnClusters'] ?? null), effect: 'Karmada would stop dispatching Works (to all or the listed clusters); flotilla still applies them' },
   { kinds: propagation, path: 'spec.preserveResourcesOnDeletion', matchesFlotilla: isFalsy, effect: 'Karmada would keep the member copies when the template is deleted; flotilla prunes them' },
   { kinds: propagation, path: 'spec.conflictResolution', matchesFlotilla: (v) => v === 'Overwrite', effect: 'Karmada would refuse to take over a member object it did not create (Abort); flotilla takes it over, as with Overwrite' },
-  { kinds: propagation, path: 'spec.placement.workloadAffinity', matchesFlotilla: isFalsy, effect: "Karmada acts on it only with its alpha WorkloadAffinity feature gate on (off by default: then, as in flotilla, each workload is placed on its own); with the gate on it would co-locate (or separate) workloads of the same group" },
   { kinds: propagation, path: 'spec.failover.application.statePreservation', matchesFlotilla: isFalsy, effect: 'Karmada would carry state from the evicted copy to the new cluster as labels; flotilla does not' },
   { kinds: propagation, path: 'spec.failover.cluster.statePreservation', matchesFlotilla: isFalsy, effect: 'Karmada would carry state from the evicted copy to the new cluster as labels; flotilla does not' },
   { kinds: propagation, path: 'spec.association', matchesFlotilla: (v) => v === false, effect: 'deprecated: Karmada does not act on it either; use propagateDeps' },

@@ -1,5 +1,6 @@
 /** ResourceBinding / ClusterResourceBinding objects in Karmada's shape (work.karmada.io/v1alpha2). */
 import { cppNameAnnotation, ppNameAnnotation, ppNamespaceAnnotation } from './binding-record.ts';
+import type { WorkloadGroups } from './workload-groups.ts';
 import { bindingApiVersion, managedByLabel, managedByValue, type Condition, type FailoverBehavior, type GracefulEvictionTask, type KubeObject, type Placement, type PropagationPolicy, type ReplicaRequirements, type ResourceRef, type TargetCluster } from '../api/index.ts';
 
 /** A binding that required this object as a dependency (Karmada BindingSnapshot). */
@@ -31,6 +32,8 @@ export interface Binding {
     readonly requiredBy?: readonly BindingSnapshot[];
     /** The scheduler the policy names, when it is not default-scheduler (flotilla then does not schedule it). */
     readonly schedulerName?: string;
+    /** The binding's workload-affinity groups (Karmada `spec.workloadAffinityGroups`). */
+    readonly workloadAffinityGroups?: WorkloadGroups;
     /** The policy's failover behaviour, as Karmada copies it onto the binding. */
     readonly failover?: FailoverBehavior;
   };
@@ -81,6 +84,7 @@ export function buildBinding(args: {
   readonly failover?: FailoverBehavior | undefined;
   readonly evictionTasks?: readonly GracefulEvictionTask[] | undefined;
   readonly schedulerName?: string | undefined;
+  readonly workloadAffinityGroups?: WorkloadGroups | undefined;
 }): Binding {
   const ns = args.resource.namespace;
   return {
@@ -102,6 +106,7 @@ export function buildBinding(args: {
       ...(args.evictionTasks?.length ? { gracefulEvictionTasks: args.evictionTasks } : {}),
       ...(args.requiredBy.length ? { requiredBy: args.requiredBy } : {}),
       ...(args.schedulerName ? { schedulerName: args.schedulerName } : {}),
+      ...(args.workloadAffinityGroups ? { workloadAffinityGroups: args.workloadAffinityGroups } : {}),
       ...(args.failover ? { failover: args.failover } : {}),
     },
     status: {

@@ -14,6 +14,7 @@ import { isUnsyncedNamespace, renderBinding, renderNamespaceWork, type Work } fr
 import { createScheduler, type Explanation, type ScheduleResult } from '../scheduler/index.ts';
 import { activeSpec } from './activation.ts';
 import { coverageWarnings } from './policy-coverage.ts';
+import { collectPeers, workloadGroupsOf } from './workload-groups.ts';
 import { otherSchedulerCondition, otherSchedulerResult, otherSchedulerWarning } from './other-scheduler.ts';
 import { bindingId, buildBinding, type Binding, type BindingSnapshot } from './binding.ts';
 import { mergeTargetClusters, resolveDependencies, type DependencySource } from './dependencies.ts';
@@ -141,6 +142,7 @@ function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, history: Hist
   const clusterNames = new Set(fleet.clusters.map((c) => c.object.metadata.name ?? ''));
   const index = indexPolicies(fleet.propagationPolicies);
   const scheduler = createScheduler(fleet.clusters.map((c) => c.object as Cluster));
+  const peers = collectPeers(fleet, index, { previous, records });
   const out: Scheduled[] = [];
   for (const template of fleet.templates) {
     const key = resourceKeyOf(template.object);
@@ -161,6 +163,7 @@ function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, history: Hist
     const prev = previous?.get(key);
     const tasks = evictions?.get(key);
     const isWorkload = replicas.replicas > 0 || replicas.requirements !== undefined;
+    const groups = peers ? workloadGroupsOf(template.object, placement) : undefined;
     const trigger = scheduleTrigger({ placement, applied: applied?.get(key), previous: prev, replicas: replicas.replicas, isWorkload, clusterExists: (n) => clusterNames.has(n) });
     const result: ScheduleResult = spec.otherScheduler !== undefined
       ? otherSchedulerResult(spec.otherScheduler, prev)
@@ -169,6 +172,7 @@ function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, history: Hist
       : scheduler.schedule({
           resource, placement, replicas: replicas.replicas, ...(replicas.requirements ? { requirements: replicas.requirements } : {}), ...(prev ? { previous: prev } : {}),
           ...(tasks?.length ? { evictingClusters: tasks.map((t) => t.fromCluster) } : {}),
+          ...(peers && groups ? { workloadGroups: peers.constraint(key, resource.namespace ?? '', groups) } : {}),
         });
     if (spec.otherScheduler !== undefined) {
       diagnostics.push(otherSchedulerWarning(match.policy, resource, spec.otherScheduler));
@@ -183,8 +187,9 @@ function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, history: Hist
       clusters: result.kind === 'Scheduled' ? result.clusters : (prev ?? []),
       placement: spec.placement, propagateDeps: spec.propagateDeps, requiredBy: [],
       condition: spec.otherScheduler !== undefined ? otherSchedulerCondition(spec.otherScheduler) : scheduledCondition(result), affinityName: affinityNameOf(result.explanation),
-      failover: spec.failover, evictionTasks: tasks, schedulerName: spec.otherScheduler,
+      failover: spec.failover, evictionTasks: tasks, schedulerName: spec.otherScheduler, workloadAffinityGroups: groups,
     });
+    if (peers && groups) peers.place(key, resource.namespace ?? '', binding.spec.clusters);
     out.push({ key, template, policy: match, binding, result, isWorkload, propagateDeps: spec.propagateDeps });
   }
   return out;

@@ -52,7 +52,7 @@ export function createScheduler(clusters: readonly Cluster[]): Scheduler {
       const tieBreak = tieBreakOf(resourceKey(req.resource));
       const gvk = `${req.resource.apiVersion}|${req.resource.kind}`;
       const memoKey =
-        history.previous.size === 0 && history.evicting.size === 0
+        history.previous.size === 0 && history.evicting.size === 0 && req.workloadGroups === undefined
           ? `${gvk}|${plan.key}|${reqKey}|${req.replicas}|${tieBreak}|${req.observedAffinityName ?? ''}`
           : undefined;
       const hit = memoKey === undefined ? undefined : results.get(memoKey);
@@ -88,6 +88,7 @@ function scheduleTerms(
       filterKey: `${s.gvk}|${term.filterKey}${overflow ? `|overflow:${canonicalJson(overflow)}` : ''}`,
       filter: { gvk: s.gvk, affinity: term.affinity, tolerations: req.placement.clusterTolerations ?? [], spread: plan.view.spread, ...(overflow ? { overflow } : {}) },
       ...(overflow ? { overflow: { affinity: term.affinity, groups: overflow } } : {}),
+      ...(req.workloadGroups ? { workloadGroups: req.workloadGroups } : {}),
       history: s.history,
       workload: { replicas: req.replicas, requirements: effectiveRequirements(req.requirements), requirementsKey: s.reqKey },
       division: { view: plan.view, previous: previousCounts(req), tieBreak: s.tieBreak },

@@ -1,6 +1,7 @@
 /**
- * Karmada's admission rules for overflow affinities (pkg/util/validation/validation.go
- * ValidatePlacement and ValidateOverflowAffinities), checked on the defaulted placement as the
+ * Karmada's admission rules for the placement fields flotilla added (pkg/util/validation/validation.go
+ * ValidateWorkloadAffinity: label-key group keys, not the same for affinity and anti-affinity;
+ * ValidatePlacement and ValidateOverflowAffinities for overflow affinities), checked on the defaulted placement as the
  * validating webhook sees it after the mutating one: overflow needs a Divided placement with
  * dynamic weights or Aggregated (util.IsOverflowSchedulingAllowed), a non-empty inline affinity on
  * its term, and group names that are label keys, unique and different from the term's own name.
@@ -15,8 +16,26 @@ export interface PlacementProblem {
   readonly message: string;
 }
 
-/** The overflow problems of a placement (defaults applied). */
-export function overflowProblems(p: Placement | undefined): PlacementProblem[] {
+/** The admission problems of a placement (defaults applied). */
+export function placementProblems(p: Placement | undefined): PlacementProblem[] {
+  return [...workloadAffinityProblems(p), ...overflowProblems(p)];
+}
+
+function workloadAffinityProblems(p: Placement | undefined): PlacementProblem[] {
+  const wa = p?.workloadAffinity;
+  const out: PlacementProblem[] = [];
+  for (const term of ['affinity', 'antiAffinity'] as const) {
+    const key = wa?.[term]?.groupByLabelKey;
+    const problem = key === undefined ? undefined : qualifiedNameProblem(key);
+    if (problem) out.push({ path: ['spec', 'placement', 'workloadAffinity', term, 'groupByLabelKey'], message: `workloadAffinity.${term}.groupByLabelKey ${JSON.stringify(key)} is not a label key: it ${problem}` });
+  }
+  if (wa?.affinity !== undefined && wa.antiAffinity !== undefined && wa.affinity.groupByLabelKey === wa.antiAffinity.groupByLabelKey) {
+    out.push({ path: ['spec', 'placement', 'workloadAffinity'], message: 'affinity and antiAffinity must not use the same groupByLabelKey' });
+  }
+  return out;
+}
+
+function overflowProblems(p: Placement | undefined): PlacementProblem[] {
   const out: PlacementProblem[] = [];
   const rs = p?.replicaScheduling;
   const allowed = rs?.replicaSchedulingType === 'Divided' && (rs.replicaDivisionPreference === 'Aggregated' || (rs.replicaDivisionPreference === 'Weighted' && rs.weightPreference?.dynamicWeight !== undefined));

@@ -1,4 +1,4 @@
-/** Karmada's admission rules for overflowAffinities (validation.go ValidatePlacement, ValidateOverflowAffinities): one InvalidPlacement error each, at its line. */
+/** Karmada's admission rules for overflowAffinities and workloadAffinity (validation.go ValidatePlacement, ValidateOverflowAffinities, ValidateWorkloadAffinity): one InvalidPlacement error each, at its line. */
 import assert from 'node:assert/strict';
 import { loadFleet } from './index.ts';
 
@@ -18,6 +18,16 @@ describe('load: overflowAffinities admission (Karmada validation.go)', () => {
     { name: 'a term without an inline affinity is refused', text: pp(term(cloud, '')), want: [['InvalidPlacement', 10]] },
     { name: "an overflow group named as the term is refused", text: pp(term('        - {affinityName: local, clusterNames: [m2]}\n')), want: [['InvalidPlacement', 12]] },
     { name: 'an overflow name that is not a label key is refused', text: pp(term('        - {affinityName: "no way", clusterNames: [m2]}\n')), want: [['InvalidPlacement', 12]] },
+  ];
+  for (const c of cases) it(c.name, () => assert.deepEqual(errors(c.text), c.want));
+});
+
+const wa = (body: string) => `apiVersion: policy.karmada.io/v1alpha1\nkind: PropagationPolicy\nmetadata: {name: p}\nspec:\n  resourceSelectors: [{apiVersion: apps/v1, kind: Deployment}]\n  placement:\n    workloadAffinity:\n${body}`;
+describe('load: workloadAffinity admission (Karmada validation.go ValidateWorkloadAffinity)', () => {
+  const cases: { name: string; text: string; want: unknown[] }[] = [
+    { name: 'label keys are allowed', text: wa('      affinity: {groupByLabelKey: app.group}\n      antiAffinity: {groupByLabelKey: example.com/ha}\n'), want: [] },
+    { name: 'a group key that is not a label key is refused', text: wa('      affinity: {groupByLabelKey: "not a key"}\n'), want: [['InvalidPlacement', 8]] },
+    { name: 'the same key for affinity and anti-affinity is refused', text: wa('      affinity: {groupByLabelKey: app}\n      antiAffinity: {groupByLabelKey: app}\n'), want: [['InvalidPlacement', 7]] },
   ];
   for (const c of cases) it(c.name, () => assert.deepEqual(errors(c.text), c.want));
 });
