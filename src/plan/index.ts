@@ -3,3 +3,4 @@ export { planFleet, type BindingExplanation, type Plan, type PlanInput } from '.
 export { parsePrevious, type AppliedPlacements, type PreviousPlacement, type PreviousRecords } from './previous.ts';
 export { bindingId, bindingName, type Binding, type BindingSnapshot } from './binding.ts';
 export { planToContract, type PlanContract, type ContractDiagnostic } from './contract.ts';
+export { coverageCodes, coverageWarnings } from './policy-coverage.ts';

@@ -3,8 +3,11 @@
  * propagation policy selects, policies that select nothing, and equal-priority policies where only
  * the alphabet chose the winner (src/policy/idle-policies.ts, priority-ties.ts).
  */
-import { describeRef, refOf, resourceKeyOf, warningAt, type Diagnostic, type Fleet, type ResourceKey } from '../api/index.ts';
+import { describeRef, refOf, resourceKeyOf, warningAt, type Diagnostic, type DiagnosticCode, type Fleet, type ResourceKey } from '../api/index.ts';
 import { idlePolicyWarnings, indexPolicies, isReservedNamespace, priorityTieWarnings } from '../policy/index.ts';
+
+/** The diagnostic codes coverageWarnings produces. */
+export const coverageCodes: ReadonlySet<DiagnosticCode> = new Set(['TemplateNotPropagated', 'PolicySelectsNothing', 'PolicyPriorityTie']);
 
 /** The coverage warnings of a planned revision; `propagated` holds every template with a binding (own or as a dependency). */
 export function coverageWarnings(fleet: Fleet, propagated: ReadonlySet<ResourceKey>): Diagnostic[] {
