@@ -1,6 +1,7 @@
 /**
  * The placement an earlier revision produced, read from a previous plan's JSON (`{bindings: [...]}`)
- * or a plain list of bindings: ResourceKey → clusters. Used for scheduling stability.
+ * or a plain list of bindings: ResourceKey → clusters, used for scheduling stability, and each
+ * binding's record (the claiming policy, a Lazy policy's template version and spec).
  */
 import { readBindingRecord, type BindingRecord } from './binding-record.ts';
 import { errorAt, isPlainObject, resourceKey, type Diagnostic, type Placement, type ResourceKey, type TargetCluster } from '../api/index.ts';
