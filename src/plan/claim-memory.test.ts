@@ -55,6 +55,13 @@ describe('plan: a claim is kept across revisions (preemption)', () => {
     });
   }
   it('without a record, the highest priority wins as before', () => assert.equal(claimedBy(plan([web(), pp('low', 'member1'), pp('high', 'member2', { priority: 5 })])), 'high'));
+  it('the explanation says when a claim decided', () => {
+    const first = plan([web(), pp('low', 'member1')]);
+    const kept = plan([web(), pp('low', 'member1'), pp('high', 'member2', { priority: 5 })], first);
+    const taken = plan([web(), pp('low', 'member1'), pp('high', 'member2', { priority: 5, preemption: 'Always' })], first);
+    const same = plan([web(), pp('low', 'member1')], first);
+    assert.deepEqual([kept, taken, same].map((p) => p.explanations[0]?.claim !== undefined), [true, true, false]);
+  });
   it('the kept claim keeps its placement', () => {
     const first = plan([web(), pp('low', 'member1')]);
     assert.deepEqual(placed(plan([web(), pp('low', 'member1'), pp('high', 'member2', { priority: 5 })], first)), ['member1']);

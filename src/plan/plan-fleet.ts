@@ -50,6 +50,8 @@ export interface PlanInput {
 export interface BindingExplanation {
   readonly key: ResourceKey;
   readonly policy: Loaded;
+  /** Set when an earlier revision's claim decided the policy (kept, or preempted). */
+  readonly claim?: string;
   readonly result: ScheduleResult;
 }
 
@@ -107,7 +109,7 @@ export function planFleet(input: PlanInput): Plan {
   }
   // Namespace Works cannot fail to render: a check needs none of them.
   if (input.works !== 'check') works.push(...namespaceWorks(works, bindings, fleet));
-  const explanations = scheduled.map((s) => ({ key: s.key, policy: s.policy.policy as Loaded, result: s.result }));
+  const explanations = scheduled.map((s) => ({ key: s.key, policy: s.policy.policy as Loaded, ...(s.policy.claim ? { claim: s.policy.claim } : {}), result: s.result }));
   return finish(input.revision, bindings, works, diagnostics, explanations, [...clusters.keys()]);
 }
 

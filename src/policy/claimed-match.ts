@@ -32,7 +32,13 @@ export function matchClaimed(index: PolicyIndex, template: KubeObject, claim: Po
   if (claim === undefined || fresh === undefined || isClaimedBy(claim, fresh.policy.object)) return fresh;
   const held = claimedMatch(index, template, claim);
   if (held === undefined) return fresh;
-  return preemptor(index, template, held) ?? held;
+  const taker = preemptor(index, template, held);
+  if (taker) return { ...taker, claim: `preempted the claim of ${policyName(held.policy.object)} (preemption: Always, Karmada preemption.go)` };
+  return { ...held, claim: `claimed in an earlier revision; ${policyName(fresh.policy.object)} would win a fresh match but does not preempt (Karmada policy.go propagateResource)` };
+}
+
+function policyName(p: PropagationPolicy): string {
+  return `${p.kind} ${p.metadata.namespace ? `${p.metadata.namespace}/` : ''}${p.metadata.name ?? ''}`;
 }
 
 /** The claimed policy, if the revision still has it and it still selects the template. */

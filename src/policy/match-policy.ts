@@ -13,6 +13,8 @@ export interface PolicyMatch {
   readonly policy: Loaded<PropagationPolicy>;
   readonly explicitPriority: number;
   readonly implicitPriority: ImplicitPriority;
+  /** Set when an earlier revision's claim decided (src/policy/claimed-match.ts): why, in words. */
+  readonly claim?: string;
 }
 
 /** Namespaces whose objects Karmada never propagates (detector's skipped namespaces, names/namespaces.go). */
