@@ -4,7 +4,7 @@
  * behaviour needs it (a previous plan's bindings as the status branch would give them).
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadFleet } from '../../src/load/index.ts';
@@ -56,4 +56,15 @@ describe("karmada.io PropagationPolicy user guide, planned unchanged", () => {
     assert.deepEqual([placed(first), placed(held)], [['member1:2'], ['member1:2']]);
     assert.deepEqual(placed(plan([...members, edited, nginx(2, 'nginx:1.27')], held)), ['member2:2']);
   });
+});
+
+describe('karmada.io PropagationPolicy user guide: every example loads and plans', () => {
+  const folder = path.join(dir, 'propagation-policy');
+  const cloud = ['member1', 'member2', 'member3', 'member4'].map((n) => cluster(n));
+  for (const f of readdirSync(folder).filter((x) => x.endsWith('.yaml')).sort()) {
+    it(`block ${f}: loads and plans without an error`, () => {
+      const p = plan([...cloud, { path: `policies/${f}`, text: readFileSync(path.join(folder, f), 'utf8') }, nginx(2)]);
+      assert.deepEqual(p.errors, []);
+    });
+  }
 });
