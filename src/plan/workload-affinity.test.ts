@@ -38,5 +38,9 @@ describe('plan: placement.workloadAffinity', () => {
     const d = p.bindings.find((b) => b.spec.resource.name === 'd');
     assert.deepEqual([d?.status.conditions[0]?.reason, d?.status.conditions[0]?.message], ['NoClusterFit', '0/3 clusters are available: 3 cluster already has workload with the same anti-affinity group.']);
   });
+  it('D7: the same plan with the files in another order (anti-affinity order is resource-key order)', () => {
+    const files = [pp('antiAffinity'), app('a', 'front'), app('b', 'front'), app('c', 'front')];
+    assert.equal(JSON.stringify(plan([...files].reverse()).bindings), JSON.stringify(plan(files).bindings));
+  });
   it('the binding carries its groups', () => assert.deepEqual(plan([pp('affinity'), app('a', 'front')]).bindings[0]?.spec.workloadAffinityGroups, { affinityGroup: 'app.group=front' }));
 });
