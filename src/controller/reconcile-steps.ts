@@ -6,7 +6,7 @@ import { changedPaths, GitBranchMissing, tryResolve } from '../git/index.ts';
 import { defaultSettings, loadFleet, settingsPath } from '../load/index.ts';
 import { planFleet, planToContract } from '../plan/index.ts';
 import { statusFiles, writeRendered, writeRenderedDir, writeStatus, type RenderedHold } from '../writeback/index.ts';
-import type { ReconcileContext, ReconcileState, ReconcileStep, StepResult } from './reconcile.ts';
+import type { ReconcileContext, ReconcileStep, StepResult } from './reconcile.ts';
 
 const go: StepResult = { kind: 'continue' };
 

@@ -66,7 +66,7 @@ function results(c: KarmadaCase, customization: Loaded<ResourceInterpreterCustom
 
 const sortDeps = (v: unknown): unknown => (Array.isArray(v) ? [...v].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)) : v);
 
-describe('Karmada third-party customisations, unchanged, with their testdata', function () {
+describe('Karmada third-party customisations, unchanged, with their testdata', () => {
   if (!present) {
     it.skip('needs a Karmada mirror (KARMADA_GIT_DIR)', () => undefined);
     return;

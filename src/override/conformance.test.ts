@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { bindingAnnotation, cloneJson, isClusterScoped, isPlainObject, managedByLabel, managedByValue, type Cluster, type JsonObject, type JsonValue, type KubeObject, type Loaded, type OverridePolicy } from '../api/index.ts';
 import { applyOverrides, selectOverridePolicies } from './index.ts';
-import { unescape } from './json-patch.ts';
+import { unescapePointerToken } from './json-patch.ts';
 
 const casesDir = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'conformance', 'cases', 'override');
 
@@ -57,7 +57,9 @@ function assertSubset(actual: JsonValue | undefined, expected: JsonValue, at: st
     for (const [k, v] of Object.entries(expected)) assertSubset(actual[k], v as JsonValue, `${at}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`, skip);
   } else if (Array.isArray(expected)) {
     assert.ok(Array.isArray(actual) && actual.length === expected.length, `${at} should be a list of ${expected.length}, is ${JSON.stringify(actual)}`);
-    expected.forEach((v, i) => assertSubset(actual[i], v, `${at}/${i}`, skip));
+    expected.forEach((v, i) => {
+      assertSubset(actual[i], v, `${at}/${i}`, skip);
+    });
   } else {
     assert.deepEqual(actual, expected, `${at}`);
   }
@@ -66,7 +68,7 @@ function assertSubset(actual: JsonValue | undefined, expected: JsonValue, at: st
 function resolves(doc: JsonValue, pointer: string): boolean {
   let node: JsonValue | undefined = doc;
   for (const raw of pointer.split('/').slice(1)) {
-    const t = unescape(raw);
+    const t = unescapePointerToken(raw);
     if (isPlainObject(node) && Object.hasOwn(node, t)) node = node[t] as JsonValue;
     else if (Array.isArray(node) && /^\d+$/.test(t) && Number(t) < node.length) node = node[Number(t)];
     else return false;

@@ -141,7 +141,7 @@ export async function previewRevisions(req: PreviewRequest, io: IO): Promise<Pla
   const baseLoad = loadFleet(baseSnapshot);
   const previous = req.previous ? await readPrevious(path.resolve(io.cwd, req.previous)) : await statusPrevious(store, baseLoad.fleet.settings.statusBranch, io);
   const basePlan = planFleet({ fleet: baseLoad.fleet, diagnostics: [...baseLoad.diagnostics, ...previous.diagnostics], revision: baseCommit, previous: previous.placement, applied: previous.applied });
-  const headLoad = headPending ? unwrap(await headPending) : baseLoad;
+  const headLoad = headPending !== undefined ? unwrap(await headPending) : baseLoad;
   const head = planHeadReusingBase({ fleet: baseLoad.fleet, plan: basePlan }, { fleet: headLoad.fleet, diagnostics: [...headLoad.diagnostics, ...previous.diagnostics], revision: headCommit, previous: previous.placement, applied: previous.applied });
   io.stderr(head.reuse.kind === 'partial'
     ? `flotilla diff: re-planned ${head.reuse.replanned} templates of the head, reused ${head.reuse.reused} bindings of the base\n`
