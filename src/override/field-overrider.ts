@@ -9,8 +9,7 @@ import { isPlainObject, type FieldOverrider, type JSONPatchOperation, type JsonO
 import { encodeGoJson, parseGoJson, sortKeysDeep } from './embedded-json.ts';
 import { applyJsonPatch, unescapePointerToken, type PatchOperation } from './json-patch.ts';
 import { applied, failed, pathMissing, type StepOutcome } from './outcome.ts';
-import { decodeYamlV2 } from './yaml-v2-decode.ts';
-import { encodeYamlV2 } from './yaml-v2-encode.ts';
+import { decodeYamlV2, encodeYamlV2 } from './yaml-v2/index.ts';
 
 /** Applies one field overrider to a copy of the document. */
 export function applyFieldOverrider(doc: JsonObject, o: FieldOverrider): StepOutcome {
