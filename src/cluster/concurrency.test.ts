@@ -3,7 +3,7 @@ import { mapLimit } from './concurrency.ts';
 
 /** A call that resolves when the test says so, so the order of events is the test's, not the clock's. */
 function gate(): { readonly promise: Promise<void>; open(): void } {
-  let open = () => undefined as void;
+  let open: () => void = () => undefined;
   const promise = new Promise<void>((resolve) => {
     open = resolve;
   });
@@ -48,15 +48,17 @@ describe('cluster/concurrency: mapLimit', () => {
       }
       throw new RangeError(`item ${x}`);
     });
-    let rejected: unknown;
+    const state: { rejected?: unknown } = {};
     const settled = result.catch((err: unknown) => {
-      rejected = err;
+      state.rejected = err;
     });
     for (let k = 0; k < 10; k++) await Promise.resolve();
-    assert.equal(rejected, undefined, 'still waiting for item 0');
+    const rejected = (): unknown => state.rejected;
+    assert.equal(rejected(), undefined, 'still waiting for item 0');
     slow.open();
     await settled;
-    assert.ok(rejected instanceof RangeError && rejected.message === 'item 1');
+    const err = rejected();
+    assert.ok(err instanceof RangeError && err.message === 'item 1');
     assert.ok(slowSettled);
     assert.deepEqual(started, [0, 1]);
   });
