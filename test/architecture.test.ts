@@ -59,6 +59,7 @@ const violations: readonly Seed[] = [
   // rules that find bugs anywhere
   { name: 'an empty catch', file: 'src/cli/catch.ts', code: 'export function f(g: () => void): void {\n  try {\n    g();\n  } catch {}\n}', rule: 'lint/suspicious/noEmptyBlockStatements' },
   { name: 'a floating promise', file: 'src/controller/float.ts', code: 'async function g(): Promise<void> {}\nexport function f(): void {\n  g();\n}', rule: 'lint/nursery/noFloatingPromises' },
+  { name: 'a focused test (STYLE Q7: no .only)', file: 'test/only.test.ts', code: "it.only('x', () => undefined);", rule: 'lint/suspicious/noFocusedTests' },
   { name: 'an unused variable', file: 'test/unused.ts', code: 'export function f(): number {\n  const unused = 1;\n  return 2;\n}', rule: 'lint/correctness/noUnusedVariables' },
 ];
 
