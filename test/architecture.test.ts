@@ -56,6 +56,7 @@ const violations: readonly Seed[] = [
   { name: 'shell calls require', file: 'src/cli/req.ts', code: "export const git = require('isomorphic-git');", rule: 'lint/style/noRestrictedGlobals' },
   { name: 'shell uses process.getBuiltinModule', file: 'src/controller/builtin.ts', code: "export const cp = process.getBuiltinModule('node:child_process');", rule: 'lint/nursery/noJsRestrictedProperties' },
   { name: 'shell imports a computed module name', file: 'src/cli/computed.ts', code: "const name = ['isomorphic', 'git'].join('-');\nexport const git = () => import(name);", rule: 'plugin' },
+  { name: 'src throws a bare Error', file: 'src/cluster/bare.ts', code: "export function f(): never {\n  throw new Error('x');\n}", rule: 'plugin' },
   // rules that find bugs anywhere
   { name: 'an empty catch', file: 'src/cli/catch.ts', code: 'export function f(g: () => void): void {\n  try {\n    g();\n  } catch {}\n}', rule: 'lint/suspicious/noEmptyBlockStatements' },
   { name: 'a floating promise', file: 'src/controller/float.ts', code: 'async function g(): Promise<void> {}\nexport function f(): void {\n  g();\n}', rule: 'lint/nursery/noFloatingPromises' },
