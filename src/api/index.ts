@@ -13,4 +13,3 @@ export * from './rebalancer.ts';
 export * from './label-selector.ts';
 export * from './cluster-affinity.ts';
 export * from './hash.ts';
-export * from './quantity-format.ts';

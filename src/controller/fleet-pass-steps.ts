@@ -9,7 +9,7 @@ import { applyFleet, type FleetApplyResult } from '../cluster/apply-fleet.ts';
 import type { Observation } from '../cluster/cluster-status.ts';
 import { observeBindings } from '../cluster/observe-bindings.ts';
 import { createInterpreter } from '../interpreter/index.ts';
-import { loadSnapshot, planLoaded, type LoadedRevision, type Plan } from '../plan/index.ts';
+import { loadSnapshot, planLoaded, type LoadedRevision, type Plan, type PreviousRecords } from '../plan/index.ts';
 import { readRevision } from '../source/index.ts';
 import { decideFailover, describeDecision, formatInstant, declaredAgain, removedClusters, type ClusterHealthState, type Decision, type DecisionDescription } from '../status/index.ts';
 import {
@@ -35,6 +35,8 @@ export interface PassState extends ReconcileState {
   /** Another flotilla's status commits since this process last wrote (a second active writer). */
   foreign?: readonly string[];
   memory?: RecordedFailover;
+  /** The claiming policies and Lazy template versions the recorded bindings remember. */
+  records?: PreviousRecords;
   /** Reports of the clusters other shards own. */
   reports?: readonly ClusterReport[];
   headValid?: boolean;
@@ -90,6 +92,7 @@ const readStatusStep: PassStep = {
     const last = ctx.statusWatch?.last;
     state.foreign = last !== undefined && view.tip !== undefined && view.tip !== last ? await flotillaCommitsSince(ctx.target, view.tip, last) : [];
     state.memory = await ctx.statusReader.failoverState(view.tip);
+    state.records = (await ctx.statusReader.previous(view.tip)).records;
     // Clusters other shards own are known from their reports only (sharded controllers).
     state.reports = ctx.members.owns ? (await readClusterReports(ctx.target, view.tip)).filter((r) => !(ctx.members.owns?.(r.cluster) ?? true)) : [];
     return proceed;
@@ -166,7 +169,7 @@ const planPassStep: PassStep = {
     for (const [key, clusters] of state.descheduled ?? []) previous.set(key, clusters);
     const observed = observedClusters(fleetClusters, need(state.observed).clusters, need(state.reports));
     const rebalanced = need(state.memory).rebalancers;
-    const plan = planLoaded(inForce, { fleet: fleetWithClusterState(inForce.fleet, observed, failover.clusters.map((r) => r.state)), previous: { placement: previous, applied }, evictions, ...(rebalanced ? { rebalanced } : {}), now: need(state.now) });
+    const plan = planLoaded(inForce, { fleet: fleetWithClusterState(inForce.fleet, observed, failover.clusters.map((r) => r.state)), previous: { placement: previous, applied, ...(state.records ? { records: state.records } : {}) }, evictions, ...(rebalanced ? { rebalanced } : {}), now: need(state.now) });
     if (plan.errors.length) throw new RevisionInForceInvalid(`the revision in force ${inForce.revision} no longer plans: ${plan.errors[0]?.message ?? ''}`, { revision: inForce.revision, errors: plan.errors.map((e) => e.message) });
     state.inForcePlan = plan;
     state.rebalancing = rebalanceDescriptions(plan, previous);

@@ -6,7 +6,7 @@ import { planSnapshot, planToContract } from '../plan/index.ts';
 import { readRevision } from '../source/index.ts';
 import { formatInstant } from '../status/index.ts';
 import { statusFiles, writeRendered, writeRenderedDir, writeStatus, type RenderedHold } from '../writeback/index.ts';
-import type { ReconcileContext, ReconcileState, ReconcileStep, StepResult } from './reconcile.ts';
+import type { ReconcileContext, ReconcileStep, StepResult } from './reconcile.ts';
 
 const go: StepResult = { kind: 'continue' };
 

@@ -5,7 +5,7 @@
 import YAML from 'yaml';
 import { compareStrings } from '../api/index.ts';
 import { GitRepositoryBroken, listFiles, readBlobAt, readBlobText, readCommitInfo, type BranchStore } from '../git/index.ts';
-import { parsePrevious, type AppliedPlacements, type PreviousPlacement } from '../plan/index.ts';
+import { parsePrevious, type AppliedPlacements, type PreviousPlacement, type PreviousRecords } from '../plan/index.ts';
 import { parseRevisionRecord, revisionPath, type RevisionRecord } from './revision-record.ts';
 import type { ClusterHealthState, FailoverBinding } from '../status/index.ts';
 import { parseClusterHealth, parseFailoverBinding } from './failover-state.ts';
@@ -33,6 +33,8 @@ export interface StatusReader {
 export interface PreviousView {
   readonly placement: PreviousPlacement;
   readonly applied: AppliedPlacements;
+  /** What each binding recorded about its claim (claiming policy, a Lazy policy's template version). */
+  readonly records: PreviousRecords;
   /** What each WorkloadRebalancer has done, by name (`rebalancers/*.yaml`). */
   readonly rebalancers: RebalanceRecords;
 }
@@ -61,7 +63,7 @@ export function createStatusReader(store: BranchStore): StatusReader {
       }
     },
     async previous(tip) {
-      if (!tip) return { placement: new Map(), applied: new Map(), rebalancers: new Map() };
+      if (!tip) return { placement: new Map(), applied: new Map(), records: new Map(), rebalancers: new Map() };
       const files = await listFiles(store.repo, (await readCommitInfo(store.repo, tip)).tree);
       const next = new Map<string, unknown>();
       const list: unknown[] = [];
@@ -81,7 +83,7 @@ export function createStatusReader(store: BranchStore): StatusReader {
       parsed = next;
       // Malformed entries (a hand edit) only lose their stability hint; they never fail the plan.
       const read = parsePrevious(list, 'status-branch');
-      return { placement: read.previous, applied: read.applied, rebalancers };
+      return { placement: read.previous, applied: read.applied, records: read.records, rebalancers };
     },
     async failoverState(tip) {
       if (!tip) return { clusters: [], bindings: [] };
