@@ -20,7 +20,7 @@ export const descheduleStep: Step<ControllerContext, PassState, PassOutcome> = {
   name: 'deschedule', failureReason: 'DescheduleFailed',
   async run(ctx, state) {
     const clock = ctx.descheduler;
-    if (!clock || !clock.claim(ctx.now().getTime())) return proceed;
+    if (!clock?.claim(ctx.now().getTime())) return proceed;
     const observed = need(state.observed);
     const reachable = new Set(observed.observations.filter((o) => o.kind === 'reachable').map((o) => o.cluster));
     const statuses = new Map(need(state.memory).bindings.map((b) => [b.key, b.statuses] as const));
