@@ -19,6 +19,7 @@ import { planFleet, type Plan } from '../plan/index.ts';
 import { decideFailover, describeDecision, formatInstant, declaredAgain, removedClusters, type Decision, type EvictionSettings, type HealthSettings } from '../status/index.ts';
 import { flotillaCommitsSince, readClusterReports, statusFiles, writeRendered, writeStatus, type ConcurrentWrite, type StatusWriteResult } from '../writeback/index.ts';
 import { concurrentWrite, type StatusWatch } from './status-watch.ts';
+import { runServiceStep, withServiceSummaries } from './service-step.ts';
 import { rebaseStatus } from './status-rebase.ts';
 import { failoverBindings, failoverClusters, fleetWithClusterState, observedClusters, placementHistory, stableHealthState, workloadStatuses } from './failover-input.ts';
 import type { ClusterBackoff } from './backoff.ts';
@@ -146,9 +147,13 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
     const bindingStatuses = await observeBindings({ revision: plan.revision, works: plan.works.filter((w) => reachable.has(w.metadata.namespace.slice('karmada-es-'.length))), clusters: observed.clusters }, {
       credentials: ctx.members.credentials, timeoutMs: ctx.members.timeoutMs, requestTimeoutMs: ctx.members.requestTimeoutMs, concurrency: 8, interpreter,
     });
+    step = 'services';
+    const services = await runServiceStep({ plan, fleet: inForce.loaded.fleet, clusters: fleetClusters, states, reachable: new Set([...reachable, ...reports.filter((r) => r.reachable).map((r) => r.cluster)]) }, {
+      credentials: ctx.members.credentials, timeoutMs: ctx.members.timeoutMs, requestTimeoutMs: ctx.members.requestTimeoutMs, concurrency: 8,
+    }, ctx.log);
     step = 'write-status';
     const status = await writeStatusFiles(ctx, {
-      statusBranch, baseTip: view.tip, record: view.record, plan: attempted ?? plan, inForce: attempted ? plan : undefined, decisions: failover.decisions,
+      statusBranch, baseTip: view.tip, record: view.record, plan: attempted ?? plan, inForce: attempted ? plan : undefined, decisions: failover.decisions, services,
       failover: { clusters: [...states.map((s) => stableHealthState(s, remembered.get(s.cluster))), ...removed], statuses: workloadStatuses(bindingStatuses, memory.bindings, reports, now) },
     });
     noteWrite(ctx, ctx.gitLink, statusBranch, status);
@@ -192,11 +197,14 @@ interface StatusWriteArgs {
   readonly inForce?: Plan | undefined;
   readonly decisions: readonly Decision[];
   readonly failover?: Omit<NonNullable<Parameters<typeof statusFiles>[0]['failover']>, 'inForce'>;
+  /** Multi-cluster service summaries (service-step.ts). */
+  readonly services?: ReadonlyMap<string, string>;
 }
 
 async function writeStatusFiles(ctx: ControllerContext, a: StatusWriteArgs): Promise<StatusWriteResult> {
   const failover = a.failover ? { ...a.failover, ...(a.inForce ? { inForce: a.inForce } : {}) } : undefined;
-  const status = statusFiles({ sourceBranch: ctx.source.branch, plan: a.plan, previous: a.record, observed: [], ...(failover ? { failover } : {}) });
+  const decided = statusFiles({ sourceBranch: ctx.source.branch, plan: a.plan, previous: a.record, observed: [], ...(failover ? { failover } : {}) });
+  const status = a.services ? withServiceSummaries(decided, a.services) : decided;
   const shown = a.inForce ?? a.plan;
   const sorted = a.decisions.toSorted((x, y) => compareStrings(x.kind, y.kind) || compareStrings(x.cluster, y.cluster));
   const decisions = sorted.map(describeDecision);

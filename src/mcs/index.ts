@@ -3,3 +3,4 @@ export * from './names.ts';
 export * from './exported-services.ts';
 export * from './member-objects.ts';
 export * from './summary.ts';
+export * from './provider-views.ts';

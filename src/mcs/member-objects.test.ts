@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { KubeObject } from '../api/index.ts';
 import { exportedServices } from './exported-services.ts';
 import { multiClusterService, service, serviceExport, serviceImport, slice, work } from './fixtures.test-support.ts';
-import { memberObjects, type ProviderView } from './member-objects.ts';
+import { memberObjects, writtenByServiceStage, type ProviderView } from './member-objects.ts';
 
 const clusters = ['member1', 'member2', 'member3'];
 const exportFlow = exportedServices({ clusters, multiClusterServices: [], templates: [], works: [work('member1', serviceExport('web')), work('member3', serviceExport('web')), work('member2', serviceImport('web'))] });
@@ -71,4 +71,15 @@ describe('mcs/memberObjects', () => {
     const headless = exportedServices({ clusters, multiClusterServices: [], templates: [], works: [work('member2', serviceImport('web', 'default', 'Headless'))] });
     assert.deepEqual(memberObjects(headless, new Map()), []);
   });
+});
+
+describe('mcs/writtenByServiceStage', () => {
+  const o = (kind: string, binding: string): KubeObject => ({ apiVersion: 'v1', kind, metadata: { name: 'x', annotations: { 'flotilla.io/binding': binding } } });
+  const cases: [name: string, obj: KubeObject, want: boolean][] = [
+    ['a derived Service', o('Service', 'default/web-serviceimport'), true],
+    ['a dispatched slice', o('EndpointSlice', 'default/web-multiclusterservice'), true],
+    ['a Service the plan placed', o('Service', 'default/web-service'), false],
+    ['a ConfigMap', o('ConfigMap', 'default/web-serviceimport'), false],
+  ];
+  for (const [name, obj, want] of cases) it(name, () => assert.equal(writtenByServiceStage(obj), want));
 });

@@ -77,6 +77,16 @@ export function ownerBinding(s: Pick<ExportedService, 'source' | 'namespace' | '
 }
 
 /**
+ * True for a Service or EndpointSlice this stage wrote (its binding is a ServiceImport's or a
+ * MultiClusterService's): an object the plan took over since (a PropagationPolicy now places the
+ * MultiClusterService's Service there) is the plan's, never pruned by this stage.
+ */
+export function writtenByServiceStage(o: KubeObject): boolean {
+  const b = o.metadata.annotations?.[bindingAnnotation] ?? '';
+  return (o.kind === 'Service' || o.kind === 'EndpointSlice') && (b.endsWith('-serviceimport') || b.endsWith('-multiclusterservice'));
+}
+
+/**
  * Karmada endpointslice_controller.go deriveEndpointSlice (ServiceImport: `imported-<provider>-<slice>`,
  * labelled for `derived-<service>`) or endpointslice_dispatch_controller.go ensureEndpointSliceWork
  * (MultiClusterService: `<provider>-<slice>`, labelled for the service itself).

@@ -1,0 +1,62 @@
+/**
+ * The controller pass's multi-cluster service step (Karmada's mcs and multiclusterservice
+ * controllers as one step of the sweep, after apply): gather the providers' EndpointSlices,
+ * decide every member's objects (src/mcs), write them, and hand back the status summaries.
+ * Runs in the deciding process (shard 0): endpoints go from one member to another, and only the
+ * decider reaches every member in one pass; worker shards neither collect nor dispatch.
+ */
+import { compareStrings, type Cluster, type Fleet } from '../api/index.ts';
+import { dispatchServiceObjects } from '../cluster/service-dispatch.ts';
+import { collectEndpointSlices, type ServiceAccess } from '../cluster/service-endpoints.ts';
+import { exportedServices, memberObjects, providerViews, serviceSummaries, servicesRoot, summaryFiles, type ProviderRead } from '../mcs/index.ts';
+import type { Plan } from '../plan/index.ts';
+import type { ClusterHealthState } from '../status/index.ts';
+import type { StatusFiles } from '../writeback/index.ts';
+import type { LogFields } from './reconcile.ts';
+
+/** What the step reads from the pass. */
+export interface ServiceStepInput {
+  readonly plan: Plan;
+  readonly fleet: Fleet;
+  /** The fleet's Clusters (with credentials references), any shard's. */
+  readonly clusters: readonly Cluster[];
+  /** Clusters this pass found reachable (its own observations, other shards' reports). */
+  readonly reachable: ReadonlySet<string>;
+  /** Each cluster's health after the failover pass (its controller taints say whether the grace is over). */
+  readonly states: readonly ClusterHealthState[];
+}
+
+/** Runs the step; the summary files for the status branch. Never throws for a member's failure. */
+export async function runServiceStep(input: ServiceStepInput, access: ServiceAccess, log: (f: LogFields) => void): Promise<Map<string, string>> {
+  const { plan, fleet } = input;
+  const services = exportedServices({
+    works: plan.works, clusters: plan.clusters, templates: fleet.templates.map((t) => t.object),
+    multiClusterServices: (fleet.multiClusterServices ?? []).map((m) => m.object),
+  });
+  const byName = new Map(input.clusters.map((c) => [c.metadata.name ?? '', c] as const));
+  const namespaces = new Map<string, Set<string>>();
+  for (const s of services) for (const p of s.providers) namespaces.set(p, (namespaces.get(p) ?? new Set()).add(s.namespace));
+  const providers = [...namespaces.keys()].filter((p) => input.reachable.has(p) && byName.has(p));
+  const collected = await collectEndpointSlices(providers.map((p) => ({ cluster: byName.get(p) as Cluster, namespaces: [...(namespaces.get(p) ?? [])].toSorted(compareStrings) })), access);
+  const read = new Map<string, ProviderRead>();
+  for (const [p, c] of collected) {
+    if (c.kind === 'unreachable') log({ level: 'warn', msg: 'multi-cluster services: provider unreachable', cluster: p, reason: c.reason });
+    read.set(p, c.kind === 'observed' ? c : { kind: 'unreachable' });
+  }
+  const views = providerViews([...namespaces.keys()].toSorted(compareStrings), read, new Map(input.states.map((s) => [s.cluster, s.taints] as const)));
+  const wanted = new Map(memberObjects(services, views).map((m) => [m.cluster, m] as const));
+  // Every reachable member, not only those that want objects: one that wanted some before may need pruning.
+  const members = input.clusters.filter((c) => input.reachable.has(c.metadata.name ?? ''));
+  const results = await Promise.all(members.map((c) => dispatchServiceObjects(c, wanted.get(c.metadata.name ?? '') ?? { cluster: c.metadata.name ?? '', objects: [], held: [] }, plan.revision, access)));
+  for (const r of results) {
+    const changed = [...r.applied, ...r.pruned].filter((o) => o.outcome.action !== 'gone' && !(o.outcome.action === 'configured'));
+    if (r.ok && changed.length === 0 && r.pruned.length === 0) continue;
+    log({ level: r.ok ? 'info' : 'error', msg: 'multi-cluster services dispatched', cluster: r.cluster, revision: plan.revision, objects: r.applied.length, pruned: r.pruned.filter((p) => p.outcome.action === 'deleted').length, ok: r.ok, ...(r.message ? { message: r.message } : {}) });
+  }
+  return summaryFiles(serviceSummaries(services, views));
+}
+
+/** The status files with the service summaries: the step owns `services/` (a summary whose service is gone is removed). */
+export function withServiceSummaries(status: StatusFiles, summaries: ReadonlyMap<string, string>): StatusFiles {
+  return { ...status, files: new Map([...status.files, ...summaries].toSorted(([a], [b]) => compareStrings(a, b))), owns: (p) => status.owns(p) || p.startsWith(`${servicesRoot}/`) };
+}
