@@ -22,14 +22,15 @@ describe('mcs/memberObjects', () => {
     },
     {
       // helper.IsEndpointSliceManagedByKarmada: copies are never collected; other services' slices are not either.
-      name: 'copies and other services\' slices are not collected',
+      name: 'copies and other services\' slices are not collected; a slice carrying the Service\'s flotilla label (kube-controller-manager copies it) is',
       services: exportFlow,
       providers: [['member1', observed(
         slice('web-abc', 'web', ['10.1.0.1']),
         slice('imported-member3-web-xyz', 'web', ['10.3.0.1'], { labels: { 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.karmada.io' } }),
         slice('db-1', 'db', ['10.1.0.9']),
-      )], ['member3', observed()]],
-      want: [{ cluster: 'member2', held: [], objects: ['EndpointSlice imported-member1-web-abc derived-web 10.1.0.1', 'Service derived-web'] }],
+        slice('web-copy', 'web', ['10.2.0.1'], { labels: { 'flotilla.io/provider-cluster': 'member2' } }),
+      )], ['member3', observed(slice('web-xyz', 'web', ['10.3.0.1'], { labels: { 'app.kubernetes.io/managed-by': 'flotilla' } }))]],
+      want: [{ cluster: 'member2', held: [], objects: ['EndpointSlice imported-member1-web-abc derived-web 10.1.0.1', 'EndpointSlice imported-member3-web-xyz derived-web 10.3.0.1', 'Service derived-web'] }],
     },
     {
       name: 'a provider unreachable within the grace is held on its consumers; past the grace its copies go',

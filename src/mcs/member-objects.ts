@@ -62,12 +62,15 @@ export function memberObjects(services: readonly ExportedService[], providers: R
  * The provider's slices of the service: labelled with its name, in its namespace, and not a copy
  * (Karmada service_export_controller.go reportEndpointSliceWithServiceExportCreate and
  * endpointslice_collect_controller.go collectTargetEndpointSlice; helper.IsEndpointSliceManagedByKarmada).
+ * A slice is a copy by its `endpointslice.kubernetes.io/managed-by` or flotilla's provider label,
+ * never by `app.kubernetes.io/managed-by`: kube-controller-manager copies the Service's labels onto
+ * its slices, so the slices of a Service flotilla applied carry flotilla's label too.
  * Every endpoint is kept with its conditions, as Karmada copies the whole slice: a consumer's
  * kube-proxy routes only to ready ones.
  */
 export function collectedSlices(slices: readonly KubeObject[], s: Pick<ExportedService, 'namespace' | 'name'>): KubeObject[] {
   return slices
-    .filter((e) => (e.metadata.namespace ?? '') === s.namespace && e.metadata.labels?.[serviceNameLabel] === s.name && !isCopiedSlice(e.metadata.labels) && e.metadata.labels?.[managedByLabel] !== managedByValue)
+    .filter((e) => (e.metadata.namespace ?? '') === s.namespace && e.metadata.labels?.[serviceNameLabel] === s.name && !isCopiedSlice(e.metadata.labels) && e.metadata.labels?.[providerClusterLabel] === undefined)
     .toSorted((a, b) => compareStrings(a.metadata.name ?? '', b.metadata.name ?? ''));
 }
 
