@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gitCli } from '../git/helpers/workspace.ts';
-import { fleetRepo, removeRepo, startController, workloadYaml, type ControllerProcess } from './controller-rig.ts';
+import { flotilla, fleetRepo, removeRepo, startController, workloadYaml, type ControllerProcess } from './controller-rig.ts';
 import { e2eEnabled, eventually, getJson, members, startMember, stopMember } from './harness.ts';
 import { copiedIps, kubectlApply, mcsCrds, placeYaml, podIps, serviceYaml, slicesOf } from './mcs-fixtures.ts';
 
@@ -79,6 +79,11 @@ async function commit(repo: string, files: Readonly<Record<string, string | null
     assert.match(summary, /cluster: member1/);
     assert.match(summary, /consumers:\n\s+- member2/);
     assert.doesNotMatch(summary, /\d+\.\d+\.\d+\.\d+/, 'no endpoint address reaches git');
+    const { kubeconfig } = await members();
+    const status = await flotilla('status', '--repo', repo, '--kubeconfig', kubeconfig, '-o', 'json');
+    assert.deepEqual(JSON.parse(status.stdout).services, [{ source: 'ServiceExport', namespace: ns, name: 'web', providers: [{ cluster: 'member1', reachable: true, endpoints: 2, ready: 2 }], consumers: ['member2'] }], status.stderr);
+    const table = await flotilla('status', '--repo', repo, '--kubeconfig', kubeconfig);
+    assert.match(table.stdout, /mcs\s+web\s+ServiceExport\s+member1:2\/2\s+member2/);
   });
 
   it('scaling member1\'s pods updates member2\'s slice', async () => {
