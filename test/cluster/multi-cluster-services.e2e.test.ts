@@ -37,10 +37,7 @@ async function commit(repo: string, files: Readonly<Record<string, string | null
   let repo = '';
   let controller: ControllerProcess | undefined;
   const statusFile = async (file: string) => gitCli(repo, 'show', `flotilla-status:${file}`).catch(() => '');
-  const sameIps = (what: string, want: () => Promise<string[]>, got: () => Promise<string[]>, min = 1) => eventually(what, 120_000, async () => {
-    const [w, g] = await Promise.all([want(), got()]);
-    return w.length >= min && JSON.stringify(w) === JSON.stringify(g) ? g : undefined;
-  });
+  const sameIps = sameIpsIn;
 
   before(async function () {
     this.timeout(600_000);
@@ -142,3 +139,48 @@ async function commit(repo: string, files: Readonly<Record<string, string | null
     assert.equal(await controller?.stop(), 0, controller?.logs().slice(-3000));
   });
 });
+
+(e2eEnabled ? describe : describe.skip)('flotilla controller --shards 2: multi-cluster services (e2e, real members)', function () {
+  this.timeout(300_000);
+  const sns = 'mcs-shards';
+  let repo = '';
+  const shards: ControllerProcess[] = [];
+
+  before(async function () {
+    this.timeout(600_000);
+    const { kubeconfig } = await members();
+    for (const m of ['member1', 'member2', 'member3']) await kubectlApply(m, mcsCrds);
+    repo = await fleetRepo('mcs-shards', {
+      'apps/web.yaml': `${workloadYaml(sns, 'web', 2)}---\n${serviceYaml(sns, 'web')}---\n${exportYaml.replaceAll(ns, sns)}---\n${importYaml.replaceAll(ns, sns)}`,
+      'policies/web.yaml': providerPolicy(['member1']).replaceAll(ns, sns),
+      'policies/web-import.yaml': placeYaml(sns, 'web-import', ['member2', 'member3'], [{ apiVersion: 'multicluster.x-k8s.io/v1alpha1', kind: 'ServiceImport', name: 'web' }]),
+    });
+    for (const index of [0, 1]) shards.push(startController(repo, kubeconfig, ['--shards', '2', '--shard', String(index), '--interval', '1s', '--timeout', '5s']));
+  });
+  after(() => {
+    for (const s of shards) s.kill();
+    removeRepo(repo);
+  });
+
+  it('shard 0 collects from and dispatches to every member, its own and the worker\'s; the worker does neither', async () => {
+    for (const consumer of ['member2', 'member3']) {
+      await sameIpsIn(`member1 pod IPs on ${consumer}`, () => podIps('member1', sns, 'web'), () => copiedIps(consumer, sns, 'derived-web', 'member1'));
+    }
+    const [decider, worker] = shards as [ControllerProcess, ControllerProcess];
+    const dispatchedTo = (s: ControllerProcess) => new Set(s.logs().split('\n').filter((l) => l.includes('"msg":"multi-cluster services dispatched"')).map((l) => (JSON.parse(l) as { cluster: string }).cluster));
+    assert.deepEqual([...dispatchedTo(decider)].sort(), ['member2', 'member3']);
+    assert.deepEqual([...dispatchedTo(worker)], []);
+  });
+
+  it('both shards stop cleanly', async () => {
+    for (const s of shards) assert.equal(await s.stop(), 0, s.logs().slice(-2000));
+  });
+});
+
+/** Waits until a member's copied addresses equal the provider's pod IPs (at least `min` of them). */
+function sameIpsIn(what: string, want: () => Promise<string[]>, got: () => Promise<string[]>, min = 2): Promise<string[]> {
+  return eventually(what, 120_000, async () => {
+    const [w, g] = await Promise.all([want(), got()]);
+    return w.length >= min && JSON.stringify(w) === JSON.stringify(g) ? g : undefined;
+  });
+}
