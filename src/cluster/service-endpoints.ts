@@ -3,7 +3,8 @@
  * Karmada's service_export_controller.go and endpointslice_collect_controller.go, done once a pass
  * instead of by informers). Endpoints are live data: they go from here to the consumers, never to git.
  */
-import { compareStrings, type Cluster, type KubeObject } from '../api/index.ts';
+import { compareStrings, type Cluster } from '../api/index.ts';
+import type { ProviderRead } from '../mcs/index.ts';
 import { mapLimit } from './concurrency.ts';
 import { memberKubeConfig, type CredentialSource } from './credentials.ts';
 import { MemberClient } from './member-client.ts';
@@ -17,9 +18,7 @@ export interface ServiceAccess {
 }
 
 /** A provider's EndpointSlices of the asked namespaces, or why it could not be read. */
-export type CollectedSlices =
-  | { readonly kind: 'observed'; readonly slices: readonly KubeObject[] }
-  | { readonly kind: 'unreachable'; readonly reason: string };
+export type CollectedSlices = Extract<ProviderRead, { kind: 'observed' }> | { readonly kind: 'unreachable'; readonly reason: string };
 
 /** A provider and the namespaces of the services it provides. */
 export interface ProviderRequest {
