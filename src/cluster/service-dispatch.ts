@@ -9,6 +9,7 @@ import { providerClusterLabel, writtenByServiceStage, type MemberObjects } from 
 import { mapLimit } from './concurrency.ts';
 import { addsObjects, emptyInventory, intentInventory, inventoryConfigMap, inventoryNamespace, inventoryNamespaceObject, nextInventory, readInventory, staleObjects, type Inventory } from './inventory.ts';
 import type { MemberClient } from './member-client.ts';
+import { liveManifestHash, manifestHash, withManifestHash } from './manifest-hash.ts';
 import { describeObject, formatObjectId, objectIdOf, type ObjectId } from './object-id.ts';
 import { failureOutcome, isInPlace, type ObjectResult, type Outcome } from './outcome.ts';
 import { pruneVerdict } from './prune.ts';
@@ -82,7 +83,10 @@ async function applyOwned(client: MemberClient, id: ObjectId, manifest: KubeObje
     if (live && live.metadata.annotations?.[bindingAnnotation] !== binding) {
       return { id, binding, outcome: { action: 'skipped', reason: 'NotOwned', message: `${describeObject(id)} belongs to binding ${live.metadata.annotations?.[bindingAnnotation] ?? ''}; left as it is` } };
     }
-    await client.apply(manifest, id, { dryRun: false, force: false });
+    // Endpoints that did not change are not rewritten (manifest-hash.ts): one GET per object per pass.
+    const hash = manifestHash(manifest);
+    if (live && liveManifestHash(live) === hash) return { id, binding, outcome: { action: 'unchanged' } };
+    await client.apply(withManifestHash(manifest, hash), id, { dryRun: false, force: false });
     return { id, binding, outcome: live ? { action: 'configured', paths: [] } : { action: 'created' } };
   } catch (err) {
     return { id, binding, outcome: failureOutcome(err, id) };

@@ -49,9 +49,10 @@ export async function runServiceStep(input: ServiceStepInput, access: ServiceAcc
   const members = input.clusters.filter((c) => input.reachable.has(c.metadata.name ?? ''));
   const results = await Promise.all(members.map((c) => dispatchServiceObjects(c, wanted.get(c.metadata.name ?? '') ?? { cluster: c.metadata.name ?? '', objects: [], held: [] }, plan.revision, access)));
   for (const r of results) {
-    const changed = [...r.applied, ...r.pruned].filter((o) => o.outcome.action !== 'gone' && !(o.outcome.action === 'configured'));
-    if (r.ok && changed.length === 0 && r.pruned.length === 0) continue;
-    log({ level: r.ok ? 'info' : 'error', msg: 'multi-cluster services dispatched', cluster: r.cluster, revision: plan.revision, objects: r.applied.length, pruned: r.pruned.filter((p) => p.outcome.action === 'deleted').length, ok: r.ok, ...(r.message ? { message: r.message } : {}) });
+    const written = r.applied.filter((o) => o.outcome.action === 'created' || o.outcome.action === 'configured').length;
+    const deleted = r.pruned.filter((o) => o.outcome.action === 'deleted').length;
+    if (r.ok && written === 0 && deleted === 0) continue;
+    log({ level: r.ok ? 'info' : 'error', msg: 'multi-cluster services dispatched', cluster: r.cluster, revision: plan.revision, objects: r.applied.length, written, pruned: deleted, ok: r.ok, ...(r.message ? { message: r.message } : {}) });
   }
   return summaryFiles(serviceSummaries(services, views));
 }

@@ -97,6 +97,14 @@ async function commit(repo: string, files: Readonly<Record<string, string | null
   it('a stopped provider\'s endpoints stay through the failover grace, then go', async () => {
     await kubectlApply('member2', foreignSlice);
     await stopMember('member1');
+    try {
+      await heldThenDropped();
+    } finally {
+      await startMember('member1');
+    }
+  });
+
+  async function heldThenDropped(): Promise<void> {
     const held = await eventually('member1 unreachable in the summary', 60_000, async () => {
       const t = await statusFile(`services/${ns}/serviceexport.web.yaml`);
       return /reachable: false\n\s+pastGrace: false/.test(t) ? t : undefined;
@@ -104,10 +112,24 @@ async function commit(repo: string, files: Readonly<Record<string, string | null
     assert.match(held, /cluster: member1/);
     assert.equal((await copiedIps('member2', ns, 'derived-web', 'member1')).length, 3, 'held within the grace');
     await eventually('member1 copies removed after the grace', 120_000, async () => ((await copiedIps('member2', ns, 'derived-web', 'member1')).length === 0 ? true : undefined));
-    assert.match(await statusFile('clusters/member1.yaml'), /effect: NoExecute/);
+    // The pass that removes them is the one that adds the NoExecute taint; its status commit comes at the end of that pass.
+    await eventually('NoExecute taint on member1', 60_000, async () => (/effect: NoExecute/.test(await statusFile('clusters/member1.yaml')) ? true : undefined));
+    const commits = (await gitCli(repo, 'log', '--format=%H', 'flotilla-status')).trim().split('\n').reverse();
+    const heldRe = /cluster: member1\n\s+reachable: false\n\s+pastGrace: false/;
+    const firstHeld = await firstCommitWith(commits, `services/${ns}/serviceexport.web.yaml`, heldRe);
+    const afterHeld = commits.slice(commits.indexOf(firstHeld ?? '') + 1);
+    // Past the grace, the summary shows member1 pastGrace: true, or no longer lists it (its ServiceExport was evicted in the same pass).
+    const dropped = await firstCommitWith(afterHeld, `services/${ns}/serviceexport.web.yaml`, heldRe, false);
+    assert.ok(firstHeld !== undefined && dropped !== undefined);
+    assert.equal(dropped, await firstCommitWith(commits, 'clusters/member1.yaml', /effect: NoExecute/), 'member1 is dropped in the status commit that adds its NoExecute taint');
     assert.equal((await copiedIps('member2', ns, 'derived-web', 'member3')).length, 3);
-    await startMember('member1');
-  });
+  }
+
+  /** The first of `commits` whose `file` matches `re` (or, with matches false, does not). */
+  async function firstCommitWith(commits: readonly string[], file: string, re: RegExp, matches = true): Promise<string | undefined> {
+    for (const c of commits) if (re.test(await gitCli(repo, 'show', `${c}:${file}`).catch(() => '')) === matches) return c;
+    return undefined;
+  }
 
   it('deleting the export and import prunes exactly what flotilla wrote', async () => {
     await commit(repo, { 'apps/web.yaml': `${workloadYaml(ns, 'web', 3)}---\n${serviceYaml(ns, 'web')}`, 'policies/web-import.yaml': null }, 'web: no longer exported');
