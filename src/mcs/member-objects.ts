@@ -32,7 +32,11 @@ export interface MemberObjects {
 export function memberObjects(services: readonly ExportedService[], providers: ReadonlyMap<string, ProviderView>): MemberObjects[] {
   const objects = new Map<string, KubeObject[]>();
   const held = new Map<string, Set<string>>();
-  const put = (cluster: string, o: KubeObject) => objects.set(cluster, [...(objects.get(cluster) ?? []), o]);
+  const put = (cluster: string, o: KubeObject) => {
+    const list = objects.get(cluster);
+    if (list) list.push(o);
+    else objects.set(cluster, [o]);
+  };
   for (const s of services) {
     for (const consumer of s.consumers) {
       if (s.source === 'ServiceExport') {
