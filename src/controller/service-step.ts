@@ -6,6 +6,7 @@
  * decider reaches every member in one pass; worker shards neither collect nor dispatch.
  */
 import { compareStrings, type Cluster, type Fleet } from '../api/index.ts';
+import { mapLimit } from '../cluster/concurrency.ts';
 import { dispatchServiceObjects } from '../cluster/service-dispatch.ts';
 import { collectEndpointSlices, type ServiceAccess } from '../cluster/service-endpoints.ts';
 import { exportedServices, memberObjects, providerViews, serviceSummaries, servicesRoot, summaryFiles, type ProviderRead } from '../mcs/index.ts';
@@ -47,7 +48,7 @@ export async function runServiceStep(input: ServiceStepInput, access: ServiceAcc
   const wanted = new Map(memberObjects(services, views).map((m) => [m.cluster, m] as const));
   // Every reachable member, not only those that want objects: one that wanted some before may need pruning.
   const members = input.clusters.filter((c) => input.reachable.has(c.metadata.name ?? ''));
-  const results = await Promise.all(members.map((c) => dispatchServiceObjects(c, wanted.get(c.metadata.name ?? '') ?? { cluster: c.metadata.name ?? '', objects: [], held: [] }, plan.revision, access)));
+  const results = await mapLimit(members, access.concurrency, (c) => dispatchServiceObjects(c, wanted.get(c.metadata.name ?? '') ?? { cluster: c.metadata.name ?? '', objects: [], held: [] }, plan.revision, access));
   for (const r of results) {
     const written = r.applied.filter((o) => o.outcome.action === 'created' || o.outcome.action === 'configured').length;
     const deleted = r.pruned.filter((o) => o.outcome.action === 'deleted').length;
