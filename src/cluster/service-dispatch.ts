@@ -53,7 +53,11 @@ export async function dispatchServiceObjects(cluster: Cluster, want: MemberObjec
     });
     if (!previous || !sameEntries(previous, next)) await writeInventory(client, next, revision);
     const failed = [...applied, ...pruned].filter((r) => r.outcome.action === 'failed');
-    return { cluster: name, ok: failed.length === 0, applied, pruned, ...(failed.length ? { message: failed.map((f) => (f.outcome.action === 'failed' ? f.outcome.message : '')).join('; ') } : {}), ...(read.kind === 'invalid' ? { message: `${serviceInventoryName}: ${read.reason}; nothing pruned` } : {}) };
+    const messages = [
+      ...[...applied, ...pruned].flatMap((r) => (r.outcome.action === 'failed' || r.outcome.action === 'skipped' ? [r.outcome.message] : [])),
+      ...(read.kind === 'invalid' ? [`${serviceInventoryName}: ${read.reason}; nothing pruned`] : []),
+    ];
+    return { cluster: name, ok: failed.length === 0, applied, pruned, ...(messages.length ? { message: messages.join('; ') } : {}) };
   } catch (err) {
     return { cluster: name, ok: false, applied: [], pruned: [], message: `multi-cluster services on ${name}: ${err instanceof Error ? err.message : String(err)}` };
   } finally {

@@ -52,8 +52,8 @@ export async function runServiceStep(input: ServiceStepInput, access: ServiceAcc
   for (const r of results) {
     const written = r.applied.filter((o) => o.outcome.action === 'created' || o.outcome.action === 'configured').length;
     const deleted = r.pruned.filter((o) => o.outcome.action === 'deleted').length;
-    if (r.ok && written === 0 && deleted === 0) continue;
-    log({ level: r.ok ? 'info' : 'error', msg: 'multi-cluster services dispatched', cluster: r.cluster, revision: plan.revision, objects: r.applied.length, written, pruned: deleted, ok: r.ok, ...(r.message ? { message: r.message } : {}) });
+    if (r.ok && written === 0 && deleted === 0 && r.message === undefined) continue;
+    log({ level: r.ok ? (r.message === undefined ? 'info' : 'warn') : 'error', msg: 'multi-cluster services dispatched', cluster: r.cluster, revision: plan.revision, objects: r.applied.length, written, pruned: deleted, ok: r.ok, ...(r.message ? { message: r.message } : {}) });
   }
   return summaryFiles(serviceSummaries(services, views));
 }

@@ -142,9 +142,17 @@ async function commit(repo: string, files: Readonly<Record<string, string | null
   });
 
   it('a MultiClusterService dispatches member1\'s slices and the Service to its consumers, and is pruned with it', async () => {
-    const mcs = `apiVersion: networking.karmada.io/v1alpha1\nkind: MultiClusterService\nmetadata: {name: web, namespace: ${ns}}\nspec:\n  types: [CrossCluster]\n  providerClusters: [{name: member1}]\n  consumerClusters: [{name: member2}]\n`;
-    await commit(repo, { 'policies/web.yaml': providerPolicy(['member1']), 'apps/mcs.yaml': mcs }, 'web: a MultiClusterService');
+    const mcs = `apiVersion: networking.karmada.io/v1alpha1\nkind: MultiClusterService\nmetadata: {name: web, namespace: ${ns}}\nspec:\n  types: [CrossCluster]\n  providerClusters: [{name: member1}]\n  consumerClusters: [{name: member2}, {name: member3}]\n`;
+    await commit(repo, { 'policies/web.yaml': providerPolicy(['member1']) }, 'web: member1 alone provides');
+    await eventually('the plan prunes Service web from member3', 120_000, async () => ((await getJson('member3', 'service', 'web', '-n', ns)) === undefined ? true : undefined));
+    // A Service web on member3 that flotilla does not own: never touched, yet member3 still gets the dispatched slices.
+    await kubectlApply('member3', `apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: ${ns}, labels: {owner: someone-else}}\nspec:\n  ports: [{port: 81}]\n`);
+    await commit(repo, { 'apps/mcs.yaml': mcs }, 'web: a MultiClusterService');
     await sameIps('member1 pod IPs dispatched to member2', () => podIps('member1', ns, 'web'), () => copiedIps('member2', ns, 'web', 'member1'), 3);
+    await sameIps('member1 pod IPs dispatched to member3', () => podIps('member1', ns, 'web'), () => copiedIps('member3', ns, 'web', 'member1'), 3);
+    const foreign = await getJson('member3', 'service', 'web', '-n', ns);
+    assert.deepEqual([foreign?.['metadata']?.['labels'], foreign?.['spec']?.['ports']?.map((p: { port: number }) => p.port)], [{ owner: 'someone-else' }, [81]]);
+    assert.match(controller?.logs() ?? '', /"level":40,.*"msg":"multi-cluster services dispatched","cluster":"member3".*Service mcs\/web exists and is not flotilla's; left as it is/);
     const slices = await slicesOf('member2', ns, 'web');
     assert.ok([...slices.keys()].some((n) => /^member1-/.test(n)), [...slices.keys()].join(','));
     const svc = await getJson('member2', 'service', 'web', '-n', ns);
@@ -155,6 +163,8 @@ async function commit(repo: string, files: Readonly<Record<string, string | null
       return gone ? true : undefined;
     });
     assert.deepEqual([...(await slicesOf('member2', ns, 'derived-web')).keys()], ['hand-made']);
+    await eventually('member3 copies pruned', 60_000, async () => ((await copiedIps('member3', ns, 'web', 'member1')).length === 0 ? true : undefined));
+    assert.deepEqual((await getJson('member3', 'service', 'web', '-n', ns))?.['metadata']?.['labels'], { owner: 'someone-else' });
   });
 
   it('stops cleanly', async () => {
