@@ -5,9 +5,8 @@
  */
 import type { Cluster, Taint } from '../api/index.ts';
 import { collectEndpointSlices, type ServiceAccess } from '../cluster/service-endpoints.ts';
-import type { LoadedRevision } from '../cluster/fleet-revision.ts';
+import type { LoadedRevision, Plan } from '../plan/index.ts';
 import { exportedServices, providerViews, serviceSummaries, type ProviderRead, type ServiceSummary } from '../mcs/index.ts';
-import type { Plan } from '../plan/index.ts';
 import { formatTable } from './output.ts';
 
 /** The summaries of the plan's exported services; unreachable providers are held or past the grace by the status branch's taints. */

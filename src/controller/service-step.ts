@@ -13,7 +13,12 @@ import { exportedServices, memberObjects, providerViews, serviceSummaries, servi
 import type { Plan } from '../plan/index.ts';
 import type { ClusterHealthState } from '../status/index.ts';
 import type { StatusFiles } from '../writeback/index.ts';
+import type { ControllerContext, PassOutcome } from './fleet-pass.ts';
+import type { PassState } from './fleet-pass-steps.ts';
+import { memberReach } from './owned-members.ts';
 import type { LogFields } from './reconcile.ts';
+import { need } from './reconcile-steps.ts';
+import { proceed, type Step } from './step-engine.ts';
 
 /** What the step reads from the pass. */
 export interface ServiceStepInput {
@@ -26,6 +31,23 @@ export interface ServiceStepInput {
   /** Each cluster's health after the failover pass (its controller taints say whether the grace is over). */
   readonly states: readonly ClusterHealthState[];
 }
+
+/**
+ * The pass step, after the binding status is read and before the status branch is written:
+ * members this pass found reachable, and other shards' members their reports say are.
+ */
+export const servicesPassStep: Step<ControllerContext, PassState, PassOutcome> = {
+  name: 'services', failureReason: 'ServicesFailed',
+  async run(ctx, state) {
+    const inForce = need(state.inForce);
+    const reachable = new Set([...need(state.reachable), ...need(state.reports).filter((r) => r.reachable).map((r) => r.cluster)]);
+    state.services = await runServiceStep({
+      plan: need(state.inForcePlan), fleet: inForce.fleet, clusters: inForce.fleet.clusters.map((c) => c.object as Cluster), reachable,
+      states: need(state.failover).clusters.map((r) => r.state),
+    }, { ...memberReach(ctx), concurrency: 8 }, ctx.log);
+    return proceed;
+  },
+};
 
 /** Runs the step; the summary files for the status branch. Never throws for a member's failure. */
 export async function runServiceStep(input: ServiceStepInput, access: ServiceAccess, log: (f: LogFields) => void): Promise<Map<string, string>> {
