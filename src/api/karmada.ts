@@ -167,6 +167,11 @@ export interface FailoverBehavior {
   readonly application?: ApplicationFailoverBehavior;
   readonly cluster?: ClusterFailoverBehavior;
 }
+/** Karmada policy/v1alpha1 Suspension: `dispatching` stops every cluster's Works, `dispatchingOnClusters` the named ones'. */
+export interface Suspension {
+  readonly dispatching?: boolean;
+  readonly dispatchingOnClusters?: { readonly clusterNames?: readonly string[] };
+}
 export interface PropagationSpec {
   readonly resourceSelectors: readonly ResourceSelector[];
   readonly propagateDeps?: boolean;
@@ -178,7 +183,7 @@ export interface PropagationSpec {
   readonly failover?: FailoverBehavior;
   readonly conflictResolution?: 'Overwrite' | 'Abort';
   readonly activationPreference?: '' | 'Lazy';
-  readonly suspension?: unknown;
+  readonly suspension?: Suspension;
   readonly preserveResourcesOnDeletion?: boolean;
 }
 export interface PropagationPolicy extends KubeObject {

@@ -63,11 +63,11 @@ const warningsOf = (text: string, kind: SchemaKind = 'PropagationPolicy') => {
 
 describe('load: KarmadaFieldIgnored warnings at the field', () => {
   const cases: { name: string; text: string; lines: number[] }[] = [
-    { name: 'suspension.dispatching: true', text: pp('  suspension: {dispatching: true}\n'), lines: [6] },
+    { name: 'suspension.dispatching: true is honoured (render/dispatch.ts)', text: pp('  suspension: {dispatching: true}\n'), lines: [] },
     { name: 'suspension.dispatching: false is what flotilla does', text: pp('  suspension: {dispatching: false}\n'), lines: [] },
-    { name: 'preserveResourcesOnDeletion: true', text: pp('  preserveResourcesOnDeletion: true\n'), lines: [6] },
+    { name: 'preserveResourcesOnDeletion: true is honoured (src/cluster prune)', text: pp('  preserveResourcesOnDeletion: true\n'), lines: [] },
     { name: 'preserveResourcesOnDeletion: false', text: pp('  preserveResourcesOnDeletion: false\n'), lines: [] },
-    { name: 'conflictResolution: Abort', text: pp('  conflictResolution: Abort\n'), lines: [6] },
+    { name: 'conflictResolution: Abort is honoured (src/cluster apply)', text: pp('  conflictResolution: Abort\n'), lines: [] },
     { name: 'conflictResolution: Overwrite', text: pp('  conflictResolution: Overwrite\n'), lines: [] },
     { name: 'activationPreference: Lazy', text: pp('  activationPreference: Lazy\n'), lines: [6] },
     { name: 'schedulerName: other', text: pp('  schedulerName: my-scheduler\n'), lines: [6] },

@@ -27,6 +27,7 @@ export const honouredFields: Readonly<Record<SchemaKind, readonly string[]>> = {
     'apiVersion', 'kind', 'metadata', 'spec.resourceSelectors', 'spec.priority', 'spec.propagateDeps', 'spec.dependentOverrides',
     'spec.placement.clusterAffinity', 'spec.placement.clusterAffinities', 'spec.placement.clusterTolerations',
     'spec.placement.spreadConstraints', 'spec.placement.replicaScheduling', 'spec.failover',
+    'spec.suspension', 'spec.preserveResourcesOnDeletion', 'spec.conflictResolution', // Work dispatch (render/dispatch.ts), apply and prune (src/cluster)
   ],
   ClusterPropagationPolicy: [], // as PropagationPolicy (below)
   OverridePolicy: ['apiVersion', 'kind', 'metadata', 'spec.resourceSelectors', 'spec.overrideRules', 'spec.targetCluster', 'spec.overriders'],
@@ -48,9 +49,6 @@ export interface IgnoredField {
 const isFalsy = (v: unknown): boolean => v === false || v === null || v === '' || (Array.isArray(v) && v.length === 0) || (isPlainObject(v) && Object.keys(v).length === 0);
 
 export const ignoredFields: readonly IgnoredField[] = [
-  { kinds: propagation, path: 'spec.suspension', matchesFlotilla: (v) => isPlainObject(v) && !v['dispatching'] && isFalsy(v['dispatchingOnClusters'] ?? null), effect: 'Karmada would stop dispatching Works (to all or the listed clusters); flotilla still applies them' },
-  { kinds: propagation, path: 'spec.preserveResourcesOnDeletion', matchesFlotilla: isFalsy, effect: 'Karmada would keep the member copies when the template is deleted; flotilla prunes them' },
-  { kinds: propagation, path: 'spec.conflictResolution', matchesFlotilla: (v) => v === 'Overwrite', effect: 'Karmada would refuse to take over a member object it did not create (Abort); flotilla takes it over, as with Overwrite' },
   { kinds: propagation, path: 'spec.activationPreference', matchesFlotilla: (v) => v === '', effect: 'Karmada would apply the policy lazily, only when the template next changes; flotilla applies it at once' },
   { kinds: propagation, path: 'spec.placement.clusterAffinities[].overflowAffinities', matchesFlotilla: isFalsy, effect: 'Karmada would place replicas that do not fit on these overflow clusters; flotilla uses only the affinity term itself' },
   { kinds: propagation, path: 'spec.placement.workloadAffinity', matchesFlotilla: isFalsy, effect: 'Karmada would co-locate (or separate) workloads of the same group; flotilla places each workload on its own' },

@@ -10,7 +10,7 @@ import {
 import { createInterpreter, InterpreterScriptError, type Interpreter } from '../interpreter/index.ts';
 import { selectOverridePolicies } from '../override/index.ts';
 import { indexPolicies, matchPolicy, type PolicyMatch } from '../policy/index.ts';
-import { isUnsyncedNamespace, renderBinding, renderNamespaceWork, type Work } from '../render/index.ts';
+import { attachedDispatchPolicy, isUnsyncedNamespace, renderBinding, renderNamespaceWork, type DispatchPolicy, type Work } from '../render/index.ts';
 import { createScheduler, type Explanation, type ScheduleResult } from '../scheduler/index.ts';
 import { bindingId, buildBinding, policyAnnotations, type Binding, type BindingSnapshot } from './binding.ts';
 import { mergeTargetClusters, resolveDependencies, type DependencySource } from './dependencies.ts';
@@ -76,24 +76,26 @@ export function planFleet(input: PlanInput): Plan {
   const works: Work[] = [];
   const clusters = new Map(fleet.clusters.map((c) => [c.object.metadata.name ?? '', c] as const));
   const own = new Set(scheduled.map((s) => s.key));
-  const toRender: { template: Loaded; binding: Binding; clusters: readonly TargetCluster[]; isWorkload: boolean }[] = [];
+  const toRender: { template: Loaded; binding: Binding; clusters: readonly TargetCluster[]; isWorkload: boolean; dispatch: DispatchPolicy }[] = [];
+  const dispatchOf = new Map(scheduled.map((s) => [bindingId(s.binding), dispatchPolicyOf(s.binding)] as const));
   for (const s of scheduled) {
     const requiredBy = deps.requiredBy.get(s.key) ?? [];
     const binding = requiredBy.length ? { ...s.binding, spec: { ...s.binding.spec, requiredBy } } : s.binding;
     bindings.push(binding);
-    toRender.push({ template: s.template, binding, clusters: mergeTargetClusters(withEvicted(binding.spec.clusters, binding.spec.gracefulEvictionTasks), requiredBy), isWorkload: s.isWorkload });
+    toRender.push({ template: s.template, binding, clusters: mergeTargetClusters(withEvicted(binding.spec.clusters, binding.spec.gracefulEvictionTasks), requiredBy), isWorkload: s.isWorkload, dispatch: dispatchPolicyOf(binding) });
   }
   for (const [key, requiredBy] of [...deps.requiredBy].sort(([a], [b]) => compareStrings(a, b))) {
     const template = templates.get(key);
     if (!template || own.has(key)) continue;
     const binding = attachedBinding(template, requiredBy);
     bindings.push(binding);
-    toRender.push({ template, binding, clusters: mergeTargetClusters([], requiredBy), isWorkload: false });
+    const dispatch = attachedDispatchPolicy(requiredBy.map((r) => dispatchOf.get(r.namespace ? `${r.namespace}/${r.name}` : r.name) ?? {}));
+    toRender.push({ template, binding, clusters: mergeTargetClusters([], requiredBy), isWorkload: false, dispatch });
   }
   for (const r of toRender) {
     const out = renderBinding({ clusters, interpreter }, {
       template: r.template, binding: bindingId(r.binding), clusters: r.clusters,
-      isWorkload: r.isWorkload, overrides: selectOverridePolicies(fleet.overridePolicies, r.template.object),
+      isWorkload: r.isWorkload, overrides: selectOverridePolicies(fleet.overridePolicies, r.template.object), dispatch: r.dispatch,
     });
     if (input.works !== 'check') works.push(...out.works);
     diagnostics.push(...out.diagnostics);
@@ -172,10 +174,16 @@ function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, history: Hist
       placement: spec.placement, propagateDeps: spec.propagateDeps === true, requiredBy: [],
       condition: scheduledCondition(result), affinityName: affinityNameOf(result.explanation),
       failover: spec.failover, evictionTasks: tasks,
+      dispatch: { suspension: spec.suspension, preserveResourcesOnDeletion: spec.preserveResourcesOnDeletion, conflictResolution: spec.conflictResolution },
     });
     out.push({ key, template, policy: match, binding, result, isWorkload, propagateDeps: spec.propagateDeps === true });
   }
   return out;
+}
+
+/** The dispatch fields a binding carries (Karmada copies them from the policy). */
+function dispatchPolicyOf(b: Binding): DispatchPolicy {
+  return { suspension: b.spec.suspension, preserveResourcesOnDeletion: b.spec.preserveResourcesOnDeletion, conflictResolution: b.spec.conflictResolution };
 }
 
 function scheduledCondition(result: ScheduleResult): Condition {
