@@ -26,6 +26,8 @@ export interface MemberStatus {
   readonly applied: boolean;
   readonly appliedMessage?: string;
   readonly health: 'Healthy' | 'Unhealthy' | 'Unknown';
+  /** True when the member's object is not flotilla's (a conflict, left alone under Abort). */
+  readonly conflict?: true;
 }
 
 /** One binding's observed status. */
@@ -58,7 +60,7 @@ function memberStatus(m: MemberObject, binding: string, interpreter: StatusInter
   if (m.kind === 'missing') return { clusterName: m.cluster, status: null, applied: false, appliedMessage: 'not found on the member', health: 'Unknown' };
   if (m.kind === 'error') return { clusterName: m.cluster, status: null, applied: false, appliedMessage: m.message, health: 'Unknown' };
   const owner = m.live.metadata.annotations?.[bindingAnnotation];
-  if (owner !== binding) return { clusterName: m.cluster, status: null, applied: false, appliedMessage: owner ? `the member's object belongs to binding ${owner}` : notOwnedMessage, health: 'Unknown' };
+  if (owner !== binding) return { clusterName: m.cluster, status: null, applied: false, health: 'Unknown', ...(owner ? { appliedMessage: `the member's object belongs to binding ${owner}` } : { appliedMessage: notOwnedMessage, conflict: true }) };
   let status: JsonObject | null;
   let health: MemberStatus['health'];
   try {

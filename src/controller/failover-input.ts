@@ -100,7 +100,7 @@ function observedStatuses(bindings: readonly BindingStatus[]): Map<string, Clust
     const list = out.get(key) ?? [];
     for (const m of b.clusters) {
       const ready = isPlainObject(m.status) ? m.status['readyReplicas'] : undefined;
-      list.push({ cluster: m.clusterName, health: m.health, ...(typeof ready === 'number' ? { readyReplicas: ready } : {}) });
+      list.push({ cluster: m.clusterName, health: m.health, ...(typeof ready === 'number' ? { readyReplicas: ready } : {}), ...(m.conflict ? { conflict: m.appliedMessage ?? '' } : {}) });
     }
     out.set(key, list);
   }

@@ -17,6 +17,11 @@ export interface ClusterWorkloadStatus {
   readonly readyReplicas?: number;
   /** When the workload was first seen Unhealthy there, in this unbroken run (application failover). */
   readonly unhealthySince?: string;
+  /**
+   * The member's object is not flotilla's, so its Work (conflictResolution Abort) leaves it alone:
+   * Karmada's aggregatedStatus item `applied: false` with this `appliedMessage`.
+   */
+  readonly conflict?: string;
 }
 
 /** One binding's eviction tasks with what is known of its new placement. */
