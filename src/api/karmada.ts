@@ -87,6 +87,22 @@ export interface Cluster extends KubeObject {
   readonly status?: ClusterStatus;
 }
 
+// ---- ClusterTaintPolicy (policy.karmada.io/v1alpha1 clustertaint_types.go) ------------------
+export interface MatchCondition {
+  readonly conditionType: string;
+  readonly operator: 'In' | 'NotIn';
+  readonly statusValues: readonly ('True' | 'False' | 'Unknown')[];
+}
+export interface ClusterTaintPolicy extends KubeObject {
+  readonly kind: 'ClusterTaintPolicy';
+  readonly spec: {
+    readonly targetClusters?: ClusterAffinity;
+    readonly addOnConditions?: readonly MatchCondition[];
+    readonly removeOnConditions?: readonly MatchCondition[];
+    readonly taints: readonly Pick<Taint, 'key' | 'value' | 'effect'>[];
+  };
+}
+
 // ---- PropagationPolicy ---------------------------------------------------------------------
 export interface ResourceSelector {
   readonly apiVersion: string;

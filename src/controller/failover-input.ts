@@ -31,7 +31,7 @@ export function failoverClusters(clusters: readonly Cluster[], remembered: Reado
     const observation = o
       ? { reachable: o.kind === 'reachable', readyzOk: o.kind === 'reachable' && o.healthy, observedAt: now }
       : fresh ? { reachable: r.reachable, readyzOk: r.reachable && r.healthy, observedAt: r.observedAt } : null;
-    return [{ state, observation, specTaints: c.spec?.taints ?? [] }];
+    return [{ state, observation, specTaints: c.spec?.taints ?? [], cluster: c }];
   });
 }
 

@@ -119,6 +119,7 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
     const failover = decideFailover({
       clusters: failoverClusters(fleetClusters, remembered, observed.observations, reports, now, ctx.members.owns === undefined),
       bindings: failoverBindings(memory.bindings), now, health: ctx.health, eviction: ctx.eviction,
+      taintPolicies: (inForce.loaded.fleet.clusterTaintPolicies ?? []).map((p) => p.object),
     });
     for (const d of failover.decisions) ctx.log({ msg: 'failover decision', decision: d.kind, cluster: d.cluster, revision: inForce.revision });
     step = 'plan';

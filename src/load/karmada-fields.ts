@@ -33,6 +33,7 @@ export const honouredFields: Readonly<Record<SchemaKind, readonly string[]>> = {
   OverridePolicy: ['apiVersion', 'kind', 'metadata', 'spec.resourceSelectors', 'spec.overrideRules', 'spec.targetCluster', 'spec.overriders'],
   ClusterOverridePolicy: [], // as OverridePolicy (below)
   ResourceInterpreterCustomization: ['apiVersion', 'kind', 'metadata', 'spec.target', 'spec.customizations'],
+  ClusterTaintPolicy: ['apiVersion', 'kind', 'metadata', 'spec'], // the controller's health pass (src/status/cluster-taint-policy.ts)
   Settings: ['apiVersion', 'kind', 'metadata', 'include', 'exclude', 'sourceBranch', 'statusBranch', 'renderedBranch', 'pollSchedule'],
 };
 
