@@ -327,5 +327,9 @@ export interface GracefulEvictionTask {
   readonly gracePeriodSeconds?: number;
   /** true for purge mode Never: kept until a person sets it false. */
   readonly suppressDeletion?: boolean;
+  /** State read from the evicted copy by the policy's statePreservation rules: labels for the new cluster. */
+  readonly preservedLabelState?: Readonly<Record<string, string>>;
+  /** The clusters the binding ran on before an application failover (no state is injected there). */
+  readonly clustersBeforeFailover?: readonly string[];
   readonly creationTimestamp?: string;
 }

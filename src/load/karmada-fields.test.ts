@@ -75,7 +75,7 @@ describe('load: KarmadaFieldIgnored warnings at the field', () => {
     { name: 'preemption: Always is inert', text: pp('  preemption: Always\n'), lines: [] },
     { name: 'overflowAffinities', text: pp('  placement:\n    clusterAffinities:\n      - affinityName: a\n        clusterNames: [m1]\n        overflowAffinities:\n          - affinityName: b\n            clusterNames: [m2]\n'), lines: [10] },
     { name: 'workloadAffinity', text: pp('  placement:\n    workloadAffinity:\n      affinity: {groupByLabelKey: app}\n'), lines: [7] },
-    { name: 'application failover statePreservation', text: pp('  failover:\n    application:\n      decisionConditions: {tolerationSeconds: 30}\n      statePreservation:\n        rules: [{aliasLabelName: a, jsonPath: "{.x}"}]\n'), lines: [9] },
+    { name: 'application failover statePreservation is honoured (src/status/state-preservation.ts)', text: pp('  failover:\n    application:\n      decisionConditions: {tolerationSeconds: 30}\n      statePreservation:\n        rules: [{aliasLabelName: a, jsonPath: "{.x}"}]\n'), lines: [] },
   ];
   for (const c of cases) it(c.name, () => assert.deepEqual(warningsOf(c.text), c.lines.map((l) => ['KarmadaFieldIgnored', 'f.yaml', l])));
   it('a Cluster in Pull mode', () => {

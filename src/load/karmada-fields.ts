@@ -26,7 +26,7 @@ export const honouredFields: Readonly<Record<SchemaKind, readonly string[]>> = {
   PropagationPolicy: [
     'apiVersion', 'kind', 'metadata', 'spec.resourceSelectors', 'spec.priority', 'spec.propagateDeps', 'spec.dependentOverrides',
     'spec.placement.clusterAffinity', 'spec.placement.clusterAffinities', 'spec.placement.clusterTolerations',
-    'spec.placement.spreadConstraints', 'spec.placement.replicaScheduling', 'spec.failover',
+    'spec.placement.spreadConstraints', 'spec.placement.replicaScheduling', 'spec.failover', // failover.*.statePreservation: src/status/state-preservation.ts
     'spec.suspension', 'spec.preserveResourcesOnDeletion', 'spec.conflictResolution', // Work dispatch (render/dispatch.ts), apply and prune (src/cluster)
   ],
   ClusterPropagationPolicy: [], // as PropagationPolicy (below)
@@ -54,8 +54,6 @@ export const ignoredFields: readonly IgnoredField[] = [
   { kinds: propagation, path: 'spec.placement.clusterAffinities[].overflowAffinities', matchesFlotilla: isFalsy, effect: 'Karmada would place replicas that do not fit on these overflow clusters; flotilla uses only the affinity term itself' },
   { kinds: propagation, path: 'spec.placement.workloadAffinity', matchesFlotilla: isFalsy, effect: 'Karmada would co-locate (or separate) workloads of the same group; flotilla places each workload on its own' },
   { kinds: propagation, path: 'spec.schedulerName', matchesFlotilla: (v) => v === 'default-scheduler', effect: 'Karmada would leave the binding to another scheduler; flotilla schedules it itself' },
-  { kinds: propagation, path: 'spec.failover.application.statePreservation', matchesFlotilla: isFalsy, effect: 'Karmada would carry state from the evicted copy to the new cluster as labels; flotilla does not' },
-  { kinds: propagation, path: 'spec.failover.cluster.statePreservation', matchesFlotilla: isFalsy, effect: 'Karmada would carry state from the evicted copy to the new cluster as labels; flotilla does not' },
   { kinds: propagation, path: 'spec.association', matchesFlotilla: (v) => v === false, effect: 'deprecated: Karmada does not act on it either; use propagateDeps' },
   { kinds: ['Cluster'], path: 'spec.impersonatorSecretRef', effect: "Karmada's aggregated API proxy would impersonate users with it; flotilla never proxies" },
   { kinds: ['Cluster'], path: 'spec.proxyHeader', effect: 'Karmada would send these headers to the proxy; flotilla sends none' },

@@ -10,7 +10,7 @@ import {
 import { createInterpreter, InterpreterScriptError, type Interpreter } from '../interpreter/index.ts';
 import { selectOverridePolicies } from '../override/index.ts';
 import { indexPolicies, matchPolicy, type PolicyMatch } from '../policy/index.ts';
-import { attachedDispatchPolicy, isUnsyncedNamespace, renderBinding, renderNamespaceWork, type DispatchPolicy, type Work } from '../render/index.ts';
+import { attachedDispatchPolicy, isUnsyncedNamespace, renderBinding, renderNamespaceWork, reservedLabelState, type DispatchPolicy, type Work } from '../render/index.ts';
 import { createScheduler, type Explanation, type ScheduleResult } from '../scheduler/index.ts';
 import { bindingId, buildBinding, policyAnnotations, type Binding, type BindingSnapshot } from './binding.ts';
 import { mergeTargetClusters, resolveDependencies, type DependencySource } from './dependencies.ts';
@@ -96,6 +96,7 @@ export function planFleet(input: PlanInput): Plan {
     const out = renderBinding({ clusters, interpreter }, {
       template: r.template, binding: bindingId(r.binding), clusters: r.clusters,
       isWorkload: r.isWorkload, overrides: selectOverridePolicies(fleet.overridePolicies, r.template.object), dispatch: r.dispatch,
+      injectLabels: injectedLabels(r.binding),
     });
     if (input.works !== 'check') works.push(...out.works);
     diagnostics.push(...out.diagnostics);
@@ -127,7 +128,8 @@ interface History {
 function withEvicted(clusters: readonly TargetCluster[], tasks: readonly GracefulEvictionTask[] | undefined): readonly TargetCluster[] {
   if (!tasks?.length) return clusters;
   const placed = new Set(clusters.map((c) => c.name));
-  const kept = tasks.filter((t) => !placed.has(t.fromCluster)).map((t): TargetCluster => (t.replicas !== undefined ? { name: t.fromCluster, replicas: t.replicas } : { name: t.fromCluster }));
+  // Karmada deletes a Directly task's Work at once; the task record stays only for its preserved state.
+  const kept = tasks.filter((t) => !placed.has(t.fromCluster) && t.purgeMode !== 'Directly').map((t): TargetCluster => (t.replicas !== undefined ? { name: t.fromCluster, replicas: t.replicas } : { name: t.fromCluster }));
   return [...clusters, ...kept].sort((a, b) => compareStrings(a.name, b.name));
 }
 
@@ -179,6 +181,15 @@ function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, history: Hist
     out.push({ key, template, policy: match, binding, result, isWorkload, propagateDeps: spec.propagateDeps === true });
   }
   return out;
+}
+
+/** The preserved state of the binding's last eviction for each cluster it moved to (render/state-injection.ts); undefined without tasks. */
+function injectedLabels(b: Binding): ((cluster: string) => Readonly<Record<string, string>> | undefined) | undefined {
+  const tasks = b.spec.gracefulEvictionTasks;
+  if (!tasks?.length) return undefined;
+  // Karmada counts the clusters ensureWork renders for: the schedule and the bindings that need this one.
+  const scheduled = mergeTargetClusters(b.spec.clusters, b.spec.requiredBy ?? []);
+  return (cluster) => (scheduled.some((c) => c.name === cluster) ? reservedLabelState(scheduled, tasks, cluster) : undefined);
 }
 
 /** The dispatch fields a binding carries (Karmada copies them from the policy). */

@@ -9,6 +9,7 @@ import { InterpreterScriptError } from '../interpreter/index.ts';
 import { applyOverrides } from '../override/index.ts';
 import { workDispatch, type DispatchPolicy } from './dispatch.ts';
 import { markOwnership } from './ownership-marks.ts';
+import { mergeLabels } from './state-injection.ts';
 import { pruneIrrelevantFields } from './prune-fields.ts';
 import { buildWork, type Work } from './work.ts';
 
@@ -24,6 +25,8 @@ export interface RenderRequest {
   readonly overrides: readonly Loaded<OverridePolicy>[];
   /** The binding's suspension, preservation and conflict resolution (dispatch.ts); none: Karmada's defaults. */
   readonly dispatch?: DispatchPolicy;
+  /** Labels carried from an evicted copy, per target cluster (state-injection.ts); absent: none. */
+  readonly injectLabels?: ((cluster: string) => Readonly<Record<string, string>> | undefined) | undefined;
 }
 
 /** Shared, per-plan context of rendering. */
@@ -69,6 +72,9 @@ function renderForCluster(ctx: RenderContext, req: RenderRequest, base: Readonly
     return undefined;
   }
   const out = overridden.manifest;
+  // Karmada ensureWork injects the preserved state after the overrides.
+  const injected = req.injectLabels?.(target.name);
+  if (injected) mergeLabels(out, injected);
   markOwnership(out, marks);
   return out;
 }

@@ -5,6 +5,7 @@
  */
 import type { Cluster, ClusterTaintPolicy, Taint } from '../api/index.ts';
 import { withTaintPolicies } from './cluster-taint-policy.ts';
+import { withPreservedState } from './state-preservation.ts';
 import { compareStrings } from '../api/index.ts';
 import type { ClusterHealthResult, ClusterHealthState } from './cluster-health.ts';
 import { compareTaints, observeClusterHealth } from './cluster-health.ts';
@@ -67,7 +68,7 @@ export function decideFailover(input: FailoverInput): FailoverOutcome {
   const taintEvictions = decideEvictions(bindings, tainted, input.now, input.eviction);
   // Application failover looks at the clusters the taint manager left (Karmada runs both on the binding).
   const appEvictions = decideApplicationEvictions(bindings.map((b) => ({ ...b, ...applyEvictions(b, taintEvictions) })), input.now);
-  const evictions = [...taintEvictions, ...appEvictions].toSorted((a, b) => compareStrings(a.binding, b.binding) || compareStrings(a.cluster, b.cluster));
+  const evictions = withPreservedState([...taintEvictions, ...appEvictions], bindings).toSorted((a, b) => compareStrings(a.binding, b.binding) || compareStrings(a.cluster, b.cluster));
   const assessments: TaskAssessment[] = [];
   const after: EvictionBinding[] = [];
   for (const b of bindings) {

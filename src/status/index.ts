@@ -41,3 +41,4 @@ export { decideApplicationEvictions, trackUnhealthy, evictionReasonApplicationFa
 /** A binding as application failover reads it. */
 export type { ApplicationBinding } from './application-failover.ts';
 export { applyTaintPolicies, conditionMatches } from './cluster-taint-policy.ts';
+export { buildPreservedLabelState, keepPreservedState, statePreservationRules } from './state-preservation.ts';
