@@ -25,8 +25,11 @@ export const honouredFields: Readonly<Record<SchemaKind, readonly string[]>> = {
   ],
   PropagationPolicy: [
     'apiVersion', 'kind', 'metadata', 'spec.resourceSelectors', 'spec.priority', 'spec.propagateDeps', 'spec.dependentOverrides',
-    'spec.placement.clusterAffinity', 'spec.placement.clusterAffinities', 'spec.placement.clusterTolerations',
+    'spec.placement.clusterAffinity', 'spec.placement.clusterAffinities', 'spec.placement.clusterTolerations', // overflowAffinities included (src/scheduler/overflow.ts)
     'spec.placement.spreadConstraints', 'spec.placement.replicaScheduling', 'spec.failover', // failover.*.statePreservation: src/status/state-preservation.ts
+    'spec.preemption', 'spec.activationPreference', // src/policy/claimed-match.ts, src/plan/activation.ts (with the previous bindings' claims)
+    'spec.schedulerName', // src/plan/other-scheduler.ts: another scheduler's bindings are left alone
+    'spec.placement.workloadAffinity', // src/plan/workload-groups.ts, src/scheduler/filters/workload-affinity.ts
     'spec.suspension', 'spec.preserveResourcesOnDeletion', 'spec.conflictResolution', // Work dispatch (render/dispatch.ts), apply and prune (src/cluster)
   ],
   ClusterPropagationPolicy: [], // as PropagationPolicy (below)
@@ -50,10 +53,6 @@ export interface IgnoredField {
 const isFalsy = (v: unknown): boolean => v === false || v === null || v === '' || (Array.isArray(v) && v.length === 0) || (isPlainObject(v) && Object.keys(v).length === 0);
 
 export const ignoredFields: readonly IgnoredField[] = [
-  { kinds: propagation, path: 'spec.activationPreference', matchesFlotilla: (v) => v === '', effect: 'Karmada would apply the policy lazily, only when the template next changes; flotilla applies it at once' },
-  { kinds: propagation, path: 'spec.placement.clusterAffinities[].overflowAffinities', matchesFlotilla: isFalsy, effect: 'Karmada would place replicas that do not fit on these overflow clusters; flotilla uses only the affinity term itself' },
-  { kinds: propagation, path: 'spec.placement.workloadAffinity', matchesFlotilla: isFalsy, effect: 'Karmada would co-locate (or separate) workloads of the same group; flotilla places each workload on its own' },
-  { kinds: propagation, path: 'spec.schedulerName', matchesFlotilla: (v) => v === 'default-scheduler', effect: 'Karmada would leave the binding to another scheduler; flotilla schedules it itself' },
   { kinds: propagation, path: 'spec.association', matchesFlotilla: (v) => v === false, effect: 'deprecated: Karmada does not act on it either; use propagateDeps' },
   { kinds: ['Cluster'], path: 'spec.impersonatorSecretRef', effect: "Karmada's aggregated API proxy would impersonate users with it; flotilla never proxies" },
   { kinds: ['Cluster'], path: 'spec.proxyHeader', effect: 'Karmada would send these headers to the proxy; flotilla sends none' },
@@ -64,7 +63,6 @@ export const ignoredFields: readonly IgnoredField[] = [
 export const inertFields: readonly { readonly kinds: readonly SchemaKind[]; readonly path: string; readonly why: string }[] = [
   { kinds: ['Cluster'], path: 'spec.id', why: "Karmada's unique identity of the member; flotilla names clusters by metadata.name" },
   { kinds: ['Cluster'], path: 'status.remedyActions', why: 'written by Karmada Remedy controllers for traffic control, never read by its scheduler' },
-  { kinds: propagation, path: 'spec.preemption', why: 'flotilla matches every template against every policy of the revision at once (DESIGN "Deliberate differences"): the highest-priority policy wins, as in Karmada at first claim and, with Always, after it' },
   { kinds: propagation, path: 'spec.schedulePriority', why: "orders Karmada's scheduling queue only; flotilla plans every binding of a revision at once" },
 ];
 
