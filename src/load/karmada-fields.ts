@@ -49,7 +49,6 @@ export interface IgnoredField {
   readonly effect: string;
 }
 
-const isFalsy = (v: unknown): boolean => v === false || v === null || v === '' || (Array.isArray(v) && v.length === 0) || (isPlainObject(v) && Object.keys(v).length === 0);
 
 export const ignoredFields: readonly IgnoredField[] = [
   { kinds: propagation, path: 'spec.association', matchesFlotilla: (v) => v === false, effect: 'deprecated: Karmada does not act on it either; use propagateDeps' },

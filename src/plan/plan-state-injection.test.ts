@@ -25,7 +25,7 @@ function deployments(tasks: GracefulEvictionTask[]) {
   assert.deepEqual(plan.errors, []);
   return plan.works.filter((w) => w.spec.workload.manifests[0]?.['kind'] === 'Deployment').map((w) => ({
     cluster: w.metadata.namespace.slice('karmada-es-'.length),
-    labels: (w.spec.workload.manifests[0]?.['metadata'] as { labels?: Record<string, string> }).labels,
+    labels: (w.spec.workload.manifests[0]?.['metadata'] as { labels?: Record<string, string> } | undefined)?.labels,
   }));
 }
 

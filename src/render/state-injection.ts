@@ -11,15 +11,15 @@ import { isPlainObject, sortRecord, type GracefulEvictionTask, type JsonObject, 
 export function reservedLabelState(scheduled: readonly TargetCluster[], tasks: readonly GracefulEvictionTask[] | undefined, target: string): Readonly<Record<string, string>> | undefined {
   if (scheduled.length > 1 || !tasks?.length) return undefined;
   const last = tasks[tasks.length - 1];
-  if (!last || last.purgeMode !== 'Directly') return undefined;
-  if (last.clustersBeforeFailover?.includes(target)) return undefined;
+  if (last?.purgeMode !== 'Directly' || last.clustersBeforeFailover?.includes(target)) return undefined;
   const state = last.preservedLabelState;
   return state && Object.keys(state).length ? state : undefined;
 }
 
 /** Merges labels into a manifest in place (Karmada util.MergeLabel), keys sorted (D5). */
 export function mergeLabels(m: JsonObject, labels: Readonly<Record<string, string>>): void {
-  const meta = isPlainObject(m['metadata']) ? (m['metadata'] as JsonObject) : (m['metadata'] = {});
+  if (!isPlainObject(m['metadata'])) m['metadata'] = {};
+  const meta = m['metadata'] as JsonObject;
   const own = isPlainObject(meta['labels']) ? (meta['labels'] as Record<string, string>) : {};
   meta['labels'] = sortRecord({ ...own, ...labels });
 }

@@ -59,7 +59,7 @@ export function applyTaintPolicies(x: TaintPolicyInput): { taints: Taint[]; adde
         const gone = taints.find((c) => same(c, t));
         if (!gone) continue;
         taints = taints.filter((c) => c !== gone);
-        const wasAdded = added.findIndex((a) => a === gone);
+        const wasAdded = added.indexOf(gone);
         if (wasAdded >= 0) added.splice(wasAdded, 1);
         else removed.push(gone);
       }
