@@ -60,7 +60,8 @@ describe('mcs/memberObjects', () => {
     const m3 = memberObjects(mcsFlow, new Map()).find((x) => x.cluster === 'member3');
     const copy = m3?.objects.find((o) => o.kind === 'Service');
     assert.equal(copy?.metadata.annotations?.['flotilla.io/binding'], 'default/web-multiclusterservice');
-    assert.equal((copy?.['spec'] as Record<string, unknown>)['clusterIP'], undefined);
+    assert.equal((copy?.['spec'] as Record<string, unknown> | undefined)?.['clusterIP'], undefined);
+    assert.ok(copy?.['spec']);
   });
 
   it('keeps endpoints with their conditions (Karmada copies the whole slice)', () => {
