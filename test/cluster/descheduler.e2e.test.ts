@@ -8,59 +8,40 @@
  * status commit with `Flotilla-Decision: deschedule`.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import YAML from 'yaml';
 import { fastFailoverFlags, fleetRepo, policyYaml, removeRepo, startController, statusLog as logOf, workloadYaml, type ControllerProcess } from './controller-rig.ts';
-import { e2eEnabled, eventually, getJson, kubectl, members } from './harness.ts';
+import { e2eEnabled, eventually, kubectl, members } from './harness.ts';
+import { applyFiller, readyOn, removeFiller, removeNamespace, replicasOn } from './rebalance-rig.ts';
 
 const ns = 'desched';
+const fillerNs = 'desched-filler';
 const all = ['member1', 'member2', 'member3'];
 const policy = policyYaml(ns, 'web', {
   placement: { clusterAffinity: { clusterNames: all }, replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Weighted', weightPreference: { dynamicWeight: 'AvailableReplicas' } } },
 });
-// Each member has 2 Nodes of 8 CPUs: the filler takes both whole Nodes of member2.
-const filler = [
-  { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'desched-filler' }, value: 1000000 },
-  { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'desched-filler' } },
-  {
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'filler', namespace: 'desched-filler' },
-    spec: {
-      replicas: 2, selector: { matchLabels: { app: 'filler' } },
-      template: { metadata: { labels: { app: 'filler' } }, spec: { priorityClassName: 'desched-filler', containers: [{ name: 'filler', image: 'registry.example.com/filler:1.0', resources: { requests: { cpu: '8' } } }] } },
-    },
-  },
-].map((o) => YAML.stringify(o)).join('---\n');
-
-const deployment = async (ctx: string) => (await getJson(ctx, 'deployment', 'web', '-n', ns).catch(() => undefined))?.['spec']?.['replicas'] as number | undefined;
-const ready = async (ctx: string) => Number((await getJson(ctx, 'deployment', 'web', '-n', ns).catch(() => undefined))?.['status']?.['readyReplicas'] ?? 0);
+const replicas = (ctx: string) => replicasOn(ctx, ns, 'web');
+const ready = (ctx: string) => readyOn(ctx, ns, 'web');
 
 (e2eEnabled ? describe : describe.skip)('flotilla controller --descheduler (e2e, real members)', function () {
   this.timeout(400_000);
   let repo = '';
-  let tmp = '';
   let controller: ControllerProcess | undefined;
 
   before(async function () {
     this.timeout(600_000);
     const { kubeconfig } = await members();
     repo = await fleetRepo('descheduler', { 'apps/web.yaml': workloadYaml(ns, 'web', 6, '1'), 'policies/web.yaml': policy });
-    tmp = mkdtempSync(path.join(os.tmpdir(), 'flotilla-desched-'));
     controller = startController(repo, kubeconfig, [...fastFailoverFlags, '--descheduler', '--descheduling-interval', '5s', '--unschedulable-threshold', '5s']);
   });
   after(async () => {
     controller?.kill();
-    await kubectl('member2', 'delete', 'namespace', 'desched-filler', '--wait=false').catch(() => undefined);
-    await kubectl('member2', 'delete', 'priorityclass', 'desched-filler').catch(() => undefined);
-    for (const m of all) await kubectl(m, 'delete', 'namespace', ns, '--wait=false').catch(() => undefined);
+    await removeFiller('member2', fillerNs);
+    await removeNamespace(all, ns);
     removeRepo(repo);
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
   it('divides the Deployment by free capacity, member2 included, all ready', async () => {
     await eventually('web divided with replicas on member2, all ready', 120_000, async () => {
-      const r = await Promise.all(all.map(deployment));
+      const r = await Promise.all(all.map(replicas));
       const total = r.reduce<number>((a, n) => a + (n ?? 0), 0);
       const readyTotal = (await Promise.all(all.map(ready))).reduce((a, n) => a + n, 0);
       return total === 6 && readyTotal === 6 && (r[1] ?? 0) > 0 ? true : undefined;
@@ -68,9 +49,8 @@ const ready = async (ctx: string) => Number((await getJson(ctx, 'deployment', 'w
   });
 
   it('replicas Pending as Unschedulable on member2 are descheduled onto members with room, with a deschedule commit', async () => {
-    const file = path.join(tmp, 'filler.yaml');
-    writeFileSync(file, filler);
-    await kubectl('member2', 'apply', '-f', file);
+    // Each member has 2 Nodes of 8 CPUs: two 8-CPU pods of a higher priority take both Nodes of member2.
+    await applyFiller('member2', fillerNs, { replicas: 2, cpu: '8', preempt: true });
     await eventually('web pods Pending as Unschedulable on member2', 120_000, async () => {
       const pods = JSON.parse(await kubectl('member2', 'get', 'pods', '-n', ns, '-o', 'json')) as { items: { status?: { phase?: string; conditions?: { type: string; status: string; reason?: string }[] } }[] };
       return pods.items.some((p) => p.status?.phase === 'Pending' && p.status.conditions?.some((c) => c.type === 'PodScheduled' && c.status === 'False' && c.reason === 'Unschedulable')) ? true : undefined;
@@ -82,8 +62,8 @@ const ready = async (ctx: string) => Number((await getJson(ctx, 'deployment', 'w
     assert.match(log, /flotilla: deschedule \d+ replicas? of 1 workload/);
     assert.match(log, /Deployment desched\/web: member2 \d+ → \d+ \(\d+ unschedulable for over 5s\)/);
     await eventually('web 6 ready on member1 and member3, none left on member2', 120_000, async () => {
-      const on2 = await deployment('member2');
-      const sum = (await deployment('member1') ?? 0) + (await deployment('member3') ?? 0);
+      const on2 = await replicas('member2');
+      const sum = ((await replicas('member1')) ?? 0) + ((await replicas('member3')) ?? 0);
       const readySum = (await ready('member1')) + (await ready('member3'));
       return (on2 === undefined || on2 === 0) && sum === 6 && readySum === 6 ? true : undefined;
     });

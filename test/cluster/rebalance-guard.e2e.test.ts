@@ -7,53 +7,35 @@
  * members never reach zero.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import YAML from 'yaml';
 import { gitCli } from '../git/helpers/workspace.ts';
 import { fastFailoverFlags, fleetRepo, flotilla, policyYaml, removeRepo, startController, statusLog as logOf, workloadYaml, type ControllerProcess } from './controller-rig.ts';
-import { e2eEnabled, eventually, getJson, kubectl, members } from './harness.ts';
+import { e2eEnabled, eventually, getJson, members } from './harness.ts';
+import { applyFiller, readyOn, removeFiller, removeNamespace, replicasOn, sampleWhile } from './rebalance-rig.ts';
 
 const ns = 'rebalance-guard';
+const fillerNs = 'guard-filler';
 const all = ['member1', 'member2', 'member3'];
 const policy = policyYaml(ns, 'api', { placement: { clusterAffinity: { clusterNames: all }, replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Aggregated' } } });
-// Each member has 2 Nodes of 8 CPUs: 8 pods of 2 CPUs. The filler takes the 4 slots api leaves free.
-const filler = [
-  { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'guard-filler' } },
-  {
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'filler', namespace: 'guard-filler' },
-    spec: {
-      replicas: 4, selector: { matchLabels: { app: 'filler' } },
-      template: { metadata: { labels: { app: 'filler' } }, spec: { containers: [{ name: 'filler', image: 'registry.example.com/filler:1.0', resources: { requests: { cpu: '2' } } }] } },
-    },
-  },
-].map((o) => YAML.stringify(o)).join('---\n');
-
-const replicas = async (ctx: string) => (await getJson(ctx, 'deployment', 'api', '-n', ns).catch(() => undefined))?.['spec']?.['replicas'] as number | undefined;
-const ready = async (ctx: string) => Number((await getJson(ctx, 'deployment', 'api', '-n', ns).catch(() => undefined))?.['status']?.['readyReplicas'] ?? 0);
+const replicas = (ctx: string) => replicasOn(ctx, ns, 'api');
+const ready = (ctx: string) => readyOn(ctx, ns, 'api');
 
 (e2eEnabled ? describe : describe.skip)('flotilla controller: a WorkloadRebalancer moving a workload off a member keeps it until the new replicas are ready (e2e)', function () {
   this.timeout(400_000);
   let repo = '';
-  let tmp = '';
   let from = '';
-  let fillerContext = '';
   let controller: ControllerProcess | undefined;
 
   before(async function () {
     this.timeout(600_000);
     const { kubeconfig } = await members();
     repo = await fleetRepo('rebalance-guard', { 'apps/api.yaml': workloadYaml(ns, 'api', 4, '2'), 'policies/api.yaml': policy });
-    tmp = mkdtempSync(path.join(os.tmpdir(), 'flotilla-guard-'));
     controller = startController(repo, kubeconfig, fastFailoverFlags);
   });
   after(async () => {
     controller?.kill();
-    if (fillerContext) await kubectl(fillerContext, 'delete', 'namespace', 'guard-filler', '--wait=false').catch(() => undefined);
-    for (const m of all) await kubectl(m, 'delete', 'namespace', ns, '--wait=false').catch(() => undefined);
+    if (from) await removeFiller(from, fillerNs);
+    await removeNamespace(all, ns);
     removeRepo(repo);
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
   it('aggregates the Deployment on one member, 4 ready', async () => {
@@ -64,23 +46,15 @@ const ready = async (ctx: string) => Number((await getJson(ctx, 'deployment', 'a
   });
 
   it('a rebalance onto a member with room keeps the old copy until the new one is ready: never zero ready replicas', async () => {
-    const file = path.join(tmp, 'filler.yaml');
-    writeFileSync(file, filler);
-    fillerContext = from;
-    await kubectl(from, 'apply', '-f', file);
+    // Each member has 2 Nodes of 8 CPUs: api holds 8 CPUs of its member, the filler asks for the other 8.
+    await applyFiller(from, fillerNs, { replicas: 4, cpu: '2' });
     // Running or Pending, the filler's pods count against the member's free capacity (allocated or allocating).
-    await eventually('the filler created on the old member', 60_000, async () => (Number((await getJson(from, 'deployment', 'filler', '-n', 'guard-filler'))?.['status']?.['replicas'] ?? 0) === 4 ? true : undefined));
+    await eventually('the filler created on the old member', 60_000, async () => (Number((await getJson(from, 'deployment', 'filler', '-n', fillerNs))?.['status']?.['replicas'] ?? 0) === 4 ? true : undefined));
     const wrote = await flotilla('rebalance', `Deployment/${ns}/api`, '--repo', repo, '--name', 'move-api');
     assert.equal(wrote.status, 0, wrote.stderr);
-    const samples: number[] = [];
-    let sampling = true;
-    const sampler = (async () => {
-      while (sampling) {
-        samples.push((await Promise.all(all.map(ready))).reduce((a, b) => a + b, 0));
-        await new Promise((r) => setTimeout(r, 300));
-      }
-    })();
+    const sampler = sampleWhile(async () => (await Promise.all(all.map(ready))).reduce((a, b) => a + b, 0));
     let to = '';
+    let samples: number[] = [];
     try {
       await gitCli(repo, 'add', '-A');
       await gitCli(repo, 'commit', '--quiet', '-m', 'rebalance api');
@@ -95,8 +69,7 @@ const ready = async (ctx: string) => Number((await getJson(ctx, 'deployment', 'a
       });
       await eventually('the old copy purged and pruned', 120_000, async () => ((await replicas(from)) === undefined ? true : undefined));
     } finally {
-      sampling = false;
-      await sampler;
+      samples = await sampler.stop();
     }
     assert.notEqual(to, from);
     assert.ok(samples.length > 0, `sampled ${samples.length} times`);

@@ -9,13 +9,14 @@
 import assert from 'node:assert/strict';
 import { gitCli } from '../git/helpers/workspace.ts';
 import { equalWeights, fastFailoverFlags, fleetRepo, flotilla, policyYaml, removeRepo, startController, statusLog as logOf, workloadYaml, type ControllerProcess } from './controller-rig.ts';
-import { e2eEnabled, eventually, getJson, kubectl, members, startMember, stopMember } from './harness.ts';
+import { e2eEnabled, eventually, members, startMember, stopMember } from './harness.ts';
+import { readyOn, removeNamespace, replicasOn, sampleWhile } from './rebalance-rig.ts';
 
 const ns = 'rebalance';
 const all = ['member1', 'member2', 'member3'];
 const policy = policyYaml(ns, 'api', { failover: { cluster: { purgeMode: 'Gracefully' } }, placement: equalWeights(all) });
-const replicas = async (ctx: string) => (await getJson(ctx, 'deployment', 'api', '-n', ns))?.['spec']?.['replicas'] as number | undefined;
-const ready = async (ctx: string) => Number((await getJson(ctx, 'deployment', 'api', '-n', ns).catch(() => undefined))?.['status']?.['readyReplicas'] ?? 0);
+const replicas = (ctx: string) => replicasOn(ctx, ns, 'api');
+const ready = (ctx: string) => readyOn(ctx, ns, 'api');
 const division = async (want: readonly (number | undefined)[], readyToo: boolean) => {
   const r = await Promise.all(all.map(replicas));
   if (r.some((n, i) => n !== want[i])) return undefined;
@@ -37,7 +38,7 @@ const division = async (want: readonly (number | undefined)[], readyToo: boolean
   after(async () => {
     controller?.kill();
     await startMember('member2').catch(() => undefined);
-    for (const m of all) await kubectl(m, 'delete', 'namespace', ns, '--wait=false').catch(() => undefined);
+    await removeNamespace(all, ns);
     removeRepo(repo);
   });
   const statusLog = () => logOf(repo);
@@ -61,21 +62,14 @@ const division = async (want: readonly (number | undefined)[], readyToo: boolean
     const wrote = await flotilla('rebalance', 'Deployment/rebalance/api', '--repo', repo, '--name', 'failback');
     assert.equal(wrote.status, 0, wrote.stderr);
     assert.match(wrote.stdout, /wrote rebalancers\/failback\.yaml/);
-    const samples: number[] = [];
-    let sampling = true;
-    const sampler = (async () => {
-      while (sampling) {
-        samples.push((await Promise.all(all.map(ready))).reduce((a, b) => a + b, 0));
-        await new Promise((r) => setTimeout(r, 500));
-      }
-    })();
+    const sampler = sampleWhile(async () => (await Promise.all(all.map(ready))).reduce((a, b) => a + b, 0));
+    let samples: number[] = [];
     try {
       await gitCli(repo, 'add', '-A');
       await gitCli(repo, 'commit', '--quiet', '-m', 'failback: rebalance api');
       await eventually('api back to 2/2/2 and ready', 120_000, () => division([2, 2, 2], true));
     } finally {
-      sampling = false;
-      await sampler;
+      samples = await sampler.stop();
     }
     assert.ok(samples.length > 0, `sampled ${samples.length} times`);
     assert.ok(samples.every((n) => n > 0), `ready replicas over the members: ${samples.join(',')}`);
