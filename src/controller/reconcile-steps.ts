@@ -73,7 +73,7 @@ const sourceStep: ReconcileStep = {
 const planStep: ReconcileStep = {
   name: 'plan', failureReason: 'PlanFailed',
   async run(ctx, state) {
-    state.plan = planSnapshot(need(state.snapshot), { previous: state.previous, now: formatInstant(Math.floor(ctx.now().getTime() / 1000) * 1000) });
+    state.plan = planSnapshot(need(state.snapshot), { previous: state.previous, ...(state.previous ? { rebalanced: state.previous.rebalancers } : {}), now: formatInstant(Math.floor(ctx.now().getTime() / 1000) * 1000) });
     return go;
   },
 };
