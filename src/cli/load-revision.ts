@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
-import { FlotillaError } from '../api/index.ts';
+import { FlotillaError, type Fleet } from '../api/index.ts';
 import { readRef } from '../git/index.ts';
 import { loadFleet } from '../load/index.ts';
 import { parsePrevious, planFleet, type Plan } from '../plan/index.ts';
@@ -22,11 +22,17 @@ export interface RevisionOptions {
 
 /** Reads the revision and plans it (the same path for `plan`, `validate`, `explain`, B4). */
 export async function planRevision(opts: RevisionOptions, cwd: string): Promise<Plan> {
+  return (await planRevisionWithFleet(opts, cwd)).plan;
+}
+
+/** planRevision, with the loaded fleet the plan was made from (for `explain`, which looks templates and policies up). */
+export async function planRevisionWithFleet(opts: RevisionOptions, cwd: string): Promise<{ plan: Plan; fleet: Fleet }> {
   const dir = path.resolve(cwd, opts.repo);
   const snapshot = opts.ref ? await readRef(dir, opts.ref) : await readDirectory(dir);
   const { fleet, diagnostics } = loadFleet(snapshot);
   const prev = opts.previous ? await readPrevious(path.resolve(cwd, opts.previous)) : undefined;
-  return planFleet({ fleet, diagnostics: [...diagnostics, ...(prev?.diagnostics ?? [])], revision: snapshot.revision, ...(prev ? { previous: prev.previous, applied: prev.applied } : {}), works: opts.works ?? 'keep' });
+  const plan = planFleet({ fleet, diagnostics: [...diagnostics, ...(prev?.diagnostics ?? [])], revision: snapshot.revision, ...(prev ? { previous: prev.previous, applied: prev.applied } : {}), works: opts.works ?? 'keep' });
+  return { plan, fleet };
 }
 
 async function readPrevious(file: string) {

@@ -1,3 +1,4 @@
 /** The public surface of src/policy: which propagation policy claims each template. */
 export { indexPolicies, isReservedNamespace, matchPolicy, type PolicyIndex, type PolicyMatch } from './match-policy.ts';
+export { competingPolicies, type LosingPolicy } from './competing-policies.ts';
 export { selectorPriority, selectorsPriority, type ImplicitPriority } from './implicit-priority.ts';
