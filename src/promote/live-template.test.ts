@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { KubeObject } from '../api/index.ts';
-import { templateFromLive } from './live-template.ts';
+import { secretWithoutValues, templateFromLive } from './live-template.ts';
 import { promotionPolicy } from './promotion-policy.ts';
 
 const meta = (extra: Record<string, unknown> = {}) => ({
@@ -33,6 +33,16 @@ describe('templateFromLive: generated, assigned and defaulted fields are left ou
       want: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'shop' }, spec: { type: 'NodePort', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] } },
     },
     {
+      name: 'the deprecated serviceAccount alias goes when it repeats serviceAccountName; a LoadBalancer loses its defaulted policies',
+      live: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { serviceAccountName: 'app', serviceAccount: 'app', containers: [] } },
+      want: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { serviceAccountName: 'app', containers: [] } },
+    },
+    {
+      name: 'a LoadBalancer Service loses externalTrafficPolicy Cluster, allocateLoadBalancerNodePorts and healthCheckNodePort',
+      live: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'lb' }, spec: { type: 'LoadBalancer', externalTrafficPolicy: 'Cluster', allocateLoadBalancerNodePorts: true, healthCheckNodePort: 30001, ports: [{ port: 443 }] } },
+      want: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'lb' }, spec: { type: 'LoadBalancer', ports: [{ port: 443 }] } },
+    },
+    {
       name: 'a PersistentVolumeClaim loses its bound volume and the binder annotations',
       live: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data', namespace: 'shop', annotations: { 'pv.kubernetes.io/bind-completed': 'yes' }, finalizers: ['kubernetes.io/pvc-protection'] }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, volumeMode: 'Filesystem', volumeName: 'pvc-123' } },
       want: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data', namespace: 'shop' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } },
@@ -45,6 +55,15 @@ describe('templateFromLive: generated, assigned and defaulted fields are left ou
     const before = JSON.stringify(live);
     templateFromLive(live as unknown as KubeObject);
     assert.equal(JSON.stringify(live), before);
+  });
+});
+
+describe('secretWithoutValues: names, never values', () => {
+  it('keeps metadata and type, drops data and stringData, names the keys', () => {
+    const live = { apiVersion: 'v1', kind: 'Secret', metadata: meta({ annotations: {} }), type: 'Opaque', data: { password: 'czNjcjN0', user: 'YQ==' }, stringData: { extra: 'x' } };
+    const { template, keys } = secretWithoutValues(live as unknown as KubeObject);
+    assert.deepEqual(template, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'web', namespace: 'shop' }, type: 'Opaque' });
+    assert.deepEqual(keys, ['extra', 'password', 'user']);
   });
 });
 
