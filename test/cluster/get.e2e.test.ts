@@ -4,11 +4,10 @@
  * member named on stderr while the others are still listed. FLOTILLA_E2E=0 skips.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { flotilla } from './controller-rig.ts';
-import { e2eEnabled, eventually, kubectl, members, startMember, stopMember } from './harness.ts';
+import { membersAndFleetCopy } from './fleet-copy.ts';
+import { e2eEnabled, eventually, kubectl, startMember, stopMember } from './harness.ts';
 
 (e2eEnabled ? describe : describe.skip)('flotilla get (e2e, child process)', function () {
   this.timeout(180_000);
@@ -18,9 +17,7 @@ import { e2eEnabled, eventually, kubectl, members, startMember, stopMember } fro
 
   before(async function () {
     this.timeout(300_000);
-    ({ kubeconfig } = await members());
-    repo = mkdtempSync(path.join(os.tmpdir(), 'flotilla-get-'));
-    cpSync(path.join(import.meta.dirname, 'fleet'), repo, { recursive: true });
+    ({ kubeconfig, repo } = await membersAndFleetCopy('flotilla-get-'));
     const applied = await flotilla('apply', '--repo', repo, '--kubeconfig', kubeconfig);
     assert.equal(applied.status, 0, applied.stderr);
     await kubectl('member1', 'create', 'deployment', 'handmade', '-n', 'shop', '--image', 'nginx:1.27');

@@ -4,12 +4,12 @@
  * from them; member2's Nodes have none, so join says what it could not determine. FLOTILLA_E2E=0 skips.
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { flotilla } from './controller-rig.ts';
-import { e2eEnabled, kubectl, members } from './harness.ts';
+import { membersAndFleetCopy } from './fleet-copy.ts';
+import { e2eEnabled, kubectl } from './harness.ts';
 
 const labelled = ['member3-node-1', 'member3-node-2'];
 
@@ -20,9 +20,7 @@ const labelled = ['member3-node-1', 'member3-node-2'];
 
   before(async function () {
     this.timeout(300_000);
-    ({ kubeconfig } = await members());
-    repo = mkdtempSync(path.join(os.tmpdir(), 'flotilla-join-'));
-    cpSync(path.join(import.meta.dirname, 'fleet'), repo, { recursive: true });
+    ({ kubeconfig, repo } = await membersAndFleetCopy('flotilla-join-'));
     rmSync(path.join(repo, 'clusters', 'member3.yaml'));
     for (const [i, n] of labelled.entries()) {
       await kubectl('member3', 'label', 'node', n, '--overwrite', 'topology.kubernetes.io/region=eu-test-1', `topology.kubernetes.io/zone=eu-test-1${'ab'[i] ?? 'a'}`);

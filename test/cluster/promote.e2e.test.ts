@@ -5,12 +5,12 @@
  * the objects over without restarting the Pods (their uids stay). FLOTILLA_E2E=0 skips.
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { flotilla } from './controller-rig.ts';
-import { e2eEnabled, eventually, getJson, kubectl, members } from './harness.ts';
+import { membersAndFleetCopy } from './fleet-copy.ts';
+import { e2eEnabled, eventually, getJson, kubectl } from './harness.ts';
 
 const legacy = path.join(import.meta.dirname, 'legacy', 'legacy-web.yaml');
 type Obj = { apiVersion: string; kind: string; metadata: Record<string, unknown>; spec?: Record<string, any>; data?: unknown; stringData?: unknown; type?: string };
@@ -32,9 +32,7 @@ async function replicaSetUids(): Promise<string[]> {
 
   before(async function () {
     this.timeout(300_000);
-    ({ kubeconfig } = await members());
-    repo = mkdtempSync(path.join(os.tmpdir(), 'flotilla-promote-'));
-    cpSync(path.join(import.meta.dirname, 'fleet'), repo, { recursive: true });
+    ({ kubeconfig, repo } = await membersAndFleetCopy('flotilla-promote-'));
     await kubectl('member2', 'apply', '-f', legacy);
     await eventually('legacy-web has 2 ready replicas', 90_000, async () => ((await getJson('member2', 'deployment', 'legacy-web', '-n', 'legacy'))?.['status']?.['readyReplicas'] === 2 ? true : undefined));
   });

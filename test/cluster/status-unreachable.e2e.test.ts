@@ -3,11 +3,10 @@
  * placed there show Unknown, not Unhealthy, with a short message. FLOTILLA_E2E=0 skips.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { flotilla } from './controller-rig.ts';
-import { e2eEnabled, eventually, members, startMember, stopMember } from './harness.ts';
+import { membersAndFleetCopy } from './fleet-copy.ts';
+import { e2eEnabled, eventually, startMember, stopMember } from './harness.ts';
 
 (e2eEnabled ? describe : describe.skip)('flotilla status with an unreachable member (e2e, child process)', function () {
   this.timeout(180_000);
@@ -16,9 +15,7 @@ import { e2eEnabled, eventually, members, startMember, stopMember } from './harn
 
   before(async function () {
     this.timeout(300_000);
-    ({ kubeconfig } = await members());
-    repo = mkdtempSync(path.join(os.tmpdir(), 'flotilla-status-'));
-    cpSync(path.join(import.meta.dirname, 'fleet'), repo, { recursive: true });
+    ({ kubeconfig, repo } = await membersAndFleetCopy('flotilla-status-'));
     const applied = await flotilla('apply', '--repo', repo, '--kubeconfig', kubeconfig);
     assert.equal(applied.status, 0, applied.stderr);
     await eventually('web healthy everywhere', 90_000, async () => ((await flotilla('status', '--repo', repo, '--kubeconfig', kubeconfig)).status === 0 ? true : undefined));
