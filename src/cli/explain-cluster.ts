@@ -4,22 +4,22 @@
  * feasible, why spread selection left it out (its score and available replicas against the chosen
  * ones, the group limits) or why the division gave it nothing.
  */
-import type { Cluster } from '../api/index.ts';
+import type { Cluster, SpreadConstraint } from '../api/index.ts';
 import type { AttemptExplanation, ScheduleResult } from '../scheduler/index.ts';
 
-/** Lines answering "why (not) on `cluster`". */
-export function whyOnCluster(result: ScheduleResult, cluster: string, clusters: readonly Cluster[]): string[] {
+/** Lines answering "why (not) on `cluster`"; `spread` is the claiming policy's spreadConstraints (for the group limits). */
+export function whyOnCluster(result: ScheduleResult, cluster: string, clusters: readonly Cluster[], spread: readonly SpreadConstraint[] = []): string[] {
   const { attempts, kept } = result.explanation;
   const placed = result.kind === 'Scheduled' ? result.clusters.find((c) => c.name === cluster) : undefined;
   const workload = !attempts.some((a) => a.division?.strategy === 'NonWorkload');
   if (placed && !workload) return [`${cluster}: placed`];
   if (placed && (placed.replicas ?? 0) > 0) return [`${cluster}: placed with ${placed.replicas ?? 0} replica(s)`];
   if (kept !== undefined) return [`${cluster}: not placed; the previous schedule was kept without rescheduling (${kept})`];
-  const lines = attempts.flatMap((a, i) => attemptLines(a, cluster, clusters, attempts.length > 1 ? `attempt ${i + 1}${a.affinityName ? ` (affinity term ${JSON.stringify(a.affinityName)})` : ''}: ` : ''));
+  const lines = attempts.flatMap((a, i) => attemptLines(a, cluster, clusters, spread, attempts.length > 1 ? `attempt ${i + 1}${a.affinityName ? ` (affinity term ${JSON.stringify(a.affinityName)})` : ''}: ` : ''));
   return [`${cluster}: not placed`, ...lines];
 }
 
-function attemptLines(a: AttemptExplanation, cluster: string, clusters: readonly Cluster[], prefix: string): string[] {
+function attemptLines(a: AttemptExplanation, cluster: string, clusters: readonly Cluster[], spread: readonly SpreadConstraint[], prefix: string): string[] {
   const filtered = a.filtered.find((f) => f.cluster === cluster);
   if (filtered) return [`  ${prefix}removed by filter ${filtered.filter}: ${filtered.detail} (${filtered.reason})`];
   const s = a.selection;
@@ -32,7 +32,9 @@ function attemptLines(a: AttemptExplanation, cluster: string, clusters: readonly
     const region = clusters.find((c) => c.metadata.name === cluster)?.spec?.region ?? '';
     const group = s.regions.find((r) => r.name === region);
     const lost = s.selectedRegions.includes(region) ? `its region ${region} was chosen, but ${cluster} was not among its selected clusters` : `its region ${region || '(none)'}${group ? ` (score ${group.score}, ${group.clusters} cluster(s))` : ''} lost to ${s.selectedRegions.join(', ')}`;
-    return [`  ${prefix}feasible, but spread by region: ${lost}`, `    regions: ${s.regions.map((r) => `${r.name} (score ${r.score}, ${r.clusters} cluster(s))`).join(', ')}`];
+    const limits = spread.filter((c) => c.spreadByField !== undefined).map((c) => `${c.spreadByField} minGroups ${c.minGroups ?? 0}, maxGroups ${c.maxGroups ?? 0}`).join('; ');
+    return [`  ${prefix}feasible, but spread by region: ${lost}${limits ? ` (${limits})` : ''}`, `    regions: ${s.regions.map((r) => `${r.name} (score ${r.score}, ${r.clusters} cluster(s))`).join(', ')}`,
+      `    chosen clusters: ${s.selected.map((c) => `${c.cluster} (score ${c.score}, available replicas ${c.availableReplicas})`).join(', ')}`];
   }
   const d = a.division;
   if (d && (d.strategy === 'StaticWeight' || d.strategy === 'DynamicWeight' || d.strategy === 'Aggregated')) {

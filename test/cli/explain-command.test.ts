@@ -68,7 +68,7 @@ describe('flotilla explain (CLI)', function () {
     assert.equal(r.code, 0, r.stderr);
     const story = JSON.parse(r.stdout) as { cluster: { name: string; answer: string[] } };
     assert.equal(story.cluster.name, 'gcp-apse');
-    assert.match(story.cluster.answer.join('\n'), /spread by region: its region ap-southeast \(score \d+, 1 cluster\(s\)\) lost to eu-west, us-east/);
+    assert.match(story.cluster.answer.join('\n'), /spread by region: its region ap-southeast \(score \d+, 1 cluster\(s\)\) lost to eu-west, us-east \(region minGroups 2, maxGroups 3; cluster minGroups 2, maxGroups 4\)/);
   });
 
   it('lists the competing policies that lost, and why', async () => {

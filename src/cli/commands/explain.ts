@@ -1,5 +1,5 @@
 /** `flotilla explain`: the full scheduling story of one resource template. */
-import { describeRef, parseResourceKey, resourceKeyOf, type Fleet, type Loaded } from '../../api/index.ts';
+import { describeRef, parseResourceKey, resourceKeyOf, type Fleet, type Loaded, type SpreadConstraint } from '../../api/index.ts';
 import { suggestionFor } from '../../load/index.ts';
 import type { BindingExplanation, Plan } from '../../plan/index.ts';
 import { competingPolicies, indexPolicies, matchPolicy, type LosingPolicy } from '../../policy/index.ts';
@@ -84,7 +84,7 @@ Examples:
     }
     const winner = matchPolicy(indexPolicies(fleet.propagationPolicies), template.object);
     const losers = winner ? competingPolicies(indexPolicies(fleet.propagationPolicies), template.object, winner) : [];
-    const onCluster = cluster !== undefined ? whyOnCluster(found.result, cluster, fleet.clusters.map((c) => c.object)) : undefined;
+    const onCluster = cluster !== undefined ? whyOnCluster(found.result, cluster, fleet.clusters.map((c) => c.object), spreadOf(fleet, found.policy)) : undefined;
     const story = {
       resource: parseResourceKey(found.key), policy: policyLabel(found.policy),
       competing: losers.map((l) => ({ policy: policyLabel(l.match.policy), lost: l.why })),
@@ -123,4 +123,9 @@ function unclaimedHint(fleet: Fleet, template: Loaded): string {
   if (!near.length) return `no PropagationPolicy in namespace ${ns ?? '(cluster-scoped)'} and no ClusterPropagationPolicy`;
   if (!sameKind.length) return `${near.length} polic${near.length === 1 ? 'y' : 'ies'} in scope, none selecting ${template.object.apiVersion} ${template.object.kind}`;
   return `${sameKind.map(policyLabel).join(', ')} select${sameKind.length === 1 ? 's' : ''} ${template.object.kind} objects, but not this one's name or labels`;
+}
+
+/** The claiming policy's spread constraints (the group limits `--cluster` quotes). */
+function spreadOf(fleet: Fleet, p: Loaded): readonly SpreadConstraint[] {
+  return fleet.propagationPolicies.find((x) => x.object === p.object)?.object.spec.placement?.spreadConstraints ?? [];
 }
