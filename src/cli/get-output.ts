@@ -13,7 +13,7 @@ type Read = MemberGet & { readonly kind: 'read' };
 export function getTable(results: readonly MemberGet[], opts: { readonly wide: boolean; readonly allNamespaces: boolean; readonly noHeaders: boolean }): string {
   const read = results.filter((r): r is Read => r.kind === 'read');
   const first = read.find((r) => r.table.columnDefinitions.length > 0);
-  if (!first) return '';
+  if (!first || read.every((r) => r.table.rows.length === 0)) return ''; // kubectl prints no header over nothing
   const columns = first.table.columnDefinitions.filter((c) => opts.wide || (c.priority ?? 0) === 0).map((c) => c.name);
   const header = ['CLUSTER', ...(opts.allNamespaces ? ['NAMESPACE'] : []), ...columns.map((c) => c.toUpperCase()), 'BINDING', ...(opts.wide ? ['REVISION'] : [])];
   const rows = read.flatMap((r) => {
