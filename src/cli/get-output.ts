@@ -1,6 +1,6 @@
 /**
  * `flotilla get`'s output: the members' server tables merged under one header with a CLUSTER
- * column first and flotilla's BINDING and REVISION last (karmadactl get adds CLUSTER and ADOPTION
+ * column first and flotilla's BINDING and REVISION (the source revision its inventory there records) last (karmadactl get adds CLUSTER and ADOPTION
  * the same way); `-o name` lines; `-o json|yaml` items with their cluster.
  */
 import { bindingAnnotation, type KubeObject } from '../api/index.ts';
@@ -9,13 +9,13 @@ import { formatTable } from './output.ts';
 
 type Read = MemberGet & { readonly kind: 'read' };
 
-/** Table text: priority-0 columns (all with `wide`), a NAMESPACE column when listing all namespaces. */
+/** Table text: the server's priority-0 columns (all with `wide`), a NAMESPACE column when listing all namespaces. */
 export function getTable(results: readonly MemberGet[], opts: { readonly wide: boolean; readonly allNamespaces: boolean; readonly noHeaders: boolean }): string {
   const read = results.filter((r): r is Read => r.kind === 'read');
   const first = read.find((r) => r.table.columnDefinitions.length > 0);
   if (!first || read.every((r) => r.table.rows.length === 0)) return ''; // kubectl prints no header over nothing
   const columns = first.table.columnDefinitions.filter((c) => opts.wide || (c.priority ?? 0) === 0).map((c) => c.name);
-  const header = ['CLUSTER', ...(opts.allNamespaces ? ['NAMESPACE'] : []), ...columns.map((c) => c.toUpperCase()), 'BINDING', ...(opts.wide ? ['REVISION'] : [])];
+  const header = ['CLUSTER', ...(opts.allNamespaces ? ['NAMESPACE'] : []), ...columns.map((c) => c.toUpperCase()), 'BINDING', 'REVISION'];
   const rows = read.flatMap((r) => {
     const index = new Map(r.table.columnDefinitions.map((c, i) => [c.name, i] as const));
     return r.table.rows.map((row) => {
@@ -27,7 +27,7 @@ export function getTable(results: readonly MemberGet[], opts: { readonly wide: b
         ...(opts.allNamespaces ? [meta.namespace ?? ''] : []),
         ...columns.map((c) => cell(row.cells[index.get(c) ?? -1])),
         owned && binding ? binding : '-',
-        ...(opts.wide ? [owned && r.owned.revision ? r.owned.revision.slice(0, 12) : '-'] : []),
+        owned && r.owned.revision ? shortRevision(r.owned.revision) : '-',
       ];
     });
   });
@@ -57,6 +57,13 @@ export function countFound(results: readonly MemberGet[]): number {
 function typeName(r: Read): string {
   const group = r.resolved.apiVersion.includes('/') ? r.resolved.apiVersion.split('/')[0] : '';
   return `${r.resolved.kind.toLowerCase()}${group ? `.${group}` : ''}`;
+}
+
+/** A commit as its first 7 characters; a working tree's label as `working-tree-` and 7 of its hash. */
+function shortRevision(revision: string): string {
+  if (/^[0-9a-f]{40}$/.test(revision)) return revision.slice(0, 7);
+  const m = /^(.*-)([0-9a-f]{8,})$/.exec(revision);
+  return m ? `${m[1] ?? ''}${(m[2] ?? '').slice(0, 7)}` : revision;
 }
 
 function cell(v: unknown): string {

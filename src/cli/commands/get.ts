@@ -36,9 +36,9 @@ Usage: flotilla get KIND [NAME] [-n NAMESPACE | -A] [-l SELECTOR] [--clusters a,
                     [--kubeconfig FILE] [-o table|wide|name|json|yaml]
 
 Reads every member at once and prints the columns the API server prints for kubectl (READY,
-UP-TO-DATE, AGE, ...) with CLUSTER first and flotilla's BINDING last: the binding that owns the
-object (from the member's inventory), or "-" for objects flotilla does not manage. -o wide adds
-the server's extra columns and REVISION, the source revision flotilla last applied there.
+UP-TO-DATE, AGE, ...) with CLUSTER first and flotilla's BINDING and REVISION last: the binding
+that owns the object and the source revision flotilla last applied there (from the member's
+inventory), or "-" for objects flotilla does not manage. -o wide adds the server's extra columns.
 Members come from the Clusters of --repo, or else every context of the kubeconfig. A member that
 cannot be read is named on stderr and the others are still listed. KIND is any form kubectl
 accepts (deploy, deployments, Deployment, deployment.apps); KIND/NAME works too. Writes nothing.
