@@ -11,6 +11,7 @@ import { toJsonText, toYamlText } from '../output.ts';
 
 const getFormats = ['table', 'wide', 'name', 'json', 'yaml'] as const;
 
+/** `flotilla get`: the command definition (K1). */
 export const getCommand: Command = {
   name: 'get',
   summary: 'List live objects of a kind across the member clusters, with the cluster and flotilla binding of each',

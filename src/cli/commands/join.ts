@@ -17,6 +17,7 @@ export class ClusterAlreadyDeclared extends FlotillaError<{ cluster: string; fil
 /** A cluster name as Kubernetes object names go (RFC 1123 subdomain), and a safe file name. */
 const clusterName = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
+/** `flotilla join`: the command definition (K1). */
 export const joinCommand: Command = {
   name: 'join',
   summary: 'Register a member cluster: observe it and write clusters/NAME.yaml into the fleet repo',

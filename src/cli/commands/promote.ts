@@ -25,6 +25,7 @@ export class SecretsNotIncluded extends FlotillaError<{ secrets: readonly string
 /** The fleet repo does not declare the cluster, or already holds a template of the object. */
 export class PromoteConflict extends FlotillaError<{ detail: string }> {}
 
+/** `flotilla promote`: the command definition (K1). */
 export const promoteCommand: Command = {
   name: 'promote',
   summary: 'Bring a workload running on a member under flotilla: write its template and a policy adopting it',

@@ -12,6 +12,7 @@ export class ClusterNotDeclared extends FlotillaError<{ cluster: string }> {}
 /** The Cluster shares its file with other objects, so removing the file would remove them too. */
 export class ClusterFileShared extends FlotillaError<{ cluster: string; file: string; line: number }> {}
 
+/** `flotilla unjoin`: the command definition (K1). */
 export const unjoinCommand: Command = {
   name: 'unjoin',
   summary: 'Remove a member cluster from the fleet repo (the file flotilla join wrote)',
