@@ -199,6 +199,26 @@ describe('flotilla diff over git repositories', function () {
     }
   });
 
+  it('an invalid head still posts the comment with its errors, then exits 2 so the check fails', async () => {
+    const repo = createFleetRepo();
+    repos.push(repo);
+    repo.commit('base', baseFleet());
+    repo.git('branch', 'base');
+    repo.commit('head', { 'policies/broken.yaml': 'apiVersion: policy.karmada.io/v1alpha1\nkind: PropagationPolicy\nmetadata:\n  name: broken\n  namespace: shop\nspec:\n  resourceSelectors:\n    - apiVersion: v1\n      kind: ConfigMap\n  placement:\n    replicaSchedulingTyp: Divided\n' });
+    const forge = await startForge('github');
+    try {
+      const env = { GITHUB_TOKEN: forgeToken, GITHUB_API_URL: forge.url, GITHUB_REPOSITORY: 'acme/fleet' };
+      let stderr = '';
+      const code = await main(['diff', '--repo', repo.dir, '--base', 'base', '--head', 'main', '--comment', 'github', '--pr', '7'], { stdout: () => undefined, stderr: (t) => { stderr += t; }, cwd: repo.dir, env });
+      assert.equal(code, 2, stderr);
+      assert.match(stderr, /created the preview comment on acme\/fleet#7/);
+      assert.match(forge.comments[0]?.body ?? '', /> \[!CAUTION\]\n> The head revision is invalid \(1 error\)/);
+      assert.match(forge.comments[0]?.body ?? '', /\| `policies\/broken\.yaml` \| 11 \| UnknownField: /);
+    } finally {
+      await forge.close();
+    }
+  });
+
   it('takes the previous placement from the status branch', async () => {
     const repo = createFleetRepo();
     repos.push(repo);
