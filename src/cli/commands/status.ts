@@ -51,7 +51,7 @@ Options:
       --no-header             table without its header line
 
 Output (-o json): {"revision", "bindings": [{resource, binding, clusters: [{clusterName,
-status, applied, health}], aggregatedStatus, conditions}]}.
+status, applied, health, unreachable?}], aggregatedStatus, conditions}]}.
 
 Exit status:
   0  every binding is applied and healthy on all its clusters
