@@ -1,14 +1,14 @@
 /** `flotilla apply`: server-side apply of a revision's plan to the member clusters, with pruning. */
 import { formatDiagnostic, resourceKey, UsageError, type KubeObject } from '../../api/index.ts';
 import { applyFleet, type FleetApplyResult } from '../../cluster/apply-fleet.ts';
-import { fleetClusters, loadRevision, planObserved, planUnobserved } from '../../cluster/fleet-revision.ts';
+import { fleetClusters, planObserved, planUnobserved } from '../../cluster/fleet-revision.ts';
 import { credentialsFrom, limitsFrom } from '../../cluster/member-access.ts';
 import { apiVersionOf, describeObject } from '../../cluster/object-id.ts';
 import type { ObjectResult } from '../../cluster/outcome.ts';
 import { createInterpreter } from '../../interpreter/index.ts';
 import { pruneGuardFrom, pruneGuardOptions } from '../controller-options.ts';
 import { exitInvalid, exitOk, type Command } from '../io.ts';
-import { stringFlag } from '../load-revision.ts';
+import { loadRevision, stringFlag } from '../load-revision.ts';
 import { formatTable, toJsonText, toOutputFormat, toYamlText } from '../output.ts';
 
 export const applyCommand: Command = {

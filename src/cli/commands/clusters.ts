@@ -1,11 +1,11 @@
 /** `flotilla clusters`: each member's readiness, Kubernetes version and capacity, as Karmada's Cluster status. */
 import { clusterApiVersion, type Cluster } from '../../api/index.ts';
 import { availableResources } from '../../cluster/capacity.ts';
-import { fleetClusters, loadRevision } from '../../cluster/fleet-revision.ts';
+import { fleetClusters } from '../../cluster/fleet-revision.ts';
 import { credentialsFrom, limitsFrom } from '../../cluster/member-access.ts';
 import { observeClusters } from '../../cluster/observe.ts';
 import { exitInvalid, exitOk, type Command } from '../io.ts';
-import { stringFlag } from '../load-revision.ts';
+import { loadRevision, stringFlag } from '../load-revision.ts';
 import { formatTable, toJsonText, toOutputFormat, toYamlText } from '../output.ts';
 
 export const clustersCommand: Command = {

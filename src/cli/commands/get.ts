@@ -1,12 +1,12 @@
 /** `flotilla get`: one kind's live objects across every member, with a CLUSTER column and flotilla's ownership (like karmadactl get). */
 import { clusterApiVersion, UsageError, type Cluster } from '../../api/index.ts';
-import { fleetClusters, loadRevision } from '../../cluster/fleet-revision.ts';
+import { fleetClusters } from '../../cluster/fleet-revision.ts';
 import { getFromMembers } from '../../cluster/get-objects.ts';
 import { credentialsFrom, limitsFrom } from '../../cluster/member-access.ts';
 import { countFound, getItems, getNames, getTable } from '../get-output.ts';
 import { exitInvalid, exitOk, type Command } from '../io.ts';
 import { parseKindName } from '../kind-name.ts';
-import { stringFlag } from '../load-revision.ts';
+import { loadRevision, stringFlag } from '../load-revision.ts';
 import { toJsonText, toYamlText } from '../output.ts';
 
 const getFormats = ['table', 'wide', 'name', 'json', 'yaml'] as const;

@@ -8,7 +8,8 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { FlotillaError, isPlainObject, UsageError, type JsonObject, type JsonValue, type KubeObject } from '../../api/index.ts';
 import { createInterpreter, operations, type AggregatedStatusItem, type Interpreter, type Operation } from '../../interpreter/index.ts';
-import { loadDirectory } from '../../source/index.ts';
+import { loadSnapshot } from '../../plan/index.ts';
+import { readRevision } from '../../source/index.ts';
 import { exitOk, type Command } from '../io.ts';
 import { stringFlag } from '../load-revision.ts';
 import { toJsonText, toOutputFormat, toYamlText } from '../output.ts';
@@ -77,7 +78,7 @@ Examples:
     const operation = toOperation(values['operation']);
     const inputs = await readInputs(values, io.cwd);
     const repo = stringFlag(values['repo']);
-    const customizations = repo ? (await loadDirectory(path.resolve(io.cwd, repo))).fleet.customizations : [];
+    const customizations = repo ? loadSnapshot(await readRevision({ kind: 'directory', dir: path.resolve(io.cwd, repo) })).fleet.customizations : [];
     const now = new Date(Date.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
     const result = interpret(createInterpreter(customizations, { now }), operation, inputs);
     io.stdout(output === 'yaml' ? toYamlText(result) : toJsonText(result));

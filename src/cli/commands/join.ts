@@ -2,12 +2,11 @@
 import path from 'node:path';
 import { FlotillaError, UsageError } from '../../api/index.ts';
 import { loadKubeConfig } from '../../cluster/credentials.ts';
-import { loadRevision } from '../../cluster/fleet-revision.ts';
 import { joinedCluster } from '../../cluster/joined-cluster.ts';
 import { limitsFrom } from '../../cluster/member-access.ts';
 import { observeMember } from '../../cluster/observe-member.ts';
 import { exitOk, type Command } from '../io.ts';
-import { stringFlag } from '../load-revision.ts';
+import { loadRevision, stringFlag } from '../load-revision.ts';
 import { toJsonText, toOutputFormat, toYamlText } from '../output.ts';
 import { refuseOverwrite, writeManifests } from '../repo-files.ts';
 

@@ -6,7 +6,6 @@
 import path from 'node:path';
 import { FlotillaError, UsageError, type KubeObject } from '../../api/index.ts';
 import { memberKubeConfig } from '../../cluster/credentials.ts';
-import { loadRevision } from '../../cluster/fleet-revision.ts';
 import { credentialsFrom, limitsFrom } from '../../cluster/member-access.ts';
 import { MemberClient } from '../../cluster/member-client.ts';
 import { formatObjectId, objectIdOf } from '../../cluster/object-id.ts';
@@ -14,7 +13,7 @@ import { readPromotable, type Promotable } from '../../cluster/read-promotable.t
 import { createInterpreter } from '../../interpreter/index.ts';
 import { promotionPolicy, secretWithoutValues, templateFromLive } from '../../promote/index.ts';
 import { exitOk, type Command } from '../io.ts';
-import { stringFlag } from '../load-revision.ts';
+import { loadRevision, stringFlag } from '../load-revision.ts';
 import { toYamlText } from '../output.ts';
 import { refuseOverwrite, writeManifests } from '../repo-files.ts';
 import { parseKindName } from '../kind-name.ts';

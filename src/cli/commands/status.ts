@@ -1,7 +1,7 @@
 /** `flotilla status`: where each binding runs, its members' status and health, and the aggregate. */
 import { compareStrings, formatDiagnostic, UsageError, type JsonObject } from '../../api/index.ts';
 import type { BindingStatus } from '../../cluster/binding-status.ts';
-import { fleetClusters, loadRevision, planObserved, planUnobserved } from '../../cluster/fleet-revision.ts';
+import { fleetClusters, planObserved, planUnobserved } from '../../cluster/fleet-revision.ts';
 import { credentialsFrom, limitsFrom } from '../../cluster/member-access.ts';
 import { observeBindings } from '../../cluster/observe-bindings.ts';
 import { createInterpreter } from '../../interpreter/index.ts';
@@ -9,7 +9,7 @@ import { findGitDir, localStore, openLocal } from '../../git/index.ts';
 import { createStatusReader } from '../../writeback/index.ts';
 import path from 'node:path';
 import { exitInvalid, exitOk, type Command } from '../io.ts';
-import { stringFlag } from '../load-revision.ts';
+import { loadRevision, stringFlag } from '../load-revision.ts';
 import { formatTable, toJsonText, toOutputFormat, toYamlText } from '../output.ts';
 
 export const statusCommand: Command = {

@@ -1,9 +1,8 @@
 /** `flotilla unjoin`: remove a member's Cluster from the fleet repo (like karmadactl unjoin), naming the policies that still select it. */
 import path from 'node:path';
 import { FlotillaError, formatDiagnostic, UsageError, type Fleet } from '../../api/index.ts';
-import { loadRevision } from '../../cluster/fleet-revision.ts';
 import { exitOk, type Command } from '../io.ts';
-import { stringFlag } from '../load-revision.ts';
+import { loadRevision, stringFlag } from '../load-revision.ts';
 import { removeRepoFile } from '../repo-files.ts';
 
 /** The repo declares no Cluster of that name. */
