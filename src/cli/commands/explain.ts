@@ -1,15 +1,16 @@
 /** `flotilla explain`: the full scheduling story of one resource template. */
-import { describeRef, parseResourceKey, resourceKeyOf, type Fleet, type Loaded, type SpreadConstraint } from '../../api/index.ts';
+import { describeRef, parseResourceKey, resourceKeyOf, type Fleet, type Loaded, type ResourceKey, type SpreadConstraint } from '../../api/index.ts';
 import { suggestionFor } from '../../load/index.ts';
 import type { BindingExplanation, Plan } from '../../plan/index.ts';
 import { competingPolicies, indexPolicies, matchPolicy, type LosingPolicy } from '../../policy/index.ts';
 import { formatExplanation } from '../../scheduler/index.ts';
 import { whyOnCluster } from '../explain-cluster.ts';
-import { exitInvalid, exitOk, type Command } from '../io.ts';
+import { explainFailover, formatFailoverStory } from '../explain-failover.ts';
+import { exitInvalid, exitOk, type Command, type ExitCode, type IO } from '../io.ts';
 import { parseKindName } from '../kind-name.ts';
 import { planRevisionWithFleet, stringFlag } from '../load-revision.ts';
 import { toJsonText, toOutputFormat, toYamlText } from '../output.ts';
-import { lookupTemplate } from '../template-lookup.ts';
+import { lookupTemplate, namesKind } from '../template-lookup.ts';
 
 export const explainCommand: Command = {
   name: 'explain',
@@ -22,11 +23,12 @@ export const explainCommand: Command = {
     cluster: { type: 'string' },
     previous: { type: 'string' },
     output: { type: 'string', short: 'o', default: 'table' },
+    fail: { type: 'string', multiple: true },
   },
   help: `Explain the placement of one resource template.
 
 Usage: flotilla explain KIND/NAME | KIND NAME [-n NAMESPACE] [--cluster CLUSTER] [--repo DIR] [--ref REF]
-                        [--previous FILE] [-o json|yaml|table]
+                        [--previous FILE] [-o json|yaml|table] [--fail K=V ...]
 
 Plans the revision (as 'flotilla plan') and prints, for the named template: the policy that
 claimed it and the other policies that also select it (and why they lost: priority, selector
@@ -40,6 +42,9 @@ that is in the repo but that no policy selects says so. --cluster X answers "why
 X": the filter that removed X and which label failed which selector; or, when X was feasible,
 why spread selection left it out (scores, available replicas, maxGroups; for a spread by region,
 why X's region lost); or why the division gave it no replicas.
+With --fail K=V (cluster=, region=, zone=, provider=; as 'flotilla simulate'), it shows the
+template's failover arithmetic instead: the taint manager's verdict on each failed cluster, the
+new schedule's explanation, and the replicas kept, moved and lost.
 
 Exit status:
   0  explained
@@ -55,12 +60,17 @@ Examples:
 
   # The same as JSON
   flotilla explain deployment.apps/catalog -n shop --repo examples/fleet-repo -o json
+
+  # Where would the payments API go if aws-use failed?
+  flotilla explain Deployment/payments-api -n payments --repo examples/fleet-repo --fail cluster=aws-use
 `,
   async run(values, positionals, io) {
     const output = toOutputFormat(values['output']);
     const target = parseKindName(positionals, 'explain');
     const namespace = stringFlag(values['namespace']);
     const cluster = stringFlag(values['cluster']);
+    const fails = Array.isArray(values['fail']) ? values['fail'].map(String) : [];
+    if (fails.length) return explainFailure({ repo: stringFlag(values['repo']) ?? '.', ref: stringFlag(values['ref']), fails }, { kind: target.kind, name: target.name, namespace }, output, io);
     const { plan, fleet } = await planRevisionWithFleet({ repo: stringFlag(values['repo']) ?? '.', ref: stringFlag(values['ref']), previous: stringFlag(values['previous']), works: 'check' }, io.cwd);
     if (plan.errors.length) {
       io.stderr(`the revision is invalid (${plan.errors.length} error(s)); run 'flotilla validate' for details\n`);
@@ -96,6 +106,28 @@ Examples:
     return exitOk;
   },
 };
+
+async function explainFailure(opts: Parameters<typeof explainFailover>[0], target: { kind: string; name: string; namespace: string | undefined }, output: string, io: IO): Promise<ExitCode> {
+  const story = await explainFailover(opts, io.cwd, (keys) => findKey(keys, target.kind, target.name, target.namespace));
+  if (story.kind === 'none') {
+    io.stderr(`${story.message}\n`);
+    return exitInvalid;
+  }
+  if (output === 'json') io.stdout(toJsonText(story));
+  else if (output === 'yaml') io.stdout(toYamlText(story));
+  else io.stdout(formatFailoverStory(story));
+  return exitOk;
+}
+
+/** The key of KIND NAME in NAMESPACE (default "default", or cluster-scoped when none is given); KIND in any of kubectl's spellings. */
+function findKey(keys: readonly ResourceKey[], kind: string, name: string, namespace: string | undefined): ResourceKey | undefined {
+  const candidates = keys.filter((k) => {
+    const r = parseResourceKey(k);
+    return namesKind(kind, r.apiVersion, r.kind) && r.name === name;
+  });
+  const ns = namespace ?? 'default';
+  return candidates.find((k) => (parseResourceKey(k).namespace ?? '') === ns) ?? (namespace === undefined ? candidates.find((k) => parseResourceKey(k).namespace === undefined) : undefined);
+}
 
 function explainText(policy: string, found: BindingExplanation, losers: readonly LosingPolicy[], onCluster: readonly string[] | undefined): string {
   const placement = found.result.kind === 'Scheduled' ? found.result.clusters.map((c) => `${c.name}:${c.replicas ?? 0}`).join(', ') || '(no clusters)' : `unschedulable (${found.result.reason}): ${found.result.message}`;
