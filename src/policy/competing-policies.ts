@@ -13,20 +13,34 @@ export interface LosingPolicy {
   readonly why: string;
 }
 
-/** The losers, best first; empty when at most one policy selects the template. */
-export function competingPolicies(index: PolicyIndex, template: KubeObject, winner: PolicyMatch): LosingPolicy[] {
+/**
+ * The losers, best first; empty when at most one policy selects the template. `claim` is why the
+ * winner holds the template when an earlier revision's claim decided it (a loser may then have
+ * precedence and still lose).
+ */
+export function competingPolicies(
+  index: PolicyIndex,
+  template: KubeObject,
+  winner: PolicyMatch,
+  claim?: string,
+): LosingPolicy[] {
   const ns = template.metadata.namespace;
   if (isReservedNamespace(ns)) return [];
   const own = ns !== undefined ? candidates(index.byNamespace.get(ns) ?? [], template) : [];
   const wide = candidates(index.clusterWide, template);
   const all = [...own.toSorted(order), ...wide.toSorted(order)].filter((m) => m.policy !== winner.policy);
-  return all.map((m) => ({ match: m, why: whyLost(m, winner) }));
+  return all.map((m) => ({
+    match: m,
+    why: claim !== undefined && beats(m, winner) ? `it has precedence, but ${claim}` : whyLost(m, winner),
+  }));
 }
 
 function candidates(list: PolicyIndex['clusterWide'], template: KubeObject): PolicyMatch[] {
   return list.flatMap((policy) => {
     const implicitPriority = selectorsPriority(template, policy.object.spec.resourceSelectors ?? []);
-    return implicitPriority === priorityMisMatch ? [] : [{ policy, explicitPriority: policy.object.spec.priority ?? 0, implicitPriority }];
+    return implicitPriority === priorityMisMatch
+      ? []
+      : [{ policy, explicitPriority: policy.object.spec.priority ?? 0, implicitPriority }];
   });
 }
 
@@ -37,9 +51,12 @@ function order(a: PolicyMatch, b: PolicyMatch): number {
 /** Why `loser` lost to `winner`, in Karmada's order of rules. */
 function whyLost(loser: PolicyMatch, winner: PolicyMatch): string {
   const w = winner.policy.object;
-  if (w.kind === 'PropagationPolicy' && loser.policy.object.kind === 'ClusterPropagationPolicy') return 'a PropagationPolicy in the namespace beats any ClusterPropagationPolicy';
-  if (loser.explicitPriority !== winner.explicitPriority) return `spec.priority ${loser.explicitPriority} < ${winner.explicitPriority}`;
-  if (loser.implicitPriority !== winner.implicitPriority) return `its resourceSelector is less specific (${implicitName(loser.implicitPriority)} < ${implicitName(winner.implicitPriority)})`;
+  if (w.kind === 'PropagationPolicy' && loser.policy.object.kind === 'ClusterPropagationPolicy')
+    return 'a PropagationPolicy in the namespace beats any ClusterPropagationPolicy';
+  if (loser.explicitPriority !== winner.explicitPriority)
+    return `spec.priority ${loser.explicitPriority} < ${winner.explicitPriority}`;
+  if (loser.implicitPriority !== winner.implicitPriority)
+    return `its resourceSelector is less specific (${implicitName(loser.implicitPriority)} < ${implicitName(winner.implicitPriority)})`;
   return `same priority; the name ${w.metadata.name ?? ''} sorts first`;
 }
 

@@ -2,7 +2,7 @@
 import { describeRef, parseResourceKey, resourceKeyOf, type Fleet, type Loaded, type ResourceKey, type SpreadConstraint } from '../../api/index.ts';
 import { suggestionFor } from '../../load/index.ts';
 import type { BindingExplanation, Plan } from '../../plan/index.ts';
-import { competingPolicies, indexPolicies, matchPolicy, type LosingPolicy } from '../../policy/index.ts';
+import { competingPolicies, indexPolicies, selectorsPriority, type LosingPolicy } from '../../policy/index.ts';
 import { formatExplanation } from '../../scheduler/index.ts';
 import { whyOnCluster } from '../explain-cluster.ts';
 import { explainFailover, formatFailoverStory } from '../explain-failover.ts';
@@ -92,11 +92,13 @@ Examples:
       io.stderr(`the fleet repo has no cluster ${cluster}${near ? ` (did you mean ${near}?)` : ''}\n`);
       return exitInvalid;
     }
-    const winner = matchPolicy(indexPolicies(fleet.propagationPolicies), template.object);
-    const losers = winner ? competingPolicies(indexPolicies(fleet.propagationPolicies), template.object, winner) : [];
+    const index = indexPolicies(fleet.propagationPolicies);
+    const claimed = fleet.propagationPolicies.find((p) => p.object === found.policy.object);
+    const winner = claimed ? { policy: claimed, explicitPriority: claimed.object.spec.priority ?? 0, implicitPriority: selectorsPriority(template.object, claimed.object.spec.resourceSelectors ?? []) } : undefined;
+    const losers = winner ? competingPolicies(index, template.object, winner, found.claim) : [];
     const onCluster = cluster !== undefined ? whyOnCluster(found.result, cluster, fleet.clusters.map((c) => c.object), spreadOf(fleet, found.policy)) : undefined;
     const story = {
-      resource: parseResourceKey(found.key), policy: policyLabel(found.policy),
+      resource: parseResourceKey(found.key), policy: policyLabel(found.policy), ...(found.claim ? { claim: found.claim } : {}),
       competing: losers.map((l) => ({ policy: policyLabel(l.match.policy), lost: l.why })),
       result: found.result, ...(onCluster ? { cluster: { name: cluster, answer: onCluster } } : {}),
     };
@@ -131,7 +133,7 @@ function findKey(keys: readonly ResourceKey[], kind: string, name: string, names
 
 function explainText(policy: string, found: BindingExplanation, losers: readonly LosingPolicy[], onCluster: readonly string[] | undefined): string {
   const placement = found.result.kind === 'Scheduled' ? found.result.clusters.map((c) => `${c.name}:${c.replicas ?? 0}`).join(', ') || '(no clusters)' : `unschedulable (${found.result.reason}): ${found.result.message}`;
-  const lines = [describeRef(parseResourceKey(found.key)), `  policy:    ${policy}`];
+  const lines = [describeRef(parseResourceKey(found.key)), `  policy:    ${policy}`, ...(found.claim ? [`  claim:     ${found.claim}`] : [])];
   for (const l of losers) lines.push(`  lost:      ${policyLabel(l.match.policy)}: ${l.why}`);
   lines.push(`  placement: ${placement}`);
   if (onCluster) lines.push('', ...onCluster);
