@@ -10,12 +10,21 @@ import { formatTable } from './output.ts';
 type Read = MemberGet & { readonly kind: 'read' };
 
 /** Table text: the server's priority-0 columns (all with `wide`), a NAMESPACE column when listing all namespaces. */
-export function getTable(results: readonly MemberGet[], opts: { readonly wide: boolean; readonly allNamespaces: boolean; readonly noHeaders: boolean }): string {
+export function getTable(
+  results: readonly MemberGet[],
+  opts: { readonly wide: boolean; readonly allNamespaces: boolean; readonly noHeaders: boolean },
+): string {
   const read = results.filter((r): r is Read => r.kind === 'read');
   const first = read.find((r) => r.table.columnDefinitions.length > 0);
   if (!first || read.every((r) => r.table.rows.length === 0)) return ''; // kubectl prints no header over nothing
   const columns = first.table.columnDefinitions.filter((c) => opts.wide || (c.priority ?? 0) === 0).map((c) => c.name);
-  const header = ['CLUSTER', ...(opts.allNamespaces ? ['NAMESPACE'] : []), ...columns.map((c) => c.toUpperCase()), 'BINDING', 'REVISION'];
+  const header = [
+    'CLUSTER',
+    ...(opts.allNamespaces ? ['NAMESPACE'] : []),
+    ...columns.map((c) => c.toUpperCase()),
+    'BINDING',
+    'REVISION',
+  ];
   const rows = read.flatMap((r) => {
     const index = new Map(r.table.columnDefinitions.map((c, i) => [c.name, i] as const));
     return r.table.rows.map((row) => {
@@ -36,16 +45,33 @@ export function getTable(results: readonly MemberGet[], opts: { readonly wide: b
 
 /** `CLUSTER kind.group/name` per object, so `while read c o; do kubectl --context "$c" get "$o"; done` works. */
 export function getNames(results: readonly MemberGet[]): string {
-  return results.flatMap((r) => (r.kind === 'read' ? r.table.rows.map((row) => `${r.cluster} ${typeName(r)}/${row.object?.metadata?.name ?? ''}\n`) : [])).join('');
+  return results
+    .flatMap((r) =>
+      r.kind === 'read'
+        ? r.table.rows.map((row) => `${r.cluster} ${typeName(r)}/${row.object?.metadata?.name ?? ''}\n`)
+        : [],
+    )
+    .join('');
 }
 
 /** The JSON/YAML shape: every object with its cluster and flotilla's ownership of it. */
-export function getItems(results: readonly MemberGet[]): { items: { cluster: string; binding: string | null; revision: string | null; object: KubeObject }[] } {
+export function getItems(results: readonly MemberGet[]): {
+  items: { cluster: string; binding: string | null; revision: string | null; object: KubeObject }[];
+} {
   return {
-    items: results.flatMap((r) => (r.kind === 'read' ? r.objects.map((o) => {
-      const owned = isOwned(r.owned, r.resolved, o.metadata.namespace, o.metadata.name);
-      return { cluster: r.cluster, binding: owned ? (o.metadata.annotations?.[bindingAnnotation] ?? null) : null, revision: owned ? (r.owned.revision ?? null) : null, object: o };
-    }) : [])),
+    items: results.flatMap((r) =>
+      r.kind === 'read'
+        ? r.objects.map((o) => {
+            const owned = isOwned(r.owned, r.resolved, o.metadata.namespace, o.metadata.name);
+            return {
+              cluster: r.cluster,
+              binding: owned ? (o.metadata.annotations?.[bindingAnnotation] ?? null) : null,
+              revision: owned ? (r.owned.revision ?? null) : null,
+              object: o,
+            };
+          })
+        : [],
+    ),
   };
 }
 

@@ -17,10 +17,13 @@ export class RepoFileUnwritable extends FlotillaError<{ file: string }> {}
 
 /** Whether `file` exists. */
 export async function fileExists(file: string): Promise<boolean> {
-  return stat(file).then(() => true, (err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return false;
-    throw new RepoFileUnwritable(`cannot read ${file}`, { file }, { cause: err });
-  });
+  return stat(file).then(
+    () => true,
+    (err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return false;
+      throw new RepoFileUnwritable(`cannot read ${file}`, { file }, { cause: err });
+    },
+  );
 }
 
 /** Refuses (RepoFileExists) when any of `files` (relative to `dir`) exists, unless `force`. */
@@ -30,9 +33,17 @@ export async function refuseOverwrite(dir: string, files: readonly string[], for
 }
 
 /** Writes `objects` as one multi-document YAML file at `rel` under `dir`, with a leading comment. */
-export async function writeManifests(dir: string, rel: string, comment: string, objects: readonly KubeObject[]): Promise<void> {
+export async function writeManifests(
+  dir: string,
+  rel: string,
+  comment: string,
+  objects: readonly KubeObject[],
+): Promise<void> {
   const file = path.join(dir, rel);
-  const head = comment.split('\n').map((l) => `# ${l}`.trimEnd()).join('\n');
+  const head = comment
+    .split('\n')
+    .map((l) => `# ${l}`.trimEnd())
+    .join('\n');
   const body = objects.map((o) => YAML.stringify(o, yamlOptions)).join('---\n');
   try {
     await mkdir(path.dirname(file), { recursive: true });

@@ -9,10 +9,29 @@ import { suggestionFor } from '../load/index.ts';
 
 /** kubectl's short names of built-in kinds (`kubectl api-resources`). */
 const shortNames: Readonly<Record<string, string>> = {
-  po: 'Pod', svc: 'Service', deploy: 'Deployment', rs: 'ReplicaSet', sts: 'StatefulSet', ds: 'DaemonSet', cj: 'CronJob',
-  cm: 'ConfigMap', ns: 'Namespace', sa: 'ServiceAccount', pvc: 'PersistentVolumeClaim', pv: 'PersistentVolume', ing: 'Ingress',
-  hpa: 'HorizontalPodAutoscaler', pdb: 'PodDisruptionBudget', netpol: 'NetworkPolicy', crd: 'CustomResourceDefinition',
-  ep: 'Endpoints', no: 'Node', quota: 'ResourceQuota', limits: 'LimitRange', sc: 'StorageClass', pc: 'PriorityClass',
+  po: 'Pod',
+  svc: 'Service',
+  deploy: 'Deployment',
+  rs: 'ReplicaSet',
+  sts: 'StatefulSet',
+  ds: 'DaemonSet',
+  cj: 'CronJob',
+  cm: 'ConfigMap',
+  ns: 'Namespace',
+  sa: 'ServiceAccount',
+  pvc: 'PersistentVolumeClaim',
+  pv: 'PersistentVolume',
+  ing: 'Ingress',
+  hpa: 'HorizontalPodAutoscaler',
+  pdb: 'PodDisruptionBudget',
+  netpol: 'NetworkPolicy',
+  crd: 'CustomResourceDefinition',
+  ep: 'Endpoints',
+  no: 'Node',
+  quota: 'ResourceQuota',
+  limits: 'LimitRange',
+  sc: 'StorageClass',
+  pc: 'PriorityClass',
 };
 
 /** What the lookup found. */
@@ -32,15 +51,30 @@ export function namesKind(typed: string, apiVersion: string, kind: string): bool
 }
 
 /** The template of that kind, name and namespace (`default` for namespaced ones when none is given). */
-export function lookupTemplate(templates: readonly Loaded[], typed: string, name: string, namespace: string | undefined): TemplateLookup {
+export function lookupTemplate(
+  templates: readonly Loaded[],
+  typed: string,
+  name: string,
+  namespace: string | undefined,
+): TemplateLookup {
   const ofKind = templates.filter((t) => namesKind(typed, t.object.apiVersion, t.object.kind));
-  const inNamespace = (t: Loaded) => (t.object.metadata.namespace === undefined ? namespace === undefined : t.object.metadata.namespace === (namespace ?? 'default'));
+  const inNamespace = (t: Loaded) =>
+    t.object.metadata.namespace === undefined
+      ? namespace === undefined
+      : t.object.metadata.namespace === (namespace ?? 'default');
   const hit = ofKind.find((t) => t.object.metadata.name === name && inNamespace(t));
   if (hit) return { kind: 'found', template: hit };
-  const elsewhere = ofKind.filter((t) => t.object.metadata.name === name).map((t) => `${describe(t.object)} (pass -n ${t.object.metadata.namespace ?? ''})`);
+  const elsewhere = ofKind
+    .filter((t) => t.object.metadata.name === name)
+    .map((t) => `${describe(t.object)} (pass -n ${t.object.metadata.namespace ?? ''})`);
   const near = suggestionFor(name, [...new Set(ofKind.filter(inNamespace).map((t) => t.object.metadata.name ?? ''))]);
-  const nearTemplate = near === undefined ? [] : ofKind.filter((t) => t.object.metadata.name === near && inNamespace(t)).map((t) => describe(t.object));
-  const otherKinds = templates.filter((t) => t.object.metadata.name === name && inNamespace(t) && !ofKind.includes(t)).map((t) => describe(t.object));
+  const nearTemplate =
+    near === undefined
+      ? []
+      : ofKind.filter((t) => t.object.metadata.name === near && inNamespace(t)).map((t) => describe(t.object));
+  const otherKinds = templates
+    .filter((t) => t.object.metadata.name === name && inNamespace(t) && !ofKind.includes(t))
+    .map((t) => describe(t.object));
   return { kind: 'not-found', suggestions: [...nearTemplate, ...elsewhere, ...otherKinds].sort(compareStrings) };
 }
 

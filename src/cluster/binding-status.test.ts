@@ -2,33 +2,74 @@ import assert from 'node:assert/strict';
 import type { KubeObject } from '../api/index.ts';
 import { bindingStatus, type MemberObject, type StatusInterpreter } from './binding-status.ts';
 
-const template = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'shop', annotations: { 'flotilla.io/binding': 'shop/web-deployment' } } } as KubeObject;
-const live = (healthy: boolean): KubeObject => ({ ...template, status: { healthy } } as KubeObject);
+const template = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'web', namespace: 'shop', annotations: { 'flotilla.io/binding': 'shop/web-deployment' } },
+} as KubeObject;
+const live = (healthy: boolean): KubeObject => ({ ...template, status: { healthy } }) as KubeObject;
 const interpreter: StatusInterpreter = {
   reflectStatus: (o) => (o['status'] as Record<string, never> | undefined) ?? null,
   interpretHealth: (o) => (o['status'] as { healthy: boolean }).healthy,
   aggregateStatus: (o) => o,
 };
 const found = (cluster: string, healthy = true): MemberObject => ({ kind: 'found', cluster, live: live(healthy) });
-const unreachable = (cluster: string): MemberObject => ({ kind: 'error', cluster, message: `cluster ${cluster} is unreachable: connect ECONNREFUSED`, unreachable: true });
+const unreachable = (cluster: string): MemberObject => ({
+  kind: 'error',
+  cluster,
+  message: `cluster ${cluster} is unreachable: connect ECONNREFUSED`,
+  unreachable: true,
+});
 
 describe('bindingStatus: Applied and Healthy conditions', () => {
   const cases: { name: string; members: MemberObject[]; want: [string, string, string, string] }[] = [
-    { name: 'all applied and healthy', members: [found('a'), found('b')], want: ['True', 'FullyApplied', 'True', 'Healthy'] },
-    { name: 'an unhealthy member makes Healthy False', members: [found('a'), found('b', false)], want: ['True', 'FullyApplied', 'False', 'Unhealthy'] },
-    { name: 'an unreachable member is Unknown, not Unhealthy', members: [found('a'), unreachable('b')], want: ['Unknown', 'ClusterUnreachable', 'Unknown', 'ClusterUnreachable'] },
-    { name: 'a missing object is not applied; its health is unknown', members: [found('a'), { kind: 'missing', cluster: 'b' }], want: ['False', 'NotApplied', 'Unknown', 'HealthUnknown'] },
-    { name: 'unhealthy wins over unreachable', members: [found('a', false), unreachable('b')], want: ['Unknown', 'ClusterUnreachable', 'False', 'Unhealthy'] },
+    {
+      name: 'all applied and healthy',
+      members: [found('a'), found('b')],
+      want: ['True', 'FullyApplied', 'True', 'Healthy'],
+    },
+    {
+      name: 'an unhealthy member makes Healthy False',
+      members: [found('a'), found('b', false)],
+      want: ['True', 'FullyApplied', 'False', 'Unhealthy'],
+    },
+    {
+      name: 'an unreachable member is Unknown, not Unhealthy',
+      members: [found('a'), unreachable('b')],
+      want: ['Unknown', 'ClusterUnreachable', 'Unknown', 'ClusterUnreachable'],
+    },
+    {
+      name: 'a missing object is not applied; its health is unknown',
+      members: [found('a'), { kind: 'missing', cluster: 'b' }],
+      want: ['False', 'NotApplied', 'Unknown', 'HealthUnknown'],
+    },
+    {
+      name: 'unhealthy wins over unreachable',
+      members: [found('a', false), unreachable('b')],
+      want: ['Unknown', 'ClusterUnreachable', 'False', 'Unhealthy'],
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
-      const s = bindingStatus({ resource: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'web' }, binding: 'shop/web-deployment', template, members: c.members, interpreter });
+      const s = bindingStatus({
+        resource: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'web' },
+        binding: 'shop/web-deployment',
+        template,
+        members: c.members,
+        interpreter,
+      });
       const [applied, healthy] = s.conditions;
       assert.deepEqual([applied?.status, applied?.reason, healthy?.status, healthy?.reason], c.want);
     });
   }
   it('says the unreachable reason once, in the member status, not in the conditions', () => {
-    const s = bindingStatus({ resource: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'web' }, binding: 'shop/web-deployment', template, members: [unreachable('b')], interpreter });
+    const s = bindingStatus({
+      resource: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'web' },
+      binding: 'shop/web-deployment',
+      template,
+      members: [unreachable('b')],
+      interpreter,
+    });
     assert.equal(s.clusters[0]?.unreachable, true);
     assert.ok(s.conditions.every((c) => !c.message?.includes('ECONNREFUSED')));
   });

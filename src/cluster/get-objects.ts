@@ -26,7 +26,14 @@ export interface GetQuery {
 
 /** One member's answer. */
 export type MemberGet =
-  | { readonly kind: 'read'; readonly cluster: string; readonly resolved: ResolvedKind; readonly table: ServerTable; readonly objects: readonly KubeObject[]; readonly owned: OwnedObjects }
+  | {
+      readonly kind: 'read';
+      readonly cluster: string;
+      readonly resolved: ResolvedKind;
+      readonly table: ServerTable;
+      readonly objects: readonly KubeObject[];
+      readonly owned: OwnedObjects;
+    }
   | { readonly kind: 'failed'; readonly cluster: string; readonly reason: string; readonly unreachable: boolean };
 
 /** Which objects flotilla's inventory on the member lists, and the revision it last applied there. */
@@ -36,18 +43,32 @@ export interface OwnedObjects {
 }
 
 /** Reads the query from every cluster (sorted by name, at most `concurrency` at once). */
-export async function getFromMembers(clusters: readonly Cluster[], query: GetQuery, opts: Limits & { readonly credentials: CredentialSource; readonly concurrency: number }): Promise<MemberGet[]> {
+export async function getFromMembers(
+  clusters: readonly Cluster[],
+  query: GetQuery,
+  opts: Limits & { readonly credentials: CredentialSource; readonly concurrency: number },
+): Promise<MemberGet[]> {
   const sorted = clusters.toSorted((a, b) => compareStrings(a.metadata.name ?? '', b.metadata.name ?? ''));
   return mapLimit(sorted, opts.concurrency, async (c): Promise<MemberGet> => {
     const cluster = c.metadata.name ?? '';
     let client: MemberClient | undefined;
     try {
-      client = new MemberClient(cluster, await memberKubeConfig(c, opts.credentials), { requestTimeoutMs: opts.requestTimeoutMs, deadline: AbortSignal.timeout(opts.timeoutMs) });
+      client = new MemberClient(cluster, await memberKubeConfig(c, opts.credentials), {
+        requestTimeoutMs: opts.requestTimeoutMs,
+        deadline: AbortSignal.timeout(opts.timeoutMs),
+      });
       return await getFromMember(client, query);
     } catch (err) {
-      if (err instanceof ClusterUnreachable || err instanceof CredentialsMissing) return { kind: 'failed', cluster, reason: err.message, unreachable: true };
-      if (err instanceof KindUnknown || err instanceof ClusterRequestFailed) return { kind: 'failed', cluster, reason: err.message, unreachable: false };
-      return { kind: 'failed', cluster, reason: `cluster ${cluster}: ${err instanceof Error ? err.message : String(err)}`, unreachable: true };
+      if (err instanceof ClusterUnreachable || err instanceof CredentialsMissing)
+        return { kind: 'failed', cluster, reason: err.message, unreachable: true };
+      if (err instanceof KindUnknown || err instanceof ClusterRequestFailed)
+        return { kind: 'failed', cluster, reason: err.message, unreachable: false };
+      return {
+        kind: 'failed',
+        cluster,
+        reason: `cluster ${cluster}: ${err instanceof Error ? err.message : String(err)}`,
+        unreachable: true,
+      };
     } finally {
       await client?.close();
     }
@@ -59,25 +80,65 @@ async function getFromMember(client: MemberClient, query: GetQuery): Promise<Mem
   const namespace = resolved.namespaced ? query.namespace : '';
   const owned = await ownedObjects(client);
   if (query.shape === 'table') {
-    const table = await client.table(resolved.apiVersion, resolved.kind, { namespace, ...(query.name ? { name: query.name } : {}), ...(query.labelSelector ? { labelSelector: query.labelSelector } : {}) });
+    const table = await client.table(resolved.apiVersion, resolved.kind, {
+      namespace,
+      ...(query.name ? { name: query.name } : {}),
+      ...(query.labelSelector ? { labelSelector: query.labelSelector } : {}),
+    });
     return { kind: 'read', cluster: client.cluster, resolved, table, objects: [], owned };
   }
-  const id: ObjectId = objectIdOf({ apiVersion: resolved.apiVersion, kind: resolved.kind, metadata: { namespace, name: query.name ?? '' } });
+  const id: ObjectId = objectIdOf({
+    apiVersion: resolved.apiVersion,
+    kind: resolved.kind,
+    metadata: { namespace, name: query.name ?? '' },
+  });
   const objects = query.name
     ? [await client.get(id)].filter((o) => o !== undefined)
-    : await client.list(resolved.apiVersion, resolved.kind, { ...(namespace ? { namespace } : {}), ...(query.labelSelector ? { labelSelector: query.labelSelector } : {}) });
-  return { kind: 'read', cluster: client.cluster, resolved, table: { columnDefinitions: [], rows: [] }, objects, owned };
+    : await client.list(resolved.apiVersion, resolved.kind, {
+        ...(namespace ? { namespace } : {}),
+        ...(query.labelSelector ? { labelSelector: query.labelSelector } : {}),
+      });
+  return {
+    kind: 'read',
+    cluster: client.cluster,
+    resolved,
+    table: { columnDefinitions: [], rows: [] },
+    objects,
+    owned,
+  };
 }
 
 /** The inventory's entries and revision (none when flotilla never applied to the member). */
 async function ownedObjects(client: MemberClient): Promise<OwnedObjects> {
-  const cm = await client.get({ group: '', version: 'v1', kind: 'ConfigMap', namespace: inventoryNamespace, name: inventoryName });
+  const cm = await client.get({
+    group: '',
+    version: 'v1',
+    kind: 'ConfigMap',
+    namespace: inventoryNamespace,
+    name: inventoryName,
+  });
   if (!cm) return { revision: undefined, ids: new Set() };
   const read = readInventory(cm);
-  return { revision: cm.metadata.annotations?.[revisionAnnotation], ids: new Set(read.kind === 'found' ? read.inventory.entries.map(formatObjectId) : []) };
+  return {
+    revision: cm.metadata.annotations?.[revisionAnnotation],
+    ids: new Set(read.kind === 'found' ? read.inventory.entries.map(formatObjectId) : []),
+  };
 }
 
 /** Whether the inventory lists the object (group, kind, namespace, name). */
-export function isOwned(owned: OwnedObjects, resolved: ResolvedKind, namespace: string | undefined, name: string | undefined): boolean {
-  return owned.ids.has(formatObjectId(objectIdOf({ apiVersion: resolved.apiVersion, kind: resolved.kind, metadata: { namespace: namespace ?? '', name: name ?? '' } })));
+export function isOwned(
+  owned: OwnedObjects,
+  resolved: ResolvedKind,
+  namespace: string | undefined,
+  name: string | undefined,
+): boolean {
+  return owned.ids.has(
+    formatObjectId(
+      objectIdOf({
+        apiVersion: resolved.apiVersion,
+        kind: resolved.kind,
+        metadata: { namespace: namespace ?? '', name: name ?? '' },
+      }),
+    ),
+  );
 }

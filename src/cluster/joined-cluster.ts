@@ -33,19 +33,30 @@ export function joinedCluster(name: string, o: ReachableObservation, nodes: read
   const found: string[] = [];
   const undetermined: string[] = [];
   const provider = providerOfNodes(nodes);
-  if (provider.kind === 'one') found.push(`provider: ${provider.value} (from spec.providerID of ${provider.count} node(s))`);
+  if (provider.kind === 'one')
+    found.push(`provider: ${provider.value} (from spec.providerID of ${provider.count} node(s))`);
   else undetermined.push(`provider: ${provider.why}`);
   const region = labelOfNodes(nodes, regionLabels);
-  if (region.kind === 'one') found.push(`region: ${region.value} (label topology.kubernetes.io/region on ${region.count} node(s))`);
+  if (region.kind === 'one')
+    found.push(`region: ${region.value} (label topology.kubernetes.io/region on ${region.count} node(s))`);
   else undetermined.push(`region: ${region.why}`);
   const zones = zonesOfNodes(nodes);
   if (zones.length) found.push(`zones: ${zones.join(', ')} (label topology.kubernetes.io/zone)`);
   else undetermined.push('zones: no node has the label topology.kubernetes.io/zone');
   found.push(`kubernetes version: ${o.kubernetesVersion || 'unknown'}`);
-  found.push(`served APIs: ${o.apiEnablements.length} group version(s)${o.apiEnablementsComplete ? '' : ' (partial: some groups failed discovery)'}`);
-  if (!o.apiEnablementsComplete) undetermined.push('apiEnablements: some API groups failed discovery; the list written is partial');
+  found.push(
+    `served APIs: ${o.apiEnablements.length} group version(s)${o.apiEnablementsComplete ? '' : ' (partial: some groups failed discovery)'}`,
+  );
+  if (!o.apiEnablementsComplete)
+    undetermined.push('apiEnablements: some API groups failed discovery; the list written is partial');
   const alloc = o.resourceSummary?.allocatable;
-  if (alloc) found.push(`allocatable: ${Object.keys(alloc).sort(compareStrings).map((k) => `${k} ${String(alloc[k])}`).join(', ')} on ${nodes.length} node(s)`);
+  if (alloc)
+    found.push(
+      `allocatable: ${Object.keys(alloc)
+        .sort(compareStrings)
+        .map((k) => `${k} ${String(alloc[k])}`)
+        .join(', ')} on ${nodes.length} node(s)`,
+    );
   else undetermined.push('resourceSummary: the member has no Nodes with allocatable resources');
   if (!o.healthy) undetermined.push('health: the member answered, but /readyz did not say ok');
   const spec: ClusterSpec = {
@@ -59,10 +70,16 @@ export function joinedCluster(name: string, o: ReachableObservation, nodes: read
     apiEnablements: o.apiEnablements,
     ...(o.resourceSummary ? { resourceSummary: o.resourceSummary } : {}),
   };
-  return { cluster: { apiVersion: clusterApiVersion, kind: 'Cluster', metadata: { name }, spec, status }, found, undetermined };
+  return {
+    cluster: { apiVersion: clusterApiVersion, kind: 'Cluster', metadata: { name }, spec, status },
+    found,
+    undetermined,
+  };
 }
 
-type Agreement = { readonly kind: 'one'; readonly value: string; readonly count: number } | { readonly kind: 'none'; readonly why: string };
+type Agreement =
+  | { readonly kind: 'one'; readonly value: string; readonly count: number }
+  | { readonly kind: 'none'; readonly why: string };
 
 /** The cloud provider a Node's spec.providerID names: its URI scheme (`gce://p/z/n` → gce). */
 export function providerOf(providerID: unknown): string | undefined {

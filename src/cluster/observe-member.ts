@@ -23,15 +23,39 @@ export interface MemberObservation {
  * Observes the member `name` through `context` of `kc` (default: its current context).
  * Throws CredentialsMissing for an unknown context and ClusterUnreachable when it cannot be read.
  */
-export async function observeMember(name: string, kc: KubeConfig, context: string | undefined, limits: Limits, now: string): Promise<MemberObservation> {
+export async function observeMember(
+  name: string,
+  kc: KubeConfig,
+  context: string | undefined,
+  limits: Limits,
+  now: string,
+): Promise<MemberObservation> {
   const ctx = context ?? kc.getCurrentContext();
-  if (!ctx || !kubeConfigForContext(kc, ctx)) throw new CredentialsMissing({ cluster: name, detail: context ? `the kubeconfig has no context "${context}"` : 'the kubeconfig has no current context; pass --context' });
+  if (!ctx || !kubeConfigForContext(kc, ctx))
+    throw new CredentialsMissing({
+      cluster: name,
+      detail: context
+        ? `the kubeconfig has no context "${context}"`
+        : 'the kubeconfig has no current context; pass --context',
+    });
   const credentials = { kubeconfig: kc, contextMap: new Map([[name, ctx]]) };
-  const [observation] = await observeAll([{ apiVersion: clusterApiVersion, kind: 'Cluster', metadata: { name } }], { credentials, ...limits, concurrency: 1, now });
-  if (observation?.kind !== 'reachable') throw new ClusterUnreachable({ cluster: name, reason: (observation?.reason ?? 'not observed').replace(/^cluster \S+( is unreachable)?: /, '') });
+  const [observation] = await observeAll([{ apiVersion: clusterApiVersion, kind: 'Cluster', metadata: { name } }], {
+    credentials,
+    ...limits,
+    concurrency: 1,
+    now,
+  });
+  if (observation?.kind !== 'reachable')
+    throw new ClusterUnreachable({
+      cluster: name,
+      reason: (observation?.reason ?? 'not observed').replace(/^cluster \S+( is unreachable)?: /, ''),
+    });
   const member = kubeConfigForContext(kc, ctx);
   if (!member) throw new CredentialsMissing({ cluster: name, detail: `the kubeconfig has no context "${ctx}"` });
-  const client = new MemberClient(name, member, { requestTimeoutMs: limits.requestTimeoutMs, deadline: AbortSignal.timeout(limits.timeoutMs) });
+  const client = new MemberClient(name, member, {
+    requestTimeoutMs: limits.requestTimeoutMs,
+    deadline: AbortSignal.timeout(limits.timeoutMs),
+  });
   try {
     return { observation, nodes: await client.list('v1', 'Node') };
   } finally {

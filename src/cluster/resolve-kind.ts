@@ -21,7 +21,13 @@ export interface ResolvedKind {
 /** One discovery document, with the fields kind resolution reads. */
 export interface DiscoveryDoc {
   readonly groupVersion: string;
-  readonly resources: readonly { readonly name: string; readonly kind: string; readonly namespaced?: boolean; readonly singularName?: string; readonly shortNames?: readonly string[] }[];
+  readonly resources: readonly {
+    readonly name: string;
+    readonly kind: string;
+    readonly namespaced?: boolean;
+    readonly singularName?: string;
+    readonly shortNames?: readonly string[];
+  }[];
 }
 
 /** The member serves no resource by that name. */
@@ -51,7 +57,8 @@ export function matchKind(docs: readonly DiscoveryDoc[], typed: string): Resolve
     for (const r of d.resources) {
       if (r.name.includes('/')) continue;
       const names = [r.name, r.singularName ?? '', r.kind.toLowerCase(), ...(r.shortNames ?? [])];
-      if (names.includes(name)) return { apiVersion: d.groupVersion, kind: r.kind, resource: r.name, namespaced: r.namespaced ?? true };
+      if (names.includes(name))
+        return { apiVersion: d.groupVersion, kind: r.kind, resource: r.name, namespaced: r.namespaced ?? true };
     }
   }
   return undefined;
@@ -65,10 +72,20 @@ export async function resolveKind(client: MemberClient, typed: string): Promise<
     const hit = matchKind([{ groupVersion: 'v1', resources: core.resources ?? [] }], want.name);
     if (hit) return hit;
   }
-  const groups = await client.raw<{ groups?: { name: string; preferredVersion?: { groupVersion: string }; versions?: { groupVersion: string; version: string }[] }[] }>('/apis');
+  const groups = await client.raw<{
+    groups?: {
+      name: string;
+      preferredVersion?: { groupVersion: string };
+      versions?: { groupVersion: string; version: string }[];
+    }[];
+  }>('/apis');
   const versions = (groups.groups ?? [])
     .filter((g) => want.group === undefined || g.name === want.group)
-    .map((g) => (want.version !== undefined ? g.versions?.find((v) => v.version === want.version)?.groupVersion : g.preferredVersion?.groupVersion))
+    .map((g) =>
+      want.version !== undefined
+        ? g.versions?.find((v) => v.version === want.version)?.groupVersion
+        : g.preferredVersion?.groupVersion,
+    )
     .filter((v) => v !== undefined);
   const docs = await mapLimit(versions, 8, async (gv): Promise<DiscoveryDoc | ClusterUnreachable> => {
     try {
@@ -80,7 +97,10 @@ export async function resolveKind(client: MemberClient, typed: string): Promise<
   });
   const unreachable = docs.find((d) => d instanceof ClusterUnreachable);
   if (unreachable) throw unreachable;
-  const hit = matchKind(docs.filter((d): d is DiscoveryDoc => !(d instanceof ClusterUnreachable)), typed);
+  const hit = matchKind(
+    docs.filter((d): d is DiscoveryDoc => !(d instanceof ClusterUnreachable)),
+    typed,
+  );
   if (!hit) throw new KindUnknown({ cluster: client.cluster, typed });
   return hit;
 }

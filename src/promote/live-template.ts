@@ -54,7 +54,12 @@ function dropAssigned(m: JsonObject): void {
  */
 export function secretWithoutValues(live: KubeObject): { template: KubeObject; keys: string[] } {
   const t = templateFromLive(live) as unknown as JsonObject;
-  const keys = [...new Set([...Object.keys(isPlainObject(t['data']) ? t['data'] : {}), ...Object.keys(isPlainObject(t['stringData']) ? t['stringData'] : {})])].sort(compareStrings);
+  const keys = [
+    ...new Set([
+      ...Object.keys(isPlainObject(t['data']) ? t['data'] : {}),
+      ...Object.keys(isPlainObject(t['stringData']) ? t['stringData'] : {}),
+    ]),
+  ].sort(compareStrings);
   delete t['data'];
   delete t['stringData'];
   return { template: t as unknown as KubeObject, keys };

@@ -23,7 +23,10 @@ export function promotionPolicy(objects: readonly KubeObject[], cluster: string)
     spec: {
       conflictResolution: 'Overwrite',
       resourceSelectors: selectors,
-      placement: { clusterAffinity: { clusterNames: [cluster] }, replicaScheduling: { replicaSchedulingType: 'Duplicated' } },
+      placement: {
+        clusterAffinity: { clusterNames: [cluster] },
+        replicaScheduling: { replicaSchedulingType: 'Duplicated' },
+      },
     },
   };
 }

@@ -33,7 +33,9 @@ const podSpecDefaults: readonly DefaultedField[] = [
   { path: ['enableServiceLinks'], value: true },
   // The deprecated alias the server copies from serviceAccountName.
   { path: ['serviceAccount'], value: (spec: JsonObject) => spec['serviceAccountName'] },
-  ...['containers', 'initContainers'].flatMap((list) => containerDefaults.map((d) => ({ ...d, path: [list, '*', ...d.path] }))),
+  ...['containers', 'initContainers'].flatMap((list) =>
+    containerDefaults.map((d) => ({ ...d, path: [list, '*', ...d.path] })),
+  ),
 ];
 
 const templateDefaults = (prefix: FieldPath): DefaultedField[] => [

@@ -33,19 +33,42 @@ import { e2eEnabled, eventually, kubectl, startMember, stopMember } from './harn
     assert.equal(r.status, 0, r.stderr);
     const lines = r.stdout.trimEnd().split('\n');
     assert.match(lines[0] ?? '', /^CLUSTER\s+NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\s+BINDING\s+REVISION$/);
-    assert.deepEqual(lines.slice(1).map((l) => l.split(/\s+/).filter((_, i) => i < 2).join(' ')), ['member1 handmade', 'member1 web', 'member2 web', 'member3 web']);
-    assert.match(lines[1] ?? '', /\s-\s+-$/, 'a hand-made object is not flotilla\'s');
+    assert.deepEqual(
+      lines.slice(1).map((l) =>
+        l
+          .split(/\s+/)
+          .filter((_, i) => i < 2)
+          .join(' '),
+      ),
+      ['member1 handmade', 'member1 web', 'member2 web', 'member3 web'],
+    );
+    assert.match(lines[1] ?? '', /\s-\s+-$/, "a hand-made object is not flotilla's");
     assert.match(lines[2] ?? '', /\sshop\/web-deployment\s+working-tree-[0-9a-f]{7}$/);
   });
 
   it('-o name, -o json, -o wide, -A, -l and --clusters', async () => {
     const names = await get('deploy', 'web', '-n', 'shop', '-o', 'name');
-    assert.equal(names.stdout, 'member1 deployment.apps/web\nmember2 deployment.apps/web\nmember3 deployment.apps/web\n');
-    const json = JSON.parse((await get('deployment.apps/web', '-n', 'shop', '-o', 'json')).stdout) as { items: { cluster: string; binding: string | null; revision: string | null; object: { kind: string } }[] };
-    assert.deepEqual(json.items.map((i) => [i.cluster, i.binding, i.object.kind]), [['member1', 'shop/web-deployment', 'Deployment'], ['member2', 'shop/web-deployment', 'Deployment'], ['member3', 'shop/web-deployment', 'Deployment']]);
+    assert.equal(
+      names.stdout,
+      'member1 deployment.apps/web\nmember2 deployment.apps/web\nmember3 deployment.apps/web\n',
+    );
+    const json = JSON.parse((await get('deployment.apps/web', '-n', 'shop', '-o', 'json')).stdout) as {
+      items: { cluster: string; binding: string | null; revision: string | null; object: { kind: string } }[];
+    };
+    assert.deepEqual(
+      json.items.map((i) => [i.cluster, i.binding, i.object.kind]),
+      [
+        ['member1', 'shop/web-deployment', 'Deployment'],
+        ['member2', 'shop/web-deployment', 'Deployment'],
+        ['member3', 'shop/web-deployment', 'Deployment'],
+      ],
+    );
     assert.ok(json.items.every((i) => i.revision?.startsWith('working-tree')));
     const wide = await get('deploy', '-n', 'shop', '-o', 'wide', '--no-headers', '--clusters', 'member2');
-    assert.match(wide.stdout, /^member2\s+web\s+.*nginx:1\.27\s+app=web\s+shop\/web-deployment\s+working-tree-[0-9a-f]{7}$/m);
+    assert.match(
+      wide.stdout,
+      /^member2\s+web\s+.*nginx:1\.27\s+app=web\s+shop\/web-deployment\s+working-tree-[0-9a-f]{7}$/m,
+    );
     const all = await get('configmaps', '-A', '-l', 'app.kubernetes.io/managed-by=flotilla', '--clusters', 'member1');
     assert.match(all.stdout, /^CLUSTER\s+NAMESPACE\s+NAME\s+DATA\s+AGE\s+BINDING\s+REVISION\n/);
     assert.match(all.stdout, /member1\s+shop\s+web-config\s+1\s/);
@@ -75,7 +98,9 @@ import { e2eEnabled, eventually, kubectl, startMember, stopMember } from './harn
       assert.doesNotMatch(r.stdout, /member3/);
     } finally {
       await startMember('member3');
-      await eventually('member3 answers', 60_000, async () => ((await get('ns', 'default', '--clusters', 'member3')).status === 0 ? true : undefined));
+      await eventually('member3 answers', 60_000, async () =>
+        (await get('ns', 'default', '--clusters', 'member3')).status === 0 ? true : undefined,
+      );
     }
   });
 });

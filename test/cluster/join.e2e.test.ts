@@ -23,14 +23,35 @@ const labelled = ['member3-node-1', 'member3-node-2'];
     ({ kubeconfig, repo } = await membersAndFleetCopy('flotilla-join-'));
     rmSync(path.join(repo, 'clusters', 'member3.yaml'));
     for (const [i, n] of labelled.entries()) {
-      await kubectl('member3', 'label', 'node', n, '--overwrite', 'topology.kubernetes.io/region=eu-test-1', `topology.kubernetes.io/zone=eu-test-1${'ab'[i] ?? 'a'}`);
-      const id = JSON.parse(await kubectl('member3', 'get', 'node', n, '-o', 'json')) as { spec?: { providerID?: string } };
-      if (!id.spec?.providerID) await kubectl('member3', 'patch', 'node', n, '--type', 'merge', '-p', JSON.stringify({ spec: { providerID: `aws:///eu-test-1${'ab'[i] ?? 'a'}/i-${n}` } }));
+      await kubectl(
+        'member3',
+        'label',
+        'node',
+        n,
+        '--overwrite',
+        'topology.kubernetes.io/region=eu-test-1',
+        `topology.kubernetes.io/zone=eu-test-1${'ab'[i] ?? 'a'}`,
+      );
+      const id = JSON.parse(await kubectl('member3', 'get', 'node', n, '-o', 'json')) as {
+        spec?: { providerID?: string };
+      };
+      if (!id.spec?.providerID)
+        await kubectl(
+          'member3',
+          'patch',
+          'node',
+          n,
+          '--type',
+          'merge',
+          '-p',
+          JSON.stringify({ spec: { providerID: `aws:///eu-test-1${'ab'[i] ?? 'a'}/i-${n}` } }),
+        );
     }
   });
   after(async () => {
     rmSync(repo, { recursive: true, force: true });
-    for (const n of labelled) await kubectl('member3', 'label', 'node', n, 'topology.kubernetes.io/region-', 'topology.kubernetes.io/zone-');
+    for (const n of labelled)
+      await kubectl('member3', 'label', 'node', n, 'topology.kubernetes.io/region-', 'topology.kubernetes.io/zone-');
   });
 
   it('writes clusters/NAME.yaml with provider, region, zones, version, APIs and capacity read from the member', async () => {
@@ -39,11 +60,28 @@ const labelled = ['member3-node-1', 'member3-node-2'];
     assert.match(r.stdout, /wrote clusters\/member3\.yaml/);
     assert.match(r.stdout, /provider: aws/);
     assert.doesNotMatch(r.stdout, /could not determine/);
-    const written = YAML.parse(readFileSync(path.join(repo, 'clusters', 'member3.yaml'), 'utf8')) as { metadata: { name: string }; spec: Record<string, unknown>; status: { kubernetesVersion: string; apiEnablements: { groupVersion: string; resources: { kind: string }[] }[]; resourceSummary: { allocatable: Record<string, string> } } };
+    const written = YAML.parse(readFileSync(path.join(repo, 'clusters', 'member3.yaml'), 'utf8')) as {
+      metadata: { name: string };
+      spec: Record<string, unknown>;
+      status: {
+        kubernetesVersion: string;
+        apiEnablements: { groupVersion: string; resources: { kind: string }[] }[];
+        resourceSummary: { allocatable: Record<string, string> };
+      };
+    };
     assert.equal(written.metadata.name, 'member3');
-    assert.deepEqual(written.spec, { syncMode: 'Push', provider: 'aws', region: 'eu-test-1', zones: ['eu-test-1a', 'eu-test-1b'] });
+    assert.deepEqual(written.spec, {
+      syncMode: 'Push',
+      provider: 'aws',
+      region: 'eu-test-1',
+      zones: ['eu-test-1a', 'eu-test-1b'],
+    });
     assert.match(written.status.kubernetesVersion, /^v1\./);
-    assert.ok(written.status.apiEnablements.find((a) => a.groupVersion === 'apps/v1')?.resources.some((x) => x.kind === 'Deployment'));
+    assert.ok(
+      written.status.apiEnablements
+        .find((a) => a.groupVersion === 'apps/v1')
+        ?.resources.some((x) => x.kind === 'Deployment'),
+    );
     assert.equal(written.status.resourceSummary.allocatable['cpu'], '16');
     const valid = await flotilla('validate', '--repo', repo);
     assert.equal(valid.status, 0, valid.stdout + valid.stderr);
@@ -53,15 +91,38 @@ const labelled = ['member3-node-1', 'member3-node-2'];
     const again = await flotilla('join', 'member3', '--kubeconfig', kubeconfig, '--context', 'member3', '--repo', repo);
     assert.equal(again.status, 2);
     assert.match(again.stderr, /clusters\/member3\.yaml already exists; pass --force/);
-    const forced = await flotilla('join', 'member3', '--kubeconfig', kubeconfig, '--context', 'member3', '--repo', repo, '--force');
+    const forced = await flotilla(
+      'join',
+      'member3',
+      '--kubeconfig',
+      kubeconfig,
+      '--context',
+      'member3',
+      '--repo',
+      repo,
+      '--force',
+    );
     assert.equal(forced.status, 0, forced.stderr);
   });
 
   it('names what it could not determine, and the context it used when the names differ', async () => {
-    const r = await flotilla('join', 'edge-2', '--kubeconfig', kubeconfig, '--context', 'member2', '--repo', repo, '--dry-run');
+    const r = await flotilla(
+      'join',
+      'edge-2',
+      '--kubeconfig',
+      kubeconfig,
+      '--context',
+      'member2',
+      '--repo',
+      repo,
+      '--dry-run',
+    );
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /would write clusters\/edge-2\.yaml/);
-    assert.match(r.stdout, /could not determine:\n {2}provider: no node has spec\.providerID\n {2}region: no node has the label topology\.kubernetes\.io\/region/);
+    assert.match(
+      r.stdout,
+      /could not determine:\n {2}provider: no node has spec\.providerID\n {2}region: no node has the label topology\.kubernetes\.io\/region/,
+    );
     assert.match(r.stderr, /--context-map edge-2=member2/);
     assert.equal(existsSync(path.join(repo, 'clusters', 'edge-2.yaml')), false);
   });

@@ -68,7 +68,8 @@ Examples:
   async run(values, positionals, io) {
     const name = positionals[0];
     if (!name) throw new UsageError('expected the cluster NAME, e.g. flotilla join eu-west-2 --kubeconfig FILE');
-    if (!clusterName.test(name)) throw new UsageError(`cluster name "${name}" must be lower-case letters, digits, '-' and '.' (an RFC 1123 name)`);
+    if (!clusterName.test(name))
+      throw new UsageError(`cluster name "${name}" must be lower-case letters, digits, '-' and '.' (an RFC 1123 name)`);
     const output = toOutputFormat(values['output']);
     const repo = path.resolve(io.cwd, stringFlag(values['repo']) ?? '.');
     const file = `clusters/${name}.yaml`;
@@ -77,17 +78,36 @@ Examples:
     if (!dryRun) await refuseConflicts(name, file, repo, force, io.cwd);
     const kc = loadKubeConfig(stringFlag(values['kubeconfig']), io.env);
     const context = stringFlag(values['context']) ?? kc.getCurrentContext();
-    const member = await observeMember(name, kc, context, limitsFrom({ timeout: stringFlag(values['timeout']) }), new Date().toISOString());
+    const member = await observeMember(
+      name,
+      kc,
+      context,
+      limitsFrom({ timeout: stringFlag(values['timeout']) }),
+      new Date().toISOString(),
+    );
     const joined = joinedCluster(name, member.observation, member.nodes);
-    if (!dryRun) await writeManifests(repo, file, `${name}: registered by flotilla join from kubeconfig context ${context}.\nCredentials stay out of git: flotilla reaches the member through the kubeconfig context named\n${name} (or --context-map ${name}=CONTEXT), or the hub Secret spec.secretRef names.`, [joined.cluster]);
+    if (!dryRun)
+      await writeManifests(
+        repo,
+        file,
+        `${name}: registered by flotilla join from kubeconfig context ${context}.\nCredentials stay out of git: flotilla reaches the member through the kubeconfig context named\n${name} (or --context-map ${name}=CONTEXT), or the hub Secret spec.secretRef names.`,
+        [joined.cluster],
+      );
     if (output === 'json') io.stdout(toJsonText(joined.cluster));
     else if (output === 'yaml') io.stdout(toYamlText(joined.cluster));
     else {
-      const lines = [`${dryRun ? 'would write' : 'wrote'} ${file} for cluster ${name} (context ${context})`, 'found:', ...joined.found.map((f) => `  ${f}`)];
+      const lines = [
+        `${dryRun ? 'would write' : 'wrote'} ${file} for cluster ${name} (context ${context})`,
+        'found:',
+        ...joined.found.map((f) => `  ${f}`),
+      ];
       if (joined.undetermined.length) lines.push('could not determine:', ...joined.undetermined.map((u) => `  ${u}`));
       io.stdout(`${lines.join('\n')}\n`);
     }
-    if (context !== name) io.stderr(`note: flotilla reaches clusters by the context named after them; this context is "${context}": pass --context-map ${name}=${context} to apply, status and the controller\n`);
+    if (context !== name)
+      io.stderr(
+        `note: flotilla reaches clusters by the context named after them; this context is "${context}": pass --context-map ${name}=${context} to apply, status and the controller\n`,
+      );
     return exitOk;
   },
 };
@@ -98,6 +118,9 @@ async function refuseConflicts(name: string, file: string, repo: string, force: 
   const { fleet } = await loadRevision(repo, undefined, cwd);
   const declared = fleet.clusters.find((c) => c.object.metadata.name === name);
   if (declared && declared.source.file !== file) {
-    throw new ClusterAlreadyDeclared(`cluster ${name} is already declared at ${declared.source.file}:${declared.source.line}; edit it there, or remove it first`, { cluster: name, file: declared.source.file, line: declared.source.line });
+    throw new ClusterAlreadyDeclared(
+      `cluster ${name} is already declared at ${declared.source.file}:${declared.source.line}; edit it there, or remove it first`,
+      { cluster: name, file: declared.source.file, line: declared.source.line },
+    );
   }
 }
