@@ -28,6 +28,8 @@ export interface MemberStatus {
   readonly health: 'Healthy' | 'Unhealthy' | 'Unknown';
   /** The member could not be read: applied and health are unknown, not false (the reason is appliedMessage). */
   readonly unreachable?: true;
+  /** True when the member's object is not flotilla's (a conflict, left alone under Abort). */
+  readonly conflict?: true;
 }
 
 /** One binding's observed status. */
@@ -53,11 +55,14 @@ export function bindingStatus(args: { readonly resource: ResourceRef; readonly b
   return { resource: args.resource, binding: args.binding, clusters, aggregatedStatus: aggregated, conditions: conditions(clusters) };
 }
 
+/** Karmada's objectwatcher refuses such an object unless the Work says Overwrite: the conflict, as status shows it. */
+const notOwnedMessage = "conflict: the member's object was not made by flotilla and is left alone (conflictResolution Abort, Karmada's default; Overwrite takes it over)";
+
 function memberStatus(m: MemberObject, binding: string, interpreter: StatusInterpreter): MemberStatus {
   if (m.kind === 'missing') return { clusterName: m.cluster, status: null, applied: false, appliedMessage: 'not found on the member', health: 'Unknown' };
   if (m.kind === 'error') return { clusterName: m.cluster, status: null, applied: false, appliedMessage: m.message, health: 'Unknown', ...(m.unreachable ? { unreachable: true as const } : {}) };
   const owner = m.live.metadata.annotations?.[bindingAnnotation];
-  if (owner !== binding) return { clusterName: m.cluster, status: null, applied: false, appliedMessage: `the member's object belongs to ${owner ? `binding ${owner}` : 'someone else'}`, health: 'Unknown' };
+  if (owner !== binding) return { clusterName: m.cluster, status: null, applied: false, health: 'Unknown', ...(owner ? { appliedMessage: `the member's object belongs to binding ${owner}` } : { appliedMessage: notOwnedMessage, conflict: true }) };
   let status: JsonObject | null;
   let health: MemberStatus['health'];
   try {
