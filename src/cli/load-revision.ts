@@ -44,8 +44,3 @@ async function readPrevious(file: string) {
   }
   return parsePrevious(value, file);
 }
-
-/** Reads a string flag. */
-export function stringFlag(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
-}

@@ -1,16 +1,5 @@
 /** Output formats and serialisers for command results (K4). */
 import YAML from 'yaml';
-import { UsageError } from '../api/index.ts';
-
-export const outputFormats = ['json', 'yaml', 'table'] as const;
-export type OutputFormat = (typeof outputFormats)[number];
-
-/** Validates an `-o` value. */
-export function toOutputFormat(v: unknown, allowed: readonly string[] = outputFormats): OutputFormat {
-  const s = v === undefined ? 'table' : String(v);
-  if (!allowed.includes(s)) throw new UsageError(`--output must be one of: ${allowed.join(', ')} (got "${s}")`);
-  return s as OutputFormat;
-}
 
 /** JSON with two-space indent and a trailing newline. */
 export function toJsonText(v: unknown): string {

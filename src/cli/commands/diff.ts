@@ -12,35 +12,35 @@ import { loadFleet, type Snapshot } from '../../load/index.ts';
 import { parsePrevious, planFleet, type PreviousPlacement, type AppliedPlacements } from '../../plan/index.ts';
 import { diffPlans, formatMarkdown, formatTable, planHeadReusingBase, previewMarker, summaryLine, type PlanDiff } from '../../preview/index.ts';
 import { createStatusReader } from '../../writeback/index.ts';
-import { resolveCommentTarget, toCommentProvider } from '../comment-target.ts';
-import { exitInvalid, exitOk, type Command, type IO } from '../io.ts';
+import { commentProviders, resolveCommentTarget } from '../comment-target.ts';
+import { defineCommand } from '../command.ts';
+import { flag } from '../flags.ts';
+import { exitInvalid, exitOk, type IO } from '../io.ts';
 import { loadFleetConcurrently } from '../load-worker.ts';
-import { PreviousUnreadable, stringFlag } from '../load-revision.ts';
+import { PreviousUnreadable } from '../load-revision.ts';
 import { toJsonText } from '../output.ts';
 import { postStickyComment } from '../post-comment.ts';
 
 const diffFormats = ['markdown', 'json', 'table'] as const;
-type DiffFormat = (typeof diffFormats)[number];
 
 /** `flotilla diff`: the preview of a change between two revisions (exit 0 same, 1 different, 2 error). */
-export const diffCommand: Command = {
+export const diffCommand = defineCommand({
   name: 'diff',
   summary: 'Preview what a change does to the fleet: replicas moved, clusters touched, manifest diffs',
   maxPositionals: 0,
-  options: {
-    base: { type: 'string' },
-    head: { type: 'string', default: 'HEAD' },
-    repo: { type: 'string', default: '.' },
-    format: { type: 'string' },
-    output: { type: 'string', short: 'o' },
-    previous: { type: 'string' },
-    'no-header': { type: 'boolean', default: false },
-    comment: { type: 'string' },
-    'api-url': { type: 'string' },
-    pr: { type: 'string' },
-    repository: { type: 'string' },
+  flags: {
+    base: flag.string('REF', 'the revision the change starts from: a branch, tag, SHA, HEAD~1, main^, origin/main'),
+    head: flag.string('REF', 'the changed revision', { default: 'HEAD' }),
+    repo: flag.string('DIR|URL', 'fleet repo: a local git repository, or an http(s) URL', { default: '.' }),
+    format: flag.oneOf(diffFormats, 'output format (default: markdown)', { metavar: 'FORMAT', short: 'o', aliases: ['output'] }),
+    previous: flag.string('FILE', 'previous placement (a plan\'s JSON or a list of bindings)'),
+    'no-headers': flag.boolean('table format without header lines', { aliases: ['no-header'] }),
+    comment: flag.oneOf(commentProviders, 'also post the Markdown as ONE sticky comment on the pull/merge request (found again by its hidden marker and updated); token from GITHUB_TOKEN | GITLAB_TOKEN | GITEA_TOKEN', { metavar: 'PROVIDER' }),
+    pr: flag.string('N', 'pull request number / merge request IID (default: from GITHUB_EVENT_PATH, CI_MERGE_REQUEST_IID)'),
+    repository: flag.string('R', 'OWNER/NAME, or a GitLab project id (default: GITHUB_REPOSITORY, CI_PROJECT_ID)'),
+    'api-url': flag.string('URL', 'API base (default: GITHUB_API_URL or https://api.github.com; GITLAB_API_URL, CI_API_V4_URL or https://gitlab.com/api/v4; GITEA_API_URL)'),
   },
-  help: `Preview what a change does to the fleet, as a pull-request review needs it.
+  about: `Preview what a change does to the fleet, as a pull-request review needs it.
 
 Usage: flotilla diff --base REF [--head REF] [--repo DIR|URL] [--format markdown|json|table]
                      [--previous FILE] [--comment github|gitlab|gitea [--pr N] [--repository R] [--api-url URL]]
@@ -57,24 +57,8 @@ The previous placement is the status branch's bindings/ (the base's settings' st
 flotilla-status, local or origin/) when the repo has one; --previous FILE replaces it.
 --repo URL fetches the repository into flotilla's cache (FLOTILLA_GIT_TOKEN for private ones);
 REF may then be a branch of the remote. Writes nothing, except the comment with --comment.
-
-Options:
-      --base REF            the revision the change starts from (e.g. origin/main)
-      --head REF            the changed revision (default: HEAD)
-      --repo DIR|URL        fleet repo: a local git repository, or an http(s) URL (default: .)
-      --format FORMAT       markdown | json | table (default: markdown); -o is an alias
-      --previous FILE       previous placement (a plan's JSON or a list of bindings)
-      --no-header           table format without header lines
-      --comment PROVIDER    also post the Markdown as ONE sticky comment on the pull/merge request
-                            (found again by its hidden marker and updated): github | gitlab | gitea;
-                            token from GITHUB_TOKEN | GITLAB_TOKEN | GITEA_TOKEN
-      --pr N                pull request number / merge request IID (default: from GITHUB_EVENT_PATH,
-                            CI_MERGE_REQUEST_IID)
-      --repository R        OWNER/NAME, or a GitLab project id (default: GITHUB_REPOSITORY, CI_PROJECT_ID)
-      --api-url URL         API base (default: GITHUB_API_URL or https://api.github.com;
-                            GITLAB_API_URL, CI_API_V4_URL or https://gitlab.com/api/v4; GITEA_API_URL)
-
-Output: Markdown is capped at 60,000 characters (GitHub's comment limit is 65,536) and says
+`,
+  footer: `Output: Markdown is capped at 60,000 characters (GitHub's comment limit is 65,536) and says
 when it is truncated; JSON is complete and stable (schema flotilla.io/preview/v1,
 docs/pr-preview.md). Progress goes to stderr.
 
@@ -97,30 +81,21 @@ Examples:
   flotilla diff --base main --head topic --format json | jq '.moves'
 `,
   async run(values, _positionals, io) {
-    const base = stringFlag(values['base']);
+    const base = values.base;
     if (!base) throw new UsageError('--base REF is required');
-    const format = formatOf(stringFlag(values['format']), stringFlag(values['output']));
-    const provider = stringFlag(values['comment']);
-    if (provider !== undefined) toCommentProvider(provider);
-    const diff = await previewRevisions({ repo: stringFlag(values['repo']) ?? '.', base, head: stringFlag(values['head']) ?? 'HEAD', previous: stringFlag(values['previous']) }, io);
-    io.stdout(format === 'json' ? toJsonText(diff) : format === 'table' ? formatTable(diff, values['no-header'] === true) : formatMarkdown(diff));
+    const format = values.format ?? 'markdown';
+    const provider = values.comment;
+    const diff = await previewRevisions({ repo: values.repo, base, head: values.head, previous: values.previous }, io);
+    io.stdout(format === 'json' ? toJsonText(diff) : format === 'table' ? formatTable(diff, values['no-headers']) : formatMarkdown(diff));
     io.stderr(`flotilla diff: ${summaryLine(diff.summary)}\n`);
     if (provider !== undefined) {
-      const target = await resolveCommentTarget({ provider, apiUrl: stringFlag(values['api-url']), repository: stringFlag(values['repository']), pr: stringFlag(values['pr']) }, io.env, (f) => readFile(f, 'utf8'));
+      const target = await resolveCommentTarget({ provider, apiUrl: values['api-url'], repository: values.repository, pr: values.pr }, io.env, (f) => readFile(f, 'utf8'));
       const outcome = await postStickyComment(target, formatMarkdown(diff), previewMarker);
       io.stderr(`flotilla diff: ${outcome.kind} the preview comment on ${target.repository}#${target.number} (${target.provider})\n`);
     }
     return diff.changed ? exitInvalid : exitOk;
   },
-};
-
-function formatOf(format: string | undefined, output: string | undefined): DiffFormat {
-  if (format !== undefined && output !== undefined && format !== output) throw new UsageError('--format and -o disagree: give one of them');
-  const v = format ?? output ?? 'markdown';
-  const f = diffFormats.find((x) => x === v);
-  if (!f) throw new UsageError(`--format must be one of: ${diffFormats.join(', ')} (got "${v}")`);
-  return f;
-}
+});
 
 interface PreviewRequest {
   readonly repo: string;

@@ -2,31 +2,33 @@
 import { describeRef, parseResourceKey, UsageError } from '../../api/index.ts';
 import type { BindingExplanation, Plan } from '../../plan/index.ts';
 import { formatExplanation } from '../../scheduler/index.ts';
-import { exitInvalid, exitOk, type Command } from '../io.ts';
-import { planRevision, stringFlag } from '../load-revision.ts';
-import { toJsonText, toOutputFormat, toYamlText } from '../output.ts';
+import { defineCommand } from '../command.ts';
+import { flag } from '../flags.ts';
+import { exitInvalid, exitOk } from '../io.ts';
+import { planRevision } from '../load-revision.ts';
+import { toJsonText, toYamlText } from '../output.ts';
+import { outputFlags, revisionFlags } from '../shared-flags.ts';
 
-export const explainCommand: Command = {
+/** `flotilla explain`: the command definition (K1). */
+export const explainCommand = defineCommand({
   name: 'explain',
   summary: 'Explain where one template was placed and why',
   maxPositionals: 1,
-  options: {
-    repo: { type: 'string', default: '.' },
-    ref: { type: 'string' },
-    namespace: { type: 'string', short: 'n' },
-    previous: { type: 'string' },
-    output: { type: 'string', short: 'o', default: 'table' },
+  flags: {
+    ...revisionFlags,
+    namespace: flag.string('NS', 'namespace of the template (default: default)', { short: 'n' }),
+    previous: flag.string('FILE', "placement of an earlier revision (a previous plan's JSON, or a list of bindings)"),
+    output: outputFlags(['json', 'yaml', 'table']).output,
   },
-  help: `Explain the placement of one resource template.
+  about: `Explain the placement of one resource template.
 
 Usage: flotilla explain KIND/NAME [-n NAMESPACE] [--repo DIR] [--ref REF] [--previous FILE] [-o json|yaml|table]
 
 Plans the revision (as 'flotilla plan') and prints, for the named template: the policy that
 claimed it, each cluster a filter removed and why, the scores, the affinity group used, the
 spread selection and the replica division arithmetic. KIND is matched case-insensitively
-(Deployment, deployment). Namespaced templates default to namespace "default".
-
-Exit status:
+(Deployment, deployment). Namespaced templates default to namespace "default".`,
+  footer: `Exit status:
   0  explained
   1  the revision is invalid, or no policy claims the template
   2  usage error, or the repo could not be read
@@ -39,17 +41,17 @@ Examples:
   flotilla explain deployment/catalog -n shop --repo examples/fleet-repo -o json
 `,
   async run(values, positionals, io) {
-    const output = toOutputFormat(values['output']);
+    const output = values.output;
     const target = positionals[0];
     const m = target ? /^([^/]+)\/(.+)$/.exec(target) : null;
     if (!m) throw new UsageError('expected KIND/NAME, e.g. Deployment/frontend');
     const [, kind = '', name = ''] = m;
-    const plan = await planRevision({ repo: stringFlag(values['repo']) ?? '.', ref: stringFlag(values['ref']), previous: stringFlag(values['previous']), works: 'check' }, io.cwd);
+    const plan = await planRevision({ repo: values.repo, ref: values.ref, previous: values.previous, works: 'check' }, io.cwd);
     if (plan.errors.length) {
       io.stderr(`the revision is invalid (${plan.errors.length} error(s)); run 'flotilla validate' for details\n`);
       return exitInvalid;
     }
-    const found = findExplanation(plan, kind, name, stringFlag(values['namespace']));
+    const found = findExplanation(plan, kind, name, values.namespace);
     if (!found) {
       io.stderr(`no policy claims ${kind}/${name}; it has no binding\n`);
       return exitInvalid;
@@ -63,7 +65,7 @@ Examples:
     }
     return exitOk;
   },
-};
+});
 
 function findExplanation(plan: Plan, kind: string, name: string, namespace: string | undefined): BindingExplanation | undefined {
   const candidates = plan.explanations.filter((e) => {

@@ -1,40 +1,33 @@
 /** `flotilla plan`: where every template goes, and the exact manifests each cluster gets. */
 import { formatDiagnostic } from '../../api/index.ts';
 import { planToContract, type Plan } from '../../plan/index.ts';
-import { exitInvalid, exitOk, type Command } from '../io.ts';
-import { planRevision, stringFlag } from '../load-revision.ts';
-import { formatTable, toOutputFormat } from '../output.ts';
+import { defineCommand } from '../command.ts';
+import { flag } from '../flags.ts';
+import { exitInvalid, exitOk } from '../io.ts';
+import { planRevision } from '../load-revision.ts';
+import { formatTable } from '../output.ts';
 import { printStreamed } from '../output-stream.ts';
+import { outputFlags, revisionFlags } from '../shared-flags.ts';
 
-export const planCommand: Command = {
+/** `flotilla plan`: the command definition (K1). */
+export const planCommand = defineCommand({
   name: 'plan',
   summary: 'Schedule and render a fleet repo revision; print bindings and Works',
   maxPositionals: 0,
-  options: {
-    repo: { type: 'string', default: '.' },
-    ref: { type: 'string' },
-    output: { type: 'string', short: 'o', default: 'table' },
-    previous: { type: 'string' },
-    'no-header': { type: 'boolean', default: false },
+  flags: {
+    ...revisionFlags,
+    previous: flag.string('FILE', 'placement of an earlier revision (a previous plan\'s JSON, or a list of bindings), so scaling keeps assignments stable'),
+    ...outputFlags(['json', 'yaml', 'table']),
   },
-  help: `Schedule and render one revision of a fleet repo.
+  about: `Schedule and render one revision of a fleet repo.
 
 Usage: flotilla plan [--repo DIR] [--ref REF] [--previous FILE] [-o json|yaml|table]
 
 Reads every *.yaml, *.yml and *.json file of the repo's working tree (or of git ref REF,
 without a checkout), validates it, matches each template to one PropagationPolicy,
 schedules it onto the inventory's Clusters and renders the manifest each cluster gets.
-Writes nothing.
-
-Options:
-      --repo DIR        fleet repo directory (default: .)
-      --ref REF         plan the tree of this git ref (branch, tag or commit) of DIR
-      --previous FILE   placement of an earlier revision (a previous plan's JSON, or a list
-                        of bindings), so scaling keeps assignments stable
-  -o, --output FORMAT   json | yaml | table (default: table)
-      --no-header       table without its header line
-
-Output (-o json): {"revision", "bindings": [ResourceBinding...], "works": [Work...],
+Writes nothing.`,
+  footer: `Output (-o json): {"revision", "bindings": [ResourceBinding...], "works": [Work...],
 "errors": [{file, line, message}...], "warnings": [...]}. An invalid revision prints its
 errors and no bindings or Works.
 
@@ -54,16 +47,16 @@ Examples:
   flotilla plan --repo . --ref main --previous last-plan.json -o yaml
 `,
   async run(values, _positionals, io) {
-    const output = toOutputFormat(values['output']);
-    const plan = await planRevision({ repo: stringFlag(values['repo']) ?? '.', ref: stringFlag(values['ref']), previous: stringFlag(values['previous']), works: output === 'table' ? 'check' : 'keep' }, io.cwd);
+    const output = values.output;
+    const plan = await planRevision({ repo: values.repo, ref: values.ref, previous: values.previous, works: output === 'table' ? 'check' : 'keep' }, io.cwd);
     if (output !== 'table') await printStreamed(io, planToContract(plan), output);
     else {
-      io.stdout(planTable(plan, values['no-header'] === true));
+      io.stdout(planTable(plan, values['no-headers']));
       for (const d of [...plan.errors, ...plan.warnings]) io.stderr(`${formatDiagnostic(d)}\n`);
     }
     return plan.errors.length ? exitInvalid : exitOk;
   },
-};
+});
 
 /** One row per binding: resource, policy, clusters with replicas, and why when unschedulable. */
 export function planTable(plan: Plan, noHeader: boolean): string {

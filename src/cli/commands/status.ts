@@ -1,33 +1,30 @@
 /** `flotilla status`: where each binding runs, its members' status and health, and the aggregate. */
-import { formatDiagnostic, UsageError, type JsonObject } from '../../api/index.ts';
+import { formatDiagnostic, type JsonObject } from '../../api/index.ts';
 import type { BindingStatus } from '../../cluster/binding-status.ts';
 import { fleetClusters, loadRevision, planObserved, planUnobserved } from '../../cluster/fleet-revision.ts';
-import { credentialsFrom, limitsFrom } from '../../cluster/member-access.ts';
 import { observeBindings } from '../../cluster/observe-bindings.ts';
 import { createInterpreter } from '../../interpreter/index.ts';
 import { findGitDir, localStore, openLocal } from '../../git/index.ts';
 import { createStatusReader } from '../../writeback/index.ts';
 import path from 'node:path';
-import { exitInvalid, exitOk, type Command } from '../io.ts';
-import { stringFlag } from '../load-revision.ts';
-import { formatTable, toJsonText, toOutputFormat, toYamlText } from '../output.ts';
+import { defineCommand } from '../command.ts';
+import { flag } from '../flags.ts';
+import { exitInvalid, exitOk } from '../io.ts';
+import { formatTable, toJsonText, toYamlText } from '../output.ts';
+import { memberAccessFlags, membersFrom, outputFlags, revisionFlags } from '../shared-flags.ts';
 
-export const statusCommand: Command = {
+/** `flotilla status`: the command definition (K1). */
+export const statusCommand = defineCommand({
   name: 'status',
   summary: 'Per binding: the clusters it runs on, ready replicas, health and aggregated status',
   maxPositionals: 0,
-  options: {
-    repo: { type: 'string', default: '.' },
-    ref: { type: 'string' },
-    kubeconfig: { type: 'string' },
-    'context-map': { type: 'string' },
-    'hub-context': { type: 'string' },
-    observe: { type: 'string', default: 'true' },
-    timeout: { type: 'string', default: '30s' },
-    output: { type: 'string', short: 'o', default: 'table' },
-    'no-header': { type: 'boolean', default: false },
+  flags: {
+    ...revisionFlags,
+    ...memberAccessFlags('30s'),
+    observe: flag.boolean('observe the members and plan with their status (false: plan from the Cluster status in git)', { default: true }),
+    ...outputFlags(['json', 'yaml', 'table']),
   },
-  help: `Show what the members report for each binding of a revision.
+  about: `Show what the members report for each binding of a revision.
 
 Usage: flotilla status --repo DIR --kubeconfig FILE [--context-map CLUSTER=CONTEXT,...] [-o json|yaml|table]
 
@@ -36,19 +33,8 @@ and reports per binding: each cluster's reflected status, whether the object is 
 (present and carrying this binding's flotilla.io/binding), its health (the resource
 interpreter's InterpretHealth, Lua customisations included), the template's aggregated
 status (AggregateStatus) and the conditions Applied and Healthy. Writes nothing.
-
-Options:
-      --repo DIR              fleet repo directory (default: .)
-      --ref REF               the tree of this git ref of DIR
-      --kubeconfig FILE       kubeconfig (default: $KUBECONFIG)
-      --context-map LIST      CLUSTER=CONTEXT pairs, comma-separated, when names differ
-      --hub-context NAME      kubeconfig context of the hub holding the clusters' Secrets
-      --observe=false         plan from the Cluster status in git, without observing members
-      --timeout DURATION      limit per cluster (default: 30s)
-  -o, --output FORMAT         json | yaml | table (default: table)
-      --no-header             table without its header line
-
-Output (-o json): {"revision", "bindings": [{resource, binding, clusters: [{clusterName,
+`,
+  footer: `Output (-o json): {"revision", "bindings": [{resource, binding, clusters: [{clusterName,
 status, applied, health}], aggregatedStatus, conditions}]}.
 
 Exit status:
@@ -64,15 +50,11 @@ Examples:
   until flotilla status --repo . --kubeconfig kc.yaml -o json > /dev/null; do sleep 5; done
 `,
   async run(values, _positionals, io) {
-    const output = toOutputFormat(values['output']);
-    const observe = String(values['observe']);
-    if (observe !== 'true' && observe !== 'false') throw new UsageError(`--observe must be one of: true, false (got "${observe}")`);
-    const flags = { kubeconfig: stringFlag(values['kubeconfig']), contextMap: stringFlag(values['context-map']), hubContext: stringFlag(values['hub-context']), timeout: stringFlag(values['timeout']) };
-    const limits = limitsFrom(flags);
-    const credentials = credentialsFrom(flags, io.env, limits);
-    const loaded = await loadRevision(stringFlag(values['repo']) ?? '.', stringFlag(values['ref']), io.cwd);
+    const output = values.output;
+    const { limits, credentials } = membersFrom(values, io.env);
+    const loaded = await loadRevision(values.repo, values.ref, io.cwd);
     const valid = !loaded.diagnostics.some((d) => d.severity === 'error');
-    const { plan, clusters } = observe === 'true' && valid
+    const { plan, clusters } = values.observe && valid
       ? await planObserved(loaded, { credentials, ...limits, concurrency: 8, now: new Date().toISOString(), previousFromMembers: true })
       : { plan: planUnobserved(loaded), clusters: fleetClusters(loaded.fleet) };
     if (plan.errors.length) {
@@ -82,17 +64,17 @@ Examples:
     const interpreter = createInterpreter(loaded.fleet.customizations);
     const bindings = await observeBindings({ revision: plan.revision, works: plan.works, clusters }, { credentials, ...limits, concurrency: 8, interpreter });
     const report = { revision: plan.revision, bindings };
-    const dir = path.resolve(io.cwd, stringFlag(values['repo']) ?? '.');
+    const dir = path.resolve(io.cwd, values.repo);
     for (const c of await removedClusters(dir, loaded.fleet.settings.statusBranch)) {
       io.stderr(`warning: cluster ${c.cluster} was removed from the fleet repo (first missed ${c.since}): flotilla no longer applies to, observes or prunes it, and its objects stay on the member; see clusters/${c.cluster}.yaml on ${loaded.fleet.settings.statusBranch} for how to clean up\n`);
     }
     if (output === 'json') io.stdout(toJsonText(report));
     else if (output === 'yaml') io.stdout(toYamlText(report));
-    else io.stdout(statusTable(bindings, values['no-header'] === true));
+    else io.stdout(statusTable(bindings, values['no-headers']));
     const good = bindings.every((b) => b.conditions.every((c) => c.status === 'True'));
     return good ? exitOk : exitInvalid;
   },
-};
+});
 
 function statusTable(bindings: readonly BindingStatus[], noHeader: boolean): string {
   const rows = bindings.map((b) => {
