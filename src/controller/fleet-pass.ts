@@ -137,7 +137,7 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
     const due = observed.clusters.filter((c) => reachable.has(c.metadata.name ?? '') && (ctx.backoff?.ready(c.metadata.name ?? '', nowMs) ?? true));
     for (const c of observed.clusters) {
       const name = c.metadata.name ?? '';
-      if (reachable.has(name) && !due.includes(c)) ctx.log({ msg: 'cluster apply backing off', cluster: name, revision: inForce.revision, retryAt: new Date(ctx.backoff?.retryAt(name) ?? nowMs).toISOString() });
+      if (reachable.has(name) && !due.includes(c)) ctx.log({ level: 'warn', msg: 'cluster apply backing off', cluster: name, revision: inForce.revision, retryAt: new Date(ctx.backoff?.retryAt(name) ?? nowMs).toISOString() });
     }
     const applied = await applyReachable(ctx, plan, due, inForce.loaded);
     for (const c of applied.clusters) ctx.backoff?.record(c.cluster, c.ok, nowMs);
@@ -180,7 +180,7 @@ async function applyReachable(ctx: ControllerContext, plan: Plan, clusters: read
     retain: (desired: KubeObject, live: KubeObject) => interpreter.retain(desired, live),
     credentials: ctx.members.credentials,
   });
-  for (const c of result.clusters) ctx.log({ msg: 'cluster applied', cluster: c.cluster, ok: c.ok, reason: c.reason, revision: plan.revision, objects: c.objects.length, pruned: c.pruned.length, ...(c.ok ? {} : { message: c.message }) });
+  for (const c of result.clusters) ctx.log({ level: c.ok ? 'info' : 'error', msg: 'cluster applied', cluster: c.cluster, ok: c.ok, reason: c.reason, revision: plan.revision, objects: c.objects.length, pruned: c.pruned.length, ...(c.ok ? {} : { message: c.message }) });
   return result;
 }
 

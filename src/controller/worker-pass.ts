@@ -60,7 +60,7 @@ export async function runWorkerPass(ctx: WorkerContext): Promise<PassOutcome> {
       ...access, dryRun: false, prune: ctx.members.prune, forceConflicts: ctx.members.forceConflicts, pruneGuard: ctx.members.pruneGuard ?? defaultPruneGuard, concurrency: 16, clusterConcurrency: 8,
       waitTimeoutMs: Math.min(60_000, ctx.members.timeoutMs), retain: (d: KubeObject, live: KubeObject) => interpreter.retain(d, live),
     });
-    for (const c of applied.clusters) ctx.log({ msg: 'cluster applied', shard: ctx.sharding.shard, cluster: c.cluster, ok: c.ok, reason: c.reason, revision: rendered.revision, objects: c.objects.length, pruned: c.pruned.length });
+    for (const c of applied.clusters) ctx.log({ level: c.ok ? 'info' : 'error', msg: 'cluster applied', shard: ctx.sharding.shard, cluster: c.cluster, ok: c.ok, reason: c.reason, revision: rendered.revision, objects: c.objects.length, pruned: c.pruned.length });
     step = 'observe-bindings';
     const statuses = await observeBindings({ revision: rendered.revision, works, clusters: targets }, { ...access, concurrency: 8, interpreter });
     step = 'report';
@@ -86,7 +86,7 @@ export async function runWorkerPass(ctx: WorkerContext): Promise<PassOutcome> {
       works: works.length, readiness: reports.map((r) => ({ cluster: r.cluster, ready: r.reachable && r.healthy })),
     };
   } catch (error) {
-    ctx.log({ msg: 'worker pass failed', shard: ctx.sharding.shard, step, error: describeError(error) });
+    ctx.log({ level: 'error', msg: 'worker pass failed', shard: ctx.sharding.shard, step, error: describeError(error) });
     return { kind: 'failed', step, error };
   }
 }
