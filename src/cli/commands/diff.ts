@@ -156,14 +156,13 @@ async function openRepo(repo: string, io: IO): Promise<{ store: BranchStore; dir
   return { store: localStore(openLocal(gitdir), dir), dir };
 }
 
-/** The commit of `ref`; in a remote's cache a branch name is looked up under origin/ as well. */
+/** The commit of `ref` (HEAD~1, main^, short SHAs: git/rev-parse.ts); in a remote's cache a branch name is looked up under origin/ as well. */
 async function resolveRef(store: BranchStore, dir: string, ref: string): Promise<string> {
   try {
     return await resolveCommit(dir, ref, store.repo.gitdir);
   } catch (err) {
-    const tracking = await tryResolve(store.repo, `refs/remotes/origin/${ref}`);
-    if (tracking) return tracking;
-    throw err;
+    // A remote's cache has origin/<branch> only; `main~1` there is origin/main~1. Not found there either: the first error says why.
+    return resolveCommit(dir, `refs/remotes/origin/${ref}`, store.repo.gitdir).catch(() => { throw err; });
   }
 }
 
