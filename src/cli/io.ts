@@ -8,6 +8,8 @@ export interface IO {
   readonly stderr: (text: string) => void;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Which streams are terminals (colour goes only there); absent: neither. */
+  readonly tty?: { readonly stdout: boolean; readonly stderr: boolean };
 }
 
 /** Exit codes (K3): 0 success / no difference, 1 invalid revision or differences or failed cluster, 2 usage or failure to run. */

@@ -12,6 +12,7 @@ const processIO: IO = {
   stderr: (t) => void process.stderr.write(t),
   cwd: process.cwd(),
   env: process.env,
+  tty: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
 };
 
 /** Runs the CLI with the given arguments and returns the exit code. */

@@ -10,8 +10,11 @@ import path from 'node:path';
 import { defineCommand } from '../command.ts';
 import { flag } from '../flags.ts';
 import { exitInvalid, exitOk } from '../io.ts';
-import { formatTable, toJsonText, toYamlText } from '../output.ts';
-import { memberAccessFlags, membersFrom, outputFlags, revisionFlags } from '../shared-flags.ts';
+import { abbreviateList, formatTable, toJsonText, toYamlText } from '../output.ts';
+import { paletteFor, plain, type Palette } from '../colour.ts';
+import { objectName, selectPlan, templateLabels } from '../select-plan.ts';
+import { selectionFrom, selectsAll } from '../selection.ts';
+import { memberAccessFlags, membersFrom, outputFlags, revisionFlags, selectionFlags } from '../shared-flags.ts';
 
 /** `flotilla status`: the command definition (K1). */
 export const statusCommand = defineCommand({
@@ -22,18 +25,21 @@ export const statusCommand = defineCommand({
     ...revisionFlags,
     ...memberAccessFlags('30s'),
     observe: flag.boolean('observe the members and plan with their status (false: plan from the Cluster status in git)', { default: true }),
-    ...outputFlags(['json', 'yaml', 'table']),
+    ...selectionFlags,
+    ...outputFlags(['json', 'yaml', 'table', 'wide', 'name']),
   },
   about: `Show what the members report for each binding of a revision.
 
-Usage: flotilla status --repo DIR --kubeconfig FILE [--context-map CLUSTER=CONTEXT,...] [-o json|yaml|table]
+Usage: flotilla status --repo DIR --kubeconfig FILE [--context-map CLUSTER=CONTEXT,...] [-n NS | -A] [-l SELECTOR]
+                       [-o json|yaml|table|wide|name]
 
 Plans the revision as \`flotilla apply\` does, reads every planned object from its member,
 and reports per binding: each cluster's reflected status, whether the object is applied
 (present and carrying this binding's flotilla.io/binding), its health (the resource
 interpreter's InterpretHealth, Lua customisations included), the template's aggregated
-status (AggregateStatus) and the conditions Applied and Healthy. Writes nothing.
-`,
+status (AggregateStatus) and the conditions Applied and Healthy. Writes nothing. -n and -l
+choose the bindings whose templates are read from the members (the whole revision is planned);
+the table lists a binding's first clusters and their count, -o wide all of them.`,
   footer: `Output (-o json): {"revision", "bindings": [{resource, binding, clusters: [{clusterName,
 status, applied, health}], aggregatedStatus, conditions}]}.
 
@@ -46,17 +52,22 @@ Examples:
   # Ready replicas and health of the example fleet's workloads
   flotilla status --repo examples/fleet-repo --kubeconfig ~/.kube/fleet.yaml
 
+  # Only the shop namespace's web tier, one kind.group/name per line
+  flotilla status --repo . --kubeconfig kc.yaml -n shop -l tier=web -o name
+
   # Wait until everything is healthy
   until flotilla status --repo . --kubeconfig kc.yaml -o json > /dev/null; do sleep 5; done
 `,
   async run(values, _positionals, io) {
     const output = values.output;
+    const selection = selectionFrom(values);
     const { limits, credentials } = membersFrom(values, io.env);
     const loaded = await loadRevision(values.repo, values.ref, io.cwd);
     const valid = !loaded.diagnostics.some((d) => d.severity === 'error');
-    const { plan, clusters } = values.observe && valid
+    const { plan: whole, clusters } = values.observe && valid
       ? await planObserved(loaded, { credentials, ...limits, concurrency: 8, now: new Date().toISOString(), previousFromMembers: true })
       : { plan: planUnobserved(loaded), clusters: fleetClusters(loaded.fleet) };
+    const plan = selectsAll(selection) ? whole : selectPlan(whole, selection, templateLabels(loaded.fleet));
     if (plan.errors.length) {
       for (const d of plan.errors) io.stderr(`${formatDiagnostic(d)}\n`);
       return exitInvalid;
@@ -70,21 +81,24 @@ Examples:
     }
     if (output === 'json') io.stdout(toJsonText(report));
     else if (output === 'yaml') io.stdout(toYamlText(report));
-    else io.stdout(statusTable(bindings, values['no-headers']));
+    else if (output === 'name') io.stdout(bindings.map((b) => `${objectName(b.resource)}\n`).join(''));
+    else io.stdout(statusTable(bindings, values['no-headers'], output === 'wide', paletteFor(io.tty?.stdout, io.env)));
     const good = bindings.every((b) => b.conditions.every((c) => c.status === 'True'));
     return good ? exitOk : exitInvalid;
   },
 });
 
-function statusTable(bindings: readonly BindingStatus[], noHeader: boolean): string {
+/** One row per binding; CLUSTERS lists the first few members and their count, all of them with -o wide (which adds BINDING). */
+function statusTable(bindings: readonly BindingStatus[], noHeader: boolean, wide: boolean, p: Palette = plain): string {
   const rows = bindings.map((b) => {
-    const clusters = b.clusters.map((c) => `${c.clusterName}${replicas(c.status)}`).join(',');
+    const clusters = abbreviateList(b.clusters.map((c) => `${c.clusterName}${replicas(c.status)}`), wide);
     const healthy = b.conditions.find((c) => c.type === 'Healthy');
     const applied = b.conditions.find((c) => c.type === 'Applied');
-    return [b.resource.namespace ?? '', `${b.resource.kind}/${b.resource.name}`, clusters, replicas(b.aggregatedStatus).replace(/^:/, '') || '-',
+    return [b.resource.namespace ?? '', `${b.resource.kind}/${b.resource.name}`, ...(wide ? [b.binding] : []), clusters, replicas(b.aggregatedStatus).replace(/^:/, '') || '-',
       applied?.status === 'True' ? 'True' : 'False', healthy?.status === 'True' ? 'Healthy' : 'Unhealthy', applied?.status === 'True' ? (healthy?.status === 'True' ? '' : healthy?.message ?? '') : applied?.message ?? ''];
   });
-  return formatTable(['NAMESPACE', 'RESOURCE', 'CLUSTERS', 'READY', 'APPLIED', 'HEALTH', 'MESSAGE'], rows, noHeader);
+  const header = ['NAMESPACE', 'RESOURCE', ...(wide ? ['BINDING'] : []), 'CLUSTERS', 'READY', 'APPLIED', 'HEALTH', 'MESSAGE'];
+  return formatTable(header, rows, noHeader, (text, column) => (column === 'HEALTH' || column === 'APPLIED' ? (text === 'Healthy' || text === 'True' ? p.green(text) : p.red(text)) : text));
 }
 
 /** `:ready/replicas` when the status has them (Deployments, StatefulSets, ...). */
