@@ -64,7 +64,7 @@ export const selectionFlags = {
 
 /** --strict: warnings fail as errors do (exit 1). */
 export const strictFlag = {
-  strict: flag.boolean('treat warnings (an unknown cluster, an unschedulable binding) as failures: exit 1'),
+  strict: flag.boolean('make warnings fail, exit 1 (an unknown cluster, an unschedulable binding)'),
 };
 
 /** Credentials and limits from the member access flags (apply, status, clusters). */
