@@ -1,5 +1,5 @@
 /**
- * Issue 20 item 4, through the real binary (Q6): git revisions as users type them, --strict,
+ * Issue 20 item 4, through the real binary (Q6): git revisions as users type them, --strict (validate, plan, diff),
  * -n/-A/-l, -o wide|name, --no-headers (and --no-header), colour only on a terminal and never
  * with NO_COLOR, `flotilla completion`, levelled logs, and every new flag in --help.
  */
@@ -53,6 +53,11 @@ describe('kubectl habits in every command (child process)', function () {
     const r = flotilla(['diff', '--base', 'HEAD~1', '--format', 'json']);
     assert.equal(r.status, 1, r.stderr);
     assert.equal((JSON.parse(r.stdout) as { base: { revision: string } }).base.revision, git('rev-parse', 'HEAD~1'));
+    // No difference, but the head has a warning: --strict fails it.
+    assert.equal(flotilla(['diff', '--base', 'HEAD', '--format', 'json']).status, 0);
+    const strict = flotilla(['diff', '--base', 'HEAD', '--strict', '--format', 'json']);
+    assert.equal(strict.status, 1);
+    assert.match(strict.stderr, /--strict: the head has 1 warning/);
   });
 
   it('--strict makes warnings fail validate and plan (exit 1); without it they pass', () => {
@@ -138,6 +143,7 @@ describe('kubectl habits in every command (child process)', function () {
     { command: 'plan', flags: [/-n, --namespace NS/, /-A, --all-namespaces/, /-l, --selector SELECTOR/, /--strict/, /--no-headers .*alias: --no-header/, /json, yaml, table, wide, name/, /HEAD~1/] },
     { command: 'status', flags: [/-n, --namespace NS/, /-l, --selector/, /wide, name/, /--hub-context NAME .*\n.*\n?.*alias: --context/] },
     { command: 'validate', flags: [/--strict/, /--ref HEAD~1 --strict/] },
+    { command: 'diff', flags: [/--strict/, /--base HEAD~1 --strict/, /alias: --no-header/] },
     { command: 'clusters', flags: [/-o wide/, /-o name/, /alias: --context/] },
     { command: 'controller', flags: [/--log-level debug\|info\|warn\|error/, /--log-format json\|text/, /--prune=true\|false/, /--cluster-failure-threshold D[\s\S]*\(default: 30s\)/] },
     { command: 'reconcile', flags: [/--log-level/, /--log-format json\|text/] },

@@ -15,6 +15,7 @@ import { createStatusReader } from '../../writeback/index.ts';
 import { commentProviders, resolveCommentTarget } from '../comment-target.ts';
 import { defineCommand } from '../command.ts';
 import { flag } from '../flags.ts';
+import { strictFlag } from '../shared-flags.ts';
 import { exitInvalid, exitOk, type IO } from '../io.ts';
 import { loadFleetConcurrently } from '../load-worker.ts';
 import { PreviousUnreadable } from '../load-revision.ts';
@@ -35,6 +36,7 @@ export const diffCommand = defineCommand({
     format: flag.oneOf(diffFormats, 'output format (default: markdown)', { metavar: 'FORMAT', short: 'o', aliases: ['output'] }),
     previous: flag.string('FILE', 'previous placement (a plan\'s JSON or a list of bindings)'),
     'no-headers': flag.boolean('table format without header lines', { aliases: ['no-header'] }),
+    ...strictFlag,
     comment: flag.oneOf(commentProviders, 'also post the Markdown as ONE sticky comment on the pull/merge request (found again by its hidden marker and updated); token from GITHUB_TOKEN | GITLAB_TOKEN | GITEA_TOKEN', { metavar: 'PROVIDER' }),
     pr: flag.string('N', 'pull request number / merge request IID (default: from GITHUB_EVENT_PATH, CI_MERGE_REQUEST_IID)'),
     repository: flag.string('R', 'OWNER/NAME, or a GitLab project id (default: GITHUB_REPOSITORY, CI_PROJECT_ID)'),
@@ -64,12 +66,16 @@ docs/pr-preview.md). Progress goes to stderr.
 
 Exit status:
   0  no difference
-  1  differences (an invalid head revision is a difference: its errors are shown)
+  1  differences (an invalid head revision is a difference: its errors are shown); with --strict,
+     also a head with warnings
   2  usage error, an unreadable ref or repository, or posting the comment failed
 
 Examples:
   # What does my branch do to the fleet, compared with main?
   flotilla diff --base origin/main --head HEAD --format table
+
+  # The last commit's change as a CI gate: differences, or any warning in the head, exit 1
+  flotilla diff --base HEAD~1 --strict --format table
 
   # The Markdown a pull request comment shows
   flotilla diff --base main --head feature/eu-weights > preview.md
@@ -85,13 +91,17 @@ Examples:
     if (!base) throw new UsageError('--base REF is required');
     const format = values.format ?? 'markdown';
     const provider = values.comment;
-    const diff = await previewRevisions({ repo: values.repo, base, head: values.head, previous: values.previous }, io);
+    const { diff, headWarnings } = await previewRevisions({ repo: values.repo, base, head: values.head, previous: values.previous }, io);
     io.stdout(format === 'json' ? toJsonText(diff) : format === 'table' ? formatTable(diff, values['no-headers']) : formatMarkdown(diff));
     io.stderr(`flotilla diff: ${summaryLine(diff.summary)}\n`);
     if (provider !== undefined) {
       const target = await resolveCommentTarget({ provider, apiUrl: values['api-url'], repository: values.repository, pr: values.pr }, io.env, (f) => readFile(f, 'utf8'));
       const outcome = await postStickyComment(target, formatMarkdown(diff), previewMarker);
       io.stderr(`flotilla diff: ${outcome.kind} the preview comment on ${target.repository}#${target.number} (${target.provider})\n`);
+    }
+    if (values.strict && headWarnings > 0) {
+      io.stderr(`flotilla diff: --strict: the head has ${headWarnings} warning(s)\n`);
+      return exitInvalid;
     }
     return diff.changed ? exitInvalid : exitOk;
   },
@@ -105,7 +115,7 @@ interface PreviewRequest {
 }
 
 /** Gathers both revisions and the previous placement, plans, and diffs. */
-export async function previewRevisions(req: PreviewRequest, io: IO): Promise<PlanDiff> {
+export async function previewRevisions(req: PreviewRequest, io: IO): Promise<{ diff: PlanDiff; headWarnings: number }> {
   const { store, dir } = await openRepo(req.repo, io);
   const [baseCommit, headCommit] = [await resolveRef(store, dir, req.base), await resolveRef(store, dir, req.head)];
   const reader = createTreeReader(store.repo);
@@ -121,7 +131,7 @@ export async function previewRevisions(req: PreviewRequest, io: IO): Promise<Pla
   io.stderr(head.reuse.kind === 'partial'
     ? `flotilla diff: re-planned ${head.reuse.replanned} templates of the head, reused ${head.reuse.reused} bindings of the base\n`
     : `flotilla diff: planned the head in full: ${head.reuse.reason}\n`);
-  return diffPlans({ ref: req.base, plan: basePlan }, { ref: req.head, plan: head.plan });
+  return { diff: diffPlans({ ref: req.base, plan: basePlan }, { ref: req.head, plan: head.plan }), headWarnings: head.plan.warnings.length };
 }
 
 /** Whether two snapshots hold the same manifest files, byte for byte (equal blobs share their bytes). */
