@@ -97,10 +97,17 @@ describe('kubectl habits in every command (child process)', function () {
     for (const f of ['--no-headers', '--no-header']) assert.match(flotilla(['plan', f]).stdout, /^payments\s+Deployment\/payments-api/);
   });
 
-  it('status -n and -o name choose and name the bindings (members not observed)', () => {
-    writeFileSync(path.join(dir, 'kubeconfig'), 'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n');
-    const r = flotilla(['status', '--kubeconfig', path.join(dir, 'kubeconfig'), '--observe=false', '-n', 'payments', '-o', 'name']);
-    assert.equal(r.stdout, 'deployment.apps/payments-api\n');
+  it('status -n, -o name and -o wide; clusters -o name; --context is the hub context (members unreachable here)', () => {
+    const kubeconfig = path.join(dir, 'kubeconfig');
+    writeFileSync(kubeconfig, 'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n');
+    const status = (...args: string[]) => flotilla(['status', '--kubeconfig', kubeconfig, '--observe=false', ...args]);
+    assert.equal(status('-n', 'payments', '-o', 'name').stdout, 'deployment.apps/payments-api\n');
+    assert.match(status('-n', 'payments', '-o', 'wide').stdout, /^NAMESPACE\s+RESOURCE\s+BINDING\s+CLUSTERS\s+READY\s+APPLIED\s+HEALTH\s+MESSAGE\npayments\s+Deployment\/payments-api\s+payments\/payments-api-deployment\s/);
+    const clusters = flotilla(['clusters', '--repo', '.', '--kubeconfig', kubeconfig, '--timeout', '5s', '-o', 'name']);
+    assert.equal(clusters.stdout, ['aws-euw', 'aws-use', 'azure-apse', 'azure-euw', 'gcp-apse', 'gcp-use'].map((c) => `cluster/${c}\n`).join(''));
+    const context = status('--context', 'hub');
+    assert.equal(context.status, 2);
+    assert.match(context.stderr, /the kubeconfig has no context "hub"/);
   });
 
   it('colours a terminal only, and never with NO_COLOR', () => {
