@@ -2,14 +2,15 @@
 import { formatDiagnostic, resourceKey, type KubeObject } from '../../api/index.ts';
 import { applyFleet, type FleetApplyResult } from '../../cluster/apply-fleet.ts';
 import { fleetClusters, loadRevision, planObserved, planUnobserved } from '../../cluster/fleet-revision.ts';
-import { apiVersionOf, describeObject } from '../../cluster/object-id.ts';
+import { apiVersionOf } from '../../cluster/object-id.ts';
 import type { ObjectResult } from '../../cluster/outcome.ts';
 import { createInterpreter } from '../../interpreter/index.ts';
 import { defineCommand } from '../command.ts';
 import { pruneGuardFlags, pruneGuardFrom } from '../controller-options.ts';
 import { flag } from '../flags.ts';
 import { exitInvalid, exitOk } from '../io.ts';
-import { formatTable, toJsonText, toYamlText } from '../output.ts';
+import { applyTable } from '../apply-table.ts';
+import { toJsonText, toYamlText } from '../output.ts';
 import { memberAccessFlags, membersFrom, outputFlags, revisionFlags } from '../shared-flags.ts';
 
 /** `flotilla apply`: the command definition (K1). */
@@ -25,12 +26,12 @@ export const applyCommand = defineCommand({
     'force-conflicts': flag.boolean('take over fields another field manager owns'),
     ...pruneGuardFlags,
     observe: flag.boolean('observe the members and plan with their status (false: plan from the Cluster status in git)', { default: true }),
-    ...outputFlags(['json', 'yaml', 'table']),
+    ...outputFlags(['json', 'yaml', 'table', 'wide']),
   },
   about: `Apply one revision of a fleet repo to its member clusters.
 
 Usage: flotilla apply --repo DIR --kubeconfig FILE [--context-map CLUSTER=CONTEXT,...]
-                      [--dry-run=server] [--prune=false] [--force-conflicts] [-o json|yaml|table]
+                      [--dry-run=server] [--prune=false] [--force-conflicts] [-o json|yaml|table|wide]
 
 Reads the repo (working tree, or --ref), observes every Cluster it declares (readiness,
 version, served APIs, capacity from Nodes and Pods), reads the previous placement back from the
@@ -53,6 +54,9 @@ CustomResourcesExist); it stays in the inventory and is retried.
 A cluster is reached through the kubeconfig context named after it, or the context
 --context-map gives; with --hub-context, through the Secret its spec.secretRef names in the
 hub (token, caBundle) and spec.apiEndpoint, as Karmada does.
+
+The table has one row per cluster, then one row per change (object, action, detail) with the
+clusters it happened on: the first few and their count, all of them with -o wide.
 `,
   footer: `Exit status:
   0  every cluster was applied (and pruned)
@@ -98,7 +102,7 @@ Examples:
     const report = toReport(result);
     if (output === 'json') io.stdout(toJsonText(report));
     else if (output === 'yaml') io.stdout(toYamlText(report));
-    else io.stdout(applyTable(result, values['no-headers']));
+    else io.stdout(applyTable(result, values['no-headers'], output === 'wide'));
     for (const c of result.clusters) if (!c.ok) io.stderr(`error: cluster ${c.cluster}: ${c.reason}: ${c.message}\n`);
     return result.clusters.every((c) => c.ok) ? exitOk : exitInvalid;
   },
@@ -124,24 +128,4 @@ function objectReport(o: ObjectResult): unknown {
     apiVersion: apiVersionOf(o.id), kind: o.id.kind, ...(o.id.namespace ? { namespace: o.id.namespace } : {}), name: o.id.name,
     binding: o.binding, ...o.outcome,
   };
-}
-
-function applyTable(r: FleetApplyResult, noHeader: boolean): string {
-  const count = (os: readonly ObjectResult[], a: string) => String(os.filter((o) => o.outcome.action === a).length);
-  const rows = r.clusters.map((c) => [c.cluster, c.ok ? (r.dryRun ? 'DryRun' : 'Applied') : c.reason, count(c.objects, 'created'), count(c.objects, 'configured'),
-    count(c.objects, 'drift-corrected'), count(c.objects, 'unchanged'), count(c.pruned, 'deleted'), count([...c.objects, ...c.pruned], 'failed'), c.ok ? '' : c.message.split('\n')[0] ?? '']);
-  let out = formatTable(['CLUSTER', 'RESULT', 'CREATED', 'CONFIGURED', 'DRIFTED', 'UNCHANGED', 'PRUNED', 'FAILED', 'MESSAGE'], rows, noHeader);
-  const changes = r.clusters.flatMap((c) => [...c.objects, ...c.pruned].filter((o) => o.outcome.action !== 'unchanged').map((o) => [c.cluster, describeObject(o.id), o.outcome.action, detail(o)]));
-  if (changes.length) out += `\n${formatTable(['CLUSTER', 'OBJECT', 'ACTION', 'DETAIL'], changes, noHeader)}`;
-  return out;
-}
-
-function detail(o: ObjectResult): string {
-  const x = o.outcome;
-  switch (x.action) {
-    case 'configured': return x.paths.join(' ');
-    case 'drift-corrected': return `${x.paths.join(' ')}${x.managers.length ? ` (changed by ${x.managers.join(', ')})` : ''}`;
-    case 'failed': case 'skipped': case 'orphaned': return `${x.reason}: ${x.message}`;
-    default: return '';
-  }
 }
