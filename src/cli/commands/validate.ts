@@ -1,6 +1,7 @@
 /** `flotilla validate`: the whole planning pipeline, reporting every error and warning, printing no plan. */
 import { formatDiagnostic } from '../../api/index.ts';
 import { planToContract } from '../../plan/index.ts';
+import { paintDiagnostic, paletteFor } from '../colour.ts';
 import { defineCommand } from '../command.ts';
 import { exitInvalid, exitOk } from '../io.ts';
 import { planRevision } from '../load-revision.ts';
@@ -43,7 +44,8 @@ Examples:
     const { revision, errors, warnings } = planToContract(plan);
     if (output !== 'table') await printStreamed(io, { revision, errors, warnings }, output);
     else {
-      for (const d of [...plan.errors, ...plan.warnings]) io.stdout(`${formatDiagnostic(d)}\n`);
+      const p = paletteFor(io.tty?.stdout, io.env);
+      for (const d of [...plan.errors, ...plan.warnings]) io.stdout(`${paintDiagnostic(formatDiagnostic(d), p)}\n`);
       io.stdout(`${plan.errors.length} error(s), ${plan.warnings.length} warning(s)${values.strict && plan.warnings.length ? ' (--strict: warnings fail)' : ''}\n`);
     }
     return plan.errors.length || (values.strict && plan.warnings.length) ? exitInvalid : exitOk;
