@@ -7,6 +7,7 @@ const widestLeft = 34;
 /** One line per flag (wrapped), in table order: `  -o, --output FORMAT   what it does (default: table)`. */
 export function formatOptions(table: FlagTable): string {
   const entries = Object.entries(table).filter(([, f]) => !f.hidden).map(([name, f]) => ({ left: leftColumn(name, f), text: describeFlag(f) }));
+  if (entries.length === 0) return '  (none but --help)\n';
   const pad = Math.min(widestLeft, Math.max(0, ...entries.map((e) => e.left.length))) + 2;
   return entries.flatMap(({ left, text }) => {
     const lines = wrap(text, width - pad);
