@@ -11,9 +11,22 @@ export class FlotillaError<D extends object = Record<string, unknown>> extends E
     this.name = new.target.name;
     this.data = data;
   }
+  /**
+   * Whether the failure may go away on its own, so a loop retries it later with backoff (E6:
+   * network, a push race, a conflict); false (terminal) means a new commit or a person is needed.
+   * A family that can retry says so by overriding this; the default is terminal.
+   */
+  get transient(): boolean {
+    return false;
+  }
   toJSON(): { code: string; message: string; data: D } {
     return { code: this.code, message: this.message, data: this.data };
   }
+}
+
+/** Whether `err` is a FlotillaError that says it is transient (anything else is terminal). */
+export function isTransient(err: unknown): boolean {
+  return err instanceof FlotillaError && err.transient;
 }
 
 /** A broken invariant: a bug in flotilla (E7). */

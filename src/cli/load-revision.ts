@@ -1,15 +1,8 @@
-/** Shared by the commands that plan a repo: read (directory or git ref), load, read --previous, plan. */
-import { readFile } from 'node:fs/promises';
+/** Shared by the commands that plan a repo: read the revision (directory or git ref), read --previous, plan. */
 import path from 'node:path';
-import YAML from 'yaml';
-import { FlotillaError } from '../api/index.ts';
-import { readRef } from '../git/index.ts';
-import { loadFleet } from '../load/index.ts';
-import { parsePrevious, planFleet, type Plan } from '../plan/index.ts';
-import { readDirectory } from '../source/index.ts';
-
-/** The --previous file cannot be read or parsed. */
-export class PreviousUnreadable extends FlotillaError<{ file: string }> {}
+import { loadSnapshot, planSnapshot, type LoadedRevision, type Plan } from '../plan/index.ts';
+import { readRevision, repoRevision } from '../source/index.ts';
+import { readPreviousFile } from './previous-file.ts';
 
 /** Options common to plan-like commands. */
 export interface RevisionOptions {
@@ -20,27 +13,14 @@ export interface RevisionOptions {
   readonly works?: 'keep' | 'check';
 }
 
-/** Reads the revision and plans it (the same path for `plan`, `validate`, `explain`, B4). */
+/** Reads the revision and plans it (the same path for `plan`, `validate`, `explain`, `render`, B4). */
 export async function planRevision(opts: RevisionOptions, cwd: string): Promise<Plan> {
-  const dir = path.resolve(cwd, opts.repo);
-  const snapshot = opts.ref ? await readRef(dir, opts.ref) : await readDirectory(dir);
-  const { fleet, diagnostics } = loadFleet(snapshot);
-  const prev = opts.previous ? await readPrevious(path.resolve(cwd, opts.previous)) : undefined;
-  return planFleet({ fleet, diagnostics: [...diagnostics, ...(prev?.diagnostics ?? [])], revision: snapshot.revision, ...(prev ? { previous: prev.previous, applied: prev.applied } : {}), works: opts.works ?? 'keep' });
+  const snapshot = await readRevision(repoRevision(opts.repo, opts.ref, cwd));
+  const previous = opts.previous ? await readPreviousFile(path.resolve(cwd, opts.previous)) : undefined;
+  return planSnapshot(snapshot, { previous, works: opts.works ?? 'keep' });
 }
 
-async function readPrevious(file: string) {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    throw new PreviousUnreadable(`cannot read --previous file ${file}`, { file }, { cause: err });
-  }
-  let value: unknown;
-  try {
-    value = YAML.parse(text, { maxAliasCount: 100 });
-  } catch (err) {
-    throw new PreviousUnreadable(`--previous file ${file} is neither JSON nor YAML`, { file }, { cause: err });
-  }
-  return parsePrevious(value, file);
+/** Reads and loads `repo`'s working tree (or `ref` of it) for the commands that plan with observed members (`apply`, `status`, `clusters`). */
+export async function loadRevision(repo: string, ref: string | undefined, cwd: string): Promise<LoadedRevision> {
+  return loadSnapshot(await readRevision(repoRevision(repo, ref, cwd)));
 }

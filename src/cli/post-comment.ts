@@ -7,7 +7,10 @@ import { FlotillaError } from '../api/index.ts';
 import type { CommentProvider, CommentTarget } from './comment-target.ts';
 
 /** The forge answered with an error, or could not be reached. The token is never part of it. */
-export class CommentPostFailed extends FlotillaError<{ provider: CommentProvider; method: string; url: string; status: number | null; transient: boolean }> {}
+export class CommentPostFailed extends FlotillaError<{ provider: CommentProvider; method: string; url: string; status: number | null; transient: boolean }> {
+  /** 429, a 5xx or a network failure: the forge may take the comment later. */
+  override get transient(): boolean { return this.data.transient; }
+}
 
 /** What happened to the sticky comment. */
 export type PostOutcome = { readonly kind: 'created' | 'updated'; readonly id: string };

@@ -3,9 +3,8 @@
  * rendered tree to, so flotilla plans the working tree, optionally writes the rendered tree to
  * `--out DIR`, and reports. Following a directory re-plans on every (debounced) file change.
  */
-import { loadFleet } from '../load/index.ts';
-import { planFleet, type Plan } from '../plan/index.ts';
-import { readDirectory, startWatch, watchPaths } from '../source/index.ts';
+import { planSnapshot, type Plan } from '../plan/index.ts';
+import { readRevision, startWatch, watchPaths } from '../source/index.ts';
 import { writeRenderedDir } from '../writeback/index.ts';
 
 /** The result of one directory reconcile. */
@@ -17,9 +16,7 @@ export interface DirectoryOutcome {
 
 /** Plans `dir`'s working tree and writes the rendered tree to `outDir` when valid (never when invalid). */
 export async function reconcileDirectory(dir: string, outDir: string | undefined): Promise<DirectoryOutcome> {
-  const snapshot = await readDirectory(dir);
-  const { fleet, diagnostics } = loadFleet(snapshot);
-  const plan = planFleet({ fleet, diagnostics, revision: snapshot.revision });
+  const plan = planSnapshot(await readRevision({ kind: 'directory', dir }));
   const written = outDir && plan.errors.length === 0 ? await writeRenderedDir(outDir, plan) : undefined;
   return { plan, written };
 }

@@ -1,10 +1,9 @@
 /** The steps of a git reconcile, in order (see reconcile.ts). Each gathers, decides or acts; none does two. */
-import fs from 'node:fs';
-import git from 'isomorphic-git';
 import { InternalError } from '../api/index.ts';
-import { changedPaths, GitBranchMissing, tryResolve } from '../git/index.ts';
+import { changedPaths, GitBranchMissing, readBlobAt, tryResolve } from '../git/index.ts';
 import { defaultSettings, loadFleet, settingsPath } from '../load/index.ts';
-import { planFleet, planToContract } from '../plan/index.ts';
+import { planSnapshot, planToContract } from '../plan/index.ts';
+import { readRevision } from '../source/index.ts';
 import { statusFiles, writeRendered, writeRenderedDir, writeStatus, type RenderedHold } from '../writeback/index.ts';
 import type { ReconcileContext, ReconcileState, ReconcileStep, StepResult } from './reconcile.ts';
 
@@ -31,11 +30,7 @@ export const settingsStep: ReconcileStep = {
   name: 'settings', failureReason: 'SettingsUnreadable',
   async run(ctx, state) {
     const commit = need(state.commit);
-    const repo = ctx.source.store.repo;
-    const bytes = await git.readBlob({ fs, gitdir: repo.gitdir, cache: repo.cache, oid: commit, filepath: settingsPath }).then((r) => r.blob, (err: unknown) => {
-      if (err instanceof git.Errors.NotFoundError) return undefined;
-      throw err;
-    });
+    const bytes = await readBlobAt(ctx.source.store.repo, commit, settingsPath);
     const settings = bytes ? loadFleet({ revision: commit, files: [{ path: settingsPath, bytes }], problems: [] }).fleet.settings : defaultSettings;
     state.settings = settings;
     state.statusBranch = ctx.branches.status ?? settings.statusBranch;
@@ -62,7 +57,7 @@ const sourceStep: ReconcileStep = {
   name: 'read-source', failureReason: 'SourceUnreadable',
   async run(ctx, state) {
     const commit = need(state.commit);
-    state.snapshot = await ctx.source.reader.read(commit);
+    state.snapshot = await readRevision({ kind: 'commit', reader: ctx.source.reader, commit });
     const last = state.status?.record?.lastAttemptedRevision;
     if (last && (await tryResolve(ctx.source.store.repo, last)) !== undefined) {
       state.changed = await changedPaths(ctx.source.store.repo, last, commit);
@@ -77,9 +72,7 @@ const sourceStep: ReconcileStep = {
 const planStep: ReconcileStep = {
   name: 'plan', failureReason: 'PlanFailed',
   async run(_ctx, state) {
-    const snapshot = need(state.snapshot);
-    const { fleet, diagnostics } = loadFleet(snapshot);
-    state.plan = planFleet({ fleet, diagnostics, revision: snapshot.revision, ...(state.previous ? { previous: state.previous.placement, applied: state.previous.applied } : {}) });
+    state.plan = planSnapshot(need(state.snapshot), { previous: state.previous });
     return go;
   },
 };

@@ -5,15 +5,15 @@
  * status is written once, at the end). An invalid revision never reaches the rendered branch.
  */
 import type { PruneGuard } from '../cluster/prune-guard.ts';
-import { performance } from 'node:perf_hooks';
 import type { Settings } from '../api/index.ts';
-import { isTransientGitError, type BranchStore, type FileDelta, type Identity } from '../git/index.ts';
+import type { BranchStore, FileDelta, Identity } from '../git/index.ts';
 import type { Snapshot } from '../load/index.ts';
 import type { Plan } from '../plan/index.ts';
 import type { FleetSource } from '../source/index.ts';
 import type { BranchWriteResult, ClusterObservation, PreviousView, StatusReader, StatusView, StatusWriteResult } from '../writeback/index.ts';
 import type { ContractDiagnostic } from '../plan/index.ts';
 import { reconcileSteps } from './reconcile-steps.ts';
+import { runSteps, type Step, type StepResult as EngineStepResult } from './step-engine.ts';
 
 /** Key/value log fields (X5: the shell logs at each decision point). */
 export type LogFields = Readonly<Record<string, string | number | boolean | undefined>>;
@@ -63,35 +63,20 @@ export type ReconcileOutcome =
   | { readonly kind: 'invalid'; readonly revision: string; readonly errors: readonly ContractDiagnostic[]; readonly lastApplied: string | null; readonly status: string | undefined }
   | { readonly kind: 'failed'; readonly step: string; readonly reason: string; readonly error: unknown; readonly transient: boolean };
 
-/** A step's result: go on, or stop with an outcome. */
-export type StepResult = { readonly kind: 'continue' } | { readonly kind: 'stop'; readonly outcome: ReconcileOutcome };
+/** A reconcile step's result: go on, or stop with an outcome. */
+export type StepResult = EngineStepResult<ReconcileOutcome>;
 
-/** One named step and the reason it reports when it throws. */
-export interface ReconcileStep {
-  readonly name: string;
-  readonly failureReason: string;
-  readonly run: (ctx: ReconcileContext, state: ReconcileState) => Promise<StepResult>;
-}
+/** One named step of a reconcile and the reason it reports when it throws. */
+export type ReconcileStep = Step<ReconcileContext, ReconcileState, ReconcileOutcome>;
 
-/** Runs the steps in order, stopping at the first that stops or throws; `state` is left for the caller to read (settings). */
+/** Runs the steps on the step engine, stopping at the first that stops or throws; `state` is left for the caller to read (settings). */
 export async function reconcileOnce(ctx: ReconcileContext, steps: readonly ReconcileStep[] = reconcileSteps, state: ReconcileState = {}): Promise<ReconcileOutcome> {
-  const timings: string[] = [];
-  for (const step of steps) {
-    const started = performance.now();
-    try {
-      const r = await step.run(ctx, state);
-      timings.push(`${step.name}:${Math.round(performance.now() - started)}`);
-      if (r.kind === 'stop') return logged(ctx, r.outcome, timings);
-    } catch (error) {
-      return logged(ctx, { kind: 'failed', step: step.name, reason: step.failureReason, error, transient: isTransientGitError(error) }, timings);
-    }
-  }
-  return logged(ctx, { kind: 'failed', step: 'end', reason: 'NoOutcome', error: undefined, transient: false }, timings);
+  const end = await runSteps(steps, ctx, state);
+  return logged(ctx, end.kind === 'stopped' ? end.outcome : { kind: 'failed', ...end.failure }, end.stepsMs);
 }
 
 /** Logs the outcome with the milliseconds each step took (`fetch:12,settings:1,…`). */
-function logged(ctx: ReconcileContext, o: ReconcileOutcome, timings: readonly string[]): ReconcileOutcome {
-  const stepsMs = timings.join(',');
+function logged(ctx: ReconcileContext, o: ReconcileOutcome, stepsMs: string): ReconcileOutcome {
   switch (o.kind) {
     case 'unchanged': ctx.log({ msg: 'revision unchanged', revision: o.revision, stepsMs }); break;
     case 'applied': ctx.log({ msg: 'revision planned', revision: o.revision, bindings: o.bindings, works: o.works, rendered: o.rendered, status: o.status, stepsMs }); break;

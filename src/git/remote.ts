@@ -53,7 +53,13 @@ export async function fetchRemote(repo: GitRepo, remote: Remote): Promise<void> 
   }
 }
 
-
+/** The branch the remote's HEAD points at (what `git clone` checks out), or `main`. */
+export async function remoteHeadBranch(remote: Remote): Promise<string> {
+  const refs = await git.listServerRefs({ http, url: remote.url, prefix: 'HEAD', symrefs: true, ...auth(remote) })
+    .catch(() => []); // failures surface with a typed error at the first fetch
+  const target = refs.find((r) => r.ref === 'HEAD')?.target;
+  return target?.startsWith('refs/heads/') ? target.slice('refs/heads/'.length) : 'main';
+}
 
 /**
  * Pushes `commit` to `branch` on the remote, never forcing: the server compares the old value

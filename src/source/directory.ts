@@ -3,6 +3,7 @@ import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { compareStrings, FlotillaError } from '../api/index.ts';
 import { isManifestPath, type ReadProblem, type Snapshot, type SourceFile } from '../load/index.ts';
+import { workingTreeLabel } from './revision-label.ts';
 
 /** The directory cannot be read at all (missing, not a directory, no permission). */
 export class RepoUnreadable extends FlotillaError<{ dir: string }> {}
@@ -11,16 +12,17 @@ const skippedDirs = new Set(['.git', 'node_modules']);
 
 /**
  * Reads every manifest file under `dir`. Symlinks are followed only while they stay inside the
- * repo; one that leaves it is a problem (a fleet repo must not read the host's files).
+ * repo; one that leaves it is a problem (a fleet repo must not read the host's files). The
+ * revision is the working tree's label (revision-label.ts).
  */
-export async function readDirectory(dir: string, revision = 'working-tree'): Promise<Snapshot> {
+export async function readDirectory(dir: string): Promise<Snapshot> {
   const root = await resolveRoot(dir);
   const files: SourceFile[] = [];
   const problems: ReadProblem[] = [];
   await walk(root, '', files, problems);
   files.sort((a, b) => compareStrings(a.path, b.path));
   problems.sort((a, b) => compareStrings(a.path, b.path));
-  return { revision, files, problems };
+  return { revision: workingTreeLabel(files), files, problems };
 }
 
 async function resolveRoot(dir: string): Promise<string> {

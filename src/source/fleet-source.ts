@@ -4,10 +4,8 @@
  * nothing to write back to).
  */
 import path from 'node:path';
-import git from 'isomorphic-git';
-import http from 'isomorphic-git/http/node';
 import {
-  createTreeReader, currentBranch, findGitDir, localStore, openLocal, remoteOf, remoteStore,
+  createTreeReader, currentBranch, findGitDir, localStore, openLocal, remoteHeadBranch, remoteOf, remoteStore,
   type BranchStore, type Credentials, type LockPolicy, type Remote, type TreeReader,
 } from '../git/index.ts';
 
@@ -46,16 +44,3 @@ export async function openSource(o: SourceOptions): Promise<FleetSource> {
   const repo = openLocal(gitdir);
   return { kind: 'git', store: localStore(repo, dir, o.locks), branch: o.branch ?? (await currentBranch(repo)) ?? 'main', reader: createTreeReader(repo), remote: undefined, dir };
 }
-
-/** The branch the remote's HEAD points at (what `git clone` checks out), or `main`. */
-async function remoteHeadBranch(remote: Remote): Promise<string> {
-  const creds = remote.credentials;
-  const refs = await git.listServerRefs({
-    http, url: remote.url, prefix: 'HEAD', symrefs: true,
-    onAuth: () => (creds ? { username: creds.username, password: creds.password } : { cancel: true }),
-    onAuthFailure: () => ({ cancel: true }),
-  }).catch(() => []); // failures surface with a typed error at the first fetch
-  const target = refs.find((r) => r.ref === 'HEAD')?.target;
-  return target?.startsWith('refs/heads/') ? target.slice('refs/heads/'.length) : 'main';
-}
-

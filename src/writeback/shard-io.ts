@@ -3,11 +3,9 @@
  * clusters' manifests from the rendered branch (the decider's output, as Argo CD would) and
  * writes its cluster reports to the status branch; the decider reads the reports back.
  */
-import fs from 'node:fs';
-import git from 'isomorphic-git';
 import YAML from 'yaml';
 import { compareStrings, isPlainObject, type KubeObject } from '../api/index.ts';
-import { listFiles, readCommitInfo, trailerValue, type BranchStore } from '../git/index.ts';
+import { listFiles, readBlobText, readCommitInfo, trailerValue, type BranchStore } from '../git/index.ts';
 import { commitToBranch, type BranchWriteOptions, type BranchWriteResult } from './branch-commit.ts';
 import { decisionTrailer, sourceTrailer } from './commit-message.ts';
 import { formatClusterReport, parseClusterReport, reportPath, reportsRoot, type ClusterReport } from './cluster-reports.ts';
@@ -15,10 +13,6 @@ import { fileChanges } from './file-changes.ts';
 import { safeSegment } from './file-name.ts';
 import { renderedRoot } from './rendered-tree.ts';
 import { toDesired } from './status-writer.ts';
-
-async function textAt(store: BranchStore, oid: string): Promise<string> {
-  return new TextDecoder().decode((await git.readBlob({ fs, gitdir: store.repo.gitdir, cache: store.repo.cache, oid })).blob);
-}
 
 function parseOrNull(text: string): unknown {
   try {
@@ -35,7 +29,7 @@ export async function readClusterReports(store: BranchStore, tip: string | undef
   const out: ClusterReport[] = [];
   for (const [path, oid] of [...files].sort(([a], [b]) => compareStrings(a, b))) {
     if (!path.startsWith(`${reportsRoot}/`) || !path.endsWith('.yaml')) continue;
-    const r = parseClusterReport(parseOrNull(await textAt(store, oid)));
+    const r = parseClusterReport(parseOrNull(await readBlobText(store.repo, oid)));
     if (r) out.push(r);
   }
   return out;
@@ -54,7 +48,7 @@ export async function readRenderedClusters(store: BranchStore, branch: string, c
     const folder = `${path.split('/').slice(0, 2).join('/')}/`;
     const cluster = folders.get(folder);
     if (cluster === undefined) continue;
-    const v = parseOrNull(await textAt(store, oid));
+    const v = parseOrNull(await readBlobText(store.repo, oid));
     if (isPlainObject(v) && typeof v['kind'] === 'string') manifests.get(cluster)?.push(v as unknown as KubeObject);
   }
   return { revision: trailerValue(info.message, sourceTrailer) ?? undefined, manifests };

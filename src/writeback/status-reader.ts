@@ -2,11 +2,9 @@
  * Reads the status branch: `revision.yaml` (cheap, read first: an unchanged source revision stops
  * there) and the recorded bindings, which become the planner's previous placement.
  */
-import fs from 'node:fs';
-import git from 'isomorphic-git';
 import YAML from 'yaml';
 import { compareStrings } from '../api/index.ts';
-import { GitRepositoryBroken, listFiles, readCommitInfo, type BranchStore } from '../git/index.ts';
+import { GitRepositoryBroken, listFiles, readBlobAt, readBlobText, readCommitInfo, type BranchStore } from '../git/index.ts';
 import { parsePrevious, type AppliedPlacements, type PreviousPlacement } from '../plan/index.ts';
 import { parseRevisionRecord, revisionPath, type RevisionRecord } from './revision-record.ts';
 import type { ClusterHealthState, FailoverBinding } from '../status/index.ts';
@@ -44,17 +42,14 @@ export interface RecordedFailover {
 /** Creates a reader over `store`. */
 export function createStatusReader(store: BranchStore): StatusReader {
   let parsed = new Map<string, unknown>();
-  const readText = async (oid: string) => new TextDecoder().decode((await git.readBlob({ fs, gitdir: store.repo.gitdir, cache: store.repo.cache, oid })).blob);
+  const readText = (oid: string) => readBlobText(store.repo, oid);
   return {
     async record(branch) {
       const tip = await store.tip(branch);
       if (!tip) return { tip, record: undefined };
       try {
-        const { oid } = await git.readBlob({ fs, gitdir: store.repo.gitdir, cache: store.repo.cache, oid: tip, filepath: revisionPath }).then((r) => r, (err: unknown) => {
-          if (err instanceof git.Errors.NotFoundError) return { oid: undefined };
-          throw err;
-        });
-        return { tip, record: oid ? parseRevisionRecord(await readText(oid)) : undefined };
+        const bytes = await readBlobAt(store.repo, tip, revisionPath);
+        return { tip, record: bytes ? parseRevisionRecord(new TextDecoder().decode(bytes)) : undefined };
       } catch (err) {
         throw new GitRepositoryBroken(`cannot read ${revisionPath} of ${branch} in ${store.location}`, { gitdir: store.repo.gitdir }, { cause: err });
       }

@@ -1,7 +1,5 @@
 /** Writes one attempt's status to the status branch: the pure decision, then commit-and-publish. */
-import fs from 'node:fs';
-import git from 'isomorphic-git';
-import { blobOid, readCommitInfo, trailerValue, type BranchStore } from '../git/index.ts';
+import { blobOid, descendsFrom, readCommitInfo, trailerValue, type BranchStore } from '../git/index.ts';
 import { commitToBranch, type BranchWriteOptions, type BranchWriteResult, type TipView } from './branch-commit.ts';
 import { decisionTrailer, sourceTrailer, statusCommitMessage } from './commit-message.ts';
 import { fileChanges, type DesiredFile } from './file-changes.ts';
@@ -114,7 +112,8 @@ async function newerRevisionOn(store: BranchStore, tip: TipView, w: StatusWrite)
   const theirs = trailerValue(tip.message, sourceTrailer);
   if (!theirs || theirs === w.revision) return undefined;
   // When the commits are not both in this repository (status in another repo, a force-pushed
-  // source), their order is unknown and the later writer wins, as with any status writer.
-  const newer = await git.isDescendent({ fs, gitdir: store.repo.gitdir, cache: store.repo.cache, oid: theirs, ancestor: w.revision, depth: -1 }).catch(() => false);
+  // source), their order is unknown and the later writer wins, as with any status writer; a
+  // corrupt repository is an error (descendsFrom).
+  const newer = await descendsFrom(store.repo, theirs, w.revision);
   return newer ? theirs : undefined;
 }

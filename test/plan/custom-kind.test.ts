@@ -8,7 +8,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { createInterpreter } from '../../src/interpreter/index.ts';
-import { loadDirectory } from '../../src/source/index.ts';
+import { loadSnapshot } from '../../src/plan/index.ts';
+import { readRevision } from '../../src/source/index.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 const fixture = path.resolve(import.meta.dirname, '..', 'fixtures', 'custom-kind');
@@ -27,7 +28,7 @@ describe('a custom workload kind taught by a ResourceInterpreterCustomization', 
     assert.deepEqual([size('member1'), size('member2')], [6, 2]);
   });
   it('aggregates and judges health with the customisation', async () => {
-    const { fleet } = await loadDirectory(fixture);
+    const { fleet } = loadSnapshot(await readRevision({ kind: 'directory', dir: fixture }));
     const interpreter = createInterpreter(fleet.customizations);
     const web = fleet.templates[0]?.object;
     assert.ok(web);

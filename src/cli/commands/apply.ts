@@ -1,7 +1,7 @@
 /** `flotilla apply`: server-side apply of a revision's plan to the member clusters, with pruning. */
 import { formatDiagnostic, resourceKey, type KubeObject } from '../../api/index.ts';
 import { applyFleet, type FleetApplyResult } from '../../cluster/apply-fleet.ts';
-import { fleetClusters, loadRevision, planObserved, planUnobserved } from '../../cluster/fleet-revision.ts';
+import { fleetClusters, planObserved, planUnobserved } from '../../cluster/fleet-revision.ts';
 import { apiVersionOf } from '../../cluster/object-id.ts';
 import type { ObjectResult } from '../../cluster/outcome.ts';
 import { createInterpreter } from '../../interpreter/index.ts';
@@ -9,6 +9,7 @@ import { defineCommand } from '../command.ts';
 import { pruneGuardFlags, pruneGuardFrom } from '../controller-options.ts';
 import { flag } from '../flags.ts';
 import { exitInvalid, exitOk } from '../io.ts';
+import { loadRevision } from '../load-revision.ts';
 import { applyTable } from '../apply-table.ts';
 import { toJsonText, toYamlText } from '../output.ts';
 import { memberAccessFlags, membersFrom, outputFlags, revisionFlags } from '../shared-flags.ts';

@@ -1,11 +1,12 @@
 /** `flotilla clusters`: each member's readiness, Kubernetes version and capacity, as Karmada's Cluster status. */
 import { clusterApiVersion, type Cluster } from '../../api/index.ts';
 import { availableResources } from '../../cluster/capacity.ts';
-import { fleetClusters, loadRevision } from '../../cluster/fleet-revision.ts';
+import { fleetClusters } from '../../cluster/fleet-revision.ts';
 import { observeClusters } from '../../cluster/observe.ts';
 import { defineCommand } from '../command.ts';
 import { flag } from '../flags.ts';
 import { exitInvalid, exitOk } from '../io.ts';
+import { loadRevision } from '../load-revision.ts';
 import { formatTable, toJsonText, toYamlText } from '../output.ts';
 import { memberAccessFlags, membersFrom, outputFlags, revisionFlags } from '../shared-flags.ts';
 

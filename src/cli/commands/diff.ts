@@ -5,12 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import YAML from 'yaml';
-import { UsageError, type Diagnostic } from '../../api/index.ts';
+import { UsageError } from '../../api/index.ts';
 import { createTreeReader, defaultCacheRoot, findGitDir, GitRefUnreadable, localStore, openLocal, remoteStore, resolveCommit, resolveCredentials, tryResolve, type BranchStore } from '../../git/index.ts';
-import { loadFleet, type Snapshot } from '../../load/index.ts';
-import { parsePrevious, planFleet, type PreviousPlacement, type AppliedPlacements } from '../../plan/index.ts';
+import type { Snapshot } from '../../load/index.ts';
+import { loadSnapshot, planLoaded, type PreviousInput } from '../../plan/index.ts';
 import { diffPlans, formatMarkdown, formatTable, planHeadReusingBase, previewMarker, summaryLine, type PlanDiff } from '../../preview/index.ts';
+import { readRevision } from '../../source/index.ts';
 import { createStatusReader } from '../../writeback/index.ts';
 import { commentProviders, resolveCommentTarget } from '../comment-target.ts';
 import { defineCommand } from '../command.ts';
@@ -18,9 +18,9 @@ import { flag } from '../flags.ts';
 import { strictFlag } from '../shared-flags.ts';
 import { exitInvalid, exitOk, type IO } from '../io.ts';
 import { loadFleetConcurrently } from '../load-worker.ts';
-import { PreviousUnreadable } from '../load-revision.ts';
 import { toJsonText } from '../output.ts';
 import { postStickyComment } from '../post-comment.ts';
+import { readPreviousFile } from '../previous-file.ts';
 
 const diffFormats = ['markdown', 'json', 'table'] as const;
 
@@ -119,15 +119,15 @@ export async function previewRevisions(req: PreviewRequest, io: IO): Promise<{ d
   const { store, dir } = await openRepo(req.repo, io);
   const [baseCommit, headCommit] = [await resolveRef(store, dir, req.base), await resolveRef(store, dir, req.head)];
   const reader = createTreeReader(store.repo);
-  const baseSnapshot = await reader.read(baseCommit);
-  const headSnapshot = await reader.read(headCommit);
+  const baseSnapshot = await readRevision({ kind: 'commit', reader, commit: baseCommit });
+  const headSnapshot = await readRevision({ kind: 'commit', reader, commit: headCommit });
   // The head's YAML is parsed on a worker while this thread loads and plans the base.
   const headPending = sameFiles(baseSnapshot, headSnapshot) ? undefined : settle(loadFleetConcurrently(headSnapshot));
-  const baseLoad = loadFleet(baseSnapshot);
-  const previous = req.previous ? await readPrevious(path.resolve(io.cwd, req.previous)) : await statusPrevious(store, baseLoad.fleet.settings.statusBranch, io);
-  const basePlan = planFleet({ fleet: baseLoad.fleet, diagnostics: [...baseLoad.diagnostics, ...previous.diagnostics], revision: baseCommit, previous: previous.placement, applied: previous.applied });
+  const baseLoad = loadSnapshot(baseSnapshot);
+  const previous = req.previous ? await readPreviousFile(path.resolve(io.cwd, req.previous)) : await statusPrevious(store, baseLoad.fleet.settings.statusBranch, io);
+  const basePlan = planLoaded(baseLoad, { previous });
   const headLoad = headPending ? unwrap(await headPending) : baseLoad;
-  const head = planHeadReusingBase({ fleet: baseLoad.fleet, plan: basePlan }, { fleet: headLoad.fleet, diagnostics: [...headLoad.diagnostics, ...previous.diagnostics], revision: headCommit, previous: previous.placement, applied: previous.applied });
+  const head = planHeadReusingBase({ fleet: baseLoad.fleet, plan: basePlan }, { fleet: headLoad.fleet, diagnostics: [...headLoad.diagnostics, ...(previous.diagnostics ?? [])], revision: headSnapshot.revision, previous: previous.placement, applied: previous.applied });
   io.stderr(head.reuse.kind === 'partial'
     ? `flotilla diff: re-planned ${head.reuse.replanned} templates of the head, reused ${head.reuse.reused} bindings of the base\n`
     : `flotilla diff: planned the head in full: ${head.reuse.reason}\n`);
@@ -176,28 +176,11 @@ async function resolveRef(store: BranchStore, dir: string, ref: string): Promise
   }
 }
 
-interface Previous {
-  readonly placement: PreviousPlacement;
-  readonly applied: AppliedPlacements;
-  readonly diagnostics: readonly Diagnostic[];
-}
-
 /** The placement recorded on the status branch (local branch first, then origin/), or none. */
-async function statusPrevious(store: BranchStore, branch: string, io: IO): Promise<Previous> {
+async function statusPrevious(store: BranchStore, branch: string, io: IO): Promise<PreviousInput> {
   const tip = (await tryResolve(store.repo, `refs/heads/${branch}`)) ?? (await tryResolve(store.repo, `refs/remotes/origin/${branch}`));
   if (!tip) return { placement: new Map(), applied: new Map(), diagnostics: [] };
   const { placement, applied } = await createStatusReader(store).previous(tip);
   io.stderr(`flotilla diff: previous placement from ${branch} (${tip.slice(0, 7)}): ${placement.size} bindings\n`);
   return { placement, applied, diagnostics: [] };
-}
-
-async function readPrevious(file: string): Promise<Previous> {
-  let value: unknown;
-  try {
-    value = YAML.parse(await readFile(file, 'utf8'), { maxAliasCount: 100 });
-  } catch (err) {
-    throw new PreviousUnreadable(`cannot read --previous file ${file} as JSON or YAML`, { file }, { cause: err });
-  }
-  const parsed = parsePrevious(value, file);
-  return { placement: parsed.previous, applied: parsed.applied, diagnostics: parsed.diagnostics };
 }

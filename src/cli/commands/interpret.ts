@@ -8,7 +8,8 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { FlotillaError, isPlainObject, UsageError, type JsonObject, type JsonValue, type KubeObject } from '../../api/index.ts';
 import { createInterpreter, operations, type AggregatedStatusItem, type Interpreter, type Operation } from '../../interpreter/index.ts';
-import { loadDirectory } from '../../source/index.ts';
+import { loadSnapshot } from '../../plan/index.ts';
+import { readRevision } from '../../source/index.ts';
 import { defineCommand } from '../command.ts';
 import { flag, type FlagValues } from '../flags.ts';
 import { exitOk } from '../io.ts';
@@ -82,7 +83,7 @@ Examples:
     if (!operation) throw new UsageError(`--operation is required, one of: ${operations.join(', ')}`);
     const inputs = await readInputs(values, io.cwd);
     const repo = values.repo;
-    const customizations = repo ? (await loadDirectory(path.resolve(io.cwd, repo))).fleet.customizations : [];
+    const customizations = repo ? loadSnapshot(await readRevision({ kind: 'directory', dir: path.resolve(io.cwd, repo) })).fleet.customizations : [];
     const now = new Date(Date.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
     const result = interpret(createInterpreter(customizations, { now }), operation, inputs);
     io.stdout(output === 'yaml' ? toYamlText(result) : toJsonText(result));

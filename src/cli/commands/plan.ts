@@ -1,12 +1,11 @@
 /** `flotilla plan`: where every template goes, and the exact manifests each cluster gets. */
 import { formatDiagnostic } from '../../api/index.ts';
-import { loadRevision } from '../../cluster/fleet-revision.ts';
 import { planToContract, type Plan } from '../../plan/index.ts';
 import { paintDiagnostic, paletteFor, plain, type Palette } from '../colour.ts';
 import { defineCommand } from '../command.ts';
 import { flag } from '../flags.ts';
 import { exitInvalid, exitOk } from '../io.ts';
-import { planRevision } from '../load-revision.ts';
+import { loadRevision, planRevision } from '../load-revision.ts';
 import { abbreviateList, formatTable } from '../output.ts';
 import { printStreamed } from '../output-stream.ts';
 import { objectName, selectPlan, templateLabels } from '../select-plan.ts';

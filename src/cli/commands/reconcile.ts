@@ -5,7 +5,7 @@ import { formatDiagnostic, UsageError } from '../../api/index.ts';
 import { followDirectory, reconcileDirectory } from '../../controller/reconcile-directory.ts';
 import { follow } from '../../controller/reconcile-follow.ts';
 import { describeError, reconcileOnce, type ReconcileContext, type ReconcileOutcome } from '../../controller/reconcile.ts';
-import { armKillPoint, defaultCacheRoot, defaultIdentity, defaultStaleLockMs, isTransientGitError, localStore, openLocal, findGitDir, remoteStore, resolveCredentials, type BranchStore, type Identity, type LockPolicy } from '../../git/index.ts';
+import { armKillPoint, defaultCacheRoot, defaultIdentity, defaultStaleLockMs, localStore, openLocal, findGitDir, remoteStore, resolveCredentials, type BranchStore, type Identity, type LockPolicy } from '../../git/index.ts';
 import { assertSchedule, isRemoteUrl, openSource } from '../../source/index.ts';
 import { createStatusReader } from '../../writeback/index.ts';
 import { defineCommand } from '../command.ts';
@@ -203,7 +203,7 @@ function reportPass(o: PassOutcome, output: string, io: IO): ExitCode {
 
 function reportOnce(o: ReconcileOutcome, output: string, io: IO): ExitCode {
   if (o.kind === 'failed') {
-    io.stderr(`error: reconcile failed at step ${o.step} (${o.reason}${isTransientGitError(o.error) ? ', transient: retry later' : ''}): ${describeError(o.error)}\n`);
+    io.stderr(`error: reconcile failed at step ${o.step} (${o.reason}${o.transient ? ', transient: retry later' : ''}): ${describeError(o.error)}\n`);
     return exitError;
   }
   const invalid = o.kind === 'invalid' || (o.kind === 'unchanged' && o.lastApplied !== o.revision);

@@ -2,9 +2,8 @@
 import path from 'node:path';
 import { formatDiagnostic, UsageError } from '../../api/index.ts';
 import { defaultCacheRoot, resolveCredentials } from '../../git/index.ts';
-import { loadFleet } from '../../load/index.ts';
-import { planFleet } from '../../plan/index.ts';
-import { isRemoteUrl, openSource, readDirectory } from '../../source/index.ts';
+import { planSnapshot } from '../../plan/index.ts';
+import { isRemoteUrl, openSource, readRevision } from '../../source/index.ts';
 import { writeRenderedDir } from '../../writeback/index.ts';
 import { defineCommand } from '../command.ts';
 import { flag, type FlagValues } from '../flags.ts';
@@ -84,14 +83,9 @@ async function planRemote(repo: string, values: FlagValues<typeof renderFlags>, 
     cacheRoot: cacheDir ? path.resolve(cwd, cacheDir) : defaultCacheRoot(env),
     credentials: await resolveCredentials(env, credsFile ? path.resolve(cwd, credsFile) : undefined),
   });
-  if (source.kind !== 'git') return planSnapshot(await readDirectory(source.dir));
+  if (source.kind !== 'git') return planSnapshot(await readRevision({ kind: 'directory', dir: source.dir }));
   await source.store.refresh();
   const tip = await source.store.tip(source.branch);
   if (!tip) throw new UsageError(`branch ${source.branch} does not exist in ${source.store.location}`);
-  return planSnapshot(await source.reader.read(tip));
-}
-
-function planSnapshot(snapshot: Awaited<ReturnType<typeof readDirectory>>) {
-  const { fleet, diagnostics } = loadFleet(snapshot);
-  return planFleet({ fleet, diagnostics, revision: snapshot.revision });
+  return planSnapshot(await readRevision({ kind: 'commit', reader: source.reader, commit: tip }));
 }

@@ -1,7 +1,7 @@
 /** `flotilla status`: where each binding runs, its members' status and health, and the aggregate. */
 import { formatDiagnostic, type JsonObject } from '../../api/index.ts';
 import type { BindingStatus } from '../../cluster/binding-status.ts';
-import { fleetClusters, loadRevision, planObserved, planUnobserved } from '../../cluster/fleet-revision.ts';
+import { fleetClusters, planObserved, planUnobserved } from '../../cluster/fleet-revision.ts';
 import { observeBindings } from '../../cluster/observe-bindings.ts';
 import { createInterpreter } from '../../interpreter/index.ts';
 import { findGitDir, localStore, openLocal } from '../../git/index.ts';
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { defineCommand } from '../command.ts';
 import { flag } from '../flags.ts';
 import { exitInvalid, exitOk } from '../io.ts';
+import { loadRevision } from '../load-revision.ts';
 import { abbreviateList, formatTable, toJsonText, toYamlText } from '../output.ts';
 import { paletteFor, plain, type Palette } from '../colour.ts';
 import { objectName, selectPlan, templateLabels } from '../select-plan.ts';

@@ -1,0 +1,55 @@
+/**
+ * The one way a revision is planned (issue 22): a snapshot is loaded and labelled once
+ * (`loadSnapshot`), then planned with whatever the shell gathered beside it (`planLoaded`): the
+ * previous placement, eviction tasks, observed clusters. Every command and controller pass goes
+ * through these two functions, so `plan`, `render`, `apply` and `reconcile` plan alike (B4).
+ */
+import type { Diagnostic, Fleet } from '../api/index.ts';
+import { loadFleet, type LoadResult, type Snapshot } from '../load/index.ts';
+import { planFleet, type Plan, type PlanInput } from './plan-fleet.ts';
+import type { AppliedPlacements, PreviousPlacement } from './previous.ts';
+
+/** A loaded revision: the fleet, its load diagnostics, and the revision label its snapshot carried. */
+export interface LoadedRevision extends LoadResult {
+  readonly revision: string;
+}
+
+/** The placement an earlier revision produced, wherever the shell read it (status branch, `--previous FILE`, members). */
+export interface PreviousInput {
+  readonly placement: PreviousPlacement;
+  readonly applied: AppliedPlacements;
+  /** Problems reading it (a malformed `--previous` file); they join the plan's diagnostics. */
+  readonly diagnostics?: readonly Diagnostic[];
+}
+
+/** What planning a loaded revision may take beside the revision itself. */
+export interface PlanLoadedOptions {
+  readonly previous?: PreviousInput | undefined;
+  readonly evictions?: PlanInput['evictions'];
+  /** The fleet to plan instead of the loaded one: the same revision with observed cluster state laid over it. */
+  readonly fleet?: Fleet;
+  readonly works?: PlanInput['works'];
+}
+
+/** Loads a snapshot, keeping its revision label (the only label: the shell's readRevision makes it). */
+export function loadSnapshot(snapshot: Snapshot): LoadedRevision {
+  return { ...loadFleet(snapshot), revision: snapshot.revision };
+}
+
+/** Plans a loaded revision with the previous placement and state the shell gathered. */
+export function planLoaded(loaded: LoadedRevision, o: PlanLoadedOptions = {}): Plan {
+  const previous = o.previous;
+  return planFleet({
+    fleet: o.fleet ?? loaded.fleet,
+    diagnostics: previous?.diagnostics?.length ? [...loaded.diagnostics, ...previous.diagnostics] : loaded.diagnostics,
+    revision: loaded.revision,
+    ...(previous ? { previous: previous.placement, applied: previous.applied } : {}),
+    ...(o.evictions ? { evictions: o.evictions } : {}),
+    ...(o.works ? { works: o.works } : {}),
+  });
+}
+
+/** Loads and plans a snapshot. */
+export function planSnapshot(snapshot: Snapshot, o: PlanLoadedOptions = {}): Plan {
+  return planLoaded(loadSnapshot(snapshot), o);
+}
