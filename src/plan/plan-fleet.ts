@@ -35,9 +35,10 @@ export interface PlanInput {
    * `check`: every Work is rendered, so the plan rejects exactly what a full plan rejects, but
    * none is kept (`works` is empty): for commands that print no Work (`plan -o table`,
    * `validate`, `explain`), whose memory would otherwise grow with clusters × templates.
-   * Default `keep`.
+   * Default `keep`. `none`: nothing is rendered (no Work, no render diagnostic): for
+   * `flotilla simulate`, which reads only the bindings.
    */
-  readonly works?: 'keep' | 'check';
+  readonly works?: 'keep' | 'check' | 'none';
 }
 
 /** The scheduling story of one binding, for `flotilla explain` and previews. */
@@ -90,7 +91,7 @@ export function planFleet(input: PlanInput): Plan {
     bindings.push(binding);
     toRender.push({ template, binding, clusters: mergeTargetClusters([], requiredBy), isWorkload: false });
   }
-  for (const r of toRender) {
+  for (const r of input.works === 'none' ? [] : toRender) {
     const out = renderBinding({ clusters, interpreter }, {
       template: r.template, binding: bindingId(r.binding), clusters: r.clusters,
       isWorkload: r.isWorkload, overrides: selectOverridePolicies(fleet.overridePolicies, r.template.object),
@@ -99,7 +100,7 @@ export function planFleet(input: PlanInput): Plan {
     diagnostics.push(...out.diagnostics);
   }
   // Namespace Works cannot fail to render: a check needs none of them.
-  if (input.works !== 'check') works.push(...namespaceWorks(works, bindings, fleet));
+  if (input.works === undefined || input.works === 'keep') works.push(...namespaceWorks(works, bindings, fleet));
   const explanations = scheduled.map((s) => ({ key: s.key, policy: s.policy.policy as Loaded, result: s.result }));
   return finish(input.revision, bindings, works, diagnostics, explanations, [...clusters.keys()]);
 }

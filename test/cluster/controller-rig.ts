@@ -97,11 +97,20 @@ export function policyYaml(ns: string, name: string, spec: Readonly<Record<strin
 
 /** A placement dividing replicas 1:1 over `clusters` by static weights. */
 export function equalWeights(clusters: readonly string[]): Record<string, unknown> {
+  return staticWeights(Object.fromEntries(clusters.map((c) => [c, 1])));
+}
+
+/** A placement dividing replicas over the named clusters by these static weights. */
+export function staticWeights(weights: Readonly<Record<string, number>>): Record<string, unknown> {
   return {
-    clusterAffinity: { clusterNames: [...clusters] },
+    clusterAffinity: { clusterNames: Object.keys(weights) },
     replicaScheduling: {
       replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Weighted',
-      weightPreference: { staticWeightList: clusters.map((c) => ({ targetCluster: { clusterNames: [c] }, weight: 1 })) },
+      weightPreference: { staticWeightList: Object.entries(weights).map(([c, weight]) => ({ targetCluster: { clusterNames: [c] }, weight })) },
     },
   };
 }
+
+/** Controller flags that fail a stopped member over within seconds (thresholds of 2–3 s, a 120 s grace period). */
+export const fastFailoverFlags: readonly string[] = ['--interval', '1s', '--timeout', '5s', '--cluster-failure-threshold', '2s', '--cluster-success-threshold', '2s',
+  '--cluster-monitor-grace-period', '20s', '--failover-eviction-timeout', '3s', '--graceful-eviction-timeout', '120s'];

@@ -10,6 +10,7 @@ import { createTreeReader, defaultCacheRoot, findGitDir, GitRefUnreadable, local
 import type { Snapshot } from '../../load/index.ts';
 import { loadSnapshot, planLoaded, type PreviousInput } from '../../plan/index.ts';
 import { diffPlans, formatMarkdown, formatTable, planHeadReusingBase, previewMarker, summaryLine, type PlanDiff } from '../../preview/index.ts';
+import { compareResilience } from '../../simulate/index.ts';
 import { readRevision } from '../../source/index.ts';
 import { createStatusReader } from '../../writeback/index.ts';
 import { commentProviders, resolveCommentTarget } from '../comment-target.ts';
@@ -37,6 +38,7 @@ export const diffCommand = defineCommand({
     previous: flag.string('FILE', 'previous placement (a plan\'s JSON or a list of bindings)'),
     'no-headers': flag.boolean('table format without header lines', { aliases: ['no-header'] }),
     ...strictFlag,
+    resilience: flag.boolean('add a Resilience section: every single-region failure (and every single-cluster one when the fleet has at most 20 clusters) simulated on base and head (as \'flotilla simulate\'), and the workloads whose fate differs ("after this change, X has no fallback if region=R fails")'),
     comment: flag.oneOf(commentProviders, 'also post the Markdown as ONE sticky comment on the pull/merge request (found again by its hidden marker and updated); token from GITHUB_TOKEN | GITLAB_TOKEN | GITEA_TOKEN', { metavar: 'PROVIDER' }),
     pr: flag.string('N', 'pull request number / merge request IID (default: from GITHUB_EVENT_PATH, CI_MERGE_REQUEST_IID)'),
     repository: flag.string('R', 'OWNER/NAME, or a GitLab project id (default: GITHUB_REPOSITORY, CI_PROJECT_ID)'),
@@ -45,7 +47,7 @@ export const diffCommand = defineCommand({
   about: `Preview what a change does to the fleet, as a pull-request review needs it.
 
 Usage: flotilla diff --base REF [--head REF] [--repo DIR|URL] [--format markdown|json|table]
-                     [--previous FILE] [--comment github|gitlab|gitea [--pr N] [--repository R] [--api-url URL]]
+                     [--previous FILE] [--resilience] [--comment github|gitlab|gitea [--pr N] [--repository R] [--api-url URL]]
 
 Plans both revisions of the fleet repo with the same cluster inventory of each revision and the
 same previous placement, then reports: per resource, its placement before → after
@@ -83,6 +85,9 @@ Examples:
   # In GitHub Actions: post or update the sticky preview comment on the pull request
   flotilla diff --base "origin/$GITHUB_BASE_REF" --head HEAD --comment github
 
+  # Does this change remove the last fallback of a workload in some region failure?
+  flotilla diff --base origin/main --head HEAD --resilience
+
   # JSON for tools: the replica moves only
   flotilla diff --base main --head topic --format json | jq '.moves'
 `,
@@ -91,8 +96,8 @@ Examples:
     if (!base) throw new UsageError('--base REF is required');
     const format = values.format ?? 'markdown';
     const provider = values.comment;
-    const { diff, headWarnings } = await previewRevisions({ repo: values.repo, base, head: values.head, previous: values.previous }, io);
-    io.stdout(format === 'json' ? toJsonText(diff) : format === 'table' ? formatTable(diff, values['no-headers']) : formatMarkdown(diff));
+    const { diff, headWarnings } = await previewRevisions({ repo: values.repo, base, head: values.head, previous: values.previous, resilience: values.resilience }, io);
+    io.stdout(format === 'json' ? toJsonText(diff) : format === 'table' ? formatTable(diff, values['no-headers']) + resilienceLines(diff) : formatMarkdown(diff));
     io.stderr(`flotilla diff: ${summaryLine(diff.summary)}\n`);
     if (provider !== undefined) {
       const target = await resolveCommentTarget({ provider, apiUrl: values['api-url'], repository: values.repository, pr: values.pr }, io.env, (f) => readFile(f, 'utf8'));
@@ -112,6 +117,8 @@ interface PreviewRequest {
   readonly base: string;
   readonly head: string;
   readonly previous: string | undefined;
+  /** Compare single-failure scenarios on base and head (src/simulate). */
+  readonly resilience?: boolean;
 }
 
 /** Gathers both revisions and the previous placement, plans, and diffs. */
@@ -131,7 +138,18 @@ export async function previewRevisions(req: PreviewRequest, io: IO): Promise<{ d
   io.stderr(head.reuse.kind === 'partial'
     ? `flotilla diff: re-planned ${head.reuse.replanned} templates of the head, reused ${head.reuse.reused} bindings of the base\n`
     : `flotilla diff: planned the head in full: ${head.reuse.reason}\n`);
-  return { diff: diffPlans({ ref: req.base, plan: basePlan }, { ref: req.head, plan: head.plan }), headWarnings: head.plan.warnings.length };
+  const diff = diffPlans({ ref: req.base, plan: basePlan }, { ref: req.head, plan: head.plan });
+  const headWarnings = head.plan.warnings.length;
+  if (!req.resilience || basePlan.errors.length || head.plan.errors.length) return { diff, headWarnings };
+  const inventory = (f: typeof baseLoad.fleet) => f.clusters.map((c) => c.object);
+  return { diff: { ...diff, resilience: compareResilience({ clusters: inventory(baseLoad.fleet), bindings: basePlan.bindings }, { clusters: inventory(headLoad.fleet), bindings: head.plan.bindings }) }, headWarnings };
+}
+
+/** The resilience changes as plain lines under the table form. */
+function resilienceLines(diff: PlanDiff): string {
+  if (!diff.resilience) return '';
+  const r = diff.resilience;
+  return `\nResilience (${r.scenarios.length} scenarios): ${r.changes.length ? '' : 'no change'}\n${r.changes.map((c) => `  ${c.kind === 'worse' ? 'worse ' : 'better'}  ${c.message}\n`).join('')}`;
 }
 
 /** Whether two snapshots hold the same manifest files, byte for byte (equal blobs share their bytes). */
