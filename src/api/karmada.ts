@@ -111,6 +111,8 @@ export interface ClusterAffinity {
 }
 export interface ClusterAffinityTerm extends ClusterAffinity {
   readonly affinityName: string;
+  /** Groups taken in order when the term's own clusters cannot hold the replicas (Karmada v1.18+). */
+  readonly overflowAffinities?: readonly (ClusterAffinity & { readonly affinityName: string })[];
 }
 export interface Toleration {
   readonly key?: string;
@@ -139,12 +141,21 @@ export interface ReplicaSchedulingStrategy {
   readonly replicaDivisionPreference?: 'Aggregated' | 'Weighted';
   readonly weightPreference?: ClusterPreferences;
 }
+/** A workload-affinity term: workloads whose template has the same value under this label key form one group. */
+export interface WorkloadAffinityTerm {
+  readonly groupByLabelKey: string;
+}
+export interface WorkloadAffinity {
+  readonly affinity?: WorkloadAffinityTerm;
+  readonly antiAffinity?: WorkloadAffinityTerm;
+}
 export interface Placement {
   readonly clusterAffinity?: ClusterAffinity;
   readonly clusterAffinities?: readonly ClusterAffinityTerm[];
   readonly clusterTolerations?: readonly Toleration[];
   readonly spreadConstraints?: readonly SpreadConstraint[];
   readonly replicaScheduling?: ReplicaSchedulingStrategy;
+  readonly workloadAffinity?: WorkloadAffinity;
 }
 export interface DecisionConditions {
   readonly tolerationSeconds?: number;

@@ -9,7 +9,7 @@ import { applyFleet, type FleetApplyResult } from '../cluster/apply-fleet.ts';
 import type { Observation } from '../cluster/cluster-status.ts';
 import { observeBindings } from '../cluster/observe-bindings.ts';
 import { createInterpreter } from '../interpreter/index.ts';
-import { loadSnapshot, planLoaded, type LoadedRevision, type Plan } from '../plan/index.ts';
+import { loadSnapshot, planLoaded, type LoadedRevision, type Plan, type PreviousRecords } from '../plan/index.ts';
 import { readRevision } from '../source/index.ts';
 import { decideFailover, describeDecision, formatInstant, declaredAgain, removedClusters, type ClusterHealthState, type Decision } from '../status/index.ts';
 import {
@@ -33,6 +33,8 @@ export interface PassState extends ReconcileState {
   /** Another flotilla's status commits since this process last wrote (a second active writer). */
   foreign?: readonly string[];
   memory?: RecordedFailover;
+  /** The claiming policies and Lazy template versions the recorded bindings remember. */
+  records?: PreviousRecords;
   /** Reports of the clusters other shards own. */
   reports?: readonly ClusterReport[];
   headValid?: boolean;
@@ -82,6 +84,7 @@ const readStatusStep: PassStep = {
     const last = ctx.statusWatch?.last;
     state.foreign = last !== undefined && view.tip !== undefined && view.tip !== last ? await flotillaCommitsSince(ctx.target, view.tip, last) : [];
     state.memory = await ctx.statusReader.failoverState(view.tip);
+    state.records = (await ctx.statusReader.previous(view.tip)).records;
     // Clusters other shards own are known from their reports only (sharded controllers).
     state.reports = ctx.members.owns ? (await readClusterReports(ctx.target, view.tip)).filter((r) => !(ctx.members.owns?.(r.cluster) ?? true)) : [];
     return proceed;
@@ -156,7 +159,7 @@ const planPassStep: PassStep = {
     const fleetClusters = inForce.fleet.clusters.map((c) => c.object as Cluster);
     const { previous, applied, evictions } = placementHistory(failover.bindings);
     const observed = observedClusters(fleetClusters, need(state.observed).clusters, need(state.reports));
-    const plan = planLoaded(inForce, { fleet: fleetWithClusterState(inForce.fleet, observed, failover.clusters.map((r) => r.state)), previous: { placement: previous, applied }, evictions });
+    const plan = planLoaded(inForce, { fleet: fleetWithClusterState(inForce.fleet, observed, failover.clusters.map((r) => r.state)), previous: { placement: previous, applied, ...(state.records ? { records: state.records } : {}) }, evictions });
     if (plan.errors.length) throw new RevisionInForceInvalid(`the revision in force ${inForce.revision} no longer plans: ${plan.errors[0]?.message ?? ''}`, { revision: inForce.revision, errors: plan.errors.map((e) => e.message) });
     state.inForcePlan = plan;
     return proceed;

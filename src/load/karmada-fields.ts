@@ -25,8 +25,11 @@ export const honouredFields: Readonly<Record<SchemaKind, readonly string[]>> = {
   ],
   PropagationPolicy: [
     'apiVersion', 'kind', 'metadata', 'spec.resourceSelectors', 'spec.priority', 'spec.propagateDeps', 'spec.dependentOverrides',
-    'spec.placement.clusterAffinity', 'spec.placement.clusterAffinities', 'spec.placement.clusterTolerations',
+    'spec.placement.clusterAffinity', 'spec.placement.clusterAffinities', 'spec.placement.clusterTolerations', // overflowAffinities included (src/scheduler/overflow.ts)
     'spec.placement.spreadConstraints', 'spec.placement.replicaScheduling', 'spec.failover',
+    'spec.preemption', 'spec.activationPreference', // src/policy/claimed-match.ts, src/plan/activation.ts (with the previous bindings' claims)
+    'spec.schedulerName', // src/plan/other-scheduler.ts: another scheduler's bindings are left alone
+    'spec.placement.workloadAffinity', // src/plan/workload-groups.ts, src/scheduler/filters/workload-affinity.ts
   ],
   ClusterPropagationPolicy: [], // as PropagationPolicy (below)
   OverridePolicy: ['apiVersion', 'kind', 'metadata', 'spec.resourceSelectors', 'spec.overrideRules', 'spec.targetCluster', 'spec.overriders'],
@@ -51,10 +54,6 @@ export const ignoredFields: readonly IgnoredField[] = [
   { kinds: propagation, path: 'spec.suspension', matchesFlotilla: (v) => isPlainObject(v) && !v['dispatching'] && isFalsy(v['dispatchingOnClusters'] ?? null), effect: 'Karmada would stop dispatching Works (to all or the listed clusters); flotilla still applies them' },
   { kinds: propagation, path: 'spec.preserveResourcesOnDeletion', matchesFlotilla: isFalsy, effect: 'Karmada would keep the member copies when the template is deleted; flotilla prunes them' },
   { kinds: propagation, path: 'spec.conflictResolution', matchesFlotilla: (v) => v === 'Overwrite', effect: 'Karmada would refuse to take over a member object it did not create (Abort); flotilla takes it over, as with Overwrite' },
-  { kinds: propagation, path: 'spec.activationPreference', matchesFlotilla: (v) => v === '', effect: 'Karmada would apply the policy lazily, only when the template next changes; flotilla applies it at once' },
-  { kinds: propagation, path: 'spec.placement.clusterAffinities[].overflowAffinities', matchesFlotilla: isFalsy, effect: 'Karmada would place replicas that do not fit on these overflow clusters; flotilla uses only the affinity term itself' },
-  { kinds: propagation, path: 'spec.placement.workloadAffinity', matchesFlotilla: isFalsy, effect: 'Karmada would co-locate (or separate) workloads of the same group; flotilla places each workload on its own' },
-  { kinds: propagation, path: 'spec.schedulerName', matchesFlotilla: (v) => v === 'default-scheduler', effect: 'Karmada would leave the binding to another scheduler; flotilla schedules it itself' },
   { kinds: propagation, path: 'spec.failover.application.statePreservation', matchesFlotilla: isFalsy, effect: 'Karmada would carry state from the evicted copy to the new cluster as labels; flotilla does not' },
   { kinds: propagation, path: 'spec.failover.cluster.statePreservation', matchesFlotilla: isFalsy, effect: 'Karmada would carry state from the evicted copy to the new cluster as labels; flotilla does not' },
   { kinds: propagation, path: 'spec.association', matchesFlotilla: (v) => v === false, effect: 'deprecated: Karmada does not act on it either; use propagateDeps' },
@@ -67,7 +66,6 @@ export const ignoredFields: readonly IgnoredField[] = [
 export const inertFields: readonly { readonly kinds: readonly SchemaKind[]; readonly path: string; readonly why: string }[] = [
   { kinds: ['Cluster'], path: 'spec.id', why: "Karmada's unique identity of the member; flotilla names clusters by metadata.name" },
   { kinds: ['Cluster'], path: 'status.remedyActions', why: 'written by Karmada Remedy controllers for traffic control, never read by its scheduler' },
-  { kinds: propagation, path: 'spec.preemption', why: 'flotilla matches every template against every policy of the revision at once (DESIGN "Deliberate differences"): the highest-priority policy wins, as in Karmada at first claim and, with Always, after it' },
   { kinds: propagation, path: 'spec.schedulePriority', why: "orders Karmada's scheduling queue only; flotilla plans every binding of a revision at once" },
 ];
 

@@ -8,6 +8,7 @@ import {
 import { checkReferences } from './check-references.ts';
 import { classify } from './classify.ts';
 import { ignoredFieldUses } from './karmada-fields.ts';
+import { placementProblems } from './placement-admission.ts';
 import { isKarmadaGroup, karmadaScope, templateKindCaveat, unknownKarmadaKindHint } from './karmada-kinds.ts';
 import { withClusterDefaults } from './cluster-defaults.ts';
 import { withPolicyDefaults } from './policy-defaults.ts';
@@ -72,6 +73,7 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
     }
     else if (cls === 'propagationPolicy') {
       const withDefaults: Loaded<PropagationPolicy> = { ...loaded, object: withPolicyDefaults(loaded.object as PropagationPolicy) };
+      for (const e of placementProblems(withDefaults.object.spec.placement)) diagnostics.push(errorAt('InvalidPlacement', { file: r.source.file, ...r.locate(e.path) }, `${r.object.kind} ${describeName(r.object)}: ${e.message}`));
       locates.set(withDefaults, r.locate);
       lists.pp.push(withDefaults);
     }

@@ -1,4 +1,6 @@
 /** ResourceBinding / ClusterResourceBinding objects in Karmada's shape (work.karmada.io/v1alpha2). */
+import { cppNameAnnotation, ppNameAnnotation, ppNamespaceAnnotation } from './binding-record.ts';
+import type { WorkloadGroups } from './workload-groups.ts';
 import { bindingApiVersion, managedByLabel, managedByValue, type Condition, type FailoverBehavior, type GracefulEvictionTask, type KubeObject, type Placement, type PropagationPolicy, type ReplicaRequirements, type ResourceRef, type TargetCluster } from '../api/index.ts';
 
 /** A binding that required this object as a dependency (Karmada BindingSnapshot). */
@@ -28,6 +30,10 @@ export interface Binding {
     /** Clusters being evicted from: the copy there stays until the task is purged (status stage). */
     readonly gracefulEvictionTasks?: readonly GracefulEvictionTask[];
     readonly requiredBy?: readonly BindingSnapshot[];
+    /** The scheduler the policy names, when it is not default-scheduler (flotilla then does not schedule it). */
+    readonly schedulerName?: string;
+    /** The binding's workload-affinity groups (Karmada `spec.workloadAffinityGroups`). */
+    readonly workloadAffinityGroups?: WorkloadGroups;
     /** The policy's failover behaviour, as Karmada copies it onto the binding. */
     readonly failover?: FailoverBehavior;
   };
@@ -50,8 +56,8 @@ export function bindingId(b: Pick<Binding, 'metadata'>): string {
 /** Annotations naming the claiming policy, as Karmada's detector writes them. */
 export function policyAnnotations(policy: PropagationPolicy): Record<string, string> {
   return policy.kind === 'ClusterPropagationPolicy'
-    ? { 'clusterpropagationpolicy.karmada.io/name': policy.metadata.name ?? '' }
-    : { 'propagationpolicy.karmada.io/name': policy.metadata.name ?? '', 'propagationpolicy.karmada.io/namespace': policy.metadata.namespace ?? '' };
+    ? { [cppNameAnnotation]: policy.metadata.name ?? '' }
+    : { [ppNameAnnotation]: policy.metadata.name ?? '', [ppNamespaceAnnotation]: policy.metadata.namespace ?? '' };
 }
 
 /**
@@ -77,6 +83,8 @@ export function buildBinding(args: {
   readonly affinityName: string | undefined;
   readonly failover?: FailoverBehavior | undefined;
   readonly evictionTasks?: readonly GracefulEvictionTask[] | undefined;
+  readonly schedulerName?: string | undefined;
+  readonly workloadAffinityGroups?: WorkloadGroups | undefined;
 }): Binding {
   const ns = args.resource.namespace;
   return {
@@ -97,6 +105,8 @@ export function buildBinding(args: {
       ...(args.propagateDeps ? { propagateDeps: true } : {}),
       ...(args.evictionTasks?.length ? { gracefulEvictionTasks: args.evictionTasks } : {}),
       ...(args.requiredBy.length ? { requiredBy: args.requiredBy } : {}),
+      ...(args.schedulerName ? { schedulerName: args.schedulerName } : {}),
+      ...(args.workloadAffinityGroups ? { workloadAffinityGroups: args.workloadAffinityGroups } : {}),
       ...(args.failover ? { failover: args.failover } : {}),
     },
     status: {

@@ -9,12 +9,16 @@ import {
 } from '../api/index.ts';
 import { createInterpreter, InterpreterScriptError, type Interpreter } from '../interpreter/index.ts';
 import { selectOverridePolicies } from '../override/index.ts';
-import { indexPolicies, matchPolicy, type PolicyMatch } from '../policy/index.ts';
+import { indexPolicies, matchClaimed, type PolicyMatch } from '../policy/index.ts';
 import { isUnsyncedNamespace, renderBinding, renderNamespaceWork, type Work } from '../render/index.ts';
 import { createScheduler, type Explanation, type ScheduleResult } from '../scheduler/index.ts';
-import { bindingId, buildBinding, policyAnnotations, type Binding, type BindingSnapshot } from './binding.ts';
+import { activeSpec } from './activation.ts';
+import { coverageWarnings } from './policy-coverage.ts';
+import { collectPeers, workloadGroupsOf } from './workload-groups.ts';
+import { otherSchedulerCondition, otherSchedulerResult, otherSchedulerWarning } from './other-scheduler.ts';
+import { bindingId, buildBinding, type Binding, type BindingSnapshot } from './binding.ts';
 import { mergeTargetClusters, resolveDependencies, type DependencySource } from './dependencies.ts';
-import type { AppliedPlacements, PreviousPlacement } from './previous.ts';
+import type { AppliedPlacements, PreviousPlacement, PreviousRecords } from './previous.ts';
 import { scheduleTrigger } from './schedule-trigger.ts';
 
 /** Everything planning needs: the loaded fleet, its load diagnostics, and the earlier placement. */
@@ -25,6 +29,8 @@ export interface PlanInput {
   readonly previous?: PreviousPlacement;
   /** The placements the previous schedules were made with: unchanged Divided workloads keep their clusters. */
   readonly applied?: AppliedPlacements;
+  /** What the previous bindings recorded (the claiming policy, a Lazy policy's template version). */
+  readonly records?: PreviousRecords;
   /**
    * Graceful-eviction tasks per template (the status stage's failover decisions): the scheduler
    * avoids those clusters, and the evicted copy is still rendered there, with the replicas it
@@ -45,6 +51,8 @@ export interface PlanInput {
 export interface BindingExplanation {
   readonly key: ResourceKey;
   readonly policy: Loaded;
+  /** Set when an earlier revision's claim decided the policy (kept, or preempted). */
+  readonly claim?: string;
   readonly result: ScheduleResult;
 }
 
@@ -66,12 +74,13 @@ export function planFleet(input: PlanInput): Plan {
   if (diagnostics.some((d) => d.severity === 'error')) return finish(input.revision, [], [], diagnostics, [], []);
   const { fleet } = input;
   const interpreter = createInterpreter(fleet.customizations);
-  const scheduled = scheduleTemplates(fleet, interpreter, { previous: input.previous, applied: input.applied, evictions: input.evictions }, diagnostics);
+  const scheduled = scheduleTemplates(fleet, interpreter, { previous: input.previous, applied: input.applied, records: input.records, evictions: input.evictions }, diagnostics);
   const templates = new Map(fleet.templates.map((t) => [resourceKeyOf(t.object), t] as const));
   const byNamespace = groupByNamespace(fleet.templates);
   const sources: DependencySource[] = scheduled.filter((s) => s.propagateDeps && s.result.kind === 'Scheduled').map((s) => ({ template: s.template, bindingName: s.binding.metadata.name, clusters: s.binding.spec.clusters }));
   const deps = resolveDependencies(sources, templates, byNamespace, interpreter);
   diagnostics.push(...deps.diagnostics);
+  diagnostics.push(...coverageWarnings(fleet, new Set([...scheduled.map((s) => s.key), ...deps.requiredBy.keys()])));
 
   const bindings: Binding[] = [];
   const works: Work[] = [];
@@ -101,7 +110,7 @@ export function planFleet(input: PlanInput): Plan {
   }
   // Namespace Works cannot fail to render: a check needs none of them.
   if (input.works === undefined || input.works === 'keep') works.push(...namespaceWorks(works, bindings, fleet));
-  const explanations = scheduled.map((s) => ({ key: s.key, policy: s.policy.policy as Loaded, result: s.result }));
+  const explanations = scheduled.map((s) => ({ key: s.key, policy: s.policy.policy as Loaded, ...(s.policy.claim ? { claim: s.policy.claim } : {}), result: s.result }));
   return finish(input.revision, bindings, works, diagnostics, explanations, [...clusters.keys()]);
 }
 
@@ -119,6 +128,7 @@ interface Scheduled {
 interface History {
   readonly previous: PreviousPlacement | undefined;
   readonly applied: AppliedPlacements | undefined;
+  readonly records: PreviousRecords | undefined;
   readonly evictions: ReadonlyMap<ResourceKey, readonly GracefulEvictionTask[]> | undefined;
 }
 
@@ -131,16 +141,18 @@ function withEvicted(clusters: readonly TargetCluster[], tasks: readonly Gracefu
 }
 
 function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, history: History, diagnostics: Diagnostic[]): Scheduled[] {
-  const { previous, applied, evictions } = history;
+  const { previous, applied, records, evictions } = history;
   const clusterNames = new Set(fleet.clusters.map((c) => c.object.metadata.name ?? ''));
   const index = indexPolicies(fleet.propagationPolicies);
   const scheduler = createScheduler(fleet.clusters.map((c) => c.object as Cluster));
+  const peers = collectPeers(fleet, index, { previous, records });
   const out: Scheduled[] = [];
   for (const template of fleet.templates) {
-    const match = matchPolicy(index, template.object);
+    const key = resourceKeyOf(template.object);
+    const record = records?.get(key);
+    const match = matchClaimed(index, template.object, record?.claim);
     if (!match) continue;
     const resource = refOf(template.object);
-    const key = resourceKeyOf(template.object);
     let replicas: { replicas: number; requirements?: import('../api/index.ts').ReplicaRequirements };
     try {
       replicas = interpreter.getReplicas(template.object);
@@ -149,32 +161,39 @@ function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, history: Hist
       diagnostics.push(errorAt('InterpreterError', template.source, `${describeRef(resource)}: ${err.message}`, err.notes()));
       continue;
     }
-    const spec = match.policy.object.spec;
+    const spec = activeSpec(match.policy.object, template.object, record);
     const placement = spec.placement ?? {};
     const prev = previous?.get(key);
     const tasks = evictions?.get(key);
     const isWorkload = replicas.replicas > 0 || replicas.requirements !== undefined;
+    const groups = peers ? workloadGroupsOf(template.object, placement) : undefined;
     const trigger = scheduleTrigger({ placement, applied: applied?.get(key), previous: prev, replicas: replicas.replicas, isWorkload, clusterExists: (n) => clusterNames.has(n) });
-    const result: ScheduleResult = trigger.kind === 'keep'
+    const result: ScheduleResult = spec.otherScheduler !== undefined
+      ? otherSchedulerResult(spec.otherScheduler, prev)
+      : trigger.kind === 'keep'
       ? { kind: 'Scheduled', clusters: trigger.clusters, explanation: { attempts: [], kept: trigger.reason } }
       : scheduler.schedule({
           resource, placement, replicas: replicas.replicas, ...(replicas.requirements ? { requirements: replicas.requirements } : {}), ...(prev ? { previous: prev } : {}),
           ...(tasks?.length ? { evictingClusters: tasks.map((t) => t.fromCluster) } : {}),
+          ...(peers && groups ? { workloadGroups: peers.constraint(key, resource.namespace ?? '', groups) } : {}),
         });
-    if (result.kind === 'Unschedulable') {
+    if (spec.otherScheduler !== undefined) {
+      diagnostics.push(otherSchedulerWarning(match.policy, resource, spec.otherScheduler));
+    } else if (result.kind === 'Unschedulable') {
       diagnostics.push(warningAt('Unschedulable', match.policy.source, `${describeRef(resource)} cannot be scheduled by ${match.policy.object.kind} ${match.policy.object.metadata.namespace ? `${match.policy.object.metadata.namespace}/` : ''}${match.policy.object.metadata.name}: ${result.message}`));
     }
     const binding = buildBinding({
-      template: template.object, resource, annotations: policyAnnotations(match.policy.object),
+      template: template.object, resource, annotations: spec.annotations,
       replicas: replicas.replicas, requirements: replicas.requirements,
       // Karmada leaves a binding's clusters untouched when scheduling fails (the scheduler only
       // patches on success), so the workload keeps running where it ran: never make things worse.
       clusters: result.kind === 'Scheduled' ? result.clusters : (prev ?? []),
-      placement: spec.placement, propagateDeps: spec.propagateDeps === true, requiredBy: [],
-      condition: scheduledCondition(result), affinityName: affinityNameOf(result.explanation),
-      failover: spec.failover, evictionTasks: tasks,
+      placement: spec.placement, propagateDeps: spec.propagateDeps, requiredBy: [],
+      condition: spec.otherScheduler !== undefined ? otherSchedulerCondition(spec.otherScheduler) : scheduledCondition(result), affinityName: affinityNameOf(result.explanation),
+      failover: spec.failover, evictionTasks: tasks, schedulerName: spec.otherScheduler, workloadAffinityGroups: groups,
     });
-    out.push({ key, template, policy: match, binding, result, isWorkload, propagateDeps: spec.propagateDeps === true });
+    if (peers && groups) peers.place(key, resource.namespace ?? '', binding.spec.clusters);
+    out.push({ key, template, policy: match, binding, result, isWorkload, propagateDeps: spec.propagateDeps });
   }
   return out;
 }

@@ -50,6 +50,11 @@ function formatDivision(d: DivisionExplanation): string[] {
   switch (d.strategy) {
     case 'NonWorkload':
       return [`  division: no replicas; propagated to ${d.count} cluster(s)`];
+    case 'Overflow':
+      return [
+        `  division: overflow tiers, ${d.replicas} replica(s)`,
+        ...d.tiers.flatMap((t) => [`    tier ${t.order}: ${t.available} available, takes ${t.replicas}`, ...formatDivision(t.division).map((l) => `    ${l}`)]),
+      ];
     case 'Duplicated':
       return [`  division: Duplicated, ${d.replicas} replica(s) on each of ${d.count} cluster(s)`];
     case 'StaticWeight':

@@ -134,7 +134,7 @@ export async function previewRevisions(req: PreviewRequest, io: IO): Promise<{ d
   const previous = req.previous ? await readPreviousFile(path.resolve(io.cwd, req.previous)) : await statusPrevious(store, baseLoad.fleet.settings.statusBranch, io);
   const basePlan = planLoaded(baseLoad, { previous });
   const headLoad = headPending ? unwrap(await headPending) : baseLoad;
-  const head = planHeadReusingBase({ fleet: baseLoad.fleet, plan: basePlan }, { fleet: headLoad.fleet, diagnostics: [...headLoad.diagnostics, ...(previous.diagnostics ?? [])], revision: headSnapshot.revision, previous: previous.placement, applied: previous.applied });
+  const head = planHeadReusingBase({ fleet: baseLoad.fleet, plan: basePlan }, { fleet: headLoad.fleet, diagnostics: [...headLoad.diagnostics, ...(previous.diagnostics ?? [])], revision: headSnapshot.revision, previous: previous.placement, applied: previous.applied, ...(previous.records ? { records: previous.records } : {}) });
   io.stderr(head.reuse.kind === 'partial'
     ? `flotilla diff: re-planned ${head.reuse.replanned} templates of the head, reused ${head.reuse.reused} bindings of the base\n`
     : `flotilla diff: planned the head in full: ${head.reuse.reason}\n`);
@@ -197,8 +197,8 @@ async function resolveRef(store: BranchStore, dir: string, ref: string): Promise
 /** The placement recorded on the status branch (local branch first, then origin/), or none. */
 async function statusPrevious(store: BranchStore, branch: string, io: IO): Promise<PreviousInput> {
   const tip = (await tryResolve(store.repo, `refs/heads/${branch}`)) ?? (await tryResolve(store.repo, `refs/remotes/origin/${branch}`));
-  if (!tip) return { placement: new Map(), applied: new Map(), diagnostics: [] };
-  const { placement, applied } = await createStatusReader(store).previous(tip);
+  if (!tip) return { placement: new Map(), applied: new Map(), records: new Map(), diagnostics: [] };
+  const { placement, applied, records } = await createStatusReader(store).previous(tip);
   io.stderr(`flotilla diff: previous placement from ${branch} (${tip.slice(0, 7)}): ${placement.size} bindings\n`);
-  return { placement, applied, diagnostics: [] };
+  return { placement, applied, records, diagnostics: [] };
 }

@@ -67,12 +67,12 @@ Examples:
       io.stderr(`no policy claims ${kind}/${name}; it has no binding\n`);
       return exitInvalid;
     }
-    const story = { resource: parseResourceKey(found.key), policy: `${found.policy.object.kind} ${found.policy.object.metadata.namespace ? `${found.policy.object.metadata.namespace}/` : ''}${found.policy.object.metadata.name} (${found.policy.source.file}:${found.policy.source.line})`, result: found.result };
+    const story = { resource: parseResourceKey(found.key), policy: `${found.policy.object.kind} ${found.policy.object.metadata.namespace ? `${found.policy.object.metadata.namespace}/` : ''}${found.policy.object.metadata.name} (${found.policy.source.file}:${found.policy.source.line})`, ...(found.claim ? { claim: found.claim } : {}), result: found.result };
     if (output === 'json') io.stdout(toJsonText(story));
     else if (output === 'yaml') io.stdout(toYamlText(story));
     else {
       const placement = found.result.kind === 'Scheduled' ? found.result.clusters.map((c) => `${c.name}:${c.replicas ?? 0}`).join(', ') || '(no clusters)' : `unschedulable (${found.result.reason}): ${found.result.message}`;
-      io.stdout(`${describeRef(story.resource)}\n  policy:    ${story.policy}\n  placement: ${placement}\n\n${formatExplanation(found.result.explanation)}\n`);
+      io.stdout(`${describeRef(story.resource)}\n  policy:    ${story.policy}\n${found.claim ? `  claim:     ${found.claim}\n` : ''}  placement: ${placement}\n\n${formatExplanation(found.result.explanation)}\n`);
     }
     return exitOk;
   },

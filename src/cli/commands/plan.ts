@@ -89,7 +89,7 @@ export function planTable(plan: Plan, noHeader: boolean, view: { readonly wide?:
     const policy = b.metadata.annotations['propagationpolicy.karmada.io/name'] ?? b.metadata.annotations['clusterpropagationpolicy.karmada.io/name'] ?? (b.spec.requiredBy ? `(dependency of ${b.spec.requiredBy.map((x) => x.name).join(', ')})` : '');
     const cond = b.status.conditions.find((c) => c.type === 'Scheduled');
     const clusters = abbreviateList(b.spec.clusters.map((c) => (c.replicas !== undefined && c.replicas > 0 ? `${c.name}:${c.replicas}` : c.name)), wide);
-    const status = cond?.status === 'False' ? `${cond.reason ?? 'Unschedulable'}: ${cond.message ?? ''}` : 'Scheduled';
+    const status = cond !== undefined && cond.status !== 'True' ? `${cond.reason ?? 'Unschedulable'}: ${cond.message ?? ''}` : 'Scheduled';
     const replicas = b.spec.clusters.some((c) => c.replicas !== undefined) ? String(b.spec.clusters.reduce((n, c) => n + (c.replicas ?? 0), 0)) : '-';
     return [r.namespace ?? '', `${r.kind}/${r.name}`, policy, ...(wide ? [b.metadata.name, replicas] : []), clusters || '-', status];
   });
