@@ -23,5 +23,8 @@ export function paletteFor(isTTY: boolean | undefined, env: Readonly<Record<stri
 
 /** A diagnostic line (`file:1:2: error Code: …`) with its severity coloured. */
 export function paintDiagnostic(line: string, p: Palette): string {
-  return line.replace(/: (error|warning) /, (m, severity: string) => `: ${severity === 'error' ? p.red(severity) : p.yellow(severity)} `);
+  return line.replace(
+    /: (error|warning) /,
+    (_match, severity: string) => `: ${severity === 'error' ? p.red(severity) : p.yellow(severity)} `,
+  );
 }

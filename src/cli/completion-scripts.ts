@@ -19,9 +19,12 @@ export type Shell = (typeof shells)[number];
 /** The completion script for `shell`. */
 export function completionScript(shell: Shell, commands: readonly CompletedCommand[]): string {
   switch (shell) {
-    case 'bash': return bashScript(commands);
-    case 'zsh': return zshScript(commands);
-    case 'fish': return fishScript(commands);
+    case 'bash':
+      return bashScript(commands);
+    case 'zsh':
+      return zshScript(commands);
+    case 'fish':
+      return fishScript(commands);
   }
 }
 
@@ -42,15 +45,21 @@ function spellings(name: string, f: Flag): string[] {
 
 function bashScript(commands: readonly CompletedCommand[]): string {
   const arms = commands.map((c) => {
-    const flags = visible(c.flags).flatMap(([n, f]) => spellings(n, f)).join(' ');
+    const flags = visible(c.flags)
+      .flatMap(([n, f]) => spellings(n, f))
+      .join(' ');
     const values = visible(c.flags).flatMap(([n, f]) => {
       const words = spellings(n, f).join('|');
-      if (f.kind === 'enum') return [`        ${words}) COMPREPLY=($(compgen -W "${f.values.join(' ')}" -- "$cur")); return;;`];
+      if (f.kind === 'enum')
+        return [`        ${words}) COMPREPLY=($(compgen -W "${f.values.join(' ')}" -- "$cur")); return;;`];
       if (takesPath(f)) return [`        ${words}) COMPREPLY=($(compgen -f -- "$cur")); return;;`];
       if (f.kind !== 'boolean') return [`        ${words}) COMPREPLY=(); return;;`];
       return [];
     });
-    const positional = c.name === 'completion' ? `\n      [ "$COMP_CWORD" -eq 2 ] && { COMPREPLY=($(compgen -W "${shells.join(' ')}" -- "$cur")); return; }` : '';
+    const positional =
+      c.name === 'completion'
+        ? `\n      [ "$COMP_CWORD" -eq 2 ] && { COMPREPLY=($(compgen -W "${shells.join(' ')}" -- "$cur")); return; }`
+        : '';
     return `    ${c.name})${positional}\n      case "$prev" in\n${values.join('\n')}\n      esac\n      COMPREPLY=($(compgen -W "${flags} --help" -- "$cur"));;`;
   });
   return `# bash completion for flotilla. Load it with: source <(flotilla completion bash)
@@ -79,12 +88,20 @@ function zshText(text: string): string {
 }
 
 function zshScript(commands: readonly CompletedCommand[]): string {
-  const list = [...commands.map((c) => `    '${c.name}:${zshText(c.summary)}'`), ...extraCommands.map((n) => `    '${n}:${n}'`)].join('\n');
+  const list = [
+    ...commands.map((c) => `    '${c.name}:${zshText(c.summary)}'`),
+    ...extraCommands.map((n) => `    '${n}:${n}'`),
+  ].join('\n');
   const arms = commands.map((c) => {
     const specs = visible(c.flags).map(([n, f]) => {
       const names = spellings(n, f);
       const head = names.length > 1 ? `'(${names.join(' ')})'{${names.join(',')}}'` : `'${names[0]}`;
-      const action = f.kind === 'boolean' ? '' : f.kind === 'enum' ? `:${f.metavar ?? 'value'}:(${f.values.join(' ')})` : `:${zshText(f.metavar)}:${takesPath(f) ? '_files' : ' '}`;
+      const action =
+        f.kind === 'boolean'
+          ? ''
+          : f.kind === 'enum'
+            ? `:${f.metavar ?? 'value'}:(${f.values.join(' ')})`
+            : `:${zshText(f.metavar)}:${takesPath(f) ? '_files' : ' '}`;
       return `        ${head}[${zshText(f.help)}]${action}'`;
     });
     const positional = c.name === 'completion' ? `\n        '1:shell:(${shells.join(' ')})'` : '';
@@ -117,15 +134,28 @@ function fishText(text: string): string {
 }
 
 function fishScript(commands: readonly CompletedCommand[]): string {
-  const lines = ['# fish completion for flotilla. Load it with: flotilla completion fish | source', 'complete -c flotilla -f'];
-  for (const c of commands) lines.push(`complete -c flotilla -n __fish_use_subcommand -a ${c.name} -d '${fishText(c.summary)}'`);
+  const lines = [
+    '# fish completion for flotilla. Load it with: flotilla completion fish | source',
+    'complete -c flotilla -f',
+  ];
+  for (const c of commands)
+    lines.push(`complete -c flotilla -n __fish_use_subcommand -a ${c.name} -d '${fishText(c.summary)}'`);
   for (const n of extraCommands) lines.push(`complete -c flotilla -n __fish_use_subcommand -a ${n}`);
   for (const c of commands) {
     const when = `-n '__fish_seen_subcommand_from ${c.name}'`;
     if (c.name === 'completion') lines.push(`complete -c flotilla ${when} -x -a '${shells.join(' ')}'`);
     for (const [n, f] of visible(c.flags)) {
-      const names = [...(f.short ? [`-s ${f.short}`] : []), `-l ${n}`, ...(f.aliases ?? []).map((a) => `-l ${a}`)].join(' ');
-      const value = f.kind === 'boolean' ? '' : f.kind === 'enum' ? ` -x -a '${f.values.join(' ')}'` : takesPath(f) ? ' -r -F' : ' -x';
+      const names = [...(f.short ? [`-s ${f.short}`] : []), `-l ${n}`, ...(f.aliases ?? []).map((a) => `-l ${a}`)].join(
+        ' ',
+      );
+      const value =
+        f.kind === 'boolean'
+          ? ''
+          : f.kind === 'enum'
+            ? ` -x -a '${f.values.join(' ')}'`
+            : takesPath(f)
+              ? ' -r -F'
+              : ' -x';
       lines.push(`complete -c flotilla ${when} ${names}${value} -d '${fishText(f.help)}'`);
     }
   }

@@ -6,14 +6,17 @@ const widestLeft = 34;
 
 /** One line per flag (wrapped), in table order: `  -o, --output FORMAT   what it does (default: table)`. */
 export function formatOptions(table: FlagTable): string {
-  const entries = Object.entries(table).filter(([, f]) => !f.hidden).map(([name, f]) => ({ left: leftColumn(name, f), text: describeFlag(f) }));
+  const entries = Object.entries(table)
+    .filter(([, f]) => !f.hidden)
+    .map(([name, f]) => ({ left: leftColumn(name, f), text: describeFlag(f) }));
   if (entries.length === 0) return '  (none but --help)\n';
   const pad = Math.min(widestLeft, Math.max(0, ...entries.map((e) => e.left.length))) + 2;
-  return entries.flatMap(({ left, text }) => {
+  const lines = entries.flatMap(({ left, text }) => {
     const lines = wrap(text, width - pad);
     if (left.length + 2 > pad) return [left, ...lines.map((l) => `${' '.repeat(pad)}${l}`)];
     return lines.map((l, i) => `${i === 0 ? left.padEnd(pad) : ' '.repeat(pad)}${l}`);
-  }).join('\n') + '\n';
+  });
+  return `${lines.join('\n')}\n`;
 }
 
 /** `-o, --output FORMAT`, `      --prune=true|false`, `      --force-conflicts`. */
@@ -24,9 +27,12 @@ function leftColumn(name: string, f: Flag): string {
 
 function placeholder(f: Flag): string {
   switch (f.kind) {
-    case 'boolean': return f.default === true ? '=true|false' : '';
-    case 'enum': return ` ${f.metavar ?? f.values.join('|')}`;
-    default: return ` ${f.metavar}`;
+    case 'boolean':
+      return f.default === true ? '=true|false' : '';
+    case 'enum':
+      return ` ${f.metavar ?? f.values.join('|')}`;
+    default:
+      return ` ${f.metavar}`;
   }
 }
 
@@ -35,7 +41,8 @@ function describeFlag(f: Flag): string {
   const parts = [f.help];
   if (f.kind === 'enum' && f.metavar) parts[0] = `${f.help}, one of: ${f.values.join(', ')}`;
   if (f.aliases?.length) parts.push(`(alias: ${f.aliases.map((a) => `--${a}`).join(', ')})`);
-  const shown = f.kind === 'boolean' ? (f.default === true ? 'true' : undefined) : f.kind === 'list' ? undefined : f.default;
+  const shown =
+    f.kind === 'boolean' ? (f.default === true ? 'true' : undefined) : f.kind === 'list' ? undefined : f.default;
   if (shown !== undefined && shown !== '' && !/\(default/.test(f.help)) parts.push(`(default: ${shown})`);
   return parts.join(' ');
 }

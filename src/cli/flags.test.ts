@@ -17,14 +17,43 @@ const table = {
 
 describe('parseFlags: typed values from a flag table', () => {
   const cases: readonly { name: string; args: string[]; want: Record<string, unknown> }[] = [
-    { name: 'defaults', args: [], want: { repo: '.', ref: undefined, prune: true, force: false, output: 'table', timeout: 30_000, 'no-headers': false, clusters: [] } },
+    {
+      name: 'defaults',
+      args: [],
+      want: {
+        repo: '.',
+        ref: undefined,
+        prune: true,
+        force: false,
+        output: 'table',
+        timeout: 30_000,
+        'no-headers': false,
+        clusters: [],
+      },
+    },
     { name: 'kubectl booleans', args: ['--prune=false', '--force'], want: { prune: false, force: true } },
-    { name: 'a boolean followed by true|false (older scripts)', args: ['--prune', 'false', '--force', 'true'], want: { prune: false, force: true } },
-    { name: 'the last occurrence wins', args: ['-o', 'json', '--output=table', '--prune=false', '--prune'], want: { output: 'table', prune: true } },
+    {
+      name: 'a boolean followed by true|false (older scripts)',
+      args: ['--prune', 'false', '--force', 'true'],
+      want: { prune: false, force: true },
+    },
+    {
+      name: 'the last occurrence wins',
+      args: ['-o', 'json', '--output=table', '--prune=false', '--prune'],
+      want: { output: 'table', prune: true },
+    },
     { name: 'an alias', args: ['--no-header'], want: { 'no-headers': true } },
     { name: 'a parsed value', args: ['--timeout', '1m30s'], want: { timeout: 90_000 } },
-    { name: 'lists: repeated and comma-separated', args: ['--clusters', 'a,b', '--clusters=c'], want: { clusters: ['a', 'b', 'c'] } },
-    { name: 'a value that starts with a dash, after =', args: ['--ref=-x', '--prune'], want: { ref: '-x', prune: true } },
+    {
+      name: 'lists: repeated and comma-separated',
+      args: ['--clusters', 'a,b', '--clusters=c'],
+      want: { clusters: ['a', 'b', 'c'] },
+    },
+    {
+      name: 'a value that starts with a dash, after =',
+      args: ['--ref=-x', '--prune'],
+      want: { ref: '-x', prune: true },
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -35,21 +64,40 @@ describe('parseFlags: typed values from a flag table', () => {
 
   const bad: readonly { name: string; args: string[]; message: RegExp }[] = [
     { name: 'an unknown flag', args: ['--repoo', 'x'], message: /--repoo/ },
-    { name: 'a word outside the enum', args: ['-o', 'xml'], message: /^--output must be one of: table, json \(got "xml"\)$/ },
-    { name: 'a boolean that is neither true nor false', args: ['--prune=maybe'], message: /^--prune must be one of: true, false \(got "maybe"\)$/ },
+    {
+      name: 'a word outside the enum',
+      args: ['-o', 'xml'],
+      message: /^--output must be one of: table, json \(got "xml"\)$/,
+    },
+    {
+      name: 'a boolean that is neither true nor false',
+      args: ['--prune=maybe'],
+      message: /^--prune must be one of: true, false \(got "maybe"\)$/,
+    },
     { name: 'a malformed duration', args: ['--timeout', 'soon'], message: /^--timeout must be a duration/ },
     { name: 'a stray argument', args: ['extra'], message: /unexpected argument "extra"/ },
     { name: 'a value flag without its value', args: ['--repo'], message: /--repo/ },
     { name: 'a value flag followed by a flag, not its value', args: ['--ref', '--prune'], message: /--ref/ },
   ];
-  for (const c of bad) it(`refuses ${c.name}`, () => assert.throws(() => parseFlags(table, c.args, 0), (err: unknown) => err instanceof UsageError && c.message.test(err.message)));
+  for (const c of bad)
+    it(`refuses ${c.name}`, () =>
+      assert.throws(
+        () => parseFlags(table, c.args, 0),
+        (err: unknown) => err instanceof UsageError && c.message.test(err.message),
+      ));
 });
 
 describe('formatOptions: the help of a flag table', () => {
   const help = formatOptions(table);
   const cases = [
-    { name: 'a short flag and its placeholder', want: /^ {2}-o, --output FORMAT +output format, one of: table, json \(default: table\)$/m },
-    { name: 'a boolean defaulting to true shows =true|false', want: /^ {6}--prune=true\|false +delete what was dropped \(default: true\)$/m },
+    {
+      name: 'a short flag and its placeholder',
+      want: /^ {2}-o, --output FORMAT +output format, one of: table, json \(default: table\)$/m,
+    },
+    {
+      name: 'a boolean defaulting to true shows =true|false',
+      want: /^ {6}--prune=true\|false +delete what was dropped \(default: true\)$/m,
+    },
     { name: 'a boolean defaulting to false shows no default', want: /^ {6}--force +take over fields$/m },
     { name: 'aliases', want: /--no-headers +no header line \(alias: --no-header\)/ },
     { name: 'a parsed default as typed', want: /--timeout DURATION +limit \(default: 30s\)/ },

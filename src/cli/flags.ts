@@ -64,12 +64,17 @@ export type FlagTable = Readonly<Record<string, Flag>>;
 type Defaulted<F, V> = F extends { readonly default: string | boolean } ? V : V | undefined;
 
 /** The typed value of one flag: booleans are booleans, enums their words, parsed flags their parser's result. */
-export type FlagValue<F> = F extends BooleanFlag ? boolean
-  : F extends ListFlag ? readonly string[]
-  : F extends EnumFlag<infer V> ? Defaulted<F, V>
-  : F extends ParsedFlag<infer V> ? Defaulted<F, V>
-  : F extends StringFlag ? Defaulted<F, string>
-  : never;
+export type FlagValue<F> = F extends BooleanFlag
+  ? boolean
+  : F extends ListFlag
+    ? readonly string[]
+    : F extends EnumFlag<infer V>
+      ? Defaulted<F, V>
+      : F extends ParsedFlag<infer V>
+        ? Defaulted<F, V>
+        : F extends StringFlag
+          ? Defaulted<F, string>
+          : never;
 
 /** The values of a table, by long name. */
 export type FlagValues<T extends FlagTable> = { readonly [K in keyof T]: FlagValue<T[K]> };
@@ -78,19 +83,36 @@ type Options<F extends Flag> = Partial<Omit<F, 'kind' | 'help' | 'values' | 'par
 
 /** Constructors of table entries; each keeps the literal types its typed value is inferred from. */
 export const flag = {
-  string<const O extends Options<StringFlag> = {}>(metavar: string, help: string, opts?: O): StringFlag & O {
+  string<const O extends Options<StringFlag> = Record<never, never>>(
+    metavar: string,
+    help: string,
+    opts?: O,
+  ): StringFlag & O {
     return { kind: 'string', metavar, help, ...(opts as O) };
   },
-  boolean<const O extends Options<BooleanFlag> = {}>(help: string, opts?: O): BooleanFlag & O {
+  boolean<const O extends Options<BooleanFlag> = Record<never, never>>(help: string, opts?: O): BooleanFlag & O {
     return { kind: 'boolean', help, ...(opts as O) };
   },
-  oneOf<const V extends string, const O extends Options<EnumFlag<V>> = {}>(values: readonly V[], help: string, opts?: O): EnumFlag<V> & O {
+  oneOf<const V extends string, const O extends Options<EnumFlag<V>> = Record<never, never>>(
+    values: readonly V[],
+    help: string,
+    opts?: O,
+  ): EnumFlag<V> & O {
     return { kind: 'enum', values, help, ...(opts as O) };
   },
-  parsed<V, const O extends Options<ParsedFlag<V>> = {}>(metavar: string, parse: (text: string, flag: string) => V, help: string, opts?: O): ParsedFlag<V> & O {
+  parsed<V, const O extends Options<ParsedFlag<V>> = Record<never, never>>(
+    metavar: string,
+    parse: (text: string, flag: string) => V,
+    help: string,
+    opts?: O,
+  ): ParsedFlag<V> & O {
     return { kind: 'parsed', metavar, parse, help, ...(opts as O) };
   },
-  list<const O extends Options<ListFlag> = {}>(metavar: string, help: string, opts?: O): ListFlag & O {
+  list<const O extends Options<ListFlag> = Record<never, never>>(
+    metavar: string,
+    help: string,
+    opts?: O,
+  ): ListFlag & O {
     return { kind: 'list', metavar, help, ...(opts as O) };
   },
 };
@@ -102,7 +124,11 @@ export interface ParsedArgs<T extends FlagTable> {
 }
 
 /** Parses `args` against the table: unknown flags, stray arguments and bad values are UsageErrors naming them. */
-export function parseFlags<T extends FlagTable>(table: T, args: readonly string[], maxPositionals: number): ParsedArgs<T> {
+export function parseFlags<T extends FlagTable>(
+  table: T,
+  args: readonly string[],
+  maxPositionals: number,
+): ParsedArgs<T> {
   const { rest, switches } = takeBooleans(table, args);
   let parsed: ReturnType<typeof parseArgs>;
   try {
@@ -111,26 +137,36 @@ export function parseFlags<T extends FlagTable>(table: T, args: readonly string[
     const message = err instanceof Error ? err.message : String(err);
     throw new UsageError(message.replace(/\. To specify a positional argument.*$/s, ''));
   }
-  if (parsed.positionals.length > maxPositionals) throw new UsageError(`unexpected argument "${parsed.positionals[maxPositionals]}"`);
+  if (parsed.positionals.length > maxPositionals)
+    throw new UsageError(`unexpected argument "${parsed.positionals[maxPositionals]}"`);
   const values: Record<string, unknown> = {};
   for (const [name, f] of Object.entries(table)) {
-    const given = [name, ...(f.aliases ?? [])].map((n) => (f.kind === 'boolean' ? switches.get(n) ?? parsed.values[n] : parsed.values[n])).filter((v) => v !== undefined);
-    values[name] = valueOf(name, f, given);
+    const given = [name, ...(f.aliases ?? [])]
+      .map((n) => (f.kind === 'boolean' ? (switches.get(n) ?? parsed.values[n]) : parsed.values[n]))
+      .filter((v) => v !== undefined);
+    values[name] = typedValue(name, f, given);
   }
   return { values: values as FlagValues<T>, positionals: parsed.positionals };
 }
 
 /** What one flag's occurrences (in command-line order; aliases count) amount to. */
-function valueOf(name: string, f: Flag, given: readonly unknown[]): unknown {
+function typedValue(name: string, f: Flag, given: readonly unknown[]): unknown {
   const texts = given.flatMap((v) => (Array.isArray(v) ? v : [v]));
   const last = texts.at(-1);
   switch (f.kind) {
-    case 'boolean': return typeof last === 'boolean' ? last : (f.default ?? false);
-    case 'list': return texts.flatMap((t) => String(t).split(',')).map((s) => s.trim()).filter((s) => s !== '');
-    case 'string': return typeof last === 'string' ? last : f.default;
+    case 'boolean':
+      return typeof last === 'boolean' ? last : (f.default ?? false);
+    case 'list':
+      return texts
+        .flatMap((t) => String(t).split(','))
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+    case 'string':
+      return typeof last === 'string' ? last : f.default;
     case 'enum': {
       const text = typeof last === 'string' ? last : f.default;
-      if (text !== undefined && !f.values.includes(text)) throw new UsageError(`--${name} must be one of: ${f.values.join(', ')} (got "${text}")`);
+      if (text !== undefined && !f.values.includes(text))
+        throw new UsageError(`--${name} must be one of: ${f.values.join(', ')} (got "${text}")`);
       return text;
     }
     case 'parsed': {
@@ -160,12 +196,17 @@ const truth: Readonly<Record<string, boolean>> = { true: true, false: false };
  * scripts `--prune false`; parseArgs knows neither. A value other than true or false is an error.
  */
 function takeBooleans(table: FlagTable, args: readonly string[]): { rest: string[]; switches: Map<string, boolean> } {
-  const booleans = new Set(Object.entries(table).flatMap(([n, f]) => (f.kind === 'boolean' ? [n, ...(f.aliases ?? [])] : [])));
+  const booleans = new Set(
+    Object.entries(table).flatMap(([n, f]) => (f.kind === 'boolean' ? [n, ...(f.aliases ?? [])] : [])),
+  );
   const rest: string[] = [];
   const switches = new Map<string, boolean>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
-    if (arg === '--') { rest.push(...args.slice(i)); break; }
+    if (arg === '--') {
+      rest.push(...args.slice(i));
+      break;
+    }
     const m = /^--([^=]+)(?:=(.*))?$/s.exec(arg);
     const name = m?.[1];
     if (name === undefined || !booleans.has(name)) {
@@ -187,5 +228,9 @@ function takesValue(table: FlagTable, arg: string): boolean {
   if (arg.includes('=')) return false;
   const long = /^--(.+)$/.exec(arg)?.[1];
   const short = /^-([^-])$/.exec(arg)?.[1];
-  return Object.entries(table).some(([n, f]) => f.kind !== 'boolean' && (long !== undefined ? n === long || (f.aliases ?? []).includes(long) : short !== undefined && f.short === short));
+  return Object.entries(table).some(
+    ([n, f]) =>
+      f.kind !== 'boolean' &&
+      (long !== undefined ? n === long || (f.aliases ?? []).includes(long) : short !== undefined && f.short === short),
+  );
 }

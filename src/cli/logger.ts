@@ -18,7 +18,11 @@ export type LogFormat = (typeof logFormats)[number];
 export function logFlags<const F extends LogFormat>(format: F) {
   return {
     'log-level': flag.oneOf(logLevels, 'log this level and the more severe ones', { default: 'info' }),
-    'log-format': flag.oneOf(logFormats, 'json: one pino JSON object per line (level 20 debug, 30 info, 40 warn, 50 error); text: key=value lines', { default: format }),
+    'log-format': flag.oneOf(
+      logFormats,
+      'json: one pino JSON object per line (level 20 debug, 30 info, 40 warn, 50 error); text: key=value lines',
+      { default: format },
+    ),
   };
 }
 
@@ -32,11 +36,17 @@ export interface Log {
 }
 
 /** The logger of a command: level, format, the fields every line carries, and where lines go. */
-export function createLog(opts: { readonly level: LogLevel; readonly format: LogFormat; readonly base: Readonly<Record<string, string>>; readonly write: (line: string) => void }): Log {
+export function createLog(opts: {
+  readonly level: LogLevel;
+  readonly format: LogFormat;
+  readonly base: Readonly<Record<string, string>>;
+  readonly write: (line: string) => void;
+}): Log {
   // Text lines leave out the base fields: they would stand between msg and the fields logged.
-  const logger = opts.format === 'json'
-    ? pino({ level: opts.level, base: opts.base }, { write: opts.write })
-    : pino({ level: opts.level, base: null }, { write: (line: string) => opts.write(toText(line)) });
+  const logger =
+    opts.format === 'json'
+      ? pino({ level: opts.level, base: opts.base }, { write: opts.write })
+      : pino({ level: opts.level, base: null }, { write: (line: string) => opts.write(toText(line)) });
   return { logger, log: (fields) => logAt(logger, fields) };
 }
 
@@ -44,18 +54,39 @@ export function createLog(opts: { readonly level: LogLevel; readonly format: Log
 function logAt(logger: pino.Logger, fields: LogLine): void {
   const { level, ...rest } = fields;
   switch (level) {
-    case 'error': logger.error(rest); break;
-    case 'warn': logger.warn(rest); break;
-    case 'debug': logger.debug(rest); break;
-    default: logger.info(rest);
+    case 'error':
+      logger.error(rest);
+      break;
+    case 'warn':
+      logger.warn(rest);
+      break;
+    case 'debug':
+      logger.debug(rest);
+      break;
+    default:
+      logger.info(rest);
   }
 }
 
-const levelNames: Readonly<Record<number, string>> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
+const levelNames: Readonly<Record<number, string>> = {
+  10: 'trace',
+  20: 'debug',
+  30: 'info',
+  40: 'warn',
+  50: 'error',
+  60: 'fatal',
+};
 
 /** One pino JSON line as `time=… level="…" msg="…" key=value …` (fields in the order logged; undefined ones left out). */
 export function toText(jsonLine: string): string {
   const { time, level, msg, ...rest } = JSON.parse(jsonLine) as Record<string, unknown>;
-  const head: [string, unknown][] = [['time', typeof time === 'number' ? new Date(time).toISOString() : time], ['level', levelNames[Number(level)] ?? level], ['msg', msg]];
-  return `${[...head, ...Object.entries(rest)].filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ')}\n`;
+  const head: [string, unknown][] = [
+    ['time', typeof time === 'number' ? new Date(time).toISOString() : time],
+    ['level', levelNames[Number(level)] ?? level],
+    ['msg', msg],
+  ];
+  return `${[...head, ...Object.entries(rest)]
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join(' ')}\n`;
 }

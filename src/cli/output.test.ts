@@ -17,8 +17,13 @@ describe('abbreviateList: cluster lists readable at a thousand clusters', () => 
 describe('formatTable with colour: the text is painted, the padding is not', () => {
   const red = (t: string) => `<${t}>`;
   it('keeps the columns of the plain table', () => {
-    const rows = [['a', 'Unhealthy', 'x'], ['bb', 'Healthy', 'y']];
-    const painted = formatTable(['NAME', 'HEALTH', 'NOTE'], rows, false, (t, column) => (column === 'HEALTH' ? red(t) : t));
+    const rows = [
+      ['a', 'Unhealthy', 'x'],
+      ['bb', 'Healthy', 'y'],
+    ];
+    const painted = formatTable(['NAME', 'HEALTH', 'NOTE'], rows, false, (t, column) =>
+      column === 'HEALTH' ? red(t) : t,
+    );
     assert.equal(painted, 'NAME   HEALTH      NOTE\na      <Unhealthy>   x\nbb     <Healthy>     y\n');
   });
 });
@@ -32,5 +37,9 @@ describe('paletteFor: colour only on a terminal, never with NO_COLOR', () => {
     { name: 'a dumb terminal', tty: true, env: { TERM: 'dumb' }, coloured: false },
   ];
   for (const c of cases) it(c.name, () => assert.equal(paletteFor(c.tty, c.env).red('x') !== 'x', c.coloured));
-  it('paints the severity of a diagnostic', () => assert.equal(paintDiagnostic('a.yaml:1:2: warning UnknownCluster: x', paletteFor(true, {})), 'a.yaml:1:2: \u001b[33mwarning\u001b[39m UnknownCluster: x'));
+  it('paints the severity of a diagnostic', () =>
+    assert.equal(
+      paintDiagnostic('a.yaml:1:2: warning UnknownCluster: x', paletteFor(true, {})),
+      'a.yaml:1:2: \u001b[33mwarning\u001b[39m UnknownCluster: x',
+    ));
 });

@@ -1,5 +1,12 @@
 /** `plan -n/-l`: the bindings (and their Works and explanations) a selection keeps; errors and warnings stay whole. */
-import { bindingAnnotation, resourceKey, resourceKeyOf, type Labels, type ResourceKey, type ResourceRef } from '../api/index.ts';
+import {
+  bindingAnnotation,
+  resourceKey,
+  resourceKeyOf,
+  type Labels,
+  type ResourceKey,
+  type ResourceRef,
+} from '../api/index.ts';
 import type { Fleet } from '../api/index.ts';
 import { bindingId, type Plan } from '../plan/index.ts';
 import { isSelected, type Selection } from './selection.ts';
@@ -11,11 +18,14 @@ export function templateLabels(fleet: Fleet): ReadonlyMap<ResourceKey, Labels> {
 
 /** The plan narrowed to the bindings whose template the selection takes. */
 export function selectPlan(plan: Plan, s: Selection, labels: ReadonlyMap<ResourceKey, Labels>): Plan {
-  const bindings = plan.bindings.filter((b) => isSelected(s, b.spec.resource.namespace, labels.get(resourceKey(b.spec.resource))));
+  const bindings = plan.bindings.filter((b) =>
+    isSelected(s, b.spec.resource.namespace, labels.get(resourceKey(b.spec.resource))),
+  );
   const ids = new Set(bindings.map(bindingId));
   const keys = new Set(bindings.map((b) => resourceKey(b.spec.resource)));
   return {
-    ...plan, bindings,
+    ...plan,
+    bindings,
     works: plan.works.filter((w) => ids.has(w.metadata.annotations[bindingAnnotation] ?? '')),
     explanations: plan.explanations.filter((e) => keys.has(e.key)),
   };

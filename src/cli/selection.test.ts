@@ -22,7 +22,12 @@ describe('parseLabelSelector: kubectl selector text', () => {
     { text: 'example.com/team=a', matches: false },
     { text: 'app=', matches: false },
   ];
-  for (const c of cases) it(`${c.text} ${c.matches ? 'matches' : 'does not match'}`, () => assert.equal(isSelected({ namespace: undefined, selector: parseLabelSelector(c.text) }, 'shop', labels), c.matches));
+  for (const c of cases)
+    it(`${c.text} ${c.matches ? 'matches' : 'does not match'}`, () =>
+      assert.equal(
+        isSelected({ namespace: undefined, selector: parseLabelSelector(c.text) }, 'shop', labels),
+        c.matches,
+      ));
   for (const bad of ['a,,b', 'env in prod', '=x', 'app=web)']) {
     it(`refuses "${bad}"`, () => assert.throws(() => parseLabelSelector(bad), UsageError));
   }
@@ -31,11 +36,15 @@ describe('parseLabelSelector: kubectl selector text', () => {
 describe('selectionFrom: -n, -A, -l', () => {
   it('-n keeps its namespace and leaves out cluster-scoped objects', () => {
     const s = selectionFrom({ namespace: 'shop', 'all-namespaces': false, selector: undefined });
-    assert.deepEqual([isSelected(s, 'shop', {}), isSelected(s, 'payments', {}), isSelected(s, undefined, {})], [true, false, false]);
+    assert.deepEqual(
+      [isSelected(s, 'shop', {}), isSelected(s, 'payments', {}), isSelected(s, undefined, {})],
+      [true, false, false],
+    );
   });
   it('-A (or nothing) takes every namespace', () => {
     const s = selectionFrom({ namespace: undefined, 'all-namespaces': true, selector: undefined });
     assert.deepEqual([isSelected(s, 'shop', undefined), isSelected(s, undefined, undefined)], [true, true]);
   });
-  it('-n with -A is a usage error', () => assert.throws(() => selectionFrom({ namespace: 'shop', 'all-namespaces': true, selector: undefined }), UsageError));
+  it('-n with -A is a usage error', () =>
+    assert.throws(() => selectionFrom({ namespace: 'shop', 'all-namespaces': true, selector: undefined }), UsageError));
 });

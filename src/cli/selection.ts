@@ -4,7 +4,13 @@
  * `k notin (a,b)`, `k`, `!k`, comma-separated and ANDed; it is matched against the templates'
  * labels as Karmada matches a ResourceSelector's labelSelector.
  */
-import { matchesLabelSelector, UsageError, type LabelSelector, type LabelSelectorRequirement, type Labels } from '../api/index.ts';
+import {
+  matchesLabelSelector,
+  UsageError,
+  type LabelSelector,
+  type LabelSelectorRequirement,
+  type Labels,
+} from '../api/index.ts';
 import type { FlagValues } from './flags.ts';
 import type { selectionFlags } from './shared-flags.ts';
 
@@ -16,8 +22,12 @@ export interface Selection {
 
 /** The selection the flags ask for; -n with -A is a usage error, as in kubectl. */
 export function selectionFrom(values: FlagValues<typeof selectionFlags>): Selection {
-  if (values.namespace !== undefined && values['all-namespaces']) throw new UsageError('-n/--namespace and -A/--all-namespaces cannot be combined');
-  return { namespace: values.namespace, selector: values.selector === undefined ? undefined : parseLabelSelector(values.selector) };
+  if (values.namespace !== undefined && values['all-namespaces'])
+    throw new UsageError('-n/--namespace and -A/--all-namespaces cannot be combined');
+  return {
+    namespace: values.namespace,
+    selector: values.selector === undefined ? undefined : parseLabelSelector(values.selector),
+  };
 }
 
 /** Whether the selection takes everything. */
@@ -31,12 +41,25 @@ export function isSelected(s: Selection, namespace: string | undefined, labels: 
   return matchesLabelSelector(s.selector, labels);
 }
 
-const key = String.raw`[A-Za-z0-9]([-A-Za-z0-9_./]*[A-Za-z0-9])?`;
-const value = String.raw`([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?`;
+const key = '[A-Za-z0-9]([-A-Za-z0-9_./]*[A-Za-z0-9])?';
+const value = '([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?';
 const forms: readonly { re: RegExp; make: (m: RegExpExecArray) => LabelSelectorRequirement }[] = [
-  { re: new RegExp(`^(${key})\\s*(==?)\\s*(${value})$`), make: (m) => ({ key: m[1] ?? '', operator: 'In', values: [m[4] ?? ''] }) },
-  { re: new RegExp(`^(${key})\\s*!=\\s*(${value})$`), make: (m) => ({ key: m[1] ?? '', operator: 'NotIn', values: [m[3] ?? ''] }) },
-  { re: new RegExp(`^(${key})\\s+(in|notin)\\s*\\(([^()]*)\\)$`), make: (m) => ({ key: m[1] ?? '', operator: m[3] === 'in' ? 'In' : 'NotIn', values: (m[4] ?? '').split(',').map((v) => v.trim()) }) },
+  {
+    re: new RegExp(`^(${key})\\s*(==?)\\s*(${value})$`),
+    make: (m) => ({ key: m[1] ?? '', operator: 'In', values: [m[4] ?? ''] }),
+  },
+  {
+    re: new RegExp(`^(${key})\\s*!=\\s*(${value})$`),
+    make: (m) => ({ key: m[1] ?? '', operator: 'NotIn', values: [m[3] ?? ''] }),
+  },
+  {
+    re: new RegExp(`^(${key})\\s+(in|notin)\\s*\\(([^()]*)\\)$`),
+    make: (m) => ({
+      key: m[1] ?? '',
+      operator: m[3] === 'in' ? 'In' : 'NotIn',
+      values: (m[4] ?? '').split(',').map((v) => v.trim()),
+    }),
+  },
   { re: new RegExp(`^!\\s*(${key})$`), make: (m) => ({ key: m[1] ?? '', operator: 'DoesNotExist' }) },
   { re: new RegExp(`^(${key})$`), make: (m) => ({ key: m[1] ?? '', operator: 'Exists' }) },
 ];

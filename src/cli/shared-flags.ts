@@ -26,7 +26,10 @@ export function secondsText(seconds: number): string {
 export function integerAtLeast(min: number): (text: string, name: string) => number {
   return (text, name) => {
     const n = /^-?[0-9]+$/.test(text) ? Number(text) : NaN;
-    if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`${name} must be ${min === 1 ? 'a positive integer' : `an integer of at least ${min}`} (got "${text}")`);
+    if (!Number.isSafeInteger(n) || n < min)
+      throw new UsageError(
+        `${name} must be ${min === 1 ? 'a positive integer' : `an integer of at least ${min}`} (got "${text}")`,
+      );
     return n;
   };
 }
@@ -34,7 +37,10 @@ export function integerAtLeast(min: number): (text: string, name: string) => num
 /** --repo and --ref of the commands that read one revision. */
 export const revisionFlags = {
   repo: flag.string('DIR', 'fleet repo directory', { default: '.' }),
-  ref: flag.string('REF', 'read the tree of this git revision of DIR instead of the working tree: a branch, tag, SHA (short too), HEAD~1, main^, origin/main'),
+  ref: flag.string(
+    'REF',
+    'read the tree of this git revision of DIR instead of the working tree: a branch, tag, SHA (short too), HEAD~1, main^, origin/main',
+  ),
 };
 
 /** -o with the given formats (table among them, the default) and --no-headers (kubectl; --no-header still works). */
@@ -49,8 +55,15 @@ export function outputFlags<const F extends string>(formats: readonly ('table' |
 export function memberAccessFlags<const T extends string>(timeout: T) {
   return {
     kubeconfig: flag.string('FILE', 'kubeconfig whose contexts are named after the clusters (default: $KUBECONFIG)'),
-    'context-map': flag.string('LIST', 'CLUSTER=CONTEXT pairs, comma-separated, when context names differ from cluster names'),
-    'hub-context': flag.string('NAME', "kubeconfig context of the hub holding the clusters' Secrets (Cluster.spec.secretRef), as karmadactl's --context", { aliases: ['context'] }),
+    'context-map': flag.string(
+      'LIST',
+      'CLUSTER=CONTEXT pairs, comma-separated, when context names differ from cluster names',
+    ),
+    'hub-context': flag.string(
+      'NAME',
+      "kubeconfig context of the hub holding the clusters' Secrets (Cluster.spec.secretRef), as karmadactl's --context",
+      { aliases: ['context'] },
+    ),
     timeout: flag.parsed('DURATION', duration, 'limit per cluster, e.g. 30s, 5m', { default: timeout }),
   };
 }
@@ -58,8 +71,14 @@ export function memberAccessFlags<const T extends string>(timeout: T) {
 /** kubectl's object selection: -n NS, -A, -l SELECTOR. */
 export const selectionFlags = {
   namespace: flag.string('NS', 'only objects of this namespace', { short: 'n' }),
-  'all-namespaces': flag.boolean('objects of every namespace (the default; it cannot be combined with -n)', { short: 'A' }),
-  selector: flag.string('SELECTOR', "only templates whose labels match: app=web, tier!=db, env in (prod,staging), !canary (kubectl's syntax)", { short: 'l' }),
+  'all-namespaces': flag.boolean('objects of every namespace (the default; it cannot be combined with -n)', {
+    short: 'A',
+  }),
+  selector: flag.string(
+    'SELECTOR',
+    "only templates whose labels match: app=web, tier!=db, env in (prod,staging), !canary (kubectl's syntax)",
+    { short: 'l' },
+  ),
 };
 
 /** --strict: warnings fail as errors do (exit 1). */
@@ -68,7 +87,17 @@ export const strictFlag = {
 };
 
 /** Credentials and limits from the member access flags (apply, status, clusters). */
-export function membersFrom(values: FlagValues<ReturnType<typeof memberAccessFlags>>, env: Readonly<Record<string, string | undefined>>): { credentials: CredentialSource; limits: Limits } {
+export function membersFrom(
+  values: FlagValues<ReturnType<typeof memberAccessFlags>>,
+  env: Readonly<Record<string, string | undefined>>,
+): { credentials: CredentialSource; limits: Limits } {
   const limits = limitsFor(values.timeout);
-  return { limits, credentials: credentialsFrom({ kubeconfig: values.kubeconfig, contextMap: values['context-map'], hubContext: values['hub-context'] }, env, limits) };
+  return {
+    limits,
+    credentials: credentialsFrom(
+      { kubeconfig: values.kubeconfig, contextMap: values['context-map'], hubContext: values['hub-context'] },
+      env,
+      limits,
+    ),
+  };
 }

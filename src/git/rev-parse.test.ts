@@ -9,8 +9,24 @@ describe('revParse: the revisions a user types, against a real repository and gi
   this.timeout(30000);
   let dir = '';
   let gitdir = '';
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'dev@example.com' } }).trim();
-  const commit = (file: string) => { writeFileSync(path.join(dir, file), file); git('add', file); git('commit', '--quiet', '-m', file); return git('rev-parse', 'HEAD'); };
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'Dev',
+        GIT_AUTHOR_EMAIL: 'dev@example.com',
+        GIT_COMMITTER_NAME: 'Dev',
+        GIT_COMMITTER_EMAIL: 'dev@example.com',
+      },
+    }).trim();
+  const commit = (file: string) => {
+    writeFileSync(path.join(dir, file), file);
+    git('add', file);
+    git('commit', '--quiet', '-m', file);
+    return git('rev-parse', 'HEAD');
+  };
   let shas: Record<string, string> = {};
 
   before(() => {
@@ -31,8 +47,31 @@ describe('revParse: the revisions a user types, against a real repository and gi
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  const same = ['HEAD', 'HEAD~1', 'HEAD~2', 'HEAD~3', 'HEAD^', 'HEAD^2', 'HEAD^^', 'HEAD^2~1', 'main~0', 'main^0', 'main^{commit}', 'v1', 'v1^{}', 'v1~1', 'lw', 'origin/main', 'origin/main~1', 'refs/heads/topic', 'topic^', 'HEAD~1^{commit}'];
-  for (const rev of same) it(`${rev} is what git rev-parse says`, async () => assert.equal(await revParse({ gitdir }, rev), git('rev-parse', '--verify', '--quiet', `${rev}^{commit}`)));
+  const same = [
+    'HEAD',
+    'HEAD~1',
+    'HEAD~2',
+    'HEAD~3',
+    'HEAD^',
+    'HEAD^2',
+    'HEAD^^',
+    'HEAD^2~1',
+    'main~0',
+    'main^0',
+    'main^{commit}',
+    'v1',
+    'v1^{}',
+    'v1~1',
+    'lw',
+    'origin/main',
+    'origin/main~1',
+    'refs/heads/topic',
+    'topic^',
+    'HEAD~1^{commit}',
+  ];
+  for (const rev of same)
+    it(`${rev} is what git rev-parse says`, async () =>
+      assert.equal(await revParse({ gitdir }, rev), git('rev-parse', '--verify', '--quiet', `${rev}^{commit}`)));
 
   it('short and full SHAs, with suffixes', async () => {
     assert.equal(await revParse({ gitdir }, shas['c3']!.slice(0, 7)), shas['c3']);
@@ -41,15 +80,37 @@ describe('revParse: the revisions a user types, against a real repository and gi
     assert.equal(await revParse({ gitdir }, `${shas['m']}^2`), shas['t1']);
   });
 
-  const refused = ['HEAD~99', 'HEAD^3', 'nosuch', 'nosuch~1', 'HEAD@{1}', ':/fix', 'HEAD^{tree}', 'main~x', 'deadbee', ''];
-  for (const rev of refused) it(`refuses "${rev}" with RevisionUnresolvable`, async () => assert.rejects(revParse({ gitdir }, rev), RevisionUnresolvable));
+  const refused = [
+    'HEAD~99',
+    'HEAD^3',
+    'nosuch',
+    'nosuch~1',
+    'HEAD@{1}',
+    ':/fix',
+    'HEAD^{tree}',
+    'main~x',
+    'deadbee',
+    '',
+  ];
+  for (const rev of refused)
+    it(`refuses "${rev}" with RevisionUnresolvable`, async () =>
+      assert.rejects(revParse({ gitdir }, rev), RevisionUnresolvable));
 });
 
 describe('parseRevision: name and suffix steps', () => {
   const cases = [
     { rev: 'main', want: { name: 'main', steps: [] } },
     { rev: 'HEAD~', want: { name: 'HEAD', steps: [{ kind: 'ancestor', n: 1 }] } },
-    { rev: 'origin/main~3^2', want: { name: 'origin/main', steps: [{ kind: 'ancestor', n: 3 }, { kind: 'parent', n: 2 }] } },
+    {
+      rev: 'origin/main~3^2',
+      want: {
+        name: 'origin/main',
+        steps: [
+          { kind: 'ancestor', n: 3 },
+          { kind: 'parent', n: 2 },
+        ],
+      },
+    },
     { rev: 'v1^{}^0', want: { name: 'v1', steps: [{ kind: 'peel' }, { kind: 'parent', n: 0 }] } },
     { rev: 'main~x', want: undefined },
     { rev: '~1', want: undefined },

@@ -18,7 +18,10 @@ interface Repo {
   readonly gitdir: string;
 }
 
-type Step = { readonly kind: 'ancestor'; readonly n: number } | { readonly kind: 'parent'; readonly n: number } | { readonly kind: 'peel' };
+type Step =
+  | { readonly kind: 'ancestor'; readonly n: number }
+  | { readonly kind: 'parent'; readonly n: number }
+  | { readonly kind: 'peel' };
 
 /** Splits `main~2^2^{commit}` into the name `main` and its steps; undefined when the suffix is not git's syntax. */
 export function parseRevision(rev: string): { name: string; steps: Step[] } | undefined {
@@ -40,7 +43,11 @@ export function parseRevision(rev: string): { name: string; steps: Step[] } | un
 /** The commit `rev` names (see the module comment); a RevisionUnresolvable error says which part failed. */
 export async function revParse(repo: Repo, rev: string): Promise<string> {
   const parsed = parseRevision(rev.trim());
-  if (!parsed) throw new RevisionUnresolvable(`"${rev}" is not a revision flotilla reads: use a branch, tag, SHA or HEAD, optionally followed by ~N or ^N`, { rev, gitdir: repo.gitdir });
+  if (!parsed)
+    throw new RevisionUnresolvable(
+      `"${rev}" is not a revision flotilla reads: use a branch, tag, SHA or HEAD, optionally followed by ~N or ^N`,
+      { rev, gitdir: repo.gitdir },
+    );
   let commit = await commitOf(repo, parsed.name, rev);
   for (const step of parsed.steps) {
     if (step.kind === 'peel') continue;
@@ -49,7 +56,11 @@ export async function revParse(repo: Repo, rev: string): Promise<string> {
       const { commit: c } = await git.readCommit({ fs, gitdir: repo.gitdir, oid: commit });
       const index = step.kind === 'parent' ? step.n - 1 : 0;
       const parent = c.parent[index];
-      if (parent === undefined) throw new RevisionUnresolvable(`"${rev}": commit ${commit.slice(0, 7)} has ${c.parent.length === 0 ? 'no parent' : `only ${c.parent.length} parent(s)`}`, { rev, gitdir: repo.gitdir });
+      if (parent === undefined)
+        throw new RevisionUnresolvable(
+          `"${rev}": commit ${commit.slice(0, 7)} has ${c.parent.length === 0 ? 'no parent' : `only ${c.parent.length} parent(s)`}`,
+          { rev, gitdir: repo.gitdir },
+        );
       commit = parent;
     }
   }
@@ -62,19 +73,36 @@ async function commitOf(repo: Repo, name: string, rev: string): Promise<string> 
   try {
     oid = await git.resolveRef({ fs, gitdir: repo.gitdir, ref: name });
   } catch (err) {
-    if (!(err instanceof git.Errors.NotFoundError)) throw new RevisionUnresolvable(`cannot resolve "${rev}" in ${repo.gitdir}`, { rev, gitdir: repo.gitdir }, { cause: err });
+    if (!(err instanceof git.Errors.NotFoundError))
+      throw new RevisionUnresolvable(
+        `cannot resolve "${rev}" in ${repo.gitdir}`,
+        { rev, gitdir: repo.gitdir },
+        { cause: err },
+      );
   }
   if (oid === undefined && /^[0-9a-f]{4,40}$/i.test(name)) {
     try {
       oid = await git.expandOid({ fs, gitdir: repo.gitdir, oid: name.toLowerCase() });
     } catch (err) {
-      throw new RevisionUnresolvable(`"${name}" is neither a ref nor ${err instanceof git.Errors.AmbiguousError ? 'an unambiguous' : 'the start of a'} commit SHA in ${repo.gitdir}`, { rev, gitdir: repo.gitdir }, { cause: err });
+      throw new RevisionUnresolvable(
+        `"${name}" is neither a ref nor ${err instanceof git.Errors.AmbiguousError ? 'an unambiguous' : 'the start of a'} commit SHA in ${repo.gitdir}`,
+        { rev, gitdir: repo.gitdir },
+        { cause: err },
+      );
     }
   }
-  if (oid === undefined) throw new RevisionUnresolvable(`"${name}" is neither a branch, tag, remote branch nor commit SHA in ${repo.gitdir}`, { rev, gitdir: repo.gitdir });
+  if (oid === undefined)
+    throw new RevisionUnresolvable(
+      `"${name}" is neither a branch, tag, remote branch nor commit SHA in ${repo.gitdir}`,
+      { rev, gitdir: repo.gitdir },
+    );
   try {
     return (await git.readCommit({ fs, gitdir: repo.gitdir, oid })).oid;
   } catch (err) {
-    throw new RevisionUnresolvable(`"${name}" (${oid.slice(0, 7)}) is not a commit`, { rev, gitdir: repo.gitdir }, { cause: err });
+    throw new RevisionUnresolvable(
+      `"${name}" (${oid.slice(0, 7)}) is not a commit`,
+      { rev, gitdir: repo.gitdir },
+      { cause: err },
+    );
   }
 }

@@ -17,8 +17,25 @@ describe('kubectl habits in every command (child process)', function () {
   this.timeout(120000);
   let dir = '';
   let repo = '';
-  const flotilla = (args: string[], env: Record<string, string> = {}) => spawnSync(node, [bin, ...args], { cwd: repo, encoding: 'utf8', timeout: 90000, env: { ...process.env, NO_COLOR: '', ...env } });
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'dev@example.com' } }).trim();
+  const flotilla = (args: string[], env: Record<string, string> = {}) =>
+    spawnSync(node, [bin, ...args], {
+      cwd: repo,
+      encoding: 'utf8',
+      timeout: 90000,
+      env: { ...process.env, NO_COLOR: '', ...env },
+    });
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: repo,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'Dev',
+        GIT_AUTHOR_EMAIL: 'dev@example.com',
+        GIT_COMMITTER_NAME: 'Dev',
+        GIT_COMMITTER_EMAIL: 'dev@example.com',
+      },
+    }).trim();
   const revisionOf = (args: string[]) => {
     const r = flotilla(['validate', ...args, '-o', 'json']);
     assert.equal(r.status, 0, r.stderr);
@@ -34,7 +51,13 @@ describe('kubectl habits in every command (child process)', function () {
     git('commit', '--quiet', '-m', 'fleet');
     // The head names a cluster the inventory lacks: a warning (UnknownCluster), not an error.
     const policy = path.join(repo, 'policies', 'active-active.yaml');
-    writeFileSync(policy, readFileSync(policy, 'utf8').replace('    clusterAffinity:\n', '    clusterAffinity:\n      exclude: [aws-eu-typo]\n'));
+    writeFileSync(
+      policy,
+      readFileSync(policy, 'utf8').replace(
+        '    clusterAffinity:\n',
+        '    clusterAffinity:\n      exclude: [aws-eu-typo]\n',
+      ),
+    );
     git('commit', '--quiet', '-am', 'exclude a cluster that does not exist');
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -72,7 +95,10 @@ describe('kubectl habits in every command (child process)', function () {
   });
 
   it('plan -n, -l and -o name choose and name the bindings; -n with -A is a usage error', () => {
-    const names = (args: string[]) => flotilla(['plan', ...args, '-o', 'name']).stdout.trim().split('\n');
+    const names = (args: string[]) =>
+      flotilla(['plan', ...args, '-o', 'name'])
+        .stdout.trim()
+        .split('\n');
     assert.deepEqual(names(['-n', 'payments']), ['deployment.apps/payments-api']);
     assert.deepEqual(names(['-l', 'app in (catalog)']), ['deployment.apps/catalog']);
     assert.deepEqual(names(['-n', 'shop', '-l', '!app']), ['configmap/catalog-config']);
@@ -87,14 +113,27 @@ describe('kubectl habits in every command (child process)', function () {
 
   it('plan -o json keeps only the selected bindings and their Works', () => {
     const r = flotilla(['plan', '-n', 'payments', '-o', 'json']);
-    const plan = JSON.parse(r.stdout) as { bindings: { metadata: { name: string } }[]; works: { metadata: { annotations: Record<string, string> } }[] };
-    assert.deepEqual(plan.bindings.map((b) => b.metadata.name), ['payments-api-deployment']);
-    assert.ok(plan.works.length > 0 && plan.works.every((w) => w.metadata.annotations['flotilla.io/binding'] === 'payments/payments-api-deployment'));
+    const plan = JSON.parse(r.stdout) as {
+      bindings: { metadata: { name: string } }[];
+      works: { metadata: { annotations: Record<string, string> } }[];
+    };
+    assert.deepEqual(
+      plan.bindings.map((b) => b.metadata.name),
+      ['payments-api-deployment'],
+    );
+    assert.ok(
+      plan.works.length > 0 &&
+        plan.works.every((w) => w.metadata.annotations['flotilla.io/binding'] === 'payments/payments-api-deployment'),
+    );
   });
 
   it('-o wide adds columns; --no-headers and its alias --no-header drop the header', () => {
-    assert.match(flotilla(['plan', '-o', 'wide']).stdout, /^NAMESPACE\s+RESOURCE\s+POLICY\s+BINDING\s+REPLICAS\s+CLUSTERS\s+STATUS\n/);
-    for (const f of ['--no-headers', '--no-header']) assert.match(flotilla(['plan', f]).stdout, /^payments\s+Deployment\/payments-api/);
+    assert.match(
+      flotilla(['plan', '-o', 'wide']).stdout,
+      /^NAMESPACE\s+RESOURCE\s+POLICY\s+BINDING\s+REPLICAS\s+CLUSTERS\s+STATUS\n/,
+    );
+    for (const f of ['--no-headers', '--no-header'])
+      assert.match(flotilla(['plan', f]).stdout, /^payments\s+Deployment\/payments-api/);
   });
 
   it('status -n, -o name and -o wide; clusters -o name; --context is the hub context (members unreachable here)', () => {
@@ -102,9 +141,15 @@ describe('kubectl habits in every command (child process)', function () {
     writeFileSync(kubeconfig, 'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n');
     const status = (...args: string[]) => flotilla(['status', '--kubeconfig', kubeconfig, '--observe=false', ...args]);
     assert.equal(status('-n', 'payments', '-o', 'name').stdout, 'deployment.apps/payments-api\n');
-    assert.match(status('-n', 'payments', '-o', 'wide').stdout, /^NAMESPACE\s+RESOURCE\s+BINDING\s+CLUSTERS\s+READY\s+APPLIED\s+HEALTH\s+MESSAGE\npayments\s+Deployment\/payments-api\s+payments\/payments-api-deployment\s/);
+    assert.match(
+      status('-n', 'payments', '-o', 'wide').stdout,
+      /^NAMESPACE\s+RESOURCE\s+BINDING\s+CLUSTERS\s+READY\s+APPLIED\s+HEALTH\s+MESSAGE\npayments\s+Deployment\/payments-api\s+payments\/payments-api-deployment\s/,
+    );
     const clusters = flotilla(['clusters', '--repo', '.', '--kubeconfig', kubeconfig, '--timeout', '5s', '-o', 'name']);
-    assert.equal(clusters.stdout, ['aws-euw', 'aws-use', 'azure-apse', 'azure-euw', 'gcp-apse', 'gcp-use'].map((c) => `cluster/${c}\n`).join(''));
+    assert.equal(
+      clusters.stdout,
+      ['aws-euw', 'aws-use', 'azure-apse', 'azure-euw', 'gcp-apse', 'gcp-use'].map((c) => `cluster/${c}\n`).join(''),
+    );
     const context = status('--context', 'hub');
     assert.equal(context.status, 2);
     assert.match(context.stderr, /the kubeconfig has no context "hub"/);
@@ -114,7 +159,13 @@ describe('kubectl habits in every command (child process)', function () {
     const esc = '\u001b[';
     assert.ok(!flotilla(['plan']).stdout.includes(esc), 'a pipe gets no colour');
     // script(1) gives the command a terminal.
-    const tty = (env: Record<string, string>) => spawnSync('script', ['-qec', `'${node}' '${bin}' plan`, '/dev/null'], { cwd: repo, encoding: 'utf8', timeout: 90000, env: { ...process.env, TERM: 'xterm', ...env } }).stdout;
+    const tty = (env: Record<string, string>) =>
+      spawnSync('script', ['-qec', `'${node}' '${bin}' plan`, '/dev/null'], {
+        cwd: repo,
+        encoding: 'utf8',
+        timeout: 90000,
+        env: { ...process.env, TERM: 'xterm', ...env },
+      }).stdout;
     assert.ok(tty({ NO_COLOR: '' }).includes(`${esc}32mScheduled`), 'a terminal gets colour');
     assert.ok(!tty({ NO_COLOR: '1' }).includes(esc), 'NO_COLOR turns it off');
   });
@@ -122,7 +173,18 @@ describe('kubectl habits in every command (child process)', function () {
   it('completion bash completes commands, flags and enum values from the flag tables', () => {
     const script = path.join(dir, 'completion.bash');
     writeFileSync(script, flotilla(['completion', 'bash']).stdout);
-    const complete = (...words: string[]) => execFileSync('bash', ['-c', `source '${script}'; COMP_WORDS=("$@"); COMP_CWORD=$((\${#COMP_WORDS[@]}-1)); _flotilla; echo "\${COMPREPLY[*]}"`, 'bash', 'flotilla', ...words], { encoding: 'utf8' }).trim();
+    const complete = (...words: string[]) =>
+      execFileSync(
+        'bash',
+        [
+          '-c',
+          `source '${script}'; COMP_WORDS=("$@"); COMP_CWORD=$((\${#COMP_WORDS[@]}-1)); _flotilla; echo "\${COMPREPLY[*]}"`,
+          'bash',
+          'flotilla',
+          ...words,
+        ],
+        { encoding: 'utf8' },
+      ).trim();
     assert.equal(complete('compl'), 'completion');
     assert.equal(complete('plan', '-o', ''), 'json yaml table wide name');
     assert.equal(complete('controller', '--log-format', ''), 'json text');
@@ -139,20 +201,51 @@ describe('kubectl habits in every command (child process)', function () {
     assert.match(text.stderr, /level="info" msg="revision planned"/);
     git('commit', '--quiet', '--allow-empty', '-m', 'again');
     const json = flotilla(['reconcile', '--once', '--log-format', 'json']);
-    const lines = json.stderr.trim().split('\n').map((l) => JSON.parse(l) as { level: number; msg: string });
-    assert.ok(lines.some((l) => l.level === 30 && l.msg === 'revision planned'), json.stderr);
+    const lines = json.stderr
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { level: number; msg: string });
+    assert.ok(
+      lines.some((l) => l.level === 30 && l.msg === 'revision planned'),
+      json.stderr,
+    );
     git('commit', '--quiet', '--allow-empty', '-m', 'once more');
     assert.equal(flotilla(['reconcile', '--once', '--log-level', 'error']).stderr, '');
-    assert.match(flotilla(['reconcile', '--once', '--log-level', 'loud']).stderr, /--log-level must be one of: debug, info, warn, error/);
+    assert.match(
+      flotilla(['reconcile', '--once', '--log-level', 'loud']).stderr,
+      /--log-level must be one of: debug, info, warn, error/,
+    );
   });
 
   const helps: readonly { command: string; flags: RegExp[] }[] = [
-    { command: 'plan', flags: [/-n, --namespace NS/, /-A, --all-namespaces/, /-l, --selector SELECTOR/, /--strict/, /--no-headers .*alias: --no-header/, /json, yaml, table, wide, name/, /HEAD~1/] },
-    { command: 'status', flags: [/-n, --namespace NS/, /-l, --selector/, /wide, name/, /--hub-context NAME .*\n.*\n?.*alias: --context/] },
+    {
+      command: 'plan',
+      flags: [
+        /-n, --namespace NS/,
+        /-A, --all-namespaces/,
+        /-l, --selector SELECTOR/,
+        /--strict/,
+        /--no-headers .*alias: --no-header/,
+        /json, yaml, table, wide, name/,
+        /HEAD~1/,
+      ],
+    },
+    {
+      command: 'status',
+      flags: [/-n, --namespace NS/, /-l, --selector/, /wide, name/, /--hub-context NAME .*\n.*\n?.*alias: --context/],
+    },
     { command: 'validate', flags: [/--strict/, /--ref HEAD~1 --strict/] },
     { command: 'diff', flags: [/--strict/, /--base HEAD~1 --strict/, /alias: --no-header/] },
     { command: 'clusters', flags: [/-o wide/, /-o name/, /alias: --context/] },
-    { command: 'controller', flags: [/--log-level debug\|info\|warn\|error/, /--log-format json\|text/, /--prune=true\|false/, /--cluster-failure-threshold D[\s\S]*\(default: 30s\)/] },
+    {
+      command: 'controller',
+      flags: [
+        /--log-level debug\|info\|warn\|error/,
+        /--log-format json\|text/,
+        /--prune=true\|false/,
+        /--cluster-failure-threshold D[\s\S]*\(default: 30s\)/,
+      ],
+    },
     { command: 'reconcile', flags: [/--log-level/, /--log-format json\|text/] },
     { command: 'completion', flags: [/source <\(flotilla completion bash\)/] },
   ];

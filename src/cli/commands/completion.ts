@@ -31,7 +31,10 @@ Examples:
 `,
   async run(_values, positionals, io) {
     const shell = shells.find((s) => s === positionals[0]);
-    if (!shell) throw new UsageError(`expected a shell, one of: ${shells.join(', ')}${positionals[0] === undefined ? '' : ` (got "${positionals[0]}")`}`);
+    if (!shell)
+      throw new UsageError(
+        `expected a shell, one of: ${shells.join(', ')}${positionals[0] === undefined ? '' : ` (got "${positionals[0]}")`}`,
+      );
     io.stdout(completionScript(shell satisfies Shell, await loadAllCommands()));
     return exitOk;
   },

@@ -13,7 +13,7 @@ import { flag } from '../flags.ts';
 import { exitError, exitInvalid, exitOk, type ExitCode, type IO } from '../io.ts';
 import { createLog, logFlags } from '../logger.ts';
 import { toJsonText, toYamlText } from '../output.ts';
-import { memberAccessFlags, outputFlags } from '../shared-flags.ts';
+import { memberAccessFlags } from '../shared-flags.ts';
 import { planTable } from './plan.ts';
 import { runPass, type PassOutcome } from '../../controller/fleet-pass.ts';
 import { evictionSettings, failoverFlags, healthSettings, memberAccess, pruneGuardFlags, pruneGuardFrom } from '../controller-options.ts';
