@@ -144,6 +144,7 @@ const failoverStep: PassStep = {
     state.failover = decideFailover({
       clusters: failoverClusters(fleetClusters, remembered, need(state.observed).observations, need(state.reports), now, ctx.members.owns === undefined),
       bindings: failoverBindings(memory.bindings), now, health: ctx.health, eviction: ctx.eviction,
+      taintPolicies: (inForce.fleet.clusterTaintPolicies ?? []).map((p) => p.object),
     });
     for (const d of state.failover.decisions) ctx.log({ msg: 'failover decision', decision: d.kind, cluster: d.cluster, revision: inForce.revision });
     return proceed;

@@ -7,7 +7,7 @@ describe('load/classify (Karmada pkg/util/apigroup.go)', () => {
   const cases: [apiVersion: string, kind: string, want: ObjectClass][] = [
     ['policy.karmada.io/v1alpha1', 'PropagationPolicy', 'propagationPolicy'],
     ['policy.karmada.io/v1alpha1', 'PropagationPolicyy', 'unknownKarmadaKind'],
-    ['policy.karmada.io/v1alpha1', 'ClusterTaintPolicy', 'notPropagated'],
+    ['policy.karmada.io/v1alpha1', 'ClusterTaintPolicy', 'clusterTaintPolicy'],
     ['policy.karmada.io/v1alpha1', 'FederatedResourceQuota', 'notPropagated'],
     ['autoscaling.karmada.io/v1alpha1', 'FederatedHPA', 'notPropagated'],
     ['autoscaling.karmada.io/v1alpha1', 'CronFederatedHPA', 'notPropagated'],

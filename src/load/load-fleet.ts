@@ -2,7 +2,7 @@
 import picomatch from 'picomatch';
 import {
   compareDiagnostics, compareStrings, errorAt, isClusterScoped, isPlainObject, resourceKeyOf, splitApiVersion, warningAt,
-  type Cluster, type Diagnostic, type Fleet, type KubeObject, type Loaded, type OverridePolicy,
+  type Cluster, type ClusterTaintPolicy, type Diagnostic, type Fleet, type KubeObject, type Loaded, type OverridePolicy,
   type PropagationPolicy, type ResourceInterpreterCustomization, type Settings,
 } from '../api/index.ts';
 import { checkReferences } from './check-references.ts';
@@ -46,7 +46,7 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
   diagnostics.push(...findDuplicates(normalised));
 
   const locates = new Map<Loaded, RawObject['locate']>();
-  const lists = { clusters: [] as Loaded<Cluster>[], pp: [] as Loaded<PropagationPolicy>[], op: [] as Loaded<OverridePolicy>[], ric: [] as Loaded<ResourceInterpreterCustomization>[], templates: [] as Loaded[] };
+  const lists = { clusters: [] as Loaded<Cluster>[], pp: [] as Loaded<PropagationPolicy>[], op: [] as Loaded<OverridePolicy>[], ric: [] as Loaded<ResourceInterpreterCustomization>[], ctp: [] as Loaded<ClusterTaintPolicy>[], templates: [] as Loaded[] };
   for (const r of normalised) {
     const cls = classify(r.object.apiVersion, r.object.kind);
     if (cls === 'ignored') continue;
@@ -78,6 +78,7 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
       lists.pp.push(withDefaults);
     }
     else if (cls === 'overridePolicy') lists.op.push(loaded as Loaded<OverridePolicy>);
+    else if (cls === 'clusterTaintPolicy') lists.ctp.push(loaded as Loaded<ClusterTaintPolicy>);
     else lists.ric.push(loaded as Loaded<ResourceInterpreterCustomization>);
   }
   const byKey = (a: Loaded, b: Loaded) => compareStrings(resourceKeyOf(a.object), resourceKeyOf(b.object)) || compareStrings(a.source.file, b.source.file) || a.source.doc - b.source.doc;
@@ -86,6 +87,7 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
     propagationPolicies: lists.pp.sort(byKey),
     overridePolicies: lists.op.sort(byKey),
     customizations: lists.ric.sort(byKey),
+    clusterTaintPolicies: lists.ctp.sort(byKey),
     templates: lists.templates.sort(byKey),
     clusterScopedKinds: scoped,
     settings,
