@@ -1,26 +1,15 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gitCliSync } from '../../test/git/helpers/workspace.ts';
 import { parseRevision, revParse, RevisionUnresolvable } from './rev-parse.ts';
 
 describe('revParse: the revisions a user types, against a real repository and git itself', function () {
   this.timeout(30000);
   let dir = '';
   let gitdir = '';
-  const git = (...args: string[]) =>
-    execFileSync('git', args, {
-      cwd: dir,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 'Dev',
-        GIT_AUTHOR_EMAIL: 'dev@example.com',
-        GIT_COMMITTER_NAME: 'Dev',
-        GIT_COMMITTER_EMAIL: 'dev@example.com',
-      },
-    }).trim();
+  const git = (...args: string[]) => gitCliSync(dir, ...args);
   const commit = (file: string) => {
     writeFileSync(path.join(dir, file), file);
     git('add', file);

@@ -8,6 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gitCliSync } from '../git/helpers/workspace.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const node = path.join(root, 'node_modules', '.bin', 'node');
@@ -24,18 +25,7 @@ describe('kubectl habits in every command (child process)', function () {
       timeout: 90000,
       env: { ...process.env, NO_COLOR: '', ...env },
     });
-  const git = (...args: string[]) =>
-    execFileSync('git', args, {
-      cwd: repo,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 'Dev',
-        GIT_AUTHOR_EMAIL: 'dev@example.com',
-        GIT_COMMITTER_NAME: 'Dev',
-        GIT_COMMITTER_EMAIL: 'dev@example.com',
-      },
-    }).trim();
+  const git = (...args: string[]) => gitCliSync(repo, ...args);
   const revisionOf = (args: string[]) => {
     const r = flotilla(['validate', ...args, '-o', 'json']);
     assert.equal(r.status, 0, r.stderr);
