@@ -34,6 +34,8 @@ export interface Fleet {
   readonly clusterTaintPolicies?: readonly Loaded<ClusterTaintPolicy>[];
   /** Resource templates: every other object. */
   readonly templates: readonly Loaded[];
+  /** Karmada MultiClusterService objects (networking.karmada.io): hub-side, never propagated; src/mcs acts on them. */
+  readonly multiClusterServices?: readonly Loaded[];
   /** Kinds declared cluster-scoped by CustomResourceDefinitions in the repo. */
   readonly clusterScopedKinds: ReadonlySet<string>;
   readonly settings: Settings;

@@ -6,6 +6,7 @@ import { observeBindings } from '../../cluster/observe-bindings.ts';
 import { createInterpreter } from '../../interpreter/index.ts';
 import { findGitDir, localStore, openLocal } from '../../git/index.ts';
 import { createStatusReader } from '../../writeback/index.ts';
+import type { ClusterHealthState } from '../../status/index.ts';
 import path from 'node:path';
 import { defineCommand } from '../command.ts';
 import { flag } from '../flags.ts';
@@ -16,6 +17,7 @@ import { paletteFor, plain, type Palette } from '../colour.ts';
 import { objectName, selectPlan, templateLabels } from '../select-plan.ts';
 import { selectionFrom, selectsAll } from '../selection.ts';
 import { memberAccessFlags, membersFrom, outputFlags, revisionFlags, selectionFlags } from '../shared-flags.ts';
+import { observeServices, servicesTable } from '../service-status.ts';
 
 /** `flotilla status`: the command definition (K1). */
 export const statusCommand = defineCommand({
@@ -40,9 +42,15 @@ and reports per binding: each cluster's reflected status, whether the object is 
 interpreter's InterpretHealth, Lua customisations included), the template's aggregated
 status (AggregateStatus) and the conditions Applied and Healthy. Writes nothing. -n and -l
 choose the bindings whose templates are read from the members (the whole revision is planned);
-the table lists a binding's first clusters and their count, -o wide all of them.`,
+the table lists a binding's first clusters and their count, -o wide all of them.
+
+With exported services (ServiceExport/ServiceImport, MultiClusterService), a second table
+shows each one's provider clusters with ready/all endpoints (read live from the providers)
+and its consumers.`,
   footer: `Output (-o json): {"revision", "bindings": [{resource, binding, clusters: [{clusterName,
-status, applied, health}], aggregatedStatus, conditions}]}.
+status, applied, health}], aggregatedStatus, conditions}], "services"?: [{source, namespace,
+name, providers: [{cluster, reachable, endpoints, ready} | {cluster, reachable: false,
+pastGrace}], consumers}]}.
 
 Exit status:
   0  every binding is applied and healthy on all its clusters
@@ -75,15 +83,17 @@ Examples:
     }
     const interpreter = createInterpreter(loaded.fleet.customizations);
     const bindings = await observeBindings({ revision: plan.revision, works: plan.works, clusters }, { credentials, ...limits, concurrency: 8, interpreter });
-    const report = { revision: plan.revision, bindings };
     const dir = path.resolve(io.cwd, values.repo);
-    for (const c of await removedClusters(dir, loaded.fleet.settings.statusBranch)) {
+    const remembered = await statusClusters(dir, loaded.fleet.settings.statusBranch);
+    const services = await observeServices(loaded, plan, clusters, new Map(remembered.map((c) => [c.cluster, c.taints] as const)), { credentials, ...limits, concurrency: 8 });
+    const report = { revision: plan.revision, bindings, ...(services.length ? { services } : {}) };
+    for (const c of remembered.flatMap((r) => (r.removedSince ? [{ cluster: r.cluster, since: r.removedSince }] : []))) {
       io.stderr(`warning: cluster ${c.cluster} was removed from the fleet repo (first missed ${c.since}): flotilla no longer applies to, observes or prunes it, and its objects stay on the member; see clusters/${c.cluster}.yaml on ${loaded.fleet.settings.statusBranch} for how to clean up\n`);
     }
     if (output === 'json') io.stdout(toJsonText(report));
     else if (output === 'yaml') io.stdout(toYamlText(report));
     else if (output === 'name') io.stdout(bindings.map((b) => `${objectName(b.resource)}\n`).join(''));
-    else io.stdout(statusTable(bindings, values['no-headers'], output === 'wide', paletteFor(io.tty?.stdout, io.env)));
+    else io.stdout(statusTable(bindings, values['no-headers'], output === 'wide', paletteFor(io.tty?.stdout, io.env)) + (services.length ? `\n${servicesTable(services, values['no-headers'])}` : ''));
     const good = bindings.every((b) => b.conditions.every((c) => c.status === 'True'));
     return good ? exitOk : exitInvalid;
   },
@@ -110,11 +120,10 @@ function replicas(status: JsonObject | null): string {
   return typeof want === 'number' ? `:${String(ready)}/${want}` : '';
 }
 
-/** Clusters the status branch of the git repository at `dir` marks removed (none when `dir` is not a repository or has no status branch). */
-async function removedClusters(dir: string, branch: string): Promise<{ cluster: string; since: string }[]> {
+/** The clusters the status branch of the git repository at `dir` remembers: removal, controller taints (none when `dir` is not a repository or has no status branch). */
+async function statusClusters(dir: string, branch: string): Promise<readonly ClusterHealthState[]> {
   const gitdir = await findGitDir(dir);
   if (!gitdir) return [];
   const reader = createStatusReader(localStore(openLocal(gitdir), dir));
-  const { clusters } = await reader.failoverState((await reader.record(branch)).tip);
-  return clusters.flatMap((c) => (c.removedSince ? [{ cluster: c.cluster, since: c.removedSince }] : []));
+  return (await reader.failoverState((await reader.record(branch)).tip)).clusters;
 }
