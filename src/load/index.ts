@@ -3,3 +3,4 @@ export { loadFleet, type LoadResult } from './load-fleet.ts';
 export { isManifestPath, type ReadProblem, type Snapshot, type SourceFile } from './source-file.ts';
 export { defaultSettings, settingsPath } from './settings.ts';
 export { isIncludedPath } from './included-path.ts';
+export { suggestionFor } from './schema/issue.ts';

@@ -55,7 +55,7 @@ describe('flotilla rebalance (child process)', function () {
     ['a workload the repo lacks', ['Deployment/shop/nope'], /the fleet repo has no Deployment shop\/nope/],
     ['a malformed workload', ['frontend'], /expected KIND\/NAMESPACE\/NAME/],
     ['no workload', [], /name at least one workload/],
-    ['a bad TTL', ['Deployment/shop/frontend', '--ttl-seconds-after-finished', '1h'], /whole number of seconds/],
+    ['a bad TTL', ['Deployment/shop/frontend', '--ttl-seconds-after-finished', '1h'], /--ttl-seconds-after-finished must be an integer of at least 0/],
   ];
   for (const [name, args, message] of usage) {
     it(`exits 2 on ${name}`, () => {

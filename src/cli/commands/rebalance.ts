@@ -11,23 +11,28 @@ import { UsageError } from '../../api/index.ts';
 import { isIncludedPath } from '../../load/index.ts';
 import { commitOnNewBranch, defaultIdentity, findGitDir, openLocal, tryResolve } from '../../git/index.ts';
 import { rebalancerManifest, rebalancerPath, resolveWorkloads } from '../../rebalance/index.ts';
-import { exitOk, type Command } from '../io.ts';
-import { loadRevision, stringFlag } from '../load-revision.ts';
-import { toJsonText, toOutputFormat, toYamlText, yamlOptions } from '../output.ts';
+import { defineCommand } from '../command.ts';
+import { flag } from '../flags.ts';
+import { exitOk } from '../io.ts';
+import { loadRevision } from '../load-revision.ts';
+import { toJsonText, toYamlText, yamlOptions } from '../output.ts';
+import { integerAtLeast } from '../shared-flags.ts';
+
+const rebalanceFlags = {
+  repo: flag.string('DIR', 'fleet repo', { default: '.' }),
+  name: flag.string('NAME', "the rebalancer's name (default: rebalance-<UTC time>)"),
+  'ttl-seconds-after-finished': flag.parsed('N', integerAtLeast(0), "Karmada's TTL; flotilla reports the rebalancer expired then"),
+  branch: flag.string('NAME', 'commit on this new branch instead of writing the file'),
+  output: flag.oneOf(['json', 'yaml', 'table'], 'summary format', { short: 'o', default: 'table', metavar: 'FORMAT' }),
+};
 
 /** `flotilla rebalance`: the command definition (K1). */
-export const rebalanceCommand: Command = {
+export const rebalanceCommand = defineCommand({
   name: 'rebalance',
   summary: 'Write a WorkloadRebalancer: reschedule workloads once from scratch (failback after a recovery)',
   maxPositionals: 1000,
-  options: {
-    repo: { type: 'string', default: '.' },
-    name: { type: 'string' },
-    'ttl-seconds-after-finished': { type: 'string' },
-    branch: { type: 'string' },
-    output: { type: 'string', short: 'o', default: 'table' },
-  },
-  help: `Write a Karmada WorkloadRebalancer (apps.karmada.io/v1alpha1) into a fleet repo.
+  flags: rebalanceFlags,
+  about: `Write a Karmada WorkloadRebalancer (apps.karmada.io/v1alpha1) into a fleet repo.
 
 Usage: flotilla rebalance KIND/NAMESPACE/NAME|KIND/NAME ... [--repo DIR] [--name NAME]
                           [--ttl-seconds-after-finished N] [--branch NAME] [-o json|yaml|table]
@@ -40,15 +45,8 @@ Once the commit is in force, the controller schedules each workload once from sc
 does for a new WorkloadRebalancer, and records Successful or Failed per workload on the status
 branch (rebalancers/<name>.yaml). Clusters that lose the workload keep it until the new replicas
 are ready.
-
-Options:
-      --repo DIR                          fleet repo (default: .)
-      --name NAME                         the rebalancer's name (default: rebalance-<UTC time>)
-      --ttl-seconds-after-finished N      Karmada's TTL; flotilla reports the rebalancer expired then
-      --branch NAME                       commit on this new branch instead of writing the file
-  -o, --output FORMAT                     summary as table | json | yaml
-
-Exit status:
+`,
+  footer: `Exit status:
   0  written (or committed)
   2  usage error: a workload the repo lacks, the file or branch exists, DIR is not a git repository
 
@@ -60,13 +58,13 @@ Examples:
   flotilla rebalance Deployment/shop/frontend StatefulSet/shop/cart --branch failback-eu --repo ~/fleet
 `,
   async run(values, positionals, io) {
-    const output = toOutputFormat(values['output']);
+    const output = values.output;
     if (positionals.length === 0) throw new UsageError('name at least one workload: KIND/NAMESPACE/NAME');
-    const repo = path.resolve(io.cwd, stringFlag(values['repo']) ?? '.');
-    const name = stringFlag(values['name']) ?? defaultName(new Date());
+    const repo = path.resolve(io.cwd, values.repo);
+    const name = values.name ?? defaultName(new Date());
     if (!/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/.test(name)) throw new UsageError(`--name ${name}: not a DNS-1123 subdomain`);
-    const ttl = ttlFlag(stringFlag(values['ttl-seconds-after-finished']));
-    const branch = stringFlag(values['branch']);
+    const ttl = values['ttl-seconds-after-finished'];
+    const branch = values.branch;
     const loaded = await loadRevision(repo, branch ? 'HEAD' : undefined, io.cwd);
     if ((loaded.fleet.rebalancers ?? []).some((r) => r.object.metadata.name === name)) throw new UsageError(`the fleet repo has a WorkloadRebalancer ${name} already: choose another --name`);
     const workloads = resolveWorkloads(positionals, loaded.fleet.templates);
@@ -80,16 +78,10 @@ Examples:
     else io.stdout(`wrote ${file} (WorkloadRebalancer ${name}, ${workloads.length} workload(s))\n`);
     return exitOk;
   },
-};
+});
 
 function defaultName(now: Date): string {
   return `rebalance-${now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}`;
-}
-
-function ttlFlag(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text)) throw new UsageError(`--ttl-seconds-after-finished ${text}: expected a whole number of seconds`);
-  return Number(text);
 }
 
 async function writeNew(repo: string, file: string, text: string): Promise<string> {
