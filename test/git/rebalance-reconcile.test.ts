@@ -35,7 +35,7 @@ const rebalancer = { apiVersion: 'apps.karmada.io/v1alpha1', kind: 'WorkloadReba
 
 function writeFleet(dir: string, free: readonly [number, number], withRebalancer: boolean): void {
   for (const sub of ['clusters', 'apps', 'rebalancers']) mkdirSync(path.join(dir, sub), { recursive: true });
-  free.forEach((f, i) => writeFileSync(path.join(dir, 'clusters', `member${i + 1}.yaml`), YAML.stringify(cluster(`member${i + 1}`, f))));
+  for (const [i, f] of free.entries()) writeFileSync(path.join(dir, 'clusters', `member${i + 1}.yaml`), YAML.stringify(cluster(`member${i + 1}`, f)));
   writeFileSync(path.join(dir, 'apps', 'api.yaml'), fleet.map((d) => YAML.stringify(d)).join('---\n'));
   if (withRebalancer) writeFileSync(path.join(dir, 'rebalancers', 'failback.yaml'), YAML.stringify(rebalancer));
 }
