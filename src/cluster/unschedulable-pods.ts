@@ -29,7 +29,12 @@ export function deploymentKey(d: DeploymentRef): string {
  * Pending, PodScheduled=False with reason Unschedulable, and that condition's lastTransitionTime at
  * or before `now - thresholdSeconds` (a condition without a time counts: it cannot be shown recent).
  */
-export function countUnschedulable(pods: readonly KubeObject[], replicaSets: readonly KubeObject[], nowMs: number, thresholdSeconds: number): Map<string, number> {
+export function countUnschedulable(
+  pods: readonly KubeObject[],
+  replicaSets: readonly KubeObject[],
+  nowMs: number,
+  thresholdSeconds: number,
+): Map<string, number> {
   const rsOwner = new Map<string, string>();
   for (const rs of replicaSets) {
     const owner = controllerOf(rs, 'Deployment');
@@ -37,7 +42,14 @@ export function countUnschedulable(pods: readonly KubeObject[], replicaSets: rea
   }
   const out = new Map<string, number>();
   for (const pod of pods) {
-    const status = (pod as { status?: { phase?: string; conditions?: { type?: string; status?: string; reason?: string; lastTransitionTime?: string }[] } }).status;
+    const status = (
+      pod as {
+        status?: {
+          phase?: string;
+          conditions?: { type?: string; status?: string; reason?: string; lastTransitionTime?: string }[];
+        };
+      }
+    ).status;
     if (status?.phase !== 'Pending') continue;
     const c = (status.conditions ?? []).find((x) => x.type === 'PodScheduled');
     if (c?.status !== 'False' || c.reason !== 'Unschedulable') continue;
@@ -54,7 +66,9 @@ export function countUnschedulable(pods: readonly KubeObject[], replicaSets: rea
 }
 
 function controllerOf(o: KubeObject, kind: string): string | undefined {
-  const refs = (o.metadata as { ownerReferences?: { kind?: string; name?: string; controller?: boolean }[] }).ownerReferences ?? [];
+  const refs =
+    (o.metadata as { ownerReferences?: { kind?: string; name?: string; controller?: boolean }[] }).ownerReferences ??
+    [];
   return refs.find((r) => r.kind === kind && r.controller !== false)?.name;
 }
 
@@ -72,14 +86,21 @@ export interface UnschedulableObserveOptions {
  * not be read is absent (the descheduler then takes nothing off it, as for Karmada's
  * UnauthenticReplica).
  */
-export async function observeUnschedulable(targets: ReadonlyMap<string, readonly DeploymentRef[]>, clusters: readonly Cluster[], opts: UnschedulableObserveOptions): Promise<{ counts: Map<string, UnschedulableCounts>; unreadable: { cluster: string; message: string }[] }> {
+export async function observeUnschedulable(
+  targets: ReadonlyMap<string, readonly DeploymentRef[]>,
+  clusters: readonly Cluster[],
+  opts: UnschedulableObserveOptions,
+): Promise<{ counts: Map<string, UnschedulableCounts>; unreadable: { cluster: string; message: string }[] }> {
   const byName = new Map(clusters.map((c) => [c.metadata.name ?? '', c] as const));
   const names = [...targets.keys()].filter((n) => byName.has(n)).sort(compareStrings);
   const read = await mapLimit(names, 8, async (name) => {
     const namespaces = [...new Set((targets.get(name) ?? []).map((d) => d.namespace))].sort(compareStrings);
     let client: MemberClient | undefined;
     try {
-      client = new MemberClient(name, await memberKubeConfig(byName.get(name) as Cluster, opts.credentials), { requestTimeoutMs: Math.min(opts.requestTimeoutMs, opts.timeoutMs), deadline: AbortSignal.timeout(opts.timeoutMs) });
+      client = new MemberClient(name, await memberKubeConfig(byName.get(name) as Cluster, opts.credentials), {
+        requestTimeoutMs: Math.min(opts.requestTimeoutMs, opts.timeoutMs),
+        deadline: AbortSignal.timeout(opts.timeoutMs),
+      });
       const c = client;
       const pods: KubeObject[] = [];
       const replicaSets: KubeObject[] = [];
@@ -87,7 +108,11 @@ export async function observeUnschedulable(targets: ReadonlyMap<string, readonly
         pods.push(...(await c.list('v1', 'Pod', { namespace })));
         replicaSets.push(...(await c.list('apps/v1', 'ReplicaSet', { namespace })));
       }
-      return { kind: 'read' as const, name, counts: countUnschedulable(pods, replicaSets, opts.nowMs, opts.thresholdSeconds) };
+      return {
+        kind: 'read' as const,
+        name,
+        counts: countUnschedulable(pods, replicaSets, opts.nowMs, opts.thresholdSeconds),
+      };
     } catch (err) {
       // An unreadable member reports no count: the descheduler leaves its replicas where they are.
       return { kind: 'unreadable' as const, name, message: err instanceof Error ? err.message : String(err) };

@@ -27,8 +27,18 @@ export interface NewBranchCommit {
 export async function commitOnNewBranch(repo: GitRepo, c: NewBranchCommit): Promise<string> {
   const base = await readCommitInfo(repo, c.from);
   const tree = await writeTreeWithChanges(repo, base.tree, c.changes);
-  const commit = await writeCommit(repo, { tree, parents: [c.from], message: c.message, identity: c.identity, time: c.time });
+  const commit = await writeCommit(repo, {
+    tree,
+    parents: [c.from],
+    message: c.message,
+    identity: c.identity,
+    time: c.time,
+  });
   const moved = await compareAndSwapBranch(repo, c.branch, undefined, commit);
-  if (moved.kind !== 'pushed') throw new GitBranchExists(`branch ${c.branch} already exists (${moved.reason})`, { branch: c.branch, reason: moved.reason });
+  if (moved.kind !== 'pushed')
+    throw new GitBranchExists(`branch ${c.branch} already exists (${moved.reason})`, {
+      branch: c.branch,
+      reason: moved.reason,
+    });
   return commit;
 }

@@ -51,7 +51,10 @@ export function isDeschedulable(b: Pick<DeschedulableBinding, 'apiVersion' | 'ki
  * workload's pods on the cluster Pending as Unschedulable for longer than the threshold, or
  * undefined when the member could not say (Karmada's UnauthenticReplica: no reduction).
  */
-export function decideDescheduling(bindings: readonly DeschedulableBinding[], unschedulable: (key: ResourceKey, cluster: string) => number | undefined): DescheduleDecision[] {
+export function decideDescheduling(
+  bindings: readonly DeschedulableBinding[],
+  unschedulable: (key: ResourceKey, cluster: string) => number | undefined,
+): DescheduleDecision[] {
   const out: DescheduleDecision[] = [];
   for (const b of bindings.toSorted((x, y) => compareStrings(x.key, y.key))) {
     if (!isDeschedulable(b)) continue;

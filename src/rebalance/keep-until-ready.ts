@@ -17,15 +17,26 @@ export const deschedulerTaskProducer = 'Descheduler';
  * the schedule (with the replicas it held), unless a task for it exists. Sorted by cluster.
  */
 export function keepRemovedClusters(
-  before: readonly TargetCluster[] | undefined, after: readonly TargetCluster[], existing: readonly GracefulEvictionTask[] | undefined,
+  before: readonly TargetCluster[] | undefined,
+  after: readonly TargetCluster[],
+  existing: readonly GracefulEvictionTask[] | undefined,
   why: { readonly producer: string; readonly message: string; readonly now: string | undefined },
 ): readonly GracefulEvictionTask[] | undefined {
   const placed = new Set(after.map((c) => c.name));
   const held = new Set((existing ?? []).map((t) => t.fromCluster));
-  const added = (before ?? []).filter((c) => !placed.has(c.name) && !held.has(c.name) && (c.replicas ?? 0) > 0).map((c): GracefulEvictionTask => ({
-    fromCluster: c.name, purgeMode: 'Gracefully', replicas: c.replicas ?? 0, reason: rebalanceTaskReason, message: why.message, producer: why.producer,
-    ...(why.now !== undefined ? { creationTimestamp: why.now } : {}),
-  }));
+  const added = (before ?? [])
+    .filter((c) => !placed.has(c.name) && !held.has(c.name) && (c.replicas ?? 0) > 0)
+    .map(
+      (c): GracefulEvictionTask => ({
+        fromCluster: c.name,
+        purgeMode: 'Gracefully',
+        replicas: c.replicas ?? 0,
+        reason: rebalanceTaskReason,
+        message: why.message,
+        producer: why.producer,
+        ...(why.now !== undefined ? { creationTimestamp: why.now } : {}),
+      }),
+    );
   if (added.length === 0) return existing;
   return [...(existing ?? []), ...added].sort((a, b) => compareStrings(a.fromCluster, b.fromCluster));
 }

@@ -17,13 +17,28 @@ export function rebalancerProblems(object: Record<string, unknown>): ShapeProble
   if (!isPlainObject(spec)) return [{ path: ['spec'], message: 'spec.workloads is required' }];
   const out: ShapeProblem[] = [];
   const workloads = spec['workloads'];
-  if (!Array.isArray(workloads) || workloads.length === 0) out.push({ path: ['spec'], message: 'spec.workloads must list at least one workload' });
-  else workloads.forEach((w: unknown, i) => {
-    if (!isPlainObject(w)) { out.push({ path: ['spec', 'workloads', i], message: 'a workload is {apiVersion, kind, namespace?, name}' }); return; }
-    for (const f of ['apiVersion', 'kind', 'name']) if (typeof w[f] !== 'string' || w[f] === '') out.push({ path: ['spec', 'workloads', i], message: `spec.workloads[${i}].${f} is required` });
-    if (w['namespace'] !== undefined && typeof w['namespace'] !== 'string') out.push({ path: ['spec', 'workloads', i, 'namespace'], message: `spec.workloads[${i}].namespace must be a string` });
-  });
+  if (!Array.isArray(workloads) || workloads.length === 0)
+    out.push({ path: ['spec'], message: 'spec.workloads must list at least one workload' });
+  else
+    workloads.forEach((w: unknown, i) => {
+      if (!isPlainObject(w)) {
+        out.push({ path: ['spec', 'workloads', i], message: 'a workload is {apiVersion, kind, namespace?, name}' });
+        return;
+      }
+      for (const f of ['apiVersion', 'kind', 'name'])
+        if (typeof w[f] !== 'string' || w[f] === '')
+          out.push({ path: ['spec', 'workloads', i], message: `spec.workloads[${i}].${f} is required` });
+      if (w['namespace'] !== undefined && typeof w['namespace'] !== 'string')
+        out.push({
+          path: ['spec', 'workloads', i, 'namespace'],
+          message: `spec.workloads[${i}].namespace must be a string`,
+        });
+    });
   const ttl = spec['ttlSecondsAfterFinished'];
-  if (ttl !== undefined && !(Number.isInteger(ttl) && (ttl as number) >= 0)) out.push({ path: ['spec', 'ttlSecondsAfterFinished'], message: 'spec.ttlSecondsAfterFinished must be a non-negative integer' });
+  if (ttl !== undefined && !(Number.isInteger(ttl) && (ttl as number) >= 0))
+    out.push({
+      path: ['spec', 'ttlSecondsAfterFinished'],
+      message: 'spec.ttlSecondsAfterFinished must be a non-negative integer',
+    });
   return out;
 }

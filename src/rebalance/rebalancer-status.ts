@@ -7,7 +7,13 @@
  * not; finishTime moves to `now` only when the status changed. flotilla cannot delete the file
  * (ttlSecondsAfterFinished), so it reports when the rebalancer expired instead (`expiresAt`).
  */
-import { compareStrings, type ObservedWorkload, type ResourceKey, type WorkloadRebalancer, type WorkloadRebalancerStatus } from '../api/index.ts';
+import {
+  compareStrings,
+  type ObservedWorkload,
+  type ResourceKey,
+  type WorkloadRebalancer,
+  type WorkloadRebalancerStatus,
+} from '../api/index.ts';
 import { addSeconds, instant } from '../status/time.ts';
 import { workloadKey } from './pending.ts';
 
@@ -28,26 +34,45 @@ export interface RebalancerOutcome {
  * The next status of `r`, given its recorded status, the keys of the plan's bindings, and the
  * pass's time (absent outside the controller: then no finishTime is set).
  */
-export function rebalancerOutcome(r: WorkloadRebalancer, before: WorkloadRebalancerStatus | undefined, bound: ReadonlySet<ResourceKey>, now: string | undefined): RebalancerOutcome {
+export function rebalancerOutcome(
+  r: WorkloadRebalancer,
+  before: WorkloadRebalancerStatus | undefined,
+  bound: ReadonlySet<ResourceKey>,
+  now: string | undefined,
+): RebalancerOutcome {
   const spec = new Map(r.spec.workloads.map((w) => [workloadKey(w), w] as const));
   const observed: ObservedWorkload[] = [];
   for (const o of before?.observedWorkloads ?? []) {
     const key = workloadKey(o.workload);
-    if (spec.has(key)) { observed.push(o); spec.delete(key); }
-    else if (o.result === 'Successful') observed.push(o);
+    if (spec.has(key)) {
+      observed.push(o);
+      spec.delete(key);
+    } else if (o.result === 'Successful') observed.push(o);
   }
   for (const w of spec.values()) observed.push({ workload: w });
-  const resolved = observed.map((o): ObservedWorkload => {
-    if (o.result !== undefined) return o;
-    return bound.has(workloadKey(o.workload)) ? { workload: o.workload, result: 'Successful' } : { workload: o.workload, result: 'Failed', reason: referencedBindingNotFound };
-  }).sort((a, b) => compareStrings(sortKey(a), sortKey(b)));
+  const resolved = observed
+    .map((o): ObservedWorkload => {
+      if (o.result !== undefined) return o;
+      return bound.has(workloadKey(o.workload))
+        ? { workload: o.workload, result: 'Successful' }
+        : { workload: o.workload, result: 'Failed', reason: referencedBindingNotFound };
+    })
+    .sort((a, b) => compareStrings(sortKey(a), sortKey(b)));
   const changed = before === undefined || JSON.stringify(before.observedWorkloads) !== JSON.stringify(resolved);
   const finishTime = changed ? now : before.finishTime;
-  const status: WorkloadRebalancerStatus = { observedWorkloads: resolved, ...(finishTime !== undefined ? { finishTime } : {}) };
+  const status: WorkloadRebalancerStatus = {
+    observedWorkloads: resolved,
+    ...(finishTime !== undefined ? { finishTime } : {}),
+  };
   const ttl = r.spec.ttlSecondsAfterFinished;
   if (ttl === undefined || finishTime === undefined) return { name: r.metadata.name ?? '', status };
   const expiresAt = addSeconds(finishTime, Math.max(ttl, 0));
-  return { name: r.metadata.name ?? '', status, expiresAt, ...(now !== undefined && instant(expiresAt) <= instant(now) ? { expired: true } : {}) };
+  return {
+    name: r.metadata.name ?? '',
+    status,
+    expiresAt,
+    ...(now !== undefined && instant(expiresAt) <= instant(now) ? { expired: true } : {}),
+  };
 }
 
 function sortKey(o: ObservedWorkload): string {

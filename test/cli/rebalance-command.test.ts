@@ -8,8 +8,10 @@ import YAML from 'yaml';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const node = path.join(root, 'node_modules', '.bin', 'node');
-const flotilla = (cwd: string, ...args: string[]) => spawnSync(node, [path.join(root, 'bin', 'flotilla.js'), ...args], { cwd, encoding: 'utf8', timeout: 60000 });
-const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd, encoding: 'utf8' });
+const flotilla = (cwd: string, ...args: string[]) =>
+  spawnSync(node, [path.join(root, 'bin', 'flotilla.js'), ...args], { cwd, encoding: 'utf8', timeout: 60000 });
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd, encoding: 'utf8' });
 
 describe('flotilla rebalance (child process)', function () {
   this.timeout(120000);
@@ -20,17 +22,39 @@ describe('flotilla rebalance (child process)', function () {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('writes rebalancers/<name>.yaml in Karmada\'s shape, the apiVersion from the template; the plan reports it', () => {
-    const r = flotilla(dir, 'rebalance', 'Deployment/shop/frontend', 'deployment/shop/catalog', '--name', 'failback', '--ttl-seconds-after-finished', '600');
+  it("writes rebalancers/<name>.yaml in Karmada's shape, the apiVersion from the template; the plan reports it", () => {
+    const r = flotilla(
+      dir,
+      'rebalance',
+      'Deployment/shop/frontend',
+      'deployment/shop/catalog',
+      '--name',
+      'failback',
+      '--ttl-seconds-after-finished',
+      '600',
+    );
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout, 'wrote rebalancers/failback.yaml (WorkloadRebalancer failback, 2 workload(s))\n');
     assert.deepEqual(YAML.parse(readFileSync(path.join(dir, 'rebalancers', 'failback.yaml'), 'utf8')), {
-      apiVersion: 'apps.karmada.io/v1alpha1', kind: 'WorkloadRebalancer', metadata: { name: 'failback' },
-      spec: { workloads: [{ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'frontend' }, { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'catalog' }], ttlSecondsAfterFinished: 600 },
+      apiVersion: 'apps.karmada.io/v1alpha1',
+      kind: 'WorkloadRebalancer',
+      metadata: { name: 'failback' },
+      spec: {
+        workloads: [
+          { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'frontend' },
+          { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'catalog' },
+        ],
+        ttlSecondsAfterFinished: 600,
+      },
     });
     const plan = flotilla(dir, 'plan', '--repo', '.', '-o', 'json');
     assert.equal(plan.status, 0, plan.stderr);
-    assert.ok(!(JSON.parse(plan.stdout) as { warnings: { message: string }[] }).warnings.some((w) => /WorkloadRebalancer/.test(w.message)), 'no longer an ignored kind');
+    assert.ok(
+      !(JSON.parse(plan.stdout) as { warnings: { message: string }[] }).warnings.some((w) =>
+        /WorkloadRebalancer/.test(w.message),
+      ),
+      'no longer an ignored kind',
+    );
     const explain = flotilla(dir, 'explain', 'Deployment/frontend', '-n', 'shop', '--repo', '.');
     assert.match(explain.stdout + explain.stderr, /rescheduled from scratch \(Fresh\) by WorkloadRebalancer failback/);
   });
@@ -38,7 +62,17 @@ describe('flotilla rebalance (child process)', function () {
     git(dir, 'init', '-q', '-b', 'main');
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'fleet');
-    const r = flotilla(dir, 'rebalance', 'Deployment/shop/frontend', '--name', 'failback', '--branch', 'failback-eu', '-o', 'json');
+    const r = flotilla(
+      dir,
+      'rebalance',
+      'Deployment/shop/frontend',
+      '--name',
+      'failback',
+      '--branch',
+      'failback-eu',
+      '-o',
+      'json',
+    );
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout) as { file: string; branch: string; commit: string };
     assert.deepEqual([out.file, out.branch], ['rebalancers/failback.yaml', 'failback-eu']);
@@ -55,7 +89,11 @@ describe('flotilla rebalance (child process)', function () {
     ['a workload the repo lacks', ['Deployment/shop/nope'], /the fleet repo has no Deployment shop\/nope/],
     ['a malformed workload', ['frontend'], /expected KIND\/NAMESPACE\/NAME/],
     ['no workload', [], /name at least one workload/],
-    ['a bad TTL', ['Deployment/shop/frontend', '--ttl-seconds-after-finished', '1h'], /--ttl-seconds-after-finished must be an integer of at least 0/],
+    [
+      'a bad TTL',
+      ['Deployment/shop/frontend', '--ttl-seconds-after-finished', '1h'],
+      /--ttl-seconds-after-finished must be an integer of at least 0/,
+    ],
   ];
   for (const [name, args, message] of usage) {
     it(`exits 2 on ${name}`, () => {

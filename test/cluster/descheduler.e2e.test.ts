@@ -8,7 +8,16 @@
  * status commit with `Flotilla-Decision: deschedule`.
  */
 import assert from 'node:assert/strict';
-import { fastFailoverFlags, fleetRepo, policyYaml, removeRepo, startController, statusLog as logOf, workloadYaml, type ControllerProcess } from './controller-rig.ts';
+import {
+  fastFailoverFlags,
+  fleetRepo,
+  policyYaml,
+  removeRepo,
+  startController,
+  statusLog as logOf,
+  workloadYaml,
+  type ControllerProcess,
+} from './controller-rig.ts';
 import { e2eEnabled, eventually, kubectl, members } from './harness.ts';
 import { applyFiller, readyOn, removeFiller, removeNamespace, replicasOn } from './rebalance-rig.ts';
 
@@ -16,7 +25,14 @@ const ns = 'desched';
 const fillerNs = 'desched-filler';
 const all = ['member1', 'member2', 'member3'];
 const policy = policyYaml(ns, 'web', {
-  placement: { clusterAffinity: { clusterNames: all }, replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Weighted', weightPreference: { dynamicWeight: 'AvailableReplicas' } } },
+  placement: {
+    clusterAffinity: { clusterNames: all },
+    replicaScheduling: {
+      replicaSchedulingType: 'Divided',
+      replicaDivisionPreference: 'Weighted',
+      weightPreference: { dynamicWeight: 'AvailableReplicas' },
+    },
+  },
 });
 const replicas = (ctx: string) => replicasOn(ctx, ns, 'web');
 const ready = (ctx: string) => readyOn(ctx, ns, 'web');
@@ -29,8 +45,18 @@ const ready = (ctx: string) => readyOn(ctx, ns, 'web');
   before(async function () {
     this.timeout(600_000);
     const { kubeconfig } = await members();
-    repo = await fleetRepo('descheduler', { 'apps/web.yaml': workloadYaml(ns, 'web', 6, '1'), 'policies/web.yaml': policy });
-    controller = startController(repo, kubeconfig, [...fastFailoverFlags, '--descheduler', '--descheduling-interval', '5s', '--unschedulable-threshold', '5s']);
+    repo = await fleetRepo('descheduler', {
+      'apps/web.yaml': workloadYaml(ns, 'web', 6, '1'),
+      'policies/web.yaml': policy,
+    });
+    controller = startController(repo, kubeconfig, [
+      ...fastFailoverFlags,
+      '--descheduler',
+      '--descheduling-interval',
+      '5s',
+      '--unschedulable-threshold',
+      '5s',
+    ]);
   });
   after(async () => {
     controller?.kill();
@@ -52,8 +78,18 @@ const ready = (ctx: string) => readyOn(ctx, ns, 'web');
     // Each member has 2 Nodes of 8 CPUs: two 8-CPU pods of a higher priority take both Nodes of member2.
     await applyFiller('member2', fillerNs, { replicas: 2, cpu: '8', preempt: true });
     await eventually('web pods Pending as Unschedulable on member2', 120_000, async () => {
-      const pods = JSON.parse(await kubectl('member2', 'get', 'pods', '-n', ns, '-o', 'json')) as { items: { status?: { phase?: string; conditions?: { type: string; status: string; reason?: string }[] } }[] };
-      return pods.items.some((p) => p.status?.phase === 'Pending' && p.status.conditions?.some((c) => c.type === 'PodScheduled' && c.status === 'False' && c.reason === 'Unschedulable')) ? true : undefined;
+      const pods = JSON.parse(await kubectl('member2', 'get', 'pods', '-n', ns, '-o', 'json')) as {
+        items: { status?: { phase?: string; conditions?: { type: string; status: string; reason?: string }[] } }[];
+      };
+      return pods.items.some(
+        (p) =>
+          p.status?.phase === 'Pending' &&
+          p.status.conditions?.some(
+            (c) => c.type === 'PodScheduled' && c.status === 'False' && c.reason === 'Unschedulable',
+          ),
+      )
+        ? true
+        : undefined;
     });
     const log = await eventually('deschedule commit', 120_000, async () => {
       const l = await logOf(repo);

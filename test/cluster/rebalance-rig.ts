@@ -10,24 +10,45 @@ import { getJson, kubectl } from './harness.ts';
 
 /** The Deployment's `spec.replicas` on a member (undefined when it is not there). */
 export async function replicasOn(ctx: string, ns: string, name: string): Promise<number | undefined> {
-  return (await getJson(ctx, 'deployment', name, '-n', ns).catch(() => undefined))?.['spec']?.['replicas'] as number | undefined;
+  return (await getJson(ctx, 'deployment', name, '-n', ns).catch(() => undefined))?.['spec']?.['replicas'] as
+    | number
+    | undefined;
 }
 
 /** The Deployment's ready replicas on a member (0 when it is not there or the member does not answer). */
 export async function readyOn(ctx: string, ns: string, name: string): Promise<number> {
-  return Number((await getJson(ctx, 'deployment', name, '-n', ns).catch(() => undefined))?.['status']?.['readyReplicas'] ?? 0);
+  return Number(
+    (await getJson(ctx, 'deployment', name, '-n', ns).catch(() => undefined))?.['status']?.['readyReplicas'] ?? 0,
+  );
 }
 
 /** Creates, directly on a member, a Deployment `filler` of `replicas` pods requesting `cpu` each in namespace `ns` (with a PriorityClass of the same name when `preempt`). */
-export async function applyFiller(ctx: string, ns: string, f: { readonly replicas: number; readonly cpu: string; readonly preempt?: boolean }): Promise<void> {
+export async function applyFiller(
+  ctx: string,
+  ns: string,
+  f: { readonly replicas: number; readonly cpu: string; readonly preempt?: boolean },
+): Promise<void> {
   const objects = [
-    ...(f.preempt ? [{ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: ns }, value: 1000000 }] : []),
+    ...(f.preempt
+      ? [{ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: ns }, value: 1000000 }]
+      : []),
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } },
     {
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'filler', namespace: ns },
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'filler', namespace: ns },
       spec: {
-        replicas: f.replicas, selector: { matchLabels: { app: 'filler' } },
-        template: { metadata: { labels: { app: 'filler' } }, spec: { ...(f.preempt ? { priorityClassName: ns } : {}), containers: [{ name: 'filler', image: 'registry.example.com/filler:1.0', resources: { requests: { cpu: f.cpu } } }] } },
+        replicas: f.replicas,
+        selector: { matchLabels: { app: 'filler' } },
+        template: {
+          metadata: { labels: { app: 'filler' } },
+          spec: {
+            ...(f.preempt ? { priorityClassName: ns } : {}),
+            containers: [
+              { name: 'filler', image: 'registry.example.com/filler:1.0', resources: { requests: { cpu: f.cpu } } },
+            ],
+          },
+        },
       },
     },
   ];
@@ -62,5 +83,11 @@ export function sampleWhile(read: () => Promise<number>): { stop(): Promise<numb
       await new Promise((r) => setTimeout(r, 300));
     }
   })();
-  return { stop: async () => { sampling = false; await loop; return samples; } };
+  return {
+    stop: async () => {
+      sampling = false;
+      await loop;
+      return samples;
+    },
+  };
 }

@@ -18,24 +18,59 @@ import { cloneRepo, commitAndPush, gitCli, tempDir } from './helpers/workspace.t
 
 function cluster(name: string, freeCpu: number) {
   return {
-    apiVersion: 'cluster.karmada.io/v1alpha1', kind: 'Cluster', metadata: { name },
+    apiVersion: 'cluster.karmada.io/v1alpha1',
+    kind: 'Cluster',
+    metadata: { name },
     spec: { apiEndpoint: `https://${name}.clusters.example.net:6443`, syncMode: 'Push' },
-    status: { resourceSummary: { allocatable: { cpu: '32', memory: '64Gi', pods: '110' }, allocated: { cpu: String(32 - freeCpu), memory: '1Gi', pods: '10' } } },
+    status: {
+      resourceSummary: {
+        allocatable: { cpu: '32', memory: '64Gi', pods: '110' },
+        allocated: { cpu: String(32 - freeCpu), memory: '1Gi', pods: '10' },
+      },
+    },
   };
 }
 
 const fleet = [
-  { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api', namespace: 'default' }, spec: { replicas: 4, selector: { matchLabels: { app: 'api' } }, template: { metadata: { labels: { app: 'api' } }, spec: { containers: [{ name: 'api', image: 'nginx:1.27', resources: { requests: { cpu: '1', memory: '128Mi' } } }] } } } },
   {
-    apiVersion: 'policy.karmada.io/v1alpha1', kind: 'PropagationPolicy', metadata: { name: 'api', namespace: 'default' },
-    spec: { resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'api' }], placement: { clusterAffinity: { clusterNames: ['member1', 'member2'] }, replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Aggregated' } } },
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'api', namespace: 'default' },
+    spec: {
+      replicas: 4,
+      selector: { matchLabels: { app: 'api' } },
+      template: {
+        metadata: { labels: { app: 'api' } },
+        spec: {
+          containers: [{ name: 'api', image: 'nginx:1.27', resources: { requests: { cpu: '1', memory: '128Mi' } } }],
+        },
+      },
+    },
+  },
+  {
+    apiVersion: 'policy.karmada.io/v1alpha1',
+    kind: 'PropagationPolicy',
+    metadata: { name: 'api', namespace: 'default' },
+    spec: {
+      resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'api' }],
+      placement: {
+        clusterAffinity: { clusterNames: ['member1', 'member2'] },
+        replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Aggregated' },
+      },
+    },
   },
 ];
-const rebalancer = { apiVersion: 'apps.karmada.io/v1alpha1', kind: 'WorkloadRebalancer', metadata: { name: 'failback' }, spec: { workloads: [{ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'default', name: 'api' }] } };
+const rebalancer = {
+  apiVersion: 'apps.karmada.io/v1alpha1',
+  kind: 'WorkloadRebalancer',
+  metadata: { name: 'failback' },
+  spec: { workloads: [{ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'default', name: 'api' }] },
+};
 
 function writeFleet(dir: string, free: readonly [number, number], withRebalancer: boolean): void {
   for (const sub of ['clusters', 'apps', 'rebalancers']) mkdirSync(path.join(dir, sub), { recursive: true });
-  for (const [i, f] of free.entries()) writeFileSync(path.join(dir, 'clusters', `member${i + 1}.yaml`), YAML.stringify(cluster(`member${i + 1}`, f)));
+  for (const [i, f] of free.entries())
+    writeFileSync(path.join(dir, 'clusters', `member${i + 1}.yaml`), YAML.stringify(cluster(`member${i + 1}`, f)));
   writeFileSync(path.join(dir, 'apps', 'api.yaml'), fleet.map((d) => YAML.stringify(d)).join('---\n'));
   if (withRebalancer) writeFileSync(path.join(dir, 'rebalancers', 'failback.yaml'), YAML.stringify(rebalancer));
 }
@@ -44,9 +79,16 @@ describe('flotilla reconcile: a WorkloadRebalancer reschedules once (status bran
   this.timeout(120_000);
   let tmp: ReturnType<typeof tempDir>;
   let server: GitServer | undefined;
-  beforeEach(() => { tmp = tempDir(); server = undefined; });
+  beforeEach(() => {
+    tmp = tempDir();
+    server = undefined;
+  });
   afterEach(async () => {
-    try { await server?.stop(); } finally { tmp.cleanup(); }
+    try {
+      await server?.stop();
+    } finally {
+      tmp.cleanup();
+    }
   });
 
   it('schedules afresh in the revision that adds it, and not again in the next one', async () => {
@@ -56,13 +98,23 @@ describe('flotilla reconcile: a WorkloadRebalancer reschedules once (status bran
     const work = await cloneRepo(server.authUrl('fleet'), tmp.dir);
     writeFleet(work, [8, 2], false);
     const first = await commitAndPush(work, 'fleet');
-    const rig: FleetRig = { server, work, root: tmp.dir, url: server.url('fleet'), first, cleanup: async () => {
-      // tmp is removed by the suite
-    } };
+    const rig: FleetRig = {
+      server,
+      work,
+      root: tmp.dir,
+      url: server.url('fleet'),
+      first,
+      cleanup: async () => {
+        // tmp is removed by the suite
+      },
+    };
     const ctx = await remoteContext(rig, 'cache');
     const recorded = async (file: string) => {
       await gitCli(work, 'fetch', '--quiet', 'origin');
-      return YAML.parse(await gitCli(work, 'show', `origin/flotilla-status:${file}`)) as { spec?: { clusters: unknown; gracefulEvictionTasks?: { fromCluster: string; producer: string }[] }; status?: { observedWorkloads: { result: string }[] } };
+      return YAML.parse(await gitCli(work, 'show', `origin/flotilla-status:${file}`)) as {
+        spec?: { clusters: unknown; gracefulEvictionTasks?: { fromCluster: string; producer: string }[] };
+        status?: { observedWorkloads: { result: string }[] };
+      };
     };
     const reconcile = async () => {
       const o = await reconcileOnce(ctx);
@@ -70,19 +122,31 @@ describe('flotilla reconcile: a WorkloadRebalancer reschedules once (status bran
     };
 
     await reconcile();
-    assert.deepEqual((await recorded('bindings/default/deployment.api.yaml')).spec?.clusters, [{ name: 'member1', replicas: 4 }]);
+    assert.deepEqual((await recorded('bindings/default/deployment.api.yaml')).spec?.clusters, [
+      { name: 'member1', replicas: 4 },
+    ]);
 
     writeFleet(work, [2, 16], true);
     await commitAndPush(work, 'rebalance api; capacities changed');
     await reconcile();
     const rebalanced = await recorded('bindings/default/deployment.api.yaml');
     assert.deepEqual(rebalanced.spec?.clusters, [{ name: 'member2', replicas: 4 }]);
-    assert.deepEqual(rebalanced.spec?.gracefulEvictionTasks?.map((t) => [t.fromCluster, t.producer]), [['member1', 'WorkloadRebalancer']]);
-    assert.deepEqual((await recorded('rebalancers/failback.yaml')).status?.observedWorkloads.map((o) => o.result), ['Successful']);
+    assert.deepEqual(
+      rebalanced.spec?.gracefulEvictionTasks?.map((t) => [t.fromCluster, t.producer]),
+      [['member1', 'WorkloadRebalancer']],
+    );
+    assert.deepEqual(
+      (await recorded('rebalancers/failback.yaml')).status?.observedWorkloads.map((o) => o.result),
+      ['Successful'],
+    );
 
     writeFleet(work, [20, 2], true);
     await commitAndPush(work, 'capacities changed again');
     await reconcile();
-    assert.deepEqual((await recorded('bindings/default/deployment.api.yaml')).spec?.clusters, [{ name: 'member2', replicas: 4 }], 'not rescheduled a second time');
+    assert.deepEqual(
+      (await recorded('bindings/default/deployment.api.yaml')).spec?.clusters,
+      [{ name: 'member2', replicas: 4 }],
+      'not rescheduled a second time',
+    );
   });
 });

@@ -21,7 +21,11 @@ import { integerAtLeast } from '../shared-flags.ts';
 const rebalanceFlags = {
   repo: flag.string('DIR', 'fleet repo', { default: '.' }),
   name: flag.string('NAME', "the rebalancer's name (default: rebalance-<UTC time>)"),
-  'ttl-seconds-after-finished': flag.parsed('N', integerAtLeast(0), "Karmada's TTL; flotilla reports the rebalancer expired then"),
+  'ttl-seconds-after-finished': flag.parsed(
+    'N',
+    integerAtLeast(0),
+    "Karmada's TTL; flotilla reports the rebalancer expired then",
+  ),
   branch: flag.string('NAME', 'commit on this new branch instead of writing the file'),
   output: flag.oneOf(['json', 'yaml', 'table'], 'summary format', { short: 'o', default: 'table', metavar: 'FORMAT' }),
 };
@@ -62,19 +66,33 @@ Examples:
     if (positionals.length === 0) throw new UsageError('name at least one workload: KIND/NAMESPACE/NAME');
     const repo = path.resolve(io.cwd, values.repo);
     const name = values.name ?? defaultName(new Date());
-    if (!/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/.test(name)) throw new UsageError(`--name ${name}: not a DNS-1123 subdomain`);
+    if (!/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/.test(name))
+      throw new UsageError(`--name ${name}: not a DNS-1123 subdomain`);
     const ttl = values['ttl-seconds-after-finished'];
     const branch = values.branch;
     const loaded = await loadRevision(repo, branch ? 'HEAD' : undefined, io.cwd);
-    if ((loaded.fleet.rebalancers ?? []).some((r) => r.object.metadata.name === name)) throw new UsageError(`the fleet repo has a WorkloadRebalancer ${name} already: choose another --name`);
+    if ((loaded.fleet.rebalancers ?? []).some((r) => r.object.metadata.name === name))
+      throw new UsageError(`the fleet repo has a WorkloadRebalancer ${name} already: choose another --name`);
     const workloads = resolveWorkloads(positionals, loaded.fleet.templates);
     const file = rebalancerPath(name);
-    if (!isIncludedPath(loaded.fleet.settings, file)) throw new UsageError(`flotilla.yaml's include/exclude leave out ${file}: add "rebalancers/**" to include`);
+    if (!isIncludedPath(loaded.fleet.settings, file))
+      throw new UsageError(`flotilla.yaml's include/exclude leave out ${file}: add "rebalancers/**" to include`);
     const text = stringify(rebalancerManifest(name, workloads, ttl), yamlOptions);
-    const summary = branch ? { file, name, workloads: workloads.length, branch, commit: await commitOnBranch(repo, branch, file, text, name) } : { file, name, workloads: workloads.length, path: await writeNew(repo, file, text) };
+    const summary = branch
+      ? {
+          file,
+          name,
+          workloads: workloads.length,
+          branch,
+          commit: await commitOnBranch(repo, branch, file, text, name),
+        }
+      : { file, name, workloads: workloads.length, path: await writeNew(repo, file, text) };
     if (output === 'json') io.stdout(toJsonText(summary));
     else if (output === 'yaml') io.stdout(toYamlText(summary));
-    else if (branch) io.stdout(`committed ${file} on branch ${branch} (${summary.commit?.slice(0, 12) ?? ''}); push it with: git push origin ${branch}\n`);
+    else if (branch)
+      io.stdout(
+        `committed ${file} on branch ${branch} (${summary.commit?.slice(0, 12) ?? ''}); push it with: git push origin ${branch}\n`,
+      );
     else io.stdout(`wrote ${file} (WorkloadRebalancer ${name}, ${workloads.length} workload(s))\n`);
     return exitOk;
   },
@@ -86,7 +104,13 @@ function defaultName(now: Date): string {
 
 async function writeNew(repo: string, file: string, text: string): Promise<string> {
   const target = path.join(repo, file);
-  if (await stat(target).then(() => true, () => false)) throw new UsageError(`${target} exists: choose another --name`);
+  if (
+    await stat(target).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new UsageError(`${target} exists: choose another --name`);
   await mkdir(path.dirname(target), { recursive: true });
   await writeFile(target, text, { flag: 'wx' });
   return target;
@@ -98,9 +122,14 @@ async function commitOnBranch(repo: string, branch: string, file: string, text: 
   const git = openLocal(gitdir);
   const head = await tryResolve(git, 'HEAD');
   if (head === undefined) throw new UsageError(`--branch: ${repo} has no commit to start the branch from`);
-  if ((await tryResolve(git, `refs/heads/${branch}`)) !== undefined) throw new UsageError(`--branch ${branch}: the branch exists already`);
+  if ((await tryResolve(git, `refs/heads/${branch}`)) !== undefined)
+    throw new UsageError(`--branch ${branch}: the branch exists already`);
   return commitOnNewBranch(git, {
-    branch, from: head, changes: [{ path: file, content: new TextEncoder().encode(text) }],
-    message: `rebalance: WorkloadRebalancer ${name}\n`, identity: defaultIdentity, time: new Date(),
+    branch,
+    from: head,
+    changes: [{ path: file, content: new TextEncoder().encode(text) }],
+    message: `rebalance: WorkloadRebalancer ${name}\n`,
+    identity: defaultIdentity,
+    time: new Date(),
   });
 }
