@@ -11,7 +11,7 @@ import type { KubeObject } from '../src/api/index.ts';
 /** A raw client for one kubeconfig context. */
 export interface RawMember {
   /** PATCHes every object (Namespaces and ConfigMaps) with at most `concurrency` requests in flight. */
-  apply(objects: readonly KubeObject[], concurrency: number, fieldManager: string): Promise<void>;
+  apply(objects: readonly KubeObject[], concurrency: number, fieldManager: string, dryRun?: boolean): Promise<void>;
   /** name → resourceVersion of every benchmark ConfigMap (cm-*) in a namespace. */
   configMapVersions(namespace: string): Promise<Map<string, string>>;
   close(): void;
@@ -44,13 +44,13 @@ export function rawMember(kc: KubeConfig, context: string): RawMember {
     });
 
   return {
-    async apply(objects, concurrency, fieldManager) {
+    async apply(objects, concurrency, fieldManager, dryRun = false) {
       let next = 0;
       const worker = async (): Promise<void> => {
         while (next < objects.length) {
           const o = objects[next++] as KubeObject;
           const at = o.kind === 'Namespace' ? `/api/v1/namespaces/${o.metadata.name}` : `/api/v1/namespaces/${o.metadata.namespace}/configmaps/${o.metadata.name}`;
-          const p = `${at}?fieldManager=${fieldManager}`;
+          const p = `${at}?fieldManager=${fieldManager}${dryRun ? '&dryRun=All' : ''}`;
           await request('PATCH', p, JSON.stringify(o), 'application/apply-patch+yaml');
         }
       };
