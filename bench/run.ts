@@ -3,12 +3,12 @@
  * table. Figures, never pass/fail. `npm run bench -- plan scheduler` runs only those.
  * The apply and failover benchmarks start real control planes (test/e2e/clusters); skip them with
  * FLOTILLA_E2E=0. plan-cli runs plan -o table|json and validate as processes over 1,000 × 10,000
- * fleets (today's shape and a Duplicated-heavy one). controller-memory runs `flotilla controller` over 1,000 simulated clusters.
+ * fleets (today's shape and a Duplicated-heavy one); simulate runs `simulate --each region` on the Duplicated-heavy one. controller-memory runs `flotilla controller` over 1,000 simulated clusters.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-const all = ['scheduler', 'plan', 'plan-cli', 'diff', 'git', 'apply', 'failover', 'controller-memory'] as const;
+const all = ['scheduler', 'plan', 'plan-cli', 'simulate', 'diff', 'git', 'apply', 'failover', 'controller-memory'] as const;
 const needsHarness: readonly string[] = ['apply', 'failover'];
 const wanted = process.argv.slice(2);
 const selected = wanted.length ? all.filter((b) => wanted.includes(b)) : all.filter((b) => !needsHarness.includes(b) || process.env['FLOTILLA_E2E'] !== '0');

@@ -31,6 +31,14 @@ export const diagnosticCodes = [
   'KarmadaFieldIgnored',
   /** metadata Kubernetes would reject: a name or a label (error). */
   'InvalidObjectMeta',
+  /** A binding left to the scheduler its policy's spec.schedulerName names (warning). */
+  'OtherScheduler',
+  /** A template no propagation policy selects (warning). */
+  'TemplateNotPropagated',
+  /** A PropagationPolicy or OverridePolicy that selects no template (warning). */
+  'PolicySelectsNothing',
+  /** Two propagation policies of equal priority compete for a template (warning, names the loser). */
+  'PolicyPriorityTie',
 ] as const;
 /** A diagnostic code. */
 export type DiagnosticCode = (typeof diagnosticCodes)[number];
@@ -82,7 +90,7 @@ function build(severity: Severity, code: DiagnosticCode, at: { file: string; lin
     file: at.file,
     line: at.line,
     ...(at.column !== undefined ? { column: at.column } : {}),
-    ...(notes && notes.length ? { notes } : {}),
+    ...(notes?.length ? { notes } : {}),
   };
 }
 

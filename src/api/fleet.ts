@@ -1,6 +1,6 @@
 /** The normalised fleet: what `load` returns and every later stage reads (T1). */
 import type { SourceRef } from './diagnostics.ts';
-import type { Cluster, OverridePolicy, PropagationPolicy, ResourceInterpreterCustomization } from './karmada.ts';
+import type { Cluster, ClusterTaintPolicy, OverridePolicy, PropagationPolicy, ResourceInterpreterCustomization } from './karmada.ts';
 import type { KubeObject } from './object.ts';
 
 /** A loaded object with the place it came from. */
@@ -30,8 +30,12 @@ export interface Fleet {
   /** OverridePolicy and ClusterOverridePolicy objects. */
   readonly overridePolicies: readonly Loaded<OverridePolicy>[];
   readonly customizations: readonly Loaded<ResourceInterpreterCustomization>[];
+  /** ClusterTaintPolicies: read by the controller's health pass, not by planning (absent: none). */
+  readonly clusterTaintPolicies?: readonly Loaded<ClusterTaintPolicy>[];
   /** Resource templates: every other object. */
   readonly templates: readonly Loaded[];
+  /** Karmada MultiClusterService objects (networking.karmada.io): hub-side, never propagated; src/mcs acts on them. */
+  readonly multiClusterServices?: readonly Loaded[];
   /** Kinds declared cluster-scoped by CustomResourceDefinitions in the repo. */
   readonly clusterScopedKinds: ReadonlySet<string>;
   readonly settings: Settings;

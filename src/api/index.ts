@@ -12,4 +12,3 @@ export * from './fleet.ts';
 export * from './label-selector.ts';
 export * from './cluster-affinity.ts';
 export * from './hash.ts';
-export * from './quantity-format.ts';

@@ -9,7 +9,7 @@ import { applyFleet, type FleetApplyResult } from '../cluster/apply-fleet.ts';
 import type { Observation } from '../cluster/cluster-status.ts';
 import { observeBindings } from '../cluster/observe-bindings.ts';
 import { createInterpreter } from '../interpreter/index.ts';
-import { loadSnapshot, planLoaded, type LoadedRevision, type Plan } from '../plan/index.ts';
+import { loadSnapshot, planLoaded, type LoadedRevision, type Plan, type PreviousRecords } from '../plan/index.ts';
 import { readRevision } from '../source/index.ts';
 import { decideFailover, describeDecision, formatInstant, declaredAgain, removedClusters, type ClusterHealthState, type Decision } from '../status/index.ts';
 import {
@@ -26,6 +26,7 @@ import { logHeld, need, settingsStep, writeOptions } from './reconcile-steps.ts'
 import { deferFor, fetchOrCached, flushPending, noteWrite } from './git-link.ts';
 import { applyOptions, memberReach, observeOwned } from './owned-members.ts';
 import { proceed, type Step } from './step-engine.ts';
+import { servicesPassStep, withServiceSummaries } from './service-step.ts';
 
 /** What a pass's steps learn, filled in order. */
 export interface PassState extends ReconcileState {
@@ -33,6 +34,8 @@ export interface PassState extends ReconcileState {
   /** Another flotilla's status commits since this process last wrote (a second active writer). */
   foreign?: readonly string[];
   memory?: RecordedFailover;
+  /** The claiming policies and Lazy template versions the recorded bindings remember. */
+  records?: PreviousRecords;
   /** Reports of the clusters other shards own. */
   reports?: readonly ClusterReport[];
   headValid?: boolean;
@@ -50,6 +53,8 @@ export interface PassState extends ReconcileState {
   reachable?: ReadonlySet<string>;
   applied?: FleetApplyResult;
   bindingStatuses?: Awaited<ReturnType<typeof observeBindings>>;
+  /** Multi-cluster service summaries for the status branch (service-step.ts). */
+  services?: ReadonlyMap<string, string>;
 }
 
 type PassStep = Step<ControllerContext, PassState, PassOutcome>;
@@ -82,6 +87,7 @@ const readStatusStep: PassStep = {
     const last = ctx.statusWatch?.last;
     state.foreign = last !== undefined && view.tip !== undefined && view.tip !== last ? await flotillaCommitsSince(ctx.target, view.tip, last) : [];
     state.memory = await ctx.statusReader.failoverState(view.tip);
+    state.records = (await ctx.statusReader.previous(view.tip)).records;
     // Clusters other shards own are known from their reports only (sharded controllers).
     state.reports = ctx.members.owns ? (await readClusterReports(ctx.target, view.tip)).filter((r) => !(ctx.members.owns?.(r.cluster) ?? true)) : [];
     return proceed;
@@ -141,6 +147,7 @@ const failoverStep: PassStep = {
     state.failover = decideFailover({
       clusters: failoverClusters(fleetClusters, remembered, need(state.observed).observations, need(state.reports), now, ctx.members.owns === undefined),
       bindings: failoverBindings(memory.bindings), now, health: ctx.health, eviction: ctx.eviction,
+      taintPolicies: (inForce.fleet.clusterTaintPolicies ?? []).map((p) => p.object),
     });
     for (const d of state.failover.decisions) ctx.log({ msg: 'failover decision', decision: d.kind, cluster: d.cluster, revision: inForce.revision });
     return proceed;
@@ -156,7 +163,7 @@ const planPassStep: PassStep = {
     const fleetClusters = inForce.fleet.clusters.map((c) => c.object as Cluster);
     const { previous, applied, evictions } = placementHistory(failover.bindings);
     const observed = observedClusters(fleetClusters, need(state.observed).clusters, need(state.reports));
-    const plan = planLoaded(inForce, { fleet: fleetWithClusterState(inForce.fleet, observed, failover.clusters.map((r) => r.state)), previous: { placement: previous, applied }, evictions });
+    const plan = planLoaded(inForce, { fleet: fleetWithClusterState(inForce.fleet, observed, failover.clusters.map((r) => r.state)), previous: { placement: previous, applied, ...(state.records ? { records: state.records } : {}) }, evictions });
     if (plan.errors.length) throw new RevisionInForceInvalid(`the revision in force ${inForce.revision} no longer plans: ${plan.errors[0]?.message ?? ''}`, { revision: inForce.revision, errors: plan.errors.map((e) => e.message) });
     state.inForcePlan = plan;
     return proceed;
@@ -228,6 +235,7 @@ const writePassStatusStep: PassStep = {
     const status = await writeStatusFiles(ctx, {
       statusBranch, baseTip: view.tip, record: view.record, plan: attempted ?? plan, inForce: attempted ? plan : undefined, decisions: failover.decisions,
       failover: { clusters: [...states.map((s) => stableHealthState(s, remembered.get(s.cluster))), ...removed], statuses: workloadStatuses(need(state.bindingStatuses), need(state.memory).bindings, need(state.reports), need(state.now)) },
+      ...(state.services ? { services: state.services } : {}),
     });
     noteWrite(ctx, ctx.gitLink, statusBranch, status);
     ctx.statusWatch?.seen(status.kind === 'committed' ? status.commit : status.kind === 'unchanged' ? status.tip : undefined);
@@ -246,7 +254,7 @@ const writePassStatusStep: PassStep = {
 
 /** The steps of a controller pass, in order. */
 export const fleetPassSteps: readonly PassStep[] = [
-  fetchPassStep, settingsPassStep, readStatusStep, readSourceStep, rejectStep, observeStep, failoverStep, planPassStep, renderPassStep, applyStep, observeBindingsStep, writePassStatusStep,
+  fetchPassStep, settingsPassStep, readStatusStep, readSourceStep, rejectStep, observeStep, failoverStep, planPassStep, renderPassStep, applyStep, observeBindingsStep, servicesPassStep, writePassStatusStep,
 ];
 
 /** Applies the plan to the reachable members this process owns; unreachable ones are neither applied nor pruned. */
@@ -264,11 +272,14 @@ interface StatusWriteArgs {
   readonly inForce?: Plan | undefined;
   readonly decisions: readonly Decision[];
   readonly failover?: Omit<NonNullable<Parameters<typeof statusFiles>[0]['failover']>, 'inForce'>;
+  /** Multi-cluster service summaries (service-step.ts). */
+  readonly services?: ReadonlyMap<string, string>;
 }
 
 async function writeStatusFiles(ctx: ControllerContext, a: StatusWriteArgs): Promise<StatusWriteResult> {
   const failover = a.failover ? { ...a.failover, ...(a.inForce ? { inForce: a.inForce } : {}) } : undefined;
-  const status = statusFiles({ sourceBranch: ctx.source.branch, plan: a.plan, previous: a.record, observed: [], ...(failover ? { failover } : {}) });
+  const decided = statusFiles({ sourceBranch: ctx.source.branch, plan: a.plan, previous: a.record, observed: [], ...(failover ? { failover } : {}) });
+  const status = a.services ? withServiceSummaries(decided, a.services) : decided;
   const shown = a.inForce ?? a.plan;
   const sorted = a.decisions.toSorted((x, y) => compareStrings(x.kind, y.kind) || compareStrings(x.cluster, y.cluster));
   const decisions = sorted.map(describeDecision);

@@ -11,7 +11,6 @@ import { isPlainObject } from '../api/index.ts';
 import type { SchemaKind } from './schema/index.ts';
 
 const propagation: readonly SchemaKind[] = ['PropagationPolicy', 'ClusterPropagationPolicy'];
-const override: readonly SchemaKind[] = ['OverridePolicy', 'ClusterOverridePolicy'];
 
 /** Fields the engine reads (each with the stage that does). */
 export const honouredFields: Readonly<Record<SchemaKind, readonly string[]>> = {
@@ -25,13 +24,18 @@ export const honouredFields: Readonly<Record<SchemaKind, readonly string[]>> = {
   ],
   PropagationPolicy: [
     'apiVersion', 'kind', 'metadata', 'spec.resourceSelectors', 'spec.priority', 'spec.propagateDeps', 'spec.dependentOverrides',
-    'spec.placement.clusterAffinity', 'spec.placement.clusterAffinities', 'spec.placement.clusterTolerations',
-    'spec.placement.spreadConstraints', 'spec.placement.replicaScheduling', 'spec.failover',
+    'spec.placement.clusterAffinity', 'spec.placement.clusterAffinities', 'spec.placement.clusterTolerations', // overflowAffinities included (src/scheduler/overflow.ts)
+    'spec.placement.spreadConstraints', 'spec.placement.replicaScheduling', 'spec.failover', // failover.*.statePreservation: src/status/state-preservation.ts
+    'spec.preemption', 'spec.activationPreference', // src/policy/claimed-match.ts, src/plan/activation.ts (with the previous bindings' claims)
+    'spec.schedulerName', // src/plan/other-scheduler.ts: another scheduler's bindings are left alone
+    'spec.placement.workloadAffinity', // src/plan/workload-groups.ts, src/scheduler/filters/workload-affinity.ts
+    'spec.suspension', 'spec.preserveResourcesOnDeletion', 'spec.conflictResolution', // Work dispatch (render/dispatch.ts), apply and prune (src/cluster)
   ],
   ClusterPropagationPolicy: [], // as PropagationPolicy (below)
   OverridePolicy: ['apiVersion', 'kind', 'metadata', 'spec.resourceSelectors', 'spec.overrideRules', 'spec.targetCluster', 'spec.overriders'],
   ClusterOverridePolicy: [], // as OverridePolicy (below)
   ResourceInterpreterCustomization: ['apiVersion', 'kind', 'metadata', 'spec.target', 'spec.customizations'],
+  ClusterTaintPolicy: ['apiVersion', 'kind', 'metadata', 'spec'], // the controller's health pass (src/status/cluster-taint-policy.ts)
   Settings: ['apiVersion', 'kind', 'metadata', 'include', 'exclude', 'sourceBranch', 'statusBranch', 'renderedBranch', 'pollSchedule'],
 };
 
@@ -45,18 +49,8 @@ export interface IgnoredField {
   readonly effect: string;
 }
 
-const isFalsy = (v: unknown): boolean => v === false || v === null || v === '' || (Array.isArray(v) && v.length === 0) || (isPlainObject(v) && Object.keys(v).length === 0);
 
 export const ignoredFields: readonly IgnoredField[] = [
-  { kinds: propagation, path: 'spec.suspension', matchesFlotilla: (v) => isPlainObject(v) && !v['dispatching'] && isFalsy(v['dispatchingOnClusters'] ?? null), effect: 'Karmada would stop dispatching Works (to all or the listed clusters); flotilla still applies them' },
-  { kinds: propagation, path: 'spec.preserveResourcesOnDeletion', matchesFlotilla: isFalsy, effect: 'Karmada would keep the member copies when the template is deleted; flotilla prunes them' },
-  { kinds: propagation, path: 'spec.conflictResolution', matchesFlotilla: (v) => v === 'Overwrite', effect: 'Karmada would refuse to take over a member object it did not create (Abort); flotilla takes it over, as with Overwrite' },
-  { kinds: propagation, path: 'spec.activationPreference', matchesFlotilla: (v) => v === '', effect: 'Karmada would apply the policy lazily, only when the template next changes; flotilla applies it at once' },
-  { kinds: propagation, path: 'spec.placement.clusterAffinities[].overflowAffinities', matchesFlotilla: isFalsy, effect: 'Karmada would place replicas that do not fit on these overflow clusters; flotilla uses only the affinity term itself' },
-  { kinds: propagation, path: 'spec.placement.workloadAffinity', matchesFlotilla: isFalsy, effect: 'Karmada would co-locate (or separate) workloads of the same group; flotilla places each workload on its own' },
-  { kinds: propagation, path: 'spec.schedulerName', matchesFlotilla: (v) => v === 'default-scheduler', effect: 'Karmada would leave the binding to another scheduler; flotilla schedules it itself' },
-  { kinds: propagation, path: 'spec.failover.application.statePreservation', matchesFlotilla: isFalsy, effect: 'Karmada would carry state from the evicted copy to the new cluster as labels; flotilla does not' },
-  { kinds: propagation, path: 'spec.failover.cluster.statePreservation', matchesFlotilla: isFalsy, effect: 'Karmada would carry state from the evicted copy to the new cluster as labels; flotilla does not' },
   { kinds: propagation, path: 'spec.association', matchesFlotilla: (v) => v === false, effect: 'deprecated: Karmada does not act on it either; use propagateDeps' },
   { kinds: ['Cluster'], path: 'spec.impersonatorSecretRef', effect: "Karmada's aggregated API proxy would impersonate users with it; flotilla never proxies" },
   { kinds: ['Cluster'], path: 'spec.proxyHeader', effect: 'Karmada would send these headers to the proxy; flotilla sends none' },
@@ -67,7 +61,6 @@ export const ignoredFields: readonly IgnoredField[] = [
 export const inertFields: readonly { readonly kinds: readonly SchemaKind[]; readonly path: string; readonly why: string }[] = [
   { kinds: ['Cluster'], path: 'spec.id', why: "Karmada's unique identity of the member; flotilla names clusters by metadata.name" },
   { kinds: ['Cluster'], path: 'status.remedyActions', why: 'written by Karmada Remedy controllers for traffic control, never read by its scheduler' },
-  { kinds: propagation, path: 'spec.preemption', why: 'flotilla matches every template against every policy of the revision at once (DESIGN "Deliberate differences"): the highest-priority policy wins, as in Karmada at first claim and, with Always, after it' },
   { kinds: propagation, path: 'spec.schedulePriority', why: "orders Karmada's scheduling queue only; flotilla plans every binding of a revision at once" },
 ];
 
@@ -113,7 +106,11 @@ function valuesAt(object: unknown, schemaPath: string): { path: (string | number
       if (!isPlainObject(f.value) || !Object.hasOwn(f.value, key)) continue;
       const v = f.value[key];
       if (!array) next.push({ path: [...f.path, key], value: v });
-      else if (Array.isArray(v)) v.forEach((item, i) => next.push({ path: [...f.path, key, i], value: item }));
+      else if (Array.isArray(v)) {
+        v.forEach((item, i) => {
+          next.push({ path: [...f.path, key, i], value: item });
+        });
+      }
     }
     found = next;
   }

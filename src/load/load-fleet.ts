@@ -2,13 +2,15 @@
 import picomatch from 'picomatch';
 import {
   compareDiagnostics, compareStrings, errorAt, isClusterScoped, isPlainObject, resourceKeyOf, splitApiVersion, warningAt,
-  type Cluster, type Diagnostic, type Fleet, type KubeObject, type Loaded, type OverridePolicy,
+  type Cluster, type ClusterTaintPolicy, type Diagnostic, type Fleet, type KubeObject, type Loaded, type OverridePolicy,
   type PropagationPolicy, type ResourceInterpreterCustomization, type Settings,
 } from '../api/index.ts';
 import { checkReferences } from './check-references.ts';
+import { checkMultiClusterServices } from './multi-cluster-services.ts';
 import { classify } from './classify.ts';
 import { ignoredFieldUses } from './karmada-fields.ts';
-import { isKarmadaGroup, karmadaScope, templateKindCaveat, unknownKarmadaKindHint } from './karmada-kinds.ts';
+import { placementProblems } from './placement-admission.ts';
+import { isKarmadaGroup, karmadaScope, unknownKarmadaKindHint } from './karmada-kinds.ts';
 import { withClusterDefaults } from './cluster-defaults.ts';
 import { withPolicyDefaults } from './policy-defaults.ts';
 import { withTemplateDefaults } from './template-defaults.ts';
@@ -45,7 +47,7 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
   diagnostics.push(...findDuplicates(normalised));
 
   const locates = new Map<Loaded, RawObject['locate']>();
-  const lists = { clusters: [] as Loaded<Cluster>[], pp: [] as Loaded<PropagationPolicy>[], op: [] as Loaded<OverridePolicy>[], ric: [] as Loaded<ResourceInterpreterCustomization>[], templates: [] as Loaded[] };
+  const lists = { clusters: [] as Loaded<Cluster>[], pp: [] as Loaded<PropagationPolicy>[], op: [] as Loaded<OverridePolicy>[], ric: [] as Loaded<ResourceInterpreterCustomization>[], ctp: [] as Loaded<ClusterTaintPolicy>[], templates: [] as Loaded[], mcs: [] as Loaded[] };
   for (const r of normalised) {
     const cls = classify(r.object.apiVersion, r.object.kind);
     if (cls === 'ignored') continue;
@@ -53,14 +55,13 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
     const loaded: Loaded = { object: r.object, source: r.source };
     locates.set(loaded, r.locate);
     if (cls === 'template') {
-      const caveat = templateKindCaveat(splitApiVersion(r.object.apiVersion).group, r.object.kind);
-      if (caveat) diagnostics.push(warningAt('KarmadaKindIgnored', { file: r.source.file, ...r.locate(['kind']) }, `${r.object.kind} ${describeName(r.object)}: ${caveat}`));
       for (const m of objectMetaProblems(r.object)) diagnostics.push(errorAt('InvalidObjectMeta', { file: r.source.file, ...r.locate(m.path) }, `${r.object.kind} ${describeName(r.object)}: ${m.message}`));
       const defaulted: Loaded = { ...loaded, object: withTemplateDefaults(loaded.object) };
       locates.set(defaulted, r.locate);
       lists.templates.push(defaulted);
       continue;
     }
+    if (cls === 'multiClusterService') { lists.mcs.push(loaded); continue; }
     const issues = validateAgainstSchema(r.object.kind as SchemaKind, r.object);
     for (const i of issues) diagnostics.push(errorAt(i.code, { file: r.source.file, ...r.locate(i.path) }, `${r.object.kind} ${describeName(r.object)}: ${i.message}`));
     if (issues.length) continue;
@@ -72,10 +73,12 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
     }
     else if (cls === 'propagationPolicy') {
       const withDefaults: Loaded<PropagationPolicy> = { ...loaded, object: withPolicyDefaults(loaded.object as PropagationPolicy) };
+      for (const e of placementProblems(withDefaults.object.spec.placement)) diagnostics.push(errorAt('InvalidPlacement', { file: r.source.file, ...r.locate(e.path) }, `${r.object.kind} ${describeName(r.object)}: ${e.message}`));
       locates.set(withDefaults, r.locate);
       lists.pp.push(withDefaults);
     }
     else if (cls === 'overridePolicy') lists.op.push(loaded as Loaded<OverridePolicy>);
+    else if (cls === 'clusterTaintPolicy') lists.ctp.push(loaded as Loaded<ClusterTaintPolicy>);
     else lists.ric.push(loaded as Loaded<ResourceInterpreterCustomization>);
   }
   const byKey = (a: Loaded, b: Loaded) => compareStrings(resourceKeyOf(a.object), resourceKeyOf(b.object)) || compareStrings(a.source.file, b.source.file) || a.source.doc - b.source.doc;
@@ -84,11 +87,14 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
     propagationPolicies: lists.pp.sort(byKey),
     overridePolicies: lists.op.sort(byKey),
     customizations: lists.ric.sort(byKey),
+    clusterTaintPolicies: lists.ctp.sort(byKey),
     templates: lists.templates.sort(byKey),
+    ...(lists.mcs.length ? { multiClusterServices: lists.mcs.sort(byKey) } : {}),
     clusterScopedKinds: scoped,
     settings,
   };
-  diagnostics.push(...checkReferences(fleet, (l) => locates.get(l) ?? (() => ({ line: l.source.line, column: l.source.column }))));
+  const locateOf = (l: Loaded) => locates.get(l) ?? (() => ({ line: l.source.line, column: l.source.column }));
+  diagnostics.push(...checkReferences(fleet, locateOf), ...checkMultiClusterServices(fleet, locateOf));
   return { fleet, diagnostics: diagnostics.sort(compareDiagnostics) };
 }
 

@@ -1,5 +1,8 @@
 /** ResourceBinding / ClusterResourceBinding objects in Karmada's shape (work.karmada.io/v1alpha2). */
-import { bindingApiVersion, managedByLabel, managedByValue, type Condition, type FailoverBehavior, type GracefulEvictionTask, type KubeObject, type Placement, type PropagationPolicy, type ReplicaRequirements, type ResourceRef, type TargetCluster } from '../api/index.ts';
+import { cppNameAnnotation, ppNameAnnotation, ppNamespaceAnnotation } from './binding-record.ts';
+import type { WorkloadGroups } from './workload-groups.ts';
+import { bindingApiVersion, managedByLabel, managedByValue, type Condition, type FailoverBehavior, type GracefulEvictionTask, type KubeObject, type Placement, type PropagationPolicy, type ReplicaRequirements, type ResourceRef, type Suspension, type TargetCluster } from '../api/index.ts';
+import type { DispatchPolicy } from '../render/index.ts';
 
 /** A binding that required this object as a dependency (Karmada BindingSnapshot). */
 export interface BindingSnapshot {
@@ -28,8 +31,16 @@ export interface Binding {
     /** Clusters being evicted from: the copy there stays until the task is purged (status stage). */
     readonly gracefulEvictionTasks?: readonly GracefulEvictionTask[];
     readonly requiredBy?: readonly BindingSnapshot[];
+    /** The scheduler the policy names, when it is not default-scheduler (flotilla then does not schedule it). */
+    readonly schedulerName?: string;
+    /** The binding's workload-affinity groups (Karmada `spec.workloadAffinityGroups`). */
+    readonly workloadAffinityGroups?: WorkloadGroups;
     /** The policy's failover behaviour, as Karmada copies it onto the binding. */
     readonly failover?: FailoverBehavior;
+    /** The policy's dispatch fields, as Karmada's detector copies them onto the binding (render/dispatch.ts reads them). */
+    readonly conflictResolution?: 'Overwrite' | 'Abort';
+    readonly suspension?: Suspension;
+    readonly preserveResourcesOnDeletion?: boolean;
   };
   readonly status: {
     readonly schedulerObservedAffinityName?: string;
@@ -50,8 +61,8 @@ export function bindingId(b: Pick<Binding, 'metadata'>): string {
 /** Annotations naming the claiming policy, as Karmada's detector writes them. */
 export function policyAnnotations(policy: PropagationPolicy): Record<string, string> {
   return policy.kind === 'ClusterPropagationPolicy'
-    ? { 'clusterpropagationpolicy.karmada.io/name': policy.metadata.name ?? '' }
-    : { 'propagationpolicy.karmada.io/name': policy.metadata.name ?? '', 'propagationpolicy.karmada.io/namespace': policy.metadata.namespace ?? '' };
+    ? { [cppNameAnnotation]: policy.metadata.name ?? '' }
+    : { [ppNameAnnotation]: policy.metadata.name ?? '', [ppNamespaceAnnotation]: policy.metadata.namespace ?? '' };
 }
 
 /**
@@ -77,7 +88,11 @@ export function buildBinding(args: {
   readonly affinityName: string | undefined;
   readonly failover?: FailoverBehavior | undefined;
   readonly evictionTasks?: readonly GracefulEvictionTask[] | undefined;
+  readonly schedulerName?: string | undefined;
+  readonly workloadAffinityGroups?: WorkloadGroups | undefined;
+  readonly dispatch?: DispatchPolicy | undefined;
 }): Binding {
+  const d = args.dispatch;
   const ns = args.resource.namespace;
   return {
     apiVersion: bindingApiVersion,
@@ -97,7 +112,12 @@ export function buildBinding(args: {
       ...(args.propagateDeps ? { propagateDeps: true } : {}),
       ...(args.evictionTasks?.length ? { gracefulEvictionTasks: args.evictionTasks } : {}),
       ...(args.requiredBy.length ? { requiredBy: args.requiredBy } : {}),
+      ...(args.schedulerName ? { schedulerName: args.schedulerName } : {}),
+      ...(args.workloadAffinityGroups ? { workloadAffinityGroups: args.workloadAffinityGroups } : {}),
       ...(args.failover ? { failover: args.failover } : {}),
+      ...(d?.conflictResolution ? { conflictResolution: d.conflictResolution } : {}),
+      ...(d?.suspension ? { suspension: d.suspension } : {}),
+      ...(d?.preserveResourcesOnDeletion !== undefined ? { preserveResourcesOnDeletion: d.preserveResourcesOnDeletion } : {}),
     },
     status: {
       ...(args.affinityName ? { schedulerObservedAffinityName: args.affinityName } : {}),

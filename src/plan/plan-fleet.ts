@@ -5,16 +5,20 @@
  */
 import {
   compareDiagnostics, compareStrings, describeRef, errorAt, refOf, resourceKeyOf, warningAt,
-  type Cluster, type Condition, type Diagnostic, type Fleet, type GracefulEvictionTask, type Loaded, type ResourceKey, type TargetCluster,
+  type Cluster, type Condition, type Diagnostic, type Fleet, type GracefulEvictionTask, type Loaded, type PropagationSpec, type ResourceKey, type TargetCluster,
 } from '../api/index.ts';
 import { createInterpreter, InterpreterScriptError, type Interpreter } from '../interpreter/index.ts';
 import { selectOverridePolicies } from '../override/index.ts';
-import { indexPolicies, matchPolicy, type PolicyMatch } from '../policy/index.ts';
-import { isUnsyncedNamespace, renderBinding, renderNamespaceWork, type Work } from '../render/index.ts';
+import { indexPolicies, matchClaimed, type PolicyMatch } from '../policy/index.ts';
+import { attachedDispatchPolicy, isUnsyncedNamespace, renderBinding, renderNamespaceWork, reservedLabelState, type DispatchPolicy, type Work } from '../render/index.ts';
 import { createScheduler, type Explanation, type ScheduleResult } from '../scheduler/index.ts';
-import { bindingId, buildBinding, policyAnnotations, type Binding, type BindingSnapshot } from './binding.ts';
+import { activeSpec } from './activation.ts';
+import { coverageWarnings } from './policy-coverage.ts';
+import { collectPeers, workloadGroupsOf } from './workload-groups.ts';
+import { otherSchedulerCondition, otherSchedulerResult, otherSchedulerWarning } from './other-scheduler.ts';
+import { bindingId, buildBinding, type Binding, type BindingSnapshot } from './binding.ts';
 import { mergeTargetClusters, resolveDependencies, type DependencySource } from './dependencies.ts';
-import type { AppliedPlacements, PreviousPlacement } from './previous.ts';
+import type { AppliedPlacements, PreviousPlacement, PreviousRecords } from './previous.ts';
 import { scheduleTrigger } from './schedule-trigger.ts';
 
 /** Everything planning needs: the loaded fleet, its load diagnostics, and the earlier placement. */
@@ -25,6 +29,8 @@ export interface PlanInput {
   readonly previous?: PreviousPlacement;
   /** The placements the previous schedules were made with: unchanged Divided workloads keep their clusters. */
   readonly applied?: AppliedPlacements;
+  /** What the previous bindings recorded (the claiming policy, a Lazy policy's template version). */
+  readonly records?: PreviousRecords;
   /**
    * Graceful-eviction tasks per template (the status stage's failover decisions): the scheduler
    * avoids those clusters, and the evicted copy is still rendered there, with the replicas it
@@ -35,15 +41,18 @@ export interface PlanInput {
    * `check`: every Work is rendered, so the plan rejects exactly what a full plan rejects, but
    * none is kept (`works` is empty): for commands that print no Work (`plan -o table`,
    * `validate`, `explain`), whose memory would otherwise grow with clusters × templates.
-   * Default `keep`.
+   * Default `keep`. `none`: nothing is rendered (no Work, no render diagnostic): for
+   * `flotilla simulate`, which reads only the bindings.
    */
-  readonly works?: 'keep' | 'check';
+  readonly works?: 'keep' | 'check' | 'none';
 }
 
 /** The scheduling story of one binding, for `flotilla explain` and previews. */
 export interface BindingExplanation {
   readonly key: ResourceKey;
   readonly policy: Loaded;
+  /** Set when an earlier revision's claim decided the policy (kept, or preempted). */
+  readonly claim?: string;
   readonly result: ScheduleResult;
 }
 
@@ -65,42 +74,46 @@ export function planFleet(input: PlanInput): Plan {
   if (diagnostics.some((d) => d.severity === 'error')) return finish(input.revision, [], [], diagnostics, [], []);
   const { fleet } = input;
   const interpreter = createInterpreter(fleet.customizations);
-  const scheduled = scheduleTemplates(fleet, interpreter, { previous: input.previous, applied: input.applied, evictions: input.evictions }, diagnostics);
+  const scheduled = scheduleTemplates(fleet, interpreter, { previous: input.previous, applied: input.applied, records: input.records, evictions: input.evictions }, diagnostics);
   const templates = new Map(fleet.templates.map((t) => [resourceKeyOf(t.object), t] as const));
   const byNamespace = groupByNamespace(fleet.templates);
   const sources: DependencySource[] = scheduled.filter((s) => s.propagateDeps && s.result.kind === 'Scheduled').map((s) => ({ template: s.template, bindingName: s.binding.metadata.name, clusters: s.binding.spec.clusters }));
   const deps = resolveDependencies(sources, templates, byNamespace, interpreter);
   diagnostics.push(...deps.diagnostics);
+  diagnostics.push(...coverageWarnings(fleet, new Set([...scheduled.map((s) => s.key), ...deps.requiredBy.keys()])));
 
   const bindings: Binding[] = [];
   const works: Work[] = [];
   const clusters = new Map(fleet.clusters.map((c) => [c.object.metadata.name ?? '', c] as const));
   const own = new Set(scheduled.map((s) => s.key));
-  const toRender: { template: Loaded; binding: Binding; clusters: readonly TargetCluster[]; isWorkload: boolean }[] = [];
+  const toRender: { template: Loaded; binding: Binding; clusters: readonly TargetCluster[]; isWorkload: boolean; dispatch: DispatchPolicy }[] = [];
+  const dispatchOf = new Map(scheduled.map((s) => [bindingId(s.binding), dispatchPolicyOf(s.binding)] as const));
   for (const s of scheduled) {
     const requiredBy = deps.requiredBy.get(s.key) ?? [];
     const binding = requiredBy.length ? { ...s.binding, spec: { ...s.binding.spec, requiredBy } } : s.binding;
     bindings.push(binding);
-    toRender.push({ template: s.template, binding, clusters: mergeTargetClusters(withEvicted(binding.spec.clusters, binding.spec.gracefulEvictionTasks), requiredBy), isWorkload: s.isWorkload });
+    toRender.push({ template: s.template, binding, clusters: mergeTargetClusters(withEvicted(binding.spec.clusters, binding.spec.gracefulEvictionTasks), requiredBy), isWorkload: s.isWorkload, dispatch: dispatchPolicyOf(binding) });
   }
   for (const [key, requiredBy] of [...deps.requiredBy].sort(([a], [b]) => compareStrings(a, b))) {
     const template = templates.get(key);
     if (!template || own.has(key)) continue;
     const binding = attachedBinding(template, requiredBy);
     bindings.push(binding);
-    toRender.push({ template, binding, clusters: mergeTargetClusters([], requiredBy), isWorkload: false });
+    const dispatch = attachedDispatchPolicy(requiredBy.map((r) => dispatchOf.get(r.namespace ? `${r.namespace}/${r.name}` : r.name) ?? {}));
+    toRender.push({ template, binding, clusters: mergeTargetClusters([], requiredBy), isWorkload: false, dispatch });
   }
-  for (const r of toRender) {
+  for (const r of input.works === 'none' ? [] : toRender) {
     const out = renderBinding({ clusters, interpreter }, {
       template: r.template, binding: bindingId(r.binding), clusters: r.clusters,
-      isWorkload: r.isWorkload, overrides: selectOverridePolicies(fleet.overridePolicies, r.template.object),
+      isWorkload: r.isWorkload, overrides: selectOverridePolicies(fleet.overridePolicies, r.template.object), dispatch: r.dispatch,
+      injectLabels: injectedLabels(r.binding),
     });
     if (input.works !== 'check') works.push(...out.works);
     diagnostics.push(...out.diagnostics);
   }
   // Namespace Works cannot fail to render: a check needs none of them.
-  if (input.works !== 'check') works.push(...namespaceWorks(works, bindings, fleet));
-  const explanations = scheduled.map((s) => ({ key: s.key, policy: s.policy.policy as Loaded, result: s.result }));
+  if (input.works === undefined || input.works === 'keep') works.push(...namespaceWorks(works, bindings, fleet));
+  const explanations = scheduled.map((s) => ({ key: s.key, policy: s.policy.policy as Loaded, ...(s.policy.claim ? { claim: s.policy.claim } : {}), result: s.result }));
   return finish(input.revision, bindings, works, diagnostics, explanations, [...clusters.keys()]);
 }
 
@@ -118,6 +131,7 @@ interface Scheduled {
 interface History {
   readonly previous: PreviousPlacement | undefined;
   readonly applied: AppliedPlacements | undefined;
+  readonly records: PreviousRecords | undefined;
   readonly evictions: ReadonlyMap<ResourceKey, readonly GracefulEvictionTask[]> | undefined;
 }
 
@@ -125,21 +139,24 @@ interface History {
 function withEvicted(clusters: readonly TargetCluster[], tasks: readonly GracefulEvictionTask[] | undefined): readonly TargetCluster[] {
   if (!tasks?.length) return clusters;
   const placed = new Set(clusters.map((c) => c.name));
-  const kept = tasks.filter((t) => !placed.has(t.fromCluster)).map((t): TargetCluster => (t.replicas !== undefined ? { name: t.fromCluster, replicas: t.replicas } : { name: t.fromCluster }));
+  // Karmada deletes a Directly task's Work at once; the task record stays only for its preserved state.
+  const kept = tasks.filter((t) => !placed.has(t.fromCluster) && t.purgeMode !== 'Directly').map((t): TargetCluster => (t.replicas !== undefined ? { name: t.fromCluster, replicas: t.replicas } : { name: t.fromCluster }));
   return [...clusters, ...kept].sort((a, b) => compareStrings(a.name, b.name));
 }
 
 function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, history: History, diagnostics: Diagnostic[]): Scheduled[] {
-  const { previous, applied, evictions } = history;
+  const { previous, applied, records, evictions } = history;
   const clusterNames = new Set(fleet.clusters.map((c) => c.object.metadata.name ?? ''));
   const index = indexPolicies(fleet.propagationPolicies);
   const scheduler = createScheduler(fleet.clusters.map((c) => c.object as Cluster));
+  const peers = collectPeers(fleet, index, { previous, records });
   const out: Scheduled[] = [];
   for (const template of fleet.templates) {
-    const match = matchPolicy(index, template.object);
+    const key = resourceKeyOf(template.object);
+    const record = records?.get(key);
+    const match = matchClaimed(index, template.object, record?.claim);
     if (!match) continue;
     const resource = refOf(template.object);
-    const key = resourceKeyOf(template.object);
     let replicas: { replicas: number; requirements?: import('../api/index.ts').ReplicaRequirements };
     try {
       replicas = interpreter.getReplicas(template.object);
@@ -148,34 +165,62 @@ function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, history: Hist
       diagnostics.push(errorAt('InterpreterError', template.source, `${describeRef(resource)}: ${err.message}`, err.notes()));
       continue;
     }
-    const spec = match.policy.object.spec;
+    const spec = activeSpec(match.policy.object, template.object, record);
     const placement = spec.placement ?? {};
     const prev = previous?.get(key);
     const tasks = evictions?.get(key);
     const isWorkload = replicas.replicas > 0 || replicas.requirements !== undefined;
+    const groups = peers ? workloadGroupsOf(template.object, placement) : undefined;
     const trigger = scheduleTrigger({ placement, applied: applied?.get(key), previous: prev, replicas: replicas.replicas, isWorkload, clusterExists: (n) => clusterNames.has(n) });
-    const result: ScheduleResult = trigger.kind === 'keep'
+    const result: ScheduleResult = spec.otherScheduler !== undefined
+      ? otherSchedulerResult(spec.otherScheduler, prev)
+      : trigger.kind === 'keep'
       ? { kind: 'Scheduled', clusters: trigger.clusters, explanation: { attempts: [], kept: trigger.reason } }
       : scheduler.schedule({
           resource, placement, replicas: replicas.replicas, ...(replicas.requirements ? { requirements: replicas.requirements } : {}), ...(prev ? { previous: prev } : {}),
           ...(tasks?.length ? { evictingClusters: tasks.map((t) => t.fromCluster) } : {}),
+          ...(peers && groups ? { workloadGroups: peers.constraint(key, resource.namespace ?? '', groups) } : {}),
         });
-    if (result.kind === 'Unschedulable') {
+    if (spec.otherScheduler !== undefined) {
+      diagnostics.push(otherSchedulerWarning(match.policy, resource, spec.otherScheduler));
+    } else if (result.kind === 'Unschedulable') {
       diagnostics.push(warningAt('Unschedulable', match.policy.source, `${describeRef(resource)} cannot be scheduled by ${match.policy.object.kind} ${match.policy.object.metadata.namespace ? `${match.policy.object.metadata.namespace}/` : ''}${match.policy.object.metadata.name}: ${result.message}`));
     }
     const binding = buildBinding({
-      template: template.object, resource, annotations: policyAnnotations(match.policy.object),
+      template: template.object, resource, annotations: spec.annotations,
       replicas: replicas.replicas, requirements: replicas.requirements,
       // Karmada leaves a binding's clusters untouched when scheduling fails (the scheduler only
       // patches on success), so the workload keeps running where it ran: never make things worse.
       clusters: result.kind === 'Scheduled' ? result.clusters : (prev ?? []),
-      placement: spec.placement, propagateDeps: spec.propagateDeps === true, requiredBy: [],
-      condition: scheduledCondition(result), affinityName: affinityNameOf(result.explanation),
-      failover: spec.failover, evictionTasks: tasks,
+      placement: spec.placement, propagateDeps: spec.propagateDeps, requiredBy: [],
+      condition: spec.otherScheduler !== undefined ? otherSchedulerCondition(spec.otherScheduler) : scheduledCondition(result), affinityName: affinityNameOf(result.explanation),
+      failover: spec.failover, evictionTasks: tasks, schedulerName: spec.otherScheduler, workloadAffinityGroups: groups,
+      // The dispatch fields are the policy's own, also while a Lazy policy's placement waits (flotilla differs: Karmada holds them back too).
+      dispatch: dispatchFieldsOf(match.policy.object.spec),
     });
-    out.push({ key, template, policy: match, binding, result, isWorkload, propagateDeps: spec.propagateDeps === true });
+    if (peers && groups) peers.place(key, resource.namespace ?? '', binding.spec.clusters);
+    out.push({ key, template, policy: match, binding, result, isWorkload, propagateDeps: spec.propagateDeps });
   }
   return out;
+}
+
+/** The preserved state of the binding's last eviction for each cluster it moved to (render/state-injection.ts); undefined without tasks. */
+function injectedLabels(b: Binding): ((cluster: string) => Readonly<Record<string, string>> | undefined) | undefined {
+  const tasks = b.spec.gracefulEvictionTasks;
+  if (!tasks?.length) return undefined;
+  // Karmada counts the clusters ensureWork renders for: the schedule and the bindings that need this one.
+  const scheduled = mergeTargetClusters(b.spec.clusters, b.spec.requiredBy ?? []);
+  return (cluster) => (scheduled.some((c) => c.name === cluster) ? reservedLabelState(scheduled, tasks, cluster) : undefined);
+}
+
+/** A policy's suspension, preservation and conflict resolution (Karmada copies them onto its bindings). */
+function dispatchFieldsOf(spec: PropagationSpec): DispatchPolicy {
+  return { suspension: spec.suspension, preserveResourcesOnDeletion: spec.preserveResourcesOnDeletion, conflictResolution: spec.conflictResolution };
+}
+
+/** The dispatch fields a binding carries (Karmada copies them from the policy). */
+function dispatchPolicyOf(b: Binding): DispatchPolicy {
+  return { suspension: b.spec.suspension, preserveResourcesOnDeletion: b.spec.preserveResourcesOnDeletion, conflictResolution: b.spec.conflictResolution };
 }
 
 function scheduledCondition(result: ScheduleResult): Condition {

@@ -7,7 +7,7 @@
 import type { Diagnostic, Fleet } from '../api/index.ts';
 import { loadFleet, type LoadResult, type Snapshot } from '../load/index.ts';
 import { planFleet, type Plan, type PlanInput } from './plan-fleet.ts';
-import type { AppliedPlacements, PreviousPlacement } from './previous.ts';
+import type { AppliedPlacements, PreviousPlacement, PreviousRecords } from './previous.ts';
 
 /** A loaded revision: the fleet, its load diagnostics, and the revision label its snapshot carried. */
 export interface LoadedRevision extends LoadResult {
@@ -18,6 +18,8 @@ export interface LoadedRevision extends LoadResult {
 export interface PreviousInput {
   readonly placement: PreviousPlacement;
   readonly applied: AppliedPlacements;
+  /** What each previous binding recorded (its claiming policy, a Lazy policy's template version). */
+  readonly records?: PreviousRecords;
   /** Problems reading it (a malformed `--previous` file); they join the plan's diagnostics. */
   readonly diagnostics?: readonly Diagnostic[];
 }
@@ -43,7 +45,7 @@ export function planLoaded(loaded: LoadedRevision, o: PlanLoadedOptions = {}): P
     fleet: o.fleet ?? loaded.fleet,
     diagnostics: previous?.diagnostics?.length ? [...loaded.diagnostics, ...previous.diagnostics] : loaded.diagnostics,
     revision: loaded.revision,
-    ...(previous ? { previous: previous.placement, applied: previous.applied } : {}),
+    ...(previous ? { previous: previous.placement, applied: previous.applied, ...(previous.records ? { records: previous.records } : {}) } : {}),
     ...(o.evictions ? { evictions: o.evictions } : {}),
     ...(o.works ? { works: o.works } : {}),
   });

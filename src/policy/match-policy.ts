@@ -13,6 +13,8 @@ export interface PolicyMatch {
   readonly policy: Loaded<PropagationPolicy>;
   readonly explicitPriority: number;
   readonly implicitPriority: ImplicitPriority;
+  /** Set when an earlier revision's claim decided (src/policy/claimed-match.ts): why, in words. */
+  readonly claim?: string;
 }
 
 /** Namespaces whose objects Karmada never propagates (detector's skipped namespaces, names/namespaces.go). */
@@ -45,13 +47,14 @@ export function matchPolicy(index: PolicyIndex, template: KubeObject): PolicyMat
   const ns = template.metadata.namespace;
   if (isReservedNamespace(ns) || (template.kind === 'Namespace' && isReservedNamespace(template.metadata.name))) return undefined;
   if (ns !== undefined) {
-    const own = best(index.byNamespace.get(ns) ?? [], template);
+    const own = bestMatch(index.byNamespace.get(ns) ?? [], template);
     if (own) return own;
   }
-  return best(index.clusterWide, template);
+  return bestMatch(index.clusterWide, template);
 }
 
-function best(candidates: readonly Loaded<PropagationPolicy>[], template: KubeObject): PolicyMatch | undefined {
+/** The candidate that wins by Karmada's precedence among policies of one scope, or undefined when none selects the template. */
+export function bestMatch(candidates: readonly Loaded<PropagationPolicy>[], template: KubeObject): PolicyMatch | undefined {
   let winner: PolicyMatch | undefined;
   for (const policy of candidates) {
     const implicitPriority = selectorsPriority(template, policy.object.spec.resourceSelectors ?? []);

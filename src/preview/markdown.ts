@@ -5,9 +5,10 @@
  * GitHub rejects comments over 65,536.
  */
 import { summaryLine } from './diff-plans.ts';
-import { describeClusterCounts, describeDiagnostic, describeOutcome, describePlacement, describePolicy, describeResource, shortRevision } from './describe.ts';
+import { describeClusterCounts, describeOutcome, describePlacement, describePolicy, describeResource, shortRevision } from './describe.ts';
 import { formatMermaid } from './mermaid.ts';
 import type { ClusterChange, PlanDiff } from './model.ts';
+import { resilienceSection } from './resilience-markdown.ts';
 
 /** The hidden marker that identifies flotilla's sticky comment. */
 export const previewMarker = '<!-- flotilla-preview -->';
@@ -24,7 +25,7 @@ export function formatMarkdown(d: PlanDiff, limit = markdownLimit): string {
   const head = headerOf(d);
   let out = head.join('\n');
   let omitted = 0;
-  const tables = [...resourceTable(d), ...clusterTable(d)];
+  const tables = [...resourceTable(d), ...clusterTable(d), ...resilienceSection(d.resilience)];
   const kept = fitLines(tables, budget * tableShare);
   out += kept.text;
   omitted += kept.omitted;

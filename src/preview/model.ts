@@ -5,6 +5,7 @@
  */
 import type { ResourceRef } from '../api/index.ts';
 import type { ContractDiagnostic } from '../plan/index.ts';
+import type { ResilienceReport } from '../simulate/index.ts';
 
 /** How an item differs between base and head. */
 export const changeKinds = ['added', 'removed', 'changed'] as const;
@@ -110,6 +111,8 @@ export interface PlanDiff {
   readonly moves: readonly ReplicaMove[];
   /** Sorted by cluster name; only clusters with changes. */
   readonly clusters: readonly ClusterChange[];
+  /** With `--resilience`: single-region (and, on a small fleet, single-cluster) failures on base and head, compared. */
+  readonly resilience?: ResilienceReport;
 }
 
 /** The version tag of the JSON form; bumped only on an incompatible change. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { loadFleet, type Snapshot } from '../load/index.ts';
-import { planFleet, type Plan } from '../plan/index.ts';
+import { coverageCodes, planFleet, type Plan } from '../plan/index.ts';
 import { baseFleet, cluster, deployment, registryOverride, servicePolicy, toYaml, weightedPolicy } from '../../test/preview/fleet-repo.ts';
 import { planHeadReusingBase } from './reuse-plan.ts';
 
@@ -59,6 +59,8 @@ describe('preview: the head planned reusing the base equals a full plan', () => 
     // Karmada overridemanager.go: OverridePolicies are selected against the object as ClusterOverridePolicies left it.
     { name: 'an OverridePolicy selecting a label a ClusterOverridePolicy adds re-plans the templates of its namespace that policy selects', both: { 'policies/edge-label.yaml': [edgeLabel] }, change: { 'policies/edge.yaml': [edgeOverride] }, want: 'partial', replanned: 1 },
     { name: 'a new cluster re-plans everything', change: { 'clusters/ap-1.yaml': [cluster('ap-1', 'ap-south')] }, want: 'full' },
+    { name: 'workloadAffinity re-plans everything (a group places together)', change: { 'policies/batch.yaml': [{ ...batchPolicy, spec: { ...batchPolicy.spec, placement: { ...batchPolicy.spec.placement, workloadAffinity: { affinity: { groupByLabelKey: 'tier' } } } } }] }, want: 'full' },
+    { name: 'a new policy that selects nothing is reported as by a full plan', change: { 'policies/idle.yaml': [registryOverride('apii', 'eu-1', 'mirror.example.com')] }, want: 'partial' },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -70,7 +72,10 @@ describe('preview: the head planned reusing the base equals a full plan', () => 
       const got = planHeadReusingBase({ fleet: b.fleet, plan: basePlan }, headInput);
       assert.equal(got.reuse.kind, c.want, JSON.stringify(got.reuse));
       if (got.reuse.kind === 'partial' && c.replanned !== undefined) assert.equal(got.reuse.replanned, c.replanned);
-      assert.equal(comparable(got.plan), comparable(planFleet(headInput)));
+      const full = planFleet(headInput);
+      assert.equal(comparable(got.plan), comparable(full));
+      const coverage = (p: Plan) => p.warnings.filter((w) => coverageCodes.has(w.code));
+      assert.deepEqual(coverage(got.plan), coverage(full));
     });
   }
 });

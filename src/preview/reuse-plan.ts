@@ -6,8 +6,8 @@
  * placement, a template whose content, claiming policy and selecting override policies are
  * unchanged plans exactly as in the base. Anything fleet-wide that differs falls back to a full plan.
  */
-import { compareStrings, resourceKeyOf, type Fleet, type KubeObject, type Loaded, type ResourceKey } from '../api/index.ts';
-import { bindingId, planFleet, type Binding, type Plan, type PlanInput } from '../plan/index.ts';
+import { compareDiagnostics, compareStrings, resourceKey, resourceKeyOf, type Fleet, type KubeObject, type Loaded, type ResourceKey } from '../api/index.ts';
+import { bindingId, coverageCodes, coverageWarnings, planFleet, type Binding, type Plan, type PlanInput } from '../plan/index.ts';
 import { isUnsyncedNamespace, type Work } from '../render/index.ts';
 import { reachOf } from './affected-templates.ts';
 import { closeOverDependencies } from './dependency-closure.ts';
@@ -50,7 +50,7 @@ export function planHeadReusingBase(base: PlannedBase, head: PlanInput): HeadPla
   const headKeys = new Set(head.fleet.templates.map((t) => resourceKeyOf(t.object)));
   const kept = base.plan.bindings.filter((b) => { const k = keyOfBinding(b); return headKeys.has(k) && !affected.has(k); });
   const merged = mergePlans(base.plan, subset, kept);
-  return merged ? { plan: merged, reuse: { kind: 'partial', replanned: affected.size, reused: kept.length } } : full('a namespace Work could not be reused');
+  return merged ? { plan: withFleetCoverage(merged, head.fleet), reuse: { kind: 'partial', replanned: affected.size, reused: kept.length } } : full('a namespace Work could not be reused');
 }
 
 /** Why the whole fleet must be re-planned, or undefined when clusters, interpreters and kinds are equal. */
@@ -60,7 +60,19 @@ function fleetWideChange(a: Fleet, b: Fleet): string | undefined {
   if ([...a.clusterScopedKinds].sort(compareStrings).join(',') !== [...b.clusterScopedKinds].sort(compareStrings).join(',')) return 'CustomResourceDefinitions changed';
   const namespaces = (f: Fleet) => f.templates.filter((t) => isNamespaceTemplate(t.object));
   if (!sameObjects(namespaces(a), namespaces(b))) return 'Namespace templates changed';
+  // A workload-affinity group's placements depend on each other (src/plan/workload-groups.ts).
+  if (b.propagationPolicies.some((p) => p.object.spec.placement?.workloadAffinity !== undefined)) return 'a propagation policy uses workloadAffinity';
   return undefined;
+}
+
+/**
+ * The coverage warnings (templates no policy selects, idle policies, priority ties) are about the
+ * whole fleet: the subset plan's are replaced by the whole head fleet's.
+ */
+function withFleetCoverage(plan: Plan, fleet: Fleet): Plan {
+  const propagated = new Set(plan.bindings.map(keyOfBinding));
+  const others = plan.warnings.filter((w) => !coverageCodes.has(w.code));
+  return { ...plan, warnings: [...others, ...coverageWarnings(fleet, propagated)].sort(compareDiagnostics) };
 }
 
 function isNamespaceTemplate(o: KubeObject): boolean {
@@ -72,8 +84,7 @@ function sameObjects(a: readonly Loaded[], b: readonly Loaded[]): boolean {
 }
 
 function keyOfBinding(b: Binding): ResourceKey {
-  const r = b.spec.resource;
-  return `${r.apiVersion}|${r.kind}|${r.namespace ?? ''}|${r.name}` as ResourceKey;
+  return resourceKey(b.spec.resource);
 }
 
 /**

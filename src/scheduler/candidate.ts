@@ -11,13 +11,16 @@ export interface Candidate {
   readonly available: number;
   /** Estimated free replicas alone (AllocatableReplicas). */
   readonly allocatable: number;
+  /** 0 for the affinity term's own clusters, n for its n-th overflow group (ClusterDetailInfo.OverflowOrder); absent is 0. */
+  readonly overflowOrder?: number;
 }
 
 /**
- * Karmada spreadconstraint/util.go sortClusters with the AvailableReplicas comparator: score
- * descending, then available replicas descending, then name ascending.
+ * Karmada spreadconstraint/util.go sortClusters with the AvailableReplicas comparator: overflow
+ * order ascending, score descending, then available replicas descending, then name ascending.
  */
 export function compareCandidates(a: Candidate, b: Candidate): number {
+  if ((a.overflowOrder ?? 0) !== (b.overflowOrder ?? 0)) return (a.overflowOrder ?? 0) - (b.overflowOrder ?? 0);
   if (a.score !== b.score) return b.score - a.score;
   if (a.available !== b.available) return b.available - a.available;
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;

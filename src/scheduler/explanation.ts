@@ -7,7 +7,9 @@ export function formatExplanation(e: Explanation): string {
   const lines: string[] = [];
   if (e.kept !== undefined) lines.push(`not rescheduled: ${e.kept}`);
   if (e.affinityName !== undefined) lines.push(`affinity term used: ${e.affinityName}`);
-  e.attempts.forEach((a, i) => lines.push(...formatAttempt(a, i, e.attempts.length)));
+  e.attempts.forEach((a, i) => {
+    lines.push(...formatAttempt(a, i, e.attempts.length));
+  });
   return lines.join('\n');
 }
 
@@ -50,6 +52,11 @@ function formatDivision(d: DivisionExplanation): string[] {
   switch (d.strategy) {
     case 'NonWorkload':
       return [`  division: no replicas; propagated to ${d.count} cluster(s)`];
+    case 'Overflow':
+      return [
+        `  division: overflow tiers, ${d.replicas} replica(s)`,
+        ...d.tiers.flatMap((t) => [`    tier ${t.order}: ${t.available} available, takes ${t.replicas}`, ...formatDivision(t.division).map((l) => `    ${l}`)]),
+      ];
     case 'Duplicated':
       return [`  division: Duplicated, ${d.replicas} replica(s) on each of ${d.count} cluster(s)`];
     case 'StaticWeight':

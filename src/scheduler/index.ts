@@ -15,6 +15,7 @@ export type {
   ScheduleResult,
   Scheduler,
   SchedulingRequest,
+  WorkloadGroupConstraint,
   ScoreSummary,
   SelectionExplanation,
   TargetClusterCount,

@@ -70,9 +70,10 @@ export function spreadFor(spread: readonly NormalSpread[], field: SpreadByField)
  * The affinity terms to try, in order: `clusterAffinity` alone (or none) gives one unnamed term;
  * `clusterAffinities` gives its terms (Karmada scheduler.go scheduleResourceBindingWithClusterAffinities).
  */
-export function affinityTerms(p: Placement): readonly { readonly name?: string; readonly affinity?: ClusterAffinity }[] {
+export function affinityTerms(p: Placement): readonly { readonly name?: string; readonly affinity?: ClusterAffinity; readonly overflow?: readonly ClusterAffinity[] }[] {
   if (p.clusterAffinity !== undefined || p.clusterAffinities === undefined) {
     return [p.clusterAffinity === undefined ? {} : { affinity: p.clusterAffinity }];
   }
-  return p.clusterAffinities.map((t) => ({ name: t.affinityName, affinity: t }));
+  // An empty overflowAffinities list is dropped when Karmada stores the binding (omitempty): no overflow.
+  return p.clusterAffinities.map((t) => ({ name: t.affinityName, affinity: t, ...(t.overflowAffinities?.length ? { overflow: t.overflowAffinities } : {}) }));
 }

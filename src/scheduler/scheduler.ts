@@ -21,7 +21,7 @@ import { tieBreakOf } from './webster.ts';
 interface PlacementPlan {
   readonly key: string;
   readonly view: PlacementView;
-  readonly terms: readonly { readonly name?: string; readonly affinity?: ClusterAffinity; readonly filterKey: string }[];
+  readonly terms: readonly { readonly name?: string; readonly affinity?: ClusterAffinity; readonly overflow?: readonly ClusterAffinity[]; readonly filterKey: string }[];
 }
 
 /** Builds a scheduler over a fleet inventory; the clusters are indexed once. */
@@ -52,7 +52,7 @@ export function createScheduler(clusters: readonly Cluster[]): Scheduler {
       const tieBreak = tieBreakOf(resourceKey(req.resource));
       const gvk = `${req.resource.apiVersion}|${req.resource.kind}`;
       const memoKey =
-        history.previous.size === 0 && history.evicting.size === 0
+        history.previous.size === 0 && history.evicting.size === 0 && req.workloadGroups === undefined
           ? `${gvk}|${plan.key}|${reqKey}|${req.replicas}|${tieBreak}|${req.observedAffinityName ?? ''}`
           : undefined;
       const hit = memoKey === undefined ? undefined : results.get(memoKey);
@@ -81,10 +81,14 @@ function scheduleTerms(
   for (let i = Math.max(observed, 0); i < plan.terms.length; i++) {
     const term = plan.terms[i];
     if (term === undefined) break;
+    // Overflow groups serve workloads only (plugins/clusteraffinity IsWorkload, core/common.go AssignReplicas).
+    const overflow = term.overflow !== undefined && (req.replicas > 0 || effectiveRequirements(req.requirements) !== undefined) ? term.overflow : undefined;
     const outcome = runAttempt(ctx, {
       affinityName: term.name,
-      filterKey: `${s.gvk}|${term.filterKey}`,
-      filter: { gvk: s.gvk, affinity: term.affinity, tolerations: req.placement.clusterTolerations ?? [], spread: plan.view.spread },
+      filterKey: `${s.gvk}|${term.filterKey}${overflow ? `|overflow:${canonicalJson(overflow)}` : ''}`,
+      filter: { gvk: s.gvk, affinity: term.affinity, tolerations: req.placement.clusterTolerations ?? [], spread: plan.view.spread, ...(overflow ? { overflow } : {}) },
+      ...(overflow ? { overflow: { affinity: term.affinity, groups: overflow } } : {}),
+      ...(req.workloadGroups ? { workloadGroups: req.workloadGroups } : {}),
       history: s.history,
       workload: { replicas: req.replicas, requirements: effectiveRequirements(req.requirements), requirementsKey: s.reqKey },
       division: { view: plan.view, previous: previousCounts(req), tieBreak: s.tieBreak },

@@ -23,6 +23,19 @@ export interface SchedulingRequest {
    * `status.schedulerObservedAffinityName`); scheduling starts from it. Absent: the first term.
    */
   readonly observedAffinityName?: string;
+  /**
+   * Where the other workloads of this binding's workload-affinity groups are (src/plan/workload-groups.ts):
+   * the clusters every affinity peer targets (absent: no peer yet) and those an anti-affinity peer targets.
+   */
+  readonly workloadGroups?: WorkloadGroupConstraint;
+}
+
+/** The WorkloadAffinity / WorkloadAntiAffinity filters' view of a binding's peers. */
+export interface WorkloadGroupConstraint {
+  /** Clusters every affinity peer targets; undefined when the group has no scheduled peer (the first is free). */
+  readonly allowed?: ReadonlySet<string>;
+  /** Clusters some anti-affinity peer targets. */
+  readonly denied: ReadonlySet<string>;
 }
 
 /** Karmada binding_types.go Scheduled-condition reasons for a failed schedule. */
@@ -45,7 +58,7 @@ export interface Scheduler {
 }
 
 /** Filter plugin names, in the order flotilla runs them (Karmada plugins/registry.go order). */
-export const filterNames = ['APIEnablement', 'TaintToleration', 'ClusterAffinity', 'SpreadConstraint', 'ClusterEviction'] as const;
+export const filterNames = ['APIEnablement', 'TaintToleration', 'ClusterAffinity', 'SpreadConstraint', 'ClusterEviction', 'WorkloadAntiAffinity', 'WorkloadAffinity'] as const;
 /** A filter plugin name. */
 export type FilterName = (typeof filterNames)[number];
 
@@ -115,6 +128,12 @@ export type TieBreak = 'NameAscending' | 'NameDescending';
 /** Replica arithmetic: strategy, inputs and result. */
 export type DivisionExplanation =
   | { readonly strategy: 'NonWorkload'; readonly count: number }
+  | {
+      /** Overflow affinities: each tier (0 the term's own clusters) takes what it can hold, in order. */
+      readonly strategy: 'Overflow';
+      readonly replicas: number;
+      readonly tiers: readonly { readonly order: number; readonly available: number; readonly replicas: number; readonly division: DivisionExplanation }[];
+    }
   | { readonly strategy: 'Duplicated'; readonly replicas: number; readonly count: number }
   | {
       readonly strategy: 'StaticWeight';

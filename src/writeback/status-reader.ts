@@ -5,7 +5,7 @@
 import YAML from 'yaml';
 import { compareStrings } from '../api/index.ts';
 import { GitRepositoryBroken, listFiles, readBlobAt, readBlobText, readCommitInfo, type BranchStore } from '../git/index.ts';
-import { parsePrevious, type AppliedPlacements, type PreviousPlacement } from '../plan/index.ts';
+import { parsePrevious, type AppliedPlacements, type PreviousPlacement, type PreviousRecords } from '../plan/index.ts';
 import { parseRevisionRecord, revisionPath, type RevisionRecord } from './revision-record.ts';
 import type { ClusterHealthState, FailoverBinding } from '../status/index.ts';
 import { parseClusterHealth, parseFailoverBinding } from './failover-state.ts';
@@ -31,6 +31,8 @@ export interface StatusReader {
 export interface PreviousView {
   readonly placement: PreviousPlacement;
   readonly applied: AppliedPlacements;
+  /** What each binding recorded about its claim (claiming policy, a Lazy policy's template version). */
+  readonly records: PreviousRecords;
 }
 
 /** What the status branch remembers for the failover pass. */
@@ -55,7 +57,7 @@ export function createStatusReader(store: BranchStore): StatusReader {
       }
     },
     async previous(tip) {
-      if (!tip) return { placement: new Map(), applied: new Map() };
+      if (!tip) return { placement: new Map(), applied: new Map(), records: new Map() };
       const files = await listFiles(store.repo, (await readCommitInfo(store.repo, tip)).tree);
       const next = new Map<string, unknown>();
       const list: unknown[] = [];
@@ -69,7 +71,7 @@ export function createStatusReader(store: BranchStore): StatusReader {
       parsed = next;
       // Malformed entries (a hand edit) only lose their stability hint; they never fail the plan.
       const read = parsePrevious(list, 'status-branch');
-      return { placement: read.previous, applied: read.applied };
+      return { placement: read.previous, applied: read.applied, records: read.records };
     },
     async failoverState(tip) {
       if (!tip) return { clusters: [], bindings: [] };

@@ -36,6 +36,8 @@ export function removeRepo(dir: string): void {
 export interface ControllerProcess {
   readonly child: ChildProcess;
   logs(): string;
+  /** The JSON log lines so far, parsed (a line that is not JSON is left out). */
+  entries(): readonly Readonly<Record<string, unknown>>[];
   /** SIGTERM and the exit code. */
   stop(): Promise<number | null>;
   /** SIGKILL when still running (for `after`). */
@@ -50,6 +52,14 @@ export function startController(repo: string, kubeconfig: string, args: readonly
   return {
     child,
     logs: () => logs,
+    entries: () => logs.split('\n').flatMap((l) => {
+      if (!l.startsWith('{')) return [];
+      try {
+        return [JSON.parse(l) as Record<string, unknown>];
+      } catch {
+        return []; // a line still being written
+      }
+    }),
     stop: () => {
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
@@ -97,11 +107,20 @@ export function policyYaml(ns: string, name: string, spec: Readonly<Record<strin
 
 /** A placement dividing replicas 1:1 over `clusters` by static weights. */
 export function equalWeights(clusters: readonly string[]): Record<string, unknown> {
+  return staticWeights(Object.fromEntries(clusters.map((c) => [c, 1])));
+}
+
+/** A placement dividing replicas over the named clusters by these static weights. */
+export function staticWeights(weights: Readonly<Record<string, number>>): Record<string, unknown> {
   return {
-    clusterAffinity: { clusterNames: [...clusters] },
+    clusterAffinity: { clusterNames: Object.keys(weights) },
     replicaScheduling: {
       replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Weighted',
-      weightPreference: { staticWeightList: clusters.map((c) => ({ targetCluster: { clusterNames: [c] }, weight: 1 })) },
+      weightPreference: { staticWeightList: Object.entries(weights).map(([c, weight]) => ({ targetCluster: { clusterNames: [c] }, weight })) },
     },
   };
 }
+
+/** Controller flags that fail a stopped member over within seconds (thresholds of 2–3 s, a 120 s grace period). */
+export const fastFailoverFlags: readonly string[] = ['--interval', '1s', '--timeout', '5s', '--cluster-failure-threshold', '2s', '--cluster-success-threshold', '2s',
+  '--cluster-monitor-grace-period', '20s', '--failover-eviction-timeout', '3s', '--graceful-eviction-timeout', '120s'];

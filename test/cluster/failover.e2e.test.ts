@@ -9,7 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { gitCli } from '../git/helpers/workspace.ts';
-import { equalWeights, fleetRepo, policyYaml, removeRepo, startController, statusLog as logOf, workloadYaml, type ControllerProcess } from './controller-rig.ts';
+import { equalWeights, fastFailoverFlags, fleetRepo, policyYaml, removeRepo, startController, statusLog as logOf, workloadYaml, type ControllerProcess } from './controller-rig.ts';
 import { e2eEnabled, eventually, getJson, members, startMember, stopMember } from './harness.ts';
 const ns = 'failover';
 
@@ -37,8 +37,7 @@ const ready = async (ctx: string) => Number((await getJson(ctx, 'deployment', 'a
     this.timeout(600_000);
     const { kubeconfig } = await members();
     repo = await fleetRepo('failover', { 'apps/api.yaml': app, 'policies/api.yaml': policy });
-    controller = startController(repo, kubeconfig, ['--interval', '1s', '--timeout', '5s', '--cluster-failure-threshold', '2s', '--cluster-success-threshold', '2s',
-      '--cluster-monitor-grace-period', '20s', '--failover-eviction-timeout', '3s', '--graceful-eviction-timeout', '120s']);
+    controller = startController(repo, kubeconfig, fastFailoverFlags);
   });
   after(async () => {
     controller?.kill();

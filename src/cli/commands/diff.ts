@@ -10,6 +10,7 @@ import { createTreeReader, defaultCacheRoot, findGitDir, GitRefUnreadable, local
 import type { Snapshot } from '../../load/index.ts';
 import { loadSnapshot, planLoaded, type PreviousInput } from '../../plan/index.ts';
 import { diffPlans, formatMarkdown, formatTable, planHeadReusingBase, previewMarker, summaryLine, type PlanDiff } from '../../preview/index.ts';
+import { compareResilience } from '../../simulate/index.ts';
 import { readRevision } from '../../source/index.ts';
 import { createStatusReader } from '../../writeback/index.ts';
 import { resolveCommentTarget, toCommentProvider } from '../comment-target.ts';
@@ -40,11 +41,12 @@ export const diffCommand: Command = {
     'api-url': { type: 'string' },
     pr: { type: 'string' },
     repository: { type: 'string' },
+    resilience: { type: 'boolean', default: false },
   },
   help: `Preview what a change does to the fleet, as a pull-request review needs it.
 
 Usage: flotilla diff --base REF [--head REF] [--repo DIR|URL] [--format markdown|json|table]
-                     [--previous FILE] [--comment github|gitlab|gitea [--pr N] [--repository R] [--api-url URL]]
+                     [--previous FILE] [--resilience] [--comment github|gitlab|gitea [--pr N] [--repository R] [--api-url URL]]
 
 Plans both revisions of the fleet repo with the same cluster inventory of each revision and the
 same previous placement, then reports: per resource, its placement before → after
@@ -66,6 +68,10 @@ Options:
       --format FORMAT       markdown | json | table (default: markdown); -o is an alias
       --previous FILE       previous placement (a plan's JSON or a list of bindings)
       --no-header           table format without header lines
+      --resilience          add a Resilience section: every single-region failure (and every
+                            single-cluster one when the fleet has at most 20 clusters) simulated
+                            on base and head (as 'flotilla simulate'), and the workloads whose
+                            fate differs ("after this change, X has no fallback if region=R fails")
       --comment PROVIDER    also post the Markdown as ONE sticky comment on the pull/merge request
                             (found again by its hidden marker and updated): github | gitlab | gitea;
                             token from GITHUB_TOKEN | GITLAB_TOKEN | GITEA_TOKEN
@@ -94,6 +100,9 @@ Examples:
   # In GitHub Actions: post or update the sticky preview comment on the pull request
   flotilla diff --base "origin/$GITHUB_BASE_REF" --head HEAD --comment github
 
+  # Does this change remove the last fallback of a workload in some region failure?
+  flotilla diff --base origin/main --head HEAD --resilience
+
   # JSON for tools: the replica moves only
   flotilla diff --base main --head topic --format json | jq '.moves'
 `,
@@ -103,8 +112,8 @@ Examples:
     const format = formatOf(stringFlag(values['format']), stringFlag(values['output']));
     const provider = stringFlag(values['comment']);
     if (provider !== undefined) toCommentProvider(provider);
-    const diff = await previewRevisions({ repo: stringFlag(values['repo']) ?? '.', base, head: stringFlag(values['head']) ?? 'HEAD', previous: stringFlag(values['previous']) }, io);
-    io.stdout(format === 'json' ? toJsonText(diff) : format === 'table' ? formatTable(diff, values['no-header'] === true) : formatMarkdown(diff));
+    const diff = await previewRevisions({ repo: stringFlag(values['repo']) ?? '.', base, head: stringFlag(values['head']) ?? 'HEAD', previous: stringFlag(values['previous']), resilience: values['resilience'] === true }, io);
+    io.stdout(format === 'json' ? toJsonText(diff) : format === 'table' ? formatTable(diff, values['no-header'] === true) + resilienceLines(diff) : formatMarkdown(diff));
     io.stderr(`flotilla diff: ${summaryLine(diff.summary)}\n`);
     if (provider !== undefined) {
       const target = await resolveCommentTarget({ provider, apiUrl: stringFlag(values['api-url']), repository: stringFlag(values['repository']), pr: stringFlag(values['pr']) }, io.env, (f) => readFile(f, 'utf8'));
@@ -128,6 +137,8 @@ interface PreviewRequest {
   readonly base: string;
   readonly head: string;
   readonly previous: string | undefined;
+  /** Compare single-failure scenarios on base and head (src/simulate). */
+  readonly resilience?: boolean;
 }
 
 /** Gathers both revisions and the previous placement, plans, and diffs. */
@@ -142,12 +153,22 @@ export async function previewRevisions(req: PreviewRequest, io: IO): Promise<Pla
   const baseLoad = loadSnapshot(baseSnapshot);
   const previous = req.previous ? await readPreviousFile(path.resolve(io.cwd, req.previous)) : await statusPrevious(store, baseLoad.fleet.settings.statusBranch, io);
   const basePlan = planLoaded(baseLoad, { previous });
-  const headLoad = headPending ? unwrap(await headPending) : baseLoad;
-  const head = planHeadReusingBase({ fleet: baseLoad.fleet, plan: basePlan }, { fleet: headLoad.fleet, diagnostics: [...headLoad.diagnostics, ...(previous.diagnostics ?? [])], revision: headSnapshot.revision, previous: previous.placement, applied: previous.applied });
+  const headLoad = headPending !== undefined ? unwrap(await headPending) : baseLoad;
+  const head = planHeadReusingBase({ fleet: baseLoad.fleet, plan: basePlan }, { fleet: headLoad.fleet, diagnostics: [...headLoad.diagnostics, ...(previous.diagnostics ?? [])], revision: headSnapshot.revision, previous: previous.placement, applied: previous.applied, ...(previous.records ? { records: previous.records } : {}) });
   io.stderr(head.reuse.kind === 'partial'
     ? `flotilla diff: re-planned ${head.reuse.replanned} templates of the head, reused ${head.reuse.reused} bindings of the base\n`
     : `flotilla diff: planned the head in full: ${head.reuse.reason}\n`);
-  return diffPlans({ ref: req.base, plan: basePlan }, { ref: req.head, plan: head.plan });
+  const diff = diffPlans({ ref: req.base, plan: basePlan }, { ref: req.head, plan: head.plan });
+  if (!req.resilience || basePlan.errors.length || head.plan.errors.length) return diff;
+  const inventory = (f: typeof baseLoad.fleet) => f.clusters.map((c) => c.object);
+  return { ...diff, resilience: compareResilience({ clusters: inventory(baseLoad.fleet), bindings: basePlan.bindings }, { clusters: inventory(headLoad.fleet), bindings: head.plan.bindings }) };
+}
+
+/** The resilience changes as plain lines under the table form. */
+function resilienceLines(diff: PlanDiff): string {
+  if (!diff.resilience) return '';
+  const r = diff.resilience;
+  return `\nResilience (${r.scenarios.length} scenarios): ${r.changes.length ? '' : 'no change'}\n${r.changes.map((c) => `  ${c.kind === 'worse' ? 'worse ' : 'better'}  ${c.message}\n`).join('')}`;
 }
 
 /** Whether two snapshots hold the same manifest files, byte for byte (equal blobs share their bytes). */
@@ -196,8 +217,8 @@ async function resolveRef(store: BranchStore, dir: string, ref: string): Promise
 /** The placement recorded on the status branch (local branch first, then origin/), or none. */
 async function statusPrevious(store: BranchStore, branch: string, io: IO): Promise<PreviousInput> {
   const tip = (await tryResolve(store.repo, `refs/heads/${branch}`)) ?? (await tryResolve(store.repo, `refs/remotes/origin/${branch}`));
-  if (!tip) return { placement: new Map(), applied: new Map(), diagnostics: [] };
-  const { placement, applied } = await createStatusReader(store).previous(tip);
+  if (!tip) return { placement: new Map(), applied: new Map(), records: new Map(), diagnostics: [] };
+  const { placement, applied, records } = await createStatusReader(store).previous(tip);
   io.stderr(`flotilla diff: previous placement from ${branch} (${tip.slice(0, 7)}): ${placement.size} bindings\n`);
-  return { placement, applied, diagnostics: [] };
+  return { placement, applied, records, diagnostics: [] };
 }

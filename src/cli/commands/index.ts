@@ -15,6 +15,7 @@ export const commandEntries: readonly CommandEntry[] = [
   { name: 'validate', load: async () => (await import('./validate.ts')).validateCommand },
   { name: 'explain', load: async () => (await import('./explain.ts')).explainCommand },
   { name: 'interpret', load: async () => (await import('./interpret.ts')).interpretCommand },
+  { name: 'simulate', load: async () => (await import('./simulate.ts')).simulateCommand },
   { name: 'diff', load: async () => (await import('./diff.ts')).diffCommand },
   { name: 'apply', load: async () => (await import('./apply.ts')).applyCommand },
   { name: 'status', load: async () => (await import('./status.ts')).statusCommand },

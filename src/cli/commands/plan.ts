@@ -72,7 +72,7 @@ export function planTable(plan: Plan, noHeader: boolean): string {
     const policy = b.metadata.annotations['propagationpolicy.karmada.io/name'] ?? b.metadata.annotations['clusterpropagationpolicy.karmada.io/name'] ?? (b.spec.requiredBy ? `(dependency of ${b.spec.requiredBy.map((x) => x.name).join(', ')})` : '');
     const cond = b.status.conditions.find((c) => c.type === 'Scheduled');
     const clusters = b.spec.clusters.map((c) => (c.replicas !== undefined && c.replicas > 0 ? `${c.name}:${c.replicas}` : c.name)).join(',');
-    const status = cond?.status === 'False' ? `${cond.reason ?? 'Unschedulable'}: ${cond.message ?? ''}` : 'Scheduled';
+    const status = cond !== undefined && cond.status !== 'True' ? `${cond.reason ?? 'Unschedulable'}: ${cond.message ?? ''}` : 'Scheduled';
     return [r.namespace ?? '', `${r.kind}/${r.name}`, policy, clusters || '-', status];
   });
   return formatTable(['NAMESPACE', 'RESOURCE', 'POLICY', 'CLUSTERS', 'STATUS'], rows, noHeader);

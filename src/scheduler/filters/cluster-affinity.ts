@@ -6,9 +6,10 @@ import type { FilterInput, FilterVerdict } from './context.ts';
 
 export const name = 'ClusterAffinity';
 
-/** Feasible when there is no affinity or the cluster matches it (util.ClusterMatches). */
+/** Feasible when there is no affinity or the cluster matches it or one of its overflow groups (util.ClusterMatches). */
 export function filterClusterAffinity(input: FilterInput, c: IndexedCluster): FilterVerdict {
   if (input.affinity === undefined || clusterMatchesAffinity(input.affinity, c.cluster)) return feasible;
+  if (input.overflow?.some((a) => clusterMatchesAffinity(a, c.cluster))) return feasible;
   return {
     kind: 'Unschedulable',
     filter: name,

@@ -8,6 +8,8 @@ export interface FilterInput {
   /** `apiVersion|kind` of the template. */
   readonly gvk: string;
   readonly affinity: ClusterAffinity | undefined;
+  /** The term's overflow groups, for a workload (Karmada plugins/clusteraffinity: `bindingSpec.IsWorkload()`). */
+  readonly overflow?: readonly ClusterAffinity[];
   readonly tolerations: readonly Toleration[];
   readonly spread: readonly NormalSpread[];
 }
