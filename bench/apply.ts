@@ -20,7 +20,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { KubeConfig } from '@kubernetes/client-node';
 import { bindingAnnotation, managedByLabel, type KubeObject } from '../src/api/index.ts';
-import { applyFleet, type FleetApplyOptions, type FleetApplyResult, type PlanToApply } from '../src/cluster/apply-fleet.ts';
+import {
+  applyFleet,
+  type FleetApplyOptions,
+  type FleetApplyResult,
+  type PlanToApply,
+} from '../src/cluster/apply-fleet.ts';
 import { defaultPruneGuard } from '../src/cluster/prune-guard.ts';
 import { rawMember } from './raw-apply.ts';
 
@@ -37,21 +42,40 @@ async function clusters(...args: string[]): Promise<string> {
   return (await execFileP(clustersBin, args, { env, maxBuffer: 1 << 24 })).stdout.trim().split('\n').at(-1) ?? '';
 }
 
-function namespace(name: string): KubeObject {
-  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
+/** A Namespace; owned ones carry flotilla's marks, as rendered ones do (conflictResolution Abort leaves any other alone). */
+function namespace(name: string, owned = false): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: owned
+      ? { name, labels: { [managedByLabel]: 'flotilla' }, annotations: { [bindingAnnotation]: `${name}-namespace` } }
+      : { name },
+  };
 }
 
 /** The i-th ConfigMap of a namespace; `version` changes its data. Owned ones carry flotilla's marks, as rendered ones do. */
 function configMap(ns: string, i: number, owned: boolean, version = 0): KubeObject {
   const meta = { name: `cm-${String(i).padStart(5, '0')}`, namespace: ns };
   return {
-    apiVersion: 'v1', kind: 'ConfigMap',
-    metadata: owned ? { ...meta, labels: { [managedByLabel]: 'flotilla' }, annotations: { [bindingAnnotation]: `${ns}/${meta.name}-configmap` } } : meta,
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: owned
+      ? {
+          ...meta,
+          labels: { [managedByLabel]: 'flotilla' },
+          annotations: { [bindingAnnotation]: `${ns}/${meta.name}-configmap` },
+        }
+      : meta,
     data: { index: String(i), version: String(version), payload: 'x'.repeat(200) },
   };
 }
 
-function configMaps(ns: string, n: number, owned: boolean, changed: (i: number) => boolean = () => false): KubeObject[] {
+function configMaps(
+  ns: string,
+  n: number,
+  owned: boolean,
+  changed: (i: number) => boolean = () => false,
+): KubeObject[] {
   return Array.from({ length: n }, (_, i) => configMap(ns, i, owned, changed(i) ? 1 : 0));
 }
 
@@ -60,7 +84,10 @@ function planOf(byMember: Record<string, readonly KubeObject[]>): PlanToApply {
   return {
     revision: 'bench',
     clusters: names.map((name) => ({ apiVersion: 'cluster.karmada.io/v1alpha1', kind: 'Cluster', metadata: { name } })),
-    works: names.map((m) => ({ metadata: { namespace: `karmada-es-${m}` }, spec: { workload: { manifests: byMember[m] ?? [] } } })),
+    works: names.map((m) => ({
+      metadata: { namespace: `karmada-es-${m}` },
+      spec: { workload: { manifests: byMember[m] ?? [] } },
+    })),
   };
 }
 
@@ -72,20 +99,31 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 
 function mustSucceed(r: FleetApplyResult): FleetApplyResult {
   const failed = r.clusters.filter((c) => !c.ok);
-  if (failed.length) throw new Error(`flotilla apply failed: ${failed.map((c) => `${c.cluster}: ${c.message}`).join('; ')}`);
+  if (failed.length)
+    throw new Error(`flotilla apply failed: ${failed.map((c) => `${c.cluster}: ${c.message}`).join('; ')}`);
   return r;
 }
 
 function actions(r: FleetApplyResult): string {
   const n = new Map<string, number>();
   for (const o of r.clusters.flatMap((c) => c.objects)) n.set(o.outcome.action, (n.get(o.outcome.action) ?? 0) + 1);
-  return [...n].sort().map(([a, k]) => `${k} ${a}`).join(', ');
+  return [...n]
+    .sort()
+    .map(([a, k]) => `${k} ${a}`)
+    .join(', ');
 }
 
 type Row = { case: string; objects: number; seconds: number; objectsPerSecond: number; load1m: string; note?: string };
 const rows: Row[] = [];
 function record(what: string, objects: number, seconds: number, note?: string): void {
-  const row: Row = { case: what, objects, seconds: Number(seconds.toFixed(3)), objectsPerSecond: Math.round(objects / seconds), load1m: os.loadavg()[0]?.toFixed(2) ?? '', ...(note ? { note } : {}) };
+  const row: Row = {
+    case: what,
+    objects,
+    seconds: Number(seconds.toFixed(3)),
+    objectsPerSecond: Math.round(objects / seconds),
+    load1m: os.loadavg()[0]?.toFixed(2) ?? '',
+    ...(note ? { note } : {}),
+  };
   rows.push(row);
   process.stdout.write(`${JSON.stringify(row)}\n`);
 }
@@ -96,18 +134,31 @@ async function main(): Promise<void> {
   const kc = new KubeConfig();
   kc.loadFromFile(kubeconfig);
   const opts: FleetApplyOptions = {
-    dryRun: false, prune: true, forceConflicts: false, pruneGuard: defaultPruneGuard, concurrency, clusterConcurrency: members.length, waitTimeoutMs: 30_000,
-    timeoutMs: 600_000, requestTimeoutMs: 60_000, retain: (d) => d, credentials: { kubeconfig: kc, contextMap: new Map() },
+    dryRun: false,
+    prune: true,
+    forceConflicts: false,
+    pruneGuard: defaultPruneGuard,
+    concurrency,
+    clusterConcurrency: members.length,
+    waitTimeoutMs: 30_000,
+    timeoutMs: 600_000,
+    requestTimeoutMs: 60_000,
+    retain: (d) => d,
+    credentials: { kubeconfig: kc, contextMap: new Map() },
   };
   const raw = rawMember(kc, 'member1');
   try {
     // The anchor, before flotilla.
-    await raw.apply([namespace('bench-raw-a'), namespace('bench-raw-b'), namespace('bench-raw-1'), namespace('bench-raw-dry')], 1, 'bench');
+    await raw.apply(
+      [namespace('bench-raw-a'), namespace('bench-raw-b'), namespace('bench-raw-1'), namespace('bench-raw-dry')],
+      1,
+      'bench',
+    );
     const [, tRawA] = await timed(() => raw.apply(configMaps('bench-raw-a', count, false), concurrency, 'bench'));
     record(`raw SSA, concurrency ${concurrency} (before)`, count, tRawA);
 
     // flotilla: a namespace and `count` ConfigMaps on member1.
-    const one = [namespace('bench-flotilla'), ...configMaps('bench-flotilla', count, true)];
+    const one = [namespace('bench-flotilla', true), ...configMaps('bench-flotilla', count, true)];
     const [first, tFirst] = await timed(async () => mustSucceed(await applyFleet(planOf({ member1: one }), opts)));
     record('flotilla apply (create)', count, tFirst, actions(first));
 
@@ -124,32 +175,87 @@ async function main(): Promise<void> {
     record('raw SSA, one at a time', count, tRaw1);
 
     const listFile = path.join(work, 'kubectl.json');
-    writeFileSync(listFile, JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [namespace('bench-kubectl'), ...configMaps('bench-kubectl', count, false)] }));
-    const [, tKubectl] = await timed(() => execFileP(kubectl, ['--kubeconfig', kubeconfig, '--context', 'member1', 'apply', '--server-side', '--field-manager', 'bench', '-f', listFile], { maxBuffer: 1 << 26 }));
+    writeFileSync(
+      listFile,
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'List',
+        items: [namespace('bench-kubectl'), ...configMaps('bench-kubectl', count, false)],
+      }),
+    );
+    const [, tKubectl] = await timed(() =>
+      execFileP(
+        kubectl,
+        [
+          '--kubeconfig',
+          kubeconfig,
+          '--context',
+          'member1',
+          'apply',
+          '--server-side',
+          '--field-manager',
+          'bench',
+          '-f',
+          listFile,
+        ],
+        { maxBuffer: 1 << 26 },
+      ),
+    );
     record('kubectl apply --server-side (create)', count, tKubectl);
 
     const anchor = (2 * count) / (tRawA + tRawB);
     const share = count / tFirst / anchor;
-    process.stdout.write(`${JSON.stringify({ case: 'flotilla create rate / raw SSA rate', anchorObjectsPerSecond: Math.round(anchor), share: Number(share.toFixed(2)), goal: '>= 0.80', shareOfDryRunThenApply: Number((tRawDry / tFirst).toFixed(2)) })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ case: 'flotilla create rate / raw SSA rate', anchorObjectsPerSecond: Math.round(anchor), share: Number(share.toFixed(2)), goal: '>= 0.80', shareOfDryRunThenApply: Number((tRawDry / tFirst).toFixed(2)) })}\n`,
+    );
 
     // The fleet: fleetCount ConfigMaps over the members; member1 keeps the ConfigMaps above.
     const perMember = Math.round((fleetCount - count) / members.length);
-    const fleet = (changed: (i: number) => boolean) => planOf(Object.fromEntries(members.map((m) => [m, [
-      namespace('bench-fleet'), ...configMaps('bench-fleet', perMember, true, changed),
-      ...(m === 'member1' ? [...one.slice(0, 1), ...configMaps('bench-flotilla', count, true, changed)] : []),
-    ]])));
+    const fleet = (changed: (i: number) => boolean) =>
+      planOf(
+        Object.fromEntries(
+          members.map((m) => [
+            m,
+            [
+              namespace('bench-fleet', true),
+              ...configMaps('bench-fleet', perMember, true, changed),
+              ...(m === 'member1' ? [...one.slice(0, 1), ...configMaps('bench-flotilla', count, true, changed)] : []),
+            ],
+          ]),
+        ),
+      );
     const fleetObjects = perMember * members.length + count;
-    const [created, tCreate] = await timed(async () => mustSucceed(await applyFleet(fleet(() => false), opts)));
+    const [created, tCreate] = await timed(async () =>
+      mustSucceed(
+        await applyFleet(
+          fleet(() => false),
+          opts,
+        ),
+      ),
+    );
     record(`flotilla apply, fleet on ${members.length} members (create)`, fleetObjects, tCreate, actions(created));
-    const [same, tSame] = await timed(async () => mustSucceed(await applyFleet(fleet(() => false), opts)));
-    record(`flotilla apply, fleet on ${members.length} members (no change)`, fleetObjects, tSame, `${actions(same)}; goal < 2 s`);
+    const [same, tSame] = await timed(async () =>
+      mustSucceed(
+        await applyFleet(
+          fleet(() => false),
+          opts,
+        ),
+      ),
+    );
+    record(
+      `flotilla apply, fleet on ${members.length} members (no change)`,
+      fleetObjects,
+      tSame,
+      `${actions(same)}; goal < 2 s`,
+    );
 
     const versions = async () => {
       const out = new Map<string, string>();
       for (const m of members) {
         const r = rawMember(kc, m);
         try {
-          for (const ns of m === 'member1' ? ['bench-fleet', 'bench-flotilla'] : ['bench-fleet']) for (const [n, v] of await r.configMapVersions(ns)) out.set(`${m}/${ns}/${n}`, v);
+          for (const ns of m === 'member1' ? ['bench-fleet', 'bench-flotilla'] : ['bench-fleet'])
+            for (const [n, v] of await r.configMapVersions(ns)) out.set(`${m}/${ns}/${n}`, v);
         } finally {
           r.close();
         }
@@ -162,15 +268,25 @@ async function main(): Promise<void> {
     const after = await versions();
     const written = [...after].filter(([k, v]) => before.get(k) !== v).length;
     const expected = members.length * Math.ceil((perMember - 3) / 10) + Math.ceil((count - 3) / 10);
-    record(`flotilla apply, fleet on ${members.length} members (10 % changed)`, fleetObjects, tChange, `${written} of ${after.size} ConfigMaps written (${expected} changed); ${actions(changed)}`);
+    record(
+      `flotilla apply, fleet on ${members.length} members (10 % changed)`,
+      fleetObjects,
+      tChange,
+      `${written} of ${after.size} ConfigMaps written (${expected} changed); ${actions(changed)}`,
+    );
   } finally {
     raw.close();
   }
 
   process.stdout.write(`\n${os.cpus().length} CPUs; ConfigMaps of ~260 bytes; concurrency ${concurrency}\n`);
   const width = Math.max(...rows.map((r) => r.case.length)) + 2;
-  process.stdout.write(`${'case'.padEnd(width)}${'objects'.padStart(8)}${'s'.padStart(9)}${'objects/s'.padStart(11)}${'load1m'.padStart(8)}  note\n`);
-  for (const r of rows) process.stdout.write(`${r.case.padEnd(width)}${String(r.objects).padStart(8)}${r.seconds.toFixed(2).padStart(9)}${String(r.objectsPerSecond).padStart(11)}${r.load1m.padStart(8)}  ${r.note ?? ''}\n`);
+  process.stdout.write(
+    `${'case'.padEnd(width)}${'objects'.padStart(8)}${'s'.padStart(9)}${'objects/s'.padStart(11)}${'load1m'.padStart(8)}  note\n`,
+  );
+  for (const r of rows)
+    process.stdout.write(
+      `${r.case.padEnd(width)}${String(r.objects).padStart(8)}${r.seconds.toFixed(2).padStart(9)}${String(r.objectsPerSecond).padStart(11)}${r.load1m.padStart(8)}  ${r.note ?? ''}\n`,
+    );
 }
 
 try {

@@ -29,16 +29,27 @@ export function rawMember(kc: KubeConfig, context: string): RawMember {
 
   const request = (method: string, pathAndQuery: string, body?: string, contentType?: string): Promise<string> =>
     new Promise((resolve, reject) => {
-      const req = https.request({ agent, host: server.hostname, port: server.port, method, path: pathAndQuery, headers: { ...headers, ...(contentType ? { 'Content-Type': contentType } : {}) } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          if ((res.statusCode ?? 0) >= 300) reject(new Error(`${method} ${pathAndQuery}: ${res.statusCode} ${text.slice(0, 200)}`));
-          else resolve(text);
-        });
-        res.on('error', reject);
-      });
+      const req = https.request(
+        {
+          agent,
+          host: server.hostname,
+          port: server.port,
+          method,
+          path: pathAndQuery,
+          headers: { ...headers, ...(contentType ? { 'Content-Type': contentType } : {}) },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            if ((res.statusCode ?? 0) >= 300)
+              reject(new Error(`${method} ${pathAndQuery}: ${res.statusCode} ${text.slice(0, 200)}`));
+            else resolve(text);
+          });
+          res.on('error', reject);
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
@@ -49,7 +60,10 @@ export function rawMember(kc: KubeConfig, context: string): RawMember {
       const worker = async (): Promise<void> => {
         while (next < objects.length) {
           const o = objects[next++] as KubeObject;
-          const at = o.kind === 'Namespace' ? `/api/v1/namespaces/${o.metadata.name}` : `/api/v1/namespaces/${o.metadata.namespace}/configmaps/${o.metadata.name}`;
+          const at =
+            o.kind === 'Namespace'
+              ? `/api/v1/namespaces/${o.metadata.name}`
+              : `/api/v1/namespaces/${o.metadata.namespace}/configmaps/${o.metadata.name}`;
           const p = `${at}?fieldManager=${fieldManager}${dryRun ? '&dryRun=All' : ''}`;
           await request('PATCH', p, JSON.stringify(o), 'application/apply-patch+yaml');
         }
@@ -60,8 +74,14 @@ export function rawMember(kc: KubeConfig, context: string): RawMember {
       const out = new Map<string, string>();
       let token = '';
       do {
-        const page = JSON.parse(await request('GET', `/api/v1/namespaces/${namespace}/configmaps?limit=500${token ? `&continue=${encodeURIComponent(token)}` : ''}`)) as { items: KubeObject[]; metadata: { continue?: string } };
-        for (const o of page.items) if (o.metadata.name?.startsWith('cm-')) out.set(o.metadata.name, String(o.metadata['resourceVersion'] ?? ''));
+        const page = JSON.parse(
+          await request(
+            'GET',
+            `/api/v1/namespaces/${namespace}/configmaps?limit=500${token ? `&continue=${encodeURIComponent(token)}` : ''}`,
+          ),
+        ) as { items: KubeObject[]; metadata: { continue?: string } };
+        for (const o of page.items)
+          if (o.metadata.name?.startsWith('cm-')) out.set(o.metadata.name, String(o.metadata['resourceVersion'] ?? ''));
         token = page.metadata.continue ?? '';
       } while (token);
       return out;

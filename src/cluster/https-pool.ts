@@ -38,7 +38,8 @@ export async function httpsPool(kc: KubeConfig): Promise<HttpsPool | undefined> 
   const tls: https.RequestOptions = {};
   await kc.applyToHTTPSOptions(tls);
   const agent = new https.Agent({
-    keepAlive: true, maxSockets: 64,
+    keepAlive: true,
+    maxSockets: 64,
     ...pick(tls, ['ca', 'cert', 'key', 'pfx', 'passphrase', 'rejectUnauthorized', 'servername']),
   });
   return {
@@ -49,12 +50,16 @@ export async function httpsPool(kc: KubeConfig): Promise<HttpsPool | undefined> 
       const length = req.body !== undefined ? { 'Content-Length': String(Buffer.byteLength(req.body)) } : {};
       const headers = { ...(auth.headers as Record<string, string> | undefined), ...req.headers, ...length };
       return new Promise<PoolResponse>((resolve, reject) => {
-        const r = https.request(req.url, { method: req.method, agent, headers, signal: req.signal, ...(auth.auth ? { auth: auth.auth } : {}) }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-          res.on('error', reject);
-        });
+        const r = https.request(
+          req.url,
+          { method: req.method, agent, headers, signal: req.signal, ...(auth.auth ? { auth: auth.auth } : {}) },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+            res.on('error', reject);
+          },
+        );
         r.on('error', reject);
         r.end(req.body);
       });
