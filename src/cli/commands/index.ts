@@ -19,10 +19,15 @@ export const commandEntries: readonly CommandEntry[] = [
   { name: 'diff', load: async () => (await import('./diff.ts')).diffCommand },
   { name: 'apply', load: async () => (await import('./apply.ts')).applyCommand },
   { name: 'status', load: async () => (await import('./status.ts')).statusCommand },
+  { name: 'get', load: async () => (await import('./get.ts')).getCommand },
+  { name: 'join', load: async () => (await import('./join.ts')).joinCommand },
+  { name: 'unjoin', load: async () => (await import('./unjoin.ts')).unjoinCommand },
+  { name: 'promote', load: async () => (await import('./promote.ts')).promoteCommand },
   { name: 'clusters', load: async () => (await import('./clusters.ts')).clustersCommand },
   { name: 'render', load: async () => (await import('./render.ts')).renderCommand },
   { name: 'reconcile', load: async () => (await import('./reconcile.ts')).reconcileCommand },
   { name: 'controller', load: async () => (await import('./controller.ts')).controllerCommand },
+  { name: 'completion', load: async () => (await import('./completion.ts')).completionCommand },
 ];
 
 /** The command with this name, loaded; undefined when there is none. */
