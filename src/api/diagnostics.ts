@@ -39,6 +39,10 @@ export const diagnosticCodes = [
   'PolicySelectsNothing',
   /** Two propagation policies of equal priority compete for a template (warning, names the loser). */
   'PolicyPriorityTie',
+  /** A RolloutStrategy the controller does not act on yet: every revision still goes to every cluster at once (warning). */
+  'RolloutNotActedOn',
+  /** A RolloutStrategy the schema accepts but the rollout rules do not, such as two waves of one name (error). */
+  'InvalidRollout',
 ] as const;
 /** A diagnostic code. */
 export type DiagnosticCode = (typeof diagnosticCodes)[number];

@@ -2,6 +2,7 @@
 import type { SourceRef } from './diagnostics.ts';
 import type { Cluster, OverridePolicy, PropagationPolicy, ResourceInterpreterCustomization } from './karmada.ts';
 import type { KubeObject } from './object.ts';
+import type { RolloutSpec } from './rollout.ts';
 
 /** A loaded object with the place it came from. */
 export interface Loaded<T extends KubeObject = KubeObject> {
@@ -30,9 +31,17 @@ export interface Fleet {
   /** OverridePolicy and ClusterOverridePolicy objects. */
   readonly overridePolicies: readonly Loaded<OverridePolicy>[];
   readonly customizations: readonly Loaded<ResourceInterpreterCustomization>[];
+  /** RolloutStrategy objects, normalised (docs/rollouts.md), sorted by namespace and name. */
+  readonly rollouts: readonly LoadedRollout[];
   /** Resource templates: every other object. */
   readonly templates: readonly Loaded[];
   /** Kinds declared cluster-scoped by CustomResourceDefinitions in the repo. */
   readonly clusterScopedKinds: ReadonlySet<string>;
   readonly settings: Settings;
+}
+
+/** A normalised RolloutStrategy with the place it came from. */
+export interface LoadedRollout {
+  readonly spec: RolloutSpec;
+  readonly source: SourceRef;
 }

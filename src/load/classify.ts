@@ -3,7 +3,7 @@ import { splitApiVersion } from '../api/index.ts';
 import { isKarmadaGroup, isNeverPropagated, karmadaScope } from './karmada-kinds.ts';
 
 export const objectClasses = [
-  'cluster', 'propagationPolicy', 'overridePolicy', 'customization', 'ignored',
+  'cluster', 'propagationPolicy', 'overridePolicy', 'customization', 'rolloutStrategy', 'ignored',
   // A Karmada kind flotilla does not act on, or an object Karmada never propagates: a warning.
   'notPropagated',
   // A kind a Karmada group does not have: an error.
@@ -19,6 +19,7 @@ export function classify(apiVersion: string, kind: string): ObjectClass {
   if (group === 'policy.karmada.io' && (kind === 'PropagationPolicy' || kind === 'ClusterPropagationPolicy')) return 'propagationPolicy';
   if (group === 'policy.karmada.io' && (kind === 'OverridePolicy' || kind === 'ClusterOverridePolicy')) return 'overridePolicy';
   if (group === 'config.karmada.io' && kind === 'ResourceInterpreterCustomization') return 'customization';
+  if (group === 'flotilla.io' && kind === 'RolloutStrategy') return 'rolloutStrategy';
   // Kustomize's own files sit beside manifests in many repos; they configure a build, they are not objects.
   if (group === 'kustomize.config.k8s.io' || group === 'flotilla.io') return 'ignored';
   // Karmada pkg/util/apigroup.go: its own groups, Events and Leases are never propagated.

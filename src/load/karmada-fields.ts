@@ -36,6 +36,8 @@ export const honouredFields: Readonly<Record<SchemaKind, readonly string[]>> = {
   ClusterOverridePolicy: [], // as OverridePolicy (below)
   ResourceInterpreterCustomization: ['apiVersion', 'kind', 'metadata', 'spec.target', 'spec.customizations'],
   Settings: ['apiVersion', 'kind', 'metadata', 'include', 'exclude', 'sourceBranch', 'statusBranch', 'renderedBranch', 'pollSchedule'],
+  // src/rollout decides with every field; until the controller acts on it the whole kind warns RolloutNotActedOn (load-fleet.ts).
+  RolloutStrategy: ['apiVersion', 'kind', 'metadata', 'spec.resourceSelectors', 'spec.waves', 'spec.healthCheck', 'spec.onFailure'],
 };
 
 /** A field Karmada acts on and flotilla does not. */
