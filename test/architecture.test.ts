@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const src = path.resolve(import.meta.dirname, '..', 'src');
-const core = ['api', 'load', 'policy', 'interpreter', 'scheduler', 'override', 'render', 'plan', 'preview', 'status', 'simulate'];
+const core = ['api', 'load', 'policy', 'interpreter', 'scheduler', 'override', 'render', 'plan', 'preview', 'status', 'simulate', 'rollout'];
 const shell = ['git', 'source', 'cluster', 'writeback', 'controller', 'cli'];
 const forbiddenModules = /^(node:)?(fs|fs\/promises|net|http|https|http2|child_process|process|os|worker_threads|dgram|tls)$|^(isomorphic-git|@kubernetes\/client-node|chokidar|node-cron|pino|prom-client)(\/|$)/;
 const forbiddenCalls: readonly [RegExp, string][] = [
