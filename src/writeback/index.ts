@@ -14,3 +14,4 @@ export { createStatusReader, type PreviousView, type RecordedFailover, type Stat
 export { flotillaCommitsSince, toDesired, writeStatus, type ConcurrentWrite, type RebasedStatus, type StatusWrite, type StatusWriteResult } from './status-writer.ts';
 export { formatClusterReport, parseClusterReport, reportDue, reportPath, reportsRoot, type ClusterReport, type ReportedWorkload } from './cluster-reports.ts';
 export { readClusterReports, readRenderedClusters, writeClusterReports } from './shard-io.ts';
+export { formatRolloutRecord, parseRolloutRecord, rolloutCommitMessage, rolloutRecordPath, rolloutsRoot } from './rollout-record.ts';
