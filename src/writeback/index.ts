@@ -15,3 +15,4 @@ export { flotillaCommitsSince, toDesired, writeStatus, type ConcurrentWrite, typ
 export { formatClusterReport, parseClusterReport, reportDue, reportPath, reportsRoot, type ClusterReport, type ReportedWorkload } from './cluster-reports.ts';
 export { readClusterReports, readRenderedClusters, writeClusterReports } from './shard-io.ts';
 export { formatRolloutRecord, parseRolloutRecord, rolloutCommitMessage, rolloutRecordPath, rolloutsRoot } from './rollout-record.ts';
+export { readRolloutRecords } from './rollout-reader.ts';

@@ -19,6 +19,7 @@ export const commandEntries: readonly CommandEntry[] = [
   { name: 'diff', load: async () => (await import('./diff.ts')).diffCommand },
   { name: 'apply', load: async () => (await import('./apply.ts')).applyCommand },
   { name: 'status', load: async () => (await import('./status.ts')).statusCommand },
+  { name: 'rollout', load: async () => (await import('./rollout.ts')).rolloutCommand },
   { name: 'clusters', load: async () => (await import('./clusters.ts')).clustersCommand },
   { name: 'render', load: async () => (await import('./render.ts')).renderCommand },
   { name: 'reconcile', load: async () => (await import('./reconcile.ts')).reconcileCommand },

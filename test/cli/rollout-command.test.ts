@@ -1,0 +1,58 @@
+/** Q6: `flotilla rollout status` as a child process over a real git repository whose status branch holds a rollout record. */
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RolloutSpec } from '../../src/api/index.ts';
+import { decideRollout } from '../../src/rollout/index.ts';
+import { formatRolloutRecord, rolloutRecordPath } from '../../src/writeback/index.ts';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const node = path.join(root, 'node_modules', '.bin', 'node');
+const flotilla = (cwd: string, ...args: string[]) => spawnSync(node, [path.join(root, 'bin', 'flotilla.js'), ...args], { cwd, encoding: 'utf8', timeout: 60000 });
+const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, encoding: 'utf8' });
+
+const spec: RolloutSpec = {
+  namespace: 'shop', name: 'storefront', resourceSelectors: [], progressDeadlineSeconds: 600, onFailure: 'Pause',
+  waves: [{ name: 'canary', clusters: { clusterNames: ['a'] }, bakeSeconds: 0, maxConcurrent: { kind: 'Percent', percent: 100 } }, { name: 'rest', clusters: undefined, bakeSeconds: 0, maxConcurrent: { kind: 'Percent', percent: 100 } }],
+};
+
+describe('flotilla rollout status (child process)', function () {
+  this.timeout(60000);
+  let dir = '';
+  before(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'flotilla-rollout-'));
+    git(dir, 'init', '-q', '-b', 'flotilla-status');
+    const d = decideRollout({ spec, inventory: [], baseline: { revision: 'v1aaaaaaaa', contents: { a: '1', b: '1' } }, target: { revision: 'v2bbbbbbbb', contents: { a: '2', b: '2' } }, previous: undefined, health: {}, failoverTargets: [], request: undefined, now: 0 });
+    const file = path.join(dir, rolloutRecordPath('shop', 'storefront'));
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, formatRolloutRecord(d.state));
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-q', '-m', 'rollout');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints the phase and the current wave as a table', () => {
+    const r = flotilla(dir, 'rollout', 'status');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^NAMESPACE\s+NAME\s+PHASE\s+WAVE\s+BASELINE\s+TARGET\s+MESSAGE\n/);
+    assert.match(r.stdout, /^shop\s+storefront\s+Progressing\s+1\/2 canary\s+v1aaaaa\s+v2bbbbb\s+wave canary started/m);
+  });
+  it('-o json prints the recorded state', () => {
+    const r = flotilla(dir, 'rollout', 'status', '-o', 'json');
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { rollouts: { name: string; phase: string; currentWave: number; waves: { name: string; clusters: string[] }[] }[] };
+    assert.deepEqual(out.rollouts.map((x) => [x.name, x.phase, x.currentWave, x.waves.map((w) => `${w.name}:${w.clusters.join(',')}`)]), [['storefront', 'Progressing', 0, ['canary:a', 'rest:b']]]);
+  });
+  it('an unknown subcommand is a usage error (exit 2)', () => {
+    const r = flotilla(dir, 'rollout', 'promote');
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /one of: status/);
+  });
+  it('no status branch: no rollouts, exit 0', () => {
+    const r = flotilla(dir, 'rollout', 'status', '--status-branch', 'nothing-here', '-o', 'json');
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), { rollouts: [] });
+  });
+});
