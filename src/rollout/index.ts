@@ -5,3 +5,4 @@ export { clusterHealthOf, type ClusterHealth, type CopyObservation } from './hea
 export type { InForce, InForceSource } from './in-force.ts';
 export type { ClusterProgress, ContentByCluster, RevisionContent, RolloutCondition, RolloutPhase, RolloutReason, RolloutState, WaveProgress } from './state.ts';
 export { assignWaves, concurrencyOf, unmatchedWaveName, type AssignedWave } from './waves.ts';
+export { clusterOfWork, isStaged, rolloutContents, worksInForce, type WorkSources } from './manifests-in-force.ts';
