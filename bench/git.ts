@@ -63,7 +63,9 @@ try {
     cpSync(exampleFleet, work, { recursive: true });
     generate(work, files);
     const first = await commitAndPush(work, `Fleet with ${files} generated manifests`);
-    const rig: FleetRig = { server, work, root: tmp.dir, url: server.url('fleet'), first, cleanup: async () => {} };
+    const rig: FleetRig = { server, work, root: tmp.dir, url: server.url('fleet'), first, cleanup: async () => {
+      // the whole tmp dir is removed by the caller
+    } };
     return { rig, credentials: { username: server.user, password: server.password } };
   });
   const { rig, credentials } = setup;
@@ -189,7 +191,9 @@ async function reaction(rig: FleetRig, ctx: Awaited<ReturnType<typeof remoteCont
   const stop = () => controller.abort();
   deadline.addEventListener('abort', stop, { once: true });
   let address = '';
-  let onOutcome: (o: ReconcileOutcome) => void = () => {};
+  let onOutcome: (o: ReconcileOutcome) => void = () => {
+    // replaced once the controller starts
+  };
   let following: Promise<void> = Promise.resolve();
   try {
     await new Promise<void>((resolve, reject) => {

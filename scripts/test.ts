@@ -1,13 +1,21 @@
 /**
- * The project's test command (`npm test`, called by .ci/run): type check, mocha (unit,
- * integration and end-to-end suites), then the Karmada conformance sample when ../shared is
- * present. Prints `N passed, N failed` as its last line.
+ * The project's test command (`npm test`, called by .ci/run): type check, lint and format check
+ * (Biome, biome.jsonc: import boundaries included), mocha (unit, integration and end-to-end
+ * suites), then the Karmada conformance sample when ../shared is present. Prints
+ * `N passed, N failed` as its last line.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-interface Step { readonly name: string; readonly cmd: string; readonly args: readonly string[]; readonly count: (out: string) => { passed: number; failed: number } }
+interface Step {
+  readonly name: string;
+  readonly cmd: string;
+  readonly args: readonly string[];
+  readonly count: (out: string) => { passed: number; failed: number };
+  /** Read stderr too (Biome reports there). */
+  readonly stderr?: boolean;
+}
 
 /** A step that runs longer than this is killed and counted as failed: CI must never hang. */
 const stepTimeoutMs = 25 * 60 * 1000;
@@ -25,8 +33,20 @@ const summaryCount = (out: string) => {
   return { passed: Number(m?.[1] ?? 0), failed: m ? Number(m[2]) : 1 };
 };
 
+/**
+ * Biome's concise report has one `× file:…` line a problem: each file with a problem counts as one
+ * failure, and a clean tree as one pass (not one a file, which would swamp the tests' counts).
+ */
+const biomeCount = (out: string) => {
+  const failed = new Set([...out.matchAll(/^× ([^:\s]+):/gm)].map((m) => m[1])).size;
+  return { passed: failed === 0 && /Checked \d+ files?/.test(out) ? 1 : 0, failed };
+};
+const biome = (command: string, ...args: string[]): readonly string[] => [command, '--reporter=concise', '--max-diagnostics=none', ...args];
+
 const steps: Step[] = [
   { name: 'typecheck', cmd: bin('tsc'), args: ['-p', '.'], count: () => ({ passed: 0, failed: 0 }) },
+  { name: 'lint', cmd: bin('biome'), args: biome('lint', '--error-on-warnings'), count: biomeCount, stderr: true },
+  { name: 'format', cmd: bin('biome'), args: biome('format'), count: biomeCount, stderr: true },
   ...mochaGroups([
     ['unit', ['src/**/*.test.ts', 'test/*.test.ts', 'test/load/**/*.test.ts', 'test/plan/**/*.test.ts', 'test/cli/**/*.test.ts']],
     ['preview', ['test/preview/**/*.test.ts']],
@@ -50,7 +70,7 @@ let passed = 0;
 let failed = 0;
 for (const step of steps) {
   process.stdout.write(`\n=== ${step.name} ===\n`);
-  const { code, out } = await run(step.cmd, step.args);
+  const { code, out } = await run(step);
   const c = step.count(out);
   passed += c.passed;
   failed += c.failed;
@@ -60,11 +80,12 @@ for (const step of steps) {
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
 process.exitCode = failed ? 1 : 0;
 
-function run(cmd: string, args: readonly string[]): Promise<{ code: number; out: string }> {
+function run({ cmd, args, stderr }: Step): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env['PATH'] ?? ''}` } });
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', stderr ? 'pipe' : 'inherit'], env: { ...process.env, PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env['PATH'] ?? ''}` } });
     let out = '';
-    child.stdout.on('data', (b: Buffer) => { const s = b.toString(); out += s; process.stdout.write(s); });
+    child.stdout?.on('data', (b: Buffer) => { const s = b.toString(); out += s; process.stdout.write(s); });
+    child.stderr?.on('data', (b: Buffer) => { const s = b.toString(); out += s; process.stdout.write(s); });
     const timer = setTimeout(() => { out += `\nkilled after ${stepTimeoutMs / 60000} minutes\n`; child.kill('SIGKILL'); }, stepTimeoutMs);
     child.on('close', (code) => { clearTimeout(timer); resolve({ code: code ?? 1, out }); });
   });

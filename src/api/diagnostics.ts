@@ -94,7 +94,7 @@ function build(severity: Severity, code: DiagnosticCode, at: { file: string; lin
     file: at.file,
     line: at.line,
     ...(at.column !== undefined ? { column: at.column } : {}),
-    ...(notes && notes.length ? { notes } : {}),
+    ...(notes?.length ? { notes } : {}),
   };
 }
 

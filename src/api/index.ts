@@ -12,5 +12,4 @@ export * from './fleet.ts';
 export * from './label-selector.ts';
 export * from './cluster-affinity.ts';
 export * from './hash.ts';
-export * from './quantity-format.ts';
 export * from './rollout.ts';

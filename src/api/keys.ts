@@ -1,20 +1,11 @@
 import type { KubeObject } from './object.ts';
 
-/** A fleet cluster name (Karmada `Cluster.metadata.name`). Never a kubeconfig context. */
-export type ClusterName = string & { readonly __brand: 'ClusterName' };
-/** A kubeconfig context name. */
-export type ContextName = string & { readonly __brand: 'ContextName' };
-/** A source revision (git commit sha or a working-tree label). */
-export type Revision = string & { readonly __brand: 'Revision' };
-/** `apiVersion|kind|namespace|name`, the one formatted identity of an object. */
+/**
+ * `apiVersion|kind|namespace|name`, the one formatted identity of an object. Branded: resourceKey and
+ * resourceKeyOf make one (or a reader of what flotilla wrote), so a name or a `Kind ns/name` text cannot
+ * pass for a key.
+ */
 export type ResourceKey = string & { readonly __brand: 'ResourceKey' };
-
-/** Brands a cluster name read from the inventory or the command line. */
-export const toClusterName = (s: string): ClusterName => s as ClusterName;
-/** Brands a kubeconfig context name. */
-export const toContextName = (s: string): ContextName => s as ContextName;
-/** Brands a revision string. */
-export const toRevision = (s: string): Revision => s as Revision;
 
 /** The identity of an object as Karmada's ObjectReference holds it. */
 export interface ResourceRef {

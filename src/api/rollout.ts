@@ -39,7 +39,9 @@ export interface Wave {
   readonly clusters: ClusterAffinity | undefined;
   readonly bakeSeconds: number;
   /** An absolute count (at least 1), or a percentage of the wave's clusters rounded up. */
-  readonly maxConcurrent: { readonly kind: 'Count'; readonly count: number } | { readonly kind: 'Percent'; readonly percent: number };
+  readonly maxConcurrent:
+    | { readonly kind: 'Count'; readonly count: number }
+    | { readonly kind: 'Percent'; readonly percent: number };
 }
 
 /** A RolloutStrategy as the loader normalises it (T1): defaults applied, durations in seconds. */

@@ -1,8 +1,7 @@
 /** Flags shared by `flotilla controller` and `flotilla reconcile --kubeconfig`: member access and Karmada's failover settings. */
 import path from 'node:path';
-import { KubeConfig } from '@kubernetes/client-node';
 import { UsageError } from '../api/index.ts';
-import { kubeConfigForContext, loadKubeConfig, parseContextMap, type CredentialSource } from '../cluster/credentials.ts';
+import { inClusterKubeConfig, kubeConfigForContext, loadKubeConfig, parseContextMap, type CredentialSource, type KubeConfig } from '../cluster/credentials.ts';
 import { hubSecretReader, limitsFrom, parseDuration } from '../cluster/member-access.ts';
 import { defaultPruneGuard, type PruneGuard } from '../cluster/prune-guard.ts';
 import { defaultEvictionSettings, defaultHealthSettings, type EvictionSettings, type HealthSettings } from '../status/index.ts';
@@ -41,8 +40,7 @@ export function memberAccess(values: Values, io: IO): { credentials: CredentialS
   const contextMap = parseContextMap(stringFlag(values['context-map']));
   const file = stringFlag(values['kubeconfig']);
   if (!file && !io.env['KUBECONFIG'] && io.env['KUBERNETES_SERVICE_HOST']) {
-    const hub = new KubeConfig();
-    hub.loadFromCluster();
+    const hub = inClusterKubeConfig();
     return { credentials: { contextMap, hubSecrets: hubSecretReader(hub, limits) }, limits, hub: () => hub };
   }
   const kubeconfig = loadKubeConfig(file ? path.resolve(io.cwd, file) : undefined, io.env);

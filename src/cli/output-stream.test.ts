@@ -60,7 +60,10 @@ describe('streamed JSON and YAML output', () => {
   it('writes in batches and waits for the sink between them', async () => {
     const writes: string[] = [];
     const order: string[] = [];
-    await writeChunks(['ab', 'cd', 'ef', 'g'], { write: (t) => void (writes.push(t), order.push(`w:${t}`)), drain: async () => void order.push('drain') }, 4);
+    await writeChunks(['ab', 'cd', 'ef', 'g'], { write: (t) => {
+      writes.push(t);
+      order.push(`w:${t}`);
+    }, drain: async () => void order.push('drain') }, 4);
     assert.deepEqual(writes, ['abcd', 'efg']);
     assert.deepEqual(order, ['w:abcd', 'drain', 'w:efg', 'drain']);
   });

@@ -96,7 +96,7 @@ async function dryRun(client: MemberClient, item: Desired, known: Live, opts: St
       result = await client.apply(body, item.id, { dryRun: true, force });
     } catch (err) {
       const failure = failureOutcome(err, item.id);
-      if (!live || !failure.conflicts || !failure.conflicts.every((c) => isImperativeManager(live, c.manager))) throw err;
+      if (!live || !failure.conflicts?.every((c) => isImperativeManager(live, c.manager))) throw err;
       force = true; // the conflicting fields were edited by hand: drift, which flotilla corrects
       result = await client.apply(body, item.id, { dryRun: true, force });
     }

@@ -9,6 +9,9 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { UsageError, type Cluster } from '../api/index.ts';
 import { CredentialsMissing } from './errors.ts';
 
+/** The client library's kubeconfig, re-exported so no module outside src/cluster imports the library. */
+export type { KubeConfig };
+
 /** Fleet cluster name → kubeconfig context name, from `--context-map a=ctx1,b=ctx2`. */
 export function parseContextMap(text: string | undefined): ReadonlyMap<string, string> {
   const out = new Map<string, string>();
@@ -39,6 +42,13 @@ export function loadKubeConfig(file: string | undefined, env: Readonly<Record<st
       throw new UsageError(`cannot read kubeconfig ${f}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
     }
   }
+  return kc;
+}
+
+/** The pod's service account, for a controller running in the hub cluster (no kubeconfig file). */
+export function inClusterKubeConfig(): KubeConfig {
+  const kc = new KubeConfig();
+  kc.loadFromCluster();
   return kc;
 }
 

@@ -50,7 +50,9 @@ export function diffPaths(a: unknown, b: unknown, at: string, out: string[]): st
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort(compareStrings);
     for (const k of keys) diffPaths(a[k], b[k], `${at}.${k}`, out);
   } else if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
-    a.forEach((v, i) => diffPaths(v, b[i], `${at}[${i}]`, out));
+    a.forEach((v, i) => {
+      diffPaths(v, b[i], `${at}[${i}]`, out);
+    });
   } else if (!jsonEqual(a, b)) {
     out.push(at || '.');
   }

@@ -5,7 +5,7 @@
  * once at the end. A pass cut short after any step loses nothing: every object it may have
  * created is in the inventory (the intent, inventory.ts intentInventory) before it is created.
  */
-import type { Cluster } from '../api/index.ts';
+import { InternalError, type Cluster } from '../api/index.ts';
 import { applyStaged, type Desired, type StagedApplyOptions } from './apply-staged.ts';
 import { memberKubeConfig, type CredentialSource } from './credentials.ts';
 import { checkReady } from './health.ts';
@@ -198,7 +198,7 @@ async function storeInventory(c: MemberClient, inv: Inventory, opts: ClusterReco
 }
 
 function client(r: Run): MemberClient {
-  if (!r.client) throw new Error('no client: the credentials step did not run');
+  if (!r.client) throw new InternalError('no client: the credentials step did not run');
   return r.client;
 }
 

@@ -103,12 +103,16 @@ function elect(e: Election, o: ControllerOptions, changed: (leader: boolean) => 
   let leader = false;
   let lastRenew = 0;
   let busy = false;
+  let following = '';
   const tick = async () => {
     if (busy || o.signal.aborted) return;
     busy = true;
     try {
       const v = await e.candidate.tryAcquireOrRenew();
       if (v.kind === 'leader') lastRenew = performance.now();
+      // A standby says once whom it follows (and again when that changes), so an operator can see it is alive.
+      if (v.kind === 'follower' && v.holder !== following) o.ctx.log({ msg: 'standing by', holder: v.holder });
+      following = v.kind === 'follower' ? v.holder : '';
       const now = v.kind === 'leader';
       if (now !== leader) { leader = now; changed(now); }
     } catch (err) {

@@ -81,7 +81,7 @@ export async function fetchOrCached(ctx: ReconcileContext, state: ReconcileState
 /** Pushes the target's pending commits of `branches` (after a successful fetch); an outage backs off. */
 export async function flushPending(ctx: ReconcileContext, link: GitLink | undefined, branches: readonly string[]): Promise<void> {
   const now = ctx.now().getTime();
-  if (!link || !link.due(now)) return;
+  if (!link?.due(now)) return;
   for (const branch of branches) {
     let outcome: FlushOutcome;
     try {

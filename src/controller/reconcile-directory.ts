@@ -32,7 +32,7 @@ export async function followDirectory(dir: string, outDir: string | undefined, s
     } while (again);
     running = undefined;
   };
-  const fire = () => { if (running) again = true; else running = run(); };
+  const fire = () => { if (running !== undefined) again = true; else running = run(); };
   fire();
   const watcher = startWatch(watchPaths({ kind: 'directory', dir }), fire);
   await new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));

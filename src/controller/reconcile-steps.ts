@@ -5,7 +5,7 @@ import { defaultSettings, loadFleet, settingsPath } from '../load/index.ts';
 import { planSnapshot, planToContract } from '../plan/index.ts';
 import { readRevision } from '../source/index.ts';
 import { statusFiles, writeRendered, writeRenderedDir, writeStatus, type RenderedHold } from '../writeback/index.ts';
-import type { ReconcileContext, ReconcileState, ReconcileStep, StepResult } from './reconcile.ts';
+import type { ReconcileContext, ReconcileStep, StepResult } from './reconcile.ts';
 
 const go: StepResult = { kind: 'continue' };
 

@@ -115,7 +115,9 @@ export function localStore(repo: GitRepo, dir: string, locks: LockPolicy = defau
   return {
     repo,
     location: dir,
-    refresh: async () => {},
+    refresh: async () => {
+      // a local directory is always current: nothing to fetch
+    },
     isStale: async () => false,
     tip: (branch) => tryResolve(repo, `refs/heads/${branch}`),
     publish: (branch, expected, commit) => compareAndSwapBranch(repo, branch, expected, commit, locks),

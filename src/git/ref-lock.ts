@@ -47,7 +47,9 @@ export interface ReclaimedLock {
 export const defaultStaleLockMs = 60_000;
 
 /** The policy used when none is given: the default bound, no one told. */
-export const defaultLockPolicy: LockPolicy = { staleAfterMs: defaultStaleLockMs, onReclaim: () => {} };
+export const defaultLockPolicy: LockPolicy = { staleAfterMs: defaultStaleLockMs, onReclaim: () => {
+    // no one to tell
+  } };
 
 /** A held lock: replace its content with the ref's new value, then commit (rename) or release. */
 export interface HeldLock {
@@ -72,7 +74,7 @@ export function formatOwner(o: LockOwner): string {
 /** The owner named by a lock file's text, or undefined when it holds no owner line (git's lock, a ref value, nothing). */
 export function parseOwner(text: string): LockOwner | undefined {
   const m = /^flotilla-lock pid=(\d+) host=(\S*) start=(\S*)\n?$/.exec(text);
-  return m && m[1] && m[2] !== undefined && m[3] !== undefined ? { pid: Number(m[1]), host: m[2], start: m[3] } : undefined;
+  return m?.[1] && m[2] !== undefined && m[3] !== undefined ? { pid: Number(m[1]), host: m[2], start: m[3] } : undefined;
 }
 
 /** Whether `owner` is known to be gone: same host, and no such process or one that started at another time. */

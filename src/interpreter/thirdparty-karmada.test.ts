@@ -1,19 +1,24 @@
 /**
- * Karmada's published third-party customisations, run unchanged with their own testdata, from a
- * local Karmada mirror (never committed here). Skipped when the mirror is absent; point
- * KARMADA_GIT_DIR at a Karmada git directory to run it elsewhere.
+ * Karmada's published third-party customisations, run unchanged:
+ * - always, the sample of them in the conformance set (../shared/conformance/cases/interpreter/
+ *   thirdparty-*.yaml, the same ../shared that npm test's conformance step reads), in-process;
+ * - with KARMADA_GIT_DIR set to a Karmada git directory, every customisation with all of its own
+ *   testdata (pkg/resourceinterpreter/default/thirdparty/resourcecustomizations). Unset, that part is
+ *   skipped; set to a path that is not there, it fails.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import YAML from 'yaml';
-import { canonicalQuantity, type JsonObject, type KubeObject, type Loaded, type ResourceInterpreterCustomization } from '../api/index.ts';
-import { createInterpreter, type AggregatedStatusItem } from './index.ts';
+import { canonicalQuantity, type JsonObject, type JsonValue, type KubeObject, type Loaded, type ResourceInterpreterCustomization } from '../api/index.ts';
+import { assertJsonSubset } from '../api/json-subset.test-support.ts';
+import { createInterpreter, type AggregatedStatusItem, type Interpreter } from './index.ts';
 
-const gitDir = process.env['KARMADA_GIT_DIR'] ?? '/work/.mirror/karmada-io+karmada/repo';
+const sharedCases = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'conformance', 'cases', 'interpreter');
+const gitDir = process.env['KARMADA_GIT_DIR'];
 const root = 'pkg/resourceinterpreter/default/thirdparty/resourcecustomizations/';
-const present = existsSync(gitDir);
-const git = (...args: string[]): string => execFileSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+const git = (...args: string[]): string => execFileSync('git', ['--git-dir', gitDir ?? '', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
 
 interface KarmadaCase {
   name: string;
@@ -66,11 +71,53 @@ function results(c: KarmadaCase, customization: Loaded<ResourceInterpreterCustom
 
 const sortDeps = (v: unknown): unknown => (Array.isArray(v) ? [...v].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)) : v);
 
-describe('Karmada third-party customisations, unchanged, with their testdata', function () {
-  if (!present) {
-    it.skip('needs a Karmada mirror (KARMADA_GIT_DIR)', () => undefined);
+interface ConformanceCase {
+  readonly name: string;
+  readonly objects: readonly KubeObject[];
+  readonly expect: { readonly interpret?: readonly { operation: string; input: Record<string, unknown>; output: JsonValue }[] };
+}
+
+/** One interpreter operation with the conformance set's inputs, shaped as `flotilla interpret` prints it (FORMAT.md). */
+function interpretCase(i: Interpreter, operation: string, input: Record<string, unknown>): unknown {
+  const object = (input['object'] ?? input['desired']) as KubeObject | undefined;
+  const observed = input['observed'] as KubeObject | undefined;
+  const either = (object ?? observed) as KubeObject;
+  switch (operation) {
+    case 'GetReplicas': return i.getReplicas(object as KubeObject);
+    case 'ReviseReplica': return i.reviseReplica(object as KubeObject, Number(input['replicas']));
+    case 'Retain': return i.retain(object as KubeObject, observed as KubeObject);
+    case 'AggregateStatus': return i.aggregateStatus(object as KubeObject, (input['statusItems'] as AggregatedStatusItem[] | undefined) ?? null);
+    case 'InterpretHealth': return { healthy: i.interpretHealth((observed ?? object) as KubeObject) };
+    case 'InterpretDependency': return { dependencies: i.interpretDependency(either) };
+    case 'ReflectStatus': return { status: i.reflectStatus((observed ?? object) as KubeObject) };
+    default: throw new Error(`unknown operation ${operation}`);
+  }
+}
+
+describe('Karmada third-party customisations from the conformance set (../shared/conformance)', () => {
+  const files = existsSync(sharedCases) ? readdirSync(sharedCases).filter((f) => f.startsWith('thirdparty-') && f.endsWith('.yaml')).sort() : [];
+  it('finds the conformance set beside the checkout', () => assert.ok(files.length > 0, `no thirdparty-*.yaml under ${sharedCases}`));
+  for (const file of files) {
+    const c = YAML.parse(readFileSync(path.join(sharedCases, file), 'utf8')) as ConformanceCase;
+    const customizations = c.objects
+      .filter((o) => o.kind === 'ResourceInterpreterCustomization')
+      .map((object) => ({ object, source: { file, line: 1, column: 1, doc: 0 } }) as unknown as Loaded<ResourceInterpreterCustomization>);
+    for (const [n, e] of (c.expect.interpret ?? []).entries()) {
+      it(`${c.name}: ${e.operation}${n ? ` #${n + 1}` : ''}`, () => {
+        const got = JSON.parse(JSON.stringify(interpretCase(createInterpreter(customizations), e.operation, e.input))) as JsonValue;
+        assertJsonSubset(got, e.output);
+      });
+    }
+  }
+});
+
+describe('Karmada third-party customisations, unchanged, with their testdata (KARMADA_GIT_DIR)', () => {
+  if (gitDir === undefined) {
+    it.skip('set KARMADA_GIT_DIR to a Karmada git directory to run every customisation with its testdata', () => undefined);
     return;
   }
+  it('KARMADA_GIT_DIR is a directory', () => assert.ok(existsSync(gitDir), `KARMADA_GIT_DIR=${gitDir} does not exist`));
+  if (!existsSync(gitDir)) return;
   const files = git('ls-tree', '-r', '--name-only', 'HEAD', root).split('\n').filter(Boolean);
   for (const file of files.filter((f) => f.endsWith('/customizations.yaml'))) {
     const dir = file.slice(0, -'customizations.yaml'.length);

@@ -16,13 +16,18 @@ export function checkReferences(fleet: Fleet, locateOf: (l: Loaded) => RawObject
     checkDependentOverrides(p, overrideKeys, locateOf(p), out);
     const placement = p.object.spec.placement;
     checkAffinity(p, placement?.clusterAffinity, ['spec', 'placement', 'clusterAffinity'], clusterNames, locateOf(p), out);
-    placement?.clusterAffinities?.forEach((term, i) => checkAffinity(p, term, ['spec', 'placement', 'clusterAffinities', i], clusterNames, locateOf(p), out));
-    placement?.replicaScheduling?.weightPreference?.staticWeightList?.forEach((w, i) =>
-      checkAffinity(p, w.targetCluster, ['spec', 'placement', 'replicaScheduling', 'weightPreference', 'staticWeightList', i, 'targetCluster'], clusterNames, locateOf(p), out));
+    placement?.clusterAffinities?.forEach((term, i) => {
+      checkAffinity(p, term, ['spec', 'placement', 'clusterAffinities', i], clusterNames, locateOf(p), out);
+    });
+    placement?.replicaScheduling?.weightPreference?.staticWeightList?.forEach((w, i) => {
+      checkAffinity(p, w.targetCluster, ['spec', 'placement', 'replicaScheduling', 'weightPreference', 'staticWeightList', i, 'targetCluster'], clusterNames, locateOf(p), out);
+    });
   }
   for (const o of fleet.overridePolicies) {
     checkSelectorNamespaces(o, locateOf(o), out);
-    o.object.spec.overrideRules?.forEach((r, i) => checkAffinity(o, r.targetCluster, ['spec', 'overrideRules', i, 'targetCluster'], clusterNames, locateOf(o), out));
+    o.object.spec.overrideRules?.forEach((r, i) => {
+      checkAffinity(o, r.targetCluster, ['spec', 'overrideRules', i, 'targetCluster'], clusterNames, locateOf(o), out);
+    });
     checkAffinity(o, o.object.spec.targetCluster, ['spec', 'targetCluster'], clusterNames, locateOf(o), out);
   }
   return out;

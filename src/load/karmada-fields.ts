@@ -11,7 +11,6 @@ import { isPlainObject } from '../api/index.ts';
 import type { SchemaKind } from './schema/index.ts';
 
 const propagation: readonly SchemaKind[] = ['PropagationPolicy', 'ClusterPropagationPolicy'];
-const override: readonly SchemaKind[] = ['OverridePolicy', 'ClusterOverridePolicy'];
 
 /** Fields the engine reads (each with the stage that does). */
 export const honouredFields: Readonly<Record<SchemaKind, readonly string[]>> = {
@@ -113,7 +112,11 @@ function valuesAt(object: unknown, schemaPath: string): { path: (string | number
       if (!isPlainObject(f.value) || !Object.hasOwn(f.value, key)) continue;
       const v = f.value[key];
       if (!array) next.push({ path: [...f.path, key], value: v });
-      else if (Array.isArray(v)) v.forEach((item, i) => next.push({ path: [...f.path, key, i], value: item }));
+      else if (Array.isArray(v)) {
+        v.forEach((item, i) => {
+          next.push({ path: [...f.path, key, i], value: item });
+        });
+      }
     }
     found = next;
   }

@@ -14,20 +14,28 @@ export interface RolloutProblem {
 }
 
 /** The normalised strategy and the problems found; the spec is meaningful only without problems. */
-export function normaliseRollout(object: RolloutStrategy): { readonly spec: RolloutSpec; readonly problems: readonly RolloutProblem[] } {
+export function normaliseRollout(object: RolloutStrategy): {
+  readonly spec: RolloutSpec;
+  readonly problems: readonly RolloutProblem[];
+} {
   const problems: RolloutProblem[] = [];
   const seen = new Map<string, number>();
   object.spec.waves.forEach((w, i) => {
     const first = seen.get(w.name);
     if (first === undefined) seen.set(w.name, i);
-    else problems.push({ path: ['spec', 'waves', i, 'name'], message: `wave name "${w.name}" is used by waves[${first}] too; wave names must be unique in a strategy` });
+    else
+      problems.push({
+        path: ['spec', 'waves', i, 'name'],
+        message: `wave name "${w.name}" is used by waves[${first}] too; wave names must be unique in a strategy`,
+      });
   });
   const spec: RolloutSpec = {
     namespace: object.metadata.namespace ?? 'default',
     name: object.metadata.name,
     resourceSelectors: object.spec.resourceSelectors,
     waves: object.spec.waves.map(normaliseWave),
-    progressDeadlineSeconds: durationSeconds(object.spec.healthCheck?.progressDeadline) ?? defaultProgressDeadlineSeconds,
+    progressDeadlineSeconds:
+      durationSeconds(object.spec.healthCheck?.progressDeadline) ?? defaultProgressDeadlineSeconds,
     onFailure: object.spec.onFailure ?? 'Pause',
   };
   return { spec, problems };
@@ -35,8 +43,10 @@ export function normaliseRollout(object: RolloutStrategy): { readonly spec: Roll
 
 function normaliseWave(w: RolloutWave): Wave {
   const m = w.maxConcurrentClusters;
-  const maxConcurrent: Wave['maxConcurrent'] = typeof m === 'number' ? { kind: 'Count', count: m }
-    : { kind: 'Percent', percent: m === undefined ? 100 : Number(m.slice(0, -1)) };
+  const maxConcurrent: Wave['maxConcurrent'] =
+    typeof m === 'number'
+      ? { kind: 'Count', count: m }
+      : { kind: 'Percent', percent: m === undefined ? 100 : Number(m.slice(0, -1)) };
   return { name: w.name, clusters: w.clusters, bakeSeconds: durationSeconds(w.bake) ?? 0, maxConcurrent };
 }
 

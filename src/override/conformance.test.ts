@@ -10,8 +10,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { bindingAnnotation, cloneJson, isClusterScoped, isPlainObject, managedByLabel, managedByValue, type Cluster, type JsonObject, type JsonValue, type KubeObject, type Loaded, type OverridePolicy } from '../api/index.ts';
+import { assertJsonSubset } from '../api/json-subset.test-support.ts';
 import { applyOverrides, selectOverridePolicies } from './index.ts';
-import { unescape } from './json-patch.ts';
+import { unescapePointerToken } from './json-patch.ts';
 
 const casesDir = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'conformance', 'cases', 'override');
 
@@ -49,24 +50,10 @@ function marked(template: KubeObject): JsonObject {
   return m;
 }
 
-/** Subset match: objects by the keys given, arrays element by element with equal length, scalars equal. */
-function assertSubset(actual: JsonValue | undefined, expected: JsonValue, at: string, skip: readonly string[]): void {
-  if (skip.includes(at)) return;
-  if (isPlainObject(expected)) {
-    assert.ok(isPlainObject(actual), `${at || '/'} should be an object, is ${JSON.stringify(actual)}`);
-    for (const [k, v] of Object.entries(expected)) assertSubset(actual[k], v as JsonValue, `${at}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`, skip);
-  } else if (Array.isArray(expected)) {
-    assert.ok(Array.isArray(actual) && actual.length === expected.length, `${at} should be a list of ${expected.length}, is ${JSON.stringify(actual)}`);
-    expected.forEach((v, i) => assertSubset(actual[i], v, `${at}/${i}`, skip));
-  } else {
-    assert.deepEqual(actual, expected, `${at}`);
-  }
-}
-
 function resolves(doc: JsonValue, pointer: string): boolean {
   let node: JsonValue | undefined = doc;
   for (const raw of pointer.split('/').slice(1)) {
-    const t = unescape(raw);
+    const t = unescapePointerToken(raw);
     if (isPlainObject(node) && Object.hasOwn(node, t)) node = node[t] as JsonValue;
     else if (Array.isArray(node) && /^\d+$/.test(t) && Number(t) < node.length) node = node[Number(t)];
     else return false;
@@ -86,7 +73,7 @@ function runCase(c: Case, m: ExpectedManifest): void {
   const result = applyOverrides(marked(template), cluster, selectOverridePolicies(policies, template));
   assert.equal(result.kind, 'Overridden', JSON.stringify(result));
   if (result.kind !== 'Overridden') return;
-  if (m.match !== undefined) assertSubset(result.manifest, m.match, '', pipelineOnly[c.name] ?? []);
+  if (m.match !== undefined) assertJsonSubset(result.manifest, m.match, '', pipelineOnly[c.name] ?? []);
   for (const p of m.absentPaths ?? []) assert.ok(!resolves(result.manifest, p), `${p} should be absent`);
 }
 

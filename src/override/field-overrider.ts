@@ -7,10 +7,9 @@
  */
 import { isPlainObject, type FieldOverrider, type JSONPatchOperation, type JsonObject, type JsonValue } from '../api/index.ts';
 import { encodeGoJson, parseGoJson, sortKeysDeep } from './embedded-json.ts';
-import { applyJsonPatch, unescape, type PatchOperation } from './json-patch.ts';
+import { applyJsonPatch, unescapePointerToken, type PatchOperation } from './json-patch.ts';
 import { applied, failed, pathMissing, type StepOutcome } from './outcome.ts';
-import { decodeYamlV2 } from './yaml-v2-decode.ts';
-import { encodeYamlV2 } from './yaml-v2-encode.ts';
+import { decodeYamlV2, encodeYamlV2 } from './yaml-v2/index.ts';
 
 /** Applies one field overrider to a copy of the document. */
 export function applyFieldOverrider(doc: JsonObject, o: FieldOverrider): StepOutcome {
@@ -31,7 +30,7 @@ function stringAt(doc: JsonObject, pointer: string): StepOutcome<string> {
   if (pointer !== '' && !pointer.startsWith('/')) return failed(`fieldPath ${pointer} is not a JSON pointer (it must start with "/")`);
   let node: JsonValue = doc;
   for (const raw of pointer === '' ? [] : pointer.split('/').slice(1)) {
-    const token = unescape(raw);
+    const token = unescapePointerToken(raw);
     if (isPlainObject(node)) {
       if (!Object.hasOwn(node, token)) return pathMissing(`fieldPath ${pointer} does not exist`);
       node = node[token] as JsonValue;

@@ -3,4 +3,4 @@ export { selectOverridePolicies } from './selection.ts';
 export { applyOverrides } from './application.ts';
 export type { AppliedOverride, OverrideResult } from './application.ts';
 /** How go-yaml v2 (sigs.k8s.io/yaml, kubectl) reads a plain scalar; the rendered tree quotes what it would not read as a string. */
-export { resolvePlain } from './yaml-v2-resolve.ts';
+export { resolvePlain } from './yaml-v2/resolve.ts';

@@ -95,16 +95,16 @@ function resolveNegativeIndices(doc: JsonValue, op: PatchOperation): StepOutcome
 
 function step(node: JsonValue | undefined, token: string): JsonValue | undefined {
   if (Array.isArray(node)) return /^\d+$/.test(token) ? node[Number(token)] : undefined;
-  if (isPlainObject(node)) return Object.hasOwn(node, unescape(token)) ? (node[unescape(token)] as JsonValue) : undefined;
+  if (isPlainObject(node)) return Object.hasOwn(node, unescapePointerToken(token)) ? (node[unescapePointerToken(token)] as JsonValue) : undefined;
   return undefined;
 }
 
 /** Decodes one JSON pointer token (RFC 6901: `~1` is `/`, then `~0` is `~`). */
-export function unescape(token: string): string {
+export function unescapePointerToken(token: string): string {
   return token.replaceAll('~1', '/').replaceAll('~0', '~');
 }
 
 /** Encodes one JSON pointer token. */
-export function escape(token: string): string {
+export function escapePointerToken(token: string): string {
   return token.replaceAll('~', '~0').replaceAll('/', '~1');
 }

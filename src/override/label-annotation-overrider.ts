@@ -5,7 +5,7 @@
  * silently, as Karmada does.
  */
 import { isPlainObject, sortedKeys, type JsonObject, type LabelAnnotationOverrider } from '../api/index.ts';
-import { applyJsonPatch, escape, type PatchOperation } from './json-patch.ts';
+import { applyJsonPatch, escapePointerToken, type PatchOperation } from './json-patch.ts';
 import { applied, type StepOutcome } from './outcome.ts';
 
 /** Which metadata map an overrider edits. */
@@ -23,7 +23,7 @@ export function applyLabelAnnotationOverrider(doc: JsonObject, map: MetadataMap,
   const patches: PatchOperation[] = [];
   for (const key of keys) {
     if (overrider.operator !== 'add' && !(existing && Object.hasOwn(existing, key))) continue;
-    patches.push({ op: overrider.operator, path: `/metadata/${map}/${escape(key)}`, value: value[key] });
+    patches.push({ op: overrider.operator, path: `/metadata/${map}/${escapePointerToken(key)}`, value: value[key] });
   }
   if (patches.length === 0) return applied(doc);
   return applyJsonPatch(base, patches);

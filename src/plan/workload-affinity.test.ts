@@ -22,13 +22,13 @@ function plan(files: readonly { path: string; text: string }[], previous: unknow
   return planFleet({ fleet, diagnostics, revision: 'r', previous: prev.previous, records: prev.records });
 }
 const where = (p: Plan) => Object.fromEntries(p.bindings.map((b) => [b.spec.resource.name, b.spec.clusters.map((c) => c.name).join(',')]));
-const before = (name: string, cluster: string) => ({ spec: { resource: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'default', name }, clusters: [{ name: cluster, replicas: 1 }] } });
+const ranOn = (name: string, cluster: string) => ({ spec: { resource: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'default', name }, clusters: [{ name: cluster, replicas: 1 }] } });
 
 describe('plan: placement.workloadAffinity', () => {
   const cases: { name: string; files: { path: string; text: string }[]; previous?: unknown[]; want: Record<string, string> }[] = [
-    { name: 'affinity: a workload joins the cluster its group runs on', files: [pp('affinity'), app('a', 'front'), app('b', 'front')], previous: [before('a', 'm3')], want: { a: 'm3', b: 'm3' } },
+    { name: 'affinity: a workload joins the cluster its group runs on', files: [pp('affinity'), app('a', 'front'), app('b', 'front')], previous: [ranOn('a', 'm3')], want: { a: 'm3', b: 'm3' } },
     { name: 'affinity: the first workload of a group is free', files: [pp('affinity'), app('a', 'front'), app('b', 'back')], want: { a: 'm1', b: 'm1' } },
-    { name: 'affinity: a peer not reached yet counts where it ran', files: [pp('affinity'), app('a', 'front'), app('b', 'front')], previous: [before('b', 'm2')], want: { a: 'm2', b: 'm2' } },
+    { name: 'affinity: a peer not reached yet counts where it ran', files: [pp('affinity'), app('a', 'front'), app('b', 'front')], previous: [ranOn('b', 'm2')], want: { a: 'm2', b: 'm2' } },
     { name: 'anti-affinity: workloads of a group avoid each other', files: [pp('antiAffinity'), app('a', 'front'), app('b', 'front'), app('c', 'front')], want: { a: 'm1', b: 'm2', c: 'm3' } },
     { name: 'anti-affinity: a template without the label is not in the group', files: [pp('antiAffinity'), app('a', 'front'), app('b')], want: { a: 'm1', b: 'm1' } },
   ];

@@ -45,7 +45,10 @@ export class GroupPeers {
   /** Registers a binding with its groups and its clusters so far (its previous placement). */
   add(key: ResourceKey, namespace: string, groups: WorkloadGroups, clusters: readonly TargetCluster[]): void {
     let m = this.#byNamespace.get(namespace);
-    if (m === undefined) this.#byNamespace.set(namespace, (m = new Map()));
+    if (m === undefined) {
+      m = new Map();
+      this.#byNamespace.set(namespace, m);
+    }
     m.set(key, { groups, clusters: clusters.map((c) => c.name) });
   }
 

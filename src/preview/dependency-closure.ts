@@ -37,7 +37,7 @@ export function closeOverDependencies(basePlan: Plan, head: Fleet, reach: Reach)
     const t = headTemplates.get(k);
     if (!t || !reach.requirers.has(k)) continue;
     out.add(k);
-    let deps;
+    let deps: ReturnType<typeof interpreter.interpretDependency>;
     try {
       deps = interpreter.interpretDependency(t.object);
     } catch (err) {

@@ -60,7 +60,10 @@ function indexWorks(works: readonly Work[]): Map<string, Map<ResourceKey, Placed
     if (!m || !isManifest(m)) continue;
     const cluster = work.metadata.namespace.startsWith(executionNamespacePrefix) ? work.metadata.namespace.slice(executionNamespacePrefix.length) : work.metadata.namespace;
     let byKey = out.get(cluster);
-    if (!byKey) out.set(cluster, (byKey = new Map()));
+    if (!byKey) {
+      byKey = new Map();
+      out.set(cluster, byKey);
+    }
     byKey.set(resourceKeyOf(m), { work, manifest: m });
   }
   return out;

@@ -5,7 +5,7 @@
  * GitHub rejects comments over 65,536.
  */
 import { summaryLine } from './diff-plans.ts';
-import { describeClusterCounts, describeDiagnostic, describeOutcome, describePlacement, describePolicy, describeResource, shortRevision } from './describe.ts';
+import { describeClusterCounts, describeOutcome, describePlacement, describePolicy, describeResource, shortRevision } from './describe.ts';
 import { formatMermaid } from './mermaid.ts';
 import type { ClusterChange, PlanDiff } from './model.ts';
 import { resilienceSection } from './resilience-markdown.ts';

@@ -6,7 +6,7 @@
  * placement, a template whose content, claiming policy and selecting override policies are
  * unchanged plans exactly as in the base. Anything fleet-wide that differs falls back to a full plan.
  */
-import { compareDiagnostics, compareStrings, resourceKeyOf, type Fleet, type KubeObject, type Loaded, type ResourceKey } from '../api/index.ts';
+import { compareDiagnostics, compareStrings, resourceKey, resourceKeyOf, type Fleet, type KubeObject, type Loaded, type ResourceKey } from '../api/index.ts';
 import { bindingId, coverageCodes, coverageWarnings, planFleet, type Binding, type Plan, type PlanInput } from '../plan/index.ts';
 import { isUnsyncedNamespace, type Work } from '../render/index.ts';
 import { reachOf } from './affected-templates.ts';
@@ -84,8 +84,7 @@ function sameObjects(a: readonly Loaded[], b: readonly Loaded[]): boolean {
 }
 
 function keyOfBinding(b: Binding): ResourceKey {
-  const r = b.spec.resource;
-  return `${r.apiVersion}|${r.kind}|${r.namespace ?? ''}|${r.name}` as ResourceKey;
+  return resourceKey(b.spec.resource);
 }
 
 /**

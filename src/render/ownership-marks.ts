@@ -12,7 +12,8 @@ export interface OwnerMarks {
 
 /** Sets the ownership label and annotations in place, creating the maps when absent, keys sorted (D5). */
 export function markOwnership(m: JsonObject, marks: OwnerMarks): void {
-  const meta = isPlainObject(m['metadata']) ? (m['metadata'] as JsonObject) : (m['metadata'] = {});
+  if (!isPlainObject(m['metadata'])) m['metadata'] = {};
+  const meta = m['metadata'] as JsonObject;
   const labels = isPlainObject(meta['labels']) ? (meta['labels'] as Record<string, string>) : {};
   const annotations = isPlainObject(meta['annotations']) ? (meta['annotations'] as Record<string, string>) : {};
   labels[managedByLabel] = managedByValue;

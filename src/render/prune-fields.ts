@@ -39,7 +39,7 @@ export function pruneIrrelevantFields(m: JsonObject): void {
     }
     case 'PersistentVolumeClaim': {
       const a = objectAt(m, ['metadata', 'annotations']);
-      if (a && a['volume.kubernetes.io/selected-node']) delete a['volume.kubernetes.io/selected-node'];
+      if (a?.['volume.kubernetes.io/selected-node']) delete a['volume.kubernetes.io/selected-node'];
       break;
     }
   }

@@ -27,10 +27,17 @@ export type ClusterHealth =
 export function clusterHealthOf(reachable: boolean, copies: readonly CopyObservation[]): ClusterHealth {
   if (!reachable) return { kind: 'Unknown', why: 'the cluster could not be observed' };
   for (const c of copies.toSorted((a, b) => compareStrings(a.template, b.template))) {
-    if (!c.isTarget) return { kind: 'Progressing', template: c.template, why: 'the target manifests are not applied yet' };
-    if (c.healthy === undefined) return { kind: 'Progressing', template: c.template, why: 'the copy could not be read' };
+    if (!c.isTarget)
+      return { kind: 'Progressing', template: c.template, why: 'the target manifests are not applied yet' };
+    if (c.healthy === undefined)
+      return { kind: 'Progressing', template: c.template, why: 'the copy could not be read' };
     if (!c.healthy) return { kind: 'Progressing', template: c.template, why: 'InterpretHealth says unhealthy' };
-    if (c.readyReplicas !== c.desiredReplicas) return { kind: 'Progressing', template: c.template, why: `${c.readyReplicas}/${c.desiredReplicas} replicas ready` };
+    if (c.readyReplicas !== c.desiredReplicas)
+      return {
+        kind: 'Progressing',
+        template: c.template,
+        why: `${c.readyReplicas}/${c.desiredReplicas} replicas ready`,
+      };
   }
   return { kind: 'Healthy' };
 }

@@ -22,14 +22,26 @@ export interface InForce {
  * The manifests in force per cluster of the scope, sorted by cluster (the scope comes sorted). A
  * failover target with nothing in force gets the target: availability comes before staging.
  */
-export function inForceOf(state: RolloutState, baseline: RevisionContent | undefined, scope: readonly string[], failoverTargets: readonly string[]): InForce[] {
+export function inForceOf(
+  state: RolloutState,
+  baseline: RevisionContent | undefined,
+  scope: readonly string[],
+  failoverTargets: readonly string[],
+): InForce[] {
   return scope.map((cluster): InForce => {
     const failover = failoverTargets.includes(cluster);
     const rec = state.clusters.find((c) => c.name === cluster);
     let revision = rec?.revision ?? (baseline?.contents[cluster] !== undefined ? baseline.revision : undefined);
     if (state.phase === 'Done') revision = state.target.revision;
     if (revision === undefined && failover) revision = state.target.revision;
-    const source: InForceSource = revision === undefined ? 'None' : revision === state.target.revision ? 'Target' : revision === state.baselineRevision ? 'Baseline' : 'Current';
+    const source: InForceSource =
+      revision === undefined
+        ? 'None'
+        : revision === state.target.revision
+          ? 'Target'
+          : revision === state.baselineRevision
+            ? 'Baseline'
+            : 'Current';
     return { cluster, source, revision, replicasFromTarget: failover && source !== 'Target' };
   });
 }

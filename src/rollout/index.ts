@@ -3,6 +3,15 @@ export { decideRollout, type OperatorRequest, type RolloutDecision, type Rollout
 export type { Transition } from './advance.ts';
 export { clusterHealthOf, type ClusterHealth, type CopyObservation } from './health.ts';
 export type { InForce, InForceSource } from './in-force.ts';
-export type { ClusterProgress, ContentByCluster, RevisionContent, RolloutCondition, RolloutPhase, RolloutReason, RolloutState, WaveProgress } from './state.ts';
+export type {
+  ClusterProgress,
+  ContentByCluster,
+  RevisionContent,
+  RolloutCondition,
+  RolloutPhase,
+  RolloutReason,
+  RolloutState,
+  WaveProgress,
+} from './state.ts';
 export { assignWaves, concurrencyOf, unmatchedWaveName, type AssignedWave } from './waves.ts';
 export { clusterOfWork, isStaged, rolloutContents, worksInForce, type WorkSources } from './manifests-in-force.ts';

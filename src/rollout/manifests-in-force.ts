@@ -3,8 +3,15 @@
  * content id per cluster (what the decision compares), and the Works in force per cluster once the
  * decision is made (what apply and the rendered branch must carry; docs/rollouts.md "In force").
  */
-import { createHash } from 'node:crypto';
-import { canonicalJson, compareStrings, executionNamespacePrefix, isPlainObject, type JsonObject, type KubeObject, type RolloutSpec } from '../api/index.ts';
+import {
+  canonicalJson,
+  compareStrings,
+  executionNamespacePrefix,
+  isPlainObject,
+  type JsonObject,
+  type KubeObject,
+  type RolloutSpec,
+} from '../api/index.ts';
 import { selectorsPriority } from '../policy/index.ts';
 import type { Work } from '../render/index.ts';
 import type { InForce } from './in-force.ts';
@@ -24,17 +31,25 @@ export function isStaged(spec: RolloutSpec, w: Work): boolean {
 }
 
 /**
- * The content id per cluster of the strategy's Works: SHA-256 of their manifests' canonical JSON in
- * Work-name order. Clusters with no staged Work are absent. Replica counts are part of the content:
- * a cluster outside the started waves keeps its replicas too.
+ * The content id per cluster of the strategy's Works: `digest` (the shell passes SHA-256, as
+ * `flotilla.io/manifest-hash` uses; the core imports no Node built-in) of their names and manifests'
+ * canonical JSON in Work-name order. Clusters with no staged Work are absent. Replica counts are part
+ * of the content: a cluster outside the started waves keeps its replicas too.
  */
-export function rolloutContents(spec: RolloutSpec, works: readonly Work[]): ContentByCluster {
+export function rolloutContents(
+  spec: RolloutSpec,
+  works: readonly Work[],
+  digest: (text: string) => string,
+): ContentByCluster {
   const byCluster = stagedByCluster(spec, works);
-  return Object.fromEntries([...byCluster.keys()].sort(compareStrings).map((c) => {
-    const h = createHash('sha256');
-    for (const w of byCluster.get(c) ?? []) h.update(`${w.metadata.name}\n${canonicalJson(w.spec.workload.manifests)}\n`);
-    return [c, h.digest('hex')];
-  }));
+  return Object.fromEntries(
+    [...byCluster.keys()].sort(compareStrings).map((c) => {
+      const text = (byCluster.get(c) ?? [])
+        .map((w) => `${w.metadata.name}\n${canonicalJson(w.spec.workload.manifests)}\n`)
+        .join('');
+      return [c, digest(text)];
+    }),
+  );
 }
 
 /** The Works of each source a decision may choose from; `current` holds what clusters run now (the rendered branch). */
@@ -51,21 +66,32 @@ export interface WorkSources {
  */
 export function worksInForce(spec: RolloutSpec, inForce: readonly InForce[], sources: WorkSources): Work[] {
   const out = sources.target.filter((w) => !isStaged(spec, w));
-  const staged = { Target: stagedByCluster(spec, sources.target), Baseline: stagedByCluster(spec, sources.baseline), Current: stagedByCluster(spec, sources.current) };
+  const staged = {
+    Target: stagedByCluster(spec, sources.target),
+    Baseline: stagedByCluster(spec, sources.baseline),
+    Current: stagedByCluster(spec, sources.current),
+  };
   const handled = new Set(inForce.map((f) => f.cluster));
   for (const f of inForce) {
     if (f.source === 'None') continue;
     const chosen = staged[f.source].get(f.cluster) ?? [];
-    out.push(...(f.replicasFromTarget ? chosen.map((w) => withReplicasOf(w, staged.Target.get(f.cluster) ?? [])) : chosen));
+    out.push(
+      ...(f.replicasFromTarget ? chosen.map((w) => withReplicasOf(w, staged.Target.get(f.cluster) ?? [])) : chosen),
+    );
   }
   // A staged Work of a cluster outside the decision's scope cannot exist (the scope is every cluster with content); keep the target's if it does.
   for (const [c, ws] of staged.Target) if (!handled.has(c)) out.push(...ws);
-  return out.sort((a, b) => compareStrings(a.metadata.namespace, b.metadata.namespace) || compareStrings(a.metadata.name, b.metadata.name));
+  return out.sort(
+    (a, b) =>
+      compareStrings(a.metadata.namespace, b.metadata.namespace) || compareStrings(a.metadata.name, b.metadata.name),
+  );
 }
 
 function stagedByCluster(spec: RolloutSpec, works: readonly Work[]): Map<string, Work[]> {
   const m = new Map<string, Work[]>();
-  for (const w of works.filter((x) => isStaged(spec, x)).toSorted((a, b) => compareStrings(a.metadata.name, b.metadata.name))) {
+  for (const w of works
+    .filter((x) => isStaged(spec, x))
+    .toSorted((a, b) => compareStrings(a.metadata.name, b.metadata.name))) {
     const c = clusterOfWork(w);
     m.set(c, [...(m.get(c) ?? []), w]);
   }

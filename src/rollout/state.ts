@@ -48,9 +48,22 @@ export interface RolloutCondition {
 
 /** The reasons the decision gives (one catalogue, as Flux's condition reasons). */
 export type RolloutReason =
-  | 'NoChange' | 'Started' | 'Restarted' | 'WaveStarted' | 'BatchStarted' | 'ClusterJoined' | 'WaveProgressing'
-  | 'WaveBaking' | 'WaveHealthy' | 'EmptyWave' | 'ProgressDeadlineExceeded' | 'PausedByOperator' | 'Resumed'
-  | 'Aborted' | 'RolledBack' | 'Done';
+  | 'NoChange'
+  | 'Started'
+  | 'Restarted'
+  | 'WaveStarted'
+  | 'BatchStarted'
+  | 'ClusterJoined'
+  | 'WaveProgressing'
+  | 'WaveBaking'
+  | 'WaveHealthy'
+  | 'EmptyWave'
+  | 'ProgressDeadlineExceeded'
+  | 'PausedByOperator'
+  | 'Resumed'
+  | 'Aborted'
+  | 'RolledBack'
+  | 'Done';
 
 /** A strategy's rollout state. */
 export interface RolloutState {

@@ -17,7 +17,11 @@ export interface AssignedWave {
  * affinity matches it (absent affinity: every remaining cluster), then an `(unmatched)` wave for
  * the rest when there is any. A cluster in scope but not in the inventory matches only by name.
  */
-export function assignWaves(spec: RolloutSpec, inScope: readonly string[], inventory: readonly Cluster[]): AssignedWave[] {
+export function assignWaves(
+  spec: RolloutSpec,
+  inScope: readonly string[],
+  inventory: readonly Cluster[],
+): AssignedWave[] {
   const byName = new Map(inventory.map((c) => [c.metadata.name ?? '', c] as const));
   let left = [...new Set(inScope)].sort(compareStrings);
   const out: AssignedWave[] = [];
@@ -26,13 +30,20 @@ export function assignWaves(spec: RolloutSpec, inScope: readonly string[], inven
     left = left.filter((name) => !taken.includes(name));
     out.push({ name: w.name, bakeSeconds: w.bakeSeconds, clusters: taken, maxConcurrent: w.maxConcurrent });
   }
-  if (left.length) out.push({ name: unmatchedWaveName, bakeSeconds: 0, clusters: left, maxConcurrent: { kind: 'Percent', percent: 100 } });
+  if (left.length)
+    out.push({
+      name: unmatchedWaveName,
+      bakeSeconds: 0,
+      clusters: left,
+      maxConcurrent: { kind: 'Percent', percent: 100 },
+    });
   return out;
 }
 
 function waveMatches(w: Wave, name: string, cluster: Cluster | undefined): boolean {
   if (w.clusters === undefined) return true;
-  if (cluster === undefined) return (w.clusters.clusterNames ?? []).includes(name) && !(w.clusters.exclude ?? []).includes(name);
+  if (cluster === undefined)
+    return (w.clusters.clusterNames ?? []).includes(name) && !(w.clusters.exclude ?? []).includes(name);
   return clusterMatchesAffinity(w.clusters, cluster);
 }
 

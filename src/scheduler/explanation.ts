@@ -7,7 +7,9 @@ export function formatExplanation(e: Explanation): string {
   const lines: string[] = [];
   if (e.kept !== undefined) lines.push(`not rescheduled: ${e.kept}`);
   if (e.affinityName !== undefined) lines.push(`affinity term used: ${e.affinityName}`);
-  e.attempts.forEach((a, i) => lines.push(...formatAttempt(a, i, e.attempts.length)));
+  e.attempts.forEach((a, i) => {
+    lines.push(...formatAttempt(a, i, e.attempts.length));
+  });
   return lines.join('\n');
 }
 

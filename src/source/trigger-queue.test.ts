@@ -11,7 +11,9 @@ describe('createTriggerQueue', () => {
   });
   it('any number of triggers during a run make exactly one more run', async () => {
     const runs: (readonly string[])[] = [];
-    let release: () => void = () => {};
+    let release: () => void = () => {
+      // replaced by the first run
+    };
     const q = createTriggerQueue(async (r) => {
       runs.push(r);
       if (runs.length === 1) await new Promise<void>((resolve) => { release = resolve; });

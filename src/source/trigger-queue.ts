@@ -36,12 +36,12 @@ export function createTriggerQueue(run: (reasons: readonly string[]) => Promise<
       loop ??= drain();
     },
     async idle() {
-      while (loop) await loop;
+      while (loop !== undefined) await loop;
     },
     async stop() {
       stopped = true;
       pending = [];
-      while (loop) await loop;
+      while (loop !== undefined) await loop;
     },
   };
 }

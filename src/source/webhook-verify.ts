@@ -44,7 +44,7 @@ export function verifyWebhook(headers: Headers, body: Uint8Array, secret: string
   } else if (h('x-github-event') !== undefined) {
     provider = 'github'; event = h('x-github-event'); delivery = h('x-github-delivery');
     const sig = h('x-hub-signature-256');
-    authentic = sig !== undefined && sig.startsWith('sha256=') && signatureMatches(sig.slice('sha256='.length), body, secret);
+    authentic = sig?.startsWith('sha256=') === true && signatureMatches(sig.slice('sha256='.length), body, secret);
   } else if (h('x-gitlab-event') !== undefined) {
     provider = 'gitlab'; event = h('x-gitlab-event'); delivery = h('x-gitlab-event-uuid') ?? h('x-gitlab-webhook-uuid');
     authentic = constantTimeEqual(h('x-gitlab-token') ?? '', secret) && (h('x-gitlab-token') ?? '') !== '';

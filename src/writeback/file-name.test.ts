@@ -8,6 +8,7 @@ describe('safeSegment', () => {
       const s = safeSegment(name);
       assert.ok(s.length > 0 && s.length <= maxSegmentLength);
       assert.ok(!s.startsWith('.'), 'no leading dot');
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the test asserts no control character survives
       assert.doesNotMatch(s, /[/\\\u0000-\u001f]/);
       if (/^[a-z0-9][a-z0-9._-]*$/.test(name) && name.length <= maxSegmentLength) assert.equal(s, name);
     });

@@ -17,6 +17,7 @@ export const maxSegmentLength = 200;
  * | `.hidden`   | `_hidden-<hash>`   |
  */
 export function safeSegment(name: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name must not hold
   let s = name.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, '_');
   s = s.replace(/^\./, '_');
   if (s === '') s = '_';

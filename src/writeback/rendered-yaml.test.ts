@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import YAML from 'yaml';
 import type { JsonObject, JsonValue } from '../api/index.ts';
-import { decodeYamlV2 } from '../override/yaml-v2-decode.ts';
+import { decodeYamlV2 } from '../override/yaml-v2/index.ts';
 import { buildWork } from '../render/work.ts';
 import { trickyConfigMap } from '../../test/fixtures/tricky-yaml.ts';
 import { renderedFiles } from './rendered-tree.ts';

@@ -5,7 +5,14 @@
  */
 import YAML from 'yaml';
 import { compareStrings, isPlainObject } from '../api/index.ts';
-import type { ClusterProgress, RolloutPhase, RolloutReason, RolloutState, Transition, WaveProgress } from '../rollout/index.ts';
+import type {
+  ClusterProgress,
+  RolloutPhase,
+  RolloutReason,
+  RolloutState,
+  Transition,
+  WaveProgress,
+} from '../rollout/index.ts';
 import { decisionTrailer, sourceTrailer } from './commit-message.ts';
 
 /** The folder of rollout records on the status branch. */
@@ -19,18 +26,37 @@ export function rolloutRecordPath(namespace: string, name: string): string {
 /** The record as YAML, keys in a fixed order (D5). */
 export function formatRolloutRecord(s: RolloutState): string {
   const record = {
-    namespace: s.namespace, name: s.name, phase: s.phase, reason: s.condition.reason, message: s.condition.message,
-    baselineRevision: s.baselineRevision ?? null, targetRevision: s.target.revision,
-    targetContents: Object.fromEntries(Object.keys(s.target.contents).sort(compareStrings).map((k) => [k, s.target.contents[k]])),
+    namespace: s.namespace,
+    name: s.name,
+    phase: s.phase,
+    reason: s.condition.reason,
+    message: s.condition.message,
+    baselineRevision: s.baselineRevision ?? null,
+    targetRevision: s.target.revision,
+    targetContents: Object.fromEntries(
+      Object.keys(s.target.contents)
+        .sort(compareStrings)
+        .map((k) => [k, s.target.contents[k]]),
+    ),
     currentWave: s.currentWave,
     waves: s.waves.map((w) => ({ name: w.name, clusters: w.clusters, ...times(w) })),
-    clusters: s.clusters.map((c) => ({ name: c.name, revision: c.revision, ...(c.content === undefined ? {} : { content: c.content }), ...(c.startedAt === undefined ? {} : { startedAt: c.startedAt }), confirmed: c.confirmed })),
+    clusters: s.clusters.map((c) => ({
+      name: c.name,
+      revision: c.revision,
+      ...(c.content === undefined ? {} : { content: c.content }),
+      ...(c.startedAt === undefined ? {} : { startedAt: c.startedAt }),
+      confirmed: c.confirmed,
+    })),
   };
   return YAML.stringify(record, { lineWidth: 0 });
 }
 
 function times(w: WaveProgress): Record<string, number> {
-  return { ...(w.startedAt === undefined ? {} : { startedAt: w.startedAt }), ...(w.healthySince === undefined ? {} : { healthySince: w.healthySince }), ...(w.completedAt === undefined ? {} : { completedAt: w.completedAt }) };
+  return {
+    ...(w.startedAt === undefined ? {} : { startedAt: w.startedAt }),
+    ...(w.healthySince === undefined ? {} : { healthySince: w.healthySince }),
+    ...(w.completedAt === undefined ? {} : { completedAt: w.completedAt }),
+  };
 }
 
 const phases: readonly RolloutPhase[] = ['Progressing', 'Paused', 'RolledBack', 'Done'];
@@ -43,24 +69,55 @@ export function parseRolloutRecord(text: string): RolloutState | undefined {
   } catch {
     return undefined; // an unparsable record counts as none, as revision.yaml does (revision-record.ts)
   }
-  if (!isPlainObject(v) || typeof v['namespace'] !== 'string' || typeof v['name'] !== 'string' || typeof v['targetRevision'] !== 'string') return undefined;
+  if (
+    !isPlainObject(v) ||
+    typeof v['namespace'] !== 'string' ||
+    typeof v['name'] !== 'string' ||
+    typeof v['targetRevision'] !== 'string'
+  )
+    return undefined;
   const phase = phases.find((p) => p === v['phase']);
-  if (phase === undefined || typeof v['currentWave'] !== 'number' || !Array.isArray(v['waves']) || !Array.isArray(v['clusters'])) return undefined;
-  const contents = isPlainObject(v['targetContents']) ? Object.fromEntries(Object.entries(v['targetContents']).filter((e): e is [string, string] => typeof e[1] === 'string')) : {};
+  if (
+    phase === undefined ||
+    typeof v['currentWave'] !== 'number' ||
+    !Array.isArray(v['waves']) ||
+    !Array.isArray(v['clusters'])
+  )
+    return undefined;
+  const contents = isPlainObject(v['targetContents'])
+    ? Object.fromEntries(
+        Object.entries(v['targetContents']).filter((e): e is [string, string] => typeof e[1] === 'string'),
+      )
+    : {};
   return {
-    namespace: v['namespace'], name: v['name'], phase,
+    namespace: v['namespace'],
+    name: v['name'],
+    phase,
     baselineRevision: typeof v['baselineRevision'] === 'string' ? v['baselineRevision'] : undefined,
     target: { revision: v['targetRevision'], contents },
     currentWave: v['currentWave'],
-    waves: v['waves'].filter(isPlainObject).map((w): WaveProgress => ({
-      name: String(w['name'] ?? ''), clusters: Array.isArray(w['clusters']) ? w['clusters'].map(String) : [],
-      ...numberAt(w, 'startedAt'), ...numberAt(w, 'healthySince'), ...numberAt(w, 'completedAt'),
-    })),
-    clusters: v['clusters'].filter(isPlainObject).map((c): ClusterProgress => ({
-      name: String(c['name'] ?? ''), revision: String(c['revision'] ?? ''),
-      ...(typeof c['content'] === 'string' ? { content: c['content'] } : {}), ...numberAt(c, 'startedAt'), confirmed: c['confirmed'] === true,
-    })),
-    condition: { reason: (typeof v['reason'] === 'string' ? v['reason'] : 'Started') as RolloutReason, message: typeof v['message'] === 'string' ? v['message'] : '' },
+    waves: v['waves'].filter(isPlainObject).map(
+      (w): WaveProgress => ({
+        name: String(w['name'] ?? ''),
+        clusters: Array.isArray(w['clusters']) ? w['clusters'].map(String) : [],
+        ...numberAt(w, 'startedAt'),
+        ...numberAt(w, 'healthySince'),
+        ...numberAt(w, 'completedAt'),
+      }),
+    ),
+    clusters: v['clusters'].filter(isPlainObject).map(
+      (c): ClusterProgress => ({
+        name: String(c['name'] ?? ''),
+        revision: String(c['revision'] ?? ''),
+        ...(typeof c['content'] === 'string' ? { content: c['content'] } : {}),
+        ...numberAt(c, 'startedAt'),
+        confirmed: c['confirmed'] === true,
+      }),
+    ),
+    condition: {
+      reason: (typeof v['reason'] === 'string' ? v['reason'] : 'Started') as RolloutReason,
+      message: typeof v['message'] === 'string' ? v['message'] : '',
+    },
   };
 }
 

@@ -75,7 +75,7 @@ describe('statusCommitMessage', () => {
       ],
     });
     assert.match(m, /^flotilla: 2 failover decisions \(failover m2/);
-    assert.match(m, /\n  added taint cluster\.karmada\.io\/not-ready:NoSchedule\n/);
+    assert.match(m, /\n {2}added taint cluster\.karmada\.io\/not-ready:NoSchedule\n/);
     assert.match(m, new RegExp(`\\n${sourceTrailer}: c{40}\\n${decisionTrailer}: plan\\n${decisionTrailer}: evict\\n${decisionTrailer}: failover\\n$`));
   });
 });

@@ -10,12 +10,26 @@ import { formatRolloutRecord, rolloutRecordPath } from '../../src/writeback/inde
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const node = path.join(root, 'node_modules', '.bin', 'node');
-const flotilla = (cwd: string, ...args: string[]) => spawnSync(node, [path.join(root, 'bin', 'flotilla.js'), ...args], { cwd, encoding: 'utf8', timeout: 60000 });
-const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, encoding: 'utf8' });
+const flotilla = (cwd: string, ...args: string[]) =>
+  spawnSync(node, [path.join(root, 'bin', 'flotilla.js'), ...args], { cwd, encoding: 'utf8', timeout: 60000 });
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, encoding: 'utf8' });
 
 const spec: RolloutSpec = {
-  namespace: 'shop', name: 'storefront', resourceSelectors: [], progressDeadlineSeconds: 600, onFailure: 'Pause',
-  waves: [{ name: 'canary', clusters: { clusterNames: ['a'] }, bakeSeconds: 0, maxConcurrent: { kind: 'Percent', percent: 100 } }, { name: 'rest', clusters: undefined, bakeSeconds: 0, maxConcurrent: { kind: 'Percent', percent: 100 } }],
+  namespace: 'shop',
+  name: 'storefront',
+  resourceSelectors: [],
+  progressDeadlineSeconds: 600,
+  onFailure: 'Pause',
+  waves: [
+    {
+      name: 'canary',
+      clusters: { clusterNames: ['a'] },
+      bakeSeconds: 0,
+      maxConcurrent: { kind: 'Percent', percent: 100 },
+    },
+    { name: 'rest', clusters: undefined, bakeSeconds: 0, maxConcurrent: { kind: 'Percent', percent: 100 } },
+  ],
 };
 
 describe('flotilla rollout status (child process)', function () {
@@ -24,7 +38,17 @@ describe('flotilla rollout status (child process)', function () {
   before(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'flotilla-rollout-'));
     git(dir, 'init', '-q', '-b', 'flotilla-status');
-    const d = decideRollout({ spec, inventory: [], baseline: { revision: 'v1aaaaaaaa', contents: { a: '1', b: '1' } }, target: { revision: 'v2bbbbbbbb', contents: { a: '2', b: '2' } }, previous: undefined, health: {}, failoverTargets: [], request: undefined, now: 0 });
+    const d = decideRollout({
+      spec,
+      inventory: [],
+      baseline: { revision: 'v1aaaaaaaa', contents: { a: '1', b: '1' } },
+      target: { revision: 'v2bbbbbbbb', contents: { a: '2', b: '2' } },
+      previous: undefined,
+      health: {},
+      failoverTargets: [],
+      request: undefined,
+      now: 0,
+    });
     const file = path.join(dir, rolloutRecordPath('shop', 'storefront'));
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, formatRolloutRecord(d.state));
@@ -42,8 +66,18 @@ describe('flotilla rollout status (child process)', function () {
   it('-o json prints the recorded state', () => {
     const r = flotilla(dir, 'rollout', 'status', '-o', 'json');
     assert.equal(r.status, 0, r.stderr);
-    const out = JSON.parse(r.stdout) as { rollouts: { name: string; phase: string; currentWave: number; waves: { name: string; clusters: string[] }[] }[] };
-    assert.deepEqual(out.rollouts.map((x) => [x.name, x.phase, x.currentWave, x.waves.map((w) => `${w.name}:${w.clusters.join(',')}`)]), [['storefront', 'Progressing', 0, ['canary:a', 'rest:b']]]);
+    const out = JSON.parse(r.stdout) as {
+      rollouts: { name: string; phase: string; currentWave: number; waves: { name: string; clusters: string[] }[] }[];
+    };
+    assert.deepEqual(
+      out.rollouts.map((x) => [
+        x.name,
+        x.phase,
+        x.currentWave,
+        x.waves.map((w) => `${w.name}:${w.clusters.join(',')}`),
+      ]),
+      [['storefront', 'Progressing', 0, ['canary:a', 'rest:b']]],
+    );
   });
   it('an unknown subcommand is a usage error (exit 2)', () => {
     const r = flotilla(dir, 'rollout', 'promote');

@@ -96,9 +96,9 @@ describe('flotilla simulate (child process)', function () {
   it('explain --fail shows one workload\'s failover arithmetic', () => {
     const r = flotilla('explain', 'Deployment/payments-api', '-n', 'payments', '--repo', 'examples/fleet-repo', '--fail', 'cluster=aws-use');
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /^Deployment payments\/payments-api if cluster=aws-use fails \(aws-use\)\n  before:  aws-use:3\n/);
-    assert.match(r.stdout, /taint manager:\n  aws-use: evict \(Gracefully/);
-    assert.match(r.stdout, /rescheduling:\n  scheduled: /);
+    assert.match(r.stdout, /^Deployment payments\/payments-api if cluster=aws-use fails \(aws-use\)\n {2}before: {2}aws-use:3\n/);
+    assert.match(r.stdout, /taint manager:\n {2}aws-use: evict \(Gracefully/);
+    assert.match(r.stdout, /rescheduling:\n {2}scheduled: /);
   });
   it('explain --fail exits 1 for a workload the failure does not touch', () => {
     const r = flotilla('explain', 'Deployment/catalog', '-n', 'shop', '--repo', 'examples/fleet-repo', '--fail', 'region=ap-southeast');

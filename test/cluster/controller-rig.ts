@@ -36,6 +36,8 @@ export function removeRepo(dir: string): void {
 export interface ControllerProcess {
   readonly child: ChildProcess;
   logs(): string;
+  /** The JSON log lines so far, parsed (a line that is not JSON is left out). */
+  entries(): readonly Readonly<Record<string, unknown>>[];
   /** SIGTERM and the exit code. */
   stop(): Promise<number | null>;
   /** SIGKILL when still running (for `after`). */
@@ -50,6 +52,14 @@ export function startController(repo: string, kubeconfig: string, args: readonly
   return {
     child,
     logs: () => logs,
+    entries: () => logs.split('\n').flatMap((l) => {
+      if (!l.startsWith('{')) return [];
+      try {
+        return [JSON.parse(l) as Record<string, unknown>];
+      } catch {
+        return []; // a line still being written
+      }
+    }),
     stop: () => {
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');

@@ -37,7 +37,7 @@ async function podsBound(): Promise<void> {
   // Observing the members (the default): their free capacity drives the division.
   const apply = () => flotillaWith({}, 'apply', '--repo', repo, '--kubeconfig', kubeconfig, '--context-map', contextMap, '--timeout', '30s', '-o', 'json');
 
-  before(async function () {
+  before(async () => {
     ({ kubeconfig } = await members());
     repo = mkdtempSync(path.join(os.tmpdir(), 'flotilla-faults-idempotent-'));
     cpSync(example, repo, { recursive: true });

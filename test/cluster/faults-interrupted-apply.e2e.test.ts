@@ -30,7 +30,7 @@ const extras = (round: number) => Array.from({ length: 30 }, (_, i) => `extra-${
     for (const m of all) assert.deepEqual(await orphanedConfigMaps(m, ns, new Set(base)), [], `orphans on ${m}`);
   }
 
-  before(async function () {
+  before(async () => {
     ({ kubeconfig } = await members());
     repo = await fleetRepo('faults-interrupted', {
       'apps/namespace.yaml': namespaceYaml(ns), 'apps/configmaps.yaml': configMapsYaml(ns, base), 'policies/configmaps.yaml': configMapPolicyYaml(ns, all),

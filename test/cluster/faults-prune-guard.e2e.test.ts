@@ -38,7 +38,7 @@ async function held(ns: string): Promise<string[][]> {
     return { repo, apply };
   }
 
-  before(async function () {
+  before(async () => {
     ({ kubeconfig } = await members());
   });
   after(() => {

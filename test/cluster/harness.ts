@@ -74,6 +74,6 @@ export async function eventually<T>(what: string, timeoutMs: number, fn: () => P
 if (e2eEnabled) {
   after(async function () {
     this.timeout(120_000);
-    if (up) await clusters('down');
+    if (up !== undefined) await clusters('down');
   });
 }

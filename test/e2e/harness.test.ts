@@ -92,7 +92,7 @@ describe('e2e harness: test/e2e/clusters', function () {
     kubeconfig = lastLine(await clusters('up', '3'));
   });
 
-  after(async function () {
+  after(async () => {
     if (started) await clusters('down');
   });
 

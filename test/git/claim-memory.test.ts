@@ -43,7 +43,7 @@ describe('a claim is read back from the status branch by a restarted controller'
     writeFileSync(path.join(work, 'apps', 'web.yaml'), YAML.stringify({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default' }, spec: { replicas: 1 } }));
     writeFileSync(path.join(work, 'policies', 'low.yaml'), YAML.stringify(lowPolicy));
     const first = await commitAndPush(work, 'Fleet: web claimed by low');
-    const rig: FleetRig = { server, work, root: tmp.dir, url: server.url('fleet'), first, cleanup: async () => {} };
+    const rig: FleetRig = { server, work, root: tmp.dir, url: server.url('fleet'), first, cleanup: async () => { /* the suite's after hook removes the temp dir and the server */ } };
     const recorded = async () => {
       await gitCli(work, 'fetch', '--quiet', 'origin');
       return YAML.parse(await gitCli(work, 'show', 'origin/flotilla-status:bindings/default/deployment.web.yaml')) as Recorded;

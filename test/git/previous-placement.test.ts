@@ -60,7 +60,9 @@ function aggregatedPolicy(names: readonly string[]) {
 function writeFleet(dir: string, allocated: readonly { cpu: number; memGi: number }[], replicas: number): void {
   mkdirSync(path.join(dir, 'clusters'), { recursive: true });
   mkdirSync(path.join(dir, 'apps'), { recursive: true });
-  allocated.forEach((a, i) => writeFileSync(path.join(dir, 'clusters', `member${i + 1}.yaml`), YAML.stringify(cluster(`member${i + 1}`, a))));
+  allocated.forEach((a, i) => {
+    writeFileSync(path.join(dir, 'clusters', `member${i + 1}.yaml`), YAML.stringify(cluster(`member${i + 1}`, a)));
+  });
   const docs = [
     deployment('cpu-bound', replicas, { cpu: '1', memory: '256Mi' }),
     deployment('mem-bound', replicas, { cpu: '100m', memory: '1Gi' }),
@@ -100,7 +102,9 @@ describe('the previous placement is read back from the status branch', function 
     const work = await cloneRepo(server.authUrl('fleet'), tmp.dir);
     writeFleet(work, firstCapacity, 12);
     const first = await commitAndPush(work, 'Fleet: 12 replicas each');
-    const rig: FleetRig = { server, work, root: tmp.dir, url: server.url('fleet'), first, cleanup: async () => {} };
+    const rig: FleetRig = { server, work, root: tmp.dir, url: server.url('fleet'), first, cleanup: async () => {
+      // tmp is removed by the suite
+    } };
     const env = childEnv(tmp.dir);
     const plan = async (...extra: string[]) => {
       const r = await runFlotilla(['plan', '--repo', work, '-o', 'json', ...extra], tmp.dir, env);

@@ -27,7 +27,7 @@ describe('Karmada fidelity through load and plan', () => {
   it('a Deployment without spec.replicas is one replica (Duplicated: 1 on each cluster, and in the manifest)', () => {
     const p = plan({ ...twoClusters, 'p.yaml': ppYaml('Deployment', 'apps/v1', '{}'), 'd.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {template: {spec: {containers: [{name: c, image: x}]}}}\n' });
     assert.deepEqual(placements(p), [['a:1', 'b:1']]);
-    assert.equal((p.works[0]?.spec.workload.manifests[0]?.['spec'] as { replicas?: number }).replicas, 1);
+    assert.equal((p.works[0]?.spec.workload.manifests[0]?.['spec'] as { replicas?: number } | undefined)?.replicas, 1);
   });
   it('a Deployment without spec.replicas divided over two clusters places one replica', () => {
     const p = plan({ ...twoClusters, 'p.yaml': ppYaml('Deployment', 'apps/v1', divided), 'd.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {template: {spec: {containers: [{name: c, image: x}]}}}\n' });

@@ -19,7 +19,9 @@ export async function startForge(provider: CommentProvider): Promise<Forge> {
   let nextId = 100;
   const prefix = provider === 'gitlab' ? '/api/v4/projects/42/merge_requests/7/notes' : provider === 'gitea' ? '/api/v1/repos/acme/fleet/issues/7/comments' : '/repos/acme/fleet/issues/7/comments';
   const updatePrefix = provider === 'gitlab' ? `${prefix}/` : provider === 'gitea' ? '/api/v1/repos/acme/fleet/issues/comments/' : '/repos/acme/fleet/issues/comments/';
-  const forge: Forge = { url: '', seen, comments, close: async () => {} };
+  const forge: Forge = { url: '', seen, comments, close: async () => {
+    // replaced once the server listens
+  } };
   const server: Server = createServer((req: IncomingMessage, res) => {
     let body = '';
     req.on('data', (c: Buffer) => { body += c.toString(); });

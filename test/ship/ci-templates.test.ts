@@ -34,7 +34,9 @@ async function serveFile(file: string): Promise<{ url: string; close: () => Prom
 describe('ship: the CI templates run as written', function () {
   this.timeout(300_000);
   let packageUrl = '';
-  let closeServer = async () => {};
+  let closeServer = async () => {
+    // replaced once the server listens
+  };
   let origin = '';
   let head = '';
 

@@ -62,6 +62,7 @@ describe('ship: the single executable, alone, with an empty PATH', function () {
   (e2eEnabled ? describe : describe.skip)('apply onto the real members of the e2e harness', () => {
     const mapped: Readonly<Record<string, string>> = { 'aws-euw': 'member1', 'aws-use': 'member2', 'gcp-use': 'member3' };
     let kubeconfig = '';
+    // biome-ignore lint/suspicious/noDuplicateTestHooks: this before belongs to the nested describe (chosen by a conditional Biome cannot follow)
     before(async function () {
       this.timeout(600_000);
       ({ kubeconfig } = await members());

@@ -153,7 +153,7 @@ export async function previewRevisions(req: PreviewRequest, io: IO): Promise<Pla
   const baseLoad = loadSnapshot(baseSnapshot);
   const previous = req.previous ? await readPreviousFile(path.resolve(io.cwd, req.previous)) : await statusPrevious(store, baseLoad.fleet.settings.statusBranch, io);
   const basePlan = planLoaded(baseLoad, { previous });
-  const headLoad = headPending ? unwrap(await headPending) : baseLoad;
+  const headLoad = headPending !== undefined ? unwrap(await headPending) : baseLoad;
   const head = planHeadReusingBase({ fleet: baseLoad.fleet, plan: basePlan }, { fleet: headLoad.fleet, diagnostics: [...headLoad.diagnostics, ...(previous.diagnostics ?? [])], revision: headSnapshot.revision, previous: previous.placement, applied: previous.applied, ...(previous.records ? { records: previous.records } : {}) });
   io.stderr(head.reuse.kind === 'partial'
     ? `flotilla diff: re-planned ${head.reuse.replanned} templates of the head, reused ${head.reuse.reused} bindings of the base\n`

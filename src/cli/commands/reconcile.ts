@@ -256,7 +256,7 @@ export function gitLockPolicy(warn: (fields: Readonly<Record<string, unknown>>) 
 export function parseAuthor(v: string | undefined): Identity {
   if (v === undefined) return defaultIdentity;
   const m = /^\s*(.+?)\s*<([^<>\s]+)>\s*$/.exec(v);
-  if (!m || !m[1] || !m[2]) throw new UsageError(`--author must look like "Name <email>" (got "${v}")`);
+  if (!m?.[1] || !m[2]) throw new UsageError(`--author must look like "Name <email>" (got "${v}")`);
   return { name: m[1], email: m[2] };
 }
 

@@ -52,13 +52,17 @@ Examples:
 `,
   async run(values, positionals, io) {
     const verb = positionals[0] ?? '';
-    if (!verbs.some((v) => v === verb)) throw new UsageError(`rollout needs a subcommand, one of: ${verbs.join(', ')} (got "${verb}")`);
+    if (!verbs.some((v) => v === verb))
+      throw new UsageError(`rollout needs a subcommand, one of: ${verbs.join(', ')} (got "${verb}")`);
     const output = toOutputFormat(values['output']);
     const dir = path.resolve(io.cwd, stringFlag(values['repo']) ?? '.');
     const gitdir = await findGitDir(dir);
     if (!gitdir) throw new UsageError(`${dir} is not a git repository`);
     const store = localStore(openLocal(gitdir), dir);
-    const rollouts = await readRolloutRecords(store, await store.tip(stringFlag(values['status-branch']) ?? 'flotilla-status'));
+    const rollouts = await readRolloutRecords(
+      store,
+      await store.tip(stringFlag(values['status-branch']) ?? 'flotilla-status'),
+    );
     if (output === 'json') io.stdout(toJsonText({ rollouts }));
     else if (output === 'yaml') io.stdout(toYamlText({ rollouts }));
     else io.stdout(rolloutTable(rollouts, values['no-header'] === true));
@@ -69,8 +73,15 @@ Examples:
 function rolloutTable(rollouts: readonly RolloutState[], noHeader: boolean): string {
   const rows = rollouts.map((r) => {
     const wave = r.waves[r.currentWave];
-    return [r.namespace, r.name, r.phase, wave ? `${r.currentWave + 1}/${r.waves.length} ${wave.name}` : `${r.waves.length}/${r.waves.length} done`,
-      (r.baselineRevision ?? '-').slice(0, 7), r.target.revision.slice(0, 7), r.condition.message];
+    return [
+      r.namespace,
+      r.name,
+      r.phase,
+      wave ? `${r.currentWave + 1}/${r.waves.length} ${wave.name}` : `${r.waves.length}/${r.waves.length} done`,
+      (r.baselineRevision ?? '-').slice(0, 7),
+      r.target.revision.slice(0, 7),
+      r.condition.message,
+    ];
   });
   return formatTable(['NAMESPACE', 'NAME', 'PHASE', 'WAVE', 'BASELINE', 'TARGET', 'MESSAGE'], rows, noHeader);
 }

@@ -106,7 +106,7 @@ function relayCgi(out: NodeJS.ReadableStream, res: http.ServerResponse): void {
     const headers: Record<string, string> = {};
     for (const line of head.subarray(0, end).toString('latin1').split(/\r?\n/)) {
       const m = /^([^:]+):\s*(.*)$/.exec(line);
-      if (!m || !m[1] || m[2] === undefined) continue;
+      if (!m?.[1] || m[2] === undefined) continue;
       if (m[1].toLowerCase() === 'status') status = Number.parseInt(m[2], 10);
       else headers[m[1]] = m[2];
     }

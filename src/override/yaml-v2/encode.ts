@@ -6,11 +6,11 @@
  * multi-line strings as literal blocks, and long lines folded at column 80 (v2's default width;
  * nothing in Karmada calls FutureLineWrap).
  */
-import type { JsonValue } from '../api/index.ts';
-import { isBase60Float, resolvePlain } from './yaml-v2-resolve.ts';
-import { compareYamlV2Keys } from './yaml-v2-key-order.ts';
-import { analyzeScalar, type ScalarAnalysis } from './yaml-v2-scalar.ts';
-import { increaseIndent, newEmitter, popIndent, writeDoubleQuoted, writeIndent, writeIndicator, writeLiteral, writePlain, writeSingleQuoted, type Emitter } from './yaml-v2-emitter.ts';
+import type { JsonValue } from '../../api/index.ts';
+import { isBase60Float, resolvePlain } from './resolve.ts';
+import { compareYamlV2Keys } from './key-order.ts';
+import { analyzeScalar, type ScalarAnalysis } from './scalar.ts';
+import { increaseIndent, newEmitter, popIndent, writeDoubleQuoted, writeIndent, writeIndicator, writeLiteral, writePlain, writeSingleQuoted, type Emitter } from './emitter.ts';
 
 type Style = 'plain' | 'single' | 'double' | 'literal';
 

@@ -3,7 +3,7 @@
  * block-style output: indentation, indicators, and plain, single-quoted, double-quoted and literal
  * scalars, folding long lines at column 80.
  */
-import { isBreak, isPrintable } from './yaml-v2-scalar.ts';
+import { isBreak, isPrintable } from './scalar.ts';
 
 const bestIndent = 2;
 const bestWidth = 80;

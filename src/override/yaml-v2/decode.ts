@@ -1,14 +1,14 @@
 /**
  * Reads an embedded YAML document into JSON values the way sigs.k8s.io/yaml YAMLToJSON does (go-yaml v2
  * decoding, then JSON conversion): only the first document counts, plain scalars resolve by YAML 1.1
- * rules (yaml-v2-resolve.ts), non-string keys become strings, `<<` merges, and values JSON cannot
+ * rules (resolve.ts), non-string keys become strings, `<<` merges, and values JSON cannot
  * hold (.nan, .inf, null keys) are errors.
  */
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
-import type { JsonObject, JsonValue } from '../api/index.ts';
-import { applied, failed, type StepOutcome } from './outcome.ts';
-import { resolvePlain, type Resolved } from './yaml-v2-resolve.ts';
-import { formatGoFloat } from './yaml-v2-encode.ts';
+import type { JsonObject, JsonValue } from '../../api/index.ts';
+import { applied, failed, type StepOutcome } from '../outcome.ts';
+import { resolvePlain, type Resolved } from './resolve.ts';
+import { formatGoFloat } from './encode.ts';
 
 const coreTag = 'tag:yaml.org,2002:';
 
