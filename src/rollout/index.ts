@@ -15,3 +15,4 @@ export type {
 } from './state.ts';
 export { assignWaves, concurrencyOf, unmatchedWaveName, type AssignedWave } from './waves.ts';
 export { clusterOfWork, isStaged, rolloutContents, worksInForce, type WorkSources } from './manifests-in-force.ts';
+export { wavePlans, type PlannedWave, type WavePlan } from './wave-plan.ts';

@@ -1,7 +1,7 @@
 /** Q6: `flotilla rollout status` as a child process over a real git repository whose status branch holds a rollout record. */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RolloutSpec } from '../../src/api/index.ts';
@@ -88,5 +88,61 @@ describe('flotilla rollout status (child process)', function () {
     const r = flotilla(dir, 'rollout', 'status', '--status-branch', 'nothing-here', '-o', 'json');
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(JSON.parse(r.stdout), { rollouts: [] });
+  });
+});
+
+const strategy = `apiVersion: flotilla.io/v1alpha1
+kind: RolloutStrategy
+metadata: {name: storefront, namespace: shop}
+spec:
+  resourceSelectors: [{apiVersion: apps/v1, kind: Deployment, name: frontend}]
+  waves:
+    - {name: canary, clusters: {clusterNames: [aws-use]}, bake: 10m}
+    - {name: us, clusters: {fieldSelector: {matchExpressions: [{key: region, operator: In, values: [us-east]}]}}, bake: 10m}
+    - {name: rest, maxConcurrentClusters: 25%}
+`;
+
+describe('flotilla rollout plan (child process, the example fleet)', function () {
+  this.timeout(60000);
+  let fleet = '';
+  before(() => {
+    fleet = path.join(mkdtempSync(path.join(os.tmpdir(), 'flotilla-rollout-plan-')), 'fleet-repo');
+    cpSync(path.join(root, 'examples', 'fleet-repo'), fleet, { recursive: true });
+    writeFileSync(path.join(fleet, 'policies', 'rollout-storefront.yaml'), strategy);
+  });
+  after(() => rmSync(path.dirname(fleet), { recursive: true, force: true }));
+
+  it('-o json: each wave covers the clusters frontend is placed on, first match wins, the rest last', () => {
+    const r = flotilla(root, 'rollout', 'plan', '--repo', fleet, '-o', 'json');
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as {
+      plans: {
+        name: string;
+        templates: string[];
+        waves: { name: string; clusters: string[]; bakeSeconds: number; concurrency: number }[];
+      }[];
+    };
+    assert.deepEqual(
+      out.plans.map((p) => [
+        p.name,
+        p.templates,
+        p.waves.map((w) => `${w.name}:${w.clusters.join(',')}:${w.bakeSeconds}:${w.concurrency}`),
+      ]),
+      [
+        [
+          'storefront',
+          ['Deployment/frontend'],
+          ['canary:aws-use:600:1', 'us:gcp-use:600:1', 'rest:aws-euw,azure-euw:0:1'],
+        ],
+      ],
+    );
+  });
+  it('validate warns that the strategy is not acted on yet, at its kind', () => {
+    const r = flotilla(root, 'validate', '--repo', fleet);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(
+      r.stdout + r.stderr,
+      /policies\/rollout-storefront\.yaml:2:1: warning RolloutNotActedOn: RolloutStrategy shop\/storefront/,
+    );
   });
 });
