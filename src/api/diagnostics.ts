@@ -43,6 +43,8 @@ export const diagnosticCodes = [
   'RolloutNotActedOn',
   /** A RolloutStrategy the schema accepts but the rollout rules do not, such as two waves of one name (error). */
   'InvalidRollout',
+  /** A RolloutStrategy that selects no resource template (warning). */
+  'RolloutSelectsNothing',
 ] as const;
 /** A diagnostic code. */
 export type DiagnosticCode = (typeof diagnosticCodes)[number];

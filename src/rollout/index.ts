@@ -16,3 +16,4 @@ export type {
 export { assignWaves, concurrencyOf, unmatchedWaveName, type AssignedWave } from './waves.ts';
 export { clusterOfWork, isStaged, rolloutContents, worksInForce, type WorkSources } from './manifests-in-force.ts';
 export { wavePlans, type PlannedWave, type WavePlan } from './wave-plan.ts';
+export { rolloutSelectionDiagnostics } from './overlaps.ts';
