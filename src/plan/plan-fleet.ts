@@ -14,7 +14,6 @@ import { isUnsyncedNamespace, renderBinding, renderNamespaceWork, type Work } fr
 import { createScheduler, type Explanation, type ScheduleResult } from '../scheduler/index.ts';
 import { activeSpec } from './activation.ts';
 import { coverageWarnings } from './policy-coverage.ts';
-import { rolloutSelectionDiagnostics } from '../rollout/index.ts';
 import { collectPeers, workloadGroupsOf } from './workload-groups.ts';
 import { otherSchedulerCondition, otherSchedulerResult, otherSchedulerWarning } from './other-scheduler.ts';
 import { bindingId, buildBinding, type Binding, type BindingSnapshot } from './binding.ts';
@@ -71,7 +70,7 @@ export interface Plan {
 
 /** Plans a fleet. */
 export function planFleet(input: PlanInput): Plan {
-  const diagnostics: Diagnostic[] = [...input.diagnostics, ...rolloutSelectionDiagnostics(input.fleet)];
+  const diagnostics: Diagnostic[] = [...input.diagnostics];
   if (diagnostics.some((d) => d.severity === 'error')) return finish(input.revision, [], [], diagnostics, [], []);
   const { fleet } = input;
   const interpreter = createInterpreter(fleet.customizations);

@@ -4,8 +4,9 @@
  * previous placement, eviction tasks, observed clusters. Every command and controller pass goes
  * through these two functions, so `plan`, `render`, `apply` and `reconcile` plan alike (B4).
  */
-import type { Diagnostic, Fleet } from '../api/index.ts';
+import { compareDiagnostics, type Diagnostic, type Fleet } from '../api/index.ts';
 import { loadFleet, type LoadResult, type Snapshot } from '../load/index.ts';
+import { rolloutSelectionDiagnostics } from '../rollout/index.ts';
 import { planFleet, type Plan, type PlanInput } from './plan-fleet.ts';
 import type { AppliedPlacements, PreviousPlacement, PreviousRecords } from './previous.ts';
 
@@ -35,7 +36,11 @@ export interface PlanLoadedOptions {
 
 /** Loads a snapshot, keeping its revision label (the only label: the shell's readRevision makes it). */
 export function loadSnapshot(snapshot: Snapshot): LoadedRevision {
-  return { ...loadFleet(snapshot), revision: snapshot.revision };
+  const { fleet, diagnostics } = loadFleet(snapshot);
+  // Fleet-wide checks of the RolloutStrategies (src/rollout/overlaps.ts): here, once per revision, so
+  // a plan that re-plans a subset of templates (src/preview/reuse-plan.ts) keeps them whole.
+  const rollouts = rolloutSelectionDiagnostics(fleet);
+  return { fleet, diagnostics: rollouts.length ? [...diagnostics, ...rollouts].sort(compareDiagnostics) : diagnostics, revision: snapshot.revision };
 }
 
 /** Plans a loaded revision with the previous placement and state the shell gathered. */

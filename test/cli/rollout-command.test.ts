@@ -137,6 +137,20 @@ describe('flotilla rollout plan (child process, the example fleet)', function ()
       ],
     );
   });
+  it('validate: a second strategy selecting frontend makes the revision invalid (exit 1)', () => {
+    const second = path.join(fleet, 'policies', 'rollout-second.yaml');
+    writeFileSync(second, strategy.replace('name: storefront', 'name: second'));
+    try {
+      const r = flotilla(root, 'validate', '--repo', fleet);
+      assert.equal(r.status, 1, r.stdout + r.stderr);
+      assert.match(
+        r.stdout + r.stderr,
+        /apps\/shop\/frontend\.yaml:\d+:\d+: error InvalidRollout: .*shop\/second, shop\/storefront/,
+      );
+    } finally {
+      rmSync(second);
+    }
+  });
   it('validate warns that the strategy is not acted on yet, at its kind', () => {
     const r = flotilla(root, 'validate', '--repo', fleet);
     assert.equal(r.status, 0, r.stderr);
