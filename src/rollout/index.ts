@@ -17,3 +17,10 @@ export { assignWaves, concurrencyOf, unmatchedWaveName, type AssignedWave } from
 export { clusterOfWork, isStaged, rolloutContents, worksInForce, type WorkSources } from './manifests-in-force.ts';
 export { wavePlans, type PlannedWave, type WavePlan } from './wave-plan.ts';
 export { rolloutSelectionDiagnostics } from './overlaps.ts';
+export {
+  decideFleetRollouts,
+  templateKey,
+  type FleetRolloutInput,
+  type FleetRolloutResult,
+  type RevisionWorks,
+} from './fleet-rollouts.ts';

@@ -65,7 +65,14 @@ export interface WorkSources {
  * `spec.replicas` for the same object (failover is never blocked). Sorted by namespace and name.
  */
 export function worksInForce(spec: RolloutSpec, inForce: readonly InForce[], sources: WorkSources): Work[] {
-  const out = sources.target.filter((w) => !isStaged(spec, w));
+  return [...sources.target.filter((w) => !isStaged(spec, w)), ...stagedWorksInForce(spec, inForce, sources)].sort(
+    byWorkName,
+  );
+}
+
+/** Only the strategy's staged Works in force (see worksInForce), unsorted. */
+export function stagedWorksInForce(spec: RolloutSpec, inForce: readonly InForce[], sources: WorkSources): Work[] {
+  const out: Work[] = [];
   const staged = {
     Target: stagedByCluster(spec, sources.target),
     Baseline: stagedByCluster(spec, sources.baseline),
@@ -81,10 +88,12 @@ export function worksInForce(spec: RolloutSpec, inForce: readonly InForce[], sou
   }
   // A staged Work of a cluster outside the decision's scope cannot exist (the scope is every cluster with content); keep the target's if it does.
   for (const [c, ws] of staged.Target) if (!handled.has(c)) out.push(...ws);
-  return out.sort(
-    (a, b) =>
-      compareStrings(a.metadata.namespace, b.metadata.namespace) || compareStrings(a.metadata.name, b.metadata.name),
-  );
+  return out;
+}
+
+/** Works by execution namespace (cluster), then name: the plan's order. */
+export function byWorkName(a: Work, b: Work): number {
+  return compareStrings(a.metadata.namespace, b.metadata.namespace) || compareStrings(a.metadata.name, b.metadata.name);
 }
 
 function stagedByCluster(spec: RolloutSpec, works: readonly Work[]): Map<string, Work[]> {
