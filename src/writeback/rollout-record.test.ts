@@ -1,25 +1,10 @@
 /** The rollout record reads back exactly as written, so a restarted controller continues where the rollout was. */
 import assert from 'node:assert/strict';
-import type { RolloutSpec } from '../api/index.ts';
 import { decideRollout, type RolloutState } from '../rollout/index.ts';
+import { canaryThenRest } from '../rollout/specs.test-support.ts';
 import { formatRolloutRecord, parseRolloutRecord, rolloutCommitMessage, rolloutRecordPath } from './rollout-record.ts';
 
-const spec: RolloutSpec = {
-  namespace: 'shop',
-  name: 'storefront',
-  resourceSelectors: [],
-  progressDeadlineSeconds: 600,
-  onFailure: 'Pause',
-  waves: [
-    {
-      name: 'canary',
-      clusters: { clusterNames: ['a'] },
-      bakeSeconds: 60,
-      maxConcurrent: { kind: 'Percent', percent: 100 },
-    },
-    { name: 'rest', clusters: undefined, bakeSeconds: 0, maxConcurrent: { kind: 'Count', count: 1 } },
-  ],
-};
+const spec = canaryThenRest(60, { kind: 'Count', count: 1 });
 const contents = (rev: string) => ({ revision: rev, contents: { a: `${rev}-a`, b: `${rev}-b`, c: `${rev}-c` } });
 
 function passes(): RolloutState[] {

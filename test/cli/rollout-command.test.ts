@@ -4,8 +4,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { RolloutSpec } from '../../src/api/index.ts';
 import { decideRollout } from '../../src/rollout/index.ts';
+import { canaryThenRest } from '../../src/rollout/specs.test-support.ts';
 import { formatRolloutRecord, rolloutRecordPath } from '../../src/writeback/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -15,22 +15,7 @@ const flotilla = (cwd: string, ...args: string[]) =>
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, encoding: 'utf8' });
 
-const spec: RolloutSpec = {
-  namespace: 'shop',
-  name: 'storefront',
-  resourceSelectors: [],
-  progressDeadlineSeconds: 600,
-  onFailure: 'Pause',
-  waves: [
-    {
-      name: 'canary',
-      clusters: { clusterNames: ['a'] },
-      bakeSeconds: 0,
-      maxConcurrent: { kind: 'Percent', percent: 100 },
-    },
-    { name: 'rest', clusters: undefined, bakeSeconds: 0, maxConcurrent: { kind: 'Percent', percent: 100 } },
-  ],
-};
+const spec = canaryThenRest();
 
 describe('flotilla rollout status (child process)', function () {
   this.timeout(60000);
