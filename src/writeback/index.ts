@@ -16,3 +16,4 @@ export { formatClusterReport, parseClusterReport, reportDue, reportPath, reports
 export { readClusterReports, readRenderedClusters, writeClusterReports } from './shard-io.ts';
 export { formatRolloutRecord, parseRolloutRecord, rolloutCommitMessage, rolloutRecordPath, rolloutsRoot } from './rollout-record.ts';
 export { readRolloutRecords } from './rollout-reader.ts';
+export { formatRolloutRequest, isRolloutRequestPath, parseRolloutRequest, readRolloutRequests, rolloutRequestPath, type RolloutRequest } from './rollout-request.ts';

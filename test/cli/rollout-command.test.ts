@@ -69,10 +69,32 @@ describe('flotilla rollout status (child process)', function () {
     assert.equal(r.status, 2);
     assert.match(r.stderr, /one of: status/);
   });
+  it('pause commits a request the status shows, and leaves the record alone', () => {
+    const r = flotilla(dir, 'rollout', 'pause', 'shop/storefront');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(
+      git(dir, 'log', '-1', '--format=%B', 'flotilla-status'),
+      /^flotilla: rollout shop\/storefront: Pause requested\n\nFlotilla-Decision: rollout-request/,
+    );
+    const table = flotilla(dir, 'rollout', 'status');
+    assert.match(table.stdout, /^shop\s+storefront\s+Progressing \(Pause requested\)\s+1\/2 canary/m);
+    const json = JSON.parse(flotilla(dir, 'rollout', 'status', '-o', 'json').stdout) as {
+      rollouts: unknown[];
+      requests: { name: string; request: string }[];
+    };
+    assert.deepEqual(
+      [json.rollouts.length, json.requests.map((q) => `${q.name}:${q.request}`)],
+      [1, ['storefront:Pause']],
+    );
+  });
+  it('a request for a strategy with no rollout, or without NAMESPACE/NAME, is a usage error (exit 2)', () => {
+    assert.equal(flotilla(dir, 'rollout', 'resume', 'shop/other').status, 2);
+    assert.equal(flotilla(dir, 'rollout', 'abort').status, 2);
+  });
   it('no status branch: no rollouts, exit 0', () => {
     const r = flotilla(dir, 'rollout', 'status', '--status-branch', 'nothing-here', '-o', 'json');
     assert.equal(r.status, 0, r.stderr);
-    assert.deepEqual(JSON.parse(r.stdout), { rollouts: [] });
+    assert.deepEqual(JSON.parse(r.stdout), { rollouts: [], requests: [] });
   });
 });
 

@@ -4,21 +4,30 @@
  */
 import path from 'node:path';
 import { formatDiagnostic, UsageError } from '../../api/index.ts';
-import { findGitDir, localStore, openLocal } from '../../git/index.ts';
+import { defaultIdentity, findGitDir, localStore, openLocal, type BranchStore } from '../../git/index.ts';
 import { planLoaded } from '../../plan/index.ts';
-import { wavePlans, type RolloutState, type WavePlan } from '../../rollout/index.ts';
-import { readRolloutRecords } from '../../writeback/index.ts';
+import { wavePlans, type OperatorRequest, type RolloutState, type WavePlan } from '../../rollout/index.ts';
+import {
+  commitToBranch,
+  decisionTrailer,
+  formatRolloutRequest,
+  readRolloutRecords,
+  readRolloutRequests,
+  rolloutRequestPath,
+  type RolloutRequest,
+} from '../../writeback/index.ts';
 import { exitInvalid, exitOk, type Command, type ExitCode, type IO } from '../io.ts';
 import { loadRevision, stringFlag } from '../load-revision.ts';
 import { formatTable, toJsonText, toOutputFormat, toYamlText, type OutputFormat } from '../output.ts';
 
-const verbs = ['status', 'plan'] as const;
+const verbs = ['status', 'plan', 'pause', 'resume', 'abort'] as const;
+const requestOf: Readonly<Record<string, OperatorRequest>> = { pause: 'Pause', resume: 'Resume', abort: 'Abort' };
 type Values = Parameters<Command['run']>[0];
 
 export const rolloutCommand: Command = {
   name: 'rollout',
   summary: 'Staged rollouts: the progress of each RolloutStrategy, and the waves of a revision',
-  maxPositionals: 1,
+  maxPositionals: 2,
   options: {
     repo: { type: 'string', default: '.' },
     ref: { type: 'string' },
@@ -30,14 +39,19 @@ export const rolloutCommand: Command = {
 
 Usage: flotilla rollout status [--repo DIR] [--status-branch NAME] [-o json|yaml|table]
        flotilla rollout plan [--repo DIR] [--ref REF] [-o json|yaml|table]
+       flotilla rollout pause|resume|abort NAMESPACE/NAME [--repo DIR] [--status-branch NAME]
 
 status reads rollouts/<namespace>/<name>.yaml at the tip of the status branch of the git
 repository DIR and prints, per RolloutStrategy, its phase (Progressing, Paused, RolledBack, Done),
 the wave in progress, the baseline and target revisions, and why it is where it is.
 plan plans the revision (as \`flotilla plan\`) and prints, per strategy and wave, the clusters
 the wave covers among those its templates are placed on, its bake, and how many clusters may take
-a change at once. Both write nothing. The controller does not stage revisions by these strategies
-yet (validate warns RolloutNotActedOn); pause, resume and abort are to come.
+a change at once. Both write nothing.
+pause, resume and abort commit rollouts/<namespace>/<name>.request.yaml to the status branch of
+the git repository DIR, for the controller to act on: pause holds the rollout where it is, resume
+continues it (the deadline restarts), abort returns the started clusters to the last fully
+rolled-out manifests. The strategy must have a rollout recorded. The controller does not stage
+revisions by these strategies yet (validate warns RolloutNotActedOn), so requests wait until it does.
 
 Options:
       --repo DIR              fleet repo (and git repository holding the status branch) (default: .)
@@ -47,17 +61,20 @@ Options:
       --no-header             table without its header line
 
 Output (-o json): status {"rollouts": [{namespace, name, phase, baselineRevision, target,
-currentWave, waves, clusters, condition}]}; plan {"revision", "plans": [{namespace, name,
+currentWave, waves, clusters, condition}], "requests": [{namespace, name, request, requestedAt}]}; plan {"revision", "plans": [{namespace, name,
 templates, waves: [{name, clusters, bakeSeconds, concurrency}]}]}; both sorted by namespace and name.
 
 Exit status:
-  0  the records were read (none is not an error) / the revision was planned
+  0  the records were read (none is not an error) / the revision was planned / the request committed
   1  plan: the revision is invalid
   2  usage error, or the repository could not be read
 
 Examples:
   # Where each rollout of the fleet repo in the current directory is
   flotilla rollout status
+
+  # Hold the storefront rollout, then let it go on
+  flotilla rollout pause shop/storefront && flotilla rollout resume shop/storefront
 
   # Which clusters each wave of a pull request's head covers
   flotilla rollout plan --repo . --ref HEAD -o json | jq '.plans[].waves'
@@ -66,23 +83,58 @@ Examples:
     const verb = positionals[0] ?? '';
     if (!verbs.some((v) => v === verb))
       throw new UsageError(`rollout needs a subcommand, one of: ${verbs.join(', ')} (got "${verb}")`);
+    const request = requestOf[verb];
+    if (request !== undefined) return runRequest(values, positionals[1], request, io);
+    if (positionals.length > 1) throw new UsageError(`rollout ${verb} takes no argument (got "${positionals[1]}")`);
     const output = toOutputFormat(values['output']);
     return verb === 'plan' ? runPlan(values, output, io) : runStatus(values, output, io);
   },
 };
 
-async function runStatus(values: Values, output: OutputFormat, io: IO): Promise<ExitCode> {
+async function openStore(values: Values, io: IO): Promise<{ store: BranchStore; branch: string }> {
   const dir = path.resolve(io.cwd, stringFlag(values['repo']) ?? '.');
   const gitdir = await findGitDir(dir);
   if (!gitdir) throw new UsageError(`${dir} is not a git repository`);
-  const store = localStore(openLocal(gitdir), dir);
-  const rollouts = await readRolloutRecords(
-    store,
-    await store.tip(stringFlag(values['status-branch']) ?? 'flotilla-status'),
-  );
-  if (output === 'json') io.stdout(toJsonText({ rollouts }));
-  else if (output === 'yaml') io.stdout(toYamlText({ rollouts }));
-  else io.stdout(statusTable(rollouts, values['no-header'] === true));
+  return {
+    store: localStore(openLocal(gitdir), dir),
+    branch: stringFlag(values['status-branch']) ?? 'flotilla-status',
+  };
+}
+
+async function runStatus(values: Values, output: OutputFormat, io: IO): Promise<ExitCode> {
+  const { store, branch } = await openStore(values, io);
+  const tip = await store.tip(branch);
+  const rollouts = await readRolloutRecords(store, tip);
+  const requests = await readRolloutRequests(store, tip);
+  if (output === 'json') io.stdout(toJsonText({ rollouts, requests }));
+  else if (output === 'yaml') io.stdout(toYamlText({ rollouts, requests }));
+  else io.stdout(statusTable(rollouts, requests, values['no-header'] === true));
+  return exitOk;
+}
+
+/** Commits a person's request beside the strategy's record (the controller removes it once acted on). */
+async function runRequest(
+  values: Values,
+  target: string | undefined,
+  request: OperatorRequest,
+  io: IO,
+): Promise<ExitCode> {
+  const [namespace, name, ...rest] = (target ?? '').split('/');
+  if (!namespace || !name || rest.length)
+    throw new UsageError(`rollout ${request.toLowerCase()} needs NAMESPACE/NAME (got "${target ?? ''}")`);
+  const { store, branch } = await openStore(values, io);
+  const recorded = await readRolloutRecords(store, await store.tip(branch));
+  if (!recorded.some((r) => r.namespace === namespace && r.name === name))
+    throw new UsageError(`no rollout of ${namespace}/${name} is recorded on ${branch}`);
+  const now = new Date();
+  const text = formatRolloutRequest({ namespace, name, request, requestedAt: now.toISOString() });
+  const message = `flotilla: rollout ${namespace}/${name}: ${request} requested\n\n${decisionTrailer}: rollout-request\n`;
+  const change = { path: rolloutRequestPath(namespace, name), content: new TextEncoder().encode(text) };
+  await commitToBranch(store, branch, () => ({ kind: 'commit', changes: [change], message, allowEmpty: false }), {
+    identity: defaultIdentity,
+    now: () => now,
+  });
+  io.stderr(`${request} of ${namespace}/${name} requested on ${branch}\n`);
   return exitOk;
 }
 
@@ -100,8 +152,13 @@ async function runPlan(values: Values, output: OutputFormat, io: IO): Promise<Ex
   return exitOk;
 }
 
-function statusTable(rollouts: readonly RolloutState[], noHeader: boolean): string {
+function statusTable(
+  rollouts: readonly RolloutState[],
+  requests: readonly RolloutRequest[],
+  noHeader: boolean,
+): string {
   const rows = rollouts.map((r) => {
+    const pending = requests.find((q) => q.namespace === r.namespace && q.name === r.name);
     const wave = r.waves[r.currentWave];
     const where = wave
       ? `${r.currentWave + 1}/${r.waves.length} ${wave.name}`
@@ -109,7 +166,7 @@ function statusTable(rollouts: readonly RolloutState[], noHeader: boolean): stri
     return [
       r.namespace,
       r.name,
-      r.phase,
+      pending ? `${r.phase} (${pending.request} requested)` : r.phase,
       where,
       (r.baselineRevision ?? '-').slice(0, 7),
       r.target.revision.slice(0, 7),
