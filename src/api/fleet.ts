@@ -1,6 +1,6 @@
 /** The normalised fleet: what `load` returns and every later stage reads (T1). */
 import type { SourceRef } from './diagnostics.ts';
-import type { Cluster, OverridePolicy, PropagationPolicy, ResourceInterpreterCustomization } from './karmada.ts';
+import type { Cluster, ClusterTaintPolicy, OverridePolicy, PropagationPolicy, ResourceInterpreterCustomization } from './karmada.ts';
 import type { KubeObject } from './object.ts';
 import type { RolloutSpec } from './rollout.ts';
 
@@ -31,10 +31,14 @@ export interface Fleet {
   /** OverridePolicy and ClusterOverridePolicy objects. */
   readonly overridePolicies: readonly Loaded<OverridePolicy>[];
   readonly customizations: readonly Loaded<ResourceInterpreterCustomization>[];
-  /** RolloutStrategy objects, normalised (docs/rollouts.md), sorted by namespace and name. */
-  readonly rollouts: readonly LoadedRollout[];
+  /** RolloutStrategy objects, normalised (docs/rollouts.md), sorted by namespace and name (absent: none). */
+  readonly rollouts?: readonly LoadedRollout[];
+  /** ClusterTaintPolicies: read by the controller's health pass, not by planning (absent: none). */
+  readonly clusterTaintPolicies?: readonly Loaded<ClusterTaintPolicy>[];
   /** Resource templates: every other object. */
   readonly templates: readonly Loaded[];
+  /** Karmada MultiClusterService objects (networking.karmada.io): hub-side, never propagated; src/mcs acts on them. */
+  readonly multiClusterServices?: readonly Loaded[];
   /** Kinds declared cluster-scoped by CustomResourceDefinitions in the repo. */
   readonly clusterScopedKinds: ReadonlySet<string>;
   readonly settings: Settings;

@@ -87,6 +87,22 @@ export interface Cluster extends KubeObject {
   readonly status?: ClusterStatus;
 }
 
+// ---- ClusterTaintPolicy (policy.karmada.io/v1alpha1 clustertaint_types.go) ------------------
+export interface MatchCondition {
+  readonly conditionType: string;
+  readonly operator: 'In' | 'NotIn';
+  readonly statusValues: readonly ('True' | 'False' | 'Unknown')[];
+}
+export interface ClusterTaintPolicy extends KubeObject {
+  readonly kind: 'ClusterTaintPolicy';
+  readonly spec: {
+    readonly targetClusters?: ClusterAffinity;
+    readonly addOnConditions?: readonly MatchCondition[];
+    readonly removeOnConditions?: readonly MatchCondition[];
+    readonly taints: readonly Pick<Taint, 'key' | 'value' | 'effect'>[];
+  };
+}
+
 // ---- PropagationPolicy ---------------------------------------------------------------------
 export interface ResourceSelector {
   readonly apiVersion: string;
@@ -178,6 +194,11 @@ export interface FailoverBehavior {
   readonly application?: ApplicationFailoverBehavior;
   readonly cluster?: ClusterFailoverBehavior;
 }
+/** Karmada policy/v1alpha1 Suspension: `dispatching` stops every cluster's Works, `dispatchingOnClusters` the named ones'. */
+export interface Suspension {
+  readonly dispatching?: boolean;
+  readonly dispatchingOnClusters?: { readonly clusterNames?: readonly string[] };
+}
 export interface PropagationSpec {
   readonly resourceSelectors: readonly ResourceSelector[];
   readonly propagateDeps?: boolean;
@@ -189,7 +210,7 @@ export interface PropagationSpec {
   readonly failover?: FailoverBehavior;
   readonly conflictResolution?: 'Overwrite' | 'Abort';
   readonly activationPreference?: '' | 'Lazy';
-  readonly suspension?: unknown;
+  readonly suspension?: Suspension;
   readonly preserveResourcesOnDeletion?: boolean;
 }
 export interface PropagationPolicy extends KubeObject {
@@ -317,5 +338,9 @@ export interface GracefulEvictionTask {
   readonly gracePeriodSeconds?: number;
   /** true for purge mode Never: kept until a person sets it false. */
   readonly suppressDeletion?: boolean;
+  /** State read from the evicted copy by the policy's statePreservation rules: labels for the new cluster. */
+  readonly preservedLabelState?: Readonly<Record<string, string>>;
+  /** The clusters the binding ran on before an application failover (no state is injected there). */
+  readonly clustersBeforeFailover?: readonly string[];
   readonly creationTimestamp?: string;
 }

@@ -17,3 +17,9 @@ export const pruneAnnotation = 'flotilla.io/prune';
 export const fieldManager = 'flotilla';
 /** The namespace of the Works of a cluster, as Karmada's execution namespaces. */
 export const executionNamespacePrefix = 'karmada-es-';
+/**
+ * Karmada's annotation naming how a Work resolves a conflict with a member object it did not
+ * create (work/v1alpha2 well_known_constants.go ResourceConflictResolutionAnnotation): on a
+ * template it overrides the policy's `conflictResolution`; flotilla writes it on each Work.
+ */
+export const conflictResolutionAnnotation = 'work.karmada.io/conflict-resolution';

@@ -3,17 +3,33 @@
  * no longer places anything on, so their stale objects are pruned), with bounded concurrency
  * across members; a slow or dead member never holds the others (R6). Results are sorted by cluster.
  */
-import { compareStrings, executionNamespacePrefix, type Cluster, type KubeObject, type Placement, type ResourceKey, type TargetCluster } from '../api/index.ts';
+import { compareStrings, conflictResolutionAnnotation, executionNamespacePrefix, type Cluster, type KubeObject, type Placement, type ResourceKey, type TargetCluster } from '../api/index.ts';
+import type { WorkDispatch } from '../render/index.ts';
 import { desiredOf, type Desired } from './apply-staged.ts';
 import { mapLimit } from './concurrency.ts';
 import { formatObjectId } from './object-id.ts';
 import { placementsOn } from './placement-record.ts';
 import { reconcileCluster, type ClusterReconcileOptions, type ClusterResult } from './reconcile-cluster.ts';
 
+/** The parts of a Work apply reads: its member (namespace), manifests and dispatch (render/dispatch.ts). */
+export interface WorkToApply {
+  readonly metadata: { readonly namespace: string; readonly annotations?: Readonly<Record<string, string>> };
+  readonly spec: { readonly workload: { readonly manifests: readonly unknown[] }; readonly suspendDispatching?: boolean; readonly preserveResourcesOnDeletion?: boolean };
+}
+
+/** The dispatch a Work states; a Work without the conflict annotation aborts, as Karmada's objectwatcher does. */
+function dispatchOf(w: WorkToApply): WorkDispatch {
+  return {
+    suspendDispatching: w.spec.suspendDispatching === true,
+    preserveResourcesOnDeletion: w.spec.preserveResourcesOnDeletion === true,
+    conflictResolution: w.metadata.annotations?.[conflictResolutionAnnotation] === 'Overwrite' ? 'Overwrite' : 'Abort',
+  };
+}
+
 /** The parts of a plan apply reads: Works carry each member's final manifests. */
 export interface PlanToApply {
   readonly revision: string;
-  readonly works: readonly { readonly metadata: { readonly namespace: string }; readonly spec: { readonly workload: { readonly manifests: readonly unknown[] } } }[];
+  readonly works: readonly WorkToApply[];
   readonly clusters: readonly Cluster[];
   /**
    * The bindings' placements, recorded with each member's inventory so that a later stateless
@@ -43,8 +59,9 @@ export function desiredByCluster(works: PlanToApply['works']): Map<string, Desir
     if (!ns.startsWith(executionNamespacePrefix)) continue;
     const cluster = ns.slice(executionNamespacePrefix.length);
     const items = out.get(cluster) ?? new Map<string, Desired>();
+    const dispatch = dispatchOf(w);
     for (const m of w.spec.workload.manifests) {
-      const d = desiredOf(m as KubeObject);
+      const d = { ...desiredOf(m as KubeObject), dispatch };
       items.set(formatObjectId(d.id), d);
     }
     out.set(cluster, items);

@@ -5,14 +5,15 @@
  * whose dry-run differs from the live object are applied, so a no-change apply bumps no
  * resourceVersion. Each object sent carries `flotilla.io/manifest-hash` (manifest-hash.ts).
  */
-import { bindingAnnotation, fieldManager, isPlainObject, type KubeObject } from '../api/index.ts';
+import { bindingAnnotation, fieldManager, isPlainObject, managedByLabel, managedByValue, type KubeObject } from '../api/index.ts';
+import type { WorkDispatch } from '../render/index.ts';
 import { planStages, type StageName } from './apply-order.ts';
 import { mapLimit } from './concurrency.ts';
 import { classifyChange } from './drift.ts';
 import { liveManifestHash, manifestHash, withManifestHash } from './manifest-hash.ts';
 import type { MemberClient } from './member-client.ts';
 import { apiVersionOf, describeObject, objectIdOf, type ObjectId } from './object-id.ts';
-import { failureOutcome, type ObjectResult, type Outcome } from './outcome.ts';
+import { conflictAbortReason, failureOutcome, isLeftByPolicy, type ObjectResult, type Outcome } from './outcome.ts';
 import { waitForDefinitions } from './wait.ts';
 
 /** A manifest to apply, with its identity and binding. */
@@ -20,6 +21,8 @@ export interface Desired {
   readonly id: ObjectId;
   readonly binding: string;
   readonly manifest: KubeObject;
+  /** Its Work's dispatch (render/dispatch.ts); absent: Karmada's defaults (dispatched, Abort, not preserved). */
+  readonly dispatch?: Partial<WorkDispatch>;
 }
 
 /** Karmada Retain: the object to send, keeping member-owned fields of the live object. */
@@ -63,7 +66,7 @@ export async function applyStaged(client: MemberClient, items: readonly Desired[
     }
     const lives = await readLive(client, stage.items, opts.concurrency);
     const checked = await mapLimit(stage.items, opts.concurrency, (item, i) => dryRun(client, item, lives[i], opts));
-    const failed = checked.filter((c) => c.outcome.action === 'failed');
+    const failed = checked.filter((c) => c.outcome.action === 'failed' && !isLeftByPolicy(c.outcome));
     if (failed.length) {
       const names = failed.map((c) => describeObject(c.item.id)).join(', ');
       blocked = { stage: stage.name, message: `dry-run failed for ${names}` };
@@ -86,6 +89,7 @@ export async function applyStaged(client: MemberClient, items: readonly Desired[
 async function dryRun(client: MemberClient, item: Desired, known: Live, opts: StagedApplyOptions): Promise<Checked> {
   try {
     const live = known === 'unknown' ? await client.get(item.id) : known;
+    if (live && isConflictAborted(item, live)) return { item, outcome: conflictOutcome(item, client.cluster) };
     const hash = manifestHash(item.manifest);
     const desired = withManifestHash(item.manifest, hash);
     const body = live ? opts.retain(desired, live) : desired;
@@ -110,6 +114,21 @@ async function dryRun(client: MemberClient, item: Desired, known: Live, opts: St
   } catch (err) {
     return { item, outcome: failureOutcome(err, item.id) };
   }
+}
+
+/**
+ * Karmada pkg/util/objectwatcher/objectwatcher.go allowUpdate: a member object that does not carry
+ * the managed-by label is not taken over unless the Work says Overwrite (Abort is the default).
+ */
+function isConflictAborted(item: Desired, live: KubeObject): boolean {
+  return live.metadata.labels?.[managedByLabel] !== managedByValue && item.dispatch?.conflictResolution !== 'Overwrite';
+}
+
+function conflictOutcome(item: Desired, cluster: string): Outcome {
+  return {
+    action: 'failed', reason: conflictAbortReason,
+    message: `${describeObject(item.id)} already exists on ${cluster} and is not flotilla's (no ${managedByLabel}=${managedByValue}); conflictResolution Abort leaves it alone (set conflictResolution: Overwrite on the policy, or the template annotation work.karmada.io/conflict-resolution: Overwrite, to take it over)`,
+  };
 }
 
 /**

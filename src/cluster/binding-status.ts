@@ -26,6 +26,8 @@ export interface MemberStatus {
   readonly applied: boolean;
   readonly appliedMessage?: string;
   readonly health: 'Healthy' | 'Unhealthy' | 'Unknown';
+  /** True when the member's object is not flotilla's (a conflict, left alone under Abort). */
+  readonly conflict?: true;
 }
 
 /** One binding's observed status. */
@@ -51,11 +53,14 @@ export function bindingStatus(args: { readonly resource: ResourceRef; readonly b
   return { resource: args.resource, binding: args.binding, clusters, aggregatedStatus: aggregated, conditions: conditions(clusters) };
 }
 
+/** Karmada's objectwatcher refuses such an object unless the Work says Overwrite: the conflict, as status shows it. */
+const notOwnedMessage = "conflict: the member's object was not made by flotilla and is left alone (conflictResolution Abort, Karmada's default; Overwrite takes it over)";
+
 function memberStatus(m: MemberObject, binding: string, interpreter: StatusInterpreter): MemberStatus {
   if (m.kind === 'missing') return { clusterName: m.cluster, status: null, applied: false, appliedMessage: 'not found on the member', health: 'Unknown' };
   if (m.kind === 'error') return { clusterName: m.cluster, status: null, applied: false, appliedMessage: m.message, health: 'Unknown' };
   const owner = m.live.metadata.annotations?.[bindingAnnotation];
-  if (owner !== binding) return { clusterName: m.cluster, status: null, applied: false, appliedMessage: `the member's object belongs to ${owner ? `binding ${owner}` : 'someone else'}`, health: 'Unknown' };
+  if (owner !== binding) return { clusterName: m.cluster, status: null, applied: false, health: 'Unknown', ...(owner ? { appliedMessage: `the member's object belongs to binding ${owner}` } : { appliedMessage: notOwnedMessage, conflict: true }) };
   let status: JsonObject | null;
   let health: MemberStatus['health'];
   try {

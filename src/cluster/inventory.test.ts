@@ -71,3 +71,26 @@ describe('inventory', () => {
     assert.deepEqual(ids(staleObjects(intent, [id('ConfigMap', 'a')])), ['default_b__ConfigMap', 'default_c__ConfigMap']);
   });
 });
+
+describe('inventory: objects preserved on deletion (Karmada Work spec.preserveResourcesOnDeletion)', () => {
+  const a = id('ConfigMap', 'a');
+  const b = id('ConfigMap', 'b');
+  const c = id('ConfigMap', 'c');
+  const cases: { name: string; previous: Parameters<typeof nextInventory>[0]['previous']; desired: Parameters<typeof nextInventory>[0]['desired']; staleKept: ObjectId[]; want: string[] }[] = [
+    { name: 'a desired object takes its Work\'s flag', previous: emptyInventory, desired: [{ id: a, inPlace: true, unknown: false, preserve: true }, { id: b, inPlace: true, unknown: false }], staleKept: [], want: ['default_a__ConfigMap'] },
+    { name: 'the flag is dropped when the Work no longer says it', previous: { entries: [a], preserved: ['default_a__ConfigMap'] }, desired: [{ id: a, inPlace: true, unknown: false, preserve: false }], staleKept: [], want: [] },
+    { name: 'a stale object kept keeps the flag it had', previous: { entries: [a, c], preserved: ['default_c__ConfigMap'] }, desired: [{ id: a, inPlace: true, unknown: false }], staleKept: [c], want: ['default_c__ConfigMap'] },
+    { name: 'an object not in place and not tracked is neither an entry nor preserved', previous: emptyInventory, desired: [{ id: a, inPlace: false, unknown: false, preserve: true }], staleKept: [], want: [] },
+  ];
+  for (const x of cases) it(x.name, () => assert.deepEqual(nextInventory({ previous: x.previous, desired: x.desired, staleKept: x.staleKept }).preserved ?? [], x.want));
+  it('round-trips through its ConfigMap; the intent inventory keeps it', () => {
+    const inv = nextInventory({ previous: emptyInventory, desired: [{ id: a, inPlace: true, unknown: false, preserve: true }, { id: b, inPlace: true, unknown: false }], staleKept: [] });
+    const back = readInventory(JSON.parse(JSON.stringify(inventoryConfigMap(inv, 'r', new Map()))));
+    assert.deepEqual(back.kind === 'found' ? back.inventory : undefined, inv);
+    assert.deepEqual(intentInventory(inv, [c]).preserved, ['default_a__ConfigMap']);
+  });
+  it('an inventory written before preservation existed reads with none preserved', () => {
+    const back = readInventory({ data: { entries: 'default_a__ConfigMap v1\n' } });
+    assert.deepEqual(back.kind === 'found' ? back.inventory.preserved : 'x', undefined);
+  });
+});

@@ -4,7 +4,7 @@
  * its inventory in the Kustomization status: fluxcd/kustomize-controller internal/inventory).
  * Pruning works only from this list (R3).
  */
-import { isPlainObject, managedByLabel, managedByValue, revisionAnnotation, type KubeObject, type ResourceKey } from '../api/index.ts';
+import { compareStrings, isPlainObject, managedByLabel, managedByValue, revisionAnnotation, type KubeObject, type ResourceKey } from '../api/index.ts';
 import { compareObjectIds, formatObjectId, parseObjectId, type ObjectId } from './object-id.ts';
 import { formatPlacementRecord, parsePlacementRecord, type PlacementRecord, type RecordedPlacement } from './placement-record.ts';
 
@@ -12,12 +12,21 @@ export const inventoryNamespace = 'flotilla-system';
 export const inventoryName = 'flotilla-inventory';
 const entriesKey = 'entries';
 const placementsKey = 'placements';
+/** The entries applied from Works with `preserveResourcesOnDeletion`: released, not deleted, once withdrawn. */
+const preserveKey = 'preserveOnDeletion';
 /** The largest placement record kept in the inventory ConfigMap. */
 export const maxPlacementRecordChars = 256 * 1024;
 
 /** The objects flotilla owns on one member, sorted by id, unique. */
 export interface Inventory {
   readonly entries: readonly ObjectId[];
+  /**
+   * Formatted ids (formatObjectId) of the entries whose Work said `preserveResourcesOnDeletion`
+   * when they were last applied: what the plan that withdraws them can no longer say (Karmada
+   * keeps the flag on the Work until it is deleted, execution_controller.go handleWorkDelete).
+   * Sorted, a subset of the entries; absent when empty.
+   */
+  readonly preserved?: readonly string[];
 }
 
 /** Reading an inventory ConfigMap: its entries, or why it cannot be trusted. */
@@ -59,7 +68,11 @@ export function inventoryConfigMap(inv: Inventory, revision: string, placements:
       labels: { [managedByLabel]: managedByValue },
       annotations: { [revisionAnnotation]: revision },
     },
-    data: { [entriesKey]: inv.entries.map((id) => `${formatObjectId(id)} ${id.version}\n`).join(''), ...(record ? { [placementsKey]: record } : {}) },
+    data: {
+      [entriesKey]: inv.entries.map((id) => `${formatObjectId(id)} ${id.version}\n`).join(''),
+      ...(record ? { [placementsKey]: record } : {}),
+      ...(inv.preserved?.length ? { [preserveKey]: inv.preserved.map((id) => `${id}\n`).join('') } : {}),
+    },
   };
 }
 
@@ -91,7 +104,7 @@ export function readInventory(cm: unknown): InventoryRead {
     if (!id) return { kind: 'invalid', reason: `line ${i + 1} is not "namespace_name_group_kind version": ${JSON.stringify(line.slice(0, 80))}` };
     ids.push(id);
   }
-  return { kind: 'found', inventory: toInventory(ids) };
+  return { kind: 'found', inventory: withPreserved(toInventory(ids), typeof data?.[preserveKey] === 'string' ? data[preserveKey].split('\n') : []) };
 }
 
 /**
@@ -115,7 +128,7 @@ export function readInventory(cm: unknown): InventoryRead {
  * (nextInventory, computed from the inventory read before the intent) drops it too.
  */
 export function intentInventory(previous: Inventory, desired: readonly ObjectId[]): Inventory {
-  return toInventory([...previous.entries, ...desired]);
+  return withPreserved(toInventory([...previous.entries, ...desired]), previous.preserved ?? []);
 }
 
 /** True when `desired` holds an object `inv` does not track yet. */
@@ -132,10 +145,25 @@ export function addsObjects(inv: Inventory, desired: readonly ObjectId[]): boole
  */
 export function nextInventory(args: {
   readonly previous: Inventory;
-  readonly desired: readonly { readonly id: ObjectId; readonly inPlace: boolean; readonly unknown: boolean }[];
+  readonly desired: readonly { readonly id: ObjectId; readonly inPlace: boolean; readonly unknown: boolean; readonly preserve?: boolean }[];
   readonly staleKept: readonly ObjectId[];
 }): Inventory {
   const before = new Set(args.previous.entries.map(formatObjectId));
-  const kept = args.desired.filter((d) => d.inPlace || d.unknown || before.has(formatObjectId(d.id))).map((d) => d.id);
-  return toInventory([...args.staleKept, ...kept]);
+  const kept = args.desired.filter((d) => d.inPlace || d.unknown || before.has(formatObjectId(d.id)));
+  // A desired object takes its Work's current flag; a stale one kept keeps the flag it had.
+  const wasPreserved = new Set(args.previous.preserved ?? []);
+  const preserved = [...args.staleKept.map(formatObjectId).filter((id) => wasPreserved.has(id)), ...kept.filter((d) => d.preserve === true).map((d) => formatObjectId(d.id))];
+  return withPreserved(toInventory([...args.staleKept, ...kept.map((d) => d.id)]), preserved);
+}
+
+/** True when the entry was applied from a Work with `preserveResourcesOnDeletion`. */
+export function isPreserved(inv: Inventory, id: ObjectId): boolean {
+  return inv.preserved?.includes(formatObjectId(id)) ?? false;
+}
+
+/** The inventory with its preserved set: the given ids that are entries, sorted, unique. */
+function withPreserved(inv: Inventory, ids: readonly string[]): Inventory {
+  const entries = new Set(inv.entries.map(formatObjectId));
+  const preserved = [...new Set(ids.filter((id) => entries.has(id)))].sort(compareStrings);
+  return preserved.length ? { ...inv, preserved } : inv;
 }

@@ -128,6 +128,21 @@ export class MemberClient {
     return stored;
   }
 
+  /** A JSON merge patch (RFC 7386) of an object, as field manager `flotilla`; 'gone' when it no longer existed. */
+  async mergePatch(id: ObjectId, patch: Record<string, unknown>, opts: { readonly dryRun: boolean }): Promise<'patched' | 'gone'> {
+    const what = `${opts.dryRun ? 'dry-run patch' : 'patch'} ${describeObject(id)}`;
+    const path = await this.#path(id, 'patch', what);
+    const query: Record<string, string> = { fieldManager };
+    if (opts.dryRun) query['dryRun'] = 'All';
+    try {
+      await this.#api.send(path, HttpMethod.PATCH, { query, body: JSON.stringify(patch), contentType: 'application/merge-patch+json' });
+      return 'patched';
+    } catch (err) {
+      if (err instanceof HttpStatusError && err.status.code === 404) return 'gone';
+      throw this.#wrap(err, what);
+    }
+  }
+
   /** Deletes an object (background propagation); 'gone' when it no longer existed. */
   async delete(id: ObjectId): Promise<'deleted' | 'gone'> {
     const what = `delete ${describeObject(id)}`;

@@ -37,6 +37,20 @@ export function isInPlace(o: Outcome): boolean {
   return o.action === 'created' || o.action === 'configured' || o.action === 'drift-corrected' || o.action === 'unchanged';
 }
 
+/** The reason of an object left alone because its Work is suspended (Karmada Work `spec.suspendDispatching`). */
+export const suspendedReason = 'SuspendDispatching';
+/** The reason of an object left alone because the member's copy is not flotilla's and the Work says Abort. */
+export const conflictAbortReason = 'ConflictAbort';
+
+/**
+ * True when the object was left alone on purpose, by its own Work (suspended, or a conflict under
+ * Abort): Karmada dispatches each Work on its own, so this blocks neither the object's stage nor
+ * pruning, as a failed apply does.
+ */
+export function isLeftByPolicy(o: Outcome): boolean {
+  return (o.action === 'skipped' && o.reason === suspendedReason) || (o.action === 'failed' && o.reason === conflictAbortReason);
+}
+
 /** Turns a failure of a request about `id` into a failed outcome naming the reason and the server's message. */
 export function failureOutcome(err: unknown, id: ObjectId): Outcome & { action: 'failed' } {
   if (err instanceof KindNotServed) return { action: 'failed', reason: 'NotServed', message: err.message };

@@ -39,3 +39,15 @@ describe('checkPruneGuard', () => {
     });
   }
 });
+
+describe('checkPruneGuard: objects preserved on deletion', () => {
+  const guard = (preserved: ObjectId[], owned: ObjectId[], desired: ObjectId[]) => checkPruneGuard({
+    cluster: 'member1', revision: 'r2', inventory: { ...toInventory(owned), preserved: preserved.map(formatObjectId).sort() }, desired,
+    placedInFleet: new Set(desired.map(formatObjectId)), guard: defaultPruneGuard,
+  });
+  const cases: { name: string; preserved: ObjectId[]; owned: ObjectId[]; want: string }[] = [
+    { name: 'only preserved objects withdrawn (released, never deleted): allowed', preserved: many(3), owned: many(3), want: 'allow' },
+    { name: 'preserved objects do not protect the last deletable one: held', preserved: many(3), owned: [...many(3), cm('last')], want: 'hold' },
+  ];
+  for (const c of cases) it(c.name, () => assert.equal(guard(c.preserved, c.owned, []).kind, c.want));
+});

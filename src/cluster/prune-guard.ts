@@ -26,7 +26,7 @@
  */
 import { compareStrings } from '../api/index.ts';
 import { isDefinition } from './custom-resources.ts';
-import type { Inventory } from './inventory.ts';
+import { isPreserved, type Inventory } from './inventory.ts';
 import { describeObject, formatObjectId, type ObjectId } from './object-id.ts';
 
 /** How much one revision may prune on a member before it is held (flags `--allow-mass-prune`, `--max-prune-share`). */
@@ -93,8 +93,9 @@ export function pruneHold(c: PruneCount, guard: PruneGuard): string | undefined 
 export function checkPruneGuard(x: PruneGuardInput): PruneGuardVerdict {
   // Namespaces are never deleted (render marks them flotilla.io/prune: disabled), and a CRD only
   // once no object of its kinds is left (custom-resources.ts): neither counts nor protects. A CRD
-  // kept for someone else's objects would otherwise hold its member forever.
-  const owned = x.inventory.entries.filter((id) => !isNamespace(id) && !isDefinition(id));
+  // kept for someone else's objects would otherwise hold its member forever. An object preserved
+  // on deletion is released, never deleted (release.ts): it does not count either.
+  const owned = x.inventory.entries.filter((id) => !isNamespace(id) && !isDefinition(id) && !isPreserved(x.inventory, id));
   const wanted = new Set(x.desired.map(formatObjectId));
   const withdrawn = owned.filter((id) => !wanted.has(formatObjectId(id)) && !x.placedInFleet.has(formatObjectId(id)));
   const message = pruneHold({

@@ -13,6 +13,7 @@ import { customResourcesLeft, isDefinition } from './custom-resources.ts';
 import type { MemberClient } from './member-client.ts';
 import { describeObject, formatObjectId, type ObjectId } from './object-id.ts';
 import { failureOutcome, type ObjectResult, type Outcome } from './outcome.ts';
+import { releaseObject } from './release.ts';
 
 /** Whether a live stale object may be deleted. */
 export type PruneVerdict =
@@ -41,19 +42,31 @@ export interface PruneReport {
 /**
  * Deletes the stale objects that are still flotilla's, in reverse apply order: everything else
  * first, then the CustomResourceDefinitions, each only when no object of its kind is left (those
- * flotilla just pruned do not count). Never throws.
+ * flotilla just pruned do not count). An object `preserved` says its Work preserved is released
+ * instead (release.ts). Never throws.
  */
-export async function pruneStale(client: MemberClient, stale: readonly ObjectId[], opts: { readonly dryRun: boolean; readonly concurrency: number }): Promise<PruneReport> {
+export async function pruneStale(client: MemberClient, stale: readonly ObjectId[], opts: PruneOptions): Promise<PruneReport> {
   const ordered = stale.toSorted((a, b) => compareApplyOrder(b, a));
-  const objects = await mapLimit(ordered.filter((id) => !isDefinition(id)), opts.concurrency, (id) => pruneOne(client, id, opts.dryRun));
+  const release = (id: ObjectId) => opts.preserved?.(id) === true;
+  const objects = await mapLimit(ordered.filter((id) => !isDefinition(id) || release(id)), opts.concurrency, (id) =>
+    // Karmada handleWorkDelete: a preserved object is released, never deleted (release.ts).
+    pruneOne(client, id, opts.dryRun, release(id) ? () => releaseObject(client, id, opts.dryRun) : undefined));
   const deleted = new Set(objects.filter((d) => d.result.outcome.action === 'deleted').map((d) => formatObjectId(d.result.id)));
-  const definitions = await mapLimit(ordered.filter(isDefinition), opts.concurrency, (id) =>
+  const definitions = await mapLimit(ordered.filter((id) => isDefinition(id) && !release(id)), opts.concurrency, (id) =>
     pruneOne(client, id, opts.dryRun, (live) => customResourcesLeft(client, live, deleted)));
   const done = [...objects, ...definitions];
   return {
     results: done.map((d) => d.result),
     survivors: done.filter((d) => d.result.outcome.action === 'failed' || d.result.outcome.action === 'skipped').map((d) => d.result.id),
   };
+}
+
+/** How to prune. */
+export interface PruneOptions {
+  readonly dryRun: boolean;
+  readonly concurrency: number;
+  /** True for an object to release instead of delete (its Work said preserveResourcesOnDeletion: release.ts). */
+  readonly preserved?: (id: ObjectId) => boolean;
 }
 
 /** A last check before deleting a live object: an outcome that keeps it, or undefined to go on. */

@@ -10,13 +10,14 @@ import { applyStaged, type Desired, type StagedApplyOptions } from './apply-stag
 import { memberKubeConfig, type CredentialSource } from './credentials.ts';
 import { checkReady } from './health.ts';
 import { beforeStep, applyFault } from './fault-points.ts';
-import { addsObjects, emptyInventory, intentInventory, inventoryConfigMap, inventoryName, inventoryNamespace, inventoryNamespaceObject, nextInventory, readInventory, staleObjects, type Inventory } from './inventory.ts';
+import { addsObjects, emptyInventory, intentInventory, inventoryConfigMap, inventoryName, inventoryNamespace, inventoryNamespaceObject, isPreserved, nextInventory, readInventory, staleObjects, type Inventory } from './inventory.ts';
 import { MemberClient } from './member-client.ts';
-import { objectIdOf, type ObjectId } from './object-id.ts';
-import { isInPlace, type ObjectResult } from './outcome.ts';
+import { describeObject, formatObjectId, objectIdOf, type ObjectId } from './object-id.ts';
+import { isInPlace, isLeftByPolicy, suspendedReason, type ObjectResult } from './outcome.ts';
 import type { PlacementRecord } from './placement-record.ts';
 import { checkPruneGuard, type PruneGuard } from './prune-guard.ts';
 import { pruneStale } from './prune.ts';
+import { preservedReason } from './release.ts';
 
 /** Why a member's reconcile did not fully succeed (the step that failed first). */
 export type ClusterReason = 'Applied' | 'CredentialsMissing' | 'ClusterUnreachable' | 'ClusterNotReady' | 'InventoryUnreadable' | 'PruneGuard' | 'ApplyFailed' | 'PruneFailed' | 'InventoryWriteFailed';
@@ -145,7 +146,7 @@ async function guardPrune(r: Run): Promise<StepResult> {
 /** Tracks every object the apply may create before it creates any (inventory.ts intentInventory). */
 async function recordIntent(r: Run): Promise<StepResult> {
   if (!r.inventory || r.opts.dryRun) return ok;
-  const desired = r.desired.map((d) => d.id);
+  const desired = dispatched(r).map((d) => d.id);
   if (!addsObjects(r.inventory, desired)) return ok;
   await storeInventory(client(r), intentInventory(r.inventory, desired), r.opts);
   return ok;
@@ -157,7 +158,7 @@ async function apply(r: Run): Promise<StepResult> {
   let written = 0;
   if (fault) c.onApplied = () => fault(++written);
   try {
-    r.objects = await applyStaged(c, r.desired, r.opts);
+    r.objects = [...await applyStaged(c, dispatched(r), r.opts), ...suspended(r)];
   } finally {
     c.onApplied = undefined;
   }
@@ -170,11 +171,13 @@ async function prune(r: Run): Promise<StepResult> {
   if (!r.inventory) return ok;
   const stale = staleObjects(r.inventory, r.desired.map((d) => d.id));
   // Never prune after a failed apply (Flux returns before pruning): the stale objects stay tracked.
-  if (!r.opts.prune || r.objects.some((o) => !isInPlace(o.outcome))) {
+  // An object its own Work left alone (suspended, a conflict under Abort) is no failed apply.
+  if (!r.opts.prune || r.objects.some((o) => !isInPlace(o.outcome) && !isLeftByPolicy(o.outcome))) {
     r.staleKept = stale;
     return ok;
   }
-  const report = await pruneStale(client(r), stale, { dryRun: r.opts.dryRun, concurrency: r.opts.concurrency });
+  const inventory = r.inventory;
+  const report = await pruneStale(client(r), stale, { dryRun: r.opts.dryRun, concurrency: r.opts.concurrency, preserved: (id) => isPreserved(inventory, id) });
   r.pruned = [...report.results];
   r.staleKept = [...report.survivors];
   const failed = report.results.filter((o) => o.outcome.action === 'failed');
@@ -183,7 +186,8 @@ async function prune(r: Run): Promise<StepResult> {
 
 async function writeInventory(r: Run): Promise<StepResult> {
   if (!r.inventory || r.opts.dryRun) return ok;
-  const desired = r.objects.map((o) => ({ id: o.id, inPlace: isInPlace(o.outcome), unknown: o.outcome.action === 'failed' && o.outcome.reason === 'Unreachable' }));
+  const preserve = new Set(r.desired.filter((d) => d.dispatch?.preserveResourcesOnDeletion === true).map((d) => formatObjectId(d.id)));
+  const desired = r.objects.map((o) => ({ id: o.id, inPlace: isInPlace(o.outcome), unknown: o.outcome.action === 'failed' && o.outcome.reason === 'Unreachable', preserve: preserve.has(formatObjectId(o.id)) }));
   const inv = nextInventory({ previous: r.inventory, desired, staleKept: r.staleKept });
   await storeInventory(client(r), inv, r.opts);
   r.written = inv.entries.length;
@@ -197,6 +201,22 @@ async function storeInventory(c: MemberClient, inv: Inventory, opts: ClusterReco
   await c.apply(cm, objectIdOf(cm), { dryRun: false, force: true });
 }
 
+/** The objects whose Works are dispatched: all but the suspended (Karmada Work `spec.suspendDispatching`). */
+function dispatched(r: Run): readonly Desired[] {
+  return r.desired.filter((d) => d.dispatch?.suspendDispatching !== true);
+}
+
+/**
+ * Karmada's execution controller does not sync a suspended Work (execution_controller.go): the
+ * member's object is neither created, updated nor pruned, and stays tracked if it was.
+ */
+function suspended(r: Run): ObjectResult[] {
+  return r.desired.filter((d) => d.dispatch?.suspendDispatching === true).map((d) => ({
+    id: d.id, binding: d.binding,
+    outcome: { action: 'skipped', reason: suspendedReason, message: `${describeObject(d.id)}: dispatching to ${r.name} is suspended (the policy's suspension); left as it is` },
+  }));
+}
+
 function client(r: Run): MemberClient {
   if (!r.client) throw new InternalError('no client: the credentials step did not run');
   return r.client;
@@ -206,5 +226,7 @@ function summary(r: Run): string {
   const count = (a: string) => r.objects.filter((o) => o.outcome.action === a).length;
   const deleted = r.pruned.filter((o) => o.outcome.action === 'deleted').length;
   const kept = r.pruned.filter((o) => o.outcome.action === 'skipped').length;
-  return `${r.opts.dryRun ? 'dry-run: ' : ''}${count('created')} created, ${count('configured')} configured, ${count('drift-corrected')} drift corrected, ${count('unchanged')} unchanged, ${deleted} pruned${kept ? `, ${kept} kept (not pruned yet: see their reasons)` : ''}`;
+  const held = r.objects.filter((o) => o.outcome.action === 'skipped' && o.outcome.reason === suspendedReason).length;
+  const released = r.pruned.filter((o) => o.outcome.action === 'orphaned' && o.outcome.reason === preservedReason).length;
+  return `${r.opts.dryRun ? 'dry-run: ' : ''}${count('created')} created, ${count('configured')} configured, ${count('drift-corrected')} drift corrected, ${count('unchanged')} unchanged, ${deleted} pruned${kept ? `, ${kept} kept (not pruned yet: see their reasons)` : ''}${held ? `, ${held} suspended` : ''}${released ? `, ${released} released (preserved on deletion)` : ''}`;
 }

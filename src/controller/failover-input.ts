@@ -3,11 +3,11 @@
  * and the pure stages: the failover pass's input, and the planner's view of it (controller
  * taints on the Clusters, previous placement and eviction tasks per template).
  */
-import { canonicalJson, isPlainObject, resourceKey, type Cluster, type Fleet, type GracefulEvictionTask, type Placement, type ResourceKey, type TargetCluster } from '../api/index.ts';
+import { canonicalJson, isPlainObject, resourceKey, type Cluster, type Fleet, type GracefulEvictionTask, type Placement, type ResourceKey, type StatePreservationRule, type TargetCluster } from '../api/index.ts';
 import type { BindingStatus } from '../cluster/binding-status.ts';
 import type { Observation as MemberObservation } from '../cluster/cluster-status.ts';
 import type { ClusterReport } from '../writeback/index.ts';
-import { trackUnhealthy, type ClusterHealthState, type ClusterWorkloadStatus, type EvictionBinding, type FailoverBinding, type FailoverCluster } from '../status/index.ts';
+import { buildPreservedLabelState, keepPreservedState, statePreservationRules, trackUnhealthy, type ClusterHealthState, type ClusterWorkloadStatus, type EvictionBinding, type FailoverBinding, type FailoverCluster } from '../status/index.ts';
 
 /**
  * The failover pass's clusters: each fleet Cluster with its remembered health and this pass's
@@ -31,7 +31,7 @@ export function failoverClusters(clusters: readonly Cluster[], remembered: Reado
     const observation = o
       ? { reachable: o.kind === 'reachable', readyzOk: o.kind === 'reachable' && o.healthy, observedAt: now }
       : fresh ? { reachable: r.reachable, readyzOk: r.reachable && r.healthy, observedAt: r.observedAt } : null;
-    return [{ state, observation, specTaints: c.spec?.taints ?? [] }];
+    return [{ state, observation, specTaints: c.spec?.taints ?? [], cluster: c }];
   });
 }
 
@@ -82,7 +82,8 @@ export function placementHistory(bindings: readonly EvictionBinding[]): { previo
  */
 export function workloadStatuses(bindings: readonly BindingStatus[], recorded: readonly FailoverBinding[], reports: readonly ClusterReport[], now: string): Map<string, ClusterWorkloadStatus[]> {
   const before = new Map(recorded.map((b) => [b.key, b.statuses] as const));
-  const observed = observedStatuses(bindings);
+  const rules = new Map(recorded.map((b) => [b.key, statePreservationRules(b.failover)] as const).filter(([, r]) => r.length > 0));
+  const observed = observedStatuses(bindings, rules);
   for (const r of reports) {
     for (const w of r.workloads) {
       const list = observed.get(w.key) ?? [];
@@ -90,17 +91,25 @@ export function workloadStatuses(bindings: readonly BindingStatus[], recorded: r
       observed.set(w.key, list);
     }
   }
-  return new Map([...observed].map(([key, list]) => [key, trackUnhealthy(list, before.get(key) ?? [], now)] as const));
+  // Stateful failover: a copy's state outlives its member's outage (state-preservation.ts keepPreservedState).
+  for (const b of recorded) if (rules.has(b.key) && !observed.has(b.key)) observed.set(b.key, []);
+  const placedOn = new Map(recorded.map((b) => [b.key, new Set([...b.clusters.map((c) => c.name), ...(b.gracefulEvictionTasks ?? []).map((t) => t.fromCluster)])] as const));
+  return new Map([...observed].map(([key, list]) => {
+    const tracked = trackUnhealthy(list, before.get(key) ?? [], now);
+    return [key, rules.has(key) ? keepPreservedState(tracked, before.get(key) ?? [], placedOn.get(key) ?? new Set()) : tracked] as const;
+  }).filter(([, list]) => list.length > 0));
 }
 
-function observedStatuses(bindings: readonly BindingStatus[]): Map<string, ClusterWorkloadStatus[]> {
+function observedStatuses(bindings: readonly BindingStatus[], rules: ReadonlyMap<string, readonly StatePreservationRule[]>): Map<string, ClusterWorkloadStatus[]> {
   const out = new Map<string, ClusterWorkloadStatus[]>();
   for (const b of bindings) {
     const key = resourceKey(b.resource);
     const list = out.get(key) ?? [];
     for (const m of b.clusters) {
       const ready = isPlainObject(m.status) ? m.status['readyReplicas'] : undefined;
-      list.push({ cluster: m.clusterName, health: m.health, ...(typeof ready === 'number' ? { readyReplicas: ready } : {}) });
+      const r = rules.get(key);
+      const state = r ? buildPreservedLabelState(r, m.status) : undefined;
+      list.push({ cluster: m.clusterName, health: m.health, ...(typeof ready === 'number' ? { readyReplicas: ready } : {}), ...(m.conflict ? { conflict: m.appliedMessage ?? '' } : {}), ...(state ? { preservedLabelState: state } : {}) });
     }
     out.set(key, list);
   }

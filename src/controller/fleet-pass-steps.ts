@@ -26,6 +26,7 @@ import { logHeld, need, settingsStep, writeOptions } from './reconcile-steps.ts'
 import { deferFor, fetchOrCached, flushPending, noteWrite } from './git-link.ts';
 import { applyOptions, memberReach, observeOwned } from './owned-members.ts';
 import { proceed, type Step } from './step-engine.ts';
+import { servicesPassStep, withServiceSummaries } from './service-step.ts';
 
 /** What a pass's steps learn, filled in order. */
 export interface PassState extends ReconcileState {
@@ -52,6 +53,8 @@ export interface PassState extends ReconcileState {
   reachable?: ReadonlySet<string>;
   applied?: FleetApplyResult;
   bindingStatuses?: Awaited<ReturnType<typeof observeBindings>>;
+  /** Multi-cluster service summaries for the status branch (service-step.ts). */
+  services?: ReadonlyMap<string, string>;
 }
 
 type PassStep = Step<ControllerContext, PassState, PassOutcome>;
@@ -144,6 +147,7 @@ const failoverStep: PassStep = {
     state.failover = decideFailover({
       clusters: failoverClusters(fleetClusters, remembered, need(state.observed).observations, need(state.reports), now, ctx.members.owns === undefined),
       bindings: failoverBindings(memory.bindings), now, health: ctx.health, eviction: ctx.eviction,
+      taintPolicies: (inForce.fleet.clusterTaintPolicies ?? []).map((p) => p.object),
     });
     for (const d of state.failover.decisions) ctx.log({ msg: 'failover decision', decision: d.kind, cluster: d.cluster, revision: inForce.revision });
     return proceed;
@@ -231,6 +235,7 @@ const writePassStatusStep: PassStep = {
     const status = await writeStatusFiles(ctx, {
       statusBranch, baseTip: view.tip, record: view.record, plan: attempted ?? plan, inForce: attempted ? plan : undefined, decisions: failover.decisions,
       failover: { clusters: [...states.map((s) => stableHealthState(s, remembered.get(s.cluster))), ...removed], statuses: workloadStatuses(need(state.bindingStatuses), need(state.memory).bindings, need(state.reports), need(state.now)) },
+      ...(state.services ? { services: state.services } : {}),
     });
     noteWrite(ctx, ctx.gitLink, statusBranch, status);
     ctx.statusWatch?.seen(status.kind === 'committed' ? status.commit : status.kind === 'unchanged' ? status.tip : undefined);
@@ -249,7 +254,7 @@ const writePassStatusStep: PassStep = {
 
 /** The steps of a controller pass, in order. */
 export const fleetPassSteps: readonly PassStep[] = [
-  fetchPassStep, settingsPassStep, readStatusStep, readSourceStep, rejectStep, observeStep, failoverStep, planPassStep, renderPassStep, applyStep, observeBindingsStep, writePassStatusStep,
+  fetchPassStep, settingsPassStep, readStatusStep, readSourceStep, rejectStep, observeStep, failoverStep, planPassStep, renderPassStep, applyStep, observeBindingsStep, servicesPassStep, writePassStatusStep,
 ];
 
 /** Applies the plan to the reachable members this process owns; unreachable ones are neither applied nor pruned. */
@@ -267,11 +272,14 @@ interface StatusWriteArgs {
   readonly inForce?: Plan | undefined;
   readonly decisions: readonly Decision[];
   readonly failover?: Omit<NonNullable<Parameters<typeof statusFiles>[0]['failover']>, 'inForce'>;
+  /** Multi-cluster service summaries (service-step.ts). */
+  readonly services?: ReadonlyMap<string, string>;
 }
 
 async function writeStatusFiles(ctx: ControllerContext, a: StatusWriteArgs): Promise<StatusWriteResult> {
   const failover = a.failover ? { ...a.failover, ...(a.inForce ? { inForce: a.inForce } : {}) } : undefined;
-  const status = statusFiles({ sourceBranch: ctx.source.branch, plan: a.plan, previous: a.record, observed: [], ...(failover ? { failover } : {}) });
+  const decided = statusFiles({ sourceBranch: ctx.source.branch, plan: a.plan, previous: a.record, observed: [], ...(failover ? { failover } : {}) });
+  const status = a.services ? withServiceSummaries(decided, a.services) : decided;
   const shown = a.inForce ?? a.plan;
   const sorted = a.decisions.toSorted((x, y) => compareStrings(x.kind, y.kind) || compareStrings(x.cluster, y.cluster));
   const decisions = sorted.map(describeDecision);

@@ -3,7 +3,9 @@ import { splitApiVersion } from '../api/index.ts';
 import { isKarmadaGroup, isNeverPropagated, karmadaScope } from './karmada-kinds.ts';
 
 export const objectClasses = [
-  'cluster', 'propagationPolicy', 'overridePolicy', 'customization', 'rolloutStrategy', 'ignored',
+  'cluster', 'propagationPolicy', 'overridePolicy', 'customization', 'clusterTaintPolicy', 'rolloutStrategy', 'ignored',
+  // Karmada's MultiClusterService: read by the multi-cluster service step (src/mcs), never propagated.
+  'multiClusterService',
   // A Karmada kind flotilla does not act on, or an object Karmada never propagates: a warning.
   'notPropagated',
   // A kind a Karmada group does not have: an error.
@@ -20,6 +22,8 @@ export function classify(apiVersion: string, kind: string): ObjectClass {
   if (group === 'policy.karmada.io' && (kind === 'OverridePolicy' || kind === 'ClusterOverridePolicy')) return 'overridePolicy';
   if (group === 'config.karmada.io' && kind === 'ResourceInterpreterCustomization') return 'customization';
   if (group === 'flotilla.io' && kind === 'RolloutStrategy') return 'rolloutStrategy';
+  if (group === 'policy.karmada.io' && kind === 'ClusterTaintPolicy') return 'clusterTaintPolicy';
+  if (group === 'networking.karmada.io' && kind === 'MultiClusterService') return 'multiClusterService';
   // Kustomize's own files sit beside manifests in many repos; they configure a build, they are not objects.
   if (group === 'kustomize.config.k8s.io' || group === 'flotilla.io') return 'ignored';
   // Karmada pkg/util/apigroup.go: its own groups, Events and Leases are never propagated.

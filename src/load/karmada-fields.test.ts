@@ -63,18 +63,18 @@ const warningsOf = (text: string, kind: SchemaKind = 'PropagationPolicy') => {
 
 describe('load: KarmadaFieldIgnored warnings at the field', () => {
   const cases: { name: string; text: string; lines: number[] }[] = [
-    { name: 'suspension.dispatching: true', text: pp('  suspension: {dispatching: true}\n'), lines: [6] },
+    { name: 'suspension.dispatching: true is honoured (render/dispatch.ts)', text: pp('  suspension: {dispatching: true}\n'), lines: [] },
     { name: 'suspension.dispatching: false is what flotilla does', text: pp('  suspension: {dispatching: false}\n'), lines: [] },
-    { name: 'preserveResourcesOnDeletion: true', text: pp('  preserveResourcesOnDeletion: true\n'), lines: [6] },
+    { name: 'preserveResourcesOnDeletion: true is honoured (src/cluster prune)', text: pp('  preserveResourcesOnDeletion: true\n'), lines: [] },
     { name: 'preserveResourcesOnDeletion: false', text: pp('  preserveResourcesOnDeletion: false\n'), lines: [] },
-    { name: 'conflictResolution: Abort', text: pp('  conflictResolution: Abort\n'), lines: [6] },
+    { name: 'conflictResolution: Abort is honoured (src/cluster apply)', text: pp('  conflictResolution: Abort\n'), lines: [] },
     { name: 'conflictResolution: Overwrite', text: pp('  conflictResolution: Overwrite\n'), lines: [] },
     { name: 'activationPreference: Lazy is honoured (src/plan/activation.ts)', text: pp('  activationPreference: Lazy\n'), lines: [] },
     { name: 'schedulerName: other is honoured (src/plan/other-scheduler.ts)', text: pp('  schedulerName: my-scheduler\n'), lines: [] },
     { name: 'preemption: Always is honoured (src/policy/claimed-match.ts)', text: pp('  preemption: Always\n'), lines: [] },
     { name: 'overflowAffinities are honoured (src/scheduler/overflow.ts)', text: pp('  placement:\n    replicaScheduling: {replicaSchedulingType: Divided, replicaDivisionPreference: Aggregated}\n    clusterAffinities:\n      - affinityName: a\n        clusterNames: [m1]\n        overflowAffinities:\n          - affinityName: b\n            clusterNames: [m2]\n'), lines: [] },
     { name: 'workloadAffinity is honoured (src/plan/workload-groups.ts)', text: pp('  placement:\n    workloadAffinity:\n      affinity: {groupByLabelKey: app}\n'), lines: [] },
-    { name: 'application failover statePreservation', text: pp('  failover:\n    application:\n      decisionConditions: {tolerationSeconds: 30}\n      statePreservation:\n        rules: [{aliasLabelName: a, jsonPath: "{.x}"}]\n'), lines: [9] },
+    { name: 'application failover statePreservation is honoured (src/status/state-preservation.ts)', text: pp('  failover:\n    application:\n      decisionConditions: {tolerationSeconds: 30}\n      statePreservation:\n        rules: [{aliasLabelName: a, jsonPath: "{.x}"}]\n'), lines: [] },
   ];
   for (const c of cases) it(c.name, () => assert.deepEqual(warningsOf(c.text), c.lines.map((l) => ['KarmadaFieldIgnored', 'f.yaml', l])));
   it('a Cluster in Pull mode', () => {

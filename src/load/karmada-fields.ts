@@ -25,15 +25,17 @@ export const honouredFields: Readonly<Record<SchemaKind, readonly string[]>> = {
   PropagationPolicy: [
     'apiVersion', 'kind', 'metadata', 'spec.resourceSelectors', 'spec.priority', 'spec.propagateDeps', 'spec.dependentOverrides',
     'spec.placement.clusterAffinity', 'spec.placement.clusterAffinities', 'spec.placement.clusterTolerations', // overflowAffinities included (src/scheduler/overflow.ts)
-    'spec.placement.spreadConstraints', 'spec.placement.replicaScheduling', 'spec.failover',
+    'spec.placement.spreadConstraints', 'spec.placement.replicaScheduling', 'spec.failover', // failover.*.statePreservation: src/status/state-preservation.ts
     'spec.preemption', 'spec.activationPreference', // src/policy/claimed-match.ts, src/plan/activation.ts (with the previous bindings' claims)
     'spec.schedulerName', // src/plan/other-scheduler.ts: another scheduler's bindings are left alone
     'spec.placement.workloadAffinity', // src/plan/workload-groups.ts, src/scheduler/filters/workload-affinity.ts
+    'spec.suspension', 'spec.preserveResourcesOnDeletion', 'spec.conflictResolution', // Work dispatch (render/dispatch.ts), apply and prune (src/cluster)
   ],
   ClusterPropagationPolicy: [], // as PropagationPolicy (below)
   OverridePolicy: ['apiVersion', 'kind', 'metadata', 'spec.resourceSelectors', 'spec.overrideRules', 'spec.targetCluster', 'spec.overriders'],
   ClusterOverridePolicy: [], // as OverridePolicy (below)
   ResourceInterpreterCustomization: ['apiVersion', 'kind', 'metadata', 'spec.target', 'spec.customizations'],
+  ClusterTaintPolicy: ['apiVersion', 'kind', 'metadata', 'spec'], // the controller's health pass (src/status/cluster-taint-policy.ts)
   Settings: ['apiVersion', 'kind', 'metadata', 'include', 'exclude', 'sourceBranch', 'statusBranch', 'renderedBranch', 'pollSchedule'],
   // src/rollout decides with every field; until the controller acts on it the whole kind warns RolloutNotActedOn (load-fleet.ts).
   RolloutStrategy: ['apiVersion', 'kind', 'metadata', 'spec.resourceSelectors', 'spec.waves', 'spec.healthCheck', 'spec.onFailure'],
@@ -49,14 +51,8 @@ export interface IgnoredField {
   readonly effect: string;
 }
 
-const isFalsy = (v: unknown): boolean => v === false || v === null || v === '' || (Array.isArray(v) && v.length === 0) || (isPlainObject(v) && Object.keys(v).length === 0);
 
 export const ignoredFields: readonly IgnoredField[] = [
-  { kinds: propagation, path: 'spec.suspension', matchesFlotilla: (v) => isPlainObject(v) && !v['dispatching'] && isFalsy(v['dispatchingOnClusters'] ?? null), effect: 'Karmada would stop dispatching Works (to all or the listed clusters); flotilla still applies them' },
-  { kinds: propagation, path: 'spec.preserveResourcesOnDeletion', matchesFlotilla: isFalsy, effect: 'Karmada would keep the member copies when the template is deleted; flotilla prunes them' },
-  { kinds: propagation, path: 'spec.conflictResolution', matchesFlotilla: (v) => v === 'Overwrite', effect: 'Karmada would refuse to take over a member object it did not create (Abort); flotilla takes it over, as with Overwrite' },
-  { kinds: propagation, path: 'spec.failover.application.statePreservation', matchesFlotilla: isFalsy, effect: 'Karmada would carry state from the evicted copy to the new cluster as labels; flotilla does not' },
-  { kinds: propagation, path: 'spec.failover.cluster.statePreservation', matchesFlotilla: isFalsy, effect: 'Karmada would carry state from the evicted copy to the new cluster as labels; flotilla does not' },
   { kinds: propagation, path: 'spec.association', matchesFlotilla: (v) => v === false, effect: 'deprecated: Karmada does not act on it either; use propagateDeps' },
   { kinds: ['Cluster'], path: 'spec.impersonatorSecretRef', effect: "Karmada's aggregated API proxy would impersonate users with it; flotilla never proxies" },
   { kinds: ['Cluster'], path: 'spec.proxyHeader', effect: 'Karmada would send these headers to the proxy; flotilla sends none' },

@@ -7,11 +7,12 @@ describe('load/classify (Karmada pkg/util/apigroup.go)', () => {
   const cases: [apiVersion: string, kind: string, want: ObjectClass][] = [
     ['policy.karmada.io/v1alpha1', 'PropagationPolicy', 'propagationPolicy'],
     ['policy.karmada.io/v1alpha1', 'PropagationPolicyy', 'unknownKarmadaKind'],
-    ['policy.karmada.io/v1alpha1', 'ClusterTaintPolicy', 'notPropagated'],
+    ['policy.karmada.io/v1alpha1', 'ClusterTaintPolicy', 'clusterTaintPolicy'],
     ['policy.karmada.io/v1alpha1', 'FederatedResourceQuota', 'notPropagated'],
     ['autoscaling.karmada.io/v1alpha1', 'FederatedHPA', 'notPropagated'],
     ['autoscaling.karmada.io/v1alpha1', 'CronFederatedHPA', 'notPropagated'],
-    ['networking.karmada.io/v1alpha1', 'MultiClusterService', 'notPropagated'],
+    ['networking.karmada.io/v1alpha1', 'MultiClusterService', 'multiClusterService'],
+    ['networking.karmada.io/v1alpha1', 'MultiClusterIngress', 'notPropagated'],
     ['config.karmada.io/v1alpha1', 'ResourceInterpreterWebhookConfiguration', 'notPropagated'],
     ['work.karmada.io/v1alpha2', 'ResourceBinding', 'notPropagated'],
     ['apps.karmada.io/v1alpha1', 'WorkloadRebalancer', 'notPropagated'],
@@ -35,7 +36,6 @@ describe('load: Karmada kinds that are not templates', () => {
     { name: 'a misspelt policy kind is an error at its kind line, with a suggestion', text: 'apiVersion: policy.karmada.io/v1alpha1\nkind: PropagationPolicyy\nmetadata: {name: p}\n', code: 'UnknownKarmadaKind', severity: 'error', line: 2, hint: /did you mean "PropagationPolicy"/ },
     { name: 'a kind of another Karmada group names its group', text: 'apiVersion: cluster.karmada.io/v1alpha1\nkind: OverridePolicy\nmetadata: {name: p}\n', code: 'UnknownKarmadaKind', severity: 'error', line: 2, hint: /belongs to policy.karmada.io/ },
     { name: 'a FederatedHPA is a warning', text: 'apiVersion: autoscaling.karmada.io/v1alpha1\nkind: FederatedHPA\nmetadata: {name: h}\n', code: 'KarmadaKindIgnored', severity: 'warning', line: 2 },
-    { name: 'a ServiceExport is a template with a warning', text: 'apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceExport\nmetadata: {name: s}\n', code: 'KarmadaKindIgnored', severity: 'warning', line: 2, templates: 1 },
     { name: 'an Event is a warning', text: 'apiVersion: v1\nkind: Event\nmetadata: {name: e}\n', code: 'KarmadaKindIgnored', severity: 'warning', line: 2 },
   ];
   for (const c of cases) {

@@ -56,16 +56,3 @@ export function unknownKarmadaKindHint(group: string, kind: string): string {
   const nearGroup = elsewhere.find((e) => e.k === near)?.g;
   return near !== undefined && nearGroup !== undefined ? ` (did you mean "${near}" of ${nearGroup}?)` : '';
 }
-
-/**
- * Templates Karmada propagates like any other but also acts on with controllers flotilla does not
- * have: a ServiceExport / ServiceImport (multicluster.x-k8s.io) is propagated, but Karmada's
- * multi-cluster service controllers (pkg/controllers/mcs: EndpointSlice collection and dispatch)
- * do not run, so no endpoints cross clusters. The warning text, or undefined for other kinds.
- */
-export function templateKindCaveat(group: string, kind: string): string | undefined {
-  if (group === 'multicluster.x-k8s.io' && (kind === 'ServiceExport' || kind === 'ServiceImport')) {
-    return `${kind} is propagated as a template, but Karmada's multi-cluster service controllers (EndpointSlice collection and dispatch) do not run in flotilla: no endpoints cross clusters`;
-  }
-  return undefined;
-}

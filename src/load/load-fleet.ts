@@ -2,15 +2,16 @@
 import picomatch from 'picomatch';
 import {
   compareDiagnostics, compareStrings, errorAt, isClusterScoped, isPlainObject, resourceKeyOf, splitApiVersion, warningAt,
-  type Cluster, type Diagnostic, type Fleet, type KubeObject, type Loaded, type OverridePolicy,
+  type Cluster, type ClusterTaintPolicy, type Diagnostic, type Fleet, type KubeObject, type Loaded, type OverridePolicy,
   type LoadedRollout, type PropagationPolicy, type ResourceInterpreterCustomization, type RolloutStrategy, type Settings,
 } from '../api/index.ts';
 import { checkReferences } from './check-references.ts';
+import { checkMultiClusterServices } from './multi-cluster-services.ts';
 import { classify } from './classify.ts';
 import { ignoredFieldUses } from './karmada-fields.ts';
 import { placementProblems } from './placement-admission.ts';
 import { normaliseRollout } from './rollout-strategy.ts';
-import { isKarmadaGroup, karmadaScope, templateKindCaveat, unknownKarmadaKindHint } from './karmada-kinds.ts';
+import { isKarmadaGroup, karmadaScope, unknownKarmadaKindHint } from './karmada-kinds.ts';
 import { withClusterDefaults } from './cluster-defaults.ts';
 import { withPolicyDefaults } from './policy-defaults.ts';
 import { withTemplateDefaults } from './template-defaults.ts';
@@ -47,7 +48,7 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
   diagnostics.push(...findDuplicates(normalised));
 
   const locates = new Map<Loaded, RawObject['locate']>();
-  const lists = { clusters: [] as Loaded<Cluster>[], pp: [] as Loaded<PropagationPolicy>[], op: [] as Loaded<OverridePolicy>[], ric: [] as Loaded<ResourceInterpreterCustomization>[], templates: [] as Loaded[], rollouts: [] as LoadedRollout[] };
+  const lists = { clusters: [] as Loaded<Cluster>[], pp: [] as Loaded<PropagationPolicy>[], op: [] as Loaded<OverridePolicy>[], ric: [] as Loaded<ResourceInterpreterCustomization>[], ctp: [] as Loaded<ClusterTaintPolicy>[], templates: [] as Loaded[], mcs: [] as Loaded[], rollouts: [] as LoadedRollout[] };
   for (const r of normalised) {
     const cls = classify(r.object.apiVersion, r.object.kind);
     if (cls === 'ignored') continue;
@@ -55,14 +56,13 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
     const loaded: Loaded = { object: r.object, source: r.source };
     locates.set(loaded, r.locate);
     if (cls === 'template') {
-      const caveat = templateKindCaveat(splitApiVersion(r.object.apiVersion).group, r.object.kind);
-      if (caveat) diagnostics.push(warningAt('KarmadaKindIgnored', { file: r.source.file, ...r.locate(['kind']) }, `${r.object.kind} ${describeName(r.object)}: ${caveat}`));
       for (const m of objectMetaProblems(r.object)) diagnostics.push(errorAt('InvalidObjectMeta', { file: r.source.file, ...r.locate(m.path) }, `${r.object.kind} ${describeName(r.object)}: ${m.message}`));
       const defaulted: Loaded = { ...loaded, object: withTemplateDefaults(loaded.object) };
       locates.set(defaulted, r.locate);
       lists.templates.push(defaulted);
       continue;
     }
+    if (cls === 'multiClusterService') { lists.mcs.push(loaded); continue; }
     const issues = validateAgainstSchema(r.object.kind as SchemaKind, r.object);
     for (const i of issues) diagnostics.push(errorAt(i.code, { file: r.source.file, ...r.locate(i.path) }, `${r.object.kind} ${describeName(r.object)}: ${i.message}`));
     if (issues.length) continue;
@@ -79,6 +79,7 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
       lists.pp.push(withDefaults);
     }
     else if (cls === 'overridePolicy') lists.op.push(loaded as Loaded<OverridePolicy>);
+    else if (cls === 'clusterTaintPolicy') lists.ctp.push(loaded as Loaded<ClusterTaintPolicy>);
     else if (cls === 'rolloutStrategy') {
       const { spec, problems } = normaliseRollout(r.object as RolloutStrategy);
       for (const p of problems) diagnostics.push(errorAt('InvalidRollout', { file: r.source.file, ...r.locate(p.path) }, `${r.object.kind} ${describeName(r.object)}: ${p.message}`));
@@ -94,12 +95,15 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
     propagationPolicies: lists.pp.sort(byKey),
     overridePolicies: lists.op.sort(byKey),
     customizations: lists.ric.sort(byKey),
+    clusterTaintPolicies: lists.ctp.sort(byKey),
     rollouts: lists.rollouts.sort((a, b) => compareStrings(a.spec.namespace, b.spec.namespace) || compareStrings(a.spec.name, b.spec.name)),
     templates: lists.templates.sort(byKey),
+    ...(lists.mcs.length ? { multiClusterServices: lists.mcs.sort(byKey) } : {}),
     clusterScopedKinds: scoped,
     settings,
   };
-  diagnostics.push(...checkReferences(fleet, (l) => locates.get(l) ?? (() => ({ line: l.source.line, column: l.source.column }))));
+  const locateOf = (l: Loaded) => locates.get(l) ?? (() => ({ line: l.source.line, column: l.source.column }));
+  diagnostics.push(...checkReferences(fleet, locateOf), ...checkMultiClusterServices(fleet, locateOf));
   return { fleet, diagnostics: diagnostics.sort(compareDiagnostics) };
 }
 

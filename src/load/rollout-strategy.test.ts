@@ -54,7 +54,7 @@ describe('load: RolloutStrategy (docs/rollouts.md)', () => {
       `${head}  waves:\n    - {name: canary, bake: 1h30m, maxConcurrentClusters: 2}\n    - {name: rest}\n  healthCheck: {progressDeadline: 90s}\n`,
     );
     assert.deepEqual(
-      r.fleet.rollouts.map((x) => x.spec),
+      r.fleet.rollouts?.map((x) => x.spec),
       [
         {
           namespace: 'shop',
@@ -69,7 +69,7 @@ describe('load: RolloutStrategy (docs/rollouts.md)', () => {
         },
       ],
     );
-    assert.equal(load(`${head}  waves: [{name: a}]\n`).fleet.rollouts[0]?.spec.progressDeadlineSeconds, 600);
+    assert.equal(load(`${head}  waves: [{name: a}]\n`).fleet.rollouts?.[0]?.spec.progressDeadlineSeconds, 600);
   });
 
   const durations: [string | undefined, number | undefined][] = [

@@ -1,7 +1,8 @@
 /** ResourceBinding / ClusterResourceBinding objects in Karmada's shape (work.karmada.io/v1alpha2). */
 import { cppNameAnnotation, ppNameAnnotation, ppNamespaceAnnotation } from './binding-record.ts';
 import type { WorkloadGroups } from './workload-groups.ts';
-import { bindingApiVersion, managedByLabel, managedByValue, type Condition, type FailoverBehavior, type GracefulEvictionTask, type KubeObject, type Placement, type PropagationPolicy, type ReplicaRequirements, type ResourceRef, type TargetCluster } from '../api/index.ts';
+import { bindingApiVersion, managedByLabel, managedByValue, type Condition, type FailoverBehavior, type GracefulEvictionTask, type KubeObject, type Placement, type PropagationPolicy, type ReplicaRequirements, type ResourceRef, type Suspension, type TargetCluster } from '../api/index.ts';
+import type { DispatchPolicy } from '../render/index.ts';
 
 /** A binding that required this object as a dependency (Karmada BindingSnapshot). */
 export interface BindingSnapshot {
@@ -36,6 +37,10 @@ export interface Binding {
     readonly workloadAffinityGroups?: WorkloadGroups;
     /** The policy's failover behaviour, as Karmada copies it onto the binding. */
     readonly failover?: FailoverBehavior;
+    /** The policy's dispatch fields, as Karmada's detector copies them onto the binding (render/dispatch.ts reads them). */
+    readonly conflictResolution?: 'Overwrite' | 'Abort';
+    readonly suspension?: Suspension;
+    readonly preserveResourcesOnDeletion?: boolean;
   };
   readonly status: {
     readonly schedulerObservedAffinityName?: string;
@@ -85,7 +90,9 @@ export function buildBinding(args: {
   readonly evictionTasks?: readonly GracefulEvictionTask[] | undefined;
   readonly schedulerName?: string | undefined;
   readonly workloadAffinityGroups?: WorkloadGroups | undefined;
+  readonly dispatch?: DispatchPolicy | undefined;
 }): Binding {
+  const d = args.dispatch;
   const ns = args.resource.namespace;
   return {
     apiVersion: bindingApiVersion,
@@ -108,6 +115,9 @@ export function buildBinding(args: {
       ...(args.schedulerName ? { schedulerName: args.schedulerName } : {}),
       ...(args.workloadAffinityGroups ? { workloadAffinityGroups: args.workloadAffinityGroups } : {}),
       ...(args.failover ? { failover: args.failover } : {}),
+      ...(d?.conflictResolution ? { conflictResolution: d.conflictResolution } : {}),
+      ...(d?.suspension ? { suspension: d.suspension } : {}),
+      ...(d?.preserveResourcesOnDeletion !== undefined ? { preserveResourcesOnDeletion: d.preserveResourcesOnDeletion } : {}),
     },
     status: {
       ...(args.affinityName ? { schedulerObservedAffinityName: args.affinityName } : {}),

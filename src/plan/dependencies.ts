@@ -25,6 +25,7 @@ export function resolveDependencies(sources: readonly DependencySource[], templa
     for (const dep of interpreter.interpretDependency(src.template.object)) {
       const found = findDependency(dep, ns, templates, byNamespace);
       if (found.length === 0) {
+        if (madeByServiceStep(src.template)) continue;
         diagnostics.push(warningAt('DependencyMissing', src.template.source, `${src.template.object.kind} ${ns ? `${ns}/` : ''}${src.template.object.metadata.name} depends on ${describeDep(dep, ns)}, which the repo does not contain; it is expected to exist on the member clusters`));
         continue;
       }
@@ -39,6 +40,15 @@ export function resolveDependencies(sources: readonly DependencySource[], templa
   }
   for (const list of requiredBy.values()) list.sort((a, b) => compareStrings(a.namespace ?? '', b.namespace ?? '') || compareStrings(a.name, b.name));
   return { requiredBy, diagnostics };
+}
+
+/**
+ * A ServiceImport's dependencies (its `derived-<name>` Service and that Service's EndpointSlices)
+ * are never in the repo: the controller's multi-cluster service step writes them into the
+ * consumers (src/mcs), as Karmada's mcs controllers make them in its control plane.
+ */
+function madeByServiceStep(template: Loaded): boolean {
+  return template.object.kind === 'ServiceImport' && template.object.apiVersion.startsWith('multicluster.x-k8s.io/');
 }
 
 function findDependency(dep: DependencyRef, ns: string | undefined, templates: ReadonlyMap<ResourceKey, Loaded>, byNamespace: ReadonlyMap<string, readonly Loaded[]>): Loaded[] {

@@ -5,12 +5,12 @@
  */
 import {
   compareDiagnostics, compareStrings, describeRef, errorAt, refOf, resourceKeyOf, warningAt,
-  type Cluster, type Condition, type Diagnostic, type Fleet, type GracefulEvictionTask, type Loaded, type ResourceKey, type TargetCluster,
+  type Cluster, type Condition, type Diagnostic, type Fleet, type GracefulEvictionTask, type Loaded, type PropagationSpec, type ResourceKey, type TargetCluster,
 } from '../api/index.ts';
 import { createInterpreter, InterpreterScriptError, type Interpreter } from '../interpreter/index.ts';
 import { selectOverridePolicies } from '../override/index.ts';
 import { indexPolicies, matchClaimed, type PolicyMatch } from '../policy/index.ts';
-import { isUnsyncedNamespace, renderBinding, renderNamespaceWork, type Work } from '../render/index.ts';
+import { attachedDispatchPolicy, isUnsyncedNamespace, renderBinding, renderNamespaceWork, reservedLabelState, type DispatchPolicy, type Work } from '../render/index.ts';
 import { createScheduler, type Explanation, type ScheduleResult } from '../scheduler/index.ts';
 import { activeSpec } from './activation.ts';
 import { coverageWarnings } from './policy-coverage.ts';
@@ -86,24 +86,27 @@ export function planFleet(input: PlanInput): Plan {
   const works: Work[] = [];
   const clusters = new Map(fleet.clusters.map((c) => [c.object.metadata.name ?? '', c] as const));
   const own = new Set(scheduled.map((s) => s.key));
-  const toRender: { template: Loaded; binding: Binding; clusters: readonly TargetCluster[]; isWorkload: boolean }[] = [];
+  const toRender: { template: Loaded; binding: Binding; clusters: readonly TargetCluster[]; isWorkload: boolean; dispatch: DispatchPolicy }[] = [];
+  const dispatchOf = new Map(scheduled.map((s) => [bindingId(s.binding), dispatchPolicyOf(s.binding)] as const));
   for (const s of scheduled) {
     const requiredBy = deps.requiredBy.get(s.key) ?? [];
     const binding = requiredBy.length ? { ...s.binding, spec: { ...s.binding.spec, requiredBy } } : s.binding;
     bindings.push(binding);
-    toRender.push({ template: s.template, binding, clusters: mergeTargetClusters(withEvicted(binding.spec.clusters, binding.spec.gracefulEvictionTasks), requiredBy), isWorkload: s.isWorkload });
+    toRender.push({ template: s.template, binding, clusters: mergeTargetClusters(withEvicted(binding.spec.clusters, binding.spec.gracefulEvictionTasks), requiredBy), isWorkload: s.isWorkload, dispatch: dispatchPolicyOf(binding) });
   }
   for (const [key, requiredBy] of [...deps.requiredBy].sort(([a], [b]) => compareStrings(a, b))) {
     const template = templates.get(key);
     if (!template || own.has(key)) continue;
     const binding = attachedBinding(template, requiredBy);
     bindings.push(binding);
-    toRender.push({ template, binding, clusters: mergeTargetClusters([], requiredBy), isWorkload: false });
+    const dispatch = attachedDispatchPolicy(requiredBy.map((r) => dispatchOf.get(r.namespace ? `${r.namespace}/${r.name}` : r.name) ?? {}));
+    toRender.push({ template, binding, clusters: mergeTargetClusters([], requiredBy), isWorkload: false, dispatch });
   }
   for (const r of input.works === 'none' ? [] : toRender) {
     const out = renderBinding({ clusters, interpreter }, {
       template: r.template, binding: bindingId(r.binding), clusters: r.clusters,
-      isWorkload: r.isWorkload, overrides: selectOverridePolicies(fleet.overridePolicies, r.template.object),
+      isWorkload: r.isWorkload, overrides: selectOverridePolicies(fleet.overridePolicies, r.template.object), dispatch: r.dispatch,
+      injectLabels: injectedLabels(r.binding),
     });
     if (input.works !== 'check') works.push(...out.works);
     diagnostics.push(...out.diagnostics);
@@ -136,7 +139,8 @@ interface History {
 function withEvicted(clusters: readonly TargetCluster[], tasks: readonly GracefulEvictionTask[] | undefined): readonly TargetCluster[] {
   if (!tasks?.length) return clusters;
   const placed = new Set(clusters.map((c) => c.name));
-  const kept = tasks.filter((t) => !placed.has(t.fromCluster)).map((t): TargetCluster => (t.replicas !== undefined ? { name: t.fromCluster, replicas: t.replicas } : { name: t.fromCluster }));
+  // Karmada deletes a Directly task's Work at once; the task record stays only for its preserved state.
+  const kept = tasks.filter((t) => !placed.has(t.fromCluster) && t.purgeMode !== 'Directly').map((t): TargetCluster => (t.replicas !== undefined ? { name: t.fromCluster, replicas: t.replicas } : { name: t.fromCluster }));
   return [...clusters, ...kept].sort((a, b) => compareStrings(a.name, b.name));
 }
 
@@ -191,11 +195,32 @@ function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, history: Hist
       placement: spec.placement, propagateDeps: spec.propagateDeps, requiredBy: [],
       condition: spec.otherScheduler !== undefined ? otherSchedulerCondition(spec.otherScheduler) : scheduledCondition(result), affinityName: affinityNameOf(result.explanation),
       failover: spec.failover, evictionTasks: tasks, schedulerName: spec.otherScheduler, workloadAffinityGroups: groups,
+      // The dispatch fields are the policy's own, also while a Lazy policy's placement waits (flotilla differs: Karmada holds them back too).
+      dispatch: dispatchFieldsOf(match.policy.object.spec),
     });
     if (peers && groups) peers.place(key, resource.namespace ?? '', binding.spec.clusters);
     out.push({ key, template, policy: match, binding, result, isWorkload, propagateDeps: spec.propagateDeps });
   }
   return out;
+}
+
+/** The preserved state of the binding's last eviction for each cluster it moved to (render/state-injection.ts); undefined without tasks. */
+function injectedLabels(b: Binding): ((cluster: string) => Readonly<Record<string, string>> | undefined) | undefined {
+  const tasks = b.spec.gracefulEvictionTasks;
+  if (!tasks?.length) return undefined;
+  // Karmada counts the clusters ensureWork renders for: the schedule and the bindings that need this one.
+  const scheduled = mergeTargetClusters(b.spec.clusters, b.spec.requiredBy ?? []);
+  return (cluster) => (scheduled.some((c) => c.name === cluster) ? reservedLabelState(scheduled, tasks, cluster) : undefined);
+}
+
+/** A policy's suspension, preservation and conflict resolution (Karmada copies them onto its bindings). */
+function dispatchFieldsOf(spec: PropagationSpec): DispatchPolicy {
+  return { suspension: spec.suspension, preserveResourcesOnDeletion: spec.preserveResourcesOnDeletion, conflictResolution: spec.conflictResolution };
+}
+
+/** The dispatch fields a binding carries (Karmada copies them from the policy). */
+function dispatchPolicyOf(b: Binding): DispatchPolicy {
+  return { suspension: b.spec.suspension, preserveResourcesOnDeletion: b.spec.preserveResourcesOnDeletion, conflictResolution: b.spec.conflictResolution };
 }
 
 function scheduledCondition(result: ScheduleResult): Condition {

@@ -6,6 +6,7 @@
 import { cloneJson, pruneAnnotation, sortRecord, type JsonObject, type KubeObject } from '../api/index.ts';
 import { markOwnership } from './ownership-marks.ts';
 import { pruneIrrelevantFields } from './prune-fields.ts';
+import { defaultDispatch } from './dispatch.ts';
 import { buildWork, type Work } from './work.ts';
 
 /** True when Karmada would not sync this namespace to members. */
@@ -25,5 +26,9 @@ export function renderNamespaceWork(ns: string, cluster: string, template: KubeO
   markOwnership(m, { binding });
   const meta = m['metadata'] as JsonObject;
   meta['annotations'] = sortRecord({ ...(meta['annotations'] as Record<string, string>), [pruneAnnotation]: 'disabled' });
-  return buildWork(cluster, { apiVersion: 'v1', kind: 'Namespace', name: ns }, binding, m);
+  // flotilla differs: Karmada's namespace sync Work names no conflict resolution, so a namespace
+  // made on the member by hand is never taken over (objectwatcher.go allowUpdate). flotilla
+  // takes it over (it only adds its marks, and never prunes a namespace it made): the objects
+  // placed in it need it, and a hand-made namespace is the usual way to start a fleet.
+  return buildWork(cluster, { apiVersion: 'v1', kind: 'Namespace', name: ns }, binding, m, { ...defaultDispatch, conflictResolution: 'Overwrite' });
 }

@@ -7,7 +7,9 @@ import { cloneJson, describeRef, errorAt, refOf, type Cluster, type Diagnostic, 
 import type { Interpreter } from '../interpreter/index.ts';
 import { InterpreterScriptError } from '../interpreter/index.ts';
 import { applyOverrides } from '../override/index.ts';
+import { workDispatch, type DispatchPolicy } from './dispatch.ts';
 import { markOwnership } from './ownership-marks.ts';
+import { mergeLabels } from './state-injection.ts';
 import { pruneIrrelevantFields } from './prune-fields.ts';
 import { buildWork, type Work } from './work.ts';
 
@@ -21,6 +23,10 @@ export interface RenderRequest {
   readonly isWorkload: boolean;
   /** The override policies selected for the template, in application order. */
   readonly overrides: readonly Loaded<OverridePolicy>[];
+  /** The binding's suspension, preservation and conflict resolution (dispatch.ts); none: Karmada's defaults. */
+  readonly dispatch?: DispatchPolicy;
+  /** Labels carried from an evicted copy, per target cluster (state-injection.ts); absent: none. */
+  readonly injectLabels?: ((cluster: string) => Readonly<Record<string, string>> | undefined) | undefined;
 }
 
 /** Shared, per-plan context of rendering. */
@@ -43,7 +49,7 @@ export function renderBinding(ctx: RenderContext, req: RenderRequest): { works: 
     const cluster = ctx.clusters.get(target.name);
     if (!cluster) continue; // the scheduler only places onto inventory clusters; previous names may be gone
     const manifest = renderForCluster(ctx, req, base, target, cluster.object, diagnostics);
-    if (manifest) works.push(buildWork(target.name, ref, req.binding, manifest));
+    if (manifest) works.push(buildWork(target.name, ref, req.binding, manifest, workDispatch(req.dispatch ?? {}, req.template.object.metadata.annotations, target.name)));
   }
   return diagnostics.length ? { works: [], diagnostics } : { works, diagnostics };
 }
@@ -66,6 +72,9 @@ function renderForCluster(ctx: RenderContext, req: RenderRequest, base: Readonly
     return undefined;
   }
   const out = overridden.manifest;
+  // Karmada ensureWork injects the preserved state after the overrides.
+  const injected = req.injectLabels?.(target.name);
+  if (injected) mergeLabels(out, injected);
   markOwnership(out, marks);
   return out;
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { bindingAnnotation, managedByLabel, managedByValue, stableHash, type ResourceRef } from '../api/index.ts';
+import { bindingAnnotation, conflictResolutionAnnotation, managedByLabel, managedByValue, stableHash, type ResourceRef } from '../api/index.ts';
 import { buildWork, executionNamespace, workName } from './work.ts';
 
 const ref = (name: string, o: Partial<ResourceRef> = {}): ResourceRef => ({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'web', name, ...o });
@@ -26,10 +26,17 @@ describe('render: Works', () => {
     assert.deepEqual(w, {
       apiVersion: 'work.karmada.io/v1alpha1',
       kind: 'Work',
-      metadata: { name: workName(ref('nginx')), namespace: 'karmada-es-member1', labels: { [managedByLabel]: managedByValue }, annotations: { [bindingAnnotation]: 'web/nginx-deployment' } },
+      metadata: { name: workName(ref('nginx')), namespace: 'karmada-es-member1', labels: { [managedByLabel]: managedByValue }, annotations: { [bindingAnnotation]: 'web/nginx-deployment', [conflictResolutionAnnotation]: 'Abort' } },
       spec: { workload: { manifests: [manifest] } },
     });
     assert.deepEqual(Object.keys(w), ['apiVersion', 'kind', 'metadata', 'spec']);
     assert.deepEqual(Object.keys(w.metadata), ['name', 'namespace', 'labels', 'annotations']);
+  });
+
+  // Karmada ctrlutil/work.go WithSuspendDispatching / WithPreserveResourcesOnDeletion: written only when true.
+  it('buildWork writes the dispatch flags only when set, after the workload (D5)', () => {
+    const w = buildWork('member1', ref('nginx'), 'b', {}, { suspendDispatching: true, preserveResourcesOnDeletion: true, conflictResolution: 'Overwrite' });
+    assert.deepEqual(Object.keys(w.spec), ['workload', 'suspendDispatching', 'preserveResourcesOnDeletion']);
+    assert.equal(w.metadata.annotations[conflictResolutionAnnotation], 'Overwrite');
   });
 });

@@ -1,5 +1,6 @@
 /** Karmada Work objects: one per (binding, cluster), in the cluster's execution namespace. */
-import { bindingAnnotation, executionNamespacePrefix, managedByLabel, managedByValue, stableHash, workApiVersion, type JsonObject, type ResourceRef } from '../api/index.ts';
+import { bindingAnnotation, conflictResolutionAnnotation, executionNamespacePrefix, managedByLabel, managedByValue, stableHash, workApiVersion, type JsonObject, type ResourceRef } from '../api/index.ts';
+import { defaultDispatch, type WorkDispatch } from './dispatch.ts';
 
 /** A Work as flotilla emits it (work.karmada.io/v1alpha1, fixed key order: D5). */
 export interface Work {
@@ -11,7 +12,13 @@ export interface Work {
     readonly labels: Readonly<Record<string, string>>;
     readonly annotations: Readonly<Record<string, string>>;
   };
-  readonly spec: { readonly workload: { readonly manifests: readonly JsonObject[] } };
+  readonly spec: {
+    readonly workload: { readonly manifests: readonly JsonObject[] };
+    /** Karmada Work `spec.suspendDispatching`: the member keeps what it has (written only when true). */
+    readonly suspendDispatching?: true;
+    /** Karmada Work `spec.preserveResourcesOnDeletion`: released, not deleted, when withdrawn (written only when true). */
+    readonly preserveResourcesOnDeletion?: true;
+  };
 }
 
 /** The execution namespace of a cluster: `karmada-es-<cluster>`. */
@@ -25,8 +32,8 @@ export function workName(r: ResourceRef): string {
   return `${base}-${stableHash(`${r.kind}/${r.namespace ?? ''}/${r.name}`)}`;
 }
 
-/** Builds the Work that carries `manifest` to `cluster`. */
-export function buildWork(cluster: string, ref: ResourceRef, binding: string, manifest: JsonObject): Work {
+/** Builds the Work that carries `manifest` to `cluster`, dispatched as `dispatch` says (dispatch.ts). */
+export function buildWork(cluster: string, ref: ResourceRef, binding: string, manifest: JsonObject, dispatch: WorkDispatch = defaultDispatch): Work {
   return {
     apiVersion: workApiVersion,
     kind: 'Work',
@@ -34,8 +41,12 @@ export function buildWork(cluster: string, ref: ResourceRef, binding: string, ma
       name: workName(ref),
       namespace: executionNamespace(cluster),
       labels: { [managedByLabel]: managedByValue },
-      annotations: { [bindingAnnotation]: binding },
+      annotations: { [bindingAnnotation]: binding, [conflictResolutionAnnotation]: dispatch.conflictResolution },
     },
-    spec: { workload: { manifests: [manifest] } },
+    spec: {
+      workload: { manifests: [manifest] },
+      ...(dispatch.suspendDispatching ? { suspendDispatching: true as const } : {}),
+      ...(dispatch.preserveResourcesOnDeletion ? { preserveResourcesOnDeletion: true as const } : {}),
+    },
   };
 }

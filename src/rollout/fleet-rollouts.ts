@@ -48,8 +48,9 @@ export interface FleetRolloutResult {
 /** Decides every strategy and composes the Works in force. */
 export function decideFleetRollouts(input: FleetRolloutInput): FleetRolloutResult {
   const decisions: RolloutDecision[] = [];
-  const out: Work[] = input.target.works.filter((w) => !input.fleet.rollouts.some((r) => isStaged(r.spec, w)));
-  for (const { spec } of input.fleet.rollouts) {
+  const rollouts = input.fleet.rollouts ?? [];
+  const out: Work[] = input.target.works.filter((w) => !rollouts.some((r) => isStaged(r.spec, w)));
+  for (const { spec } of rollouts) {
     const previous = input.records.find((r) => r.namespace === spec.namespace && r.name === spec.name);
     const baselineRevision = previous
       ? previous.phase === 'Done'

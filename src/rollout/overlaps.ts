@@ -20,8 +20,9 @@ import { selectorsPriority } from '../policy/index.ts';
 export function rolloutSelectionDiagnostics(fleet: Fleet): Diagnostic[] {
   const out: Diagnostic[] = [];
   const used = new Set<LoadedRollout>();
+  const rollouts = fleet.rollouts ?? [];
   for (const t of fleet.templates) {
-    const by = fleet.rollouts.filter((r) => selects(r, t.object));
+    const by = rollouts.filter((r) => selects(r, t.object));
     for (const r of by) used.add(r);
     if (by.length < 2) continue;
     const names = by.map((r) => `${r.spec.namespace}/${r.spec.name}`).sort(compareStrings);
@@ -39,7 +40,7 @@ export function rolloutSelectionDiagnostics(fleet: Fleet): Diagnostic[] {
       ),
     );
   }
-  for (const r of fleet.rollouts) {
+  for (const r of rollouts) {
     if (!used.has(r))
       out.push(
         warningAt(

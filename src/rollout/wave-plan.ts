@@ -28,7 +28,7 @@ export interface WavePlan {
 /** The wave plan of every strategy of the fleet over the plan's Works, sorted by namespace and name (as Fleet.rollouts). */
 export function wavePlans(fleet: Fleet, works: readonly Work[]): WavePlan[] {
   const inventory = fleet.clusters.map((c) => c.object);
-  return fleet.rollouts.map(({ spec }) => {
+  return (fleet.rollouts ?? []).map(({ spec }) => {
     const staged = works.filter((w) => isStaged(spec, w));
     const templates = new Set(staged.flatMap((w) => w.spec.workload.manifests.map(templateName)));
     const scope = [...new Set(staged.map(clusterOfWork))];

@@ -123,7 +123,8 @@ export function compareTaints(a: Taint, b: Taint): number {
   return compareStrings(a.key, b.key) || compareStrings(a.effect, b.effect) || compareStrings(a.value ?? '', b.value ?? '');
 }
 
-function healthDecision(state: ClusterHealthState, added: readonly Taint[], removed: readonly Taint[]): FailoverDecision | RecoverDecision | null {
+/** The failover (taints added) or recover (only removed) decision of a taint change; null when none changed. */
+export function healthDecision(state: ClusterHealthState, added: readonly Taint[], removed: readonly Taint[]): FailoverDecision | RecoverDecision | null {
   if (added.length === 0 && removed.length === 0) return null;
   const ready = state.ready;
   const condition = ready ? { status: ready.status, ...(ready.reason ? { reason: ready.reason } : {}), ...(ready.message ? { message: ready.message } : {}) } : { status: 'Unknown' as const, message: 'not observed yet' };

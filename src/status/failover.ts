@@ -3,7 +3,9 @@
  * controller taints → taint-manager evictions → graceful-eviction task assessment, with every
  * decision as data. Rescheduling the evicted replicas is the scheduler's job, not this one's.
  */
-import type { Taint } from '../api/index.ts';
+import type { Cluster, ClusterTaintPolicy, Taint } from '../api/index.ts';
+import { withTaintPolicies } from './cluster-taint-policy.ts';
+import { withPreservedState } from './state-preservation.ts';
 import { compareStrings } from '../api/index.ts';
 import type { ClusterHealthResult, ClusterHealthState } from './cluster-health.ts';
 import { compareTaints, observeClusterHealth } from './cluster-health.ts';
@@ -22,6 +24,8 @@ export interface FailoverCluster {
   readonly state: ClusterHealthState;
   readonly observation: Observation | null;
   readonly specTaints: readonly Taint[];
+  /** The Cluster as loaded (labels and fields for a ClusterTaintPolicy's targetClusters, its repo conditions). */
+  readonly cluster?: Cluster;
 }
 
 /** A binding with what the status branch knows of it: whether its schedule is current and its per-cluster status. */
@@ -36,6 +40,8 @@ export interface FailoverInput {
   readonly now: string;
   readonly health: HealthSettings;
   readonly eviction: EvictionSettings;
+  /** The revision's ClusterTaintPolicies (cluster-taint-policy.ts); absent: none. */
+  readonly taintPolicies?: readonly ClusterTaintPolicy[];
 }
 
 /** The pass's results, each array sorted (clusters and bindings by name/key, decisions by kind then cluster). */
@@ -52,14 +58,17 @@ export interface FailoverOutcome {
 export function decideFailover(input: FailoverInput): FailoverOutcome {
   const clusters = input.clusters
     .toSorted((a, b) => compareStrings(a.state.cluster, b.state.cluster))
-    .map((c) => observeClusterHealth(c.state, c.observation, input.now, input.health));
+    .map((c) => withTaintPolicies(observeClusterHealth(c.state, c.observation, input.now, input.health), {
+      cluster: c.cluster ?? { apiVersion: 'cluster.karmada.io/v1alpha1', kind: 'Cluster', metadata: { name: c.state.cluster } },
+      specTaints: c.specTaints, policies: input.taintPolicies ?? [],
+    }, input.now));
   const specTaints = new Map(input.clusters.map((c) => [c.state.cluster, c.specTaints] as const));
   const tainted = clusters.map((r) => ({ name: r.state.cluster, taints: [...(specTaints.get(r.state.cluster) ?? []), ...r.state.taints].toSorted(compareTaints) }));
   const bindings = input.bindings.toSorted((a, b) => compareStrings(a.key, b.key));
   const taintEvictions = decideEvictions(bindings, tainted, input.now, input.eviction);
   // Application failover looks at the clusters the taint manager left (Karmada runs both on the binding).
   const appEvictions = decideApplicationEvictions(bindings.map((b) => ({ ...b, ...applyEvictions(b, taintEvictions) })), input.now);
-  const evictions = [...taintEvictions, ...appEvictions].toSorted((a, b) => compareStrings(a.binding, b.binding) || compareStrings(a.cluster, b.cluster));
+  const evictions = withPreservedState([...taintEvictions, ...appEvictions], bindings).toSorted((a, b) => compareStrings(a.binding, b.binding) || compareStrings(a.cluster, b.cluster));
   const assessments: TaskAssessment[] = [];
   const after: EvictionBinding[] = [];
   for (const b of bindings) {

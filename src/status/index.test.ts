@@ -7,10 +7,10 @@ import * as status from './index.ts';
 describe('status: public surface and purity', () => {
   it('exports exactly these values', () => {
     assert.deepEqual(Object.keys(status).sort(), [
-      'addSeconds', 'applicationFailoverProducers', 'applyEvictions', 'assessEvictionTasks', 'clusterPurgeMode', 'compareDecisions', 'compareTaints', 'dampedCondition', 'decideApplicationEvictions', 'decideEvictions', 'decideFailover', 'declaredAgain',
+      'addSeconds', 'applicationFailoverProducers', 'applyEvictions', 'applyTaintPolicies', 'assessEvictionTasks', 'buildPreservedLabelState', 'clusterPurgeMode', 'compareDecisions', 'compareTaints', 'conditionMatches', 'dampedCondition', 'decideApplicationEvictions', 'decideEvictions', 'decideFailover', 'declaredAgain',
       'defaultEvictionSettings', 'defaultHealthSettings', 'describeDecision', 'evictDecisions', 'evictionProducerTaintManager', 'evictionReasonApplicationFailure', 'evictionReasonTaintUntolerated',
-      'formatInstant', 'instant', 'isAfter', 'keepRecordedClusterTimes', 'keepRecordedTaskTimes', 'keepRecordedUnhealthySince', 'normalizePurgeMode', 'notReadyTaintKey', 'observeClusterHealth', 'probeCondition', 'purgeDecisions',
-      'readyReasons', 'removedClusters', 'staleCondition', 'taintEvictionTask', 'trackUnhealthy', 'unreachableTaintKey', 'unrecordedDecisions',
+      'formatInstant', 'instant', 'isAfter', 'keepPreservedState', 'keepRecordedClusterTimes', 'keepRecordedTaskTimes', 'keepRecordedUnhealthySince', 'normalizePurgeMode', 'notReadyTaintKey', 'observeClusterHealth', 'probeCondition', 'purgeDecisions',
+      'readyReasons', 'removedClusters', 'staleCondition', 'statePreservationRules', 'taintEvictionTask', 'trackUnhealthy', 'unreachableTaintKey', 'unrecordedDecisions',
     ]);
   });
 

@@ -40,3 +40,5 @@ export { instant, addSeconds, formatInstant, isAfter } from './time.ts';
 export { decideApplicationEvictions, trackUnhealthy, evictionReasonApplicationFailure, applicationFailoverProducers } from './application-failover.ts';
 /** A binding as application failover reads it. */
 export type { ApplicationBinding } from './application-failover.ts';
+export { applyTaintPolicies, conditionMatches } from './cluster-taint-policy.ts';
+export { buildPreservedLabelState, keepPreservedState, statePreservationRules } from './state-preservation.ts';

@@ -100,3 +100,16 @@ describe('status: eviction task removal (graceful eviction)', () => {
     assert.equal(d.subject, `flotilla: purge 2 bindings from member1 (evicting since ${at('09:58:00')})`);
   });
 });
+
+describe('status/assessEvictionTasks: a Directly task carrying preserved state', () => {
+  it('is kept while the replacement is not healthy (its record feeds the injection), and ends once it is', () => {
+    const stateful = task('member1', { purgeMode: 'Directly', preservedLabelState: { ck: '7' } });
+    const waiting = assessEvictionTasks(input([stateful], [st('member2', 'Unknown')]), at('10:01:00'), defaultEvictionSettings);
+    assert.deepEqual(waiting.kept, [stateful]);
+    const done = assessEvictionTasks(input([stateful], [st('member2', 'Healthy', 2)]), at('10:02:00'), defaultEvictionSettings);
+    assert.deepEqual(done.kept, []);
+  });
+  it('without state it still ends at once', () => {
+    assert.deepEqual(assessEvictionTasks(input([task('member1', { purgeMode: 'Directly' })], [st('member2', 'Unknown')]), at('10:01:00'), defaultEvictionSettings).kept, []);
+  });
+});

@@ -17,6 +17,16 @@ export interface ClusterWorkloadStatus {
   readonly readyReplicas?: number;
   /** When the workload was first seen Unhealthy there, in this unbroken run (application failover). */
   readonly unhealthySince?: string;
+  /**
+   * The member's object is not flotilla's, so its Work (conflictResolution Abort) leaves it alone:
+   * Karmada's aggregatedStatus item `applied: false` with this `appliedMessage`.
+   */
+  readonly conflict?: string;
+  /**
+   * The binding's statePreservation rules applied to this copy's status as last observed
+   * (state-preservation.ts): what an eviction from this cluster carries to the new one.
+   */
+  readonly preservedLabelState?: Readonly<Record<string, string>>;
 }
 
 /** One binding's eviction tasks with what is known of its new placement. */
@@ -80,7 +90,10 @@ function assessTask(task: GracefulEvictionTask, input: TaskAssessmentInput, now:
   // flotilla differs: Karmada deletes a Directly task's Work at once but keeps the task record
   // until the replacement is healthy or the grace period ends; flotilla ends the task with its
   // copy, since the NoExecute taint already keeps the scheduler off that cluster.
-  if (task.purgeMode === 'Directly') return { kind: 'purge', task, reason: 'PurgeDirectly' };
+  // A task carrying preserved state is the exception: its record is what the renderer injects the
+  // state from (render/state-injection.ts), so it lasts as in Karmada; its copy is gone at once
+  // all the same (the planner renders no copy for a Directly task).
+  if (task.purgeMode === 'Directly' && !hasPreservedState(task)) return { kind: 'purge', task, reason: 'PurgeDirectly' };
   const until = deadlineOf(task, s);
   if (isAfter(now, until)) return { kind: 'purge', task, reason: 'GracePeriodElapsed' };
   if (input.scheduled && replacementHealthy(input)) return { kind: 'purge', task, reason: 'ReplacementHealthy' };
@@ -157,4 +170,9 @@ function purgeWhy(reason: PurgeReason, task: GracefulEvictionTask): string {
     case 'SuppressionLifted':
       return 'suppressDeletion was set to false: deletion confirmed';
   }
+}
+
+/** True for a task that carries state preserved from its evicted copy (state-preservation.ts). */
+function hasPreservedState(task: GracefulEvictionTask): boolean {
+  return task.preservedLabelState !== undefined && Object.keys(task.preservedLabelState).length > 0;
 }

@@ -63,6 +63,11 @@ function memberStatuses(v: unknown): ClusterWorkloadStatus[] {
       cluster: s['clusterName'], health,
       ...(typeof s['readyReplicas'] === 'number' ? { readyReplicas: s['readyReplicas'] } : {}),
       ...(typeof s['unhealthySince'] === 'string' ? { unhealthySince: s['unhealthySince'] } : {}),
+      ...(isStringRecord(s['preservedLabelState']) ? { preservedLabelState: s['preservedLabelState'] } : {}),
     }];
   });
+}
+
+function isStringRecord(v: unknown): v is Record<string, string> {
+  return isPlainObject(v) && Object.values(v).every((x) => typeof x === 'string');
 }

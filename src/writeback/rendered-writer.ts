@@ -8,6 +8,7 @@ import { renderedCommitMessage, sourceTrailer } from './commit-message.ts';
 import { fileChanges } from './file-changes.ts';
 import { safeSegment } from './file-name.ts';
 import { renderedHolds, type RenderedHold } from './rendered-guard.ts';
+import { suspendedView } from './rendered-suspension.ts';
 import { renderedFiles, renderedRoot } from './rendered-tree.ts';
 import { toDesired } from './status-writer.ts';
 
@@ -31,20 +32,22 @@ export interface RenderedWriteOptions {
  * Argo CD delete them with the Application. To clean such a cluster up, decommission it first
  * (docs/reliability.md), or delete its folder from the rendered branch by hand. A folder
  * whose change the mass-prune guard holds (rendered-guard.ts) is kept as on the tip too, every
- * file of it, and returned in `held`.
+ * file of it, and returned in `held`. The file of a suspended Work is kept as on the tip, and a
+ * new one is not added (rendered-suspension.ts).
  */
 export async function writeRendered(store: BranchStore, branch: string, plan: RenderedPlan, opts: BranchWriteOptions, more: RenderedWriteOptions = {}): Promise<RenderedWriteResult> {
   const { revision } = plan;
-  const files = renderedFiles(plan.works, plan.clusters);
-  const all = toDesired(files);
-  const clusters = new Set([...files.keys()].map((p) => p.split('/')[1])).size;
   let held: readonly RenderedHold[] = [];
   const result = await commitToBranch(store, branch, (tip) => {
+    const suspended = suspendedView(plan.works, (p) => tip.files.has(p));
+    const files = renderedFiles(suspended.works, plan.clusters);
+    const clusters = new Set([...files.keys()].map((p) => p.split('/')[1])).size;
     const kept = removedFolders(tip.files.keys(), plan.clusters);
     held = renderedHolds({ revision, tip: tip.files.keys(), desired: files.keys(), clusters: plan.clusters, kept, guard: more.pruneGuard ?? defaultPruneGuard });
+    const frozenFiles = new Set(suspended.frozen);
     const frozen = [...kept, ...held.map((h) => h.folder)];
-    const desired = held.length ? new Map([...all].filter(([p]) => !held.some((h) => p.startsWith(h.folder)))) : all;
-    const changes = fileChanges(tip.files, desired, (p) => p.startsWith(`${renderedRoot}/`) && !frozen.some((k) => p.startsWith(k)));
+    const desired = new Map([...toDesired(files)].filter(([p]) => !held.some((h) => p.startsWith(h.folder)) && !frozenFiles.has(p)));
+    const changes = fileChanges(tip.files, desired, (p) => p.startsWith(`${renderedRoot}/`) && !frozen.some((k) => p.startsWith(k)) && !frozenFiles.has(p));
     // One commit per source revision; a second only when the same revision renders differently
     // (a failover moved replicas), so Argo CD and Flux follow failovers too.
     const recorded = tip.message !== undefined && trailerValue(tip.message, sourceTrailer) === revision;

@@ -79,3 +79,19 @@ describe('statusCommitMessage', () => {
     assert.match(m, new RegExp(`\\n${sourceTrailer}: c{40}\\n${decisionTrailer}: plan\\n${decisionTrailer}: evict\\n${decisionTrailer}: failover\\n$`));
   });
 });
+
+describe('status files: a conflict with a member object flotilla did not make', () => {
+  it("is recorded per cluster as Karmada's aggregatedStatus item applied: false with its message", () => {
+    const b = binding('web', [{ name: 'm1', replicas: 1 }, { name: 'm2', replicas: 2 }]);
+    const statuses = new Map([['apps/v1|Deployment|shop|web', [
+      { cluster: 'm1', health: 'Unknown' as const, conflict: 'conflict: not flotilla\'s' },
+      { cluster: 'm2', health: 'Healthy' as const, readyReplicas: 2 },
+    ]]]);
+    const s = statusFiles({ sourceBranch: 'main', plan: plan('r1', [b]), previous: undefined, observed: [], failover: { clusters: [], statuses } });
+    const file = YAML.parse(s.files.get('bindings/shop/deployment.web.yaml') ?? '{}') as { status: { aggregatedStatus: unknown[] } };
+    assert.deepEqual(file.status.aggregatedStatus, [
+      { clusterName: 'm1', health: 'Unknown', applied: false, appliedMessage: "conflict: not flotilla's" },
+      { clusterName: 'm2', health: 'Healthy', readyReplicas: 2 },
+    ]);
+  });
+});

@@ -136,7 +136,7 @@ function bindingStatus(b: Binding, members: readonly ClusterWorkloadStatus[] | u
     status: {
       conditions: [...b.status.conditions].sort((x, y) => compareStrings(x.type, y.type)),
       // Karmada's aggregatedStatus items, reduced to what failover reads back (health, ready replicas).
-      ...(members?.length ? { aggregatedStatus: members.toSorted((x, y) => compareStrings(x.cluster, y.cluster)).map((m) => ({ clusterName: m.cluster, health: m.health, ...(m.readyReplicas !== undefined ? { readyReplicas: m.readyReplicas } : {}), ...(m.unhealthySince !== undefined ? { unhealthySince: m.unhealthySince } : {}) })) } : {}),
+      ...(members?.length ? { aggregatedStatus: members.toSorted((x, y) => compareStrings(x.cluster, y.cluster)).map((m) => ({ clusterName: m.cluster, health: m.health, ...(m.readyReplicas !== undefined ? { readyReplicas: m.readyReplicas } : {}), ...(m.unhealthySince !== undefined ? { unhealthySince: m.unhealthySince } : {}), ...(m.conflict !== undefined ? { applied: false, appliedMessage: m.conflict } : {}), ...(m.preservedLabelState ? { preservedLabelState: m.preservedLabelState } : {}) })) } : {}),
     },
   };
 }

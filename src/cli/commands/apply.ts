@@ -53,6 +53,13 @@ that cluster (reason PruneGuard, exit 1) until it is confirmed with --allow-mass
 CustomResourceDefinition is not pruned while objects of its kind remain (outcome skipped,
 CustomResourcesExist); it stays in the inventory and is retried.
 
+Karmada's policy fields act as in Karmada: an object that already exists on a cluster without
+the managed-by label is left alone and reported (outcome failed, reason ConflictAbort, exit 1)
+unless the policy says conflictResolution: Overwrite; a suspended cluster's objects are neither
+applied nor pruned (outcome skipped, SuspendDispatching); an object withdrawn under
+preserveResourcesOnDeletion is released, its flotilla label and annotations removed (outcome
+orphaned, PreserveResourcesOnDeletion), never deleted.
+
 A cluster is reached through the kubeconfig context named after it, or the context
 --context-map gives; with --hub-context, through the Secret its spec.secretRef names in the
 hub (token, caBundle) and spec.apiEndpoint, as Karmada does.

@@ -19,6 +19,13 @@ a revision, and one of failover, recover, evict, purge for each kind of failover
 pass made. An invalid head revision is recorded and never applied: the last
 good revision stays in force and keeps failing over.
 
+Multi-cluster services: after applying, each pass copies the EndpointSlices of the clusters a
+ServiceExport (or a MultiClusterService's providerClusters) is placed on into the clusters a
+ServiceImport (or its consumerClusters) is placed on, as Karmada does (derived-<name>,
+imported-<cluster>-<slice>, <cluster>-<slice>); endpoints never go to git, services/ on the
+status branch records each service's providers, endpoint counts and consumers. Shard 0 does it
+for every member. See docs/multi-cluster-services.md.
+
 Git outages: while the git remote cannot be reached, passes go on with the last fetched
 revision (drift correction, health, failover), status and rendered commits are kept in the
 cache (refs/flotilla/pending/<branch>) and pushed, each once, when the remote answers again.

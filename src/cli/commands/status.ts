@@ -7,10 +7,12 @@ import { observeBindings } from '../../cluster/observe-bindings.ts';
 import { createInterpreter } from '../../interpreter/index.ts';
 import { findGitDir, localStore, openLocal } from '../../git/index.ts';
 import { createStatusReader } from '../../writeback/index.ts';
+import type { ClusterHealthState } from '../../status/index.ts';
 import path from 'node:path';
 import { exitInvalid, exitOk, type Command } from '../io.ts';
 import { loadRevision, stringFlag } from '../load-revision.ts';
 import { formatTable, toJsonText, toOutputFormat, toYamlText } from '../output.ts';
+import { observeServices, servicesTable } from '../service-status.ts';
 
 export const statusCommand: Command = {
   name: 'status',
@@ -48,8 +50,14 @@ Options:
   -o, --output FORMAT         json | yaml | table (default: table)
       --no-header             table without its header line
 
+With exported services (ServiceExport/ServiceImport, MultiClusterService), a second table
+shows each one's provider clusters with ready/all endpoints (read live from the providers)
+and its consumers.
+
 Output (-o json): {"revision", "bindings": [{resource, binding, clusters: [{clusterName,
-status, applied, health}], aggregatedStatus, conditions}]}.
+status, applied, health}], aggregatedStatus, conditions}], "services"?: [{source, namespace,
+name, providers: [{cluster, reachable, endpoints, ready} | {cluster, reachable: false,
+pastGrace}], consumers}]}.
 
 Exit status:
   0  every binding is applied and healthy on all its clusters
@@ -81,14 +89,16 @@ Examples:
     }
     const interpreter = createInterpreter(loaded.fleet.customizations);
     const bindings = await observeBindings({ revision: plan.revision, works: plan.works, clusters }, { credentials, ...limits, concurrency: 8, interpreter });
-    const report = { revision: plan.revision, bindings };
     const dir = path.resolve(io.cwd, stringFlag(values['repo']) ?? '.');
-    for (const c of await removedClusters(dir, loaded.fleet.settings.statusBranch)) {
+    const remembered = await statusClusters(dir, loaded.fleet.settings.statusBranch);
+    const services = await observeServices(loaded, plan, clusters, new Map(remembered.map((c) => [c.cluster, c.taints] as const)), { credentials, ...limits, concurrency: 8 });
+    const report = { revision: plan.revision, bindings, ...(services.length ? { services } : {}) };
+    for (const c of remembered.flatMap((r) => (r.removedSince ? [{ cluster: r.cluster, since: r.removedSince }] : []))) {
       io.stderr(`warning: cluster ${c.cluster} was removed from the fleet repo (first missed ${c.since}): flotilla no longer applies to, observes or prunes it, and its objects stay on the member; see clusters/${c.cluster}.yaml on ${loaded.fleet.settings.statusBranch} for how to clean up\n`);
     }
     if (output === 'json') io.stdout(toJsonText(report));
     else if (output === 'yaml') io.stdout(toYamlText(report));
-    else io.stdout(statusTable(bindings, values['no-header'] === true));
+    else io.stdout(statusTable(bindings, values['no-header'] === true) + (services.length ? `\n${servicesTable(services, values['no-header'] === true)}` : ''));
     const good = bindings.every((b) => b.conditions.every((c) => c.status === 'True'));
     return good ? exitOk : exitInvalid;
   },
@@ -113,11 +123,10 @@ function replicas(status: JsonObject | null): string {
   return typeof want === 'number' ? `:${String(ready)}/${want}` : '';
 }
 
-/** Clusters the status branch of the git repository at `dir` marks removed (none when `dir` is not a repository or has no status branch). */
-async function removedClusters(dir: string, branch: string): Promise<{ cluster: string; since: string }[]> {
+/** The clusters the status branch of the git repository at `dir` remembers: removal, controller taints (none when `dir` is not a repository or has no status branch). */
+async function statusClusters(dir: string, branch: string): Promise<readonly ClusterHealthState[]> {
   const gitdir = await findGitDir(dir);
   if (!gitdir) return [];
   const reader = createStatusReader(localStore(openLocal(gitdir), dir));
-  const { clusters } = await reader.failoverState((await reader.record(branch)).tip);
-  return clusters.flatMap((c) => (c.removedSince ? [{ cluster: c.cluster, since: c.removedSince }] : []));
+  return (await reader.failoverState((await reader.record(branch)).tip)).clusters;
 }

@@ -5,6 +5,7 @@
 import cluster from '../../../schemas/cluster.schema.json' with { type: 'json' };
 import clusterOverridePolicy from '../../../schemas/clusteroverridepolicy.schema.json' with { type: 'json' };
 import clusterPropagationPolicy from '../../../schemas/clusterpropagationpolicy.schema.json' with { type: 'json' };
+import clusterTaintPolicy from '../../../schemas/clustertaintpolicy.schema.json' with { type: 'json' };
 import defs from '../../../schemas/defs.schema.json' with { type: 'json' };
 import settings from '../../../schemas/flotilla.schema.json' with { type: 'json' };
 import overridePolicy from '../../../schemas/overridepolicy.schema.json' with { type: 'json' };
@@ -15,14 +16,14 @@ import rolloutStrategy from '../../../schemas/rolloutstrategy.schema.json' with 
 /** The kinds that have a schema; `Settings` is the optional `flotilla.yaml`; `RolloutStrategy` is flotilla's own (docs/rollouts.md). */
 export const schemaKinds = [
   'Cluster', 'PropagationPolicy', 'ClusterPropagationPolicy', 'OverridePolicy', 'ClusterOverridePolicy',
-  'ResourceInterpreterCustomization', 'Settings', 'RolloutStrategy',
+  'ResourceInterpreterCustomization', 'ClusterTaintPolicy', 'Settings', 'RolloutStrategy',
 ] as const;
 /** A kind that has a schema. */
 export type SchemaKind = (typeof schemaKinds)[number];
 
 /** Every schema document, each carrying its own `$id` (the file name, so relative `$ref`s work in editors too). */
 export const schemaDocuments: readonly object[] = [
-  defs, cluster, propagationPolicy, clusterPropagationPolicy, overridePolicy, clusterOverridePolicy, customization, settings, rolloutStrategy,
+  defs, cluster, propagationPolicy, clusterPropagationPolicy, overridePolicy, clusterOverridePolicy, customization, clusterTaintPolicy, settings, rolloutStrategy,
 ];
 
 /** The `$id` of the schema that validates each kind. */
@@ -33,6 +34,7 @@ export const schemaIdOf: Readonly<Record<SchemaKind, string>> = {
   OverridePolicy: overridePolicy.$id,
   ClusterOverridePolicy: clusterOverridePolicy.$id,
   ResourceInterpreterCustomization: customization.$id,
+  ClusterTaintPolicy: clusterTaintPolicy.$id,
   Settings: settings.$id,
   RolloutStrategy: rolloutStrategy.$id,
 };
