@@ -36,11 +36,17 @@ export interface PlanLoadedOptions {
 
 /** Loads a snapshot, keeping its revision label (the only label: the shell's readRevision makes it). */
 export function loadSnapshot(snapshot: Snapshot): LoadedRevision {
-  const { fleet, diagnostics } = loadFleet(snapshot);
-  // Fleet-wide checks of the RolloutStrategies (src/rollout/overlaps.ts): here, once per revision, so
-  // a plan that re-plans a subset of templates (src/preview/reuse-plan.ts) keeps them whole.
-  const rollouts = rolloutSelectionDiagnostics(fleet);
-  return { fleet, diagnostics: rollouts.length ? [...diagnostics, ...rollouts].sort(compareDiagnostics) : diagnostics, revision: snapshot.revision };
+  return { ...withRolloutChecks(loadFleet(snapshot)), revision: snapshot.revision };
+}
+
+/**
+ * A load result with the fleet-wide checks of its RolloutStrategies (src/rollout/overlaps.ts): made
+ * once per revision, after loading, so a plan that re-plans a subset of templates
+ * (src/preview/reuse-plan.ts) keeps them whole. loadSnapshot applies it; so must any other loader.
+ */
+export function withRolloutChecks(loaded: LoadResult): LoadResult {
+  const rollouts = rolloutSelectionDiagnostics(loaded.fleet);
+  return rollouts.length ? { fleet: loaded.fleet, diagnostics: [...loaded.diagnostics, ...rollouts].sort(compareDiagnostics) } : loaded;
 }
 
 /** Plans a loaded revision with the previous placement and state the shell gathered. */

@@ -1,7 +1,7 @@
 /** Q6: `flotilla rollout status` as a child process over a real git repository whose status branch holds a rollout record. */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { decideRollout } from '../../src/rollout/index.ts';
@@ -165,5 +165,38 @@ describe('flotilla rollout plan (child process, the example fleet)', function ()
       r.stdout + r.stderr,
       /policies\/rollout-storefront\.yaml:2:1: warning RolloutNotActedOn: RolloutStrategy shop\/storefront/,
     );
+  });
+});
+
+describe('flotilla diff shows the waves of a change to a staged template (child process)', function () {
+  this.timeout(120000);
+  let repo = '';
+  let base = '';
+  before(() => {
+    repo = path.join(mkdtempSync(path.join(os.tmpdir(), 'flotilla-rollout-diff-')), 'fleet-repo');
+    cpSync(path.join(root, 'examples', 'fleet-repo'), repo, { recursive: true });
+    writeFileSync(path.join(repo, 'policies', 'rollout-storefront.yaml'), strategy);
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-q', '-m', 'base');
+    base = git(repo, 'rev-parse', 'HEAD').trim();
+    const file = path.join(repo, 'apps', 'shop', 'frontend.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/image: (\S+)/, 'image: $1-next'));
+    git(repo, 'commit', '-q', '-am', 'head: a new frontend image');
+  });
+  after(() => rmSync(path.dirname(repo), { recursive: true, force: true }));
+
+  it("--format json lists the strategy's waves; the Markdown has a Waves section", () => {
+    const json = flotilla(repo, 'diff', '--base', base, '--head', 'HEAD', '--format', 'json');
+    assert.equal(json.status, 1, json.stderr);
+    const out = JSON.parse(json.stdout) as {
+      waves?: { name: string; waves: { name: string; clusters: string[] }[] }[];
+    };
+    assert.deepEqual(
+      out.waves?.map((p) => [p.name, p.waves.map((w) => `${w.name}:${w.clusters.join(',')}`)]),
+      [['storefront', ['canary:aws-use', 'us:gcp-use', 'rest:aws-euw,azure-euw']]],
+    );
+    const md = flotilla(repo, 'diff', '--base', base, '--head', 'HEAD');
+    assert.match(md.stdout, /#### Waves\n[\s\S]*\| shop\/storefront \| 1 canary \| aws-use \| 600s \| 1 \|/);
   });
 });
