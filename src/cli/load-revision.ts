@@ -1,6 +1,7 @@
 /** Shared by the commands that plan a repo: read the revision (directory or git ref), read --previous, plan. */
 import path from 'node:path';
-import { loadSnapshot, planSnapshot, type LoadedRevision, type Plan } from '../plan/index.ts';
+import type { Fleet } from '../api/index.ts';
+import { loadSnapshot, planLoaded, type LoadedRevision, type Plan } from '../plan/index.ts';
 import { readRevision, repoRevision } from '../source/index.ts';
 import { readPreviousFile } from './previous-file.ts';
 
@@ -15,9 +16,14 @@ export interface RevisionOptions {
 
 /** Reads the revision and plans it (the same path for `plan`, `validate`, `explain`, `render`, B4). */
 export async function planRevision(opts: RevisionOptions, cwd: string): Promise<Plan> {
-  const snapshot = await readRevision(repoRevision(opts.repo, opts.ref, cwd));
+  return (await planRevisionWithFleet(opts, cwd)).plan;
+}
+
+/** planRevision, with the loaded fleet the plan was made from (for `explain`, which looks templates and policies up). */
+export async function planRevisionWithFleet(opts: RevisionOptions, cwd: string): Promise<{ plan: Plan; fleet: Fleet }> {
+  const loaded = loadSnapshot(await readRevision(repoRevision(opts.repo, opts.ref, cwd)));
   const previous = opts.previous ? await readPreviousFile(path.resolve(cwd, opts.previous)) : undefined;
-  return planSnapshot(snapshot, { previous, works: opts.works ?? 'keep' });
+  return { plan: planLoaded(loaded, { previous, works: opts.works ?? 'keep' }), fleet: loaded.fleet };
 }
 
 /** Reads and loads `repo`'s working tree (or `ref` of it) for the commands that plan with observed members (`apply`, `status`, `clusters`). */

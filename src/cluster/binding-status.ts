@@ -17,7 +17,7 @@ export interface StatusInterpreter {
 export type MemberObject =
   | { readonly kind: 'found'; readonly cluster: string; readonly live: KubeObject }
   | { readonly kind: 'missing'; readonly cluster: string }
-  | { readonly kind: 'error'; readonly cluster: string; readonly message: string };
+  | { readonly kind: 'error'; readonly cluster: string; readonly message: string; readonly unreachable: boolean };
 
 /** Karmada's AggregatedStatusItem, plus why when not applied. */
 export interface MemberStatus {
@@ -26,6 +26,8 @@ export interface MemberStatus {
   readonly applied: boolean;
   readonly appliedMessage?: string;
   readonly health: 'Healthy' | 'Unhealthy' | 'Unknown';
+  /** The member could not be read: applied and health are unknown, not false (the reason is appliedMessage). */
+  readonly unreachable?: true;
   /** True when the member's object is not flotilla's (a conflict, left alone under Abort). */
   readonly conflict?: true;
 }
@@ -58,7 +60,7 @@ const notOwnedMessage = "conflict: the member's object was not made by flotilla 
 
 function memberStatus(m: MemberObject, binding: string, interpreter: StatusInterpreter): MemberStatus {
   if (m.kind === 'missing') return { clusterName: m.cluster, status: null, applied: false, appliedMessage: 'not found on the member', health: 'Unknown' };
-  if (m.kind === 'error') return { clusterName: m.cluster, status: null, applied: false, appliedMessage: m.message, health: 'Unknown' };
+  if (m.kind === 'error') return { clusterName: m.cluster, status: null, applied: false, appliedMessage: m.message, health: 'Unknown', ...(m.unreachable ? { unreachable: true as const } : {}) };
   const owner = m.live.metadata.annotations?.[bindingAnnotation];
   if (owner !== binding) return { clusterName: m.cluster, status: null, applied: false, health: 'Unknown', ...(owner ? { appliedMessage: `the member's object belongs to binding ${owner}` } : { appliedMessage: notOwnedMessage, conflict: true }) };
   let status: JsonObject | null;
@@ -76,17 +78,27 @@ function memberStatus(m: MemberObject, binding: string, interpreter: StatusInter
   return { clusterName: m.cluster, status, applied: true, health };
 }
 
-/** `Applied` (every member has it) and `Healthy` (every member reports Healthy), with reasons. */
+/**
+ * `Applied` (every member has it) and `Healthy` (every member reports Healthy), with reasons. A
+ * member that cannot be read makes them Unknown, never False: nothing is known to be wrong with
+ * the workload there (the cluster problem is reported once, by the caller, not in every binding).
+ */
 function conditions(clusters: readonly MemberStatus[]): Omit<Condition, 'lastTransitionTime'>[] {
-  const notApplied = clusters.filter((c) => !c.applied);
-  const unhealthy = clusters.filter((c) => c.health !== 'Healthy');
+  const unreachable = clusters.filter((c) => c.unreachable);
+  const notApplied = clusters.filter((c) => !c.applied && !c.unreachable);
+  const unhealthy = clusters.filter((c) => c.health === 'Unhealthy');
+  const unknown = clusters.filter((c) => c.health === 'Unknown');
   const names = (cs: readonly MemberStatus[]) => cs.map((c) => c.clusterName).join(', ');
-  return [
-    notApplied.length
-      ? { type: 'Applied', status: 'False', reason: 'NotApplied', message: `not applied on ${names(notApplied)}: ${notApplied.map((c) => `${c.clusterName}: ${c.appliedMessage ?? ''}`).join('; ')}` }
-      : { type: 'Applied', status: 'True', reason: 'FullyApplied', message: `applied on ${clusters.length} cluster(s)` },
-    unhealthy.length
-      ? { type: 'Healthy', status: 'False', reason: 'Unhealthy', message: `not healthy on ${names(unhealthy)}` }
-      : { type: 'Healthy', status: 'True', reason: 'Healthy', message: `healthy on ${clusters.length} cluster(s)` },
-  ];
+  const unreachableNote = unreachable.length ? `; unknown on ${names(unreachable)} (unreachable)` : '';
+  const applied: Omit<Condition, 'lastTransitionTime'> = notApplied.length
+    ? { type: 'Applied', status: 'False', reason: 'NotApplied', message: `not applied on ${names(notApplied)}: ${notApplied.map((c) => `${c.clusterName}: ${c.appliedMessage ?? ''}`).join('; ')}${unreachableNote}` }
+    : unreachable.length
+      ? { type: 'Applied', status: 'Unknown', reason: 'ClusterUnreachable', message: `unknown on ${names(unreachable)} (unreachable)` }
+      : { type: 'Applied', status: 'True', reason: 'FullyApplied', message: `applied on ${clusters.length} cluster(s)` };
+  const healthy: Omit<Condition, 'lastTransitionTime'> = unhealthy.length
+    ? { type: 'Healthy', status: 'False', reason: 'Unhealthy', message: `not healthy on ${names(unhealthy)}` }
+    : unknown.length
+      ? { type: 'Healthy', status: 'Unknown', reason: unreachable.length === unknown.length ? 'ClusterUnreachable' : 'HealthUnknown', message: `health unknown on ${unknown.map((c) => `${c.clusterName}${c.unreachable ? ' (unreachable)' : ''}`).join(', ')}` }
+      : { type: 'Healthy', status: 'True', reason: 'Healthy', message: `healthy on ${clusters.length} cluster(s)` };
+  return [applied, healthy];
 }

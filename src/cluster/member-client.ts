@@ -55,9 +55,9 @@ class JsonObjectApi extends KubernetesObjectApi {
     return this.resource(apiVersion, kind);
   }
 
-  async send<T>(path: string, method: HttpMethod, opts: { query?: Record<string, string>; body?: string; contentType?: string; text?: boolean } = {}): Promise<T> {
+  async send<T>(path: string, method: HttpMethod, opts: { query?: Record<string, string>; body?: string; contentType?: string; text?: boolean; accept?: string } = {}): Promise<T> {
     const ctx = this.configuration.baseServer.makeRequestContext(path, method);
-    ctx.setHeaderParam('Accept', opts.text ? '*/*' : 'application/json');
+    ctx.setHeaderParam('Accept', opts.accept ?? (opts.text ? '*/*' : 'application/json'));
     for (const [k, v] of Object.entries(opts.query ?? {})) ctx.setQueryParam(k, v);
     if (opts.body !== undefined) {
       ctx.setHeaderParam('Content-Type', opts.contentType ?? 'application/json');
@@ -70,6 +70,12 @@ class JsonObjectApi extends KubernetesObjectApi {
     const copy = { ...spec, metadata: { ...spec.metadata } };
     return this.specUriPath(copy as never, action);
   }
+}
+
+/** A meta.k8s.io/v1 Table as the server prints it: columns (priority 0 by default, more with -o wide) and rows with their object's metadata. */
+export interface ServerTable {
+  readonly columnDefinitions: { readonly name: string; readonly type: string; readonly priority?: number }[];
+  readonly rows: { readonly cells: readonly unknown[]; readonly object?: { readonly metadata?: { readonly name?: string; readonly namespace?: string; readonly labels?: Readonly<Record<string, string>>; readonly annotations?: Readonly<Record<string, string>> } } }[];
 }
 
 /** How long to wait: per request, and a signal that ends all of a member's work (`--timeout`). */
@@ -175,6 +181,35 @@ export class MemberClient {
       }
       // Items of a list carry no apiVersion and kind; give them back, as a GET returns them.
       out.push(...(page.items ?? []).map((o) => ({ ...o, apiVersion, kind })));
+      token = page.metadata?.continue ?? '';
+    } while (token);
+    return out;
+  }
+
+  /**
+   * The server's table of a kind (meta.k8s.io/v1 Table, the columns `kubectl get` prints): one
+   * object by name, or a list in a namespace ('' for all) with a label selector, continue tokens followed.
+   */
+  async table(apiVersion: string, kind: string, opts: { namespace: string; name?: string; labelSelector?: string }): Promise<ServerTable> {
+    const what = `get ${kind} in ${apiVersion}`;
+    const id: ObjectId = { ...splitGv(apiVersion), kind, namespace: opts.namespace, name: opts.name ?? '' };
+    const path = await this.#path(id, opts.name ? 'read' : 'list', what);
+    const accept = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json';
+    const out: ServerTable = { columnDefinitions: [], rows: [] };
+    let token = '';
+    do {
+      const query: Record<string, string> = opts.name ? {} : { limit: '500' };
+      if (opts.labelSelector) query['labelSelector'] = opts.labelSelector;
+      if (token) query['continue'] = token;
+      let page: Partial<ServerTable> & { metadata?: { continue?: string } };
+      try {
+        page = await this.#api.send(path, HttpMethod.GET, { query, accept });
+      } catch (err) {
+        if (opts.name && err instanceof HttpStatusError && err.status.code === 404) return out;
+        throw this.#wrap(err, what);
+      }
+      if (!out.columnDefinitions.length) out.columnDefinitions.push(...(page.columnDefinitions ?? []));
+      out.rows.push(...(page.rows ?? []));
       token = page.metadata?.continue ?? '';
     } while (token);
     return out;

@@ -7,6 +7,7 @@ import { desiredByCluster, type PlanToApply } from './apply-fleet.ts';
 import { bindingStatus, type BindingStatus, type MemberObject, type StatusInterpreter } from './binding-status.ts';
 import { mapLimit } from './concurrency.ts';
 import { memberKubeConfig, type CredentialSource } from './credentials.ts';
+import { ClusterUnreachable, CredentialsMissing } from './errors.ts';
 import { MemberClient } from './member-client.ts';
 import { describeObject } from './object-id.ts';
 
@@ -52,12 +53,13 @@ async function readCluster(cluster: Cluster, desired: readonly { id: import('./o
         const live = await c.get(d.id);
         return { manifest: d.manifest, member: live ? { kind: 'found' as const, cluster: name, live } : { kind: 'missing' as const, cluster: name } };
       } catch (err) {
-        return { manifest: d.manifest, member: { kind: 'error' as const, cluster: name, message: err instanceof Error ? err.message : String(err) } };
+        return { manifest: d.manifest, member: { kind: 'error' as const, cluster: name, message: err instanceof Error ? err.message : String(err), unreachable: err instanceof ClusterUnreachable } };
       }
     });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return desired.map((d) => ({ manifest: d.manifest, member: { kind: 'error' as const, cluster: name, message } }));
+    const unreachable = err instanceof ClusterUnreachable || err instanceof CredentialsMissing;
+    return desired.map((d) => ({ manifest: d.manifest, member: { kind: 'error' as const, cluster: name, message, unreachable } }));
   } finally {
     await client?.close();
   }

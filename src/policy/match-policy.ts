@@ -66,7 +66,7 @@ export function bestMatch(candidates: readonly Loaded<PropagationPolicy>[], temp
 }
 
 /** Karmada's precedence: explicit priority, then implicit priority, then the smaller name. */
-function beats(a: PolicyMatch, b: PolicyMatch): boolean {
+export function beats(a: PolicyMatch, b: PolicyMatch): boolean {
   if (a.explicitPriority !== b.explicitPriority) return a.explicitPriority > b.explicitPriority;
   if (a.implicitPriority !== b.implicitPriority) return a.implicitPriority > b.implicitPriority;
   return compareStrings(a.policy.object.metadata.name ?? '', b.policy.object.metadata.name ?? '') < 0;

@@ -47,8 +47,8 @@ export function describeClusterCounts(c: ClusterChange): string {
 }
 
 /** `file:line:col: error Code: message`, the human form of a diagnostic (STYLE K7). */
-export function describeDiagnostic(d: ContractDiagnostic): string {
-  return `${d.file}:${d.line}${d.column !== undefined ? `:${d.column}` : ''}: error ${d.code}: ${d.message}`;
+export function describeDiagnostic(d: ContractDiagnostic, severity: 'error' | 'warning' = 'error'): string {
+  return `${d.file}:${d.line}${d.column !== undefined ? `:${d.column}` : ''}: ${severity} ${d.code}: ${d.message}`;
 }
 
 /** The first 7 characters of a commit sha; other revision labels unchanged. */

@@ -18,8 +18,8 @@ export interface DiffSide {
  * "everything removed".
  */
 export function diffPlans(base: DiffSide, head: DiffSide): PlanDiff {
-  const baseSide = sideOf(base);
-  const headSide = sideOf(head);
+  const baseSide = sideOf(base, []);
+  const headSide = sideOf(head, baseSide.warnings);
   const invalidHead = headSide.errors.length > 0;
   const resources = invalidHead ? [] : diffBindings(base.plan.bindings, head.plan.bindings);
   const clusters = invalidHead ? [] : diffWorks(base.plan.works, head.plan.works);
@@ -37,8 +37,15 @@ export function diffPlans(base: DiffSide, head: DiffSide): PlanDiff {
   };
 }
 
-function sideOf(s: DiffSide): RevisionSide {
-  return { ref: s.ref, revision: s.plan.revision, errors: s.plan.errors.map(contractOf) };
+function sideOf(s: DiffSide, baseWarnings: readonly ContractDiagnostic[]): RevisionSide {
+  const warnings = s.plan.warnings.map(contractOf);
+  const known = new Set(baseWarnings.map(warningKey));
+  return { ref: s.ref, revision: s.plan.revision, errors: s.plan.errors.map(contractOf), warnings, newWarnings: warnings.filter((w) => !known.has(warningKey(w))).length };
+}
+
+/** A warning's identity across revisions: its line may move when the file is edited above it. */
+function warningKey(d: ContractDiagnostic): string {
+  return `${d.code}\u0000${d.file}\u0000${d.message}`;
 }
 
 /** The `{file, line, column, code, message}` form of `plan -o json`, so tools read one shape. */

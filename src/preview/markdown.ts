@@ -55,6 +55,13 @@ function headerOf(d: PlanDiff): string[] {
     for (const e of d.head.errors.slice(0, 50)) lines.push(`| \`${cell(e.file)}\` | ${e.line} | ${cell(`${e.code}: ${e.message}`)} |`);
     if (d.head.errors.length > 50) lines.push(`| … | | ${d.head.errors.length - 50} more errors |`);
   }
+  if (d.head.warnings.length) {
+    const n = d.head.warnings.length;
+    lines.push('', '> [!WARNING]', `> The head revision has ${n} warning${n === 1 ? '' : 's'}${d.head.newWarnings ? ` (${d.head.newWarnings} new in this change)` : ''}: it plans, but check them.`, '');
+    lines.push('| File | Line | Warning |', '|---|---|---|');
+    for (const w of d.head.warnings.slice(0, 50)) lines.push(`| \`${cell(w.file)}\` | ${w.line} | ${cell(`${w.code}: ${w.message}`)} |`);
+    if (n > 50) lines.push(`| … | | ${n - 50} more warnings |`);
+  }
   if (d.base.errors.length) lines.push('', `> [!NOTE]\n> The base revision is invalid (${d.base.errors.length} errors): everything the head places counts as added.`);
   if (!d.changed) lines.push('', 'No differences: this change does not alter what any cluster runs.');
   return lines;

@@ -21,6 +21,10 @@ export interface RevisionSide {
   readonly revision: string;
   /** Validation errors; a side with errors plans nothing. */
   readonly errors: readonly ContractDiagnostic[];
+  /** Warnings (an unknown cluster name, a missing dependency): the revision plans, but a reviewer should see them. */
+  readonly warnings: readonly ContractDiagnostic[];
+  /** Of `warnings`, those the base does not have (same code, file and message): what this change brings. */
+  readonly newWarnings: number;
 }
 
 /** A cluster's replicas before and after; null where the resource is not placed there. */

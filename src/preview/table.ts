@@ -12,6 +12,9 @@ export function formatTable(d: PlanDiff, noHeader = false): string {
   if (d.head.errors.length) {
     out.push('', `head revision is invalid (${d.head.errors.length} error${d.head.errors.length === 1 ? '' : 's'}):`, ...d.head.errors.map((e) => `  ${describeDiagnostic(e)}`));
   }
+  if (d.head.warnings.length) {
+    out.push('', `head revision has ${d.head.warnings.length} warning${d.head.warnings.length === 1 ? '' : 's'}${d.head.newWarnings ? ` (${d.head.newWarnings} new)` : ''}:`, ...d.head.warnings.map((w) => `  ${describeDiagnostic(w, 'warning')}`));
+  }
   if (d.base.errors.length) out.push('', `base revision is invalid (${d.base.errors.length} errors): everything it would place counts as added`);
   if (d.resources.length) {
     const rows = d.resources.map((r) => [describeResource(r.resource), describeOutcome(r), describePolicy(r), describePlacement(r)]);

@@ -1,6 +1,6 @@
 /** Human text for an Explanation (`flotilla explain`, PR previews). */
-import { assertNever } from '../api/index.ts';
-import type { AttemptExplanation, DivisionExplanation, Explanation, SelectionExplanation, TargetClusterCount } from './types.ts';
+import { assertNever, compareStrings } from '../api/index.ts';
+import type { AttemptExplanation, DivisionExplanation, Explanation, FilteredCluster, SelectionExplanation, TargetClusterCount } from './types.ts';
 
 /** A multi-line description of an explanation; deterministic for equal inputs. */
 export function formatExplanation(e: Explanation): string {
@@ -18,7 +18,8 @@ function formatAttempt(a: AttemptExplanation, i: number, n: number): string[] {
   const title = a.affinityName === undefined ? 'placement' : `affinity term ${JSON.stringify(a.affinityName)}`;
   out.push(n > 1 || a.affinityName !== undefined ? `attempt ${i + 1}: ${title}` : title);
   out.push(`  filtered: ${a.filtered.length === 0 ? 'none' : `${a.filtered.length} cluster(s)`}`);
-  for (const f of a.filtered) out.push(`    ${f.cluster}: ${f.filter}: ${f.detail}`);
+  if (a.filtered.length <= maxListedFiltered) for (const f of a.filtered) out.push(`    ${f.cluster}: ${f.filter}: ${f.detail}`);
+  else out.push(...groupFiltered(a.filtered));
   const others = a.scores.feasible - a.scores.scored.length;
   const scored = a.scores.scored.map((s) => `${s.cluster}=${s.score}`).join(', ');
   out.push(`  scores (${a.scores.plugin}): ${scored === '' ? '' : `${scored}; `}${others} other feasible cluster(s) scored 0`);
@@ -79,4 +80,22 @@ function formatDivision(d: DivisionExplanation): string[] {
 
 function counts(list: readonly TargetClusterCount[]): string {
   return list.length === 0 ? 'none' : list.map((c) => `${c.name}=${c.replicas}`).join(', ');
+}
+
+/** Up to this many filtered clusters are listed one a line; more are grouped (a 1,000-cluster fleet). */
+const maxListedFiltered = 20;
+
+/**
+ * Filtered clusters grouped by filter and detail, largest group first, with a count and the first
+ * few names, as Karmada's FitError counts its reasons ("940 cluster(s) had untolerated taint").
+ */
+function groupFiltered(filtered: readonly FilteredCluster[]): string[] {
+  const groups = new Map<string, string[]>();
+  for (const f of filtered) {
+    const key = `${f.filter}: ${f.detail}`;
+    groups.set(key, [...(groups.get(key) ?? []), f.cluster]);
+  }
+  return [...groups.entries()]
+    .sort(([ka, a], [kb, b]) => b.length - a.length || compareStrings(ka, kb))
+    .map(([key, clusters]) => `    ${clusters.length} cluster(s): ${key} (${clusters.slice(0, 3).join(', ')}${clusters.length > 3 ? ', …' : ''})`);
 }

@@ -80,16 +80,26 @@ describe('flotilla diff over git repositories', function () {
     assert.deepEqual(json.resources.map((r) => [r.becameUnschedulable, r.scheduling.after.reason]), [[true, 'NoClusterFit']]);
   });
 
-  it('an invalid head is a difference: exit 1 with its errors, file and line', async () => {
+  it('an invalid head exits 2 (the check fails) and still shows its errors, file and line', async () => {
     const s = await scenario({ 'policies/broken.yaml': 'apiVersion: policy.karmada.io/v1alpha1\nkind: PropagationPolicy\nmetadata:\n  name: broken\n  namespace: shop\nspec:\n  resourceSelectors:\n    - apiVersion: v1\n      kind: ConfigMap\n  placement:\n    replicaSchedulingTyp: Divided\n' });
     repos.push(s.repo);
-    assert.equal(s.table.code, 1, s.table.stderr);
+    assert.deepEqual([s.table.code, s.markdown.code, s.json.code], [2, 2, 2], s.table.stderr);
     assert.match(s.table.stdout, /head revision is invalid \(1 error\):\n {2}policies\/broken\.yaml:11:\d+: error UnknownField: /);
     assert.doesNotMatch(s.table.stdout, /^RESOURCE/m, 'no placement changes are shown for an invalid head');
     assert.match(s.markdown.stdout, /> \[!CAUTION\]\n> The head revision is invalid \(1 error\)/);
     assert.match(s.markdown.stdout, /\| `policies\/broken\.yaml` \| 11 \| /);
     const json = JSON.parse(s.json.stdout) as { head: { errors: { file: string; line: number; code: string }[] }; changed: boolean };
     assert.deepEqual([json.changed, json.head.errors.map((e) => [e.code, e.file, e.line])], [true, [['UnknownField', 'policies/broken.yaml', 11]]]);
+  });
+
+  it('the head\'s warnings are shown, the new ones counted: a policy naming a cluster the inventory lacks', async () => {
+    const s = await scenario({ 'policies/services.yaml': [servicePolicy(['eu-1', 'us-1', 'eu-2'])] });
+    repos.push(s.repo);
+    assert.equal(s.table.code, 1, s.table.stderr);
+    assert.match(s.table.stdout, /head revision has 1 warning \(1 new\):\n {2}policies\/services\.yaml:\d+:\d+: warning UnknownCluster: .*"eu-2"/);
+    assert.match(s.markdown.stdout, /> \[!WARNING\]\n> The head revision has 1 warning \(1 new in this change\): it plans, but check them\.\n\n\| File \| Line \| Warning \|\n\|---\|---\|---\|\n\| `policies\/services\.yaml` \| \d+ \| UnknownCluster: /);
+    const json = JSON.parse(s.json.stdout) as { head: { warnings: { code: string; file: string }[]; newWarnings: number } };
+    assert.deepEqual([json.head.warnings.map((w) => [w.code, w.file]), json.head.newWarnings], [[['UnknownCluster', 'policies/services.yaml']], 1]);
   });
 
   it('an override that changes one cluster\'s image changes one object on one cluster', async () => {
@@ -186,6 +196,26 @@ describe('flotilla diff over git repositories', function () {
     } finally {
       await forge.close();
       rmSync(eventDir, { recursive: true, force: true });
+    }
+  });
+
+  it('an invalid head still posts the comment with its errors, then exits 2 so the check fails', async () => {
+    const repo = createFleetRepo();
+    repos.push(repo);
+    repo.commit('base', baseFleet());
+    repo.git('branch', 'base');
+    repo.commit('head', { 'policies/broken.yaml': 'apiVersion: policy.karmada.io/v1alpha1\nkind: PropagationPolicy\nmetadata:\n  name: broken\n  namespace: shop\nspec:\n  resourceSelectors:\n    - apiVersion: v1\n      kind: ConfigMap\n  placement:\n    replicaSchedulingTyp: Divided\n' });
+    const forge = await startForge('github');
+    try {
+      const env = { GITHUB_TOKEN: forgeToken, GITHUB_API_URL: forge.url, GITHUB_REPOSITORY: 'acme/fleet' };
+      let stderr = '';
+      const code = await main(['diff', '--repo', repo.dir, '--base', 'base', '--head', 'main', '--comment', 'github', '--pr', '7'], { stdout: () => undefined, stderr: (t) => { stderr += t; }, cwd: repo.dir, env });
+      assert.equal(code, 2, stderr);
+      assert.match(stderr, /created the preview comment on acme\/fleet#7/);
+      assert.match(forge.comments[0]?.body ?? '', /> \[!CAUTION\]\n> The head revision is invalid \(1 error\)/);
+      assert.match(forge.comments[0]?.body ?? '', /\| `policies\/broken\.yaml` \| 11 \| UnknownField: /);
+    } finally {
+      await forge.close();
     }
   });
 

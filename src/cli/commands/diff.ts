@@ -15,7 +15,7 @@ import { compareResilience } from '../../simulate/index.ts';
 import { readRevision } from '../../source/index.ts';
 import { createStatusReader } from '../../writeback/index.ts';
 import { resolveCommentTarget, toCommentProvider } from '../comment-target.ts';
-import { exitInvalid, exitOk, type Command, type IO } from '../io.ts';
+import { exitError, exitInvalid, exitOk, type Command, type IO } from '../io.ts';
 import { loadFleetConcurrently } from '../load-worker.ts';
 import { stringFlag } from '../load-revision.ts';
 import { toJsonText } from '../output.ts';
@@ -54,7 +54,7 @@ same previous placement, then reports: per resource, its placement before → af
 ("eu-1: 3 → 5, us-1: 2 → 0 (removed), ap-1: new 2"), policy changes, bindings that become
 unschedulable (with Karmada's reason), bindings added and removed; per cluster, the objects
 added, removed and changed with a unified diff of the rendered manifests; the head's
-validation errors with file and line;
+validation errors and warnings (an unknown cluster name, a missing dependency) with file and line;
 and a summary line: N resources re-placed, N replicas moved, N clusters touched.
 
 The previous placement is the status branch's bindings/ (the base's settings' statusBranch, default
@@ -88,8 +88,10 @@ docs/pr-preview.md). Progress goes to stderr.
 
 Exit status:
   0  no difference
-  1  differences (an invalid head revision is a difference: its errors are shown)
-  2  usage error, an unreadable ref or repository, or posting the comment failed
+  1  differences
+  2  the head revision is invalid (its errors are still printed, and posted with --comment, so
+     the pull-request check fails and the comment says why); usage error, an unreadable ref or
+     repository, or posting the comment failed
 
 Examples:
   # What does my branch do to the fleet, compared with main?
@@ -121,6 +123,8 @@ Examples:
       const outcome = await postStickyComment(target, formatMarkdown(diff), previewMarker);
       io.stderr(`flotilla diff: ${outcome.kind} the preview comment on ${target.repository}#${target.number} (${target.provider})\n`);
     }
+    // An invalid head fails the pull-request check (exit 2), after its errors were printed and posted.
+    if (diff.head.errors.length) return exitError;
     return diff.changed ? exitInvalid : exitOk;
   },
 };

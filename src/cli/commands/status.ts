@@ -1,5 +1,5 @@
 /** `flotilla status`: where each binding runs, its members' status and health, and the aggregate. */
-import { formatDiagnostic, UsageError, type JsonObject } from '../../api/index.ts';
+import { compareStrings, formatDiagnostic, UsageError, type JsonObject } from '../../api/index.ts';
 import type { BindingStatus } from '../../cluster/binding-status.ts';
 import { fleetClusters, planObserved, planUnobserved } from '../../cluster/fleet-revision.ts';
 import { credentialsFrom, limitsFrom } from '../../cluster/member-access.ts';
@@ -37,7 +37,9 @@ Plans the revision as \`flotilla apply\` does, reads every planned object from i
 and reports per binding: each cluster's reflected status, whether the object is applied
 (present and carrying this binding's flotilla.io/binding), its health (the resource
 interpreter's InterpretHealth, Lua customisations included), the template's aggregated
-status (AggregateStatus) and the conditions Applied and Healthy. Writes nothing.
+status (AggregateStatus) and the conditions Applied and Healthy. A member that cannot be read is
+named once on stderr, and the bindings placed there show APPLIED and HEALTH Unknown (not False or
+Unhealthy: nothing is known to be wrong with the workload). Writes nothing.
 
 Options:
       --repo DIR              fleet repo directory (default: .)
@@ -55,13 +57,14 @@ shows each one's provider clusters with ready/all endpoints (read live from the 
 and its consumers.
 
 Output (-o json): {"revision", "bindings": [{resource, binding, clusters: [{clusterName,
-status, applied, health}], aggregatedStatus, conditions}], "services"?: [{source, namespace,
+status, applied, health, unreachable?}], aggregatedStatus, conditions}], "services"?: [{source, namespace,
 name, providers: [{cluster, reachable, endpoints, ready} | {cluster, reachable: false,
 pastGrace}], consumers}]}.
 
 Exit status:
   0  every binding is applied and healthy on all its clusters
-  1  a binding is not applied or not healthy somewhere, or the revision is invalid
+  1  a binding is not applied or not healthy somewhere, a member could not be read, or the
+     revision is invalid
   2  usage error, or the repo or kubeconfig could not be read
 
 Examples:
@@ -89,6 +92,7 @@ Examples:
     }
     const interpreter = createInterpreter(loaded.fleet.customizations);
     const bindings = await observeBindings({ revision: plan.revision, works: plan.works, clusters }, { credentials, ...limits, concurrency: 8, interpreter });
+    for (const p of clusterProblems(bindings)) io.stderr(`warning: ${p}; its bindings show Unknown, not Unhealthy\n`);
     const dir = path.resolve(io.cwd, stringFlag(values['repo']) ?? '.');
     const remembered = await statusClusters(dir, loaded.fleet.settings.statusBranch);
     const services = await observeServices(loaded, plan, clusters, new Map(remembered.map((c) => [c.cluster, c.taints] as const)), { credentials, ...limits, concurrency: 8 });
@@ -110,9 +114,20 @@ function statusTable(bindings: readonly BindingStatus[], noHeader: boolean): str
     const healthy = b.conditions.find((c) => c.type === 'Healthy');
     const applied = b.conditions.find((c) => c.type === 'Applied');
     return [b.resource.namespace ?? '', `${b.resource.kind}/${b.resource.name}`, clusters, replicas(b.aggregatedStatus).replace(/^:/, '') || '-',
-      applied?.status === 'True' ? 'True' : 'False', healthy?.status === 'True' ? 'Healthy' : 'Unhealthy', applied?.status === 'True' ? (healthy?.status === 'True' ? '' : healthy?.message ?? '') : applied?.message ?? ''];
+      applied?.status ?? 'Unknown', healthLabel(healthy?.status), applied?.status === 'True' ? (healthy?.status === 'True' ? '' : healthy?.message ?? '') : applied?.message ?? ''];
   });
   return formatTable(['NAMESPACE', 'RESOURCE', 'CLUSTERS', 'READY', 'APPLIED', 'HEALTH', 'MESSAGE'], rows, noHeader);
+}
+
+function healthLabel(status: string | undefined): string {
+  return status === 'True' ? 'Healthy' : status === 'False' ? 'Unhealthy' : 'Unknown';
+}
+
+/** One line per member that could not be read (its first reason), sorted by cluster: said once, not in every binding. */
+export function clusterProblems(bindings: readonly BindingStatus[]): string[] {
+  const byCluster = new Map<string, string>();
+  for (const b of bindings) for (const c of b.clusters) if (c.unreachable && !byCluster.has(c.clusterName)) byCluster.set(c.clusterName, c.appliedMessage ?? `cluster ${c.clusterName} is unreachable`);
+  return [...byCluster.keys()].sort(compareStrings).map((k) => byCluster.get(k) ?? '');
 }
 
 /** `:ready/replicas` when the status has them (Deployments, StatefulSets, ...). */
