@@ -1,12 +1,17 @@
 /**
- * `flotilla apply` benchmark against real members (test/e2e/clusters, 3 members): 1,000
- * ConfigMaps spread over the members, applied by flotilla's SSA engine (dry-run every object,
- * apply what differs, inventory) vs `kubectl apply --server-side` of the same objects (one kubectl
- * per member, in parallel); then a no-change apply of each. Figures, not assertions (Q7).
- * Goal: the no-change apply of 1,000 objects under 2 s.
+ * Apply at the API server's pace (issue 25 goal 3), against real members (test/e2e/clusters, 3 members):
+ * - the anchor: a raw server-side-apply client (raw-apply.ts) PATCHes 1,000 ConfigMaps into
+ *   member1 at concurrency 32 (before and after flotilla; their mean is the anchor), one at a time,
+ *   and as a dry-run then an apply of each (the requests staged apply needs for a new object);
+ * - flotilla's apply engine (applyFleet, what `flotilla apply` runs after planning) creates another
+ *   1,000 ConfigMaps on member1 with the same concurrency; then `kubectl apply --server-side`;
+ * - a fleet of 10,000 ConfigMaps on 3 members (member1 keeps the 1,000 above): created, applied
+ *   again with no change, then 10 % of them changed; the objects written are counted by comparing
+ *   every ConfigMap's resourceVersion before and after (nothing else writes to these namespaces).
+ * Figures, not assertions (Q7): JSON lines, then a table, each with the 1-minute load average.
  *
- *   npx node bench/apply.ts          # 1,000 objects
- *   npx node bench/apply.ts 3000     # another count
+ *   npx node bench/apply.ts             # 1,000 objects, a 10,000-object fleet
+ *   npx node bench/apply.ts 500 3000    # other counts
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,14 +19,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { KubeConfig } from '@kubernetes/client-node';
-import type { KubeObject } from '../src/api/index.ts';
-import { applyFleet, type FleetApplyOptions, type PlanToApply } from '../src/cluster/apply-fleet.ts';
+import { bindingAnnotation, managedByLabel, type KubeObject } from '../src/api/index.ts';
+import {
+  applyFleet,
+  type FleetApplyOptions,
+  type FleetApplyResult,
+  type PlanToApply,
+} from '../src/cluster/apply-fleet.ts';
 import { defaultPruneGuard } from '../src/cluster/prune-guard.ts';
+import { rawMember } from './raw-apply.ts';
 
 const execFileP = promisify(execFile);
 const clustersBin = path.resolve(import.meta.dirname, '..', 'test', 'e2e', 'clusters');
 const count = Number(process.argv[2] ?? 1000);
+const fleetCount = Number(process.argv[3] ?? 10_000);
 const members = ['member1', 'member2', 'member3'];
+const concurrency = 32;
 const work = mkdtempSync(path.join(os.tmpdir(), 'flotilla-bench-apply-'));
 const env = { ...process.env, FLOTILLA_E2E_STATE: path.join(work, 'clusters') };
 
@@ -29,19 +42,53 @@ async function clusters(...args: string[]): Promise<string> {
   return (await execFileP(clustersBin, args, { env, maxBuffer: 1 << 24 })).stdout.trim().split('\n').at(-1) ?? '';
 }
 
-function configMap(ns: string, i: number, owned: boolean): KubeObject {
-  const meta = { name: `cm-${String(i).padStart(5, '0')}`, namespace: ns };
+/** A Namespace; owned ones carry flotilla's marks, as rendered ones do (conflictResolution Abort leaves any other alone). */
+function namespace(name: string, owned = false): KubeObject {
   return {
-    apiVersion: 'v1', kind: 'ConfigMap',
-    metadata: owned ? { ...meta, labels: { 'app.kubernetes.io/managed-by': 'flotilla' }, annotations: { 'flotilla.io/binding': `${ns}/${meta.name}-configmap` } } : meta,
-    data: { index: String(i), payload: 'x'.repeat(200) },
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: owned
+      ? { name, labels: { [managedByLabel]: 'flotilla' }, annotations: { [bindingAnnotation]: `${name}-namespace` } }
+      : { name },
   };
 }
 
-function objectsFor(ns: string, member: number, owned: boolean): KubeObject[] {
-  const out: KubeObject[] = [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }];
-  for (let i = member; i < count; i += members.length) out.push(configMap(ns, i, owned));
-  return out;
+/** The i-th ConfigMap of a namespace; `version` changes its data. Owned ones carry flotilla's marks, as rendered ones do. */
+function configMap(ns: string, i: number, owned: boolean, version = 0): KubeObject {
+  const meta = { name: `cm-${String(i).padStart(5, '0')}`, namespace: ns };
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: owned
+      ? {
+          ...meta,
+          labels: { [managedByLabel]: 'flotilla' },
+          annotations: { [bindingAnnotation]: `${ns}/${meta.name}-configmap` },
+        }
+      : meta,
+    data: { index: String(i), version: String(version), payload: 'x'.repeat(200) },
+  };
+}
+
+function configMaps(
+  ns: string,
+  n: number,
+  owned: boolean,
+  changed: (i: number) => boolean = () => false,
+): KubeObject[] {
+  return Array.from({ length: n }, (_, i) => configMap(ns, i, owned, changed(i) ? 1 : 0));
+}
+
+function planOf(byMember: Record<string, readonly KubeObject[]>): PlanToApply {
+  const names = Object.keys(byMember);
+  return {
+    revision: 'bench',
+    clusters: names.map((name) => ({ apiVersion: 'cluster.karmada.io/v1alpha1', kind: 'Cluster', metadata: { name } })),
+    works: names.map((m) => ({
+      metadata: { namespace: `karmada-es-${m}` },
+      spec: { workload: { manifests: byMember[m] ?? [] } },
+    })),
+  };
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
@@ -50,44 +97,196 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [v, (performance.now() - t) / 1000];
 }
 
+function mustSucceed(r: FleetApplyResult): FleetApplyResult {
+  const failed = r.clusters.filter((c) => !c.ok);
+  if (failed.length)
+    throw new Error(`flotilla apply failed: ${failed.map((c) => `${c.cluster}: ${c.message}`).join('; ')}`);
+  return r;
+}
+
+function actions(r: FleetApplyResult): string {
+  const n = new Map<string, number>();
+  for (const o of r.clusters.flatMap((c) => c.objects)) n.set(o.outcome.action, (n.get(o.outcome.action) ?? 0) + 1);
+  return [...n]
+    .sort()
+    .map(([a, k]) => `${k} ${a}`)
+    .join(', ');
+}
+
+type Row = { case: string; objects: number; seconds: number; objectsPerSecond: number; load1m: string; note?: string };
+const rows: Row[] = [];
+function record(what: string, objects: number, seconds: number, note?: string): void {
+  const row: Row = {
+    case: what,
+    objects,
+    seconds: Number(seconds.toFixed(3)),
+    objectsPerSecond: Math.round(objects / seconds),
+    load1m: os.loadavg()[0]?.toFixed(2) ?? '',
+    ...(note ? { note } : {}),
+  };
+  rows.push(row);
+  process.stdout.write(`${JSON.stringify(row)}\n`);
+}
+
 async function main(): Promise<void> {
-  const kubeconfig = await clusters('up', '3');
+  const kubeconfig = await clusters('up', String(members.length));
   const kubectl = path.join(await clusters('bindir'), 'kubectl');
   const kc = new KubeConfig();
   kc.loadFromFile(kubeconfig);
   const opts: FleetApplyOptions = {
-    dryRun: false, prune: true, forceConflicts: false, pruneGuard: defaultPruneGuard, concurrency: 32, clusterConcurrency: 3, waitTimeoutMs: 30_000,
-    timeoutMs: 300_000, requestTimeoutMs: 30_000, retain: (d) => d, credentials: { kubeconfig: kc, contextMap: new Map() },
+    dryRun: false,
+    prune: true,
+    forceConflicts: false,
+    pruneGuard: defaultPruneGuard,
+    concurrency,
+    clusterConcurrency: members.length,
+    waitTimeoutMs: 30_000,
+    timeoutMs: 600_000,
+    requestTimeoutMs: 60_000,
+    retain: (d) => d,
+    credentials: { kubeconfig: kc, contextMap: new Map() },
   };
-  const plan: PlanToApply = {
-    revision: 'bench',
-    clusters: members.map((name) => ({ apiVersion: 'cluster.karmada.io/v1alpha1', kind: 'Cluster', metadata: { name } })),
-    works: members.flatMap((m, i) => objectsFor('bench-flotilla', i, true).map((o) => ({ metadata: { namespace: `karmada-es-${m}` }, spec: { workload: { manifests: [o] } } }))),
-  };
-  const [first, tFirst] = await timed(() => applyFleet(plan, opts));
-  const failed = first.clusters.filter((c) => !c.ok);
-  if (failed.length) throw new Error(`flotilla apply failed: ${failed.map((c) => c.message).join('; ')}`);
-  const [, tNoChange] = await timed(() => applyFleet(plan, opts));
+  const raw = rawMember(kc, 'member1');
+  try {
+    // The anchor, before flotilla.
+    await raw.apply(
+      [namespace('bench-raw-a'), namespace('bench-raw-b'), namespace('bench-raw-1'), namespace('bench-raw-dry')],
+      1,
+      'bench',
+    );
+    const [, tRawA] = await timed(() => raw.apply(configMaps('bench-raw-a', count, false), concurrency, 'bench'));
+    record(`raw SSA, concurrency ${concurrency} (before)`, count, tRawA);
 
-  const files = members.map((m, i) => {
-    const f = path.join(work, `${m}.json`);
-    writeFileSync(f, JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objectsFor('bench-kubectl', i, false) }));
-    return f;
-  });
-  const kubectlApply = () => Promise.all(members.map((m, i) => execFileP(kubectl, ['--kubeconfig', kubeconfig, '--context', m, 'apply', '--server-side', '--field-manager', 'bench', '-f', files[i] as string], { maxBuffer: 1 << 26 })));
-  const [, tKubectl] = await timed(kubectlApply);
-  const [, tKubectlNoChange] = await timed(kubectlApply);
+    // flotilla: a namespace and `count` ConfigMaps on member1.
+    const one = [namespace('bench-flotilla', true), ...configMaps('bench-flotilla', count, true)];
+    const [first, tFirst] = await timed(async () => mustSucceed(await applyFleet(planOf({ member1: one }), opts)));
+    record('flotilla apply (create)', count, tFirst, actions(first));
 
-  const rate = (t: number) => `${Math.round(count / t)} objects/s`;
-  const rows = [
-    ['flotilla apply (create)', tFirst, rate(tFirst)],
-    ['flotilla apply (no change)', tNoChange, rate(tNoChange)],
-    ['kubectl apply --server-side (create)', tKubectl, rate(tKubectl)],
-    ['kubectl apply --server-side (no change)', tKubectlNoChange, rate(tKubectlNoChange)],
-  ] as const;
-  process.stdout.write(`${count} ConfigMaps over ${members.length} members (${os.cpus().length} CPUs)\n`);
-  for (const [what, t, r] of rows) process.stdout.write(`${what.padEnd(42)} ${t.toFixed(2).padStart(6)} s   ${r}\n`);
-  process.stdout.write(`no-change goal < 2 s: ${tNoChange < 2 ? 'met' : 'not met'}\n`);
+    // The anchor, after flotilla, and one at a time.
+    const [, tRawB] = await timed(() => raw.apply(configMaps('bench-raw-b', count, false), concurrency, 'bench'));
+    record(`raw SSA, concurrency ${concurrency} (after)`, count, tRawB);
+    // What staged apply must send for a new object (R2: the stage's dry-runs all pass before any write).
+    const [, tRawDry] = await timed(async () => {
+      await raw.apply(configMaps('bench-raw-dry', count, false), concurrency, 'bench', true);
+      await raw.apply(configMaps('bench-raw-dry', count, false), concurrency, 'bench');
+    });
+    record(`raw SSA, dry-run then apply, concurrency ${concurrency}`, count, tRawDry);
+    const [, tRaw1] = await timed(() => raw.apply(configMaps('bench-raw-1', count, false), 1, 'bench'));
+    record('raw SSA, one at a time', count, tRaw1);
+
+    const listFile = path.join(work, 'kubectl.json');
+    writeFileSync(
+      listFile,
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'List',
+        items: [namespace('bench-kubectl'), ...configMaps('bench-kubectl', count, false)],
+      }),
+    );
+    const [, tKubectl] = await timed(() =>
+      execFileP(
+        kubectl,
+        [
+          '--kubeconfig',
+          kubeconfig,
+          '--context',
+          'member1',
+          'apply',
+          '--server-side',
+          '--field-manager',
+          'bench',
+          '-f',
+          listFile,
+        ],
+        { maxBuffer: 1 << 26 },
+      ),
+    );
+    record('kubectl apply --server-side (create)', count, tKubectl);
+
+    const anchor = (2 * count) / (tRawA + tRawB);
+    const share = count / tFirst / anchor;
+    process.stdout.write(
+      `${JSON.stringify({ case: 'flotilla create rate / raw SSA rate', anchorObjectsPerSecond: Math.round(anchor), share: Number(share.toFixed(2)), goal: '>= 0.80', shareOfDryRunThenApply: Number((tRawDry / tFirst).toFixed(2)) })}\n`,
+    );
+
+    // The fleet: fleetCount ConfigMaps over the members; member1 keeps the ConfigMaps above.
+    const perMember = Math.round((fleetCount - count) / members.length);
+    const fleet = (changed: (i: number) => boolean) =>
+      planOf(
+        Object.fromEntries(
+          members.map((m) => [
+            m,
+            [
+              namespace('bench-fleet', true),
+              ...configMaps('bench-fleet', perMember, true, changed),
+              ...(m === 'member1' ? [...one.slice(0, 1), ...configMaps('bench-flotilla', count, true, changed)] : []),
+            ],
+          ]),
+        ),
+      );
+    const fleetObjects = perMember * members.length + count;
+    const [created, tCreate] = await timed(async () =>
+      mustSucceed(
+        await applyFleet(
+          fleet(() => false),
+          opts,
+        ),
+      ),
+    );
+    record(`flotilla apply, fleet on ${members.length} members (create)`, fleetObjects, tCreate, actions(created));
+    const [same, tSame] = await timed(async () =>
+      mustSucceed(
+        await applyFleet(
+          fleet(() => false),
+          opts,
+        ),
+      ),
+    );
+    record(
+      `flotilla apply, fleet on ${members.length} members (no change)`,
+      fleetObjects,
+      tSame,
+      `${actions(same)}; goal < 2 s`,
+    );
+
+    const versions = async () => {
+      const out = new Map<string, string>();
+      for (const m of members) {
+        const r = rawMember(kc, m);
+        try {
+          for (const ns of m === 'member1' ? ['bench-fleet', 'bench-flotilla'] : ['bench-fleet'])
+            for (const [n, v] of await r.configMapVersions(ns)) out.set(`${m}/${ns}/${n}`, v);
+        } finally {
+          r.close();
+        }
+      }
+      return out;
+    };
+    const before = await versions();
+    const tenth = (i: number) => i % 10 === 3;
+    const [changed, tChange] = await timed(async () => mustSucceed(await applyFleet(fleet(tenth), opts)));
+    const after = await versions();
+    const written = [...after].filter(([k, v]) => before.get(k) !== v).length;
+    const expected = members.length * Math.ceil((perMember - 3) / 10) + Math.ceil((count - 3) / 10);
+    record(
+      `flotilla apply, fleet on ${members.length} members (10 % changed)`,
+      fleetObjects,
+      tChange,
+      `${written} of ${after.size} ConfigMaps written (${expected} changed); ${actions(changed)}`,
+    );
+  } finally {
+    raw.close();
+  }
+
+  process.stdout.write(`\n${os.cpus().length} CPUs; ConfigMaps of ~260 bytes; concurrency ${concurrency}\n`);
+  const width = Math.max(...rows.map((r) => r.case.length)) + 2;
+  process.stdout.write(
+    `${'case'.padEnd(width)}${'objects'.padStart(8)}${'s'.padStart(9)}${'objects/s'.padStart(11)}${'load1m'.padStart(8)}  note\n`,
+  );
+  for (const r of rows)
+    process.stdout.write(
+      `${r.case.padEnd(width)}${String(r.objects).padStart(8)}${r.seconds.toFixed(2).padStart(9)}${String(r.objectsPerSecond).padStart(11)}${r.load1m.padStart(8)}  ${r.note ?? ''}\n`,
+    );
 }
 
 try {

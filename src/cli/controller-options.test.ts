@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { UsageError } from '../api/index.ts';
-import { pruneGuardFrom } from './controller-options.ts';
+import { percentage } from './controller-options.ts';
 
-describe('pruneGuardFrom (--allow-mass-prune, --max-prune-share)', () => {
+describe('percentage (--max-prune-share)', () => {
   const ok = [
-    { values: { 'allow-mass-prune': false, 'max-prune-share': '100%' }, want: { allowMassPrune: false, maxPruneShare: 1 } },
-    { values: { 'allow-mass-prune': true, 'max-prune-share': '50%' }, want: { allowMassPrune: true, maxPruneShare: 0.5 } },
-    { values: { 'allow-mass-prune': false, 'max-prune-share': '12.5' }, want: { allowMassPrune: false, maxPruneShare: 0.125 } },
+    { text: '100%', want: 1 },
+    { text: '50%', want: 0.5 },
+    { text: '12.5', want: 0.125 },
   ];
-  for (const c of ok) it(`${c.values['max-prune-share']}`, () => assert.deepEqual(pruneGuardFrom(c.values), c.want));
+  for (const c of ok) it(c.text, () => assert.equal(percentage(c.text, '--max-prune-share'), c.want));
   for (const bad of ['0%', '0', '101%', 'half', '-5%', '']) {
-    it(`rejects "${bad}"`, () => assert.throws(() => pruneGuardFrom({ 'allow-mass-prune': false, 'max-prune-share': bad }), UsageError));
+    it(`rejects "${bad}"`, () => assert.throws(() => percentage(bad, '--max-prune-share'), UsageError));
   }
 });

@@ -30,8 +30,3 @@ export async function planRevisionWithFleet(opts: RevisionOptions, cwd: string):
 export async function loadRevision(repo: string, ref: string | undefined, cwd: string): Promise<LoadedRevision> {
   return loadSnapshot(await readRevision(repoRevision(repo, ref, cwd)));
 }
-
-/** Reads a string flag. */
-export function stringFlag(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
-}

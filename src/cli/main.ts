@@ -1,6 +1,5 @@
 /** The flotilla command line: dispatch, argument parsing, and the only place that maps errors to exit codes (K2). */
 import { once } from 'node:events';
-import { parseArgs } from 'node:util';
 import { FlotillaError, UsageError } from '../api/index.ts';
 import { loadAllCommands, loadCommand } from './commands/index.ts';
 import { exitError, type Command, type ExitCode, type IO } from './io.ts';
@@ -13,6 +12,7 @@ const processIO: IO = {
   stderr: (t) => void process.stderr.write(t),
   cwd: process.cwd(),
   env: process.env,
+  tty: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
 };
 
 /** Runs the CLI with the given arguments and returns the exit code. */
@@ -37,24 +37,9 @@ export async function main(argv: readonly string[], io: IO = processIO): Promise
       io.stdout(command.help);
       return 0;
     }
-    const { values, positionals } = parseCommandArgs(command, rest);
-    return await command.run(values, positionals, io);
+    return await command.run(rest, io);
   } catch (err) {
     return reportFailure(err, command, io);
-  }
-}
-
-function parseCommandArgs(command: Command, args: readonly string[]) {
-  try {
-    const parsed = parseArgs({ args: [...args], options: command.options, allowPositionals: true, strict: true });
-    if (parsed.positionals.length > command.maxPositionals) {
-      throw new UsageError(`unexpected argument "${parsed.positionals[command.maxPositionals]}"`);
-    }
-    return parsed;
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-    const message = err instanceof Error ? err.message : String(err);
-    throw new UsageError(message.replace(/\. To specify a positional argument.*$/s, ''));
   }
 }
 

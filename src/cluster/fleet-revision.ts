@@ -31,7 +31,7 @@ export async function planObserved(loaded: LoadedRevision, opts: PlanObservedOpt
   const byName = new Map(observed.clusters.map((c) => [c.metadata.name ?? '', c] as const));
   const fleet: Fleet = { ...loaded.fleet, clusters: loaded.fleet.clusters.map((l) => ({ ...l, object: byName.get(l.object.metadata.name ?? '') ?? l.object })) };
   const previous = opts.previousFromMembers ? await previousOnMembers(loaded, observed.clusters.filter((c) => observed.observations.some((o) => o.kind === 'reachable' && o.cluster === c.metadata.name)), opts) : undefined;
-  const plan = planLoaded(loaded, { fleet, previous: previous ? { placement: previous.previous, applied: previous.applied } : undefined });
+  const plan = planLoaded(loaded, { fleet, previous: previous !== undefined ? { placement: previous.previous, applied: previous.applied } : undefined });
   return { plan, clusters: observed.clusters, observations: observed.observations };
 }
 

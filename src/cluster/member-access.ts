@@ -39,7 +39,11 @@ export function parseDuration(text: string, flag = '--timeout'): number {
 
 /** Limits from --timeout (default 2m); a request never waits more than 30s. */
 export function limitsFrom(flags: AccessFlags): Limits {
-  const timeoutMs = flags.timeout ? parseDuration(flags.timeout) : 120_000;
+  return limitsFor(flags.timeout ? parseDuration(flags.timeout) : 120_000);
+}
+
+/** Limits of a member given everything it may take; a request never waits more than 30s. */
+export function limitsFor(timeoutMs: number): Limits {
   return { timeoutMs, requestTimeoutMs: Math.min(30_000, timeoutMs) };
 }
 

@@ -6,12 +6,15 @@
  *   server should reject), so server-side apply sends the manifest's own JSON;
  * - one connection pool per member: the library builds a new undici Agent (a new TLS handshake)
  *   for every request, so the first request's dispatcher is kept and reused;
- * - every request has a deadline (per request, and the member's overall `--timeout`).
+ * - every request has a deadline (per request, and the member's overall `--timeout`);
+ * - requests to the member's objects go over a keep-alive node:https pool (https-pool.ts) where
+ *   the cluster allows it; discovery stays with the library.
  */
 import { HttpMethod, KubernetesObjectApi, Observable, type KubeConfig, type RequestContext, type ResponseContext } from '@kubernetes/client-node';
 import { fieldManager, type KubeObject } from '../api/index.ts';
 import { parseStatus, type ApiStatus } from './api-status.ts';
 import { ClusterRequestFailed, ClusterUnreachable, KindNotServed } from './errors.ts';
+import { httpsPool, type HttpsPool } from './https-pool.ts';
 import { apiVersionOf, describeObject, type ObjectId } from './object-id.ts';
 
 /** A non-2xx response, before it is given the cluster's and the object's name. */
@@ -23,14 +26,23 @@ class HttpStatusError extends Error {
   }
 }
 
+/** A response's body: parsed JSON (or the text), or the HttpStatusError of a non-2xx answer. */
+function readBody<T>(status: number, text: string, asText: boolean): T {
+  if (status < 200 || status > 299) throw new HttpStatusError(parseStatus(status, text));
+  if (asText) return text as T;
+  return (text === '' ? {} : JSON.parse(text)) as T;
+}
+
 type Dispatcher = NonNullable<ReturnType<RequestContext['getDispatcher']>>;
 
 class JsonObjectApi extends KubernetesObjectApi {
   deadline: AbortSignal | undefined;
   requestTimeoutMs = 30_000;
   dispatcher: Dispatcher | undefined;
+  pool: Promise<HttpsPool | undefined> | undefined;
 
-  install(): void {
+  install(kc: KubeConfig): void {
+    this.pool = httpsPool(kc).catch(() => undefined); // the library's path when the pool cannot be built
     this.configuration.middleware.push({
       pre: (ctx: RequestContext) => {
         const own = ctx.getDispatcher();
@@ -45,10 +57,7 @@ class JsonObjectApi extends KubernetesObjectApi {
   }
 
   protected override async processResponse<T>(response: ResponseContext, type?: string): Promise<T> {
-    const text = await response.body.text();
-    if (response.httpStatusCode < 200 || response.httpStatusCode > 299) throw new HttpStatusError(parseStatus(response.httpStatusCode, text));
-    if (type === 'text') return text as T;
-    return (text === '' ? {} : JSON.parse(text)) as T;
+    return readBody<T>(response.httpStatusCode, await response.body.text(), type === 'text');
   }
 
   async lookup(apiVersion: string, kind: string): Promise<{ name: string; namespaced: boolean } | undefined> {
@@ -63,7 +72,11 @@ class JsonObjectApi extends KubernetesObjectApi {
       ctx.setHeaderParam('Content-Type', opts.contentType ?? 'application/json');
       ctx.setBody(opts.body);
     }
-    return this.requestPromise<never>(ctx, opts.text ? 'text' : 'json') as Promise<T>;
+    const pool = await this.pool;
+    if (!pool) return this.requestPromise<never>(ctx, opts.text ? 'text' : 'json') as Promise<T>;
+    const timeout = AbortSignal.timeout(this.requestTimeoutMs);
+    const rsp = await pool.request({ url: ctx.getUrl(), method, headers: ctx.getHeaders(), ...(opts.body !== undefined ? { body: opts.body } : {}), signal: this.deadline ? AbortSignal.any([this.deadline, timeout]) : timeout });
+    return readBody<T>(rsp.status, rsp.text, opts.text === true);
   }
 
   uriPath(spec: KubeObject, action: 'read' | 'patch' | 'delete' | 'list'): Promise<string> {
@@ -100,7 +113,7 @@ export class MemberClient {
   constructor(cluster: string, kc: KubeConfig, limits: ClientLimits) {
     this.cluster = cluster;
     this.#api = kc.makeApiClient(JsonObjectApi);
-    this.#api.install();
+    this.#api.install(kc);
     this.#api.requestTimeoutMs = limits.requestTimeoutMs;
     this.#api.deadline = limits.deadline;
   }
@@ -243,6 +256,7 @@ export class MemberClient {
   async close(): Promise<void> {
     const d = this.#api.dispatcher as { close?: () => Promise<void> } | undefined;
     await d?.close?.();
+    (await this.#api.pool)?.close();
   }
 
   async #path(id: ObjectId, action: 'read' | 'patch' | 'delete' | 'list', what: string): Promise<string> {

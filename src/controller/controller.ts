@@ -55,7 +55,7 @@ export async function runController(o: ControllerOptions): Promise<void> {
   const server = await startWebhook({
     listen: o.listen, secret: o.webhookSecret ?? '', disabled: o.webhookSecret === undefined,
     onPush: (e) => { if (e.ref === `refs/heads/${ctx.source.branch}`) queue.request(`webhook:${e.provider}:${e.after.slice(0, 12)}`); },
-    onVerdict: (v) => { if (v.kind === 'rejected') ctx.log({ msg: 'webhook rejected', status: v.status, reason: v.reason }); },
+    onVerdict: (v) => { if (v.kind === 'rejected') ctx.log({ level: 'warn', msg: 'webhook rejected', status: v.status, reason: v.reason }); },
     routes: (req, res) => serveProbes(req, res, o.metrics),
   });
   triggers.push(server);
@@ -65,7 +65,7 @@ export async function runController(o: ControllerOptions): Promise<void> {
     if (o.election) triggers.push(elect(o.election, o, (isLeader) => {
       leading = isLeader;
       o.metrics.setLeader(isLeader);
-      ctx.log({ msg: isLeader ? 'became leader' : 'lost leadership' });
+      ctx.log({ level: isLeader ? 'info' : 'warn', msg: isLeader ? 'became leader' : 'lost leadership' });
       ctx.statusWatch?.reset();
       if (isLeader) queue.request('leader');
     }));
@@ -75,7 +75,7 @@ export async function runController(o: ControllerOptions): Promise<void> {
   } finally {
     for (const t of triggers.slice(1).reverse()) await t.stop();
     await queue.stop();
-    if (leading && o.election) await o.election.candidate.release().catch((err: unknown) => ctx.log({ msg: 'lease release failed', error: describeError(err) }));
+    if (leading && o.election) await o.election.candidate.release().catch((err: unknown) => ctx.log({ level: 'error', msg: 'lease release failed', error: describeError(err) }));
     await server.stop();
   }
 }
@@ -116,7 +116,7 @@ function elect(e: Election, o: ControllerOptions, changed: (leader: boolean) => 
       const now = v.kind === 'leader';
       if (now !== leader) { leader = now; changed(now); }
     } catch (err) {
-      o.ctx.log({ msg: 'lease renewal failed', error: describeError(err) });
+      o.ctx.log({ level: 'error', msg: 'lease renewal failed', error: describeError(err) });
       if (leader && performance.now() - lastRenew > e.renewDeadlineMs) { leader = false; changed(false); }
     } finally {
       busy = false;

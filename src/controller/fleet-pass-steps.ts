@@ -196,7 +196,7 @@ const applyStep: PassStep = {
     const due = observed.clusters.filter((c) => reachable.has(c.metadata.name ?? '') && (ctx.backoff?.ready(c.metadata.name ?? '', nowMs) ?? true));
     for (const c of observed.clusters) {
       const name = c.metadata.name ?? '';
-      if (reachable.has(name) && !due.includes(c)) ctx.log({ msg: 'cluster apply backing off', cluster: name, revision: inForce.revision, retryAt: new Date(ctx.backoff?.retryAt(name) ?? nowMs).toISOString() });
+      if (reachable.has(name) && !due.includes(c)) ctx.log({ level: 'warn', msg: 'cluster apply backing off', cluster: name, revision: inForce.revision, retryAt: new Date(ctx.backoff?.retryAt(name) ?? nowMs).toISOString() });
     }
     const applied = await applyReachable(ctx, need(state.inForcePlan), due, inForce);
     for (const c of applied.clusters) ctx.backoff?.record(c.cluster, c.ok, nowMs);
@@ -260,7 +260,7 @@ export const fleetPassSteps: readonly PassStep[] = [
 /** Applies the plan to the reachable members this process owns; unreachable ones are neither applied nor pruned. */
 async function applyReachable(ctx: ControllerContext, plan: Plan, clusters: readonly Cluster[], loaded: LoadedRevision): Promise<FleetApplyResult> {
   const result = await applyFleet({ revision: plan.revision, works: plan.works, clusters }, applyOptions(ctx, loaded.fleet));
-  for (const c of result.clusters) ctx.log({ msg: 'cluster applied', cluster: c.cluster, ok: c.ok, reason: c.reason, revision: plan.revision, objects: c.objects.length, pruned: c.pruned.length, ...(c.ok ? {} : { message: c.message }) });
+  for (const c of result.clusters) ctx.log({ level: c.ok ? 'info' : 'error', msg: 'cluster applied', cluster: c.cluster, ok: c.ok, reason: c.reason, revision: plan.revision, objects: c.objects.length, pruned: c.pruned.length, ...(c.ok ? {} : { message: c.message }) });
   return result;
 }
 

@@ -42,7 +42,7 @@ export async function follow(ctx: ReconcileContext, o: FollowOptions): Promise<v
       const server = await startWebhook({
         listen: o.webhook.listen, secret: o.webhook.secret,
         onPush: (e) => { if (e.ref === branchRef) queue.request(`webhook:${e.provider}:${e.after.slice(0, 12)}`); },
-        onVerdict: (v) => { if (v.kind === 'rejected') ctx.log({ msg: 'webhook rejected', status: v.status, reason: v.reason }); },
+        onVerdict: (v) => { if (v.kind === 'rejected') ctx.log({ level: 'warn', msg: 'webhook rejected', status: v.status, reason: v.reason }); },
       });
       triggers.push(server);
       address = server.address;

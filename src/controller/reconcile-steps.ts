@@ -63,7 +63,7 @@ const sourceStep: ReconcileStep = {
       state.changed = await changedPaths(ctx.source.store.repo, last, commit);
     }
     state.previous = await ctx.statusReader.previous(state.status?.tip);
-    ctx.log({ msg: 'source read', revision: commit, files: state.snapshot.files.length, changedSinceLastAttempt: state.changed?.length });
+    ctx.log({ level: 'debug', msg: 'source read', revision: commit, files: state.snapshot.files.length, changedSinceLastAttempt: state.changed?.length });
     return go;
   },
 };

@@ -80,7 +80,7 @@ function logged(ctx: ReconcileContext, o: ReconcileOutcome, stepsMs: string): Re
   switch (o.kind) {
     case 'unchanged': ctx.log({ msg: 'revision unchanged', revision: o.revision, stepsMs }); break;
     case 'applied': ctx.log({ msg: 'revision planned', revision: o.revision, bindings: o.bindings, works: o.works, rendered: o.rendered, status: o.status, stepsMs }); break;
-    case 'invalid': ctx.log({ msg: 'revision invalid', revision: o.revision, errors: o.errors.length, lastApplied: o.lastApplied ?? undefined, status: o.status, stepsMs }); break;
+    case 'invalid': ctx.log({ level: 'warn', msg: 'revision invalid', revision: o.revision, errors: o.errors.length, lastApplied: o.lastApplied ?? undefined, status: o.status, stepsMs }); break;
     case 'failed': ctx.log({ level: 'error', msg: 'reconcile failed', step: o.step, reason: o.reason, transient: o.transient, error: describeError(o.error), stepsMs }); break;
   }
   return o;

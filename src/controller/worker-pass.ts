@@ -102,7 +102,7 @@ const applyStep: WorkerStep = {
     const rendered = need(state.renderedTree);
     // applyFleet applies and prunes only `clusters` (the reachable members this shard owns).
     state.applied = await applyFleet({ revision: rendered.revision, works: fleetWorks(state), clusters: need(state.targets) }, applyOptions(ctx, need(state.fleet)));
-    for (const c of state.applied.clusters) ctx.log({ msg: 'cluster applied', shard: ctx.sharding.shard, cluster: c.cluster, ok: c.ok, reason: c.reason, revision: rendered.revision, objects: c.objects.length, pruned: c.pruned.length });
+    for (const c of state.applied.clusters) ctx.log({ level: c.ok ? 'info' : 'error', msg: 'cluster applied', shard: ctx.sharding.shard, cluster: c.cluster, ok: c.ok, reason: c.reason, revision: rendered.revision, objects: c.objects.length, pruned: c.pruned.length });
     return proceed;
   },
 };
@@ -163,6 +163,6 @@ export async function runWorkerPass(ctx: WorkerContext): Promise<PassOutcome> {
   const end = await runSteps(workerPassSteps, ctx, {});
   if (end.kind === 'stopped') return end.outcome;
   const f = end.failure;
-  ctx.log({ msg: 'worker pass failed', shard: ctx.sharding.shard, step: f.step, reason: f.reason, transient: f.transient, error: describeError(f.error) });
+  ctx.log({ level: 'error', msg: 'worker pass failed', shard: ctx.sharding.shard, step: f.step, reason: f.reason, transient: f.transient, error: describeError(f.error) });
   return { kind: 'failed', ...f };
 }

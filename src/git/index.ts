@@ -1,5 +1,6 @@
 /** The public surface of src/git: reading trees, committing and pushing with isomorphic-git. */
 export { GitRefUnreadable, readRef, resolveCommit } from './read-ref.ts';
+export { revParse, RevisionUnresolvable } from './rev-parse.ts';
 export { descendsFrom } from './ancestry.ts';
 export { blobOid } from './blob-id.ts';
 export { localStore, remoteStore, type BranchStore, type FlushOutcome } from './branch-store.ts';

@@ -1,18 +1,18 @@
 /** Reads a fleet snapshot from a git ref with isomorphic-git: no checkout, blobs read straight from the object store. */
 import fs from 'node:fs';
+import path from 'node:path';
 import git from 'isomorphic-git';
 import { compareStrings, FlotillaError } from '../api/index.ts';
 import { isManifestPath, type Snapshot, type SourceFile } from '../load/index.ts';
+import { revParse } from './rev-parse.ts';
 
 /** The ref does not resolve in the repository, or the repository cannot be read. */
 export class GitRefUnreadable extends FlotillaError<{ dir: string; ref: string }> {}
 
-/** Resolves `ref` (branch, tag, sha, or a remote-tracking name) to a commit sha. */
+/** Resolves `ref` (branch, tag, full or short sha, a remote-tracking name, with ~N and ^N: git/rev-parse.ts) to a commit sha. */
 export async function resolveCommit(dir: string, ref: string, gitdir?: string): Promise<string> {
   try {
-    const oid = await git.resolveRef({ fs, dir, ...(gitdir ? { gitdir } : {}), ref }).catch(async () => git.expandOid({ fs, dir, ...(gitdir ? { gitdir } : {}), oid: ref }));
-    const { oid: commit } = await git.readCommit({ fs, dir, ...(gitdir ? { gitdir } : {}), oid });
-    return commit;
+    return await revParse({ gitdir: gitdir ?? path.join(dir, '.git') }, ref);
   } catch (err) {
     throw new GitRefUnreadable(`cannot resolve ref "${ref}" in ${dir}`, { dir, ref }, { cause: err });
   }

@@ -46,6 +46,8 @@ describe('flotilla controller: usage errors (child process)', function () {
     { name: '--max-prune-share 0', args: () => ['--repo', repo, '--kubeconfig', kubeconfig, '--max-prune-share', '0'], message: /--max-prune-share must be a percentage above 0/ },
     { name: '--max-prune-share above 100%', args: () => ['--repo', repo, '--kubeconfig', kubeconfig, '--max-prune-share', '150%'], message: /--max-prune-share must be a percentage/ },
     { name: 'an unknown flag', args: () => ['--repo', repo, '--kubeconfig', kubeconfig, '--shardz', '2'], message: /shardz/ },
+    { name: 'an unknown log format', args: () => ['--repo', repo, '--kubeconfig', kubeconfig, '--log-format', 'xml'], message: /--log-format must be one of: json, text/ },
+    { name: 'an unknown log level', args: () => ['--repo', repo, '--kubeconfig', kubeconfig, '--log-level', 'trace'], message: /--log-level must be one of: debug, info, warn, error/ },
   ];
   for (const c of cases) {
     it(`${c.name}: exit 2 with a message naming it`, () => {

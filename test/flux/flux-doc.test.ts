@@ -16,6 +16,7 @@ describe('docs/argocd-flux.md YAML blocks', () => {
     assert.equal(kustomization['metadata']['namespace'], gitRepository['metadata']['namespace']);
     assert.equal(kustomization['spec']['prune'], true);
     assert.equal(kustomization['spec']['path'], './clusters/member1');
+    assert.deepEqual(gitRepository['spec']['sparseCheckout'], ['clusters/member1'], 'the source checks out only the cluster\'s folder');
   });
 
   it('Argo CD: an ApplicationSet over clusters/* of the rendered branch, pruning, allowed to empty an Application', () => {

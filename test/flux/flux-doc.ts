@@ -1,7 +1,7 @@
 /**
  * The Flux objects of docs/argocd-flux.md, taken from the page itself so that the end-to-end tests
  * apply what users copy: the YAML code blocks of its "## Flux" section, with only the repository
- * URL and the cluster path replaced.
+ * URL and the cluster path (the Kustomization's path, the GitRepository's sparse checkout) replaced.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -36,6 +36,7 @@ export function fluxObjectsFor(url: string, cluster: string): { gitRepository: R
   const kustomization = pick('Kustomization');
   gitRepository['spec']['url'] = url;
   kustomization['spec']['path'] = `./clusters/${cluster}`;
+  if (gitRepository['spec']['sparseCheckout'] !== undefined) gitRepository['spec']['sparseCheckout'] = [`clusters/${cluster}`];
   // A member's apiserver restarted under the test can leave an apply hanging until the
   // Kustomization's timeout (the doc's 5m): give up after a minute and retry soon instead.
   kustomization['spec']['timeout'] = '60s';

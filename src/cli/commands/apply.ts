@@ -1,39 +1,38 @@
 /** `flotilla apply`: server-side apply of a revision's plan to the member clusters, with pruning. */
-import { formatDiagnostic, resourceKey, UsageError, type KubeObject } from '../../api/index.ts';
+import { formatDiagnostic, resourceKey, type KubeObject } from '../../api/index.ts';
 import { applyFleet, type FleetApplyResult } from '../../cluster/apply-fleet.ts';
 import { fleetClusters, planObserved, planUnobserved } from '../../cluster/fleet-revision.ts';
-import { credentialsFrom, limitsFrom } from '../../cluster/member-access.ts';
-import { apiVersionOf, describeObject } from '../../cluster/object-id.ts';
+import { apiVersionOf } from '../../cluster/object-id.ts';
 import type { ObjectResult } from '../../cluster/outcome.ts';
 import { createInterpreter } from '../../interpreter/index.ts';
-import { pruneGuardFrom, pruneGuardOptions } from '../controller-options.ts';
-import { exitInvalid, exitOk, type Command } from '../io.ts';
-import { loadRevision, stringFlag } from '../load-revision.ts';
-import { formatTable, toJsonText, toOutputFormat, toYamlText } from '../output.ts';
+import { defineCommand } from '../command.ts';
+import { pruneGuardFlags, pruneGuardFrom } from '../controller-options.ts';
+import { flag } from '../flags.ts';
+import { exitInvalid, exitOk } from '../io.ts';
+import { loadRevision } from '../load-revision.ts';
+import { applyTable } from '../apply-table.ts';
+import { toJsonText, toYamlText } from '../output.ts';
+import { memberAccessFlags, membersFrom, outputFlags, revisionFlags } from '../shared-flags.ts';
 
-export const applyCommand: Command = {
+/** `flotilla apply`: the command definition (K1). */
+export const applyCommand = defineCommand({
   name: 'apply',
   summary: 'Apply a revision to the member clusters with server-side apply; prune what flotilla owns and dropped',
   maxPositionals: 0,
-  options: {
-    repo: { type: 'string', default: '.' },
-    ref: { type: 'string' },
-    kubeconfig: { type: 'string' },
-    'context-map': { type: 'string' },
-    'hub-context': { type: 'string' },
-    'dry-run': { type: 'string', default: 'none' },
-    prune: { type: 'string', default: 'true' },
-    'force-conflicts': { type: 'boolean', default: false },
-    ...pruneGuardOptions,
-    observe: { type: 'string', default: 'true' },
-    timeout: { type: 'string', default: '2m' },
-    output: { type: 'string', short: 'o', default: 'table' },
-    'no-header': { type: 'boolean', default: false },
+  flags: {
+    ...revisionFlags,
+    ...memberAccessFlags('2m'),
+    'dry-run': flag.oneOf(['none', 'server'], 'server: server-side dry-run, report what would change and write nothing', { default: 'none' }),
+    prune: flag.boolean('delete what flotilla owns and the plan dropped (false: they stay in the inventory)', { default: true }),
+    'force-conflicts': flag.boolean('take over fields another field manager owns'),
+    ...pruneGuardFlags,
+    observe: flag.boolean('observe the members and plan with their status (false: plan from the Cluster status in git)', { default: true }),
+    ...outputFlags(['json', 'yaml', 'table', 'wide']),
   },
-  help: `Apply one revision of a fleet repo to its member clusters.
+  about: `Apply one revision of a fleet repo to its member clusters.
 
 Usage: flotilla apply --repo DIR --kubeconfig FILE [--context-map CLUSTER=CONTEXT,...]
-                      [--dry-run=server] [--prune=false] [--force-conflicts] [-o json|yaml|table]
+                      [--dry-run=server] [--prune=false] [--force-conflicts] [-o json|yaml|table|wide]
 
 Reads the repo (working tree, or --ref), observes every Cluster it declares (readiness,
 version, served APIs, capacity from Nodes and Pods), reads the previous placement back from the
@@ -64,25 +63,10 @@ A cluster is reached through the kubeconfig context named after it, or the conte
 --context-map gives; with --hub-context, through the Secret its spec.secretRef names in the
 hub (token, caBundle) and spec.apiEndpoint, as Karmada does.
 
-Options:
-      --repo DIR              fleet repo directory (default: .)
-      --ref REF               apply the tree of this git ref of DIR
-      --kubeconfig FILE       kubeconfig (default: $KUBECONFIG)
-      --context-map LIST      CLUSTER=CONTEXT pairs, comma-separated, when names differ
-      --hub-context NAME      kubeconfig context of the hub holding the clusters' Secrets
-      --dry-run=server        server-side dry-run: report what would change, write nothing
-      --prune=false           do not delete dropped objects (they stay in the inventory)
-      --force-conflicts       take over fields another field manager owns
-      --allow-mass-prune      confirm a revision that deletes everything flotilla owns on a cluster,
-                              leaving it empty (or more than --max-prune-share of it)
-      --max-prune-share PCT   share of a cluster's objects one revision may delete (default: 100%:
-                              only emptying a cluster is held), e.g. 50%
-      --observe=false         plan from the Cluster status in git, without observing members
-      --timeout DURATION      limit per cluster (default: 2m), e.g. 30s, 5m
-  -o, --output FORMAT         json | yaml | table (default: table)
-      --no-header             table without its header lines
-
-Exit status:
+The table has one row per cluster, then one row per change (object, action, detail) with the
+clusters it happened on: the first few and their count, all of them with -o wide.
+`,
+  footer: `Exit status:
   0  every cluster was applied (and pruned)
   1  a cluster failed or was unreachable, or the revision is invalid (then nothing is applied)
   2  usage error, or the repo or kubeconfig could not be read
@@ -98,14 +82,11 @@ Examples:
   flotilla apply --repo . --prune=false --force-conflicts
 `,
   async run(values, _positionals, io) {
-    const output = toOutputFormat(values['output']);
-    const dryRun = enumFlag('--dry-run', values['dry-run'], ['none', 'server']) === 'server';
-    const prune = enumFlag('--prune', values['prune'], ['true', 'false']) === 'true';
-    const observe = enumFlag('--observe', values['observe'], ['true', 'false']) === 'true';
-    const flags = { kubeconfig: stringFlag(values['kubeconfig']), contextMap: stringFlag(values['context-map']), hubContext: stringFlag(values['hub-context']), timeout: stringFlag(values['timeout']) };
-    const limits = limitsFrom(flags);
-    const credentials = credentialsFrom(flags, io.env, limits);
-    const loaded = await loadRevision(stringFlag(values['repo']) ?? '.', stringFlag(values['ref']), io.cwd);
+    const output = values.output;
+    const dryRun = values['dry-run'] === 'server';
+    const { prune, observe } = values;
+    const { limits, credentials } = membersFrom(values, io.env);
+    const loaded = await loadRevision(values.repo, values.ref, io.cwd);
     const observed = observe && !loaded.diagnostics.some((d) => d.severity === 'error')
       ? await planObserved(loaded, { credentials, ...limits, concurrency: 8, now: new Date().toISOString(), previousFromMembers: true })
       : { plan: planUnobserved(loaded), clusters: fleetClusters(loaded.fleet) };
@@ -121,7 +102,7 @@ Examples:
     const interpreter = createInterpreter(loaded.fleet.customizations);
     const placements = plan.bindings.map((b) => ({ key: resourceKey(b.spec.resource), clusters: b.spec.clusters, placement: b.spec.placement }));
     const result = await applyFleet({ revision: plan.revision, works: plan.works, clusters: observed.clusters, placements }, {
-      dryRun, prune, forceConflicts: values['force-conflicts'] === true, pruneGuard: pruneGuardFrom(values), ...limits,
+      dryRun, prune, forceConflicts: values['force-conflicts'], pruneGuard: pruneGuardFrom(values), ...limits,
       concurrency: 16, clusterConcurrency: 8, waitTimeoutMs: Math.min(60_000, limits.timeoutMs),
       retain: (desired: KubeObject, live: KubeObject) => interpreter.retain(desired, live),
       credentials,
@@ -129,17 +110,11 @@ Examples:
     const report = toReport(result);
     if (output === 'json') io.stdout(toJsonText(report));
     else if (output === 'yaml') io.stdout(toYamlText(report));
-    else io.stdout(applyTable(result, values['no-header'] === true));
+    else io.stdout(applyTable(result, values['no-headers'], output === 'wide'));
     for (const c of result.clusters) if (!c.ok) io.stderr(`error: cluster ${c.cluster}: ${c.reason}: ${c.message}\n`);
     return result.clusters.every((c) => c.ok) ? exitOk : exitInvalid;
   },
-};
-
-function enumFlag(flag: string, v: unknown, allowed: readonly string[]): string {
-  const s = String(v);
-  if (!allowed.includes(s)) throw new UsageError(`${flag} must be one of: ${allowed.join(', ')} (got "${s}")`);
-  return s;
-}
+});
 
 /** The printed result: ids flattened to apiVersion/kind/namespace/name. */
 export function toReport(r: FleetApplyResult): unknown {
@@ -161,24 +136,4 @@ function objectReport(o: ObjectResult): unknown {
     apiVersion: apiVersionOf(o.id), kind: o.id.kind, ...(o.id.namespace ? { namespace: o.id.namespace } : {}), name: o.id.name,
     binding: o.binding, ...o.outcome,
   };
-}
-
-function applyTable(r: FleetApplyResult, noHeader: boolean): string {
-  const count = (os: readonly ObjectResult[], a: string) => String(os.filter((o) => o.outcome.action === a).length);
-  const rows = r.clusters.map((c) => [c.cluster, c.ok ? (r.dryRun ? 'DryRun' : 'Applied') : c.reason, count(c.objects, 'created'), count(c.objects, 'configured'),
-    count(c.objects, 'drift-corrected'), count(c.objects, 'unchanged'), count(c.pruned, 'deleted'), count([...c.objects, ...c.pruned], 'failed'), c.ok ? '' : c.message.split('\n')[0] ?? '']);
-  let out = formatTable(['CLUSTER', 'RESULT', 'CREATED', 'CONFIGURED', 'DRIFTED', 'UNCHANGED', 'PRUNED', 'FAILED', 'MESSAGE'], rows, noHeader);
-  const changes = r.clusters.flatMap((c) => [...c.objects, ...c.pruned].filter((o) => o.outcome.action !== 'unchanged').map((o) => [c.cluster, describeObject(o.id), o.outcome.action, detail(o)]));
-  if (changes.length) out += `\n${formatTable(['CLUSTER', 'OBJECT', 'ACTION', 'DETAIL'], changes, noHeader)}`;
-  return out;
-}
-
-function detail(o: ObjectResult): string {
-  const x = o.outcome;
-  switch (x.action) {
-    case 'configured': return x.paths.join(' ');
-    case 'drift-corrected': return `${x.paths.join(' ')}${x.managers.length ? ` (changed by ${x.managers.join(', ')})` : ''}`;
-    case 'failed': case 'skipped': case 'orphaned': return `${x.reason}: ${x.message}`;
-    default: return '';
-  }
 }

@@ -1,5 +1,6 @@
-/** `flotilla controller --help` (K6), kept apart so the command module stays about behaviour. */
-export const controllerHelp = `Run flotilla as a long-running controller: follow a fleet repo branch, plan each revision
+/** `flotilla controller --help` (K6) around its generated Options section, kept apart so the command module stays about behaviour. */
+/** The help up to the Options section. */
+export const controllerAbout = `Run flotilla as a long-running controller: follow a fleet repo branch, plan each revision
 with the members' observed status, apply it with server-side apply, watch cluster health, fail
 over when a member goes down, and record every decision as a commit on the status branch.
 
@@ -53,52 +54,14 @@ branch (on change, and as a heartbeat every half monitor grace period); a shard 
 reporting makes its clusters stale, Unknown, and failed over. See docs/scaling.md.
 
 HTTP (--listen): GET /healthz, GET /readyz, GET /metrics (Prometheus), POST /webhook.
-Logs: JSON lines on stderr (pino), with revision and cluster fields.
+Logs: on stderr, levelled (--log-level), as pino JSON lines or key=value text (--log-format),
+with revision and cluster fields; failures are logged at level error.
 
-Options:
-      --repo URL|DIR                    fleet repo (or FLOTILLA_REPO; default: .)
-      --branch NAME                     source branch (default: the remote's HEAD branch)
-      --status-branch NAME              default: flotilla.yaml statusBranch, flotilla-status
-      --rendered-branch NAME            default: flotilla.yaml renderedBranch, flotilla-rendered
-      --status-repo URL|DIR             write the status and rendered branches there instead
-      --cache-dir DIR                   bare repository cache (default: ~/.cache/flotilla/repos)
-      --git-credentials-file FILE       lines username=, password= or token=
-      --author "N <E>"                  identity of flotilla's commits
-      --interval DURATION               a pass at least this often (default: 10s)
-      --git-backoff-max DURATION        longest wait between git retries in an outage (default: 1m)
-      --poll-schedule CRON              extra passes on a cron schedule
-      --listen HOST:PORT                HTTP endpoints (default: 0.0.0.0:8080)
-      --webhook-secret-file FILE        secret of POST /webhook
-      --kubeconfig FILE                 member contexts (default: KUBECONFIG, or in-cluster)
-      --context-map C=CTX,...           contexts whose names differ from the clusters'
-      --hub-context CTX                 hub cluster: Lease and member Secrets
-      --timeout DURATION                per member and pass (default: 30s)
-      --prune true|false                delete what flotilla owns and no longer plans (default: true)
-      --force-conflicts                 take over fields another field manager owns
-      --allow-mass-prune                confirm revisions that delete everything flotilla owns on a
-                                        cluster, leaving it empty (held otherwise: reason
-                                        PruneGuard); to confirm one
-                                        revision, run \`flotilla reconcile --once --kubeconfig ...
-                                        --allow-mass-prune\` instead
-      --max-prune-share PCT             share of a cluster's objects one revision may delete
-                                        (default: 100%: only emptying a cluster is held)
-      --leader-elect true|false         hold a Lease before acting (default: false)
-      --lease-namespace NS              default: POD_NAMESPACE, else flotilla-system
-      --lease-name NAME                 default: flotilla
-      --lease-duration DURATION         default: 15s
-      --identity NAME                   Lease holder identity (default: POD_NAME, else host-pid)
-      --shards N                        split the member clusters across N shards (default: 1)
-      --shard I                         this process's shard, 0..N-1 (0 decides; default: 0)
-      --cluster-failure-threshold D     unhealthy this long → Ready False (default: 30s)
-      --cluster-success-threshold D     healthy this long → Ready True again (default: 30s)
-      --cluster-monitor-grace-period D  not probed this long → Ready Unknown (default: 40s)
-      --cluster-startup-grace-period D  the same for a cluster never probed (default: 60s)
-      --failover-eviction-timeout D     NoSchedule → NoExecute taint after (default: 5m)
-      --graceful-eviction-timeout D     longest wait for a replacement (default: 10m)
-      --enable-no-execute-taint-eviction true|false   evict on NoExecute taints (default: true)
-      --no-execute-taint-eviction-purge-mode Gracefully|Directly   for policies without failover.cluster
+To confirm one revision the mass-prune guard holds, run \`flotilla reconcile --once --kubeconfig ...
+--allow-mass-prune\` rather than giving the controller --allow-mass-prune.`;
 
-Exit status:
+/** The help after the Options section. */
+export const controllerFooter = `Exit status:
   0  stopped by SIGTERM or SIGINT
   2  usage error, or the repo or kubeconfig could not be read
 

@@ -1,7 +1,6 @@
 /** `flotilla controller`: the long-running, leader-elected reconciler with failover. */
 import os from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
 import { UsageError } from '../../api/index.ts';
 import { runController, type Election } from '../../controller/controller.ts';
 import type { ControllerContext } from '../../controller/fleet-pass.ts';
@@ -15,64 +14,87 @@ import { createMetrics } from '../../controller/metrics.ts';
 import { armKillPoint, defaultCacheRoot, resolveCredentials } from '../../git/index.ts';
 import { assertSchedule, openSource } from '../../source/index.ts';
 import { createStatusReader } from '../../writeback/index.ts';
-import { exitOk, type Command, type IO } from '../io.ts';
-import { stringFlag } from '../load-revision.ts';
+import { defineCommand } from '../command.ts';
+import { flag, type FlagValues } from '../flags.ts';
+import { exitOk, type IO } from '../io.ts';
+import { createLog, logFlags } from '../logger.ts';
+import { duration, formatDuration, integerAtLeast, memberAccessFlags } from '../shared-flags.ts';
 import { gitLockPolicy, openTarget, parseAuthor } from './reconcile.ts';
-import { controllerHelp } from './controller-help.ts';
-import { bool, duration, evictionSettings, failoverOptions, healthSettings, memberAccess, pruneGuardFrom, pruneGuardOptions, type Values } from '../controller-options.ts';
+import { controllerAbout, controllerFooter } from './controller-help.ts';
+import { evictionSettings, failoverFlags, healthSettings, memberAccess, pruneGuardFlags, pruneGuardFrom } from '../controller-options.ts';
+
+const controllerFlags = {
+  repo: flag.string('URL|DIR', 'fleet repo (or FLOTILLA_REPO; default: .)'),
+  branch: flag.string('NAME', "source branch (default: the remote's HEAD branch)"),
+  'status-branch': flag.string('NAME', 'default: flotilla.yaml statusBranch, flotilla-status'),
+  'rendered-branch': flag.string('NAME', 'default: flotilla.yaml renderedBranch, flotilla-rendered'),
+  'status-repo': flag.string('URL|DIR', 'write the status and rendered branches there instead'),
+  'cache-dir': flag.string('DIR', 'bare repository cache (default: ~/.cache/flotilla/repos)'),
+  'git-credentials-file': flag.string('FILE', 'lines username=, password= or token='),
+  author: flag.string('"N <E>"', "identity of flotilla's commits"),
+  interval: flag.parsed('DURATION', duration, 'a pass at least this often', { default: '10s' }),
+  'git-backoff-max': flag.parsed('DURATION', duration, 'longest wait between git retries in an outage', { default: formatDuration(defaultGitBackoff.maxMs) }),
+  'poll-schedule': flag.string('CRON', 'extra passes on a cron schedule'),
+  listen: flag.string('HOST:PORT', 'HTTP endpoints', { default: '0.0.0.0:8080' }),
+  'webhook-secret-file': flag.string('FILE', 'secret of POST /webhook'),
+  ...memberAccessFlags('30s'),
+  prune: flag.boolean('delete what flotilla owns and no longer plans', { default: true }),
+  'force-conflicts': flag.boolean('take over fields another field manager owns'),
+  ...pruneGuardFlags,
+  'leader-elect': flag.boolean('hold a Lease before acting'),
+  'lease-namespace': flag.string('NS', 'default: POD_NAMESPACE, else flotilla-system'),
+  'lease-name': flag.string('NAME', 'the Lease', { default: 'flotilla' }),
+  'lease-duration': flag.parsed('DURATION', duration, 'a standby takes over once the holder has not renewed for this long', { default: '15s' }),
+  identity: flag.string('NAME', 'Lease holder identity (default: POD_NAME, else host-pid)'),
+  shards: flag.parsed('N', integerAtLeast(1), 'split the member clusters across N shards', { default: '1' }),
+  shard: flag.parsed('I', integerAtLeast(0), "this process's shard, 0..N-1 (0 decides)", { default: '0' }),
+  ...failoverFlags,
+  ...logFlags('json'),
+};
 
 /** `flotilla controller`: the command definition (K1). */
-export const controllerCommand: Command = {
+/** `flotilla controller`: the command definition (K1). */
+export const controllerCommand = defineCommand({
   name: 'controller',
   summary: 'Run the long-running controller: plan, apply, observe, fail over; leader-elected',
   maxPositionals: 0,
-  options: {
-    repo: { type: 'string' }, branch: { type: 'string' }, 'status-branch': { type: 'string' }, 'rendered-branch': { type: 'string' },
-    'status-repo': { type: 'string' }, 'cache-dir': { type: 'string' }, 'git-credentials-file': { type: 'string' }, author: { type: 'string' },
-    'poll-schedule': { type: 'string' }, interval: { type: 'string', default: '10s' }, 'git-backoff-max': { type: 'string', default: '1m' },
-    listen: { type: 'string', default: '0.0.0.0:8080' }, 'webhook-secret-file': { type: 'string' },
-    kubeconfig: { type: 'string' }, 'context-map': { type: 'string' }, 'hub-context': { type: 'string' }, timeout: { type: 'string', default: '30s' },
-    prune: { type: 'string', default: 'true' }, 'force-conflicts': { type: 'boolean', default: false }, ...pruneGuardOptions,
-    'leader-elect': { type: 'string', default: 'false' }, 'lease-namespace': { type: 'string' }, 'lease-name': { type: 'string', default: 'flotilla' },
-    'lease-duration': { type: 'string', default: '15s' }, identity: { type: 'string' },
-    shards: { type: 'string', default: '1' }, shard: { type: 'string', default: '0' },
-    ...failoverOptions,
-  },
-  help: controllerHelp,
+  flags: controllerFlags,
+  about: controllerAbout,
+  footer: controllerFooter,
   async run(values, _positionals, io) {
-    const repo = stringFlag(values['repo']) ?? io.env['FLOTILLA_REPO'] ?? '.';
+    const repo = values.repo ?? io.env['FLOTILLA_REPO'] ?? '.';
     if (!repo) throw new UsageError('--repo URL|DIR is required (or FLOTILLA_REPO)');
-    const schedule = stringFlag(values['poll-schedule']);
+    const schedule = values['poll-schedule'];
     if (schedule) assertSchedule(schedule);
-    const log = pino({ base: { component: 'flotilla-controller' } }, pino.destination({ fd: 2, sync: true }));
+    const { log, logger } = createLog({ level: values['log-level'], format: values['log-format'], base: { component: 'flotilla-controller' }, write: io.stderr });
     const access = memberAccess(values, io);
-    const cacheRoot = resolved(stringFlag(values['cache-dir']), io) ?? defaultCacheRoot(io.env);
-    const gitCredentials = await resolveCredentials(io.env, resolved(stringFlag(values['git-credentials-file']), io));
+    const cacheRoot = resolved(values['cache-dir'], io) ?? defaultCacheRoot(io.env);
+    const gitCredentials = await resolveCredentials(io.env, resolved(values['git-credentials-file'], io));
     armKillPoint(io.env['FLOTILLA_TEST_KILL_AT']);
-    const locks = gitLockPolicy((f) => log.warn({ ...f }));
-    const source = await openSource({ repo, cwd: io.cwd, branch: stringFlag(values['branch']), cacheRoot, credentials: gitCredentials, locks });
+    const locks = gitLockPolicy((f) => log({ level: 'warn', ...f }));
+    const source = await openSource({ repo, cwd: io.cwd, branch: values.branch, cacheRoot, credentials: gitCredentials, locks });
     if (source.kind !== 'git') throw new UsageError(`--repo ${repo} is not a git repository: the controller needs branches to write status to`);
-    const statusRepo = stringFlag(values['status-repo']);
+    const statusRepo = values['status-repo'];
     const target = statusRepo ? await openTarget(statusRepo, io, cacheRoot, gitCredentials, locks) : source.store;
     const sharding = shardingOf(values);
     const ctx: ControllerContext = {
-      source, target, identity: parseAuthor(stringFlag(values['author'])), now: () => new Date(),
-      log: (fields) => logAt(log, fields),
-      branches: { status: stringFlag(values['status-branch']), rendered: stringFlag(values['rendered-branch']) },
+      source, target, identity: parseAuthor(values.author), now: () => new Date(),
+      log,
+      branches: { status: values['status-branch'], rendered: values['rendered-branch'] },
       statusReader: createStatusReader(target),
       members: {
-        credentials: access.credentials, ...access.limits, prune: bool(values, 'prune'), forceConflicts: values['force-conflicts'] === true, pruneGuard: pruneGuardFrom(values),
+        credentials: access.credentials, ...access.limits, prune: values.prune, forceConflicts: values['force-conflicts'], pruneGuard: pruneGuardFrom(values),
         ...(sharding.shards > 1 ? { owns: ownsCluster(sharding) } : {}),
       },
       health: healthSettings(values), eviction: evictionSettings(values), backoff: new ClusterBackoff(), statusWatch: new StatusWatch(),
-      gitLink: new GitLink({ ...defaultGitBackoff, maxMs: Math.max(defaultGitBackoff.initialMs, duration(values, 'git-backoff-max')) }),
+      gitLink: new GitLink({ ...defaultGitBackoff, maxMs: Math.max(defaultGitBackoff.initialMs, values['git-backoff-max']) }),
     };
-    const identity = stringFlag(values['identity']) ?? io.env['POD_NAME'] ?? `${os.hostname()}-${process.pid}`;
-    const leaseDurationMs = duration(values, 'lease-duration');
-    const election: Election | undefined = bool(values, 'leader-elect')
+    const identity = values.identity ?? io.env['POD_NAME'] ?? `${os.hostname()}-${process.pid}`;
+    const leaseDurationMs = values['lease-duration'];
+    const election: Election | undefined = values['leader-elect']
       ? {
           candidate: leaseCandidate(access.hub(), {
-            namespace: stringFlag(values['lease-namespace']) ?? io.env['POD_NAMESPACE'] ?? 'flotilla-system', name: stringFlag(values['lease-name']) ?? 'flotilla',
+            namespace: values['lease-namespace'] ?? io.env['POD_NAMESPACE'] ?? 'flotilla-system', name: values['lease-name'],
             identity, leaseDurationSeconds: Math.max(1, Math.round(leaseDurationMs / 1000)), now: () => new Date(),
           }),
           retryMs: Math.max(200, Math.round(leaseDurationMs / 5)), renewDeadlineMs: Math.round((leaseDurationMs * 2) / 3),
@@ -84,31 +106,31 @@ export const controllerCommand: Command = {
     process.once('SIGTERM', stop);
     try {
       await runController({
-        ctx, intervalMs: duration(values, 'interval'), pollSchedule: schedule, listen: stringFlag(values['listen']) ?? '0.0.0.0:8080',
+        ctx, intervalMs: values.interval, pollSchedule: schedule, listen: values.listen,
         webhookSecret: await webhookSecret(values, io), election, metrics: createMetrics(), signal: controller.signal,
         ...(sharding.shard > 0 ? { pass: (c: ControllerContext) => runWorkerPass({ ...c, sharding }) } : {}),
-        onReady: (r) => log.info({ msg: 'controller started', listen: r.address, repo: source.store.location, branch: source.branch, identity, leaderElection: election !== undefined, shards: sharding.shards, shard: sharding.shard }),
+        onReady: (r) => logger.info({ msg: 'controller started', listen: r.address, repo: source.store.location, branch: source.branch, identity, leaderElection: election !== undefined, shards: sharding.shards, shard: sharding.shard }),
       });
     } finally {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      log.info({ msg: 'controller stopped' });
+      logger.info({ msg: 'controller stopped' });
     }
     return exitOk;
   },
-};
+});
+
+type ControllerValues = FlagValues<typeof controllerFlags>;
 
 /** --shards N --shard I: shard 0 decides for the fleet; every shard applies to and observes the clusters it owns. */
-function shardingOf(values: Values): Sharding {
-  const shards = Number(values['shards']);
-  const shard = Number(values['shard']);
-  if (!Number.isInteger(shards) || shards < 1) throw new UsageError(`--shards must be a positive integer (got "${String(values['shards'])}")`);
-  if (!Number.isInteger(shard) || shard < 0 || shard >= shards) throw new UsageError(`--shard must be an integer from 0 to ${shards - 1} (got "${String(values['shard'])}")`);
+function shardingOf(values: ControllerValues): Sharding {
+  const { shards, shard } = values;
+  if (shard >= shards) throw new UsageError(`--shard must be an integer from 0 to ${shards - 1} (got "${shard}")`);
   return { shards, shard };
 }
 
-async function webhookSecret(values: Values, io: IO): Promise<string | undefined> {
-  const file = resolved(stringFlag(values['webhook-secret-file']), io);
+async function webhookSecret(values: ControllerValues, io: IO): Promise<string | undefined> {
+  const file = resolved(values['webhook-secret-file'], io);
   if (!file) return io.env['FLOTILLA_WEBHOOK_SECRET'] || undefined;
   const { readFile } = await import('node:fs/promises');
   const text = await readFile(file, 'utf8').catch(() => { throw new UsageError(`cannot read --webhook-secret-file ${file}`); });
@@ -117,12 +139,4 @@ async function webhookSecret(values: Values, io: IO): Promise<string | undefined
 
 function resolved(v: string | undefined, io: IO): string | undefined {
   return v === undefined ? undefined : path.resolve(io.cwd, v);
-}
-
-/** Logs at the level a `level: 'error' | 'warn'` field names (info otherwise), without repeating the field. */
-function logAt(log: pino.Logger, fields: Readonly<Record<string, unknown>>): void {
-  const { level, ...rest } = fields;
-  if (level === 'error') log.error(rest);
-  else if (level === 'warn') log.warn(rest);
-  else log.info(rest);
 }

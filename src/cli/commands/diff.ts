@@ -14,37 +14,38 @@ import { wavePlans } from '../../rollout/index.ts';
 import { compareResilience } from '../../simulate/index.ts';
 import { readRevision } from '../../source/index.ts';
 import { createStatusReader } from '../../writeback/index.ts';
-import { resolveCommentTarget, toCommentProvider } from '../comment-target.ts';
-import { exitError, exitInvalid, exitOk, type Command, type IO } from '../io.ts';
+import { commentProviders, resolveCommentTarget } from '../comment-target.ts';
+import { defineCommand } from '../command.ts';
+import { flag } from '../flags.ts';
+import { strictFlag } from '../shared-flags.ts';
+import { exitError, exitInvalid, exitOk, type IO } from '../io.ts';
 import { loadFleetConcurrently } from '../load-worker.ts';
-import { stringFlag } from '../load-revision.ts';
 import { toJsonText } from '../output.ts';
 import { postStickyComment } from '../post-comment.ts';
 import { readPreviousFile } from '../previous-file.ts';
 
 const diffFormats = ['markdown', 'json', 'table'] as const;
-type DiffFormat = (typeof diffFormats)[number];
 
 /** `flotilla diff`: the preview of a change between two revisions (exit 0 same, 1 different, 2 error). */
-export const diffCommand: Command = {
+export const diffCommand = defineCommand({
   name: 'diff',
   summary: 'Preview what a change does to the fleet: replicas moved, clusters touched, manifest diffs',
   maxPositionals: 0,
-  options: {
-    base: { type: 'string' },
-    head: { type: 'string', default: 'HEAD' },
-    repo: { type: 'string', default: '.' },
-    format: { type: 'string' },
-    output: { type: 'string', short: 'o' },
-    previous: { type: 'string' },
-    'no-header': { type: 'boolean', default: false },
-    comment: { type: 'string' },
-    'api-url': { type: 'string' },
-    pr: { type: 'string' },
-    repository: { type: 'string' },
-    resilience: { type: 'boolean', default: false },
+  flags: {
+    base: flag.string('REF', 'the revision the change starts from: a branch, tag, SHA, HEAD~1, main^, origin/main'),
+    head: flag.string('REF', 'the changed revision', { default: 'HEAD' }),
+    repo: flag.string('DIR|URL', 'fleet repo: a local git repository, or an http(s) URL', { default: '.' }),
+    format: flag.oneOf(diffFormats, 'output format (default: markdown)', { metavar: 'FORMAT', short: 'o', aliases: ['output'] }),
+    previous: flag.string('FILE', 'previous placement (a plan\'s JSON or a list of bindings)'),
+    'no-headers': flag.boolean('table format without header lines', { aliases: ['no-header'] }),
+    ...strictFlag,
+    resilience: flag.boolean('add a Resilience section: every single-region failure (and every single-cluster one when the fleet has at most 20 clusters) simulated on base and head (as \'flotilla simulate\'), and the workloads whose fate differs ("after this change, X has no fallback if region=R fails")'),
+    comment: flag.oneOf(commentProviders, 'also post the Markdown as ONE sticky comment on the pull/merge request (found again by its hidden marker and updated); token from GITHUB_TOKEN | GITLAB_TOKEN | GITEA_TOKEN', { metavar: 'PROVIDER' }),
+    pr: flag.string('N', 'pull request number / merge request IID (default: from GITHUB_EVENT_PATH, CI_MERGE_REQUEST_IID)'),
+    repository: flag.string('R', 'OWNER/NAME, or a GitLab project id (default: GITHUB_REPOSITORY, CI_PROJECT_ID)'),
+    'api-url': flag.string('URL', 'API base (default: GITHUB_API_URL or https://api.github.com; GITLAB_API_URL, CI_API_V4_URL or https://gitlab.com/api/v4; GITEA_API_URL)'),
   },
-  help: `Preview what a change does to the fleet, as a pull-request review needs it.
+  about: `Preview what a change does to the fleet, as a pull-request review needs it.
 
 Usage: flotilla diff --base REF [--head REF] [--repo DIR|URL] [--format markdown|json|table]
                      [--previous FILE] [--resilience] [--comment github|gitlab|gitea [--pr N] [--repository R] [--api-url URL]]
@@ -61,34 +62,14 @@ The previous placement is the status branch's bindings/ (the base's settings' st
 flotilla-status, local or origin/) when the repo has one; --previous FILE replaces it.
 --repo URL fetches the repository into flotilla's cache (FLOTILLA_GIT_TOKEN for private ones);
 REF may then be a branch of the remote. Writes nothing, except the comment with --comment.
-
-Options:
-      --base REF            the revision the change starts from (e.g. origin/main)
-      --head REF            the changed revision (default: HEAD)
-      --repo DIR|URL        fleet repo: a local git repository, or an http(s) URL (default: .)
-      --format FORMAT       markdown | json | table (default: markdown); -o is an alias
-      --previous FILE       previous placement (a plan's JSON or a list of bindings)
-      --no-header           table format without header lines
-      --resilience          add a Resilience section: every single-region failure (and every
-                            single-cluster one when the fleet has at most 20 clusters) simulated
-                            on base and head (as 'flotilla simulate'), and the workloads whose
-                            fate differs ("after this change, X has no fallback if region=R fails")
-      --comment PROVIDER    also post the Markdown as ONE sticky comment on the pull/merge request
-                            (found again by its hidden marker and updated): github | gitlab | gitea;
-                            token from GITHUB_TOKEN | GITLAB_TOKEN | GITEA_TOKEN
-      --pr N                pull request number / merge request IID (default: from GITHUB_EVENT_PATH,
-                            CI_MERGE_REQUEST_IID)
-      --repository R        OWNER/NAME, or a GitLab project id (default: GITHUB_REPOSITORY, CI_PROJECT_ID)
-      --api-url URL         API base (default: GITHUB_API_URL or https://api.github.com;
-                            GITLAB_API_URL, CI_API_V4_URL or https://gitlab.com/api/v4; GITEA_API_URL)
-
-Output: Markdown is capped at 60,000 characters (GitHub's comment limit is 65,536) and says
+`,
+  footer: `Output: Markdown is capped at 60,000 characters (GitHub's comment limit is 65,536) and says
 when it is truncated; JSON is complete and stable (schema flotilla.io/preview/v1,
 docs/pr-preview.md). Progress goes to stderr.
 
 Exit status:
   0  no difference
-  1  differences
+  1  differences; with --strict, also a head with warnings
   2  the head revision is invalid (its errors are still printed, and posted with --comment, so
      the pull-request check fails and the comment says why); usage error, an unreadable ref or
      repository, or posting the comment failed
@@ -96,6 +77,9 @@ Exit status:
 Examples:
   # What does my branch do to the fleet, compared with main?
   flotilla diff --base origin/main --head HEAD --format table
+
+  # The last commit's change as a CI gate: differences, or any warning in the head, exit 1
+  flotilla diff --base HEAD~1 --strict --format table
 
   # The Markdown a pull request comment shows
   flotilla diff --base main --head feature/eu-weights > preview.md
@@ -110,32 +94,27 @@ Examples:
   flotilla diff --base main --head topic --format json | jq '.moves'
 `,
   async run(values, _positionals, io) {
-    const base = stringFlag(values['base']);
+    const base = values.base;
     if (!base) throw new UsageError('--base REF is required');
-    const format = formatOf(stringFlag(values['format']), stringFlag(values['output']));
-    const provider = stringFlag(values['comment']);
-    if (provider !== undefined) toCommentProvider(provider);
-    const diff = await previewRevisions({ repo: stringFlag(values['repo']) ?? '.', base, head: stringFlag(values['head']) ?? 'HEAD', previous: stringFlag(values['previous']), resilience: values['resilience'] === true }, io);
-    io.stdout(format === 'json' ? toJsonText(diff) : format === 'table' ? formatTable(diff, values['no-header'] === true) + resilienceLines(diff) : formatMarkdown(diff));
+    const format = values.format ?? 'markdown';
+    const provider = values.comment;
+    const { diff, headWarnings } = await previewRevisions({ repo: values.repo, base, head: values.head, previous: values.previous, resilience: values.resilience }, io);
+    io.stdout(format === 'json' ? toJsonText(diff) : format === 'table' ? formatTable(diff, values['no-headers']) + resilienceLines(diff) : formatMarkdown(diff));
     io.stderr(`flotilla diff: ${summaryLine(diff.summary)}\n`);
     if (provider !== undefined) {
-      const target = await resolveCommentTarget({ provider, apiUrl: stringFlag(values['api-url']), repository: stringFlag(values['repository']), pr: stringFlag(values['pr']) }, io.env, (f) => readFile(f, 'utf8'));
+      const target = await resolveCommentTarget({ provider, apiUrl: values['api-url'], repository: values.repository, pr: values.pr }, io.env, (f) => readFile(f, 'utf8'));
       const outcome = await postStickyComment(target, formatMarkdown(diff), previewMarker);
       io.stderr(`flotilla diff: ${outcome.kind} the preview comment on ${target.repository}#${target.number} (${target.provider})\n`);
     }
     // An invalid head fails the pull-request check (exit 2), after its errors were printed and posted.
     if (diff.head.errors.length) return exitError;
+    if (values.strict && headWarnings > 0) {
+      io.stderr(`flotilla diff: --strict: the head has ${headWarnings} warning(s)\n`);
+      return exitInvalid;
+    }
     return diff.changed ? exitInvalid : exitOk;
   },
-};
-
-function formatOf(format: string | undefined, output: string | undefined): DiffFormat {
-  if (format !== undefined && output !== undefined && format !== output) throw new UsageError('--format and -o disagree: give one of them');
-  const v = format ?? output ?? 'markdown';
-  const f = diffFormats.find((x) => x === v);
-  if (!f) throw new UsageError(`--format must be one of: ${diffFormats.join(', ')} (got "${v}")`);
-  return f;
-}
+});
 
 interface PreviewRequest {
   readonly repo: string;
@@ -147,7 +126,7 @@ interface PreviewRequest {
 }
 
 /** Gathers both revisions and the previous placement, plans, and diffs. */
-export async function previewRevisions(req: PreviewRequest, io: IO): Promise<PlanDiff> {
+export async function previewRevisions(req: PreviewRequest, io: IO): Promise<{ diff: PlanDiff; headWarnings: number }> {
   const { store, dir } = await openRepo(req.repo, io);
   const [baseCommit, headCommit] = [await resolveRef(store, dir, req.base), await resolveRef(store, dir, req.head)];
   const reader = createTreeReader(store.repo);
@@ -166,9 +145,10 @@ export async function previewRevisions(req: PreviewRequest, io: IO): Promise<Pla
   const diffed = diffPlans({ ref: req.base, plan: basePlan }, { ref: req.head, plan: head.plan });
   const waves = head.plan.errors.length ? [] : wavesOfChange(wavePlans(headLoad.fleet, head.plan.works), diffed);
   const diff = waves.length ? { ...diffed, waves } : diffed;
-  if (!req.resilience || basePlan.errors.length || head.plan.errors.length) return diff;
+  const headWarnings = head.plan.warnings.length;
+  if (!req.resilience || basePlan.errors.length || head.plan.errors.length) return { diff, headWarnings };
   const inventory = (f: typeof baseLoad.fleet) => f.clusters.map((c) => c.object);
-  return { ...diff, resilience: compareResilience({ clusters: inventory(baseLoad.fleet), bindings: basePlan.bindings }, { clusters: inventory(headLoad.fleet), bindings: head.plan.bindings }) };
+  return { diff: { ...diff, resilience: compareResilience({ clusters: inventory(baseLoad.fleet), bindings: basePlan.bindings }, { clusters: inventory(headLoad.fleet), bindings: head.plan.bindings }) }, headWarnings };
 }
 
 /** The resilience changes as plain lines under the table form. */
@@ -210,14 +190,13 @@ async function openRepo(repo: string, io: IO): Promise<{ store: BranchStore; dir
   return { store: localStore(openLocal(gitdir), dir), dir };
 }
 
-/** The commit of `ref`; in a remote's cache a branch name is looked up under origin/ as well. */
+/** The commit of `ref` (HEAD~1, main^, short SHAs: git/rev-parse.ts); in a remote's cache a branch name is looked up under origin/ as well. */
 async function resolveRef(store: BranchStore, dir: string, ref: string): Promise<string> {
   try {
     return await resolveCommit(dir, ref, store.repo.gitdir);
   } catch (err) {
-    const tracking = await tryResolve(store.repo, `refs/remotes/origin/${ref}`);
-    if (tracking) return tracking;
-    throw err;
+    // A remote's cache has origin/<branch> only; `main~1` there is origin/main~1. Not found there either: the first error says why.
+    return resolveCommit(dir, `refs/remotes/origin/${ref}`, store.repo.gitdir).catch(() => { throw err; });
   }
 }
 

@@ -6,26 +6,29 @@ import { competingPolicies, indexPolicies, selectorsPriority, type LosingPolicy 
 import { formatExplanation } from '../../scheduler/index.ts';
 import { whyOnCluster } from '../explain-cluster.ts';
 import { explainFailover, formatFailoverStory } from '../explain-failover.ts';
-import { exitInvalid, exitOk, type Command, type ExitCode, type IO } from '../io.ts';
+import { defineCommand } from '../command.ts';
+import { flag } from '../flags.ts';
+import { exitInvalid, exitOk, type ExitCode, type IO } from '../io.ts';
 import { parseKindName } from '../kind-name.ts';
-import { planRevisionWithFleet, stringFlag } from '../load-revision.ts';
-import { toJsonText, toOutputFormat, toYamlText } from '../output.ts';
+import { planRevisionWithFleet } from '../load-revision.ts';
+import { toJsonText, toYamlText } from '../output.ts';
+import { outputFlags, revisionFlags } from '../shared-flags.ts';
 import { lookupTemplate, namesKind } from '../template-lookup.ts';
 
-export const explainCommand: Command = {
+/** `flotilla explain`: the command definition (K1). */
+export const explainCommand = defineCommand({
   name: 'explain',
   summary: 'Explain where one template was placed and why',
   maxPositionals: 2,
-  options: {
-    repo: { type: 'string', default: '.' },
-    ref: { type: 'string' },
-    namespace: { type: 'string', short: 'n' },
-    cluster: { type: 'string' },
-    previous: { type: 'string' },
-    output: { type: 'string', short: 'o', default: 'table' },
-    fail: { type: 'string', multiple: true },
+  flags: {
+    ...revisionFlags,
+    namespace: flag.string('NS', 'namespace of the template (default: default)', { short: 'n' }),
+    cluster: flag.string('NAME', 'answer why the template is, or is not, on this cluster'),
+    previous: flag.string('FILE', "placement of an earlier revision (a previous plan's JSON, or a list of bindings)"),
+    output: outputFlags(['json', 'yaml', 'table']).output,
+    fail: flag.list('K=V', "show the failover arithmetic if these fail: cluster=, region=, zone=, provider= (as 'flotilla simulate'); repeatable"),
   },
-  help: `Explain the placement of one resource template.
+  about: `Explain the placement of one resource template.
 
 Usage: flotilla explain KIND/NAME | KIND NAME [-n NAMESPACE] [--cluster CLUSTER] [--repo DIR] [--ref REF]
                         [--previous FILE] [-o json|yaml|table] [--fail K=V ...]
@@ -44,9 +47,8 @@ why spread selection left it out (scores, available replicas, maxGroups; for a s
 why X's region lost); or why the division gave it no replicas.
 With --fail K=V (cluster=, region=, zone=, provider=; as 'flotilla simulate'), it shows the
 template's failover arithmetic instead: the taint manager's verdict on each failed cluster, the
-new schedule's explanation, and the replicas kept, moved and lost.
-
-Exit status:
+new schedule's explanation, and the replicas kept, moved and lost.`,
+  footer: `Exit status:
   0  explained
   1  the revision is invalid, the template is not found, or no policy claims it
   2  usage error, or the repo could not be read
@@ -65,13 +67,13 @@ Examples:
   flotilla explain Deployment/payments-api -n payments --repo examples/fleet-repo --fail cluster=aws-use
 `,
   async run(values, positionals, io) {
-    const output = toOutputFormat(values['output']);
+    const output = values.output;
     const target = parseKindName(positionals, 'explain');
-    const namespace = stringFlag(values['namespace']);
-    const cluster = stringFlag(values['cluster']);
-    const fails = Array.isArray(values['fail']) ? values['fail'].map(String) : [];
-    if (fails.length) return explainFailure({ repo: stringFlag(values['repo']) ?? '.', ref: stringFlag(values['ref']), fails }, { kind: target.kind, name: target.name, namespace }, output, io);
-    const { plan, fleet } = await planRevisionWithFleet({ repo: stringFlag(values['repo']) ?? '.', ref: stringFlag(values['ref']), previous: stringFlag(values['previous']), works: 'check' }, io.cwd);
+    const namespace = values.namespace;
+    const cluster = values.cluster;
+    const fails = values.fail;
+    if (fails.length) return explainFailure({ repo: values.repo, ref: values.ref, fails }, { kind: target.kind, name: target.name, namespace }, output, io);
+    const { plan, fleet } = await planRevisionWithFleet({ repo: values.repo, ref: values.ref, previous: values.previous, works: 'check' }, io.cwd);
     if (plan.errors.length) {
       io.stderr(`the revision is invalid (${plan.errors.length} error(s)); run 'flotilla validate' for details\n`);
       return exitInvalid;
@@ -107,7 +109,7 @@ Examples:
     else io.stdout(explainText(story.policy, found, losers, onCluster));
     return exitOk;
   },
-};
+});
 
 async function explainFailure(opts: Parameters<typeof explainFailover>[0], target: { kind: string; name: string; namespace: string | undefined }, output: string, io: IO): Promise<ExitCode> {
   const story = await explainFailover(opts, io.cwd, (keys) => findKey(keys, target.kind, target.name, target.namespace));

@@ -28,6 +28,7 @@ export const commandEntries: readonly CommandEntry[] = [
   { name: 'render', load: async () => (await import('./render.ts')).renderCommand },
   { name: 'reconcile', load: async () => (await import('./reconcile.ts')).reconcileCommand },
   { name: 'controller', load: async () => (await import('./controller.ts')).controllerCommand },
+  { name: 'completion', load: async () => (await import('./completion.ts')).completionCommand },
 ];
 
 /** The command with this name, loaded; undefined when there is none. */

@@ -10,9 +10,11 @@ import { FlotillaError, isPlainObject, UsageError, type JsonObject, type JsonVal
 import { createInterpreter, operations, type AggregatedStatusItem, type Interpreter, type Operation } from '../../interpreter/index.ts';
 import { loadSnapshot } from '../../plan/index.ts';
 import { readRevision } from '../../source/index.ts';
-import { exitOk, type Command } from '../io.ts';
-import { stringFlag } from '../load-revision.ts';
-import { toJsonText, toOutputFormat, toYamlText } from '../output.ts';
+import { defineCommand } from '../command.ts';
+import { flag, type FlagValues } from '../flags.ts';
+import { exitOk } from '../io.ts';
+import { toJsonText, toYamlText } from '../output.ts';
+import { integerAtLeast } from '../shared-flags.ts';
 
 /** An input file cannot be read or is not a Kubernetes object. */
 export class InterpretInputUnreadable extends FlotillaError<{ file: string }> {}
@@ -26,20 +28,23 @@ interface Inputs {
   readonly desiredReplica?: number | undefined;
 }
 
-export const interpretCommand: Command = {
+const interpretFlags = {
+  operation: flag.parsed('OP', toOperation, `the operation (case-insensitive): ${operations.join(', ')}`),
+  filename: flag.string('OBJECT', 'the object (YAML or JSON)', { short: 'f' }),
+  'observed-file': flag.string('FILE', 'the object as a member reports it'),
+  'status-file': flag.string('FILE', 'a list of {clusterName, status, applied, health}'),
+  'desired-replica': flag.parsed('N', integerAtLeast(0), 'the replicas ReviseReplica sets'),
+  repo: flag.string('DIR', "fleet repo whose ResourceInterpreterCustomizations take part"),
+  output: flag.oneOf(['json', 'yaml'], 'output format', { short: 'o', default: 'json', metavar: 'FORMAT' }),
+};
+
+/** `flotilla interpret`: the command definition (K1). */
+export const interpretCommand = defineCommand({
   name: 'interpret',
   summary: 'Run one resource interpreter operation on an object',
   maxPositionals: 0,
-  options: {
-    operation: { type: 'string' },
-    filename: { type: 'string', short: 'f' },
-    'observed-file': { type: 'string' },
-    'status-file': { type: 'string' },
-    'desired-replica': { type: 'string' },
-    repo: { type: 'string' },
-    output: { type: 'string', short: 'o', default: 'json' },
-  },
-  help: `Run one resource interpreter operation, as 'karmadactl interpret' does.
+  flags: interpretFlags,
+  about: `Run one resource interpreter operation, as 'karmadactl interpret' does.
 
 Usage: flotilla interpret --operation OP -f OBJECT [--observed-file FILE] [--status-file FILE]
                           [--desired-replica N] [--repo DIR] [-o json|yaml]
@@ -57,9 +62,8 @@ Operations (case-insensitive) and what they read and print:
 Files may be YAML or JSON. --status-file holds a list of {clusterName, status, applied, health}.
 With --repo, the ResourceInterpreterCustomizations of that fleet repo override the native
 behaviour for their target kinds; Lua scripts run in a sandbox with instruction and memory limits.
-Scripts see the current time through os.time/os.date.
-
-Exit status:
+Scripts see the current time through os.time/os.date.`,
+  footer: `Exit status:
   0  the operation ran; its result is on stdout
   2  usage error, an unreadable file, or a customisation script failed
 
@@ -74,37 +78,34 @@ Examples:
   flotilla interpret --operation AggregateStatus -f apps/web.yaml --status-file status.yaml -o yaml
 `,
   async run(values, _positionals, io) {
-    const output = toOutputFormat(values['output'], ['json', 'yaml']);
-    const operation = toOperation(values['operation']);
+    const output = values.output;
+    const operation = values.operation;
+    if (!operation) throw new UsageError(`--operation is required, one of: ${operations.join(', ')}`);
     const inputs = await readInputs(values, io.cwd);
-    const repo = stringFlag(values['repo']);
+    const repo = values.repo;
     const customizations = repo ? loadSnapshot(await readRevision({ kind: 'directory', dir: path.resolve(io.cwd, repo) })).fleet.customizations : [];
     const now = new Date(Date.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
     const result = interpret(createInterpreter(customizations, { now }), operation, inputs);
     io.stdout(output === 'yaml' ? toYamlText(result) : toJsonText(result));
     return exitOk;
   },
-};
+});
 
-function toOperation(v: unknown): Operation {
-  const s = stringFlag(v);
-  if (!s) throw new UsageError(`--operation is required, one of: ${operations.join(', ')}`);
+function toOperation(s: string): Operation {
   const op = operations.find((o) => o.toLowerCase() === s.toLowerCase());
   if (!op) throw new UsageError(`--operation must be one of: ${operations.join(', ')} (got "${s}")`);
   return op;
 }
 
-async function readInputs(values: Readonly<Record<string, unknown>>, cwd: string): Promise<Inputs> {
-  const objectFile = stringFlag(values['filename']);
-  const observedFile = stringFlag(values['observed-file']);
-  const statusFile = stringFlag(values['status-file']);
-  const replicaFlag = stringFlag(values['desired-replica']);
-  if (replicaFlag !== undefined && !/^\d+$/.test(replicaFlag)) throw new UsageError(`--desired-replica must be a non-negative integer (got "${replicaFlag}")`);
+async function readInputs(values: FlagValues<typeof interpretFlags>, cwd: string): Promise<Inputs> {
+  const objectFile = values.filename;
+  const observedFile = values['observed-file'];
+  const statusFile = values['status-file'];
   return {
     object: objectFile ? asObject(await readDocument(cwd, objectFile), objectFile) : undefined,
     observed: observedFile ? asObject(await readDocument(cwd, observedFile), observedFile) : undefined,
     statusItems: statusFile ? asStatusItems(await readDocument(cwd, statusFile), statusFile) : null,
-    desiredReplica: replicaFlag === undefined ? undefined : Number(replicaFlag),
+    desiredReplica: values['desired-replica'],
   };
 }
 

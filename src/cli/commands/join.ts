@@ -3,12 +3,15 @@ import path from 'node:path';
 import { FlotillaError, UsageError } from '../../api/index.ts';
 import { loadKubeConfig } from '../../cluster/credentials.ts';
 import { joinedCluster } from '../../cluster/joined-cluster.ts';
-import { limitsFrom } from '../../cluster/member-access.ts';
+import { limitsFor } from '../../cluster/member-access.ts';
 import { observeMember } from '../../cluster/observe-member.ts';
-import { exitOk, type Command } from '../io.ts';
-import { loadRevision, stringFlag } from '../load-revision.ts';
-import { toJsonText, toOutputFormat, toYamlText } from '../output.ts';
+import { defineCommand } from '../command.ts';
+import { flag } from '../flags.ts';
+import { exitOk } from '../io.ts';
+import { loadRevision } from '../load-revision.ts';
+import { toJsonText, toYamlText } from '../output.ts';
 import { refuseOverwrite, writeManifests } from '../repo-files.ts';
+import { duration } from '../shared-flags.ts';
 
 /** The repo already declares the cluster in a file other than the one `join` writes. */
 export class ClusterAlreadyDeclared extends FlotillaError<{ cluster: string; file: string; line: number }> {}
@@ -17,20 +20,20 @@ export class ClusterAlreadyDeclared extends FlotillaError<{ cluster: string; fil
 const clusterName = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
 /** `flotilla join`: the command definition (K1). */
-export const joinCommand: Command = {
+export const joinCommand = defineCommand({
   name: 'join',
   summary: 'Register a member cluster: observe it and write clusters/NAME.yaml into the fleet repo',
   maxPositionals: 1,
-  options: {
-    kubeconfig: { type: 'string' },
-    context: { type: 'string' },
-    repo: { type: 'string', default: '.' },
-    force: { type: 'boolean', default: false },
-    'dry-run': { type: 'boolean', default: false },
-    timeout: { type: 'string', default: '30s' },
-    output: { type: 'string', short: 'o', default: 'table' },
+  flags: {
+    kubeconfig: flag.string('FILE', 'kubeconfig that reaches the member (default: $KUBECONFIG)'),
+    context: flag.string('NAME', "the member's context (default: the kubeconfig's current context)"),
+    repo: flag.string('DIR', 'fleet repo working tree', { default: '.' }),
+    force: flag.boolean('overwrite an existing clusters/NAME.yaml'),
+    'dry-run': flag.boolean('print the Cluster without writing it'),
+    timeout: flag.parsed('DURATION', duration, 'limit for observing the member', { default: '30s' }),
+    output: flag.oneOf(['table', 'json', 'yaml'], 'table (a summary) | json | yaml (the Cluster written)', { short: 'o', default: 'table', metavar: 'FORMAT' }),
   },
-  help: `Register a member cluster in the fleet repo, as karmadactl join registers it with Karmada.
+  about: `Register a member cluster in the fleet repo, as karmadactl join registers it with Karmada.
 
 Usage: flotilla join NAME --kubeconfig FILE [--context CONTEXT] [--repo DIR] [--force] [--dry-run] [-o json|yaml]
 
@@ -44,17 +47,8 @@ of the fleet repo's working tree:
 Prints what it found and what it could not determine. Commit the file to join the member;
 'flotilla apply' and the controller reach it through the kubeconfig context named NAME (or
 --context-map NAME=CONTEXT). Credentials are never written to the repo.
-
-Options:
-      --kubeconfig FILE     kubeconfig that reaches the member (default: $KUBECONFIG)
-      --context NAME        its context (default: the kubeconfig's current context)
-      --repo DIR            fleet repo working tree (default: .)
-      --force               overwrite an existing clusters/NAME.yaml
-      --dry-run             print the Cluster without writing it
-      --timeout DURATION    limit for observing the member (default: 30s)
-  -o, --output FORMAT       table (a summary) | json | yaml (the Cluster written)
-
-Exit status:
+`,
+  footer: `Exit status:
   0  the member was observed and clusters/NAME.yaml written (or printed, with --dry-run)
   2  usage error, the member is unreachable, or the file exists and --force was not given
 
@@ -68,49 +62,26 @@ Examples:
   async run(values, positionals, io) {
     const name = positionals[0];
     if (!name) throw new UsageError('expected the cluster NAME, e.g. flotilla join eu-west-2 --kubeconfig FILE');
-    if (!clusterName.test(name))
-      throw new UsageError(`cluster name "${name}" must be lower-case letters, digits, '-' and '.' (an RFC 1123 name)`);
-    const output = toOutputFormat(values['output']);
-    const repo = path.resolve(io.cwd, stringFlag(values['repo']) ?? '.');
+    if (!clusterName.test(name)) throw new UsageError(`cluster name "${name}" must be lower-case letters, digits, '-' and '.' (an RFC 1123 name)`);
+    const repo = path.resolve(io.cwd, values.repo);
     const file = `clusters/${name}.yaml`;
-    const force = values['force'] === true;
-    const dryRun = values['dry-run'] === true;
-    if (!dryRun) await refuseConflicts(name, file, repo, force, io.cwd);
-    const kc = loadKubeConfig(stringFlag(values['kubeconfig']), io.env);
-    const context = stringFlag(values['context']) ?? kc.getCurrentContext();
-    const member = await observeMember(
-      name,
-      kc,
-      context,
-      limitsFrom({ timeout: stringFlag(values['timeout']) }),
-      new Date().toISOString(),
-    );
+    if (!values['dry-run']) await refuseConflicts(name, file, repo, values.force, io.cwd);
+    const kc = loadKubeConfig(values.kubeconfig, io.env);
+    const context = values.context ?? kc.getCurrentContext();
+    const member = await observeMember(name, kc, context, limitsFor(values.timeout), new Date().toISOString());
     const joined = joinedCluster(name, member.observation, member.nodes);
-    if (!dryRun)
-      await writeManifests(
-        repo,
-        file,
-        `${name}: registered by flotilla join from kubeconfig context ${context}.\nCredentials stay out of git: flotilla reaches the member through the kubeconfig context named\n${name} (or --context-map ${name}=CONTEXT), or the hub Secret spec.secretRef names.`,
-        [joined.cluster],
-      );
-    if (output === 'json') io.stdout(toJsonText(joined.cluster));
-    else if (output === 'yaml') io.stdout(toYamlText(joined.cluster));
+    if (!values['dry-run']) await writeManifests(repo, file, `${name}: registered by flotilla join from kubeconfig context ${context}.\nCredentials stay out of git: flotilla reaches the member through the kubeconfig context named\n${name} (or --context-map ${name}=CONTEXT), or the hub Secret spec.secretRef names.`, [joined.cluster]);
+    if (values.output === 'json') io.stdout(toJsonText(joined.cluster));
+    else if (values.output === 'yaml') io.stdout(toYamlText(joined.cluster));
     else {
-      const lines = [
-        `${dryRun ? 'would write' : 'wrote'} ${file} for cluster ${name} (context ${context})`,
-        'found:',
-        ...joined.found.map((f) => `  ${f}`),
-      ];
+      const lines = [`${values['dry-run'] ? 'would write' : 'wrote'} ${file} for cluster ${name} (context ${context})`, 'found:', ...joined.found.map((f) => `  ${f}`)];
       if (joined.undetermined.length) lines.push('could not determine:', ...joined.undetermined.map((u) => `  ${u}`));
       io.stdout(`${lines.join('\n')}\n`);
     }
-    if (context !== name)
-      io.stderr(
-        `note: flotilla reaches clusters by the context named after them; this context is "${context}": pass --context-map ${name}=${context} to apply, status and the controller\n`,
-      );
+    if (context !== name) io.stderr(`note: flotilla reaches clusters by the context named after them; this context is "${context}": pass --context-map ${name}=${context} to apply, status and the controller\n`);
     return exitOk;
   },
-};
+});
 
 /** Refuses a second declaration of the cluster elsewhere, and an existing file without --force. */
 async function refuseConflicts(name: string, file: string, repo: string, force: boolean, cwd: string): Promise<void> {
@@ -118,9 +89,6 @@ async function refuseConflicts(name: string, file: string, repo: string, force: 
   const { fleet } = await loadRevision(repo, undefined, cwd);
   const declared = fleet.clusters.find((c) => c.object.metadata.name === name);
   if (declared && declared.source.file !== file) {
-    throw new ClusterAlreadyDeclared(
-      `cluster ${name} is already declared at ${declared.source.file}:${declared.source.line}; edit it there, or remove it first`,
-      { cluster: name, file: declared.source.file, line: declared.source.line },
-    );
+    throw new ClusterAlreadyDeclared(`cluster ${name} is already declared at ${declared.source.file}:${declared.source.line}; edit it there, or remove it first`, { cluster: name, file: declared.source.file, line: declared.source.line });
   }
 }

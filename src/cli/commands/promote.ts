@@ -6,14 +6,16 @@
 import path from 'node:path';
 import { FlotillaError, UsageError, type KubeObject } from '../../api/index.ts';
 import { memberKubeConfig } from '../../cluster/credentials.ts';
-import { credentialsFrom, limitsFrom } from '../../cluster/member-access.ts';
+import { loadRevision } from '../load-revision.ts';
 import { MemberClient } from '../../cluster/member-client.ts';
 import { formatObjectId, objectIdOf } from '../../cluster/object-id.ts';
 import { readPromotable, type Promotable } from '../../cluster/read-promotable.ts';
 import { createInterpreter } from '../../interpreter/index.ts';
 import { promotionPolicy, secretWithoutValues, templateFromLive } from '../../promote/index.ts';
-import { exitOk, type Command } from '../io.ts';
-import { loadRevision, stringFlag } from '../load-revision.ts';
+import { defineCommand } from '../command.ts';
+import { flag } from '../flags.ts';
+import { exitOk } from '../io.ts';
+import { memberAccessFlags, membersFrom } from '../shared-flags.ts';
 import { toYamlText } from '../output.ts';
 import { refuseOverwrite, writeManifests } from '../repo-files.ts';
 import { parseKindName } from '../kind-name.ts';
@@ -25,24 +27,21 @@ export class SecretsNotIncluded extends FlotillaError<{ secrets: readonly string
 export class PromoteConflict extends FlotillaError<{ detail: string }> {}
 
 /** `flotilla promote`: the command definition (K1). */
-export const promoteCommand: Command = {
+export const promoteCommand = defineCommand({
   name: 'promote',
   summary: 'Bring a workload running on a member under flotilla: write its template and a policy adopting it',
   maxPositionals: 2,
-  options: {
-    namespace: { type: 'string', short: 'n', default: 'default' },
-    cluster: { type: 'string' },
-    repo: { type: 'string', default: '.' },
-    kubeconfig: { type: 'string' },
-    'context-map': { type: 'string' },
-    'hub-context': { type: 'string' },
-    dependencies: { type: 'boolean', default: false },
-    'include-secrets': { type: 'boolean', default: false },
-    force: { type: 'boolean', default: false },
-    'dry-run': { type: 'boolean', default: false },
-    timeout: { type: 'string', default: '30s' },
+  flags: {
+    namespace: flag.string('NS', 'namespace of the object', { short: 'n', default: 'default' }),
+    cluster: flag.string('NAME', 'the member to read it from; the fleet repo must declare it'),
+    repo: flag.string('DIR', 'fleet repo working tree', { default: '.' }),
+    ...memberAccessFlags('30s'),
+    dependencies: flag.boolean('also promote the ConfigMaps, Secrets, ServiceAccounts and PVCs it references'),
+    'include-secrets': flag.boolean('allow referenced Secrets (names only, never values)'),
+    force: flag.boolean('overwrite existing files'),
+    'dry-run': flag.boolean('print the files instead of writing them'),
   },
-  help: `Promote a live object of a member into the fleet repo, as karmadactl promote does for Karmada.
+  about: `Promote a live object of a member into the fleet repo, as karmadactl promote does for Karmada.
 
 Usage: flotilla promote KIND NAME -n NAMESPACE --cluster CLUSTER [--repo DIR] [--kubeconfig FILE]
                         [--dependencies [--include-secrets]] [--force] [--dry-run]
@@ -64,21 +63,8 @@ With --dependencies, the ConfigMaps, Secrets, ServiceAccounts and PersistentVolu
 object references (the resource interpreter's InterpretDependency) join the template file and
 the policy. A Secret is refused unless --include-secrets; with it, only the Secret's name, labels
 and type are written, never its values: they stay on the member.
-
-Options:
-  -n, --namespace NS          namespace of the object (default: default)
-      --cluster NAME          the member to read it from; the fleet repo must declare it
-      --repo DIR              fleet repo working tree (default: .)
-      --kubeconfig FILE       kubeconfig (default: $KUBECONFIG)
-      --context-map LIST      CLUSTER=CONTEXT pairs, comma-separated, when names differ
-      --hub-context NAME      kubeconfig context of the hub holding the clusters' Secrets
-      --dependencies          also promote the objects it references
-      --include-secrets       allow referenced Secrets (names only, never values)
-      --force                 overwrite existing files
-      --dry-run               print the files instead of writing them
-      --timeout DURATION      limit for reading the member (default: 30s)
-
-Exit status:
+`,
+  footer: `Exit status:
   0  the files were written (or printed, with --dry-run)
   2  usage error, the object or cluster was not found, the object is already managed, a
      Secret was referenced without --include-secrets, or a file exists without --force
@@ -93,74 +79,37 @@ Examples:
 `,
   async run(values, positionals, io) {
     const target = parseKindName(positionals, 'promote');
-    const cluster = stringFlag(values['cluster']);
+    const cluster = values.cluster;
     if (!cluster) throw new UsageError('--cluster NAME is required: the member to read the object from');
-    const repoFlag = stringFlag(values['repo']) ?? '.';
-    const repo = path.resolve(io.cwd, repoFlag);
-    const loaded = await loadRevision(repoFlag, undefined, io.cwd);
+    const repo = path.resolve(io.cwd, values.repo);
+    const loaded = await loadRevision(values.repo, undefined, io.cwd);
     const declared = loaded.fleet.clusters.find((c) => c.object.metadata.name === cluster);
-    if (!declared)
-      throw new PromoteConflict(
-        `the fleet repo declares no Cluster ${cluster}: register it first (flotilla join ${cluster} --kubeconfig FILE)`,
-        { detail: 'unknown cluster' },
-      );
-    const flags = {
-      kubeconfig: stringFlag(values['kubeconfig']),
-      contextMap: stringFlag(values['context-map']),
-      hubContext: stringFlag(values['hub-context']),
-      timeout: stringFlag(values['timeout']),
-    };
-    const limits = limitsFrom(flags);
-    const client = new MemberClient(
-      cluster,
-      await memberKubeConfig(declared.object, credentialsFrom(flags, io.env, limits)),
-      { requestTimeoutMs: limits.requestTimeoutMs, deadline: AbortSignal.timeout(limits.timeoutMs) },
-    );
+    if (!declared) throw new PromoteConflict(`the fleet repo declares no Cluster ${cluster}: register it first (flotilla join ${cluster} --kubeconfig FILE)`, { detail: 'unknown cluster' });
+    const { limits, credentials } = membersFrom(values, io.env);
+    const client = new MemberClient(cluster, await memberKubeConfig(declared.object, credentials), { requestTimeoutMs: limits.requestTimeoutMs, deadline: AbortSignal.timeout(limits.timeoutMs) });
     let read: Promotable;
     try {
-      read = await readPromotable(
-        client,
-        { typed: target.kind, namespace: stringFlag(values['namespace']) ?? 'default', name: target.name },
-        values['dependencies'] === true ? createInterpreter(loaded.fleet.customizations) : undefined,
-      );
+      read = await readPromotable(client, { typed: target.kind, namespace: values.namespace, name: target.name }, values.dependencies ? createInterpreter(loaded.fleet.customizations) : undefined);
     } finally {
       await client.close();
     }
-    const files = promotionFiles(read, cluster, values['include-secrets'] === true);
+    const files = promotionFiles(read, cluster, values['include-secrets']);
     const existing = loaded.fleet.templates.find((t) => files.objects.some((o) => sameObject(o, t.object)));
-    if (existing)
-      throw new PromoteConflict(
-        `the fleet repo already has a template of ${existing.object.kind} ${existing.object.metadata.namespace ?? ''}/${existing.object.metadata.name ?? ''} (${existing.source.file}:${existing.source.line})`,
-        { detail: 'template exists' },
-      );
+    if (existing) throw new PromoteConflict(`the fleet repo already has a template of ${existing.object.kind} ${existing.object.metadata.namespace ?? ''}/${existing.object.metadata.name ?? ''} (${existing.source.file}:${existing.source.line})`, { detail: 'template exists' });
     const note = `promoted by flotilla promote from cluster ${cluster}`;
-    if (values['dry-run'] === true) {
-      io.stdout(
-        `# ${files.template}\n${files.objects.map((o) => `---\n${yamlOf(o)}`).join('')}# ${files.policy}\n---\n${yamlOf(files.adopt)}`,
-      );
+    if (values['dry-run']) {
+      io.stdout(`# ${files.template}\n${files.objects.map((o) => `---\n${yamlOf(o)}`).join('')}# ${files.policy}\n---\n${yamlOf(files.adopt)}`);
     } else {
-      await refuseOverwrite(repo, [files.template, files.policy], values['force'] === true);
+      await refuseOverwrite(repo, [files.template, files.policy], values.force);
       await writeManifests(repo, files.template, `${note}.${files.secretNote}`, files.objects);
-      await writeManifests(
-        repo,
-        files.policy,
-        `${note}: pins the objects to ${cluster} and adopts them where they run (conflictResolution: Overwrite).`,
-        [files.adopt],
-      );
-      io.stdout(
-        `wrote ${files.template} (${files.objects.map(describe).join(', ')})\nwrote ${files.policy} (${files.adopt.kind} ${files.adopt.metadata.name ?? ''} → ${cluster})\n`,
-      );
+      await writeManifests(repo, files.policy, `${note}: pins the objects to ${cluster} and adopts them where they run (conflictResolution: Overwrite).`, [files.adopt]);
+      io.stdout(`wrote ${files.template} (${files.objects.map(describe).join(', ')})\nwrote ${files.policy} (${files.adopt.kind} ${files.adopt.metadata.name ?? ''} → ${cluster})\n`);
     }
-    for (const m of read.missing)
-      io.stderr(
-        `warning: ${describe(read.object)} references ${m.kind} ${m.name ?? `selected by labels`}, which cluster ${cluster} does not have; not promoted\n`,
-      );
-    io.stderr(
-      `next: review and commit the files; 'flotilla apply' then takes the objects over on ${cluster} without restarting them\n`,
-    );
+    for (const m of read.missing) io.stderr(`warning: ${describe(read.object)} references ${m.kind} ${m.name ?? `selected by labels`}, which cluster ${cluster} does not have; not promoted\n`);
+    io.stderr(`next: review and commit the files; 'flotilla apply' then takes the objects over on ${cluster} without restarting them\n`);
     return exitOk;
   },
-};
+});
 
 interface PromotionFiles {
   readonly template: string;
@@ -175,10 +124,7 @@ function promotionFiles(read: Promotable, cluster: string, includeSecrets: boole
   const secrets = read.dependencies.filter((d) => d.kind === 'Secret');
   if (secrets.length && !includeSecrets) {
     const names = secrets.map((s) => `${s.metadata.namespace ?? ''}/${s.metadata.name ?? ''}`);
-    throw new SecretsNotIncluded(
-      `${describe(read.object)} references Secret ${names.join(', ')}; secrets are not promoted into git unless --include-secrets (which writes their names and type, never their values)`,
-      { secrets: names },
-    );
+    throw new SecretsNotIncluded(`${describe(read.object)} references Secret ${names.join(', ')}; secrets are not promoted into git unless --include-secrets (which writes their names and type, never their values)`, { secrets: names });
   }
   const secretKeys: string[] = [];
   const objects = [read.object, ...read.dependencies].map((o) => {
@@ -191,16 +137,8 @@ function promotionFiles(read: Promotable, cluster: string, includeSecrets: boole
   const scope = main.metadata.namespace ?? '_cluster';
   const kind = main.kind.toLowerCase();
   const name = main.metadata.name ?? '';
-  const secretNote = secretKeys.length
-    ? `\nSecret values are not in git: ${secretKeys.join('; ')} keep their values on ${cluster}.`
-    : '';
-  return {
-    template: `apps/${scope}/${kind}-${name}.yaml`,
-    policy: `policies/${scope}/${name}-${kind}.yaml`,
-    objects,
-    adopt: promotionPolicy(objects, cluster),
-    secretNote,
-  };
+  const secretNote = secretKeys.length ? `\nSecret values are not in git: ${secretKeys.join('; ')} keep their values on ${cluster}.` : '';
+  return { template: `apps/${scope}/${kind}-${name}.yaml`, policy: `policies/${scope}/${name}-${kind}.yaml`, objects, adopt: promotionPolicy(objects, cluster), secretNote };
 }
 
 /** Same group, kind, namespace and name (any version). */
@@ -215,3 +153,4 @@ function describe(o: KubeObject): string {
 function yamlOf(o: KubeObject): string {
   return toYamlText(o);
 }
+

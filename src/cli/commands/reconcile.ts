@@ -8,38 +8,44 @@ import { describeError, reconcileOnce, type ReconcileContext, type ReconcileOutc
 import { armKillPoint, defaultCacheRoot, defaultIdentity, defaultStaleLockMs, localStore, openLocal, findGitDir, remoteStore, resolveCredentials, type BranchStore, type Identity, type LockPolicy } from '../../git/index.ts';
 import { assertSchedule, isRemoteUrl, openSource } from '../../source/index.ts';
 import { createStatusReader } from '../../writeback/index.ts';
-import { exitError, exitInvalid, exitOk, type Command, type ExitCode, type IO } from '../io.ts';
-import { stringFlag } from '../load-revision.ts';
-import { toJsonText, toOutputFormat, toYamlText } from '../output.ts';
+import { defineCommand } from '../command.ts';
+import { flag } from '../flags.ts';
+import { exitError, exitInvalid, exitOk, type ExitCode, type IO } from '../io.ts';
+import { createLog, logFlags } from '../logger.ts';
+import { toJsonText, toYamlText } from '../output.ts';
+import { memberAccessFlags } from '../shared-flags.ts';
 import { planTable } from './plan.ts';
 import { runPass, type PassOutcome } from '../../controller/fleet-pass.ts';
-import { bool, evictionSettings, failoverOptions, healthSettings, memberAccess, pruneGuardFrom, pruneGuardOptions } from '../controller-options.ts';
+import { evictionSettings, failoverFlags, healthSettings, memberAccess, pruneGuardFlags, pruneGuardFrom } from '../controller-options.ts';
 
 /** `flotilla reconcile`: the command definition (K1). */
-export const reconcileCommand: Command = {
+export const reconcileCommand = defineCommand({
   name: 'reconcile',
   summary: 'Follow a fleet repo branch; write the rendered and status branches',
   maxPositionals: 0,
-  options: {
-    repo: { type: 'string', default: '.' },
-    branch: { type: 'string' },
-    once: { type: 'boolean', default: false },
-    'status-branch': { type: 'string' },
-    'rendered-branch': { type: 'string' },
-    'status-repo': { type: 'string' },
-    'cache-dir': { type: 'string' },
-    'git-credentials-file': { type: 'string' },
-    'poll-schedule': { type: 'string' },
-    'webhook-listen': { type: 'string' },
-    'webhook-secret-file': { type: 'string' },
-    author: { type: 'string' },
-    out: { type: 'string' },
-    output: { type: 'string', short: 'o', default: 'table' },
-    kubeconfig: { type: 'string' }, 'context-map': { type: 'string' }, 'hub-context': { type: 'string' }, timeout: { type: 'string', default: '30s' },
-    prune: { type: 'string', default: 'true' }, 'force-conflicts': { type: 'boolean', default: false }, ...pruneGuardOptions,
-    ...failoverOptions,
+  flags: {
+    repo: flag.string('URL|DIR', 'fleet repo', { default: '.' }),
+    branch: flag.string('NAME', 'source branch to follow'),
+    once: flag.boolean('reconcile once and exit (for scripts and CI)'),
+    'status-branch': flag.string('NAME', 'status branch (default: flotilla.yaml statusBranch, flotilla-status)'),
+    'rendered-branch': flag.string('NAME', 'rendered branch (default: flotilla.yaml renderedBranch, flotilla-rendered)'),
+    'status-repo': flag.string('URL|DIR', 'write the status and rendered branches to this repository instead'),
+    'cache-dir': flag.string('DIR', 'bare repository cache (default: ~/.cache/flotilla/repos)'),
+    'git-credentials-file': flag.string('FILE', 'credentials file for the remote(s): lines username=, password= or token='),
+    'poll-schedule': flag.string('CRON', 'poll schedule (default: flotilla.yaml pollSchedule, every minute)'),
+    'webhook-listen': flag.string('HOST:PORT', 'serve POST /webhook for GitHub, Gitea and GitLab push events; the secret comes from FLOTILLA_WEBHOOK_SECRET or --webhook-secret-file'),
+    'webhook-secret-file': flag.string('FILE', 'secret of POST /webhook'),
+    author: flag.string('"N <E>"', 'author and committer of flotilla\'s commits (default: flotilla <flotilla@localhost>)'),
+    out: flag.string('DIR', 'also write the rendered tree to DIR (not guarded, see above)'),
+    output: flag.oneOf(['json', 'yaml', 'table'], '--once result format', { short: 'o', default: 'table', metavar: 'FORMAT' }),
+    ...memberAccessFlags('30s'),
+    prune: flag.boolean('with --kubeconfig: delete what flotilla owns and no longer plans', { default: true }),
+    'force-conflicts': flag.boolean('with --kubeconfig: take over fields another field manager owns'),
+    ...pruneGuardFlags,
+    ...failoverFlags,
+    ...logFlags('text'),
   },
-  help: `Follow a fleet repo branch: plan every new revision, commit the rendered tree to the
+  about: `Follow a fleet repo branch: plan every new revision, commit the rendered tree to the
 rendered branch and the decision to the status branch.
 
 Usage: flotilla reconcile --repo URL|DIR [--once] [options]
@@ -69,32 +75,11 @@ repository writes the branches into that repository. --repo DIR of a plain direc
 repository) has no branch to write to: its working tree is planned and reported, and the
 rendered tree is written to --out DIR when given; without --once the directory is watched.
 
-Options:
-      --repo URL|DIR           fleet repo (default: .)
-      --branch NAME            source branch to follow
-      --once                   reconcile once and exit (for scripts and CI)
-      --status-branch NAME     status branch (default: flotilla.yaml statusBranch, flotilla-status)
-      --rendered-branch NAME   rendered branch (default: flotilla.yaml renderedBranch, flotilla-rendered)
-      --status-repo URL|DIR    write the status and rendered branches to this repository instead
-      --cache-dir DIR          bare repository cache (default: ~/.cache/flotilla/repos)
-      --git-credentials-file F credentials file for the remote(s)
-      --poll-schedule CRON     poll schedule (default: flotilla.yaml pollSchedule, every minute)
-      --webhook-listen H:P     serve POST /webhook for GitHub, Gitea and GitLab push events; the
-                               secret comes from FLOTILLA_WEBHOOK_SECRET or --webhook-secret-file
-      --author "N <E>"         author and committer of flotilla's commits (default: flotilla <flotilla@localhost>)
-      --out DIR                also write the rendered tree to DIR (not guarded, see above)
-      --allow-mass-prune       confirm a revision the mass-prune guard held (see above)
-      --max-prune-share P      hold a folder losing more than P (e.g. 50%) of its objects (default 100%:
-                               only a folder left empty)
-  -o, --output FORMAT          --once result as table | json | yaml
-      --kubeconfig FILE        with --once: also apply the revision to the members (contexts named
-                               after the clusters) with server-side apply, prune what flotilla owns
-                               and no longer plans, probe cluster health, and record it all on the
-                               status branch: one pass of \`flotilla controller\`, which also takes
-                               --context-map, --hub-context, --timeout, --prune, --force-conflicts
-                               and the failover flags (see \`flotilla controller --help\`)
-
-Exit status:
+--kubeconfig FILE with --once also applies the revision to the members (contexts named after the
+clusters) with server-side apply, prunes what flotilla owns and no longer plans, probes cluster
+health, and records it all on the status branch: one pass of \`flotilla controller\`, which also
+takes --context-map, --hub-context, --timeout, --prune, --force-conflicts and the failover flags.`,
+  footer: `Exit status:
   0  (--once) the revision is valid and recorded, or was already (and, with --kubeconfig, applied
      to every member)
   1  (--once) the revision is invalid; its errors are on the status branch (with --kubeconfig:
@@ -116,39 +101,39 @@ Examples:
   flotilla reconcile --repo examples/fleet-repo --once --out /tmp/rendered
 `,
   async run(values, _positionals, io) {
-    const output = toOutputFormat(values['output']);
-    const repo = stringFlag(values['repo']) ?? '.';
-    const once = values['once'] === true;
-    const outDir = resolveOut(stringFlag(values['out']), io);
-    const schedule = stringFlag(values['poll-schedule']);
+    const output = values.output;
+    const repo = values.repo;
+    const once = values.once;
+    const outDir = resolveOut(values.out, io);
+    const schedule = values['poll-schedule'];
     if (schedule) assertSchedule(schedule);
-    const identity = parseAuthor(stringFlag(values['author']));
-    const credentials = await resolveCredentials(io.env, resolveOut(stringFlag(values['git-credentials-file']), io));
-    const cacheRoot = resolveOut(stringFlag(values['cache-dir']), io) ?? defaultCacheRoot(io.env);
+    const identity = parseAuthor(values.author);
+    const credentials = await resolveCredentials(io.env, resolveOut(values['git-credentials-file'], io));
+    const cacheRoot = resolveOut(values['cache-dir'], io) ?? defaultCacheRoot(io.env);
     armKillPoint(io.env['FLOTILLA_TEST_KILL_AT']);
-    const log = (f: Readonly<Record<string, unknown>>) => io.stderr(`${Object.entries(f).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ')}\n`);
+    const { log } = createLog({ level: values['log-level'], format: values['log-format'], base: { component: 'flotilla-reconcile' }, write: io.stderr });
     const locks = gitLockPolicy((f) => log({ level: 'warn', ...f }));
-    const source = await openSource({ repo, cwd: io.cwd, branch: stringFlag(values['branch']), cacheRoot, credentials, locks });
-    if (source.kind === 'directory') return runDirectory(source.dir, outDir, once, output, io);
-    const statusRepo = stringFlag(values['status-repo']);
+    const source = await openSource({ repo, cwd: io.cwd, branch: values.branch, cacheRoot, credentials, locks });
+    if (source.kind === 'directory') return runDirectory(source.dir, outDir, once, output, io, log);
+    const statusRepo = values['status-repo'];
     const target = statusRepo ? await openTarget(statusRepo, io, cacheRoot, credentials, locks) : source.store;
     const ctx: ReconcileContext = {
       source, target, identity, now: () => new Date(), log,
-      branches: { status: stringFlag(values['status-branch']), rendered: stringFlag(values['rendered-branch']) },
+      branches: { status: values['status-branch'], rendered: values['rendered-branch'] },
       statusReader: createStatusReader(target), outDir, pruneGuard: pruneGuardFrom(values),
     };
-    if (stringFlag(values['kubeconfig']) !== undefined) {
+    if (values.kubeconfig !== undefined) {
       if (!once) throw new UsageError('--kubeconfig applies with --once only; to follow a branch and apply every revision, run `flotilla controller`');
       const access = memberAccess(values, io);
       const pass = await runPass({
-        ...ctx, members: { credentials: access.credentials, ...access.limits, prune: bool(values, 'prune'), forceConflicts: values['force-conflicts'] === true, pruneGuard: pruneGuardFrom(values) },
+        ...ctx, members: { credentials: access.credentials, ...access.limits, prune: values.prune, forceConflicts: values['force-conflicts'], pruneGuard: pruneGuardFrom(values) },
         health: healthSettings(values), eviction: evictionSettings(values),
       });
       return reportPass(pass, output, io);
     }
     if (once) return reportOnce(await reconcileOnce(ctx), output, io);
-    const webhookListen = stringFlag(values['webhook-listen']);
-    const webhook = webhookListen ? { listen: webhookListen, secret: await webhookSecret(stringFlag(values['webhook-secret-file']), io) } : undefined;
+    const webhookListen = values['webhook-listen'];
+    const webhook = webhookListen ? { listen: webhookListen, secret: await webhookSecret(values['webhook-secret-file'], io) } : undefined;
     const controller = new AbortController();
     const stop = () => controller.abort();
     process.once('SIGINT', stop);
@@ -164,9 +149,9 @@ Examples:
     }
     return exitOk;
   },
-};
+});
 
-async function runDirectory(dir: string, outDir: string | undefined, once: boolean, output: string, io: IO): Promise<ExitCode> {
+async function runDirectory(dir: string, outDir: string | undefined, once: boolean, output: string, io: IO, log: (fields: Readonly<Record<string, unknown>>) => void): Promise<ExitCode> {
   io.stderr(`${dir} is not a git repository: there is no branch to write status or a rendered tree to; planning its working tree${outDir ? ` and writing the rendered tree to ${outDir}` : ' (use --out DIR to write the rendered tree, or run `git init` and commit to get the branches)'}\n`);
   if (once) {
     const { plan, written } = await reconcileDirectory(dir, outDir);
@@ -184,8 +169,8 @@ async function runDirectory(dir: string, outDir: string | undefined, once: boole
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   await followDirectory(dir, outDir, controller.signal, (o) => {
-    if ('error' in o) io.stderr(`msg="plan failed" error=${JSON.stringify(describeError(o.error))}\n`);
-    else io.stderr(`msg="working tree planned" valid=${o.plan.errors.length === 0} bindings=${o.plan.bindings.length} works=${o.plan.works.length} errors=${o.plan.errors.length}\n`);
+    if ('error' in o) log({ level: 'error', msg: 'plan failed', error: describeError(o.error) });
+    else log({ level: o.plan.errors.length ? 'warn' : 'info', msg: 'working tree planned', valid: o.plan.errors.length === 0, bindings: o.plan.bindings.length, works: o.plan.works.length, errors: o.plan.errors.length });
   });
   return exitOk;
 }

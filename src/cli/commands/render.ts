@@ -5,25 +5,30 @@ import { defaultCacheRoot, resolveCredentials } from '../../git/index.ts';
 import { planSnapshot } from '../../plan/index.ts';
 import { isRemoteUrl, openSource, readRevision } from '../../source/index.ts';
 import { writeRenderedDir } from '../../writeback/index.ts';
-import { exitInvalid, exitOk, type Command } from '../io.ts';
-import { planRevision, stringFlag } from '../load-revision.ts';
-import { toJsonText, toOutputFormat, toYamlText } from '../output.ts';
+import { defineCommand } from '../command.ts';
+import { flag, type FlagValues } from '../flags.ts';
+import { exitInvalid, exitOk } from '../io.ts';
+import { planRevision } from '../load-revision.ts';
+import { toJsonText, toYamlText } from '../output.ts';
+import { outputFlags, revisionFlags } from '../shared-flags.ts';
+
+const renderFlags = {
+  repo: flag.string('URL|DIR', 'fleet repo', { default: '.' }),
+  ref: revisionFlags.ref,
+  branch: flag.string('NAME', "with --repo URL: the branch (default: the remote's HEAD)"),
+  out: flag.string('DIR', 'output directory (required)'),
+  'cache-dir': flag.string('DIR', 'bare repository cache (default: ~/.cache/flotilla/repos)'),
+  'git-credentials-file': flag.string('FILE', 'lines username=, password= or token='),
+  output: outputFlags(['json', 'yaml', 'table']).output,
+};
 
 /** `flotilla render`: the command definition (K1). */
-export const renderCommand: Command = {
+export const renderCommand = defineCommand({
   name: 'render',
   summary: 'Write the per-cluster rendered tree of a revision to a directory (Argo CD / Flux)',
   maxPositionals: 0,
-  options: {
-    repo: { type: 'string', default: '.' },
-    ref: { type: 'string' },
-    branch: { type: 'string' },
-    out: { type: 'string' },
-    'cache-dir': { type: 'string' },
-    'git-credentials-file': { type: 'string' },
-    output: { type: 'string', short: 'o', default: 'table' },
-  },
-  help: `Render one revision of a fleet repo into a directory, as the rendered branch holds it.
+  flags: renderFlags,
+  about: `Render one revision of a fleet repo into a directory, as the rendered branch holds it.
 
 Usage: flotilla render --repo URL|DIR [--ref REF | --branch NAME] --out DIR [-o json|yaml|table]
 
@@ -36,16 +41,8 @@ already hold their content are not rewritten; nothing else in DIR is touched. Fi
 invalid revision writes nothing. DIR is a local directory, not guarded like the rendered branch
 of 'flotilla reconcile' (--allow-mass-prune): a revision without objects empties its folders, so
 review before committing DIR where Argo CD or Flux prune from it. --repo URL fetches the branch tip over HTTP(S) (credentials
-as for 'flotilla reconcile').
-
-Options:
-      --repo URL|DIR        fleet repo (default: .)
-      --ref REF             render this git ref of DIR instead of its working tree
-      --branch NAME         with --repo URL: the branch (default: the remote's HEAD)
-      --out DIR             output directory (required)
-  -o, --output FORMAT       summary as table | json | yaml
-
-Exit status:
+as for 'flotilla reconcile'). -o prints the summary (clusters, files written and removed).`,
+  footer: `Exit status:
   0  rendered
   1  the revision is invalid: nothing written
   2  usage error, or the repo could not be read or DIR written
@@ -58,12 +55,12 @@ Examples:
   flotilla render --repo . --ref main --out ./rendered -o json
 `,
   async run(values, _positionals, io) {
-    const output = toOutputFormat(values['output']);
-    const outFlag = stringFlag(values['out']);
+    const output = values.output;
+    const outFlag = values.out;
     if (!outFlag) throw new UsageError('--out DIR is required');
     const out = path.resolve(io.cwd, outFlag);
-    const repo = stringFlag(values['repo']) ?? '.';
-    const plan = isRemoteUrl(repo) ? await planRemote(repo, values, io.env, io.cwd) : await planRevision({ repo, ref: stringFlag(values['ref']) }, io.cwd);
+    const repo = values.repo;
+    const plan = isRemoteUrl(repo) ? await planRemote(repo, values, io.env, io.cwd) : await planRevision({ repo, ref: values.ref }, io.cwd);
     for (const d of [...plan.errors, ...plan.warnings]) io.stderr(`${formatDiagnostic(d)}\n`);
     if (plan.errors.length) {
       io.stderr(`the revision is invalid (${plan.errors.length} error(s)): nothing written to ${out}\n`);
@@ -76,13 +73,13 @@ Examples:
     else io.stdout(`rendered ${plan.revision} for ${clusters} cluster(s): ${files} file(s), ${written} written, ${removed} stale file(s) removed in ${out}\n`);
     return exitOk;
   },
-};
+});
 
-async function planRemote(repo: string, values: Readonly<Record<string, unknown>>, env: Readonly<Record<string, string | undefined>>, cwd: string) {
-  const credsFile = stringFlag(values['git-credentials-file']);
-  const cacheDir = stringFlag(values['cache-dir']);
+async function planRemote(repo: string, values: FlagValues<typeof renderFlags>, env: Readonly<Record<string, string | undefined>>, cwd: string) {
+  const credsFile = values['git-credentials-file'];
+  const cacheDir = values['cache-dir'];
   const source = await openSource({
-    repo, cwd, branch: stringFlag(values['branch']),
+    repo, cwd, branch: values.branch,
     cacheRoot: cacheDir ? path.resolve(cwd, cacheDir) : defaultCacheRoot(env),
     credentials: await resolveCredentials(env, credsFile ? path.resolve(cwd, credsFile) : undefined),
   });

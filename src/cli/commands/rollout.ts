@@ -1,6 +1,6 @@
 /**
- * `flotilla rollout status|plan` (docs/rollouts.md): each RolloutStrategy's progress as the status
- * branch records it, and the wave plan of a revision (which clusters each wave covers).
+ * `flotilla rollout status|plan|pause|resume|abort` (docs/rollouts.md): each RolloutStrategy's
+ * progress as the status branch records it, the wave plan of a revision, and a person's requests.
  */
 import path from 'node:path';
 import { formatDiagnostic, UsageError } from '../../api/index.ts';
@@ -16,26 +16,33 @@ import {
   rolloutRequestPath,
   type RolloutRequest,
 } from '../../writeback/index.ts';
-import { exitInvalid, exitOk, type Command, type ExitCode, type IO } from '../io.ts';
-import { loadRevision, stringFlag } from '../load-revision.ts';
-import { formatTable, toJsonText, toOutputFormat, toYamlText, type OutputFormat } from '../output.ts';
+import { defineCommand } from '../command.ts';
+import { flag, type FlagValues } from '../flags.ts';
+import { exitInvalid, exitOk, type ExitCode, type IO } from '../io.ts';
+import { loadRevision } from '../load-revision.ts';
+import { formatTable, toJsonText, toYamlText } from '../output.ts';
+import { outputFlags } from '../shared-flags.ts';
 
 const verbs = ['status', 'plan', 'pause', 'resume', 'abort'] as const;
 const requestOf: Readonly<Record<string, OperatorRequest>> = { pause: 'Pause', resume: 'Resume', abort: 'Abort' };
-type Values = Parameters<Command['run']>[0];
 
-export const rolloutCommand: Command = {
+const flags = {
+  repo: flag.string('DIR', 'fleet repo, and the git repository holding the status branch', { default: '.' }),
+  ref: flag.string('REF', 'plan: the tree of this git revision of DIR instead of the working tree'),
+  'status-branch': flag.string('NAME', 'status, pause, resume, abort: the status branch', {
+    default: 'flotilla-status',
+  }),
+  ...outputFlags(['json', 'yaml', 'table']),
+};
+type Values = FlagValues<typeof flags>;
+
+/** `flotilla rollout`: the command definition (K1). */
+export const rolloutCommand = defineCommand({
   name: 'rollout',
-  summary: 'Staged rollouts: the progress of each RolloutStrategy, and the waves of a revision',
+  summary: 'Staged rollouts: the progress of each RolloutStrategy, the waves of a revision, pause/resume/abort',
   maxPositionals: 2,
-  options: {
-    repo: { type: 'string', default: '.' },
-    ref: { type: 'string' },
-    'status-branch': { type: 'string', default: 'flotilla-status' },
-    output: { type: 'string', short: 'o', default: 'table' },
-    'no-header': { type: 'boolean', default: false },
-  },
-  help: `Show staged rollouts (docs/rollouts.md).
+  flags,
+  about: `Show and steer staged rollouts (docs/rollouts.md).
 
 Usage: flotilla rollout status [--repo DIR] [--status-branch NAME] [-o json|yaml|table]
        flotilla rollout plan [--repo DIR] [--ref REF] [-o json|yaml|table]
@@ -43,7 +50,7 @@ Usage: flotilla rollout status [--repo DIR] [--status-branch NAME] [-o json|yaml
 
 status reads rollouts/<namespace>/<name>.yaml at the tip of the status branch of the git
 repository DIR and prints, per RolloutStrategy, its phase (Progressing, Paused, RolledBack, Done),
-the wave in progress, the baseline and target revisions, and why it is where it is.
+the wave in progress, the baseline and target revisions, why it is where it is, and any pending request.
 plan plans the revision (as \`flotilla plan\`) and prints, per strategy and wave, the clusters
 the wave covers among those its templates are placed on, its bake, and how many clusters may take
 a change at once. Both write nothing.
@@ -51,18 +58,11 @@ pause, resume and abort commit rollouts/<namespace>/<name>.request.yaml to the s
 the git repository DIR, for the controller to act on: pause holds the rollout where it is, resume
 continues it (the deadline restarts), abort returns the started clusters to the last fully
 rolled-out manifests. The strategy must have a rollout recorded. The controller does not stage
-revisions by these strategies yet (validate warns RolloutNotActedOn), so requests wait until it does.
-
-Options:
-      --repo DIR              fleet repo (and git repository holding the status branch) (default: .)
-      --ref REF               plan: the tree of this git ref of DIR
-      --status-branch NAME    status: the status branch (default: flotilla-status)
-  -o, --output FORMAT         json | yaml | table (default: table)
-      --no-header             table without its header line
-
-Output (-o json): status {"rollouts": [{namespace, name, phase, baselineRevision, target,
-currentWave, waves, clusters, condition}], "requests": [{namespace, name, request, requestedAt}]}; plan {"revision", "plans": [{namespace, name,
-templates, waves: [{name, clusters, bakeSeconds, concurrency}]}]}; both sorted by namespace and name.
+revisions by these strategies yet (validate warns RolloutNotActedOn), so requests wait until it does.`,
+  footer: `Output (-o json): status {"rollouts": [{namespace, name, phase, baselineRevision, target,
+currentWave, waves, clusters, condition}], "requests": [{namespace, name, request, requestedAt}]};
+plan {"revision", "plans": [{namespace, name, templates, waves: [{name, clusters, bakeSeconds,
+concurrency}]}]}; both sorted by namespace and name.
 
 Exit status:
   0  the records were read (none is not an error) / the revision was planned / the request committed
@@ -86,29 +86,29 @@ Examples:
     const request = requestOf[verb];
     if (request !== undefined) return runRequest(values, positionals[1], request, io);
     if (positionals.length > 1) throw new UsageError(`rollout ${verb} takes no argument (got "${positionals[1]}")`);
-    const output = toOutputFormat(values['output']);
-    return verb === 'plan' ? runPlan(values, output, io) : runStatus(values, output, io);
+    return verb === 'plan' ? runPlan(values, io) : runStatus(values, io);
   },
-};
+});
 
 async function openStore(values: Values, io: IO): Promise<{ store: BranchStore; branch: string }> {
-  const dir = path.resolve(io.cwd, stringFlag(values['repo']) ?? '.');
+  const dir = path.resolve(io.cwd, values.repo);
   const gitdir = await findGitDir(dir);
   if (!gitdir) throw new UsageError(`${dir} is not a git repository`);
   return {
     store: localStore(openLocal(gitdir), dir),
-    branch: stringFlag(values['status-branch']) ?? 'flotilla-status',
+    branch: values['status-branch'],
   };
 }
 
-async function runStatus(values: Values, output: OutputFormat, io: IO): Promise<ExitCode> {
+async function runStatus(values: Values, io: IO): Promise<ExitCode> {
+  const output = values.output;
   const { store, branch } = await openStore(values, io);
   const tip = await store.tip(branch);
   const rollouts = await readRolloutRecords(store, tip);
   const requests = await readRolloutRequests(store, tip);
   if (output === 'json') io.stdout(toJsonText({ rollouts, requests }));
   else if (output === 'yaml') io.stdout(toYamlText({ rollouts, requests }));
-  else io.stdout(statusTable(rollouts, requests, values['no-header'] === true));
+  else io.stdout(statusTable(rollouts, requests, values['no-headers']));
   return exitOk;
 }
 
@@ -138,8 +138,9 @@ async function runRequest(
   return exitOk;
 }
 
-async function runPlan(values: Values, output: OutputFormat, io: IO): Promise<ExitCode> {
-  const loaded = await loadRevision(stringFlag(values['repo']) ?? '.', stringFlag(values['ref']), io.cwd);
+async function runPlan(values: Values, io: IO): Promise<ExitCode> {
+  const output = values.output;
+  const loaded = await loadRevision(values.repo, values.ref, io.cwd);
   const plan = planLoaded(loaded);
   if (plan.errors.length) {
     for (const d of plan.errors) io.stderr(`${formatDiagnostic(d)}\n`);
@@ -148,7 +149,7 @@ async function runPlan(values: Values, output: OutputFormat, io: IO): Promise<Ex
   const plans = wavePlans(loaded.fleet, plan.works);
   if (output === 'json') io.stdout(toJsonText({ revision: plan.revision, plans }));
   else if (output === 'yaml') io.stdout(toYamlText({ revision: plan.revision, plans }));
-  else io.stdout(planTable(plans, values['no-header'] === true));
+  else io.stdout(planTable(plans, values['no-headers']));
   return exitOk;
 }
 

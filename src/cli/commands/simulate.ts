@@ -1,37 +1,35 @@
 /** `flotilla simulate`: what a cluster, zone, region or provider failure would do to the fleet. */
 import { formatDiagnostic, UsageError } from '../../api/index.ts';
 import {
-  createSimulator, describeLoad, describeMoves, describeReasons, eachScenarios, failedClusters, formatScenariosMarkdown, isFailureKey, isNearFull, parseFailureSelector, scenarioOf, workloadName,
+  createSimulator, describeLoad, describeMoves, describeReasons, eachScenarios, failedClusters, formatScenariosMarkdown, isNearFull, parseFailureSelector, scenarioOf, workloadName,
   failureKeys, type Scenario, type ScenarioImpact,
 } from '../../simulate/index.ts';
-import { credentialsFrom, limitsFrom } from '../../cluster/member-access.ts';
 import type { ObserveOptions } from '../../cluster/observe.ts';
-import { exitInvalid, exitOk, type Command, type IO } from '../io.ts';
-import { stringFlag } from '../load-revision.ts';
+import { defineCommand } from '../command.ts';
+import { flag, type FlagValues } from '../flags.ts';
+import { exitInvalid, exitOk, type IO } from '../io.ts';
 import { formatTable } from '../output.ts';
 import { printStreamed } from '../output-stream.ts';
 import { loadSimulationBase } from '../simulate-input.ts';
+import { memberAccessFlags, membersFrom, revisionFlags } from '../shared-flags.ts';
 
-const formats = ['table', 'json', 'markdown'] as const;
+const simulateFlags = {
+  ...revisionFlags,
+  fail: flag.list('K=V', 'a failed set: cluster=NAME, region=R, zone=Z or provider=P; repeat to fail several at once (one scenario)'),
+  each: flag.oneOf(failureKeys, 'one scenario per value of K: an N+1 check', { metavar: 'K' }),
+  output: flag.oneOf(['table', 'json', 'markdown'], 'output format', { short: 'o', default: 'table', metavar: 'FORMAT' }),
+  strict: flag.boolean('exit 1 when any workload loses replicas (for CI)'),
+  'no-headers': flag.boolean('tables without their header lines', { aliases: ['no-header'] }),
+  ...memberAccessFlags('30s'),
+};
 
-export const simulateCommand: Command = {
+/** `flotilla simulate`: the command definition (K1). */
+export const simulateCommand = defineCommand({
   name: 'simulate',
   summary: 'Failure-impact analysis: what losing a cluster, zone, region or provider does to every workload',
   maxPositionals: 0,
-  options: {
-    repo: { type: 'string', default: '.' },
-    ref: { type: 'string' },
-    fail: { type: 'string', multiple: true },
-    each: { type: 'string' },
-    output: { type: 'string', short: 'o', default: 'table' },
-    strict: { type: 'boolean', default: false },
-    'no-header': { type: 'boolean', default: false },
-    kubeconfig: { type: 'string' },
-    'context-map': { type: 'string' },
-    'hub-context': { type: 'string' },
-    timeout: { type: 'string', default: '30s' },
-  },
-  help: `Simulate a failure: which workloads move where, which lose replicas and why.
+  flags: simulateFlags,
+  about: `Simulate a failure: which workloads move where, which lose replicas and why.
 
 Usage: flotilla simulate [--repo DIR] [--ref REF] (--fail K=V ... | --each K) [-o table|json|markdown] [--strict]
 
@@ -49,22 +47,11 @@ With --kubeconfig, the members' capacity is observed now instead (read-only, as 
 Writes nothing. Workloads are templates with replicas; what they depend on follows them.
 Nothing is rendered: an override that cannot be applied is 'flotilla validate''s to report.
 
-Options:
-      --repo DIR        fleet repo directory (default: .)
-      --ref REF         the tree of this git ref of DIR
-      --fail K=V        a failed set: cluster=NAME, region=R, zone=Z or provider=P; repeat to fail
-                        several at once (one scenario)
-      --each K          one scenario per value of K (cluster, region, zone, provider): an N+1 check
-  -o, --output FORMAT   table | json | markdown (default: table)
-      --strict          exit 1 when any workload loses replicas (for CI)
 With several scenarios, the table and Markdown list only the workloads that lose replicas and
 the survivors used at 90% or more afterwards; -o json has every workload and survivor.
-      --no-header       table without its header lines
-      --kubeconfig FILE observe the members' capacity now, as the controller does (read-only);
-                        with --context-map CLUSTER=CONTEXT,..., --hub-context NAME, --timeout D
-                        (default 30s), as 'flotilla status'
-
-Exit status:
+--kubeconfig (with --context-map, --hub-context, --timeout, as 'flotilla status') observes the
+members' capacity now, as the controller does (read-only).`,
+  footer: `Exit status:
   0  simulated (with --strict: no workload loses a replica)
   1  the revision is invalid, or (--strict) a workload loses replicas
   2  usage error (a selector that matches no cluster, say), or the repo could not be read
@@ -80,23 +67,21 @@ Examples:
   flotilla simulate --each region --strict -o markdown
 `,
   async run(values, _positionals, io) {
-    const output = formats.find((f) => f === (stringFlag(values['output']) ?? 'table'));
-    if (output === undefined) throw new UsageError(`--output must be one of: ${formats.join(', ')} (got "${String(values['output'])}")`);
-    const each = stringFlag(values['each']);
-    const fails = Array.isArray(values['fail']) ? values['fail'].map(String) : [];
+    const output = values.output;
+    const each = values.each;
+    const fails = values.fail;
     if ((each === undefined) === (fails.length === 0)) throw new UsageError('give --fail K=V (repeatable) or --each K, not both');
-    if (each !== undefined && !isFailureKey(each)) throw new UsageError(`--each must be one of: ${failureKeys.join(', ')} (got "${each}")`);
     const selectors = fails.map((f) => {
       const p = parseFailureSelector(f);
       if (!p.ok) throw new UsageError(p.message);
       return p.selector;
     });
-    const base = await loadSimulationBase(stringFlag(values['repo']) ?? '.', stringFlag(values['ref']), io.cwd, observeOptions(values, io));
+    const base = await loadSimulationBase(values.repo, values.ref, io.cwd, observeOptions(values, io));
     if (base.plan.errors.length) {
       for (const d of base.plan.errors) io.stderr(`${formatDiagnostic(d)}\n`);
       return exitInvalid;
     }
-    const scenarios: Scenario[] = each !== undefined && isFailureKey(each) ? eachScenarios(base.clusters, each) : [scenarioOf(selectors)];
+    const scenarios: Scenario[] = each !== undefined ? eachScenarios(base.clusters, each) : [scenarioOf(selectors)];
     const unmatched = each === undefined ? scenarios.find((s) => failedClusters(base.clusters, s).length === 0) : undefined;
     if (unmatched) throw new UsageError(`--fail ${unmatched.name} matches no cluster of the inventory`);
     io.stderr(`flotilla simulate: ${base.plan.revision.slice(0, 12)}, capacity from ${base.capacityFrom}\n`);
@@ -114,18 +99,17 @@ Examples:
     else {
       // Several scenarios show only the workloads that lose replicas and the survivors near full: keep no more than that.
       const shown = [...impacts()].map((i) => (scenarios.length === 1 ? i : { ...i, workloads: i.workloads.filter((w) => w.lost > 0), clusters: i.clusters.filter(isNearFull) }));
-      io.stdout(output === 'markdown' ? formatScenariosMarkdown(shown) : impactTables(shown, values['no-header'] === true));
+      io.stdout(output === 'markdown' ? formatScenariosMarkdown(shown) : impactTables(shown, values['no-headers']));
     }
-    return values['strict'] === true && lost ? exitInvalid : exitOk;
+    return values.strict && lost ? exitInvalid : exitOk;
   },
-};
+});
 
 /** How to observe the members when --kubeconfig or --hub-context is given (as `flotilla status`); undefined otherwise. */
-function observeOptions(values: Parameters<Command['run']>[0], io: IO): ObserveOptions | undefined {
-  const flags = { kubeconfig: stringFlag(values['kubeconfig']), contextMap: stringFlag(values['context-map']), hubContext: stringFlag(values['hub-context']), timeout: stringFlag(values['timeout']) };
-  if (flags.kubeconfig === undefined && flags.hubContext === undefined) return undefined;
-  const limits = limitsFrom(flags);
-  return { credentials: credentialsFrom(flags, io.env, limits), ...limits, concurrency: 8, now: new Date().toISOString() };
+function observeOptions(values: FlagValues<typeof simulateFlags>, io: IO): ObserveOptions | undefined {
+  if (values.kubeconfig === undefined && values['hub-context'] === undefined) return undefined;
+  const { credentials, limits } = membersFrom(values, io.env);
+  return { credentials, ...limits, concurrency: 8, now: new Date().toISOString() };
 }
 
 /** One row per scenario, then the affected workloads and the loaded survivors. */

@@ -1,37 +1,40 @@
 /** `flotilla status`: where each binding runs, its members' status and health, and the aggregate. */
-import { compareStrings, formatDiagnostic, UsageError, type JsonObject } from '../../api/index.ts';
+import { compareStrings, formatDiagnostic, type JsonObject } from '../../api/index.ts';
 import type { BindingStatus } from '../../cluster/binding-status.ts';
 import { fleetClusters, planObserved, planUnobserved } from '../../cluster/fleet-revision.ts';
-import { credentialsFrom, limitsFrom } from '../../cluster/member-access.ts';
 import { observeBindings } from '../../cluster/observe-bindings.ts';
 import { createInterpreter } from '../../interpreter/index.ts';
 import { findGitDir, localStore, openLocal } from '../../git/index.ts';
 import { createStatusReader } from '../../writeback/index.ts';
 import type { ClusterHealthState } from '../../status/index.ts';
 import path from 'node:path';
-import { exitInvalid, exitOk, type Command } from '../io.ts';
-import { loadRevision, stringFlag } from '../load-revision.ts';
-import { formatTable, toJsonText, toOutputFormat, toYamlText } from '../output.ts';
+import { defineCommand } from '../command.ts';
+import { flag } from '../flags.ts';
+import { exitInvalid, exitOk } from '../io.ts';
+import { loadRevision } from '../load-revision.ts';
+import { abbreviateList, formatTable, toJsonText, toYamlText } from '../output.ts';
+import { paletteFor, plain, type Palette } from '../colour.ts';
+import { objectName, selectPlan, templateLabels } from '../select-plan.ts';
+import { selectionFrom, selectsAll } from '../selection.ts';
+import { memberAccessFlags, membersFrom, outputFlags, revisionFlags, selectionFlags } from '../shared-flags.ts';
 import { observeServices, servicesTable } from '../service-status.ts';
 
-export const statusCommand: Command = {
+/** `flotilla status`: the command definition (K1). */
+export const statusCommand = defineCommand({
   name: 'status',
   summary: 'Per binding: the clusters it runs on, ready replicas, health and aggregated status',
   maxPositionals: 0,
-  options: {
-    repo: { type: 'string', default: '.' },
-    ref: { type: 'string' },
-    kubeconfig: { type: 'string' },
-    'context-map': { type: 'string' },
-    'hub-context': { type: 'string' },
-    observe: { type: 'string', default: 'true' },
-    timeout: { type: 'string', default: '30s' },
-    output: { type: 'string', short: 'o', default: 'table' },
-    'no-header': { type: 'boolean', default: false },
+  flags: {
+    ...revisionFlags,
+    ...memberAccessFlags('30s'),
+    observe: flag.boolean('observe the members and plan with their status (false: plan from the Cluster status in git)', { default: true }),
+    ...selectionFlags,
+    ...outputFlags(['json', 'yaml', 'table', 'wide', 'name']),
   },
-  help: `Show what the members report for each binding of a revision.
+  about: `Show what the members report for each binding of a revision.
 
-Usage: flotilla status --repo DIR --kubeconfig FILE [--context-map CLUSTER=CONTEXT,...] [-o json|yaml|table]
+Usage: flotilla status --repo DIR --kubeconfig FILE [--context-map CLUSTER=CONTEXT,...] [-n NS | -A] [-l SELECTOR]
+                       [-o json|yaml|table|wide|name]
 
 Plans the revision as \`flotilla apply\` does, reads every planned object from its member,
 and reports per binding: each cluster's reflected status, whether the object is applied
@@ -39,24 +42,14 @@ and reports per binding: each cluster's reflected status, whether the object is 
 interpreter's InterpretHealth, Lua customisations included), the template's aggregated
 status (AggregateStatus) and the conditions Applied and Healthy. A member that cannot be read is
 named once on stderr, and the bindings placed there show APPLIED and HEALTH Unknown (not False or
-Unhealthy: nothing is known to be wrong with the workload). Writes nothing.
-
-Options:
-      --repo DIR              fleet repo directory (default: .)
-      --ref REF               the tree of this git ref of DIR
-      --kubeconfig FILE       kubeconfig (default: $KUBECONFIG)
-      --context-map LIST      CLUSTER=CONTEXT pairs, comma-separated, when names differ
-      --hub-context NAME      kubeconfig context of the hub holding the clusters' Secrets
-      --observe=false         plan from the Cluster status in git, without observing members
-      --timeout DURATION      limit per cluster (default: 30s)
-  -o, --output FORMAT         json | yaml | table (default: table)
-      --no-header             table without its header line
+Unhealthy: nothing is known to be wrong with the workload). Writes nothing. -n and -l
+choose the bindings whose templates are read from the members (the whole revision is planned);
+the table lists a binding's first clusters and their count, -o wide all of them.
 
 With exported services (ServiceExport/ServiceImport, MultiClusterService), a second table
 shows each one's provider clusters with ready/all endpoints (read live from the providers)
-and its consumers.
-
-Output (-o json): {"revision", "bindings": [{resource, binding, clusters: [{clusterName,
+and its consumers.`,
+  footer: `Output (-o json): {"revision", "bindings": [{resource, binding, clusters: [{clusterName,
 status, applied, health, unreachable?}], aggregatedStatus, conditions}], "services"?: [{source, namespace,
 name, providers: [{cluster, reachable, endpoints, ready} | {cluster, reachable: false,
 pastGrace}], consumers}]}.
@@ -71,21 +64,22 @@ Examples:
   # Ready replicas and health of the example fleet's workloads
   flotilla status --repo examples/fleet-repo --kubeconfig ~/.kube/fleet.yaml
 
+  # Only the shop namespace's web tier, one kind.group/name per line
+  flotilla status --repo . --kubeconfig kc.yaml -n shop -l tier=web -o name
+
   # Wait until everything is healthy
   until flotilla status --repo . --kubeconfig kc.yaml -o json > /dev/null; do sleep 5; done
 `,
   async run(values, _positionals, io) {
-    const output = toOutputFormat(values['output']);
-    const observe = String(values['observe']);
-    if (observe !== 'true' && observe !== 'false') throw new UsageError(`--observe must be one of: true, false (got "${observe}")`);
-    const flags = { kubeconfig: stringFlag(values['kubeconfig']), contextMap: stringFlag(values['context-map']), hubContext: stringFlag(values['hub-context']), timeout: stringFlag(values['timeout']) };
-    const limits = limitsFrom(flags);
-    const credentials = credentialsFrom(flags, io.env, limits);
-    const loaded = await loadRevision(stringFlag(values['repo']) ?? '.', stringFlag(values['ref']), io.cwd);
+    const output = values.output;
+    const selection = selectionFrom(values);
+    const { limits, credentials } = membersFrom(values, io.env);
+    const loaded = await loadRevision(values.repo, values.ref, io.cwd);
     const valid = !loaded.diagnostics.some((d) => d.severity === 'error');
-    const { plan, clusters } = observe === 'true' && valid
+    const { plan: whole, clusters } = values.observe && valid
       ? await planObserved(loaded, { credentials, ...limits, concurrency: 8, now: new Date().toISOString(), previousFromMembers: true })
       : { plan: planUnobserved(loaded), clusters: fleetClusters(loaded.fleet) };
+    const plan = selectsAll(selection) ? whole : selectPlan(whole, selection, templateLabels(loaded.fleet));
     if (plan.errors.length) {
       for (const d of plan.errors) io.stderr(`${formatDiagnostic(d)}\n`);
       return exitInvalid;
@@ -93,7 +87,7 @@ Examples:
     const interpreter = createInterpreter(loaded.fleet.customizations);
     const bindings = await observeBindings({ revision: plan.revision, works: plan.works, clusters }, { credentials, ...limits, concurrency: 8, interpreter });
     for (const p of clusterProblems(bindings)) io.stderr(`warning: ${p}; its bindings show Unknown, not Unhealthy\n`);
-    const dir = path.resolve(io.cwd, stringFlag(values['repo']) ?? '.');
+    const dir = path.resolve(io.cwd, values.repo);
     const remembered = await statusClusters(dir, loaded.fleet.settings.statusBranch);
     const services = await observeServices(loaded, plan, clusters, new Map(remembered.map((c) => [c.cluster, c.taints] as const)), { credentials, ...limits, concurrency: 8 });
     const report = { revision: plan.revision, bindings, ...(services.length ? { services } : {}) };
@@ -102,21 +96,24 @@ Examples:
     }
     if (output === 'json') io.stdout(toJsonText(report));
     else if (output === 'yaml') io.stdout(toYamlText(report));
-    else io.stdout(statusTable(bindings, values['no-header'] === true) + (services.length ? `\n${servicesTable(services, values['no-header'] === true)}` : ''));
+    else if (output === 'name') io.stdout(bindings.map((b) => `${objectName(b.resource)}\n`).join(''));
+    else io.stdout(statusTable(bindings, values['no-headers'], output === 'wide', paletteFor(io.tty?.stdout, io.env)) + (services.length ? `\n${servicesTable(services, values['no-headers'])}` : ''));
     const good = bindings.every((b) => b.conditions.every((c) => c.status === 'True'));
     return good ? exitOk : exitInvalid;
   },
-};
+});
 
-function statusTable(bindings: readonly BindingStatus[], noHeader: boolean): string {
+/** One row per binding; CLUSTERS lists the first few members and their count, all of them with -o wide (which adds BINDING). */
+function statusTable(bindings: readonly BindingStatus[], noHeader: boolean, wide: boolean, p: Palette = plain): string {
   const rows = bindings.map((b) => {
-    const clusters = b.clusters.map((c) => `${c.clusterName}${replicas(c.status)}`).join(',');
+    const clusters = abbreviateList(b.clusters.map((c) => `${c.clusterName}${replicas(c.status)}`), wide);
     const healthy = b.conditions.find((c) => c.type === 'Healthy');
     const applied = b.conditions.find((c) => c.type === 'Applied');
-    return [b.resource.namespace ?? '', `${b.resource.kind}/${b.resource.name}`, clusters, replicas(b.aggregatedStatus).replace(/^:/, '') || '-',
+    return [b.resource.namespace ?? '', `${b.resource.kind}/${b.resource.name}`, ...(wide ? [b.binding] : []), clusters, replicas(b.aggregatedStatus).replace(/^:/, '') || '-',
       applied?.status ?? 'Unknown', healthLabel(healthy?.status), applied?.status === 'True' ? (healthy?.status === 'True' ? '' : healthy?.message ?? '') : applied?.message ?? ''];
   });
-  return formatTable(['NAMESPACE', 'RESOURCE', 'CLUSTERS', 'READY', 'APPLIED', 'HEALTH', 'MESSAGE'], rows, noHeader);
+  const header = ['NAMESPACE', 'RESOURCE', ...(wide ? ['BINDING'] : []), 'CLUSTERS', 'READY', 'APPLIED', 'HEALTH', 'MESSAGE'];
+  return formatTable(header, rows, noHeader, (text, column) => (column === 'HEALTH' || column === 'APPLIED' ? (text === 'Healthy' || text === 'True' ? p.green(text) : text === 'Unknown' ? text : p.red(text)) : text));
 }
 
 function healthLabel(status: string | undefined): string {

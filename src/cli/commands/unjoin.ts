@@ -1,8 +1,10 @@
 /** `flotilla unjoin`: remove a member's Cluster from the fleet repo (like karmadactl unjoin), naming the policies that still select it. */
 import path from 'node:path';
 import { FlotillaError, formatDiagnostic, UsageError, type Fleet } from '../../api/index.ts';
-import { exitOk, type Command } from '../io.ts';
-import { loadRevision, stringFlag } from '../load-revision.ts';
+import { loadRevision } from '../load-revision.ts';
+import { defineCommand } from '../command.ts';
+import { flag } from '../flags.ts';
+import { exitOk } from '../io.ts';
 import { removeRepoFile } from '../repo-files.ts';
 
 /** The repo declares no Cluster of that name. */
@@ -12,14 +14,14 @@ export class ClusterNotDeclared extends FlotillaError<{ cluster: string }> {}
 export class ClusterFileShared extends FlotillaError<{ cluster: string; file: string; line: number }> {}
 
 /** `flotilla unjoin`: the command definition (K1). */
-export const unjoinCommand: Command = {
+export const unjoinCommand = defineCommand({
   name: 'unjoin',
   summary: 'Remove a member cluster from the fleet repo (the file flotilla join wrote)',
   maxPositionals: 1,
-  options: {
-    repo: { type: 'string', default: '.' },
+  flags: {
+    repo: flag.string('DIR', 'fleet repo working tree', { default: '.' }),
   },
-  help: `Remove a member cluster from the fleet repo, as karmadactl unjoin removes it from Karmada.
+  about: `Remove a member cluster from the fleet repo, as karmadactl unjoin removes it from Karmada.
 
 Usage: flotilla unjoin NAME [--repo DIR]
 
@@ -28,11 +30,8 @@ that Cluster, as clusters/NAME.yaml written by 'flotilla join' does), then warns
 that still names the cluster. Nothing on the member is touched: once the removal is committed,
 flotilla stops applying to, observing and pruning it, and its objects stay where they are
 (see 'flotilla status' for how to clean them up).
-
-Options:
-      --repo DIR            fleet repo working tree (default: .)
-
-Exit status:
+`,
+  footer: `Exit status:
   0  the Cluster's file was removed
   2  usage error, no such Cluster, or its file also holds other objects
 
@@ -46,36 +45,23 @@ Examples:
   async run(values, positionals, io) {
     const name = positionals[0];
     if (!name) throw new UsageError('expected the cluster NAME, e.g. flotilla unjoin eu-west-2');
-    const repoFlag = stringFlag(values['repo']) ?? '.';
-    const { fleet } = await loadRevision(repoFlag, undefined, io.cwd);
+    const { fleet } = await loadRevision(values.repo, undefined, io.cwd);
     const declared = fleet.clusters.find((c) => c.object.metadata.name === name);
     if (!declared) throw new ClusterNotDeclared(`the fleet repo declares no Cluster named ${name}`, { cluster: name });
     const file = declared.source.file;
     if (objectsIn(fleet, file) > 1) {
-      throw new ClusterFileShared(
-        `${file} declares Cluster ${name} (line ${declared.source.line}) among other objects; remove it from that file by hand`,
-        { cluster: name, file, line: declared.source.line },
-      );
+      throw new ClusterFileShared(`${file} declares Cluster ${name} (line ${declared.source.line}) among other objects; remove it from that file by hand`, { cluster: name, file, line: declared.source.line });
     }
-    await removeRepoFile(path.resolve(io.cwd, repoFlag), file);
-    io.stdout(
-      `removed ${file} (Cluster ${name}); commit it to take the member out of the fleet; its objects stay on the member\n`,
-    );
-    const after = await loadRevision(repoFlag, undefined, io.cwd);
-    for (const d of after.diagnostics.filter((x) => x.code === 'UnknownCluster' && x.message.includes(`"${name}"`)))
-      io.stderr(`${formatDiagnostic(d)}\n`);
+    await removeRepoFile(path.resolve(io.cwd, values.repo), file);
+    io.stdout(`removed ${file} (Cluster ${name}); commit it to take the member out of the fleet; its objects stay on the member\n`);
+    const after = await loadRevision(values.repo, undefined, io.cwd);
+    for (const d of after.diagnostics.filter((x) => x.code === 'UnknownCluster' && x.message.includes(`"${name}"`))) io.stderr(`${formatDiagnostic(d)}\n`);
     return exitOk;
   },
-};
+});
 
 /** How many loaded objects come from `file`. */
 function objectsIn(fleet: Fleet, file: string): number {
-  const all = [
-    ...fleet.clusters,
-    ...fleet.propagationPolicies,
-    ...fleet.overridePolicies,
-    ...fleet.customizations,
-    ...fleet.templates,
-  ];
+  const all = [...fleet.clusters, ...fleet.propagationPolicies, ...fleet.overridePolicies, ...fleet.customizations, ...fleet.templates];
   return all.filter((l) => l.source.file === file).length;
 }

@@ -26,6 +26,8 @@ export interface GitServer {
   fault: { garbage: boolean };
   /** Requests served so far. */
   readonly requests: number;
+  /** Bytes of response bodies sent so far (what clients fetched). */
+  readonly bytesSent: number;
   stop(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function startGitServer(root: string, user = 'fleet', password = 's
   const expected = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
   const fault = { garbage: false };
   let requests = 0;
+  let bytesSent = 0;
   const server = http.createServer((req, res) => {
     requests++;
     if (fault.garbage) {
@@ -68,7 +71,7 @@ export async function startGitServer(root: string, user = 'fleet', password = 's
     const cgi = spawn(backend, [], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     req.pipe(cgi.stdin);
     cgi.stdin.on('error', () => undefined); // the backend may close stdin early on an error answer
-    relayCgi(cgi.stdout, res);
+    relayCgi(cgi.stdout, res, (n) => { bytesSent += n; });
     cgi.stderr.resume();
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -77,6 +80,7 @@ export async function startGitServer(root: string, user = 'fleet', password = 's
   return {
     base, root, user, password, fault,
     get requests() { return requests; },
+    get bytesSent() { return bytesSent; },
     port: bound,
     authUrl: (name) => `http://${user}:${password}@127.0.0.1:${bound}/${name}.git`,
     url: (name) => `${base}/${name}.git`,
@@ -91,11 +95,11 @@ export async function startGitServer(root: string, user = 'fleet', password = 's
 }
 
 /** Parses the CGI header block (`Status:` and headers up to a blank line) and streams the body. */
-function relayCgi(out: NodeJS.ReadableStream, res: http.ServerResponse): void {
+function relayCgi(out: NodeJS.ReadableStream, res: http.ServerResponse, sent: (bytes: number) => void): void {
   let head = Buffer.alloc(0);
   let headersDone = false;
   out.on('data', (chunk: Buffer) => {
-    if (headersDone) { res.write(chunk); return; }
+    if (headersDone) { sent(chunk.length); res.write(chunk); return; }
     head = Buffer.concat([head, chunk]);
     const crlf = head.indexOf('\r\n\r\n');
     const lf = head.indexOf('\n\n');
@@ -111,6 +115,7 @@ function relayCgi(out: NodeJS.ReadableStream, res: http.ServerResponse): void {
       else headers[m[1]] = m[2];
     }
     res.writeHead(status, headers);
+    sent(head.length - end);
     res.write(head.subarray(end));
   });
   out.on('end', () => {

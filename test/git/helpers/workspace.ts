@@ -1,5 +1,5 @@
 /** Temporary directories and the git CLI, as a user at a terminal would use it. */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,8 +17,18 @@ export function tempDir(prefix = 'flotilla-git-'): { dir: string; cleanup: () =>
 export function gitCli(cwd: string, ...args: string[]): Promise<string> {
   return new Promise((resolve, reject) => execFile('git', args, {
     cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'dev@example.com', GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1', HOME: cwd },
+    env: gitEnv(cwd),
   }, (err, stdout, stderr) => (err ? reject(new Error(`git ${args.join(' ')} failed: ${stderr}`, { cause: err })) : resolve(stdout))));
+}
+
+/** The environment of `gitCli`: a fixed identity, no prompts, no system or user configuration. */
+function gitEnv(cwd: string): NodeJS.ProcessEnv {
+  return { ...process.env, GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'dev@example.com', GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1', HOME: cwd };
+}
+
+/** `gitCli`, synchronous, stdout trimmed: for tests that run no server in their own process. */
+export function gitCliSync(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', env: gitEnv(cwd) }).trim();
 }
 
 /** Clones `url` into `<parent>/<name>` and returns the clone's path. */
