@@ -3,6 +3,7 @@ import type { SourceRef } from './diagnostics.ts';
 import type { Cluster, ClusterTaintPolicy, OverridePolicy, PropagationPolicy, ResourceInterpreterCustomization } from './karmada.ts';
 import type { KubeObject } from './object.ts';
 import type { WorkloadRebalancer } from './rebalancer.ts';
+import type { RolloutSpec } from './rollout.ts';
 
 /** A loaded object with the place it came from. */
 export interface Loaded<T extends KubeObject = KubeObject> {
@@ -31,6 +32,8 @@ export interface Fleet {
   /** OverridePolicy and ClusterOverridePolicy objects. */
   readonly overridePolicies: readonly Loaded<OverridePolicy>[];
   readonly customizations: readonly Loaded<ResourceInterpreterCustomization>[];
+  /** RolloutStrategy objects, normalised (docs/rollouts.md), sorted by namespace and name (absent: none). */
+  readonly rollouts?: readonly LoadedRollout[];
   /** ClusterTaintPolicies: read by the controller's health pass, not by planning (absent: none). */
   readonly clusterTaintPolicies?: readonly Loaded<ClusterTaintPolicy>[];
   /** Resource templates: every other object. */
@@ -42,4 +45,10 @@ export interface Fleet {
   /** Kinds declared cluster-scoped by CustomResourceDefinitions in the repo. */
   readonly clusterScopedKinds: ReadonlySet<string>;
   readonly settings: Settings;
+}
+
+/** A normalised RolloutStrategy with the place it came from. */
+export interface LoadedRollout {
+  readonly spec: RolloutSpec;
+  readonly source: SourceRef;
 }

@@ -13,3 +13,4 @@ export * from './rebalancer.ts';
 export * from './label-selector.ts';
 export * from './cluster-affinity.ts';
 export * from './hash.ts';
+export * from './rollout.ts';

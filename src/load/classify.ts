@@ -3,7 +3,7 @@ import { splitApiVersion } from '../api/index.ts';
 import { isKarmadaGroup, isNeverPropagated, karmadaScope } from './karmada-kinds.ts';
 
 export const objectClasses = [
-  'cluster', 'propagationPolicy', 'overridePolicy', 'customization', 'clusterTaintPolicy', 'workloadRebalancer', 'ignored',
+  'cluster', 'propagationPolicy', 'overridePolicy', 'customization', 'clusterTaintPolicy', 'workloadRebalancer', 'rolloutStrategy', 'ignored',
   // Karmada's MultiClusterService: read by the multi-cluster service step (src/mcs), never propagated.
   'multiClusterService',
   // A Karmada kind flotilla does not act on, or an object Karmada never propagates: a warning.
@@ -21,6 +21,7 @@ export function classify(apiVersion: string, kind: string): ObjectClass {
   if (group === 'policy.karmada.io' && (kind === 'PropagationPolicy' || kind === 'ClusterPropagationPolicy')) return 'propagationPolicy';
   if (group === 'policy.karmada.io' && (kind === 'OverridePolicy' || kind === 'ClusterOverridePolicy')) return 'overridePolicy';
   if (group === 'config.karmada.io' && kind === 'ResourceInterpreterCustomization') return 'customization';
+  if (group === 'flotilla.io' && kind === 'RolloutStrategy') return 'rolloutStrategy';
   if (group === 'policy.karmada.io' && kind === 'ClusterTaintPolicy') return 'clusterTaintPolicy';
   if (group === 'networking.karmada.io' && kind === 'MultiClusterService') return 'multiClusterService';
   if (group === 'apps.karmada.io' && kind === 'WorkloadRebalancer') return 'workloadRebalancer';

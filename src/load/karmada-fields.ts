@@ -37,6 +37,8 @@ export const honouredFields: Readonly<Record<SchemaKind, readonly string[]>> = {
   ResourceInterpreterCustomization: ['apiVersion', 'kind', 'metadata', 'spec.target', 'spec.customizations'],
   ClusterTaintPolicy: ['apiVersion', 'kind', 'metadata', 'spec'], // the controller's health pass (src/status/cluster-taint-policy.ts)
   Settings: ['apiVersion', 'kind', 'metadata', 'include', 'exclude', 'sourceBranch', 'statusBranch', 'renderedBranch', 'pollSchedule'],
+  // src/rollout decides with every field; until the controller acts on it the whole kind warns RolloutNotActedOn (load-fleet.ts).
+  RolloutStrategy: ['apiVersion', 'kind', 'metadata', 'spec.resourceSelectors', 'spec.waves', 'spec.healthCheck', 'spec.onFailure'],
 };
 
 /** A field Karmada acts on and flotilla does not. */

@@ -3,13 +3,14 @@ import picomatch from 'picomatch';
 import {
   compareDiagnostics, compareStrings, errorAt, isClusterScoped, isPlainObject, resourceKeyOf, splitApiVersion, warningAt,
   type Cluster, type ClusterTaintPolicy, type Diagnostic, type Fleet, type KubeObject, type Loaded, type OverridePolicy,
-  type PropagationPolicy, type ResourceInterpreterCustomization, type Settings, type WorkloadRebalancer,
+  type LoadedRollout, type PropagationPolicy, type ResourceInterpreterCustomization, type RolloutStrategy, type Settings, type WorkloadRebalancer,
 } from '../api/index.ts';
 import { checkReferences } from './check-references.ts';
 import { checkMultiClusterServices } from './multi-cluster-services.ts';
 import { classify } from './classify.ts';
 import { ignoredFieldUses } from './karmada-fields.ts';
 import { placementProblems } from './placement-admission.ts';
+import { normaliseRollout } from './rollout-strategy.ts';
 import { isKarmadaGroup, karmadaScope, unknownKarmadaKindHint } from './karmada-kinds.ts';
 import { withClusterDefaults } from './cluster-defaults.ts';
 import { withPolicyDefaults } from './policy-defaults.ts';
@@ -48,7 +49,7 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
   diagnostics.push(...findDuplicates(normalised));
 
   const locates = new Map<Loaded, RawObject['locate']>();
-  const lists = { clusters: [] as Loaded<Cluster>[], pp: [] as Loaded<PropagationPolicy>[], op: [] as Loaded<OverridePolicy>[], ric: [] as Loaded<ResourceInterpreterCustomization>[], ctp: [] as Loaded<ClusterTaintPolicy>[], templates: [] as Loaded[], mcs: [] as Loaded[], rebalancers: [] as Loaded<WorkloadRebalancer>[] };
+  const lists = { clusters: [] as Loaded<Cluster>[], pp: [] as Loaded<PropagationPolicy>[], op: [] as Loaded<OverridePolicy>[], ric: [] as Loaded<ResourceInterpreterCustomization>[], ctp: [] as Loaded<ClusterTaintPolicy>[], templates: [] as Loaded[], mcs: [] as Loaded[], rebalancers: [] as Loaded<WorkloadRebalancer>[], rollouts: [] as LoadedRollout[] };
   for (const r of normalised) {
     const cls = classify(r.object.apiVersion, r.object.kind);
     if (cls === 'ignored') continue;
@@ -87,6 +88,13 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
     }
     else if (cls === 'overridePolicy') lists.op.push(loaded as Loaded<OverridePolicy>);
     else if (cls === 'clusterTaintPolicy') lists.ctp.push(loaded as Loaded<ClusterTaintPolicy>);
+    else if (cls === 'rolloutStrategy') {
+      const { spec, problems } = normaliseRollout(r.object as RolloutStrategy);
+      for (const p of problems) diagnostics.push(errorAt('InvalidRollout', { file: r.source.file, ...r.locate(p.path) }, `${r.object.kind} ${describeName(r.object)}: ${p.message}`));
+      // DESIGN principle 6: src/rollout decides, but no output stages by it yet, so say so at the object.
+      diagnostics.push(warningAt('RolloutNotActedOn', { file: r.source.file, ...r.locate(['kind']) }, `RolloutStrategy ${describeName(r.object)}: staged rollouts are not acted on yet; every revision still goes to every cluster at once (docs/rollouts.md)`));
+      lists.rollouts.push({ spec, source: r.source });
+    }
     else lists.ric.push(loaded as Loaded<ResourceInterpreterCustomization>);
   }
   const byKey = (a: Loaded, b: Loaded) => compareStrings(resourceKeyOf(a.object), resourceKeyOf(b.object)) || compareStrings(a.source.file, b.source.file) || a.source.doc - b.source.doc;
@@ -96,6 +104,7 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
     overridePolicies: lists.op.sort(byKey),
     customizations: lists.ric.sort(byKey),
     clusterTaintPolicies: lists.ctp.sort(byKey),
+    rollouts: lists.rollouts.sort((a, b) => compareStrings(a.spec.namespace, b.spec.namespace) || compareStrings(a.spec.name, b.spec.name)),
     templates: lists.templates.sort(byKey),
     ...(lists.mcs.length ? { multiClusterServices: lists.mcs.sort(byKey) } : {}),
     ...(lists.rebalancers.length ? { rebalancers: lists.rebalancers.sort(byKey) } : {}),

@@ -4,8 +4,9 @@
  * previous placement, eviction tasks, observed clusters. Every command and controller pass goes
  * through these two functions, so `plan`, `render`, `apply` and `reconcile` plan alike (B4).
  */
-import type { Diagnostic, Fleet } from '../api/index.ts';
+import { compareDiagnostics, type Diagnostic, type Fleet } from '../api/index.ts';
 import { loadFleet, type LoadResult, type Snapshot } from '../load/index.ts';
+import { rolloutSelectionDiagnostics } from '../rollout/index.ts';
 import { planFleet, type Plan, type PlanInput } from './plan-fleet.ts';
 import type { AppliedPlacements, PreviousPlacement, PreviousRecords } from './previous.ts';
 
@@ -40,7 +41,17 @@ export interface PlanLoadedOptions {
 
 /** Loads a snapshot, keeping its revision label (the only label: the shell's readRevision makes it). */
 export function loadSnapshot(snapshot: Snapshot): LoadedRevision {
-  return { ...loadFleet(snapshot), revision: snapshot.revision };
+  return { ...withRolloutChecks(loadFleet(snapshot)), revision: snapshot.revision };
+}
+
+/**
+ * A load result with the fleet-wide checks of its RolloutStrategies (src/rollout/overlaps.ts): made
+ * once per revision, after loading, so a plan that re-plans a subset of templates
+ * (src/preview/reuse-plan.ts) keeps them whole. loadSnapshot applies it; so must any other loader.
+ */
+export function withRolloutChecks(loaded: LoadResult): LoadResult {
+  const rollouts = rolloutSelectionDiagnostics(loaded.fleet);
+  return rollouts.length ? { fleet: loaded.fleet, diagnostics: [...loaded.diagnostics, ...rollouts].sort(compareDiagnostics) } : loaded;
 }
 
 /** Plans a loaded revision with the previous placement and state the shell gathered. */

@@ -9,6 +9,7 @@ import { describeClusterCounts, describeOutcome, describePlacement, describePoli
 import { formatMermaid } from './mermaid.ts';
 import type { ClusterChange, PlanDiff } from './model.ts';
 import { resilienceSection } from './resilience-markdown.ts';
+import { wavesSection } from './waves-markdown.ts';
 
 /** The hidden marker that identifies flotilla's sticky comment. */
 export const previewMarker = '<!-- flotilla-preview -->';
@@ -25,7 +26,7 @@ export function formatMarkdown(d: PlanDiff, limit = markdownLimit): string {
   const head = headerOf(d);
   let out = head.join('\n');
   let omitted = 0;
-  const tables = [...resourceTable(d), ...clusterTable(d), ...resilienceSection(d.resilience)];
+  const tables = [...resourceTable(d), ...clusterTable(d), ...wavesSection(d.waves), ...resilienceSection(d.resilience)];
   const kept = fitLines(tables, budget * tableShare);
   out += kept.text;
   omitted += kept.omitted;

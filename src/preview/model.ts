@@ -6,6 +6,7 @@
 import type { ResourceRef } from '../api/index.ts';
 import type { ContractDiagnostic } from '../plan/index.ts';
 import type { ResilienceReport } from '../simulate/index.ts';
+import type { WavePlan } from '../rollout/index.ts';
 
 /** How an item differs between base and head. */
 export const changeKinds = ['added', 'removed', 'changed'] as const;
@@ -117,6 +118,8 @@ export interface PlanDiff {
   readonly clusters: readonly ClusterChange[];
   /** With `--resilience`: single-region (and, on a small fleet, single-cluster) failures on base and head, compared. */
   readonly resilience?: ResilienceReport;
+  /** The head's wave plan of each RolloutStrategy staging a template the change touches (absent: none). */
+  readonly waves?: readonly WavePlan[];
 }
 
 /** The version tag of the JSON form; bumped only on an incompatible change. */

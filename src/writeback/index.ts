@@ -15,3 +15,6 @@ export { createStatusReader, type PreviousView, type RecordedFailover, type Stat
 export { flotillaCommitsSince, toDesired, writeStatus, type ConcurrentWrite, type RebasedStatus, type StatusWrite, type StatusWriteResult } from './status-writer.ts';
 export { formatClusterReport, parseClusterReport, reportDue, reportPath, reportsRoot, type ClusterReport, type ReportedWorkload } from './cluster-reports.ts';
 export { readClusterReports, readRenderedClusters, writeClusterReports } from './shard-io.ts';
+export { formatRolloutRecord, parseRolloutRecord, rolloutCommitMessage, rolloutRecordPath, rolloutsRoot } from './rollout-record.ts';
+export { readRolloutRecords } from './rollout-reader.ts';
+export { formatRolloutRequest, isRolloutRequestPath, parseRolloutRequest, readRolloutRequests, rolloutRequestPath, type RolloutRequest } from './rollout-request.ts';

@@ -8,8 +8,9 @@ import path from 'node:path';
 import { UsageError } from '../../api/index.ts';
 import { createTreeReader, defaultCacheRoot, findGitDir, GitRefUnreadable, localStore, openLocal, remoteStore, resolveCommit, resolveCredentials, tryResolve, type BranchStore } from '../../git/index.ts';
 import type { Snapshot } from '../../load/index.ts';
-import { loadSnapshot, planLoaded, type PreviousInput } from '../../plan/index.ts';
-import { diffPlans, formatMarkdown, formatTable, planHeadReusingBase, previewMarker, summaryLine, type PlanDiff } from '../../preview/index.ts';
+import { loadSnapshot, planLoaded, withRolloutChecks, type PreviousInput } from '../../plan/index.ts';
+import { diffPlans, formatMarkdown, formatTable, planHeadReusingBase, previewMarker, summaryLine, wavesOfChange, type PlanDiff } from '../../preview/index.ts';
+import { wavePlans } from '../../rollout/index.ts';
 import { compareResilience } from '../../simulate/index.ts';
 import { readRevision } from '../../source/index.ts';
 import { createStatusReader } from '../../writeback/index.ts';
@@ -136,12 +137,14 @@ export async function previewRevisions(req: PreviewRequest, io: IO): Promise<{ d
   const baseLoad = loadSnapshot(baseSnapshot);
   const previous = req.previous ? await readPreviousFile(path.resolve(io.cwd, req.previous)) : await statusPrevious(store, baseLoad.fleet.settings.statusBranch, io);
   const basePlan = planLoaded(baseLoad, { previous });
-  const headLoad = headPending !== undefined ? unwrap(await headPending) : baseLoad;
+  const headLoad = headPending !== undefined ? withRolloutChecks(unwrap(await headPending)) : baseLoad;
   const head = planHeadReusingBase({ fleet: baseLoad.fleet, plan: basePlan }, { fleet: headLoad.fleet, diagnostics: [...headLoad.diagnostics, ...(previous.diagnostics ?? [])], revision: headSnapshot.revision, previous: previous.placement, applied: previous.applied, ...(previous.records ? { records: previous.records } : {}), ...(previous.rebalanced ? { rebalanced: previous.rebalanced } : {}) });
   io.stderr(head.reuse.kind === 'partial'
     ? `flotilla diff: re-planned ${head.reuse.replanned} templates of the head, reused ${head.reuse.reused} bindings of the base\n`
     : `flotilla diff: planned the head in full: ${head.reuse.reason}\n`);
-  const diff = diffPlans({ ref: req.base, plan: basePlan }, { ref: req.head, plan: head.plan });
+  const diffed = diffPlans({ ref: req.base, plan: basePlan }, { ref: req.head, plan: head.plan });
+  const waves = head.plan.errors.length ? [] : wavesOfChange(wavePlans(headLoad.fleet, head.plan.works), diffed);
+  const diff = waves.length ? { ...diffed, waves } : diffed;
   const headWarnings = head.plan.warnings.length;
   if (!req.resilience || basePlan.errors.length || head.plan.errors.length) return { diff, headWarnings };
   const inventory = (f: typeof baseLoad.fleet) => f.clusters.map((c) => c.object);

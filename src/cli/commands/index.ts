@@ -20,6 +20,7 @@ export const commandEntries: readonly CommandEntry[] = [
   { name: 'rebalance', load: async () => (await import('./rebalance.ts')).rebalanceCommand },
   { name: 'apply', load: async () => (await import('./apply.ts')).applyCommand },
   { name: 'status', load: async () => (await import('./status.ts')).statusCommand },
+  { name: 'rollout', load: async () => (await import('./rollout.ts')).rolloutCommand },
   { name: 'get', load: async () => (await import('./get.ts')).getCommand },
   { name: 'join', load: async () => (await import('./join.ts')).joinCommand },
   { name: 'unjoin', load: async () => (await import('./unjoin.ts')).unjoinCommand },

@@ -11,18 +11,19 @@ import settings from '../../../schemas/flotilla.schema.json' with { type: 'json'
 import overridePolicy from '../../../schemas/overridepolicy.schema.json' with { type: 'json' };
 import propagationPolicy from '../../../schemas/propagationpolicy.schema.json' with { type: 'json' };
 import customization from '../../../schemas/resourceinterpretercustomization.schema.json' with { type: 'json' };
+import rolloutStrategy from '../../../schemas/rolloutstrategy.schema.json' with { type: 'json' };
 
-/** The kinds that have a schema; `Settings` is the optional `flotilla.yaml`. */
+/** The kinds that have a schema; `Settings` is the optional `flotilla.yaml`; `RolloutStrategy` is flotilla's own (docs/rollouts.md). */
 export const schemaKinds = [
   'Cluster', 'PropagationPolicy', 'ClusterPropagationPolicy', 'OverridePolicy', 'ClusterOverridePolicy',
-  'ResourceInterpreterCustomization', 'ClusterTaintPolicy', 'Settings',
+  'ResourceInterpreterCustomization', 'ClusterTaintPolicy', 'Settings', 'RolloutStrategy',
 ] as const;
 /** A kind that has a schema. */
 export type SchemaKind = (typeof schemaKinds)[number];
 
 /** Every schema document, each carrying its own `$id` (the file name, so relative `$ref`s work in editors too). */
 export const schemaDocuments: readonly object[] = [
-  defs, cluster, propagationPolicy, clusterPropagationPolicy, overridePolicy, clusterOverridePolicy, customization, clusterTaintPolicy, settings,
+  defs, cluster, propagationPolicy, clusterPropagationPolicy, overridePolicy, clusterOverridePolicy, customization, clusterTaintPolicy, settings, rolloutStrategy,
 ];
 
 /** The `$id` of the schema that validates each kind. */
@@ -35,4 +36,5 @@ export const schemaIdOf: Readonly<Record<SchemaKind, string>> = {
   ResourceInterpreterCustomization: customization.$id,
   ClusterTaintPolicy: clusterTaintPolicy.$id,
   Settings: settings.$id,
+  RolloutStrategy: rolloutStrategy.$id,
 };
