@@ -3,6 +3,9 @@
  * controller without leader election, a handover, a retry after a rejected push): the pass's
  * cluster states, eviction tasks and workload statuses keep every time the branch already
  * records, and decisions the branch already shows are not committed again (status/recorded-merge).
+ * A cluster removed from the fleet repo is written only while the branch still has its file: a
+ * person who deleted that file meanwhile acknowledged the removal (docs/reliability.md), and the
+ * pass, which read the branch before, must not bring it back.
  */
 import { resourceKey } from '../api/index.ts';
 import type { Plan } from '../plan/index.ts';
@@ -40,8 +43,13 @@ export async function rebaseStatus(reader: StatusReader, tip: string, pass: Pass
   const inForce = pass.inForce ? withTaskTimes(pass.inForce) : undefined;
   const status = statusFiles({
     sourceBranch: pass.sourceBranch, plan: inForce ? pass.plan : withTaskTimes(pass.plan), previous: pass.previous, observed: [],
-    failover: { clusters: pass.clusters.map((c) => keepRecordedClusterTimes(c, clusters.get(c.cluster))), statuses, ...(inForce ? { inForce } : {}) },
+    failover: { clusters: stillRecorded(pass.clusters, clusters).map((c) => keepRecordedClusterTimes(c, clusters.get(c.cluster))), statuses, ...(inForce ? { inForce } : {}) },
   });
   const { kept, duplicates } = unrecordedDecisions(pass.decisions, recorded);
   return { status, decisions: kept.map(describeDecision), duplicates: duplicates.map(describeDecision) };
+}
+
+/** The pass's cluster states without the removed clusters whose file `tip` no longer has (acknowledged). */
+function stillRecorded(ours: readonly ClusterHealthState[], recorded: ReadonlyMap<string, ClusterHealthState>): ClusterHealthState[] {
+  return ours.filter((c) => c.removedSince === undefined || recorded.has(c.cluster));
 }

@@ -60,6 +60,12 @@ const member3Yaml = readFileSync(path.join(import.meta.dirname, 'fleet', 'cluste
     writeFileSync(path.join(repo, 'clusters', 'member3.yaml'), `${member3Yaml}  taints:\n    - key: flotilla.io/decommission\n      effect: NoExecute\n`);
     await commit('Decommission member3');
     await eventually('web pruned from member3', 120_000, async () => ((await web('member3')) === undefined ? true : undefined));
+    // The prune happens mid-pass, before the pass writes the status branch: until it does, the
+    // file still carries the first removal's marker, which the check below would mistake for the second.
+    await eventually('member3 declared again on the status branch', 60_000, async () => {
+      const file = await statusFile();
+      return /^name: member3$/m.test(file) && !/removed:/.test(file) ? true : undefined;
+    });
     await gitCli(repo, 'rm', '--quiet', 'clusters/member3.yaml');
     await commit('Remove member3 again');
     await eventually('member3 marked removed again', 60_000, async () => (/removed:/.test(await statusFile()) ? true : undefined));
