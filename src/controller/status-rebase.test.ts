@@ -8,7 +8,7 @@ const state = (cluster: string, removedSince?: string): ClusterHealthState => ({
 const plan: Plan = { revision: 'bbb', bindings: [], works: [], errors: [], warnings: [], explanations: [], clusters: [] };
 const reader = (recorded: RecordedFailover): StatusReader => ({
   record: async () => ({ tip: 'tip', record: undefined }),
-  previous: async () => ({ placement: new Map(), applied: new Map(), records: new Map() }),
+  previous: async () => ({ placement: new Map(), applied: new Map(), records: new Map(), rebalancers: new Map() }),
   failoverState: async () => recorded,
 });
 const pass = (clusters: ClusterHealthState[]): PassStatus => ({ sourceBranch: 'main', plan, inForce: undefined, previous: undefined, clusters, statuses: new Map(), decisions: [] });
