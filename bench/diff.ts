@@ -28,32 +28,70 @@ function clusterName(i: number): string {
 }
 
 function clusters(n: number): SourceFile[] {
-  return Array.from({ length: n }, (_, i) => file(`clusters/${clusterName(i)}.yaml`, [{
-    apiVersion: 'cluster.karmada.io/v1alpha1', kind: 'Cluster',
-    metadata: { name: clusterName(i), labels: { env: i % 5 === 0 ? 'dev' : 'prod', region: `r${i % regions}` } },
-    spec: { syncMode: 'Push', apiEndpoint: `https://${clusterName(i)}.example.com:6443`, provider: ['aws', 'gcp', 'azure'][i % 3], region: `r${i % regions}` },
-    status: {
-      conditions: [{ type: 'Ready', status: 'True', reason: 'ClusterReady', message: 'ready', lastTransitionTime: '2026-01-01T00:00:00Z' }],
-      resourceSummary: { allocatable: { cpu: String(32 + (i % 32)), memory: '256Gi', pods: '500' }, allocated: { cpu: String(i % 16), memory: '32Gi', pods: '50' } },
-    },
-  }]));
+  return Array.from({ length: n }, (_, i) =>
+    file(`clusters/${clusterName(i)}.yaml`, [
+      {
+        apiVersion: 'cluster.karmada.io/v1alpha1',
+        kind: 'Cluster',
+        metadata: { name: clusterName(i), labels: { env: i % 5 === 0 ? 'dev' : 'prod', region: `r${i % regions}` } },
+        spec: {
+          syncMode: 'Push',
+          apiEndpoint: `https://${clusterName(i)}.example.com:6443`,
+          provider: ['aws', 'gcp', 'azure'][i % 3],
+          region: `r${i % regions}`,
+        },
+        status: {
+          conditions: [
+            {
+              type: 'Ready',
+              status: 'True',
+              reason: 'ClusterReady',
+              message: 'ready',
+              lastTransitionTime: '2026-01-01T00:00:00Z',
+            },
+          ],
+          resourceSummary: {
+            allocatable: { cpu: String(32 + (i % 32)), memory: '256Gi', pods: '500' },
+            allocated: { cpu: String(i % 16), memory: '32Gi', pods: '50' },
+          },
+        },
+      },
+    ]),
+  );
 }
 
 /** Policy p of namespace ns: four placement styles, each over a few named clusters or a region. */
 function placement(ns: number, p: number, n: number, weights: readonly number[]): object {
   const names = [0, 1, 2].map((k) => clusterName((ns * 13 + p * 7 + k * 101) % n));
   switch ((ns + p) % 4) {
-    case 0: return { clusterAffinity: { clusterNames: names }, replicaScheduling: { replicaSchedulingType: 'Duplicated' } };
-    case 1: return {
-      clusterAffinity: { clusterNames: names },
-      replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Weighted', weightPreference: { staticWeightList: names.map((c, k) => ({ targetCluster: { clusterNames: [c] }, weight: weights[k] ?? 1 })) } },
-    };
-    case 2: return {
-      clusterAffinity: { labelSelector: { matchLabels: { region: `r${ns % regions}`, env: 'prod' } } },
-      spreadConstraints: [{ spreadByField: 'cluster', minGroups: 2, maxGroups: 4 }],
-      replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Weighted', weightPreference: { dynamicWeight: 'AvailableReplicas' } },
-    };
-    default: return { clusterAffinity: { clusterNames: names }, replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Aggregated' } };
+    case 0:
+      return { clusterAffinity: { clusterNames: names }, replicaScheduling: { replicaSchedulingType: 'Duplicated' } };
+    case 1:
+      return {
+        clusterAffinity: { clusterNames: names },
+        replicaScheduling: {
+          replicaSchedulingType: 'Divided',
+          replicaDivisionPreference: 'Weighted',
+          weightPreference: {
+            staticWeightList: names.map((c, k) => ({ targetCluster: { clusterNames: [c] }, weight: weights[k] ?? 1 })),
+          },
+        },
+      };
+    case 2:
+      return {
+        clusterAffinity: { labelSelector: { matchLabels: { region: `r${ns % regions}`, env: 'prod' } } },
+        spreadConstraints: [{ spreadByField: 'cluster', minGroups: 2, maxGroups: 4 }],
+        replicaScheduling: {
+          replicaSchedulingType: 'Divided',
+          replicaDivisionPreference: 'Weighted',
+          weightPreference: { dynamicWeight: 'AvailableReplicas' },
+        },
+      };
+    default:
+      return {
+        clusterAffinity: { clusterNames: names },
+        replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Aggregated' },
+      };
   }
 }
 
@@ -63,35 +101,84 @@ function policies(n: number, changed: boolean): SourceFile[] {
     for (const p of [0, 1]) {
       // The change under test: namespace ns1's first policy (a static-weight one) reweights its clusters.
       const weights = changed && ns === 1 && p === 0 ? [3, 1, 1] : [1, 1, 1];
-      out.push(file(`policies/ns${ns}/tier-${p}.yaml`, [{
-        apiVersion: 'policy.karmada.io/v1alpha1', kind: 'PropagationPolicy',
-        metadata: { name: `tier-${p}`, namespace: `ns${ns}` },
-        spec: { resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment', labelSelector: { matchLabels: { tier: String(p) } } }], placement: placement(ns, p, n, weights) },
-      }]));
+      out.push(
+        file(`policies/ns${ns}/tier-${p}.yaml`, [
+          {
+            apiVersion: 'policy.karmada.io/v1alpha1',
+            kind: 'PropagationPolicy',
+            metadata: { name: `tier-${p}`, namespace: `ns${ns}` },
+            spec: {
+              resourceSelectors: [
+                { apiVersion: 'apps/v1', kind: 'Deployment', labelSelector: { matchLabels: { tier: String(p) } } },
+              ],
+              placement: placement(ns, p, n, weights),
+            },
+          },
+        ]),
+      );
     }
     if (ns % 10 === 0) {
-      out.push(file(`policies/ns${ns}/registry.yaml`, [{
-        apiVersion: 'policy.karmada.io/v1alpha1', kind: 'OverridePolicy', metadata: { name: 'registry', namespace: `ns${ns}` },
-        spec: { resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment' }], overrideRules: [{ targetCluster: { labelSelector: { matchLabels: { region: `r${ns % regions}` } } }, overriders: { imageOverrider: [{ component: 'Registry', operator: 'replace', value: 'mirror.example.com' }] } }] },
-      }]));
+      out.push(
+        file(`policies/ns${ns}/registry.yaml`, [
+          {
+            apiVersion: 'policy.karmada.io/v1alpha1',
+            kind: 'OverridePolicy',
+            metadata: { name: 'registry', namespace: `ns${ns}` },
+            spec: {
+              resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment' }],
+              overrideRules: [
+                {
+                  targetCluster: { labelSelector: { matchLabels: { region: `r${ns % regions}` } } },
+                  overriders: {
+                    imageOverrider: [{ component: 'Registry', operator: 'replace', value: 'mirror.example.com' }],
+                  },
+                },
+              ],
+            },
+          },
+        ]),
+      );
     }
   }
   return out;
 }
 
 function templates(count: number): SourceFile[] {
-  return Array.from({ length: count }, (_, i) => file(`apps/ns${i % namespaces}/app${i}.yaml`, [{
-    apiVersion: 'apps/v1', kind: 'Deployment',
-    metadata: { name: `app${i}`, namespace: `ns${i % namespaces}`, labels: { app: `app${i}`, tier: String(Math.floor(i / namespaces) % 2) } },
-    spec: {
-      replicas: 1 + (i % 9), selector: { matchLabels: { app: `app${i}` } },
-      template: { metadata: { labels: { app: `app${i}` } }, spec: { containers: [{ name: 'main', image: `registry.example.com/app${i}:1.${i % 7}`, resources: { requests: { cpu: '100m', memory: '128Mi' } } }] } },
-    },
-  }]));
+  return Array.from({ length: count }, (_, i) =>
+    file(`apps/ns${i % namespaces}/app${i}.yaml`, [
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: {
+          name: `app${i}`,
+          namespace: `ns${i % namespaces}`,
+          labels: { app: `app${i}`, tier: String(Math.floor(i / namespaces) % 2) },
+        },
+        spec: {
+          replicas: 1 + (i % 9),
+          selector: { matchLabels: { app: `app${i}` } },
+          template: {
+            metadata: { labels: { app: `app${i}` } },
+            spec: {
+              containers: [
+                {
+                  name: 'main',
+                  image: `registry.example.com/app${i}:1.${i % 7}`,
+                  resources: { requests: { cpu: '100m', memory: '128Mi' } },
+                },
+              ],
+            },
+          },
+        },
+      },
+    ]),
+  );
 }
 
 function snapshot(revision: string, n: number, count: number, changed: boolean): Snapshot {
-  const files = [...clusters(n), ...policies(n, changed), ...templates(count)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const files = [...clusters(n), ...policies(n, changed), ...templates(count)].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
   return { revision, files, problems: [] };
 }
 
@@ -127,7 +214,10 @@ const preview = await time(async () => {
   const b = loadFleet(base);
   const basePlan = planFleet({ fleet: b.fleet, diagnostics: b.diagnostics, revision: base.revision });
   const h = await pending;
-  const headPlan = planHeadReusingBase({ fleet: b.fleet, plan: basePlan }, { fleet: h.fleet, diagnostics: h.diagnostics, revision: head.revision });
+  const headPlan = planHeadReusingBase(
+    { fleet: b.fleet, plan: basePlan },
+    { fleet: h.fleet, diagnostics: h.diagnostics, revision: head.revision },
+  );
   const diff = diffPlans({ ref: 'main', plan: basePlan }, { ref: 'topic', plan: headPlan.plan });
   return { diff, reuse: headPlan.reuse, markdown: formatMarkdown(diff) };
 }, runs);
@@ -136,7 +226,10 @@ const inThread = await time(() => {
   const b = loadFleet(base);
   const h = loadFleet(head);
   const basePlan = planFleet({ fleet: b.fleet, diagnostics: b.diagnostics, revision: base.revision });
-  const headPlan = planHeadReusingBase({ fleet: b.fleet, plan: basePlan }, { fleet: h.fleet, diagnostics: h.diagnostics, revision: head.revision });
+  const headPlan = planHeadReusingBase(
+    { fleet: b.fleet, plan: basePlan },
+    { fleet: h.fleet, diagnostics: h.diagnostics, revision: head.revision },
+  );
   return diffPlans({ ref: 'main', plan: basePlan }, { ref: 'topic', plan: headPlan.plan });
 }, runs);
 
@@ -176,7 +269,12 @@ const rows: [string, string][] = [
   ['diff (worker load + reuse)', `${figure.diffMs} ms = ${figure.ratio}× a plan (goal < 2×)`],
   ['diff (reuse, no worker)', `${figure.inThreadDiffMs} ms = ${figure.inThreadRatio}× a plan`],
   ['diff (sequential, two full plans)', `${figure.naiveDiffMs} ms = ${figure.naiveRatio}× a plan`],
-  ['head plan', figure.reuse.kind === 'partial' ? `re-planned ${figure.reuse.replanned} templates, reused ${figure.reuse.reused} bindings` : `full: ${figure.reuse.reason}`],
+  [
+    'head plan',
+    figure.reuse.kind === 'partial'
+      ? `re-planned ${figure.reuse.replanned} templates, reused ${figure.reuse.reused} bindings`
+      : `full: ${figure.reuse.reason}`,
+  ],
   ['same preview as two full plans', String(figure.sameAsNaive)],
   ['preview', `${figure.summary}; Markdown ${figure.markdownChars} chars`],
   ['peak RSS', `${figure.peakRssMiB} MiB`],

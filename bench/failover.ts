@@ -42,8 +42,13 @@ const replicas = 6;
 const memberNames = ['member1', 'member2', 'member3'] as const;
 /** The controller's settings; the reaction time is mostly these. */
 const settings = {
-  interval: '1s', timeout: '5s', 'cluster-failure-threshold': '2s', 'cluster-success-threshold': '2s', 'cluster-monitor-grace-period': '20s',
-  'failover-eviction-timeout': '3s', 'graceful-eviction-timeout': '120s',
+  interval: '1s',
+  timeout: '5s',
+  'cluster-failure-threshold': '2s',
+  'cluster-success-threshold': '2s',
+  'cluster-monitor-grace-period': '20s',
+  'failover-eviction-timeout': '3s',
+  'graceful-eviction-timeout': '120s',
 } as const;
 const seconds = (d: string) => Number(d.replace(/s$/, ''));
 const thresholdsS = seconds(settings['cluster-failure-threshold']) + seconds(settings['failover-eviction-timeout']);
@@ -127,11 +132,20 @@ const passMs: number[] = [];
 /** Runs test/e2e/clusters; bounded (up: 5 min, the rest: 2 min). */
 async function clusters(...args: string[]): Promise<string> {
   const timeout = args[0] === 'up' ? 300_000 : 120_000;
-  return (await execFileP(clustersBin, args, { env, maxBuffer: 1 << 24, timeout, killSignal: 'SIGKILL' })).stdout.trim().split('\n').at(-1) ?? '';
+  return (
+    (await execFileP(clustersBin, args, { env, maxBuffer: 1 << 24, timeout, killSignal: 'SIGKILL' })).stdout
+      .trim()
+      .split('\n')
+      .at(-1) ?? ''
+  );
 }
 
 async function git(...args: string[]): Promise<string> {
-  return (await execFileP('git', ['-C', repo, '-c', 'user.name=bench', '-c', 'user.email=bench@example.com', ...args], { maxBuffer: 1 << 26 })).stdout;
+  return (
+    await execFileP('git', ['-C', repo, '-c', 'user.name=bench', '-c', 'user.email=bench@example.com', ...args], {
+      maxBuffer: 1 << 26,
+    })
+  ).stdout;
 }
 
 /** Polls `probe` every pollMs until it returns a value or the bound passes (then undefined). */
@@ -147,8 +161,23 @@ async function until<T>(timeoutMs: number, probe: () => Promise<T | undefined>):
 
 function startController(kubeconfig: string): ChildProcess {
   const flags = Object.entries(settings).flatMap(([k, v]) => [`--${k}`, v]);
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'flotilla.js'), 'controller', '--repo', repo, '--kubeconfig', kubeconfig, '--listen', '127.0.0.1:0',
-    '--cache-dir', path.join(work, 'cache'), ...flags], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(root, 'bin', 'flotilla.js'),
+      'controller',
+      '--repo',
+      repo,
+      '--kubeconfig',
+      kubeconfig,
+      '--listen',
+      '127.0.0.1:0',
+      '--cache-dir',
+      path.join(work, 'cache'),
+      ...flags,
+    ],
+    { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let partial = '';
   child.stderr?.on('data', (d: Buffer) => {
     const text = partial + String(d);
@@ -159,7 +188,9 @@ function startController(kubeconfig: string): ChildProcess {
       try {
         const o = JSON.parse(line) as { msg?: string; ms?: number };
         if (o.msg === 'pass done' && typeof o.ms === 'number') passMs.push(o.ms);
-      } catch { /* not a JSON line */ }
+      } catch {
+        /* not a JSON line */
+      }
     }
   });
   return child;
@@ -181,7 +212,8 @@ let cleaned: Promise<void> | undefined;
 function cleanup(): Promise<void> {
   cleaned ??= (async () => {
     await stopController().catch(() => undefined);
-    if (harnessUp) await clusters('down').catch((err: unknown) => process.stderr.write(`clusters down failed: ${String(err)}\n`));
+    if (harnessUp)
+      await clusters('down').catch((err: unknown) => process.stderr.write(`clusters down failed: ${String(err)}\n`));
     rmSync(work, { recursive: true, force: true });
   })();
   return cleaned;
@@ -194,8 +226,12 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
 async function main(): Promise<void> {
   const tc = toolchain();
   if (!isBuilt(tc)) {
-    process.stdout.write(`${JSON.stringify({ bench: 'failover', skipped: `harness binaries not built (${tc.binDir}); run npm run e2e:build (about 15 min) first` })}\n`);
-    process.stdout.write(`failover: skipped, the e2e harness binaries are not built in ${tc.binDir}; run \`npm run e2e:build\` (about 15 min), then again\n`);
+    process.stdout.write(
+      `${JSON.stringify({ bench: 'failover', skipped: `harness binaries not built (${tc.binDir}); run npm run e2e:build (about 15 min) first` })}\n`,
+    );
+    process.stdout.write(
+      `failover: skipped, the e2e harness binaries are not built in ${tc.binDir}; run \`npm run e2e:build\` (about 15 min), then again\n`,
+    );
     return;
   }
   harnessUp = true; // from here on `down` is due, even if `up` fails half-way
@@ -208,7 +244,10 @@ async function main(): Promise<void> {
     k.setCurrentContext(ctx);
     return k.makeApiClient(AppsV1Api);
   };
-  const api = Object.fromEntries(memberNames.map((m) => [m, apps(m)] as const)) as Record<(typeof memberNames)[number], AppsV1Api>;
+  const api = Object.fromEntries(memberNames.map((m) => [m, apps(m)] as const)) as Record<
+    (typeof memberNames)[number],
+    AppsV1Api
+  >;
   const deployment = async (m: (typeof memberNames)[number]) => {
     const d = await api[m].readNamespacedDeployment({ name: 'api', namespace: ns }).catch(() => undefined);
     return { spec: d?.spec?.replicas ?? 0, ready: d?.status?.readyReplicas ?? 0 };
@@ -230,21 +269,26 @@ async function main(): Promise<void> {
     return ds.every((d) => d.spec === want && d.ready === want) ? true : undefined;
   };
   const tFirst = performance.now();
-  if (!(await until(phaseTimeoutMs, () => all(replicas / 3)))) throw new Error(`api never reached 2/2/2 ready\n${logTail}`);
+  if (!(await until(phaseTimeoutMs, () => all(replicas / 3))))
+    throw new Error(`api never reached 2/2/2 ready\n${logTail}`);
   const firstS = (performance.now() - tFirst) / 1000;
 
   const statusTip = async () => (await git('rev-parse', 'flotilla-status')).trim();
   const statusSince = async (base: string) => git('log', '--format=%B%x00', `${base}..flotilla-status`);
   /** The binding's placement on the status branch: replicas by member (absent: none). */
   const placed = async () => {
-    const binding = YAML.parse(await git('show', `flotilla-status:bindings/${ns}/deployment.api.yaml`)) as { spec?: { clusters?: { name: string; replicas?: number }[] } };
+    const binding = YAML.parse(await git('show', `flotilla-status:bindings/${ns}/deployment.api.yaml`)) as {
+      spec?: { clusters?: { name: string; replicas?: number }[] };
+    };
     return new Map((binding.spec?.clusters ?? []).map((c) => [c.name, c.replicas ?? 0] as const));
   };
   /** Every member runs exactly what the binding places there, all ready (an unplaced member has no copy). */
   const converged = async () => {
     const want = await placed();
     const ds = await Promise.all(memberNames.map(deployment));
-    return ds.every((d, i) => d.spec === (want.get(memberNames[i] ?? '') ?? 0) && d.ready === d.spec) ? true : undefined;
+    return ds.every((d, i) => d.spec === (want.get(memberNames[i] ?? '') ?? 0) && d.ready === d.spec)
+      ? true
+      : undefined;
   };
   const results: Round[] = [];
   let next = 1; // rotation over member2, member3, member1: round 1 stops member2
@@ -261,12 +305,16 @@ async function main(): Promise<void> {
     const rest = memberNames.filter((m) => m !== victim);
     const base = await statusTip();
     const seen: Record<string, number> = {};
-    const mark = (what: string, t0: number) => { seen[what] ??= Math.round((performance.now() - t0) / 10) / 100; };
+    const mark = (what: string, t0: number) => {
+      seen[what] ??= Math.round((performance.now() - t0) / 10) / 100;
+    };
     const t0 = performance.now();
     // Polled while `stop` runs: it returns after the apiserver has exited (SIGTERM, SIGKILL after 3 s),
     // but the listener closes at once, so the controller may react before it returns.
     let stopReturnedS = Number.NaN;
-    const stopping = clusters('stop', victim).then(() => { stopReturnedS = (performance.now() - t0) / 1000; });
+    const stopping = clusters('stop', victim).then(() => {
+      stopReturnedS = (performance.now() - t0) / 1000;
+    });
     await until(phaseTimeoutMs, async () => {
       const log = await statusSince(base);
       if (/added taint [^\n]*:NoSchedule/.test(log)) mark('tainted', t0);
@@ -277,7 +325,9 @@ async function main(): Promise<void> {
       const ds = await Promise.all(rest.map(deployment));
       if (ds.every((d) => d.spec === replicas / 2)) mark('applied', t0);
       if (ds.every((d) => d.ready === replicas / 2)) mark('ready', t0);
-      return ['tainted', 'noExecute', 'evict', 'purge', 'applied', 'ready'].every((k) => seen[k] !== undefined) ? true : undefined;
+      return ['tainted', 'noExecute', 'evict', 'purge', 'applied', 'ready'].every((k) => seen[k] !== undefined)
+        ? true
+        : undefined;
     });
     await stopping;
 
@@ -289,20 +339,32 @@ async function main(): Promise<void> {
       return seen['recover'] !== undefined && (await converged()) ? true : undefined;
     });
     const r: Round = {
-      round, stopped: victim, stopReturnedS: Math.round(stopReturnedS * 100) / 100,
-      ...opt('taintedS', seen['tainted']), ...opt('noExecuteS', seen['noExecute']), ...opt('appliedS', seen['applied']), ...opt('readyS', seen['ready']),
-      ...opt('evictCommitS', seen['evict']), ...opt('purgeCommitS', seen['purge']),
-      ...opt('beyondThresholdsS', seen['applied'] === undefined ? undefined : Math.round((seen['applied'] - thresholdsS) * 100) / 100),
-      ...opt('recoverCommitS', seen['recover']), ...opt('convergedS', recovered ? Math.round((performance.now() - t1) / 10) / 100 : undefined),
+      round,
+      stopped: victim,
+      stopReturnedS: Math.round(stopReturnedS * 100) / 100,
+      ...opt('taintedS', seen['tainted']),
+      ...opt('noExecuteS', seen['noExecute']),
+      ...opt('appliedS', seen['applied']),
+      ...opt('readyS', seen['ready']),
+      ...opt('evictCommitS', seen['evict']),
+      ...opt('purgeCommitS', seen['purge']),
+      ...opt(
+        'beyondThresholdsS',
+        seen['applied'] === undefined ? undefined : Math.round((seen['applied'] - thresholdsS) * 100) / 100,
+      ),
+      ...opt('recoverCommitS', seen['recover']),
+      ...opt('convergedS', recovered ? Math.round((performance.now() - t1) / 10) / 100 : undefined),
     };
     results.push(r);
     process.stdout.write(`${JSON.stringify({ bench: 'failover', ...r })}\n`);
     if (!recovered) {
       const ds = await Promise.all(memberNames.map(deployment));
       const subjects = await git('log', '--format=%ad %s', '--date=iso', `${base}..flotilla-status`).catch(() => '');
-      process.stdout.write(`${victim} did not recover within ${phaseTimeoutMs / 1000} s; stopping after round ${round}\n`
-        + `api spec/ready on ${memberNames.join(', ')}: ${ds.map((d) => `${d.spec}/${d.ready}`).join(' ')}; placed: ${JSON.stringify([...(await placed().catch(() => new Map()))])}\n`
-        + `status commits this round:\n${subjects}\n`);
+      process.stdout.write(
+        `${victim} did not recover within ${phaseTimeoutMs / 1000} s; stopping after round ${round}\n` +
+          `api spec/ready on ${memberNames.join(', ')}: ${ds.map((d) => `${d.spec}/${d.ready}`).join(' ')}; placed: ${JSON.stringify([...(await placed().catch(() => new Map()))])}\n` +
+          `status commits this round:\n${subjects}\n`,
+      );
       break;
     }
   }
@@ -313,22 +375,54 @@ async function main(): Promise<void> {
   };
   const passes = passMs.toSorted((a, b) => a - b);
   const summary = {
-    bench: 'failover', summary: true, rounds: results.length, settings, thresholdsS, harnessUpS: Math.round(upS * 10) / 10, firstApplyReadyS: Math.round(firstS * 10) / 10,
-    appliedMedianS: median(results.map((r) => r.appliedS)), readyMedianS: median(results.map((r) => r.readyS)), purgeMedianS: median(results.map((r) => r.purgeCommitS)),
-    beyondThresholdsMedianS: median(results.map((r) => r.beyondThresholdsS)), recoverCommitMedianS: median(results.map((r) => r.recoverCommitS)), convergedMedianS: median(results.map((r) => r.convergedS)),
-    passes: passes.length, passMsP50: passes[(passes.length - 1) >> 1], passMsMax: passes.at(-1), loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10),
+    bench: 'failover',
+    summary: true,
+    rounds: results.length,
+    settings,
+    thresholdsS,
+    harnessUpS: Math.round(upS * 10) / 10,
+    firstApplyReadyS: Math.round(firstS * 10) / 10,
+    appliedMedianS: median(results.map((r) => r.appliedS)),
+    readyMedianS: median(results.map((r) => r.readyS)),
+    purgeMedianS: median(results.map((r) => r.purgeCommitS)),
+    beyondThresholdsMedianS: median(results.map((r) => r.beyondThresholdsS)),
+    recoverCommitMedianS: median(results.map((r) => r.recoverCommitS)),
+    convergedMedianS: median(results.map((r) => r.convergedS)),
+    passes: passes.length,
+    passMsP50: passes[(passes.length - 1) >> 1],
+    passMsMax: passes.at(-1),
+    loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10),
   };
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 
-  const cols: [string, keyof Round][] = [['round', 'round'], ['stopped', 'stopped'], ['tainted', 'taintedS'], ['NoExecute', 'noExecuteS'], ['applied', 'appliedS'], ['ready', 'readyS'],
-    ['evict', 'evictCommitS'], ['purge', 'purgeCommitS'], ['beyond', 'beyondThresholdsS'], ['recover', 'recoverCommitS'], ['converged', 'convergedS']];
-  process.stdout.write(`\ncontroller: ${Object.entries(settings).map(([k, v]) => `--${k} ${v}`).join(' ')}\n`);
-  process.stdout.write(`seconds from \`clusters stop\` (recover, converged: from \`clusters start\`); beyond = applied − ${thresholdsS} s (failure threshold + eviction timeout)\n`);
+  const cols: [string, keyof Round][] = [
+    ['round', 'round'],
+    ['stopped', 'stopped'],
+    ['tainted', 'taintedS'],
+    ['NoExecute', 'noExecuteS'],
+    ['applied', 'appliedS'],
+    ['ready', 'readyS'],
+    ['evict', 'evictCommitS'],
+    ['purge', 'purgeCommitS'],
+    ['beyond', 'beyondThresholdsS'],
+    ['recover', 'recoverCommitS'],
+    ['converged', 'convergedS'],
+  ];
+  process.stdout.write(
+    `\ncontroller: ${Object.entries(settings)
+      .map(([k, v]) => `--${k} ${v}`)
+      .join(' ')}\n`,
+  );
+  process.stdout.write(
+    `seconds from \`clusters stop\` (recover, converged: from \`clusters start\`); beyond = applied − ${thresholdsS} s (failure threshold + eviction timeout)\n`,
+  );
   process.stdout.write(`${cols.map(([c]) => c.padStart(12)).join('')}\n`);
   for (const r of results) process.stdout.write(`${cols.map(([, k]) => String(r[k] ?? '—').padStart(12)).join('')}\n`);
-  process.stdout.write(`median: applied ${summary.appliedMedianS} s, ready ${summary.readyMedianS} s, purge ${summary.purgeMedianS} s, beyond thresholds ${summary.beyondThresholdsMedianS} s; `
-    + `after the restart: recover commit ${summary.recoverCommitMedianS} s, converged ${summary.convergedMedianS} s; `
-    + `controller pass p50 ${summary.passMsP50} ms, max ${summary.passMsMax} ms over ${summary.passes} passes; load average ${summary.loadAverage.join(' ')}\n`);
+  process.stdout.write(
+    `median: applied ${summary.appliedMedianS} s, ready ${summary.readyMedianS} s, purge ${summary.purgeMedianS} s, beyond thresholds ${summary.beyondThresholdsMedianS} s; ` +
+      `after the restart: recover commit ${summary.recoverCommitMedianS} s, converged ${summary.convergedMedianS} s; ` +
+      `controller pass p50 ${summary.passMsP50} ms, max ${summary.passMsMax} ms over ${summary.passes} passes; load average ${summary.loadAverage.join(' ')}\n`,
+  );
 }
 
 function opt<K extends string>(key: K, v: number | undefined): { [P in K]?: number } {

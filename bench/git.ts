@@ -31,8 +31,13 @@ const caseDeadlineMs = deadlineMs(process.env['FLOTILLA_BENCH_CASE_TIMEOUT_S'], 
 const cleanupDeadlineMs = 30_000;
 /** The figures, in the order they are measured (a timeout skips the ones after it). */
 const figures = [
-  'fetchReadColdMs', 'fetchReadWarmDiskMs', 'fetchReadWarmMemoryOneFileChangedMs', 'firstReconcileColdMs',
-  'noopRevisionMedianMs', 'pushToPlanWebhookMs', 'pushToPlanPollEverySecondMs',
+  'fetchReadColdMs',
+  'fetchReadWarmDiskMs',
+  'fetchReadWarmMemoryOneFileChangedMs',
+  'firstReconcileColdMs',
+  'noopRevisionMedianMs',
+  'pushToPlanWebhookMs',
+  'pushToPlanPollEverySecondMs',
 ] as const;
 const results: Record<string, number | null> = {};
 const logs: Readonly<Record<string, unknown>>[] = [];
@@ -44,7 +49,9 @@ class CaseTimeout extends Error {
   readonly caseName: string;
   readonly deadlineMs: number;
   constructor(caseName: string, deadlineMs: number) {
-    super(`bench/git.ts: ${caseName} did not finish within ${deadlineMs / 1000} s (FLOTILLA_BENCH_CASE_TIMEOUT_S); aborted, later cases skipped.${lastReconcile()}`);
+    super(
+      `bench/git.ts: ${caseName} did not finish within ${deadlineMs / 1000} s (FLOTILLA_BENCH_CASE_TIMEOUT_S); aborted, later cases skipped.${lastReconcile()}`,
+    );
     this.name = 'CaseTimeout';
     this.caseName = caseName;
     this.deadlineMs = deadlineMs;
@@ -63,9 +70,16 @@ try {
     cpSync(exampleFleet, work, { recursive: true });
     generate(work, files);
     const first = await commitAndPush(work, `Fleet with ${files} generated manifests`);
-    const rig: FleetRig = { server, work, root: tmp.dir, url: server.url('fleet'), first, cleanup: async () => {
-      // the whole tmp dir is removed by the caller
-    } };
+    const rig: FleetRig = {
+      server,
+      work,
+      root: tmp.dir,
+      url: server.url('fleet'),
+      first,
+      cleanup: async () => {
+        // the whole tmp dir is removed by the caller
+      },
+    };
     return { rig, credentials: { username: server.user, password: server.password } };
   });
   const { rig, credentials } = setup;
@@ -120,9 +134,13 @@ try {
     return median(noop);
   });
 
-  results['pushToPlanWebhookMs'] = await bounded('pushToPlanWebhookMs', (signal) => reaction(rig, ctx, 'webhook', signal));
+  results['pushToPlanWebhookMs'] = await bounded('pushToPlanWebhookMs', (signal) =>
+    reaction(rig, ctx, 'webhook', signal),
+  );
   steps['webhookReconcileStepsMs'] = String(logs.findLast((l) => l['msg'] === 'revision planned')?.['stepsMs'] ?? '');
-  results['pushToPlanPollEverySecondMs'] = await bounded('pushToPlanPollEverySecondMs', (signal) => reaction(rig, ctx, 'poll', signal));
+  results['pushToPlanPollEverySecondMs'] = await bounded('pushToPlanPollEverySecondMs', (signal) =>
+    reaction(rig, ctx, 'poll', signal),
+  );
 } catch (err) {
   if (!(err instanceof CaseTimeout)) throw err;
   timedOut = err;
@@ -130,7 +148,9 @@ try {
 } finally {
   // Work a timed-out case left running may still hold the server: stopping it ends those requests.
   const watchdog = setTimeout(() => {
-    process.stderr.write(`bench/git.ts: cleanup did not finish within ${cleanupDeadlineMs / 1000} s; exiting (scratch directory ${tmp.dir} may remain)\n`);
+    process.stderr.write(
+      `bench/git.ts: cleanup did not finish within ${cleanupDeadlineMs / 1000} s; exiting (scratch directory ${tmp.dir} may remain)\n`,
+    );
     process.exit(1);
   }, cleanupDeadlineMs);
   watchdog.unref();
@@ -179,14 +199,21 @@ function report(): void {
   for (const [k, v] of Object.entries(results)) {
     const shown = v === null ? (k === timedOut?.caseName ? 'TIMEOUT' : 'skipped') : String(v);
     const goal = goals[k];
-    process.stdout.write(`${k.padEnd(40)}${shown.padStart(10)}  ${goal !== undefined && v !== null ? `< ${goal} ${v < goal ? 'ok' : 'MISSED'}` : ''}\n`);
+    process.stdout.write(
+      `${k.padEnd(40)}${shown.padStart(10)}  ${goal !== undefined && v !== null ? `< ${goal} ${v < goal ? 'ok' : 'MISSED'}` : ''}\n`,
+    );
   }
   for (const [k, v] of Object.entries(steps)) process.stdout.write(`${k.padEnd(40)}  ${v}\n`);
   if (timedOut) process.stdout.write(`\n${timedOut.message}\n`);
 }
 
 /** From the start of `git push` of a one-file change to the reconcile outcome for the new commit. */
-async function reaction(rig: FleetRig, ctx: Awaited<ReturnType<typeof remoteContext>>, via: 'webhook' | 'poll', deadline: AbortSignal): Promise<number> {
+async function reaction(
+  rig: FleetRig,
+  ctx: Awaited<ReturnType<typeof remoteContext>>,
+  via: 'webhook' | 'poll',
+  deadline: AbortSignal,
+): Promise<number> {
   const controller = new AbortController();
   const stop = () => controller.abort();
   deadline.addEventListener('abort', stop, { once: true });
@@ -198,8 +225,15 @@ async function reaction(rig: FleetRig, ctx: Awaited<ReturnType<typeof remoteCont
   try {
     await new Promise<void>((resolve, reject) => {
       following = follow(ctx, {
-        pollSchedule: via === 'poll' ? '* * * * * *' : '0 0 1 1 *', webhook: via === 'webhook' ? { listen: '127.0.0.1:0', secret } : undefined,
-        watch: false, signal: controller.signal, onOutcome: (o) => onOutcome(o), onReady: (r) => { address = r.webhook ?? ''; resolve(); },
+        pollSchedule: via === 'poll' ? '* * * * * *' : '0 0 1 1 *',
+        webhook: via === 'webhook' ? { listen: '127.0.0.1:0', secret } : undefined,
+        watch: false,
+        signal: controller.signal,
+        onOutcome: (o) => onOutcome(o),
+        onReady: (r) => {
+          address = r.webhook ?? '';
+          resolve();
+        },
       });
       following.then(() => reject(new Error(`follow (${via}) stopped before it was ready`)), reject);
     });
@@ -209,12 +243,25 @@ async function reaction(rig: FleetRig, ctx: Awaited<ReturnType<typeof remoteCont
     await gitCli(rig.work, 'add', '-A');
     await gitCli(rig.work, 'commit', '--quiet', '-m', `bench ${via}`);
     const sha = (await gitCli(rig.work, 'rev-parse', 'HEAD')).trim();
-    const planned = new Promise<void>((resolve) => { onOutcome = (o) => { if (o.kind !== 'failed' && o.revision === sha) resolve(); }; });
+    const planned = new Promise<void>((resolve) => {
+      onOutcome = (o) => {
+        if (o.kind !== 'failed' && o.revision === sha) resolve();
+      };
+    });
     const t0 = performance.now();
     await gitCli(rig.work, 'push', '--quiet', 'origin', 'HEAD:main');
     if (via === 'webhook') {
       const body = JSON.stringify({ ref: 'refs/heads/main', after: sha });
-      const res = await fetch(`http://${address}/webhook`, { method: 'POST', body, signal: deadline, headers: { 'x-github-event': 'push', 'x-github-delivery': sha, 'x-hub-signature-256': `sha256=${signBody(Buffer.from(body), secret)}` } });
+      const res = await fetch(`http://${address}/webhook`, {
+        method: 'POST',
+        body,
+        signal: deadline,
+        headers: {
+          'x-github-event': 'push',
+          'x-github-delivery': sha,
+          'x-hub-signature-256': `sha256=${signBody(Buffer.from(body), secret)}`,
+        },
+      });
       // Anything but 202 means no reconcile was queued: fail now instead of waiting for the deadline.
       if (res.status !== 202) throw new Error(`the webhook answered ${res.status} ${await res.text()}`);
     }
@@ -237,7 +284,8 @@ function lastReconcile(): string {
 function deadlineMs(v: string | undefined, fallbackS: number): number {
   if (v === undefined || v === '') return fallbackS * 1000;
   const s = Number(v);
-  if (!Number.isFinite(s) || s <= 0) throw new Error(`FLOTILLA_BENCH_CASE_TIMEOUT_S must be a positive number of seconds (got "${v}")`);
+  if (!Number.isFinite(s) || s <= 0)
+    throw new Error(`FLOTILLA_BENCH_CASE_TIMEOUT_S must be a positive number of seconds (got "${v}")`);
   return s * 1000;
 }
 
@@ -256,7 +304,9 @@ async function removeScratch(): Promise<void> {
     if (!existsSync(tmp.dir)) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  process.stderr.write(`bench/git.ts: could not remove ${tmp.dir}${failure instanceof Error ? `: ${failure.message}` : ''}\n`);
+  process.stderr.write(
+    `bench/git.ts: could not remove ${tmp.dir}${failure instanceof Error ? `: ${failure.message}` : ''}\n`,
+  );
 }
 
 function need<T>(v: T | undefined): T {
@@ -282,5 +332,6 @@ function median(xs: readonly number[]): number {
 }
 
 function check(o: ReconcileOutcome, kind: ReconcileOutcome['kind']): void {
-  if (o.kind !== kind) throw new Error(`expected ${kind}, got ${o.kind}${o.kind === 'failed' ? `: ${String(o.error)}` : ''}`);
+  if (o.kind !== kind)
+    throw new Error(`expected ${kind}, got ${o.kind}${o.kind === 'failed' ? `: ${String(o.error)}` : ''}`);
 }

@@ -32,12 +32,23 @@ function measure(label: string, args: readonly string[], repo: string): Row {
   const withTime = existsSync(timeBin);
   const argv = [...(withTime ? ['-v'] : []), process.execPath, bin, ...args, '--repo', repo];
   const t0 = performance.now();
-  const r = spawnSync(withTime ? timeBin : argv.shift() ?? '', argv, { stdio: ['ignore', devnull, 'pipe'], encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(withTime ? timeBin : (argv.shift() ?? ''), argv, {
+    stdio: ['ignore', devnull, 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const wallMs = Math.round(performance.now() - t0);
   closeSync(devnull);
   const rssKiB = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN);
   const failed = /error: .*(\n\S.*)?/.exec(r.stderr)?.[0]?.replace('\n', ' ') ?? '';
-  return { command: label, exit: r.status ?? -1, wallMs, peakRssMiB: Number.isNaN(rssKiB) ? 'n/a' : Math.round(rssKiB / 1024), load1m: load, ...(failed ? { error: failed.slice(0, 160) } : {}) };
+  return {
+    command: label,
+    exit: r.status ?? -1,
+    wallMs,
+    peakRssMiB: Number.isNaN(rssKiB) ? 'n/a' : Math.round(rssKiB / 1024),
+    load1m: load,
+    ...(failed ? { error: failed.slice(0, 160) } : {}),
+  };
 }
 
 const rows: Row[] = [];

@@ -18,48 +18,160 @@ export type Shape = (typeof shapes)[number];
 const enc = new TextEncoder();
 const providers = ['aws', 'gcp', 'azure'] as const;
 const shards = 8;
-const doc = (path: string, objects: readonly object[]): SourceFile => ({ path, bytes: enc.encode(objects.map((o) => YAML.stringify(o)).join('---\n')) });
+const doc = (path: string, objects: readonly object[]): SourceFile => ({
+  path,
+  bytes: enc.encode(objects.map((o) => YAML.stringify(o)).join('---\n')),
+});
 
 function clusterFiles(n: number, shape: Shape): SourceFile[] {
   const regions = Math.max(3, Math.round(Math.sqrt(n)));
   return Array.from({ length: n }, (_, i) => {
     const provider = providers[i % 3] ?? 'aws';
     const cpu = 16 + ((i * 7) % 48);
-    return doc(`clusters/c${i}.yaml`, [{
-      apiVersion: 'cluster.karmada.io/v1alpha1', kind: 'Cluster',
-      metadata: { name: `c${String(i).padStart(5, '0')}`, labels: { tier: i % 4 === 0 ? 'edge' : 'core', env: 'prod', ...(shape === 'hard' ? { shard: `s${Math.floor(i / 3) % shards}` } : {}) } },
-      spec: { syncMode: 'Push', provider, region: `${provider}-r${i % regions}`, zone: `z${i % 7}`, ...(i % 10 === 0 ? { taints: [{ key: 'maintenance', effect: 'NoSchedule' }] } : {}) },
-      status: { resourceSummary: { allocatable: { cpu: String(cpu), memory: `${cpu * 4}Gi`, pods: '110' }, allocated: { cpu: String(i % cpu), memory: '8Gi', pods: '20' } } },
-    }]);
+    return doc(`clusters/c${i}.yaml`, [
+      {
+        apiVersion: 'cluster.karmada.io/v1alpha1',
+        kind: 'Cluster',
+        metadata: {
+          name: `c${String(i).padStart(5, '0')}`,
+          labels: {
+            tier: i % 4 === 0 ? 'edge' : 'core',
+            env: 'prod',
+            ...(shape === 'hard' ? { shard: `s${Math.floor(i / 3) % shards}` } : {}),
+          },
+        },
+        spec: {
+          syncMode: 'Push',
+          provider,
+          region: `${provider}-r${i % regions}`,
+          zone: `z${i % 7}`,
+          ...(i % 10 === 0 ? { taints: [{ key: 'maintenance', effect: 'NoSchedule' }] } : {}),
+        },
+        status: {
+          resourceSummary: {
+            allocatable: { cpu: String(cpu), memory: `${cpu * 4}Gi`, pods: '110' },
+            allocated: { cpu: String(i % cpu), memory: '8Gi', pods: '20' },
+          },
+        },
+      },
+    ]);
   });
 }
 
 const placements: readonly object[] = [
-  { clusterAffinity: { labelSelector: { matchLabels: { tier: 'core' } } }, replicaScheduling: { replicaSchedulingType: 'Duplicated' }, spreadConstraints: [{ spreadByField: 'cluster', maxGroups: 3, minGroups: 2 }] },
-  { clusterAffinity: { fieldSelector: { matchExpressions: [{ key: 'provider', operator: 'In', values: ['aws', 'gcp'] }] } }, replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Weighted', weightPreference: { staticWeightList: [{ targetCluster: { fieldSelector: { matchExpressions: [{ key: 'provider', operator: 'In', values: ['aws'] }] } }, weight: 2 }, { targetCluster: { fieldSelector: { matchExpressions: [{ key: 'provider', operator: 'In', values: ['gcp'] }] } }, weight: 1 }] } } },
-  { clusterAffinity: { labelSelector: { matchLabels: { env: 'prod' } } }, replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Weighted', weightPreference: { dynamicWeight: 'AvailableReplicas' } }, spreadConstraints: [{ spreadByField: 'region', minGroups: 2, maxGroups: 3 }, { spreadByField: 'cluster', minGroups: 2, maxGroups: 6 }] },
-  { clusterAffinities: [{ affinityName: 'edge', labelSelector: { matchLabels: { tier: 'edge' } } }, { affinityName: 'any', labelSelector: {} }], clusterTolerations: [{ key: 'maintenance', operator: 'Exists' }], replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Aggregated' }, spreadConstraints: [{ spreadByField: 'cluster', maxGroups: 2, minGroups: 1 }] },
+  {
+    clusterAffinity: { labelSelector: { matchLabels: { tier: 'core' } } },
+    replicaScheduling: { replicaSchedulingType: 'Duplicated' },
+    spreadConstraints: [{ spreadByField: 'cluster', maxGroups: 3, minGroups: 2 }],
+  },
+  {
+    clusterAffinity: {
+      fieldSelector: { matchExpressions: [{ key: 'provider', operator: 'In', values: ['aws', 'gcp'] }] },
+    },
+    replicaScheduling: {
+      replicaSchedulingType: 'Divided',
+      replicaDivisionPreference: 'Weighted',
+      weightPreference: {
+        staticWeightList: [
+          {
+            targetCluster: {
+              fieldSelector: { matchExpressions: [{ key: 'provider', operator: 'In', values: ['aws'] }] },
+            },
+            weight: 2,
+          },
+          {
+            targetCluster: {
+              fieldSelector: { matchExpressions: [{ key: 'provider', operator: 'In', values: ['gcp'] }] },
+            },
+            weight: 1,
+          },
+        ],
+      },
+    },
+  },
+  {
+    clusterAffinity: { labelSelector: { matchLabels: { env: 'prod' } } },
+    replicaScheduling: {
+      replicaSchedulingType: 'Divided',
+      replicaDivisionPreference: 'Weighted',
+      weightPreference: { dynamicWeight: 'AvailableReplicas' },
+    },
+    spreadConstraints: [
+      { spreadByField: 'region', minGroups: 2, maxGroups: 3 },
+      { spreadByField: 'cluster', minGroups: 2, maxGroups: 6 },
+    ],
+  },
+  {
+    clusterAffinities: [
+      { affinityName: 'edge', labelSelector: { matchLabels: { tier: 'edge' } } },
+      { affinityName: 'any', labelSelector: {} },
+    ],
+    clusterTolerations: [{ key: 'maintenance', operator: 'Exists' }],
+    replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Aggregated' },
+    spreadConstraints: [{ spreadByField: 'cluster', maxGroups: 2, minGroups: 1 }],
+  },
 ];
 
 /** The hard shape's add-on placements: a provider's edge clusters, or one shard of the fleet (all Duplicated). */
 const addOnPlacements: readonly object[] = [
-  ...providers.map((p) => ({ clusterAffinity: { labelSelector: { matchLabels: { tier: 'edge' } }, fieldSelector: { matchExpressions: [{ key: 'provider', operator: 'In', values: [p] }] } }, clusterTolerations: [{ key: 'maintenance', operator: 'Exists' }], replicaScheduling: { replicaSchedulingType: 'Duplicated' } })),
-  ...Array.from({ length: shards }, (_, s) => ({ clusterAffinity: { labelSelector: { matchLabels: { shard: `s${s}` } } }, clusterTolerations: [{ key: 'maintenance', operator: 'Exists' }], replicaScheduling: { replicaSchedulingType: 'Duplicated' } })),
+  ...providers.map((p) => ({
+    clusterAffinity: {
+      labelSelector: { matchLabels: { tier: 'edge' } },
+      fieldSelector: { matchExpressions: [{ key: 'provider', operator: 'In', values: [p] }] },
+    },
+    clusterTolerations: [{ key: 'maintenance', operator: 'Exists' }],
+    replicaScheduling: { replicaSchedulingType: 'Duplicated' },
+  })),
+  ...Array.from({ length: shards }, (_, s) => ({
+    clusterAffinity: { labelSelector: { matchLabels: { shard: `s${s}` } } },
+    clusterTolerations: [{ key: 'maintenance', operator: 'Exists' }],
+    replicaScheduling: { replicaSchedulingType: 'Duplicated' },
+  })),
 ];
 
 function policyFiles(namespaces: number, shape: Shape): SourceFile[] {
   const all = shape === 'hard' ? [...placements, ...addOnPlacements] : placements;
   const out: SourceFile[] = [];
   for (let ns = 0; ns < namespaces; ns++) {
-    out.push(doc(`policies/ns${ns}.yaml`, all.map((placement, p) => ({
-      apiVersion: 'policy.karmada.io/v1alpha1', kind: 'PropagationPolicy', metadata: { name: `p${p}`, namespace: `ns${ns}` },
-      spec: { resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment', labelSelector: { matchLabels: { policy: `p${p}` } } }], placement },
-    }))));
+    out.push(
+      doc(
+        `policies/ns${ns}.yaml`,
+        all.map((placement, p) => ({
+          apiVersion: 'policy.karmada.io/v1alpha1',
+          kind: 'PropagationPolicy',
+          metadata: { name: `p${p}`, namespace: `ns${ns}` },
+          spec: {
+            resourceSelectors: [
+              { apiVersion: 'apps/v1', kind: 'Deployment', labelSelector: { matchLabels: { policy: `p${p}` } } },
+            ],
+            placement,
+          },
+        })),
+      ),
+    );
   }
-  out.push(doc('policies/override.yaml', [{
-    apiVersion: 'policy.karmada.io/v1alpha1', kind: 'ClusterOverridePolicy', metadata: { name: 'registry' },
-    spec: { resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment' }], overrideRules: [{ targetCluster: { fieldSelector: { matchExpressions: [{ key: 'provider', operator: 'In', values: ['aws'] }] } }, overriders: { imageOverrider: [{ component: 'Registry', operator: 'replace', value: 'mirror.aws.example.com' }] } }] },
-  }]));
+  out.push(
+    doc('policies/override.yaml', [
+      {
+        apiVersion: 'policy.karmada.io/v1alpha1',
+        kind: 'ClusterOverridePolicy',
+        metadata: { name: 'registry' },
+        spec: {
+          resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment' }],
+          overrideRules: [
+            {
+              targetCluster: {
+                fieldSelector: { matchExpressions: [{ key: 'provider', operator: 'In', values: ['aws'] }] },
+              },
+              overriders: {
+                imageOverrider: [{ component: 'Registry', operator: 'replace', value: 'mirror.aws.example.com' }],
+              },
+            },
+          ],
+        },
+      },
+    ]),
+  );
   return out;
 }
 
@@ -70,10 +182,31 @@ function policyOf(i: number, shape: Shape): string {
 }
 
 function templateFiles(count: number, namespaces: number, shape: Shape): SourceFile[] {
-  return Array.from({ length: count }, (_, i) => doc(`apps/ns${i % namespaces}/app${i}.yaml`, [{
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: `app${i}`, namespace: `ns${i % namespaces}`, labels: { policy: policyOf(i, shape) } },
-    spec: { replicas: 1 + (i % 9), selector: { matchLabels: { app: `app${i}` } }, template: { metadata: { labels: { app: `app${i}` } }, spec: { containers: [{ name: 'main', image: `example/app${i % 50}:1.0`, resources: { requests: { cpu: `${100 + (i % 5) * 100}m`, memory: `${128 * (1 + (i % 4))}Mi` } } }] } } },
-  }]));
+  return Array.from({ length: count }, (_, i) =>
+    doc(`apps/ns${i % namespaces}/app${i}.yaml`, [
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: `app${i}`, namespace: `ns${i % namespaces}`, labels: { policy: policyOf(i, shape) } },
+        spec: {
+          replicas: 1 + (i % 9),
+          selector: { matchLabels: { app: `app${i}` } },
+          template: {
+            metadata: { labels: { app: `app${i}` } },
+            spec: {
+              containers: [
+                {
+                  name: 'main',
+                  image: `example/app${i % 50}:1.0`,
+                  resources: { requests: { cpu: `${100 + (i % 5) * 100}m`, memory: `${128 * (1 + (i % 4))}Mi` } },
+                },
+              ],
+            },
+          },
+        },
+      },
+    ]),
+  );
 }
 
 /** The files of a generated fleet repo of `clusters` × `templates` in the given shape. */

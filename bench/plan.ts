@@ -14,7 +14,16 @@ import { planFleet } from '../src/plan/index.ts';
 import { fleetFiles, parseCase, type Shape } from './plan-fleet-gen.ts';
 
 // `shape:clustersxtemplates`; shapes in bench/plan-fleet-gen.ts (`hard`: a third of the templates Duplicated widely).
-const cases = ['today:100x1000', 'today:100x10000', 'today:1000x1000', 'today:1000x10000', 'today:5000x1000', 'today:5000x10000', 'hard:300x3000', 'hard:1000x10000'];
+const cases = [
+  'today:100x1000',
+  'today:100x10000',
+  'today:1000x1000',
+  'today:1000x10000',
+  'today:5000x1000',
+  'today:5000x10000',
+  'hard:300x3000',
+  'hard:1000x10000',
+];
 function runCase(spec: string): Record<string, number | string> {
   const [shape, size = ''] = spec.includes(':') ? spec.split(':') : ['today', spec];
   const [c, t] = parseCase(size);
@@ -25,7 +34,17 @@ function runCase(spec: string): Record<string, number | string> {
   const plan = planFleet({ fleet, diagnostics, revision: 'bench' });
   const t2 = performance.now();
   if (plan.errors.length) throw new Error(`bench fleet is invalid: ${plan.errors[0]?.message}`);
-  return { case: spec, clusters: c, templates: t, bindings: plan.bindings.length, works: plan.works.length, loadMs: Math.round(t1 - t0), planMs: Math.round(t2 - t1), totalMs: Math.round(t2 - t0), peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) };
+  return {
+    case: spec,
+    clusters: c,
+    templates: t,
+    bindings: plan.bindings.length,
+    works: plan.works.length,
+    loadMs: Math.round(t1 - t0),
+    planMs: Math.round(t2 - t1),
+    totalMs: Math.round(t2 - t0),
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
 }
 
 const only = process.argv[2];
@@ -35,7 +54,10 @@ if (only) {
   const rows: Record<string, number | string>[] = [];
   for (const spec of cases) {
     const r = spawnSync(process.execPath, [import.meta.filename, spec], { encoding: 'utf8', maxBuffer: 1 << 24 });
-    if (r.status !== 0) { process.stderr.write(r.stderr); continue; }
+    if (r.status !== 0) {
+      process.stderr.write(r.stderr);
+      continue;
+    }
     const row = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Record<string, number | string>;
     rows.push(row);
     process.stdout.write(`${JSON.stringify(row)}\n`);

@@ -8,10 +8,22 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-const all = ['scheduler', 'plan', 'plan-cli', 'simulate', 'diff', 'git', 'apply', 'failover', 'controller-memory'] as const;
+const all = [
+  'scheduler',
+  'plan',
+  'plan-cli',
+  'simulate',
+  'diff',
+  'git',
+  'apply',
+  'failover',
+  'controller-memory',
+] as const;
 const needsHarness: readonly string[] = ['apply', 'failover'];
 const wanted = process.argv.slice(2);
-const selected = wanted.length ? all.filter((b) => wanted.includes(b)) : all.filter((b) => !needsHarness.includes(b) || process.env['FLOTILLA_E2E'] !== '0');
+const selected = wanted.length
+  ? all.filter((b) => wanted.includes(b))
+  : all.filter((b) => !needsHarness.includes(b) || process.env['FLOTILLA_E2E'] !== '0');
 for (const name of selected) {
   process.stdout.write(`\n=== bench/${name}.ts ===\n`);
   const r = spawnSync(process.execPath, [path.join(import.meta.dirname, `${name}.ts`)], { stdio: 'inherit' });

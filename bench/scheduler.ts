@@ -24,8 +24,20 @@ function rng(seed: number): () => number {
 
 const providers = ['aws', 'gcp', 'azure'];
 const apis = [
-  { groupVersion: 'apps/v1', resources: [{ name: 'deployments', kind: 'Deployment' }, { name: 'statefulsets', kind: 'StatefulSet' }] },
-  { groupVersion: 'v1', resources: [{ name: 'configmaps', kind: 'ConfigMap' }, { name: 'services', kind: 'Service' }] },
+  {
+    groupVersion: 'apps/v1',
+    resources: [
+      { name: 'deployments', kind: 'Deployment' },
+      { name: 'statefulsets', kind: 'StatefulSet' },
+    ],
+  },
+  {
+    groupVersion: 'v1',
+    resources: [
+      { name: 'configmaps', kind: 'ConfigMap' },
+      { name: 'services', kind: 'Service' },
+    ],
+  },
 ];
 
 function fleet(n: number, rand: () => number): Cluster[] {
@@ -38,7 +50,10 @@ function fleet(n: number, rand: () => number): Cluster[] {
     return {
       apiVersion: 'cluster.karmada.io/v1alpha1',
       kind: 'Cluster',
-      metadata: { name: `c${String(i).padStart(5, '0')}`, labels: { env: rand() < 0.6 ? 'prod' : 'dev', tier: rand() < 0.3 ? 'gold' : 'silver' } },
+      metadata: {
+        name: `c${String(i).padStart(5, '0')}`,
+        labels: { env: rand() < 0.6 ? 'prod' : 'dev', tier: rand() < 0.3 ? 'gold' : 'silver' },
+      },
       spec: {
         provider,
         region,
@@ -48,7 +63,12 @@ function fleet(n: number, rand: () => number): Cluster[] {
       status: {
         ...(rand() < 0.9 ? { apiEnablements: apis } : {}),
         ...(rand() < 0.95
-          ? { resourceSummary: { allocatable: { cpu: String(cpu), memory: `${cpu * 4}Gi`, pods: '220' }, allocated: { cpu: String(used), memory: `${used * 2}Gi`, pods: String(Math.floor(rand() * 100)) } } }
+          ? {
+              resourceSummary: {
+                allocatable: { cpu: String(cpu), memory: `${cpu * 4}Gi`, pods: '220' },
+                allocated: { cpu: String(used), memory: `${used * 2}Gi`, pods: String(Math.floor(rand() * 100)) },
+              },
+            }
           : {}),
       },
     };
@@ -56,23 +76,71 @@ function fleet(n: number, rand: () => number): Cluster[] {
 }
 
 function policies(n: number): Placement[] {
-  const names = Array.from({ length: 5 }, (_, i) => `c${String(i * 7 % n).padStart(5, '0')}`);
+  const names = Array.from({ length: 5 }, (_, i) => `c${String((i * 7) % n).padStart(5, '0')}`);
   return [
-    { clusterAffinity: { labelSelector: { matchLabels: { env: 'prod' } } }, replicaScheduling: { replicaSchedulingType: 'Duplicated' } },
+    {
+      clusterAffinity: { labelSelector: { matchLabels: { env: 'prod' } } },
+      replicaScheduling: { replicaSchedulingType: 'Duplicated' },
+    },
     { clusterAffinity: { clusterNames: names }, replicaScheduling: { replicaSchedulingType: 'Duplicated' } },
     {
       clusterAffinity: { labelSelector: { matchLabels: { tier: 'gold' } } },
-      replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Weighted', weightPreference: { staticWeightList: [{ targetCluster: { fieldSelector: { matchExpressions: [{ key: 'provider', operator: 'In', values: ['aws'] }] } }, weight: 2 }, { targetCluster: { fieldSelector: { matchExpressions: [{ key: 'provider', operator: 'In', values: ['gcp'] }] } }, weight: 1 }] } },
+      replicaScheduling: {
+        replicaSchedulingType: 'Divided',
+        replicaDivisionPreference: 'Weighted',
+        weightPreference: {
+          staticWeightList: [
+            {
+              targetCluster: {
+                fieldSelector: { matchExpressions: [{ key: 'provider', operator: 'In', values: ['aws'] }] },
+              },
+              weight: 2,
+            },
+            {
+              targetCluster: {
+                fieldSelector: { matchExpressions: [{ key: 'provider', operator: 'In', values: ['gcp'] }] },
+              },
+              weight: 1,
+            },
+          ],
+        },
+      },
     },
-    { spreadConstraints: [{ spreadByField: 'cluster', minGroups: 2, maxGroups: 3 }], replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Weighted', weightPreference: { dynamicWeight: 'AvailableReplicas' } } },
-    { clusterAffinity: { fieldSelector: { matchExpressions: [{ key: 'provider', operator: 'In', values: ['gcp'] }] } }, replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Aggregated' } },
-    { spreadConstraints: [{ spreadByField: 'region', minGroups: 2, maxGroups: 2 }, { spreadByField: 'cluster', minGroups: 2, maxGroups: 4 }], replicaScheduling: { replicaSchedulingType: 'Duplicated' } },
     {
-      clusterAffinities: [{ affinityName: 'primary', clusterNames: names.slice(0, 1) }, { affinityName: 'fallback', labelSelector: { matchLabels: { env: 'prod' } } }],
-      spreadConstraints: [{ spreadByField: 'cluster', minGroups: 1, maxGroups: 2 }],
-      replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Weighted', weightPreference: { dynamicWeight: 'AvailableReplicas' } },
+      spreadConstraints: [{ spreadByField: 'cluster', minGroups: 2, maxGroups: 3 }],
+      replicaScheduling: {
+        replicaSchedulingType: 'Divided',
+        replicaDivisionPreference: 'Weighted',
+        weightPreference: { dynamicWeight: 'AvailableReplicas' },
+      },
     },
-    { clusterTolerations: [{ key: 'maintenance', operator: 'Exists' }], clusterAffinity: { labelSelector: { matchExpressions: [{ key: 'env', operator: 'In', values: ['dev'] }] } } },
+    {
+      clusterAffinity: { fieldSelector: { matchExpressions: [{ key: 'provider', operator: 'In', values: ['gcp'] }] } },
+      replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Aggregated' },
+    },
+    {
+      spreadConstraints: [
+        { spreadByField: 'region', minGroups: 2, maxGroups: 2 },
+        { spreadByField: 'cluster', minGroups: 2, maxGroups: 4 },
+      ],
+      replicaScheduling: { replicaSchedulingType: 'Duplicated' },
+    },
+    {
+      clusterAffinities: [
+        { affinityName: 'primary', clusterNames: names.slice(0, 1) },
+        { affinityName: 'fallback', labelSelector: { matchLabels: { env: 'prod' } } },
+      ],
+      spreadConstraints: [{ spreadByField: 'cluster', minGroups: 1, maxGroups: 2 }],
+      replicaScheduling: {
+        replicaSchedulingType: 'Divided',
+        replicaDivisionPreference: 'Weighted',
+        weightPreference: { dynamicWeight: 'AvailableReplicas' },
+      },
+    },
+    {
+      clusterTolerations: [{ key: 'maintenance', operator: 'Exists' }],
+      clusterAffinity: { labelSelector: { matchExpressions: [{ key: 'env', operator: 'In', values: ['dev'] }] } },
+    },
     { clusterAffinity: { clusterNames: ['retired'] } },
   ];
 }
@@ -92,9 +160,21 @@ function requests(nClusters: number, nTemplates: number, rand: () => number): Sc
     const kind = i % 10 === 9 ? 'ConfigMap' : 'Deployment';
     const reqs = kind === 'ConfigMap' ? undefined : requirements[i % requirements.length];
     const previous: TargetCluster[] | undefined =
-      rand() < 0.1 ? [{ name: `c${String(Math.floor(rand() * nClusters)).padStart(5, '0')}`, replicas: 1 + Math.floor(rand() * 4) }] : undefined;
+      rand() < 0.1
+        ? [
+            {
+              name: `c${String(Math.floor(rand() * nClusters)).padStart(5, '0')}`,
+              replicas: 1 + Math.floor(rand() * 4),
+            },
+          ]
+        : undefined;
     return {
-      resource: { apiVersion: kind === 'ConfigMap' ? 'v1' : 'apps/v1', kind, namespace: `ns${i % 50}`, name: `app${i}` },
+      resource: {
+        apiVersion: kind === 'ConfigMap' ? 'v1' : 'apps/v1',
+        kind,
+        namespace: `ns${i % 50}`,
+        name: `app${i}`,
+      },
       placement,
       replicas: kind === 'ConfigMap' ? 0 : 1 + Math.floor(rand() * 20),
       ...(reqs ? { requirements: reqs } : {}),
@@ -148,7 +228,12 @@ function round(x: number): number {
 }
 
 const cases: [number, number][] = [
-  [100, 1000], [100, 10000], [1000, 1000], [1000, 10000], [5000, 1000], [5000, 10000],
+  [100, 1000],
+  [100, 10000],
+  [1000, 1000],
+  [1000, 10000],
+  [5000, 1000],
+  [5000, 10000],
 ];
 const only = process.argv[2];
 const figures: Figure[] = [];
@@ -158,7 +243,9 @@ for (const [c, t] of cases) {
   figures.push(f);
   process.stdout.write(`${JSON.stringify({ bench: 'scheduler', ...f })}\n`);
 }
-process.stdout.write('\nclusters  templates  create ms  schedule ms  scheduled  unschedulable  placements  peak RSS MiB\n');
+process.stdout.write(
+  '\nclusters  templates  create ms  schedule ms  scheduled  unschedulable  placements  peak RSS MiB\n',
+);
 for (const f of figures) {
   process.stdout.write(
     `${String(f.clusters).padStart(8)}  ${String(f.templates).padStart(9)}  ${String(f.createMs).padStart(9)}  ${String(f.scheduleMs).padStart(11)}  ${String(f.scheduled).padStart(9)}  ${String(f.unschedulable).padStart(13)}  ${String(f.placements).padStart(10)}  ${String(f.peakRssMiB).padStart(12)}\n`,

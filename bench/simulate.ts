@@ -21,18 +21,43 @@ const bin = path.join(import.meta.dirname, '..', 'bin', 'flotilla.js');
 const cases = process.argv.slice(2).length ? process.argv.slice(2) : ['hard:1000x10000'];
 const timeBin = '/usr/bin/time';
 
-function cli(repo: string, output: 'table' | 'json'): { wallMs: number; cpuMs: number | string; exit: number; peakRssMiB: number | string } {
+function cli(
+  repo: string,
+  output: 'table' | 'json',
+): { wallMs: number; cpuMs: number | string; exit: number; peakRssMiB: number | string } {
   const devnull = openSync('/dev/null', 'w');
   const withTime = existsSync(timeBin);
-  const argv = [...(withTime ? ['-v'] : []), process.execPath, bin, 'simulate', '--each', 'region', '-o', output, '--repo', repo];
+  const argv = [
+    ...(withTime ? ['-v'] : []),
+    process.execPath,
+    bin,
+    'simulate',
+    '--each',
+    'region',
+    '-o',
+    output,
+    '--repo',
+    repo,
+  ];
   const t0 = performance.now();
-  const r = spawnSync(withTime ? timeBin : argv.shift() ?? '', argv, { stdio: ['ignore', devnull, 'pipe'], encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(withTime ? timeBin : (argv.shift() ?? ''), argv, {
+    stdio: ['ignore', devnull, 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const wallMs = Math.round(performance.now() - t0);
   closeSync(devnull);
   const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN);
   // CPU time (user + system) is the figure a shared, loaded machine cannot inflate much; wall time is what a user waits.
-  const cpu = Number(/User time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1] ?? NaN) + Number(/System time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1] ?? NaN);
-  return { wallMs, cpuMs: Number.isNaN(cpu) ? 'n/a' : Math.round(cpu * 1000), exit: r.status ?? -1, peakRssMiB: Number.isNaN(rss) ? 'n/a' : Math.round(rss / 1024) };
+  const cpu =
+    Number(/User time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1] ?? NaN) +
+    Number(/System time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1] ?? NaN);
+  return {
+    wallMs,
+    cpuMs: Number.isNaN(cpu) ? 'n/a' : Math.round(cpu * 1000),
+    exit: r.status ?? -1,
+    peakRssMiB: Number.isNaN(rss) ? 'n/a' : Math.round(rss / 1024),
+  };
 }
 
 for (const spec of cases) {
@@ -55,8 +80,17 @@ for (const spec of cases) {
     const cpuMs = (u: NodeJS.CpuUsage) => Math.round((u.user + u.system) / 1000);
     const affected = impacts.reduce((n, i) => n + i.summary.affectedWorkloads, 0);
     const row = {
-      case: spec, scenarios: scenarios.length, rescheduledBindings: affected, loadAndPlanMs: Math.round(t1 - t0), loadAndPlanCpuMs: cpuMs(c1), simulateMs: Math.round(t2 - t1), simulateCpuMs: cpuMs(c2) - cpuMs(c1) - cpuMs(c0),
-      perScenarioMs: Math.round((t2 - t1) / Math.max(1, scenarios.length)), load1m, table: cli(repo, 'table'), json: cli(repo, 'json'),
+      case: spec,
+      scenarios: scenarios.length,
+      rescheduledBindings: affected,
+      loadAndPlanMs: Math.round(t1 - t0),
+      loadAndPlanCpuMs: cpuMs(c1),
+      simulateMs: Math.round(t2 - t1),
+      simulateCpuMs: cpuMs(c2) - cpuMs(c1) - cpuMs(c0),
+      perScenarioMs: Math.round((t2 - t1) / Math.max(1, scenarios.length)),
+      load1m,
+      table: cli(repo, 'table'),
+      json: cli(repo, 'json'),
     };
     process.stdout.write(`${JSON.stringify(row)}\n`);
   } finally {

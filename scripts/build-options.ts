@@ -27,7 +27,12 @@ export const commonOptions = {
 } as const satisfies BuildOptions;
 
 /** One bundled package: its name, version, licence and licence text. */
-interface Notice { readonly name: string; readonly version: string; readonly license: string; readonly text: string }
+interface Notice {
+  readonly name: string;
+  readonly version: string;
+  readonly license: string;
+  readonly text: string;
+}
 
 /**
  * Writes THIRD-PARTY-NOTICES.txt for the packages a bundle took modules from (esbuild's metafile
@@ -39,15 +44,29 @@ export function writeNotices(metafile: Metafile, file: string): number {
     const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
     if (m?.[1]) dirs.add(m[1]);
   }
-  const notices = [...dirs].map((d) => noticeOf(path.join(root, d))).toSorted((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const body = notices.map((n) => `${n.name}@${n.version} (${n.license})\n\n${n.text.trim()}\n`).join(`\n${'-'.repeat(72)}\n\n`);
+  const notices = [...dirs]
+    .map((d) => noticeOf(path.join(root, d)))
+    .toSorted((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const body = notices
+    .map((n) => `${n.name}@${n.version} (${n.license})\n\n${n.text.trim()}\n`)
+    .join(`\n${'-'.repeat(72)}\n\n`);
   writeFileSync(file, `flotilla bundles the following packages.\n\n${'='.repeat(72)}\n\n${body}`);
   return notices.length;
 }
 
 function noticeOf(dir: string): Notice {
-  const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name: string; version: string; license?: string };
-  const licenseFile = existsSync(dir) ? readdirSync(dir).toSorted().find((f) => /^(licen[cs]e|copying)/i.test(f)) : undefined;
-  const text = licenseFile ? readFileSync(path.join(dir, licenseFile), 'utf8') : `(no licence file in the package; package.json says ${pkg.license ?? 'nothing'})`;
+  const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+    license?: string;
+  };
+  const licenseFile = existsSync(dir)
+    ? readdirSync(dir)
+        .toSorted()
+        .find((f) => /^(licen[cs]e|copying)/i.test(f))
+    : undefined;
+  const text = licenseFile
+    ? readFileSync(path.join(dir, licenseFile), 'utf8')
+    : `(no licence file in the package; package.json says ${pkg.license ?? 'nothing'})`;
   return { name: pkg.name, version: pkg.version, license: pkg.license ?? 'UNKNOWN', text };
 }

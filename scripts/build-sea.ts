@@ -17,7 +17,10 @@ const noModuleFile = 'file:///flotilla-single-executable/has-no-module-file.cjs'
 const seaFuse = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 const nodeBinary = path.join(root, 'node_modules', 'node', 'bin', 'node');
 const target = `${process.platform}-${process.arch}`;
-if (process.platform !== 'linux') throw new Error(`build:sea builds on Linux only (this is ${target}): other platforms need their binary's signature removed and re-applied`);
+if (process.platform !== 'linux')
+  throw new Error(
+    `build:sea builds on Linux only (this is ${target}): other platforms need their binary's signature removed and re-applied`,
+  );
 
 const work = path.join(distDir, 'sea');
 const bundle = path.join(work, 'flotilla.cjs');
@@ -53,16 +56,28 @@ writeNotices(result.metafile, `${executable}.THIRD-PARTY-NOTICES.txt`);
 // useCodeCache: V8's compiled code for the bundle is stored in the blob (starts faster); the
 // executable only ever runs on the Node that made it.
 const seaConfig = path.join(work, 'sea-config.json');
-writeFileSync(seaConfig, `${JSON.stringify({ main: bundle, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true, useSnapshot: false }, null, 2)}\n`);
+writeFileSync(
+  seaConfig,
+  `${JSON.stringify({ main: bundle, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true, useSnapshot: false }, null, 2)}\n`,
+);
 quietly(nodeBinary, ['--experimental-sea-config', seaConfig]);
 
 rmSync(executable, { force: true });
 copyFileSync(nodeBinary, executable);
 chmodSync(executable, 0o755);
-quietly(nodeBinary, [path.join(root, 'node_modules', 'postject', 'dist', 'cli.js'), executable, 'NODE_SEA_BLOB', blob, '--sentinel-fuse', seaFuse]);
+quietly(nodeBinary, [
+  path.join(root, 'node_modules', 'postject', 'dist', 'cli.js'),
+  executable,
+  'NODE_SEA_BLOB',
+  blob,
+  '--sentinel-fuse',
+  seaFuse,
+]);
 
 const mb = (f: string) => (statSync(f).size / 1e6).toFixed(1);
-process.stdout.write(`built ${path.relative(process.cwd(), executable)}: Node ${nodeVersion}, ${mb(executable)} MB (bundle ${mb(bundle)} MB), ${Math.round(performance.now() - started)} ms\n`);
+process.stdout.write(
+  `built ${path.relative(process.cwd(), executable)}: Node ${nodeVersion}, ${mb(executable)} MB (bundle ${mb(bundle)} MB), ${Math.round(performance.now() - started)} ms\n`,
+);
 
 /** Runs a build step, showing its output only when it fails (postject's ELF reader warns about Node's many note sections). */
 function quietly(cmd: string, args: readonly string[]): void {

@@ -26,8 +26,12 @@ const result = await build({
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
   // CommonJS dependencies (fengari, ajv, …) call require(); an ES module has none of its own.
-  banner: { js: "import { createRequire as __flotillaCreateRequire } from 'node:module';\nconst require = __flotillaCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __flotillaCreateRequire } from 'node:module';\nconst require = __flotillaCreateRequire(import.meta.url);",
+  },
 });
 const packages = writeNotices(result.metafile, path.join(outdir, 'THIRD-PARTY-NOTICES.txt'));
 const files = Object.keys(result.metafile.outputs).length;
-process.stdout.write(`built ${path.relative(process.cwd(), outdir) || '.'}: ${files} files, ${packages} bundled packages, ${Math.round(performance.now() - started)} ms\n`);
+process.stdout.write(
+  `built ${path.relative(process.cwd(), outdir) || '.'}: ${files} files, ${packages} bundled packages, ${Math.round(performance.now() - started)} ms\n`,
+);

@@ -41,14 +41,28 @@ const biomeCount = (out: string) => {
   const failed = new Set([...out.matchAll(/^× ([^:\s]+):/gm)].map((m) => m[1])).size;
   return { passed: failed === 0 && /Checked \d+ files?/.test(out) ? 1 : 0, failed };
 };
-const biome = (command: string, ...args: string[]): readonly string[] => [command, '--reporter=concise', '--max-diagnostics=none', ...args];
+const biome = (command: string, ...args: string[]): readonly string[] => [
+  command,
+  '--reporter=concise',
+  '--max-diagnostics=none',
+  ...args,
+];
 
 const steps: Step[] = [
   { name: 'typecheck', cmd: bin('tsc'), args: ['-p', '.'], count: () => ({ passed: 0, failed: 0 }) },
   { name: 'lint', cmd: bin('biome'), args: biome('lint', '--error-on-warnings'), count: biomeCount, stderr: true },
   { name: 'format', cmd: bin('biome'), args: biome('format'), count: biomeCount, stderr: true },
   ...mochaGroups([
-    ['unit', ['src/**/*.test.ts', 'test/*.test.ts', 'test/load/**/*.test.ts', 'test/plan/**/*.test.ts', 'test/cli/**/*.test.ts']],
+    [
+      'unit',
+      [
+        'src/**/*.test.ts',
+        'test/*.test.ts',
+        'test/load/**/*.test.ts',
+        'test/plan/**/*.test.ts',
+        'test/cli/**/*.test.ts',
+      ],
+    ],
     ['preview', ['test/preview/**/*.test.ts']],
     ['git', ['test/git/**/*.test.ts']],
     ['e2e harness', ['test/e2e/**/*.test.ts']],
@@ -60,7 +74,12 @@ const steps: Step[] = [
 ];
 /** Each group is its own mocha process (`--exit`), so a stray timer or server of one suite cannot hold another. */
 function mochaGroups(groups: readonly [string, readonly string[]][]): Step[] {
-  return groups.map(([name, globs]) => ({ name: `mocha ${name}`, cmd: node, args: [bin('mocha'), '--reporter', 'spec', '--exit', ...globs], count: mochaCount }));
+  return groups.map(([name, globs]) => ({
+    name: `mocha ${name}`,
+    cmd: node,
+    args: [bin('mocha'), '--reporter', 'spec', '--exit', ...globs],
+    count: mochaCount,
+  }));
 }
 
 const conformance = path.resolve(root, '..', 'shared', 'conformance', 'run');
@@ -82,11 +101,32 @@ process.exitCode = failed ? 1 : 0;
 
 function run({ cmd, args, stderr }: Step): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', stderr ? 'pipe' : 'inherit'], env: { ...process.env, PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env['PATH'] ?? ''}` } });
+    const child = spawn(cmd, args, {
+      cwd: root,
+      stdio: ['ignore', 'pipe', stderr ? 'pipe' : 'inherit'],
+      env: {
+        ...process.env,
+        PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env['PATH'] ?? ''}`,
+      },
+    });
     let out = '';
-    child.stdout?.on('data', (b: Buffer) => { const s = b.toString(); out += s; process.stdout.write(s); });
-    child.stderr?.on('data', (b: Buffer) => { const s = b.toString(); out += s; process.stdout.write(s); });
-    const timer = setTimeout(() => { out += `\nkilled after ${stepTimeoutMs / 60000} minutes\n`; child.kill('SIGKILL'); }, stepTimeoutMs);
-    child.on('close', (code) => { clearTimeout(timer); resolve({ code: code ?? 1, out }); });
+    child.stdout?.on('data', (b: Buffer) => {
+      const s = b.toString();
+      out += s;
+      process.stdout.write(s);
+    });
+    child.stderr?.on('data', (b: Buffer) => {
+      const s = b.toString();
+      out += s;
+      process.stdout.write(s);
+    });
+    const timer = setTimeout(() => {
+      out += `\nkilled after ${stepTimeoutMs / 60000} minutes\n`;
+      child.kill('SIGKILL');
+    }, stepTimeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 1, out });
+    });
   });
 }

@@ -17,7 +17,10 @@ export function clusterMatchesAffinity(affinity: ClusterAffinity, cluster: Clust
   const name = cluster.metadata.name ?? '';
   if (affinity.exclude?.includes(name)) return false;
   if (!matchesLabelSelector(affinity.labelSelector, cluster.metadata.labels)) return false;
-  if (affinity.fieldSelector !== undefined && !clusterMatchesFields(affinity.fieldSelector.matchExpressions ?? [], cluster)) {
+  if (
+    affinity.fieldSelector !== undefined &&
+    !clusterMatchesFields(affinity.fieldSelector.matchExpressions ?? [], cluster)
+  ) {
     return false;
   }
   const names = affinity.clusterNames ?? [];

@@ -81,16 +81,32 @@ export interface SourceRef {
 }
 
 /** Builds an error diagnostic at a source position. */
-export function errorAt(code: DiagnosticCode, at: { file: string; line: number; column?: number }, message: string, notes?: readonly DiagnosticNote[]): Diagnostic {
+export function errorAt(
+  code: DiagnosticCode,
+  at: { file: string; line: number; column?: number },
+  message: string,
+  notes?: readonly DiagnosticNote[],
+): Diagnostic {
   return build('error', code, at, message, notes);
 }
 
 /** Builds a warning diagnostic at a source position. */
-export function warningAt(code: DiagnosticCode, at: { file: string; line: number; column?: number }, message: string, notes?: readonly DiagnosticNote[]): Diagnostic {
+export function warningAt(
+  code: DiagnosticCode,
+  at: { file: string; line: number; column?: number },
+  message: string,
+  notes?: readonly DiagnosticNote[],
+): Diagnostic {
   return build('warning', code, at, message, notes);
 }
 
-function build(severity: Severity, code: DiagnosticCode, at: { file: string; line: number; column?: number }, message: string, notes?: readonly DiagnosticNote[]): Diagnostic {
+function build(
+  severity: Severity,
+  code: DiagnosticCode,
+  at: { file: string; line: number; column?: number },
+  message: string,
+  notes?: readonly DiagnosticNote[],
+): Diagnostic {
   return {
     code,
     severity,
@@ -104,14 +120,23 @@ function build(severity: Severity, code: DiagnosticCode, at: { file: string; lin
 
 /** Total order on diagnostics: file, line, column, code, message (esbuild SortableMsgs). */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return cmp(a.file, b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || cmp(a.code, b.code) || cmp(a.message, b.message);
+  return (
+    cmp(a.file, b.file) ||
+    a.line - b.line ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    cmp(a.code, b.code) ||
+    cmp(a.message, b.message)
+  );
 }
 
 /** `file:line:col: severity Code: message`, the human form (K7). */
 export function formatDiagnostic(d: Diagnostic): string {
   const pos = `${d.file}:${d.line}${d.column !== undefined ? `:${d.column}` : ''}`;
   const head = `${pos}: ${d.severity} ${d.code}: ${d.message}`;
-  const notes = (d.notes ?? []).map((n) => `    note: ${n.file ? `${n.file}:${n.line ?? 1}${n.column !== undefined ? `:${n.column}` : ''}: ` : ''}${n.message}`);
+  const notes = (d.notes ?? []).map(
+    (n) =>
+      `    note: ${n.file ? `${n.file}:${n.line ?? 1}${n.column !== undefined ? `:${n.column}` : ''}: ` : ''}${n.message}`,
+  );
   return [head, ...notes].join('\n');
 }
 

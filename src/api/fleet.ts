@@ -1,6 +1,12 @@
 /** The normalised fleet: what `load` returns and every later stage reads (T1). */
 import type { SourceRef } from './diagnostics.ts';
-import type { Cluster, ClusterTaintPolicy, OverridePolicy, PropagationPolicy, ResourceInterpreterCustomization } from './karmada.ts';
+import type {
+  Cluster,
+  ClusterTaintPolicy,
+  OverridePolicy,
+  PropagationPolicy,
+  ResourceInterpreterCustomization,
+} from './karmada.ts';
 import type { KubeObject } from './object.ts';
 import type { WorkloadRebalancer } from './rebalancer.ts';
 import type { RolloutSpec } from './rollout.ts';

@@ -35,7 +35,9 @@ export function parseResourceKey(k: ResourceKey): ResourceRef {
 export function refOf(o: KubeObject): ResourceRef {
   const ns = o.metadata.namespace;
   const name = o.metadata.name ?? '';
-  return ns ? { apiVersion: o.apiVersion, kind: o.kind, namespace: ns, name } : { apiVersion: o.apiVersion, kind: o.kind, name };
+  return ns
+    ? { apiVersion: o.apiVersion, kind: o.kind, namespace: ns, name }
+    : { apiVersion: o.apiVersion, kind: o.kind, name };
 }
 
 /** A short human form: `Kind ns/name` or `Kind name`. */

@@ -1,15 +1,41 @@
 import assert from 'node:assert/strict';
-import { addQuantities, canonicalQuantity, formatQuantity, isQuantity, parseMilli, parseQuantity, parseUnits, quantityFloat, quantityMilliValue, quantityValue } from './quantity.ts';
+import {
+  addQuantities,
+  canonicalQuantity,
+  formatQuantity,
+  isQuantity,
+  parseMilli,
+  parseQuantity,
+  parseUnits,
+  quantityFloat,
+  quantityMilliValue,
+  quantityValue,
+} from './quantity.ts';
 
-const sum = (...qs: string[]): string => formatQuantity(addQuantities(...qs.map((q) => parseQuantity(q) ?? assert.fail(`bad quantity ${q}`))));
+const sum = (...qs: string[]): string =>
+  formatQuantity(addQuantities(...qs.map((q) => parseQuantity(q) ?? assert.fail(`bad quantity ${q}`))));
 
 describe('api/quantity: milli-units and whole units', () => {
   const cases: [string | number, bigint | undefined][] = [
-    ['1', 1000n], ['100m', 100n], ['1.5', 1500n], ['1Ki', 1024000n], ['2Gi', 2n * 1024n ** 3n * 1000n], ['1.5Ki', 1536000n],
-    ['1k', 1000000n], ['1e3', 1000000n], ['0.1m', 1n], [3, 3000n], [1e21, 10n ** 24n], [' 2 ', 2000n], ['abc', undefined], ['1Xi', undefined], [Number.NaN, undefined],
+    ['1', 1000n],
+    ['100m', 100n],
+    ['1.5', 1500n],
+    ['1Ki', 1024000n],
+    ['2Gi', 2n * 1024n ** 3n * 1000n],
+    ['1.5Ki', 1536000n],
+    ['1k', 1000000n],
+    ['1e3', 1000000n],
+    ['0.1m', 1n],
+    [3, 3000n],
+    [1e21, 10n ** 24n],
+    [' 2 ', 2000n],
+    ['abc', undefined],
+    ['1Xi', undefined],
+    [Number.NaN, undefined],
   ];
   for (const [q, want] of cases) it(`parses ${q} to ${want} milli-units`, () => assert.equal(parseMilli(q), want));
-  for (const [q, want] of cases) it(`${q} is ${want === undefined ? 'not ' : ''}a quantity`, () => assert.equal(isQuantity(q), want !== undefined));
+  for (const [q, want] of cases)
+    it(`${q} is ${want === undefined ? 'not ' : ''}a quantity`, () => assert.equal(isQuantity(q), want !== undefined));
   it('rounds whole units up', () => assert.equal(parseUnits('1500m'), 2n));
 });
 
@@ -30,10 +56,23 @@ describe('api/quantity: canonical Kubernetes quantities', () => {
   for (const [name, qs, want] of sums) it(`${name}: ${qs.join(' + ')} = ${want}`, () => assert.equal(sum(...qs), want));
 
   const canonical: readonly [string | number, string | undefined][] = [
-    ['1.5', '1500m'], ['0.5Ki', '512'], ['2048Ki', '2Mi'], ['1025Ki', '1025Ki'], ['1500000000', '1500M'], ['10k', '10k'],
-    ['1E3', '1e3'], ['-1Gi', '-1Gi'], ['0.1n', '1n'], [1, '1'], [0.25, '250m'], ['1.5G', '1500M'], ['abc', undefined], ['1Qi', undefined],
+    ['1.5', '1500m'],
+    ['0.5Ki', '512'],
+    ['2048Ki', '2Mi'],
+    ['1025Ki', '1025Ki'],
+    ['1500000000', '1500M'],
+    ['10k', '10k'],
+    ['1E3', '1e3'],
+    ['-1Gi', '-1Gi'],
+    ['0.1n', '1n'],
+    [1, '1'],
+    [0.25, '250m'],
+    ['1.5G', '1500M'],
+    ['abc', undefined],
+    ['1Qi', undefined],
   ];
-  for (const [input, want] of canonical) it(`canonical ${JSON.stringify(input)} → ${want}`, () => assert.equal(canonicalQuantity(input), want));
+  for (const [input, want] of canonical)
+    it(`canonical ${JSON.stringify(input)} → ${want}`, () => assert.equal(canonicalQuantity(input), want));
 
   it('values round up as Quantity.Value and MilliValue do', () => {
     const q = parseQuantity('1500m') ?? assert.fail();

@@ -33,7 +33,11 @@ export interface CommentFlags {
 /** Reads the CI event file (GITHUB_EVENT_PATH); passed in so this module does no I/O of its own. */
 export type ReadText = (file: string) => Promise<string>;
 
-const tokenVariables: Readonly<Record<CommentProvider, string>> = { github: 'GITHUB_TOKEN', gitlab: 'GITLAB_TOKEN', gitea: 'GITEA_TOKEN' };
+const tokenVariables: Readonly<Record<CommentProvider, string>> = {
+  github: 'GITHUB_TOKEN',
+  gitlab: 'GITLAB_TOKEN',
+  gitea: 'GITEA_TOKEN',
+};
 
 /** Validates `--comment`. */
 export function toCommentProvider(v: string): CommentProvider {
@@ -43,7 +47,11 @@ export function toCommentProvider(v: string): CommentProvider {
 }
 
 /** Resolves the target of a sticky comment, or fails with a usage error naming what is missing. */
-export async function resolveCommentTarget(flags: CommentFlags, env: Readonly<Record<string, string | undefined>>, readText: ReadText): Promise<CommentTarget> {
+export async function resolveCommentTarget(
+  flags: CommentFlags,
+  env: Readonly<Record<string, string | undefined>>,
+  readText: ReadText,
+): Promise<CommentTarget> {
   const provider = toCommentProvider(flags.provider);
   const tokenVar = tokenVariables[provider];
   const token = env[tokenVar];
@@ -51,10 +59,17 @@ export async function resolveCommentTarget(flags: CommentFlags, env: Readonly<Re
   const apiUrl = (flags.apiUrl ?? apiUrlFromEnv(provider, env)).replace(/\/+$/, '');
   if (!/^https?:\/\//.test(apiUrl)) throw new UsageError(`--api-url must be an http(s) URL (got "${apiUrl}")`);
   const repository = flags.repository ?? repositoryFromEnv(provider, env);
-  if (!repository) throw new UsageError(`--comment ${provider} needs --repository ${provider === 'gitlab' ? 'PROJECT (or CI_PROJECT_ID)' : 'OWNER/NAME (or GITHUB_REPOSITORY)'}`);
-  if (provider !== 'gitlab' && !/^[^/\s]+\/[^/\s]+$/.test(repository)) throw new UsageError(`--repository must be OWNER/NAME (got "${repository}")`);
+  if (!repository)
+    throw new UsageError(
+      `--comment ${provider} needs --repository ${provider === 'gitlab' ? 'PROJECT (or CI_PROJECT_ID)' : 'OWNER/NAME (or GITHUB_REPOSITORY)'}`,
+    );
+  if (provider !== 'gitlab' && !/^[^/\s]+\/[^/\s]+$/.test(repository))
+    throw new UsageError(`--repository must be OWNER/NAME (got "${repository}")`);
   const raw = flags.pr ?? (await numberFromEnv(provider, env, readText));
-  if (raw === undefined) throw new UsageError(`--comment ${provider} needs --pr N (or ${provider === 'gitlab' ? 'CI_MERGE_REQUEST_IID' : 'a pull_request event in GITHUB_EVENT_PATH'})`);
+  if (raw === undefined)
+    throw new UsageError(
+      `--comment ${provider} needs --pr N (or ${provider === 'gitlab' ? 'CI_MERGE_REQUEST_IID' : 'a pull_request event in GITHUB_EVENT_PATH'})`,
+    );
   const number = Number(raw);
   if (!Number.isInteger(number) || number <= 0) throw new UsageError(`--pr must be a positive integer (got "${raw}")`);
   return { provider, apiUrl, repository, number, token };
@@ -62,22 +77,34 @@ export async function resolveCommentTarget(flags: CommentFlags, env: Readonly<Re
 
 function apiUrlFromEnv(provider: CommentProvider, env: Readonly<Record<string, string | undefined>>): string {
   switch (provider) {
-    case 'github': return env['GITHUB_API_URL'] ?? 'https://api.github.com';
-    case 'gitlab': return env['GITLAB_API_URL'] ?? env['CI_API_V4_URL'] ?? 'https://gitlab.com/api/v4';
+    case 'github':
+      return env['GITHUB_API_URL'] ?? 'https://api.github.com';
+    case 'gitlab':
+      return env['GITLAB_API_URL'] ?? env['CI_API_V4_URL'] ?? 'https://gitlab.com/api/v4';
     // Gitea Actions sets the GITHUB_* variables too, with GITHUB_API_URL pointing at Gitea's /api/v1.
     case 'gitea': {
       const url = env['GITEA_API_URL'] ?? (env['GITEA_ACTIONS'] ? env['GITHUB_API_URL'] : undefined);
-      if (!url) throw new UsageError('--comment gitea needs --api-url URL (or GITEA_API_URL), e.g. https://gitea.example.com/api/v1');
+      if (!url)
+        throw new UsageError(
+          '--comment gitea needs --api-url URL (or GITEA_API_URL), e.g. https://gitea.example.com/api/v1',
+        );
       return url;
     }
   }
 }
 
-function repositoryFromEnv(provider: CommentProvider, env: Readonly<Record<string, string | undefined>>): string | undefined {
+function repositoryFromEnv(
+  provider: CommentProvider,
+  env: Readonly<Record<string, string | undefined>>,
+): string | undefined {
   return provider === 'gitlab' ? env['CI_PROJECT_ID'] : env['GITHUB_REPOSITORY'];
 }
 
-async function numberFromEnv(provider: CommentProvider, env: Readonly<Record<string, string | undefined>>, readText: ReadText): Promise<string | undefined> {
+async function numberFromEnv(
+  provider: CommentProvider,
+  env: Readonly<Record<string, string | undefined>>,
+  readText: ReadText,
+): Promise<string | undefined> {
   if (provider === 'gitlab') return env['CI_MERGE_REQUEST_IID'];
   const file = env['GITHUB_EVENT_PATH'];
   if (!file) return undefined;
@@ -85,7 +112,9 @@ async function numberFromEnv(provider: CommentProvider, env: Readonly<Record<str
   try {
     event = JSON.parse(await readText(file));
   } catch (err) {
-    throw new UsageError(`cannot read the pull request number from GITHUB_EVENT_PATH (${file}): ${err instanceof Error ? err.message : String(err)}`);
+    throw new UsageError(
+      `cannot read the pull request number from GITHUB_EVENT_PATH (${file}): ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   return prNumberOf(event);
 }

@@ -32,16 +32,35 @@ export function loadFleetOnWorker(snapshot: Snapshot): Promise<LoadResult> {
     try {
       worker = new Worker(new URL(import.meta.url), { workerData: job });
     } catch (err) {
-      reject(new LoadWorkerFailed(`cannot start a worker to load ${snapshot.revision}`, { revision: snapshot.revision }, { cause: err }));
+      reject(
+        new LoadWorkerFailed(
+          `cannot start a worker to load ${snapshot.revision}`,
+          { revision: snapshot.revision },
+          { cause: err },
+        ),
+      );
       return;
     }
     worker.once('message', (result: LoadResult) => {
       resolve(result);
       void worker.terminate();
     });
-    worker.once('error', (err) => reject(new LoadWorkerFailed(`the worker loading ${snapshot.revision} failed`, { revision: snapshot.revision }, { cause: err })));
+    worker.once('error', (err) =>
+      reject(
+        new LoadWorkerFailed(
+          `the worker loading ${snapshot.revision} failed`,
+          { revision: snapshot.revision },
+          { cause: err },
+        ),
+      ),
+    );
     worker.once('exit', (code) => {
-      if (code !== 0) reject(new LoadWorkerFailed(`the worker loading ${snapshot.revision} exited with ${code}`, { revision: snapshot.revision }));
+      if (code !== 0)
+        reject(
+          new LoadWorkerFailed(`the worker loading ${snapshot.revision} exited with ${code}`, {
+            revision: snapshot.revision,
+          }),
+        );
     });
   });
 }

@@ -8,7 +8,8 @@ import packageJson from '../../package.json' with { type: 'json' };
 
 const processIO: IO = {
   stdout: (t) => void process.stdout.write(t),
-  drainStdout: () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : Promise.resolve()),
+  drainStdout: () =>
+    process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : Promise.resolve(),
   stderr: (t) => void process.stderr.write(t),
   cwd: process.cwd(),
   env: process.env,

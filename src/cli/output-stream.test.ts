@@ -15,7 +15,21 @@ describe('streamed JSON and YAML output', () => {
     ['scalars only', { revision: 'abc', n: 3, ok: true, none: null }],
     ['empty lists', { revision: 'r', bindings: [], works: [], errors: [] }],
     ['nested objects and lists', { a: [{ x: [1, 2, { y: [] }], z: {} }, 'two', null, [3, [4]]], b: { c: [1] } }],
-    ['multi-line and indented strings', { items: [{ script: 'line 1\n  indented\n\nafter blank\n', lead: '  spaces first\nthen', tail: 'trailing  \n', quote: 'a: b # c', empty: '' }, 'x\ny'] }],
+    [
+      'multi-line and indented strings',
+      {
+        items: [
+          {
+            script: 'line 1\n  indented\n\nafter blank\n',
+            lead: '  spaces first\nthen',
+            tail: 'trailing  \n',
+            quote: 'a: b # c',
+            empty: '',
+          },
+          'x\ny',
+        ],
+      },
+    ],
     ['undefined fields are left out', { a: undefined, b: [1], c: undefined }],
     ['only undefined fields', { a: undefined }],
   ];
@@ -52,7 +66,12 @@ describe('streamed JSON and YAML output', () => {
       drain: async () => void drains++,
     });
     assert.ok(length > constants.MAX_STRING_LENGTH, `${length} characters`);
-    assert.ok(head.startsWith('{\n  "revision": "big",\n  "bindings": [],\n  "works": [\n    {\n      "metadata": {\n        "name": "w0"'), head);
+    assert.ok(
+      head.startsWith(
+        '{\n  "revision": "big",\n  "bindings": [],\n  "works": [\n    {\n      "metadata": {\n        "name": "w0"',
+      ),
+      head,
+    );
     assert.ok(tail.endsWith(`"\n      }\n    }\n  ],\n  "errors": [],\n  "warnings": []\n}\n`), tail);
     assert.ok(drains >= items / 2, 'the sink is drained between batches');
   });
@@ -60,17 +79,27 @@ describe('streamed JSON and YAML output', () => {
   it('writes in batches and waits for the sink between them', async () => {
     const writes: string[] = [];
     const order: string[] = [];
-    await writeChunks(['ab', 'cd', 'ef', 'g'], { write: (t) => {
-      writes.push(t);
-      order.push(`w:${t}`);
-    }, drain: async () => void order.push('drain') }, 4);
+    await writeChunks(
+      ['ab', 'cd', 'ef', 'g'],
+      {
+        write: (t) => {
+          writes.push(t);
+          order.push(`w:${t}`);
+        },
+        drain: async () => void order.push('drain'),
+      },
+      4,
+    );
     assert.deepEqual(writes, ['abcd', 'efg']);
     assert.deepEqual(order, ['w:abcd', 'drain', 'w:efg', 'drain']);
   });
   it('a sink that fails while draining (a closed pipe) stops the output with OutputClosed', async () => {
     const writes: string[] = [];
     const epipe = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
-    await assert.rejects(writeChunks(['ab', 'cd', 'ef'], { write: (t) => void writes.push(t), drain: () => Promise.reject(epipe) }, 2), (err: unknown) => err instanceof OutputClosed && err.cause === epipe);
+    await assert.rejects(
+      writeChunks(['ab', 'cd', 'ef'], { write: (t) => void writes.push(t), drain: () => Promise.reject(epipe) }, 2),
+      (err: unknown) => err instanceof OutputClosed && err.cause === epipe,
+    );
     assert.deepEqual(writes, ['ab']);
   });
 });

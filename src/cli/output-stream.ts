@@ -39,7 +39,8 @@ export function* jsonChunks(object: StreamedObject): Generator<string> {
       continue;
     }
     let n = 0;
-    for (const item of v) yield `${n++ ? ',' : '['}\n    ${indentJson(JSON.stringify(item, null, 2) ?? 'null', '    ')}`;
+    for (const item of v)
+      yield `${n++ ? ',' : '['}\n    ${indentJson(JSON.stringify(item, null, 2) ?? 'null', '    ')}`;
     yield n ? '\n  ]' : '[]';
   }
   yield '\n}\n';
@@ -104,5 +105,8 @@ function indentJson(text: string, pad: string): string {
 
 /** Prints `value` as JSON or YAML on the command's stdout, streamed, with backpressure. */
 export function printStreamed(io: IO, value: StreamedObject, format: 'json' | 'yaml'): Promise<void> {
-  return writeChunks(format === 'json' ? jsonChunks(value) : yamlChunks(value), { write: io.stdout, drain: io.drainStdout });
+  return writeChunks(format === 'json' ? jsonChunks(value) : yamlChunks(value), {
+    write: io.stdout,
+    drain: io.drainStdout,
+  });
 }

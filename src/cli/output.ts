@@ -15,7 +15,12 @@ export function toYamlText(v: unknown): string {
 }
 
 /** A plain text table: columns padded to their widest cell, like kubectl's. */
-export function formatTable(header: readonly string[], rows: readonly (readonly string[])[], noHeader = false, paint?: CellPaint): string {
+export function formatTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  noHeader = false,
+  paint?: CellPaint,
+): string {
   const all = noHeader ? rows : [header, ...rows];
   const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
   const cell = (c: string, i: number, isHeader: boolean) => {
@@ -24,7 +29,16 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
     // Colour the text, not its padding, so columns stay aligned.
     return `${paint(c, header[i] ?? '')}${padded.slice(c.length)}`;
   };
-  return all.map((r, n) => r.map((c, i) => cell(c, i, !noHeader && n === 0)).join('').trimEnd()).join('\n') + (all.length ? '\n' : '');
+  return (
+    all
+      .map((r, n) =>
+        r
+          .map((c, i) => cell(c, i, !noHeader && n === 0))
+          .join('')
+          .trimEnd(),
+      )
+      .join('\n') + (all.length ? '\n' : '')
+  );
 }
 
 /** Colours a table cell, given its text and its column's header. */

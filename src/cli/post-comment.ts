@@ -7,9 +7,17 @@ import { FlotillaError } from '../api/index.ts';
 import type { CommentProvider, CommentTarget } from './comment-target.ts';
 
 /** The forge answered with an error, or could not be reached. The token is never part of it. */
-export class CommentPostFailed extends FlotillaError<{ provider: CommentProvider; method: string; url: string; status: number | null; transient: boolean }> {
+export class CommentPostFailed extends FlotillaError<{
+  provider: CommentProvider;
+  method: string;
+  url: string;
+  status: number | null;
+  transient: boolean;
+}> {
   /** 429, a 5xx or a network failure: the forge may take the comment later. */
-  override get transient(): boolean { return this.data.transient; }
+  override get transient(): boolean {
+    return this.data.transient;
+  }
 }
 
 /** What happened to the sticky comment. */
@@ -30,7 +38,12 @@ const perPage = 100;
 const maxPages = 50;
 
 /** Creates or updates the sticky comment identified by `marker` (the body must start with it). */
-export async function postStickyComment(target: CommentTarget, body: string, marker: string, http: Fetch = fetch): Promise<PostOutcome> {
+export async function postStickyComment(
+  target: CommentTarget,
+  body: string,
+  marker: string,
+  http: Fetch = fetch,
+): Promise<PostOutcome> {
   const text = body.trimStart().startsWith(marker) ? body : `${marker}\n${body}`;
   const ep = endpointsOf(target);
   const existing = await findMarked(target, ep, marker, http);
@@ -53,7 +66,12 @@ function endpointsOf(t: CommentTarget): Endpoints {
         create: `${repo}/issues/${t.number}/comments`,
         update: (id) => `${repo}/issues/comments/${id}`,
         updateMethod: 'PATCH',
-        headers: { ...json, Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28', Authorization: `Bearer ${t.token}` },
+        headers: {
+          ...json,
+          Accept: 'application/vnd.github+json',
+          'X-GitHub-Api-Version': '2022-11-28',
+          Authorization: `Bearer ${t.token}`,
+        },
       };
     }
     case 'gitlab': {
@@ -87,7 +105,14 @@ function repoPath(repository: string): string {
 async function findMarked(t: CommentTarget, ep: Endpoints, marker: string, http: Fetch): Promise<string | undefined> {
   for (let page = 1; page <= maxPages; page += 1) {
     const list = await send(t, http, 'GET', ep.list(page), ep.headers, undefined);
-    if (!Array.isArray(list)) throw new CommentPostFailed(`${t.provider}: listing comments did not return a list`, { provider: t.provider, method: 'GET', url: ep.list(page), status: null, transient: false });
+    if (!Array.isArray(list))
+      throw new CommentPostFailed(`${t.provider}: listing comments did not return a list`, {
+        provider: t.provider,
+        method: 'GET',
+        url: ep.list(page),
+        status: null,
+        transient: false,
+      });
     for (const c of list) {
       const body = typeof c === 'object' && c !== null ? (c as Record<string, unknown>)['body'] : undefined;
       if (typeof body === 'string' && body.trimStart().startsWith(marker)) {
@@ -106,30 +131,52 @@ function idOf(v: unknown): string | undefined {
 }
 
 /** One request; a non-2xx answer or a network failure becomes a CommentPostFailed (429 and 5xx transient). */
-async function send(t: CommentTarget, http: Fetch, method: string, url: string, headers: Readonly<Record<string, string>>, payload: unknown): Promise<unknown> {
+async function send(
+  t: CommentTarget,
+  http: Fetch,
+  method: string,
+  url: string,
+  headers: Readonly<Record<string, string>>,
+  payload: unknown,
+): Promise<unknown> {
   let res: Response;
   try {
     res = await http(url, { method, headers, ...(payload !== undefined ? { body: JSON.stringify(payload) } : {}) });
   } catch (err) {
-    throw new CommentPostFailed(`${t.provider}: ${method} ${url} failed`, { provider: t.provider, method, url, status: null, transient: true }, { cause: err });
+    throw new CommentPostFailed(
+      `${t.provider}: ${method} ${url} failed`,
+      { provider: t.provider, method, url, status: null, transient: true },
+      { cause: err },
+    );
   }
   const text = await res.text();
   if (!res.ok) {
     const transient = res.status === 429 || res.status >= 500;
-    throw new CommentPostFailed(`${t.provider}: ${method} ${url} answered ${res.status}${detailOf(text, t.token)}`, { provider: t.provider, method, url, status: res.status, transient });
+    throw new CommentPostFailed(`${t.provider}: ${method} ${url} answered ${res.status}${detailOf(text, t.token)}`, {
+      provider: t.provider,
+      method,
+      url,
+      status: res.status,
+      transient,
+    });
   }
   if (!text) return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
-    throw new CommentPostFailed(`${t.provider}: ${method} ${url} answered with something other than JSON`, { provider: t.provider, method, url, status: res.status, transient: false }, { cause: err });
+    throw new CommentPostFailed(
+      `${t.provider}: ${method} ${url} answered with something other than JSON`,
+      { provider: t.provider, method, url, status: res.status, transient: false },
+      { cause: err },
+    );
   }
 }
 
 /** The forge's own error message, short, with any echo of the token blanked out. */
 function detailOf(text: string, token: string): string {
   const parsed = parseOrUndefined(text);
-  const field = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>)['message'] : undefined;
+  const field =
+    typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>)['message'] : undefined;
   const message = typeof field === 'string' ? field : text;
   const clean = message.split(token).join('***').replace(/\s+/g, ' ').trim().slice(0, 200);
   return clean ? `: ${clean}` : '';

@@ -22,5 +22,10 @@ export async function readPreviousFile(file: string): Promise<PreviousInput> {
     throw new PreviousUnreadable(`--previous file ${file} is neither JSON nor YAML`, { file }, { cause: err });
   }
   const parsed = parsePrevious(value, file);
-  return { placement: parsed.previous, applied: parsed.applied, records: parsed.records, diagnostics: parsed.diagnostics };
+  return {
+    placement: parsed.previous,
+    applied: parsed.applied,
+    records: parsed.records,
+    diagnostics: parsed.diagnostics,
+  };
 }

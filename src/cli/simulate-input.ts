@@ -26,7 +26,12 @@ export interface SimulationBase {
  * would now; with `observe`, the members' live status (capacity) replaces the recorded one, as the
  * controller's own pass observes it.
  */
-export async function loadSimulationBase(repo: string, ref: string | undefined, cwd: string, observe?: ObserveOptions): Promise<SimulationBase> {
+export async function loadSimulationBase(
+  repo: string,
+  ref: string | undefined,
+  cwd: string,
+  observe?: ObserveOptions,
+): Promise<SimulationBase> {
   const dir = path.resolve(cwd, repo);
   const loaded = loadSnapshot(await readRevision(repoRevision(repo, ref, cwd)));
   const { fleet, diagnostics } = loaded;
@@ -34,29 +39,50 @@ export async function loadSimulationBase(repo: string, ref: string | undefined, 
   let planned = recorded?.fleet ?? fleet;
   let capacityFrom = recorded?.label ?? "the repo's Cluster.status";
   if (observe && !diagnostics.some((d) => d.severity === 'error')) {
-    const observed = await observeClusters(planned.clusters.map((c) => c.object), observe);
+    const observed = await observeClusters(
+      planned.clusters.map((c) => c.object),
+      observe,
+    );
     const byName = new Map(observed.clusters.map((c) => [c.metadata.name ?? '', c] as const));
-    planned = { ...planned, clusters: planned.clusters.map((l) => ({ ...l, object: byName.get(l.object.metadata.name ?? '') ?? l.object })) };
+    planned = {
+      ...planned,
+      clusters: planned.clusters.map((l) => ({ ...l, object: byName.get(l.object.metadata.name ?? '') ?? l.object })),
+    };
     const reachable = observed.observations.filter((o) => o.kind === 'reachable').length;
     capacityFrom = `the members (${reachable} of ${observed.observations.length} reachable; ${recorded ? 'placement and taints from the status branch' : 'no status branch'})`;
   }
   const history = recorded?.history;
-  const plan = planLoaded(loaded, { fleet: planned, ...(history ? { previous: { placement: history.previous, applied: history.applied }, evictions: history.evictions } : {}), works: 'none' });
+  const plan = planLoaded(loaded, {
+    fleet: planned,
+    ...(history
+      ? { previous: { placement: history.previous, applied: history.applied }, evictions: history.evictions }
+      : {}),
+    works: 'none',
+  });
   return { plan, clusters: planned.clusters.map((c) => c.object), capacityFrom };
 }
 
 /** The fleet with the status branch's observations and taints, and the recorded placement; undefined without a status branch. */
-async function statusBranchState(dir: string, fleet: Fleet): Promise<{ fleet: Fleet; history: ReturnType<typeof placementHistory>; label: string } | undefined> {
+async function statusBranchState(
+  dir: string,
+  fleet: Fleet,
+): Promise<{ fleet: Fleet; history: ReturnType<typeof placementHistory>; label: string } | undefined> {
   const gitdir = await findGitDir(dir);
   if (!gitdir) return undefined;
   const store = localStore(openLocal(gitdir), dir);
   const branch = fleet.settings.statusBranch;
-  const tip = (await tryResolve(store.repo, `refs/heads/${branch}`)) ?? (await tryResolve(store.repo, `refs/remotes/origin/${branch}`));
+  const tip =
+    (await tryResolve(store.repo, `refs/heads/${branch}`)) ??
+    (await tryResolve(store.repo, `refs/remotes/origin/${branch}`));
   if (!tip) return undefined;
   const reader = createStatusReader(store);
   const memory = await reader.failoverState(tip);
   const reports = await readClusterReports(store, tip);
   const inventory = fleet.clusters.map((c) => c.object);
   const withState = fleetWithClusterState(fleet, observedClusters(inventory, [], reports), memory.clusters);
-  return { fleet: withState, history: placementHistory(memory.bindings), label: `status branch ${branch} (${tip.slice(0, 7)}): placement and taints; capacity observed for ${reports.filter((r) => r.status).length} cluster(s), the repo's Cluster.status for the others` };
+  return {
+    fleet: withState,
+    history: placementHistory(memory.bindings),
+    label: `status branch ${branch} (${tip.slice(0, 7)}): placement and taints; capacity observed for ${reports.filter((r) => r.status).length} cluster(s), the repo's Cluster.status for the others`,
+  };
 }

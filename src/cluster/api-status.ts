@@ -30,9 +30,19 @@ export interface FieldConflict {
 }
 
 const reasonsByCode: Readonly<Record<number, string>> = {
-  400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 405: 'MethodNotAllowed',
-  409: 'Conflict', 410: 'Gone', 415: 'UnsupportedMediaType', 422: 'Invalid', 429: 'TooManyRequests',
-  500: 'InternalError', 503: 'ServiceUnavailable', 504: 'Timeout',
+  400: 'BadRequest',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'NotFound',
+  405: 'MethodNotAllowed',
+  409: 'Conflict',
+  410: 'Gone',
+  415: 'UnsupportedMediaType',
+  422: 'Invalid',
+  429: 'TooManyRequests',
+  500: 'InternalError',
+  503: 'ServiceUnavailable',
+  504: 'Timeout',
 };
 
 /** Parses a response body (a Status object, or any text) into an ApiStatus. */
@@ -80,7 +90,9 @@ export function parseConflicts(status: ApiStatus): FieldConflict[] {
     if (m?.[1] !== undefined) add(m[1], c.field);
   }
   if (byManager.size === 0) parseConflictMessage(status.message, add);
-  return [...byManager.keys()].sort(compareStrings).map((manager) => ({ manager, fields: [...(byManager.get(manager) ?? [])].sort(compareStrings) }));
+  return [...byManager.keys()]
+    .sort(compareStrings)
+    .map((manager) => ({ manager, fields: [...(byManager.get(manager) ?? [])].sort(compareStrings) }));
 }
 
 // "Apply failed with 1 conflict: conflict with "m" using apps/v1: .spec.replicas"

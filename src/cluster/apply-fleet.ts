@@ -3,7 +3,16 @@
  * no longer places anything on, so their stale objects are pruned), with bounded concurrency
  * across members; a slow or dead member never holds the others (R6). Results are sorted by cluster.
  */
-import { compareStrings, conflictResolutionAnnotation, executionNamespacePrefix, type Cluster, type KubeObject, type Placement, type ResourceKey, type TargetCluster } from '../api/index.ts';
+import {
+  compareStrings,
+  conflictResolutionAnnotation,
+  executionNamespacePrefix,
+  type Cluster,
+  type KubeObject,
+  type Placement,
+  type ResourceKey,
+  type TargetCluster,
+} from '../api/index.ts';
 import type { WorkDispatch } from '../render/index.ts';
 import { desiredOf, type Desired } from './apply-staged.ts';
 import { mapLimit } from './concurrency.ts';
@@ -14,7 +23,11 @@ import { reconcileCluster, type ClusterReconcileOptions, type ClusterResult } fr
 /** The parts of a Work apply reads: its member (namespace), manifests and dispatch (render/dispatch.ts). */
 export interface WorkToApply {
   readonly metadata: { readonly namespace: string; readonly annotations?: Readonly<Record<string, string>> };
-  readonly spec: { readonly workload: { readonly manifests: readonly unknown[] }; readonly suspendDispatching?: boolean; readonly preserveResourcesOnDeletion?: boolean };
+  readonly spec: {
+    readonly workload: { readonly manifests: readonly unknown[] };
+    readonly suspendDispatching?: boolean;
+    readonly preserveResourcesOnDeletion?: boolean;
+  };
 }
 
 /** The dispatch a Work states; a Work without the conflict annotation aborts, as Karmada's objectwatcher does. */
@@ -36,7 +49,11 @@ export interface PlanToApply {
    * apply can read them back (placement-record.ts). A stateless apply passes them; the controller,
    * which keeps them on the status branch, does not.
    */
-  readonly placements?: readonly { readonly key: ResourceKey; readonly clusters: readonly TargetCluster[]; readonly placement: Placement | undefined }[];
+  readonly placements?: readonly {
+    readonly key: ResourceKey;
+    readonly clusters: readonly TargetCluster[];
+    readonly placement: Placement | undefined;
+  }[];
 }
 
 /** Options of a fleet apply. */
@@ -66,7 +83,9 @@ export function desiredByCluster(works: PlanToApply['works']): Map<string, Desir
     }
     out.set(cluster, items);
   }
-  return new Map([...out].map(([c, items]) => [c, [...items.keys()].sort(compareStrings).map((k) => items.get(k) as Desired)]));
+  return new Map(
+    [...out].map(([c, items]) => [c, [...items.keys()].sort(compareStrings).map((k) => items.get(k) as Desired)]),
+  );
 }
 
 /** Applies the plan to every Cluster. Never throws for a member's failure; see each result. */
@@ -76,6 +95,12 @@ export async function applyFleet(plan: PlanToApply, opts: FleetApplyOptions): Pr
   // Every Work counts, also those of clusters not applied in this call (unreachable, other shards' members).
   const placedInFleet = new Set([...byCluster.values()].flatMap((items) => items.map((d) => formatObjectId(d.id))));
   const results = await mapLimit(clusters, opts.clusterConcurrency, (c) =>
-    reconcileCluster(c, byCluster.get(c.metadata.name ?? '') ?? [], { ...opts, revision: plan.revision, placedInFleet, placements: placementsOn(c.metadata.name ?? '', plan.placements ?? []) }));
+    reconcileCluster(c, byCluster.get(c.metadata.name ?? '') ?? [], {
+      ...opts,
+      revision: plan.revision,
+      placedInFleet,
+      placements: placementsOn(c.metadata.name ?? '', plan.placements ?? []),
+    }),
+  );
   return { revision: plan.revision, dryRun: opts.dryRun, clusters: results };
 }

@@ -8,10 +8,29 @@ import type { ObjectId } from './object-id.ts';
 
 // fluxcd/pkg ssa/sort.go ReconcileOrder: these kinds first, in this order; webhooks last.
 const firstKinds = [
-  'CustomResourceDefinition', 'Namespace', 'ClusterRole', 'ClusterClass', 'RuntimeClass', 'PriorityClass',
-  'StorageClass', 'VolumeSnapshotClass', 'IngressClass', 'GatewayClass', 'ClusterRoleBinding', 'ResourceQuota',
-  'ServiceAccount', 'Role', 'RoleBinding', 'ConfigMap', 'Secret', 'Service', 'LimitRange', 'Deployment',
-  'StatefulSet', 'CronJob', 'PodDisruptionBudget',
+  'CustomResourceDefinition',
+  'Namespace',
+  'ClusterRole',
+  'ClusterClass',
+  'RuntimeClass',
+  'PriorityClass',
+  'StorageClass',
+  'VolumeSnapshotClass',
+  'IngressClass',
+  'GatewayClass',
+  'ClusterRoleBinding',
+  'ResourceQuota',
+  'ServiceAccount',
+  'Role',
+  'RoleBinding',
+  'ConfigMap',
+  'Secret',
+  'Service',
+  'LimitRange',
+  'Deployment',
+  'StatefulSet',
+  'CronJob',
+  'PodDisruptionBudget',
 ] as const;
 const lastKinds = ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'] as const;
 
@@ -28,8 +47,13 @@ export function kindRank(kind: string): number {
 
 /** Apply order (D2): kind rank, group, kind, namespace, name. */
 export function compareApplyOrder(a: ObjectId, b: ObjectId): number {
-  return kindRank(a.kind) - kindRank(b.kind) || compareStrings(a.group, b.group) || compareStrings(a.kind, b.kind)
-    || compareStrings(a.namespace, b.namespace) || compareStrings(a.name, b.name);
+  return (
+    kindRank(a.kind) - kindRank(b.kind) ||
+    compareStrings(a.group, b.group) ||
+    compareStrings(a.kind, b.kind) ||
+    compareStrings(a.namespace, b.namespace) ||
+    compareStrings(a.name, b.name)
+  );
 }
 
 /** The stages of one apply, in order. */
@@ -54,6 +78,9 @@ export interface Stage<T> {
 /** Splits items into their non-empty stages, each sorted by compareApplyOrder. */
 export function planStages<T>(items: readonly T[], idOf: (t: T) => ObjectId): Stage<T>[] {
   return stageNames
-    .map((name) => ({ name, items: items.filter((t) => stageOf(idOf(t)) === name).toSorted((a, b) => compareApplyOrder(idOf(a), idOf(b))) }))
+    .map((name) => ({
+      name,
+      items: items.filter((t) => stageOf(idOf(t)) === name).toSorted((a, b) => compareApplyOrder(idOf(a), idOf(b))),
+    }))
     .filter((s) => s.items.length > 0);
 }

@@ -5,7 +5,14 @@
  * whose dry-run differs from the live object are applied, so a no-change apply bumps no
  * resourceVersion. Each object sent carries `flotilla.io/manifest-hash` (manifest-hash.ts).
  */
-import { bindingAnnotation, fieldManager, isPlainObject, managedByLabel, managedByValue, type KubeObject } from '../api/index.ts';
+import {
+  bindingAnnotation,
+  fieldManager,
+  isPlainObject,
+  managedByLabel,
+  managedByValue,
+  type KubeObject,
+} from '../api/index.ts';
 import type { WorkDispatch } from '../render/index.ts';
 import { planStages, type StageName } from './apply-order.ts';
 import { mapLimit } from './concurrency.ts';
@@ -55,13 +62,23 @@ interface Checked {
 }
 
 /** Applies every stage in order; results in apply order. A failed stage stops the later ones. */
-export async function applyStaged(client: MemberClient, items: readonly Desired[], opts: StagedApplyOptions): Promise<ObjectResult[]> {
+export async function applyStaged(
+  client: MemberClient,
+  items: readonly Desired[],
+  opts: StagedApplyOptions,
+): Promise<ObjectResult[]> {
   const out: ObjectResult[] = [];
   let blocked: { stage: StageName; message: string } | undefined;
   for (const stage of planStages(items, (d) => d.id)) {
     if (blocked) {
       const message = `not applied: stage "${blocked.stage}" failed (${blocked.message})`;
-      out.push(...stage.items.map((item) => ({ id: item.id, binding: item.binding, outcome: { action: 'skipped' as const, reason: 'EarlierStageFailed', message } })));
+      out.push(
+        ...stage.items.map((item) => ({
+          id: item.id,
+          binding: item.binding,
+          outcome: { action: 'skipped' as const, reason: 'EarlierStageFailed', message },
+        })),
+      );
       continue;
     }
     const lives = await readLive(client, stage.items, opts.concurrency);
@@ -71,13 +88,26 @@ export async function applyStaged(client: MemberClient, items: readonly Desired[
       const names = failed.map((c) => describeObject(c.item.id)).join(', ');
       blocked = { stage: stage.name, message: `dry-run failed for ${names}` };
       const message = `not applied: the dry-run of ${names} failed, so nothing of stage "${stage.name}" was applied`;
-      out.push(...checked.map((c) => ({ id: c.item.id, binding: c.item.binding, outcome: c.outcome.action === 'failed' ? c.outcome : { action: 'skipped' as const, reason: 'DryRunFailed', message } })));
+      out.push(
+        ...checked.map((c) => ({
+          id: c.item.id,
+          binding: c.item.binding,
+          outcome:
+            c.outcome.action === 'failed' ? c.outcome : { action: 'skipped' as const, reason: 'DryRunFailed', message },
+        })),
+      );
       continue;
     }
-    const applied = opts.dryRun ? checked.map((c) => c.outcome) : await mapLimit(checked, opts.concurrency, (c) => applyChecked(client, c, opts));
+    const applied = opts.dryRun
+      ? checked.map((c) => c.outcome)
+      : await mapLimit(checked, opts.concurrency, (c) => applyChecked(client, c, opts));
     out.push(...checked.map((c, i) => ({ id: c.item.id, binding: c.item.binding, outcome: applied[i] ?? c.outcome })));
     if (stage.name === 'definitions' && !opts.dryRun) {
-      const waited = await waitForDefinitions(client, checked.map((c) => c.item.manifest), opts.waitTimeoutMs);
+      const waited = await waitForDefinitions(
+        client,
+        checked.map((c) => c.item.manifest),
+        opts.waitTimeoutMs,
+      );
       if (waited) blocked = { stage: stage.name, message: waited };
     }
     if (applied.some((o) => o?.action === 'failed')) blocked ??= { stage: stage.name, message: 'an apply failed' };
@@ -106,10 +136,19 @@ async function dryRun(client: MemberClient, item: Desired, known: Live, opts: St
     }
     const change = classifyChange(live, result, { manifestHash: hash, fieldManager });
     switch (change.kind) {
-      case 'created': return { item, outcome: { action: 'created' }, body, force };
-      case 'unchanged': return { item, outcome: { action: 'unchanged' } };
-      case 'configured': return { item, outcome: { action: 'configured', paths: change.paths }, body, force };
-      case 'drifted': return { item, outcome: { action: 'drift-corrected', paths: change.paths, managers: change.managers }, body, force };
+      case 'created':
+        return { item, outcome: { action: 'created' }, body, force };
+      case 'unchanged':
+        return { item, outcome: { action: 'unchanged' } };
+      case 'configured':
+        return { item, outcome: { action: 'configured', paths: change.paths }, body, force };
+      case 'drifted':
+        return {
+          item,
+          outcome: { action: 'drift-corrected', paths: change.paths, managers: change.managers },
+          body,
+          force,
+        };
     }
   } catch (err) {
     return { item, outcome: failureOutcome(err, item.id) };
@@ -126,7 +165,8 @@ function isConflictAborted(item: Desired, live: KubeObject): boolean {
 
 function conflictOutcome(item: Desired, cluster: string): Outcome {
   return {
-    action: 'failed', reason: conflictAbortReason,
+    action: 'failed',
+    reason: conflictAbortReason,
     message: `${describeObject(item.id)} already exists on ${cluster} and is not flotilla's (no ${managedByLabel}=${managedByValue}); conflictResolution Abort leaves it alone (set conflictResolution: Overwrite on the policy, or the template annotation work.karmada.io/conflict-resolution: Overwrite, to take it over)`,
   };
 }
@@ -178,7 +218,11 @@ async function readLive(client: MemberClient, items: readonly Desired[], concurr
   await mapLimit(listed, concurrency, async (idx) => {
     const first = items[idx[0] as number] as Desired;
     try {
-      const all = await client.list(apiVersionOf(first.id), first.id.kind, first.id.namespace ? { namespace: first.id.namespace } : {});
+      const all = await client.list(
+        apiVersionOf(first.id),
+        first.id.kind,
+        first.id.namespace ? { namespace: first.id.namespace } : {},
+      );
       const byName = new Map(all.map((o) => [o.metadata.name ?? '', o] as const));
       for (const i of idx) out[i] = byName.get((items[i] as Desired).id.name);
     } catch {
@@ -200,7 +244,8 @@ function isUnchanged(body: KubeObject, live: KubeObject, hash: string): boolean 
 }
 
 function isSubset(want: unknown, have: unknown): boolean {
-  if (Array.isArray(want)) return Array.isArray(have) && want.length === have.length && want.every((w, i) => isSubset(w, have[i]));
+  if (Array.isArray(want))
+    return Array.isArray(have) && want.length === have.length && want.every((w, i) => isSubset(w, have[i]));
   if (isPlainObject(want)) return isPlainObject(have) && Object.entries(want).every(([k, v]) => isSubset(v, have[k]));
   return want === have;
 }

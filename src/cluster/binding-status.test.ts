@@ -77,18 +77,46 @@ describe('bindingStatus: Applied and Healthy conditions', () => {
 });
 
 const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'shop' } };
-const liveConfigMap = (labels: Record<string, string>, annotations: Record<string, string>) => ({ ...configMap, metadata: { ...configMap.metadata, labels, annotations } });
+const liveConfigMap = (labels: Record<string, string>, annotations: Record<string, string>) => ({
+  ...configMap,
+  metadata: { ...configMap.metadata, labels, annotations },
+});
 
 // Karmada pkg/util/objectwatcher/objectwatcher.go allowUpdate: an object without the managed-by label is a conflict.
 describe('cluster/bindingStatus: whose object the member holds', () => {
-  const cases: { name: string; live: ReturnType<typeof liveConfigMap>; want: { applied: boolean; conflict?: true } }[] = [
-    { name: "flotilla's, of this binding: applied", live: liveConfigMap({ 'app.kubernetes.io/managed-by': 'flotilla' }, { 'flotilla.io/binding': 'shop/x-configmap' }), want: { applied: true } },
-    { name: 'of another binding: not applied, no conflict', live: liveConfigMap({ 'app.kubernetes.io/managed-by': 'flotilla' }, { 'flotilla.io/binding': 'shop/y-configmap' }), want: { applied: false } },
-    { name: 'made by someone else: a conflict', live: liveConfigMap({}, {}), want: { applied: false, conflict: true } },
-  ];
+  const cases: { name: string; live: ReturnType<typeof liveConfigMap>; want: { applied: boolean; conflict?: true } }[] =
+    [
+      {
+        name: "flotilla's, of this binding: applied",
+        live: liveConfigMap(
+          { 'app.kubernetes.io/managed-by': 'flotilla' },
+          { 'flotilla.io/binding': 'shop/x-configmap' },
+        ),
+        want: { applied: true },
+      },
+      {
+        name: 'of another binding: not applied, no conflict',
+        live: liveConfigMap(
+          { 'app.kubernetes.io/managed-by': 'flotilla' },
+          { 'flotilla.io/binding': 'shop/y-configmap' },
+        ),
+        want: { applied: false },
+      },
+      {
+        name: 'made by someone else: a conflict',
+        live: liveConfigMap({}, {}),
+        want: { applied: false, conflict: true },
+      },
+    ];
   for (const c of cases) {
     it(c.name, () => {
-      const s = bindingStatus({ resource: { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'shop', name: 'x' }, binding: 'shop/x-configmap', template: configMap, members: [{ kind: 'found', cluster: 'm1', live: c.live }], interpreter: createInterpreter([]) });
+      const s = bindingStatus({
+        resource: { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'shop', name: 'x' },
+        binding: 'shop/x-configmap',
+        template: configMap,
+        members: [{ kind: 'found', cluster: 'm1', live: c.live }],
+        interpreter: createInterpreter([]),
+      });
       const m = s.clusters[0];
       assert.deepEqual({ applied: m?.applied, ...(m?.conflict ? { conflict: m.conflict } : {}) }, c.want);
     });

@@ -4,13 +4,23 @@
  * pkg/util/helper/workstatus.go): per member the reflected status, applied and health
  * (Healthy/Unhealthy/Unknown); the template's aggregated status; `Applied` and `Healthy` conditions.
  */
-import { bindingAnnotation, compareStrings, type Condition, type JsonObject, type KubeObject, type ResourceRef } from '../api/index.ts';
+import {
+  bindingAnnotation,
+  compareStrings,
+  type Condition,
+  type JsonObject,
+  type KubeObject,
+  type ResourceRef,
+} from '../api/index.ts';
 
 /** The interpreter operations status needs (src/interpreter's Interpreter satisfies it). */
 export interface StatusInterpreter {
   reflectStatus(obj: KubeObject): JsonObject | null;
   interpretHealth(obj: KubeObject): boolean;
-  aggregateStatus(obj: KubeObject, items: readonly { clusterName: string; status?: JsonObject | null; applied?: boolean; health?: string }[]): KubeObject;
+  aggregateStatus(
+    obj: KubeObject,
+    items: readonly { clusterName: string; status?: JsonObject | null; applied?: boolean; health?: string }[],
+  ): KubeObject;
 }
 
 /** What was read of one binding's object on one member. */
@@ -43,26 +53,68 @@ export interface BindingStatus {
 }
 
 /** Computes a binding's status. `template` is the manifest the members got (its status is replaced). */
-export function bindingStatus(args: { readonly resource: ResourceRef; readonly binding: string; readonly template: KubeObject; readonly members: readonly MemberObject[]; readonly interpreter: StatusInterpreter }): BindingStatus {
-  const clusters = args.members.toSorted((a, b) => compareStrings(a.cluster, b.cluster)).map((m) => memberStatus(m, args.binding, args.interpreter));
+export function bindingStatus(args: {
+  readonly resource: ResourceRef;
+  readonly binding: string;
+  readonly template: KubeObject;
+  readonly members: readonly MemberObject[];
+  readonly interpreter: StatusInterpreter;
+}): BindingStatus {
+  const clusters = args.members
+    .toSorted((a, b) => compareStrings(a.cluster, b.cluster))
+    .map((m) => memberStatus(m, args.binding, args.interpreter));
   let aggregated: JsonObject | null = null;
   try {
-    const out = args.interpreter.aggregateStatus(args.template, clusters.map((c) => ({ clusterName: c.clusterName, status: c.status, applied: c.applied, health: c.health })));
+    const out = args.interpreter.aggregateStatus(
+      args.template,
+      clusters.map((c) => ({ clusterName: c.clusterName, status: c.status, applied: c.applied, health: c.health })),
+    );
     aggregated = (out['status'] as JsonObject | undefined) ?? null;
   } catch {
     aggregated = null; // a failing aggregation script leaves the aggregate unknown; members still report
   }
-  return { resource: args.resource, binding: args.binding, clusters, aggregatedStatus: aggregated, conditions: conditions(clusters) };
+  return {
+    resource: args.resource,
+    binding: args.binding,
+    clusters,
+    aggregatedStatus: aggregated,
+    conditions: conditions(clusters),
+  };
 }
 
 /** Karmada's objectwatcher refuses such an object unless the Work says Overwrite: the conflict, as status shows it. */
-const notOwnedMessage = "conflict: the member's object was not made by flotilla and is left alone (conflictResolution Abort, Karmada's default; Overwrite takes it over)";
+const notOwnedMessage =
+  "conflict: the member's object was not made by flotilla and is left alone (conflictResolution Abort, Karmada's default; Overwrite takes it over)";
 
 function memberStatus(m: MemberObject, binding: string, interpreter: StatusInterpreter): MemberStatus {
-  if (m.kind === 'missing') return { clusterName: m.cluster, status: null, applied: false, appliedMessage: 'not found on the member', health: 'Unknown' };
-  if (m.kind === 'error') return { clusterName: m.cluster, status: null, applied: false, appliedMessage: m.message, health: 'Unknown', ...(m.unreachable ? { unreachable: true as const } : {}) };
+  if (m.kind === 'missing')
+    return {
+      clusterName: m.cluster,
+      status: null,
+      applied: false,
+      appliedMessage: 'not found on the member',
+      health: 'Unknown',
+    };
+  if (m.kind === 'error')
+    return {
+      clusterName: m.cluster,
+      status: null,
+      applied: false,
+      appliedMessage: m.message,
+      health: 'Unknown',
+      ...(m.unreachable ? { unreachable: true as const } : {}),
+    };
   const owner = m.live.metadata.annotations?.[bindingAnnotation];
-  if (owner !== binding) return { clusterName: m.cluster, status: null, applied: false, health: 'Unknown', ...(owner ? { appliedMessage: `the member's object belongs to binding ${owner}` } : { appliedMessage: notOwnedMessage, conflict: true }) };
+  if (owner !== binding)
+    return {
+      clusterName: m.cluster,
+      status: null,
+      applied: false,
+      health: 'Unknown',
+      ...(owner
+        ? { appliedMessage: `the member's object belongs to binding ${owner}` }
+        : { appliedMessage: notOwnedMessage, conflict: true }),
+    };
   let status: JsonObject | null;
   let health: MemberStatus['health'];
   try {
@@ -91,14 +143,34 @@ function conditions(clusters: readonly MemberStatus[]): Omit<Condition, 'lastTra
   const names = (cs: readonly MemberStatus[]) => cs.map((c) => c.clusterName).join(', ');
   const unreachableNote = unreachable.length ? `; unknown on ${names(unreachable)} (unreachable)` : '';
   const applied: Omit<Condition, 'lastTransitionTime'> = notApplied.length
-    ? { type: 'Applied', status: 'False', reason: 'NotApplied', message: `not applied on ${names(notApplied)}: ${notApplied.map((c) => `${c.clusterName}: ${c.appliedMessage ?? ''}`).join('; ')}${unreachableNote}` }
+    ? {
+        type: 'Applied',
+        status: 'False',
+        reason: 'NotApplied',
+        message: `not applied on ${names(notApplied)}: ${notApplied.map((c) => `${c.clusterName}: ${c.appliedMessage ?? ''}`).join('; ')}${unreachableNote}`,
+      }
     : unreachable.length
-      ? { type: 'Applied', status: 'Unknown', reason: 'ClusterUnreachable', message: `unknown on ${names(unreachable)} (unreachable)` }
-      : { type: 'Applied', status: 'True', reason: 'FullyApplied', message: `applied on ${clusters.length} cluster(s)` };
+      ? {
+          type: 'Applied',
+          status: 'Unknown',
+          reason: 'ClusterUnreachable',
+          message: `unknown on ${names(unreachable)} (unreachable)`,
+        }
+      : {
+          type: 'Applied',
+          status: 'True',
+          reason: 'FullyApplied',
+          message: `applied on ${clusters.length} cluster(s)`,
+        };
   const healthy: Omit<Condition, 'lastTransitionTime'> = unhealthy.length
     ? { type: 'Healthy', status: 'False', reason: 'Unhealthy', message: `not healthy on ${names(unhealthy)}` }
     : unknown.length
-      ? { type: 'Healthy', status: 'Unknown', reason: unreachable.length === unknown.length ? 'ClusterUnreachable' : 'HealthUnknown', message: `health unknown on ${unknown.map((c) => `${c.clusterName}${c.unreachable ? ' (unreachable)' : ''}`).join(', ')}` }
+      ? {
+          type: 'Healthy',
+          status: 'Unknown',
+          reason: unreachable.length === unknown.length ? 'ClusterUnreachable' : 'HealthUnknown',
+          message: `health unknown on ${unknown.map((c) => `${c.clusterName}${c.unreachable ? ' (unreachable)' : ''}`).join(', ')}`,
+        }
       : { type: 'Healthy', status: 'True', reason: 'Healthy', message: `healthy on ${clusters.length} cluster(s)` };
   return [applied, healthy];
 }

@@ -58,7 +58,8 @@ export function availableResources(summary: ResourceSummary): ResourceList {
   const out: Milli = new Map();
   for (const [name, q] of Object.entries(summary.allocatable ?? {})) {
     const total = parseMilli(q) ?? 0n;
-    const used = (parseMilli(summary.allocated?.[name] ?? 0) ?? 0n) + (parseMilli(summary.allocating?.[name] ?? 0) ?? 0n);
+    const used =
+      (parseMilli(summary.allocated?.[name] ?? 0) ?? 0n) + (parseMilli(summary.allocating?.[name] ?? 0) ?? 0n);
     out.set(name, total > used ? total - used : 0n);
   }
   return toList(out, true);
@@ -79,7 +80,12 @@ function podRequest(spec: unknown): Milli {
 }
 
 function addList(to: Milli, list: Readonly<Record<string, unknown>> | Milli): void {
-  const entries = list instanceof Map ? [...list] : Object.entries(list).map(([k, v]) => [k, typeof v === 'string' || typeof v === 'number' ? parseMilli(v) : undefined] as const);
+  const entries =
+    list instanceof Map
+      ? [...list]
+      : Object.entries(list).map(
+          ([k, v]) => [k, typeof v === 'string' || typeof v === 'number' ? parseMilli(v) : undefined] as const,
+        );
   for (const [k, v] of entries) if (v !== undefined) add(to, k, v);
 }
 
@@ -97,7 +103,14 @@ function toList(m: Milli, keepZero = false): Record<string, string> {
   return out;
 }
 
-const binaryUnits: readonly [string, bigint][] = [['Ei', 1024n ** 6n], ['Pi', 1024n ** 5n], ['Ti', 1024n ** 4n], ['Gi', 1024n ** 3n], ['Mi', 1024n ** 2n], ['Ki', 1024n]];
+const binaryUnits: readonly [string, bigint][] = [
+  ['Ei', 1024n ** 6n],
+  ['Pi', 1024n ** 5n],
+  ['Ti', 1024n ** 4n],
+  ['Gi', 1024n ** 3n],
+  ['Mi', 1024n ** 2n],
+  ['Ki', 1024n],
+];
 
 /**
  * Canonical text of a quantity: CPU in cores or `m`; memory, storage and hugepages in the largest
@@ -107,11 +120,11 @@ export function formatQuantity(name: string, milli: bigint): string {
   if (name === 'cpu') return milli % 1000n === 0n ? `${milli / 1000n}` : `${milli}m`;
   const units = milli <= 0n ? 0n : (milli + 999n) / 1000n;
   if (name === 'memory' || name === 'ephemeral-storage' || name.startsWith('hugepages-')) {
-    for (const [suffix, size] of binaryUnits) if (units >= size && units % size === 0n) return `${units / size}${suffix}`;
+    for (const [suffix, size] of binaryUnits)
+      if (units >= size && units % size === 0n) return `${units / size}${suffix}`;
   }
   return `${units}`;
 }
-
 
 function record(v: unknown): Readonly<Record<string, unknown>> {
   return isPlainObject(v) ? v : {};

@@ -30,7 +30,10 @@ describe('cluster/concurrency: mapLimit', () => {
         inFlight--;
         return x * 10;
       });
-      assert.deepEqual(out, items.map((x) => x * 10));
+      assert.deepEqual(
+        out,
+        items.map((x) => x * 10),
+      );
       assert.ok(most <= Math.max(1, c.limit));
     });
   }

@@ -5,7 +5,11 @@
  * When a call throws, no further item starts, and the first error is thrown once every call in flight
  * has settled: nothing keeps running against a client the caller closes in its `finally`.
  */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   let failure: { readonly error: unknown } | undefined;

@@ -26,7 +26,10 @@ export function parseContextMap(text: string | undefined): ReadonlyMap<string, s
 }
 
 /** Reads the kubeconfig: the `--kubeconfig` file, else the files of KUBECONFIG (colon-separated, merged). */
-export function loadKubeConfig(file: string | undefined, env: Readonly<Record<string, string | undefined>>): KubeConfig {
+export function loadKubeConfig(
+  file: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): KubeConfig {
   const files = file ? [file] : (env['KUBECONFIG'] ?? '').split(':').filter((f) => f !== '');
   if (!files.length) throw new UsageError('no kubeconfig: pass --kubeconfig FILE or set KUBECONFIG');
   const kc = new KubeConfig();
@@ -39,7 +42,9 @@ export function loadKubeConfig(file: string | undefined, env: Readonly<Record<st
         kc.mergeConfig(more, true);
       }
     } catch (err) {
-      throw new UsageError(`cannot read kubeconfig ${f}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+      throw new UsageError(
+        `cannot read kubeconfig ${f}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+      );
     }
   }
   return kc;
@@ -84,25 +89,47 @@ export async function memberKubeConfig(cluster: Cluster, source: CredentialSourc
   const context = mapped ?? name;
   const fromContext = source.kubeconfig ? kubeConfigForContext(source.kubeconfig, context) : undefined;
   if (fromContext) return fromContext;
-  if (mapped !== undefined) throw new CredentialsMissing({ cluster: name, detail: `--context-map names context "${mapped}", which the kubeconfig lacks` });
+  if (mapped !== undefined)
+    throw new CredentialsMissing({
+      cluster: name,
+      detail: `--context-map names context "${mapped}", which the kubeconfig lacks`,
+    });
   const ref = cluster.spec?.secretRef;
   if (source.hubSecrets && ref && cluster.spec?.apiEndpoint) return fromHubSecret(name, cluster, source.hubSecrets);
-  const tried = [source.kubeconfig ? `no kubeconfig context "${context}"` : 'no kubeconfig', source.hubSecrets ? (ref ? 'no spec.apiEndpoint' : 'no spec.secretRef') : 'no hub'];
+  const tried = [
+    source.kubeconfig ? `no kubeconfig context "${context}"` : 'no kubeconfig',
+    source.hubSecrets ? (ref ? 'no spec.apiEndpoint' : 'no spec.secretRef') : 'no hub',
+  ];
   throw new CredentialsMissing({ cluster: name, detail: `${tried.join(', ')} (use --context-map ${name}=CONTEXT)` });
 }
 
 async function fromHubSecret(name: string, cluster: Cluster, read: SecretReader): Promise<KubeConfig> {
   const ref = cluster.spec?.secretRef ?? { namespace: '', name: '' };
   const data = await read(ref.namespace, ref.name);
-  if (!data) throw new CredentialsMissing({ cluster: name, detail: `Secret ${ref.namespace}/${ref.name} (spec.secretRef) not found in the hub` });
+  if (!data)
+    throw new CredentialsMissing({
+      cluster: name,
+      detail: `Secret ${ref.namespace}/${ref.name} (spec.secretRef) not found in the hub`,
+    });
   const token = data['token'] ? Buffer.from(data['token'], 'base64').toString('utf8').trim() : '';
-  if (!token) throw new CredentialsMissing({ cluster: name, detail: `Secret ${ref.namespace}/${ref.name} has no token` });
+  if (!token)
+    throw new CredentialsMissing({ cluster: name, detail: `Secret ${ref.namespace}/${ref.name} has no token` });
   const insecure = cluster.spec?.insecureSkipTLSVerification === true;
   const caBundle = data['caBundle'];
-  if (!caBundle && !insecure) throw new CredentialsMissing({ cluster: name, detail: `Secret ${ref.namespace}/${ref.name} has no caBundle and spec.insecureSkipTLSVerification is not set` });
+  if (!caBundle && !insecure)
+    throw new CredentialsMissing({
+      cluster: name,
+      detail: `Secret ${ref.namespace}/${ref.name} has no caBundle and spec.insecureSkipTLSVerification is not set`,
+    });
   const kc = new KubeConfig();
   kc.loadFromClusterAndUser(
-    { name, server: cluster.spec?.apiEndpoint ?? '', skipTLSVerify: insecure, ...(caBundle ? { caData: caBundle } : {}), ...(cluster.spec?.proxyURL ? { proxyUrl: cluster.spec.proxyURL } : {}) },
+    {
+      name,
+      server: cluster.spec?.apiEndpoint ?? '',
+      skipTLSVerify: insecure,
+      ...(caBundle ? { caData: caBundle } : {}),
+      ...(cluster.spec?.proxyURL ? { proxyUrl: cluster.spec.proxyURL } : {}),
+    },
     { name: `${name}-token`, token },
   );
   return kc;

@@ -12,7 +12,14 @@
  * pruned first, and if others remain the definition is kept, reported `skipped` with reason
  * CustomResourcesExist, and stays in the inventory so that the next pass tries again.
  */
-import { bindingAnnotation, compareStrings, isPlainObject, managedByLabel, managedByValue, type KubeObject } from '../api/index.ts';
+import {
+  bindingAnnotation,
+  compareStrings,
+  isPlainObject,
+  managedByLabel,
+  managedByValue,
+  type KubeObject,
+} from '../api/index.ts';
 import type { MemberClient } from './member-client.ts';
 import { describeObject, formatObjectId, objectIdOf, type ObjectId } from './object-id.ts';
 import type { Outcome } from './outcome.ts';
@@ -31,7 +38,8 @@ export function servedKind(crd: KubeObject): { apiVersion: string; kind: string 
   const group = spec?.['group'];
   const kind = names?.['kind'];
   const versions = Array.isArray(spec?.['versions']) ? spec['versions'].filter(isPlainObject) : [];
-  const version = (versions.find((v) => v['storage'] === true && v['served'] !== false) ?? versions.find((v) => v['served'] !== false))?.['name'];
+  const version = (versions.find((v) => v['storage'] === true && v['served'] !== false) ??
+    versions.find((v) => v['served'] !== false))?.['name'];
   if (typeof group !== 'string' || typeof kind !== 'string' || typeof version !== 'string') return undefined;
   return { apiVersion: `${group}/${version}`, kind };
 }
@@ -46,18 +54,27 @@ function ownedByFlotilla(o: KubeObject): boolean {
  * may be deleted. Objects already being deleted and those in `pruned` (deleted by this pass, or
  * that would be in a dry-run) do not count. A failure to list throws, so the CRD is kept.
  */
-export async function customResourcesLeft(client: MemberClient, crd: KubeObject, pruned: ReadonlySet<string>): Promise<Outcome | undefined> {
+export async function customResourcesLeft(
+  client: MemberClient,
+  crd: KubeObject,
+  pruned: ReadonlySet<string>,
+): Promise<Outcome | undefined> {
   const served = servedKind(crd);
   if (!served || !(await client.serves(served.apiVersion, served.kind))) return undefined;
   const items = await client.list(served.apiVersion, served.kind);
   const left = items.filter((o) => !o.metadata['deletionTimestamp'] && !pruned.has(formatObjectId(objectIdOf(o))));
   if (!left.length) return undefined;
   const foreign = left.filter((o) => !ownedByFlotilla(o)).length;
-  const names = left.map((o) => describeObject(objectIdOf(o))).sort(compareStrings).slice(0, 3).join(', ');
+  const names = left
+    .map((o) => describeObject(objectIdOf(o)))
+    .sort(compareStrings)
+    .slice(0, 3)
+    .join(', ');
   return {
     action: 'skipped',
     reason: 'CustomResourcesExist',
-    message: `CustomResourceDefinition ${crd.metadata.name ?? ''} kept: ${left.length} ${served.kind} object(s) remain (${names}${left.length > 3 ? ', …' : ''}; ${foreign} not flotilla's), ` +
+    message:
+      `CustomResourceDefinition ${crd.metadata.name ?? ''} kept: ${left.length} ${served.kind} object(s) remain (${names}${left.length > 3 ? ', …' : ''}; ${foreign} not flotilla's), ` +
       'and deleting the definition would delete them all; it stays in the inventory and is pruned once they are gone',
   };
 }

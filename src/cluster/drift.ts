@@ -19,7 +19,11 @@ export type Change =
 const maxPaths = 20;
 
 /** Classifies a dry-run result against the live object (absent: the object would be created). */
-export function classifyChange(live: KubeObject | undefined, dryRun: KubeObject, opts: { readonly manifestHash: string; readonly fieldManager: string }): Change {
+export function classifyChange(
+  live: KubeObject | undefined,
+  dryRun: KubeObject,
+  opts: { readonly manifestHash: string; readonly fieldManager: string },
+): Change {
   if (!live) return { kind: 'created' };
   const paths = diffPaths(comparable(live), comparable(dryRun), '', []);
   if (!paths.length) return { kind: 'unchanged' };
@@ -32,7 +36,8 @@ export function classifyChange(live: KubeObject | undefined, dryRun: KubeObject,
   // A change only to fields flotilla itself owns is a new desired state, not drift. With the
   // same manifest applied already, a field nobody owns any more (removed by hand) still is drift.
   const mine = fieldOwners(live, opts.fieldManager, true);
-  if (sameManifest && !paths.every((p) => ownersOf(mine, p).length > 0)) return { kind: 'drifted', paths: shown, managers: [] };
+  if (sameManifest && !paths.every((p) => ownersOf(mine, p).length > 0))
+    return { kind: 'drifted', paths: shown, managers: [] };
   return { kind: 'configured', paths: shown };
 }
 

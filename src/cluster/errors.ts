@@ -7,13 +7,19 @@ export class ClusterUnreachable extends FlotillaError<{ cluster: string; reason:
   constructor(data: { cluster: string; reason: string }, options?: { cause?: unknown }) {
     super(`cluster ${data.cluster} is unreachable: ${data.reason}`, data, options);
   }
-  override get transient(): boolean { return true; }
+  override get transient(): boolean {
+    return true;
+  }
 }
 
 /** The member answered a request with an error status (403, 404, 409, 422, ...). Transient for a conflict, throttling or a server error (E6). */
 export class ClusterRequestFailed extends FlotillaError<{ cluster: string; what: string; status: ApiStatus }> {
   constructor(data: { cluster: string; what: string; status: ApiStatus }, options?: { cause?: unknown }) {
-    super(`cluster ${data.cluster}: ${data.what}: ${data.status.reason} (${data.status.code}): ${data.status.message}`, data, options);
+    super(
+      `cluster ${data.cluster}: ${data.what}: ${data.status.reason} (${data.status.code}): ${data.status.message}`,
+      data,
+      options,
+    );
   }
   override get transient(): boolean {
     const code = this.data.status.code;
@@ -24,7 +30,11 @@ export class ClusterRequestFailed extends FlotillaError<{ cluster: string; what:
 /** The member does not serve this apiVersion and kind (discovery has no such resource, e.g. a missing CRD). Terminal. */
 export class KindNotServed extends FlotillaError<{ cluster: string; apiVersion: string; kind: string }> {
   constructor(data: { cluster: string; apiVersion: string; kind: string }, options?: { cause?: unknown }) {
-    super(`cluster ${data.cluster} does not serve ${data.kind} in ${data.apiVersion} (is its CustomResourceDefinition installed?)`, data, options);
+    super(
+      `cluster ${data.cluster} does not serve ${data.kind} in ${data.apiVersion} (is its CustomResourceDefinition installed?)`,
+      data,
+      options,
+    );
   }
 }
 

@@ -26,17 +26,41 @@ export interface PlanObservedOptions extends ObserveOptions {
 }
 
 /** Observes the members, overlays their status onto the fleet's Clusters, and plans. */
-export async function planObserved(loaded: LoadedRevision, opts: PlanObservedOptions): Promise<{ plan: Plan; clusters: Cluster[]; observations: Observation[] }> {
+export async function planObserved(
+  loaded: LoadedRevision,
+  opts: PlanObservedOptions,
+): Promise<{ plan: Plan; clusters: Cluster[]; observations: Observation[] }> {
   const observed = await observeClusters(fleetClusters(loaded.fleet), opts);
   const byName = new Map(observed.clusters.map((c) => [c.metadata.name ?? '', c] as const));
-  const fleet: Fleet = { ...loaded.fleet, clusters: loaded.fleet.clusters.map((l) => ({ ...l, object: byName.get(l.object.metadata.name ?? '') ?? l.object })) };
-  const previous = opts.previousFromMembers ? await previousOnMembers(loaded, observed.clusters.filter((c) => observed.observations.some((o) => o.kind === 'reachable' && o.cluster === c.metadata.name)), opts) : undefined;
-  const plan = planLoaded(loaded, { fleet, previous: previous !== undefined ? { placement: previous.previous, applied: previous.applied } : undefined });
+  const fleet: Fleet = {
+    ...loaded.fleet,
+    clusters: loaded.fleet.clusters.map((l) => ({
+      ...l,
+      object: byName.get(l.object.metadata.name ?? '') ?? l.object,
+    })),
+  };
+  const previous = opts.previousFromMembers
+    ? await previousOnMembers(
+        loaded,
+        observed.clusters.filter((c) =>
+          observed.observations.some((o) => o.kind === 'reachable' && o.cluster === c.metadata.name),
+        ),
+        opts,
+      )
+    : undefined;
+  const plan = planLoaded(loaded, {
+    fleet,
+    previous: previous !== undefined ? { placement: previous.previous, applied: previous.applied } : undefined,
+  });
   return { plan, clusters: observed.clusters, observations: observed.observations };
 }
 
 /** The placement the workloads of this revision have on the reachable members. */
-async function previousOnMembers(loaded: LoadedRevision, reachable: readonly Cluster[], opts: ObserveOptions): ReturnType<typeof readPlacement> {
+async function previousOnMembers(
+  loaded: LoadedRevision,
+  reachable: readonly Cluster[],
+  opts: ObserveOptions,
+): ReturnType<typeof readPlacement> {
   const interpreter = createInterpreter(loaded.fleet.customizations);
   const replicasOf = (o: Parameters<typeof interpreter.getReplicas>[0]): number | undefined => {
     try {

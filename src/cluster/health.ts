@@ -3,7 +3,10 @@ import { ClusterRequestFailed, ClusterUnreachable } from './errors.ts';
 import type { MemberClient } from './member-client.ts';
 
 /** Reachable and ready; reachable but not ready; or not reachable at all. */
-export type Health = { readonly kind: 'ready' } | { readonly kind: 'unhealthy'; readonly reason: string } | { readonly kind: 'unreachable'; readonly reason: string };
+export type Health =
+  | { readonly kind: 'ready' }
+  | { readonly kind: 'unhealthy'; readonly reason: string }
+  | { readonly kind: 'unreachable'; readonly reason: string };
 
 /** Asks /readyz (or /healthz). A 401/403 on the endpoint counts as ready: the API answers, it just may not be asked. */
 export async function checkReady(client: MemberClient): Promise<Health> {

@@ -4,9 +4,22 @@
  * its inventory in the Kustomization status: fluxcd/kustomize-controller internal/inventory).
  * Pruning works only from this list (R3).
  */
-import { compareStrings, isPlainObject, managedByLabel, managedByValue, revisionAnnotation, type KubeObject, type ResourceKey } from '../api/index.ts';
+import {
+  compareStrings,
+  isPlainObject,
+  managedByLabel,
+  managedByValue,
+  revisionAnnotation,
+  type KubeObject,
+  type ResourceKey,
+} from '../api/index.ts';
 import { compareObjectIds, formatObjectId, parseObjectId, type ObjectId } from './object-id.ts';
-import { formatPlacementRecord, parsePlacementRecord, type PlacementRecord, type RecordedPlacement } from './placement-record.ts';
+import {
+  formatPlacementRecord,
+  parsePlacementRecord,
+  type PlacementRecord,
+  type RecordedPlacement,
+} from './placement-record.ts';
 
 export const inventoryNamespace = 'flotilla-system';
 export const inventoryName = 'flotilla-inventory';
@@ -84,7 +97,11 @@ export function readPlacementRecord(cm: unknown): Map<ResourceKey, RecordedPlace
 
 /** The Namespace that holds the inventory. */
 export function inventoryNamespaceObject(): KubeObject {
-  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name: inventoryNamespace, labels: { [managedByLabel]: managedByValue } } };
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: inventoryNamespace, labels: { [managedByLabel]: managedByValue } },
+  };
 }
 
 /**
@@ -101,10 +118,20 @@ export function readInventory(cm: unknown): InventoryRead {
   for (const [i, line] of lines.entries()) {
     const [idText = '', version = '', ...extra] = line.split(' ');
     const id = extra.length ? undefined : parseObjectId(idText, version);
-    if (!id) return { kind: 'invalid', reason: `line ${i + 1} is not "namespace_name_group_kind version": ${JSON.stringify(line.slice(0, 80))}` };
+    if (!id)
+      return {
+        kind: 'invalid',
+        reason: `line ${i + 1} is not "namespace_name_group_kind version": ${JSON.stringify(line.slice(0, 80))}`,
+      };
     ids.push(id);
   }
-  return { kind: 'found', inventory: withPreserved(toInventory(ids), typeof data?.[preserveKey] === 'string' ? data[preserveKey].split('\n') : []) };
+  return {
+    kind: 'found',
+    inventory: withPreserved(
+      toInventory(ids),
+      typeof data?.[preserveKey] === 'string' ? data[preserveKey].split('\n') : [],
+    ),
+  };
 }
 
 /**
@@ -145,14 +172,22 @@ export function addsObjects(inv: Inventory, desired: readonly ObjectId[]): boole
  */
 export function nextInventory(args: {
   readonly previous: Inventory;
-  readonly desired: readonly { readonly id: ObjectId; readonly inPlace: boolean; readonly unknown: boolean; readonly preserve?: boolean }[];
+  readonly desired: readonly {
+    readonly id: ObjectId;
+    readonly inPlace: boolean;
+    readonly unknown: boolean;
+    readonly preserve?: boolean;
+  }[];
   readonly staleKept: readonly ObjectId[];
 }): Inventory {
   const before = new Set(args.previous.entries.map(formatObjectId));
   const kept = args.desired.filter((d) => d.inPlace || d.unknown || before.has(formatObjectId(d.id)));
   // A desired object takes its Work's current flag; a stale one kept keeps the flag it had.
   const wasPreserved = new Set(args.previous.preserved ?? []);
-  const preserved = [...args.staleKept.map(formatObjectId).filter((id) => wasPreserved.has(id)), ...kept.filter((d) => d.preserve === true).map((d) => formatObjectId(d.id))];
+  const preserved = [
+    ...args.staleKept.map(formatObjectId).filter((id) => wasPreserved.has(id)),
+    ...kept.filter((d) => d.preserve === true).map((d) => formatObjectId(d.id)),
+  ];
   return withPreserved(toInventory([...args.staleKept, ...kept.map((d) => d.id)]), preserved);
 }
 

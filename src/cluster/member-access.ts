@@ -4,7 +4,13 @@
  */
 import { UsageError } from '../api/index.ts';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { kubeConfigForContext, loadKubeConfig, parseContextMap, type CredentialSource, type SecretReader } from './credentials.ts';
+import {
+  kubeConfigForContext,
+  loadKubeConfig,
+  parseContextMap,
+  type CredentialSource,
+  type SecretReader,
+} from './credentials.ts';
 import { MemberClient } from './member-client.ts';
 
 /** The flag values these commands share. */
@@ -33,7 +39,8 @@ export function parseDuration(text: string, flag = '--timeout'): number {
     total += Number(m[1]) * ({ ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const)[m[2] as 'ms' | 's' | 'm' | 'h'];
     end = re.lastIndex;
   }
-  if (end !== text.length || text === '' || total <= 0) throw new UsageError(`${flag} must be a duration such as 30s, 2m or 1m30s (got "${text}")`);
+  if (end !== text.length || text === '' || total <= 0)
+    throw new UsageError(`${flag} must be a duration such as 30s, 2m or 1m30s (got "${text}")`);
   return total;
 }
 
@@ -48,7 +55,11 @@ export function limitsFor(timeoutMs: number): Limits {
 }
 
 /** Credentials from the flags; with --hub-context, Secrets are read from that cluster. */
-export function credentialsFrom(flags: AccessFlags, env: Readonly<Record<string, string | undefined>>, limits: Limits): CredentialSource {
+export function credentialsFrom(
+  flags: AccessFlags,
+  env: Readonly<Record<string, string | undefined>>,
+  limits: Limits,
+): CredentialSource {
   const kubeconfig = loadKubeConfig(flags.kubeconfig, env);
   const contextMap = parseContextMap(flags.contextMap);
   if (!flags.hubContext) return { kubeconfig, contextMap };

@@ -10,7 +10,14 @@
  * - requests to the member's objects go over a keep-alive node:https pool (https-pool.ts) where
  *   the cluster allows it; discovery stays with the library.
  */
-import { HttpMethod, KubernetesObjectApi, Observable, type KubeConfig, type RequestContext, type ResponseContext } from '@kubernetes/client-node';
+import {
+  HttpMethod,
+  KubernetesObjectApi,
+  Observable,
+  type KubeConfig,
+  type RequestContext,
+  type ResponseContext,
+} from '@kubernetes/client-node';
 import { fieldManager, type KubeObject } from '../api/index.ts';
 import { parseStatus, type ApiStatus } from './api-status.ts';
 import { ClusterRequestFailed, ClusterUnreachable, KindNotServed } from './errors.ts';
@@ -64,7 +71,11 @@ class JsonObjectApi extends KubernetesObjectApi {
     return this.resource(apiVersion, kind);
   }
 
-  async send<T>(path: string, method: HttpMethod, opts: { query?: Record<string, string>; body?: string; contentType?: string; text?: boolean; accept?: string } = {}): Promise<T> {
+  async send<T>(
+    path: string,
+    method: HttpMethod,
+    opts: { query?: Record<string, string>; body?: string; contentType?: string; text?: boolean; accept?: string } = {},
+  ): Promise<T> {
     const ctx = this.configuration.baseServer.makeRequestContext(path, method);
     ctx.setHeaderParam('Accept', opts.accept ?? (opts.text ? '*/*' : 'application/json'));
     for (const [k, v] of Object.entries(opts.query ?? {})) ctx.setQueryParam(k, v);
@@ -75,7 +86,13 @@ class JsonObjectApi extends KubernetesObjectApi {
     const pool = await this.pool;
     if (!pool) return this.requestPromise<never>(ctx, opts.text ? 'text' : 'json') as Promise<T>;
     const timeout = AbortSignal.timeout(this.requestTimeoutMs);
-    const rsp = await pool.request({ url: ctx.getUrl(), method, headers: ctx.getHeaders(), ...(opts.body !== undefined ? { body: opts.body } : {}), signal: this.deadline ? AbortSignal.any([this.deadline, timeout]) : timeout });
+    const rsp = await pool.request({
+      url: ctx.getUrl(),
+      method,
+      headers: ctx.getHeaders(),
+      ...(opts.body !== undefined ? { body: opts.body } : {}),
+      signal: this.deadline ? AbortSignal.any([this.deadline, timeout]) : timeout,
+    });
     return readBody<T>(rsp.status, rsp.text, opts.text === true);
   }
 
@@ -88,7 +105,17 @@ class JsonObjectApi extends KubernetesObjectApi {
 /** A meta.k8s.io/v1 Table as the server prints it: columns (priority 0 by default, more with -o wide) and rows with their object's metadata. */
 export interface ServerTable {
   readonly columnDefinitions: { readonly name: string; readonly type: string; readonly priority?: number }[];
-  readonly rows: { readonly cells: readonly unknown[]; readonly object?: { readonly metadata?: { readonly name?: string; readonly namespace?: string; readonly labels?: Readonly<Record<string, string>>; readonly annotations?: Readonly<Record<string, string>> } } }[];
+  readonly rows: {
+    readonly cells: readonly unknown[];
+    readonly object?: {
+      readonly metadata?: {
+        readonly name?: string;
+        readonly namespace?: string;
+        readonly labels?: Readonly<Record<string, string>>;
+        readonly annotations?: Readonly<Record<string, string>>;
+      };
+    };
+  }[];
 }
 
 /** How long to wait: per request, and a signal that ends all of a member's work (`--timeout`). */
@@ -139,7 +166,11 @@ export class MemberClient {
     if (opts.force) query['force'] = 'true';
     let stored: KubeObject;
     try {
-      stored = await this.#api.send<KubeObject>(path, HttpMethod.PATCH, { query, body: JSON.stringify(manifest), contentType: 'application/apply-patch+yaml' });
+      stored = await this.#api.send<KubeObject>(path, HttpMethod.PATCH, {
+        query,
+        body: JSON.stringify(manifest),
+        contentType: 'application/apply-patch+yaml',
+      });
     } catch (err) {
       throw this.#wrap(err, what);
     }
@@ -148,13 +179,21 @@ export class MemberClient {
   }
 
   /** A JSON merge patch (RFC 7386) of an object, as field manager `flotilla`; 'gone' when it no longer existed. */
-  async mergePatch(id: ObjectId, patch: Record<string, unknown>, opts: { readonly dryRun: boolean }): Promise<'patched' | 'gone'> {
+  async mergePatch(
+    id: ObjectId,
+    patch: Record<string, unknown>,
+    opts: { readonly dryRun: boolean },
+  ): Promise<'patched' | 'gone'> {
     const what = `${opts.dryRun ? 'dry-run patch' : 'patch'} ${describeObject(id)}`;
     const path = await this.#path(id, 'patch', what);
     const query: Record<string, string> = { fieldManager };
     if (opts.dryRun) query['dryRun'] = 'All';
     try {
-      await this.#api.send(path, HttpMethod.PATCH, { query, body: JSON.stringify(patch), contentType: 'application/merge-patch+json' });
+      await this.#api.send(path, HttpMethod.PATCH, {
+        query,
+        body: JSON.stringify(patch),
+        contentType: 'application/merge-patch+json',
+      });
       return 'patched';
     } catch (err) {
       if (err instanceof HttpStatusError && err.status.code === 404) return 'gone';
@@ -167,7 +206,9 @@ export class MemberClient {
     const what = `delete ${describeObject(id)}`;
     const path = await this.#path(id, 'delete', what);
     try {
-      await this.#api.send(path, HttpMethod.DELETE, { body: JSON.stringify({ kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' }) });
+      await this.#api.send(path, HttpMethod.DELETE, {
+        body: JSON.stringify({ kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' }),
+      });
       return 'deleted';
     } catch (err) {
       if (err instanceof HttpStatusError && err.status.code === 404) return 'gone';
@@ -176,7 +217,11 @@ export class MemberClient {
   }
 
   /** All objects of a kind (in a namespace, matching a label selector), following continue tokens. */
-  async list(apiVersion: string, kind: string, opts: { namespace?: string; labelSelector?: string } = {}): Promise<KubeObject[]> {
+  async list(
+    apiVersion: string,
+    kind: string,
+    opts: { namespace?: string; labelSelector?: string } = {},
+  ): Promise<KubeObject[]> {
     const what = `list ${kind} in ${apiVersion}`;
     const id: ObjectId = { group: '', version: '', kind, namespace: opts.namespace ?? '', name: '' };
     const path = await this.#path({ ...id, ...splitGv(apiVersion) }, 'list', what);
@@ -203,7 +248,11 @@ export class MemberClient {
    * The server's table of a kind (meta.k8s.io/v1 Table, the columns `kubectl get` prints): one
    * object by name, or a list in a namespace ('' for all) with a label selector, continue tokens followed.
    */
-  async table(apiVersion: string, kind: string, opts: { namespace: string; name?: string; labelSelector?: string }): Promise<ServerTable> {
+  async table(
+    apiVersion: string,
+    kind: string,
+    opts: { namespace: string; name?: string; labelSelector?: string },
+  ): Promise<ServerTable> {
     const what = `get ${kind} in ${apiVersion}`;
     const id: ObjectId = { ...splitGv(apiVersion), kind, namespace: opts.namespace, name: opts.name ?? '' };
     const path = await this.#path(id, opts.name ? 'read' : 'list', what);
@@ -249,7 +298,9 @@ export class MemberClient {
 
   /** Forgets cached discovery of a groupVersion (after a CRD is established). */
   forgetDiscovery(apiVersion: string): void {
-    delete (this.#api as unknown as { apiVersionResourceCache: Record<string, unknown> }).apiVersionResourceCache[apiVersion];
+    delete (this.#api as unknown as { apiVersionResourceCache: Record<string, unknown> }).apiVersionResourceCache[
+      apiVersion
+    ];
   }
 
   /** Closes the member's connection pool. */
@@ -261,8 +312,13 @@ export class MemberClient {
 
   async #path(id: ObjectId, action: 'read' | 'patch' | 'delete' | 'list', what: string): Promise<string> {
     const apiVersion = apiVersionOf(id);
-    if (!(await this.serves(apiVersion, id.kind))) throw new KindNotServed({ cluster: this.cluster, apiVersion, kind: id.kind });
-    const spec = { apiVersion, kind: id.kind, metadata: { name: id.name, ...(id.namespace ? { namespace: id.namespace } : {}) } };
+    if (!(await this.serves(apiVersion, id.kind)))
+      throw new KindNotServed({ cluster: this.cluster, apiVersion, kind: id.kind });
+    const spec = {
+      apiVersion,
+      kind: id.kind,
+      metadata: { name: id.name, ...(id.namespace ? { namespace: id.namespace } : {}) },
+    };
     try {
       return await this.#api.uriPath(spec, action);
     } catch (err) {
@@ -271,26 +327,38 @@ export class MemberClient {
   }
 
   #wrap(err: unknown, what: string): Error {
-    if (err instanceof HttpStatusError) return new ClusterRequestFailed({ cluster: this.cluster, what, status: err.status }, { cause: err });
-    if (err instanceof ClusterUnreachable || err instanceof KindNotServed || err instanceof ClusterRequestFailed) return err;
-    return new ClusterUnreachable({ cluster: this.cluster, reason: `${what}: ${networkReason(err, this.#api.requestTimeoutMs, this.#api.deadline)}` }, { cause: err });
+    if (err instanceof HttpStatusError)
+      return new ClusterRequestFailed({ cluster: this.cluster, what, status: err.status }, { cause: err });
+    if (err instanceof ClusterUnreachable || err instanceof KindNotServed || err instanceof ClusterRequestFailed)
+      return err;
+    return new ClusterUnreachable(
+      {
+        cluster: this.cluster,
+        reason: `${what}: ${networkReason(err, this.#api.requestTimeoutMs, this.#api.deadline)}`,
+      },
+      { cause: err },
+    );
   }
 }
 
 function splitGv(apiVersion: string): { group: string; version: string } {
   const i = apiVersion.indexOf('/');
-  return i < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, i), version: apiVersion.slice(i + 1) };
+  return i < 0
+    ? { group: '', version: apiVersion }
+    : { group: apiVersion.slice(0, i), version: apiVersion.slice(i + 1) };
 }
 
 /** A short reason for a failure to talk to the server (never headers or credentials). */
 function networkReason(err: unknown, timeoutMs: number, deadline: AbortSignal | undefined): string {
   if (deadline?.aborted) return 'the --timeout for this cluster was reached';
-  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) return `no answer within ${timeoutMs / 1000}s`;
+  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))
+    return `no answer within ${timeoutMs / 1000}s`;
   let c: unknown = err;
   for (let i = 0; i < 5 && c instanceof Error; i++) {
     const code = (c as { code?: unknown }).code;
-    if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return `${code}: ${c.message.replace(/^Failed to fetch resource metadata for [^:]*: /, '')}`;
+    if (typeof code === 'string' && /^E[A-Z_]+$/.test(code))
+      return `${code}: ${c.message.replace(/^Failed to fetch resource metadata for [^:]*: /, '')}`;
     c = c.cause;
   }
-  return err instanceof Error ? err.message.split('\n')[0] ?? 'unknown error' : String(err);
+  return err instanceof Error ? (err.message.split('\n')[0] ?? 'unknown error') : String(err);
 }

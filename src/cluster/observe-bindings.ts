@@ -25,7 +25,9 @@ export async function observeBindings(plan: PlanToApply, opts: BindingObserveOpt
   const byCluster = desiredByCluster(plan.works);
   const names = [...byCluster.keys()].sort(compareStrings);
   const clusters = new Map(plan.clusters.map((c) => [c.metadata.name ?? '', c] as const));
-  const read = await mapLimit(names, opts.concurrency, (name) => readCluster(clusters.get(name) ?? clusterNamed(name), byCluster.get(name) ?? [], opts));
+  const read = await mapLimit(names, opts.concurrency, (name) =>
+    readCluster(clusters.get(name) ?? clusterNamed(name), byCluster.get(name) ?? [], opts),
+  );
   const byBinding = new Map<string, { template: KubeObject; members: MemberObject[] }>();
   for (const rows of read) {
     for (const row of rows) {
@@ -38,28 +40,55 @@ export async function observeBindings(plan: PlanToApply, opts: BindingObserveOpt
   }
   return [...byBinding.keys()].sort(compareStrings).map((k) => {
     const e = byBinding.get(k) as { template: KubeObject; members: MemberObject[] };
-    return bindingStatus({ resource: refOf(e.template), binding: e.template.metadata.annotations?.[bindingAnnotation] ?? '', template: e.template, members: e.members, interpreter: opts.interpreter });
+    return bindingStatus({
+      resource: refOf(e.template),
+      binding: e.template.metadata.annotations?.[bindingAnnotation] ?? '',
+      template: e.template,
+      members: e.members,
+      interpreter: opts.interpreter,
+    });
   });
 }
 
-async function readCluster(cluster: Cluster, desired: readonly { id: import('./object-id.ts').ObjectId; manifest: KubeObject }[], opts: BindingObserveOptions): Promise<{ manifest: KubeObject; member: MemberObject }[]> {
+async function readCluster(
+  cluster: Cluster,
+  desired: readonly { id: import('./object-id.ts').ObjectId; manifest: KubeObject }[],
+  opts: BindingObserveOptions,
+): Promise<{ manifest: KubeObject; member: MemberObject }[]> {
   const name = cluster.metadata.name ?? '';
   let client: MemberClient | undefined;
   try {
-    client = new MemberClient(name, await memberKubeConfig(cluster, opts.credentials), { requestTimeoutMs: Math.min(opts.requestTimeoutMs, opts.timeoutMs), deadline: AbortSignal.timeout(opts.timeoutMs) });
+    client = new MemberClient(name, await memberKubeConfig(cluster, opts.credentials), {
+      requestTimeoutMs: Math.min(opts.requestTimeoutMs, opts.timeoutMs),
+      deadline: AbortSignal.timeout(opts.timeoutMs),
+    });
     const c = client;
     return await mapLimit(desired, 16, async (d) => {
       try {
         const live = await c.get(d.id);
-        return { manifest: d.manifest, member: live ? { kind: 'found' as const, cluster: name, live } : { kind: 'missing' as const, cluster: name } };
+        return {
+          manifest: d.manifest,
+          member: live ? { kind: 'found' as const, cluster: name, live } : { kind: 'missing' as const, cluster: name },
+        };
       } catch (err) {
-        return { manifest: d.manifest, member: { kind: 'error' as const, cluster: name, message: err instanceof Error ? err.message : String(err), unreachable: err instanceof ClusterUnreachable } };
+        return {
+          manifest: d.manifest,
+          member: {
+            kind: 'error' as const,
+            cluster: name,
+            message: err instanceof Error ? err.message : String(err),
+            unreachable: err instanceof ClusterUnreachable,
+          },
+        };
       }
     });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const unreachable = err instanceof ClusterUnreachable || err instanceof CredentialsMissing;
-    return desired.map((d) => ({ manifest: d.manifest, member: { kind: 'error' as const, cluster: name, message, unreachable } }));
+    return desired.map((d) => ({
+      manifest: d.manifest,
+      member: { kind: 'error' as const, cluster: name, message, unreachable },
+    }));
   } finally {
     await client?.close();
   }

@@ -11,7 +11,18 @@
  * Gather, then decide (B3): this runs after observing and before planning. What a reachable
  * member holds wins over any record; a member unreachable now contributes only what a record says.
  */
-import { bindingAnnotation, compareStrings, managedByLabel, managedByValue, resourceKeyOf, type Cluster, type KubeObject, type Placement, type ResourceKey, type TargetCluster } from '../api/index.ts';
+import {
+  bindingAnnotation,
+  compareStrings,
+  managedByLabel,
+  managedByValue,
+  resourceKeyOf,
+  type Cluster,
+  type KubeObject,
+  type Placement,
+  type ResourceKey,
+  type TargetCluster,
+} from '../api/index.ts';
 import { mapLimit } from './concurrency.ts';
 import { memberKubeConfig, type CredentialSource } from './credentials.ts';
 import { inventoryName, inventoryNamespace, readPlacementRecord } from './inventory.ts';
@@ -59,7 +70,8 @@ export function previousPlacement(members: readonly MemberPlacement[]): Previous
   const sorted = members.toSorted((a, b) => compareStrings(a.cluster, b.cluster));
   const reachable = new Set(sorted.map((m) => m.cluster));
   const live = new Map<ResourceKey, TargetCluster[]>();
-  for (const m of sorted) for (const o of m.objects) live.set(o.key, [...(live.get(o.key) ?? []), { name: m.cluster, replicas: o.replicas }]);
+  for (const m of sorted)
+    for (const o of m.objects) live.set(o.key, [...(live.get(o.key) ?? []), { name: m.cluster, replicas: o.replicas }]);
   const keys = [...new Set([...live.keys(), ...sorted.flatMap((m) => [...m.record.keys()])])].sort(compareStrings);
   const previous = new Map<ResourceKey, TargetCluster[]>();
   const applied = new Map<ResourceKey, Placement>();
@@ -69,14 +81,24 @@ export function previousPlacement(members: readonly MemberPlacement[]): Previous
     const elsewhere = (rec?.clusters ?? []).filter((c) => !reachable.has(c.name));
     const clusters = [...here, ...elsewhere].sort((a, b) => compareStrings(a.name, b.name));
     if (clusters.length) previous.set(key, clusters);
-    const agrees = rec !== undefined && sameReplicas(rec.clusters.filter((c) => reachable.has(c.name)), here);
+    const agrees =
+      rec !== undefined &&
+      sameReplicas(
+        rec.clusters.filter((c) => reachable.has(c.name)),
+        here,
+      );
     if (agrees && rec.placement) applied.set(key, rec.placement);
   }
   return { previous, applied };
 }
 
 function sameReplicas(a: readonly TargetCluster[], b: readonly TargetCluster[]): boolean {
-  const key = (xs: readonly TargetCluster[]) => xs.filter((c) => (c.replicas ?? 0) > 0).map((c) => `${c.name}=${c.replicas ?? 0}`).sort(compareStrings).join(',');
+  const key = (xs: readonly TargetCluster[]) =>
+    xs
+      .filter((c) => (c.replicas ?? 0) > 0)
+      .map((c) => `${c.name}=${c.replicas ?? 0}`)
+      .sort(compareStrings)
+      .join(',');
   return key(a) === key(b);
 }
 
@@ -85,28 +107,56 @@ function sameReplicas(a: readonly TargetCluster[], b: readonly TargetCluster[]):
  * (one LIST per apiVersion and kind, by the managed-by label) and the inventory's placement record.
  * A member that fails to answer is left out, never an error: the apply reports it anyway.
  */
-export async function readPlacement(templates: readonly KubeObject[], clusters: readonly Cluster[], opts: PlacementReadOptions): Promise<PreviousFromMembers> {
+export async function readPlacement(
+  templates: readonly KubeObject[],
+  clusters: readonly Cluster[],
+  opts: PlacementReadOptions,
+): Promise<PreviousFromMembers> {
   const wanted = new Set(templates.map(resourceKeyOf));
-  const kinds = [...new Map(templates.map((t) => [`${t.apiVersion}|${t.kind}`, { apiVersion: t.apiVersion, kind: t.kind }] as const)).entries()]
-    .sort(([a], [b]) => compareStrings(a, b)).map(([, k]) => k);
+  const kinds = [
+    ...new Map(
+      templates.map((t) => [`${t.apiVersion}|${t.kind}`, { apiVersion: t.apiVersion, kind: t.kind }] as const),
+    ).entries(),
+  ]
+    .sort(([a], [b]) => compareStrings(a, b))
+    .map(([, k]) => k);
   const read = await mapLimit(clusters, opts.concurrency, (c) => readMember(c, kinds, wanted, opts));
   return previousPlacement(read.filter((m) => m !== undefined));
 }
 
-async function readMember(cluster: Cluster, kinds: readonly { apiVersion: string; kind: string }[], wanted: ReadonlySet<string>, opts: PlacementReadOptions): Promise<MemberPlacement | undefined> {
+async function readMember(
+  cluster: Cluster,
+  kinds: readonly { apiVersion: string; kind: string }[],
+  wanted: ReadonlySet<string>,
+  opts: PlacementReadOptions,
+): Promise<MemberPlacement | undefined> {
   const name = cluster.metadata.name ?? '';
   let client: MemberClient | undefined;
   try {
-    client = new MemberClient(name, await memberKubeConfig(cluster, opts.credentials), { requestTimeoutMs: Math.min(opts.requestTimeoutMs, opts.timeoutMs), deadline: AbortSignal.timeout(opts.timeoutMs) });
+    client = new MemberClient(name, await memberKubeConfig(cluster, opts.credentials), {
+      requestTimeoutMs: Math.min(opts.requestTimeoutMs, opts.timeoutMs),
+      deadline: AbortSignal.timeout(opts.timeoutMs),
+    });
     const c = client;
-    const lists = await mapLimit(kinds, 4, async (k) => ((await c.serves(k.apiVersion, k.kind)) ? c.list(k.apiVersion, k.kind, { labelSelector: `${managedByLabel}=${managedByValue}` }) : []));
+    const lists = await mapLimit(kinds, 4, async (k) =>
+      (await c.serves(k.apiVersion, k.kind))
+        ? c.list(k.apiVersion, k.kind, { labelSelector: `${managedByLabel}=${managedByValue}` })
+        : [],
+    );
     const objects: PlacedObject[] = [];
     for (const live of lists.flat()) {
       const key = resourceKeyOf(live);
-      const replicas = live.metadata.annotations?.[bindingAnnotation] && wanted.has(key) ? opts.replicasOf(live) : undefined;
+      const replicas =
+        live.metadata.annotations?.[bindingAnnotation] && wanted.has(key) ? opts.replicasOf(live) : undefined;
       if (replicas !== undefined && replicas > 0) objects.push({ cluster: name, key, replicas });
     }
-    const inventory = await c.get({ group: '', version: 'v1', kind: 'ConfigMap', namespace: inventoryNamespace, name: inventoryName });
+    const inventory = await c.get({
+      group: '',
+      version: 'v1',
+      kind: 'ConfigMap',
+      namespace: inventoryNamespace,
+      name: inventoryName,
+    });
     const record = new Map([...readPlacementRecord(inventory)].filter(([k]) => wanted.has(k)));
     return { cluster: name, objects, record };
   } catch {

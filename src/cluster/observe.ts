@@ -28,7 +28,10 @@ export async function observeAll(clusters: readonly Cluster[], opts: ObserveOpti
 }
 
 /** The fleet's Clusters with observed status (unreachable members keep their known capacity, Ready False). */
-export async function observeClusters(clusters: readonly Cluster[], opts: ObserveOptions): Promise<{ clusters: Cluster[]; observations: Observation[] }> {
+export async function observeClusters(
+  clusters: readonly Cluster[],
+  opts: ObserveOptions,
+): Promise<{ clusters: Cluster[]; observations: Observation[] }> {
   const observations = await observeAll(clusters, opts);
   return { clusters: overlayClusterStatus(clusters, observations, opts.now), observations };
 }
@@ -38,20 +41,33 @@ async function observeCluster(cluster: Cluster, opts: ObserveOptions): Promise<O
   let client: MemberClient | undefined;
   try {
     const kc = await memberKubeConfig(cluster, opts.credentials);
-    client = new MemberClient(name, kc, { requestTimeoutMs: Math.min(opts.requestTimeoutMs, opts.timeoutMs), deadline: AbortSignal.timeout(opts.timeoutMs) });
+    client = new MemberClient(name, kc, {
+      requestTimeoutMs: Math.min(opts.requestTimeoutMs, opts.timeoutMs),
+      deadline: AbortSignal.timeout(opts.timeoutMs),
+    });
     const health = await checkReady(client);
     if (health.kind === 'unreachable') return { kind: 'unreachable', cluster: name, reason: health.reason };
     const version = await client.raw<{ gitVersion?: string }>('/version');
     const apis = await discover(client);
     const [nodes, pods] = await Promise.all([client.list('v1', 'Node'), client.list('v1', 'Pod')]);
     return {
-      kind: 'reachable', cluster: name, healthy: health.kind === 'ready', kubernetesVersion: version.gitVersion ?? '',
-      apiEnablements: apiEnablementsOf(apis.docs), apiEnablementsComplete: apis.complete,
-      nodeSummary: nodeSummary(nodes), resourceSummary: resourceSummary({ nodes, pods }),
+      kind: 'reachable',
+      cluster: name,
+      healthy: health.kind === 'ready',
+      kubernetesVersion: version.gitVersion ?? '',
+      apiEnablements: apiEnablementsOf(apis.docs),
+      apiEnablementsComplete: apis.complete,
+      nodeSummary: nodeSummary(nodes),
+      resourceSummary: resourceSummary({ nodes, pods }),
     };
   } catch (err) {
-    if (err instanceof ClusterUnreachable || err instanceof CredentialsMissing) return { kind: 'unreachable', cluster: name, reason: err.message };
-    return { kind: 'unreachable', cluster: name, reason: `observing cluster ${name}: ${err instanceof Error ? err.message : String(err)}` };
+    if (err instanceof ClusterUnreachable || err instanceof CredentialsMissing)
+      return { kind: 'unreachable', cluster: name, reason: err.message };
+    return {
+      kind: 'unreachable',
+      cluster: name,
+      reason: `observing cluster ${name}: ${err instanceof Error ? err.message : String(err)}`,
+    };
   } finally {
     await client?.close();
   }

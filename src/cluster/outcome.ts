@@ -22,7 +22,12 @@ export type Outcome =
   | { readonly action: 'orphaned'; readonly reason: string; readonly message: string }
   /** Not attempted because something else failed first (another object's dry-run, an earlier stage). */
   | { readonly action: 'skipped'; readonly reason: string; readonly message: string }
-  | { readonly action: 'failed'; readonly reason: FailureReason; readonly message: string; readonly conflicts?: readonly FieldConflict[] };
+  | {
+      readonly action: 'failed';
+      readonly reason: FailureReason;
+      readonly message: string;
+      readonly conflicts?: readonly FieldConflict[];
+    };
 
 /** One object's result on one member. */
 export interface ObjectResult {
@@ -34,7 +39,9 @@ export interface ObjectResult {
 
 /** True when the object is on the member as planned after this run (or would be, in a dry-run). */
 export function isInPlace(o: Outcome): boolean {
-  return o.action === 'created' || o.action === 'configured' || o.action === 'drift-corrected' || o.action === 'unchanged';
+  return (
+    o.action === 'created' || o.action === 'configured' || o.action === 'drift-corrected' || o.action === 'unchanged'
+  );
 }
 
 /** The reason of an object left alone because its Work is suspended (Karmada Work `spec.suspendDispatching`). */
@@ -48,7 +55,10 @@ export const conflictAbortReason = 'ConflictAbort';
  * pruning, as a failed apply does.
  */
 export function isLeftByPolicy(o: Outcome): boolean {
-  return (o.action === 'skipped' && o.reason === suspendedReason) || (o.action === 'failed' && o.reason === conflictAbortReason);
+  return (
+    (o.action === 'skipped' && o.reason === suspendedReason) ||
+    (o.action === 'failed' && o.reason === conflictAbortReason)
+  );
 }
 
 /** Turns a failure of a request about `id` into a failed outcome naming the reason and the server's message. */
@@ -61,10 +71,19 @@ export function failureOutcome(err: unknown, id: ObjectId): Outcome & { action: 
       const conflicts = parseConflicts(s);
       if (conflicts.length) {
         const who = conflicts.map((c) => `${c.manager} owns ${c.fields.join(', ') || '(fields not given)'}`).join('; ');
-        return { action: 'failed', reason: 'Conflict', message: `${describeObject(id)}: field manager conflict: ${who} (use --force-conflicts to take them over)`, conflicts };
+        return {
+          action: 'failed',
+          reason: 'Conflict',
+          message: `${describeObject(id)}: field manager conflict: ${who} (use --force-conflicts to take them over)`,
+          conflicts,
+        };
       }
     }
     return { action: 'failed', reason: s.reason, message: `${describeObject(id)}: ${s.message}` };
   }
-  return { action: 'failed', reason: 'Error', message: `${describeObject(id)}: ${err instanceof Error ? err.message : String(err)}` };
+  return {
+    action: 'failed',
+    reason: 'Error',
+    message: `${describeObject(id)}: ${err instanceof Error ? err.message : String(err)}`,
+  };
 }

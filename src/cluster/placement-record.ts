@@ -10,7 +10,14 @@
  * One line per binding: `<resource key> <cluster>=<replicas>,... <placement JSON>`. It is a
  * scheduling hint, never a pruning input: a line that does not parse is skipped.
  */
-import { canonicalJson, compareStrings, isPlainObject, type Placement, type ResourceKey, type TargetCluster } from '../api/index.ts';
+import {
+  canonicalJson,
+  compareStrings,
+  isPlainObject,
+  type Placement,
+  type ResourceKey,
+  type TargetCluster,
+} from '../api/index.ts';
 
 /** One binding's recorded placement. */
 export interface RecordedPlacement {
@@ -28,24 +35,38 @@ export type PlacementRecord = ReadonlyMap<ResourceKey, RecordedPlacement>;
  * template's on every cluster, so they need no memory, and at fleet scale (many templates
  * Duplicated to most clusters) they would make the record larger than a ConfigMap may be.
  */
-export function placementsOn(cluster: string, bindings: readonly { readonly key: ResourceKey; readonly clusters: readonly TargetCluster[]; readonly placement: Placement | undefined }[]): Map<ResourceKey, RecordedPlacement> {
-  return new Map(bindings
-    .filter((b) => !isDuplicated(b.placement) && b.clusters.some((c) => c.name === cluster && (c.replicas ?? 0) > 0))
-    .toSorted((a, b) => compareStrings(a.key, b.key))
-    .map((b) => [b.key, { clusters: b.clusters, placement: b.placement }]));
+export function placementsOn(
+  cluster: string,
+  bindings: readonly {
+    readonly key: ResourceKey;
+    readonly clusters: readonly TargetCluster[];
+    readonly placement: Placement | undefined;
+  }[],
+): Map<ResourceKey, RecordedPlacement> {
+  return new Map(
+    bindings
+      .filter((b) => !isDuplicated(b.placement) && b.clusters.some((c) => c.name === cluster && (c.replicas ?? 0) > 0))
+      .toSorted((a, b) => compareStrings(a.key, b.key))
+      .map((b) => [b.key, { clusters: b.clusters, placement: b.placement }]),
+  );
 }
 
 /** Karmada: no replicaScheduling, or type Duplicated, duplicates the replicas to every cluster. */
 function isDuplicated(p: Placement | undefined): boolean {
-  return p !== undefined && (p.replicaScheduling === undefined || p.replicaScheduling.replicaSchedulingType === 'Duplicated');
+  return (
+    p !== undefined && (p.replicaScheduling === undefined || p.replicaScheduling.replicaSchedulingType === 'Duplicated')
+  );
 }
 
 /** The record as ConfigMap text, sorted by key; '' when empty. */
 export function formatPlacementRecord(rec: PlacementRecord): string {
-  return [...rec.keys()].sort(compareStrings).map((k) => {
-    const r = rec.get(k) as RecordedPlacement;
-    return `${k} ${r.clusters.map((c) => `${c.name}=${c.replicas ?? 0}`).join(',')} ${r.placement ? canonicalJson(r.placement) : '-'}\n`;
-  }).join('');
+  return [...rec.keys()]
+    .sort(compareStrings)
+    .map((k) => {
+      const r = rec.get(k) as RecordedPlacement;
+      return `${k} ${r.clusters.map((c) => `${c.name}=${c.replicas ?? 0}`).join(',')} ${r.placement ? canonicalJson(r.placement) : '-'}\n`;
+    })
+    .join('');
 }
 
 /** Parses a record; malformed lines are skipped (a hint, never a reason to fail). */
@@ -55,7 +76,10 @@ export function parsePlacementRecord(text: unknown): Map<ResourceKey, RecordedPl
   for (const line of text.split('\n')) {
     const m = /^(\S+) (\S+) (.+)$/.exec(line);
     if (!m?.[1] || !m[2] || !m[3] || m[1].split('|').length !== 4) continue;
-    const clusters = m[2].split(',').map((p) => /^([^=]+)=([0-9]+)$/.exec(p)).map((x) => (x?.[1] ? { name: x[1], replicas: Number(x[2]) } : undefined));
+    const clusters = m[2]
+      .split(',')
+      .map((p) => /^([^=]+)=([0-9]+)$/.exec(p))
+      .map((x) => (x?.[1] ? { name: x[1], replicas: Number(x[2]) } : undefined));
     if (clusters.some((c) => c === undefined)) continue;
     const placement = m[3] === '-' ? undefined : parsePlacement(m[3]);
     if (placement === null) continue;

@@ -43,7 +43,12 @@ export const defaultPruneGuard: PruneGuard = { allowMassPrune: false, maxPruneSh
 /** Allow, or hold with the numbers and a message saying how to confirm. */
 export type PruneGuardVerdict =
   | { readonly kind: 'allow' }
-  | { readonly kind: 'hold'; readonly owned: number; readonly withdrawn: readonly ObjectId[]; readonly message: string };
+  | {
+      readonly kind: 'hold';
+      readonly owned: number;
+      readonly withdrawn: readonly ObjectId[];
+      readonly message: string;
+    };
 
 /** What the guard compares on one member. */
 export interface PruneGuardInput {
@@ -83,10 +88,14 @@ export function pruneHold(c: PruneCount, guard: PruneGuard): string | undefined 
   if (guard.allowMassPrune || n === 0) return undefined;
   const all = n === c.owned && !c.desiredHere;
   if (!all && n / c.owned <= guard.maxPruneShare) return undefined;
-  const share = all ? 'all' : `${n} (${Math.round((n / c.owned) * 1000) / 10}%, more than --max-prune-share ${guard.maxPruneShare * 100}%)`;
+  const share = all
+    ? 'all'
+    : `${n} (${Math.round((n / c.owned) * 1000) / 10}%, more than --max-prune-share ${guard.maxPruneShare * 100}%)`;
   const examples = c.withdrawn.toSorted(compareStrings).slice(0, 3).join(', ');
-  return `revision ${c.revision} would delete ${share} of the ${c.owned} objects flotilla owns ${c.where}${all ? ', leaving nothing there,' : ''} and places them nowhere in the fleet (${examples}${n > 3 ? ', …' : ''}); ` +
-    `held: ${c.held}. If this is intended, confirm it once with --allow-mass-prune (${c.confirm})`;
+  return (
+    `revision ${c.revision} would delete ${share} of the ${c.owned} objects flotilla owns ${c.where}${all ? ', leaving nothing there,' : ''} and places them nowhere in the fleet (${examples}${n > 3 ? ', …' : ''}); ` +
+    `held: ${c.held}. If this is intended, confirm it once with --allow-mass-prune (${c.confirm})`
+  );
 }
 
 /** Decides whether the revision's pruning on this member needs a confirmation. Pure. */
@@ -95,13 +104,23 @@ export function checkPruneGuard(x: PruneGuardInput): PruneGuardVerdict {
   // once no object of its kinds is left (custom-resources.ts): neither counts nor protects. A CRD
   // kept for someone else's objects would otherwise hold its member forever. An object preserved
   // on deletion is released, never deleted (release.ts): it does not count either.
-  const owned = x.inventory.entries.filter((id) => !isNamespace(id) && !isDefinition(id) && !isPreserved(x.inventory, id));
+  const owned = x.inventory.entries.filter(
+    (id) => !isNamespace(id) && !isDefinition(id) && !isPreserved(x.inventory, id),
+  );
   const wanted = new Set(x.desired.map(formatObjectId));
   const withdrawn = owned.filter((id) => !wanted.has(formatObjectId(id)) && !x.placedInFleet.has(formatObjectId(id)));
-  const message = pruneHold({
-    revision: x.revision, where: `on ${x.cluster}`, owned: owned.length, withdrawn: withdrawn.map(describeObject), desiredHere: x.desired.some((id) => !isNamespace(id) && !isDefinition(id)),
-    held: `nothing was applied or pruned on ${x.cluster}`, confirm: "flotilla apply, or flotilla reconcile --once for a controller's fleet",
-  }, x.guard);
+  const message = pruneHold(
+    {
+      revision: x.revision,
+      where: `on ${x.cluster}`,
+      owned: owned.length,
+      withdrawn: withdrawn.map(describeObject),
+      desiredHere: x.desired.some((id) => !isNamespace(id) && !isDefinition(id)),
+      held: `nothing was applied or pruned on ${x.cluster}`,
+      confirm: "flotilla apply, or flotilla reconcile --once for a controller's fleet",
+    },
+    x.guard,
+  );
   return message === undefined ? { kind: 'allow' } : { kind: 'hold', owned: owned.length, withdrawn, message };
 }
 

@@ -26,10 +26,31 @@ export type PruneVerdict =
  * someone else now (it was replaced, or taken over), so it is never deleted.
  */
 export function pruneVerdict(live: KubeObject): PruneVerdict {
-  const name = describeObject({ group: '', version: '', kind: live.kind, namespace: live.metadata.namespace ?? '', name: live.metadata.name ?? '' });
-  if (live.metadata.annotations?.[pruneAnnotation] === 'disabled') return { kind: 'orphan', reason: 'PruneDisabled', message: `${name} has ${pruneAnnotation}: disabled; left in place` };
-  if (live.metadata.labels?.[managedByLabel] !== managedByValue) return { kind: 'orphan', reason: 'NotOwned', message: `${name} is not labelled ${managedByLabel}=${managedByValue}; not flotilla's, left in place` };
-  if (!live.metadata.annotations?.[bindingAnnotation]) return { kind: 'orphan', reason: 'NotOwned', message: `${name} has no ${bindingAnnotation} annotation; not flotilla's, left in place` };
+  const name = describeObject({
+    group: '',
+    version: '',
+    kind: live.kind,
+    namespace: live.metadata.namespace ?? '',
+    name: live.metadata.name ?? '',
+  });
+  if (live.metadata.annotations?.[pruneAnnotation] === 'disabled')
+    return {
+      kind: 'orphan',
+      reason: 'PruneDisabled',
+      message: `${name} has ${pruneAnnotation}: disabled; left in place`,
+    };
+  if (live.metadata.labels?.[managedByLabel] !== managedByValue)
+    return {
+      kind: 'orphan',
+      reason: 'NotOwned',
+      message: `${name} is not labelled ${managedByLabel}=${managedByValue}; not flotilla's, left in place`,
+    };
+  if (!live.metadata.annotations?.[bindingAnnotation])
+    return {
+      kind: 'orphan',
+      reason: 'NotOwned',
+      message: `${name} has no ${bindingAnnotation} annotation; not flotilla's, left in place`,
+    };
   return { kind: 'delete' };
 }
 
@@ -45,19 +66,34 @@ export interface PruneReport {
  * flotilla just pruned do not count). An object `preserved` says its Work preserved is released
  * instead (release.ts). Never throws.
  */
-export async function pruneStale(client: MemberClient, stale: readonly ObjectId[], opts: PruneOptions): Promise<PruneReport> {
+export async function pruneStale(
+  client: MemberClient,
+  stale: readonly ObjectId[],
+  opts: PruneOptions,
+): Promise<PruneReport> {
   const ordered = stale.toSorted((a, b) => compareApplyOrder(b, a));
   const release = (id: ObjectId) => opts.preserved?.(id) === true;
-  const objects = await mapLimit(ordered.filter((id) => !isDefinition(id) || release(id)), opts.concurrency, (id) =>
-    // Karmada handleWorkDelete: a preserved object is released, never deleted (release.ts).
-    pruneOne(client, id, opts.dryRun, release(id) ? () => releaseObject(client, id, opts.dryRun) : undefined));
-  const deleted = new Set(objects.filter((d) => d.result.outcome.action === 'deleted').map((d) => formatObjectId(d.result.id)));
-  const definitions = await mapLimit(ordered.filter((id) => isDefinition(id) && !release(id)), opts.concurrency, (id) =>
-    pruneOne(client, id, opts.dryRun, (live) => customResourcesLeft(client, live, deleted)));
+  const objects = await mapLimit(
+    ordered.filter((id) => !isDefinition(id) || release(id)),
+    opts.concurrency,
+    (id) =>
+      // Karmada handleWorkDelete: a preserved object is released, never deleted (release.ts).
+      pruneOne(client, id, opts.dryRun, release(id) ? () => releaseObject(client, id, opts.dryRun) : undefined),
+  );
+  const deleted = new Set(
+    objects.filter((d) => d.result.outcome.action === 'deleted').map((d) => formatObjectId(d.result.id)),
+  );
+  const definitions = await mapLimit(
+    ordered.filter((id) => isDefinition(id) && !release(id)),
+    opts.concurrency,
+    (id) => pruneOne(client, id, opts.dryRun, (live) => customResourcesLeft(client, live, deleted)),
+  );
   const done = [...objects, ...definitions];
   return {
     results: done.map((d) => d.result),
-    survivors: done.filter((d) => d.result.outcome.action === 'failed' || d.result.outcome.action === 'skipped').map((d) => d.result.id),
+    survivors: done
+      .filter((d) => d.result.outcome.action === 'failed' || d.result.outcome.action === 'skipped')
+      .map((d) => d.result.id),
   };
 }
 
@@ -72,17 +108,27 @@ export interface PruneOptions {
 /** A last check before deleting a live object: an outcome that keeps it, or undefined to go on. */
 type BeforeDelete = (live: KubeObject) => Promise<Outcome | undefined>;
 
-async function pruneOne(client: MemberClient, id: ObjectId, dryRun: boolean, beforeDelete?: BeforeDelete): Promise<{ result: ObjectResult }> {
+async function pruneOne(
+  client: MemberClient,
+  id: ObjectId,
+  dryRun: boolean,
+  beforeDelete?: BeforeDelete,
+): Promise<{ result: ObjectResult }> {
   let live: KubeObject | undefined;
   try {
-    live = (await client.serves(`${id.group ? `${id.group}/` : ''}${id.version}`, id.kind)) ? await client.get(id) : undefined;
+    live = (await client.serves(`${id.group ? `${id.group}/` : ''}${id.version}`, id.kind))
+      ? await client.get(id)
+      : undefined;
   } catch (err) {
     return { result: { id, binding: '', outcome: failureOutcome(err, id) } };
   }
   const binding = live?.metadata.annotations?.[bindingAnnotation] ?? '';
   if (!live) return { result: { id, binding, outcome: { action: 'gone' } } };
   const verdict = pruneVerdict(live);
-  if (verdict.kind === 'orphan') return { result: { id, binding, outcome: { action: 'orphaned', reason: verdict.reason, message: verdict.message } } };
+  if (verdict.kind === 'orphan')
+    return {
+      result: { id, binding, outcome: { action: 'orphaned', reason: verdict.reason, message: verdict.message } },
+    };
   try {
     const kept = await beforeDelete?.(live);
     if (kept) return { result: { id, binding, outcome: kept } };

@@ -10,7 +10,20 @@ import { applyStaged, type Desired, type StagedApplyOptions } from './apply-stag
 import { memberKubeConfig, type CredentialSource } from './credentials.ts';
 import { checkReady } from './health.ts';
 import { beforeStep, applyFault } from './fault-points.ts';
-import { addsObjects, emptyInventory, intentInventory, inventoryConfigMap, inventoryName, inventoryNamespace, inventoryNamespaceObject, isPreserved, nextInventory, readInventory, staleObjects, type Inventory } from './inventory.ts';
+import {
+  addsObjects,
+  emptyInventory,
+  intentInventory,
+  inventoryConfigMap,
+  inventoryName,
+  inventoryNamespace,
+  inventoryNamespaceObject,
+  isPreserved,
+  nextInventory,
+  readInventory,
+  staleObjects,
+  type Inventory,
+} from './inventory.ts';
 import { MemberClient } from './member-client.ts';
 import { describeObject, formatObjectId, objectIdOf, type ObjectId } from './object-id.ts';
 import { isInPlace, isLeftByPolicy, suspendedReason, type ObjectResult } from './outcome.ts';
@@ -20,7 +33,16 @@ import { pruneStale } from './prune.ts';
 import { preservedReason } from './release.ts';
 
 /** Why a member's reconcile did not fully succeed (the step that failed first). */
-export type ClusterReason = 'Applied' | 'CredentialsMissing' | 'ClusterUnreachable' | 'ClusterNotReady' | 'InventoryUnreadable' | 'PruneGuard' | 'ApplyFailed' | 'PruneFailed' | 'InventoryWriteFailed';
+export type ClusterReason =
+  | 'Applied'
+  | 'CredentialsMissing'
+  | 'ClusterUnreachable'
+  | 'ClusterNotReady'
+  | 'InventoryUnreadable'
+  | 'PruneGuard'
+  | 'ApplyFailed'
+  | 'PruneFailed'
+  | 'InventoryWriteFailed';
 
 /** One member's result. */
 export interface ClusterResult {
@@ -64,7 +86,9 @@ interface Run {
 }
 
 /** ok: go on; problem: record the step's reason and go on; stop: record it and end the reconcile. */
-type StepResult = { readonly kind: 'ok' } | { readonly kind: 'problem' | 'stop'; readonly message: string; readonly reason?: ClusterReason };
+type StepResult =
+  | { readonly kind: 'ok' }
+  | { readonly kind: 'problem' | 'stop'; readonly message: string; readonly reason?: ClusterReason };
 interface Step {
   readonly name: string;
   readonly failureReason: ClusterReason;
@@ -85,13 +109,30 @@ const steps: readonly Step[] = [
 ];
 
 /** Reconciles one member. Never throws: every failure becomes the result's reason and message. */
-export async function reconcileCluster(cluster: Cluster, desired: readonly Desired[], opts: ClusterReconcileOptions): Promise<ClusterResult> {
-  const run: Run = { cluster, name: cluster.metadata.name ?? '', desired, opts, objects: [], pruned: [], staleKept: [] };
+export async function reconcileCluster(
+  cluster: Cluster,
+  desired: readonly Desired[],
+  opts: ClusterReconcileOptions,
+): Promise<ClusterResult> {
+  const run: Run = {
+    cluster,
+    name: cluster.metadata.name ?? '',
+    desired,
+    opts,
+    objects: [],
+    pruned: [],
+    staleKept: [],
+  };
   let failure: { reason: ClusterReason; message: string } | undefined;
   try {
     for (const step of steps) {
       beforeStep(step.name);
-      const r = await step.run(run).catch((err: unknown): StepResult => ({ kind: 'stop', message: `${step.name}: ${err instanceof Error ? err.message : String(err)}` }));
+      const r = await step.run(run).catch(
+        (err: unknown): StepResult => ({
+          kind: 'stop',
+          message: `${step.name}: ${err instanceof Error ? err.message : String(err)}`,
+        }),
+      );
       if (r.kind === 'ok') continue;
       failure ??= { reason: r.reason ?? step.failureReason, message: r.message };
       if (r.kind === 'stop') break;
@@ -114,21 +155,39 @@ async function connectClient(r: Run): Promise<StepResult> {
   const kc = await memberKubeConfig(r.cluster, r.opts.credentials);
   const deadline = AbortSignal.timeout(r.opts.timeoutMs);
   r.deadline = deadline;
-  r.client = new MemberClient(r.name, kc, { requestTimeoutMs: Math.min(r.opts.requestTimeoutMs, r.opts.timeoutMs), deadline });
+  r.client = new MemberClient(r.name, kc, {
+    requestTimeoutMs: Math.min(r.opts.requestTimeoutMs, r.opts.timeoutMs),
+    deadline,
+  });
   return ok;
 }
 
 async function connect(r: Run): Promise<StepResult> {
   const health = await checkReady(client(r));
   if (health.kind === 'unreachable') return { kind: 'stop', message: health.reason };
-  if (health.kind === 'unhealthy') return { kind: 'stop', reason: 'ClusterNotReady', message: `cluster ${r.name} is reachable but /readyz did not answer ok: ${health.reason}` };
+  if (health.kind === 'unhealthy')
+    return {
+      kind: 'stop',
+      reason: 'ClusterNotReady',
+      message: `cluster ${r.name} is reachable but /readyz did not answer ok: ${health.reason}`,
+    };
   return ok;
 }
 
 async function loadInventory(r: Run): Promise<StepResult> {
-  const cm = await client(r).get({ group: '', version: 'v1', kind: 'ConfigMap', namespace: inventoryNamespace, name: inventoryName });
+  const cm = await client(r).get({
+    group: '',
+    version: 'v1',
+    kind: 'ConfigMap',
+    namespace: inventoryNamespace,
+    name: inventoryName,
+  });
   const read = cm ? readInventory(cm) : { kind: 'found' as const, inventory: emptyInventory };
-  if (read.kind === 'invalid') return { kind: 'problem', message: `inventory ${inventoryNamespace}/${inventoryName} on ${r.name} is invalid (${read.reason}); nothing is pruned and it is not rewritten` };
+  if (read.kind === 'invalid')
+    return {
+      kind: 'problem',
+      message: `inventory ${inventoryNamespace}/${inventoryName} on ${r.name} is invalid (${read.reason}); nothing is pruned and it is not rewritten`,
+    };
   r.inventory = read.inventory;
   return ok;
 }
@@ -137,8 +196,12 @@ async function loadInventory(r: Run): Promise<StepResult> {
 async function guardPrune(r: Run): Promise<StepResult> {
   if (!r.inventory || !r.opts.prune) return ok;
   const verdict = checkPruneGuard({
-    cluster: r.name, revision: r.opts.revision, inventory: r.inventory, desired: r.desired.map((d) => d.id),
-    placedInFleet: r.opts.placedInFleet, guard: r.opts.pruneGuard,
+    cluster: r.name,
+    revision: r.opts.revision,
+    inventory: r.inventory,
+    desired: r.desired.map((d) => d.id),
+    placedInFleet: r.opts.placedInFleet,
+    guard: r.opts.pruneGuard,
   });
   return verdict.kind === 'hold' ? { kind: 'stop', message: verdict.message } : ok;
 }
@@ -158,18 +221,24 @@ async function apply(r: Run): Promise<StepResult> {
   let written = 0;
   if (fault) c.onApplied = () => fault(++written);
   try {
-    r.objects = [...await applyStaged(c, dispatched(r), r.opts), ...suspended(r)];
+    r.objects = [...(await applyStaged(c, dispatched(r), r.opts)), ...suspended(r)];
   } finally {
     c.onApplied = undefined;
   }
   const failed = r.objects.filter((o) => o.outcome.action === 'failed');
   if (!failed.length) return ok;
-  return { kind: 'problem', message: failed.map((o) => (o.outcome.action === 'failed' ? o.outcome.message : '')).join('; ') };
+  return {
+    kind: 'problem',
+    message: failed.map((o) => (o.outcome.action === 'failed' ? o.outcome.message : '')).join('; '),
+  };
 }
 
 async function prune(r: Run): Promise<StepResult> {
   if (!r.inventory) return ok;
-  const stale = staleObjects(r.inventory, r.desired.map((d) => d.id));
+  const stale = staleObjects(
+    r.inventory,
+    r.desired.map((d) => d.id),
+  );
   // Never prune after a failed apply (Flux returns before pruning): the stale objects stay tracked.
   // An object its own Work left alone (suspended, a conflict under Abort) is no failed apply.
   if (!r.opts.prune || r.objects.some((o) => !isInPlace(o.outcome) && !isLeftByPolicy(o.outcome))) {
@@ -177,17 +246,33 @@ async function prune(r: Run): Promise<StepResult> {
     return ok;
   }
   const inventory = r.inventory;
-  const report = await pruneStale(client(r), stale, { dryRun: r.opts.dryRun, concurrency: r.opts.concurrency, preserved: (id) => isPreserved(inventory, id) });
+  const report = await pruneStale(client(r), stale, {
+    dryRun: r.opts.dryRun,
+    concurrency: r.opts.concurrency,
+    preserved: (id) => isPreserved(inventory, id),
+  });
   r.pruned = [...report.results];
   r.staleKept = [...report.survivors];
   const failed = report.results.filter((o) => o.outcome.action === 'failed');
-  return failed.length ? { kind: 'problem', message: failed.map((o) => (o.outcome.action === 'failed' ? o.outcome.message : '')).join('; ') } : ok;
+  return failed.length
+    ? {
+        kind: 'problem',
+        message: failed.map((o) => (o.outcome.action === 'failed' ? o.outcome.message : '')).join('; '),
+      }
+    : ok;
 }
 
 async function writeInventory(r: Run): Promise<StepResult> {
   if (!r.inventory || r.opts.dryRun) return ok;
-  const preserve = new Set(r.desired.filter((d) => d.dispatch?.preserveResourcesOnDeletion === true).map((d) => formatObjectId(d.id)));
-  const desired = r.objects.map((o) => ({ id: o.id, inPlace: isInPlace(o.outcome), unknown: o.outcome.action === 'failed' && o.outcome.reason === 'Unreachable', preserve: preserve.has(formatObjectId(o.id)) }));
+  const preserve = new Set(
+    r.desired.filter((d) => d.dispatch?.preserveResourcesOnDeletion === true).map((d) => formatObjectId(d.id)),
+  );
+  const desired = r.objects.map((o) => ({
+    id: o.id,
+    inPlace: isInPlace(o.outcome),
+    unknown: o.outcome.action === 'failed' && o.outcome.reason === 'Unreachable',
+    preserve: preserve.has(formatObjectId(o.id)),
+  }));
   const inv = nextInventory({ previous: r.inventory, desired, staleKept: r.staleKept });
   await storeInventory(client(r), inv, r.opts);
   r.written = inv.entries.length;
@@ -211,10 +296,17 @@ function dispatched(r: Run): readonly Desired[] {
  * member's object is neither created, updated nor pruned, and stays tracked if it was.
  */
 function suspended(r: Run): ObjectResult[] {
-  return r.desired.filter((d) => d.dispatch?.suspendDispatching === true).map((d) => ({
-    id: d.id, binding: d.binding,
-    outcome: { action: 'skipped', reason: suspendedReason, message: `${describeObject(d.id)}: dispatching to ${r.name} is suspended (the policy's suspension); left as it is` },
-  }));
+  return r.desired
+    .filter((d) => d.dispatch?.suspendDispatching === true)
+    .map((d) => ({
+      id: d.id,
+      binding: d.binding,
+      outcome: {
+        action: 'skipped',
+        reason: suspendedReason,
+        message: `${describeObject(d.id)}: dispatching to ${r.name} is suspended (the policy's suspension); left as it is`,
+      },
+    }));
 }
 
 function client(r: Run): MemberClient {
@@ -227,6 +319,8 @@ function summary(r: Run): string {
   const deleted = r.pruned.filter((o) => o.outcome.action === 'deleted').length;
   const kept = r.pruned.filter((o) => o.outcome.action === 'skipped').length;
   const held = r.objects.filter((o) => o.outcome.action === 'skipped' && o.outcome.reason === suspendedReason).length;
-  const released = r.pruned.filter((o) => o.outcome.action === 'orphaned' && o.outcome.reason === preservedReason).length;
+  const released = r.pruned.filter(
+    (o) => o.outcome.action === 'orphaned' && o.outcome.reason === preservedReason,
+  ).length;
   return `${r.opts.dryRun ? 'dry-run: ' : ''}${count('created')} created, ${count('configured')} configured, ${count('drift-corrected')} drift corrected, ${count('unchanged')} unchanged, ${deleted} pruned${kept ? `, ${kept} kept (not pruned yet: see their reasons)` : ''}${held ? `, ${held} suspended` : ''}${released ? `, ${released} released (preserved on deletion)` : ''}`;
 }

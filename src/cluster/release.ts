@@ -14,7 +14,12 @@ export const preservedReason = 'PreserveResourcesOnDeletion';
 
 /** The JSON merge patch that removes flotilla's ownership label and annotations (R4 constants). */
 export function releasePatch(): Record<string, unknown> {
-  return { metadata: { labels: { [managedByLabel]: null }, annotations: { [bindingAnnotation]: null, [manifestHashAnnotation]: null } } };
+  return {
+    metadata: {
+      labels: { [managedByLabel]: null },
+      annotations: { [bindingAnnotation]: null, [manifestHashAnnotation]: null },
+    },
+  };
 }
 
 /** Removes the marks of a live object flotilla owns; never throws. */
@@ -22,7 +27,11 @@ export async function releaseObject(client: MemberClient, id: ObjectId, dryRun: 
   try {
     const done = await client.mergePatch(id, releasePatch(), { dryRun });
     if (done === 'gone') return { action: 'gone' };
-    return { action: 'orphaned', reason: preservedReason, message: `${describeObject(id)} released: left on the member without flotilla's label and annotations (preserveResourcesOnDeletion)` };
+    return {
+      action: 'orphaned',
+      reason: preservedReason,
+      message: `${describeObject(id)} released: left on the member without flotilla's label and annotations (preserveResourcesOnDeletion)`,
+    };
   } catch (err) {
     return failureOutcome(err, id);
   }

@@ -7,7 +7,18 @@
 import { bindingAnnotation, managedByLabel, managedByValue, type Cluster, type KubeObject } from '../api/index.ts';
 import { providerClusterLabel, writtenByServiceStage, type MemberObjects } from '../mcs/index.ts';
 import { mapLimit } from './concurrency.ts';
-import { addsObjects, emptyInventory, intentInventory, inventoryConfigMap, inventoryNamespace, inventoryNamespaceObject, nextInventory, readInventory, staleObjects, type Inventory } from './inventory.ts';
+import {
+  addsObjects,
+  emptyInventory,
+  intentInventory,
+  inventoryConfigMap,
+  inventoryNamespace,
+  inventoryNamespaceObject,
+  nextInventory,
+  readInventory,
+  staleObjects,
+  type Inventory,
+} from './inventory.ts';
 import type { MemberClient } from './member-client.ts';
 import { liveManifestHash, manifestHash, withManifestHash } from './manifest-hash.ts';
 import { describeObject, formatObjectId, objectIdOf, type ObjectId } from './object-id.ts';
@@ -28,7 +39,12 @@ export interface ServiceDispatchResult {
 }
 
 /** Applies `want` to the member and prunes what this stage wrote there before and no longer wants. Never throws. */
-export async function dispatchServiceObjects(cluster: Cluster, want: MemberObjects, revision: string, access: ServiceAccess): Promise<ServiceDispatchResult> {
+export async function dispatchServiceObjects(
+  cluster: Cluster,
+  want: MemberObjects,
+  revision: string,
+  access: ServiceAccess,
+): Promise<ServiceDispatchResult> {
   const name = cluster.metadata.name ?? '';
   let client: MemberClient | undefined;
   try {
@@ -48,18 +64,36 @@ export async function dispatchServiceObjects(cluster: Cluster, want: MemberObjec
     const survivors = pruned.filter((p) => p.outcome.action === 'failed').map((p) => p.id);
     const next = nextInventory({
       previous: previous ?? emptyInventory,
-      desired: applied.map((a) => ({ id: a.id, inPlace: isInPlace(a.outcome), unknown: a.outcome.action === 'failed' && a.outcome.reason === 'Unreachable' })),
+      desired: applied.map((a) => ({
+        id: a.id,
+        inPlace: isInPlace(a.outcome),
+        unknown: a.outcome.action === 'failed' && a.outcome.reason === 'Unreachable',
+      })),
       staleKept: [...survivors, ...held],
     });
     if (!previous || !sameEntries(previous, next)) await writeInventory(client, next, revision);
     const failed = [...applied, ...pruned].filter((r) => r.outcome.action === 'failed');
     const messages = [
-      ...[...applied, ...pruned].flatMap((r) => (r.outcome.action === 'failed' || r.outcome.action === 'skipped' ? [r.outcome.message] : [])),
+      ...[...applied, ...pruned].flatMap((r) =>
+        r.outcome.action === 'failed' || r.outcome.action === 'skipped' ? [r.outcome.message] : [],
+      ),
       ...(read.kind === 'invalid' ? [`${serviceInventoryName}: ${read.reason}; nothing pruned`] : []),
     ];
-    return { cluster: name, ok: failed.length === 0, applied, pruned, ...(messages.length ? { message: messages.join('; ') } : {}) };
+    return {
+      cluster: name,
+      ok: failed.length === 0,
+      applied,
+      pruned,
+      ...(messages.length ? { message: messages.join('; ') } : {}),
+    };
   } catch (err) {
-    return { cluster: name, ok: false, applied: [], pruned: [], message: `multi-cluster services on ${name}: ${err instanceof Error ? err.message : String(err)}` };
+    return {
+      cluster: name,
+      ok: false,
+      applied: [],
+      pruned: [],
+      message: `multi-cluster services on ${name}: ${err instanceof Error ? err.message : String(err)}`,
+    };
   } finally {
     await client?.close();
   }
@@ -72,7 +106,9 @@ function inventoryId(): ObjectId {
 /** The copies on this member of providers held within the grace (kept as they are, never pruned). */
 async function heldCopies(client: MemberClient, providers: readonly string[]): Promise<ObjectId[]> {
   if (providers.length === 0) return [];
-  const live = await client.list('discovery.k8s.io/v1', 'EndpointSlice', { labelSelector: `${managedByLabel}=${managedByValue},${providerClusterLabel} in (${providers.join(',')})` });
+  const live = await client.list('discovery.k8s.io/v1', 'EndpointSlice', {
+    labelSelector: `${managedByLabel}=${managedByValue},${providerClusterLabel} in (${providers.join(',')})`,
+  });
   return live.filter(writtenByServiceStage).map(objectIdOf);
 }
 
@@ -81,11 +117,30 @@ async function applyOwned(client: MemberClient, id: ObjectId, manifest: KubeObje
   const binding = manifest.metadata.annotations?.[bindingAnnotation] ?? '';
   try {
     const live = await client.get(id);
-    if (live && (live.metadata.labels?.[managedByLabel] !== managedByValue || !live.metadata.annotations?.[bindingAnnotation])) {
-      return { id, binding, outcome: { action: 'skipped', reason: 'NotOwned', message: `${describeObject(id)} exists and is not flotilla's; left as it is` } };
+    if (
+      live &&
+      (live.metadata.labels?.[managedByLabel] !== managedByValue || !live.metadata.annotations?.[bindingAnnotation])
+    ) {
+      return {
+        id,
+        binding,
+        outcome: {
+          action: 'skipped',
+          reason: 'NotOwned',
+          message: `${describeObject(id)} exists and is not flotilla's; left as it is`,
+        },
+      };
     }
     if (live && live.metadata.annotations?.[bindingAnnotation] !== binding) {
-      return { id, binding, outcome: { action: 'skipped', reason: 'NotOwned', message: `${describeObject(id)} belongs to binding ${live.metadata.annotations?.[bindingAnnotation] ?? ''}; left as it is` } };
+      return {
+        id,
+        binding,
+        outcome: {
+          action: 'skipped',
+          reason: 'NotOwned',
+          message: `${describeObject(id)} belongs to binding ${live.metadata.annotations?.[bindingAnnotation] ?? ''}; left as it is`,
+        },
+      };
     }
     // Endpoints that did not change are not rewritten (manifest-hash.ts): one GET per object per pass.
     const hash = manifestHash(manifest);
@@ -106,8 +161,14 @@ async function pruneOwned(client: MemberClient, id: ObjectId): Promise<ObjectRes
     binding = live?.metadata.annotations?.[bindingAnnotation] ?? '';
     const verdict = live ? pruneVerdict(live) : undefined;
     if (!live) outcome = { action: 'gone' };
-    else if (verdict?.kind === 'orphan') outcome = { action: 'orphaned', reason: verdict.reason, message: verdict.message };
-    else if (!writtenByServiceStage(live)) outcome = { action: 'orphaned', reason: 'NotOwned', message: `${describeObject(id)} now belongs to binding ${binding}; left in place` };
+    else if (verdict?.kind === 'orphan')
+      outcome = { action: 'orphaned', reason: verdict.reason, message: verdict.message };
+    else if (!writtenByServiceStage(live))
+      outcome = {
+        action: 'orphaned',
+        reason: 'NotOwned',
+        message: `${describeObject(id)} now belongs to binding ${binding}; left in place`,
+      };
     else outcome = (await client.delete(id)) === 'deleted' ? { action: 'deleted' } : { action: 'gone' };
   } catch (err) {
     outcome = failureOutcome(err, id);
@@ -124,5 +185,10 @@ async function writeInventory(client: MemberClient, inv: Inventory, revision: st
 }
 
 function sameEntries(a: Inventory, b: Inventory): boolean {
-  return a.entries.length === b.entries.length && a.entries.every((e, i) => formatObjectId(e) === formatObjectId(b.entries[i] as ObjectId) && e.version === b.entries[i]?.version);
+  return (
+    a.entries.length === b.entries.length &&
+    a.entries.every(
+      (e, i) => formatObjectId(e) === formatObjectId(b.entries[i] as ObjectId) && e.version === b.entries[i]?.version,
+    )
+  );
 }

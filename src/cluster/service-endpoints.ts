@@ -18,7 +18,9 @@ export interface ServiceAccess {
 }
 
 /** A provider's EndpointSlices of the asked namespaces, or why it could not be read. */
-export type CollectedSlices = Extract<ProviderRead, { kind: 'observed' }> | { readonly kind: 'unreachable'; readonly reason: string };
+export type CollectedSlices =
+  | Extract<ProviderRead, { kind: 'observed' }>
+  | { readonly kind: 'unreachable'; readonly reason: string };
 
 /** A provider and the namespaces of the services it provides. */
 export interface ProviderRequest {
@@ -27,8 +29,13 @@ export interface ProviderRequest {
 }
 
 /** The EndpointSlices that belong to a Service (label `kubernetes.io/service-name`) in each namespace of each provider; by cluster. Never throws. */
-export async function collectEndpointSlices(providers: readonly ProviderRequest[], access: ServiceAccess): Promise<Map<string, CollectedSlices>> {
-  const sorted = providers.toSorted((a, b) => compareStrings(a.cluster.metadata.name ?? '', b.cluster.metadata.name ?? ''));
+export async function collectEndpointSlices(
+  providers: readonly ProviderRequest[],
+  access: ServiceAccess,
+): Promise<Map<string, CollectedSlices>> {
+  const sorted = providers.toSorted((a, b) =>
+    compareStrings(a.cluster.metadata.name ?? '', b.cluster.metadata.name ?? ''),
+  );
   const read = await mapLimit(sorted, access.concurrency, (p) => collectFrom(p, access));
   return new Map(sorted.map((p, i) => [p.cluster.metadata.name ?? '', read[i] as CollectedSlices] as const));
 }
@@ -39,17 +46,30 @@ async function collectFrom(p: ProviderRequest, access: ServiceAccess): Promise<C
   try {
     client = await openMember(p.cluster, access);
     const c = client;
-    const lists = await Promise.all(p.namespaces.map((namespace) => c.list('discovery.k8s.io/v1', 'EndpointSlice', { namespace, labelSelector: 'kubernetes.io/service-name' })));
+    const lists = await Promise.all(
+      p.namespaces.map((namespace) =>
+        c.list('discovery.k8s.io/v1', 'EndpointSlice', { namespace, labelSelector: 'kubernetes.io/service-name' }),
+      ),
+    );
     return { kind: 'observed', slices: lists.flat() };
   } catch (err) {
-    return { kind: 'unreachable', reason: `collecting EndpointSlices from ${name}: ${err instanceof Error ? err.message : String(err)}` };
+    return {
+      kind: 'unreachable',
+      reason: `collecting EndpointSlices from ${name}: ${err instanceof Error ? err.message : String(err)}`,
+    };
   } finally {
     await client?.close();
   }
 }
 
 /** A client for one member with the pass's limits. */
-export async function openMember(cluster: Cluster, access: Pick<ServiceAccess, 'credentials' | 'timeoutMs' | 'requestTimeoutMs'>): Promise<MemberClient> {
+export async function openMember(
+  cluster: Cluster,
+  access: Pick<ServiceAccess, 'credentials' | 'timeoutMs' | 'requestTimeoutMs'>,
+): Promise<MemberClient> {
   const kc = await memberKubeConfig(cluster, access.credentials);
-  return new MemberClient(cluster.metadata.name ?? '', kc, { requestTimeoutMs: Math.min(access.requestTimeoutMs, access.timeoutMs), deadline: AbortSignal.timeout(access.timeoutMs) });
+  return new MemberClient(cluster.metadata.name ?? '', kc, {
+    requestTimeoutMs: Math.min(access.requestTimeoutMs, access.timeoutMs),
+    deadline: AbortSignal.timeout(access.timeoutMs),
+  });
 }

@@ -13,7 +13,11 @@ const pollMs = 250;
 class NamespaceTerminating extends Error {}
 
 /** Waits until the CRDs and Namespaces among `manifests` are ready; returns why not, or undefined. */
-export async function waitForDefinitions(client: MemberClient, manifests: readonly KubeObject[], timeoutMs: number): Promise<string | undefined> {
+export async function waitForDefinitions(
+  client: MemberClient,
+  manifests: readonly KubeObject[],
+  timeoutMs: number,
+): Promise<string | undefined> {
   const until = Date.now() + timeoutMs;
   for (const m of manifests) {
     try {
@@ -32,12 +36,19 @@ async function isReady(client: MemberClient, m: KubeObject): Promise<boolean> {
   if (!live) return false;
   if (m.kind === 'Namespace') {
     const phase = fieldAt(live, 'status', 'phase');
-    if (phase === 'Terminating') throw new NamespaceTerminating(`Namespace ${m.metadata.name ?? ''} is being deleted (Terminating); apply again once it is gone`);
+    if (phase === 'Terminating')
+      throw new NamespaceTerminating(
+        `Namespace ${m.metadata.name ?? ''} is being deleted (Terminating); apply again once it is gone`,
+      );
     return phase === 'Active';
   }
   if (m.kind !== 'CustomResourceDefinition') return true;
   const conds = fieldAt(live, 'status', 'conditions');
-  if (!Array.isArray(conds) || !conds.some((c) => fieldAt(c, 'type') === 'Established' && fieldAt(c, 'status') === 'True')) return false;
+  if (
+    !Array.isArray(conds) ||
+    !conds.some((c) => fieldAt(c, 'type') === 'Established' && fieldAt(c, 'status') === 'True')
+  )
+    return false;
   const group = fieldAt(live, 'spec', 'group');
   const kind = fieldAt(live, 'spec', 'names', 'kind');
   const versions = fieldAt(live, 'spec', 'versions');
@@ -58,4 +69,3 @@ async function pollUntil(until: number, check: () => Promise<boolean>): Promise<
     await new Promise((r) => setTimeout(r, pollMs));
   }
 }
-

@@ -48,34 +48,57 @@ export async function runController(o: ControllerOptions): Promise<void> {
     const started = performance.now();
     const outcome = await (o.pass ?? runPass)(ctx);
     o.metrics.observePass(outcome, (performance.now() - started) / 1000);
-    if (outcome.kind === 'passed') ctx.log({ msg: 'pass done', by: reasons.join(','), revision: outcome.revision, inForce: outcome.inForce ?? undefined, valid: outcome.valid, decisions: outcome.decisions.length, status: outcome.status.kind, ms: Math.round(performance.now() - started) });
+    if (outcome.kind === 'passed')
+      ctx.log({
+        msg: 'pass done',
+        by: reasons.join(','),
+        revision: outcome.revision,
+        inForce: outcome.inForce ?? undefined,
+        valid: outcome.valid,
+        decisions: outcome.decisions.length,
+        status: outcome.status.kind,
+        ms: Math.round(performance.now() - started),
+      });
     o.onPass?.(outcome);
   });
   const triggers: Trigger[] = [];
   const server = await startWebhook({
-    listen: o.listen, secret: o.webhookSecret ?? '', disabled: o.webhookSecret === undefined,
-    onPush: (e) => { if (e.ref === `refs/heads/${ctx.source.branch}`) queue.request(`webhook:${e.provider}:${e.after.slice(0, 12)}`); },
-    onVerdict: (v) => { if (v.kind === 'rejected') ctx.log({ level: 'warn', msg: 'webhook rejected', status: v.status, reason: v.reason }); },
+    listen: o.listen,
+    secret: o.webhookSecret ?? '',
+    disabled: o.webhookSecret === undefined,
+    onPush: (e) => {
+      if (e.ref === `refs/heads/${ctx.source.branch}`) queue.request(`webhook:${e.provider}:${e.after.slice(0, 12)}`);
+    },
+    onVerdict: (v) => {
+      if (v.kind === 'rejected')
+        ctx.log({ level: 'warn', msg: 'webhook rejected', status: v.status, reason: v.reason });
+    },
     routes: (req, res) => serveProbes(req, res, o.metrics),
   });
   triggers.push(server);
   try {
     if (o.pollSchedule) triggers.push(startPoll(o.pollSchedule, () => queue.request('poll')));
     triggers.push(every(o.intervalMs, () => queue.request('interval')));
-    if (o.election) triggers.push(elect(o.election, o, (isLeader) => {
-      leading = isLeader;
-      o.metrics.setLeader(isLeader);
-      ctx.log({ level: isLeader ? 'info' : 'warn', msg: isLeader ? 'became leader' : 'lost leadership' });
-      ctx.statusWatch?.reset();
-      if (isLeader) queue.request('leader');
-    }));
+    if (o.election)
+      triggers.push(
+        elect(o.election, o, (isLeader) => {
+          leading = isLeader;
+          o.metrics.setLeader(isLeader);
+          ctx.log({ level: isLeader ? 'info' : 'warn', msg: isLeader ? 'became leader' : 'lost leadership' });
+          ctx.statusWatch?.reset();
+          if (isLeader) queue.request('leader');
+        }),
+      );
     else queue.request('start');
     o.onReady?.({ address: server.address });
     await aborted(o.signal);
   } finally {
     for (const t of triggers.slice(1).reverse()) await t.stop();
     await queue.stop();
-    if (leading && o.election) await o.election.candidate.release().catch((err: unknown) => ctx.log({ level: 'error', msg: 'lease release failed', error: describeError(err) }));
+    if (leading && o.election)
+      await o.election.candidate
+        .release()
+        .catch((err: unknown) => ctx.log({ level: 'error', msg: 'lease release failed', error: describeError(err) }));
     await server.stop();
   }
 }
@@ -114,10 +137,16 @@ function elect(e: Election, o: ControllerOptions, changed: (leader: boolean) => 
       if (v.kind === 'follower' && v.holder !== following) o.ctx.log({ msg: 'standing by', holder: v.holder });
       following = v.kind === 'follower' ? v.holder : '';
       const now = v.kind === 'leader';
-      if (now !== leader) { leader = now; changed(now); }
+      if (now !== leader) {
+        leader = now;
+        changed(now);
+      }
     } catch (err) {
       o.ctx.log({ level: 'error', msg: 'lease renewal failed', error: describeError(err) });
-      if (leader && performance.now() - lastRenew > e.renewDeadlineMs) { leader = false; changed(false); }
+      if (leader && performance.now() - lastRenew > e.renewDeadlineMs) {
+        leader = false;
+        changed(false);
+      }
     } finally {
       busy = false;
     }

@@ -3,11 +3,32 @@
  * and the pure stages: the failover pass's input, and the planner's view of it (controller
  * taints on the Clusters, previous placement and eviction tasks per template).
  */
-import { canonicalJson, isPlainObject, resourceKey, type Cluster, type Fleet, type GracefulEvictionTask, type Placement, type ResourceKey, type StatePreservationRule, type TargetCluster } from '../api/index.ts';
+import {
+  canonicalJson,
+  isPlainObject,
+  resourceKey,
+  type Cluster,
+  type Fleet,
+  type GracefulEvictionTask,
+  type Placement,
+  type ResourceKey,
+  type StatePreservationRule,
+  type TargetCluster,
+} from '../api/index.ts';
 import type { BindingStatus } from '../cluster/binding-status.ts';
 import type { Observation as MemberObservation } from '../cluster/cluster-status.ts';
 import type { ClusterReport } from '../writeback/index.ts';
-import { buildPreservedLabelState, keepPreservedState, statePreservationRules, trackUnhealthy, type ClusterHealthState, type ClusterWorkloadStatus, type EvictionBinding, type FailoverBinding, type FailoverCluster } from '../status/index.ts';
+import {
+  buildPreservedLabelState,
+  keepPreservedState,
+  statePreservationRules,
+  trackUnhealthy,
+  type ClusterHealthState,
+  type ClusterWorkloadStatus,
+  type EvictionBinding,
+  type FailoverBinding,
+  type FailoverCluster,
+} from '../status/index.ts';
 
 /**
  * The failover pass's clusters: each fleet Cluster with its remembered health and this pass's
@@ -15,7 +36,14 @@ import { buildPreservedLabelState, keepPreservedState, statePreservationRules, t
  * shard's report when it is newer than the last probe remembered (an old report is no probe, so
  * a dead shard's clusters go stale and Unknown after the monitor grace period).
  */
-export function failoverClusters(clusters: readonly Cluster[], remembered: ReadonlyMap<string, ClusterHealthState>, observations: readonly MemberObservation[], reports: readonly ClusterReport[], now: string, ownsAll = true): FailoverCluster[] {
+export function failoverClusters(
+  clusters: readonly Cluster[],
+  remembered: ReadonlyMap<string, ClusterHealthState>,
+  observations: readonly MemberObservation[],
+  reports: readonly ClusterReport[],
+  now: string,
+  ownsAll = true,
+): FailoverCluster[] {
   const observed = new Map(observations.map((o) => [o.cluster, o] as const));
   const reported = new Map(reports.map((r) => [r.cluster, r] as const));
   return clusters.flatMap((c): FailoverCluster[] => {
@@ -27,16 +55,23 @@ export function failoverClusters(clusters: readonly Cluster[], remembered: Reado
     if (o === undefined && r === undefined && !remembered.has(name) && !ownsAll) return [];
     // A cluster flotilla has not seen before registers now: Karmada's startup grace counts from creation.
     const state = remembered.get(name) ?? { cluster: name, registeredAt: now, taints: [] };
-    const fresh = r !== undefined && (state.probedAt === undefined || Date.parse(r.observedAt) > Date.parse(state.probedAt));
+    const fresh =
+      r !== undefined && (state.probedAt === undefined || Date.parse(r.observedAt) > Date.parse(state.probedAt));
     const observation = o
       ? { reachable: o.kind === 'reachable', readyzOk: o.kind === 'reachable' && o.healthy, observedAt: now }
-      : fresh ? { reachable: r.reachable, readyzOk: r.reachable && r.healthy, observedAt: r.observedAt } : null;
+      : fresh
+        ? { reachable: r.reachable, readyzOk: r.reachable && r.healthy, observedAt: r.observedAt }
+        : null;
     return [{ state, observation, specTaints: c.spec?.taints ?? [], cluster: c }];
   });
 }
 
 /** The observed Clusters: this process's, plus the status other shards reported for theirs. */
-export function observedClusters(fleet: readonly Cluster[], own: readonly Cluster[], reports: readonly ClusterReport[]): Cluster[] {
+export function observedClusters(
+  fleet: readonly Cluster[],
+  own: readonly Cluster[],
+  reports: readonly ClusterReport[],
+): Cluster[] {
   const mine = new Map(own.map((c) => [c.metadata.name ?? '', c] as const));
   const reported = new Map(reports.map((r) => [r.cluster, r] as const));
   return fleet.map((c) => {
@@ -47,7 +82,11 @@ export function observedClusters(fleet: readonly Cluster[], own: readonly Cluste
 }
 
 /** The fleet with each Cluster's observed status and its controller taints added to `spec.taints`. */
-export function fleetWithClusterState(fleet: Fleet, observed: readonly Cluster[], states: readonly ClusterHealthState[]): Fleet {
+export function fleetWithClusterState(
+  fleet: Fleet,
+  observed: readonly Cluster[],
+  states: readonly ClusterHealthState[],
+): Fleet {
   const byName = new Map(observed.map((c) => [c.metadata.name ?? '', c] as const));
   const taints = new Map(states.map((s) => [s.cluster, s.taints] as const));
   return {
@@ -63,7 +102,11 @@ export function fleetWithClusterState(fleet: Fleet, observed: readonly Cluster[]
 }
 
 /** Previous placement and eviction tasks per template, from the bindings after the failover pass. */
-export function placementHistory(bindings: readonly EvictionBinding[]): { previous: Map<ResourceKey, readonly TargetCluster[]>; applied: Map<ResourceKey, Placement>; evictions: Map<ResourceKey, readonly GracefulEvictionTask[]> } {
+export function placementHistory(bindings: readonly EvictionBinding[]): {
+  previous: Map<ResourceKey, readonly TargetCluster[]>;
+  applied: Map<ResourceKey, Placement>;
+  evictions: Map<ResourceKey, readonly GracefulEvictionTask[]>;
+} {
   const previous = new Map<ResourceKey, readonly TargetCluster[]>();
   const applied = new Map<ResourceKey, Placement>();
   const evictions = new Map<ResourceKey, readonly GracefulEvictionTask[]>();
@@ -80,27 +123,57 @@ export function placementHistory(bindings: readonly EvictionBinding[]): { previo
  * What each member reported of each binding's workload, by ResourceKey: health, ready replicas,
  * and since when it has been Unhealthy (carried over from the recorded bindings).
  */
-export function workloadStatuses(bindings: readonly BindingStatus[], recorded: readonly FailoverBinding[], reports: readonly ClusterReport[], now: string): Map<string, ClusterWorkloadStatus[]> {
+export function workloadStatuses(
+  bindings: readonly BindingStatus[],
+  recorded: readonly FailoverBinding[],
+  reports: readonly ClusterReport[],
+  now: string,
+): Map<string, ClusterWorkloadStatus[]> {
   const before = new Map(recorded.map((b) => [b.key, b.statuses] as const));
-  const rules = new Map(recorded.map((b) => [b.key, statePreservationRules(b.failover)] as const).filter(([, r]) => r.length > 0));
+  const rules = new Map(
+    recorded.map((b) => [b.key, statePreservationRules(b.failover)] as const).filter(([, r]) => r.length > 0),
+  );
   const observed = observedStatuses(bindings, rules);
   for (const r of reports) {
     for (const w of r.workloads) {
       const list = observed.get(w.key) ?? [];
-      if (!list.some((x) => x.cluster === r.cluster)) list.push({ cluster: r.cluster, health: w.health, ...(w.readyReplicas !== undefined ? { readyReplicas: w.readyReplicas } : {}) });
+      if (!list.some((x) => x.cluster === r.cluster))
+        list.push({
+          cluster: r.cluster,
+          health: w.health,
+          ...(w.readyReplicas !== undefined ? { readyReplicas: w.readyReplicas } : {}),
+        });
       observed.set(w.key, list);
     }
   }
   // Stateful failover: a copy's state outlives its member's outage (state-preservation.ts keepPreservedState).
   for (const b of recorded) if (rules.has(b.key) && !observed.has(b.key)) observed.set(b.key, []);
-  const placedOn = new Map(recorded.map((b) => [b.key, new Set([...b.clusters.map((c) => c.name), ...(b.gracefulEvictionTasks ?? []).map((t) => t.fromCluster)])] as const));
-  return new Map([...observed].map(([key, list]) => {
-    const tracked = trackUnhealthy(list, before.get(key) ?? [], now);
-    return [key, rules.has(key) ? keepPreservedState(tracked, before.get(key) ?? [], placedOn.get(key) ?? new Set()) : tracked] as const;
-  }).filter(([, list]) => list.length > 0));
+  const placedOn = new Map(
+    recorded.map(
+      (b) =>
+        [
+          b.key,
+          new Set([...b.clusters.map((c) => c.name), ...(b.gracefulEvictionTasks ?? []).map((t) => t.fromCluster)]),
+        ] as const,
+    ),
+  );
+  return new Map(
+    [...observed]
+      .map(([key, list]) => {
+        const tracked = trackUnhealthy(list, before.get(key) ?? [], now);
+        return [
+          key,
+          rules.has(key) ? keepPreservedState(tracked, before.get(key) ?? [], placedOn.get(key) ?? new Set()) : tracked,
+        ] as const;
+      })
+      .filter(([, list]) => list.length > 0),
+  );
 }
 
-function observedStatuses(bindings: readonly BindingStatus[], rules: ReadonlyMap<string, readonly StatePreservationRule[]>): Map<string, ClusterWorkloadStatus[]> {
+function observedStatuses(
+  bindings: readonly BindingStatus[],
+  rules: ReadonlyMap<string, readonly StatePreservationRule[]>,
+): Map<string, ClusterWorkloadStatus[]> {
   const out = new Map<string, ClusterWorkloadStatus[]>();
   for (const b of bindings) {
     const key = resourceKey(b.resource);
@@ -109,7 +182,13 @@ function observedStatuses(bindings: readonly BindingStatus[], rules: ReadonlyMap
       const ready = isPlainObject(m.status) ? m.status['readyReplicas'] : undefined;
       const r = rules.get(key);
       const state = r ? buildPreservedLabelState(r, m.status) : undefined;
-      list.push({ cluster: m.clusterName, health: m.health, ...(typeof ready === 'number' ? { readyReplicas: ready } : {}), ...(m.conflict ? { conflict: m.appliedMessage ?? '' } : {}), ...(state ? { preservedLabelState: state } : {}) });
+      list.push({
+        cluster: m.clusterName,
+        health: m.health,
+        ...(typeof ready === 'number' ? { readyReplicas: ready } : {}),
+        ...(m.conflict ? { conflict: m.appliedMessage ?? '' } : {}),
+        ...(state ? { preservedLabelState: state } : {}),
+      });
     }
     out.set(key, list);
   }
@@ -125,7 +204,12 @@ export function failoverBindings(recorded: readonly FailoverBinding[]): Failover
  * The state to write for a cluster: when nothing but the probe time changed, the recorded state
  * is kept, so a healthy fleet makes no status commit per pass (DESIGN: commits only on change).
  */
-export function stableHealthState(next: ClusterHealthState, recorded: ClusterHealthState | undefined): ClusterHealthState {
+export function stableHealthState(
+  next: ClusterHealthState,
+  recorded: ClusterHealthState | undefined,
+): ClusterHealthState {
   if (!recorded) return next;
-  return canonicalJson({ ...next, probedAt: undefined }) === canonicalJson({ ...recorded, probedAt: undefined }) ? recorded : next;
+  return canonicalJson({ ...next, probedAt: undefined }) === canonicalJson({ ...recorded, probedAt: undefined })
+    ? recorded
+    : next;
 }

@@ -11,16 +11,41 @@ import { observeBindings } from '../cluster/observe-bindings.ts';
 import { createInterpreter } from '../interpreter/index.ts';
 import { loadSnapshot, planLoaded, type LoadedRevision, type Plan, type PreviousRecords } from '../plan/index.ts';
 import { readRevision } from '../source/index.ts';
-import { decideFailover, describeDecision, formatInstant, declaredAgain, removedClusters, type ClusterHealthState, type Decision, type DecisionDescription } from '../status/index.ts';
 import {
-  flotillaCommitsSince, readClusterReports, statusFiles, writeRendered, writeStatus,
-  type ClusterReport, type ConcurrentWrite, type RecordedFailover, type StatusView, type StatusWriteResult,
+  decideFailover,
+  describeDecision,
+  formatInstant,
+  declaredAgain,
+  removedClusters,
+  type ClusterHealthState,
+  type Decision,
+  type DecisionDescription,
+} from '../status/index.ts';
+import {
+  flotillaCommitsSince,
+  readClusterReports,
+  statusFiles,
+  writeRendered,
+  writeStatus,
+  type ClusterReport,
+  type ConcurrentWrite,
+  type RecordedFailover,
+  type StatusView,
+  type StatusWriteResult,
 } from '../writeback/index.ts';
 import { concurrentWrite } from './status-watch.ts';
 import { rebalanceDescriptions } from './rebalance-decisions.ts';
 import { descheduleStep } from './deschedule-step.ts';
 import { rebaseStatus } from './status-rebase.ts';
-import { failoverBindings, failoverClusters, fleetWithClusterState, observedClusters, placementHistory, stableHealthState, workloadStatuses } from './failover-input.ts';
+import {
+  failoverBindings,
+  failoverClusters,
+  fleetWithClusterState,
+  observedClusters,
+  placementHistory,
+  stableHealthState,
+  workloadStatuses,
+} from './failover-input.ts';
 import { RevisionInForceInvalid } from './errors.ts';
 import type { ControllerContext, PassOutcome } from './fleet-pass.ts';
 import type { ReconcileState } from './reconcile.ts';
@@ -69,7 +94,8 @@ type PassStep = Step<ControllerContext, PassState, PassOutcome>;
 
 /** Fetches when the remote is due, else goes on with the cached tip (git-link.ts). */
 const fetchPassStep: PassStep = {
-  name: 'fetch', failureReason: 'FetchFailed',
+  name: 'fetch',
+  failureReason: 'FetchFailed',
   async run(ctx, state) {
     await fetchOrCached(ctx, state, ctx.gitLink);
     return proceed;
@@ -78,7 +104,8 @@ const fetchPassStep: PassStep = {
 
 /** Reads the branch names, then pushes the commits a git outage kept in the cache. */
 const settingsPassStep: PassStep = {
-  name: 'settings', failureReason: 'SettingsUnreadable',
+  name: 'settings',
+  failureReason: 'SettingsUnreadable',
   async run(ctx, state) {
     await settingsStep.run(ctx, state);
     await flushPending(ctx, ctx.gitLink, [need(state.renderedBranch), need(state.statusBranch)]);
@@ -88,23 +115,30 @@ const settingsPassStep: PassStep = {
 
 /** Reads the status branch: its record, its failover memory, and the other shards' reports. */
 const readStatusStep: PassStep = {
-  name: 'read-status', failureReason: 'StatusUnreadable',
+  name: 'read-status',
+  failureReason: 'StatusUnreadable',
   async run(ctx, state) {
     const view = await ctx.statusReader.record(need(state.statusBranch));
     state.view = view;
     const last = ctx.statusWatch?.last;
-    state.foreign = last !== undefined && view.tip !== undefined && view.tip !== last ? await flotillaCommitsSince(ctx.target, view.tip, last) : [];
+    state.foreign =
+      last !== undefined && view.tip !== undefined && view.tip !== last
+        ? await flotillaCommitsSince(ctx.target, view.tip, last)
+        : [];
     state.memory = await ctx.statusReader.failoverState(view.tip);
     state.records = (await ctx.statusReader.previous(view.tip)).records;
     // Clusters other shards own are known from their reports only (sharded controllers).
-    state.reports = ctx.members.owns ? (await readClusterReports(ctx.target, view.tip)).filter((r) => !(ctx.members.owns?.(r.cluster) ?? true)) : [];
+    state.reports = ctx.members.owns
+      ? (await readClusterReports(ctx.target, view.tip)).filter((r) => !(ctx.members.owns?.(r.cluster) ?? true))
+      : [];
     return proceed;
   },
 };
 
 /** Reads the head revision and, when it is invalid, the last good one, which stays in force. */
 const readSourceStep: PassStep = {
-  name: 'read-source', failureReason: 'SourceUnreadable',
+  name: 'read-source',
+  failureReason: 'SourceUnreadable',
   async run(ctx, state) {
     const read = (revision: string) => readRevision({ kind: 'commit', reader: ctx.source.reader, commit: revision });
     const head = loadSnapshot(await read(need(state.commit)));
@@ -121,18 +155,40 @@ const readSourceStep: PassStep = {
 
 /** No revision was ever valid: only the rejection is recorded, nothing is applied. */
 const rejectStep: PassStep = {
-  name: 'write-status', failureReason: 'StatusWriteFailed',
+  name: 'write-status',
+  failureReason: 'StatusWriteFailed',
   async run(ctx, state) {
     if (state.inForce) return proceed;
     const view = need(state.view);
-    const status = await writeStatusFiles(ctx, { statusBranch: need(state.statusBranch), baseTip: view.tip, record: view.record, plan: need(state.attempted), decisions: [] });
-    return { kind: 'stop', outcome: { kind: 'passed', revision: need(state.commit), inForce: null, valid: false, decisions: [], applied: undefined, status, bindings: 0, works: 0, readiness: [] } };
+    const status = await writeStatusFiles(ctx, {
+      statusBranch: need(state.statusBranch),
+      baseTip: view.tip,
+      record: view.record,
+      plan: need(state.attempted),
+      decisions: [],
+    });
+    return {
+      kind: 'stop',
+      outcome: {
+        kind: 'passed',
+        revision: need(state.commit),
+        inForce: null,
+        valid: false,
+        decisions: [],
+        applied: undefined,
+        status,
+        bindings: 0,
+        works: 0,
+        readiness: [],
+      },
+    };
   },
 };
 
 /** Observes the members this process owns. */
 const observeStep: PassStep = {
-  name: 'observe', failureReason: 'ObserveFailed',
+  name: 'observe',
+  failureReason: 'ObserveFailed',
   async run(ctx, state) {
     state.observed = await observeOwned(ctx, need(state.inForce).fleet, need(state.now));
     return proceed;
@@ -141,30 +197,49 @@ const observeStep: PassStep = {
 
 /** Decides failover (the pure status stage): cluster conditions, taints, eviction tasks. */
 const failoverStep: PassStep = {
-  name: 'failover', failureReason: 'FailoverFailed',
+  name: 'failover',
+  failureReason: 'FailoverFailed',
   async run(ctx, state) {
     const inForce = need(state.inForce);
     const memory = need(state.memory);
     const now = need(state.now);
     const fleetClusters = inForce.fleet.clusters.map((c) => c.object as Cluster);
     const removed = removedClusters(memory.clusters, new Set(fleetClusters.map((c) => c.metadata.name ?? '')), now);
-    for (const r of removed) ctx.log({ level: 'warn', msg: 'cluster removed from the fleet repo: its objects stay on the member, unmanaged (see the status branch file for how to clean up)', cluster: r.cluster, removedSince: r.removedSince });
+    for (const r of removed)
+      ctx.log({
+        level: 'warn',
+        msg: 'cluster removed from the fleet repo: its objects stay on the member, unmanaged (see the status branch file for how to clean up)',
+        cluster: r.cluster,
+        removedSince: r.removedSince,
+      });
     const remembered = new Map(memory.clusters.map((c) => [c.cluster, declaredAgain(c)] as const));
     state.removed = removed;
     state.remembered = remembered;
     state.failover = decideFailover({
-      clusters: failoverClusters(fleetClusters, remembered, need(state.observed).observations, need(state.reports), now, ctx.members.owns === undefined),
-      bindings: failoverBindings(memory.bindings), now, health: ctx.health, eviction: ctx.eviction,
+      clusters: failoverClusters(
+        fleetClusters,
+        remembered,
+        need(state.observed).observations,
+        need(state.reports),
+        now,
+        ctx.members.owns === undefined,
+      ),
+      bindings: failoverBindings(memory.bindings),
+      now,
+      health: ctx.health,
+      eviction: ctx.eviction,
       taintPolicies: (inForce.fleet.clusterTaintPolicies ?? []).map((p) => p.object),
     });
-    for (const d of state.failover.decisions) ctx.log({ msg: 'failover decision', decision: d.kind, cluster: d.cluster, revision: inForce.revision });
+    for (const d of state.failover.decisions)
+      ctx.log({ msg: 'failover decision', decision: d.kind, cluster: d.cluster, revision: inForce.revision });
     return proceed;
   },
 };
 
 /** Plans the revision in force with the observed Clusters, the controller taints and the eviction tasks. */
 const planPassStep: PassStep = {
-  name: 'plan', failureReason: 'PlanFailed',
+  name: 'plan',
+  failureReason: 'PlanFailed',
   async run(_ctx, state) {
     const inForce = need(state.inForce);
     const failover = need(state.failover);
@@ -173,8 +248,22 @@ const planPassStep: PassStep = {
     for (const [key, clusters] of state.descheduled ?? []) previous.set(key, clusters);
     const observed = observedClusters(fleetClusters, need(state.observed).clusters, need(state.reports));
     const rebalanced = need(state.memory).rebalancers;
-    const plan = planLoaded(inForce, { fleet: fleetWithClusterState(inForce.fleet, observed, failover.clusters.map((r) => r.state)), previous: { placement: previous, applied, ...(state.records ? { records: state.records } : {}) }, evictions, ...(rebalanced ? { rebalanced } : {}), now: need(state.now) });
-    if (plan.errors.length) throw new RevisionInForceInvalid(`the revision in force ${inForce.revision} no longer plans: ${plan.errors[0]?.message ?? ''}`, { revision: inForce.revision, errors: plan.errors.map((e) => e.message) });
+    const plan = planLoaded(inForce, {
+      fleet: fleetWithClusterState(
+        inForce.fleet,
+        observed,
+        failover.clusters.map((r) => r.state),
+      ),
+      previous: { placement: previous, applied, ...(state.records ? { records: state.records } : {}) },
+      evictions,
+      ...(rebalanced ? { rebalanced } : {}),
+      now: need(state.now),
+    });
+    if (plan.errors.length)
+      throw new RevisionInForceInvalid(
+        `the revision in force ${inForce.revision} no longer plans: ${plan.errors[0]?.message ?? ''}`,
+        { revision: inForce.revision, errors: plan.errors.map((e) => e.message) },
+      );
     state.inForcePlan = plan;
     state.rebalancing = rebalanceDescriptions(plan, previous);
     return proceed;
@@ -183,12 +272,19 @@ const planPassStep: PassStep = {
 
 /** Commits the rendered tree of the plan in force. */
 const renderPassStep: PassStep = {
-  name: 'render', failureReason: 'RenderFailed',
+  name: 'render',
+  failureReason: 'RenderFailed',
   async run(ctx, state) {
     const renderedBranch = need(state.renderedBranch);
-    const rendered = await writeRendered(ctx.target, renderedBranch, need(state.inForcePlan), { ...writeOptions(ctx), ...deferFor(ctx.gitLink, ctx.now().getTime()) }, {
-      pruneGuard: ctx.members.pruneGuard ?? ctx.pruneGuard,
-    });
+    const rendered = await writeRendered(
+      ctx.target,
+      renderedBranch,
+      need(state.inForcePlan),
+      { ...writeOptions(ctx), ...deferFor(ctx.gitLink, ctx.now().getTime()) },
+      {
+        pruneGuard: ctx.members.pruneGuard ?? ctx.pruneGuard,
+      },
+    );
     logHeld(ctx, rendered.held, need(state.inForce).revision);
     noteWrite(ctx, ctx.gitLink, renderedBranch, rendered);
     return proceed;
@@ -197,17 +293,27 @@ const renderPassStep: PassStep = {
 
 /** Applies the plan to the reachable members whose apply backoff is over. */
 const applyStep: PassStep = {
-  name: 'apply', failureReason: 'ApplyFailed',
+  name: 'apply',
+  failureReason: 'ApplyFailed',
   async run(ctx, state) {
     const observed = need(state.observed);
     const inForce = need(state.inForce);
     const reachable = new Set(observed.observations.filter((o) => o.kind === 'reachable').map((o) => o.cluster));
     state.reachable = reachable;
     const nowMs = ctx.now().getTime();
-    const due = observed.clusters.filter((c) => reachable.has(c.metadata.name ?? '') && (ctx.backoff?.ready(c.metadata.name ?? '', nowMs) ?? true));
+    const due = observed.clusters.filter(
+      (c) => reachable.has(c.metadata.name ?? '') && (ctx.backoff?.ready(c.metadata.name ?? '', nowMs) ?? true),
+    );
     for (const c of observed.clusters) {
       const name = c.metadata.name ?? '';
-      if (reachable.has(name) && !due.includes(c)) ctx.log({ level: 'warn', msg: 'cluster apply backing off', cluster: name, revision: inForce.revision, retryAt: new Date(ctx.backoff?.retryAt(name) ?? nowMs).toISOString() });
+      if (reachable.has(name) && !due.includes(c))
+        ctx.log({
+          level: 'warn',
+          msg: 'cluster apply backing off',
+          cluster: name,
+          revision: inForce.revision,
+          retryAt: new Date(ctx.backoff?.retryAt(name) ?? nowMs).toISOString(),
+        });
     }
     const applied = await applyReachable(ctx, need(state.inForcePlan), due, inForce);
     for (const c of applied.clusters) ctx.backoff?.record(c.cluster, c.ok, nowMs);
@@ -218,21 +324,32 @@ const applyStep: PassStep = {
 
 /** Reads back the status of every Work on the reachable members. */
 const observeBindingsStep: PassStep = {
-  name: 'observe-bindings', failureReason: 'BindingStatusFailed',
+  name: 'observe-bindings',
+  failureReason: 'BindingStatusFailed',
   async run(ctx, state) {
     const plan = need(state.inForcePlan);
     const reachable = need(state.reachable);
     const interpreter = createInterpreter(need(state.inForce).fleet.customizations);
-    state.bindingStatuses = await observeBindings({ revision: plan.revision, works: plan.works.filter((w) => reachable.has(w.metadata.namespace.slice('karmada-es-'.length))), clusters: need(state.observed).clusters }, {
-      ...memberReach(ctx), concurrency: 8, interpreter,
-    });
+    state.bindingStatuses = await observeBindings(
+      {
+        revision: plan.revision,
+        works: plan.works.filter((w) => reachable.has(w.metadata.namespace.slice('karmada-es-'.length))),
+        clusters: need(state.observed).clusters,
+      },
+      {
+        ...memberReach(ctx),
+        concurrency: 8,
+        interpreter,
+      },
+    );
     return proceed;
   },
 };
 
 /** Writes the status branch, last: placement, cluster health, failover memory and decisions. */
 const writePassStatusStep: PassStep = {
-  name: 'write-status', failureReason: 'StatusWriteFailed',
+  name: 'write-status',
+  failureReason: 'StatusWriteFailed',
   async run(ctx, state) {
     const view = need(state.view);
     const plan = need(state.inForcePlan);
@@ -244,20 +361,47 @@ const writePassStatusStep: PassStep = {
     const states = failover.clusters.map((r) => r.state);
     const statusBranch = need(state.statusBranch);
     const status = await writeStatusFiles(ctx, {
-      statusBranch, baseTip: view.tip, record: view.record, plan: attempted ?? plan, inForce: attempted ? plan : undefined, decisions: failover.decisions, extra: [...(state.descheduling ?? []), ...(state.rebalancing ?? [])],
-      failover: { clusters: [...states.map((s) => stableHealthState(s, remembered.get(s.cluster))), ...removed], statuses: workloadStatuses(need(state.bindingStatuses), need(state.memory).bindings, need(state.reports), need(state.now)) },
+      statusBranch,
+      baseTip: view.tip,
+      record: view.record,
+      plan: attempted ?? plan,
+      inForce: attempted ? plan : undefined,
+      decisions: failover.decisions,
+      extra: [...(state.descheduling ?? []), ...(state.rebalancing ?? [])],
+      failover: {
+        clusters: [...states.map((s) => stableHealthState(s, remembered.get(s.cluster))), ...removed],
+        statuses: workloadStatuses(
+          need(state.bindingStatuses),
+          need(state.memory).bindings,
+          need(state.reports),
+          need(state.now),
+        ),
+      },
       ...(state.services ? { services: state.services } : {}),
     });
     noteWrite(ctx, ctx.gitLink, statusBranch, status);
-    ctx.statusWatch?.seen(status.kind === 'committed' ? status.commit : status.kind === 'unchanged' ? status.tip : undefined);
+    ctx.statusWatch?.seen(
+      status.kind === 'committed' ? status.commit : status.kind === 'unchanged' ? status.tip : undefined,
+    );
     const concurrent = concurrentWrite(need(state.foreign), status.concurrent);
     if (concurrent) reportConcurrentWriter(ctx, concurrent, inForce.revision);
     const readiness = states.map((s) => ({ cluster: s.cluster, ready: s.ready?.status === 'True' }));
     return {
       kind: 'stop',
       outcome: {
-        kind: 'passed', revision: need(state.commit), inForce: inForce.revision, valid: need(state.headValid), decisions: failover.decisions, applied: state.applied, status,
-        bindings: plan.bindings.length, works: plan.works.length, readiness, removed: removed.map((r) => r.cluster), ...(concurrent ? { concurrent } : {}), ...(ctx.gitLink ? { gitReachable: !ctx.gitLink.down } : {}),
+        kind: 'passed',
+        revision: need(state.commit),
+        inForce: inForce.revision,
+        valid: need(state.headValid),
+        decisions: failover.decisions,
+        applied: state.applied,
+        status,
+        bindings: plan.bindings.length,
+        works: plan.works.length,
+        readiness,
+        removed: removed.map((r) => r.cluster),
+        ...(concurrent ? { concurrent } : {}),
+        ...(ctx.gitLink ? { gitReachable: !ctx.gitLink.down } : {}),
       },
     };
   },
@@ -265,13 +409,45 @@ const writePassStatusStep: PassStep = {
 
 /** The steps of a controller pass, in order. */
 export const fleetPassSteps: readonly PassStep[] = [
-  fetchPassStep, settingsPassStep, readStatusStep, readSourceStep, rejectStep, observeStep, failoverStep, descheduleStep, planPassStep, renderPassStep, applyStep, observeBindingsStep, servicesPassStep, writePassStatusStep,
+  fetchPassStep,
+  settingsPassStep,
+  readStatusStep,
+  readSourceStep,
+  rejectStep,
+  observeStep,
+  failoverStep,
+  descheduleStep,
+  planPassStep,
+  renderPassStep,
+  applyStep,
+  observeBindingsStep,
+  servicesPassStep,
+  writePassStatusStep,
 ];
 
 /** Applies the plan to the reachable members this process owns; unreachable ones are neither applied nor pruned. */
-async function applyReachable(ctx: ControllerContext, plan: Plan, clusters: readonly Cluster[], loaded: LoadedRevision): Promise<FleetApplyResult> {
-  const result = await applyFleet({ revision: plan.revision, works: plan.works, clusters }, applyOptions(ctx, loaded.fleet));
-  for (const c of result.clusters) ctx.log({ level: c.ok ? 'info' : 'error', msg: 'cluster applied', cluster: c.cluster, ok: c.ok, reason: c.reason, revision: plan.revision, objects: c.objects.length, pruned: c.pruned.length, ...(c.ok ? {} : { message: c.message }) });
+async function applyReachable(
+  ctx: ControllerContext,
+  plan: Plan,
+  clusters: readonly Cluster[],
+  loaded: LoadedRevision,
+): Promise<FleetApplyResult> {
+  const result = await applyFleet(
+    { revision: plan.revision, works: plan.works, clusters },
+    applyOptions(ctx, loaded.fleet),
+  );
+  for (const c of result.clusters)
+    ctx.log({
+      level: c.ok ? 'info' : 'error',
+      msg: 'cluster applied',
+      cluster: c.cluster,
+      ok: c.ok,
+      reason: c.reason,
+      revision: plan.revision,
+      objects: c.objects.length,
+      pruned: c.pruned.length,
+      ...(c.ok ? {} : { message: c.message }),
+    });
   return result;
 }
 
@@ -291,18 +467,50 @@ interface StatusWriteArgs {
 
 async function writeStatusFiles(ctx: ControllerContext, a: StatusWriteArgs): Promise<StatusWriteResult> {
   const failover = a.failover ? { ...a.failover, ...(a.inForce ? { inForce: a.inForce } : {}) } : undefined;
-  const decided = statusFiles({ sourceBranch: ctx.source.branch, plan: a.plan, previous: a.record, observed: [], ...(failover ? { failover } : {}) });
+  const decided = statusFiles({
+    sourceBranch: ctx.source.branch,
+    plan: a.plan,
+    previous: a.record,
+    observed: [],
+    ...(failover ? { failover } : {}),
+  });
   const status = a.services ? withServiceSummaries(decided, a.services) : decided;
   const shown = a.inForce ?? a.plan;
   const sorted = a.decisions.toSorted((x, y) => compareStrings(x.kind, y.kind) || compareStrings(x.cluster, y.cluster));
   const extra = a.extra ?? [];
   const decisions = [...sorted.map(describeDecision), ...extra];
-  const pass = a.failover ? { sourceBranch: ctx.source.branch, plan: a.plan, inForce: a.inForce, previous: a.record, clusters: a.failover.clusters, statuses: a.failover.statuses, decisions: sorted } : undefined;
-  return writeStatus(ctx.target, {
-    branch: a.statusBranch, revision: a.plan.revision, status, bindings: shown.bindings.length, works: shown.works.length, baseTip: a.baseTip,
-    ...(decisions.length ? { decisions } : {}),
-    ...(pass ? { rebase: async (tip: string) => { const r = await rebaseStatus(ctx.statusReader, tip, pass); return { ...r, decisions: [...r.decisions, ...extra] }; } } : {}),
-  }, { ...writeOptions(ctx), ...deferFor(ctx.gitLink, ctx.now().getTime()) });
+  const pass = a.failover
+    ? {
+        sourceBranch: ctx.source.branch,
+        plan: a.plan,
+        inForce: a.inForce,
+        previous: a.record,
+        clusters: a.failover.clusters,
+        statuses: a.failover.statuses,
+        decisions: sorted,
+      }
+    : undefined;
+  return writeStatus(
+    ctx.target,
+    {
+      branch: a.statusBranch,
+      revision: a.plan.revision,
+      status,
+      bindings: shown.bindings.length,
+      works: shown.works.length,
+      baseTip: a.baseTip,
+      ...(decisions.length ? { decisions } : {}),
+      ...(pass
+        ? {
+            rebase: async (tip: string) => {
+              const r = await rebaseStatus(ctx.statusReader, tip, pass);
+              return { ...r, decisions: [...r.decisions, ...extra] };
+            },
+          }
+        : {}),
+    },
+    { ...writeOptions(ctx), ...deferFor(ctx.gitLink, ctx.now().getTime()) },
+  );
 }
 
 /**
@@ -310,5 +518,11 @@ async function writeStatusFiles(ctx: ControllerContext, a: StatusWriteArgs): Pro
  * writers (no leader election, or two elections). Reported once per pass, as an error (E4).
  */
 function reportConcurrentWriter(ctx: ControllerContext, c: ConcurrentWrite, revision: string): void {
-  ctx.log({ level: 'error', msg: 'another flotilla is writing the status branch: run one controller per fleet, or enable --leader-elect', commits: c.commits.join(' '), duplicateDecisions: c.duplicates.join('; '), revision });
+  ctx.log({
+    level: 'error',
+    msg: 'another flotilla is writing the status branch: run one controller per fleet, or enable --leader-elect',
+    commits: c.commits.join(' '),
+    duplicateDecisions: c.duplicates.join('; '),
+    revision,
+  });
 }

@@ -77,6 +77,13 @@ export async function runPass(ctx: ControllerContext): Promise<PassOutcome> {
   const end = await runSteps(fleetPassSteps, ctx, {});
   if (end.kind === 'stopped') return end.outcome;
   const f = end.failure;
-  ctx.log({ level: 'error', msg: 'controller pass failed', step: f.step, reason: f.reason, transient: f.transient, error: describeError(f.error) });
+  ctx.log({
+    level: 'error',
+    msg: 'controller pass failed',
+    step: f.step,
+    reason: f.reason,
+    transient: f.transient,
+    error: describeError(f.error),
+  });
   return { kind: 'failed', ...f };
 }

@@ -7,7 +7,10 @@ describe('controller: git link backoff', () => {
     const link = new GitLink({ initialMs: 5_000, maxMs: 20_000 });
     assert.equal(link.deferPublish(0), 'on-unreachable');
     const steps = [0, 5_000, 15_000, 35_000, 55_000].map((t) => ({ t, next: link.record(false, t) }));
-    assert.deepEqual(steps.map((s) => (s.next ?? 0) - s.t), [5_000, 10_000, 20_000, 20_000, 20_000]);
+    assert.deepEqual(
+      steps.map((s) => (s.next ?? 0) - s.t),
+      [5_000, 10_000, 20_000, 20_000, 20_000],
+    );
     assert.equal(link.down, true);
     assert.equal(link.due(60_000), false);
     assert.equal(link.deferPublish(60_000), 'always');

@@ -59,7 +59,11 @@ export function isOutage(err: unknown): err is GitRemoteUnreachable {
  * with an outage) go on with the source branch's cached tip. Throws what is not an outage, or
  * an outage when nothing was ever fetched.
  */
-export async function fetchOrCached(ctx: ReconcileContext, state: ReconcileState, link: GitLink | undefined): Promise<void> {
+export async function fetchOrCached(
+  ctx: ReconcileContext,
+  state: ReconcileState,
+  link: GitLink | undefined,
+): Promise<void> {
   const now = ctx.now().getTime();
   if (!link) return void (await fetchStep.run(ctx, state));
   if (link.due(now)) {
@@ -74,12 +78,20 @@ export async function fetchOrCached(ctx: ReconcileContext, state: ReconcileState
     }
   }
   const cached = await ctx.source.store.tip(ctx.source.branch);
-  if (cached === undefined) throw new GitRemoteUnreachable(`${ctx.source.store.location} cannot be reached and nothing was fetched from it yet`, { url: ctx.source.store.location });
+  if (cached === undefined)
+    throw new GitRemoteUnreachable(
+      `${ctx.source.store.location} cannot be reached and nothing was fetched from it yet`,
+      { url: ctx.source.store.location },
+    );
   state.commit = cached;
 }
 
 /** Pushes the target's pending commits of `branches` (after a successful fetch); an outage backs off. */
-export async function flushPending(ctx: ReconcileContext, link: GitLink | undefined, branches: readonly string[]): Promise<void> {
+export async function flushPending(
+  ctx: ReconcileContext,
+  link: GitLink | undefined,
+  branches: readonly string[],
+): Promise<void> {
   const now = ctx.now().getTime();
   if (!link?.due(now)) return;
   for (const branch of branches) {
@@ -91,14 +103,32 @@ export async function flushPending(ctx: ReconcileContext, link: GitLink | undefi
       offline(ctx, link, err, now, 'push');
       return;
     }
-    if (outcome.kind === 'pushed') ctx.log({ msg: 'pushed commits kept while the git remote was unreachable', branch, commit: outcome.commit });
-    else if (outcome.kind === 'superseded') ctx.log({ level: 'error', msg: 'the remote branch moved while the git remote was unreachable: the commits kept meanwhile are dropped and this pass decides again on the remote tip', branch, commit: outcome.commit });
-    else if (outcome.kind === 'rejected') ctx.log({ level: 'warn', msg: 'a concurrent push won; the kept commits are pushed on the next pass', branch, commit: outcome.commit });
+    if (outcome.kind === 'pushed')
+      ctx.log({ msg: 'pushed commits kept while the git remote was unreachable', branch, commit: outcome.commit });
+    else if (outcome.kind === 'superseded')
+      ctx.log({
+        level: 'error',
+        msg: 'the remote branch moved while the git remote was unreachable: the commits kept meanwhile are dropped and this pass decides again on the remote tip',
+        branch,
+        commit: outcome.commit,
+      });
+    else if (outcome.kind === 'rejected')
+      ctx.log({
+        level: 'warn',
+        msg: 'a concurrent push won; the kept commits are pushed on the next pass',
+        branch,
+        commit: outcome.commit,
+      });
   }
 }
 
 /** Records a write's outcome: a commit deferred because the push failed counts as an outage. */
-export function noteWrite(ctx: ReconcileContext, link: GitLink | undefined, branch: string, result: { readonly kind: string; readonly deferred?: { readonly error: GitRemoteUnreachable | undefined } }): void {
+export function noteWrite(
+  ctx: ReconcileContext,
+  link: GitLink | undefined,
+  branch: string,
+  result: { readonly kind: string; readonly deferred?: { readonly error: GitRemoteUnreachable | undefined } },
+): void {
   if (!link || result.kind !== 'committed' || !result.deferred) return;
   const now = ctx.now().getTime();
   if (result.deferred.error) offline(ctx, link, result.deferred.error, now, 'push');
@@ -108,8 +138,11 @@ export function noteWrite(ctx: ReconcileContext, link: GitLink | undefined, bran
 function offline(ctx: ReconcileContext, link: GitLink, err: unknown, now: number, op: 'fetch' | 'push'): void {
   const retryAt = link.record(false, now);
   ctx.log({
-    level: 'error', msg: `git ${op} failed: the remote is unreachable; reconciling the last fetched revision and keeping decisions in the cache`,
-    repo: ctx.target.location, error: describeError(err), retryAt: retryAt === undefined ? undefined : new Date(retryAt).toISOString(),
+    level: 'error',
+    msg: `git ${op} failed: the remote is unreachable; reconciling the last fetched revision and keeping decisions in the cache`,
+    repo: ctx.target.location,
+    error: describeError(err),
+    retryAt: retryAt === undefined ? undefined : new Date(retryAt).toISOString(),
   });
 }
 
@@ -117,4 +150,3 @@ function offline(ctx: ReconcileContext, link: GitLink, err: unknown, now: number
 export function deferFor(link: GitLink | undefined, now: number): { readonly deferPublish?: DeferPublish } {
   return link ? { deferPublish: link.deferPublish(now) } : {};
 }
-

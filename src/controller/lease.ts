@@ -37,7 +37,12 @@ export function leaseCandidate(hub: KubeConfig, o: LeaseOptions): LeaseCandidate
   const api = hub.makeApiClient(CoordinationV1Api);
   let observed: { record: string; at: number } | undefined;
   const where = { namespace: o.namespace, name: o.name };
-  const fail = (what: string, err: unknown) => new LeaseUnavailable(`cannot ${what} Lease ${o.namespace}/${o.name} in the hub: ${err instanceof ApiException ? `HTTP ${err.code}` : err instanceof Error ? err.message : String(err)}`, where, { cause: err });
+  const fail = (what: string, err: unknown) =>
+    new LeaseUnavailable(
+      `cannot ${what} Lease ${o.namespace}/${o.name} in the hub: ${err instanceof ApiException ? `HTTP ${err.code}` : err instanceof Error ? err.message : String(err)}`,
+      where,
+      { cause: err },
+    );
 
   async function read(): Promise<V1Lease | undefined> {
     try {
@@ -57,14 +62,22 @@ export function leaseCandidate(hub: KubeConfig, o: LeaseOptions): LeaseCandidate
       const record = JSON.stringify([holder, spec.renewTime, spec.leaseTransitions]);
       if (observed?.record !== record) observed = { record, at: now.getTime() };
       const durationMs = (spec.leaseDurationSeconds ?? o.leaseDurationSeconds) * 1000;
-      if (holder !== '' && holder !== o.identity && now.getTime() < observed.at + durationMs) return { kind: 'follower', holder };
+      if (holder !== '' && holder !== o.identity && now.getTime() < observed.at + durationMs)
+        return { kind: 'follower', holder };
       const transitions = (spec.leaseTransitions ?? 0) + (holder === o.identity ? 0 : 1);
       const body: V1Lease = {
-        apiVersion: 'coordination.k8s.io/v1', kind: 'Lease',
-        metadata: { name: o.name, namespace: o.namespace, ...(lease?.metadata?.resourceVersion ? { resourceVersion: lease.metadata.resourceVersion } : {}) },
+        apiVersion: 'coordination.k8s.io/v1',
+        kind: 'Lease',
+        metadata: {
+          name: o.name,
+          namespace: o.namespace,
+          ...(lease?.metadata?.resourceVersion ? { resourceVersion: lease.metadata.resourceVersion } : {}),
+        },
         spec: {
-          holderIdentity: o.identity, leaseDurationSeconds: o.leaseDurationSeconds,
-          acquireTime: holder === o.identity && spec.acquireTime ? spec.acquireTime : now, renewTime: now,
+          holderIdentity: o.identity,
+          leaseDurationSeconds: o.leaseDurationSeconds,
+          acquireTime: holder === o.identity && spec.acquireTime ? spec.acquireTime : now,
+          renewTime: now,
           leaseTransitions: lease ? transitions : 0,
         },
       };
@@ -73,7 +86,8 @@ export function leaseCandidate(hub: KubeConfig, o: LeaseOptions): LeaseCandidate
         else await api.createNamespacedLease({ namespace: o.namespace, body });
       } catch (err) {
         // Someone else wrote first (409) or created it first: they lead this round.
-        if (err instanceof ApiException && (err.code === 409 || err.code === 422)) return { kind: 'follower', holder: '(changed concurrently)' };
+        if (err instanceof ApiException && (err.code === 409 || err.code === 422))
+          return { kind: 'follower', holder: '(changed concurrently)' };
         throw fail(lease ? 'renew' : 'create', err);
       }
       observed = undefined;
@@ -83,7 +97,18 @@ export function leaseCandidate(hub: KubeConfig, o: LeaseOptions): LeaseCandidate
       const lease = await read();
       if (!lease || lease.spec?.holderIdentity !== o.identity) return;
       try {
-        await api.replaceNamespacedLease({ ...where, body: { ...lease, spec: { ...lease.spec, holderIdentity: '', leaseDurationSeconds: 1, renewTime: new V1MicroTime(o.now().getTime()) } } });
+        await api.replaceNamespacedLease({
+          ...where,
+          body: {
+            ...lease,
+            spec: {
+              ...lease.spec,
+              holderIdentity: '',
+              leaseDurationSeconds: 1,
+              renewTime: new V1MicroTime(o.now().getTime()),
+            },
+          },
+        });
       } catch (err) {
         if (!(err instanceof ApiException && err.code === 409)) throw fail('release', err);
       }

@@ -22,7 +22,12 @@ export async function reconcileDirectory(dir: string, outDir: string | undefined
 }
 
 /** Re-runs `reconcileDirectory` on every debounced change under `dir` until `signal` aborts. */
-export async function followDirectory(dir: string, outDir: string | undefined, signal: AbortSignal, onOutcome: (o: DirectoryOutcome | { readonly error: unknown }) => void): Promise<void> {
+export async function followDirectory(
+  dir: string,
+  outDir: string | undefined,
+  signal: AbortSignal,
+  onOutcome: (o: DirectoryOutcome | { readonly error: unknown }) => void,
+): Promise<void> {
   let running: Promise<void> | undefined;
   let again = false;
   const run = async (): Promise<void> => {
@@ -32,10 +37,15 @@ export async function followDirectory(dir: string, outDir: string | undefined, s
     } while (again);
     running = undefined;
   };
-  const fire = () => { if (running !== undefined) again = true; else running = run(); };
+  const fire = () => {
+    if (running !== undefined) again = true;
+    else running = run();
+  };
   fire();
   const watcher = startWatch(watchPaths({ kind: 'directory', dir }), fire);
-  await new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
+  await new Promise<void>((resolve) =>
+    signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true }),
+  );
   await watcher.stop();
   await running;
 }

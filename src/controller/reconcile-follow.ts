@@ -40,14 +40,26 @@ export async function follow(ctx: ReconcileContext, o: FollowOptions): Promise<v
     if (o.webhook) {
       const branchRef = `refs/heads/${ctx.source.branch}`;
       const server = await startWebhook({
-        listen: o.webhook.listen, secret: o.webhook.secret,
-        onPush: (e) => { if (e.ref === branchRef) queue.request(`webhook:${e.provider}:${e.after.slice(0, 12)}`); },
-        onVerdict: (v) => { if (v.kind === 'rejected') ctx.log({ level: 'warn', msg: 'webhook rejected', status: v.status, reason: v.reason }); },
+        listen: o.webhook.listen,
+        secret: o.webhook.secret,
+        onPush: (e) => {
+          if (e.ref === branchRef) queue.request(`webhook:${e.provider}:${e.after.slice(0, 12)}`);
+        },
+        onVerdict: (v) => {
+          if (v.kind === 'rejected')
+            ctx.log({ level: 'warn', msg: 'webhook rejected', status: v.status, reason: v.reason });
+        },
       });
       triggers.push(server);
       address = server.address;
     }
-    if (o.watch) triggers.push(startWatch(watchPaths({ kind: 'gitdir', gitdir: ctx.source.store.repo.gitdir, branch: ctx.source.branch }), () => queue.request('watch')));
+    if (o.watch)
+      triggers.push(
+        startWatch(
+          watchPaths({ kind: 'gitdir', gitdir: ctx.source.store.repo.gitdir, branch: ctx.source.branch }),
+          () => queue.request('watch'),
+        ),
+      );
     o.onReady?.({ webhook: address, pollSchedule: schedule });
     await aborted(o.signal);
   } finally {

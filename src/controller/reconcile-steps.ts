@@ -12,7 +12,8 @@ const go: StepResult = { kind: 'continue' };
 
 /** Fetches only when the remote's heads moved (one ls-remote round trip otherwise), then resolves the source commit. */
 export const fetchStep: ReconcileStep = {
-  name: 'fetch', failureReason: 'FetchFailed',
+  name: 'fetch',
+  failureReason: 'FetchFailed',
   async run(ctx, state) {
     const { store, branch } = ctx.source;
     const watched = [branch, state.statusBranch ?? ctx.branches.status ?? defaultSettings.statusBranch];
@@ -20,7 +21,11 @@ export const fetchStep: ReconcileStep = {
     if (known === undefined || (await store.isStale(watched))) await store.refresh();
     if (ctx.target !== store && (await ctx.target.isStale(watched.slice(1)))) await ctx.target.refresh();
     const commit = await store.tip(branch);
-    if (!commit) throw new GitBranchMissing(`branch ${branch} does not exist in ${store.location}`, { branch, location: store.location });
+    if (!commit)
+      throw new GitBranchMissing(`branch ${branch} does not exist in ${store.location}`, {
+        branch,
+        location: store.location,
+      });
     state.commit = commit;
     return go;
   },
@@ -28,11 +33,14 @@ export const fetchStep: ReconcileStep = {
 
 /** Reads flotilla.yaml alone (one blob) for the branch names, before deciding whether to plan at all. */
 export const settingsStep: ReconcileStep = {
-  name: 'settings', failureReason: 'SettingsUnreadable',
+  name: 'settings',
+  failureReason: 'SettingsUnreadable',
   async run(ctx, state) {
     const commit = need(state.commit);
     const bytes = await readBlobAt(ctx.source.store.repo, commit, settingsPath);
-    const settings = bytes ? loadFleet({ revision: commit, files: [{ path: settingsPath, bytes }], problems: [] }).fleet.settings : defaultSettings;
+    const settings = bytes
+      ? loadFleet({ revision: commit, files: [{ path: settingsPath, bytes }], problems: [] }).fleet.settings
+      : defaultSettings;
     state.settings = settings;
     state.statusBranch = ctx.branches.status ?? settings.statusBranch;
     state.renderedBranch = ctx.branches.rendered ?? settings.renderedBranch;
@@ -42,20 +50,26 @@ export const settingsStep: ReconcileStep = {
 
 /** Reads `revision.yaml`; a source commit already attempted is done (a no-op costs this much). */
 const statusStep: ReconcileStep = {
-  name: 'read-status', failureReason: 'StatusUnreadable',
+  name: 'read-status',
+  failureReason: 'StatusUnreadable',
   async run(ctx, state) {
     const commit = need(state.commit);
     state.status = await ctx.statusReader.record(need(state.statusBranch));
     const record = state.status.record;
     // --allow-mass-prune re-renders a revision already attempted: it confirms a rendered folder the guard held.
-    if (record?.lastAttemptedRevision === commit && ctx.pruneGuard?.allowMassPrune !== true) return { kind: 'stop', outcome: { kind: 'unchanged', revision: commit, lastApplied: record.lastAppliedRevision } };
+    if (record?.lastAttemptedRevision === commit && ctx.pruneGuard?.allowMassPrune !== true)
+      return {
+        kind: 'stop',
+        outcome: { kind: 'unchanged', revision: commit, lastApplied: record.lastAppliedRevision },
+      };
     return go;
   },
 };
 
 /** Reads the source tree (reusing unchanged subtrees) and the previous placement from the status branch. */
 const sourceStep: ReconcileStep = {
-  name: 'read-source', failureReason: 'SourceUnreadable',
+  name: 'read-source',
+  failureReason: 'SourceUnreadable',
   async run(ctx, state) {
     const commit = need(state.commit);
     state.snapshot = await readRevision({ kind: 'commit', reader: ctx.source.reader, commit });
@@ -64,27 +78,41 @@ const sourceStep: ReconcileStep = {
       state.changed = await changedPaths(ctx.source.store.repo, last, commit);
     }
     state.previous = await ctx.statusReader.previous(state.status?.tip);
-    ctx.log({ level: 'debug', msg: 'source read', revision: commit, files: state.snapshot.files.length, changedSinceLastAttempt: state.changed?.length });
+    ctx.log({
+      level: 'debug',
+      msg: 'source read',
+      revision: commit,
+      files: state.snapshot.files.length,
+      changedSinceLastAttempt: state.changed?.length,
+    });
     return go;
   },
 };
 
 /** Loads and plans (the pure core). */
 const planStep: ReconcileStep = {
-  name: 'plan', failureReason: 'PlanFailed',
+  name: 'plan',
+  failureReason: 'PlanFailed',
   async run(ctx, state) {
-    state.plan = planSnapshot(need(state.snapshot), { previous: state.previous, ...(state.previous ? { rebalanced: state.previous.rebalancers } : {}), now: formatInstant(Math.floor(ctx.now().getTime() / 1000) * 1000) });
+    state.plan = planSnapshot(need(state.snapshot), {
+      previous: state.previous,
+      ...(state.previous ? { rebalanced: state.previous.rebalancers } : {}),
+      now: formatInstant(Math.floor(ctx.now().getTime() / 1000) * 1000),
+    });
     return go;
   },
 };
 
 /** Commits the rendered tree of a valid revision (never of an invalid one: the last good tree stays). */
 const renderStep: ReconcileStep = {
-  name: 'render', failureReason: 'RenderFailed',
+  name: 'render',
+  failureReason: 'RenderFailed',
   async run(ctx, state) {
     const plan = need(state.plan);
     if (plan.errors.length) return go;
-    const rendered = await writeRendered(ctx.target, need(state.renderedBranch), plan, writeOptions(ctx), { pruneGuard: ctx.pruneGuard });
+    const rendered = await writeRendered(ctx.target, need(state.renderedBranch), plan, writeOptions(ctx), {
+      pruneGuard: ctx.pruneGuard,
+    });
     logHeld(ctx, rendered.held, plan.revision);
     state.rendered = rendered;
     if (ctx.outDir) await writeRenderedDir(ctx.outDir, plan);
@@ -95,32 +123,89 @@ const renderStep: ReconcileStep = {
 
 /** Writes the status branch, last: placement and revision record of a valid revision, or the rejection of an invalid one. */
 const writeStatusStep: ReconcileStep = {
-  name: 'write-status', failureReason: 'StatusWriteFailed',
+  name: 'write-status',
+  failureReason: 'StatusWriteFailed',
   async run(ctx, state) {
     const plan = need(state.plan);
-    const status = statusFiles({ sourceBranch: ctx.source.branch, plan, previous: state.status?.record, observed: ctx.observed ?? [] });
-    state.written = await writeStatus(ctx.target, {
-      branch: need(state.statusBranch), revision: plan.revision, status, bindings: plan.bindings.length, works: plan.works.length, baseTip: state.status?.tip,
-    }, writeOptions(ctx));
+    const status = statusFiles({
+      sourceBranch: ctx.source.branch,
+      plan,
+      previous: state.status?.record,
+      observed: ctx.observed ?? [],
+    });
+    state.written = await writeStatus(
+      ctx.target,
+      {
+        branch: need(state.statusBranch),
+        revision: plan.revision,
+        status,
+        bindings: plan.bindings.length,
+        works: plan.works.length,
+        baseTip: state.status?.tip,
+      },
+      writeOptions(ctx),
+    );
     const statusCommit = state.written.kind === 'committed' ? state.written.commit : undefined;
     const contract = planToContract(plan);
-    if (status.decision === 'invalid') return { kind: 'stop', outcome: { kind: 'invalid', revision: plan.revision, errors: contract.errors, lastApplied: status.record.lastAppliedRevision, status: statusCommit } };
+    if (status.decision === 'invalid')
+      return {
+        kind: 'stop',
+        outcome: {
+          kind: 'invalid',
+          revision: plan.revision,
+          errors: contract.errors,
+          lastApplied: status.record.lastAppliedRevision,
+          status: statusCommit,
+        },
+      };
     const rendered = state.rendered?.kind === 'committed' ? state.rendered.commit : undefined;
-    return { kind: 'stop', outcome: { kind: 'applied', revision: plan.revision, bindings: plan.bindings.length, works: plan.works.length, warnings: contract.warnings, rendered, status: statusCommit } };
+    return {
+      kind: 'stop',
+      outcome: {
+        kind: 'applied',
+        revision: plan.revision,
+        bindings: plan.bindings.length,
+        works: plan.works.length,
+        warnings: contract.warnings,
+        rendered,
+        status: statusCommit,
+      },
+    };
   },
 };
 
 /** The steps of a git reconcile, in order. */
-export const reconcileSteps: readonly ReconcileStep[] = [fetchStep, settingsStep, statusStep, sourceStep, planStep, renderStep, writeStatusStep];
+export const reconcileSteps: readonly ReconcileStep[] = [
+  fetchStep,
+  settingsStep,
+  statusStep,
+  sourceStep,
+  planStep,
+  renderStep,
+  writeStatusStep,
+];
 
 /** Reports the cluster folders of the rendered branch the mass-prune guard kept as they were: a person must confirm. */
 export function logHeld(ctx: Pick<ReconcileContext, 'log'>, held: readonly RenderedHold[], revision: string): void {
-  for (const h of held) ctx.log({ level: 'error', msg: 'rendered branch: mass prune held', reason: 'PruneGuard', cluster: h.cluster, folder: h.folder, revision, message: h.message });
+  for (const h of held)
+    ctx.log({
+      level: 'error',
+      msg: 'rendered branch: mass prune held',
+      reason: 'PruneGuard',
+      cluster: h.cluster,
+      folder: h.folder,
+      revision,
+      message: h.message,
+    });
 }
 
 /** Identity, clock and test faults for the branch writers. */
 export function writeOptions(ctx: Pick<ReconcileContext, 'identity' | 'now' | 'faults'>) {
-  return { identity: ctx.identity, now: ctx.now, ...(ctx.faults?.beforePublish ? { beforePublish: ctx.faults.beforePublish } : {}) };
+  return {
+    identity: ctx.identity,
+    now: ctx.now,
+    ...(ctx.faults?.beforePublish ? { beforePublish: ctx.faults.beforePublish } : {}),
+  };
 }
 
 /** The value an earlier step filled in; its absence is a bug in the step order. */

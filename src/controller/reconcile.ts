@@ -10,7 +10,14 @@ import type { BranchStore, FileDelta, Identity } from '../git/index.ts';
 import type { Snapshot } from '../load/index.ts';
 import type { Plan } from '../plan/index.ts';
 import type { FleetSource } from '../source/index.ts';
-import type { BranchWriteResult, ClusterObservation, PreviousView, StatusReader, StatusView, StatusWriteResult } from '../writeback/index.ts';
+import type {
+  BranchWriteResult,
+  ClusterObservation,
+  PreviousView,
+  StatusReader,
+  StatusView,
+  StatusWriteResult,
+} from '../writeback/index.ts';
 import type { ContractDiagnostic } from '../plan/index.ts';
 import { reconcileSteps } from './reconcile-steps.ts';
 import { runSteps, type Step, type StepResult as EngineStepResult } from './step-engine.ts';
@@ -59,9 +66,29 @@ export interface ReconcileState {
 /** How a reconcile ended. */
 export type ReconcileOutcome =
   | { readonly kind: 'unchanged'; readonly revision: string; readonly lastApplied: string | null }
-  | { readonly kind: 'applied'; readonly revision: string; readonly bindings: number; readonly works: number; readonly warnings: readonly ContractDiagnostic[]; readonly rendered: string | undefined; readonly status: string | undefined }
-  | { readonly kind: 'invalid'; readonly revision: string; readonly errors: readonly ContractDiagnostic[]; readonly lastApplied: string | null; readonly status: string | undefined }
-  | { readonly kind: 'failed'; readonly step: string; readonly reason: string; readonly error: unknown; readonly transient: boolean };
+  | {
+      readonly kind: 'applied';
+      readonly revision: string;
+      readonly bindings: number;
+      readonly works: number;
+      readonly warnings: readonly ContractDiagnostic[];
+      readonly rendered: string | undefined;
+      readonly status: string | undefined;
+    }
+  | {
+      readonly kind: 'invalid';
+      readonly revision: string;
+      readonly errors: readonly ContractDiagnostic[];
+      readonly lastApplied: string | null;
+      readonly status: string | undefined;
+    }
+  | {
+      readonly kind: 'failed';
+      readonly step: string;
+      readonly reason: string;
+      readonly error: unknown;
+      readonly transient: boolean;
+    };
 
 /** A reconcile step's result: go on, or stop with an outcome. */
 export type StepResult = EngineStepResult<ReconcileOutcome>;
@@ -70,7 +97,11 @@ export type StepResult = EngineStepResult<ReconcileOutcome>;
 export type ReconcileStep = Step<ReconcileContext, ReconcileState, ReconcileOutcome>;
 
 /** Runs the steps on the step engine, stopping at the first that stops or throws; `state` is left for the caller to read (settings). */
-export async function reconcileOnce(ctx: ReconcileContext, steps: readonly ReconcileStep[] = reconcileSteps, state: ReconcileState = {}): Promise<ReconcileOutcome> {
+export async function reconcileOnce(
+  ctx: ReconcileContext,
+  steps: readonly ReconcileStep[] = reconcileSteps,
+  state: ReconcileState = {},
+): Promise<ReconcileOutcome> {
   const end = await runSteps(steps, ctx, state);
   return logged(ctx, end.kind === 'stopped' ? end.outcome : { kind: 'failed', ...end.failure }, end.stepsMs);
 }
@@ -78,10 +109,42 @@ export async function reconcileOnce(ctx: ReconcileContext, steps: readonly Recon
 /** Logs the outcome with the milliseconds each step took (`fetch:12,settings:1,…`). */
 function logged(ctx: ReconcileContext, o: ReconcileOutcome, stepsMs: string): ReconcileOutcome {
   switch (o.kind) {
-    case 'unchanged': ctx.log({ msg: 'revision unchanged', revision: o.revision, stepsMs }); break;
-    case 'applied': ctx.log({ msg: 'revision planned', revision: o.revision, bindings: o.bindings, works: o.works, rendered: o.rendered, status: o.status, stepsMs }); break;
-    case 'invalid': ctx.log({ level: 'warn', msg: 'revision invalid', revision: o.revision, errors: o.errors.length, lastApplied: o.lastApplied ?? undefined, status: o.status, stepsMs }); break;
-    case 'failed': ctx.log({ level: 'error', msg: 'reconcile failed', step: o.step, reason: o.reason, transient: o.transient, error: describeError(o.error), stepsMs }); break;
+    case 'unchanged':
+      ctx.log({ msg: 'revision unchanged', revision: o.revision, stepsMs });
+      break;
+    case 'applied':
+      ctx.log({
+        msg: 'revision planned',
+        revision: o.revision,
+        bindings: o.bindings,
+        works: o.works,
+        rendered: o.rendered,
+        status: o.status,
+        stepsMs,
+      });
+      break;
+    case 'invalid':
+      ctx.log({
+        level: 'warn',
+        msg: 'revision invalid',
+        revision: o.revision,
+        errors: o.errors.length,
+        lastApplied: o.lastApplied ?? undefined,
+        status: o.status,
+        stepsMs,
+      });
+      break;
+    case 'failed':
+      ctx.log({
+        level: 'error',
+        msg: 'reconcile failed',
+        step: o.step,
+        reason: o.reason,
+        transient: o.transient,
+        error: describeError(o.error),
+        stepsMs,
+      });
+      break;
   }
   return o;
 }

@@ -16,7 +16,10 @@ describe('controller/shardOf (rendezvous hashing)', () => {
   });
   it('moves only the clusters the new shard takes when going from 4 to 5 shards', () => {
     const moved = names.filter((n) => shardOf(n, 4) !== shardOf(n, 5));
-    assert.ok(moved.every((n) => shardOf(n, 5) === 4), 'a moved cluster goes to the new shard');
+    assert.ok(
+      moved.every((n) => shardOf(n, 5) === 4),
+      'a moved cluster goes to the new shard',
+    );
     assert.ok(moved.length > 120 && moved.length < 280, `moved ${moved.length} of 1000`);
   });
   it('one shard owns everything', () => {

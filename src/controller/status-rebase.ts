@@ -10,8 +10,14 @@
 import { resourceKey } from '../api/index.ts';
 import type { Plan } from '../plan/index.ts';
 import {
-  describeDecision, keepRecordedClusterTimes, keepRecordedTaskTimes, keepRecordedUnhealthySince, unrecordedDecisions,
-  type ClusterHealthState, type ClusterWorkloadStatus, type Decision,
+  describeDecision,
+  keepRecordedClusterTimes,
+  keepRecordedTaskTimes,
+  keepRecordedUnhealthySince,
+  unrecordedDecisions,
+  type ClusterHealthState,
+  type ClusterWorkloadStatus,
+  type Decision,
 } from '../status/index.ts';
 import { statusFiles, type RebasedStatus, type StatusReader } from '../writeback/index.ts';
 
@@ -36,20 +42,43 @@ export async function rebaseStatus(reader: StatusReader, tip: string, pass: Pass
     bindings: plan.bindings.map((b) => {
       const tasks = b.spec.gracefulEvictionTasks;
       if (!tasks?.length) return b;
-      return { ...b, spec: { ...b.spec, gracefulEvictionTasks: keepRecordedTaskTimes(tasks, bindings.get(resourceKey(b.spec.resource))?.gracefulEvictionTasks) } };
+      return {
+        ...b,
+        spec: {
+          ...b.spec,
+          gracefulEvictionTasks: keepRecordedTaskTimes(
+            tasks,
+            bindings.get(resourceKey(b.spec.resource))?.gracefulEvictionTasks,
+          ),
+        },
+      };
     }),
   });
-  const statuses = new Map([...pass.statuses].map(([key, list]) => [key, keepRecordedUnhealthySince(list, bindings.get(key)?.statuses)] as const));
+  const statuses = new Map(
+    [...pass.statuses].map(
+      ([key, list]) => [key, keepRecordedUnhealthySince(list, bindings.get(key)?.statuses)] as const,
+    ),
+  );
   const inForce = pass.inForce ? withTaskTimes(pass.inForce) : undefined;
   const status = statusFiles({
-    sourceBranch: pass.sourceBranch, plan: inForce ? pass.plan : withTaskTimes(pass.plan), previous: pass.previous, observed: [],
-    failover: { clusters: stillRecorded(pass.clusters, clusters).map((c) => keepRecordedClusterTimes(c, clusters.get(c.cluster))), statuses, ...(inForce ? { inForce } : {}) },
+    sourceBranch: pass.sourceBranch,
+    plan: inForce ? pass.plan : withTaskTimes(pass.plan),
+    previous: pass.previous,
+    observed: [],
+    failover: {
+      clusters: stillRecorded(pass.clusters, clusters).map((c) => keepRecordedClusterTimes(c, clusters.get(c.cluster))),
+      statuses,
+      ...(inForce ? { inForce } : {}),
+    },
   });
   const { kept, duplicates } = unrecordedDecisions(pass.decisions, recorded);
   return { status, decisions: kept.map(describeDecision), duplicates: duplicates.map(describeDecision) };
 }
 
 /** The pass's cluster states without the removed clusters whose file `tip` no longer has (acknowledged). */
-function stillRecorded(ours: readonly ClusterHealthState[], recorded: ReadonlyMap<string, ClusterHealthState>): ClusterHealthState[] {
+function stillRecorded(
+  ours: readonly ClusterHealthState[],
+  recorded: ReadonlyMap<string, ClusterHealthState>,
+): ClusterHealthState[] {
   return ours.filter((c) => c.removedSince === undefined || recorded.has(c.cluster));
 }

@@ -26,7 +26,10 @@ export class StatusWatch {
 }
 
 /** Both sightings of another writer in one pass (at the read, at the write) as one report; undefined when neither saw one. */
-export function concurrentWrite(atRead: readonly string[], atWrite: ConcurrentWrite | undefined): ConcurrentWrite | undefined {
+export function concurrentWrite(
+  atRead: readonly string[],
+  atWrite: ConcurrentWrite | undefined,
+): ConcurrentWrite | undefined {
   const commits = [...new Set([...(atWrite?.commits ?? []), ...atRead])];
   const duplicates = atWrite?.duplicates ?? [];
   return commits.length || duplicates.length ? { commits, duplicates } : undefined;

@@ -43,13 +43,28 @@ export async function runSteps<C, S, O>(steps: readonly Step<C, S, O>[], ctx: C,
       timings.push(`${step.name}:${Math.round(performance.now() - started)}`);
       if (r.kind === 'stop') return { kind: 'stopped', outcome: r.outcome, stepsMs: timings.join(',') };
     } catch (error) {
-      return { kind: 'failed', failure: { step: step.name, reason: step.failureReason, error, transient: isTransient(error) }, stepsMs: timings.join(',') };
+      return {
+        kind: 'failed',
+        failure: { step: step.name, reason: step.failureReason, error, transient: isTransient(error) },
+        stepsMs: timings.join(','),
+      };
     }
   }
-  return { kind: 'failed', failure: { step: 'end', reason: 'NoOutcome', error: undefined, transient: false }, stepsMs: timings.join(',') };
+  return {
+    kind: 'failed',
+    failure: { step: 'end', reason: 'NoOutcome', error: undefined, transient: false },
+    stepsMs: timings.join(','),
+  };
 }
 
 /** A step that only gathers (never stops), taken into a pass with a different outcome type. */
 export function gatherStep<C, S, O>(step: Step<C, S, unknown>): Step<C, S, O> {
-  return { name: step.name, failureReason: step.failureReason, run: async (ctx, state) => { await step.run(ctx, state); return proceed; } };
+  return {
+    name: step.name,
+    failureReason: step.failureReason,
+    run: async (ctx, state) => {
+      await step.run(ctx, state);
+      return proceed;
+    },
+  };
 }

@@ -11,7 +11,11 @@ import { openLocal, type GitRepo } from './repository.ts';
 /** A real repository with two commits, a → b, each adding one file. */
 function twoCommits(): { dir: string; repo: GitRepo; a: string; b: string; blob: string } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'flotilla-ancestry-'));
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir, encoding: 'utf8' }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+    }).trim();
   git('init', '-q', '-b', 'main');
   writeFileSync(path.join(dir, 'a.yaml'), 'a: 1\n');
   git('add', '.');
@@ -20,7 +24,13 @@ function twoCommits(): { dir: string; repo: GitRepo; a: string; b: string; blob:
   writeFileSync(path.join(dir, 'b.yaml'), 'b: 2\n');
   git('add', '.');
   git('commit', '-q', '-m', 'b');
-  return { dir, repo: openLocal(path.join(dir, '.git')), a, b: git('rev-parse', 'HEAD'), blob: git('rev-parse', 'HEAD:b.yaml') };
+  return {
+    dir,
+    repo: openLocal(path.join(dir, '.git')),
+    a,
+    b: git('rev-parse', 'HEAD'),
+    blob: git('rev-parse', 'HEAD:b.yaml'),
+  };
 }
 
 /** Overwrites a loose object with bytes that do not inflate (a corrupt repository). */
@@ -32,12 +42,21 @@ function corrupt(dir: string, oid: string): void {
 
 describe('git: ancestry and blob reads (ancestry.ts, read-blob.ts)', () => {
   const dirs: string[] = [];
-  const fresh = () => { const r = twoCommits(); dirs.push(r.dir); return r; };
-  after(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+  const fresh = () => {
+    const r = twoCommits();
+    dirs.push(r.dir);
+    return r;
+  };
+  after(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
 
   it('descendsFrom: a later commit descends from an earlier one, not the other way, nor from itself', async () => {
     const { repo, a, b } = fresh();
-    assert.deepEqual([await descendsFrom(repo, b, a), await descendsFrom(repo, a, b), await descendsFrom(repo, b, b)], [true, false, false]);
+    assert.deepEqual(
+      [await descendsFrom(repo, b, a), await descendsFrom(repo, a, b), await descendsFrom(repo, b, b)],
+      [true, false, false],
+    );
   });
   it('descendsFrom: a commit that is not in the repository has no known order (false)', async () => {
     const { repo, a } = fresh();

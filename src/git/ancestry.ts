@@ -14,6 +14,10 @@ export async function descendsFrom(repo: GitRepo, commit: string, ancestor: stri
     return await git.isDescendent({ fs, gitdir: repo.gitdir, cache: repo.cache, oid: commit, ancestor, depth: -1 });
   } catch (err) {
     if (err instanceof git.Errors.NotFoundError) return false;
-    throw new GitRepositoryBroken(`cannot tell whether ${commit} descends from ${ancestor} in ${repo.gitdir}`, { gitdir: repo.gitdir }, { cause: err });
+    throw new GitRepositoryBroken(
+      `cannot tell whether ${commit} descends from ${ancestor} in ${repo.gitdir}`,
+      { gitdir: repo.gitdir },
+      { cause: err },
+    );
   }
 }

@@ -40,7 +40,9 @@ export interface BranchStore {
  * branch moved away from it meanwhile (someone else wrote it: the pending commit is dropped and
  * the next pass decides on the remote's tip); `rejected` when a concurrent push won the race.
  */
-export type FlushOutcome = { readonly kind: 'none' } | { readonly kind: 'pushed' | 'superseded' | 'rejected'; readonly commit: string };
+export type FlushOutcome =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'pushed' | 'superseded' | 'rejected'; readonly commit: string };
 
 /**
  * A remote repository mirrored in a bare cache under `cacheRoot`. Credentials in the URL are
@@ -74,14 +76,17 @@ export async function remoteStore(given: Remote, cacheRoot: string): Promise<Bra
       if (outcome.kind === 'pushed') await dropPending(repo, branch);
       return outcome;
     },
-    defer: (branch, commit) => git.writeRef({ fs, gitdir: repo.gitdir, ref: pendingRef(branch), value: commit, force: true }),
+    defer: (branch, commit) =>
+      git.writeRef({ fs, gitdir: repo.gitdir, ref: pendingRef(branch), value: commit, force: true }),
     async flush(branch) {
       const pending = await tryResolve(repo, pendingRef(branch));
       if (pending === undefined) return { kind: 'none' };
       const remoteTip = await tryResolve(repo, tracking(branch));
       if (pending === remoteTip || !(await descends(repo, pending, remoteTip))) {
         await dropPending(repo, branch);
-        return pending === remoteTip || (remoteTip !== undefined && (await descends(repo, remoteTip, pending))) ? { kind: 'none' } : { kind: 'superseded', commit: pending };
+        return pending === remoteTip || (remoteTip !== undefined && (await descends(repo, remoteTip, pending)))
+          ? { kind: 'none' }
+          : { kind: 'superseded', commit: pending };
       }
       const outcome = await pushCommit(repo, remote, branch, pending);
       if (outcome.kind === 'rejected') return { kind: 'rejected', commit: pending };
@@ -101,10 +106,12 @@ async function dropPending(repo: GitRepo, branch: string): Promise<void> {
 /** Whether `commit` is `base` or a descendant of it (an undefined base: the branch does not exist yet). */
 async function descends(repo: GitRepo, commit: string, base: string | undefined): Promise<boolean> {
   if (base === undefined || commit === base) return true;
-  return git.isDescendent({ fs, gitdir: repo.gitdir, cache: repo.cache, oid: commit, ancestor: base, depth: -1 }).catch((err: unknown) => {
-    if (err instanceof git.Errors.NotFoundError) return false;
-    throw err;
-  });
+  return git
+    .isDescendent({ fs, gitdir: repo.gitdir, cache: repo.cache, oid: commit, ancestor: base, depth: -1 })
+    .catch((err: unknown) => {
+      if (err instanceof git.Errors.NotFoundError) return false;
+      throw err;
+    });
 }
 
 /**
@@ -122,7 +129,9 @@ export function localStore(repo: GitRepo, dir: string, locks: LockPolicy = defau
     tip: (branch) => tryResolve(repo, `refs/heads/${branch}`),
     publish: (branch, expected, commit) => compareAndSwapBranch(repo, branch, expected, commit, locks),
     // A local repository is never unreachable, so nothing is ever deferred to it.
-    defer: async (branch) => { throw new InternalError(`a commit to ${branch} of the local repository ${dir} was deferred`); },
+    defer: async (branch) => {
+      throw new InternalError(`a commit to ${branch} of the local repository ${dir} was deferred`);
+    },
     flush: async () => ({ kind: 'none' }),
   };
 }

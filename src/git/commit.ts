@@ -24,21 +24,37 @@ export interface NewCommit {
 
 /** Writes a commit object (no ref moves) and returns its oid. */
 export async function writeCommit(repo: GitRepo, c: NewCommit): Promise<string> {
-  const person = { name: c.identity.name, email: c.identity.email, timestamp: Math.floor(c.time.getTime() / 1000), timezoneOffset: 0 };
+  const person = {
+    name: c.identity.name,
+    email: c.identity.email,
+    timestamp: Math.floor(c.time.getTime() / 1000),
+    timezoneOffset: 0,
+  };
   try {
-    return await git.writeCommit({ fs, gitdir: repo.gitdir, commit: { tree: c.tree, parent: [...c.parents], author: person, committer: person, message: c.message } });
+    return await git.writeCommit({
+      fs,
+      gitdir: repo.gitdir,
+      commit: { tree: c.tree, parent: [...c.parents], author: person, committer: person, message: c.message },
+    });
   } catch (err) {
     throw new GitRepositoryBroken(`cannot write a commit in ${repo.gitdir}`, { gitdir: repo.gitdir }, { cause: err });
   }
 }
 
 /** A commit's tree oid, message and parents. */
-export async function readCommitInfo(repo: GitRepo, oid: string): Promise<{ tree: string; message: string; parents: readonly string[] }> {
+export async function readCommitInfo(
+  repo: GitRepo,
+  oid: string,
+): Promise<{ tree: string; message: string; parents: readonly string[] }> {
   try {
     const { commit } = await git.readCommit({ fs, gitdir: repo.gitdir, cache: repo.cache, oid });
     return { tree: commit.tree, message: commit.message, parents: commit.parent };
   } catch (err) {
-    throw new GitRepositoryBroken(`cannot read commit ${oid} in ${repo.gitdir}`, { gitdir: repo.gitdir }, { cause: err });
+    throw new GitRepositoryBroken(
+      `cannot read commit ${oid} in ${repo.gitdir}`,
+      { gitdir: repo.gitdir },
+      { cause: err },
+    );
   }
 }
 

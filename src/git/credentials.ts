@@ -46,7 +46,11 @@ export function parseCredentialsFile(text: string): Credentials | undefined {
     if (eq <= 0) continue;
     entries[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
   }
-  return credentialsFromEntries({ username: entries['username'], password: entries['password'], token: entries['token'] });
+  return credentialsFromEntries({
+    username: entries['username'],
+    password: entries['password'],
+    token: entries['token'],
+  });
 }
 
 /** Reads `--git-credentials-file FILE`; the error never quotes the file's content. */
@@ -58,12 +62,18 @@ export async function readCredentialsFile(file: string): Promise<Credentials> {
     throw new CredentialsUnreadable(`cannot read git credentials file ${file}`, { file }, { cause: err });
   }
   const creds = parseCredentialsFile(text);
-  if (!creds) throw new CredentialsUnreadable(`git credentials file ${file} has neither username=/password= nor token= lines`, { file });
+  if (!creds)
+    throw new CredentialsUnreadable(`git credentials file ${file} has neither username=/password= nor token= lines`, {
+      file,
+    });
   return creds;
 }
 
 /** Credentials for a run: the file when one is named, otherwise the environment. */
-export async function resolveCredentials(env: Readonly<Record<string, string | undefined>>, file: string | undefined): Promise<Credentials | undefined> {
+export async function resolveCredentials(
+  env: Readonly<Record<string, string | undefined>>,
+  file: string | undefined,
+): Promise<Credentials | undefined> {
   return file ? readCredentialsFile(file) : credentialsFromEnv(env);
 }
 
@@ -102,7 +112,10 @@ function splitUnparsed(url: string): SplitUrl {
   const userinfo = m[2] ?? '';
   const colon = userinfo.indexOf(':');
   const [username, password] = colon < 0 ? [userinfo, ''] : [userinfo.slice(0, colon), userinfo.slice(colon + 1)];
-  return { url: `${m[1]}${url.slice(m[0].length)}`, credentials: userinfoCredentials(safeDecode(username), safeDecode(password)) };
+  return {
+    url: `${m[1]}${url.slice(m[0].length)}`,
+    credentials: userinfoCredentials(safeDecode(username), safeDecode(password)),
+  };
 }
 
 /**
@@ -123,7 +136,11 @@ function safeDecode(s: string): string {
   }
 }
 
-function credentialsFromEntries(e: { username: string | undefined; password: string | undefined; token: string | undefined }): Credentials | undefined {
+function credentialsFromEntries(e: {
+  username: string | undefined;
+  password: string | undefined;
+  token: string | undefined;
+}): Credentials | undefined {
   if (e.token) return { username: e.username || tokenUsername, password: e.token };
   if (e.username && e.password !== undefined) return { username: e.username, password: e.password };
   return undefined;

@@ -7,7 +7,9 @@ import { FlotillaError } from '../api/index.ts';
 
 /** The remote could not be reached, or answered with an HTTP error other than an auth failure. Transient. */
 export class GitRemoteUnreachable extends FlotillaError<{ url: string; status?: number }> {
-  override get transient(): boolean { return true; }
+  override get transient(): boolean {
+    return true;
+  }
 }
 
 /** The remote rejected the credentials (HTTP 401/403), or none were given and it wants some. Terminal. */
@@ -15,17 +17,23 @@ export class GitAuthFailed extends FlotillaError<{ url: string; status: number }
 
 /** The remote answered, but not with the git smart HTTP protocol (garbage, an HTML page). Transient. */
 export class GitRemoteInvalid extends FlotillaError<{ url: string }> {
-  override get transient(): boolean { return true; }
+  override get transient(): boolean {
+    return true;
+  }
 }
 
 /** Every push attempt was rejected because the branch kept moving. Transient. */
 export class GitPushRejected extends FlotillaError<{ branch: string; attempts: number }> {
-  override get transient(): boolean { return true; }
+  override get transient(): boolean {
+    return true;
+  }
 }
 
 /** The branch to follow does not exist (yet) in the repository. Transient: a push may create it. */
 export class GitBranchMissing extends FlotillaError<{ branch: string; location: string }> {
-  override get transient(): boolean { return true; }
+  override get transient(): boolean {
+    return true;
+  }
 }
 
 /** A local repository could not be read or written (permissions, corruption). Terminal. */

@@ -26,8 +26,16 @@ describe('git-fs', () => {
   });
 
   const tmpCases = [
-    { name: 'a loose object: beside it, as git names them', file: `/r/.git/objects/ce/${'0'.repeat(38)}`, want: '/r/.git/objects/ce/tmp_obj_u' },
-    { name: 'a ref: in the git directory, outside refs/', file: '/r/.git/refs/remotes/origin/main', want: '/r/.git/.flotilla-tmp-u' },
+    {
+      name: 'a loose object: beside it, as git names them',
+      file: `/r/.git/objects/ce/${'0'.repeat(38)}`,
+      want: '/r/.git/objects/ce/tmp_obj_u',
+    },
+    {
+      name: 'a ref: in the git directory, outside refs/',
+      file: '/r/.git/refs/remotes/origin/main',
+      want: '/r/.git/.flotilla-tmp-u',
+    },
     { name: 'any other file: beside it', file: '/r/.git/config', want: '/r/.git/.flotilla-tmp-u' },
   ];
   for (const c of tmpCases) it(`temporaryPath: ${c.name}`, () => assert.equal(temporaryPath(c.file, 'u'), c.want));
@@ -39,7 +47,10 @@ describe('git-fs', () => {
       const oid = await git.writeBlob({ fs: gitFs, gitdir, blob: content });
       await git.writeRef({ fs: gitFs, gitdir, ref: 'refs/flotilla/pending/main', value: oid });
       assert.equal(readFileSync(path.join(gitdir, 'refs', 'flotilla', 'pending', 'main'), 'utf8'), `${oid}\n`);
-      assert.deepEqual(readdirSync(gitdir).filter((f) => f.startsWith('.flotilla-tmp')), []);
+      assert.deepEqual(
+        readdirSync(gitdir).filter((f) => f.startsWith('.flotilla-tmp')),
+        [],
+      );
       assert.deepEqual(await git.listRefs({ fs: gitFs, gitdir, filepath: 'refs/flotilla' }), ['pending/main']);
     } finally {
       rmSync(gitdir, { recursive: true, force: true });

@@ -30,7 +30,8 @@ export function isWholeObject(bytes: Uint8Array): boolean {
   try {
     raw = inflateSync(bytes);
   } catch (err) {
-    if (err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('Z_')) return false;
+    if (err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('Z_'))
+      return false;
     throw err;
   }
   const nul = raw.indexOf(0);
@@ -47,7 +48,7 @@ export function temporaryPath(file: string, unique: string): string {
 
 async function writeFile(file: string, data: string | Uint8Array, options?: fs.WriteFileOptions): Promise<void> {
   const tmp = temporaryPath(String(file), `${process.pid}_${Math.random().toString(36).slice(2)}`);
-  const encoding = typeof options === 'string' ? options : options?.encoding ?? 'utf8';
+  const encoding = typeof options === 'string' ? options : (options?.encoding ?? 'utf8');
   const bytes = typeof data === 'string' ? Buffer.from(data, encoding) : data;
   const handle = await open(tmp, 'wx');
   try {

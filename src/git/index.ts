@@ -5,15 +5,51 @@ export { descendsFrom } from './ancestry.ts';
 export { blobOid } from './blob-id.ts';
 export { localStore, remoteStore, type BranchStore, type FlushOutcome } from './branch-store.ts';
 export { defaultIdentity, readCommitInfo, trailerValue, writeCommit, type Identity, type NewCommit } from './commit.ts';
-export { credentialsFromEnv, CredentialsUnreadable, parseCredentialsFile, readCredentialsFile, resolveCredentials, splitUrlCredentials, tokenUsername, type Credentials } from './credentials.ts';
-export { GitAuthFailed, GitBranchMissing, GitPushRejected, GitRemoteHeadUnborn, GitRemoteInvalid, GitRemoteUnreachable, GitRepositoryBroken } from './errors.ts';
+export {
+  credentialsFromEnv,
+  CredentialsUnreadable,
+  parseCredentialsFile,
+  readCredentialsFile,
+  resolveCredentials,
+  splitUrlCredentials,
+  tokenUsername,
+  type Credentials,
+} from './credentials.ts';
+export {
+  GitAuthFailed,
+  GitBranchMissing,
+  GitPushRejected,
+  GitRemoteHeadUnborn,
+  GitRemoteInvalid,
+  GitRemoteUnreachable,
+  GitRepositoryBroken,
+} from './errors.ts';
 export { compareAndSwapBranch } from './local-ref.ts';
 export { commitOnNewBranch, GitBranchExists, type NewBranchCommit } from './new-branch.ts';
 export { armKillPoint, gitKillSteps, type GitKillStep } from './kill-point.ts';
 export { defaultLockPolicy, defaultStaleLockMs, type LockPolicy, type ReclaimedLock } from './ref-lock.ts';
-export { fetchRemote, listRemoteBranches, pushCommit, remoteHeadBranch, redactUrl, remoteOf, type PushOutcome, type Remote } from './remote.ts';
+export {
+  fetchRemote,
+  listRemoteBranches,
+  pushCommit,
+  remoteHeadBranch,
+  redactUrl,
+  remoteOf,
+  type PushOutcome,
+  type Remote,
+} from './remote.ts';
 export { readBlobAt, readBlobText } from './read-blob.ts';
-export { cacheDirFor, currentBranch, defaultCacheRoot, findGitDir, openCache, openLocal, remoteName, tryResolve, type GitRepo } from './repository.ts';
+export {
+  cacheDirFor,
+  currentBranch,
+  defaultCacheRoot,
+  findGitDir,
+  openCache,
+  openLocal,
+  remoteName,
+  tryResolve,
+  type GitRepo,
+} from './repository.ts';
 export { changedPaths, type FileDelta } from './tree-diff.ts';
 export { createTreeReader, maxManifestBytes, type TreeReader } from './tree-reader.ts';
 export { listFiles, writeTreeWithChanges, type FileChange } from './tree-writer.ts';

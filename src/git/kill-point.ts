@@ -17,7 +17,7 @@ export const gitKillSteps = [
 ] as const;
 
 /** One of gitKillSteps. */
-export type GitKillStep = typeof gitKillSteps[number];
+export type GitKillStep = (typeof gitKillSteps)[number];
 
 let armed: string | undefined;
 

@@ -13,7 +13,13 @@ import { acquireRefLock, defaultLockPolicy, type LockPolicy } from './ref-lock.t
 import type { GitRepo } from './repository.ts';
 
 /** Moves `refs/heads/<branch>` from `expected` (undefined: must not exist) to `next`, or reports a rejection. */
-export async function compareAndSwapBranch(repo: GitRepo, branch: string, expected: string | undefined, next: string, policy: LockPolicy = defaultLockPolicy): Promise<PushOutcome> {
+export async function compareAndSwapBranch(
+  repo: GitRepo,
+  branch: string,
+  expected: string | undefined,
+  next: string,
+  policy: LockPolicy = defaultLockPolicy,
+): Promise<PushOutcome> {
   const ref = `refs/heads/${branch}`;
   const file = path.join(repo.gitdir, ref);
   try {
@@ -25,7 +31,8 @@ export async function compareAndSwapBranch(repo: GitRepo, branch: string, expect
         throw e;
       });
       if (current !== expected) return { kind: 'rejected', reason: `${ref} moved to ${current ?? 'nothing'}` };
-      if (!(await attempt.lock.commit(`${next}\n`))) return { kind: 'rejected', reason: `${ref}.lock was taken away as stale while held` };
+      if (!(await attempt.lock.commit(`${next}\n`)))
+        return { kind: 'rejected', reason: `${ref}.lock was taken away as stale while held` };
       return { kind: 'pushed' };
     } finally {
       await attempt.lock.release();

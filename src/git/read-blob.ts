@@ -10,7 +10,11 @@ export async function readBlobAt(repo: GitRepo, commit: string, filepath: string
     return (await git.readBlob({ fs, gitdir: repo.gitdir, cache: repo.cache, oid: commit, filepath })).blob;
   } catch (err) {
     if (err instanceof git.Errors.NotFoundError) return undefined;
-    throw new GitRepositoryBroken(`cannot read ${filepath} of ${commit} in ${repo.gitdir}`, { gitdir: repo.gitdir }, { cause: err });
+    throw new GitRepositoryBroken(
+      `cannot read ${filepath} of ${commit} in ${repo.gitdir}`,
+      { gitdir: repo.gitdir },
+      { cause: err },
+    );
   }
 }
 

@@ -33,7 +33,12 @@ export async function readRef(dir: string, ref: string, gitdir?: string): Promis
   return { revision: commit, files, problems: [] };
 }
 
-async function walkTree(base: { fs: typeof fs; dir: string; gitdir?: string }, oid: string, prefix: string, out: SourceFile[]): Promise<void> {
+async function walkTree(
+  base: { fs: typeof fs; dir: string; gitdir?: string },
+  oid: string,
+  prefix: string,
+  out: SourceFile[],
+): Promise<void> {
   const { tree } = await git.readTree({ ...base, oid });
   for (const entry of tree) {
     const path = prefix ? `${prefix}/${entry.path}` : entry.path;

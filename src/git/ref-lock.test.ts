@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { acquireRefLock, formatOwner, ownerGone, parseOwner, selfOwner, type LockPolicy, type ReclaimedLock } from './ref-lock.ts';
+import {
+  acquireRefLock,
+  formatOwner,
+  ownerGone,
+  parseOwner,
+  selfOwner,
+  type LockPolicy,
+  type ReclaimedLock,
+} from './ref-lock.ts';
 
 describe('ref-lock', () => {
   const owner = { pid: 4242, host: 'h1', start: '777' };
@@ -19,7 +27,12 @@ describe('ref-lock', () => {
     { name: 'same host, start time unknown', host: 'h1', start: undefined, want: false },
     { name: 'another host: never judged from here', host: 'h2', start: 'none' as const, want: false },
   ];
-  for (const c of goneCases) it(`ownerGone: ${c.name}`, () => assert.equal(ownerGone(owner, c.host, () => c.start), c.want));
+  for (const c of goneCases)
+    it(`ownerGone: ${c.name}`, () =>
+      assert.equal(
+        ownerGone(owner, c.host, () => c.start),
+        c.want,
+      ));
 
   describe('acquireRefLock', () => {
     let dir: string;
@@ -49,25 +62,62 @@ describe('ref-lock', () => {
     });
 
     const cases = [
-      { name: 'a lock of a dead flotilla on this host is reclaimed at once', text: () => formatOwner({ ...selfOwner(), pid: 2 ** 22 - 3 }), ageMs: 0, want: 'held', reason: 'owner-gone' },
-      { name: 'a lock of this live process is busy', text: () => formatOwner(selfOwner()), ageMs: 0, want: 'busy', reason: undefined },
-      { name: 'a fresh lock without an owner (git) is busy', text: () => '', ageMs: 0, want: 'busy', reason: undefined },
-      { name: 'a lock without an owner older than the bound is reclaimed', text: () => `${'a'.repeat(40)}\n`, ageMs: 120_000, want: 'held', reason: 'expired' },
-      { name: 'a lock of another host older than the bound is reclaimed', text: () => formatOwner({ pid: 1, host: 'elsewhere', start: '1' }), ageMs: 120_000, want: 'held', reason: 'expired' },
+      {
+        name: 'a lock of a dead flotilla on this host is reclaimed at once',
+        text: () => formatOwner({ ...selfOwner(), pid: 2 ** 22 - 3 }),
+        ageMs: 0,
+        want: 'held',
+        reason: 'owner-gone',
+      },
+      {
+        name: 'a lock of this live process is busy',
+        text: () => formatOwner(selfOwner()),
+        ageMs: 0,
+        want: 'busy',
+        reason: undefined,
+      },
+      {
+        name: 'a fresh lock without an owner (git) is busy',
+        text: () => '',
+        ageMs: 0,
+        want: 'busy',
+        reason: undefined,
+      },
+      {
+        name: 'a lock without an owner older than the bound is reclaimed',
+        text: () => `${'a'.repeat(40)}\n`,
+        ageMs: 120_000,
+        want: 'held',
+        reason: 'expired',
+      },
+      {
+        name: 'a lock of another host older than the bound is reclaimed',
+        text: () => formatOwner({ pid: 1, host: 'elsewhere', start: '1' }),
+        ageMs: 120_000,
+        want: 'held',
+        reason: 'expired',
+      },
     ];
     for (const c of cases) {
       it(c.name, async () => {
-        await acquireRefLock(file(), policy).then(async (a) => { if (a.kind === 'held') await a.lock.release(); });
+        await acquireRefLock(file(), policy).then(async (a) => {
+          if (a.kind === 'held') await a.lock.release();
+        });
         plant(c.text(), c.ageMs);
         const a = await acquireRefLock(file(), policy);
         assert.equal(a.kind, c.want);
-        assert.deepEqual(reclaimed.map((r) => r.reason), c.reason ? [c.reason] : []);
+        assert.deepEqual(
+          reclaimed.map((r) => r.reason),
+          c.reason ? [c.reason] : [],
+        );
         if (a.kind === 'held') await a.lock.release();
       });
     }
 
     it('two writers racing for one stale lock: exactly one holds it', async () => {
-      await acquireRefLock(file(), policy).then(async (a) => { if (a.kind === 'held') await a.lock.release(); });
+      await acquireRefLock(file(), policy).then(async (a) => {
+        if (a.kind === 'held') await a.lock.release();
+      });
       plant('', 120_000);
       const both = await Promise.all([acquireRefLock(file(), policy), acquireRefLock(file(), policy)]);
       assert.deepEqual(both.map((a) => a.kind).sort(), ['busy', 'held']);

@@ -47,9 +47,12 @@ export interface ReclaimedLock {
 export const defaultStaleLockMs = 60_000;
 
 /** The policy used when none is given: the default bound, no one told. */
-export const defaultLockPolicy: LockPolicy = { staleAfterMs: defaultStaleLockMs, onReclaim: () => {
+export const defaultLockPolicy: LockPolicy = {
+  staleAfterMs: defaultStaleLockMs,
+  onReclaim: () => {
     // no one to tell
-  } };
+  },
+};
 
 /** A held lock: replace its content with the ref's new value, then commit (rename) or release. */
 export interface HeldLock {
@@ -59,7 +62,9 @@ export interface HeldLock {
 }
 
 /** The outcome of trying to take a lock. */
-export type LockAttempt = { readonly kind: 'held'; readonly lock: HeldLock } | { readonly kind: 'busy'; readonly reason: string };
+export type LockAttempt =
+  | { readonly kind: 'held'; readonly lock: HeldLock }
+  | { readonly kind: 'busy'; readonly reason: string };
 
 /** This process as a lock owner. */
 export function selfOwner(): LockOwner {
@@ -74,11 +79,17 @@ export function formatOwner(o: LockOwner): string {
 /** The owner named by a lock file's text, or undefined when it holds no owner line (git's lock, a ref value, nothing). */
 export function parseOwner(text: string): LockOwner | undefined {
   const m = /^flotilla-lock pid=(\d+) host=(\S*) start=(\S*)\n?$/.exec(text);
-  return m?.[1] && m[2] !== undefined && m[3] !== undefined ? { pid: Number(m[1]), host: m[2], start: m[3] } : undefined;
+  return m?.[1] && m[2] !== undefined && m[3] !== undefined
+    ? { pid: Number(m[1]), host: m[2], start: m[3] }
+    : undefined;
 }
 
 /** Whether `owner` is known to be gone: same host, and no such process or one that started at another time. */
-export function ownerGone(owner: LockOwner, host: string, startOf: (pid: number) => string | undefined | 'none'): boolean {
+export function ownerGone(
+  owner: LockOwner,
+  host: string,
+  startOf: (pid: number) => string | undefined | 'none',
+): boolean {
   if (owner.host !== host) return false;
   const start = startOf(owner.pid);
   if (start === 'none') return true;
@@ -86,7 +97,11 @@ export function ownerGone(owner: LockOwner, host: string, startOf: (pid: number)
 }
 
 /** Takes `<file>.lock`, reclaiming it first when stale (see the file comment). */
-export async function acquireRefLock(file: string, policy: LockPolicy, self: LockOwner = selfOwner()): Promise<LockAttempt> {
+export async function acquireRefLock(
+  file: string,
+  policy: LockPolicy,
+  self: LockOwner = selfOwner(),
+): Promise<LockAttempt> {
   const lock = `${file}.lock`;
   await mkdir(path.dirname(file), { recursive: true });
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -97,7 +112,8 @@ export async function acquireRefLock(file: string, policy: LockPolicy, self: Loc
       if (!isCode(err, 'EEXIST')) throw err;
       const verdict = await judge(lock, policy.staleAfterMs, self.host);
       if (verdict.kind === 'live') return { kind: 'busy', reason: verdict.reason };
-      if (await takeAway(lock, verdict.ino)) policy.onReclaim({ lock, reason: verdict.reason, owner: verdict.owner, ageMs: verdict.ageMs });
+      if (await takeAway(lock, verdict.ino))
+        policy.onReclaim({ lock, reason: verdict.reason, owner: verdict.owner, ageMs: verdict.ageMs });
       continue;
     }
     try {
@@ -140,14 +156,24 @@ function heldLock(file: string, lock: string, handle: FileHandle): HeldLock {
 
 type Verdict =
   | { readonly kind: 'live'; readonly reason: string }
-  | { readonly kind: 'stale'; readonly reason: 'owner-gone' | 'expired'; readonly ino: number; readonly owner: LockOwner | undefined; readonly ageMs: number };
+  | {
+      readonly kind: 'stale';
+      readonly reason: 'owner-gone' | 'expired';
+      readonly ino: number;
+      readonly owner: LockOwner | undefined;
+      readonly ageMs: number;
+    };
 
 async function judge(lock: string, staleAfterMs: number, host: string): Promise<Verdict> {
-  const st = await stat(lock).catch((err: unknown) => { if (isCode(err, 'ENOENT')) return undefined; throw err; });
+  const st = await stat(lock).catch((err: unknown) => {
+    if (isCode(err, 'ENOENT')) return undefined;
+    throw err;
+  });
   if (!st) return { kind: 'stale', reason: 'expired', ino: -1, owner: undefined, ageMs: 0 }; // gone meanwhile: just retry
   const owner = parseOwner(await readFile(lock, 'utf8').catch(() => ''));
   const ageMs = Math.max(0, Date.now() - st.mtimeMs);
-  if (owner && ownerGone(owner, host, liveStart)) return { kind: 'stale', reason: 'owner-gone', ino: st.ino, owner, ageMs };
+  if (owner && ownerGone(owner, host, liveStart))
+    return { kind: 'stale', reason: 'owner-gone', ino: st.ino, owner, ageMs };
   if (ageMs > staleAfterMs) return { kind: 'stale', reason: 'expired', ino: st.ino, owner, ageMs };
   const who = owner ? `flotilla pid ${owner.pid} on ${owner.host}` : 'another writer';
   return { kind: 'live', reason: `${lock} is held by ${who}` };
@@ -168,7 +194,9 @@ async function takeAway(lock: string, ino: number): Promise<boolean> {
     return true;
   }
   // A live writer re-created the lock between the verdict and the move: give it back.
-  await link(aside, lock).catch((err: unknown) => { if (!isCode(err, 'EEXIST')) throw err; });
+  await link(aside, lock).catch((err: unknown) => {
+    if (!isCode(err, 'EEXIST')) throw err;
+  });
   await unlink(aside);
   return false;
 }

@@ -26,7 +26,9 @@ export type PushOutcome = { readonly kind: 'pushed' } | { readonly kind: 'reject
 
 /** Branch name → commit of every branch the remote advertises (one HTTP round trip, like `git ls-remote --heads`). */
 export async function listRemoteBranches(remote: Remote): Promise<ReadonlyMap<string, string>> {
-  const refs = await withRemoteErrors(remote, () => git.listServerRefs({ http, url: remote.url, prefix: 'refs/heads/', ...auth(remote) }));
+  const refs = await withRemoteErrors(remote, () =>
+    git.listServerRefs({ http, url: remote.url, prefix: 'refs/heads/', ...auth(remote) }),
+  );
   const out = new Map<string, string>();
   for (const r of refs) out.set(r.ref.slice('refs/heads/'.length), r.oid);
   return out;
@@ -38,16 +40,34 @@ export async function listRemoteBranches(remote: Remote): Promise<ReadonlyMap<st
  */
 export async function fetchRemote(repo: GitRepo, remote: Remote): Promise<void> {
   try {
-    await withRemoteErrors(remote, () => git.fetch({
-      fs, http, gitdir: repo.gitdir, cache: repo.cache, url: remote.url, remote: remoteName,
-      singleBranch: false, tags: false, prune: true, ...auth(remote),
-    }));
+    await withRemoteErrors(remote, () =>
+      git.fetch({
+        fs,
+        http,
+        gitdir: repo.gitdir,
+        cache: repo.cache,
+        url: remote.url,
+        remote: remoteName,
+        singleBranch: false,
+        tags: false,
+        prune: true,
+        ...auth(remote),
+      }),
+    );
   } catch (err) {
     // isomorphic-git starts from, and reports, the remote's HEAD; git-http-backend advertises no
     // HEAD when it names a branch that does not exist, and every fetch then fails.
-    if (err instanceof GitRemoteInvalid && err.cause instanceof git.Errors.NotFoundError && /\bHEAD\b/.test(err.cause.message)) {
+    if (
+      err instanceof GitRemoteInvalid &&
+      err.cause instanceof git.Errors.NotFoundError &&
+      /\bHEAD\b/.test(err.cause.message)
+    ) {
       const url = redactUrl(remote.url);
-      throw new GitRemoteHeadUnborn(`${url} has no default branch: its HEAD names a branch that does not exist. Push a default branch (e.g. an initial commit on main) or point HEAD at an existing branch (git symbolic-ref HEAD refs/heads/<branch> in the bare repository)`, { url }, { cause: err });
+      throw new GitRemoteHeadUnborn(
+        `${url} has no default branch: its HEAD names a branch that does not exist. Push a default branch (e.g. an initial commit on main) or point HEAD at an existing branch (git symbolic-ref HEAD refs/heads/<branch> in the bare repository)`,
+        { url },
+        { cause: err },
+      );
     }
     throw err;
   }
@@ -55,7 +75,8 @@ export async function fetchRemote(repo: GitRepo, remote: Remote): Promise<void> 
 
 /** The branch the remote's HEAD points at (what `git clone` checks out), or `main`. */
 export async function remoteHeadBranch(remote: Remote): Promise<string> {
-  const refs = await git.listServerRefs({ http, url: remote.url, prefix: 'HEAD', symrefs: true, ...auth(remote) })
+  const refs = await git
+    .listServerRefs({ http, url: remote.url, prefix: 'HEAD', symrefs: true, ...auth(remote) })
     .catch(() => []); // failures surface with a typed error at the first fetch
   const target = refs.find((r) => r.ref === 'HEAD')?.target;
   return target?.startsWith('refs/heads/') ? target.slice('refs/heads/'.length) : 'main';
@@ -72,14 +93,31 @@ export async function pushCommit(repo: GitRepo, remote: Remote, branch: string, 
     // `remote` names a remote with no `refs/remotes/<remote>/HEAD`: isomorphic-git would otherwise
     // list every object of the remote's default branch (the whole fleet tree) to thin the pack,
     // which costs more than sending a small commit. The merge base still thins it.
-    await withRemoteErrors(remote, () => git.push({
-      fs, http, gitdir: repo.gitdir, cache: repo.cache, url: remote.url, remote: pushRemoteName,
-      ref: localRef, remoteRef: `refs/heads/${branch}`, force: false, ...auth(remote),
-    }));
-    await git.writeRef({ fs, gitdir: repo.gitdir, ref: `refs/remotes/${remoteName}/${branch}`, value: commit, force: true });
+    await withRemoteErrors(remote, () =>
+      git.push({
+        fs,
+        http,
+        gitdir: repo.gitdir,
+        cache: repo.cache,
+        url: remote.url,
+        remote: pushRemoteName,
+        ref: localRef,
+        remoteRef: `refs/heads/${branch}`,
+        force: false,
+        ...auth(remote),
+      }),
+    );
+    await git.writeRef({
+      fs,
+      gitdir: repo.gitdir,
+      ref: `refs/remotes/${remoteName}/${branch}`,
+      value: commit,
+      force: true,
+    });
     return { kind: 'pushed' };
   } catch (err) {
-    if (err instanceof GitRemoteInvalid && isRejection(err.cause)) return { kind: 'rejected', reason: err.cause instanceof Error ? err.cause.message : 'rejected' };
+    if (err instanceof GitRemoteInvalid && isRejection(err.cause))
+      return { kind: 'rejected', reason: err.cause instanceof Error ? err.cause.message : 'rejected' };
     throw err;
   }
 }
@@ -109,7 +147,8 @@ async function withRemoteErrors<T>(remote: Remote, op: () => Promise<T>): Promis
   } catch (err) {
     if (err instanceof git.Errors.HttpError) {
       const status = err.data.statusCode;
-      if (status === 401 || status === 403) throw new GitAuthFailed(`${url} refused the credentials (HTTP ${status})`, { url, status }, { cause: err });
+      if (status === 401 || status === 403)
+        throw new GitAuthFailed(`${url} refused the credentials (HTTP ${status})`, { url, status }, { cause: err });
       throw new GitRemoteUnreachable(`${url} answered HTTP ${status}`, { url, status }, { cause: err });
     }
     if (err instanceof git.Errors.UserCanceledError) {
@@ -125,7 +164,9 @@ async function withRemoteErrors<T>(remote: Remote, op: () => Promise<T>): Promis
 
 function isNetworkError(err: unknown): boolean {
   const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
-  return /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EPIPE|UND_ERR_.*)$/.test(code);
+  return /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EPIPE|UND_ERR_.*)$/.test(
+    code,
+  );
 }
 
 /** The URL without any user:password part, for messages and logs (E4). */

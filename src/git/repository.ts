@@ -36,12 +36,20 @@ export async function openCache(url: string, root: string): Promise<GitRepo> {
   const gitdir = cacheDirFor(url, root);
   try {
     await mkdir(gitdir, { recursive: true });
-    const initialised = await stat(path.join(gitdir, 'HEAD')).then(() => true, () => false);
+    const initialised = await stat(path.join(gitdir, 'HEAD')).then(
+      () => true,
+      () => false,
+    );
     if (!initialised) await git.init({ fs, gitdir, bare: true, defaultBranch: 'main' });
     const current = await git.getConfig({ fs, gitdir, path: `remote.${remoteName}.url` });
     if (current !== url) {
       await git.setConfig({ fs, gitdir, path: `remote.${remoteName}.url`, value: url });
-      await git.setConfig({ fs, gitdir, path: `remote.${remoteName}.fetch`, value: `+refs/heads/*:refs/remotes/${remoteName}/*` });
+      await git.setConfig({
+        fs,
+        gitdir,
+        path: `remote.${remoteName}.fetch`,
+        value: `+refs/heads/*:refs/remotes/${remoteName}/*`,
+      });
     }
   } catch (err) {
     throw new GitRepositoryBroken(`cannot prepare the git cache ${gitdir}`, { gitdir }, { cause: err });
@@ -62,10 +70,23 @@ export async function removeCache(url: string, root: string): Promise<void> {
 /** The git directory of `dir` when `dir` itself is a repository root (a clone, or a bare repo); undefined otherwise. */
 export async function findGitDir(dir: string): Promise<string | undefined> {
   const dotGit = path.join(dir, '.git');
-  const isDir = async (p: string) => stat(p).then((s) => s.isDirectory(), () => false);
-  const isFile = async (p: string) => stat(p).then((s) => s.isFile(), () => false);
+  const isDir = async (p: string) =>
+    stat(p).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
+  const isFile = async (p: string) =>
+    stat(p).then(
+      (s) => s.isFile(),
+      () => false,
+    );
   if (await isDir(dotGit)) return dotGit;
-  if ((await isFile(path.join(dir, 'HEAD'))) && (await isDir(path.join(dir, 'objects'))) && (await isDir(path.join(dir, 'refs')))) return dir;
+  if (
+    (await isFile(path.join(dir, 'HEAD'))) &&
+    (await isDir(path.join(dir, 'objects'))) &&
+    (await isDir(path.join(dir, 'refs')))
+  )
+    return dir;
   return undefined;
 }
 

@@ -11,7 +11,10 @@ export interface FileDelta {
   readonly change: 'added' | 'modified' | 'deleted';
 }
 
-interface Entry { readonly oid: string; readonly isTree: boolean }
+interface Entry {
+  readonly oid: string;
+  readonly isTree: boolean;
+}
 
 /** The files that differ between commits `from` and `to`, sorted by path (empty for equal trees). */
 export async function changedPaths(repo: GitRepo, from: string, to: string): Promise<FileDelta[]> {
@@ -21,7 +24,11 @@ export async function changedPaths(repo: GitRepo, from: string, to: string): Pro
     await diffTrees(repo, a, b, '', out);
     return out.sort((x, y) => compareStrings(x.path, y.path));
   } catch (err) {
-    throw new GitRepositoryBroken(`cannot compare ${from} and ${to} in ${repo.gitdir}`, { gitdir: repo.gitdir }, { cause: err });
+    throw new GitRepositoryBroken(
+      `cannot compare ${from} and ${to} in ${repo.gitdir}`,
+      { gitdir: repo.gitdir },
+      { cause: err },
+    );
   }
 }
 
@@ -37,7 +44,13 @@ async function entries(repo: GitRepo, oid: string | undefined): Promise<Map<stri
   return out;
 }
 
-async function diffTrees(repo: GitRepo, a: string | undefined, b: string | undefined, prefix: string, out: FileDelta[]): Promise<void> {
+async function diffTrees(
+  repo: GitRepo,
+  a: string | undefined,
+  b: string | undefined,
+  prefix: string,
+  out: FileDelta[],
+): Promise<void> {
   if (a === b) return;
   const [ea, eb] = await Promise.all([entries(repo, a), entries(repo, b)]);
   const names = [...new Set([...ea.keys(), ...eb.keys()])].sort(compareStrings);

@@ -35,7 +35,10 @@ export function createTreeReader(repo: GitRepo): TreeReader {
       const walk = async (oid: string, prefix: string): Promise<Subtree> => {
         const key = `${prefix}\0${oid}`;
         const known = trees.get(key) ?? next.trees.get(key);
-        if (known) { next.trees.set(key, known); return known; }
+        if (known) {
+          next.trees.set(key, known);
+          return known;
+        }
         const files: SourceFile[] = [];
         const problems: ReadProblem[] = [];
         const { tree } = await git.readTree({ fs, gitdir: repo.gitdir, cache: repo.cache, oid });
@@ -47,9 +50,16 @@ export function createTreeReader(repo: GitRepo): TreeReader {
             problems.push(...sub.problems);
           } else if (entry.type === 'blob' && entry.mode !== '120000' && isManifestPath(path)) {
             // Symlinks (mode 120000) are never followed: their target could leave the repository.
-            const bytes = blobs.get(entry.oid) ?? next.blobs.get(entry.oid) ?? (await git.readBlob({ fs, gitdir: repo.gitdir, cache: repo.cache, oid: entry.oid })).blob;
+            const bytes =
+              blobs.get(entry.oid) ??
+              next.blobs.get(entry.oid) ??
+              (await git.readBlob({ fs, gitdir: repo.gitdir, cache: repo.cache, oid: entry.oid })).blob;
             if (bytes.length <= maxManifestBytes) next.blobs.set(entry.oid, bytes);
-            if (bytes.length > maxManifestBytes) problems.push({ path, message: `file is ${bytes.length} bytes, larger than the ${maxManifestBytes}-byte limit for a manifest; it is not read` });
+            if (bytes.length > maxManifestBytes)
+              problems.push({
+                path,
+                message: `file is ${bytes.length} bytes, larger than the ${maxManifestBytes}-byte limit for a manifest; it is not read`,
+              });
             else files.push({ path, bytes });
           }
         }
@@ -68,7 +78,11 @@ export function createTreeReader(repo: GitRepo): TreeReader {
           problems: [...root.problems].sort((a, b) => compareStrings(a.path, b.path)),
         };
       } catch (err) {
-        throw new GitRepositoryBroken(`cannot read the tree of ${commit} in ${repo.gitdir}`, { gitdir: repo.gitdir }, { cause: err });
+        throw new GitRepositoryBroken(
+          `cannot read the tree of ${commit} in ${repo.gitdir}`,
+          { gitdir: repo.gitdir },
+          { cause: err },
+        );
       }
     },
   };

@@ -28,28 +28,53 @@ export async function listFiles(repo: GitRepo, tree: string | undefined, prefix 
 }
 
 /** The tree oid of the result of applying `changes` to `base` (undefined base: an empty tree). */
-export async function writeTreeWithChanges(repo: GitRepo, base: string | undefined, changes: readonly FileChange[]): Promise<string> {
+export async function writeTreeWithChanges(
+  repo: GitRepo,
+  base: string | undefined,
+  changes: readonly FileChange[],
+): Promise<string> {
   try {
-    return (await rewrite(repo, base, changes.map((c) => ({ parts: c.path.split('/'), content: c.content })))) ?? (await git.writeTree({ fs, gitdir: repo.gitdir, tree: [] }));
+    return (
+      (await rewrite(
+        repo,
+        base,
+        changes.map((c) => ({ parts: c.path.split('/'), content: c.content })),
+      )) ?? (await git.writeTree({ fs, gitdir: repo.gitdir, tree: [] }))
+    );
   } catch (err) {
     throw new GitRepositoryBroken(`cannot write a tree in ${repo.gitdir}`, { gitdir: repo.gitdir }, { cause: err });
   }
 }
 
-interface Change { readonly parts: readonly string[]; readonly content: Uint8Array | null }
+interface Change {
+  readonly parts: readonly string[];
+  readonly content: Uint8Array | null;
+}
 type TreeEntry = { mode: string; path: string; oid: string; type: 'blob' | 'tree' | 'commit' };
 
 /** Rewrites one directory level; returns undefined when the directory ends up empty (git has no empty trees). */
-async function rewrite(repo: GitRepo, oid: string | undefined, changes: readonly Change[]): Promise<string | undefined> {
+async function rewrite(
+  repo: GitRepo,
+  oid: string | undefined,
+  changes: readonly Change[],
+): Promise<string | undefined> {
   const entries = new Map<string, TreeEntry>();
-  if (oid !== undefined) for (const e of (await git.readTree({ fs, gitdir: repo.gitdir, cache: repo.cache, oid })).tree) entries.set(e.path, e);
+  if (oid !== undefined)
+    for (const e of (await git.readTree({ fs, gitdir: repo.gitdir, cache: repo.cache, oid })).tree)
+      entries.set(e.path, e);
   const nested = new Map<string, Change[]>();
   for (const c of changes) {
     const [head, ...rest] = c.parts;
     if (head === undefined) continue;
     if (rest.length === 0) {
       if (c.content === null) entries.delete(head);
-      else entries.set(head, { mode: '100644', path: head, type: 'blob', oid: await git.writeBlob({ fs, gitdir: repo.gitdir, blob: c.content }) });
+      else
+        entries.set(head, {
+          mode: '100644',
+          path: head,
+          type: 'blob',
+          oid: await git.writeBlob({ fs, gitdir: repo.gitdir, blob: c.content }),
+        });
     } else {
       const list = nested.get(head) ?? [];
       list.push({ parts: rest, content: c.content });
@@ -64,6 +89,8 @@ async function rewrite(repo: GitRepo, oid: string | undefined, changes: readonly
   }
   if (entries.size === 0) return undefined;
   // git sorts tree entries by name, a directory as if its name ended in '/'; isomorphic-git re-sorts too.
-  const tree = [...entries.values()].sort((a, b) => compareStrings(a.type === 'tree' ? `${a.path}/` : a.path, b.type === 'tree' ? `${b.path}/` : b.path));
+  const tree = [...entries.values()].sort((a, b) =>
+    compareStrings(a.type === 'tree' ? `${a.path}/` : a.path, b.type === 'tree' ? `${b.path}/` : b.path),
+  );
   return git.writeTree({ fs, gitdir: repo.gitdir, tree });
 }

@@ -22,17 +22,24 @@ function finished(status: JsonObject | undefined): 'Complete' | 'Failed' | undef
 
 function hasCondition(status: JsonObject, type: string): boolean {
   const conditions = status['conditions'];
-  return (Array.isArray(conditions) ? conditions : []).some((c) => stringField({ c }, 'c', 'type') === type && stringField({ c }, 'c', 'status') === 'True');
+  return (Array.isArray(conditions) ? conditions : []).some(
+    (c) => stringField({ c }, 'c', 'type') === type && stringField({ c }, 'c', 'status') === 'True',
+  );
 }
 
-const timeOf = (v: JsonValue | undefined): number | undefined => (typeof v === 'string' && Number.isFinite(Date.parse(v)) ? Date.parse(v) : undefined);
+const timeOf = (v: JsonValue | undefined): number | undefined =>
+  typeof v === 'string' && Number.isFinite(Date.parse(v)) ? Date.parse(v) : undefined;
 
 function condition(type: string, reason: string, message: string, now: string | undefined): JsonObject {
   return { type, status: 'True', ...(now ? { lastProbeTime: now, lastTransitionTime: now } : {}), reason, message };
 }
 
 /** The aggregated Job. */
-export function aggregateJob(obj: KubeObject, items: readonly AggregatedStatusItem[], now: string | undefined): KubeObject {
+export function aggregateJob(
+  obj: KubeObject,
+  items: readonly AggregatedStatusItem[],
+  now: string | undefined,
+): KubeObject {
   const current = objectField(obj, 'status');
   if (finished(current)) return cloneJson(obj);
   const sums = { active: 0, succeeded: 0, failed: 0 };
@@ -65,10 +72,16 @@ export function aggregateJob(obj: KubeObject, items: readonly AggregatedStatusIt
     }
   }
   const conditions: JsonObject[] = [];
-  if (failedClusters.length > 0) conditions.push(condition('Failed', 'JobFailed', `Job executed failed in member clusters ${failedClusters.join(',')}`, now));
+  if (failedClusters.length > 0)
+    conditions.push(
+      condition('Failed', 'JobFailed', `Job executed failed in member clusters ${failedClusters.join(',')}`, now),
+    );
   if (completed === items.length && completed > 0) {
     conditions.push(condition('Complete', 'Completed', 'Job completed', now));
-    if (criteriaMet === items.length) conditions.push(condition('SuccessCriteriaMet', 'CompletionsReached', 'All member clusters have met success criteria', now));
+    if (criteriaMet === items.length)
+      conditions.push(
+        condition('SuccessCriteriaMet', 'CompletionsReached', 'All member clusters have met success criteria', now),
+      );
   }
   const start = current?.['startTime'] ?? (started === items.length && started > 0 ? startTime : undefined);
   const status: JsonObject = {

@@ -8,7 +8,8 @@ import { dedupeAndSortIngress } from './load-balancer.ts';
 import type { AggregatedStatusItem } from './types.ts';
 
 const withStatus = (obj: KubeObject, status: JsonObject): KubeObject => ({ ...cloneJson(obj), status });
-const reported = (items: readonly AggregatedStatusItem[]): JsonObject[] => items.flatMap((i) => (i.status ? [i.status] : []));
+const reported = (items: readonly AggregatedStatusItem[]): JsonObject[] =>
+  items.flatMap((i) => (i.status ? [i.status] : []));
 
 /** Service of type LoadBalancer: every member's ingress entries, deduplicated and sorted. */
 export function aggregateService(obj: KubeObject, items: readonly AggregatedStatusItem[]): KubeObject {
@@ -30,7 +31,8 @@ function loadBalancerOf(items: readonly AggregatedStatusItem[]): JsonObject {
   return merged.length > 0 ? { ingress: merged } : {};
 }
 
-const timeOf = (v: JsonValue | undefined): number | undefined => (typeof v === 'string' && Number.isFinite(Date.parse(v)) ? Date.parse(v) : undefined);
+const timeOf = (v: JsonValue | undefined): number | undefined =>
+  typeof v === 'string' && Number.isFinite(Date.parse(v)) ? Date.parse(v) : undefined;
 
 /** CronJob: active jobs of all members in member order; the latest schedule and success times. */
 export function aggregateCronJob(obj: KubeObject, items: readonly AggregatedStatusItem[]): KubeObject {
@@ -43,7 +45,11 @@ export function aggregateCronJob(obj: KubeObject, items: readonly AggregatedStat
     if (later(s['lastSuccessfulTime'], lastSuccessful)) lastSuccessful = s['lastSuccessfulTime'];
   }
   const status: JsonObject = { ...(objectField(obj, 'status') ?? {}) };
-  for (const [k, v] of [['active', active.length > 0 ? active : undefined], ['lastScheduleTime', lastSchedule], ['lastSuccessfulTime', lastSuccessful]] as const) {
+  for (const [k, v] of [
+    ['active', active.length > 0 ? active : undefined],
+    ['lastScheduleTime', lastSchedule],
+    ['lastSuccessfulTime', lastSuccessful],
+  ] as const) {
     if (v === undefined || v === null) delete status[k];
     else status[k] = v;
   }
@@ -87,7 +93,10 @@ export function aggregatePod(obj: KubeObject, items: readonly AggregatedStatusIt
 
 function statusesOf(status: JsonObject, field: string): JsonObject[] {
   const list = status[field];
-  return (Array.isArray(list) ? list : []).map((c) => ({ ready: objectField({ c }, 'c')?.['ready'] === true, state: objectField(c, 'state') ?? {} }));
+  return (Array.isArray(list) ? list : []).map((c) => ({
+    ready: objectField({ c }, 'c')?.['ready'] === true,
+    state: objectField(c, 'state') ?? {},
+  }));
 }
 
 /** PersistentVolume: the first of Failed, Pending, Available, Bound, Released (no status counts as Pending). */
@@ -110,4 +119,3 @@ export function aggregatePersistentVolumeClaim(obj: KubeObject, items: readonly 
   }
   return withStatus(obj, phase ? { phase } : {});
 }
-

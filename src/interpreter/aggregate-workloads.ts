@@ -25,21 +25,49 @@ export interface WorkloadAggregation {
 }
 
 export const deploymentAggregation: WorkloadAggregation = {
-  counters: [['replicas', true], ['updatedReplicas', true], ['readyReplicas', true], ['availableReplicas', true], ['unavailableReplicas', true]],
+  counters: [
+    ['replicas', true],
+    ['updatedReplicas', true],
+    ['readyReplicas', true],
+    ['availableReplicas', true],
+    ['unavailableReplicas', true],
+  ],
 };
 export const replicaSetAggregation: WorkloadAggregation = {
-  counters: [['replicas', false], ['readyReplicas', true], ['availableReplicas', true]],
+  counters: [
+    ['replicas', false],
+    ['readyReplicas', true],
+    ['availableReplicas', true],
+  ],
 };
 export const statefulSetAggregation: WorkloadAggregation = {
-  counters: [['replicas', false], ['readyReplicas', true], ['currentReplicas', true], ['updatedReplicas', true], ['availableReplicas', false]],
+  counters: [
+    ['replicas', false],
+    ['readyReplicas', true],
+    ['currentReplicas', true],
+    ['updatedReplicas', true],
+    ['availableReplicas', false],
+  ],
   compareWithMemberGeneration: true,
 };
 export const daemonSetAggregation: WorkloadAggregation = {
-  counters: [['currentNumberScheduled', false], ['numberMisscheduled', false], ['desiredNumberScheduled', false], ['numberReady', false], ['updatedNumberScheduled', true], ['numberAvailable', true], ['numberUnavailable', true]],
+  counters: [
+    ['currentNumberScheduled', false],
+    ['numberMisscheduled', false],
+    ['desiredNumberScheduled', false],
+    ['numberReady', false],
+    ['updatedNumberScheduled', true],
+    ['numberAvailable', true],
+    ['numberUnavailable', true],
+  ],
 };
 
 /** Sums a workload's member counters into the template's status (other status fields are kept). */
-export function aggregateWorkload(obj: KubeObject, items: readonly AggregatedStatusItem[], how: WorkloadAggregation): KubeObject {
+export function aggregateWorkload(
+  obj: KubeObject,
+  items: readonly AggregatedStatusItem[],
+  how: WorkloadAggregation,
+): KubeObject {
   const templateGeneration = intField(obj, 'metadata', 'generation');
   const sums = new Map<string, number>(how.counters.map(([f]) => [f, 0]));
   let caughtUp = 0;
@@ -48,12 +76,14 @@ export function aggregateWorkload(obj: KubeObject, items: readonly AggregatedSta
     if (!s) continue;
     const memberGeneration = intField(s, 'generation');
     const target = how.compareWithMemberGeneration ? memberGeneration : templateGeneration;
-    if (intField(s, 'observedGeneration') >= memberGeneration && intField(s, 'resourceTemplateGeneration') >= target) caughtUp++;
+    if (intField(s, 'observedGeneration') >= memberGeneration && intField(s, 'resourceTemplateGeneration') >= target)
+      caughtUp++;
     for (const [f] of how.counters) sums.set(f, (sums.get(f) ?? 0) + intField(s, f));
   }
   const out = cloneJson(obj) as KubeObject & { status?: JsonObject };
   const status: JsonObject = { ...(objectField(obj, 'status') ?? {}) };
-  const observedGeneration = caughtUp === items.length ? templateGeneration : intField(obj, 'status', 'observedGeneration');
+  const observedGeneration =
+    caughtUp === items.length ? templateGeneration : intField(obj, 'status', 'observedGeneration');
   setCounter(status, 'observedGeneration', observedGeneration, true);
   for (const [f, omitEmpty] of how.counters) setCounter(status, f, sums.get(f) ?? 0, omitEmpty);
   return { ...out, status };
@@ -73,7 +103,10 @@ export function aggregateHorizontalPodAutoscaler(obj: KubeObject, items: readonl
     current += intField(item.status, 'currentReplicas');
     desired += intField(item.status, 'desiredReplicas');
   }
-  return { ...cloneJson(obj), status: { ...(current !== 0 ? { currentReplicas: current } : {}), desiredReplicas: desired } };
+  return {
+    ...cloneJson(obj),
+    status: { ...(current !== 0 ? { currentReplicas: current } : {}), desiredReplicas: desired },
+  };
 }
 
 /** PDB: counters summed, disrupted pods keyed `cluster/pod`; the status is replaced. */
@@ -83,9 +116,13 @@ export function aggregatePodDisruptionBudget(obj: KubeObject, items: readonly Ag
   for (const item of items) {
     if (!item.status) continue;
     for (const k of Object.keys(sums) as (keyof typeof sums)[]) sums[k] += intField(item.status, k);
-    for (const [pod, time] of Object.entries(objectField(item.status, 'disruptedPods') ?? {})) disruptedPods[`${item.clusterName}/${pod}`] = time;
+    for (const [pod, time] of Object.entries(objectField(item.status, 'disruptedPods') ?? {}))
+      disruptedPods[`${item.clusterName}/${pod}`] = time;
   }
   const sortedPods: JsonObject = {};
   for (const k of Object.keys(disruptedPods).sort(compareStrings)) sortedPods[k] = disruptedPods[k] ?? null;
-  return { ...cloneJson(obj), status: { ...(Object.keys(sortedPods).length > 0 ? { disruptedPods: sortedPods } : {}), ...sums } };
+  return {
+    ...cloneJson(obj),
+    status: { ...(Object.keys(sortedPods).length > 0 ? { disruptedPods: sortedPods } : {}), ...sums },
+  };
 }

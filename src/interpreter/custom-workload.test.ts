@@ -53,17 +53,38 @@ end`,
 
 const customization = {
   object: {
-    apiVersion: 'config.karmada.io/v1alpha1', kind: 'ResourceInterpreterCustomization', metadata: { name: 'example-workload' },
-    spec: { target: { apiVersion: 'example.io/v1alpha1', kind: 'Workload' }, customizations: Object.fromEntries(Object.entries(scripts).map(([k, v]) => [k, { luaScript: v }])) },
+    apiVersion: 'config.karmada.io/v1alpha1',
+    kind: 'ResourceInterpreterCustomization',
+    metadata: { name: 'example-workload' },
+    spec: {
+      target: { apiVersion: 'example.io/v1alpha1', kind: 'Workload' },
+      customizations: Object.fromEntries(Object.entries(scripts).map(([k, v]) => [k, { luaScript: v }])),
+    },
   },
   source: { file: 'interpreters/workload.yaml', line: 1, column: 1, doc: 0 },
 } as unknown as Loaded<ResourceInterpreterCustomization>;
 
 const workload = {
-  apiVersion: 'example.io/v1alpha1', kind: 'Workload', metadata: { name: 'web', namespace: 'shop', generation: 2 },
+  apiVersion: 'example.io/v1alpha1',
+  kind: 'Workload',
+  metadata: { name: 'web', namespace: 'shop', generation: 2 },
   spec: {
-    replicas: 3, paused: false, strategy: {},
-    template: { spec: { serviceAccountName: 'web', containers: [{ name: 'app', image: 'app:1', envFrom: [{ secretRef: { name: 'web-env' } }], resources: { requests: { cpu: '250m', memory: '256Mi' } } }] } },
+    replicas: 3,
+    paused: false,
+    strategy: {},
+    template: {
+      spec: {
+        serviceAccountName: 'web',
+        containers: [
+          {
+            name: 'app',
+            image: 'app:1',
+            envFrom: [{ secretRef: { name: 'web-env' } }],
+            resources: { requests: { cpu: '250m', memory: '256Mi' } },
+          },
+        ],
+      },
+    },
   },
 } as unknown as KubeObject;
 
@@ -71,7 +92,10 @@ describe('a custom workload kind with a customisation for every operation', () =
   const interpreter = createInterpreter([customization]);
 
   it('GetReplicas: the script replicas and kube.accuratePodRequirements', () => {
-    assert.deepEqual(interpreter.getReplicas(workload), { replicas: 3, requirements: { resourceRequest: { cpu: '250m', memory: '256Mi' } } });
+    assert.deepEqual(interpreter.getReplicas(workload), {
+      replicas: 3,
+      requirements: { resourceRequest: { cpu: '250m', memory: '256Mi' } },
+    });
     assert.equal(interpreter.hasReplicas('example.io/v1alpha1', 'Workload'), true);
   });
   it('ReviseReplica: the object with the new count, empty objects kept as {}', () => {
@@ -81,10 +105,16 @@ describe('a custom workload kind with a customisation for every operation', () =
   });
   it('Retain: the member-owned field is kept', () => {
     const observed = { ...workload, spec: { ...(workload['spec'] as object), paused: true } } as KubeObject;
-    assert.equal((interpreter.retain(workload, observed) as unknown as { spec: { paused: boolean } }).spec.paused, true);
+    assert.equal(
+      (interpreter.retain(workload, observed) as unknown as { spec: { paused: boolean } }).spec.paused,
+      true,
+    );
   });
   it('AggregateStatus: summed, and empty tables the inputs never had are dropped', () => {
-    const out = interpreter.aggregateStatus(workload, [{ clusterName: 'member1', status: { readyReplicas: 2 } }, { clusterName: 'member2', status: { readyReplicas: 1 } }]);
+    const out = interpreter.aggregateStatus(workload, [
+      { clusterName: 'member1', status: { readyReplicas: 2 } },
+      { clusterName: 'member2', status: { readyReplicas: 1 } },
+    ]);
     assert.deepEqual(out['status'], { clusters: 'member1,member2', readyReplicas: 3 });
     assert.equal(interpreter.aggregateStatus(workload, null)['status'], undefined);
   });
@@ -93,7 +123,10 @@ describe('a custom workload kind with a customisation for every operation', () =
     assert.equal(interpreter.interpretHealth({ ...workload, status: { readyReplicas: 1 } } as KubeObject), false);
   });
   it('ReflectStatus: integers stay integers', () => {
-    assert.deepEqual(interpreter.reflectStatus({ ...workload, status: { readyReplicas: 3 } } as KubeObject), { note: 'ready 3', readyReplicas: 3 });
+    assert.deepEqual(interpreter.reflectStatus({ ...workload, status: { readyReplicas: 3 } } as KubeObject), {
+      note: 'ready 3',
+      readyReplicas: 3,
+    });
     assert.deepEqual(interpreter.reflectStatus(workload), {});
   });
   it('InterpretDependency: kube.getPodDependencies plus the script own, sorted', () => {
@@ -104,7 +137,12 @@ describe('a custom workload kind with a customisation for every operation', () =
     ]);
   });
   it('native kinds are untouched by a customisation for another kind', () => {
-    const deployment = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: { replicas: 2, template: { spec: { containers: [] } } } } as unknown as KubeObject;
+    const deployment = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'd' },
+      spec: { replicas: 2, template: { spec: { containers: [] } } },
+    } as unknown as KubeObject;
     assert.deepEqual(interpreter.getReplicas(deployment), { replicas: 2 });
   });
 });

@@ -7,7 +7,15 @@ import { compareStrings, type Loaded, type ResourceInterpreterCustomization, typ
 import { kindKey } from './kinds.ts';
 
 /** The rules of the customisation API, in Karmada's field names. */
-export const ruleNames = ['retention', 'replicaResource', 'replicaRevision', 'statusReflection', 'statusAggregation', 'healthInterpretation', 'dependencyInterpretation'] as const;
+export const ruleNames = [
+  'retention',
+  'replicaResource',
+  'replicaRevision',
+  'statusReflection',
+  'statusAggregation',
+  'healthInterpretation',
+  'dependencyInterpretation',
+] as const;
 export type RuleName = (typeof ruleNames)[number];
 
 /** A script and the customisation it comes from. */
@@ -25,8 +33,12 @@ export interface KindRules {
 }
 
 /** Merges the customisations into rules per kind key (`apiVersion/kind`). */
-export function mergeCustomizations(customizations: readonly Loaded<ResourceInterpreterCustomization>[]): ReadonlyMap<string, KindRules> {
-  const sorted = customizations.toSorted((a, b) => compareStrings(a.object.metadata.name ?? '', b.object.metadata.name ?? ''));
+export function mergeCustomizations(
+  customizations: readonly Loaded<ResourceInterpreterCustomization>[],
+): ReadonlyMap<string, KindRules> {
+  const sorted = customizations.toSorted((a, b) =>
+    compareStrings(a.object.metadata.name ?? '', b.object.metadata.name ?? ''),
+  );
   type Mutable = { single: Map<Exclude<RuleName, 'dependencyInterpretation'>, RuleScript>; dependencies: RuleScript[] };
   const byKind = new Map<string, Mutable>();
   for (const { object, source } of sorted) {

@@ -25,17 +25,29 @@ const fengari = path.join(root, 'node_modules', 'fengari');
 
 describe('fengari is the version lua-limits.ts wraps', () => {
   it(`package.json pins fengari to exactly ${version}`, () => {
-    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
     assert.equal(pkg.devDependencies['fengari'], version);
   });
   it(`the installed fengari is ${version}`, () => {
-    assert.equal((JSON.parse(readFileSync(path.join(fengari, 'package.json'), 'utf8')) as { version: string }).version, version);
+    assert.equal(
+      (JSON.parse(readFileSync(path.join(fengari, 'package.json'), 'utf8')) as { version: string }).version,
+      version,
+    );
   });
   it("fengari's sources are the ones lua-limits.ts was checked against", () => {
     const h = createHash('sha256');
     const dir = path.join(fengari, 'src');
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.js')).sort()) h.update(`${name}\0${readFileSync(path.join(dir, name), 'utf8')}\0`);
-    assert.equal(h.digest('hex'), sourcesDigest, 'fengari changed: re-check the wrapped call sites (see this file) before updating the digest');
+    for (const name of readdirSync(dir)
+      .filter((n) => n.endsWith('.js'))
+      .sort())
+      h.update(`${name}\0${readFileSync(path.join(dir, name), 'utf8')}\0`);
+    assert.equal(
+      h.digest('hex'),
+      sourcesDigest,
+      'fengari changed: re-check the wrapped call sites (see this file) before updating the digest',
+    );
   });
   const wrapped: readonly [string, Record<string, unknown>, string][] = [
     ['ltable', ltable, 'luaH_new'],
@@ -52,5 +64,6 @@ describe('fengari is the version lua-limits.ts wraps', () => {
       assert.doesNotMatch(String(f), /^function\b/, `${module}.${name} is still fengari's own function`);
     });
   }
-  it('lstring.luaS_bless, which the number printer calls, is there', () => assert.equal(typeof lstring['luaS_bless'], 'function'));
+  it('lstring.luaS_bless, which the number printer calls, is there', () =>
+    assert.equal(typeof lstring['luaS_bless'], 'function'));
 });

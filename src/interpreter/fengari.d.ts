@@ -53,7 +53,13 @@ declare module 'fengari' {
   };
   export const lauxlib: {
     luaL_newstate(): LuaState;
-    luaL_loadbufferx(L: LuaState, buff: LuaString, size: number | null, name: LuaString, mode: LuaString | null): number;
+    luaL_loadbufferx(
+      L: LuaState,
+      buff: LuaString,
+      size: number | null,
+      name: LuaString,
+      mode: LuaString | null,
+    ): number;
     luaL_requiref(L: LuaState, modname: LuaString, openf: JsFunction, glb: number): void;
     luaL_error(L: LuaState, fmt: LuaString, ...args: unknown[]): never;
     luaL_typename(L: LuaState, idx: number): LuaString;

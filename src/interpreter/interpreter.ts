@@ -5,11 +5,27 @@
  * what Karmada does without a hook): no replicas, unchanged objects, healthy, no dependencies,
  * and the whole `.status` reflected.
  */
-import { cloneJson, compareStrings, type JsonObject, type KubeObject, type Loaded, type ResourceInterpreterCustomization } from '../api/index.ts';
+import {
+  cloneJson,
+  compareStrings,
+  type JsonObject,
+  type KubeObject,
+  type Loaded,
+  type ResourceInterpreterCustomization,
+} from '../api/index.ts';
 import { mergeCustomizations, type KindRules } from './customization.ts';
 import { kindKey, kindKeyOf } from './kinds.ts';
 import type { LuaLimits } from './lua-limits.ts';
-import { luaAggregateStatus, luaGetDependencies, luaGetReplicas, luaInterpretHealth, luaReflectStatus, luaRetain, luaReviseReplica, type ScriptContext } from './lua-operations.ts';
+import {
+  luaAggregateStatus,
+  luaGetDependencies,
+  luaGetReplicas,
+  luaInterpretHealth,
+  luaReflectStatus,
+  luaRetain,
+  luaReviseReplica,
+  type ScriptContext,
+} from './lua-operations.ts';
 import { nativeAggregateStatus } from './native-aggregate.ts';
 import { nativeDependencies } from './native-dependencies.ts';
 import { nativeInterpretHealth } from './native-health.ts';
@@ -29,12 +45,20 @@ export interface InterpreterOptions extends RequirementOptions {
 
 /** Dependencies deduplicated and sorted by apiVersion, kind, namespace, name (Karmada configurable.go). */
 function sortDependencies(refs: readonly DependencyRef[]): DependencyRef[] {
-  const unique = new Map(refs.map((r) => [JSON.stringify([r.apiVersion, r.kind, r.namespace ?? '', r.name ?? '', r.labelSelector ?? null]), r]));
+  const unique = new Map(
+    refs.map((r) => [
+      JSON.stringify([r.apiVersion, r.kind, r.namespace ?? '', r.name ?? '', r.labelSelector ?? null]),
+      r,
+    ]),
+  );
   return [...unique.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, r]) => r);
 }
 
 /** Builds the interpreter for a revision's ResourceInterpreterCustomizations. Synchronous and pure. */
-export function createInterpreter(customizations: readonly Loaded<ResourceInterpreterCustomization>[], options: InterpreterOptions = {}): Interpreter {
+export function createInterpreter(
+  customizations: readonly Loaded<ResourceInterpreterCustomization>[],
+  options: InterpreterOptions = {},
+): Interpreter {
   const rules = mergeCustomizations(customizations);
   const ctx: ScriptContext = { now: options.now, limits: options.limits, tripped: new Map() };
   const rulesOf = (obj: KubeObject): KindRules | undefined => rules.get(kindKeyOf(obj));

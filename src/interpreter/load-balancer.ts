@@ -7,14 +7,18 @@ import { intField, stringField } from './kinds.ts';
 
 const str = (o: JsonObject, f: string): string => stringField(o, f);
 const entryKey = (e: JsonObject): string => JSON.stringify([str(e, 'hostname'), str(e, 'ip'), e['ipMode'] ?? null]);
-const portKey = (p: JsonObject): string => JSON.stringify([intField(p, 'port'), str(p, 'protocol'), p['error'] ?? null]);
+const portKey = (p: JsonObject): string =>
+  JSON.stringify([intField(p, 'port'), str(p, 'protocol'), p['error'] ?? null]);
 
 /** Ports by port, protocol, then error (none first). */
 function comparePorts(a: JsonObject, b: JsonObject): number {
   const ea = typeof a['error'] === 'string' ? a['error'] : undefined;
   const eb = typeof b['error'] === 'string' ? b['error'] : undefined;
-  return intField(a, 'port') - intField(b, 'port') || compareStrings(str(a, 'protocol'), str(b, 'protocol'))
-    || (ea === eb ? 0 : ea === undefined ? -1 : eb === undefined ? 1 : compareStrings(ea, eb));
+  return (
+    intField(a, 'port') - intField(b, 'port') ||
+    compareStrings(str(a, 'protocol'), str(b, 'protocol')) ||
+    (ea === eb ? 0 : ea === undefined ? -1 : eb === undefined ? 1 : compareStrings(ea, eb))
+  );
 }
 
 /** Hostname entries first (by hostname), then by IP as a string, then by ipMode (set before unset). */

@@ -84,7 +84,8 @@ function readTable(L: LuaState, idx: number, seen: Set<object>, depth: number): 
     else invalid = true;
     lua.lua_pop(L, 1);
   }
-  if (invalid || (numbers.size > 0 && strings.size > 0)) throw new LuaConversionError('json: cannot encode tables with mixed or invalid key types');
+  if (invalid || (numbers.size > 0 && strings.size > 0))
+    throw new LuaConversionError('json: cannot encode tables with mixed or invalid key types');
   if (strings.size > 0) {
     const out: { [k: string]: LuaJson } = {};
     for (const k of [...strings.keys()].sort(compareStrings)) out[k] = strings.get(k) ?? null;
@@ -110,7 +111,12 @@ export type ResultShape = 'object' | 'array';
  * Reads the Lua value at `idx` as JSON, resolving empty tables against `references` (Karmada
  * convertEmptySliceToEmptyStructPartly): an empty root becomes `{}` or `[]` by `shape`.
  */
-export function readJson(L: LuaState, idx: number, shape: ResultShape, references: readonly JsonValue[] = []): JsonValue {
+export function readJson(
+  L: LuaState,
+  idx: number,
+  shape: ResultShape,
+  references: readonly JsonValue[] = [],
+): JsonValue {
   const raw = readLua(L, idx, new Set(), 0);
   if (raw === emptyTable) return shape === 'object' ? {} : [];
   const emptyPaths = collectEmptyPaths(references);

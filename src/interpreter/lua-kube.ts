@@ -8,7 +8,16 @@
  * - `kube.getResourceQuantity(q)`: a quantity as an approximate number (`"500m"` → 0.5).
  */
 import { lauxlib, lua, to_luastring, type JsFunction, type LuaState } from 'fengari';
-import { addQuantities, formatQuantity, isPlainObject, parseQuantity, quantityFloat, type JsonObject, type JsonValue, type Quantity } from '../api/index.ts';
+import {
+  addQuantities,
+  formatQuantity,
+  isPlainObject,
+  parseQuantity,
+  quantityFloat,
+  type JsonObject,
+  type JsonValue,
+  type Quantity,
+} from '../api/index.ts';
 import { pushJson, readJson } from './lua-convert.ts';
 import { podDependencies } from './pod-dependencies.ts';
 import { replicaRequirements } from './pod-requirements.ts';
@@ -27,11 +36,18 @@ function quantityArg(L: LuaState, idx: number, fn: string): Quantity {
   if (t !== lua.LUA_TSTRING) return fail(L, `bad argument #${idx} to ${fn} (string expected, got ${typeName(L, idx)})`);
   const text = lua.lua_tojsstring(L, idx);
   const q = parseQuantity(text);
-  return q ?? fail(L, `${fn}: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$': ${JSON.stringify(text)}`);
+  return (
+    q ??
+    fail(
+      L,
+      `${fn}: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$': ${JSON.stringify(text)}`,
+    )
+  );
 }
 
 function podTemplateArg(L: LuaState, fn: string): JsonObject {
-  if (lua.lua_type(L, 1) !== lua.LUA_TTABLE) return fail(L, `bad argument #1 to ${fn} (table expected, got ${typeName(L, 1)})`);
+  if (lua.lua_type(L, 1) !== lua.LUA_TTABLE)
+    return fail(L, `bad argument #1 to ${fn} (table expected, got ${typeName(L, 1)})`);
   const template = readJson(L, 1, 'object');
   return isPlainObject(template) ? (template as JsonObject) : {};
 }
@@ -62,7 +78,8 @@ const getPodDependencies: JsFunction = (L) => {
   const t = lua.lua_type(L, 2);
   let namespace = 'default';
   if (t === lua.LUA_TSTRING || t === lua.LUA_TNUMBER) namespace = new TextDecoder().decode(lua.lua_tolstring(L, 2));
-  else if (t !== lua.LUA_TNIL) return fail(L, `bad argument #2 to getPodDependencies (string expected, got ${typeName(L, 2)})`);
+  else if (t !== lua.LUA_TNIL)
+    return fail(L, `bad argument #2 to getPodDependencies (string expected, got ${typeName(L, 2)})`);
   const deps = podDependencies(specOf(template), namespace);
   pushJson(L, deps.length === 0 ? null : (deps.map((d) => ({ ...d })) as unknown as JsonValue));
   return 1;
@@ -79,7 +96,12 @@ const getResourceQuantity: JsFunction = (L) => {
 
 /** Pushes the `kube` library table. */
 export function openKube(L: LuaState): void {
-  const fns: Readonly<Record<string, JsFunction>> = { resourceAdd, accuratePodRequirements, getPodDependencies, getResourceQuantity };
+  const fns: Readonly<Record<string, JsFunction>> = {
+    resourceAdd,
+    accuratePodRequirements,
+    getPodDependencies,
+    getResourceQuantity,
+  };
   lua.lua_createtable(L, 0, 4);
   for (const [name, f] of Object.entries(fns)) {
     lua.lua_pushjsfunction(L, f);

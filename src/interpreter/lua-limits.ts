@@ -74,7 +74,11 @@ export function instructionHook(L: LuaState, ar: unknown): void {
   // (two instructions an iteration) within the same time as any other endless loop.
   const event = (ar as { event?: number } | null)?.event;
   m.instructionsLeft -= event === lua.LUA_HOOKCALL || event === lua.LUA_HOOKTAILCALL ? callCost : hookInterval;
-  if (m.instructionsLeft <= 0) stop(m, `instruction limit exceeded: the script ran more than ${m.limits.instructions} Lua instructions (an endless loop?)`);
+  if (m.instructionsLeft <= 0)
+    stop(
+      m,
+      `instruction limit exceeded: the script ran more than ${m.limits.instructions} Lua instructions (an endless loop?)`,
+    );
 }
 
 /** Charges `bytes` of estimated allocation; stops the call when the budget is spent. */
@@ -82,14 +86,19 @@ export function chargeMemory(bytes: number): void {
   const m = active;
   if (!m || m.stopped !== undefined) return;
   m.bytesLeft -= bytes;
-  if (m.bytesLeft < 0) stop(m, `memory limit exceeded: the script allocated more than ${m.limits.memoryBytes >> 20} MiB of tables and strings`);
+  if (m.bytesLeft < 0)
+    stop(
+      m,
+      `memory limit exceeded: the script allocated more than ${m.limits.memoryBytes >> 20} MiB of tables and strings`,
+    );
 }
 
 /** Checks a string length about to be created, and charges it. */
 export function chargeString(length: number): void {
   const m = active;
   if (!m) return;
-  if (length > m.limits.stringBytes) stop(m, `string too long: ${length} bytes exceeds the limit of ${m.limits.stringBytes} bytes`);
+  if (length > m.limits.stringBytes)
+    stop(m, `string too long: ${length} bytes exceeds the limit of ${m.limits.stringBytes} bytes`);
   chargeMemory(length + stringOverhead);
 }
 
@@ -116,9 +125,17 @@ function raise(m: Meter, message: string): never {
 
 // ---- the wrappers ----------------------------------------------------------------------------
 type Fn = (...args: never[]) => unknown;
-interface TableLike { readonly strong: { readonly size: number } }
-interface StringLike { readonly realstring: Uint8Array }
-interface TValueLike { readonly value: unknown; ttisinteger(): boolean; setsvalue(ts: unknown): void }
+interface TableLike {
+  readonly strong: { readonly size: number };
+}
+interface StringLike {
+  readonly realstring: Uint8Array;
+}
+interface TValueLike {
+  readonly value: unknown;
+  ttisinteger(): boolean;
+  setsvalue(ts: unknown): void;
+}
 
 function original<F extends Fn>(module: Record<string, unknown>, name: string): F {
   const f = module[name];

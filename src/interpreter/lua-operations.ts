@@ -5,12 +5,27 @@
  * statusItems); InterpretHealth(observedObj); GetDependencies(desiredObj); ReflectStatus(observedObj).
  */
 import { lua, type LuaState } from 'fengari';
-import { canonicalQuantity, compareStrings, isPlainObject, type JsonObject, type JsonValue, type KubeObject, type LabelSelector, type ReplicaRequirements } from '../api/index.ts';
+import {
+  canonicalQuantity,
+  compareStrings,
+  isPlainObject,
+  type JsonObject,
+  type JsonValue,
+  type KubeObject,
+  type LabelSelector,
+  type ReplicaRequirements,
+} from '../api/index.ts';
 import type { RuleScript } from './customization.ts';
 import { readJson } from './lua-convert.ts';
 import type { LuaLimits } from './lua-limits.ts';
 import { callScript, LuaScriptFailure } from './lua-script.ts';
-import { InterpreterScriptError, type AggregatedStatusItem, type DependencyRef, type Operation, type ReplicaInfo } from './types.ts';
+import {
+  InterpreterScriptError,
+  type AggregatedStatusItem,
+  type DependencyRef,
+  type Operation,
+  type ReplicaInfo,
+} from './types.ts';
 
 /** Settings every script call shares. */
 export interface ScriptContext {
@@ -29,42 +44,85 @@ function describe(obj: KubeObject): string {
   return `${obj.kind} ${ns ? `${ns}/` : ''}${obj.metadata.name ?? ''}`;
 }
 
-function run<T>(ctx: ScriptContext, rule: RuleScript, operation: Operation, obj: KubeObject, fn: string, args: readonly (JsonValue | undefined)[], results: number, read: (L: LuaState) => T): T {
+function run<T>(
+  ctx: ScriptContext,
+  rule: RuleScript,
+  operation: Operation,
+  obj: KubeObject,
+  fn: string,
+  args: readonly (JsonValue | undefined)[],
+  results: number,
+  read: (L: LuaState) => T,
+): T {
   const key = `${rule.customization}\u0000${operation}`;
   const earlier = ctx.tripped?.get(key);
   if (earlier !== undefined) {
-    throw new InterpreterScriptError(`ResourceInterpreterCustomization ${rule.customization}: ${operation} of ${describe(obj)}: not run, the script already exceeded a limit on ${earlier}`, { customization: rule.customization, operation, resource: describe(obj) }, { source: rule.source });
+    throw new InterpreterScriptError(
+      `ResourceInterpreterCustomization ${rule.customization}: ${operation} of ${describe(obj)}: not run, the script already exceeded a limit on ${earlier}`,
+      { customization: rule.customization, operation, resource: describe(obj) },
+      { source: rule.source },
+    );
   }
   try {
-    return callScript({ script: rule.script, chunkName: `${rule.customization}:${fn}`, functionName: fn, args, results, limits: ctx.limits, now: ctx.now }, read);
+    return callScript(
+      {
+        script: rule.script,
+        chunkName: `${rule.customization}:${fn}`,
+        functionName: fn,
+        args,
+        results,
+        limits: ctx.limits,
+        now: ctx.now,
+      },
+      read,
+    );
   } catch (err) {
     if (!(err instanceof LuaScriptFailure)) throw err;
     if (err.limitHit) ctx.tripped?.set(key, describe(obj));
-    throw new InterpreterScriptError(`ResourceInterpreterCustomization ${rule.customization}: ${operation} of ${describe(obj)}: ${err.message}`, { customization: rule.customization, operation, resource: describe(obj) }, { cause: err, source: rule.source });
+    throw new InterpreterScriptError(
+      `ResourceInterpreterCustomization ${rule.customization}: ${operation} of ${describe(obj)}: ${err.message}`,
+      { customization: rule.customization, operation, resource: describe(obj) },
+      { cause: err, source: rule.source },
+    );
   }
 }
 
 const json = (obj: KubeObject): JsonObject => obj as unknown as JsonObject;
 
 function expectTable(L: LuaState, idx: number, fn: string): void {
-  if (lua.lua_type(L, idx) !== lua.LUA_TTABLE) throw new LuaScriptFailure(`${fn} must return a table, got ${luaType(L, idx)}`);
+  if (lua.lua_type(L, idx) !== lua.LUA_TTABLE)
+    throw new LuaScriptFailure(`${fn} must return a table, got ${luaType(L, idx)}`);
 }
 
 function luaType(L: LuaState, idx: number): string {
   const t = lua.lua_type(L, idx);
-  return t === lua.LUA_TNIL ? 'nil' : t === lua.LUA_TBOOLEAN ? 'boolean' : t === lua.LUA_TNUMBER ? 'number' : t === lua.LUA_TSTRING ? 'string' : t === lua.LUA_TFUNCTION ? 'function' : t === lua.LUA_TTABLE ? 'table' : `Lua type ${t}`;
+  return t === lua.LUA_TNIL
+    ? 'nil'
+    : t === lua.LUA_TBOOLEAN
+      ? 'boolean'
+      : t === lua.LUA_TNUMBER
+        ? 'number'
+        : t === lua.LUA_TSTRING
+          ? 'string'
+          : t === lua.LUA_TFUNCTION
+            ? 'function'
+            : t === lua.LUA_TTABLE
+              ? 'table'
+              : `Lua type ${t}`;
 }
 
 /** A returned object must be a Kubernetes object (Karmada decodes it into an Unstructured). */
 function asObject(v: JsonValue, fn: string): KubeObject {
-  if (!isPlainObject(v) || typeof v['kind'] !== 'string' || v['kind'] === '') throw new LuaScriptFailure(`${fn} must return an object with a kind`);
+  if (!isPlainObject(v) || typeof v['kind'] !== 'string' || v['kind'] === '')
+    throw new LuaScriptFailure(`${fn} must return an object with a kind`);
   return v as unknown as KubeObject;
 }
 
 /** GetReplicas: the replica count (truncated to an integer, as Go's int32 conversion) and requirements. */
 export function luaGetReplicas(ctx: ScriptContext, rule: RuleScript, obj: KubeObject): ReplicaInfo {
   return run(ctx, rule, 'GetReplicas', obj, 'GetReplicas', [json(obj)], 2, (L) => {
-    if (lua.lua_type(L, 1) !== lua.LUA_TNUMBER) throw new LuaScriptFailure(`GetReplicas must return a number of replicas first, got ${luaType(L, 1)}`);
+    if (lua.lua_type(L, 1) !== lua.LUA_TNUMBER)
+      throw new LuaScriptFailure(`GetReplicas must return a number of replicas first, got ${luaType(L, 1)}`);
     const replicas = Math.trunc(lua.lua_tonumber(L, 1));
     const t = lua.lua_type(L, 2);
     if (t === lua.LUA_TNIL) return { replicas };
@@ -82,7 +140,9 @@ function typedRequirements(v: JsonValue): ReplicaRequirements | undefined {
   if (isPlainObject(claim)) {
     out.nodeClaim = {
       ...(claim['hardNodeAffinity'] !== undefined ? { hardNodeAffinity: claim['hardNodeAffinity'] } : {}),
-      ...(isPlainObject(claim['nodeSelector']) ? { nodeSelector: claim['nodeSelector'] as Record<string, string> } : {}),
+      ...(isPlainObject(claim['nodeSelector'])
+        ? { nodeSelector: claim['nodeSelector'] as Record<string, string> }
+        : {}),
       ...(Array.isArray(claim['tolerations']) ? { tolerations: claim['tolerations'] } : {}),
     };
   }
@@ -92,13 +152,15 @@ function typedRequirements(v: JsonValue): ReplicaRequirements | undefined {
     for (const name of Object.keys(request).sort(compareStrings)) {
       const q = request[name];
       const canonical = typeof q === 'string' || typeof q === 'number' ? canonicalQuantity(q) : undefined;
-      if (canonical === undefined) throw new LuaScriptFailure(`GetReplicas returned an invalid quantity for ${name}: ${JSON.stringify(q)}`);
+      if (canonical === undefined)
+        throw new LuaScriptFailure(`GetReplicas returned an invalid quantity for ${name}: ${JSON.stringify(q)}`);
       list[name] = canonical;
     }
     out.resourceRequest = list;
   }
   if (typeof v['namespace'] === 'string' && v['namespace']) out.namespace = v['namespace'];
-  if (typeof v['priorityClassName'] === 'string' && v['priorityClassName']) out.priorityClassName = v['priorityClassName'];
+  if (typeof v['priorityClassName'] === 'string' && v['priorityClassName'])
+    out.priorityClassName = v['priorityClassName'];
   return out;
 }
 
@@ -133,7 +195,12 @@ function statusItemsJson(items: readonly AggregatedStatusItem[] | null): JsonVal
 }
 
 /** AggregateStatus: the object with its aggregated status. */
-export function luaAggregateStatus(ctx: ScriptContext, rule: RuleScript, obj: KubeObject, items: readonly AggregatedStatusItem[] | null): KubeObject {
+export function luaAggregateStatus(
+  ctx: ScriptContext,
+  rule: RuleScript,
+  obj: KubeObject,
+  items: readonly AggregatedStatusItem[] | null,
+): KubeObject {
   return run(ctx, rule, 'AggregateStatus', obj, 'AggregateStatus', [json(obj), statusItemsJson(items)], 1, (L) => {
     expectTable(L, 1, 'AggregateStatus');
     return asObject(readJson(L, 1, 'object'), 'AggregateStatus');
@@ -143,7 +210,8 @@ export function luaAggregateStatus(ctx: ScriptContext, rule: RuleScript, obj: Ku
 /** InterpretHealth: must return a boolean. */
 export function luaInterpretHealth(ctx: ScriptContext, rule: RuleScript, obj: KubeObject): boolean {
   return run(ctx, rule, 'InterpretHealth', obj, 'InterpretHealth', [json(obj)], 1, (L) => {
-    if (lua.lua_type(L, 1) !== lua.LUA_TBOOLEAN) throw new LuaScriptFailure(`InterpretHealth must return a boolean, got ${luaType(L, 1)}`);
+    if (lua.lua_type(L, 1) !== lua.LUA_TBOOLEAN)
+      throw new LuaScriptFailure(`InterpretHealth must return a boolean, got ${luaType(L, 1)}`);
     return lua.lua_toboolean(L, 1);
   });
 }
@@ -172,9 +240,11 @@ function typedDependency(r: JsonValue, i: number): DependencyRef {
   if (!isPlainObject(r)) throw new LuaScriptFailure(`dependencies[${i}] is not a table`);
   const str = (k: string): string => (typeof r[k] === 'string' ? (r[k] as string) : '');
   const selector = isPlainObject(r['labelSelector']) ? (r['labelSelector'] as unknown as LabelSelector) : undefined;
-  if (str('apiVersion') === '') throw new LuaScriptFailure(`dependencies[${i}].apiVersion: missing required apiVersion`);
+  if (str('apiVersion') === '')
+    throw new LuaScriptFailure(`dependencies[${i}].apiVersion: missing required apiVersion`);
   if (str('kind') === '') throw new LuaScriptFailure(`dependencies[${i}].kind: missing required kind`);
-  if (str('name') === '' && !selector) throw new LuaScriptFailure(`dependencies[${i}]: dependency can not leave name and labelSelector all empty`);
+  if (str('name') === '' && !selector)
+    throw new LuaScriptFailure(`dependencies[${i}]: dependency can not leave name and labelSelector all empty`);
   return {
     apiVersion: str('apiVersion'),
     kind: str('kind'),

@@ -22,8 +22,14 @@ export function patternShape(p: string): { quantifiers: number; anchored: boolea
     const c = p[i];
     if (c === '%') {
       // %b and %f take arguments; every other escape is one character class.
-      if (p[i + 1] === 'b') { i += 4; continue; }
-      if (p[i + 1] === 'f') { i = skipSet(p, i + 2); continue; }
+      if (p[i + 1] === 'b') {
+        i += 4;
+        continue;
+      }
+      if (p[i + 1] === 'f') {
+        i = skipSet(p, i + 2);
+        continue;
+      }
       i += 2;
     } else if (c === '[') {
       i = skipSet(p, i);
@@ -34,7 +40,10 @@ export function patternShape(p: string): { quantifiers: number; anchored: boolea
       i += 1;
     }
     const q = p[i];
-    if (q === '*' || q === '+' || q === '-') { quantifiers += 1; i += 1; } else if (q === '?') i += 1;
+    if (q === '*' || q === '+' || q === '-') {
+      quantifiers += 1;
+      i += 1;
+    } else if (q === '?') i += 1;
   }
   return { quantifiers, anchored: p.startsWith('^') };
 }

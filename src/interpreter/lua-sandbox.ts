@@ -23,8 +23,21 @@ export interface SandboxOptions {
 
 // Karmada replaces these with functions raising an error (luavm/lua.go setLib).
 const disabledGlobals = [
-  'collectgarbage', 'dofile', 'getfenv', 'getmetatable', 'load', 'loadfile', 'loadstring', 'rawequal', 'rawget',
-  'rawlen', 'rawset', 'setfenv', 'setmetatable', 'module', 'newproxy',
+  'collectgarbage',
+  'dofile',
+  'getfenv',
+  'getmetatable',
+  'load',
+  'loadfile',
+  'loadstring',
+  'rawequal',
+  'rawget',
+  'rawlen',
+  'rawset',
+  'setfenv',
+  'setmetatable',
+  'module',
+  'newproxy',
 ] as const;
 
 /** Lua 5.1 names Karmada's scripts may use (gopher-lua is Lua 5.1), and guards on string growth. */
@@ -109,7 +122,11 @@ end
 `;
 
 function unsupported(name: string): JsFunction {
-  return (L) => lauxlib.luaL_error(L, to_luastring(`call function ${name} is not supported in the customized resource interpreter (as in Karmada)`));
+  return (L) =>
+    lauxlib.luaL_error(
+      L,
+      to_luastring(`call function ${name} is not supported in the customized resource interpreter (as in Karmada)`),
+    );
 }
 
 function setFunctions(L: LuaState, fns: Readonly<Record<string, JsFunction>>): void {
@@ -132,7 +149,12 @@ const goTostring: JsFunction = (L) => {
 /** Creates a sandboxed Lua state; script calls on it must run inside `withMeter`. */
 export function newSandbox(options: SandboxOptions = {}): LuaState {
   const L = lauxlib.luaL_newstate();
-  for (const [name, open] of [['_G', lualib.luaopen_base], ['table', lualib.luaopen_table], ['string', lualib.luaopen_string], ['math', lualib.luaopen_math]] as const) {
+  for (const [name, open] of [
+    ['_G', lualib.luaopen_base],
+    ['table', lualib.luaopen_table],
+    ['string', lualib.luaopen_string],
+    ['math', lualib.luaopen_math],
+  ] as const) {
     lauxlib.luaL_requiref(L, to_luastring(name), open, 1);
     lua.lua_pop(L, 1);
   }
@@ -176,7 +198,10 @@ function installRequire(L: LuaState): void {
     lua.lua_getglobal(S, to_luastring('package'));
     lua.lua_getfield(S, -1, to_luastring('loaded'));
     if (name === '' || lua.lua_getfield(S, -1, to_luastring(name)) === lua.LUA_TNIL) {
-      return lauxlib.luaL_error(S, to_luastring(`module '${name}' not found: the customized resource interpreter provides only 'kube'`));
+      return lauxlib.luaL_error(
+        S,
+        to_luastring(`module '${name}' not found: the customized resource interpreter provides only 'kube'`),
+      );
     }
     return 1;
   });
@@ -184,7 +209,13 @@ function installRequire(L: LuaState): void {
 }
 
 function runPrelude(L: LuaState): void {
-  const status = lauxlib.luaL_loadbufferx(L, to_luastring(preludeScript), null, to_luastring('=flotilla-prelude'), to_luastring('t'));
+  const status = lauxlib.luaL_loadbufferx(
+    L,
+    to_luastring(preludeScript),
+    null,
+    to_luastring('=flotilla-prelude'),
+    to_luastring('t'),
+  );
   lua.lua_pushjsfunction(L, (S) => {
     lua.lua_pushnumber(S, stringLimit());
     return 1;
@@ -199,7 +230,12 @@ function runPrelude(L: LuaState): void {
     const n = subject ? subject.length : 0;
     const cost = typeof pattern === 'string' ? patternCost(n, pattern) : 0;
     lua.lua_pushboolean(S, cost <= patternStepBudget);
-    lua.lua_pushstring(S, to_luastring(`pattern ${JSON.stringify(pattern)} over ${n} bytes could backtrack about ${cost.toExponential(1)} steps, more than the ${patternStepBudget.toExponential(0)} allowed (the sandbox bounds pattern matching, which the instruction limit cannot interrupt)`));
+    lua.lua_pushstring(
+      S,
+      to_luastring(
+        `pattern ${JSON.stringify(pattern)} over ${n} bytes could backtrack about ${cost.toExponential(1)} steps, more than the ${patternStepBudget.toExponential(0)} allowed (the sandbox bounds pattern matching, which the instruction limit cannot interrupt)`,
+      ),
+    );
     return 2;
   });
   if (status !== lua.LUA_OK || lua.lua_pcall(L, 3, 0, 0) !== lua.LUA_OK) {

@@ -50,7 +50,8 @@ export function callScript<T>(call: ScriptCall, read: (L: LuaState) => T): T {
   try {
     return read(L);
   } catch (err) {
-    if (err instanceof LuaConversionError) throw new LuaScriptFailure(`cannot convert the result of ${call.functionName}: ${err.message}`);
+    if (err instanceof LuaConversionError)
+      throw new LuaScriptFailure(`cannot convert the result of ${call.functionName}: ${err.message}`);
     throw err;
   }
 }
@@ -62,6 +63,7 @@ function loadText(L: LuaState, script: string, chunkName: string): number {
 
 function check(L: LuaState, status: number, what: string): void {
   if (status === lua.LUA_OK) return;
-  const message = lua.lua_type(L, -1) === lua.LUA_TSTRING ? lua.lua_tojsstring(L, -1) : 'a JavaScript error inside the Lua VM';
+  const message =
+    lua.lua_type(L, -1) === lua.LUA_TSTRING ? lua.lua_tojsstring(L, -1) : 'a JavaScript error inside the Lua VM';
   throw new LuaScriptFailure(`${what}: ${message}`, meterStopped());
 }

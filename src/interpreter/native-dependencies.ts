@@ -1,6 +1,19 @@
 /** Native InterpretDependency (Karmada default/native/dependencies.go). */
 import type { KubeObject } from '../api/index.ts';
-import { cronJob, daemonSet, deployment, ingress, job, kindKeyOf, objectField, pod, replicaSet, serviceImport, statefulSet, stringField } from './kinds.ts';
+import {
+  cronJob,
+  daemonSet,
+  deployment,
+  ingress,
+  job,
+  kindKeyOf,
+  objectField,
+  pod,
+  replicaSet,
+  serviceImport,
+  statefulSet,
+  stringField,
+} from './kinds.ts';
 import { podDependencies } from './pod-dependencies.ts';
 import type { DependencyRef } from './types.ts';
 
@@ -27,7 +40,10 @@ export function nativeDependencies(obj: KubeObject): DependencyRef[] | undefined
     // Every TLS entry names its certificate Secret (Karmada lists them unfiltered; an entry without
     // a secretName would fail its validation, so it is skipped here).
     const tls = objectField(obj, 'spec')?.['tls'];
-    return (Array.isArray(tls) ? tls : []).map((t) => stringField({ t }, 't', 'secretName')).filter((n) => n !== '').map((name) => ({ apiVersion: 'v1', kind: 'Secret', ...(ns ? { namespace: ns } : {}), name }));
+    return (Array.isArray(tls) ? tls : [])
+      .map((t) => stringField({ t }, 't', 'secretName'))
+      .filter((n) => n !== '')
+      .map((name) => ({ apiVersion: 'v1', kind: 'Secret', ...(ns ? { namespace: ns } : {}), name }));
   }
   if (key === serviceImport) return serviceImportDependencies(obj);
   return undefined;
@@ -36,7 +52,9 @@ export function nativeDependencies(obj: KubeObject): DependencyRef[] | undefined
 /** A StatefulSet's own volumeClaimTemplates are created by its controller, not dependencies. */
 function withoutClaimTemplates(obj: KubeObject, deps: DependencyRef[]): DependencyRef[] {
   const templates = objectField(obj, 'spec')?.['volumeClaimTemplates'];
-  const names = new Set((Array.isArray(templates) ? templates : []).map((t) => stringField({ t }, 't', 'metadata', 'name')));
+  const names = new Set(
+    (Array.isArray(templates) ? templates : []).map((t) => stringField({ t }, 't', 'metadata', 'name')),
+  );
   return deps.filter((d) => d.kind !== 'PersistentVolumeClaim' || !names.has(d.name ?? ''));
 }
 
@@ -46,6 +64,11 @@ function serviceImportDependencies(obj: KubeObject): DependencyRef[] {
   const derived = `derived-${obj.metadata.name ?? ''}`;
   return [
     { apiVersion: 'v1', kind: 'Service', ...(ns ? { namespace: ns } : {}), name: derived },
-    { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', ...(ns ? { namespace: ns } : {}), labelSelector: { matchLabels: { 'kubernetes.io/service-name': derived } } },
+    {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      ...(ns ? { namespace: ns } : {}),
+      labelSelector: { matchLabels: { 'kubernetes.io/service-name': derived } },
+    },
   ];
 }

@@ -1,6 +1,20 @@
 /** Native InterpretHealth (Karmada default/native/healthy.go). */
 import type { KubeObject } from '../api/index.ts';
-import { daemonSet, deployment, ingress, intField, kindKeyOf, objectField, persistentVolumeClaim, pod, podDisruptionBudget, replicaSet, service, statefulSet, stringField } from './kinds.ts';
+import {
+  daemonSet,
+  deployment,
+  ingress,
+  intField,
+  kindKeyOf,
+  objectField,
+  persistentVolumeClaim,
+  pod,
+  podDisruptionBudget,
+  replicaSet,
+  service,
+  statefulSet,
+  stringField,
+} from './kinds.ts';
 
 type HealthCheck = (obj: KubeObject) => boolean;
 
@@ -10,7 +24,8 @@ function specReplicas(obj: KubeObject): number | undefined {
   return typeof v === 'number' ? v : undefined;
 }
 
-const generationObserved = (obj: KubeObject): boolean => intField(obj, 'status', 'observedGeneration') === intField(obj, 'metadata', 'generation');
+const generationObserved = (obj: KubeObject): boolean =>
+  intField(obj, 'status', 'observedGeneration') === intField(obj, 'metadata', 'generation');
 
 /** Deployment and StatefulSet: generation observed, all replicas updated, all updated ones available. */
 const rolledOut: HealthCheck = (obj) => {
@@ -37,16 +52,22 @@ const daemonSetHealth: HealthCheck = (obj) => {
 /** A load balancer has an address once any ingress entry has a hostname or an IP. */
 function hasLoadBalancerAddress(obj: KubeObject): boolean {
   const entries = objectField(obj, 'status', 'loadBalancer')?.['ingress'];
-  return Array.isArray(entries) && entries.some((e) => stringField({ e }, 'e', 'hostname') !== '' || stringField({ e }, 'e', 'ip') !== '');
+  return (
+    Array.isArray(entries) &&
+    entries.some((e) => stringField({ e }, 'e', 'hostname') !== '' || stringField({ e }, 'e', 'ip') !== '')
+  );
 }
 
-const serviceHealth: HealthCheck = (obj) => stringField(obj, 'spec', 'type') !== 'LoadBalancer' || hasLoadBalancerAddress(obj);
+const serviceHealth: HealthCheck = (obj) =>
+  stringField(obj, 'spec', 'type') !== 'LoadBalancer' || hasLoadBalancerAddress(obj);
 
 const podHealth: HealthCheck = (obj) => {
   const phase = stringField(obj, 'status', 'phase');
   if (phase === 'Succeeded') return true;
   const conditions = objectField(obj, 'status')?.['conditions'];
-  const ready = Array.isArray(conditions) ? conditions.find((c) => stringField({ c }, 'c', 'type') === 'Ready') : undefined;
+  const ready = Array.isArray(conditions)
+    ? conditions.find((c) => stringField({ c }, 'c', 'type') === 'Ready')
+    : undefined;
   return phase === 'Running' && stringField({ ready }, 'ready', 'status') === 'True';
 };
 
@@ -59,7 +80,10 @@ const healthChecks: ReadonlyMap<string, HealthCheck> = new Map([
   [ingress, hasLoadBalancerAddress],
   [persistentVolumeClaim, (obj: KubeObject) => stringField(obj, 'status', 'phase') === 'Bound'],
   [pod, podHealth],
-  [podDisruptionBudget, (obj: KubeObject) => intField(obj, 'status', 'currentHealthy') >= intField(obj, 'status', 'desiredHealthy')],
+  [
+    podDisruptionBudget,
+    (obj: KubeObject) => intField(obj, 'status', 'currentHealthy') >= intField(obj, 'status', 'desiredHealthy'),
+  ],
 ]);
 
 /** Native InterpretHealth; undefined for kinds without a handler (Karmada then treats them as healthy). */

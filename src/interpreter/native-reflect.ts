@@ -5,7 +5,20 @@
  * aggregation can tell whether every member caught up; other kinds reflect their whole status.
  */
 import type { JsonObject, JsonValue, KubeObject } from '../api/index.ts';
-import { daemonSet, deployment, horizontalPodAutoscaler, intField, job, kindKeyOf, objectField, podDisruptionBudget, replicaSet, service, statefulSet, stringField } from './kinds.ts';
+import {
+  daemonSet,
+  deployment,
+  horizontalPodAutoscaler,
+  intField,
+  job,
+  kindKeyOf,
+  objectField,
+  podDisruptionBudget,
+  replicaSet,
+  service,
+  statefulSet,
+  stringField,
+} from './kinds.ts';
 
 /** Karmada's annotation with the resource template generation a member object was rendered from. */
 export const resourceTemplateGenerationAnnotation = 'resourcetemplate.karmada.io/generation';
@@ -17,7 +30,14 @@ function typed(fields: readonly [string, JsonValue | undefined, 'omitempty' | 'a
   const out: JsonObject = {};
   for (const [k, v, mode] of fields) {
     if (v === undefined || v === null) continue;
-    if (mode === 'omitempty' && (v === 0 || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0))) continue;
+    if (
+      mode === 'omitempty' &&
+      (v === 0 ||
+        v === '' ||
+        (Array.isArray(v) && v.length === 0) ||
+        (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0))
+    )
+      continue;
     out[k] = v;
   }
   return out;
@@ -26,22 +46,110 @@ function typed(fields: readonly [string, JsonValue | undefined, 'omitempty' | 'a
 function generations(obj: KubeObject): [string, number, 'omitempty'][] {
   const annotation = obj.metadata.annotations?.[resourceTemplateGenerationAnnotation] ?? '';
   const rtg = /^-?\d+$/.test(annotation) ? Number(annotation) : 0;
-  return [['generation', intField(obj, 'metadata', 'generation'), 'omitempty'], ['resourceTemplateGeneration', rtg, 'omitempty']];
+  return [
+    ['generation', intField(obj, 'metadata', 'generation'), 'omitempty'],
+    ['resourceTemplateGeneration', rtg, 'omitempty'],
+  ];
 }
 
 const count = (status: JsonObject, field: string): number => intField(status, field);
 const emptyIsNull = (o: JsonObject): JsonObject | null => (Object.keys(o).length === 0 ? null : o);
 
 const reflectors: ReadonlyMap<string, Reflector> = new Map<string, Reflector>([
-  [deployment, (obj, s) => emptyIsNull(typed([...generations(obj), ['observedGeneration', count(s, 'observedGeneration'), 'omitempty'], ['replicas', count(s, 'replicas'), 'omitempty'], ['updatedReplicas', count(s, 'updatedReplicas'), 'omitempty'], ['readyReplicas', count(s, 'readyReplicas'), 'omitempty'], ['availableReplicas', count(s, 'availableReplicas'), 'omitempty'], ['unavailableReplicas', count(s, 'unavailableReplicas'), 'omitempty']]))],
-  [replicaSet, (obj, s) => emptyIsNull(typed([...generations(obj), ['replicas', count(s, 'replicas'), 'always'], ['readyReplicas', count(s, 'readyReplicas'), 'omitempty'], ['availableReplicas', count(s, 'availableReplicas'), 'omitempty'], ['observedGeneration', count(s, 'observedGeneration'), 'omitempty']]))],
-  [daemonSet, (obj, s) => typed([...generations(obj), ['currentNumberScheduled', count(s, 'currentNumberScheduled'), 'always'], ['numberMisscheduled', count(s, 'numberMisscheduled'), 'always'], ['desiredNumberScheduled', count(s, 'desiredNumberScheduled'), 'always'], ['numberReady', count(s, 'numberReady'), 'always'], ['observedGeneration', count(s, 'observedGeneration'), 'omitempty'], ['updatedNumberScheduled', count(s, 'updatedNumberScheduled'), 'omitempty'], ['numberAvailable', count(s, 'numberAvailable'), 'omitempty'], ['numberUnavailable', count(s, 'numberUnavailable'), 'omitempty']])],
+  [
+    deployment,
+    (obj, s) =>
+      emptyIsNull(
+        typed([
+          ...generations(obj),
+          ['observedGeneration', count(s, 'observedGeneration'), 'omitempty'],
+          ['replicas', count(s, 'replicas'), 'omitempty'],
+          ['updatedReplicas', count(s, 'updatedReplicas'), 'omitempty'],
+          ['readyReplicas', count(s, 'readyReplicas'), 'omitempty'],
+          ['availableReplicas', count(s, 'availableReplicas'), 'omitempty'],
+          ['unavailableReplicas', count(s, 'unavailableReplicas'), 'omitempty'],
+        ]),
+      ),
+  ],
+  [
+    replicaSet,
+    (obj, s) =>
+      emptyIsNull(
+        typed([
+          ...generations(obj),
+          ['replicas', count(s, 'replicas'), 'always'],
+          ['readyReplicas', count(s, 'readyReplicas'), 'omitempty'],
+          ['availableReplicas', count(s, 'availableReplicas'), 'omitempty'],
+          ['observedGeneration', count(s, 'observedGeneration'), 'omitempty'],
+        ]),
+      ),
+  ],
+  [
+    daemonSet,
+    (obj, s) =>
+      typed([
+        ...generations(obj),
+        ['currentNumberScheduled', count(s, 'currentNumberScheduled'), 'always'],
+        ['numberMisscheduled', count(s, 'numberMisscheduled'), 'always'],
+        ['desiredNumberScheduled', count(s, 'desiredNumberScheduled'), 'always'],
+        ['numberReady', count(s, 'numberReady'), 'always'],
+        ['observedGeneration', count(s, 'observedGeneration'), 'omitempty'],
+        ['updatedNumberScheduled', count(s, 'updatedNumberScheduled'), 'omitempty'],
+        ['numberAvailable', count(s, 'numberAvailable'), 'omitempty'],
+        ['numberUnavailable', count(s, 'numberUnavailable'), 'omitempty'],
+      ]),
+  ],
   // Karmada reflectStatefulSetStatus copies no observedGeneration.
-  [statefulSet, (obj, s) => typed([...generations(obj), ['replicas', count(s, 'replicas'), 'always'], ['readyReplicas', count(s, 'readyReplicas'), 'omitempty'], ['currentReplicas', count(s, 'currentReplicas'), 'omitempty'], ['updatedReplicas', count(s, 'updatedReplicas'), 'omitempty'], ['availableReplicas', count(s, 'availableReplicas'), 'always']])],
-  [service, (obj, s) => (stringField(obj, 'spec', 'type') === 'LoadBalancer' ? { loadBalancer: objectField(s, 'loadBalancer') ?? {} } : null)],
-  [job, (_obj, s) => typed([['conditions', s['conditions'], 'omitempty'], ['startTime', s['startTime'], 'omitempty'], ['completionTime', s['completionTime'], 'omitempty'], ['active', count(s, 'active'), 'omitempty'], ['succeeded', count(s, 'succeeded'), 'omitempty'], ['failed', count(s, 'failed'), 'omitempty']])],
-  [podDisruptionBudget, (_obj, s) => typed([['disruptedPods', s['disruptedPods'], 'omitempty'], ['disruptionsAllowed', count(s, 'disruptionsAllowed'), 'always'], ['currentHealthy', count(s, 'currentHealthy'), 'always'], ['desiredHealthy', count(s, 'desiredHealthy'), 'always'], ['expectedPods', count(s, 'expectedPods'), 'always']])],
-  [horizontalPodAutoscaler, (_obj, s) => typed([['currentReplicas', count(s, 'currentReplicas'), 'omitempty'], ['desiredReplicas', count(s, 'desiredReplicas'), 'always']])],
+  [
+    statefulSet,
+    (obj, s) =>
+      typed([
+        ...generations(obj),
+        ['replicas', count(s, 'replicas'), 'always'],
+        ['readyReplicas', count(s, 'readyReplicas'), 'omitempty'],
+        ['currentReplicas', count(s, 'currentReplicas'), 'omitempty'],
+        ['updatedReplicas', count(s, 'updatedReplicas'), 'omitempty'],
+        ['availableReplicas', count(s, 'availableReplicas'), 'always'],
+      ]),
+  ],
+  [
+    service,
+    (obj, s) =>
+      stringField(obj, 'spec', 'type') === 'LoadBalancer'
+        ? { loadBalancer: objectField(s, 'loadBalancer') ?? {} }
+        : null,
+  ],
+  [
+    job,
+    (_obj, s) =>
+      typed([
+        ['conditions', s['conditions'], 'omitempty'],
+        ['startTime', s['startTime'], 'omitempty'],
+        ['completionTime', s['completionTime'], 'omitempty'],
+        ['active', count(s, 'active'), 'omitempty'],
+        ['succeeded', count(s, 'succeeded'), 'omitempty'],
+        ['failed', count(s, 'failed'), 'omitempty'],
+      ]),
+  ],
+  [
+    podDisruptionBudget,
+    (_obj, s) =>
+      typed([
+        ['disruptedPods', s['disruptedPods'], 'omitempty'],
+        ['disruptionsAllowed', count(s, 'disruptionsAllowed'), 'always'],
+        ['currentHealthy', count(s, 'currentHealthy'), 'always'],
+        ['desiredHealthy', count(s, 'desiredHealthy'), 'always'],
+        ['expectedPods', count(s, 'expectedPods'), 'always'],
+      ]),
+  ],
+  [
+    horizontalPodAutoscaler,
+    (_obj, s) =>
+      typed([
+        ['currentReplicas', count(s, 'currentReplicas'), 'omitempty'],
+        ['desiredReplicas', count(s, 'desiredReplicas'), 'always'],
+      ]),
+  ],
 ]);
 
 /** Native ReflectStatus: null when the object has no status (or, for a Service, is no load balancer). */

@@ -3,7 +3,20 @@
  * cluster owns are copied from the observed object into the desired one before it is applied.
  */
 import { cloneJson, type JsonObject, type JsonValue, type KubeObject } from '../api/index.ts';
-import { deployment, intField, job, kindKeyOf, objectField, persistentVolume, persistentVolumeClaim, pod, secret, service, serviceAccount, stringField } from './kinds.ts';
+import {
+  deployment,
+  intField,
+  job,
+  kindKeyOf,
+  objectField,
+  persistentVolume,
+  persistentVolumeClaim,
+  pod,
+  secret,
+  service,
+  serviceAccount,
+  stringField,
+} from './kinds.ts';
 
 type Retainer = (desired: JsonObject, observed: JsonObject) => void;
 

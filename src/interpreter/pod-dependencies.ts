@@ -12,7 +12,10 @@ import type { DependencyRef } from './types.ts';
  */
 export function podDependencies(spec: JsonObject | undefined, namespace: string | undefined): DependencyRef[] {
   const s = spec ?? {};
-  const sa = typeof s['serviceAccountName'] === 'string' && s['serviceAccountName'] !== 'default' ? [s['serviceAccountName']] : [];
+  const sa =
+    typeof s['serviceAccountName'] === 'string' && s['serviceAccountName'] !== 'default'
+      ? [s['serviceAccountName']]
+      : [];
   const groups: readonly [string, readonly string[]][] = [
     ['ConfigMap', configMapNames(s)],
     ['Secret', secretNames(s)],
@@ -28,8 +31,10 @@ export function podDependencies(spec: JsonObject | undefined, namespace: string 
   return out;
 }
 
-const objectAt = (v: JsonValue | undefined): JsonObject | undefined => (isPlainObject(v) ? (v as JsonObject) : undefined);
-const listAt = (v: JsonValue | undefined): JsonObject[] => (Array.isArray(v) ? v.map(objectAt).filter((x): x is JsonObject => x !== undefined) : []);
+const objectAt = (v: JsonValue | undefined): JsonObject | undefined =>
+  isPlainObject(v) ? (v as JsonObject) : undefined;
+const listAt = (v: JsonValue | undefined): JsonObject[] =>
+  Array.isArray(v) ? v.map(objectAt).filter((x): x is JsonObject => x !== undefined) : [];
 const nameAt = (v: JsonValue | undefined, field = 'name'): string[] => {
   const o = objectAt(v);
   const n = o?.[field];
@@ -41,7 +46,11 @@ function allContainers(spec: JsonObject): JsonObject[] {
   return [...listAt(spec['initContainers']), ...listAt(spec['containers']), ...listAt(spec['ephemeralContainers'])];
 }
 
-function containerRefs(spec: JsonObject, fromField: 'configMapRef' | 'secretRef', keyRefField: 'configMapKeyRef' | 'secretKeyRef'): string[] {
+function containerRefs(
+  spec: JsonObject,
+  fromField: 'configMapRef' | 'secretRef',
+  keyRefField: 'configMapKeyRef' | 'secretKeyRef',
+): string[] {
   const names: string[] = [];
   for (const c of allContainers(spec)) {
     for (const e of listAt(c['envFrom'])) names.push(...nameAt(e[fromField]));
@@ -62,10 +71,17 @@ function configMapNames(spec: JsonObject): string[] {
 
 /** Volume sources whose secret reference Karmada follows, in its switch order. */
 const secretVolumeRefs: readonly [string, string, string][] = [
-  ['azureFile', '', 'secretName'], ['cephfs', 'secretRef', 'name'], ['cinder', 'secretRef', 'name'],
-  ['flexVolume', 'secretRef', 'name'], ['projected', '', ''], ['rbd', 'secretRef', 'name'],
-  ['secret', '', 'secretName'], ['scaleIO', 'secretRef', 'name'], ['iscsi', 'secretRef', 'name'],
-  ['storageos', 'secretRef', 'name'], ['csi', 'nodePublishSecretRef', 'name'],
+  ['azureFile', '', 'secretName'],
+  ['cephfs', 'secretRef', 'name'],
+  ['cinder', 'secretRef', 'name'],
+  ['flexVolume', 'secretRef', 'name'],
+  ['projected', '', ''],
+  ['rbd', 'secretRef', 'name'],
+  ['secret', '', 'secretName'],
+  ['scaleIO', 'secretRef', 'name'],
+  ['iscsi', 'secretRef', 'name'],
+  ['storageos', 'secretRef', 'name'],
+  ['csi', 'nodePublishSecretRef', 'name'],
 ];
 
 function secretNames(spec: JsonObject): string[] {

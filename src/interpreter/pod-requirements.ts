@@ -3,8 +3,20 @@
  * (pkg/util/helper/binding.go) with util.Resource.AddPodTemplateRequest (pkg/util/resource.go).
  */
 import {
-  addQuantities, formatQuantity, isPlainObject, milliQuantity, parseQuantity, quantityMilliValue, quantityValue, sortRecord, unitQuantity,
-  type JsonObject, type JsonValue, type NodeClaim, type Quantity, type ReplicaRequirements,
+  addQuantities,
+  formatQuantity,
+  isPlainObject,
+  milliQuantity,
+  parseQuantity,
+  quantityMilliValue,
+  quantityValue,
+  sortRecord,
+  unitQuantity,
+  type JsonObject,
+  type JsonValue,
+  type NodeClaim,
+  type Quantity,
+  type ReplicaRequirements,
 } from '../api/index.ts';
 
 /** Options mirroring Karmada feature gates. */
@@ -17,7 +29,11 @@ export interface RequirementOptions {
  * The requirements of one replica, or undefined when the template has neither a node claim nor
  * any resource request (as Karmada returns nil).
  */
-export function replicaRequirements(podSpec: JsonObject | undefined, namespace: string | undefined, options: RequirementOptions = {}): ReplicaRequirements | undefined {
+export function replicaRequirements(
+  podSpec: JsonObject | undefined,
+  namespace: string | undefined,
+  options: RequirementOptions = {},
+): ReplicaRequirements | undefined {
   const spec = podSpec ?? {};
   const nodeClaim = nodeClaimOf(spec);
   const resourceRequest = podResourceRequest(spec);
@@ -26,7 +42,9 @@ export function replicaRequirements(podSpec: JsonObject | undefined, namespace: 
     ...(nodeClaim ? { nodeClaim } : {}),
     ...(resourceRequest ? { resourceRequest } : {}),
     ...(options.resourceQuotaEstimate && namespace ? { namespace } : {}),
-    ...(options.resourceQuotaEstimate && typeof spec['priorityClassName'] === 'string' && spec['priorityClassName'] ? { priorityClassName: spec['priorityClassName'] } : {}),
+    ...(options.resourceQuotaEstimate && typeof spec['priorityClassName'] === 'string' && spec['priorityClassName']
+      ? { priorityClassName: spec['priorityClassName'] }
+      : {}),
   };
 }
 
@@ -35,11 +53,15 @@ export function replicaRequirements(podSpec: JsonObject | undefined, namespace: 
  * only (preferred terms are not a hard claim); undefined when all three are absent.
  */
 export function nodeClaimOf(spec: JsonObject): NodeClaim | undefined {
-  const nodeSelector = isPlainObject(spec['nodeSelector']) ? (spec['nodeSelector'] as Record<string, string>) : undefined;
+  const nodeSelector = isPlainObject(spec['nodeSelector'])
+    ? (spec['nodeSelector'] as Record<string, string>)
+    : undefined;
   const tolerations = Array.isArray(spec['tolerations']) ? spec['tolerations'] : [];
   const affinity = spec['affinity'];
   const nodeAffinity = isPlainObject(affinity) ? affinity['nodeAffinity'] : undefined;
-  const required = isPlainObject(nodeAffinity) ? nodeAffinity['requiredDuringSchedulingIgnoredDuringExecution'] : undefined;
+  const required = isPlainObject(nodeAffinity)
+    ? nodeAffinity['requiredDuringSchedulingIgnoredDuringExecution']
+    : undefined;
   const hardNodeAffinity = isPlainObject(required) ? required : undefined;
   if (!nodeSelector && !hardNodeAffinity && tolerations.length === 0) return undefined;
   return {
@@ -89,7 +111,8 @@ function amountOf(name: string, value: JsonValue | undefined): bigint | undefine
   const q = parseQuantity(value);
   if (!q) return undefined;
   if (name === 'cpu') return quantityMilliValue(q);
-  if (name === 'memory' || name === 'ephemeral-storage' || name === 'pods' || isScalarResourceName(name)) return quantityValue(q);
+  if (name === 'memory' || name === 'ephemeral-storage' || name === 'pods' || isScalarResourceName(name))
+    return quantityValue(q);
   return undefined;
 }
 
@@ -110,7 +133,8 @@ function maxList(totals: Totals, list: JsonObject): void {
 /** Resource.ResourceList: cpu as DecimalSI milli, memory/storage/hugepages BinarySI, others DecimalSI. */
 function totalAsQuantity(name: string, amount: bigint): Quantity {
   if (name === 'cpu') return milliQuantity(amount);
-  if (name === 'memory' || name === 'ephemeral-storage' || name.startsWith('hugepages-')) return unitQuantity(amount, 'BinarySI');
+  if (name === 'memory' || name === 'ephemeral-storage' || name.startsWith('hugepages-'))
+    return unitQuantity(amount, 'BinarySI');
   return addQuantities(unitQuantity(amount, 'DecimalSI'));
 }
 
@@ -122,5 +146,7 @@ export function isScalarResourceName(name: string): boolean {
   if (name.startsWith('hugepages-') || name.startsWith('attachable-volumes-')) return true;
   if (name.includes('kubernetes.io/')) return true;
   if (!name.includes('/') || name.startsWith('requests.')) return false;
-  return /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(name);
+  return /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(
+    name,
+  );
 }

@@ -11,14 +11,31 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { canonicalQuantity, type JsonObject, type JsonValue, type KubeObject, type Loaded, type ResourceInterpreterCustomization } from '../api/index.ts';
+import {
+  canonicalQuantity,
+  type JsonObject,
+  type JsonValue,
+  type KubeObject,
+  type Loaded,
+  type ResourceInterpreterCustomization,
+} from '../api/index.ts';
 import { assertJsonSubset } from '../api/json-subset.test-support.ts';
 import { createInterpreter, type AggregatedStatusItem, type Interpreter } from './index.ts';
 
-const sharedCases = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'conformance', 'cases', 'interpreter');
+const sharedCases = path.resolve(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'shared',
+  'conformance',
+  'cases',
+  'interpreter',
+);
 const gitDir = process.env['KARMADA_GIT_DIR'];
 const root = 'pkg/resourceinterpreter/default/thirdparty/resourcecustomizations/';
-const git = (...args: string[]): string => execFileSync('git', ['--git-dir', gitDir ?? '', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+const git = (...args: string[]): string =>
+  execFileSync('git', ['--git-dir', gitDir ?? '', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
 
 interface KarmadaCase {
   name: string;
@@ -32,11 +49,21 @@ interface KarmadaCase {
 
 /** Karmada's testdata compares after dropping fields marked {{EXCLUDE}} (thirdparty_test.go). */
 function withoutExcluded(expected: unknown, actual: unknown): [unknown, unknown] {
-  if (expected && typeof expected === 'object' && !Array.isArray(expected) && actual && typeof actual === 'object' && !Array.isArray(actual)) {
+  if (
+    expected &&
+    typeof expected === 'object' &&
+    !Array.isArray(expected) &&
+    actual &&
+    typeof actual === 'object' &&
+    !Array.isArray(actual)
+  ) {
     const e: Record<string, unknown> = {};
     const a: Record<string, unknown> = { ...(actual as Record<string, unknown>) };
     for (const [k, v] of Object.entries(expected)) {
-      if (v === '{{EXCLUDE}}') { delete a[k]; continue; }
+      if (v === '{{EXCLUDE}}') {
+        delete a[k];
+        continue;
+      }
       const [ev, av] = withoutExcluded(v, a[k]);
       e[k] = ev;
       if (k in a) a[k] = av;
@@ -59,22 +86,32 @@ function results(c: KarmadaCase, customization: Loaded<ResourceInterpreterCustom
       const r = i.getReplicas(desired);
       return { replica: r.replicas, ...(r.requirements ? { requires: r.requirements } : {}) };
     }
-    case 'ReviseReplica': return { revised: i.reviseReplica(desired, c.inputReplicas ?? 0) };
-    case 'Retain': return { retained: i.retain(desired, observed) };
-    case 'AggregateStatus': return { aggregatedStatus: i.aggregateStatus(desired, c.statusItems ?? null) };
-    case 'InterpretHealth': return { healthy: i.interpretHealth(observed) };
-    case 'InterpretStatus': return { status: i.reflectStatus(observed) };
-    case 'InterpretDependency': return { dependencies: i.interpretDependency(desired ?? observed) };
-    default: return {};
+    case 'ReviseReplica':
+      return { revised: i.reviseReplica(desired, c.inputReplicas ?? 0) };
+    case 'Retain':
+      return { retained: i.retain(desired, observed) };
+    case 'AggregateStatus':
+      return { aggregatedStatus: i.aggregateStatus(desired, c.statusItems ?? null) };
+    case 'InterpretHealth':
+      return { healthy: i.interpretHealth(observed) };
+    case 'InterpretStatus':
+      return { status: i.reflectStatus(observed) };
+    case 'InterpretDependency':
+      return { dependencies: i.interpretDependency(desired ?? observed) };
+    default:
+      return {};
   }
 }
 
-const sortDeps = (v: unknown): unknown => (Array.isArray(v) ? [...v].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)) : v);
+const sortDeps = (v: unknown): unknown =>
+  Array.isArray(v) ? [...v].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)) : v;
 
 interface ConformanceCase {
   readonly name: string;
   readonly objects: readonly KubeObject[];
-  readonly expect: { readonly interpret?: readonly { operation: string; input: Record<string, unknown>; output: JsonValue }[] };
+  readonly expect: {
+    readonly interpret?: readonly { operation: string; input: Record<string, unknown>; output: JsonValue }[];
+  };
 }
 
 /** One interpreter operation with the conformance set's inputs, shaped as `flotilla interpret` prints it (FORMAT.md). */
@@ -83,28 +120,52 @@ function interpretCase(i: Interpreter, operation: string, input: Record<string, 
   const observed = input['observed'] as KubeObject | undefined;
   const either = (object ?? observed) as KubeObject;
   switch (operation) {
-    case 'GetReplicas': return i.getReplicas(object as KubeObject);
-    case 'ReviseReplica': return i.reviseReplica(object as KubeObject, Number(input['replicas']));
-    case 'Retain': return i.retain(object as KubeObject, observed as KubeObject);
-    case 'AggregateStatus': return i.aggregateStatus(object as KubeObject, (input['statusItems'] as AggregatedStatusItem[] | undefined) ?? null);
-    case 'InterpretHealth': return { healthy: i.interpretHealth((observed ?? object) as KubeObject) };
-    case 'InterpretDependency': return { dependencies: i.interpretDependency(either) };
-    case 'ReflectStatus': return { status: i.reflectStatus((observed ?? object) as KubeObject) };
-    default: throw new Error(`unknown operation ${operation}`);
+    case 'GetReplicas':
+      return i.getReplicas(object as KubeObject);
+    case 'ReviseReplica':
+      return i.reviseReplica(object as KubeObject, Number(input['replicas']));
+    case 'Retain':
+      return i.retain(object as KubeObject, observed as KubeObject);
+    case 'AggregateStatus':
+      return i.aggregateStatus(
+        object as KubeObject,
+        (input['statusItems'] as AggregatedStatusItem[] | undefined) ?? null,
+      );
+    case 'InterpretHealth':
+      return { healthy: i.interpretHealth((observed ?? object) as KubeObject) };
+    case 'InterpretDependency':
+      return { dependencies: i.interpretDependency(either) };
+    case 'ReflectStatus':
+      return { status: i.reflectStatus((observed ?? object) as KubeObject) };
+    default:
+      throw new Error(`unknown operation ${operation}`);
   }
 }
 
 describe('Karmada third-party customisations from the conformance set (../shared/conformance)', () => {
-  const files = existsSync(sharedCases) ? readdirSync(sharedCases).filter((f) => f.startsWith('thirdparty-') && f.endsWith('.yaml')).sort() : [];
-  it('finds the conformance set beside the checkout', () => assert.ok(files.length > 0, `no thirdparty-*.yaml under ${sharedCases}`));
+  const files = existsSync(sharedCases)
+    ? readdirSync(sharedCases)
+        .filter((f) => f.startsWith('thirdparty-') && f.endsWith('.yaml'))
+        .sort()
+    : [];
+  it('finds the conformance set beside the checkout', () =>
+    assert.ok(files.length > 0, `no thirdparty-*.yaml under ${sharedCases}`));
   for (const file of files) {
     const c = YAML.parse(readFileSync(path.join(sharedCases, file), 'utf8')) as ConformanceCase;
     const customizations = c.objects
       .filter((o) => o.kind === 'ResourceInterpreterCustomization')
-      .map((object) => ({ object, source: { file, line: 1, column: 1, doc: 0 } }) as unknown as Loaded<ResourceInterpreterCustomization>);
+      .map(
+        (object) =>
+          ({
+            object,
+            source: { file, line: 1, column: 1, doc: 0 },
+          }) as unknown as Loaded<ResourceInterpreterCustomization>,
+      );
     for (const [n, e] of (c.expect.interpret ?? []).entries()) {
       it(`${c.name}: ${e.operation}${n ? ` #${n + 1}` : ''}`, () => {
-        const got = JSON.parse(JSON.stringify(interpretCase(createInterpreter(customizations), e.operation, e.input))) as JsonValue;
+        const got = JSON.parse(
+          JSON.stringify(interpretCase(createInterpreter(customizations), e.operation, e.input)),
+        ) as JsonValue;
         assertJsonSubset(got, e.output);
       });
     }
@@ -113,7 +174,8 @@ describe('Karmada third-party customisations from the conformance set (../shared
 
 describe('Karmada third-party customisations, unchanged, with their testdata (KARMADA_GIT_DIR)', () => {
   if (gitDir === undefined) {
-    it.skip('set KARMADA_GIT_DIR to a Karmada git directory to run every customisation with its testdata', () => undefined);
+    it.skip('set KARMADA_GIT_DIR to a Karmada git directory to run every customisation with its testdata', () =>
+      undefined);
     return;
   }
   it('KARMADA_GIT_DIR is a directory', () => assert.ok(existsSync(gitDir), `KARMADA_GIT_DIR=${gitDir} does not exist`));
@@ -122,7 +184,10 @@ describe('Karmada third-party customisations, unchanged, with their testdata (KA
   for (const file of files.filter((f) => f.endsWith('/customizations.yaml'))) {
     const dir = file.slice(0, -'customizations.yaml'.length);
     const object = YAML.parse(git('show', `HEAD:${file}`)) as ResourceInterpreterCustomization;
-    const customization = { object, source: { file, line: 1, column: 1, doc: 0 } } as unknown as Loaded<ResourceInterpreterCustomization>;
+    const customization = {
+      object,
+      source: { file, line: 1, column: 1, doc: 0 },
+    } as unknown as Loaded<ResourceInterpreterCustomization>;
     for (const testFile of files.filter((f) => f.startsWith(`${dir}testdata/`))) {
       for (const doc of YAML.parseAllDocuments(git('show', `HEAD:${testFile}`))) {
         const c = doc.toJSON() as KarmadaCase | null;
@@ -150,6 +215,7 @@ function normalizeRequires(r: JsonObject): JsonObject {
   const request = r['resourceRequest'];
   if (!request || typeof request !== 'object' || Array.isArray(request)) return r;
   const canonical: JsonObject = {};
-  for (const [k, v] of Object.entries(request)) canonical[k] = typeof v === 'string' || typeof v === 'number' ? (canonicalQuantity(v) ?? v) : v;
+  for (const [k, v] of Object.entries(request))
+    canonical[k] = typeof v === 'string' || typeof v === 'number' ? (canonicalQuantity(v) ?? v) : v;
   return { ...r, resourceRequest: canonical };
 }

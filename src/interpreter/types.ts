@@ -1,5 +1,13 @@
 /** Types of the resource interpreter's public surface (re-exported by index.ts). */
-import { FlotillaError, type DiagnosticNote, type JsonObject, type KubeObject, type LabelSelector, type ReplicaRequirements, type SourceRef } from '../api/index.ts';
+import {
+  FlotillaError,
+  type DiagnosticNote,
+  type JsonObject,
+  type KubeObject,
+  type LabelSelector,
+  type ReplicaRequirements,
+  type SourceRef,
+} from '../api/index.ts';
 
 /** One member cluster's reflected status, as Karmada's work/v1alpha2 AggregatedStatusItem. */
 export interface AggregatedStatusItem {
@@ -39,20 +47,45 @@ export interface Interpreter {
 }
 
 /** The interpreter operations, as karmadactl and the conformance cases name them. */
-export const operations = ['GetReplicas', 'ReviseReplica', 'Retain', 'AggregateStatus', 'InterpretHealth', 'InterpretDependency', 'ReflectStatus'] as const;
+export const operations = [
+  'GetReplicas',
+  'ReviseReplica',
+  'Retain',
+  'AggregateStatus',
+  'InterpretHealth',
+  'InterpretDependency',
+  'ReflectStatus',
+] as const;
 export type Operation = (typeof operations)[number];
 
 /** A customisation script failed: a Lua error, a result of the wrong shape, or a sandbox limit. */
-export class InterpreterScriptError extends FlotillaError<{ customization: string; operation: string; resource: string }> {
+export class InterpreterScriptError extends FlotillaError<{
+  customization: string;
+  operation: string;
+  resource: string;
+}> {
   /** Where the failing customisation was written (absent for scripts not loaded from a file). */
   readonly source: SourceRef | undefined;
-  constructor(message: string, data: { customization: string; operation: string; resource: string }, options?: { cause?: unknown; source?: SourceRef | undefined }) {
+  constructor(
+    message: string,
+    data: { customization: string; operation: string; resource: string },
+    options?: { cause?: unknown; source?: SourceRef | undefined },
+  ) {
     super(message, data, options);
     this.source = options?.source;
   }
 
   /** A diagnostic note pointing at the customisation (E3: the second place of a problem). */
   notes(): DiagnosticNote[] {
-    return this.source ? [{ message: `the script is in ResourceInterpreterCustomization ${this.data.customization}`, file: this.source.file, line: this.source.line, column: this.source.column }] : [];
+    return this.source
+      ? [
+          {
+            message: `the script is in ResourceInterpreterCustomization ${this.data.customization}`,
+            file: this.source.file,
+            line: this.source.line,
+            column: this.source.column,
+          },
+        ]
+      : [];
   }
 }

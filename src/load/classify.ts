@@ -3,7 +3,14 @@ import { splitApiVersion } from '../api/index.ts';
 import { isKarmadaGroup, isNeverPropagated, karmadaScope } from './karmada-kinds.ts';
 
 export const objectClasses = [
-  'cluster', 'propagationPolicy', 'overridePolicy', 'customization', 'clusterTaintPolicy', 'workloadRebalancer', 'rolloutStrategy', 'ignored',
+  'cluster',
+  'propagationPolicy',
+  'overridePolicy',
+  'customization',
+  'clusterTaintPolicy',
+  'workloadRebalancer',
+  'rolloutStrategy',
+  'ignored',
   // Karmada's MultiClusterService: read by the multi-cluster service step (src/mcs), never propagated.
   'multiClusterService',
   // A Karmada kind flotilla does not act on, or an object Karmada never propagates: a warning.
@@ -18,8 +25,10 @@ export type ObjectClass = (typeof objectClasses)[number];
 export function classify(apiVersion: string, kind: string): ObjectClass {
   const { group, version } = splitApiVersion(apiVersion);
   if (group === 'cluster.karmada.io' && kind === 'Cluster') return 'cluster';
-  if (group === 'policy.karmada.io' && (kind === 'PropagationPolicy' || kind === 'ClusterPropagationPolicy')) return 'propagationPolicy';
-  if (group === 'policy.karmada.io' && (kind === 'OverridePolicy' || kind === 'ClusterOverridePolicy')) return 'overridePolicy';
+  if (group === 'policy.karmada.io' && (kind === 'PropagationPolicy' || kind === 'ClusterPropagationPolicy'))
+    return 'propagationPolicy';
+  if (group === 'policy.karmada.io' && (kind === 'OverridePolicy' || kind === 'ClusterOverridePolicy'))
+    return 'overridePolicy';
   if (group === 'config.karmada.io' && kind === 'ResourceInterpreterCustomization') return 'customization';
   if (group === 'flotilla.io' && kind === 'RolloutStrategy') return 'rolloutStrategy';
   if (group === 'policy.karmada.io' && kind === 'ClusterTaintPolicy') return 'clusterTaintPolicy';

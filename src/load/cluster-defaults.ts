@@ -18,7 +18,15 @@ export const maxInt64Quantity = '9223372036854775807';
 
 /** CPU and memory bounds of SetDefaultClusterResourceModels' grades 0…8 (the last maximum is MaxInt64). */
 const defaultGradeBounds: readonly (readonly [cpuMin: number, memMinGi: number])[] = [
-  [0, 0], [1, 4], [2, 16], [4, 32], [8, 64], [16, 128], [32, 256], [64, 512], [128, 1024],
+  [0, 0],
+  [1, 4],
+  [2, 16],
+  [4, 32],
+  [8, 64],
+  [16, 128],
+  [32, 256],
+  [64, 512],
+  [128, 1024],
 ];
 
 const gi = (n: number): string | number => (n === 0 ? 0 : `${n}Gi`);
@@ -41,7 +49,11 @@ export function standardizeResourceModels(models: readonly ResourceModel[]): rea
   const last = sorted.length - 1;
   return sorted.map((m, i) => ({
     ...m,
-    ranges: m.ranges.map((r) => ({ ...r, ...(i === 0 ? { min: 0 } : {}), ...(i === last ? { max: maxInt64Quantity } : {}) })),
+    ranges: m.ranges.map((r) => ({
+      ...r,
+      ...(i === 0 ? { min: 0 } : {}),
+      ...(i === last ? { max: maxInt64Quantity } : {}),
+    })),
   }));
 }
 
@@ -52,7 +64,9 @@ export function withClusterDefaults(c: Cluster): Cluster {
   const spec: ClusterSpec = {
     ...rest,
     ...(migrateZone ? { zones: [zone] } : {}),
-    resourceModels: rest.resourceModels?.length ? standardizeResourceModels(rest.resourceModels) : defaultResourceModels,
+    resourceModels: rest.resourceModels?.length
+      ? standardizeResourceModels(rest.resourceModels)
+      : defaultResourceModels,
   };
   return { ...c, spec };
 }

@@ -15,30 +15,82 @@ const propagation: readonly SchemaKind[] = ['PropagationPolicy', 'ClusterPropaga
 /** Fields the engine reads (each with the stage that does). */
 export const honouredFields: Readonly<Record<SchemaKind, readonly string[]>> = {
   Cluster: [
-    'apiVersion', 'kind', 'metadata', // identity, labels for cluster affinity
-    'spec.provider', 'spec.region', 'spec.zone', 'spec.zones', 'spec.taints', 'spec.resourceModels', // scheduler filters, spread, estimator (load migrates zone)
-    'spec.apiEndpoint', 'spec.secretRef', 'spec.insecureSkipTLSVerification', 'spec.proxyURL', // cluster credentials
+    'apiVersion',
+    'kind',
+    'metadata', // identity, labels for cluster affinity
+    'spec.provider',
+    'spec.region',
+    'spec.zone',
+    'spec.zones',
+    'spec.taints',
+    'spec.resourceModels', // scheduler filters, spread, estimator (load migrates zone)
+    'spec.apiEndpoint',
+    'spec.secretRef',
+    'spec.insecureSkipTLSVerification',
+    'spec.proxyURL', // cluster credentials
     'spec.syncMode', // read below: Pull warns
-    'status.apiEnablements', 'status.conditions', 'status.resourceSummary', // scheduler filters and estimator, cluster health
-    'status.kubernetesVersion', 'status.nodeSummary', // `flotilla clusters`, observed status
+    'status.apiEnablements',
+    'status.conditions',
+    'status.resourceSummary', // scheduler filters and estimator, cluster health
+    'status.kubernetesVersion',
+    'status.nodeSummary', // `flotilla clusters`, observed status
   ],
   PropagationPolicy: [
-    'apiVersion', 'kind', 'metadata', 'spec.resourceSelectors', 'spec.priority', 'spec.propagateDeps', 'spec.dependentOverrides',
-    'spec.placement.clusterAffinity', 'spec.placement.clusterAffinities', 'spec.placement.clusterTolerations', // overflowAffinities included (src/scheduler/overflow.ts)
-    'spec.placement.spreadConstraints', 'spec.placement.replicaScheduling', 'spec.failover', // failover.*.statePreservation: src/status/state-preservation.ts
-    'spec.preemption', 'spec.activationPreference', // src/policy/claimed-match.ts, src/plan/activation.ts (with the previous bindings' claims)
+    'apiVersion',
+    'kind',
+    'metadata',
+    'spec.resourceSelectors',
+    'spec.priority',
+    'spec.propagateDeps',
+    'spec.dependentOverrides',
+    'spec.placement.clusterAffinity',
+    'spec.placement.clusterAffinities',
+    'spec.placement.clusterTolerations', // overflowAffinities included (src/scheduler/overflow.ts)
+    'spec.placement.spreadConstraints',
+    'spec.placement.replicaScheduling',
+    'spec.failover', // failover.*.statePreservation: src/status/state-preservation.ts
+    'spec.preemption',
+    'spec.activationPreference', // src/policy/claimed-match.ts, src/plan/activation.ts (with the previous bindings' claims)
     'spec.schedulerName', // src/plan/other-scheduler.ts: another scheduler's bindings are left alone
     'spec.placement.workloadAffinity', // src/plan/workload-groups.ts, src/scheduler/filters/workload-affinity.ts
-    'spec.suspension', 'spec.preserveResourcesOnDeletion', 'spec.conflictResolution', // Work dispatch (render/dispatch.ts), apply and prune (src/cluster)
+    'spec.suspension',
+    'spec.preserveResourcesOnDeletion',
+    'spec.conflictResolution', // Work dispatch (render/dispatch.ts), apply and prune (src/cluster)
   ],
   ClusterPropagationPolicy: [], // as PropagationPolicy (below)
-  OverridePolicy: ['apiVersion', 'kind', 'metadata', 'spec.resourceSelectors', 'spec.overrideRules', 'spec.targetCluster', 'spec.overriders'],
+  OverridePolicy: [
+    'apiVersion',
+    'kind',
+    'metadata',
+    'spec.resourceSelectors',
+    'spec.overrideRules',
+    'spec.targetCluster',
+    'spec.overriders',
+  ],
   ClusterOverridePolicy: [], // as OverridePolicy (below)
   ResourceInterpreterCustomization: ['apiVersion', 'kind', 'metadata', 'spec.target', 'spec.customizations'],
   ClusterTaintPolicy: ['apiVersion', 'kind', 'metadata', 'spec'], // the controller's health pass (src/status/cluster-taint-policy.ts)
-  Settings: ['apiVersion', 'kind', 'metadata', 'include', 'exclude', 'sourceBranch', 'statusBranch', 'renderedBranch', 'pollSchedule'],
+  Settings: [
+    'apiVersion',
+    'kind',
+    'metadata',
+    'include',
+    'exclude',
+    'sourceBranch',
+    'statusBranch',
+    'renderedBranch',
+    'pollSchedule',
+  ],
   // src/rollout decides with every field; until the controller acts on it the whole kind warns RolloutNotActedOn (load-fleet.ts).
-  RolloutStrategy: ['apiVersion', 'kind', 'metadata', 'spec.resourceSelectors', 'spec.waves', 'spec.healthCheck', 'spec.onFailure'],
+  RolloutStrategy: [
+    'apiVersion',
+    'kind',
+    'metadata',
+    'spec.resourceSelectors',
+    'spec.waves',
+    'spec.healthCheck',
+    'spec.onFailure',
+  ],
 };
 
 /** A field Karmada acts on and flotilla does not. */
@@ -51,19 +103,52 @@ export interface IgnoredField {
   readonly effect: string;
 }
 
-
 export const ignoredFields: readonly IgnoredField[] = [
-  { kinds: propagation, path: 'spec.association', matchesFlotilla: (v) => v === false, effect: 'deprecated: Karmada does not act on it either; use propagateDeps' },
-  { kinds: ['Cluster'], path: 'spec.impersonatorSecretRef', effect: "Karmada's aggregated API proxy would impersonate users with it; flotilla never proxies" },
-  { kinds: ['Cluster'], path: 'spec.proxyHeader', effect: 'Karmada would send these headers to the proxy; flotilla sends none' },
-  { kinds: ['ResourceInterpreterCustomization'], path: 'spec.customizations.componentResource', effect: "Karmada's multi-template scheduling (MultiplePodTemplatesScheduling, off by default) would read it; flotilla schedules by replicaResource" },
+  {
+    kinds: propagation,
+    path: 'spec.association',
+    matchesFlotilla: (v) => v === false,
+    effect: 'deprecated: Karmada does not act on it either; use propagateDeps',
+  },
+  {
+    kinds: ['Cluster'],
+    path: 'spec.impersonatorSecretRef',
+    effect: "Karmada's aggregated API proxy would impersonate users with it; flotilla never proxies",
+  },
+  {
+    kinds: ['Cluster'],
+    path: 'spec.proxyHeader',
+    effect: 'Karmada would send these headers to the proxy; flotilla sends none',
+  },
+  {
+    kinds: ['ResourceInterpreterCustomization'],
+    path: 'spec.customizations.componentResource',
+    effect:
+      "Karmada's multi-template scheduling (MultiplePodTemplatesScheduling, off by default) would read it; flotilla schedules by replicaResource",
+  },
 ];
 
 /** Fields without effect on what Karmada schedules, renders or applies, so without one in flotilla either. */
-export const inertFields: readonly { readonly kinds: readonly SchemaKind[]; readonly path: string; readonly why: string }[] = [
-  { kinds: ['Cluster'], path: 'spec.id', why: "Karmada's unique identity of the member; flotilla names clusters by metadata.name" },
-  { kinds: ['Cluster'], path: 'status.remedyActions', why: 'written by Karmada Remedy controllers for traffic control, never read by its scheduler' },
-  { kinds: propagation, path: 'spec.schedulePriority', why: "orders Karmada's scheduling queue only; flotilla plans every binding of a revision at once" },
+export const inertFields: readonly {
+  readonly kinds: readonly SchemaKind[];
+  readonly path: string;
+  readonly why: string;
+}[] = [
+  {
+    kinds: ['Cluster'],
+    path: 'spec.id',
+    why: "Karmada's unique identity of the member; flotilla names clusters by metadata.name",
+  },
+  {
+    kinds: ['Cluster'],
+    path: 'status.remedyActions',
+    why: 'written by Karmada Remedy controllers for traffic control, never read by its scheduler',
+  },
+  {
+    kinds: propagation,
+    path: 'spec.schedulePriority',
+    why: "orders Karmada's scheduling queue only; flotilla plans every binding of a revision at once",
+  },
 ];
 
 /** Every kind's honoured paths, with the Cluster- variants sharing their namespaced kind's list. */
@@ -91,7 +176,12 @@ export function ignoredFieldUses(kind: SchemaKind, object: unknown): IgnoredFiel
   }
   if (kind === 'Cluster') {
     for (const { path, value } of valuesAt(object, 'spec.syncMode')) {
-      if (value === 'Pull') out.push({ path, message: 'spec.syncMode Pull is not acted on by flotilla: Karmada would leave applying to an agent in the member; flotilla applies to it (or renders for it) as to any cluster' });
+      if (value === 'Pull')
+        out.push({
+          path,
+          message:
+            'spec.syncMode Pull is not acted on by flotilla: Karmada would leave applying to an agent in the member; flotilla applies to it (or renders for it) as to any cluster',
+        });
     }
   }
   return out;

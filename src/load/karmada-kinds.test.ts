@@ -25,29 +25,70 @@ describe('load/classify (Karmada pkg/util/apigroup.go)', () => {
     ['multicluster.x-k8s.io/v1alpha1', 'ServiceExport', 'template'],
     ['apps/v1', 'Deployment', 'template'],
   ];
-  for (const [apiVersion, kind, want] of cases) it(`${apiVersion} ${kind} → ${want}`, () => assert.equal(classify(apiVersion, kind), want));
+  for (const [apiVersion, kind, want] of cases)
+    it(`${apiVersion} ${kind} → ${want}`, () => assert.equal(classify(apiVersion, kind), want));
 });
 
 const enc = new TextEncoder();
-const load = (text: string) => loadFleet({ revision: 'r', problems: [], files: [{ path: 'p.yaml', bytes: enc.encode(text) }] });
+const load = (text: string) =>
+  loadFleet({ revision: 'r', problems: [], files: [{ path: 'p.yaml', bytes: enc.encode(text) }] });
 
 describe('load: Karmada kinds that are not templates', () => {
-  const cases: { name: string; text: string; code: string; severity: string; line: number; hint?: RegExp; templates?: number }[] = [
-    { name: 'a misspelt policy kind is an error at its kind line, with a suggestion', text: 'apiVersion: policy.karmada.io/v1alpha1\nkind: PropagationPolicyy\nmetadata: {name: p}\n', code: 'UnknownKarmadaKind', severity: 'error', line: 2, hint: /did you mean "PropagationPolicy"/ },
-    { name: 'a kind of another Karmada group names its group', text: 'apiVersion: cluster.karmada.io/v1alpha1\nkind: OverridePolicy\nmetadata: {name: p}\n', code: 'UnknownKarmadaKind', severity: 'error', line: 2, hint: /belongs to policy.karmada.io/ },
-    { name: 'a FederatedHPA is a warning', text: 'apiVersion: autoscaling.karmada.io/v1alpha1\nkind: FederatedHPA\nmetadata: {name: h}\n', code: 'KarmadaKindIgnored', severity: 'warning', line: 2 },
-    { name: 'an Event is a warning', text: 'apiVersion: v1\nkind: Event\nmetadata: {name: e}\n', code: 'KarmadaKindIgnored', severity: 'warning', line: 2 },
+  const cases: {
+    name: string;
+    text: string;
+    code: string;
+    severity: string;
+    line: number;
+    hint?: RegExp;
+    templates?: number;
+  }[] = [
+    {
+      name: 'a misspelt policy kind is an error at its kind line, with a suggestion',
+      text: 'apiVersion: policy.karmada.io/v1alpha1\nkind: PropagationPolicyy\nmetadata: {name: p}\n',
+      code: 'UnknownKarmadaKind',
+      severity: 'error',
+      line: 2,
+      hint: /did you mean "PropagationPolicy"/,
+    },
+    {
+      name: 'a kind of another Karmada group names its group',
+      text: 'apiVersion: cluster.karmada.io/v1alpha1\nkind: OverridePolicy\nmetadata: {name: p}\n',
+      code: 'UnknownKarmadaKind',
+      severity: 'error',
+      line: 2,
+      hint: /belongs to policy.karmada.io/,
+    },
+    {
+      name: 'a FederatedHPA is a warning',
+      text: 'apiVersion: autoscaling.karmada.io/v1alpha1\nkind: FederatedHPA\nmetadata: {name: h}\n',
+      code: 'KarmadaKindIgnored',
+      severity: 'warning',
+      line: 2,
+    },
+    {
+      name: 'an Event is a warning',
+      text: 'apiVersion: v1\nkind: Event\nmetadata: {name: e}\n',
+      code: 'KarmadaKindIgnored',
+      severity: 'warning',
+      line: 2,
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
       const { fleet, diagnostics } = load(c.text);
-      assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.file, d.line]), [[c.code, c.severity, 'p.yaml', c.line]]);
+      assert.deepEqual(
+        diagnostics.map((d) => [d.code, d.severity, d.file, d.line]),
+        [[c.code, c.severity, 'p.yaml', c.line]],
+      );
       if (c.hint) assert.match(diagnostics[0]?.message ?? '', c.hint);
       assert.equal(fleet.templates.length, c.templates ?? 0);
     });
   }
   it('an unknown cluster-scoped-looking Karmada kind is not put into namespace default', () => {
-    const { diagnostics } = load('apiVersion: policy.karmada.io/v1alpha1\nkind: ClusterPropagationPolicyy\nmetadata: {name: p}\n');
+    const { diagnostics } = load(
+      'apiVersion: policy.karmada.io/v1alpha1\nkind: ClusterPropagationPolicyy\nmetadata: {name: p}\n',
+    );
     assert.doesNotMatch(diagnostics[0]?.message ?? '', /default\//);
   });
 });

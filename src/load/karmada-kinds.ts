@@ -22,8 +22,12 @@ export const karmadaKinds: Readonly<Record<string, Readonly<Record<string, Karma
   'config.karmada.io': { ResourceInterpreterCustomization: C, ResourceInterpreterWebhookConfiguration: C },
   'networking.karmada.io': { MultiClusterIngress: N, MultiClusterService: N },
   'policy.karmada.io': {
-    PropagationPolicy: N, ClusterPropagationPolicy: C, OverridePolicy: N, ClusterOverridePolicy: C,
-    ClusterTaintPolicy: C, FederatedResourceQuota: N,
+    PropagationPolicy: N,
+    ClusterPropagationPolicy: C,
+    OverridePolicy: N,
+    ClusterOverridePolicy: C,
+    ClusterTaintPolicy: C,
+    FederatedResourceQuota: N,
   },
   'remedy.karmada.io': { Remedy: C },
   'work.karmada.io': { ResourceBinding: N, ClusterResourceBinding: C, Work: N },
@@ -42,7 +46,11 @@ export function karmadaScope(group: string, kind: string): KarmadaScope | undefi
 
 /** Objects Karmada never propagates outside its own groups (apigroup.go): Events and Leases. */
 export function isNeverPropagated(group: string, version: string, kind: string): boolean {
-  return group === 'events.k8s.io' || (group === '' && version === 'v1' && kind === 'Event') || (group === 'coordination.k8s.io' && version === 'v1');
+  return (
+    group === 'events.k8s.io' ||
+    (group === '' && version === 'v1' && kind === 'Event') ||
+    (group === 'coordination.k8s.io' && version === 'v1')
+  );
 }
 
 /** A hint for a kind a Karmada group does not have: a near spelling in that group, or the group that has it. */
@@ -52,7 +60,10 @@ export function unknownKarmadaKindHint(group: string, kind: string): string {
   const home = Object.keys(karmadaKinds).find((g) => karmadaScope(g, kind) !== undefined);
   if (home !== undefined) return ` (${kind} belongs to ${home})`;
   const elsewhere = Object.keys(karmadaKinds).flatMap((g) => Object.keys(karmadaKinds[g] ?? {}).map((k) => ({ g, k })));
-  const near = suggestionFor(kind, elsewhere.map((e) => e.k));
+  const near = suggestionFor(
+    kind,
+    elsewhere.map((e) => e.k),
+  );
   const nearGroup = elsewhere.find((e) => e.k === near)?.g;
   return near !== undefined && nearGroup !== undefined ? ` (did you mean "${near}" of ${nearGroup}?)` : '';
 }

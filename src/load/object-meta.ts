@@ -24,13 +24,25 @@ const qualifiedNamePartRe = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 
 /** IsDNS1123Subdomain. */
 export const dns1123Subdomain: NameRule = (n) =>
-  n.length > 253 ? 'must be no more than 253 characters' : dns1123SubdomainRe.test(n) ? undefined : 'must be a lowercase RFC 1123 subdomain: lower-case letters, digits, "-" and ".", starting and ending with a letter or digit';
+  n.length > 253
+    ? 'must be no more than 253 characters'
+    : dns1123SubdomainRe.test(n)
+      ? undefined
+      : 'must be a lowercase RFC 1123 subdomain: lower-case letters, digits, "-" and ".", starting and ending with a letter or digit';
 /** IsDNS1123Label. */
 export const dns1123Label: NameRule = (n) =>
-  n.length > 63 ? 'must be no more than 63 characters' : dns1123LabelRe.test(n) ? undefined : 'must be a lowercase RFC 1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit';
+  n.length > 63
+    ? 'must be no more than 63 characters'
+    : dns1123LabelRe.test(n)
+      ? undefined
+      : 'must be a lowercase RFC 1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit';
 /** IsDNS1035Label (Service names). */
 export const dns1035Label: NameRule = (n) =>
-  n.length > 63 ? 'must be no more than 63 characters' : dns1035LabelRe.test(n) ? undefined : 'must be an RFC 1035 label: lower-case letters, digits and "-", starting with a letter and ending with a letter or digit';
+  n.length > 63
+    ? 'must be no more than 63 characters'
+    : dns1035LabelRe.test(n)
+      ? undefined
+      : 'must be an RFC 1035 label: lower-case letters, digits and "-", starting with a letter and ending with a letter or digit';
 /** path.IsValidPathSegmentName plus the 253-character bound: what every kind refuses. */
 export const pathSegment: NameRule = (n) => {
   if (n === '.' || n === '..') return `may not be "${n}"`;
@@ -42,12 +54,33 @@ export const pathSegment: NameRule = (n) => {
 const nameRules: Readonly<Record<string, NameRule>> = {
   '/Namespace': dns1123Label,
   '/Service': dns1035Label,
-  ...Object.fromEntries([
-    '/ConfigMap', '/Secret', '/Pod', '/PersistentVolumeClaim', '/PersistentVolume', '/ServiceAccount', '/ReplicationController', '/LimitRange', '/ResourceQuota', '/Endpoints',
-    'apps/Deployment', 'apps/StatefulSet', 'apps/DaemonSet', 'apps/ReplicaSet', 'batch/Job', 'batch/CronJob',
-    'networking.k8s.io/Ingress', 'networking.k8s.io/NetworkPolicy', 'networking.k8s.io/IngressClass', 'policy/PodDisruptionBudget',
-    'autoscaling/HorizontalPodAutoscaler', 'storage.k8s.io/StorageClass', 'scheduling.k8s.io/PriorityClass',
-  ].map((k) => [k, dns1123Subdomain])),
+  ...Object.fromEntries(
+    [
+      '/ConfigMap',
+      '/Secret',
+      '/Pod',
+      '/PersistentVolumeClaim',
+      '/PersistentVolume',
+      '/ServiceAccount',
+      '/ReplicationController',
+      '/LimitRange',
+      '/ResourceQuota',
+      '/Endpoints',
+      'apps/Deployment',
+      'apps/StatefulSet',
+      'apps/DaemonSet',
+      'apps/ReplicaSet',
+      'batch/Job',
+      'batch/CronJob',
+      'networking.k8s.io/Ingress',
+      'networking.k8s.io/NetworkPolicy',
+      'networking.k8s.io/IngressClass',
+      'policy/PodDisruptionBudget',
+      'autoscaling/HorizontalPodAutoscaler',
+      'storage.k8s.io/StorageClass',
+      'scheduling.k8s.io/PriorityClass',
+    ].map((k) => [k, dns1123Subdomain]),
+  ),
 };
 
 /** The name rule for a kind: its own when known, else the one every kind shares. */
@@ -60,10 +93,13 @@ export function qualifiedNameProblem(key: string): string | undefined {
   const parts = key.split('/');
   if (parts.length > 2) return 'may contain at most one "/"';
   const name = parts.at(-1) ?? '';
-  const prefix = parts.length === 2 ? parts[0] ?? '' : undefined;
-  if (prefix !== undefined && (prefix === '' || dns1123Subdomain(prefix) !== undefined)) return 'has a prefix that is not a lowercase RFC 1123 subdomain';
+  const prefix = parts.length === 2 ? (parts[0] ?? '') : undefined;
+  if (prefix !== undefined && (prefix === '' || dns1123Subdomain(prefix) !== undefined))
+    return 'has a prefix that is not a lowercase RFC 1123 subdomain';
   if (name === '' || name.length > 63) return 'must have a name part of 1 to 63 characters';
-  return qualifiedNamePartRe.test(name) ? undefined : 'must consist of letters, digits, "-", "_" or ".", starting and ending with a letter or digit';
+  return qualifiedNamePartRe.test(name)
+    ? undefined
+    : 'must consist of letters, digits, "-", "_" or ".", starting and ending with a letter or digit';
 }
 
 /** IsValidLabelValue: empty, or at most 63 characters of the qualified-name alphabet. */
@@ -71,7 +107,9 @@ export function labelValueProblem(value: unknown): string | undefined {
   if (typeof value !== 'string') return 'must be a string';
   if (value === '') return undefined;
   if (value.length > 63) return 'must be no more than 63 characters';
-  return qualifiedNamePartRe.test(value) ? undefined : 'must consist of letters, digits, "-", "_" or ".", starting and ending with a letter or digit';
+  return qualifiedNamePartRe.test(value)
+    ? undefined
+    : 'must consist of letters, digits, "-", "_" or ".", starting and ending with a letter or digit';
 }
 
 /** One refused piece of metadata: where it is and why. */
@@ -89,7 +127,8 @@ export function objectMetaProblems(o: KubeObject): MetaProblem[] {
   if (nameWhy) out.push({ path: ['metadata', 'name'], message: `metadata.name "${clip(name)}" ${nameWhy}` });
   if (meta.namespace !== undefined && meta.namespace !== '') {
     const nsWhy = dns1123Label(meta.namespace);
-    if (nsWhy) out.push({ path: ['metadata', 'namespace'], message: `metadata.namespace "${clip(meta.namespace)}" ${nsWhy}` });
+    if (nsWhy)
+      out.push({ path: ['metadata', 'namespace'], message: `metadata.namespace "${clip(meta.namespace)}" ${nsWhy}` });
   }
   const labels: unknown = meta.labels;
   if (isPlainObject(labels)) {

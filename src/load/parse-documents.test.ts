@@ -3,10 +3,17 @@ import { parseDocuments } from './parse-documents.ts';
 
 describe('load/parseDocuments', () => {
   it('keeps the position of every document and of paths inside it', () => {
-    const text = '# comment\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: b\n  labels:\n    x: y\n';
+    const text =
+      '# comment\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: b\n  labels:\n    x: y\n';
     const { documents, diagnostics } = parseDocuments('f.yaml', text);
     assert.deepEqual(diagnostics, []);
-    assert.deepEqual(documents.map((d) => [d.index, d.line]), [[0, 2], [2, 8]]);
+    assert.deepEqual(
+      documents.map((d) => [d.index, d.line]),
+      [
+        [0, 2],
+        [2, 8],
+      ],
+    );
     assert.deepEqual(documents[1]?.locate(['metadata', 'labels', 'x']), { line: 13, column: 5 });
     assert.deepEqual(documents[1]?.locate(['metadata', 'missing', 'deeper']), { line: 10, column: 1 });
   });
@@ -29,7 +36,12 @@ describe('load/parseDocuments', () => {
   }
   it('refuses alias bombs', () => {
     const levels = ['a: &a [x,x,x,x,x,x,x,x,x,x]'];
-    for (let i = 1; i < 8; i++) levels.push(`${'abcdefgh'[i]}: &${'abcdefgh'[i]} [${Array(10).fill(`*${'abcdefgh'[i - 1]}`).join(',')}]`);
+    for (let i = 1; i < 8; i++)
+      levels.push(
+        `${'abcdefgh'[i]}: &${'abcdefgh'[i]} [${Array(10)
+          .fill(`*${'abcdefgh'[i - 1]}`)
+          .join(',')}]`,
+      );
     const { diagnostics } = parseDocuments('f.yaml', levels.join('\n'));
     assert.equal(diagnostics[0]?.code, 'YamlSyntax');
   });
@@ -38,19 +50,29 @@ describe('load/parseDocuments', () => {
     assert.equal(diagnostics[0]?.code, 'YamlSyntax');
   });
   it('expands `<<` merge keys as kubectl does (go-yaml), and keeps timestamps as strings', () => {
-    const text = 'base: &labels {app: web, tier: front}\nmetadata:\n  labels:\n    <<: *labels\n    tier: back\n  at: 2024-05-01T08:00:00Z\n';
+    const text =
+      'base: &labels {app: web, tier: front}\nmetadata:\n  labels:\n    <<: *labels\n    tier: back\n  at: 2024-05-01T08:00:00Z\n';
     const { documents, diagnostics } = parseDocuments('f.yaml', text);
     assert.deepEqual(diagnostics, []);
-    assert.deepEqual(documents[0]?.value, { base: { app: 'web', tier: 'front' }, metadata: { labels: { app: 'web', tier: 'back' }, at: '2024-05-01T08:00:00Z' } });
+    assert.deepEqual(documents[0]?.value, {
+      base: { app: 'web', tier: 'front' },
+      metadata: { labels: { app: 'web', tier: 'back' }, at: '2024-05-01T08:00:00Z' },
+    });
   });
   it('refuses an oversized document before parsing it, at the line it starts on', () => {
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\ndata: {blob: "${'x'.repeat(2 * 1024 * 1024)}"}\n`;
     const { documents, diagnostics } = parseDocuments('f.yaml', text);
     assert.equal(documents.length, 0);
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.line]), [['SchemaViolation', 5]]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.line]),
+      [['SchemaViolation', 5]],
+    );
   });
   it('reads JSON with positions', () => {
-    const { documents } = parseDocuments('f.json', '{\n  "apiVersion": "v1",\n  "kind": "ConfigMap",\n  "metadata": {"name": "x"}\n}\n');
+    const { documents } = parseDocuments(
+      'f.json',
+      '{\n  "apiVersion": "v1",\n  "kind": "ConfigMap",\n  "metadata": {"name": "x"}\n}\n',
+    );
     assert.deepEqual(documents[0]?.locate(['metadata', 'name']), { line: 4, column: 16 });
   });
 });

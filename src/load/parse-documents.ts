@@ -36,14 +36,39 @@ export function parseDocuments(file: string, text: string): { documents: ParsedD
   const oversized = oversizedDocument(text);
   if (oversized !== undefined) {
     // Refused before parsing: composing a 10 MiB scalar costs seconds and half a GiB for nothing.
-    return { documents, diagnostics: [errorAt('SchemaViolation', { file, line: oversized.line, column: 1 }, `document is ${Math.round(oversized.bytes / 1024)} KiB; Kubernetes accepts objects up to 1.5 MiB`)] };
+    return {
+      documents,
+      diagnostics: [
+        errorAt(
+          'SchemaViolation',
+          { file, line: oversized.line, column: 1 },
+          `document is ${Math.round(oversized.bytes / 1024)} KiB; Kubernetes accepts objects up to 1.5 MiB`,
+        ),
+      ],
+    };
   }
   if (tooDeep(text)) {
-    return { documents, diagnostics: [errorAt('YamlSyntax', { file, line: 1, column: 1 }, `nesting deeper than ${maxDepth} levels; this is not a Kubernetes manifest`)] };
+    return {
+      documents,
+      diagnostics: [
+        errorAt(
+          'YamlSyntax',
+          { file, line: 1, column: 1 },
+          `nesting deeper than ${maxDepth} levels; this is not a Kubernetes manifest`,
+        ),
+      ],
+    };
   }
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, merge: true });
+  const docs = parseAllDocuments(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: true,
+    merge: true,
+  });
   const list = Array.isArray(docs) ? docs : [];
-  if (!Array.isArray(docs)) diagnostics.push(errorAt('YamlSyntax', { file, line: 1, column: 1 }, 'the file is not a YAML stream'));
+  if (!Array.isArray(docs))
+    diagnostics.push(errorAt('YamlSyntax', { file, line: 1, column: 1 }, 'the file is not a YAML stream'));
   list.forEach((doc, index) => {
     if (doc.errors.length) {
       for (const e of doc.errors) diagnostics.push(errorAt('YamlSyntax', pos(e.pos[0]), yamlMessage(e.message)));
@@ -55,7 +80,13 @@ export function parseDocuments(file: string, text: string): { documents: ParsedD
     const [start = 0, , end = start] = contents.range ?? [];
     const at = pos(start);
     if (end - start > maxDocumentBytes) {
-      diagnostics.push(errorAt('SchemaViolation', at, `document is ${Math.round((end - start) / 1024)} KiB; Kubernetes accepts objects up to 1.5 MiB`));
+      diagnostics.push(
+        errorAt(
+          'SchemaViolation',
+          at,
+          `document is ${Math.round((end - start) / 1024)} KiB; Kubernetes accepts objects up to 1.5 MiB`,
+        ),
+      );
       return;
     }
     const value = toPlain(doc, at, diagnostics);
@@ -65,17 +96,34 @@ export function parseDocuments(file: string, text: string): { documents: ParsedD
   return { documents, diagnostics };
 }
 
-function toPlain(doc: Document, at: { file: string; line: number; column: number }, diagnostics: Diagnostic[]): unknown {
+function toPlain(
+  doc: Document,
+  at: { file: string; line: number; column: number },
+  diagnostics: Diagnostic[],
+): unknown {
   try {
     return doc.toJS({ maxAliasCount });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    diagnostics.push(errorAt('YamlSyntax', at, /alias/i.test(message) ? `too many alias expansions (more than ${maxAliasCount}); YAML anchors used as a "billion laughs" bomb are refused` : yamlMessage(message)));
+    diagnostics.push(
+      errorAt(
+        'YamlSyntax',
+        at,
+        /alias/i.test(message)
+          ? `too many alias expansions (more than ${maxAliasCount}); YAML anchors used as a "billion laughs" bomb are refused`
+          : yamlMessage(message),
+      ),
+    );
     return undefined;
   }
 }
 
-function locateIn(doc: Document, path: readonly (string | number)[], pos: (o: number) => { line: number; column: number }, fallback: { line: number; column: number }) {
+function locateIn(
+  doc: Document,
+  path: readonly (string | number)[],
+  pos: (o: number) => { line: number; column: number },
+  fallback: { line: number; column: number },
+) {
   let node: unknown = doc.contents;
   let best = fallback;
   for (const key of path) {
@@ -126,7 +174,9 @@ function tooDeep(text: string): boolean {
   let max = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 91 || c === 123) { if (++depth > max) max = depth; } // [ {
+    if (c === 91 || c === 123) {
+      if (++depth > max) max = depth;
+    } // [ {
     else if (c === 93 || c === 125) depth--;
   }
   return max > maxDepth;

@@ -27,10 +27,21 @@ function workloadAffinityProblems(p: Placement | undefined): PlacementProblem[] 
   for (const term of ['affinity', 'antiAffinity'] as const) {
     const key = wa?.[term]?.groupByLabelKey;
     const problem = key === undefined ? undefined : qualifiedNameProblem(key);
-    if (problem) out.push({ path: ['spec', 'placement', 'workloadAffinity', term, 'groupByLabelKey'], message: `workloadAffinity.${term}.groupByLabelKey ${JSON.stringify(key)} is not a label key: it ${problem}` });
+    if (problem)
+      out.push({
+        path: ['spec', 'placement', 'workloadAffinity', term, 'groupByLabelKey'],
+        message: `workloadAffinity.${term}.groupByLabelKey ${JSON.stringify(key)} is not a label key: it ${problem}`,
+      });
   }
-  if (wa?.affinity !== undefined && wa.antiAffinity !== undefined && wa.affinity.groupByLabelKey === wa.antiAffinity.groupByLabelKey) {
-    out.push({ path: ['spec', 'placement', 'workloadAffinity'], message: 'affinity and antiAffinity must not use the same groupByLabelKey' });
+  if (
+    wa?.affinity !== undefined &&
+    wa.antiAffinity !== undefined &&
+    wa.affinity.groupByLabelKey === wa.antiAffinity.groupByLabelKey
+  ) {
+    out.push({
+      path: ['spec', 'placement', 'workloadAffinity'],
+      message: 'affinity and antiAffinity must not use the same groupByLabelKey',
+    });
   }
   return out;
 }
@@ -38,17 +49,38 @@ function workloadAffinityProblems(p: Placement | undefined): PlacementProblem[] 
 function overflowProblems(p: Placement | undefined): PlacementProblem[] {
   const out: PlacementProblem[] = [];
   const rs = p?.replicaScheduling;
-  const allowed = rs?.replicaSchedulingType === 'Divided' && (rs.replicaDivisionPreference === 'Aggregated' || (rs.replicaDivisionPreference === 'Weighted' && rs.weightPreference?.dynamicWeight !== undefined));
+  const allowed =
+    rs?.replicaSchedulingType === 'Divided' &&
+    (rs.replicaDivisionPreference === 'Aggregated' ||
+      (rs.replicaDivisionPreference === 'Weighted' && rs.weightPreference?.dynamicWeight !== undefined));
   (p?.clusterAffinities ?? []).forEach((term, i) => {
     if (term.overflowAffinities === undefined) return;
     const at = ['spec', 'placement', 'clusterAffinities', i, 'overflowAffinities'];
-    if (!allowed) out.push({ path: at, message: 'overflowAffinities can only be used together with dynamic weight or aggregated scheduling (replicaScheduling Divided with Aggregated, or Weighted with dynamicWeight)' });
-    if (isEmpty(term)) out.push({ path: at, message: 'overflowAffinities can only be used together with the inline ClusterAffinity (set labelSelector, fieldSelector, clusterNames or exclude on the term)' });
+    if (!allowed)
+      out.push({
+        path: at,
+        message:
+          'overflowAffinities can only be used together with dynamic weight or aggregated scheduling (replicaScheduling Divided with Aggregated, or Weighted with dynamicWeight)',
+      });
+    if (isEmpty(term))
+      out.push({
+        path: at,
+        message:
+          'overflowAffinities can only be used together with the inline ClusterAffinity (set labelSelector, fieldSelector, clusterNames or exclude on the term)',
+      });
     const names = new Set([term.affinityName]);
     term.overflowAffinities.forEach((o, j) => {
       const problem = qualifiedNameProblem(o.affinityName);
-      if (problem) out.push({ path: [...at, j, 'affinityName'], message: `overflow affinityName ${JSON.stringify(o.affinityName)}: ${problem}` });
-      if (names.has(o.affinityName)) out.push({ path: [...at, j, 'affinityName'], message: `overflow affinity name ${o.affinityName} must be unique and must not duplicate the primary group's affinityName` });
+      if (problem)
+        out.push({
+          path: [...at, j, 'affinityName'],
+          message: `overflow affinityName ${JSON.stringify(o.affinityName)}: ${problem}`,
+        });
+      if (names.has(o.affinityName))
+        out.push({
+          path: [...at, j, 'affinityName'],
+          message: `overflow affinity name ${o.affinityName} must be unique and must not duplicate the primary group's affinityName`,
+        });
       names.add(o.affinityName);
     });
   });
@@ -56,5 +88,7 @@ function overflowProblems(p: Placement | undefined): PlacementProblem[] {
 }
 
 function isEmpty(a: ClusterAffinity): boolean {
-  return a.labelSelector === undefined && a.fieldSelector === undefined && !a.clusterNames?.length && !a.exclude?.length;
+  return (
+    a.labelSelector === undefined && a.fieldSelector === undefined && !a.clusterNames?.length && !a.exclude?.length
+  );
 }

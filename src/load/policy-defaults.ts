@@ -9,7 +9,13 @@
  *   Divided without a division preference → Weighted; Gracefully without gracePeriodSeconds → 600.
  * An absent replicaScheduling stays absent: Karmada reads it as Duplicated (Placement.ReplicaSchedulingType).
  */
-import type { Placement, PropagationPolicy, PropagationSpec, ReplicaSchedulingStrategy, SpreadConstraint } from '../api/index.ts';
+import type {
+  Placement,
+  PropagationPolicy,
+  PropagationSpec,
+  ReplicaSchedulingStrategy,
+  SpreadConstraint,
+} from '../api/index.ts';
 
 /** The policy with Karmada's defaults filled in; the input is not modified. */
 export function withPolicyDefaults(p: PropagationPolicy): PropagationPolicy {
@@ -22,7 +28,10 @@ export function withPolicyDefaults(p: PropagationPolicy): PropagationPolicy {
           ...spec.failover.application,
           decisionConditions: { tolerationSeconds: 300, ...spec.failover.application.decisionConditions },
           purgeMode: spec.failover.application.purgeMode ?? 'Gracefully',
-          ...(((spec.failover.application.purgeMode ?? 'Gracefully') === 'Gracefully' && spec.failover.application.gracePeriodSeconds === undefined) ? { gracePeriodSeconds: 600 } : {}),
+          ...((spec.failover.application.purgeMode ?? 'Gracefully') === 'Gracefully' &&
+          spec.failover.application.gracePeriodSeconds === undefined
+            ? { gracePeriodSeconds: 600 }
+            : {}),
         },
       }
     : spec.failover;

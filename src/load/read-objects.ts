@@ -17,11 +17,25 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 export function readObjects(file: SourceFile): { objects: RawObject[]; diagnostics: Diagnostic[] } {
   const at = { file: file.path, line: 1, column: 1 };
   if (file.bytes.length > maxFileBytes) {
-    return { objects: [], diagnostics: [errorAt('UnreadableFile', at, `file is ${Math.round(file.bytes.length / 1048576)} MiB; manifests larger than ${maxFileBytes / 1048576} MiB are refused`)] };
+    return {
+      objects: [],
+      diagnostics: [
+        errorAt(
+          'UnreadableFile',
+          at,
+          `file is ${Math.round(file.bytes.length / 1048576)} MiB; manifests larger than ${maxFileBytes / 1048576} MiB are refused`,
+        ),
+      ],
+    };
   }
   const text = decodeText(file.bytes);
   if (text === undefined) {
-    return { objects: [], diagnostics: [errorAt('UnreadableFile', at, 'binary content: not UTF-8 text; remove the file or exclude it in flotilla.yaml')] };
+    return {
+      objects: [],
+      diagnostics: [
+        errorAt('UnreadableFile', at, 'binary content: not UTF-8 text; remove the file or exclude it in flotilla.yaml'),
+      ],
+    };
   }
   const { documents, diagnostics } = parseDocuments(file.path, text);
   const objects: RawObject[] = [];
@@ -29,7 +43,13 @@ export function readObjects(file: SourceFile): { objects: RawObject[]; diagnosti
     const source: SourceRef = { file: file.path, line: doc.line, column: doc.column, doc: doc.index };
     const here = { file: file.path, line: doc.line, column: doc.column };
     if (!isPlainObject(doc.value)) {
-      diagnostics.push(errorAt('MissingIdentity', here, `document ${doc.index + 1} is a ${Array.isArray(doc.value) ? 'list' : typeof doc.value}, not a Kubernetes object`));
+      diagnostics.push(
+        errorAt(
+          'MissingIdentity',
+          here,
+          `document ${doc.index + 1} is a ${Array.isArray(doc.value) ? 'list' : typeof doc.value}, not a Kubernetes object`,
+        ),
+      );
       continue;
     }
     if (isKubeList(doc.value)) {
@@ -45,7 +65,14 @@ export function readObjects(file: SourceFile): { objects: RawObject[]; diagnosti
   return { objects, diagnostics };
 }
 
-function pushObject(value: unknown, source: SourceRef, locate: RawObject['locate'], out: RawObject[], diagnostics: Diagnostic[], what: string): void {
+function pushObject(
+  value: unknown,
+  source: SourceRef,
+  locate: RawObject['locate'],
+  out: RawObject[],
+  diagnostics: Diagnostic[],
+  what: string,
+): void {
   const here = { file: source.file, line: source.line, column: source.column };
   const prefix = what ? `${what}: ` : '';
   if (!isPlainObject(value)) {
@@ -54,7 +81,13 @@ function pushObject(value: unknown, source: SourceRef, locate: RawObject['locate
   }
   const missing = missingIdentity(value);
   if (missing.length) {
-    diagnostics.push(errorAt('MissingIdentity', here, `${prefix}object has no ${missing.join(', ')}; every object needs apiVersion, kind and metadata.name`));
+    diagnostics.push(
+      errorAt(
+        'MissingIdentity',
+        here,
+        `${prefix}object has no ${missing.join(', ')}; every object needs apiVersion, kind and metadata.name`,
+      ),
+    );
     return;
   }
   out.push({ object: value as unknown as KubeObject, source, locate });
@@ -66,12 +99,15 @@ function missingIdentity(v: Record<string, unknown>): string[] {
   if (typeof v['kind'] !== 'string' || v['kind'] === '') missing.push('kind');
   const meta = v['metadata'];
   if (!isPlainObject(meta) || typeof meta['name'] !== 'string' || meta['name'] === '') missing.push('metadata.name');
-  else if (meta['namespace'] !== undefined && typeof meta['namespace'] !== 'string') missing.push('valid metadata.namespace');
+  else if (meta['namespace'] !== undefined && typeof meta['namespace'] !== 'string')
+    missing.push('valid metadata.namespace');
   return missing;
 }
 
 function isKubeList(v: Record<string, unknown>): boolean {
-  return typeof v['kind'] === 'string' && v['kind'].endsWith('List') && v['apiVersion'] === 'v1' && Array.isArray(v['items']);
+  return (
+    typeof v['kind'] === 'string' && v['kind'].endsWith('List') && v['apiVersion'] === 'v1' && Array.isArray(v['items'])
+  );
 }
 
 /** UTF-8 text of a file, or undefined for binary content (NUL bytes or invalid UTF-8). */

@@ -5,6 +5,9 @@ describe('load/normaliseSettings', () => {
   it('applies every default to an empty document', () => assert.deepEqual(normaliseSettings({}), defaultSettings));
   it('keeps what is written', () => {
     const s = normaliseSettings({ include: ['apps/**'], statusBranch: 'fleet-status', pollSchedule: '*/5 * * * *' });
-    assert.deepEqual([s.include, s.statusBranch, s.pollSchedule, s.renderedBranch], [['apps/**'], 'fleet-status', '*/5 * * * *', 'flotilla-rendered']);
+    assert.deepEqual(
+      [s.include, s.statusBranch, s.pollSchedule, s.renderedBranch],
+      [['apps/**'], 'fleet-status', '*/5 * * * *', 'flotilla-rendered'],
+    );
   });
 });

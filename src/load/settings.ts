@@ -18,7 +18,8 @@ export const defaultSettings: Settings = {
 /** Applies defaults to a settings document that already passed schema validation (schemas/flotilla.schema.json). */
 export function normaliseSettings(written: unknown): Settings {
   const w = isPlainObject(written) ? written : {};
-  const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined);
+  const strings = (v: unknown): string[] | undefined =>
+    Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined;
   const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
   return {
     include: strings(w['include']) ?? defaultSettings.include,

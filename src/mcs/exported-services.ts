@@ -3,7 +3,14 @@
  * ServiceImport templates were placed) and the fleet's MultiClusterServices (their provider and
  * consumer sets). Pure: the plan and the fleet in, sorted ExportedServices out.
  */
-import { compareStrings, executionNamespacePrefix, isPlainObject, splitApiVersion, type JsonObject, type KubeObject } from '../api/index.ts';
+import {
+  compareStrings,
+  executionNamespacePrefix,
+  isPlainObject,
+  splitApiVersion,
+  type JsonObject,
+  type KubeObject,
+} from '../api/index.ts';
 import type { Work } from '../render/index.ts';
 import { karmadaNetworkingGroup, mcsGroup } from './names.ts';
 
@@ -44,7 +51,14 @@ export function exportedServices(input: ExportInput): ExportedService[] {
   for (const key of [...keys].sort(compareStrings)) {
     const [namespace = '', name = ''] = key.split('/');
     const imports = placed.imports.get(key) ?? new Map<string, KubeObject>();
-    out.push({ source: 'ServiceExport', namespace, name, providers: sortedSet(placed.exports.get(key)), consumers: [...imports.keys()].sort(compareStrings), imports });
+    out.push({
+      source: 'ServiceExport',
+      namespace,
+      name,
+      providers: sortedSet(placed.exports.get(key)),
+      consumers: [...imports.keys()].sort(compareStrings),
+      imports,
+    });
   }
   for (const mcs of input.multiClusterServices.toSorted(compareObjects)) {
     const e = crossClusterService(mcs, input, placed.services);
@@ -59,7 +73,11 @@ export function exportedServices(input: ExportInput): ExportedService[] {
  * every cluster (helper.GetProviderClusters / GetConsumerClusters); names the fleet lacks are
  * left out, as Karmada skips a cluster it cannot find.
  */
-function crossClusterService(mcs: KubeObject, input: ExportInput, services: ReadonlyMap<string, Set<string>>): ExportedService | undefined {
+function crossClusterService(
+  mcs: KubeObject,
+  input: ExportInput,
+  services: ReadonlyMap<string, Set<string>>,
+): ExportedService | undefined {
   const spec = isPlainObject(mcs['spec']) ? mcs['spec'] : {};
   const types = Array.isArray(spec['types']) ? spec['types'] : [];
   if (!types.includes('CrossCluster')) return undefined;
@@ -68,16 +86,32 @@ function crossClusterService(mcs: KubeObject, input: ExportInput, services: Read
   const known = new Set(input.clusters);
   const providers = clusterSet(spec['providerClusters'], input.clusters).filter((c) => known.has(c));
   const consumers = clusterSet(spec['consumerClusters'], input.clusters).filter((c) => known.has(c));
-  const template = input.templates.find((t) => t.apiVersion === 'v1' && t.kind === 'Service' && (t.metadata.namespace ?? 'default') === namespace && t.metadata.name === name);
+  const template = input.templates.find(
+    (t) =>
+      t.apiVersion === 'v1' &&
+      t.kind === 'Service' &&
+      (t.metadata.namespace ?? 'default') === namespace &&
+      t.metadata.name === name,
+  );
   const has = services.get(`${namespace}/${name}`) ?? new Set<string>();
   // Karmada mcs_controller.go buildResourceBinding: the Service goes to providers ∪ consumers.
   const missingOn = sortedSet(new Set([...providers, ...consumers].filter((c) => !has.has(c))));
-  return { source: 'MultiClusterService', namespace, name, providers, consumers, imports: new Map(), ...(template ? { service: { template, missingOn } } : {}) };
+  return {
+    source: 'MultiClusterService',
+    namespace,
+    name,
+    providers,
+    consumers,
+    imports: new Map(),
+    ...(template ? { service: { template, missingOn } } : {}),
+  };
 }
 
 /** `[{name}]` → sorted names; empty or absent → every cluster. */
 function clusterSet(v: unknown, all: readonly string[]): string[] {
-  const names = Array.isArray(v) ? v.flatMap((c) => (isPlainObject(c) && typeof c['name'] === 'string' ? [c['name']] : [])) : [];
+  const names = Array.isArray(v)
+    ? v.flatMap((c) => (isPlainObject(c) && typeof c['name'] === 'string' ? [c['name']] : []))
+    : [];
   return sortedSet(new Set(names.length ? names : all));
 }
 
@@ -123,7 +157,10 @@ function sortedSet(s: ReadonlySet<string> | undefined): string[] {
 }
 
 function compareObjects(a: KubeObject, b: KubeObject): number {
-  return compareStrings(a.metadata.namespace ?? 'default', b.metadata.namespace ?? 'default') || compareStrings(a.metadata.name ?? '', b.metadata.name ?? '');
+  return (
+    compareStrings(a.metadata.namespace ?? 'default', b.metadata.namespace ?? 'default') ||
+    compareStrings(a.metadata.name ?? '', b.metadata.name ?? '')
+  );
 }
 
 /** True for a MultiClusterService object (networking.karmada.io). */

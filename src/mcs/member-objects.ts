@@ -4,11 +4,29 @@
  * ServiceImport's consumers, the dispatched EndpointSlices (and the Service, where the plan does
  * not place it) for a MultiClusterService. Pure: observed provider slices in, objects out.
  */
-import { bindingAnnotation, cloneJson, compareStrings, isPlainObject, managedByLabel, managedByValue, sortRecord, type JsonObject, type KubeObject } from '../api/index.ts';
+import {
+  bindingAnnotation,
+  cloneJson,
+  compareStrings,
+  isPlainObject,
+  managedByLabel,
+  managedByValue,
+  sortRecord,
+  type JsonObject,
+  type KubeObject,
+} from '../api/index.ts';
 import type { ExportedService } from './exported-services.ts';
 import {
-  derivedServiceName, dispatchControllerValue, dispatchedSliceName, importControllerValue, importedSliceName, isCopiedSlice,
-  providerClusterLabel, provisionClusterAnnotation, serviceNameLabel, sliceManagedByLabel,
+  derivedServiceName,
+  dispatchControllerValue,
+  dispatchedSliceName,
+  importControllerValue,
+  importedSliceName,
+  isCopiedSlice,
+  providerClusterLabel,
+  provisionClusterAnnotation,
+  serviceNameLabel,
+  sliceManagedByLabel,
 } from './names.ts';
 
 /**
@@ -29,7 +47,10 @@ export interface MemberObjects {
 }
 
 /** Every member that must hold something (or holds copies of a held provider), sorted by cluster. */
-export function memberObjects(services: readonly ExportedService[], providers: ReadonlyMap<string, ProviderView>): MemberObjects[] {
+export function memberObjects(
+  services: readonly ExportedService[],
+  providers: ReadonlyMap<string, ProviderView>,
+): MemberObjects[] {
   const objects = new Map<string, KubeObject[]>();
   const held = new Map<string, Set<string>>();
   const put = (cluster: string, o: KubeObject) => {
@@ -47,7 +68,8 @@ export function memberObjects(services: readonly ExportedService[], providers: R
         // Karmada endpointslice_dispatch_controller.go dispatchEndpointSlice: a provider's own slices are not dispatched back to it.
         if (s.source === 'MultiClusterService' && provider === consumer) continue;
         const view = providers.get(provider);
-        if (view?.kind === 'unreachable' && !view.pastGrace) held.set(consumer, (held.get(consumer) ?? new Set()).add(provider));
+        if (view?.kind === 'unreachable' && !view.pastGrace)
+          held.set(consumer, (held.get(consumer) ?? new Set()).add(provider));
         if (view?.kind !== 'observed') continue;
         for (const slice of collectedSlices(view.slices, s)) put(consumer, copiedSlice(slice, s, provider));
       }
@@ -72,9 +94,18 @@ export function memberObjects(services: readonly ExportedService[], providers: R
  * Every endpoint is kept with its conditions, as Karmada copies the whole slice: a consumer's
  * kube-proxy routes only to ready ones.
  */
-export function collectedSlices(slices: readonly KubeObject[], s: Pick<ExportedService, 'namespace' | 'name'>): KubeObject[] {
+export function collectedSlices(
+  slices: readonly KubeObject[],
+  s: Pick<ExportedService, 'namespace' | 'name'>,
+): KubeObject[] {
   return slices
-    .filter((e) => (e.metadata.namespace ?? '') === s.namespace && e.metadata.labels?.[serviceNameLabel] === s.name && !isCopiedSlice(e.metadata.labels) && e.metadata.labels?.[providerClusterLabel] === undefined)
+    .filter(
+      (e) =>
+        (e.metadata.namespace ?? '') === s.namespace &&
+        e.metadata.labels?.[serviceNameLabel] === s.name &&
+        !isCopiedSlice(e.metadata.labels) &&
+        e.metadata.labels?.[providerClusterLabel] === undefined,
+    )
     .toSorted((a, b) => compareStrings(a.metadata.name ?? '', b.metadata.name ?? ''));
 }
 
@@ -90,7 +121,10 @@ export function ownerBinding(s: Pick<ExportedService, 'source' | 'namespace' | '
  */
 export function writtenByServiceStage(o: KubeObject): boolean {
   const b = o.metadata.annotations?.[bindingAnnotation] ?? '';
-  return (o.kind === 'Service' || o.kind === 'EndpointSlice') && (b.endsWith('-serviceimport') || b.endsWith('-multiclusterservice'));
+  return (
+    (o.kind === 'Service' || o.kind === 'EndpointSlice') &&
+    (b.endsWith('-serviceimport') || b.endsWith('-multiclusterservice'))
+  );
 }
 
 /**
@@ -131,13 +165,19 @@ function derivedService(s: ExportedService, serviceImport: KubeObject | undefine
   if (spec?.['type'] !== 'ClusterSetIP') return undefined;
   const ports = (Array.isArray(spec['ports']) ? spec['ports'] : []).filter(isPlainObject).map((p) => {
     const out: JsonObject = {};
-    for (const k of ['name', 'protocol', 'port', 'appProtocol'] as const) if (p[k] !== undefined) out[k] = cloneJson(p[k]) as JsonObject[string];
+    for (const k of ['name', 'protocol', 'port', 'appProtocol'] as const)
+      if (p[k] !== undefined) out[k] = cloneJson(p[k]) as JsonObject[string];
     return out;
   });
   return {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: { name: derivedServiceName(s.name), namespace: s.namespace, labels: { [managedByLabel]: managedByValue }, annotations: { [bindingAnnotation]: ownerBinding(s) } },
+    metadata: {
+      name: derivedServiceName(s.name),
+      namespace: s.namespace,
+      labels: { [managedByLabel]: managedByValue },
+      annotations: { [bindingAnnotation]: ownerBinding(s) },
+    },
     spec: { type: 'ClusterIP', ports },
   };
 }
@@ -147,7 +187,9 @@ function derivedService(s: ExportedService, serviceImport: KubeObject | undefine
  * mcs_controller.go propagateService): the template without what the API server assigns.
  */
 function serviceCopy(s: ExportedService): KubeObject {
-  const t = cloneJson(s.service?.template ?? { apiVersion: 'v1', kind: 'Service', metadata: {} }) as KubeObject & { spec?: Record<string, unknown> };
+  const t = cloneJson(s.service?.template ?? { apiVersion: 'v1', kind: 'Service', metadata: {} }) as KubeObject & {
+    spec?: Record<string, unknown>;
+  };
   const spec = { ...(isPlainObject(t.spec) ? t.spec : {}) };
   delete spec['clusterIP'];
   delete spec['clusterIPs'];
@@ -166,5 +208,9 @@ function serviceCopy(s: ExportedService): KubeObject {
 
 /** Kind, then namespace, then name (a total order on one member: D2). */
 function compareManifests(a: KubeObject, b: KubeObject): number {
-  return compareStrings(a.kind, b.kind) || compareStrings(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || compareStrings(a.metadata.name ?? '', b.metadata.name ?? '');
+  return (
+    compareStrings(a.kind, b.kind) ||
+    compareStrings(a.metadata.namespace ?? '', b.metadata.namespace ?? '') ||
+    compareStrings(a.metadata.name ?? '', b.metadata.name ?? '')
+  );
 }

@@ -19,12 +19,23 @@ export function pastFailoverGrace(taints: readonly Taint[]): boolean {
 }
 
 /** What this pass read from a provider: its slices, or nothing (unreachable, or not tried because the pass found it unreachable). */
-export type ProviderRead = { readonly kind: 'observed'; readonly slices: readonly KubeObject[] } | { readonly kind: 'unreachable' };
+export type ProviderRead =
+  | { readonly kind: 'observed'; readonly slices: readonly KubeObject[] }
+  | { readonly kind: 'unreachable' };
 
 /** The providers' views by cluster, from what was read and each cluster's controller taints. */
-export function providerViews(providers: readonly string[], read: ReadonlyMap<string, ProviderRead>, taints: ReadonlyMap<string, readonly Taint[]>): Map<string, ProviderView> {
-  return new Map(providers.map((p): [string, ProviderView] => {
-    const r = read.get(p);
-    return [p, r?.kind === 'observed' ? r : { kind: 'unreachable', pastGrace: pastFailoverGrace(taints.get(p) ?? []) }];
-  }));
+export function providerViews(
+  providers: readonly string[],
+  read: ReadonlyMap<string, ProviderRead>,
+  taints: ReadonlyMap<string, readonly Taint[]>,
+): Map<string, ProviderView> {
+  return new Map(
+    providers.map((p): [string, ProviderView] => {
+      const r = read.get(p);
+      return [
+        p,
+        r?.kind === 'observed' ? r : { kind: 'unreachable', pastGrace: pastFailoverGrace(taints.get(p) ?? []) },
+      ];
+    }),
+  );
 }

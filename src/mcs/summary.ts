@@ -26,9 +26,14 @@ export interface ServiceSummary {
 }
 
 /** One summary per exported service, in the services' order (sorted). */
-export function serviceSummaries(services: readonly ExportedService[], providers: ReadonlyMap<string, ProviderView>): ServiceSummary[] {
+export function serviceSummaries(
+  services: readonly ExportedService[],
+  providers: ReadonlyMap<string, ProviderView>,
+): ServiceSummary[] {
   return services.map((s) => ({
-    source: s.source, namespace: s.namespace, name: s.name,
+    source: s.source,
+    namespace: s.namespace,
+    name: s.name,
     providers: s.providers.map((cluster): ProviderSummary => {
       const view = providers.get(cluster) ?? { kind: 'unreachable', pastGrace: false };
       if (view.kind === 'unreachable') return { cluster, reachable: false, pastGrace: view.pastGrace };

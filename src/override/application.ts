@@ -2,7 +2,21 @@
  * Applying selected override policies to one cluster's manifest, with a diagnostic naming policy,
  * rule, overrider, resource and cluster when a rule cannot apply.
  */
-import { cloneJson, describeRef, errorAt, isPlainObject, type Cluster, type Diagnostic, type JsonObject, type JsonValue, type KubeObject, type Loaded, type OverridePolicy, type Overriders, type SourceRef } from '../api/index.ts';
+import {
+  cloneJson,
+  describeRef,
+  errorAt,
+  isPlainObject,
+  type Cluster,
+  type Diagnostic,
+  type JsonObject,
+  type JsonValue,
+  type KubeObject,
+  type Loaded,
+  type OverridePolicy,
+  type Overriders,
+  type SourceRef,
+} from '../api/index.ts';
 import { applyOverriders } from './overriders.ts';
 import { matchingInOrder } from './selection.ts';
 import { rulesForCluster, type EffectiveRule } from './rules.ts';
@@ -27,7 +41,11 @@ export type OverrideResult =
  * matching the manifest, then the OverridePolicies matching the manifest as those left it (Karmada
  * overridemanager.go ApplyOverridePolicies selects each group against the object of that moment).
  */
-export function applyOverrides(manifest: Readonly<JsonObject>, cluster: Cluster, candidates: readonly Loaded<OverridePolicy>[]): OverrideResult {
+export function applyOverrides(
+  manifest: Readonly<JsonObject>,
+  cluster: Cluster,
+  candidates: readonly Loaded<OverridePolicy>[],
+): OverrideResult {
   let current: JsonObject = cloneJson(manifest);
   const applied: AppliedOverride[] = [];
   for (const kind of ['ClusterOverridePolicy', 'OverridePolicy'] as const) {
@@ -54,12 +72,18 @@ function selectable(m: JsonObject): KubeObject {
   const meta = isPlainObject(m['metadata']) ? m['metadata'] : {};
   const labels = isPlainObject(meta['labels']) ? (meta['labels'] as Record<string, string>) : undefined;
   const namespace = text(meta['namespace']);
-  return { apiVersion: text(m['apiVersion']), kind: text(m['kind']), metadata: { name: text(meta['name']), ...(namespace ? { namespace } : {}), ...(labels ? { labels } : {}) } };
+  return {
+    apiVersion: text(m['apiVersion']),
+    kind: text(m['kind']),
+    metadata: { name: text(meta['name']), ...(namespace ? { namespace } : {}), ...(labels ? { labels } : {}) },
+  };
 }
 
 function appliedOverride(loaded: Loaded<OverridePolicy>, rule: EffectiveRule): AppliedOverride {
   const { kind, metadata } = loaded.object;
-  const policy = metadata.namespace ? { kind, namespace: metadata.namespace, name: metadata.name ?? '' } : { kind, name: metadata.name ?? '' };
+  const policy = metadata.namespace
+    ? { kind, namespace: metadata.namespace, name: metadata.name ?? '' }
+    : { kind, name: metadata.name ?? '' };
   return rule.index === undefined
     ? { policy, overriders: rule.overriders, source: loaded.source }
     : { policy, ruleIndex: rule.index, overriders: rule.overriders, source: loaded.source };
@@ -78,5 +102,10 @@ function describeManifest(m: Readonly<JsonObject>): string {
   const meta = isPlainObject(m['metadata']) ? m['metadata'] : {};
   const text = (v: JsonValue | undefined): string => (typeof v === 'string' ? v : '');
   const namespace = text(meta['namespace']);
-  return describeRef({ apiVersion: text(m['apiVersion']), kind: text(m['kind']), ...(namespace ? { namespace } : {}), name: text(meta['name']) });
+  return describeRef({
+    apiVersion: text(m['apiVersion']),
+    kind: text(m['kind']),
+    ...(namespace ? { namespace } : {}),
+    name: text(meta['name']),
+  });
 }

@@ -8,12 +8,18 @@ export function cluster(name: string, labels: Record<string, string> = {}): Clus
 
 /** A namespaced OverridePolicy loaded from `policies/<name>.yaml` line 1. */
 export function overridePolicy(name: string, spec: OverrideSpec, namespace = 'default'): Loaded<OverridePolicy> {
-  return { object: { apiVersion: 'policy.karmada.io/v1alpha1', kind: 'OverridePolicy', metadata: { name, namespace }, spec }, source: { file: `policies/${name}.yaml`, line: 1, column: 1, doc: 0 } };
+  return {
+    object: { apiVersion: 'policy.karmada.io/v1alpha1', kind: 'OverridePolicy', metadata: { name, namespace }, spec },
+    source: { file: `policies/${name}.yaml`, line: 1, column: 1, doc: 0 },
+  };
 }
 
 /** A ClusterOverridePolicy loaded from `policies/<name>.yaml` line 3. */
 export function clusterOverridePolicy(name: string, spec: OverrideSpec): Loaded<OverridePolicy> {
-  return { object: { apiVersion: 'policy.karmada.io/v1alpha1', kind: 'ClusterOverridePolicy', metadata: { name }, spec }, source: { file: `policies/${name}.yaml`, line: 3, column: 1, doc: 0 } };
+  return {
+    object: { apiVersion: 'policy.karmada.io/v1alpha1', kind: 'ClusterOverridePolicy', metadata: { name }, spec },
+    source: { file: `policies/${name}.yaml`, line: 3, column: 1, doc: 0 },
+  };
 }
 
 /** One rule for all clusters (or those named). */
@@ -22,9 +28,15 @@ export function rule(overriders: Overriders, clusterNames?: string[]): OverrideS
 }
 
 /** A Deployment with containers `name=image` (and optional extra container fields). */
-export function deployment(name: string, containers: JsonObject[], labels: Record<string, string> = { app: name }): JsonObject {
+export function deployment(
+  name: string,
+  containers: JsonObject[],
+  labels: Record<string, string> = { app: name },
+): JsonObject {
   return {
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace: 'default', labels },
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace: 'default', labels },
     spec: { replicas: 2, template: { metadata: { labels }, spec: { containers } } },
   };
 }

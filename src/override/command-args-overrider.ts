@@ -19,7 +19,11 @@ export type CommandOrArgs = 'command' | 'args';
  * | absent or null | added as [x]     | added as [] (as Karmada)    |
  * | [a, b, a]      | [a, b, a, x]     | [b] (every occurrence)      |
  */
-export function applyCommandArgsOverrider(doc: JsonObject, field: CommandOrArgs, overrider: CommandArgsOverrider): StepOutcome {
+export function applyCommandArgsOverrider(
+  doc: JsonObject,
+  field: CommandOrArgs,
+  overrider: CommandArgsOverrider,
+): StepOutcome {
   const patches = buildPatches(doc, field, overrider);
   if (patches.kind === 'Failed') return patches;
   return applyJsonPatch(doc, patches.value);
@@ -41,7 +45,14 @@ function buildPatches(doc: JsonObject, field: CommandOrArgs, o: CommandArgsOverr
     if (current === undefined || current === null) {
       patches.push({ op: 'add', path: at, value: edit([], o) });
     } else if (Array.isArray(current)) {
-      patches.push({ op: 'replace', path: at, value: edit(current.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))), o) });
+      patches.push({
+        op: 'replace',
+        path: at,
+        value: edit(
+          current.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))),
+          o,
+        ),
+      });
     } else {
       return failed(`${at} is not a list of strings`);
     }

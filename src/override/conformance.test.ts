@@ -9,7 +9,20 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { bindingAnnotation, cloneJson, isClusterScoped, isPlainObject, managedByLabel, managedByValue, type Cluster, type JsonObject, type JsonValue, type KubeObject, type Loaded, type OverridePolicy } from '../api/index.ts';
+import {
+  bindingAnnotation,
+  cloneJson,
+  isClusterScoped,
+  isPlainObject,
+  managedByLabel,
+  managedByValue,
+  type Cluster,
+  type JsonObject,
+  type JsonValue,
+  type KubeObject,
+  type Loaded,
+  type OverridePolicy,
+} from '../api/index.ts';
 import { assertJsonSubset } from '../api/json-subset.test-support.ts';
 import { applyOverrides, selectOverridePolicies } from './index.ts';
 import { unescapePointerToken } from './json-patch.ts';
@@ -67,7 +80,13 @@ function runCase(c: Case, m: ExpectedManifest): void {
   const policies: Loaded<OverridePolicy>[] = objects
     .filter((o): o is OverridePolicy => o.kind === 'OverridePolicy' || o.kind === 'ClusterOverridePolicy')
     .map((object) => ({ object, source }));
-  const template = objects.find((o) => o.apiVersion === m.resource.apiVersion && o.kind === m.resource.kind && o.metadata.name === m.resource.name && (o.metadata.namespace ?? '') === (m.resource.namespace ?? ''));
+  const template = objects.find(
+    (o) =>
+      o.apiVersion === m.resource.apiVersion &&
+      o.kind === m.resource.kind &&
+      o.metadata.name === m.resource.name &&
+      (o.metadata.namespace ?? '') === (m.resource.namespace ?? ''),
+  );
   const cluster = clusters.find((x) => x.metadata.name === m.cluster);
   assert.ok(template && cluster, `case ${c.name} lacks the template or cluster ${m.cluster}`);
   const result = applyOverrides(marked(template), cluster, selectOverridePolicies(policies, template));
@@ -79,7 +98,9 @@ function runCase(c: Case, m: ExpectedManifest): void {
 
 describe('override conformance cases (this stage only)', () => {
   if (!existsSync(casesDir)) return;
-  for (const file of readdirSync(casesDir).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const file of readdirSync(casesDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     const c = parse(readFileSync(path.join(casesDir, file), 'utf8')) as Case;
     for (const m of c.expect.manifests ?? []) {
       const r = m.resource;

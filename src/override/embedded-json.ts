@@ -39,12 +39,22 @@ export function encodeGoJson(v: JsonValue): string {
   if (typeof v === 'string') return v.startsWith(rawNumberPrefix) ? v.slice(rawNumberPrefix.length) : encodeString(v);
   if (typeof v === 'number' || typeof v === 'boolean') return JSON.stringify(v);
   if (Array.isArray(v)) return `[${v.map(encodeGoJson).join(',')}]`;
-  return `{${Object.entries(v).map(([k, x]) => `${encodeString(k)}:${encodeGoJson(x)}`).join(',')}}`;
+  return `{${Object.entries(v)
+    .map(([k, x]) => `${encodeString(k)}:${encodeGoJson(x)}`)
+    .join(',')}}`;
 }
 
 const goEscapes: Readonly<Record<string, string>> = {
-  '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t',
-  '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029',
+  '"': '\\"',
+  '\\': '\\\\',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
 };
 
 function encodeString(s: string): string {

@@ -5,7 +5,13 @@
  * written back: YAML as sigs.k8s.io/yaml JSONToYAML writes it (keys sorted, lists not indented),
  * JSON compact in its original key order.
  */
-import { isPlainObject, type FieldOverrider, type JSONPatchOperation, type JsonObject, type JsonValue } from '../api/index.ts';
+import {
+  isPlainObject,
+  type FieldOverrider,
+  type JSONPatchOperation,
+  type JsonObject,
+  type JsonValue,
+} from '../api/index.ts';
 import { encodeGoJson, parseGoJson, sortKeysDeep } from './embedded-json.ts';
 import { applyJsonPatch, unescapePointerToken, type PatchOperation } from './json-patch.ts';
 import { applied, failed, pathMissing, type StepOutcome } from './outcome.ts';
@@ -16,8 +22,10 @@ export function applyFieldOverrider(doc: JsonObject, o: FieldOverrider): StepOut
   const yamlOps = o.yaml ?? [];
   const jsonOps = o.json ?? [];
   // Karmada's admission webhook rejects both or neither (pkg/util/validation ValidateOverrideRules).
-  if (yamlOps.length > 0 && jsonOps.length > 0) return failed(`fieldOverrider for ${o.fieldPath} sets both yaml and json; set only one`);
-  if (yamlOps.length === 0 && jsonOps.length === 0) return failed(`fieldOverrider for ${o.fieldPath} sets neither yaml nor json`);
+  if (yamlOps.length > 0 && jsonOps.length > 0)
+    return failed(`fieldOverrider for ${o.fieldPath} sets both yaml and json; set only one`);
+  if (yamlOps.length === 0 && jsonOps.length === 0)
+    return failed(`fieldOverrider for ${o.fieldPath} sets neither yaml nor json`);
   const text = stringAt(doc, o.fieldPath);
   if (text.kind === 'Failed') return text;
   const rewritten = yamlOps.length > 0 ? patchYaml(text.value, yamlOps) : patchJson(text.value, jsonOps);
@@ -27,7 +35,8 @@ export function applyFieldOverrider(doc: JsonObject, o: FieldOverrider): StepOut
 
 /** The string at a JSON pointer, read as go-openapi/jsonpointer Get does (no negative indices). */
 function stringAt(doc: JsonObject, pointer: string): StepOutcome<string> {
-  if (pointer !== '' && !pointer.startsWith('/')) return failed(`fieldPath ${pointer} is not a JSON pointer (it must start with "/")`);
+  if (pointer !== '' && !pointer.startsWith('/'))
+    return failed(`fieldPath ${pointer} is not a JSON pointer (it must start with "/")`);
   let node: JsonValue = doc;
   for (const raw of pointer === '' ? [] : pointer.split('/').slice(1)) {
     const token = unescapePointerToken(raw);
@@ -53,7 +62,8 @@ function patchYaml(text: string, ops: readonly JSONPatchOperation[]): StepOutcom
   const patched = patchDocument(decoded.value, ops, 'YAML');
   if (patched.kind === 'Failed') return patched;
   // sigs.k8s.io/yaml reads the patched JSON back as YAML, whose reader rejects raw control characters.
-  if (hasYamlForbiddenCharacter(patched.value)) return failed('the patched YAML document contains control characters, which YAML does not allow');
+  if (hasYamlForbiddenCharacter(patched.value))
+    return failed('the patched YAML document contains control characters, which YAML does not allow');
   return applied(encodeYamlV2(patched.value));
 }
 
@@ -73,7 +83,8 @@ function patchJson(text: string, ops: readonly JSONPatchOperation[]): StepOutcom
 }
 
 function patchDocument(value: JsonValue, ops: readonly JSONPatchOperation[], format: string): StepOutcome {
-  if (!isPlainObject(value) && !Array.isArray(value)) return failed(`the embedded ${format} document is not a map or a list`);
+  if (!isPlainObject(value) && !Array.isArray(value))
+    return failed(`the embedded ${format} document is not a map or a list`);
   const patches: PatchOperation[] = ops.map((op) => ({ op: op.operator, path: op.subPath, value: op.value }));
   const patched = applyJsonPatch(value, patches);
   if (patched.kind === 'Failed') return { ...patched, reason: `in the embedded ${format} document, ${patched.reason}` };
@@ -84,6 +95,9 @@ function patchDocument(value: JsonValue, ops: readonly JSONPatchOperation[], for
 function hasYamlForbiddenCharacter(v: JsonValue): boolean {
   if (typeof v === 'string') return /[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/.test(v);
   if (Array.isArray(v)) return v.some(hasYamlForbiddenCharacter);
-  if (isPlainObject(v)) return Object.entries(v).some(([k, x]) => hasYamlForbiddenCharacter(k) || hasYamlForbiddenCharacter(x as JsonValue));
+  if (isPlainObject(v))
+    return Object.entries(v).some(
+      ([k, x]) => hasYamlForbiddenCharacter(k) || hasYamlForbiddenCharacter(x as JsonValue),
+    );
   return false;
 }

@@ -4,14 +4,23 @@
  * of an auto-detected workload; with one it rewrites the single image at `predicate.path`.
  */
 import { isPlainObject, type ImageOverrider, type JsonObject, type JsonValue } from '../api/index.ts';
-import { formatImage, parseImage, tagOrDigest, withTagOrDigest, withoutTagOrDigest, type ImageComponents } from './image-reference.ts';
+import {
+  formatImage,
+  parseImage,
+  tagOrDigest,
+  withTagOrDigest,
+  withoutTagOrDigest,
+  type ImageComponents,
+} from './image-reference.ts';
 import { applyJsonPatch, type PatchOperation } from './json-patch.ts';
 import { applied, failed, pathMissing, type StepOutcome } from './outcome.ts';
 import { containersPath, lookup, pointerOf } from './workload-containers.ts';
 
 /** Applies one image overrider to a copy of the document. */
 export function applyImageOverrider(doc: JsonObject, overrider: ImageOverrider): StepOutcome {
-  const patches = overrider.predicate ? predicatePatches(doc, overrider, overrider.predicate.path) : autoDetectedPatches(doc, overrider);
+  const patches = overrider.predicate
+    ? predicatePatches(doc, overrider, overrider.predicate.path)
+    : autoDetectedPatches(doc, overrider);
   if (patches.kind === 'Failed') return patches;
   return applyJsonPatch(doc, patches.value);
 }
@@ -92,14 +101,31 @@ function overrideImage(image: string, o: ImageOverrider, at: string): StepOutcom
   return applied(formatImage(overrideComponent(parsed.image, o.component, o.operator, value)));
 }
 
-function overrideComponent(c: ImageComponents, component: ImageOverrider['component'], op: ImageOverrider['operator'], value: string): ImageComponents {
+function overrideComponent(
+  c: ImageComponents,
+  component: ImageOverrider['component'],
+  op: ImageOverrider['operator'],
+  value: string,
+): ImageComponents {
   switch (component) {
     case 'Registry':
-      return op === 'add' ? { ...c, hostname: c.hostname + value } : op === 'replace' ? { ...c, hostname: value } : { ...c, hostname: '' };
+      return op === 'add'
+        ? { ...c, hostname: c.hostname + value }
+        : op === 'replace'
+          ? { ...c, hostname: value }
+          : { ...c, hostname: '' };
     case 'Repository':
-      return op === 'add' ? { ...c, repository: c.repository + value } : op === 'replace' ? { ...c, repository: value } : { ...c, repository: '' };
+      return op === 'add'
+        ? { ...c, repository: c.repository + value }
+        : op === 'replace'
+          ? { ...c, repository: value }
+          : { ...c, repository: '' };
     case 'Tag':
-      return op === 'add' ? withTagOrDigest(c, tagOrDigest(c) + value) : op === 'replace' ? withTagOrDigest(c, value) : withoutTagOrDigest(c);
+      return op === 'add'
+        ? withTagOrDigest(c, tagOrDigest(c) + value)
+        : op === 'replace'
+          ? withTagOrDigest(c, value)
+          : withoutTagOrDigest(c);
     default:
       return c;
   }

@@ -14,7 +14,9 @@ export interface ImageComponents {
 }
 
 /** Parsed components, or why the text is not an image reference. */
-export type ImageParse = { readonly kind: 'Parsed'; readonly image: ImageComponents } | { readonly kind: 'Invalid'; readonly reason: string };
+export type ImageParse =
+  | { readonly kind: 'Parsed'; readonly image: ImageComponents }
+  | { readonly kind: 'Invalid'; readonly reason: string };
 
 // distribution/reference regexp.go, restated.
 const alphanumeric = '[a-z0-9]+';
@@ -26,7 +28,9 @@ const pathComponent = `${alphanumeric}(?:${separator}${alphanumeric})*`;
 const remoteName = `${pathComponent}(?:/${pathComponent})*`;
 const tagPattern = '[\\w][\\w.-]{0,127}';
 const digestPattern = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*[:][0-9A-Fa-f]{32,}';
-const referenceRegexp = new RegExp(`^((?:${domainAndPort}/)?${remoteName})(?::(${tagPattern}))?(?:@(${digestPattern}))?$`);
+const referenceRegexp = new RegExp(
+  `^((?:${domainAndPort}/)?${remoteName})(?::(${tagPattern}))?(?:@(${digestPattern}))?$`,
+);
 const anchoredNameRegexp = new RegExp(`^(?:(${domainAndPort})/)?(${remoteName})$`);
 const anchoredTag = new RegExp(`^${tagPattern}$`);
 const anchoredDigest = new RegExp(`^${digestPattern}$`);
@@ -46,7 +50,8 @@ export function parseImage(image: string): ImageParse {
   const name = m[1] ?? '';
   const nm = anchoredNameRegexp.exec(name);
   const path = nm ? (nm[2] ?? '') : name;
-  if (path.length > repositoryNameTotalLengthMax) return invalid(`repository name must not be more than ${repositoryNameTotalLengthMax} characters`);
+  if (path.length > repositoryNameTotalLengthMax)
+    return invalid(`repository name must not be more than ${repositoryNameTotalLengthMax} characters`);
   const digest = m[3] ?? '';
   if (digest !== '') {
     const problem = digestProblem(digest);

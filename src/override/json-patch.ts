@@ -33,7 +33,8 @@ function applyOperation(doc: JsonValue, op: PatchOperation): StepOutcome {
   // first segment of a path without a leading '/' (`spec/replicas` patches `/replicas`); flotilla
   // rejects the path instead of patching somewhere the user did not mean.
   if (!op.path.startsWith('/')) return failed(`path ${op.path} is not a JSON pointer (it must start with "/")`);
-  if (!isPlainObject(doc) && !Array.isArray(doc)) return pathMissing(`path ${op.path} does not exist (the document is not an object or array)`);
+  if (!isPlainObject(doc) && !Array.isArray(doc))
+    return pathMissing(`path ${op.path} does not exist (the document is not an object or array)`);
   const resolved = resolveNegativeIndices(doc, op);
   if (resolved.kind === 'Failed') return resolved;
   const value = op.op === 'remove' ? undefined : cloneJson((op.value ?? null) as JsonValue);
@@ -50,7 +51,8 @@ function applyOperation(doc: JsonValue, op: PatchOperation): StepOutcome {
 function applyAtRoot(op: PatchOperation): StepOutcome {
   if (op.op === 'remove') return pathMissing('path "" (the whole document) cannot be removed');
   const value = (op.value ?? null) as JsonValue;
-  if (!isPlainObject(value) && !Array.isArray(value)) return failed(`${op.op} at the document root needs an object or array value`);
+  if (!isPlainObject(value) && !Array.isArray(value))
+    return failed(`${op.op} at the document root needs an object or array value`);
   return applied(cloneJson(value));
 }
 
@@ -95,7 +97,10 @@ function resolveNegativeIndices(doc: JsonValue, op: PatchOperation): StepOutcome
 
 function step(node: JsonValue | undefined, token: string): JsonValue | undefined {
   if (Array.isArray(node)) return /^\d+$/.test(token) ? node[Number(token)] : undefined;
-  if (isPlainObject(node)) return Object.hasOwn(node, unescapePointerToken(token)) ? (node[unescapePointerToken(token)] as JsonValue) : undefined;
+  if (isPlainObject(node))
+    return Object.hasOwn(node, unescapePointerToken(token))
+      ? (node[unescapePointerToken(token)] as JsonValue)
+      : undefined;
   return undefined;
 }
 

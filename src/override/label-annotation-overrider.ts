@@ -12,7 +12,11 @@ import { applied, type StepOutcome } from './outcome.ts';
 export type MetadataMap = 'labels' | 'annotations';
 
 /** Applies one labels or annotations overrider to a copy of the document. */
-export function applyLabelAnnotationOverrider(doc: JsonObject, map: MetadataMap, overrider: LabelAnnotationOverrider): StepOutcome {
+export function applyLabelAnnotationOverrider(
+  doc: JsonObject,
+  map: MetadataMap,
+  overrider: LabelAnnotationOverrider,
+): StepOutcome {
   const value = overrider.value ?? {};
   // Keys in code-unit order so the map a manifest ends with does not depend on policy key order (D3).
   const keys = sortedKeys(value);

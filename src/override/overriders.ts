@@ -22,13 +22,34 @@ type Step = (doc: JsonObject) => StepOutcome;
 /** Applies every overrider of a rule to a copy of `doc`. */
 export function applyOverriders(doc: JsonObject, o: Overriders): OverridersOutcome {
   const steps: [string, Step][] = [
-    ...(o.imageOverrider ?? []).map((x, i): [string, Step] => [`imageOverrider[${i}]`, (d) => applyImageOverrider(d, x)]),
-    ...(o.commandOverrider ?? []).map((x, i): [string, Step] => [`commandOverrider[${i}]`, (d) => applyCommandArgsOverrider(d, 'command', x)]),
-    ...(o.argsOverrider ?? []).map((x, i): [string, Step] => [`argsOverrider[${i}]`, (d) => applyCommandArgsOverrider(d, 'args', x)]),
-    ...(o.labelsOverrider ?? []).map((x, i): [string, Step] => [`labelsOverrider[${i}]`, (d) => applyLabelAnnotationOverrider(d, 'labels', x)]),
-    ...(o.annotationsOverrider ?? []).map((x, i): [string, Step] => [`annotationsOverrider[${i}]`, (d) => applyLabelAnnotationOverrider(d, 'annotations', x)]),
-    ...(o.fieldOverrider ?? []).map((x, i): [string, Step] => [`fieldOverrider[${i}]`, (d) => applyFieldOverrider(d, x)]),
-    ...(o.plaintext ?? []).map((x, i): [string, Step] => [`plaintext[${i}]`, (d) => applyJsonPatch(d, [{ op: x.operator, path: x.path, value: x.value }])]),
+    ...(o.imageOverrider ?? []).map((x, i): [string, Step] => [
+      `imageOverrider[${i}]`,
+      (d) => applyImageOverrider(d, x),
+    ]),
+    ...(o.commandOverrider ?? []).map((x, i): [string, Step] => [
+      `commandOverrider[${i}]`,
+      (d) => applyCommandArgsOverrider(d, 'command', x),
+    ]),
+    ...(o.argsOverrider ?? []).map((x, i): [string, Step] => [
+      `argsOverrider[${i}]`,
+      (d) => applyCommandArgsOverrider(d, 'args', x),
+    ]),
+    ...(o.labelsOverrider ?? []).map((x, i): [string, Step] => [
+      `labelsOverrider[${i}]`,
+      (d) => applyLabelAnnotationOverrider(d, 'labels', x),
+    ]),
+    ...(o.annotationsOverrider ?? []).map((x, i): [string, Step] => [
+      `annotationsOverrider[${i}]`,
+      (d) => applyLabelAnnotationOverrider(d, 'annotations', x),
+    ]),
+    ...(o.fieldOverrider ?? []).map((x, i): [string, Step] => [
+      `fieldOverrider[${i}]`,
+      (d) => applyFieldOverrider(d, x),
+    ]),
+    ...(o.plaintext ?? []).map((x, i): [string, Step] => [
+      `plaintext[${i}]`,
+      (d) => applyJsonPatch(d, [{ op: x.operator, path: x.path, value: x.value }]),
+    ]),
   ];
   let current = doc;
   for (const [name, step] of steps) {

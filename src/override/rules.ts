@@ -1,5 +1,11 @@
 /** The override rules of a policy that apply to one cluster (Karmada getOverridersFromOverridePolicies). */
-import { clusterMatchesAffinity, type Cluster, type ClusterAffinity, type OverridePolicy, type Overriders } from '../api/index.ts';
+import {
+  clusterMatchesAffinity,
+  type Cluster,
+  type ClusterAffinity,
+  type OverridePolicy,
+  type Overriders,
+} from '../api/index.ts';
 
 /** A rule as Karmada evaluates it; `index` is undefined for the deprecated spec.targetCluster + spec.overriders form. */
 export interface EffectiveRule {
@@ -15,7 +21,11 @@ export interface EffectiveRule {
 export function effectiveRules(policy: OverridePolicy): readonly EffectiveRule[] {
   const rules = policy.spec.overrideRules ?? [];
   if (rules.length > 0) {
-    return rules.map((r, index) => (r.targetCluster ? { index, targetCluster: r.targetCluster, overriders: r.overriders } : { index, overriders: r.overriders }));
+    return rules.map((r, index) =>
+      r.targetCluster
+        ? { index, targetCluster: r.targetCluster, overriders: r.overriders }
+        : { index, overriders: r.overriders },
+    );
   }
   const { targetCluster, overriders = {} } = policy.spec;
   return [targetCluster ? { targetCluster, overriders } : { overriders }];
@@ -23,5 +33,7 @@ export function effectiveRules(policy: OverridePolicy): readonly EffectiveRule[]
 
 /** The rules whose targetCluster matches the cluster; a rule without targetCluster matches every cluster. */
 export function rulesForCluster(policy: OverridePolicy, cluster: Cluster): readonly EffectiveRule[] {
-  return effectiveRules(policy).filter((r) => r.targetCluster === undefined || clusterMatchesAffinity(r.targetCluster, cluster));
+  return effectiveRules(policy).filter(
+    (r) => r.targetCluster === undefined || clusterMatchesAffinity(r.targetCluster, cluster),
+  );
 }

@@ -2,7 +2,14 @@
  * Which override policies apply to a template, and in what order (Karmada overridemanager.go
  * ApplyOverridePolicies / getOverridersFromOverridePolicies, pkg/util/selector.go).
  */
-import { compareStrings, matchesLabelSelector, type KubeObject, type Loaded, type OverridePolicy, type ResourceSelector } from '../api/index.ts';
+import {
+  compareStrings,
+  matchesLabelSelector,
+  type KubeObject,
+  type Loaded,
+  type OverridePolicy,
+  type ResourceSelector,
+} from '../api/index.ts';
 
 /**
  * Karmada's ImplicitPriority of a resource selector for a resource (util.ResourceSelectorPriority):
@@ -19,7 +26,9 @@ export function selectorPriority(template: KubeObject, rs: ResourceSelector): Im
   if (rs.namespace && (template.metadata.namespace ?? '') !== rs.namespace) return implicitPriority.misMatch;
   if (rs.name) return rs.name === template.metadata.name ? implicitPriority.matchName : implicitPriority.misMatch;
   if (rs.labelSelector === undefined) return implicitPriority.matchAll;
-  return matchesLabelSelector(rs.labelSelector, template.metadata.labels) ? implicitPriority.matchLabelSelector : implicitPriority.misMatch;
+  return matchesLabelSelector(rs.labelSelector, template.metadata.labels)
+    ? implicitPriority.matchLabelSelector
+    : implicitPriority.misMatch;
 }
 
 /** The best priority among a policy's selectors; a policy without selectors matches everything at matchAll. */
@@ -43,11 +52,23 @@ export function policyPriority(template: KubeObject, policy: OverridePolicy): Im
  * so when some ClusterOverridePolicy matches, every OverridePolicy of the namespace stays a
  * candidate (a label overrider may make it match); otherwise only those matching the template.
  */
-export function selectOverridePolicies(policies: readonly Loaded<OverridePolicy>[], template: KubeObject): readonly Loaded<OverridePolicy>[] {
+export function selectOverridePolicies(
+  policies: readonly Loaded<OverridePolicy>[],
+  template: KubeObject,
+): readonly Loaded<OverridePolicy>[] {
   const namespace = template.metadata.namespace ?? '';
-  const clusterScoped = ordered(policies.filter((p) => p.object.kind === 'ClusterOverridePolicy'), template);
-  const namespaced = namespace === '' ? [] : policies.filter((p) => p.object.kind === 'OverridePolicy' && (p.object.metadata.namespace ?? 'default') === namespace);
-  const byName = (a: Loaded<OverridePolicy>, b: Loaded<OverridePolicy>) => compareStrings(a.object.metadata.name ?? '', b.object.metadata.name ?? '');
+  const clusterScoped = ordered(
+    policies.filter((p) => p.object.kind === 'ClusterOverridePolicy'),
+    template,
+  );
+  const namespaced =
+    namespace === ''
+      ? []
+      : policies.filter(
+          (p) => p.object.kind === 'OverridePolicy' && (p.object.metadata.namespace ?? 'default') === namespace,
+        );
+  const byName = (a: Loaded<OverridePolicy>, b: Loaded<OverridePolicy>) =>
+    compareStrings(a.object.metadata.name ?? '', b.object.metadata.name ?? '');
   return [...clusterScoped, ...(clusterScoped.length ? namespaced.toSorted(byName) : ordered(namespaced, template))];
 }
 
@@ -62,8 +83,15 @@ export function selectOverridePolicies(policies: readonly Loaded<OverridePolicy>
  * | beta   | labelSelector    | labels   | 2     |
  * | alpha  | name: nginx      | name     | 3     |
  */
-export function matchingInOrder(policies: readonly Loaded<OverridePolicy>[], object: KubeObject, kind: OverridePolicy['kind']): Loaded<OverridePolicy>[] {
-  return ordered(policies.filter((p) => p.object.kind === kind), object);
+export function matchingInOrder(
+  policies: readonly Loaded<OverridePolicy>[],
+  object: KubeObject,
+  kind: OverridePolicy['kind'],
+): Loaded<OverridePolicy>[] {
+  return ordered(
+    policies.filter((p) => p.object.kind === kind),
+    object,
+  );
 }
 
 function ordered(policies: readonly Loaded<OverridePolicy>[], template: KubeObject): Loaded<OverridePolicy>[] {
@@ -78,6 +106,9 @@ function ordered(policies: readonly Loaded<OverridePolicy>[], template: KubeObje
  * Karmada's comparator (overridemanager.go sort.SliceStable): lower implicit priority first, then
  * name ascending. Names are unique within a group (cluster-scoped, or one namespace), so this is total.
  */
-function compareApplicationOrder(a: { p: Loaded<OverridePolicy>; priority: number }, b: { p: Loaded<OverridePolicy>; priority: number }): number {
+function compareApplicationOrder(
+  a: { p: Loaded<OverridePolicy>; priority: number },
+  b: { p: Loaded<OverridePolicy>; priority: number },
+): number {
   return a.priority - b.priority || compareStrings(a.p.object.metadata.name ?? '', b.p.object.metadata.name ?? '');
 }

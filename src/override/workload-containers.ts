@@ -23,7 +23,10 @@ export function pointerOf(tokens: readonly (string | number)[]): string {
 }
 
 /** What is at a path: nothing (an absent or null step), a value, or a step that is not an object. */
-export type Lookup = { readonly kind: 'Absent' } | { readonly kind: 'Found'; readonly value: JsonValue } | { readonly kind: 'NotAnObject'; readonly at: string };
+export type Lookup =
+  | { readonly kind: 'Absent' }
+  | { readonly kind: 'Found'; readonly value: JsonValue }
+  | { readonly kind: 'NotAnObject'; readonly at: string };
 
 /** Looks up plain path tokens. A null value counts as absent, as Go's typed conversion and NestedSlice see it. */
 export function lookup(doc: JsonValue, tokens: readonly string[]): Lookup {

@@ -6,7 +6,13 @@
  * util.IsLazyActivationEnabled`), so the binding keeps the spec it was built with until the
  * template itself changes (eventfilter.SpecificationChanged).
  */
-import { compareStrings, type FailoverBehavior, type KubeObject, type Placement, type PropagationPolicy } from '../api/index.ts';
+import {
+  compareStrings,
+  type FailoverBehavior,
+  type KubeObject,
+  type Placement,
+  type PropagationPolicy,
+} from '../api/index.ts';
 import { isClaimedBy } from '../policy/index.ts';
 import { policyAnnotations } from './binding.ts';
 import { templateHash, templateHashAnnotation, type BindingRecord } from './binding-record.ts';
@@ -30,16 +36,31 @@ export interface ActiveSpec {
 }
 
 /** The spec of `policy` for `template`, or the recorded one while a Lazy policy's template is unchanged. */
-export function activeSpec(policy: PropagationPolicy, template: KubeObject, record: BindingRecord | undefined): ActiveSpec {
+export function activeSpec(
+  policy: PropagationPolicy,
+  template: KubeObject,
+  record: BindingRecord | undefined,
+): ActiveSpec {
   const spec = policy.spec;
-  const scheduler = spec.schedulerName === undefined || spec.schedulerName === '' || spec.schedulerName === defaultSchedulerName ? {} : { otherScheduler: spec.schedulerName };
-  const own = { placement: spec.placement, propagateDeps: spec.propagateDeps === true, failover: spec.failover, ...scheduler };
+  const scheduler =
+    spec.schedulerName === undefined || spec.schedulerName === '' || spec.schedulerName === defaultSchedulerName
+      ? {}
+      : { otherScheduler: spec.schedulerName };
+  const own = {
+    placement: spec.placement,
+    propagateDeps: spec.propagateDeps === true,
+    failover: spec.failover,
+    ...scheduler,
+  };
   if (spec.activationPreference !== 'Lazy') return { ...own, annotations: policyAnnotations(policy) };
   const hash = templateHash(template);
   const annotations = sortedKeys({ ...policyAnnotations(policy), [templateHashAnnotation]: hash });
   // A record without a hash was built before the policy was Lazy: this revision's policy edit is the
   // change Karmada would hold back (the template is taken as unchanged).
-  const unchanged = record !== undefined && isClaimedBy(record.claim, policy) && (record.templateHash === undefined || record.templateHash === hash);
+  const unchanged =
+    record !== undefined &&
+    isClaimedBy(record.claim, policy) &&
+    (record.templateHash === undefined || record.templateHash === hash);
   if (!unchanged) return { ...own, annotations };
   return {
     placement: record.spec.placement,

@@ -6,7 +6,14 @@
  * and the spec it was built with. The status branch keeps the binding, so a restarted controller
  * reads the same memory (DESIGN principle 3).
  */
-import { canonicalJson, isPlainObject, stableHash, type FailoverBehavior, type KubeObject, type Placement } from '../api/index.ts';
+import {
+  canonicalJson,
+  isPlainObject,
+  stableHash,
+  type FailoverBehavior,
+  type KubeObject,
+  type Placement,
+} from '../api/index.ts';
 import type { PolicyClaim } from '../policy/index.ts';
 
 /** Karmada's claim annotations (policy/v1alpha1 well_known_constants.go). */
@@ -40,9 +47,12 @@ export function readBindingRecord(b: unknown): BindingRecord | undefined {
   const str = (k: string): string | undefined => (typeof a[k] === 'string' && a[k] !== '' ? a[k] : undefined);
   const ppName = str(ppNameAnnotation);
   const cppName = str(cppNameAnnotation);
-  const claim: PolicyClaim | undefined = ppName !== undefined
-    ? { kind: 'PropagationPolicy', namespace: str(ppNamespaceAnnotation) ?? 'default', name: ppName }
-    : cppName !== undefined ? { kind: 'ClusterPropagationPolicy', name: cppName } : undefined;
+  const claim: PolicyClaim | undefined =
+    ppName !== undefined
+      ? { kind: 'PropagationPolicy', namespace: str(ppNamespaceAnnotation) ?? 'default', name: ppName }
+      : cppName !== undefined
+        ? { kind: 'ClusterPropagationPolicy', name: cppName }
+        : undefined;
   const spec = isPlainObject(b['spec']) ? b['spec'] : {};
   const hash = str(templateHashAnnotation);
   return {

@@ -1,7 +1,21 @@
 /** ResourceBinding / ClusterResourceBinding objects in Karmada's shape (work.karmada.io/v1alpha2). */
 import { cppNameAnnotation, ppNameAnnotation, ppNamespaceAnnotation } from './binding-record.ts';
 import type { WorkloadGroups } from './workload-groups.ts';
-import { bindingApiVersion, managedByLabel, managedByValue, type Condition, type FailoverBehavior, type GracefulEvictionTask, type KubeObject, type Placement, type PropagationPolicy, type ReplicaRequirements, type ResourceRef, type Suspension, type TargetCluster } from '../api/index.ts';
+import {
+  bindingApiVersion,
+  managedByLabel,
+  managedByValue,
+  type Condition,
+  type FailoverBehavior,
+  type GracefulEvictionTask,
+  type KubeObject,
+  type Placement,
+  type PropagationPolicy,
+  type ReplicaRequirements,
+  type ResourceRef,
+  type Suspension,
+  type TargetCluster,
+} from '../api/index.ts';
 import type { DispatchPolicy } from '../render/index.ts';
 
 /** A binding that required this object as a dependency (Karmada BindingSnapshot). */
@@ -117,7 +131,9 @@ export function buildBinding(args: {
       ...(args.failover ? { failover: args.failover } : {}),
       ...(d?.conflictResolution ? { conflictResolution: d.conflictResolution } : {}),
       ...(d?.suspension ? { suspension: d.suspension } : {}),
-      ...(d?.preserveResourcesOnDeletion !== undefined ? { preserveResourcesOnDeletion: d.preserveResourcesOnDeletion } : {}),
+      ...(d?.preserveResourcesOnDeletion !== undefined
+        ? { preserveResourcesOnDeletion: d.preserveResourcesOnDeletion }
+        : {}),
     },
     status: {
       ...(args.affinityName ? { schedulerObservedAffinityName: args.affinityName } : {}),

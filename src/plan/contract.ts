@@ -24,9 +24,21 @@ export interface PlanContract {
 
 /** Projects a plan onto the contract (explanations stay out). */
 export function planToContract(plan: Plan): PlanContract {
-  return { revision: plan.revision, bindings: plan.bindings, works: plan.works, errors: plan.errors.map(toContract), warnings: plan.warnings.map(toContract) };
+  return {
+    revision: plan.revision,
+    bindings: plan.bindings,
+    works: plan.works,
+    errors: plan.errors.map(toContract),
+    warnings: plan.warnings.map(toContract),
+  };
 }
 
 function toContract(d: Diagnostic): ContractDiagnostic {
-  return { file: d.file, line: d.line, ...(d.column !== undefined ? { column: d.column } : {}), code: d.code, message: d.message };
+  return {
+    file: d.file,
+    line: d.line,
+    ...(d.column !== undefined ? { column: d.column } : {}),
+    code: d.code,
+    message: d.message,
+  };
 }

@@ -5,7 +5,17 @@
  * and is rendered onto the union of their clusters and its own. A dependency the repo lacks is a
  * warning: it may be created on the members by other means.
  */
-import { compareStrings, matchesLabelSelector, resourceKey, resourceKeyOf, warningAt, type Diagnostic, type Loaded, type ResourceKey, type TargetCluster } from '../api/index.ts';
+import {
+  compareStrings,
+  matchesLabelSelector,
+  resourceKey,
+  resourceKeyOf,
+  warningAt,
+  type Diagnostic,
+  type Loaded,
+  type ResourceKey,
+  type TargetCluster,
+} from '../api/index.ts';
 import type { DependencyRef, Interpreter } from '../interpreter/index.ts';
 import type { BindingSnapshot } from './binding.ts';
 
@@ -17,7 +27,12 @@ export interface DependencySource {
 }
 
 /** For every dependency found: who requires it, keyed by resource key, each list sorted. */
-export function resolveDependencies(sources: readonly DependencySource[], templates: ReadonlyMap<ResourceKey, Loaded>, byNamespace: ReadonlyMap<string, readonly Loaded[]>, interpreter: Interpreter): { requiredBy: Map<ResourceKey, BindingSnapshot[]>; diagnostics: Diagnostic[] } {
+export function resolveDependencies(
+  sources: readonly DependencySource[],
+  templates: ReadonlyMap<ResourceKey, Loaded>,
+  byNamespace: ReadonlyMap<string, readonly Loaded[]>,
+  interpreter: Interpreter,
+): { requiredBy: Map<ResourceKey, BindingSnapshot[]>; diagnostics: Diagnostic[] } {
   const requiredBy = new Map<ResourceKey, BindingSnapshot[]>();
   const diagnostics: Diagnostic[] = [];
   for (const src of sources) {
@@ -26,7 +41,13 @@ export function resolveDependencies(sources: readonly DependencySource[], templa
       const found = findDependency(dep, ns, templates, byNamespace);
       if (found.length === 0) {
         if (madeByServiceStep(src.template)) continue;
-        diagnostics.push(warningAt('DependencyMissing', src.template.source, `${src.template.object.kind} ${ns ? `${ns}/` : ''}${src.template.object.metadata.name} depends on ${describeDep(dep, ns)}, which the repo does not contain; it is expected to exist on the member clusters`));
+        diagnostics.push(
+          warningAt(
+            'DependencyMissing',
+            src.template.source,
+            `${src.template.object.kind} ${ns ? `${ns}/` : ''}${src.template.object.metadata.name} depends on ${describeDep(dep, ns)}, which the repo does not contain; it is expected to exist on the member clusters`,
+          ),
+        );
         continue;
       }
       for (const t of found) {
@@ -38,7 +59,8 @@ export function resolveDependencies(sources: readonly DependencySource[], templa
       }
     }
   }
-  for (const list of requiredBy.values()) list.sort((a, b) => compareStrings(a.namespace ?? '', b.namespace ?? '') || compareStrings(a.name, b.name));
+  for (const list of requiredBy.values())
+    list.sort((a, b) => compareStrings(a.namespace ?? '', b.namespace ?? '') || compareStrings(a.name, b.name));
   return { requiredBy, diagnostics };
 }
 
@@ -51,14 +73,31 @@ function madeByServiceStep(template: Loaded): boolean {
   return template.object.kind === 'ServiceImport' && template.object.apiVersion.startsWith('multicluster.x-k8s.io/');
 }
 
-function findDependency(dep: DependencyRef, ns: string | undefined, templates: ReadonlyMap<ResourceKey, Loaded>, byNamespace: ReadonlyMap<string, readonly Loaded[]>): Loaded[] {
+function findDependency(
+  dep: DependencyRef,
+  ns: string | undefined,
+  templates: ReadonlyMap<ResourceKey, Loaded>,
+  byNamespace: ReadonlyMap<string, readonly Loaded[]>,
+): Loaded[] {
   const depNs = dep.namespace ?? ns;
   if (dep.name) {
-    const t = templates.get(resourceKey({ apiVersion: dep.apiVersion, kind: dep.kind, ...(depNs ? { namespace: depNs } : {}), name: dep.name }));
+    const t = templates.get(
+      resourceKey({
+        apiVersion: dep.apiVersion,
+        kind: dep.kind,
+        ...(depNs ? { namespace: depNs } : {}),
+        name: dep.name,
+      }),
+    );
     return t ? [t] : [];
   }
   if (!dep.labelSelector) return [];
-  return (byNamespace.get(depNs ?? '') ?? []).filter((t) => t.object.apiVersion === dep.apiVersion && t.object.kind === dep.kind && matchesLabelSelector(dep.labelSelector, t.object.metadata.labels));
+  return (byNamespace.get(depNs ?? '') ?? []).filter(
+    (t) =>
+      t.object.apiVersion === dep.apiVersion &&
+      t.object.kind === dep.kind &&
+      matchesLabelSelector(dep.labelSelector, t.object.metadata.labels),
+  );
 }
 
 function describeDep(dep: DependencyRef, ns: string | undefined): string {
@@ -67,9 +106,17 @@ function describeDep(dep: DependencyRef, ns: string | undefined): string {
 }
 
 /** Union of target clusters, own first, then those of the requiring bindings (Karmada mergeTargetClusters). */
-export function mergeTargetClusters(own: readonly TargetCluster[], requiredBy: readonly BindingSnapshot[]): TargetCluster[] {
+export function mergeTargetClusters(
+  own: readonly TargetCluster[],
+  requiredBy: readonly BindingSnapshot[],
+): TargetCluster[] {
   const seen = new Set(own.map((c) => c.name));
   const out = [...own];
-  for (const r of requiredBy) for (const c of r.clusters) if (!seen.has(c.name)) { seen.add(c.name); out.push(c); }
+  for (const r of requiredBy)
+    for (const c of r.clusters)
+      if (!seen.has(c.name)) {
+        seen.add(c.name);
+        out.push(c);
+      }
   return out.sort((a, b) => compareStrings(a.name, b.name));
 }

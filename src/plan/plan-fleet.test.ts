@@ -9,21 +9,46 @@ const repo = (clusterNames: readonly string[]) => ({
   revision: 'r1',
   problems: [],
   files: [
-    ...clusterNames.map((n) => file(`clusters/${n}.yaml`, `apiVersion: cluster.karmada.io/v1alpha1\nkind: Cluster\nmetadata: {name: ${n}}\nspec: {syncMode: Push}\n`)),
-    file('policies/pp.yaml', 'apiVersion: policy.karmada.io/v1alpha1\nkind: PropagationPolicy\nmetadata: {name: web}\nspec:\n  resourceSelectors: [{apiVersion: apps/v1, kind: Deployment}]\n  placement:\n    clusterAffinity: {clusterNames: [member1]}\n'),
-    file('apps/web.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {replicas: 2, template: {spec: {containers: [{name: c, image: nginx}]}}}\n'),
+    ...clusterNames.map((n) =>
+      file(
+        `clusters/${n}.yaml`,
+        `apiVersion: cluster.karmada.io/v1alpha1\nkind: Cluster\nmetadata: {name: ${n}}\nspec: {syncMode: Push}\n`,
+      ),
+    ),
+    file(
+      'policies/pp.yaml',
+      'apiVersion: policy.karmada.io/v1alpha1\nkind: PropagationPolicy\nmetadata: {name: web}\nspec:\n  resourceSelectors: [{apiVersion: apps/v1, kind: Deployment}]\n  placement:\n    clusterAffinity: {clusterNames: [member1]}\n',
+    ),
+    file(
+      'apps/web.yaml',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {replicas: 2, template: {spec: {containers: [{name: c, image: nginx}]}}}\n',
+    ),
   ],
 });
 
 describe('plan/planFleet', () => {
   it('keeps an unschedulable binding where it ran before (Karmada leaves its clusters untouched)', () => {
     const { fleet, diagnostics } = loadFleet(repo(['member2']));
-    const { previous } = parsePrevious([{ spec: { resource: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'default', name: 'web' }, clusters: [{ name: 'member2', replicas: 2 }] } }], 'prev.json');
+    const { previous } = parsePrevious(
+      [
+        {
+          spec: {
+            resource: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'default', name: 'web' },
+            clusters: [{ name: 'member2', replicas: 2 }],
+          },
+        },
+      ],
+      'prev.json',
+    );
     const plan = planFleet({ fleet, diagnostics, revision: 'r1', previous });
     const b = plan.bindings.find((x) => x.spec.resource.name === 'web');
     assert.equal(b?.status.conditions[0]?.status, 'False');
     assert.deepEqual(b?.spec.clusters, [{ name: 'member2', replicas: 2 }]);
-    assert.ok(plan.works.some((w) => w.metadata.namespace === 'karmada-es-member2' && w.spec.workload.manifests[0]?.['kind'] === 'Deployment'));
+    assert.ok(
+      plan.works.some(
+        (w) => w.metadata.namespace === 'karmada-es-member2' && w.spec.workload.manifests[0]?.['kind'] === 'Deployment',
+      ),
+    );
     assert.equal(plan.warnings.find((w) => w.code === 'Unschedulable')?.file, 'policies/pp.yaml');
   });
   it('an unschedulable binding without history has no clusters and no Works', () => {
@@ -40,11 +65,21 @@ describe('plan/planFleet', () => {
 });
 
 describe('plan/planFleet works: check', () => {
-  const override = (op: string, path: string) => file('policies/op.yaml', `apiVersion: policy.karmada.io/v1alpha1\nkind: OverridePolicy\nmetadata: {name: op}\nspec:\n  resourceSelectors: [{apiVersion: apps/v1, kind: Deployment}]\n  overrideRules:\n    - overriders:\n        plaintext: [{path: ${path}, operator: ${op}, value: 1}]\n`);
+  const override = (op: string, path: string) =>
+    file(
+      'policies/op.yaml',
+      `apiVersion: policy.karmada.io/v1alpha1\nkind: OverridePolicy\nmetadata: {name: op}\nspec:\n  resourceSelectors: [{apiVersion: apps/v1, kind: Deployment}]\n  overrideRules:\n    - overriders:\n        plaintext: [{path: ${path}, operator: ${op}, value: 1}]\n`,
+    );
   const cases: [string, ReturnType<typeof repo>][] = [
     ['a valid fleet', repo(['member1', 'member2'])],
-    ['an override that fails at render', { ...repo(['member1']), files: [...repo(['member1']).files, override('replace', '/spec/missing/deep')] }],
-    ['an override that applies', { ...repo(['member1']), files: [...repo(['member1']).files, override('replace', '/spec/replicas')] }],
+    [
+      'an override that fails at render',
+      { ...repo(['member1']), files: [...repo(['member1']).files, override('replace', '/spec/missing/deep')] },
+    ],
+    [
+      'an override that applies',
+      { ...repo(['member1']), files: [...repo(['member1']).files, override('replace', '/spec/replicas')] },
+    ],
   ];
   for (const [name, snapshot] of cases) {
     it(`${name}: the same plan as keep, without its Works`, () => {
@@ -55,7 +90,10 @@ describe('plan/planFleet works: check', () => {
     });
   }
   it('a render error rejects the revision under check as under keep', () => {
-    const { fleet, diagnostics } = loadFleet({ ...repo(['member1']), files: [...repo(['member1']).files, override('replace', '/spec/missing/deep')] });
+    const { fleet, diagnostics } = loadFleet({
+      ...repo(['member1']),
+      files: [...repo(['member1']).files, override('replace', '/spec/missing/deep')],
+    });
     const checked = planFleet({ fleet, diagnostics, revision: 'r1', works: 'check' });
     assert.ok(checked.errors.length > 0, 'the failing override is an error');
     assert.deepEqual(checked.bindings, []);

@@ -4,13 +4,35 @@
  * Works, only its diagnostics: never a partial plan.
  */
 import {
-  compareDiagnostics, compareStrings, describeRef, errorAt, refOf, resourceKeyOf, warningAt,
-  type Cluster, type Condition, type Diagnostic, type Fleet, type GracefulEvictionTask, type Loaded, type PropagationSpec, type ResourceKey, type TargetCluster,
+  compareDiagnostics,
+  compareStrings,
+  describeRef,
+  errorAt,
+  refOf,
+  resourceKeyOf,
+  warningAt,
+  type Cluster,
+  type Condition,
+  type Diagnostic,
+  type Fleet,
+  type GracefulEvictionTask,
+  type Loaded,
+  type PropagationSpec,
+  type ResourceKey,
+  type TargetCluster,
 } from '../api/index.ts';
 import { createInterpreter, InterpreterScriptError, type Interpreter } from '../interpreter/index.ts';
 import { selectOverridePolicies } from '../override/index.ts';
 import { indexPolicies, matchClaimed, type PolicyMatch } from '../policy/index.ts';
-import { attachedDispatchPolicy, isUnsyncedNamespace, renderBinding, renderNamespaceWork, reservedLabelState, type DispatchPolicy, type Work } from '../render/index.ts';
+import {
+  attachedDispatchPolicy,
+  isUnsyncedNamespace,
+  renderBinding,
+  renderNamespaceWork,
+  reservedLabelState,
+  type DispatchPolicy,
+  type Work,
+} from '../render/index.ts';
 import { createScheduler, type Explanation, type ScheduleResult } from '../scheduler/index.ts';
 import { activeSpec } from './activation.ts';
 import { coverageWarnings } from './policy-coverage.ts';
@@ -20,7 +42,14 @@ import { bindingId, buildBinding, type Binding, type BindingSnapshot } from './b
 import { mergeTargetClusters, resolveDependencies, type DependencySource } from './dependencies.ts';
 import type { AppliedPlacements, PreviousPlacement, PreviousRecords } from './previous.ts';
 import { scheduleTrigger } from './schedule-trigger.ts';
-import { keepRemovedClusters, pendingRebalance, rebalancerOutcome, rebalanceTaskProducer, type RebalanceRecords, type RebalancerOutcome } from '../rebalance/index.ts';
+import {
+  keepRemovedClusters,
+  pendingRebalance,
+  rebalancerOutcome,
+  rebalanceTaskProducer,
+  type RebalanceRecords,
+  type RebalancerOutcome,
+} from '../rebalance/index.ts';
 
 /** Everything planning needs: the loaded fleet, its load diagnostics, and the earlier placement. */
 export interface PlanInput {
@@ -85,10 +114,24 @@ export function planFleet(input: PlanInput): Plan {
   const { fleet } = input;
   const interpreter = createInterpreter(fleet.customizations);
   const fresh = pendingRebalance(fleet.rebalancers ?? [], input.rebalanced ?? new Map());
-  const scheduled = scheduleTemplates(fleet, interpreter, { previous: input.previous, applied: input.applied, records: input.records, evictions: input.evictions, fresh, now: input.now }, diagnostics);
+  const scheduled = scheduleTemplates(
+    fleet,
+    interpreter,
+    {
+      previous: input.previous,
+      applied: input.applied,
+      records: input.records,
+      evictions: input.evictions,
+      fresh,
+      now: input.now,
+    },
+    diagnostics,
+  );
   const templates = new Map(fleet.templates.map((t) => [resourceKeyOf(t.object), t] as const));
   const byNamespace = groupByNamespace(fleet.templates);
-  const sources: DependencySource[] = scheduled.filter((s) => s.propagateDeps && s.result.kind === 'Scheduled').map((s) => ({ template: s.template, bindingName: s.binding.metadata.name, clusters: s.binding.spec.clusters }));
+  const sources: DependencySource[] = scheduled
+    .filter((s) => s.propagateDeps && s.result.kind === 'Scheduled')
+    .map((s) => ({ template: s.template, bindingName: s.binding.metadata.name, clusters: s.binding.spec.clusters }));
   const deps = resolveDependencies(sources, templates, byNamespace, interpreter);
   diagnostics.push(...deps.diagnostics);
   diagnostics.push(...coverageWarnings(fleet, new Set([...scheduled.map((s) => s.key), ...deps.requiredBy.keys()])));
@@ -97,38 +140,66 @@ export function planFleet(input: PlanInput): Plan {
   const works: Work[] = [];
   const clusters = new Map(fleet.clusters.map((c) => [c.object.metadata.name ?? '', c] as const));
   const own = new Set(scheduled.map((s) => s.key));
-  const toRender: { template: Loaded; binding: Binding; clusters: readonly TargetCluster[]; isWorkload: boolean; dispatch: DispatchPolicy }[] = [];
+  const toRender: {
+    template: Loaded;
+    binding: Binding;
+    clusters: readonly TargetCluster[];
+    isWorkload: boolean;
+    dispatch: DispatchPolicy;
+  }[] = [];
   const dispatchOf = new Map(scheduled.map((s) => [bindingId(s.binding), dispatchPolicyOf(s.binding)] as const));
   for (const s of scheduled) {
     const requiredBy = deps.requiredBy.get(s.key) ?? [];
     const binding = requiredBy.length ? { ...s.binding, spec: { ...s.binding.spec, requiredBy } } : s.binding;
     bindings.push(binding);
-    toRender.push({ template: s.template, binding, clusters: mergeTargetClusters(withEvicted(binding.spec.clusters, binding.spec.gracefulEvictionTasks), requiredBy), isWorkload: s.isWorkload, dispatch: dispatchPolicyOf(binding) });
+    toRender.push({
+      template: s.template,
+      binding,
+      clusters: mergeTargetClusters(withEvicted(binding.spec.clusters, binding.spec.gracefulEvictionTasks), requiredBy),
+      isWorkload: s.isWorkload,
+      dispatch: dispatchPolicyOf(binding),
+    });
   }
   for (const [key, requiredBy] of [...deps.requiredBy].sort(([a], [b]) => compareStrings(a, b))) {
     const template = templates.get(key);
     if (!template || own.has(key)) continue;
     const binding = attachedBinding(template, requiredBy);
     bindings.push(binding);
-    const dispatch = attachedDispatchPolicy(requiredBy.map((r) => dispatchOf.get(r.namespace ? `${r.namespace}/${r.name}` : r.name) ?? {}));
+    const dispatch = attachedDispatchPolicy(
+      requiredBy.map((r) => dispatchOf.get(r.namespace ? `${r.namespace}/${r.name}` : r.name) ?? {}),
+    );
     toRender.push({ template, binding, clusters: mergeTargetClusters([], requiredBy), isWorkload: false, dispatch });
   }
   for (const r of input.works === 'none' ? [] : toRender) {
-    const out = renderBinding({ clusters, interpreter }, {
-      template: r.template, binding: bindingId(r.binding), clusters: r.clusters,
-      isWorkload: r.isWorkload, overrides: selectOverridePolicies(fleet.overridePolicies, r.template.object), dispatch: r.dispatch,
-      injectLabels: injectedLabels(r.binding),
-    });
+    const out = renderBinding(
+      { clusters, interpreter },
+      {
+        template: r.template,
+        binding: bindingId(r.binding),
+        clusters: r.clusters,
+        isWorkload: r.isWorkload,
+        overrides: selectOverridePolicies(fleet.overridePolicies, r.template.object),
+        dispatch: r.dispatch,
+        injectLabels: injectedLabels(r.binding),
+      },
+    );
     if (input.works !== 'check') works.push(...out.works);
     diagnostics.push(...out.diagnostics);
   }
   // Namespace Works cannot fail to render: a check needs none of them.
   if (input.works === undefined || input.works === 'keep') works.push(...namespaceWorks(works, bindings, fleet));
-  const explanations = scheduled.map((s) => ({ key: s.key, policy: s.policy.policy as Loaded, ...(s.policy.claim ? { claim: s.policy.claim } : {}), result: s.result }));
+  const explanations = scheduled.map((s) => ({
+    key: s.key,
+    policy: s.policy.policy as Loaded,
+    ...(s.policy.claim ? { claim: s.policy.claim } : {}),
+    result: s.result,
+  }));
   const plan = finish(input.revision, bindings, works, diagnostics, explanations, [...clusters.keys()]);
   if (plan.errors.length || !fleet.rebalancers?.length) return plan;
   const bound = new Set(scheduled.map((s) => s.key));
-  const rebalancers = fleet.rebalancers.map((r) => rebalancerOutcome(r.object, input.rebalanced?.get(r.object.metadata.name ?? ''), bound, input.now));
+  const rebalancers = fleet.rebalancers.map((r) =>
+    rebalancerOutcome(r.object, input.rebalanced?.get(r.object.metadata.name ?? ''), bound, input.now),
+  );
   return { ...plan, rebalancers };
 }
 
@@ -154,15 +225,28 @@ interface History {
 }
 
 /** The clusters a binding's Works go to: its schedule plus the clusters still being evicted from (with the replicas they held). */
-function withEvicted(clusters: readonly TargetCluster[], tasks: readonly GracefulEvictionTask[] | undefined): readonly TargetCluster[] {
+function withEvicted(
+  clusters: readonly TargetCluster[],
+  tasks: readonly GracefulEvictionTask[] | undefined,
+): readonly TargetCluster[] {
   if (!tasks?.length) return clusters;
   const placed = new Set(clusters.map((c) => c.name));
   // Karmada deletes a Directly task's Work at once; the task record stays only for its preserved state.
-  const kept = tasks.filter((t) => !placed.has(t.fromCluster) && t.purgeMode !== 'Directly').map((t): TargetCluster => (t.replicas !== undefined ? { name: t.fromCluster, replicas: t.replicas } : { name: t.fromCluster }));
+  const kept = tasks
+    .filter((t) => !placed.has(t.fromCluster) && t.purgeMode !== 'Directly')
+    .map(
+      (t): TargetCluster =>
+        t.replicas !== undefined ? { name: t.fromCluster, replicas: t.replicas } : { name: t.fromCluster },
+    );
   return [...clusters, ...kept].sort((a, b) => compareStrings(a.name, b.name));
 }
 
-function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, history: History, diagnostics: Diagnostic[]): Scheduled[] {
+function scheduleTemplates(
+  fleet: Fleet,
+  interpreter: Interpreter,
+  history: History,
+  diagnostics: Diagnostic[],
+): Scheduled[] {
   const { previous, applied, records, evictions, fresh } = history;
   const clusterNames = new Set(fleet.clusters.map((c) => c.object.metadata.name ?? ''));
   const index = indexPolicies(fleet.propagationPolicies);
@@ -180,7 +264,9 @@ function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, history: Hist
       replicas = interpreter.getReplicas(template.object);
     } catch (err) {
       if (!(err instanceof InterpreterScriptError)) throw err;
-      diagnostics.push(errorAt('InterpreterError', template.source, `${describeRef(resource)}: ${err.message}`, err.notes()));
+      diagnostics.push(
+        errorAt('InterpreterError', template.source, `${describeRef(resource)}: ${err.message}`, err.notes()),
+      );
       continue;
     }
     const spec = activeSpec(match.policy.object, template.object, record);
@@ -193,35 +279,74 @@ function scheduleTemplates(fleet: Fleet, interpreter: Interpreter, history: Hist
     // replacement is ready (src/rebalance/keep-until-ready.ts).
     const rebalancedBy = spec.otherScheduler === undefined ? fresh.get(key) : undefined;
     const evicting = evictions?.get(key);
-    const trigger = rebalancedBy !== undefined ? { kind: 'schedule' as const } : scheduleTrigger({ placement, applied: applied?.get(key), previous: prev, replicas: replicas.replicas, isWorkload, clusterExists: (n) => clusterNames.has(n) });
-    const scheduledNow: ScheduleResult = spec.otherScheduler !== undefined
-      ? otherSchedulerResult(spec.otherScheduler, prev)
-      : trigger.kind === 'keep'
-      ? { kind: 'Scheduled', clusters: trigger.clusters, explanation: { attempts: [], kept: trigger.reason } }
-      : scheduler.schedule({
-          resource, placement, replicas: replicas.replicas, ...(replicas.requirements ? { requirements: replicas.requirements } : {}), ...(prev ? { previous: prev } : {}),
-          ...(rebalancedBy !== undefined ? { fresh: true } : {}),
-          ...(evicting?.length ? { evictingClusters: evicting.map((t) => t.fromCluster) } : {}),
-          ...(peers && groups ? { workloadGroups: peers.constraint(key, resource.namespace ?? '', groups) } : {}),
-        });
-    const result: ScheduleResult = rebalancedBy === undefined ? scheduledNow : { ...scheduledNow, explanation: { ...scheduledNow.explanation, rebalancedBy } };
-    const tasks = rebalancedBy !== undefined && result.kind === 'Scheduled'
-      ? keepRemovedClusters(prev, result.clusters, evicting, { producer: rebalanceTaskProducer, message: `rescheduled from scratch by WorkloadRebalancer ${rebalancedBy}`, now: history.now })
-      : evicting;
+    const trigger =
+      rebalancedBy !== undefined
+        ? { kind: 'schedule' as const }
+        : scheduleTrigger({
+            placement,
+            applied: applied?.get(key),
+            previous: prev,
+            replicas: replicas.replicas,
+            isWorkload,
+            clusterExists: (n) => clusterNames.has(n),
+          });
+    const scheduledNow: ScheduleResult =
+      spec.otherScheduler !== undefined
+        ? otherSchedulerResult(spec.otherScheduler, prev)
+        : trigger.kind === 'keep'
+          ? { kind: 'Scheduled', clusters: trigger.clusters, explanation: { attempts: [], kept: trigger.reason } }
+          : scheduler.schedule({
+              resource,
+              placement,
+              replicas: replicas.replicas,
+              ...(replicas.requirements ? { requirements: replicas.requirements } : {}),
+              ...(prev ? { previous: prev } : {}),
+              ...(rebalancedBy !== undefined ? { fresh: true } : {}),
+              ...(evicting?.length ? { evictingClusters: evicting.map((t) => t.fromCluster) } : {}),
+              ...(peers && groups ? { workloadGroups: peers.constraint(key, resource.namespace ?? '', groups) } : {}),
+            });
+    const result: ScheduleResult =
+      rebalancedBy === undefined
+        ? scheduledNow
+        : { ...scheduledNow, explanation: { ...scheduledNow.explanation, rebalancedBy } };
+    const tasks =
+      rebalancedBy !== undefined && result.kind === 'Scheduled'
+        ? keepRemovedClusters(prev, result.clusters, evicting, {
+            producer: rebalanceTaskProducer,
+            message: `rescheduled from scratch by WorkloadRebalancer ${rebalancedBy}`,
+            now: history.now,
+          })
+        : evicting;
     if (spec.otherScheduler !== undefined) {
       diagnostics.push(otherSchedulerWarning(match.policy, resource, spec.otherScheduler));
     } else if (result.kind === 'Unschedulable') {
-      diagnostics.push(warningAt('Unschedulable', match.policy.source, `${describeRef(resource)} cannot be scheduled by ${match.policy.object.kind} ${match.policy.object.metadata.namespace ? `${match.policy.object.metadata.namespace}/` : ''}${match.policy.object.metadata.name}: ${result.message}`));
+      diagnostics.push(
+        warningAt(
+          'Unschedulable',
+          match.policy.source,
+          `${describeRef(resource)} cannot be scheduled by ${match.policy.object.kind} ${match.policy.object.metadata.namespace ? `${match.policy.object.metadata.namespace}/` : ''}${match.policy.object.metadata.name}: ${result.message}`,
+        ),
+      );
     }
     const binding = buildBinding({
-      template: template.object, resource, annotations: spec.annotations,
-      replicas: replicas.replicas, requirements: replicas.requirements,
+      template: template.object,
+      resource,
+      annotations: spec.annotations,
+      replicas: replicas.replicas,
+      requirements: replicas.requirements,
       // Karmada leaves a binding's clusters untouched when scheduling fails (the scheduler only
       // patches on success), so the workload keeps running where it ran: never make things worse.
       clusters: result.kind === 'Scheduled' ? result.clusters : (prev ?? []),
-      placement: spec.placement, propagateDeps: spec.propagateDeps, requiredBy: [],
-      condition: spec.otherScheduler !== undefined ? otherSchedulerCondition(spec.otherScheduler) : scheduledCondition(result), affinityName: affinityNameOf(result.explanation),
-      failover: spec.failover, evictionTasks: tasks, schedulerName: spec.otherScheduler, workloadAffinityGroups: groups,
+      placement: spec.placement,
+      propagateDeps: spec.propagateDeps,
+      requiredBy: [],
+      condition:
+        spec.otherScheduler !== undefined ? otherSchedulerCondition(spec.otherScheduler) : scheduledCondition(result),
+      affinityName: affinityNameOf(result.explanation),
+      failover: spec.failover,
+      evictionTasks: tasks,
+      schedulerName: spec.otherScheduler,
+      workloadAffinityGroups: groups,
       // The dispatch fields are the policy's own, also while a Lazy policy's placement waits (flotilla differs: Karmada holds them back too).
       dispatch: dispatchFieldsOf(match.policy.object.spec),
     });
@@ -237,17 +362,26 @@ function injectedLabels(b: Binding): ((cluster: string) => Readonly<Record<strin
   if (!tasks?.length) return undefined;
   // Karmada counts the clusters ensureWork renders for: the schedule and the bindings that need this one.
   const scheduled = mergeTargetClusters(b.spec.clusters, b.spec.requiredBy ?? []);
-  return (cluster) => (scheduled.some((c) => c.name === cluster) ? reservedLabelState(scheduled, tasks, cluster) : undefined);
+  return (cluster) =>
+    scheduled.some((c) => c.name === cluster) ? reservedLabelState(scheduled, tasks, cluster) : undefined;
 }
 
 /** A policy's suspension, preservation and conflict resolution (Karmada copies them onto its bindings). */
 function dispatchFieldsOf(spec: PropagationSpec): DispatchPolicy {
-  return { suspension: spec.suspension, preserveResourcesOnDeletion: spec.preserveResourcesOnDeletion, conflictResolution: spec.conflictResolution };
+  return {
+    suspension: spec.suspension,
+    preserveResourcesOnDeletion: spec.preserveResourcesOnDeletion,
+    conflictResolution: spec.conflictResolution,
+  };
 }
 
 /** The dispatch fields a binding carries (Karmada copies them from the policy). */
 function dispatchPolicyOf(b: Binding): DispatchPolicy {
-  return { suspension: b.spec.suspension, preserveResourcesOnDeletion: b.spec.preserveResourcesOnDeletion, conflictResolution: b.spec.conflictResolution };
+  return {
+    suspension: b.spec.suspension,
+    preserveResourcesOnDeletion: b.spec.preserveResourcesOnDeletion,
+    conflictResolution: b.spec.conflictResolution,
+  };
 }
 
 function scheduledCondition(result: ScheduleResult): Condition {
@@ -263,9 +397,22 @@ function affinityNameOf(e: Explanation): string | undefined {
 
 function attachedBinding(template: Loaded, requiredBy: readonly BindingSnapshot[]): Binding {
   return buildBinding({
-    template: template.object, resource: refOf(template.object), annotations: {}, replicas: 0, requirements: undefined,
-    clusters: [], placement: undefined, propagateDeps: false, requiredBy,
-    condition: { type: 'Scheduled', status: 'True', reason: 'Success', message: 'Attached to the bindings that depend on it.' }, affinityName: undefined,
+    template: template.object,
+    resource: refOf(template.object),
+    annotations: {},
+    replicas: 0,
+    requirements: undefined,
+    clusters: [],
+    placement: undefined,
+    propagateDeps: false,
+    requiredBy,
+    condition: {
+      type: 'Scheduled',
+      status: 'True',
+      reason: 'Success',
+      message: 'Attached to the bindings that depend on it.',
+    },
+    affinityName: undefined,
   });
 }
 
@@ -274,14 +421,20 @@ function namespaceWorks(works: readonly Work[], bindings: readonly Binding[], fl
   const placed = new Set<string>();
   for (const w of works) {
     const m = w.spec.workload.manifests[0];
-    if (m?.['kind'] === 'Namespace') placed.add(`${w.metadata.namespace}|${(m['metadata'] as { name?: string } | undefined)?.name ?? ''}`);
+    if (m?.['kind'] === 'Namespace')
+      placed.add(`${w.metadata.namespace}|${(m['metadata'] as { name?: string } | undefined)?.name ?? ''}`);
   }
   const wanted = new Set<string>();
   for (const w of works) {
     const ns = (w.spec.workload.manifests[0]?.['metadata'] as { namespace?: string } | undefined)?.namespace;
-    if (ns && !isUnsyncedNamespace(ns) && !placed.has(`${w.metadata.namespace}|${ns}`)) wanted.add(`${w.metadata.namespace}|${ns}`);
+    if (ns && !isUnsyncedNamespace(ns) && !placed.has(`${w.metadata.namespace}|${ns}`))
+      wanted.add(`${w.metadata.namespace}|${ns}`);
   }
-  const nsTemplates = new Map(fleet.templates.filter((t) => t.object.kind === 'Namespace' && t.object.apiVersion === 'v1').map((t) => [t.object.metadata.name ?? '', t.object] as const));
+  const nsTemplates = new Map(
+    fleet.templates
+      .filter((t) => t.object.kind === 'Namespace' && t.object.apiVersion === 'v1')
+      .map((t) => [t.object.metadata.name ?? '', t.object] as const),
+  );
   void bindings;
   return [...wanted].sort(compareStrings).map((k) => {
     const [execNs = '', ns = ''] = k.split('|');
@@ -300,7 +453,14 @@ function groupByNamespace(templates: readonly Loaded[]): Map<string, Loaded[]> {
   return out;
 }
 
-function finish(revision: string, bindings: Binding[], works: Work[], diagnostics: Diagnostic[], explanations: BindingExplanation[], clusters: string[]): Plan {
+function finish(
+  revision: string,
+  bindings: Binding[],
+  works: Work[],
+  diagnostics: Diagnostic[],
+  explanations: BindingExplanation[],
+  clusters: string[],
+): Plan {
   const sorted = diagnostics.sort(compareDiagnostics);
   const errors = sorted.filter((d) => d.severity === 'error');
   const warnings = sorted.filter((d) => d.severity === 'warning');
@@ -308,7 +468,10 @@ function finish(revision: string, bindings: Binding[], works: Work[], diagnostic
   return {
     revision,
     bindings: bindings.sort((a, b) => compareStrings(resourceKeyOfBinding(a), resourceKeyOfBinding(b))),
-    works: works.sort((a, b) => compareStrings(a.metadata.namespace, b.metadata.namespace) || compareStrings(a.metadata.name, b.metadata.name)),
+    works: works.sort(
+      (a, b) =>
+        compareStrings(a.metadata.namespace, b.metadata.namespace) || compareStrings(a.metadata.name, b.metadata.name),
+    ),
     errors,
     warnings,
     explanations: explanations.sort((a, b) => compareStrings(a.key, b.key)),

@@ -51,7 +51,9 @@ export function loadSnapshot(snapshot: Snapshot): LoadedRevision {
  */
 export function withRolloutChecks(loaded: LoadResult): LoadResult {
   const rollouts = rolloutSelectionDiagnostics(loaded.fleet);
-  return rollouts.length ? { fleet: loaded.fleet, diagnostics: [...loaded.diagnostics, ...rollouts].sort(compareDiagnostics) } : loaded;
+  return rollouts.length
+    ? { fleet: loaded.fleet, diagnostics: [...loaded.diagnostics, ...rollouts].sort(compareDiagnostics) }
+    : loaded;
 }
 
 /** Plans a loaded revision with the previous placement and state the shell gathered. */
@@ -62,7 +64,13 @@ export function planLoaded(loaded: LoadedRevision, o: PlanLoadedOptions = {}): P
     fleet: o.fleet ?? loaded.fleet,
     diagnostics: previous?.diagnostics?.length ? [...loaded.diagnostics, ...previous.diagnostics] : loaded.diagnostics,
     revision: loaded.revision,
-    ...(previous ? { previous: previous.placement, applied: previous.applied, ...(previous.records ? { records: previous.records } : {}) } : {}),
+    ...(previous
+      ? {
+          previous: previous.placement,
+          applied: previous.applied,
+          ...(previous.records ? { records: previous.records } : {}),
+        }
+      : {}),
     ...(o.evictions ? { evictions: o.evictions } : {}),
     ...(o.works ? { works: o.works } : {}),
     ...(rebalanced ? { rebalanced } : {}),

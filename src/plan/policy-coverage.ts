@@ -3,11 +3,24 @@
  * propagation policy selects, policies that select nothing, and equal-priority policies where only
  * the alphabet chose the winner (src/policy/idle-policies.ts, priority-ties.ts).
  */
-import { describeRef, refOf, resourceKeyOf, warningAt, type Diagnostic, type DiagnosticCode, type Fleet, type ResourceKey } from '../api/index.ts';
+import {
+  describeRef,
+  refOf,
+  resourceKeyOf,
+  warningAt,
+  type Diagnostic,
+  type DiagnosticCode,
+  type Fleet,
+  type ResourceKey,
+} from '../api/index.ts';
 import { idlePolicyWarnings, indexPolicies, isReservedNamespace, priorityTieWarnings } from '../policy/index.ts';
 
 /** The diagnostic codes coverageWarnings produces. */
-export const coverageCodes: ReadonlySet<DiagnosticCode> = new Set(['TemplateNotPropagated', 'PolicySelectsNothing', 'PolicyPriorityTie']);
+export const coverageCodes: ReadonlySet<DiagnosticCode> = new Set([
+  'TemplateNotPropagated',
+  'PolicySelectsNothing',
+  'PolicyPriorityTie',
+]);
 
 /** The coverage warnings of a planned revision; `propagated` holds every template with a binding (own or as a dependency). */
 export function coverageWarnings(fleet: Fleet, propagated: ReadonlySet<ResourceKey>): Diagnostic[] {
@@ -27,8 +40,19 @@ function unpropagatedWarnings(fleet: Fleet, propagated: ReadonlySet<ResourceKey>
   const out: Diagnostic[] = [];
   for (const t of fleet.templates) {
     const o = t.object;
-    if (propagated.has(resourceKeyOf(o)) || (o.apiVersion === 'v1' && o.kind === 'Namespace') || isReservedNamespace(o.metadata.namespace)) continue;
-    out.push(warningAt('TemplateNotPropagated', t.source, `${describeRef(refOf(o))} is selected by no PropagationPolicy or ClusterPropagationPolicy: it is not propagated to any cluster`));
+    if (
+      propagated.has(resourceKeyOf(o)) ||
+      (o.apiVersion === 'v1' && o.kind === 'Namespace') ||
+      isReservedNamespace(o.metadata.namespace)
+    )
+      continue;
+    out.push(
+      warningAt(
+        'TemplateNotPropagated',
+        t.source,
+        `${describeRef(refOf(o))} is selected by no PropagationPolicy or ClusterPropagationPolicy: it is not propagated to any cluster`,
+      ),
+    );
   }
   return out;
 }

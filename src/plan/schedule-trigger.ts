@@ -21,7 +21,9 @@ export interface TriggerInput {
 }
 
 /** Why the binding is scheduled, or `keep` with the reason the previous schedule stands. */
-export type TriggerVerdict = { readonly kind: 'schedule' } | { readonly kind: 'keep'; readonly clusters: readonly TargetCluster[]; readonly reason: string };
+export type TriggerVerdict =
+  | { readonly kind: 'schedule' }
+  | { readonly kind: 'keep'; readonly clusters: readonly TargetCluster[]; readonly reason: string };
 
 const schedule: TriggerVerdict = { kind: 'schedule' };
 
@@ -34,5 +36,10 @@ export function scheduleTrigger(t: TriggerInput): TriggerVerdict {
   const sum = t.previous.reduce((n, c) => n + (c.replicas ?? 0), 0);
   if (sum !== t.replicas) return schedule;
   if (t.previous.some((c) => !t.clusterExists(c.name))) return schedule;
-  return { kind: 'keep', clusters: t.previous, reason: 'placement and replicas unchanged since the last schedule: a Divided workload is not rescheduled on cluster changes (Karmada doScheduleBinding)' };
+  return {
+    kind: 'keep',
+    clusters: t.previous,
+    reason:
+      'placement and replicas unchanged since the last schedule: a Divided workload is not rescheduled on cluster changes (Karmada doScheduleBinding)',
+  };
 }

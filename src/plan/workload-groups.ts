@@ -9,7 +9,14 @@
  * this pass has not reached it yet. Karmada acts on the field only with its alpha WorkloadAffinity
  * feature gate; flotilla honours it as written (docs/karmada-differences.md).
  */
-import { resourceKeyOf, type Fleet, type KubeObject, type Placement, type ResourceKey, type TargetCluster } from '../api/index.ts';
+import {
+  resourceKeyOf,
+  type Fleet,
+  type KubeObject,
+  type Placement,
+  type ResourceKey,
+  type TargetCluster,
+} from '../api/index.ts';
 import { matchClaimed, type PolicyIndex } from '../policy/index.ts';
 import type { WorkloadGroupConstraint } from '../scheduler/index.ts';
 import { activeSpec } from './activation.ts';
@@ -26,7 +33,8 @@ export function workloadGroupsOf(template: KubeObject, placement: Placement | un
   const wa = placement?.workloadAffinity;
   if (wa === undefined || template.metadata.namespace === undefined) return undefined;
   const labels = template.metadata.labels ?? {};
-  const group = (key: string | undefined): string | undefined => (key !== undefined && Object.hasOwn(labels, key) ? `${key}=${labels[key]}` : undefined);
+  const group = (key: string | undefined): string | undefined =>
+    key !== undefined && Object.hasOwn(labels, key) ? `${key}=${labels[key]}` : undefined;
   const affinityGroup = group(wa.affinity?.groupByLabelKey);
   const antiAffinityGroup = group(wa.antiAffinity?.groupByLabelKey);
   if (affinityGroup === undefined && antiAffinityGroup === undefined) return undefined;
@@ -65,10 +73,16 @@ export class GroupPeers {
     for (const [other, peer] of this.#byNamespace.get(namespace) ?? []) {
       if (other === key) continue;
       // obeyAffinityGroup: a peer without clusters does not constrain (the group's first workload is free).
-      if (groups.affinityGroup !== undefined && peer.groups.affinityGroup === groups.affinityGroup && peer.clusters.length > 0) {
-        allowed = allowed === undefined ? new Set(peer.clusters) : new Set(peer.clusters.filter((c) => allowed?.has(c)));
+      if (
+        groups.affinityGroup !== undefined &&
+        peer.groups.affinityGroup === groups.affinityGroup &&
+        peer.clusters.length > 0
+      ) {
+        allowed =
+          allowed === undefined ? new Set(peer.clusters) : new Set(peer.clusters.filter((c) => allowed?.has(c)));
       }
-      if (groups.antiAffinityGroup !== undefined && peer.groups.antiAffinityGroup === groups.antiAffinityGroup) for (const c of peer.clusters) denied.add(c);
+      if (groups.antiAffinityGroup !== undefined && peer.groups.antiAffinityGroup === groups.antiAffinityGroup)
+        for (const c of peer.clusters) denied.add(c);
     }
     return allowed === undefined ? { denied } : { allowed, denied };
   }
@@ -89,7 +103,9 @@ export function collectPeers(
     const key = resourceKeyOf(t.object);
     const record = history.records?.get(key);
     const match = matchClaimed(index, t.object, record?.claim);
-    const groups = match ? workloadGroupsOf(t.object, activeSpec(match.policy.object, t.object, record).placement) : undefined;
+    const groups = match
+      ? workloadGroupsOf(t.object, activeSpec(match.policy.object, t.object, record).placement)
+      : undefined;
     if (groups) peers.add(key, t.object.metadata.namespace ?? '', groups, history.previous?.get(key) ?? []);
   }
   return peers;

@@ -26,15 +26,26 @@ export function isClaimedBy(claim: PolicyClaim | undefined, policy: PropagationP
 }
 
 /** The policy that claims `template` given its previous claim; without one, exactly `matchPolicy`. */
-export function matchClaimed(index: PolicyIndex, template: KubeObject, claim: PolicyClaim | undefined): PolicyMatch | undefined {
+export function matchClaimed(
+  index: PolicyIndex,
+  template: KubeObject,
+  claim: PolicyClaim | undefined,
+): PolicyMatch | undefined {
   const fresh = matchPolicy(index, template);
   // No policy selects the template any more, the claimed one included: Karmada removes the claim.
   if (claim === undefined || fresh === undefined || isClaimedBy(claim, fresh.policy.object)) return fresh;
   const held = claimedMatch(index, template, claim);
   if (held === undefined) return fresh;
   const taker = preemptor(index, template, held);
-  if (taker) return { ...taker, claim: `preempted the claim of ${policyName(held.policy.object)} (preemption: Always, Karmada preemption.go)` };
-  return { ...held, claim: `claimed in an earlier revision; ${policyName(fresh.policy.object)} would win a fresh match but does not preempt (Karmada policy.go propagateResource)` };
+  if (taker)
+    return {
+      ...taker,
+      claim: `preempted the claim of ${policyName(held.policy.object)} (preemption: Always, Karmada preemption.go)`,
+    };
+  return {
+    ...held,
+    claim: `claimed in an earlier revision; ${policyName(fresh.policy.object)} would win a fresh match but does not preempt (Karmada policy.go propagateResource)`,
+  };
 }
 
 function policyName(p: PropagationPolicy): string {
@@ -43,8 +54,14 @@ function policyName(p: PropagationPolicy): string {
 
 /** The claimed policy, if the revision still has it and it still selects the template. */
 function claimedMatch(index: PolicyIndex, template: KubeObject, claim: PolicyClaim): PolicyMatch | undefined {
-  const scope = claim.kind === 'ClusterPropagationPolicy' ? index.clusterWide : (index.byNamespace.get(claim.namespace ?? 'default') ?? []);
-  return bestMatch(scope.filter((p) => isClaimedBy(claim, p.object)), template);
+  const scope =
+    claim.kind === 'ClusterPropagationPolicy'
+      ? index.clusterWide
+      : (index.byNamespace.get(claim.namespace ?? 'default') ?? []);
+  return bestMatch(
+    scope.filter((p) => isClaimedBy(claim, p.object)),
+    template,
+  );
 }
 
 /** The best `preemption: Always` policy able to take the template from `held`, PropagationPolicies first. */

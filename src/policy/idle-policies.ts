@@ -6,7 +6,17 @@
  * (pkg/detector/policy.go, overridemanager.go), a cluster-wide one every namespace Karmada
  * propagates from.
  */
-import { describeRef, refOf, warningAt, type Diagnostic, type KubeObject, type Loaded, type OverridePolicy, type PropagationPolicy, type ResourceSelector } from '../api/index.ts';
+import {
+  describeRef,
+  refOf,
+  warningAt,
+  type Diagnostic,
+  type KubeObject,
+  type Loaded,
+  type OverridePolicy,
+  type PropagationPolicy,
+  type ResourceSelector,
+} from '../api/index.ts';
 import { suggestionFor } from '../load/schema/issue.ts';
 import { selectorPriority } from './implicit-priority.ts';
 import { isReservedNamespace } from './match-policy.ts';
@@ -28,13 +38,22 @@ export function idlePolicyWarnings(policies: readonly Loaded<AnyPolicy>[], templ
     const inScope = scopeOf(p.object);
     const selectors: readonly ResourceSelector[] = p.object.spec.resourceSelectors ?? [];
     // An override policy without selectors applies to every template of its scope (Karmada overridemanager).
-    const selects = selectors.length === 0
-      ? [...byGvk.values()].some((list) => list.some(inScope))
-      : selectors.some((s) => (byGvk.get(`${s.apiVersion}|${s.kind}`) ?? []).some((t) => inScope(t) && selectorPriority(t, s) > 0));
+    const selects =
+      selectors.length === 0
+        ? [...byGvk.values()].some((list) => list.some(inScope))
+        : selectors.some((s) =>
+            (byGvk.get(`${s.apiVersion}|${s.kind}`) ?? []).some((t) => inScope(t) && selectorPriority(t, s) > 0),
+          );
     if (selects) continue;
     const hints = selectors.map((s, i) => hint(s, i, byGvk, inScope)).filter((h) => h !== '');
     const name = `${p.object.kind} ${p.object.metadata.namespace ? `${p.object.metadata.namespace}/` : ''}${p.object.metadata.name ?? ''}`;
-    out.push(warningAt('PolicySelectsNothing', p.source, `${name} selects no template of this revision${hints.length ? `: ${hints.join('; ')}` : ''}`));
+    out.push(
+      warningAt(
+        'PolicySelectsNothing',
+        p.source,
+        `${name} selects no template of this revision${hints.length ? `: ${hints.join('; ')}` : ''}`,
+      ),
+    );
   }
   return out;
 }
@@ -47,7 +66,12 @@ function scopeOf(p: AnyPolicy): (t: KubeObject) => boolean {
 }
 
 /** A did-you-mean for one selector: its kind (or apiVersion) when no template has it, else its name. */
-function hint(s: ResourceSelector, i: number, byGvk: ReadonlyMap<string, readonly KubeObject[]>, inScope: (t: KubeObject) => boolean): string {
+function hint(
+  s: ResourceSelector,
+  i: number,
+  byGvk: ReadonlyMap<string, readonly KubeObject[]>,
+  inScope: (t: KubeObject) => boolean,
+): string {
   const at = `resourceSelectors[${i}]`;
   const same = (byGvk.get(`${s.apiVersion}|${s.kind}`) ?? []).filter(inScope);
   if (same.length === 0) {
@@ -58,16 +82,22 @@ function hint(s: ResourceSelector, i: number, byGvk: ReadonlyMap<string, readonl
       kinds.set(kind, [...(kinds.get(kind) ?? []), apiVersion]);
     }
     const versions = kinds.get(s.kind);
-    if (versions) return `${at}: no ${s.kind} has apiVersion ${s.apiVersion} (did you mean apiVersion ${versions.sort()[0]}?)`;
+    if (versions)
+      return `${at}: no ${s.kind} has apiVersion ${s.apiVersion} (did you mean apiVersion ${versions.sort()[0]}?)`;
     const kind = suggestionFor(s.kind, [...kinds.keys()]);
-    return kind === undefined ? `${at}: no template of kind ${s.kind}` : `${at}: no template of kind ${s.kind} (did you mean kind ${kind}?)`;
+    return kind === undefined
+      ? `${at}: no template of kind ${s.kind}`
+      : `${at}: no template of kind ${s.kind} (did you mean kind ${kind}?)`;
   }
   if (s.name) {
     const candidates = same.filter((t) => !s.namespace || t.metadata.namespace === s.namespace);
     const name = suggestionFor(s.name, [...new Set(candidates.map((t) => t.metadata.name ?? ''))]);
     const example = name === undefined ? undefined : candidates.find((t) => t.metadata.name === name);
-    return example === undefined ? `${at}: no ${s.kind} named ${s.name}` : `${at}: no ${s.kind} named ${s.name} (did you mean ${describeRef(refOf(example))}?)`;
+    return example === undefined
+      ? `${at}: no ${s.kind} named ${s.name}`
+      : `${at}: no ${s.kind} named ${s.name} (did you mean ${describeRef(refOf(example))}?)`;
   }
-  if (s.namespace) return `${at}: no ${s.kind} in namespace ${s.namespace}${s.labelSelector ? ' with matching labels' : ''}`;
+  if (s.namespace)
+    return `${at}: no ${s.kind} in namespace ${s.namespace}${s.labelSelector ? ' with matching labels' : ''}`;
   return s.labelSelector ? `${at}: no ${s.kind} has labels matching its labelSelector` : '';
 }

@@ -17,7 +17,10 @@ export function selectorPriority(template: KubeObject, s: ResourceSelector): Imp
   if (template.apiVersion !== s.apiVersion || template.kind !== s.kind) return priorityMisMatch;
   if (s.namespace && template.metadata.namespace !== s.namespace) return priorityMisMatch;
   if (s.name) return s.name === template.metadata.name ? priorityMatchName : priorityMisMatch;
-  if (s.labelSelector) return matchesLabelSelector(s.labelSelector, template.metadata.labels) ? priorityMatchLabelSelector : priorityMisMatch;
+  if (s.labelSelector)
+    return matchesLabelSelector(s.labelSelector, template.metadata.labels)
+      ? priorityMatchLabelSelector
+      : priorityMisMatch;
   return priorityMatchAll;
 }
 

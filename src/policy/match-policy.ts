@@ -19,7 +19,10 @@ export interface PolicyMatch {
 
 /** Namespaces whose objects Karmada never propagates (detector's skipped namespaces, names/namespaces.go). */
 export function isReservedNamespace(ns: string | undefined): boolean {
-  return ns !== undefined && (ns === 'karmada-system' || ns === 'karmada-cluster' || ns.startsWith('karmada-es-') || /^kube-/.test(ns));
+  return (
+    ns !== undefined &&
+    (ns === 'karmada-system' || ns === 'karmada-cluster' || ns.startsWith('karmada-es-') || /^kube-/.test(ns))
+  );
 }
 
 /** Policies indexed for matching: namespaced ones by namespace, cluster-wide ones apart. */
@@ -33,7 +36,10 @@ export function indexPolicies(policies: readonly Loaded<PropagationPolicy>[]): P
   const byNamespace = new Map<string, Loaded<PropagationPolicy>[]>();
   const clusterWide: Loaded<PropagationPolicy>[] = [];
   for (const p of policies) {
-    if (p.object.kind === 'ClusterPropagationPolicy') { clusterWide.push(p); continue; }
+    if (p.object.kind === 'ClusterPropagationPolicy') {
+      clusterWide.push(p);
+      continue;
+    }
     const ns = p.object.metadata.namespace ?? 'default';
     const list = byNamespace.get(ns) ?? [];
     list.push(p);
@@ -45,7 +51,8 @@ export function indexPolicies(policies: readonly Loaded<PropagationPolicy>[]): P
 /** The policy that claims `template`, or undefined when none matches (the template gets no binding). */
 export function matchPolicy(index: PolicyIndex, template: KubeObject): PolicyMatch | undefined {
   const ns = template.metadata.namespace;
-  if (isReservedNamespace(ns) || (template.kind === 'Namespace' && isReservedNamespace(template.metadata.name))) return undefined;
+  if (isReservedNamespace(ns) || (template.kind === 'Namespace' && isReservedNamespace(template.metadata.name)))
+    return undefined;
   if (ns !== undefined) {
     const own = bestMatch(index.byNamespace.get(ns) ?? [], template);
     if (own) return own;
@@ -54,7 +61,10 @@ export function matchPolicy(index: PolicyIndex, template: KubeObject): PolicyMat
 }
 
 /** The candidate that wins by Karmada's precedence among policies of one scope, or undefined when none selects the template. */
-export function bestMatch(candidates: readonly Loaded<PropagationPolicy>[], template: KubeObject): PolicyMatch | undefined {
+export function bestMatch(
+  candidates: readonly Loaded<PropagationPolicy>[],
+  template: KubeObject,
+): PolicyMatch | undefined {
   let winner: PolicyMatch | undefined;
   for (const policy of candidates) {
     const implicitPriority = selectorsPriority(template, policy.object.spec.resourceSelectors ?? []);

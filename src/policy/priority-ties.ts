@@ -5,13 +5,25 @@
  * when the first two are equal, only the alphabet decided, which is rarely what the author meant.
  * One warning per losing policy and winner, at the loser, with a note at the winner.
  */
-import { compareStrings, describeRef, refOf, resourceKeyOf, warningAt, type Diagnostic, type Loaded, type PropagationPolicy } from '../api/index.ts';
+import {
+  compareStrings,
+  describeRef,
+  refOf,
+  resourceKeyOf,
+  warningAt,
+  type Diagnostic,
+  type Loaded,
+  type PropagationPolicy,
+} from '../api/index.ts';
 import { bestMatch, isReservedNamespace, type PolicyIndex } from './match-policy.ts';
 import { selectorsPriority } from './implicit-priority.ts';
 
 /** PolicyPriorityTie warnings for the templates of a revision. */
 export function priorityTieWarnings(index: PolicyIndex, templates: readonly Loaded[]): Diagnostic[] {
-  const ties = new Map<string, { loser: Loaded<PropagationPolicy>; winner: Loaded<PropagationPolicy>; templates: string[] }>();
+  const ties = new Map<
+    string,
+    { loser: Loaded<PropagationPolicy>; winner: Loaded<PropagationPolicy>; templates: string[] }
+  >();
   for (const t of templates) {
     const ns = t.object.metadata.namespace;
     if (isReservedNamespace(ns)) continue;
@@ -28,16 +40,18 @@ export function priorityTieWarnings(index: PolicyIndex, templates: readonly Load
       ties.set(id, entry);
     }
   }
-  return [...ties].sort(([a], [b]) => compareStrings(a, b)).map(([, { loser, winner, templates: list }]) => {
-    const first = list.sort(compareStrings)[0]?.split('\u0000')[1] ?? '';
-    const more = list.length > 1 ? ` and ${list.length - 1} more` : '';
-    return warningAt(
-      'PolicyPriorityTie',
-      loser.source,
-      `${policyName(loser)} loses ${first}${more} to ${policyName(winner)}: both have priority ${winner.object.spec.priority ?? 0} and select it equally specifically, so the smaller name wins (Karmada getHighestPriorityPropagationPolicy); give one a higher spec.priority`,
-      [{ message: `${policyName(winner)} claims it`, file: winner.source.file, line: winner.source.line }],
-    );
-  });
+  return [...ties]
+    .sort(([a], [b]) => compareStrings(a, b))
+    .map(([, { loser, winner, templates: list }]) => {
+      const first = list.sort(compareStrings)[0]?.split('\u0000')[1] ?? '';
+      const more = list.length > 1 ? ` and ${list.length - 1} more` : '';
+      return warningAt(
+        'PolicyPriorityTie',
+        loser.source,
+        `${policyName(loser)} loses ${first}${more} to ${policyName(winner)}: both have priority ${winner.object.spec.priority ?? 0} and select it equally specifically, so the smaller name wins (Karmada getHighestPriorityPropagationPolicy); give one a higher spec.priority`,
+        [{ message: `${policyName(winner)} claims it`, file: winner.source.file, line: winner.source.line }],
+      );
+    });
 }
 
 function policyName(p: Loaded<PropagationPolicy>): string {

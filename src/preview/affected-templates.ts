@@ -3,7 +3,15 @@
  * claiming propagation policy is another one or was edited, and templates an added, removed or
  * edited override policy selects. Erring towards "reached" only re-plans more.
  */
-import { resourceKeyOf, type Fleet, type KubeObject, type Loaded, type OverridePolicy, type PropagationPolicy, type ResourceKey } from '../api/index.ts';
+import {
+  resourceKeyOf,
+  type Fleet,
+  type KubeObject,
+  type Loaded,
+  type OverridePolicy,
+  type PropagationPolicy,
+  type ResourceKey,
+} from '../api/index.ts';
 import { indexPolicies, matchPolicy, selectorsPriority, type PolicyIndex } from '../policy/index.ts';
 
 /** The templates a change reaches, and which head templates propagate their dependencies. */
@@ -25,7 +33,9 @@ export function reachOf(base: Fleet, head: Fleet): Reach {
   const headIndex = indexPolicies(head.propagationPolicies);
   const editedPolicies = changedIds(base.propagationPolicies, head.propagationPolicies);
   const editedOverrides = changedOverrides(base.overridePolicies, head.overridePolicies);
-  const clusterOverrides = [...base.overridePolicies, ...head.overridePolicies].filter((p) => p.object.kind === 'ClusterOverridePolicy');
+  const clusterOverrides = [...base.overridePolicies, ...head.overridePolicies].filter(
+    (p) => p.object.kind === 'ClusterOverridePolicy',
+  );
   const affected = new Set<ResourceKey>();
   const requirers = new Set<ResourceKey>();
   const added = new Set<ResourceKey>();
@@ -37,7 +47,12 @@ export function reachOf(base: Fleet, head: Fleet): Reach {
     const after = matchOf(headIndex, t.object);
     if (after?.object.spec.propagateDeps) requirers.add(key);
     const claimChanged = idOf(before) !== idOf(after) || (after !== undefined && editedPolicies.has(idOf(after)));
-    if (text !== JSON.stringify(t.object) || claimChanged || editedOverrides.some((o) => overrideReaches(o, t.object, clusterOverrides))) affected.add(key);
+    if (
+      text !== JSON.stringify(t.object) ||
+      claimChanged ||
+      editedOverrides.some((o) => overrideReaches(o, t.object, clusterOverrides))
+    )
+      affected.add(key);
   }
   const headKeys = new Set(head.templates.map((t) => resourceKeyOf(t.object)));
   const removed = new Set([...baseText.keys()].filter((k) => !headKeys.has(k)));
@@ -63,7 +78,10 @@ function changedIds(a: readonly Loaded[], b: readonly Loaded[]): Set<string> {
 }
 
 /** Both versions of every override policy that was added, removed or edited. */
-function changedOverrides(a: readonly Loaded<OverridePolicy>[], b: readonly Loaded<OverridePolicy>[]): Loaded<OverridePolicy>[] {
+function changedOverrides(
+  a: readonly Loaded<OverridePolicy>[],
+  b: readonly Loaded<OverridePolicy>[],
+): Loaded<OverridePolicy>[] {
   const ids = changedIds(a, b);
   return [...a, ...b].filter((p) => ids.has(idOf(p)));
 }
@@ -74,9 +92,17 @@ function changedOverrides(a: readonly Loaded<OverridePolicy>[], b: readonly Load
  * template (Karmada overridemanager.go selects OverridePolicies against the object as the
  * ClusterOverridePolicies left it, so a label one adds can bring an OverridePolicy in).
  */
-function overrideReaches(p: Loaded<OverridePolicy>, t: KubeObject, clusterOverrides: readonly Loaded<OverridePolicy>[]): boolean {
+function overrideReaches(
+  p: Loaded<OverridePolicy>,
+  t: KubeObject,
+  clusterOverrides: readonly Loaded<OverridePolicy>[],
+): boolean {
   if (overrideSelects(p, t)) return true;
-  return p.object.kind === 'OverridePolicy' && (p.object.metadata.namespace ?? 'default') === (t.metadata.namespace ?? '') && clusterOverrides.some((c) => overrideSelects(c, t));
+  return (
+    p.object.kind === 'OverridePolicy' &&
+    (p.object.metadata.namespace ?? 'default') === (t.metadata.namespace ?? '') &&
+    clusterOverrides.some((c) => overrideSelects(c, t))
+  );
 }
 
 /**
@@ -84,7 +110,8 @@ function overrideReaches(p: Loaded<OverridePolicy>, t: KubeObject, clusterOverri
  * in its own namespace; no resourceSelectors selects everything there).
  */
 function overrideSelects(p: Loaded<OverridePolicy>, t: KubeObject): boolean {
-  if (p.object.kind === 'OverridePolicy' && (p.object.metadata.namespace ?? 'default') !== (t.metadata.namespace ?? '')) return false;
+  if (p.object.kind === 'OverridePolicy' && (p.object.metadata.namespace ?? 'default') !== (t.metadata.namespace ?? ''))
+    return false;
   const selectors = p.object.spec.resourceSelectors ?? [];
   return selectors.length === 0 || selectorsPriority(t, selectors) > 0;
 }

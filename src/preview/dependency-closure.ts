@@ -28,7 +28,9 @@ export function closeOverDependencies(basePlan: Plan, head: Fleet, reach: Reach)
   const headTemplates = new Map(head.templates.map((t) => [resourceKeyOf(t.object), t] as const));
   const present = (k: ResourceKey) => headTemplates.has(k);
   const interpreter = createInterpreter(head.customizations);
-  const changedRequirers = [...reach.affected, ...reach.removed].filter((k) => graph.depsOf.has(k) || reach.requirers.has(k));
+  const changedRequirers = [...reach.affected, ...reach.removed].filter(
+    (k) => graph.depsOf.has(k) || reach.requirers.has(k),
+  );
   // A new template may be a dependency that unchanged requirers of its namespace name.
   const newNamespaces = new Set([...reach.added].map(namespaceOfKey));
   const extra = [...reach.requirers].filter((k) => newNamespaces.has(namespaceOfKey(k)));
@@ -51,10 +53,21 @@ export function closeOverDependencies(basePlan: Plan, head: Fleet, reach: Reach)
 }
 
 /** Head templates a dependency reference can name: by name, or every object of its kind (a label selector). */
-function candidates(head: Fleet, dep: { apiVersion: string; kind: string; namespace?: string; name?: string }, requirer: Loaded): ResourceKey[] {
+function candidates(
+  head: Fleet,
+  dep: { apiVersion: string; kind: string; namespace?: string; name?: string },
+  requirer: Loaded,
+): ResourceKey[] {
   const ns = dep.namespace ?? requirer.object.metadata.namespace;
-  if (dep.name) return [resourceKey({ apiVersion: dep.apiVersion, kind: dep.kind, ...(ns ? { namespace: ns } : {}), name: dep.name })];
-  return head.templates.filter((t) => t.object.apiVersion === dep.apiVersion && t.object.kind === dep.kind && t.object.metadata.namespace === ns).map((t) => resourceKeyOf(t.object));
+  if (dep.name)
+    return [
+      resourceKey({ apiVersion: dep.apiVersion, kind: dep.kind, ...(ns ? { namespace: ns } : {}), name: dep.name }),
+    ];
+  return head.templates
+    .filter(
+      (t) => t.object.apiVersion === dep.apiVersion && t.object.kind === dep.kind && t.object.metadata.namespace === ns,
+    )
+    .map((t) => resourceKeyOf(t.object));
 }
 
 function graphOf(bindings: readonly Binding[]): Graph {

@@ -42,7 +42,11 @@ export function describeOutcome(r: ResourceChange): string {
 
 /** `1 added, 2 changed` for a cluster; parts with zero left out. */
 export function describeClusterCounts(c: ClusterChange): string {
-  const parts = [c.added ? `${c.added} added` : '', c.removed ? `${c.removed} removed` : '', c.changed ? `${c.changed} changed` : ''];
+  const parts = [
+    c.added ? `${c.added} added` : '',
+    c.removed ? `${c.removed} removed` : '',
+    c.changed ? `${c.changed} changed` : '',
+  ];
   return parts.filter((p) => p !== '').join(', ');
 }
 

@@ -2,7 +2,14 @@
 import type { Diagnostic } from '../api/index.ts';
 import type { ContractDiagnostic, Plan } from '../plan/index.ts';
 import { diffWorks } from './manifest-diff.ts';
-import { previewSchema, type ClusterChange, type DiffSummary, type PlanDiff, type ResourceChange, type RevisionSide } from './model.ts';
+import {
+  previewSchema,
+  type ClusterChange,
+  type DiffSummary,
+  type PlanDiff,
+  type ResourceChange,
+  type RevisionSide,
+} from './model.ts';
 import { diffBindings } from './placement-diff.ts';
 import { aggregateMoves, movedReplicas } from './replica-moves.ts';
 
@@ -40,7 +47,13 @@ export function diffPlans(base: DiffSide, head: DiffSide): PlanDiff {
 function sideOf(s: DiffSide, baseWarnings: readonly ContractDiagnostic[]): RevisionSide {
   const warnings = s.plan.warnings.map(contractOf);
   const known = new Set(baseWarnings.map(warningKey));
-  return { ref: s.ref, revision: s.plan.revision, errors: s.plan.errors.map(contractOf), warnings, newWarnings: warnings.filter((w) => !known.has(warningKey(w))).length };
+  return {
+    ref: s.ref,
+    revision: s.plan.revision,
+    errors: s.plan.errors.map(contractOf),
+    warnings,
+    newWarnings: warnings.filter((w) => !known.has(warningKey(w))).length,
+  };
 }
 
 /** A warning's identity across revisions: its line may move when the file is edited above it. */
@@ -50,10 +63,21 @@ function warningKey(d: ContractDiagnostic): string {
 
 /** The `{file, line, column, code, message}` form of `plan -o json`, so tools read one shape. */
 function contractOf(d: Diagnostic): ContractDiagnostic {
-  return { file: d.file, line: d.line, ...(d.column !== undefined ? { column: d.column } : {}), code: d.code, message: d.message };
+  return {
+    file: d.file,
+    line: d.line,
+    ...(d.column !== undefined ? { column: d.column } : {}),
+    code: d.code,
+    message: d.message,
+  };
 }
 
-function summarize(resources: readonly ResourceChange[], clusters: readonly ClusterChange[], replicasMoved: number, headErrors: number): DiffSummary {
+function summarize(
+  resources: readonly ResourceChange[],
+  clusters: readonly ClusterChange[],
+  replicasMoved: number,
+  headErrors: number,
+): DiffSummary {
   const touched = new Set(clusters.map((c) => c.cluster));
   for (const r of resources) for (const c of r.clusters) if (c.before !== c.after) touched.add(c.cluster);
   const sum = (f: (c: ClusterChange) => number) => clusters.reduce((s, c) => s + f(c), 0);

@@ -6,6 +6,19 @@ export { aggregateMoves, movedReplicas, movesOf } from './replica-moves.ts';
 export { formatMarkdown, markdownLimit, previewMarker } from './markdown.ts';
 export { formatMermaid } from './mermaid.ts';
 export { formatTable } from './table.ts';
-export { changeKinds, previewSchema, type ChangeKind, type ClusterChange, type ClusterPlacement, type DiffSummary, type ObjectChange, type PlanDiff, type ReplicaMove, type ResourceChange, type RevisionSide, type SchedulingState } from './model.ts';
+export {
+  changeKinds,
+  previewSchema,
+  type ChangeKind,
+  type ClusterChange,
+  type ClusterPlacement,
+  type DiffSummary,
+  type ObjectChange,
+  type PlanDiff,
+  type ReplicaMove,
+  type ResourceChange,
+  type RevisionSide,
+  type SchedulingState,
+} from './model.ts';
 export { planHeadReusingBase, type HeadPlan, type PlannedBase, type Reuse } from './reuse-plan.ts';
 export { wavesOfChange, wavesSection } from './waves-markdown.ts';

@@ -5,7 +5,17 @@
  */
 import { createTwoFilesPatch } from 'diff';
 import YAML from 'yaml';
-import { bindingAnnotation, compareStrings, executionNamespacePrefix, isPlainObject, refOf, resourceKeyOf, type JsonObject, type KubeObject, type ResourceKey } from '../api/index.ts';
+import {
+  bindingAnnotation,
+  compareStrings,
+  executionNamespacePrefix,
+  isPlainObject,
+  refOf,
+  resourceKeyOf,
+  type JsonObject,
+  type KubeObject,
+  type ResourceKey,
+} from '../api/index.ts';
 import type { Work } from '../render/index.ts';
 import type { ChangeKind, ClusterChange, ObjectChange } from './model.ts';
 import { jsonEqual } from './placement-diff.ts';
@@ -30,7 +40,11 @@ export function diffWorks(base: readonly Work[], head: readonly Work[]): Cluster
   return out;
 }
 
-function diffCluster(cluster: string, before: ReadonlyMap<ResourceKey, Placed>, after: ReadonlyMap<ResourceKey, Placed>): ObjectChange[] {
+function diffCluster(
+  cluster: string,
+  before: ReadonlyMap<ResourceKey, Placed>,
+  after: ReadonlyMap<ResourceKey, Placed>,
+): ObjectChange[] {
   const keys = [...new Set([...before.keys(), ...after.keys()])].sort(compareStrings);
   const out: ObjectChange[] = [];
   for (const key of keys) {
@@ -58,7 +72,9 @@ function indexWorks(works: readonly Work[]): Map<string, Map<ResourceKey, Placed
   for (const work of works) {
     const m = work.spec.workload.manifests[0];
     if (!m || !isManifest(m)) continue;
-    const cluster = work.metadata.namespace.startsWith(executionNamespacePrefix) ? work.metadata.namespace.slice(executionNamespacePrefix.length) : work.metadata.namespace;
+    const cluster = work.metadata.namespace.startsWith(executionNamespacePrefix)
+      ? work.metadata.namespace.slice(executionNamespacePrefix.length)
+      : work.metadata.namespace;
     let byKey = out.get(cluster);
     if (!byKey) {
       byKey = new Map();
@@ -80,8 +96,17 @@ function manifestPath(cluster: string, m: KubeObject): string {
 
 /** A unified diff (3 lines of context) of two manifests as YAML, keys in rendered order (D5). */
 export function unifiedDiff(file: string, before: KubeObject | undefined, after: KubeObject | undefined): string {
-  const text = (m: KubeObject | undefined) => (m ? YAML.stringify(m, { lineWidth: 0, aliasDuplicateObjects: false }) : '');
-  const patch = createTwoFilesPatch(before ? `a/${file}` : '/dev/null', after ? `b/${file}` : '/dev/null', text(before), text(after), undefined, undefined, { context: 3 });
+  const text = (m: KubeObject | undefined) =>
+    m ? YAML.stringify(m, { lineWidth: 0, aliasDuplicateObjects: false }) : '';
+  const patch = createTwoFilesPatch(
+    before ? `a/${file}` : '/dev/null',
+    after ? `b/${file}` : '/dev/null',
+    text(before),
+    text(after),
+    undefined,
+    undefined,
+    { context: 3 },
+  );
   // Drop the `====` banner the library puts above the file headers: git and GitHub show none.
   return patch.startsWith('=') ? patch.slice(patch.indexOf('\n') + 1) : patch;
 }

@@ -5,7 +5,14 @@
  * GitHub rejects comments over 65,536.
  */
 import { summaryLine } from './diff-plans.ts';
-import { describeClusterCounts, describeOutcome, describePlacement, describePolicy, describeResource, shortRevision } from './describe.ts';
+import {
+  describeClusterCounts,
+  describeOutcome,
+  describePlacement,
+  describePolicy,
+  describeResource,
+  shortRevision,
+} from './describe.ts';
 import { formatMermaid } from './mermaid.ts';
 import type { ClusterChange, PlanDiff } from './model.ts';
 import { resilienceSection } from './resilience-markdown.ts';
@@ -26,7 +33,12 @@ export function formatMarkdown(d: PlanDiff, limit = markdownLimit): string {
   const head = headerOf(d);
   let out = head.join('\n');
   let omitted = 0;
-  const tables = [...resourceTable(d), ...clusterTable(d), ...wavesSection(d.waves), ...resilienceSection(d.resilience)];
+  const tables = [
+    ...resourceTable(d),
+    ...clusterTable(d),
+    ...wavesSection(d.waves),
+    ...resilienceSection(d.resilience),
+  ];
   const kept = fitLines(tables, budget * tableShare);
   out += kept.text;
   omitted += kept.omitted;
@@ -45,37 +57,73 @@ export function formatMarkdown(d: PlanDiff, limit = markdownLimit): string {
 }
 
 function headerOf(d: PlanDiff): string[] {
-  const lines = [previewMarker, `### flotilla preview: \`${d.base.ref}\` (${shortRevision(d.base.revision)}) → \`${d.head.ref}\` (${shortRevision(d.head.revision)})`, ''];
+  const lines = [
+    previewMarker,
+    `### flotilla preview: \`${d.base.ref}\` (${shortRevision(d.base.revision)}) → \`${d.head.ref}\` (${shortRevision(d.head.revision)})`,
+    '',
+  ];
   const s = d.summary;
-  const extra = [s.resourcesAdded ? `${s.resourcesAdded} added` : '', s.resourcesRemoved ? `${s.resourcesRemoved} removed` : '', s.unschedulable ? `**${s.unschedulable} unschedulable**` : ''].filter((x) => x !== '');
+  const extra = [
+    s.resourcesAdded ? `${s.resourcesAdded} added` : '',
+    s.resourcesRemoved ? `${s.resourcesRemoved} removed` : '',
+    s.unschedulable ? `**${s.unschedulable} unschedulable**` : '',
+  ].filter((x) => x !== '');
   lines.push(`**${summaryLine(s)}**${extra.length ? ` · ${extra.join(' · ')}` : ''}`);
   if (d.head.errors.length) {
-    lines.push('', '> [!CAUTION]', `> The head revision is invalid (${d.head.errors.length} error${d.head.errors.length === 1 ? '' : 's'}): flotilla would reject it and keep the last good revision applied.`, '');
+    lines.push(
+      '',
+      '> [!CAUTION]',
+      `> The head revision is invalid (${d.head.errors.length} error${d.head.errors.length === 1 ? '' : 's'}): flotilla would reject it and keep the last good revision applied.`,
+      '',
+    );
     lines.push('| File | Line | Error |', '|---|---|---|');
-    for (const e of d.head.errors.slice(0, 50)) lines.push(`| \`${cell(e.file)}\` | ${e.line} | ${cell(`${e.code}: ${e.message}`)} |`);
+    for (const e of d.head.errors.slice(0, 50))
+      lines.push(`| \`${cell(e.file)}\` | ${e.line} | ${cell(`${e.code}: ${e.message}`)} |`);
     if (d.head.errors.length > 50) lines.push(`| … | | ${d.head.errors.length - 50} more errors |`);
   }
   if (d.head.warnings.length) {
     const n = d.head.warnings.length;
-    lines.push('', '> [!WARNING]', `> The head revision has ${n} warning${n === 1 ? '' : 's'}${d.head.newWarnings ? ` (${d.head.newWarnings} new in this change)` : ''}: it plans, but check them.`, '');
+    lines.push(
+      '',
+      '> [!WARNING]',
+      `> The head revision has ${n} warning${n === 1 ? '' : 's'}${d.head.newWarnings ? ` (${d.head.newWarnings} new in this change)` : ''}: it plans, but check them.`,
+      '',
+    );
     lines.push('| File | Line | Warning |', '|---|---|---|');
-    for (const w of d.head.warnings.slice(0, 50)) lines.push(`| \`${cell(w.file)}\` | ${w.line} | ${cell(`${w.code}: ${w.message}`)} |`);
+    for (const w of d.head.warnings.slice(0, 50))
+      lines.push(`| \`${cell(w.file)}\` | ${w.line} | ${cell(`${w.code}: ${w.message}`)} |`);
     if (n > 50) lines.push(`| … | | ${n - 50} more warnings |`);
   }
-  if (d.base.errors.length) lines.push('', `> [!NOTE]\n> The base revision is invalid (${d.base.errors.length} errors): everything the head places counts as added.`);
+  if (d.base.errors.length)
+    lines.push(
+      '',
+      `> [!NOTE]\n> The base revision is invalid (${d.base.errors.length} errors): everything the head places counts as added.`,
+    );
   if (!d.changed) lines.push('', 'No differences: this change does not alter what any cluster runs.');
   return lines;
 }
 
 function resourceTable(d: PlanDiff): string[] {
   if (!d.resources.length) return [];
-  return ['', '| Resource | Change | Placement | Policy |', '|---|---|---|---|',
-    ...d.resources.map((r) => `| ${cell(describeResource(r.resource))} | ${cell(describeOutcome(r))} | ${cell(describePlacement(r))} | ${cell(describePolicy(r))} |`)];
+  return [
+    '',
+    '| Resource | Change | Placement | Policy |',
+    '|---|---|---|---|',
+    ...d.resources.map(
+      (r) =>
+        `| ${cell(describeResource(r.resource))} | ${cell(describeOutcome(r))} | ${cell(describePlacement(r))} | ${cell(describePolicy(r))} |`,
+    ),
+  ];
 }
 
 function clusterTable(d: PlanDiff): string[] {
   if (!d.clusters.length) return [];
-  return ['', '| Cluster | Added | Removed | Changed |', '|---|---:|---:|---:|', ...d.clusters.map((c) => `| \`${cell(c.cluster)}\` | ${c.added} | ${c.removed} | ${c.changed} |`)];
+  return [
+    '',
+    '| Cluster | Added | Removed | Changed |',
+    '|---|---:|---:|---:|',
+    ...d.clusters.map((c) => `| \`${cell(c.cluster)}\` | ${c.added} | ${c.removed} | ${c.changed} |`),
+  ];
 }
 
 /** Keeps whole lines while they fit; counts the table rows (`| …`) left out. */
@@ -90,9 +138,15 @@ function fitLines(lines: readonly string[], budget: number): { text: string; omi
 }
 
 function truncationNote(limit: number, rows: number, sections: number, cut: boolean): string {
-  const parts = [rows ? `${rows} table rows` : '', sections ? `${sections} cluster section${sections === 1 ? '' : 's'}` : '', cut ? 'the end of one diff' : ''].filter((p) => p !== '');
-  return `> [!WARNING]\n> **Truncated:** the full preview does not fit in a ${limit}-character comment; ${parts.join(', ')} not shown.`
-    + ' Run `flotilla diff --format json` for everything.';
+  const parts = [
+    rows ? `${rows} table rows` : '',
+    sections ? `${sections} cluster section${sections === 1 ? '' : 's'}` : '',
+    cut ? 'the end of one diff' : '',
+  ].filter((p) => p !== '');
+  return (
+    `> [!WARNING]\n> **Truncated:** the full preview does not fit in a ${limit}-character comment; ${parts.join(', ')} not shown.` +
+    ' Run `flotilla diff --format json` for everything.'
+  );
 }
 
 /** A folded section; `cut` renders it shortened to a number of characters, when that makes sense. */
@@ -108,11 +162,25 @@ function detailSections(d: PlanDiff): Section[] {
   const out: Section[] = [];
   if (d.moves.length) {
     const total = d.moves.reduce((s, m) => s + m.replicas, 0);
-    out.push({ text: ['', `<details><summary>Replica moves (${d.summary.replicasMoved} moved between clusters, ${total} in all)</summary>`, '', '```mermaid', formatMermaid(d.moves).trimEnd(), '```', '', '</details>'].join('\n') });
+    out.push({
+      text: [
+        '',
+        `<details><summary>Replica moves (${d.summary.replicasMoved} moved between clusters, ${total} in all)</summary>`,
+        '',
+        '```mermaid',
+        formatMermaid(d.moves).trimEnd(),
+        '```',
+        '',
+        '</details>',
+      ].join('\n'),
+    });
   }
   for (const c of d.clusters) {
     const body = c.objects.map((o) => o.diff.trimEnd()).join('\n');
-    out.push({ text: clusterSection(c, body), cut: (room) => clusterSection(c, cutLines(body, room - clusterSection(c, '').length - cutNote.length) + cutNote) });
+    out.push({
+      text: clusterSection(c, body),
+      cut: (room) => clusterSection(c, cutLines(body, room - clusterSection(c, '').length - cutNote.length) + cutNote),
+    });
   }
   return out;
 }
@@ -121,7 +189,16 @@ const cutNote = '\n… (cut)';
 
 function clusterSection(c: ClusterChange, body: string): string {
   const fence = body.includes('```') ? '~~~~' : '```';
-  return ['', `<details><summary><code>${html(c.cluster)}</code>: ${describeClusterCounts(c)}</summary>`, '', `${fence}diff`, body, fence, '', '</details>'].join('\n');
+  return [
+    '',
+    `<details><summary><code>${html(c.cluster)}</code>: ${describeClusterCounts(c)}</summary>`,
+    '',
+    `${fence}diff`,
+    body,
+    fence,
+    '',
+    '</details>',
+  ].join('\n');
 }
 
 /** The longest prefix of whole lines of `text` within `room` characters. */

@@ -14,7 +14,9 @@ const goneNode = 'removed(("removed"))';
  * to a `removed` node. The biggest moves are drawn first when there are more than {@link maxEdges}.
  */
 export function formatMermaid(moves: readonly ReplicaMove[]): string {
-  const names = [...new Set(moves.flatMap((m) => [m.from, m.to]).filter((n): n is string => n !== null))].sort(compareStrings);
+  const names = [...new Set(moves.flatMap((m) => [m.from, m.to]).filter((n): n is string => n !== null))].sort(
+    compareStrings,
+  );
   const ids = new Map(names.map((n, i) => [n, `c${i}`] as const));
   const drawn = moves.length > maxEdges ? [...moves].sort((a, b) => b.replicas - a.replicas).slice(0, maxEdges) : moves;
   const declared = new Set<string>();
@@ -25,7 +27,10 @@ export function formatMermaid(moves: readonly ReplicaMove[]): string {
     declared.add(id);
     return `${id}["${escapeLabel(name)}"]`;
   };
-  const lines = ['flowchart LR', ...drawn.map((m) => `  ${node(m.from, 'from')} -->|${m.replicas}| ${node(m.to, 'to')}`)];
+  const lines = [
+    'flowchart LR',
+    ...drawn.map((m) => `  ${node(m.from, 'from')} -->|${m.replicas}| ${node(m.to, 'to')}`),
+  ];
   if (drawn.length < moves.length) lines.push(`  %% ${moves.length - drawn.length} smaller moves not drawn`);
   return `${lines.join('\n')}\n`;
 }

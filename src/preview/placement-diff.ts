@@ -26,14 +26,39 @@ export function diffBinding(before: Binding | undefined, after: Binding | undefi
   const clusters = diffClusters(before, after);
   const replaced = clusters.some((c) => c.before !== c.after);
   const policy = { before: before ? policyOf(before) : null, after: after ? policyOf(after) : null };
-  const placementPaths = before && after ? differingPaths(before.spec.placement, after.spec.placement, 'placement') : [];
+  const placementPaths =
+    before && after ? differingPaths(before.spec.placement, after.spec.placement, 'placement') : [];
   const replicas = { before: before?.spec.replicas ?? null, after: after?.spec.replicas ?? null };
   const scheduling = { before: before ? schedulingOf(before) : null, after: after ? schedulingOf(after) : null };
-  const schedulingChanged = scheduling.before?.scheduled !== scheduling.after?.scheduled || scheduling.before?.reason !== scheduling.after?.reason || scheduling.before?.message !== scheduling.after?.message;
+  const schedulingChanged =
+    scheduling.before?.scheduled !== scheduling.after?.scheduled ||
+    scheduling.before?.reason !== scheduling.after?.reason ||
+    scheduling.before?.message !== scheduling.after?.message;
   const change = !before ? 'added' : !after ? 'removed' : 'changed';
-  if (change === 'changed' && !replaced && policy.before === policy.after && !placementPaths.length && replicas.before === replicas.after && !schedulingChanged) return undefined;
-  const becameUnschedulable = scheduling.after !== null && !scheduling.after.scheduled && (scheduling.before === null || scheduling.before.scheduled);
-  return { change, resource: either.spec.resource, policy, placementPaths, replicas, clusters, scheduling, becameUnschedulable, replaced };
+  if (
+    change === 'changed' &&
+    !replaced &&
+    policy.before === policy.after &&
+    !placementPaths.length &&
+    replicas.before === replicas.after &&
+    !schedulingChanged
+  )
+    return undefined;
+  const becameUnschedulable =
+    scheduling.after !== null &&
+    !scheduling.after.scheduled &&
+    (scheduling.before === null || scheduling.before.scheduled);
+  return {
+    change,
+    resource: either.spec.resource,
+    policy,
+    placementPaths,
+    replicas,
+    clusters,
+    scheduling,
+    becameUnschedulable,
+    replaced,
+  };
 }
 
 /** Every cluster in either placement, with its replicas on each side. */

@@ -1,20 +1,39 @@
 import assert from 'node:assert/strict';
 import { loadFleet, type Snapshot } from '../load/index.ts';
 import { coverageCodes, planFleet, type Plan } from '../plan/index.ts';
-import { baseFleet, cluster, deployment, registryOverride, servicePolicy, toYaml, weightedPolicy } from '../../test/preview/fleet-repo.ts';
+import {
+  baseFleet,
+  cluster,
+  deployment,
+  registryOverride,
+  servicePolicy,
+  toYaml,
+  weightedPolicy,
+} from '../../test/preview/fleet-repo.ts';
 import { planHeadReusingBase } from './reuse-plan.ts';
 
 type Files = Record<string, readonly object[] | null>;
 
 function snapshot(revision: string, files: Files): Snapshot {
   const encoder = new TextEncoder();
-  const present = Object.entries(files).filter((e): e is [string, readonly object[]] => e[1] !== null).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return { revision, files: present.map(([path, objects]) => ({ path, bytes: encoder.encode(toYaml(objects)) })), problems: [] };
+  const present = Object.entries(files)
+    .filter((e): e is [string, readonly object[]] => e[1] !== null)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    revision,
+    files: present.map(([path, objects]) => ({ path, bytes: encoder.encode(toYaml(objects)) })),
+    problems: [],
+  };
 }
 
 /** A plan as the preview sees it. */
 function comparable(p: Plan): string {
-  return JSON.stringify({ bindings: p.bindings, works: p.works, errors: p.errors, explanations: p.explanations.map((e) => e.key) });
+  return JSON.stringify({
+    bindings: p.bindings,
+    works: p.works,
+    errors: p.errors,
+    explanations: p.explanations.map((e) => e.key),
+  });
 }
 
 /** The ConfigMap `settings` the batch workloads read through envFrom. */
@@ -25,46 +44,143 @@ function configMap(version: string): object {
 /** Relabels a fixture Deployment `tier: batch`, so the web policy leaves it to {@link batchPolicy}; optionally reading ConfigMap settings. */
 function batch(d: object, readsSettings = false): object {
   const o = d as { metadata: { labels: Record<string, string> } };
-  const withEnv = JSON.parse(JSON.stringify(o)) as { spec: { template: { spec: { containers: Record<string, unknown>[] } } } };
-  if (readsSettings) for (const c of withEnv.spec.template.spec.containers) c['envFrom'] = [{ configMapRef: { name: 'settings' } }];
+  const withEnv = JSON.parse(JSON.stringify(o)) as {
+    spec: { template: { spec: { containers: Record<string, unknown>[] } } };
+  };
+  if (readsSettings)
+    for (const c of withEnv.spec.template.spec.containers) c['envFrom'] = [{ configMapRef: { name: 'settings' } }];
   return { ...withEnv, metadata: { ...o.metadata, labels: { ...o.metadata.labels, tier: 'batch' } } };
 }
 
 const batchPolicy = {
-  apiVersion: 'policy.karmada.io/v1alpha1', kind: 'PropagationPolicy', metadata: { name: 'batch', namespace: 'shop' },
-  spec: { resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment', labelSelector: { matchLabels: { tier: 'batch' } } }], propagateDeps: true, placement: { clusterAffinity: { clusterNames: ['us-1'] } } },
+  apiVersion: 'policy.karmada.io/v1alpha1',
+  kind: 'PropagationPolicy',
+  metadata: { name: 'batch', namespace: 'shop' },
+  spec: {
+    resourceSelectors: [
+      { apiVersion: 'apps/v1', kind: 'Deployment', labelSelector: { matchLabels: { tier: 'batch' } } },
+    ],
+    propagateDeps: true,
+    placement: { clusterAffinity: { clusterNames: ['us-1'] } },
+  },
 };
 
 /** A ClusterOverridePolicy labelling the `api` Deployment `edge: "true"`. */
 const edgeLabel = {
-  apiVersion: 'policy.karmada.io/v1alpha1', kind: 'ClusterOverridePolicy', metadata: { name: 'edge-label' },
-  spec: { resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'api' }], overrideRules: [{ overriders: { labelsOverrider: [{ operator: 'add', value: { edge: 'true' } }] } }] },
+  apiVersion: 'policy.karmada.io/v1alpha1',
+  kind: 'ClusterOverridePolicy',
+  metadata: { name: 'edge-label' },
+  spec: {
+    resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'api' }],
+    overrideRules: [{ overriders: { labelsOverrider: [{ operator: 'add', value: { edge: 'true' } }] } }],
+  },
 };
 /** An OverridePolicy selecting only what carries the label {@link edgeLabel} adds. */
 const edgeOverride = {
-  apiVersion: 'policy.karmada.io/v1alpha1', kind: 'OverridePolicy', metadata: { name: 'edge', namespace: 'shop' },
-  spec: { resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment', labelSelector: { matchLabels: { edge: 'true' } } }], overrideRules: [{ overriders: { annotationsOverrider: [{ operator: 'add', value: { edge: 'yes' } }] } }] },
+  apiVersion: 'policy.karmada.io/v1alpha1',
+  kind: 'OverridePolicy',
+  metadata: { name: 'edge', namespace: 'shop' },
+  spec: {
+    resourceSelectors: [
+      { apiVersion: 'apps/v1', kind: 'Deployment', labelSelector: { matchLabels: { edge: 'true' } } },
+    ],
+    overrideRules: [{ overriders: { annotationsOverrider: [{ operator: 'add', value: { edge: 'yes' } }] } }],
+  },
 };
 
 describe('preview: the head planned reusing the base equals a full plan', () => {
   const cases: { name: string; both?: Files; change: Files; want: 'partial' | 'full'; replanned?: number }[] = [
-    { name: 'a weight change re-plans the templates of that policy', change: { 'policies/web-spread.yaml': [weightedPolicy({ 'eu-1': 2, 'us-1': 1 })] }, want: 'partial', replanned: 2 },
-    { name: 'an override re-plans only what it selects', change: { 'policies/web-registry.yaml': [registryOverride('api', 'eu-1', 'mirror.example.com')] }, want: 'partial', replanned: 1 },
-    { name: 'a template change re-plans that template', change: { 'apps/api.yaml': [deployment('api', 8, 'registry.example.com/shop/api:2.2')] }, want: 'partial', replanned: 1 },
+    {
+      name: 'a weight change re-plans the templates of that policy',
+      change: { 'policies/web-spread.yaml': [weightedPolicy({ 'eu-1': 2, 'us-1': 1 })] },
+      want: 'partial',
+      replanned: 2,
+    },
+    {
+      name: 'an override re-plans only what it selects',
+      change: { 'policies/web-registry.yaml': [registryOverride('api', 'eu-1', 'mirror.example.com')] },
+      want: 'partial',
+      replanned: 1,
+    },
+    {
+      name: 'a template change re-plans that template',
+      change: { 'apps/api.yaml': [deployment('api', 8, 'registry.example.com/shop/api:2.2')] },
+      want: 'partial',
+      replanned: 1,
+    },
     { name: 'a removed template drops its bindings', change: { 'apps/api.yaml': null }, want: 'partial', replanned: 0 },
-    { name: 'a removed policy un-binds what it claimed', change: { 'policies/services.yaml': null }, want: 'partial', replanned: 1 },
-    { name: 'a policy change for Services', change: { 'policies/services.yaml': [servicePolicy(['eu-1'])] }, want: 'partial', replanned: 1 },
-    { name: 'a changed dependency re-plans it and its requirers (propagateDeps)', change: { 'apps/settings.yaml': [configMap('v2')] }, want: 'partial', replanned: 3 },
-    { name: 'a requirer re-planned re-plans its dependency (propagateDeps)', change: { 'apps/batch.yaml': Array.from({ length: 6 }, (_, i) => batch(deployment(`batch${i}`, i === 0 ? 3 : 2, 'registry.example.com/x:1'), i < 2)) }, want: 'partial', replanned: 3 },
+    {
+      name: 'a removed policy un-binds what it claimed',
+      change: { 'policies/services.yaml': null },
+      want: 'partial',
+      replanned: 1,
+    },
+    {
+      name: 'a policy change for Services',
+      change: { 'policies/services.yaml': [servicePolicy(['eu-1'])] },
+      want: 'partial',
+      replanned: 1,
+    },
+    {
+      name: 'a changed dependency re-plans it and its requirers (propagateDeps)',
+      change: { 'apps/settings.yaml': [configMap('v2')] },
+      want: 'partial',
+      replanned: 3,
+    },
+    {
+      name: 'a requirer re-planned re-plans its dependency (propagateDeps)',
+      change: {
+        'apps/batch.yaml': Array.from({ length: 6 }, (_, i) =>
+          batch(deployment(`batch${i}`, i === 0 ? 3 : 2, 'registry.example.com/x:1'), i < 2),
+        ),
+      },
+      want: 'partial',
+      replanned: 3,
+    },
     // Karmada overridemanager.go: OverridePolicies are selected against the object as ClusterOverridePolicies left it.
-    { name: 'an OverridePolicy selecting a label a ClusterOverridePolicy adds re-plans the templates of its namespace that policy selects', both: { 'policies/edge-label.yaml': [edgeLabel] }, change: { 'policies/edge.yaml': [edgeOverride] }, want: 'partial', replanned: 1 },
-    { name: 'a new cluster re-plans everything', change: { 'clusters/ap-1.yaml': [cluster('ap-1', 'ap-south')] }, want: 'full' },
-    { name: 'workloadAffinity re-plans everything (a group places together)', change: { 'policies/batch.yaml': [{ ...batchPolicy, spec: { ...batchPolicy.spec, placement: { ...batchPolicy.spec.placement, workloadAffinity: { affinity: { groupByLabelKey: 'tier' } } } } }] }, want: 'full' },
-    { name: 'a new policy that selects nothing is reported as by a full plan', change: { 'policies/idle.yaml': [registryOverride('apii', 'eu-1', 'mirror.example.com')] }, want: 'partial' },
+    {
+      name: 'an OverridePolicy selecting a label a ClusterOverridePolicy adds re-plans the templates of its namespace that policy selects',
+      both: { 'policies/edge-label.yaml': [edgeLabel] },
+      change: { 'policies/edge.yaml': [edgeOverride] },
+      want: 'partial',
+      replanned: 1,
+    },
+    {
+      name: 'a new cluster re-plans everything',
+      change: { 'clusters/ap-1.yaml': [cluster('ap-1', 'ap-south')] },
+      want: 'full',
+    },
+    {
+      name: 'workloadAffinity re-plans everything (a group places together)',
+      change: {
+        'policies/batch.yaml': [
+          {
+            ...batchPolicy,
+            spec: {
+              ...batchPolicy.spec,
+              placement: { ...batchPolicy.spec.placement, workloadAffinity: { affinity: { groupByLabelKey: 'tier' } } },
+            },
+          },
+        ],
+      },
+      want: 'full',
+    },
+    {
+      name: 'a new policy that selects nothing is reported as by a full plan',
+      change: { 'policies/idle.yaml': [registryOverride('apii', 'eu-1', 'mirror.example.com')] },
+      want: 'partial',
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
-      const extra: Files = { ...c.both, 'apps/batch.yaml': Array.from({ length: 6 }, (_, i) => batch(deployment(`batch${i}`, 2, 'registry.example.com/x:1'), i < 2)), 'policies/batch.yaml': [batchPolicy], 'apps/settings.yaml': [configMap('v1')] };
+      const extra: Files = {
+        ...c.both,
+        'apps/batch.yaml': Array.from({ length: 6 }, (_, i) =>
+          batch(deployment(`batch${i}`, 2, 'registry.example.com/x:1'), i < 2),
+        ),
+        'policies/batch.yaml': [batchPolicy],
+        'apps/settings.yaml': [configMap('v1')],
+      };
       const b = loadFleet(snapshot('a'.repeat(40), { ...baseFleet(), ...extra }));
       const h = loadFleet(snapshot('b'.repeat(40), { ...baseFleet(), ...extra, ...c.change }));
       const basePlan = planFleet({ fleet: b.fleet, diagnostics: b.diagnostics, revision: 'a'.repeat(40) });

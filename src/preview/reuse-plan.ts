@@ -6,8 +6,25 @@
  * placement, a template whose content, claiming policy and selecting override policies are
  * unchanged plans exactly as in the base. Anything fleet-wide that differs falls back to a full plan.
  */
-import { compareDiagnostics, compareStrings, resourceKey, resourceKeyOf, type Fleet, type KubeObject, type Loaded, type ResourceKey } from '../api/index.ts';
-import { bindingId, coverageCodes, coverageWarnings, planFleet, type Binding, type Plan, type PlanInput } from '../plan/index.ts';
+import {
+  compareDiagnostics,
+  compareStrings,
+  resourceKey,
+  resourceKeyOf,
+  type Fleet,
+  type KubeObject,
+  type Loaded,
+  type ResourceKey,
+} from '../api/index.ts';
+import {
+  bindingId,
+  coverageCodes,
+  coverageWarnings,
+  planFleet,
+  type Binding,
+  type Plan,
+  type PlanInput,
+} from '../plan/index.ts';
 import { isUnsyncedNamespace, type Work } from '../render/index.ts';
 import { reachOf } from './affected-templates.ts';
 import { closeOverDependencies } from './dependency-closure.ts';
@@ -44,27 +61,44 @@ export function planHeadReusingBase(base: PlannedBase, head: PlanInput): HeadPla
   if (affected === undefined) return full('a dependency could not be interpreted');
   // Namespace templates are always re-planned: planFleet renders namespace Works from them.
   for (const t of head.fleet.templates) if (isNamespaceTemplate(t.object)) affected.add(resourceKeyOf(t.object));
-  if (affected.size > head.fleet.templates.length * maxReplannedShare) return full(`${affected.size} of ${head.fleet.templates.length} templates are affected`);
-  const subset = planFleet({ ...head, fleet: { ...head.fleet, templates: head.fleet.templates.filter((t) => affected.has(resourceKeyOf(t.object))) } });
+  if (affected.size > head.fleet.templates.length * maxReplannedShare)
+    return full(`${affected.size} of ${head.fleet.templates.length} templates are affected`);
+  const subset = planFleet({
+    ...head,
+    fleet: { ...head.fleet, templates: head.fleet.templates.filter((t) => affected.has(resourceKeyOf(t.object))) },
+  });
   if (subset.errors.length) return { plan: subset, reuse: { kind: 'partial', replanned: affected.size, reused: 0 } };
   const headKeys = new Set(head.fleet.templates.map((t) => resourceKeyOf(t.object)));
-  const kept = base.plan.bindings.filter((b) => { const k = keyOfBinding(b); return headKeys.has(k) && !affected.has(k); });
+  const kept = base.plan.bindings.filter((b) => {
+    const k = keyOfBinding(b);
+    return headKeys.has(k) && !affected.has(k);
+  });
   const merged = mergePlans(base.plan, subset, kept);
   // Same rebalancers and records as the base (fleetWideChange): their outcomes are the base's.
   const withRebalancers = merged && base.plan.rebalancers ? { ...merged, rebalancers: base.plan.rebalancers } : merged;
-  return withRebalancers ? { plan: withFleetCoverage(withRebalancers, head.fleet), reuse: { kind: 'partial', replanned: affected.size, reused: kept.length } } : full('a namespace Work could not be reused');
+  return withRebalancers
+    ? {
+        plan: withFleetCoverage(withRebalancers, head.fleet),
+        reuse: { kind: 'partial', replanned: affected.size, reused: kept.length },
+      }
+    : full('a namespace Work could not be reused');
 }
 
 /** Why the whole fleet must be re-planned, or undefined when clusters, interpreters and kinds are equal. */
 function fleetWideChange(a: Fleet, b: Fleet): string | undefined {
   if (!sameObjects(a.clusters, b.clusters)) return 'the cluster inventory changed';
   if (!sameObjects(a.customizations, b.customizations)) return 'resource interpreter customizations changed';
-  if ([...a.clusterScopedKinds].sort(compareStrings).join(',') !== [...b.clusterScopedKinds].sort(compareStrings).join(',')) return 'CustomResourceDefinitions changed';
+  if (
+    [...a.clusterScopedKinds].sort(compareStrings).join(',') !==
+    [...b.clusterScopedKinds].sort(compareStrings).join(',')
+  )
+    return 'CustomResourceDefinitions changed';
   const namespaces = (f: Fleet) => f.templates.filter((t) => isNamespaceTemplate(t.object));
   if (!sameObjects(namespaces(a), namespaces(b))) return 'Namespace templates changed';
   if (!sameObjects(a.rebalancers ?? [], b.rebalancers ?? [])) return 'WorkloadRebalancers changed';
   // A workload-affinity group's placements depend on each other (src/plan/workload-groups.ts).
-  if (b.propagationPolicies.some((p) => p.object.spec.placement?.workloadAffinity !== undefined)) return 'a propagation policy uses workloadAffinity';
+  if (b.propagationPolicies.some((p) => p.object.spec.placement?.workloadAffinity !== undefined))
+    return 'a propagation policy uses workloadAffinity';
   return undefined;
 }
 
@@ -98,15 +132,28 @@ function keyOfBinding(b: Binding): ResourceKey {
 function mergePlans(base: Plan, subset: Plan, kept: readonly Binding[]): Plan | undefined {
   const keptIds = new Set(kept.map((b) => bindingId(b)));
   const isAuto = (w: Work) => (w.metadata.annotations['flotilla.io/binding'] ?? '').startsWith(namespaceBindingPrefix);
-  const works = [...base.works.filter((w) => !isAuto(w) && keptIds.has(w.metadata.annotations['flotilla.io/binding'] ?? '')), ...subset.works.filter((w) => !isAuto(w))];
+  const works = [
+    ...base.works.filter((w) => !isAuto(w) && keptIds.has(w.metadata.annotations['flotilla.io/binding'] ?? '')),
+    ...subset.works.filter((w) => !isAuto(w)),
+  ];
   const autos = new Map<string, Work>();
-  for (const w of [...base.works, ...subset.works]) if (isAuto(w)) autos.set(pairOf(w.metadata.namespace, w.metadata.annotations['flotilla.io/binding']?.slice(namespaceBindingPrefix.length) ?? ''), w);
+  for (const w of [...base.works, ...subset.works])
+    if (isAuto(w))
+      autos.set(
+        pairOf(
+          w.metadata.namespace,
+          w.metadata.annotations['flotilla.io/binding']?.slice(namespaceBindingPrefix.length) ?? '',
+        ),
+        w,
+      );
   const placed = new Set<string>();
   const wanted = new Set<string>();
   for (const w of works) {
     const meta = (w.spec.workload.manifests[0]?.['metadata'] ?? {}) as { name?: string; namespace?: string };
-    if (w.spec.workload.manifests[0]?.['kind'] === 'Namespace') placed.add(pairOf(w.metadata.namespace, meta.name ?? ''));
-    else if (meta.namespace && !isUnsyncedNamespace(meta.namespace)) wanted.add(pairOf(w.metadata.namespace, meta.namespace));
+    if (w.spec.workload.manifests[0]?.['kind'] === 'Namespace')
+      placed.add(pairOf(w.metadata.namespace, meta.name ?? ''));
+    else if (meta.namespace && !isUnsyncedNamespace(meta.namespace))
+      wanted.add(pairOf(w.metadata.namespace, meta.namespace));
   }
   for (const pair of wanted) {
     if (placed.has(pair)) continue;
@@ -118,10 +165,15 @@ function mergePlans(base: Plan, subset: Plan, kept: readonly Binding[]): Plan | 
   return {
     revision: subset.revision,
     bindings: [...kept, ...subset.bindings].sort((a, b) => compareStrings(keyOfBinding(a), keyOfBinding(b))),
-    works: works.sort((a, b) => compareStrings(a.metadata.namespace, b.metadata.namespace) || compareStrings(a.metadata.name, b.metadata.name)),
+    works: works.sort(
+      (a, b) =>
+        compareStrings(a.metadata.namespace, b.metadata.namespace) || compareStrings(a.metadata.name, b.metadata.name),
+    ),
     errors: [],
     warnings: subset.warnings,
-    explanations: [...base.explanations.filter((e) => keptKeys.has(e.key)), ...subset.explanations].sort((a, b) => compareStrings(a.key, b.key)),
+    explanations: [...base.explanations.filter((e) => keptKeys.has(e.key)), ...subset.explanations].sort((a, b) =>
+      compareStrings(a.key, b.key),
+    ),
     clusters: subset.clusters,
   };
 }

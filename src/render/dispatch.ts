@@ -24,7 +24,11 @@ export interface WorkDispatch {
 }
 
 /** A Work that is dispatched, releases nothing on deletion and never takes over a member's object. */
-export const defaultDispatch: WorkDispatch = { suspendDispatching: false, preserveResourcesOnDeletion: false, conflictResolution: 'Abort' };
+export const defaultDispatch: WorkDispatch = {
+  suspendDispatching: false,
+  preserveResourcesOnDeletion: false,
+  conflictResolution: 'Abort',
+};
 
 /**
  * Karmada common.go shouldSuspendDispatching: `dispatching: true` suspends every cluster;
@@ -41,14 +45,21 @@ export function shouldSuspendDispatching(suspension: Suspension | undefined, clu
  * annotation wins when it is `Overwrite` or `Abort` (any other value is ignored); then the
  * binding's `Overwrite`; anything else is `Abort`.
  */
-export function mergeConflictResolution(templateAnnotations: Readonly<Record<string, string>> | undefined, fromBinding: ConflictResolution | undefined): ConflictResolution {
+export function mergeConflictResolution(
+  templateAnnotations: Readonly<Record<string, string>> | undefined,
+  fromBinding: ConflictResolution | undefined,
+): ConflictResolution {
   const own = templateAnnotations?.[conflictResolutionAnnotation];
   if (own === 'Overwrite' || own === 'Abort') return own;
   return fromBinding === 'Overwrite' ? 'Overwrite' : 'Abort';
 }
 
 /** The dispatch of the Work of a template on `cluster`. */
-export function workDispatch(policy: DispatchPolicy, templateAnnotations: Readonly<Record<string, string>> | undefined, cluster: string): WorkDispatch {
+export function workDispatch(
+  policy: DispatchPolicy,
+  templateAnnotations: Readonly<Record<string, string>> | undefined,
+  cluster: string,
+): WorkDispatch {
   return {
     suspendDispatching: shouldSuspendDispatching(policy.suspension, cluster),
     preserveResourcesOnDeletion: policy.preserveResourcesOnDeletion === true,

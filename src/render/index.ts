@@ -4,5 +4,13 @@ export { isUnsyncedNamespace, renderNamespaceWork } from './namespaces.ts';
 export { executionNamespace, workName, type Work } from './work.ts';
 export { pruneIrrelevantFields } from './prune-fields.ts';
 export { markOwnership } from './ownership-marks.ts';
-export { attachedDispatchPolicy, mergeConflictResolution, shouldSuspendDispatching, workDispatch, type ConflictResolution, type DispatchPolicy, type WorkDispatch } from './dispatch.ts';
+export {
+  attachedDispatchPolicy,
+  mergeConflictResolution,
+  shouldSuspendDispatching,
+  workDispatch,
+  type ConflictResolution,
+  type DispatchPolicy,
+  type WorkDispatch,
+} from './dispatch.ts';
 export { reservedLabelState } from './state-injection.ts';

@@ -15,7 +15,8 @@ describe('render: namespaces', () => {
     ['karmada', false],
     ['kubernetes', false],
   ];
-  for (const [ns, want] of unsynced) it(`isUnsyncedNamespace(${ns}) is ${want}`, () => assert.equal(isUnsyncedNamespace(ns), want));
+  for (const [ns, want] of unsynced)
+    it(`isUnsyncedNamespace(${ns}) is ${want}`, () => assert.equal(isUnsyncedNamespace(ns), want));
 
   it('renders a bare Namespace when the repo has none, never to be pruned', () => {
     const w = renderNamespaceWork('web', 'member1', undefined);
@@ -24,7 +25,11 @@ describe('render: namespaces', () => {
       {
         apiVersion: 'v1',
         kind: 'Namespace',
-        metadata: { name: 'web', labels: { [managedByLabel]: managedByValue }, annotations: { [bindingAnnotation]: 'Namespace/web', [pruneAnnotation]: 'disabled' } },
+        metadata: {
+          name: 'web',
+          labels: { [managedByLabel]: managedByValue },
+          annotations: { [bindingAnnotation]: 'Namespace/web', [pruneAnnotation]: 'disabled' },
+        },
       },
     ]);
   });
@@ -42,7 +47,11 @@ describe('render: namespaces', () => {
     assert.deepEqual(m, {
       apiVersion: 'v1',
       kind: 'Namespace',
-      metadata: { name: 'web', labels: { [managedByLabel]: managedByValue, team: 'a' }, annotations: { [bindingAnnotation]: 'Namespace/web', [pruneAnnotation]: 'disabled', z: '1' } },
+      metadata: {
+        name: 'web',
+        labels: { [managedByLabel]: managedByValue, team: 'a' },
+        annotations: { [bindingAnnotation]: 'Namespace/web', [pruneAnnotation]: 'disabled', z: '1' },
+      },
     });
     assert.deepEqual(template, before, 'the template is not changed');
   });

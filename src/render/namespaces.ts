@@ -11,7 +11,13 @@ import { buildWork, type Work } from './work.ts';
 
 /** True when Karmada would not sync this namespace to members. */
 export function isUnsyncedNamespace(ns: string): boolean {
-  return ns === 'default' || ns === 'karmada-system' || ns === 'karmada-cluster' || ns.startsWith('karmada-es-') || ns.startsWith('kube-');
+  return (
+    ns === 'default' ||
+    ns === 'karmada-system' ||
+    ns === 'karmada-cluster' ||
+    ns.startsWith('karmada-es-') ||
+    ns.startsWith('kube-')
+  );
 }
 
 /**
@@ -19,16 +25,24 @@ export function isUnsyncedNamespace(ns: string): boolean {
  * never pruned (`flotilla.io/prune: disabled`): deleting one would delete everything inside it.
  */
 export function renderNamespaceWork(ns: string, cluster: string, template: KubeObject | undefined): Work {
-  const m: JsonObject = template ? (cloneJson(template) as unknown as JsonObject) : { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } };
+  const m: JsonObject = template
+    ? (cloneJson(template) as unknown as JsonObject)
+    : { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } };
   pruneIrrelevantFields(m);
   delete m['spec'];
   const binding = `Namespace/${ns}`;
   markOwnership(m, { binding });
   const meta = m['metadata'] as JsonObject;
-  meta['annotations'] = sortRecord({ ...(meta['annotations'] as Record<string, string>), [pruneAnnotation]: 'disabled' });
+  meta['annotations'] = sortRecord({
+    ...(meta['annotations'] as Record<string, string>),
+    [pruneAnnotation]: 'disabled',
+  });
   // flotilla differs: Karmada's namespace sync Work names no conflict resolution, so a namespace
   // made on the member by hand is never taken over (objectwatcher.go allowUpdate). flotilla
   // takes it over (it only adds its marks, and never prunes a namespace it made): the objects
   // placed in it need it, and a hand-made namespace is the usual way to start a fleet.
-  return buildWork(cluster, { apiVersion: 'v1', kind: 'Namespace', name: ns }, binding, m, { ...defaultDispatch, conflictResolution: 'Overwrite' });
+  return buildWork(cluster, { apiVersion: 'v1', kind: 'Namespace', name: ns }, binding, m, {
+    ...defaultDispatch,
+    conflictResolution: 'Overwrite',
+  });
 }

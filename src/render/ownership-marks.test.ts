@@ -6,17 +6,41 @@ const cases: readonly { name: string; in: JsonObject; want: JsonObject }[] = [
   {
     name: 'creates the label and annotation maps when absent',
     in: { kind: 'ConfigMap', metadata: { name: 'c' } },
-    want: { kind: 'ConfigMap', metadata: { name: 'c', labels: { [managedByLabel]: managedByValue }, annotations: { [bindingAnnotation]: 'ns/b' } } },
+    want: {
+      kind: 'ConfigMap',
+      metadata: {
+        name: 'c',
+        labels: { [managedByLabel]: managedByValue },
+        annotations: { [bindingAnnotation]: 'ns/b' },
+      },
+    },
   },
   {
     name: 'creates metadata when it is not an object',
     in: { kind: 'ConfigMap', metadata: 'x' },
-    want: { kind: 'ConfigMap', metadata: { labels: { [managedByLabel]: managedByValue }, annotations: { [bindingAnnotation]: 'ns/b' } } },
+    want: {
+      kind: 'ConfigMap',
+      metadata: { labels: { [managedByLabel]: managedByValue }, annotations: { [bindingAnnotation]: 'ns/b' } },
+    },
   },
   {
     name: "keeps the user's labels and annotations, overwrites the marks, and sorts the keys (D5)",
-    in: { kind: 'ConfigMap', metadata: { name: 'c', labels: { z: '1', [managedByLabel]: 'helm', a: '2' }, annotations: { [bindingAnnotation]: 'other', b: '3' } } },
-    want: { kind: 'ConfigMap', metadata: { name: 'c', labels: { a: '2', [managedByLabel]: managedByValue, z: '1' }, annotations: { b: '3', [bindingAnnotation]: 'ns/b' } } },
+    in: {
+      kind: 'ConfigMap',
+      metadata: {
+        name: 'c',
+        labels: { z: '1', [managedByLabel]: 'helm', a: '2' },
+        annotations: { [bindingAnnotation]: 'other', b: '3' },
+      },
+    },
+    want: {
+      kind: 'ConfigMap',
+      metadata: {
+        name: 'c',
+        labels: { a: '2', [managedByLabel]: managedByValue, z: '1' },
+        annotations: { b: '3', [bindingAnnotation]: 'ns/b' },
+      },
+    },
   },
 ];
 

@@ -1,5 +1,12 @@
 /** Ownership label and annotations on every rendered manifest (DESIGN "Contracts"). */
-import { bindingAnnotation, isPlainObject, managedByLabel, managedByValue, sortRecord, type JsonObject } from '../api/index.ts';
+import {
+  bindingAnnotation,
+  isPlainObject,
+  managedByLabel,
+  managedByValue,
+  sortRecord,
+  type JsonObject,
+} from '../api/index.ts';
 
 /**
  * The identity written into `flotilla.io/binding`: `namespace/name` of the binding, or its name.

@@ -4,7 +4,18 @@
  */
 import { isPlainObject, type JsonObject } from '../api/index.ts';
 
-const generatedMetadata = ['creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'managedFields', 'resourceVersion', 'selfLink', 'uid', 'ownerReferences', 'finalizers'];
+const generatedMetadata = [
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'generation',
+  'managedFields',
+  'resourceVersion',
+  'selfLink',
+  'uid',
+  'ownerReferences',
+  'finalizers',
+];
 const jobControllerLabels = ['controller-uid', 'batch.kubernetes.io/controller-uid'];
 const jobTemplateLabels = [...jobControllerLabels, 'job-name', 'batch.kubernetes.io/job-name'];
 
@@ -57,7 +68,9 @@ function pruneTokenSecrets(m: JsonObject): void {
   const name = objectAt(m, ['metadata'])?.['name'];
   if (!Array.isArray(secrets) || typeof name !== 'string') return;
   const prefix = `${name}-token-`;
-  m['secrets'] = secrets.filter((s) => !(isPlainObject(s) && typeof s['name'] === 'string' && s['name'].startsWith(prefix)));
+  m['secrets'] = secrets.filter(
+    (s) => !(isPlainObject(s) && typeof s['name'] === 'string' && s['name'].startsWith(prefix)),
+  );
 }
 
 function deleteAnnotations(m: JsonObject, keys: readonly string[]): void {

@@ -3,7 +3,19 @@
  * so a patch on /metadata/labels/x finds the map), revise replicas, apply overrides in Karmada
  * order, then re-assert ownership so no override can strip what pruning relies on.
  */
-import { cloneJson, describeRef, errorAt, refOf, type Cluster, type Diagnostic, type JsonObject, type KubeObject, type Loaded, type OverridePolicy, type TargetCluster } from '../api/index.ts';
+import {
+  cloneJson,
+  describeRef,
+  errorAt,
+  refOf,
+  type Cluster,
+  type Diagnostic,
+  type JsonObject,
+  type KubeObject,
+  type Loaded,
+  type OverridePolicy,
+  type TargetCluster,
+} from '../api/index.ts';
 import type { Interpreter } from '../interpreter/index.ts';
 import { InterpreterScriptError } from '../interpreter/index.ts';
 import { applyOverrides } from '../override/index.ts';
@@ -49,12 +61,28 @@ export function renderBinding(ctx: RenderContext, req: RenderRequest): { works: 
     const cluster = ctx.clusters.get(target.name);
     if (!cluster) continue; // the scheduler only places onto inventory clusters; previous names may be gone
     const manifest = renderForCluster(ctx, req, base, target, cluster.object, diagnostics);
-    if (manifest) works.push(buildWork(target.name, ref, req.binding, manifest, workDispatch(req.dispatch ?? {}, req.template.object.metadata.annotations, target.name)));
+    if (manifest)
+      works.push(
+        buildWork(
+          target.name,
+          ref,
+          req.binding,
+          manifest,
+          workDispatch(req.dispatch ?? {}, req.template.object.metadata.annotations, target.name),
+        ),
+      );
   }
   return diagnostics.length ? { works: [], diagnostics } : { works, diagnostics };
 }
 
-function renderForCluster(ctx: RenderContext, req: RenderRequest, base: Readonly<JsonObject>, target: TargetCluster, cluster: Cluster, diagnostics: Diagnostic[]): JsonObject | undefined {
+function renderForCluster(
+  ctx: RenderContext,
+  req: RenderRequest,
+  base: Readonly<JsonObject>,
+  target: TargetCluster,
+  cluster: Cluster,
+  diagnostics: Diagnostic[],
+): JsonObject | undefined {
   const marks = { binding: req.binding };
   let m: Readonly<JsonObject> = base;
   if (req.isWorkload) {
@@ -62,7 +90,14 @@ function renderForCluster(ctx: RenderContext, req: RenderRequest, base: Readonly
       m = ctx.interpreter.reviseReplica(m as unknown as KubeObject, target.replicas ?? 0) as unknown as JsonObject;
     } catch (err) {
       if (!(err instanceof InterpreterScriptError)) throw err;
-      diagnostics.push(errorAt('InterpreterError', req.template.source, `${describeRef(refOf(req.template.object))} for ${target.name}: ${err.message}`, err.notes()));
+      diagnostics.push(
+        errorAt(
+          'InterpreterError',
+          req.template.source,
+          `${describeRef(refOf(req.template.object))} for ${target.name}: ${err.message}`,
+          err.notes(),
+        ),
+      );
       return undefined;
     }
   }

@@ -5,10 +5,20 @@
  * runs on one cluster; only the binding's last eviction task, with purge mode Directly; never on a
  * cluster the workload ran on before the failover. Pure.
  */
-import { isPlainObject, sortRecord, type GracefulEvictionTask, type JsonObject, type TargetCluster } from '../api/index.ts';
+import {
+  isPlainObject,
+  sortRecord,
+  type GracefulEvictionTask,
+  type JsonObject,
+  type TargetCluster,
+} from '../api/index.ts';
 
 /** The labels to inject into the manifest for `target`; undefined when none. */
-export function reservedLabelState(scheduled: readonly TargetCluster[], tasks: readonly GracefulEvictionTask[] | undefined, target: string): Readonly<Record<string, string>> | undefined {
+export function reservedLabelState(
+  scheduled: readonly TargetCluster[],
+  tasks: readonly GracefulEvictionTask[] | undefined,
+  target: string,
+): Readonly<Record<string, string>> | undefined {
   if (scheduled.length > 1 || !tasks?.length) return undefined;
   const last = tasks[tasks.length - 1];
   if (last?.purgeMode !== 'Directly' || last.clustersBeforeFailover?.includes(target)) return undefined;

@@ -1,5 +1,15 @@
 /** Karmada Work objects: one per (binding, cluster), in the cluster's execution namespace. */
-import { bindingAnnotation, conflictResolutionAnnotation, executionNamespacePrefix, managedByLabel, managedByValue, stableHash, workApiVersion, type JsonObject, type ResourceRef } from '../api/index.ts';
+import {
+  bindingAnnotation,
+  conflictResolutionAnnotation,
+  executionNamespacePrefix,
+  managedByLabel,
+  managedByValue,
+  stableHash,
+  workApiVersion,
+  type JsonObject,
+  type ResourceRef,
+} from '../api/index.ts';
 import { defaultDispatch, type WorkDispatch } from './dispatch.ts';
 
 /** A Work as flotilla emits it (work.karmada.io/v1alpha1, fixed key order: D5). */
@@ -28,12 +38,21 @@ export function executionNamespace(cluster: string): string {
 
 /** A Work name unique per object: `<name>-<hash of kind/namespace/name>`, as Karmada's GenerateWorkName. */
 export function workName(r: ResourceRef): string {
-  const base = r.name.toLowerCase().slice(0, 53).replace(/[^a-z0-9.-]/g, '-');
+  const base = r.name
+    .toLowerCase()
+    .slice(0, 53)
+    .replace(/[^a-z0-9.-]/g, '-');
   return `${base}-${stableHash(`${r.kind}/${r.namespace ?? ''}/${r.name}`)}`;
 }
 
 /** Builds the Work that carries `manifest` to `cluster`, dispatched as `dispatch` says (dispatch.ts). */
-export function buildWork(cluster: string, ref: ResourceRef, binding: string, manifest: JsonObject, dispatch: WorkDispatch = defaultDispatch): Work {
+export function buildWork(
+  cluster: string,
+  ref: ResourceRef,
+  binding: string,
+  manifest: JsonObject,
+  dispatch: WorkDispatch = defaultDispatch,
+): Work {
   return {
     apiVersion: workApiVersion,
     kind: 'Work',

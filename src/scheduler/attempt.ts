@@ -57,28 +57,46 @@ export function runAttempt(ctx: AttemptContext, input: AttemptInput): AttemptOut
   const { replicas } = input.workload;
   // Ranked from the shared feasibility (its ranking is cached under its key), then the group filters apply.
   const rankedBase = rankFeasible(ctx, filtered, gone, input);
-  const ranked = input.overflow ? rankByOverflow(rankedBase, input.overflow.affinity, input.overflow.groups) : rankedBase;
+  const ranked = input.overflow
+    ? rankByOverflow(rankedBase, input.overflow.affinity, input.overflow.groups)
+    : rankedBase;
   const selection = selectClusters(ranked, input.division.view, replicas);
   if (!selection.ok) return failed(selection, base);
   const withSelection = { ...base, selection: selection.explanation };
   const divisionInput = { ...input.division, replicas, hasRequirements: input.workload.requirements !== undefined };
-  const division = input.overflow ? divideByOverflow(selection.clusters, divisionInput) : divideReplicas(selection.clusters, divisionInput);
+  const division = input.overflow
+    ? divideByOverflow(selection.clusters, divisionInput)
+    : divideReplicas(selection.clusters, divisionInput);
   if (!division.ok) return failed(division, withSelection);
   return { ok: true, clusters: division.clusters, explanation: { ...withSelection, division: division.explanation } };
 }
 
 /** The feasibility after the workload-group filters (run last, as registered last in Karmada's registry). */
-function withWorkloadGroups(f: Feasibility, input: AttemptInput): { readonly feasibility: Feasibility; readonly gone?: ReadonlySet<string> } {
+function withWorkloadGroups(
+  f: Feasibility,
+  input: AttemptInput,
+): { readonly feasibility: Feasibility; readonly gone?: ReadonlySet<string> } {
   if (input.workloadGroups === undefined) return { feasibility: f };
-  const removed = filterWorkloadGroups(f.feasible.map((c) => c.name), input.history.previous, input.workloadGroups);
+  const removed = filterWorkloadGroups(
+    f.feasible.map((c) => c.name),
+    input.history.previous,
+    input.workloadGroups,
+  );
   if (removed.length === 0) return { feasibility: f };
   const gone = new Set(removed.map((r) => r.cluster));
-  const filtered = [...f.filtered, ...removed].sort((a, b) => (a.cluster < b.cluster ? -1 : a.cluster > b.cluster ? 1 : 0));
+  const filtered = [...f.filtered, ...removed].sort((a, b) =>
+    a.cluster < b.cluster ? -1 : a.cluster > b.cluster ? 1 : 0,
+  );
   return { feasibility: { ...f, feasible: f.feasible.filter((c) => !gone.has(c.name)), filtered }, gone };
 }
 
 /** The ranking, without the clusters the workload-group filters removed (the cached ranking covers the unfiltered set). */
-function rankFeasible(ctx: AttemptContext, f: Feasibility, gone: ReadonlySet<string> | undefined, input: AttemptInput): readonly Candidate[] {
+function rankFeasible(
+  ctx: AttemptContext,
+  f: Feasibility,
+  gone: ReadonlySet<string> | undefined,
+  input: AttemptInput,
+): readonly Candidate[] {
   const ranked = ctx.ranking.rank(f, input.workload, input.history);
   return gone === undefined ? ranked : ranked.filter((c) => !gone.has(c.name));
 }

@@ -7,7 +7,10 @@ import type { KubeObject, Placement, ReplicaRequirements, ResourceRef, TargetClu
 import type { SchedulingRequest } from './types.ts';
 
 interface Container {
-  readonly resources?: { readonly requests?: Record<string, string | number>; readonly limits?: Record<string, string | number> };
+  readonly resources?: {
+    readonly requests?: Record<string, string | number>;
+    readonly limits?: Record<string, string | number>;
+  };
 }
 interface PodSpec {
   readonly containers?: readonly Container[];
@@ -16,13 +19,22 @@ interface PodSpec {
 }
 
 /** Builds the request for a template matched by a placement. */
-export function requestOf(t: KubeObject, ref: ResourceRef, placement: Placement, previous?: readonly TargetCluster[]): SchedulingRequest {
+export function requestOf(
+  t: KubeObject,
+  ref: ResourceRef,
+  placement: Placement,
+  previous?: readonly TargetCluster[],
+): SchedulingRequest {
   const spec = (t['spec'] ?? {}) as Record<string, unknown>;
   const pod = ((spec['template'] as { spec?: PodSpec } | undefined)?.spec ?? undefined) as PodSpec | undefined;
   let replicas = 0;
-  if (['Deployment', 'StatefulSet', 'ReplicaSet'].includes(t.kind)) replicas = typeof spec['replicas'] === 'number' ? spec['replicas'] : 1;
+  if (['Deployment', 'StatefulSet', 'ReplicaSet'].includes(t.kind))
+    replicas = typeof spec['replicas'] === 'number' ? spec['replicas'] : 1;
   if (t.kind === 'Job') replicas = typeof spec['parallelism'] === 'number' ? spec['parallelism'] : 1;
-  const requirements = pod && replicas >= 0 && ['Deployment', 'StatefulSet', 'ReplicaSet', 'Job'].includes(t.kind) ? podRequirements(pod) : undefined;
+  const requirements =
+    pod && replicas >= 0 && ['Deployment', 'StatefulSet', 'ReplicaSet', 'Job'].includes(t.kind)
+      ? podRequirements(pod)
+      : undefined;
   return {
     resource: ref,
     placement,

@@ -29,7 +29,14 @@ interface Case {
   readonly expect: { readonly bindings?: readonly Expectation[] };
 }
 
-const clusterScoped = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume', 'StorageClass']);
+const clusterScoped = new Set([
+  'Namespace',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+  'PersistentVolume',
+  'StorageClass',
+]);
 
 function refOf(o: KubeObject): ResourceRef {
   const name = o.metadata.name ?? '';
@@ -38,11 +45,20 @@ function refOf(o: KubeObject): ResourceRef {
 }
 
 function sameRef(a: ResourceRef, b: ResourceRef): boolean {
-  return a.apiVersion === b.apiVersion && a.kind === b.kind && (a.namespace ?? '') === (b.namespace ?? '') && a.name === b.name;
+  return (
+    a.apiVersion === b.apiVersion &&
+    a.kind === b.kind &&
+    (a.namespace ?? '') === (b.namespace ?? '') &&
+    a.name === b.name
+  );
 }
 
 /** The highest-priority policy matching a template: namespaced policies before cluster-wide ones. */
-function matchPolicy(t: KubeObject, ref: ResourceRef, policies: readonly PropagationPolicy[]): PropagationPolicy | undefined {
+function matchPolicy(
+  t: KubeObject,
+  ref: ResourceRef,
+  policies: readonly PropagationPolicy[],
+): PropagationPolicy | undefined {
   const matches = (p: PropagationPolicy): boolean =>
     p.spec.resourceSelectors.some(
       (s) =>
@@ -52,13 +68,23 @@ function matchPolicy(t: KubeObject, ref: ResourceRef, policies: readonly Propaga
         (s.name ? s.name === ref.name : matchesLabelSelector(s.labelSelector, t.metadata.labels)),
     );
   const pick = (list: PropagationPolicy[]): PropagationPolicy | undefined =>
-    list.filter(matches).sort((a, b) => (b.spec.priority ?? 0) - (a.spec.priority ?? 0) || ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1))[0];
-  const namespaced = policies.filter((p) => p.kind === 'PropagationPolicy' && (p.metadata.namespace ?? 'default') === ref.namespace);
+    list
+      .filter(matches)
+      .sort(
+        (a, b) =>
+          (b.spec.priority ?? 0) - (a.spec.priority ?? 0) ||
+          ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1),
+      )[0];
+  const namespaced = policies.filter(
+    (p) => p.kind === 'PropagationPolicy' && (p.metadata.namespace ?? 'default') === ref.namespace,
+  );
   return pick(namespaced) ?? pick(policies.filter((p) => p.kind === 'ClusterPropagationPolicy'));
 }
 
 function normalise(list: readonly TargetCluster[]): string {
-  return JSON.stringify(list.map((c) => ({ name: c.name, replicas: c.replicas ?? 0 })).sort((a, b) => (a.name < b.name ? -1 : 1)));
+  return JSON.stringify(
+    list.map((c) => ({ name: c.name, replicas: c.replicas ?? 0 })).sort((a, b) => (a.name < b.name ? -1 : 1)),
+  );
 }
 
 describe('scheduler conformance cases', () => {
@@ -66,12 +92,18 @@ describe('scheduler conformance cases', () => {
     it.skip('conformance cases directory is absent (issue: run inside the shared workspace)');
     return;
   }
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     const c = parse(readFileSync(join(dir, file), 'utf8')) as Case;
     it(c.name, () => {
       const clusters = c.objects.filter((o): o is Cluster => o.kind === 'Cluster');
-      const policies = c.objects.filter((o): o is PropagationPolicy => o.kind === 'PropagationPolicy' || o.kind === 'ClusterPropagationPolicy');
-      const templates = c.objects.filter((o) => o.kind !== 'Cluster' && !o.kind.endsWith('PropagationPolicy') && !o.kind.endsWith('OverridePolicy'));
+      const policies = c.objects.filter(
+        (o): o is PropagationPolicy => o.kind === 'PropagationPolicy' || o.kind === 'ClusterPropagationPolicy',
+      );
+      const templates = c.objects.filter(
+        (o) => o.kind !== 'Cluster' && !o.kind.endsWith('PropagationPolicy') && !o.kind.endsWith('OverridePolicy'),
+      );
       const scheduler = createScheduler(clusters);
       for (const want of c.expect.bindings ?? []) {
         const t = templates.find((o) => sameRef(refOf(o), want.resource));
@@ -93,11 +125,25 @@ describe('scheduler conformance cases', () => {
         assert.equal(got.kind, 'Scheduled', `${label}: ${got.kind === 'Unschedulable' ? got.message : ''}`);
         if (got.kind !== 'Scheduled') continue;
         if (want.clusters) assert.equal(normalise(got.clusters), normalise(want.clusters), label);
-        if (want.clustersOneOf) assert.ok(want.clustersOneOf.map(normalise).includes(normalise(got.clusters)), `${label}: ${normalise(got.clusters)}`);
-        if (want.clusterNames) assert.deepEqual(got.clusters.map((x) => x.name), [...want.clusterNames].sort(), label);
-        if (want.constraints?.clusterCount !== undefined) assert.equal(got.clusters.length, want.constraints.clusterCount, label);
+        if (want.clustersOneOf)
+          assert.ok(
+            want.clustersOneOf.map(normalise).includes(normalise(got.clusters)),
+            `${label}: ${normalise(got.clusters)}`,
+          );
+        if (want.clusterNames)
+          assert.deepEqual(
+            got.clusters.map((x) => x.name),
+            [...want.clusterNames].sort(),
+            label,
+          );
+        if (want.constraints?.clusterCount !== undefined)
+          assert.equal(got.clusters.length, want.constraints.clusterCount, label);
         if (want.constraints?.totalReplicas !== undefined) {
-          assert.equal(got.clusters.reduce((s, x) => s + (x.replicas ?? 0), 0), want.constraints.totalReplicas, label);
+          assert.equal(
+            got.clusters.reduce((s, x) => s + (x.replicas ?? 0), 0),
+            want.constraints.totalReplicas,
+            label,
+          );
         }
       }
     });

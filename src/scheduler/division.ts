@@ -44,7 +44,11 @@ const assigners: Readonly<Record<Strategy, Assign>> = {
  */
 export function divideReplicas(candidates: readonly Candidate[], input: DivisionInput): Division | StepFailure {
   if (candidates.length === 0) {
-    return { ok: false, reason: 'SchedulerError', message: 'failed to assign replicas: no clusters available to schedule' };
+    return {
+      ok: false,
+      reason: 'SchedulerError',
+      message: 'failed to assign replicas: no clusters available to schedule',
+    };
   }
   if (input.replicas <= 0 && !input.hasRequirements) {
     const clusters = inNameOrder(candidates).map((c) => ({ name: c.name, replicas: 0 }));
@@ -53,13 +57,21 @@ export function divideReplicas(candidates: readonly Candidate[], input: Division
   const r = assigners[input.view.strategy](candidates, input);
   if (!r.ok) return r;
   const kept = r.clusters.filter((c) => c.replicas > 0);
-  return { ok: true, clusters: input.view.strategy === 'Duplicated' ? kept : kept.sort(byName), explanation: r.explanation };
+  return {
+    ok: true,
+    clusters: input.view.strategy === 'Duplicated' ? kept : kept.sort(byName),
+    explanation: r.explanation,
+  };
 }
 
 /** Every candidate runs the full replica count (assignByDuplicatedStrategy). */
 function assignDuplicated(candidates: readonly Candidate[], input: DivisionInput): Division {
   const clusters = inNameOrder(candidates).map((c) => ({ name: c.name, replicas: input.replicas }));
-  return { ok: true, clusters, explanation: { strategy: 'Duplicated', replicas: input.replicas, count: clusters.length } };
+  return {
+    ok: true,
+    clusters,
+    explanation: { strategy: 'Duplicated', replicas: input.replicas, count: clusters.length },
+  };
 }
 
 /**
@@ -77,7 +89,13 @@ function assignDuplicated(candidates: readonly Candidate[], input: DivisionInput
 function assignStaticWeight(candidates: readonly Candidate[], input: DivisionInput): Division {
   const rules = input.view.staticWeights;
   let weights = candidates
-    .map((c) => ({ name: c.name, weight: rules.reduce((w, r) => (r.weight > w && clusterMatchesAffinity(r.targetCluster, c.cluster.cluster) ? r.weight : w), 0) }))
+    .map((c) => ({
+      name: c.name,
+      weight: rules.reduce(
+        (w, r) => (r.weight > w && clusterMatchesAffinity(r.targetCluster, c.cluster.cluster) ? r.weight : w),
+        0,
+      ),
+    }))
     .filter((w) => w.weight > 0);
   if (weights.length === 0) weights = candidates.map((c) => ({ name: c.name, weight: 1 }));
   const result = allocateWebsterSeats(input.replicas, weights, [], input.tieBreak);
@@ -87,7 +105,9 @@ function assignStaticWeight(candidates: readonly Candidate[], input: DivisionInp
     explanation: {
       strategy: 'StaticWeight',
       replicas: input.replicas,
-      inputs: weights.map((w) => ({ cluster: w.name, weight: w.weight })).sort((a, b) => (a.cluster < b.cluster ? -1 : 1)),
+      inputs: weights
+        .map((w) => ({ cluster: w.name, weight: w.weight }))
+        .sort((a, b) => (a.cluster < b.cluster ? -1 : 1)),
       tieBreak: input.tieBreak,
       result: result.filter((r) => r.replicas > 0),
     },

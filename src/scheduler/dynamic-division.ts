@@ -23,7 +23,20 @@ export function assignDynamic(candidates: readonly Candidate[], input: DivisionI
   const assigned = scheduled.reduce((s, p) => s + p.replicas, 0);
   const strategy = input.view.strategy === 'Aggregated' ? 'Aggregated' : 'DynamicWeight';
   if (assigned === input.replicas) {
-    return { ok: true, clusters: scheduled, explanation: { strategy, mode: 'Unchanged', replicas: input.replicas, kept: sortedCounts(scheduled), target: 0, inputs: [], tieBreak: input.tieBreak, result: sortedCounts(scheduled) } };
+    return {
+      ok: true,
+      clusters: scheduled,
+      explanation: {
+        strategy,
+        mode: 'Unchanged',
+        replicas: input.replicas,
+        kept: sortedCounts(scheduled),
+        target: 0,
+        inputs: [],
+        tieBreak: input.tieBreak,
+        result: sortedCounts(scheduled),
+      },
+    };
   }
   const scaleDown = assigned > input.replicas;
   // dynamicScaleDown weighs by the previous replicas and starts afresh; dynamicScaleUp divides the
@@ -53,7 +66,9 @@ export function assignDynamic(candidates: readonly Candidate[], input: DivisionI
       replicas: input.replicas,
       kept: sortedCounts(kept),
       target,
-      inputs: available.map((a) => ({ cluster: a.name, weight: a.weight })).sort((a, b) => (a.cluster < b.cluster ? -1 : 1)),
+      inputs: available
+        .map((a) => ({ cluster: a.name, weight: a.weight }))
+        .sort((a, b) => (a.cluster < b.cluster ? -1 : 1)),
       tieBreak: input.tieBreak,
       result: sortedCounts(merged.filter((m) => m.replicas > 0)),
     },
@@ -70,10 +85,16 @@ function assignFresh(candidates: readonly Candidate[], input: DivisionInput): Di
   const strategy = input.view.strategy === 'Aggregated' ? 'Aggregated' : 'DynamicWeight';
   const before = new Map<string, number>();
   for (const p of input.previous) before.set(p.name, (before.get(p.name) ?? 0) + p.replicas);
-  let available = stableSortDesc(candidates.map((c) => ({ name: c.name, weight: c.allocatable + (before.get(c.name) ?? 0) })));
+  let available = stableSortDesc(
+    candidates.map((c) => ({ name: c.name, weight: c.allocatable + (before.get(c.name) ?? 0) })),
+  );
   const total = available.reduce((s, a) => s + a.weight, 0);
   if (total < input.replicas) {
-    return { ok: false, reason: 'Unschedulable', message: `failed to assign replicas: failed to do fresh scale: Clusters available replicas ${total} are not enough to schedule.` };
+    return {
+      ok: false,
+      reason: 'Unschedulable',
+      message: `failed to assign replicas: failed to do fresh scale: Clusters available replicas ${total} are not enough to schedule.`,
+    };
   }
   if (strategy === 'Aggregated') available = aggregate(available, [], input.replicas);
   const divided = allocateWebsterSeats(input.replicas, available, [], input.tieBreak).filter((d) => d.replicas > 0);
@@ -81,9 +102,16 @@ function assignFresh(candidates: readonly Candidate[], input: DivisionInput): Di
     ok: true,
     clusters: divided,
     explanation: {
-      strategy, mode: 'Fresh', replicas: input.replicas, kept: [], target: input.replicas,
-      inputs: available.map((a) => ({ cluster: a.name, weight: a.weight })).sort((a, b) => (a.cluster < b.cluster ? -1 : 1)),
-      tieBreak: input.tieBreak, result: sortedCounts(divided),
+      strategy,
+      mode: 'Fresh',
+      replicas: input.replicas,
+      kept: [],
+      target: input.replicas,
+      inputs: available
+        .map((a) => ({ cluster: a.name, weight: a.weight }))
+        .sort((a, b) => (a.cluster < b.cluster ? -1 : 1)),
+      tieBreak: input.tieBreak,
+      result: sortedCounts(divided),
     },
   };
 }
@@ -117,7 +145,10 @@ function stableSortDesc(list: readonly Weighted[]): Weighted[] {
 }
 
 /** util.MergeTargetClusters: adds the kept replicas to the new result per cluster. */
-function mergeTargetClusters(old: readonly TargetClusterCount[], fresh: readonly TargetClusterCount[]): TargetClusterCount[] {
+function mergeTargetClusters(
+  old: readonly TargetClusterCount[],
+  fresh: readonly TargetClusterCount[],
+): TargetClusterCount[] {
   const sums = new Map<string, number>();
   for (const f of fresh) sums.set(f.name, f.replicas);
   for (const o of old) sums.set(o.name, (sums.get(o.name) ?? 0) + o.replicas);

@@ -31,7 +31,10 @@ export function parseCapacity(
   const pods = (list: ResourceList | undefined): bigint => units(list?.['pods']);
   let allowedPods = pods(summary.allocatable) - pods(summary.allocated) - pods(summary.allocating);
   if (allowedPods < 0n) allowedPods = 0n;
-  const models = (summary.allocatableModelings?.length ?? 0) > 0 ? parseResourceModels(resourceModels, summary.allocatableModelings ?? []) : undefined;
+  const models =
+    (summary.allocatableModelings?.length ?? 0) > 0
+      ? parseResourceModels(resourceModels, summary.allocatableModelings ?? [])
+      : undefined;
   return { allowedPods, summary, models };
 }
 

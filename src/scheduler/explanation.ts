@@ -1,12 +1,20 @@
 /** Human text for an Explanation (`flotilla explain`, PR previews). */
 import { assertNever, compareStrings } from '../api/index.ts';
-import type { AttemptExplanation, DivisionExplanation, Explanation, FilteredCluster, SelectionExplanation, TargetClusterCount } from './types.ts';
+import type {
+  AttemptExplanation,
+  DivisionExplanation,
+  Explanation,
+  FilteredCluster,
+  SelectionExplanation,
+  TargetClusterCount,
+} from './types.ts';
 
 /** A multi-line description of an explanation; deterministic for equal inputs. */
 export function formatExplanation(e: Explanation): string {
   const lines: string[] = [];
   if (e.kept !== undefined) lines.push(`not rescheduled: ${e.kept}`);
-  if (e.rebalancedBy !== undefined) lines.push(`rescheduled from scratch (Fresh) by WorkloadRebalancer ${e.rebalancedBy}`);
+  if (e.rebalancedBy !== undefined)
+    lines.push(`rescheduled from scratch (Fresh) by WorkloadRebalancer ${e.rebalancedBy}`);
   if (e.affinityName !== undefined) lines.push(`affinity term used: ${e.affinityName}`);
   e.attempts.forEach((a, i) => {
     lines.push(...formatAttempt(a, i, e.attempts.length));
@@ -19,11 +27,14 @@ function formatAttempt(a: AttemptExplanation, i: number, n: number): string[] {
   const title = a.affinityName === undefined ? 'placement' : `affinity term ${JSON.stringify(a.affinityName)}`;
   out.push(n > 1 || a.affinityName !== undefined ? `attempt ${i + 1}: ${title}` : title);
   out.push(`  filtered: ${a.filtered.length === 0 ? 'none' : `${a.filtered.length} cluster(s)`}`);
-  if (a.filtered.length <= maxListedFiltered) for (const f of a.filtered) out.push(`    ${f.cluster}: ${f.filter}: ${f.detail}`);
+  if (a.filtered.length <= maxListedFiltered)
+    for (const f of a.filtered) out.push(`    ${f.cluster}: ${f.filter}: ${f.detail}`);
   else out.push(...groupFiltered(a.filtered));
   const others = a.scores.feasible - a.scores.scored.length;
   const scored = a.scores.scored.map((s) => `${s.cluster}=${s.score}`).join(', ');
-  out.push(`  scores (${a.scores.plugin}): ${scored === '' ? '' : `${scored}; `}${others} other feasible cluster(s) scored 0`);
+  out.push(
+    `  scores (${a.scores.plugin}): ${scored === '' ? '' : `${scored}; `}${others} other feasible cluster(s) scored 0`,
+  );
   if (a.selection !== undefined) out.push(...formatSelection(a.selection));
   if (a.division !== undefined) out.push(...formatDivision(a.division));
   if (a.failure !== undefined) out.push(`  failed (${a.failure.reason}): ${a.failure.message}`);
@@ -33,7 +44,9 @@ function formatAttempt(a: AttemptExplanation, i: number, n: number): string[] {
 function formatSelection(s: SelectionExplanation): string[] {
   switch (s.kind) {
     case 'All':
-      return [`  selection: all ${s.count} feasible cluster(s)${s.reason === 'StaticWeightIgnoresSpread' ? ' (static weights ignore spread constraints)' : ''}`];
+      return [
+        `  selection: all ${s.count} feasible cluster(s)${s.reason === 'StaticWeightIgnoresSpread' ? ' (static weights ignore spread constraints)' : ''}`,
+      ];
     case 'ByCluster':
       return [
         `  selection: spread by cluster, minGroups ${s.minGroups}, maxGroups ${s.maxGroups}${s.needReplicas === null ? '' : `, must hold ${s.needReplicas} replica(s)`}`,
@@ -57,7 +70,10 @@ function formatDivision(d: DivisionExplanation): string[] {
     case 'Overflow':
       return [
         `  division: overflow tiers, ${d.replicas} replica(s)`,
-        ...d.tiers.flatMap((t) => [`    tier ${t.order}: ${t.available} available, takes ${t.replicas}`, ...formatDivision(t.division).map((l) => `    ${l}`)]),
+        ...d.tiers.flatMap((t) => [
+          `    tier ${t.order}: ${t.available} available, takes ${t.replicas}`,
+          ...formatDivision(t.division).map((l) => `    ${l}`),
+        ]),
       ];
     case 'Duplicated':
       return [`  division: Duplicated, ${d.replicas} replica(s) on each of ${d.count} cluster(s)`];
@@ -98,5 +114,8 @@ function groupFiltered(filtered: readonly FilteredCluster[]): string[] {
   }
   return [...groups.entries()]
     .sort(([ka, a], [kb, b]) => b.length - a.length || compareStrings(ka, kb))
-    .map(([key, clusters]) => `    ${clusters.length} cluster(s): ${key} (${clusters.slice(0, 3).join(', ')}${clusters.length > 3 ? ', …' : ''})`);
+    .map(
+      ([key, clusters]) =>
+        `    ${clusters.length} cluster(s): ${key} (${clusters.slice(0, 3).join(', ')}${clusters.length > 3 ? ', …' : ''})`,
+    );
 }

@@ -74,10 +74,16 @@ export class FeasibilityCache {
     for (const name of names) {
       const c = this.#fleet.byName.get(name);
       if (c === undefined || c.deleting) continue;
-      const v = filterCluster(input, c, { inPrevious: history.previous.has(name), evicting: history.evicting.has(name) });
+      const v = filterCluster(input, c, {
+        inPrevious: history.previous.has(name),
+        evicting: history.evicting.has(name),
+      });
       // Unchanged verdicts keep the shared lists.
       if ((v.kind === 'Feasible' ? '' : `${v.filter}:${v.detail}`) === base.verdicts?.[c.index]) continue;
-      changed.set(name, v.kind === 'Feasible' ? null : { cluster: name, filter: v.filter, reason: v.reason, detail: v.detail });
+      changed.set(
+        name,
+        v.kind === 'Feasible' ? null : { cluster: name, filter: v.filter, reason: v.reason, detail: v.detail },
+      );
     }
     if (changed.size === 0) return base;
     const feasible: IndexedCluster[] = [];
@@ -92,16 +98,29 @@ export class FeasibilityCache {
     }
     return {
       key: `${base.key}#${[...changed.keys()].sort().join(',')}`,
-      feasible: mergeByIndex(base.feasible.filter((c) => !changed.has(c.name)), feasible),
-      filtered: mergeByName(base.filtered.filter((f) => !changed.has(f.cluster)), filtered),
+      feasible: mergeByIndex(
+        base.feasible.filter((c) => !changed.has(c.name)),
+        feasible,
+      ),
+      filtered: mergeByName(
+        base.filtered.filter((f) => !changed.has(f.cluster)),
+        filtered,
+      ),
       base,
     };
   }
 }
 
 /** The part of a filter key that depends on the placement alone (the template's gvk is prepended). */
-export function placementFilterKey(placement: Placement, view: PlacementView, affinity: ClusterAffinity | undefined): string {
-  const fields = view.spread.map((s) => s.field).sort().join(',');
+export function placementFilterKey(
+  placement: Placement,
+  view: PlacementView,
+  affinity: ClusterAffinity | undefined,
+): string {
+  const fields = view.spread
+    .map((s) => s.field)
+    .sort()
+    .join(',');
   return `${canonicalJson(affinity)}|${canonicalJson(placement.clusterTolerations ?? [])}|${fields}`;
 }
 
@@ -110,5 +129,7 @@ function mergeByIndex(a: readonly IndexedCluster[], b: readonly IndexedCluster[]
 }
 
 function mergeByName(a: readonly FilteredCluster[], b: readonly FilteredCluster[]): FilteredCluster[] {
-  return b.length === 0 ? [...a] : [...a, ...b].sort((x, y) => (x.cluster < y.cluster ? -1 : x.cluster > y.cluster ? 1 : 0));
+  return b.length === 0
+    ? [...a]
+    : [...a, ...b].sort((x, y) => (x.cluster < y.cluster ? -1 : x.cluster > y.cluster ? 1 : 0));
 }

@@ -9,7 +9,8 @@ import type { FilteredCluster } from './types.ts';
  * constraint, 2 cluster(s) had untolerated taint {dedicated=gpu:NoSchedule}."
  */
 export function fitErrorMessage(numAllClusters: number, filtered: readonly FilteredCluster[]): string {
-  if (numAllClusters === 0 || filtered.length === 0) return `0/${numAllClusters} clusters are available: no cluster exists.`;
+  if (numAllClusters === 0 || filtered.length === 0)
+    return `0/${numAllClusters} clusters are available: no cluster exists.`;
   const counts = new Map<string, number>();
   for (const f of filtered) counts.set(f.reason, (counts.get(f.reason) ?? 0) + 1);
   const parts = [...counts].map(([reason, n]) => `${n} ${reason}`).sort(compareStrings);

@@ -16,7 +16,10 @@ export interface ClusterOptions extends ClusterSpec {
 export function cluster(name: string, o: ClusterOptions = {}): Cluster {
   const { labels, apis, summary, freeCpu, ...spec } = o;
   const resourceSummary =
-    summary ?? (freeCpu === undefined ? undefined : { allocatable: { cpu: '64', memory: '256Gi', pods: '1000' }, allocated: { cpu: String(64 - freeCpu) } });
+    summary ??
+    (freeCpu === undefined
+      ? undefined
+      : { allocatable: { cpu: '64', memory: '256Gi', pods: '1000' }, allocated: { cpu: String(64 - freeCpu) } });
   const apiEnablements = apis?.map((a) => {
     const [groupVersion = '', kind = ''] = a.split('|');
     return { groupVersion, resources: [{ name: kind.toLowerCase(), kind }] };
@@ -31,7 +34,11 @@ export function cluster(name: string, o: ClusterOptions = {}): Cluster {
 }
 
 /** A ranked candidate with a score and available replicas (allocatable = available − assigned). */
-export function candidate(name: string, available: number, o: { score?: number; assigned?: number; region?: string } = {}): Candidate {
+export function candidate(
+  name: string,
+  available: number,
+  o: { score?: number; assigned?: number; region?: string } = {},
+): Candidate {
   const c = indexFleet([cluster(name, o.region ? { region: o.region } : {})]).clusters[0];
   if (c === undefined) throw new Error('unreachable');
   return { cluster: c, name, score: o.score ?? 0, available, allocatable: available - (o.assigned ?? 0) };

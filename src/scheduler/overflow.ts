@@ -25,11 +25,19 @@ import type { DivisionExplanation, TargetClusterCount } from './types.ts';
 const unmatchedOrder = 1000;
 
 /** The candidates with their overflow tiers, re-ranked tier first. */
-export function rankByOverflow(ranked: readonly Candidate[], affinity: ClusterAffinity | undefined, overflow: readonly ClusterAffinity[]): Candidate[] {
+export function rankByOverflow(
+  ranked: readonly Candidate[],
+  affinity: ClusterAffinity | undefined,
+  overflow: readonly ClusterAffinity[],
+): Candidate[] {
   return ranked.map((c) => ({ ...c, overflowOrder: overflowOrder(c, affinity, overflow) })).sort(compareCandidates);
 }
 
-function overflowOrder(c: Candidate, affinity: ClusterAffinity | undefined, overflow: readonly ClusterAffinity[]): number {
+function overflowOrder(
+  c: Candidate,
+  affinity: ClusterAffinity | undefined,
+  overflow: readonly ClusterAffinity[],
+): number {
   if (affinity === undefined || clusterMatchesAffinity(affinity, c.cluster.cluster)) return 0;
   const i = overflow.findIndex((a) => clusterMatchesAffinity(a, c.cluster.cluster));
   return i < 0 ? unmatchedOrder : i + 1;
@@ -54,6 +62,15 @@ export function divideByOverflow(candidates: readonly Candidate[], input: Divisi
     tiers.push({ order, available, replicas, division: d.explanation });
     remaining -= replicas;
   }
-  if (remaining > 0) return { ok: false, reason: 'Unschedulable', message: 'failed to assign replicas: Clusters available replicas are not enough to schedule.' };
-  return { ok: true, clusters: clusters.sort(byName), explanation: { strategy: 'Overflow', replicas: input.replicas, tiers } };
+  if (remaining > 0)
+    return {
+      ok: false,
+      reason: 'Unschedulable',
+      message: 'failed to assign replicas: Clusters available replicas are not enough to schedule.',
+    };
+  return {
+    ok: true,
+    clusters: clusters.sort(byName),
+    explanation: { strategy: 'Overflow', replicas: input.replicas, tiers },
+  };
 }

@@ -42,7 +42,9 @@ export function viewPlacement(p: Placement): PlacementView {
   }
   // Karmada spreadconstraint/select_clusters.go shouldIgnoreSpreadConstraint.
   const ignoreSpread =
-    divided && preference === 'Weighted' && (wp === undefined || ((wp.staticWeightList?.length ?? 0) > 0 && !wp.dynamicWeight));
+    divided &&
+    preference === 'Weighted' &&
+    (wp === undefined || ((wp.staticWeightList?.length ?? 0) > 0 && !wp.dynamicWeight));
   return {
     strategy,
     divided,
@@ -70,10 +72,18 @@ export function spreadFor(spread: readonly NormalSpread[], field: SpreadByField)
  * The affinity terms to try, in order: `clusterAffinity` alone (or none) gives one unnamed term;
  * `clusterAffinities` gives its terms (Karmada scheduler.go scheduleResourceBindingWithClusterAffinities).
  */
-export function affinityTerms(p: Placement): readonly { readonly name?: string; readonly affinity?: ClusterAffinity; readonly overflow?: readonly ClusterAffinity[] }[] {
+export function affinityTerms(p: Placement): readonly {
+  readonly name?: string;
+  readonly affinity?: ClusterAffinity;
+  readonly overflow?: readonly ClusterAffinity[];
+}[] {
   if (p.clusterAffinity !== undefined || p.clusterAffinities === undefined) {
     return [p.clusterAffinity === undefined ? {} : { affinity: p.clusterAffinity }];
   }
   // An empty overflowAffinities list is dropped when Karmada stores the binding (omitempty): no overflow.
-  return p.clusterAffinities.map((t) => ({ name: t.affinityName, affinity: t, ...(t.overflowAffinities?.length ? { overflow: t.overflowAffinities } : {}) }));
+  return p.clusterAffinities.map((t) => ({
+    name: t.affinityName,
+    affinity: t,
+    ...(t.overflowAffinities?.length ? { overflow: t.overflowAffinities } : {}),
+  }));
 }

@@ -29,7 +29,9 @@ export class RankingCache {
   readonly #estimates = new Map<string, Int32Array>();
   readonly #ranked = new Map<string, readonly Candidate[]>();
   constructor(fleet: FleetIndex) {
-    this.#capacities = fleet.clusters.map((c) => parseCapacity(c.cluster.status?.resourceSummary, c.cluster.spec?.resourceModels));
+    this.#capacities = fleet.clusters.map((c) =>
+      parseCapacity(c.cluster.status?.resourceSummary, c.cluster.spec?.resourceModels),
+    );
   }
 
   /** Estimated free replicas of the template on a cluster (calAvailableReplicas). */
@@ -77,6 +79,8 @@ export class RankingCache {
 
 /** The ClusterLocality score summary of a feasibility under a history. */
 export function scoreSummary(f: Feasibility, history: History): ScoreSummary {
-  const scored = f.feasible.filter((c) => history.previous.has(c.name)).map((c) => ({ cluster: c.name, score: maxClusterScore }));
+  const scored = f.feasible
+    .filter((c) => history.previous.has(c.name))
+    .map((c) => ({ cluster: c.name, score: maxClusterScore }));
   return { plugin: 'ClusterLocality', feasible: f.feasible.length, scored };
 }

@@ -21,7 +21,12 @@ import { tieBreakOf } from './webster.ts';
 interface PlacementPlan {
   readonly key: string;
   readonly view: PlacementView;
-  readonly terms: readonly { readonly name?: string; readonly affinity?: ClusterAffinity; readonly overflow?: readonly ClusterAffinity[]; readonly filterKey: string }[];
+  readonly terms: readonly {
+    readonly name?: string;
+    readonly affinity?: ClusterAffinity;
+    readonly overflow?: readonly ClusterAffinity[];
+    readonly filterKey: string;
+  }[];
 }
 
 /** Builds a scheduler over a fleet inventory; the clusters are indexed once. */
@@ -72,7 +77,13 @@ export function createScheduler(clusters: readonly Cluster[]): Scheduler {
 function scheduleTerms(
   ctx: AttemptContext,
   req: SchedulingRequest,
-  s: { readonly plan: PlacementPlan; readonly history: History; readonly reqKey: string; readonly tieBreak: ReturnType<typeof tieBreakOf>; readonly gvk: string },
+  s: {
+    readonly plan: PlacementPlan;
+    readonly history: History;
+    readonly reqKey: string;
+    readonly tieBreak: ReturnType<typeof tieBreakOf>;
+    readonly gvk: string;
+  },
 ): ScheduleResult {
   const { plan } = s;
   const observed = plan.terms.findIndex((t) => t.name !== undefined && t.name === req.observedAffinityName);
@@ -82,16 +93,34 @@ function scheduleTerms(
     const term = plan.terms[i];
     if (term === undefined) break;
     // Overflow groups serve workloads only (plugins/clusteraffinity IsWorkload, core/common.go AssignReplicas).
-    const overflow = term.overflow !== undefined && (req.replicas > 0 || effectiveRequirements(req.requirements) !== undefined) ? term.overflow : undefined;
+    const overflow =
+      term.overflow !== undefined && (req.replicas > 0 || effectiveRequirements(req.requirements) !== undefined)
+        ? term.overflow
+        : undefined;
     const outcome = runAttempt(ctx, {
       affinityName: term.name,
       filterKey: `${s.gvk}|${term.filterKey}${overflow ? `|overflow:${canonicalJson(overflow)}` : ''}`,
-      filter: { gvk: s.gvk, affinity: term.affinity, tolerations: req.placement.clusterTolerations ?? [], spread: plan.view.spread, ...(overflow ? { overflow } : {}) },
+      filter: {
+        gvk: s.gvk,
+        affinity: term.affinity,
+        tolerations: req.placement.clusterTolerations ?? [],
+        spread: plan.view.spread,
+        ...(overflow ? { overflow } : {}),
+      },
       ...(overflow ? { overflow: { affinity: term.affinity, groups: overflow } } : {}),
       ...(req.workloadGroups ? { workloadGroups: req.workloadGroups } : {}),
       history: s.history,
-      workload: { replicas: req.replicas, requirements: effectiveRequirements(req.requirements), requirementsKey: s.reqKey },
-      division: { view: plan.view, previous: previousCounts(req), tieBreak: s.tieBreak, ...(req.fresh ? { fresh: true } : {}) },
+      workload: {
+        replicas: req.replicas,
+        requirements: effectiveRequirements(req.requirements),
+        requirementsKey: s.reqKey,
+      },
+      division: {
+        view: plan.view,
+        previous: previousCounts(req),
+        tieBreak: s.tieBreak,
+        ...(req.fresh ? { fresh: true } : {}),
+      },
     });
     attempts.push(outcome.explanation);
     if (outcome.ok) {
@@ -101,7 +130,12 @@ function scheduleTerms(
     first ??= outcome;
   }
   if (first === undefined || first.ok) {
-    return { kind: 'Unschedulable', reason: 'SchedulerError', message: 'no cluster affinity term to schedule with', explanation: { attempts } };
+    return {
+      kind: 'Unschedulable',
+      reason: 'SchedulerError',
+      message: 'no cluster affinity term to schedule with',
+      explanation: { attempts },
+    };
   }
   return { kind: 'Unschedulable', reason: first.reason, message: first.message, explanation: { attempts } };
 }
@@ -113,7 +147,11 @@ function scheduleTerms(
  */
 function effectiveRequirements(r: ReplicaRequirements | undefined): ReplicaRequirements | undefined {
   if (r === undefined) return undefined;
-  const empty = Object.keys(r.resourceRequest ?? {}).length === 0 && r.nodeClaim === undefined && !r.namespace && !r.priorityClassName;
+  const empty =
+    Object.keys(r.resourceRequest ?? {}).length === 0 &&
+    r.nodeClaim === undefined &&
+    !r.namespace &&
+    !r.priorityClassName;
   return empty ? undefined : r;
 }
 

@@ -64,7 +64,15 @@ export interface Scheduler {
 }
 
 /** Filter plugin names, in the order flotilla runs them (Karmada plugins/registry.go order). */
-export const filterNames = ['APIEnablement', 'TaintToleration', 'ClusterAffinity', 'SpreadConstraint', 'ClusterEviction', 'WorkloadAntiAffinity', 'WorkloadAffinity'] as const;
+export const filterNames = [
+  'APIEnablement',
+  'TaintToleration',
+  'ClusterAffinity',
+  'SpreadConstraint',
+  'ClusterEviction',
+  'WorkloadAntiAffinity',
+  'WorkloadAffinity',
+] as const;
 /** A filter plugin name. */
 export type FilterName = (typeof filterNames)[number];
 
@@ -106,7 +114,11 @@ export interface GroupScore {
 
 /** How the candidate clusters were chosen from the feasible ones. */
 export type SelectionExplanation =
-  | { readonly kind: 'All'; readonly reason: 'NoSpreadConstraints' | 'StaticWeightIgnoresSpread'; readonly count: number }
+  | {
+      readonly kind: 'All';
+      readonly reason: 'NoSpreadConstraints' | 'StaticWeightIgnoresSpread';
+      readonly count: number;
+    }
   | {
       readonly kind: 'ByCluster';
       readonly minGroups: number;
@@ -138,7 +150,12 @@ export type DivisionExplanation =
       /** Overflow affinities: each tier (0 the term's own clusters) takes what it can hold, in order. */
       readonly strategy: 'Overflow';
       readonly replicas: number;
-      readonly tiers: readonly { readonly order: number; readonly available: number; readonly replicas: number; readonly division: DivisionExplanation }[];
+      readonly tiers: readonly {
+        readonly order: number;
+        readonly available: number;
+        readonly replicas: number;
+        readonly division: DivisionExplanation;
+      }[];
     }
   | { readonly strategy: 'Duplicated'; readonly replicas: number; readonly count: number }
   | {

@@ -8,7 +8,14 @@
  * Example: survivor with cpu 32 allocatable, 22 allocated; two workloads each move 12 replicas
  * of 500m: the first fits (20 free), the second finds 8 free and loses 4 replicas.
  */
-import { compareStrings, parseMilli, type Cluster, type ReplicaRequirements, type ResourceList, type ResourceSummary } from '../api/index.ts';
+import {
+  compareStrings,
+  parseMilli,
+  type Cluster,
+  type ReplicaRequirements,
+  type ResourceList,
+  type ResourceSummary,
+} from '../api/index.ts';
 import { estimateReplicas, parseCapacity } from '../scheduler/estimator.ts';
 import type { ClusterLoad, UsedCapacity } from './types.ts';
 
@@ -58,12 +65,22 @@ export function createLedger(clusters: readonly Cluster[]): CapacityLedger {
         const used = (k: string, scale: bigint): UsedCapacity | undefined => {
           if (s?.allocatable?.[k] === undefined) return undefined;
           const before = milliOf(s.allocated?.[k]) + milliOf(s.allocating?.[k]);
-          return { allocatable: Number(milliOf(s.allocatable[k]) / scale), before: Number(before / scale), after: Number((before + (c.milli.get(k) ?? 0n)) / scale) };
+          return {
+            allocatable: Number(milliOf(s.allocatable[k]) / scale),
+            before: Number(before / scale),
+            after: Number((before + (c.milli.get(k) ?? 0n)) / scale),
+          };
         };
         const cpu = used('cpu', 1n);
         const memory = used('memory', 1000n);
         const pods = used('pods', 1000n);
-        return { cluster: name, movedIn: c.replicas, ...(cpu ? { cpu } : {}), ...(memory ? { memory } : {}), ...(pods ? { pods } : {}) };
+        return {
+          cluster: name,
+          movedIn: c.replicas,
+          ...(cpu ? { cpu } : {}),
+          ...(memory ? { memory } : {}),
+          ...(pods ? { pods } : {}),
+        };
       });
     },
   };

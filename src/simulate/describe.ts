@@ -18,8 +18,16 @@ export function describeReasons(reasons: readonly LossReason[]): string {
 
 /** `cpu 54→60/64, pods 20→26/220` for a surviving cluster. */
 export function describeLoad(l: ClusterLoad): string {
-  const part = (name: string, u: UsedCapacity | undefined, unit: (n: number) => string): string[] => (u ? [`${name} ${unit(u.before)}→${unit(u.after)}/${unit(u.allocatable)} (${percent(u.before, u.allocatable)}→${percent(u.after, u.allocatable)})`] : []);
-  return [...part('cpu', l.cpu, cores), ...part('memory', l.memory, gib), ...part('pods', l.pods, String)].join(', ') || 'capacity unknown';
+  const part = (name: string, u: UsedCapacity | undefined, unit: (n: number) => string): string[] =>
+    u
+      ? [
+          `${name} ${unit(u.before)}→${unit(u.after)}/${unit(u.allocatable)} (${percent(u.before, u.allocatable)}→${percent(u.after, u.allocatable)})`,
+        ]
+      : [];
+  return (
+    [...part('cpu', l.cpu, cores), ...part('memory', l.memory, gib), ...part('pods', l.pods, String)].join(', ') ||
+    'capacity unknown'
+  );
 }
 
 /** Share of allocatable above which a survivor is listed when several scenarios are shown. */
@@ -27,7 +35,9 @@ export const nearFullShare = 0.9;
 
 /** Whether any resource of the survivor is used at or above {@link nearFullShare} after the moves. */
 export function isNearFull(l: ClusterLoad): boolean {
-  return [l.cpu, l.memory, l.pods].some((u) => u !== undefined && u.allocatable > 0 && u.after >= u.allocatable * nearFullShare);
+  return [l.cpu, l.memory, l.pods].some(
+    (u) => u !== undefined && u.allocatable > 0 && u.after >= u.allocatable * nearFullShare,
+  );
 }
 
 function percent(n: number, of: number): string {

@@ -5,7 +5,16 @@
  * its tolerationSeconds run out.
  */
 import type { Cluster, Taint } from '../api/index.ts';
-import { applyEvictions, compareTaints, decideEvictions, notReadyTaintKey, type EvictionBinding, type EvictionSettings, type EvictionVerdict, type TaintedCluster } from '../status/index.ts';
+import {
+  applyEvictions,
+  compareTaints,
+  decideEvictions,
+  notReadyTaintKey,
+  type EvictionBinding,
+  type EvictionSettings,
+  type EvictionVerdict,
+  type TaintedCluster,
+} from '../status/index.ts';
 
 /** The instant the simulated taints are added: any fixed time works, only differences are read. */
 export const failureTime = '2000-01-01T00:00:00Z';
@@ -22,7 +31,10 @@ export function failureTaints(): Taint[] {
 export function taintFailed(clusters: readonly Cluster[], failed: ReadonlySet<string>): Cluster[] {
   return clusters.map((c) => {
     if (!failed.has(c.metadata.name ?? '')) return c;
-    return { ...c, spec: { ...c.spec, taints: [...(c.spec?.taints ?? []), ...failureTaints()].toSorted(compareTaints) } };
+    return {
+      ...c,
+      spec: { ...c.spec, taints: [...(c.spec?.taints ?? []), ...failureTaints()].toSorted(compareTaints) },
+    };
   });
 }
 
@@ -37,9 +49,15 @@ export interface EvictedBinding {
  * out: verdicts at the failure time, then, for a toleration with seconds, at its deadline. A
  * `tolerate-forever` verdict keeps the binding on the failed cluster.
  */
-export function evictFromFailed(b: EvictionBinding, tainted: readonly TaintedCluster[], s: EvictionSettings): EvictedBinding {
+export function evictFromFailed(
+  b: EvictionBinding,
+  tainted: readonly TaintedCluster[],
+  s: EvictionSettings,
+): EvictedBinding {
   const first = decideEvictions([b], tainted, failureTime, s);
-  const later = first.flatMap((v) => (v.kind === 'tolerate' ? decideEvictions([b], tainted, v.until, s).filter((w) => w.cluster === v.cluster) : []));
+  const later = first.flatMap((v) =>
+    v.kind === 'tolerate' ? decideEvictions([b], tainted, v.until, s).filter((w) => w.cluster === v.cluster) : [],
+  );
   const verdicts = [...first.filter((v) => v.kind !== 'tolerate'), ...later];
   return { binding: applyEvictions(b, verdicts), verdicts };
 }

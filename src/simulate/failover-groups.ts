@@ -39,9 +39,17 @@ export function failoverGroups(bindings: readonly Binding[]): number[] {
     const tasks = (spec.gracefulEvictionTasks ?? []).map((t) => t.fromCluster).join(',');
     // Duplicated assigns no seats, so the Webster tie-break cannot matter (division.ts assignDuplicated).
     const duplicated = spec.placement?.replicaScheduling?.replicaSchedulingType === 'Duplicated';
-    return intern([
-      `${spec.resource.apiVersion}|${spec.resource.kind}`, idOf(spec.placement), idOf(spec.failover), spec.replicas ?? 0,
-      idOf(spec.replicaRequirements), duplicated ? '' : tieBreakOf(resourceKey(spec.resource)), clusters, tasks,
-    ].join('\u0000'));
+    return intern(
+      [
+        `${spec.resource.apiVersion}|${spec.resource.kind}`,
+        idOf(spec.placement),
+        idOf(spec.failover),
+        spec.replicas ?? 0,
+        idOf(spec.replicaRequirements),
+        duplicated ? '' : tieBreakOf(resourceKey(spec.resource)),
+        clusters,
+        tasks,
+      ].join('\u0000'),
+    );
   });
 }

@@ -7,12 +7,38 @@ import type { ScenarioImpact } from './types.ts';
 
 /** Markdown of the scenarios, at most `limit` characters, saying when rows were left out. */
 export function formatScenariosMarkdown(impacts: readonly ScenarioImpact[], limit = 60_000): string {
-  const lines = ['### flotilla simulate', '', '| Scenario | Failed clusters | Workloads affected | Replicas moved | Replicas lost | Verdict |', '|---|---:|---:|---:|---:|---|'];
-  for (const i of impacts) lines.push(`| \`${cell(i.scenario.name)}\` | ${i.summary.failedClusters} | ${i.summary.affectedWorkloads} | ${i.summary.movedReplicas} | ${i.summary.lostReplicas} | ${cell(i.verdict)} |`);
-  const lossy = impacts.flatMap((i) => i.workloads.filter((w) => w.lost > 0).map((w) => `| \`${cell(i.scenario.name)}\` | ${cell(workloadName(w))} | ${w.verdict} | ${w.lost} | ${cell(describeMoves(w.moved))} | ${cell(describeReasons(w.reasons))} |`));
-  if (lossy.length) lines.push('', '| Scenario | Workload | Verdict | Lost | Moved | Why |', '|---|---|---|---:|---|---|', ...lossy);
-  const loads = impacts.flatMap((i) => i.clusters.map((l) => `| \`${cell(i.scenario.name)}\` | \`${cell(l.cluster)}\` | ${l.movedIn} | ${cell(describeLoad(l))} |`));
-  if (loads.length) lines.push('', '| Scenario | Survivor | Replicas in | Capacity used before → after |', '|---|---|---:|---|', ...loads);
+  const lines = [
+    '### flotilla simulate',
+    '',
+    '| Scenario | Failed clusters | Workloads affected | Replicas moved | Replicas lost | Verdict |',
+    '|---|---:|---:|---:|---:|---|',
+  ];
+  for (const i of impacts)
+    lines.push(
+      `| \`${cell(i.scenario.name)}\` | ${i.summary.failedClusters} | ${i.summary.affectedWorkloads} | ${i.summary.movedReplicas} | ${i.summary.lostReplicas} | ${cell(i.verdict)} |`,
+    );
+  const lossy = impacts.flatMap((i) =>
+    i.workloads
+      .filter((w) => w.lost > 0)
+      .map(
+        (w) =>
+          `| \`${cell(i.scenario.name)}\` | ${cell(workloadName(w))} | ${w.verdict} | ${w.lost} | ${cell(describeMoves(w.moved))} | ${cell(describeReasons(w.reasons))} |`,
+      ),
+  );
+  if (lossy.length)
+    lines.push('', '| Scenario | Workload | Verdict | Lost | Moved | Why |', '|---|---|---|---:|---|---|', ...lossy);
+  const loads = impacts.flatMap((i) =>
+    i.clusters.map(
+      (l) => `| \`${cell(i.scenario.name)}\` | \`${cell(l.cluster)}\` | ${l.movedIn} | ${cell(describeLoad(l))} |`,
+    ),
+  );
+  if (loads.length)
+    lines.push(
+      '',
+      '| Scenario | Survivor | Replicas in | Capacity used before → after |',
+      '|---|---|---:|---|',
+      ...loads,
+    );
   return fitMarkdown(lines, limit);
 }
 
@@ -30,5 +56,10 @@ export function fitMarkdown(lines: readonly string[], limit: number): string {
 
 /** A table cell: pipes escaped, newlines flattened, angle brackets neutralised. */
 export function cell(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ');
 }

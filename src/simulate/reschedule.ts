@@ -18,18 +18,38 @@ export interface Rescheduled {
 }
 
 /** Reschedules `binding` whose eviction left `evicted`; `clusterExists` answers for the whole inventory. */
-export function reschedule(scheduler: Scheduler, binding: Binding, evicted: EvictionBinding, clusterExists: (name: string) => boolean): Rescheduled {
+export function reschedule(
+  scheduler: Scheduler,
+  binding: Binding,
+  evicted: EvictionBinding,
+  clusterExists: (name: string) => boolean,
+): Rescheduled {
   const { spec } = binding;
   const placement = spec.placement ?? {};
   const replicas = spec.replicas ?? 0;
   const requirements = spec.replicaRequirements;
   const isWorkload = replicas > 0 || requirements !== undefined;
   const previous = evicted.clusters;
-  const trigger = scheduleTrigger({ placement, applied: spec.placement, previous, replicas, isWorkload, clusterExists });
-  if (trigger.kind === 'keep') return { result: { kind: 'Scheduled', clusters: trigger.clusters, explanation: { attempts: [], kept: trigger.reason } }, clusters: trigger.clusters };
+  const trigger = scheduleTrigger({
+    placement,
+    applied: spec.placement,
+    previous,
+    replicas,
+    isWorkload,
+    clusterExists,
+  });
+  if (trigger.kind === 'keep')
+    return {
+      result: { kind: 'Scheduled', clusters: trigger.clusters, explanation: { attempts: [], kept: trigger.reason } },
+      clusters: trigger.clusters,
+    };
   const tasks = evicted.gracefulEvictionTasks ?? [];
   const result = scheduler.schedule({
-    resource: spec.resource, placement, replicas, ...(requirements ? { requirements } : {}), ...(previous.length ? { previous } : {}),
+    resource: spec.resource,
+    placement,
+    replicas,
+    ...(requirements ? { requirements } : {}),
+    ...(previous.length ? { previous } : {}),
     ...(tasks.length ? { evictingClusters: tasks.map((t) => t.fromCluster) } : {}),
   });
   return { result, clusters: result.kind === 'Scheduled' ? result.clusters : previous };

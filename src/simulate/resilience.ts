@@ -28,7 +28,11 @@ export interface ResilienceReport {
   /** Sorted by kind (worse first), scenario, workload. */
   readonly changes: readonly ResilienceChange[];
   /** Scenarios in which the head loses replicas, with how many. */
-  readonly headLosses: readonly { readonly scenario: string; readonly lostReplicas: number; readonly verdict: string }[];
+  readonly headLosses: readonly {
+    readonly scenario: string;
+    readonly lostReplicas: number;
+    readonly verdict: string;
+  }[];
 }
 
 /** One side of the comparison: its inventory and bindings. */
@@ -50,11 +54,18 @@ export function compareResilience(base: ResilienceSide, head: ResilienceSide): R
   for (const s of scenarios) {
     const before = b.simulate(s);
     const after = h.simulate(s);
-    if (after.summary.lostReplicas > 0) headLosses.push({ scenario: s.name, lostReplicas: after.summary.lostReplicas, verdict: after.verdict });
+    if (after.summary.lostReplicas > 0)
+      headLosses.push({ scenario: s.name, lostReplicas: after.summary.lostReplicas, verdict: after.verdict });
     changes.push(...compareScenario(s.name, before, after));
   }
   const rank = (c: ResilienceChange): number => (c.kind === 'worse' ? 0 : 1);
-  return { scenarios: scenarios.map((s) => s.name), changes: changes.sort((x, y) => rank(x) - rank(y) || compareStrings(x.scenario, y.scenario) || compareStrings(x.workload, y.workload)), headLosses };
+  return {
+    scenarios: scenarios.map((s) => s.name),
+    changes: changes.sort(
+      (x, y) => rank(x) - rank(y) || compareStrings(x.scenario, y.scenario) || compareStrings(x.workload, y.workload),
+    ),
+    headLosses,
+  };
 }
 
 function scenariosOf(clusters: readonly Cluster[]): Scenario[] {
@@ -72,8 +83,28 @@ function compareScenario(scenario: string, base: ScenarioImpact, head: ScenarioI
     const baseLost = was?.lost ?? 0;
     const headLost = now?.lost ?? 0;
     const w = (now ?? was) as WorkloadImpact;
-    if (headLost > baseLost && now) return [{ scenario, workload: workloadName(w), kind: 'worse', baseLost, headLost, message: `after this change, ${workloadName(w)} ${losing(now)} if ${scenario} fails (${formerly(was)})` }];
-    if (headLost < baseLost) return [{ scenario, workload: workloadName(w), kind: 'better', baseLost, headLost, message: `after this change, ${workloadName(w)} ${headLost === 0 ? 'keeps all its replicas' : `loses ${headLost} replica(s) instead of ${baseLost}`} if ${scenario} fails` }];
+    if (headLost > baseLost && now)
+      return [
+        {
+          scenario,
+          workload: workloadName(w),
+          kind: 'worse',
+          baseLost,
+          headLost,
+          message: `after this change, ${workloadName(w)} ${losing(now)} if ${scenario} fails (${formerly(was)})`,
+        },
+      ];
+    if (headLost < baseLost)
+      return [
+        {
+          scenario,
+          workload: workloadName(w),
+          kind: 'better',
+          baseLost,
+          headLost,
+          message: `after this change, ${workloadName(w)} ${headLost === 0 ? 'keeps all its replicas' : `loses ${headLost} replica(s) instead of ${baseLost}`} if ${scenario} fails`,
+        },
+      ];
     return [];
   });
 }

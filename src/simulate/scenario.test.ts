@@ -23,15 +23,37 @@ describe('simulate: failure selectors and scenarios', () => {
       assert.equal(r.ok ? `${r.selector.key}=${r.selector.value}` : 'error', p.want);
     });
   }
-  const fails: readonly { name: string; selectors: { key: 'cluster' | 'region' | 'zone' | 'provider'; value: string }[]; want: string[] }[] = [
+  const fails: readonly {
+    name: string;
+    selectors: { key: 'cluster' | 'region' | 'zone' | 'provider'; value: string }[];
+    want: string[];
+  }[] = [
     { name: 'a region', selectors: [{ key: 'region', value: 'us-east' }], want: ['aws-use', 'gcp-use'] },
-    { name: 'a zone matches spec.zone and spec.zones', selectors: [{ key: 'zone', value: 'us-east-c' }], want: ['gcp-use'] },
-    { name: 'selectors add up', selectors: [{ key: 'provider', value: 'aws' }, { key: 'cluster', value: 'edge-1' }], want: ['aws-euw', 'aws-use', 'edge-1'] },
+    {
+      name: 'a zone matches spec.zone and spec.zones',
+      selectors: [{ key: 'zone', value: 'us-east-c' }],
+      want: ['gcp-use'],
+    },
+    {
+      name: 'selectors add up',
+      selectors: [
+        { key: 'provider', value: 'aws' },
+        { key: 'cluster', value: 'edge-1' },
+      ],
+      want: ['aws-euw', 'aws-use', 'edge-1'],
+    },
     { name: 'nothing matches', selectors: [{ key: 'region', value: 'mars' }], want: [] },
   ];
-  for (const f of fails) it(`fails ${f.name}`, () => assert.deepEqual(failedClusters(fleet, scenarioOf(f.selectors)), f.want));
+  for (const f of fails)
+    it(`fails ${f.name}`, () => assert.deepEqual(failedClusters(fleet, scenarioOf(f.selectors)), f.want));
   it('--each region: one scenario per region, sorted, clusters without one skipped', () => {
-    assert.deepEqual(eachScenarios(fleet, 'region').map((s) => s.name), ['region=eu-west', 'region=us-east']);
-    assert.deepEqual(eachScenarios(fleet, 'zone').map((s) => s.name), ['zone=us-east-a', 'zone=us-east-b', 'zone=us-east-c']);
+    assert.deepEqual(
+      eachScenarios(fleet, 'region').map((s) => s.name),
+      ['region=eu-west', 'region=us-east'],
+    );
+    assert.deepEqual(
+      eachScenarios(fleet, 'zone').map((s) => s.name),
+      ['zone=us-east-a', 'zone=us-east-b', 'zone=us-east-c'],
+    );
   });
 });

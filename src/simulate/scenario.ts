@@ -3,7 +3,9 @@ import { compareStrings, type Cluster } from '../api/index.ts';
 import { failureKeys, type FailureKey, type FailureSelector, type Scenario } from './types.ts';
 
 /** A parsed `K=V`, or why it is not one. */
-export type SelectorParse = { readonly ok: true; readonly selector: FailureSelector } | { readonly ok: false; readonly message: string };
+export type SelectorParse =
+  | { readonly ok: true; readonly selector: FailureSelector }
+  | { readonly ok: false; readonly message: string };
 
 /** Parses `cluster=NAME`, `region=R`, `zone=Z` or `provider=P`. */
 export function parseFailureSelector(text: string): SelectorParse {
@@ -11,7 +13,11 @@ export function parseFailureSelector(text: string): SelectorParse {
   const key = at < 0 ? text : text.slice(0, at);
   const value = at < 0 ? '' : text.slice(at + 1);
   const known = failureKeys.find((k) => k === key);
-  if (known === undefined || value === '') return { ok: false, message: `--fail ${JSON.stringify(text)}: expected K=V with K one of: ${failureKeys.join(', ')}` };
+  if (known === undefined || value === '')
+    return {
+      ok: false,
+      message: `--fail ${JSON.stringify(text)}: expected K=V with K one of: ${failureKeys.join(', ')}`,
+    };
   return { ok: true, selector: { key: known, value } };
 }
 

@@ -10,7 +10,13 @@
 import { compareStrings, resourceKey, type Cluster, type ResourceKey } from '../api/index.ts';
 import type { Binding } from '../plan/index.ts';
 import { createScheduler, type Scheduler, type ScheduleResult } from '../scheduler/index.ts';
-import { defaultEvictionSettings, type EvictionBinding, type EvictionSettings, type EvictionVerdict, type TaintedCluster } from '../status/index.ts';
+import {
+  defaultEvictionSettings,
+  type EvictionBinding,
+  type EvictionSettings,
+  type EvictionVerdict,
+  type TaintedCluster,
+} from '../status/index.ts';
 import { createLedger, type CapacityLedger } from './capacity-ledger.ts';
 import { evictFromFailed, taintFailed } from './failed-taints.ts';
 import { failoverGroups } from './failover-groups.ts';
@@ -57,7 +63,9 @@ interface Shared {
 
 /** Prepares the shared indexes of a plan. */
 export function createSimulator(input: SimulationInput): Simulator {
-  const bindings = input.bindings.filter(isWorkload).toSorted((a, b) => compareStrings(resourceKey(a.spec.resource), resourceKey(b.spec.resource)));
+  const bindings = input.bindings
+    .filter(isWorkload)
+    .toSorted((a, b) => compareStrings(resourceKey(a.spec.resource), resourceKey(b.spec.resource)));
   const onCluster = new Map<string, number[]>();
   bindings.forEach((b, i) => {
     for (const c of b.spec.clusters) {
@@ -67,8 +75,13 @@ export function createSimulator(input: SimulationInput): Simulator {
     }
   });
   const shared: Shared = {
-    input, eviction: input.eviction ?? defaultEvictionSettings, names: new Set(input.clusters.map((c) => c.metadata.name ?? '')),
-    onCluster, bindings, views: bindings.map(evictionBindingOf), groups: failoverGroups(bindings),
+    input,
+    eviction: input.eviction ?? defaultEvictionSettings,
+    names: new Set(input.clusters.map((c) => c.metadata.name ?? '')),
+    onCluster,
+    bindings,
+    views: bindings.map(evictionBindingOf),
+    groups: failoverGroups(bindings),
   };
   return {
     simulate: (scenario) => simulateScenario(shared, scenario),
@@ -91,7 +104,9 @@ interface ScenarioRun {
 function scenarioRun(shared: Shared, scenario: Scenario): ScenarioRun {
   const failed = new Set(failedClusters(shared.input.clusters, scenario));
   const clusters = taintFailed(shared.input.clusters, failed);
-  const tainted = clusters.filter((c) => failed.has(c.metadata.name ?? '')).map((c) => ({ name: c.metadata.name ?? '', taints: c.spec?.taints ?? [] }));
+  const tainted = clusters
+    .filter((c) => failed.has(c.metadata.name ?? ''))
+    .map((c) => ({ name: c.metadata.name ?? '', taints: c.spec?.taints ?? [] }));
   const affected = [...new Set([...failed].flatMap((f) => shared.onCluster.get(f) ?? []))].sort((a, b) => a - b);
   return { failed, tainted, scheduler: createScheduler(clusters), affected };
 }
@@ -112,12 +127,21 @@ function simulateScenario(shared: Shared, scenario: Scenario): ScenarioImpact {
     const binding = shared.bindings[i] as Binding;
     const group = shared.groups[i] ?? -1;
     const seen = byGroup.get(group);
-    const impact = seen ? { ...seen, key: resourceKey(binding.spec.resource), resource: binding.spec.resource } : failoverOf(shared, run, i).impact;
+    const impact = seen
+      ? { ...seen, key: resourceKey(binding.spec.resource), resource: binding.spec.resource }
+      : failoverOf(shared, run, i).impact;
     if (!seen) byGroup.set(group, impact);
     return withCapacity(impact, binding, ledger);
   });
   const summary = scenarioSummary([...run.failed], workloads);
-  return { scenario, failed: [...run.failed], workloads, clusters: ledger.loads(), summary, verdict: scenarioVerdict(scenario, summary, workloads) };
+  return {
+    scenario,
+    failed: [...run.failed],
+    workloads,
+    clusters: ledger.loads(),
+    summary,
+    verdict: scenarioVerdict(scenario, summary, workloads),
+  };
 }
 
 /**
@@ -136,7 +160,13 @@ function withCapacity(impact: WorkloadImpact, binding: Binding, ledger: Capacity
     ledger.charge(to, req, fits);
     if (fits < n) {
       over += n - fits;
-      reasons.push({ kind: 'InsufficientCapacity', cluster: to, free: fits, needed: n, message: `${to} can take ${fits} more replica(s) of this workload (estimator, recorded capacity minus the replicas moved there before it), ${n} arrive` });
+      reasons.push({
+        kind: 'InsufficientCapacity',
+        cluster: to,
+        free: fits,
+        needed: n,
+        message: `${to} can take ${fits} more replica(s) of this workload (estimator, recorded capacity minus the replicas moved there before it), ${n} arrive`,
+      });
     }
   }
   if (over === 0) return impact;

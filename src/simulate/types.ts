@@ -32,7 +32,13 @@ export interface Scenario {
  */
 export type LossReason =
   | { readonly kind: 'NoFallback'; readonly message: string }
-  | { readonly kind: 'InsufficientCapacity'; readonly message: string; readonly cluster?: string; readonly free?: number; readonly needed?: number }
+  | {
+      readonly kind: 'InsufficientCapacity';
+      readonly message: string;
+      readonly cluster?: string;
+      readonly free?: number;
+      readonly needed?: number;
+    }
   | { readonly kind: 'SpreadUnsatisfiable'; readonly message: string }
   | { readonly kind: 'ToleratesFailure'; readonly message: string };
 

@@ -21,10 +21,16 @@ export function scenarioVerdict(scenario: Scenario, s: ScenarioSummary, workload
   const head = `${scenario.name} (${plural(s.failedClusters, 'cluster')})`;
   if (s.failedClusters === 0) return `${head}: matches no cluster`;
   if (s.affectedWorkloads === 0) return `${head} survives: no workload runs there`;
-  if (s.lostReplicas === 0) return `${head} survives: ${plural(s.affectedWorkloads, 'workload')} move ${plural(s.movedReplicas, 'replica')}`;
-  const down = workloads.filter((w) => w.verdict === 'down').map((w) => `${w.resource.namespace ? `${w.resource.namespace}/` : ''}${w.resource.name}`);
+  if (s.lostReplicas === 0)
+    return `${head} survives: ${plural(s.affectedWorkloads, 'workload')} move ${plural(s.movedReplicas, 'replica')}`;
+  const down = workloads
+    .filter((w) => w.verdict === 'down')
+    .map((w) => `${w.resource.namespace ? `${w.resource.namespace}/` : ''}${w.resource.name}`);
   const shown = down.length > 3 ? `${down.slice(0, 3).join(', ')}, …` : down.join(', ');
-  const parts = [...(s.downWorkloads ? [`${plural(s.downWorkloads, 'workload')} down (${shown})`] : []), ...(s.degradedWorkloads ? [`${s.degradedWorkloads} degraded`] : [])];
+  const parts = [
+    ...(s.downWorkloads ? [`${plural(s.downWorkloads, 'workload')} down (${shown})`] : []),
+    ...(s.degradedWorkloads ? [`${s.degradedWorkloads} degraded`] : []),
+  ];
   return `${head} loses ${plural(s.lostReplicas, 'replica')}: ${parts.join(', ')}`;
 }
 

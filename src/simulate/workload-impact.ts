@@ -32,12 +32,23 @@ export function workloadImpact(f: FailoverOfBinding): WorkloadImpact {
   const after = countsOf(f.after.filter((c) => !f.failed.has(c.name)));
   const moved = pairMoves(before, after, f.failed);
   const total = (m: ReadonlyMap<string, number>): number => [...m.values()].reduce((s, n) => s + n, 0);
-  const kept = [...before].reduce((s, [name, n]) => s + (f.failed.has(name) ? 0 : Math.min(n, after.get(name) ?? 0)), 0);
+  const kept = [...before].reduce(
+    (s, [name, n]) => s + (f.failed.has(name) ? 0 : Math.min(n, after.get(name) ?? 0)),
+    0,
+  );
   const lost = Math.max(0, total(before) - total(after));
   const reasons = lost > 0 ? lossReasons(f) : [];
   return {
-    key: resourceKey(spec.resource), resource: spec.resource, strategy,
-    before: listOf(before), after: listOf(after), kept, moved, lost, reasons, verdict: verdictOf(total(after), lost),
+    key: resourceKey(spec.resource),
+    resource: spec.resource,
+    strategy,
+    before: listOf(before),
+    after: listOf(after),
+    kept,
+    moved,
+    lost,
+    reasons,
+    verdict: verdictOf(total(after), lost),
   };
 }
 
@@ -59,7 +70,11 @@ function listOf(m: ReadonlyMap<string, number>): TargetCluster[] {
  * replicas that arrived, both in cluster-name order: which replica "went where" has no meaning
  * beyond the counts, so the attribution is simply stable.
  */
-function pairMoves(before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>, failed: ReadonlySet<string>): ReplicaMove[] {
+function pairMoves(
+  before: ReadonlyMap<string, number>,
+  after: ReadonlyMap<string, number>,
+  failed: ReadonlySet<string>,
+): ReplicaMove[] {
   const names = [...new Set([...before.keys(), ...after.keys()])].sort(compareStrings);
   const from = names.flatMap((n) => {
     const left = failed.has(n) ? (before.get(n) ?? 0) : (before.get(n) ?? 0) - (after.get(n) ?? 0);
@@ -89,15 +104,24 @@ function pairMoves(before: ReadonlyMap<string, number>, after: ReadonlyMap<strin
 function lossReasons(f: FailoverOfBinding): LossReason[] {
   const out: LossReason[] = [];
   const forever = f.verdicts.filter((v) => v.kind === 'tolerate-forever').map((v) => v.cluster);
-  if (forever.length) out.push({ kind: 'ToleratesFailure', message: `the placement tolerates the NoExecute taint without tolerationSeconds, so the replicas stay on ${forever.join(', ')}` });
+  if (forever.length)
+    out.push({
+      kind: 'ToleratesFailure',
+      message: `the placement tolerates the NoExecute taint without tolerationSeconds, so the replicas stay on ${forever.join(', ')}`,
+    });
   if (f.result.kind === 'Unschedulable') out.push(unschedulableReason(f.result.reason, f.result.message));
-  else if (!forever.length) out.push({ kind: 'NoFallback', message: 'no other cluster of the policy takes the replicas of the failed clusters' });
+  else if (!forever.length)
+    out.push({
+      kind: 'NoFallback',
+      message: 'no other cluster of the policy takes the replicas of the failed clusters',
+    });
   return out;
 }
 
 /** Classifies the scheduler's failure by the step that failed (attempt.ts: filter, select, divide). */
 export function unschedulableReason(reason: string, message: string): LossReason {
-  if (reason === 'NoClusterFit' || /no clusters available to schedule/.test(message)) return { kind: 'NoFallback', message };
+  if (reason === 'NoClusterFit' || /no clusters available to schedule/.test(message))
+    return { kind: 'NoFallback', message };
   if (/available replicas|no enough resource/.test(message)) return { kind: 'InsufficientCapacity', message };
   if (/select clusters/.test(message)) return { kind: 'SpreadUnsatisfiable', message };
   return { kind: 'NoFallback', message };

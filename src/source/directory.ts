@@ -49,8 +49,14 @@ async function walk(root: string, rel: string, files: SourceFile[], problems: Re
     if (!isManifestPath(relPath)) continue;
     if (e.isSymbolicLink()) {
       const target = await realpath(abs).catch(() => undefined);
-      if (target === undefined) { problems.push({ path: relPath, message: 'symbolic link to a file that does not exist' }); continue; }
-      if (target !== root && !target.startsWith(root + path.sep)) { problems.push({ path: relPath, message: `symbolic link leaves the repository (to ${target}); it is not read` }); continue; }
+      if (target === undefined) {
+        problems.push({ path: relPath, message: 'symbolic link to a file that does not exist' });
+        continue;
+      }
+      if (target !== root && !target.startsWith(root + path.sep)) {
+        problems.push({ path: relPath, message: `symbolic link leaves the repository (to ${target}); it is not read` });
+        continue;
+      }
       if (!(await lstat(target)).isFile()) continue;
     } else if (!e.isFile()) continue;
     try {

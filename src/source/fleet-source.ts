@@ -5,13 +5,31 @@
  */
 import path from 'node:path';
 import {
-  createTreeReader, currentBranch, findGitDir, localStore, openLocal, remoteHeadBranch, remoteOf, remoteStore,
-  type BranchStore, type Credentials, type LockPolicy, type Remote, type TreeReader,
+  createTreeReader,
+  currentBranch,
+  findGitDir,
+  localStore,
+  openLocal,
+  remoteHeadBranch,
+  remoteOf,
+  remoteStore,
+  type BranchStore,
+  type Credentials,
+  type LockPolicy,
+  type Remote,
+  type TreeReader,
 } from '../git/index.ts';
 
 /** A fleet repo that flotilla follows. */
 export type FleetSource =
-  | { readonly kind: 'git'; readonly store: BranchStore; readonly branch: string; readonly reader: TreeReader; readonly remote: Remote | undefined; readonly dir: string | undefined }
+  | {
+      readonly kind: 'git';
+      readonly store: BranchStore;
+      readonly branch: string;
+      readonly reader: TreeReader;
+      readonly remote: Remote | undefined;
+      readonly dir: string | undefined;
+    }
   | { readonly kind: 'directory'; readonly dir: string };
 
 /** How to open a source. */
@@ -36,11 +54,25 @@ export async function openSource(o: SourceOptions): Promise<FleetSource> {
   if (isRemoteUrl(o.repo)) {
     const remote: Remote = remoteOf(o.repo, o.credentials);
     const store = await remoteStore({ url: o.repo, credentials: o.credentials }, o.cacheRoot);
-    return { kind: 'git', store, branch: o.branch ?? (await remoteHeadBranch(remote)), reader: createTreeReader(store.repo), remote, dir: undefined };
+    return {
+      kind: 'git',
+      store,
+      branch: o.branch ?? (await remoteHeadBranch(remote)),
+      reader: createTreeReader(store.repo),
+      remote,
+      dir: undefined,
+    };
   }
   const dir = path.resolve(o.cwd, o.repo);
   const gitdir = await findGitDir(dir);
   if (!gitdir) return { kind: 'directory', dir };
   const repo = openLocal(gitdir);
-  return { kind: 'git', store: localStore(repo, dir, o.locks), branch: o.branch ?? (await currentBranch(repo)) ?? 'main', reader: createTreeReader(repo), remote: undefined, dir };
+  return {
+    kind: 'git',
+    store: localStore(repo, dir, o.locks),
+    branch: o.branch ?? (await currentBranch(repo)) ?? 'main',
+    reader: createTreeReader(repo),
+    remote: undefined,
+    dir,
+  };
 }

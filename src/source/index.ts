@@ -6,5 +6,18 @@ export { isRemoteUrl, openSource, type FleetSource, type SourceOptions } from '.
 export { assertSchedule, startPoll, type Trigger } from './poll.ts';
 export { createTriggerQueue, type TriggerQueue } from './trigger-queue.ts';
 export { defaultDebounceMs, startWatch, watchPaths } from './watch.ts';
-export { rememberedDeliveries, startWebhook, WebhookListenFailed, type WebhookOptions, type WebhookServer } from './webhook.ts';
-export { maxWebhookBytes, signBody, verifyWebhook, type Provider, type PushEvent, type WebhookVerdict } from './webhook-verify.ts';
+export {
+  rememberedDeliveries,
+  startWebhook,
+  WebhookListenFailed,
+  type WebhookOptions,
+  type WebhookServer,
+} from './webhook.ts';
+export {
+  maxWebhookBytes,
+  signBody,
+  verifyWebhook,
+  type Provider,
+  type PushEvent,
+  type WebhookVerdict,
+} from './webhook-verify.ts';

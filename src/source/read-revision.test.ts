@@ -14,7 +14,10 @@ describe('the revision label (source/revision-label.ts)', () => {
   const cases = [
     { name: 'no files', files: [] },
     { name: 'one file', files: [file('apps/a.yaml', 'kind: ConfigMap\n')] },
-    { name: 'two files, non-ASCII text', files: [file('apps/a.yaml', 'a: ü\n'), file('clusters/m1.yaml', 'kind: Cluster\n')] },
+    {
+      name: 'two files, non-ASCII text',
+      files: [file('apps/a.yaml', 'a: ü\n'), file('clusters/m1.yaml', 'kind: Cluster\n')],
+    },
   ];
   for (const c of cases) {
     it(`${c.name}: working-tree-<FNV-1a of the files joined>, the label apply always stamped`, () => {
@@ -34,7 +37,11 @@ describe('readRevision (source/read-revision.ts)', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'flotilla-revision-'));
     mkdirSync(path.join(dir, 'apps'));
     writeFileSync(path.join(dir, 'apps', 'a.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n');
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir, encoding: 'utf8' }).trim();
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+      }).trim();
     git('init', '-q', '-b', 'main');
     git('add', '.');
     git('commit', '-q', '-m', 'first');
@@ -44,7 +51,10 @@ describe('readRevision (source/read-revision.ts)', () => {
   it('a working tree is labelled by its files', async () => {
     const s = await readRevision(repoRevision(dir, undefined, '/'));
     assert.equal(s.revision, workingTreeLabel(s.files));
-    assert.deepEqual(s.files.map((f) => f.path), ['apps/a.yaml']);
+    assert.deepEqual(
+      s.files.map((f) => f.path),
+      ['apps/a.yaml'],
+    );
   });
   it('a ref is labelled by its commit sha', async () => {
     const sha = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim();

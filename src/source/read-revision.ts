@@ -20,9 +20,12 @@ export type RevisionSource =
 /** Reads one revision: its manifest files, read problems, and its label. */
 export async function readRevision(source: RevisionSource): Promise<Snapshot> {
   switch (source.kind) {
-    case 'directory': return readDirectory(source.dir);
-    case 'ref': return readRef(source.dir, source.ref, source.gitdir);
-    case 'commit': return source.reader.read(source.commit);
+    case 'directory':
+      return readDirectory(source.dir);
+    case 'ref':
+      return readRef(source.dir, source.ref, source.gitdir);
+    case 'commit':
+      return source.reader.read(source.commit);
   }
 }
 

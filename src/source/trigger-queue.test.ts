@@ -4,8 +4,12 @@ import { createTriggerQueue } from './trigger-queue.ts';
 describe('createTriggerQueue', () => {
   it('triggers in one tick make one run', async () => {
     const runs: (readonly string[])[] = [];
-    const q = createTriggerQueue(async (r) => { runs.push(r); });
-    q.request('poll'); q.request('webhook'); q.request('watch');
+    const q = createTriggerQueue(async (r) => {
+      runs.push(r);
+    });
+    q.request('poll');
+    q.request('webhook');
+    q.request('watch');
     await q.idle();
     assert.deepEqual(runs, [['poll', 'webhook', 'watch']]);
   });
@@ -16,7 +20,10 @@ describe('createTriggerQueue', () => {
     };
     const q = createTriggerQueue(async (r) => {
       runs.push(r);
-      if (runs.length === 1) await new Promise<void>((resolve) => { release = resolve; });
+      if (runs.length === 1)
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
     });
     q.request('first');
     await new Promise((r) => setImmediate(r));
@@ -29,7 +36,9 @@ describe('createTriggerQueue', () => {
   });
   it('stop drops pending requests', async () => {
     const runs: (readonly string[])[] = [];
-    const q = createTriggerQueue(async (r) => { runs.push(r); });
+    const q = createTriggerQueue(async (r) => {
+      runs.push(r);
+    });
     await q.stop();
     q.request('late');
     await q.idle();

@@ -13,7 +13,11 @@ export const defaultDebounceMs = 150;
 /** Watches `paths`; `fire` runs once per burst, `debounceMs` after its last event. */
 export function startWatch(paths: readonly string[], fire: () => void, debounceMs = defaultDebounceMs): Trigger {
   // Inside a working tree, `.git` churns on every git command: only refs are watched, through a gitdir source.
-  const skipped = new Set(['node_modules', '.flotilla', ...(paths.some((p) => p.split(path.sep).includes('.git')) ? [] : ['.git'])]);
+  const skipped = new Set([
+    'node_modules',
+    '.flotilla',
+    ...(paths.some((p) => p.split(path.sep).includes('.git')) ? [] : ['.git']),
+  ]);
   let timer: NodeJS.Timeout | undefined;
   const watcher = chokidar.watch([...paths], {
     ignoreInitial: true,
@@ -21,7 +25,10 @@ export function startWatch(paths: readonly string[], fire: () => void, debounceM
   });
   watcher.on('all', () => {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => { timer = undefined; fire(); }, debounceMs);
+    timer = setTimeout(() => {
+      timer = undefined;
+      fire();
+    }, debounceMs);
   });
   return {
     async stop() {
@@ -32,6 +39,12 @@ export function startWatch(paths: readonly string[], fire: () => void, debounceM
 }
 
 /** What to watch for a source: a directory's tree (minus `.git`), or a git dir's branch refs. */
-export function watchPaths(source: { readonly kind: 'directory'; readonly dir: string } | { readonly kind: 'gitdir'; readonly gitdir: string; readonly branch: string }): string[] {
-  return source.kind === 'directory' ? [source.dir] : [path.join(source.gitdir, 'refs', 'heads'), path.join(source.gitdir, 'packed-refs')];
+export function watchPaths(
+  source:
+    | { readonly kind: 'directory'; readonly dir: string }
+    | { readonly kind: 'gitdir'; readonly gitdir: string; readonly branch: string },
+): string[] {
+  return source.kind === 'directory'
+    ? [source.dir]
+    : [path.join(source.gitdir, 'refs', 'heads'), path.join(source.gitdir, 'packed-refs')];
 }

@@ -30,30 +30,47 @@ export type WebhookVerdict =
 export type Headers = Readonly<Record<string, string | string[] | undefined>>;
 
 /** Verifies `body` against `secret`; `seen(delivery)` says whether a delivery id was accepted before. */
-export function verifyWebhook(headers: Headers, body: Uint8Array, secret: string, seen: (delivery: string) => boolean): WebhookVerdict {
-  if (body.length > maxWebhookBytes) return { kind: 'rejected', status: 413, reason: `body larger than ${maxWebhookBytes} bytes` };
-  const h = (name: string) => { const v = headers[name]; return Array.isArray(v) ? v[0] : v; };
+export function verifyWebhook(
+  headers: Headers,
+  body: Uint8Array,
+  secret: string,
+  seen: (delivery: string) => boolean,
+): WebhookVerdict {
+  if (body.length > maxWebhookBytes)
+    return { kind: 'rejected', status: 413, reason: `body larger than ${maxWebhookBytes} bytes` };
+  const h = (name: string) => {
+    const v = headers[name];
+    return Array.isArray(v) ? v[0] : v;
+  };
   let provider: Provider;
   let event: string | undefined;
   let delivery: string | undefined;
   let authentic: boolean;
   // Gitea also sends GitHub's headers, so it is recognised first.
   if (h('x-gitea-event') !== undefined) {
-    provider = 'gitea'; event = h('x-gitea-event'); delivery = h('x-gitea-delivery');
+    provider = 'gitea';
+    event = h('x-gitea-event');
+    delivery = h('x-gitea-delivery');
     authentic = signatureMatches(h('x-gitea-signature'), body, secret);
   } else if (h('x-github-event') !== undefined) {
-    provider = 'github'; event = h('x-github-event'); delivery = h('x-github-delivery');
+    provider = 'github';
+    event = h('x-github-event');
+    delivery = h('x-github-delivery');
     const sig = h('x-hub-signature-256');
     authentic = sig?.startsWith('sha256=') === true && signatureMatches(sig.slice('sha256='.length), body, secret);
   } else if (h('x-gitlab-event') !== undefined) {
-    provider = 'gitlab'; event = h('x-gitlab-event'); delivery = h('x-gitlab-event-uuid') ?? h('x-gitlab-webhook-uuid');
+    provider = 'gitlab';
+    event = h('x-gitlab-event');
+    delivery = h('x-gitlab-event-uuid') ?? h('x-gitlab-webhook-uuid');
     authentic = constantTimeEqual(h('x-gitlab-token') ?? '', secret) && (h('x-gitlab-token') ?? '') !== '';
   } else {
     return { kind: 'rejected', status: 401, reason: 'no GitHub, Gitea or GitLab event headers: unsigned request' };
   }
   if (!authentic) return { kind: 'rejected', status: 401, reason: `${provider} signature or token missing or wrong` };
-  if (!delivery) return { kind: 'rejected', status: 400, reason: `${provider} delivery id missing: replays could not be detected` };
-  if (seen(delivery)) return { kind: 'rejected', status: 409, reason: `delivery ${delivery} was already received (replay)` };
+  if (!delivery)
+    return { kind: 'rejected', status: 400, reason: `${provider} delivery id missing: replays could not be detected` };
+  if (seen(delivery))
+    return { kind: 'rejected', status: 409, reason: `delivery ${delivery} was already received (replay)` };
   const isPush = provider === 'gitlab' ? event === 'Push Hook' : event === 'push';
   if (!isPush) return { kind: 'ignored', provider, delivery, reason: `event ${event ?? ''} is not a push` };
   const payload = parsePush(body);

@@ -35,16 +35,28 @@ export async function startWebhook(o: WebhookOptions): Promise<WebhookServer> {
   if (!m) throw new WebhookListenFailed(`--webhook-listen must be HOST:PORT (got "${o.listen}")`, { listen: o.listen });
   const seen = new Set<string>();
   const server = http.createServer((req, res) => {
-    const answer = (status: number, text: string) => { res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }); res.end(`${text}\n`); };
+    const answer = (status: number, text: string) => {
+      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+      res.end(`${text}\n`);
+    };
     if (o.routes?.(req, res)) return;
-    if (o.disabled || req.method !== 'POST' || (req.url ?? '').split('?')[0] !== '/webhook') return answer(404, o.disabled ? 'not found' : 'POST /webhook');
-    if (Number(req.headers['content-length'] ?? 0) > maxWebhookBytes) { req.resume(); return answer(413, 'body too large'); }
+    if (o.disabled || req.method !== 'POST' || (req.url ?? '').split('?')[0] !== '/webhook')
+      return answer(404, o.disabled ? 'not found' : 'POST /webhook');
+    if (Number(req.headers['content-length'] ?? 0) > maxWebhookBytes) {
+      req.resume();
+      return answer(413, 'body too large');
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > maxWebhookBytes && !done) { done = true; answer(413, 'body too large'); req.destroy(); return; }
+      if (size > maxWebhookBytes && !done) {
+        done = true;
+        answer(413, 'body too large');
+        req.destroy();
+        return;
+      }
       if (!done) chunks.push(c);
     });
     req.on('end', () => {
@@ -59,13 +71,19 @@ export async function startWebhook(o: WebhookOptions): Promise<WebhookServer> {
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (err) => reject(new WebhookListenFailed(`cannot listen on ${o.listen}`, { listen: o.listen }, { cause: err })));
+    server.once('error', (err) =>
+      reject(new WebhookListenFailed(`cannot listen on ${o.listen}`, { listen: o.listen }, { cause: err })),
+    );
     server.listen(Number(m[2]), m[1] === '' ? '127.0.0.1' : m[1], () => resolve());
   });
   const a = server.address() as AddressInfo;
   return {
     address: `${a.address}:${a.port}`,
-    stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

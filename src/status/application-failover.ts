@@ -57,12 +57,19 @@ export function decideApplicationEvictions(bindings: readonly ApplicationBinding
         ...(target.replicas !== undefined && target.replicas > 0 ? { replicas: target.replicas } : {}),
         reason: evictionReasonApplicationFailure,
         message: `the workload has been unhealthy on ${target.name} since ${st.unhealthySince}, longer than tolerationSeconds ${tolerationSeconds}`,
-        producer: b.namespaced === false ? applicationFailoverProducers.clusterScoped : applicationFailoverProducers.namespaced,
+        producer:
+          b.namespaced === false ? applicationFailoverProducers.clusterScoped : applicationFailoverProducers.namespaced,
         ...(purgeMode === 'Gracefully' ? { gracePeriodSeconds: app.gracePeriodSeconds ?? 600 } : {}),
         ...(purgeMode === 'Never' ? { suppressDeletion: true } : {}),
         creationTimestamp: now,
       };
-      out.push({ kind: 'evict', binding: b.key, cluster: target.name, cause: { kind: 'application-unhealthy', since: st.unhealthySince, tolerationSeconds }, task });
+      out.push({
+        kind: 'evict',
+        binding: b.key,
+        cluster: target.name,
+        cause: { kind: 'application-unhealthy', since: st.unhealthySince, tolerationSeconds },
+        task,
+      });
     }
   }
   return out;
@@ -73,11 +80,20 @@ export function decideApplicationEvictions(bindings: readonly ApplicationBinding
  * while the workload stays Unhealthy, started at `now` when it turns Unhealthy, dropped otherwise
  * (Karmada setTimeStamp / deleteIrrelevantClusters). Sorted by cluster.
  */
-export function trackUnhealthy(observed: readonly ClusterWorkloadStatus[], recorded: readonly ClusterWorkloadStatus[], now: string): ClusterWorkloadStatus[] {
-  return observed.toSorted((a, b) => compareStrings(a.cluster, b.cluster)).map((s) => {
-    const { unhealthySince: _drop, ...rest } = s;
-    if (s.health !== 'Unhealthy') return rest;
-    const before = recorded.find((r) => r.cluster === s.cluster);
-    return { ...rest, unhealthySince: before?.health === 'Unhealthy' && before.unhealthySince ? before.unhealthySince : now };
-  });
+export function trackUnhealthy(
+  observed: readonly ClusterWorkloadStatus[],
+  recorded: readonly ClusterWorkloadStatus[],
+  now: string,
+): ClusterWorkloadStatus[] {
+  return observed
+    .toSorted((a, b) => compareStrings(a.cluster, b.cluster))
+    .map((s) => {
+      const { unhealthySince: _drop, ...rest } = s;
+      if (s.health !== 'Unhealthy') return rest;
+      const before = recorded.find((r) => r.cluster === s.cluster);
+      return {
+        ...rest,
+        unhealthySince: before?.health === 'Unhealthy' && before.unhealthySince ? before.unhealthySince : now,
+      };
+    });
 }

@@ -51,7 +51,12 @@ export interface ClusterHealthResult {
  *   00:06:31 unreachable → taint not-ready:NoExecute added at 00:06:31 (failover)
  *   00:07:00 ok, 00:07:30 ok → Ready True since 00:07:30, both taints removed (recover)
  */
-export function observeClusterHealth(state: ClusterHealthState, observation: Observation | null, now: string, s: HealthSettings): ClusterHealthResult {
+export function observeClusterHealth(
+  state: ClusterHealthState,
+  observation: Observation | null,
+  now: string,
+  s: HealthSettings,
+): ClusterHealthResult {
   let ready = state.ready;
   let streak = state.streak;
   let probedAt = state.probedAt;
@@ -85,7 +90,15 @@ function wantedTaints(ready: Condition | undefined, probedAt: string, now: strin
     case undefined:
       return { add: [t(notReadyTaintKey, 'NoSchedule')], remove: [] };
     case 'True':
-      return { add: [], remove: [t(notReadyTaintKey, 'NoSchedule'), t(unreachableTaintKey, 'NoSchedule'), t(notReadyTaintKey, 'NoExecute'), t(unreachableTaintKey, 'NoExecute')] };
+      return {
+        add: [],
+        remove: [
+          t(notReadyTaintKey, 'NoSchedule'),
+          t(unreachableTaintKey, 'NoSchedule'),
+          t(notReadyTaintKey, 'NoExecute'),
+          t(unreachableTaintKey, 'NoExecute'),
+        ],
+      };
     case 'False': {
       // v1.9 processTaintBaseEviction: NoExecute once the condition has been False past the timeout.
       const since = ready.lastTransitionTime ?? now;
@@ -110,7 +123,11 @@ function wantedTaints(ready: Condition | undefined, probedAt: string, now: strin
  * Karmada helper.SetCurrentClusterTaints: taints match by key and effect; kept taints keep their
  * timeAdded, new ones get `now`. The result is sorted by key, then effect (D2).
  */
-function reconcileTaints(current: readonly Taint[], wanted: WantedTaints, now: string): { taints: Taint[]; added: Taint[]; removed: Taint[] } {
+function reconcileTaints(
+  current: readonly Taint[],
+  wanted: WantedTaints,
+  now: string,
+): { taints: Taint[]; added: Taint[]; removed: Taint[] } {
   const has = (list: readonly Taint[], t: Taint): boolean => list.some((x) => x.key === t.key && x.effect === t.effect);
   const removed = current.filter((t) => has(wanted.remove, t));
   const added = wanted.add.filter((t) => !has(current, t)).map((t) => ({ ...t, timeAdded: now }));
@@ -120,15 +137,30 @@ function reconcileTaints(current: readonly Taint[], wanted: WantedTaints, now: s
 
 /** Total order on taints: key, effect, value. */
 export function compareTaints(a: Taint, b: Taint): number {
-  return compareStrings(a.key, b.key) || compareStrings(a.effect, b.effect) || compareStrings(a.value ?? '', b.value ?? '');
+  return (
+    compareStrings(a.key, b.key) || compareStrings(a.effect, b.effect) || compareStrings(a.value ?? '', b.value ?? '')
+  );
 }
 
 /** The failover (taints added) or recover (only removed) decision of a taint change; null when none changed. */
-export function healthDecision(state: ClusterHealthState, added: readonly Taint[], removed: readonly Taint[]): FailoverDecision | RecoverDecision | null {
+export function healthDecision(
+  state: ClusterHealthState,
+  added: readonly Taint[],
+  removed: readonly Taint[],
+): FailoverDecision | RecoverDecision | null {
   if (added.length === 0 && removed.length === 0) return null;
   const ready = state.ready;
-  const condition = ready ? { status: ready.status, ...(ready.reason ? { reason: ready.reason } : {}), ...(ready.message ? { message: ready.message } : {}) } : { status: 'Unknown' as const, message: 'not observed yet' };
-  const since = ready?.status === 'Unknown' ? (state.probedAt ?? state.registeredAt) : (ready?.lastTransitionTime ?? state.registeredAt);
+  const condition = ready
+    ? {
+        status: ready.status,
+        ...(ready.reason ? { reason: ready.reason } : {}),
+        ...(ready.message ? { message: ready.message } : {}),
+      }
+    : { status: 'Unknown' as const, message: 'not observed yet' };
+  const since =
+    ready?.status === 'Unknown'
+      ? (state.probedAt ?? state.registeredAt)
+      : (ready?.lastTransitionTime ?? state.registeredAt);
   if (added.length === 0) return { kind: 'recover', cluster: state.cluster, since, condition, taintsRemoved: removed };
   return { kind: 'failover', cluster: state.cluster, since, condition, taintsAdded: added, taintsRemoved: removed };
 }

@@ -6,14 +6,25 @@
  * effect; an added taint gets `timeAdded: now`. Pure.
  */
 import { healthDecision, type ClusterHealthResult } from './cluster-health.ts';
-import { clusterMatchesAffinity, compareStrings, type Cluster, type ClusterTaintPolicy, type Condition, type MatchCondition, type Taint } from '../api/index.ts';
+import {
+  clusterMatchesAffinity,
+  compareStrings,
+  type Cluster,
+  type ClusterTaintPolicy,
+  type Condition,
+  type MatchCondition,
+  type Taint,
+} from '../api/index.ts';
 
 /**
  * Karmada conditionMatches: the match conditions are ANDed, and an empty list never matches. A
  * condition matches when the cluster has a condition of its type whose status is In (or NotIn)
  * `statusValues`; a cluster without a condition of that type matches neither operator.
  */
-export function conditionMatches(conditions: readonly Pick<Condition, 'type' | 'status'>[], match: readonly MatchCondition[] | undefined): boolean {
+export function conditionMatches(
+  conditions: readonly Pick<Condition, 'type' | 'status'>[],
+  match: readonly MatchCondition[] | undefined,
+): boolean {
   if (!match?.length) return false;
   return match.every((m) => {
     let ok = false;
@@ -40,7 +51,8 @@ export interface TaintPolicyInput {
 
 /** The controller taints after the policies, with what was added and removed (each sorted by key, effect). */
 export function applyTaintPolicies(x: TaintPolicyInput): { taints: Taint[]; added: Taint[]; removed: Taint[] } {
-  const same = (a: Pick<Taint, 'key' | 'effect'>, b: Pick<Taint, 'key' | 'effect'>) => a.key === b.key && a.effect === b.effect;
+  const same = (a: Pick<Taint, 'key' | 'effect'>, b: Pick<Taint, 'key' | 'effect'>) =>
+    a.key === b.key && a.effect === b.effect;
   let taints = [...x.taints];
   const added: Taint[] = [];
   const removed: Taint[] = [];
@@ -65,7 +77,8 @@ export function applyTaintPolicies(x: TaintPolicyInput): { taints: Taint[]; adde
       }
     }
   }
-  const order = (a: Taint, b: Taint) => compareStrings(a.key, b.key) || compareStrings(a.effect, b.effect) || compareStrings(a.value ?? '', b.value ?? '');
+  const order = (a: Taint, b: Taint) =>
+    compareStrings(a.key, b.key) || compareStrings(a.effect, b.effect) || compareStrings(a.value ?? '', b.value ?? '');
   return { taints: taints.toSorted(order), added: added.toSorted(order), removed: removed.toSorted(order) };
 }
 
@@ -82,7 +95,11 @@ function orderPolicies(policies: readonly ClusterTaintPolicy[]): ClusterTaintPol
  * health taints, as Karmada's two controllers both write Cluster.spec.taints). The decision is the
  * health pass's, over the taints both changed.
  */
-export function withTaintPolicies(r: ClusterHealthResult, x: Omit<TaintPolicyInput, 'taints' | 'conditions' | 'now'>, now: string): ClusterHealthResult {
+export function withTaintPolicies(
+  r: ClusterHealthResult,
+  x: Omit<TaintPolicyInput, 'taints' | 'conditions' | 'now'>,
+  now: string,
+): ClusterHealthResult {
   if (!x.policies.length) return r;
   const repo = (x.cluster.status?.conditions ?? []).filter((c) => c.type !== 'Ready');
   const conditions = [...(r.state.ready ? [r.state.ready] : []), ...repo];

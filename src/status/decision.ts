@@ -88,7 +88,11 @@ export function describeDecision(d: Decision): DecisionDescription {
     case 'failover':
       return {
         subject: `flotilla: failover ${d.cluster} (${d.taintsAdded.some((t) => t.key === unreachableTaintKey) ? 'unreachable' : 'not ready'} since ${d.since})`,
-        body: [conditionLine(d.condition), ...d.taintsAdded.map((t) => `added taint ${formatTaint(t)}`), ...d.taintsRemoved.map((t) => `removed taint ${formatTaint(t)}`)],
+        body: [
+          conditionLine(d.condition),
+          ...d.taintsAdded.map((t) => `added taint ${formatTaint(t)}`),
+          ...d.taintsRemoved.map((t) => `removed taint ${formatTaint(t)}`),
+        ],
         trailer: 'failover',
       };
     case 'recover':
@@ -100,7 +104,12 @@ export function describeDecision(d: Decision): DecisionDescription {
     case 'evict':
       return {
         subject: `flotilla: evict ${count(d.bindings.length, 'binding')} from ${d.cluster} (${d.cause === 'application' ? 'unhealthy' : 'tainted'} since ${d.since})`,
-        body: clip(d.bindings.map((b) => `${b.binding}${b.replicas !== undefined ? ` (${b.replicas} replicas)` : ''}, purge ${b.purgeMode}: ${b.why}`)),
+        body: clip(
+          d.bindings.map(
+            (b) =>
+              `${b.binding}${b.replicas !== undefined ? ` (${b.replicas} replicas)` : ''}, purge ${b.purgeMode}: ${b.why}`,
+          ),
+        ),
         trailer: 'evict',
       };
     case 'purge':

@@ -36,7 +36,11 @@ export interface EvictionSettings {
 }
 
 /** Eviction on, 600s grace and Gracefully (Karmada's defaults for the latter two). */
-export const defaultEvictionSettings: EvictionSettings = { enableNoExecuteTaintEviction: true, gracefulEvictionTimeoutSeconds: 600, defaultPurgeMode: 'Gracefully' };
+export const defaultEvictionSettings: EvictionSettings = {
+  enableNoExecuteTaintEviction: true,
+  gracefulEvictionTimeoutSeconds: 600,
+  defaultPurgeMode: 'Gracefully',
+};
 
 /** Karmada taint_manager.go getPurgeMode: the policy's cluster purge mode (empty → Gracefully), else the flag. */
 export function clusterPurgeMode(failover: FailoverBehavior | undefined, s: EvictionSettings): PurgeMode {
@@ -59,7 +63,12 @@ export function normalizePurgeMode(mode: string | undefined): PurgeMode {
 }
 
 /** The task the taint manager records when it evicts `cluster` (Karmada GracefulEvictCluster + NewTaskOptions). */
-export function taintEvictionTask(target: TargetCluster, why: { readonly purgeMode: PurgeMode; readonly message: string }, now: string, s: EvictionSettings): GracefulEvictionTask {
+export function taintEvictionTask(
+  target: TargetCluster,
+  why: { readonly purgeMode: PurgeMode; readonly message: string },
+  now: string,
+  s: EvictionSettings,
+): GracefulEvictionTask {
   const { purgeMode, message } = why;
   return {
     fromCluster: target.name,

@@ -26,9 +26,27 @@ export type EvictionCause =
 
 /** The verdict for one binding on one NoExecute-tainted cluster it is scheduled to. */
 export type EvictionVerdict =
-  | { readonly kind: 'evict'; readonly binding: string; readonly cluster: string; readonly cause: EvictionCause; readonly task: GracefulEvictionTask }
-  | { readonly kind: 'tolerate'; readonly binding: string; readonly cluster: string; readonly until: string; readonly taint: Taint; readonly tolerationSeconds: number }
-  | { readonly kind: 'tolerate-forever'; readonly binding: string; readonly cluster: string; readonly taints: readonly Taint[] };
+  | {
+      readonly kind: 'evict';
+      readonly binding: string;
+      readonly cluster: string;
+      readonly cause: EvictionCause;
+      readonly task: GracefulEvictionTask;
+    }
+  | {
+      readonly kind: 'tolerate';
+      readonly binding: string;
+      readonly cluster: string;
+      readonly until: string;
+      readonly taint: Taint;
+      readonly tolerationSeconds: number;
+    }
+  | {
+      readonly kind: 'tolerate-forever';
+      readonly binding: string;
+      readonly cluster: string;
+      readonly taints: readonly Taint[];
+    };
 
 /**
  * Verdicts for every binding on every cluster of its schedule that has NoExecute taints, sorted
@@ -36,7 +54,12 @@ export type EvictionVerdict =
  * Worked example: taint not-ready:NoExecute added 10:00:00, toleration {key not-ready,
  * Exists, NoExecute, 300s}: at 10:04:00 → tolerate until 10:05:00; at 10:05:00 → evict.
  */
-export function decideEvictions(bindings: readonly EvictionBinding[], clusters: readonly TaintedCluster[], now: string, s: EvictionSettings): EvictionVerdict[] {
+export function decideEvictions(
+  bindings: readonly EvictionBinding[],
+  clusters: readonly TaintedCluster[],
+  now: string,
+  s: EvictionSettings,
+): EvictionVerdict[] {
   // Karmada taint_manager.go: with eviction disabled, NoExecute taints are ignored altogether.
   if (!s.enableNoExecuteTaintEviction) return [];
   const byName = new Map(clusters.map((c) => [c.name, c] as const));
@@ -44,13 +67,29 @@ export function decideEvictions(bindings: readonly EvictionBinding[], clusters: 
   for (const b of bindings.toSorted((x, y) => compareStrings(x.key, y.key))) {
     for (const target of b.clusters.toSorted((x, y) => compareStrings(x.name, y.name))) {
       // Sorted so the reported taint never depends on the order taints were written (D3).
-      const noExecute = (byName.get(target.name)?.taints ?? []).filter((t) => t.effect === 'NoExecute').toSorted(compareTaints);
+      const noExecute = (byName.get(target.name)?.taints ?? [])
+        .filter((t) => t.effect === 'NoExecute')
+        .toSorted(compareTaints);
       if (noExecute.length === 0) continue;
       const v = tolerationVerdict(noExecute, b.placement?.clusterTolerations ?? [], now);
-      if (v.kind === 'tolerate') out.push({ kind: 'tolerate', binding: b.key, cluster: target.name, until: v.until, taint: v.taint, tolerationSeconds: v.tolerationSeconds });
-      else if (v.kind === 'tolerate-forever') out.push({ kind: 'tolerate-forever', binding: b.key, cluster: target.name, taints: noExecute });
+      if (v.kind === 'tolerate')
+        out.push({
+          kind: 'tolerate',
+          binding: b.key,
+          cluster: target.name,
+          until: v.until,
+          taint: v.taint,
+          tolerationSeconds: v.tolerationSeconds,
+        });
+      else if (v.kind === 'tolerate-forever')
+        out.push({ kind: 'tolerate-forever', binding: b.key, cluster: target.name, taints: noExecute });
       else {
-        const task = taintEvictionTask(target, { purgeMode: clusterPurgeMode(b.failover, s), message: causeMessage(target.name, v.cause) }, now, s);
+        const task = taintEvictionTask(
+          target,
+          { purgeMode: clusterPurgeMode(b.failover, s), message: causeMessage(target.name, v.cause) },
+          now,
+          s,
+        );
         out.push({ kind: 'evict', binding: b.key, cluster: target.name, cause: v.cause, task });
       }
     }
@@ -58,7 +97,10 @@ export function decideEvictions(bindings: readonly EvictionBinding[], clusters: 
   return out;
 }
 
-type TolerationOutcome = { kind: 'evict'; cause: Exclude<EvictionCause, { kind: 'application-unhealthy' }> } | { kind: 'tolerate'; until: string; taint: Taint; tolerationSeconds: number } | { kind: 'tolerate-forever' };
+type TolerationOutcome =
+  | { kind: 'evict'; cause: Exclude<EvictionCause, { kind: 'application-unhealthy' }> }
+  | { kind: 'tolerate'; until: string; taint: Taint; tolerationSeconds: number }
+  | { kind: 'tolerate-forever' };
 
 /**
  * Karmada: every taint needs a matching toleration (the first that matches is the one "used");
@@ -66,7 +108,11 @@ type TolerationOutcome = { kind: 'evict'; cause: Exclude<EvictionCause, { kind: 
  * seconds and every taint each tolerates; a deadline at or before `now` evicts. A taint without
  * timeAdded cannot start a clock (Karmada skips it).
  */
-function tolerationVerdict(taints: readonly Taint[], tolerations: readonly Toleration[], now: string): TolerationOutcome {
+function tolerationVerdict(
+  taints: readonly Taint[],
+  tolerations: readonly Toleration[],
+  now: string,
+): TolerationOutcome {
   const used: Toleration[] = [];
   for (const t of taints) {
     const match = tolerations.find((tol) => tolerates(tol, t));
@@ -80,11 +126,16 @@ function tolerationVerdict(taints: readonly Taint[], tolerations: readonly Toler
       if (t.timeAdded === undefined || !tolerates(tol, t)) continue;
       const until = addSeconds(t.timeAdded, Math.max(tol.tolerationSeconds, 0));
       const at = instant(until);
-      if (earliest === undefined || at < earliest.at) earliest = { at, until, taint: t, seconds: tol.tolerationSeconds };
+      if (earliest === undefined || at < earliest.at)
+        earliest = { at, until, taint: t, seconds: tol.tolerationSeconds };
     }
   }
   if (earliest === undefined) return { kind: 'tolerate-forever' };
-  if (earliest.at <= instant(now)) return { kind: 'evict', cause: { kind: 'expired', taint: earliest.taint, tolerationSeconds: earliest.seconds, deadline: earliest.until } };
+  if (earliest.at <= instant(now))
+    return {
+      kind: 'evict',
+      cause: { kind: 'expired', taint: earliest.taint, tolerationSeconds: earliest.seconds, deadline: earliest.until },
+    };
   return { kind: 'tolerate', until: earliest.until, taint: earliest.taint, tolerationSeconds: earliest.seconds };
 }
 
@@ -96,7 +147,8 @@ function causeTime(c: EvictionCause): string[] {
 
 function causeMessage(cluster: string, c: Exclude<EvictionCause, { kind: 'application-unhealthy' }>): string {
   const added = c.taint.timeAdded ? ` (added ${c.taint.timeAdded})` : '';
-  if (c.kind === 'untolerated') return `cluster ${cluster} has taint ${formatTaint(c.taint)}${added}, which the placement does not tolerate`;
+  if (c.kind === 'untolerated')
+    return `cluster ${cluster} has taint ${formatTaint(c.taint)}${added}, which the placement does not tolerate`;
   return `cluster ${cluster} has taint ${formatTaint(c.taint)}${added}, tolerated for ${c.tolerationSeconds}s until ${c.deadline}`;
 }
 
@@ -109,8 +161,14 @@ export function applyEvictions(b: EvictionBinding, verdicts: readonly EvictionVe
   if (evicts.length === 0) return b;
   const gone = new Set(evicts.map((v) => v.cluster));
   const existing = b.gracefulEvictionTasks ?? [];
-  const added = evicts.flatMap((v) => (v.kind === 'evict' && !existing.some((t) => t.fromCluster === v.cluster) ? [v.task] : []));
-  return { ...b, clusters: b.clusters.filter((c) => !gone.has(c.name)), gracefulEvictionTasks: [...existing, ...added] };
+  const added = evicts.flatMap((v) =>
+    v.kind === 'evict' && !existing.some((t) => t.fromCluster === v.cluster) ? [v.task] : [],
+  );
+  return {
+    ...b,
+    clusters: b.clusters.filter((c) => !gone.has(c.name)),
+    gracefulEvictionTasks: [...existing, ...added],
+  };
 }
 
 /** One `evict` decision per cluster with evictions, naming its bindings and the earliest taint time. */
@@ -125,7 +183,12 @@ export function evictDecisions(verdicts: readonly EvictionVerdict[]): EvictDecis
       cluster,
       since: times[0] ?? vs[0]?.task.creationTimestamp ?? '',
       ...(vs.every((v) => v.cause.kind === 'application-unhealthy') ? { cause: 'application' as const } : {}),
-      bindings: vs.map((v) => ({ binding: v.binding, ...(v.task.replicas !== undefined ? { replicas: v.task.replicas } : {}), purgeMode: v.task.purgeMode ?? 'Gracefully', why: v.task.message ?? '' })),
+      bindings: vs.map((v) => ({
+        binding: v.binding,
+        ...(v.task.replicas !== undefined ? { replicas: v.task.replicas } : {}),
+        purgeMode: v.task.purgeMode ?? 'Gracefully',
+        why: v.task.message ?? '',
+      })),
     };
   });
 }

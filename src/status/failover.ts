@@ -58,17 +58,36 @@ export interface FailoverOutcome {
 export function decideFailover(input: FailoverInput): FailoverOutcome {
   const clusters = input.clusters
     .toSorted((a, b) => compareStrings(a.state.cluster, b.state.cluster))
-    .map((c) => withTaintPolicies(observeClusterHealth(c.state, c.observation, input.now, input.health), {
-      cluster: c.cluster ?? { apiVersion: 'cluster.karmada.io/v1alpha1', kind: 'Cluster', metadata: { name: c.state.cluster } },
-      specTaints: c.specTaints, policies: input.taintPolicies ?? [],
-    }, input.now));
+    .map((c) =>
+      withTaintPolicies(
+        observeClusterHealth(c.state, c.observation, input.now, input.health),
+        {
+          cluster: c.cluster ?? {
+            apiVersion: 'cluster.karmada.io/v1alpha1',
+            kind: 'Cluster',
+            metadata: { name: c.state.cluster },
+          },
+          specTaints: c.specTaints,
+          policies: input.taintPolicies ?? [],
+        },
+        input.now,
+      ),
+    );
   const specTaints = new Map(input.clusters.map((c) => [c.state.cluster, c.specTaints] as const));
-  const tainted = clusters.map((r) => ({ name: r.state.cluster, taints: [...(specTaints.get(r.state.cluster) ?? []), ...r.state.taints].toSorted(compareTaints) }));
+  const tainted = clusters.map((r) => ({
+    name: r.state.cluster,
+    taints: [...(specTaints.get(r.state.cluster) ?? []), ...r.state.taints].toSorted(compareTaints),
+  }));
   const bindings = input.bindings.toSorted((a, b) => compareStrings(a.key, b.key));
   const taintEvictions = decideEvictions(bindings, tainted, input.now, input.eviction);
   // Application failover looks at the clusters the taint manager left (Karmada runs both on the binding).
-  const appEvictions = decideApplicationEvictions(bindings.map((b) => ({ ...b, ...applyEvictions(b, taintEvictions) })), input.now);
-  const evictions = withPreservedState([...taintEvictions, ...appEvictions], bindings).toSorted((a, b) => compareStrings(a.binding, b.binding) || compareStrings(a.cluster, b.cluster));
+  const appEvictions = decideApplicationEvictions(
+    bindings.map((b) => ({ ...b, ...applyEvictions(b, taintEvictions) })),
+    input.now,
+  );
+  const evictions = withPreservedState([...taintEvictions, ...appEvictions], bindings).toSorted(
+    (a, b) => compareStrings(a.binding, b.binding) || compareStrings(a.cluster, b.cluster),
+  );
   const assessments: TaskAssessment[] = [];
   const after: EvictionBinding[] = [];
   for (const b of bindings) {
@@ -76,16 +95,34 @@ export function decideFailover(input: FailoverInput): FailoverOutcome {
     // A binding that just lost a cluster waits for the scheduler before its replacement is judged (Karmada hasScheduled).
     const scheduled = b.scheduled && evicted === b;
     const tasks = evicted.gracefulEvictionTasks ?? [];
-    const a = assessEvictionTasks({ binding: b.key, tasks, clusters: evicted.clusters, scheduled, statuses: b.statuses }, input.now, input.eviction);
+    const a = assessEvictionTasks(
+      { binding: b.key, tasks, clusters: evicted.clusters, scheduled, statuses: b.statuses },
+      input.now,
+      input.eviction,
+    );
     if (tasks.length > 0) assessments.push(a);
-    after.push(withoutStatus(tasks.length > 0 || evicted.gracefulEvictionTasks ? { ...evicted, gracefulEvictionTasks: a.kept } : evicted));
+    after.push(
+      withoutStatus(
+        tasks.length > 0 || evicted.gracefulEvictionTasks ? { ...evicted, gracefulEvictionTasks: a.kept } : evicted,
+      ),
+    );
   }
-  const decisions = [...clusters.flatMap((r) => (r.decision ? [r.decision] : [])), ...evictDecisions(evictions), ...purgeDecisions(assessments)].toSorted(compareDecisions);
+  const decisions = [
+    ...clusters.flatMap((r) => (r.decision ? [r.decision] : [])),
+    ...evictDecisions(evictions),
+    ...purgeDecisions(assessments),
+  ].toSorted(compareDecisions);
   return { clusters, evictions, bindings: after, assessments, decisions };
 }
 
 /** The binding fields eviction owns, without the status inputs of the pass. */
 function withoutStatus(b: EvictionBinding & Partial<Pick<FailoverBinding, 'scheduled' | 'statuses'>>): EvictionBinding {
-  const { scheduled: _scheduled, statuses: _statuses, propagateDeps: _deps, namespaced: _ns, ...rest } = b as EvictionBinding & Partial<Pick<FailoverBinding, 'scheduled' | 'statuses' | 'propagateDeps' | 'namespaced'>>;
+  const {
+    scheduled: _scheduled,
+    statuses: _statuses,
+    propagateDeps: _deps,
+    namespaced: _ns,
+    ...rest
+  } = b as EvictionBinding & Partial<Pick<FailoverBinding, 'scheduled' | 'statuses' | 'propagateDeps' | 'namespaced'>>;
   return rest;
 }

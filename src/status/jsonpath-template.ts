@@ -8,7 +8,9 @@
 import { isPlainObject } from '../api/index.ts';
 
 /** The template's text, or why it could not be evaluated (a missing key, an unsupported expression). */
-export type JsonPathResult = { readonly kind: 'ok'; readonly value: string } | { readonly kind: 'error'; readonly message: string };
+export type JsonPathResult =
+  | { readonly kind: 'ok'; readonly value: string }
+  | { readonly kind: 'error'; readonly message: string };
 
 /** Evaluates `template` against `data`. */
 export function evaluateJsonPath(template: string, data: unknown): JsonPathResult {
@@ -30,14 +32,20 @@ export function evaluateJsonPath(template: string, data: unknown): JsonPathResul
 
 function evaluateExpression(expr: string, data: unknown): JsonPathResult {
   const steps = parseSteps(expr);
-  if (steps === undefined) return { kind: 'error', message: `unsupported JSONPath expression ${JSON.stringify(expr)} (fields and indexes only)` };
+  if (steps === undefined)
+    return {
+      kind: 'error',
+      message: `unsupported JSONPath expression ${JSON.stringify(expr)} (fields and indexes only)`,
+    };
   let v: unknown = data;
   for (const s of steps) {
     if (typeof s === 'number') {
-      if (!Array.isArray(v) || s >= v.length) return { kind: 'error', message: `array index out of bounds: ${s} in ${JSON.stringify(expr)}` };
+      if (!Array.isArray(v) || s >= v.length)
+        return { kind: 'error', message: `array index out of bounds: ${s} in ${JSON.stringify(expr)}` };
       v = v[s];
     } else {
-      if (!isPlainObject(v) || !Object.hasOwn(v, s)) return { kind: 'error', message: `${s} is not found in ${JSON.stringify(expr)}` };
+      if (!isPlainObject(v) || !Object.hasOwn(v, s))
+        return { kind: 'error', message: `${s} is not found in ${JSON.stringify(expr)}` };
       v = v[s];
     }
   }
@@ -50,9 +58,14 @@ function parseSteps(expr: string): (string | number)[] | undefined {
   if (s === '.' || s === '') return [];
   const steps: (string | number)[] = [];
   while (s !== '') {
-    const m = /^\.([A-Za-z0-9_-]+)/.exec(s) ?? /^\[(\d+)\]/.exec(s) ?? /^\['([^']*)'\]/.exec(s) ?? /^\["([^"]*)"\]/.exec(s);
+    const m =
+      /^\.([A-Za-z0-9_-]+)/.exec(s) ?? /^\[(\d+)\]/.exec(s) ?? /^\['([^']*)'\]/.exec(s) ?? /^\["([^"]*)"\]/.exec(s);
     if (!m || m[1] === undefined) return undefined;
-    steps.push(m[0].startsWith('[') && /^\d+$/.test(m[1]) && !m[0].startsWith("['") && !m[0].startsWith('["') ? Number(m[1]) : m[1]);
+    steps.push(
+      m[0].startsWith('[') && /^\d+$/.test(m[1]) && !m[0].startsWith("['") && !m[0].startsWith('["')
+        ? Number(m[1])
+        : m[1],
+    );
     s = s.slice(m[0].length);
   }
   return steps;

@@ -75,11 +75,18 @@ export function assessEvictionTasks(input: TaskAssessmentInput, now: string, s: 
   const first = input.tasks.map((t) => assessTask(t, input, now, s));
   const verdicts = guardLastReadyCopy(first, input, s);
   const kept = verdicts.flatMap((v) => (v.kind === 'keep' ? [v.task] : []));
-  const deadlines = verdicts.flatMap((v) => (v.kind === 'keep' && v.until !== undefined ? [v.until] : [])).toSorted((a, b) => instant(a) - instant(b));
+  const deadlines = verdicts
+    .flatMap((v) => (v.kind === 'keep' && v.until !== undefined ? [v.until] : []))
+    .toSorted((a, b) => instant(a) - instant(b));
   return { binding: input.binding, kept, verdicts, ...(deadlines[0] !== undefined ? { nextCheck: deadlines[0] } : {}) };
 }
 
-function assessTask(task: GracefulEvictionTask, input: TaskAssessmentInput, now: string, s: EvictionSettings): TaskVerdict {
+function assessTask(
+  task: GracefulEvictionTask,
+  input: TaskAssessmentInput,
+  now: string,
+  s: EvictionSettings,
+): TaskVerdict {
   if (task.creationTimestamp === undefined) {
     const stamped = { ...task, creationTimestamp: now };
     return { kind: 'keep', task: stamped, reason: 'Stamped', ...untilOf(stamped, s) };
@@ -93,7 +100,8 @@ function assessTask(task: GracefulEvictionTask, input: TaskAssessmentInput, now:
   // A task carrying preserved state is the exception: its record is what the renderer injects the
   // state from (render/state-injection.ts), so it lasts as in Karmada; its copy is gone at once
   // all the same (the planner renders no copy for a Directly task).
-  if (task.purgeMode === 'Directly' && !hasPreservedState(task)) return { kind: 'purge', task, reason: 'PurgeDirectly' };
+  if (task.purgeMode === 'Directly' && !hasPreservedState(task))
+    return { kind: 'purge', task, reason: 'PurgeDirectly' };
   const until = deadlineOf(task, s);
   if (isAfter(now, until)) return { kind: 'purge', task, reason: 'GracePeriodElapsed' };
   if (input.scheduled && replacementHealthy(input)) return { kind: 'purge', task, reason: 'ReplacementHealthy' };
@@ -120,7 +128,11 @@ function untilOf(task: GracefulEvictionTask, s: EvictionSettings): { until?: str
  * clusters and the tasks still kept), or find none on its own cluster to lose. A person's
  * explicit confirmation (suppressDeletion false) is never held.
  */
-function guardLastReadyCopy(verdicts: readonly TaskVerdict[], input: TaskAssessmentInput, s: EvictionSettings): TaskVerdict[] {
+function guardLastReadyCopy(
+  verdicts: readonly TaskVerdict[],
+  input: TaskAssessmentInput,
+  s: EvictionSettings,
+): TaskVerdict[] {
   const ready = (cluster: string): number => {
     const st = input.statuses.find((x) => x.cluster === cluster);
     if (st === undefined) return 0;
@@ -128,7 +140,10 @@ function guardLastReadyCopy(verdicts: readonly TaskVerdict[], input: TaskAssessm
   };
   const holding = new Set([...input.clusters.map((c) => c.name), ...input.tasks.map((t) => t.fromCluster)]);
   const out = [...verdicts];
-  const order = out.map((v, i) => ({ v, i })).filter((x) => x.v.kind === 'purge').toSorted((a, b) => compareStrings(a.v.task.fromCluster, b.v.task.fromCluster));
+  const order = out
+    .map((v, i) => ({ v, i }))
+    .filter((x) => x.v.kind === 'purge')
+    .toSorted((a, b) => compareStrings(a.v.task.fromCluster, b.v.task.fromCluster));
   for (const { v, i } of order) {
     const from = v.task.fromCluster;
     const others = [...holding].filter((c) => c !== from).reduce((n, c) => n + ready(c), 0);
@@ -154,7 +169,11 @@ export function purgeDecisions(assessments: readonly TaskAssessment[]): PurgeDec
   }
   return [...byCluster.keys()].toSorted(compareStrings).map((cluster) => {
     const items = (byCluster.get(cluster) ?? []).toSorted((a, b) => compareStrings(a.binding, b.binding));
-    const since = items.map((x) => x.created).filter((x) => x !== '').toSorted((a, b) => instant(a) - instant(b))[0] ?? '';
+    const since =
+      items
+        .map((x) => x.created)
+        .filter((x) => x !== '')
+        .toSorted((a, b) => instant(a) - instant(b))[0] ?? '';
     return { kind: 'purge' as const, cluster, since, bindings: items.map(({ binding, why }) => ({ binding, why })) };
   });
 }

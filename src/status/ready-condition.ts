@@ -54,9 +54,21 @@ export const readyReasons = {
 
 /** Karmada generateReadyCondition: unreachable → False/ClusterNotReachable, readyz not ok → False/ClusterNotReady. */
 export function probeCondition(o: Observation): Condition {
-  if (!o.reachable) return { type: 'Ready', status: 'False', reason: readyReasons.notReachable, message: 'cluster is not reachable' };
-  if (!o.readyzOk) return { type: 'Ready', status: 'False', reason: readyReasons.notReady, message: 'cluster is reachable but health endpoint responded without ok' };
-  return { type: 'Ready', status: 'True', reason: readyReasons.ready, message: 'cluster is healthy and ready to accept workloads' };
+  if (!o.reachable)
+    return { type: 'Ready', status: 'False', reason: readyReasons.notReachable, message: 'cluster is not reachable' };
+  if (!o.readyzOk)
+    return {
+      type: 'Ready',
+      status: 'False',
+      reason: readyReasons.notReady,
+      message: 'cluster is reachable but health endpoint responded without ok',
+    };
+  return {
+    type: 'Ready',
+    status: 'True',
+    reason: readyReasons.ready,
+    message: 'cluster is healthy and ready to accept workloads',
+  };
 }
 
 /**
@@ -69,15 +81,22 @@ export function probeCondition(o: Observation): Condition {
  *   t=20 probe False → streak False since 20, held
  *   t=50 probe False → 50 ≥ 20+30: Ready=False, transition at 50
  */
-export function dampedCondition(current: Condition | undefined, streak: ObservedStreak | undefined, o: Observation, s: HealthSettings): { readonly condition: Condition; readonly streak: ObservedStreak } {
+export function dampedCondition(
+  current: Condition | undefined,
+  streak: ObservedStreak | undefined,
+  o: Observation,
+  s: HealthSettings,
+): { readonly condition: Condition; readonly streak: ObservedStreak } {
   const probed = probeCondition(o);
   const status = probed.status === 'True' ? 'True' : 'False';
   const next: ObservedStreak = streak && streak.status === status ? streak : { status, since: o.observedAt };
   // The first probe of a cluster, or one without a published condition, is taken as it is.
-  if (streak === undefined || current === undefined) return { condition: withTransition(current, probed, o.observedAt), streak: next };
+  if (streak === undefined || current === undefined)
+    return { condition: withTransition(current, probed, o.observedAt), streak: next };
   const flips = (status === 'True') !== (current.status === 'True');
   const threshold = status === 'True' ? s.successThresholdSeconds : s.failureThresholdSeconds;
-  if (flips && !isAtOrAfter(o.observedAt, addSeconds(next.since, threshold))) return { condition: current, streak: next };
+  if (flips && !isAtOrAfter(o.observedAt, addSeconds(next.since, threshold)))
+    return { condition: current, streak: next };
   return { condition: withTransition(current, probed, o.observedAt), streak: next };
 }
 
@@ -97,16 +116,31 @@ export function staleCondition(known: KnownHealth, now: string, s: HealthSetting
   const grace = probedAt === undefined ? s.startupGracePeriodSeconds : s.monitorGracePeriodSeconds;
   if (!isAfter(now, addSeconds(probedAt ?? registeredAt, grace))) return current;
   if (current === undefined) {
-    return { type: 'Ready', status: 'Unknown', reason: readyReasons.neverUpdated, message: 'flotilla has never observed the cluster', lastTransitionTime: now };
+    return {
+      type: 'Ready',
+      status: 'Unknown',
+      reason: readyReasons.neverUpdated,
+      message: 'flotilla has never observed the cluster',
+      lastTransitionTime: now,
+    };
   }
   if (current.status === 'Unknown') return current;
   const since = probedAt ?? registeredAt;
-  return { type: 'Ready', status: 'Unknown', reason: readyReasons.statusUnknown, message: `flotilla has not observed the cluster since ${since}`, lastTransitionTime: now };
+  return {
+    type: 'Ready',
+    status: 'Unknown',
+    reason: readyReasons.statusUnknown,
+    message: `flotilla has not observed the cluster since ${since}`,
+    lastTransitionTime: now,
+  };
 }
 
 /** The new condition, keeping the previous transition time unless the status changed (STYLE R5). */
 function withTransition(previous: Condition | undefined, next: Condition, at: string): Condition {
-  const lastTransitionTime = previous && previous.status === next.status && previous.lastTransitionTime !== undefined ? previous.lastTransitionTime : at;
+  const lastTransitionTime =
+    previous && previous.status === next.status && previous.lastTransitionTime !== undefined
+      ? previous.lastTransitionTime
+      : at;
   return { ...next, lastTransitionTime };
 }
 

@@ -23,7 +23,10 @@ export interface RecordedState {
 }
 
 /** A cluster state with every time the branch already records for the same thing taken from it. */
-export function keepRecordedClusterTimes(ours: ClusterHealthState, recorded: ClusterHealthState | undefined): ClusterHealthState {
+export function keepRecordedClusterTimes(
+  ours: ClusterHealthState,
+  recorded: ClusterHealthState | undefined,
+): ClusterHealthState {
   if (!recorded) return ours;
   const taints = ours.taints.map((t) => withRecordedTaintTime(t, recorded.taints));
   const ready = ours.ready && recorded.ready ? withRecordedTransition(ours.ready, recorded.ready) : ours.ready;
@@ -38,7 +41,10 @@ export function keepRecordedClusterTimes(ours: ClusterHealthState, recorded: Clu
 }
 
 /** Eviction tasks with the recorded creationTimestamp of a task from the same cluster. */
-export function keepRecordedTaskTimes(ours: readonly GracefulEvictionTask[], recorded: readonly GracefulEvictionTask[] | undefined): GracefulEvictionTask[] {
+export function keepRecordedTaskTimes(
+  ours: readonly GracefulEvictionTask[],
+  recorded: readonly GracefulEvictionTask[] | undefined,
+): GracefulEvictionTask[] {
   return ours.map((t) => {
     const r = recorded?.find((x) => x.fromCluster === t.fromCluster);
     return r?.creationTimestamp !== undefined ? { ...t, creationTimestamp: r.creationTimestamp } : t;
@@ -46,18 +52,27 @@ export function keepRecordedTaskTimes(ours: readonly GracefulEvictionTask[], rec
 }
 
 /** Workload statuses with the recorded unhealthySince of a workload still unhealthy on the same cluster. */
-export function keepRecordedUnhealthySince(ours: readonly ClusterWorkloadStatus[], recorded: readonly ClusterWorkloadStatus[] | undefined): ClusterWorkloadStatus[] {
+export function keepRecordedUnhealthySince(
+  ours: readonly ClusterWorkloadStatus[],
+  recorded: readonly ClusterWorkloadStatus[] | undefined,
+): ClusterWorkloadStatus[] {
   return ours.map((s) => {
     const r = recorded?.find((x) => x.cluster === s.cluster);
-    return s.unhealthySince !== undefined && r?.unhealthySince !== undefined ? { ...s, unhealthySince: r.unhealthySince } : s;
+    return s.unhealthySince !== undefined && r?.unhealthySince !== undefined
+      ? { ...s, unhealthySince: r.unhealthySince }
+      : s;
   });
 }
 
 /** The decisions the branch does not record yet, each reduced to its new part (sorted as given). */
-export function unrecordedDecisions(decisions: readonly Decision[], recorded: RecordedState): { readonly kept: Decision[]; readonly duplicates: Decision[] } {
+export function unrecordedDecisions(
+  decisions: readonly Decision[],
+  recorded: RecordedState,
+): { readonly kept: Decision[]; readonly duplicates: Decision[] } {
   const clusters = new Map(recorded.clusters.map((c) => [c.cluster, c] as const));
   const bindings = new Map(recorded.bindings.map((b) => [b.key, b] as const));
-  const hasTask = (binding: string, cluster: string) => (bindings.get(binding)?.gracefulEvictionTasks ?? []).some((t) => t.fromCluster === cluster);
+  const hasTask = (binding: string, cluster: string) =>
+    (bindings.get(binding)?.gracefulEvictionTasks ?? []).some((t) => t.fromCluster === cluster);
   const kept: Decision[] = [];
   const duplicates: Decision[] = [];
   for (const d of decisions) {
@@ -68,10 +83,18 @@ export function unrecordedDecisions(decisions: readonly Decision[], recorded: Re
   return { kept, duplicates };
 }
 
-function unrecordedPart(d: Decision, cluster: ClusterHealthState | undefined, hasTask: (binding: string, cluster: string) => boolean): Decision | undefined {
+function unrecordedPart(
+  d: Decision,
+  cluster: ClusterHealthState | undefined,
+  hasTask: (binding: string, cluster: string) => boolean,
+): Decision | undefined {
   switch (d.kind) {
     case 'failover':
-      return cluster && d.taintsAdded.every((t) => hasTaint(cluster.taints, t)) && !d.taintsRemoved.some((t) => hasTaint(cluster.taints, t)) ? undefined : d;
+      return cluster &&
+        d.taintsAdded.every((t) => hasTaint(cluster.taints, t)) &&
+        !d.taintsRemoved.some((t) => hasTaint(cluster.taints, t))
+        ? undefined
+        : d;
     case 'recover':
       return cluster && !d.taintsRemoved.some((t) => hasTaint(cluster.taints, t)) ? undefined : d;
     case 'evict': {
@@ -95,5 +118,7 @@ function withRecordedTaintTime(t: Taint, recorded: readonly Taint[]): Taint {
 }
 
 function withRecordedTransition(ours: Condition, recorded: Condition): Condition {
-  return ours.status === recorded.status && recorded.lastTransitionTime !== undefined ? { ...ours, lastTransitionTime: recorded.lastTransitionTime } : ours;
+  return ours.status === recorded.status && recorded.lastTransitionTime !== undefined
+    ? { ...ours, lastTransitionTime: recorded.lastTransitionTime }
+    : ours;
 }

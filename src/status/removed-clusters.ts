@@ -14,7 +14,11 @@ import type { ClusterHealthState } from './cluster-health.ts';
  * time or `now`, sorted by name. Worked example: recorded m1, m2, m3 (m3 removedSince 10:00),
  * fleet m1 → m2 removed since now, m3 still since 10:00.
  */
-export function removedClusters(recorded: readonly ClusterHealthState[], fleet: ReadonlySet<string>, now: string): ClusterHealthState[] {
+export function removedClusters(
+  recorded: readonly ClusterHealthState[],
+  fleet: ReadonlySet<string>,
+  now: string,
+): ClusterHealthState[] {
   return recorded
     .filter((c) => !fleet.has(c.cluster))
     .map((c) => (c.removedSince ? c : { ...c, removedSince: now }))

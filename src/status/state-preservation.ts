@@ -8,7 +8,13 @@
  * The state is read from the status as last observed (kept per cluster on the status branch
  * beside the copy's health), since the copy being evicted may no longer answer.
  */
-import { compareStrings, isPlainObject, sortRecord, type FailoverBehavior, type StatePreservationRule } from '../api/index.ts';
+import {
+  compareStrings,
+  isPlainObject,
+  sortRecord,
+  type FailoverBehavior,
+  type StatePreservationRule,
+} from '../api/index.ts';
 import type { EvictionVerdict } from './eviction.ts';
 import { evictionProducerTaintManager } from './eviction-task.ts';
 import { evaluateJsonPath } from './jsonpath-template.ts';
@@ -16,7 +22,10 @@ import type { ApplicationBinding } from './application-failover.ts';
 import type { ClusterWorkloadStatus } from './purge.ts';
 
 /** Every rule's value read from `status`, keys sorted; undefined when a rule's path is missing (Karmada: the task waits). */
-export function buildPreservedLabelState(rules: readonly StatePreservationRule[], status: unknown): Record<string, string> | undefined {
+export function buildPreservedLabelState(
+  rules: readonly StatePreservationRule[],
+  status: unknown,
+): Record<string, string> | undefined {
   if (!isPlainObject(status)) return undefined;
   const out: Record<string, string> = {};
   for (const r of rules) {
@@ -44,13 +53,18 @@ export function statePreservationRules(failover: FailoverBehavior | undefined): 
  * evicts without it (failover must not wait on a status a failed member may never report), and
  * the task carries no state.
  */
-export function withPreservedState(verdicts: readonly EvictionVerdict[], bindings: readonly ApplicationBinding[]): EvictionVerdict[] {
+export function withPreservedState(
+  verdicts: readonly EvictionVerdict[],
+  bindings: readonly ApplicationBinding[],
+): EvictionVerdict[] {
   const byKey = new Map(bindings.map((b) => [b.key, b] as const));
   return verdicts.map((v) => {
     const b = byKey.get(v.binding);
     if (v.kind !== 'evict') return v;
     const taint = v.task.producer === evictionProducerTaintManager;
-    const rules = taint ? b?.failover?.cluster?.statePreservation?.rules : b?.failover?.application?.statePreservation?.rules;
+    const rules = taint
+      ? b?.failover?.cluster?.statePreservation?.rules
+      : b?.failover?.application?.statePreservation?.rules;
     if (!b || !rules?.length) return v;
     const seen = b.statuses.find((s) => s.cluster === v.cluster)?.preservedLabelState;
     if (!seen) return v;
@@ -58,7 +72,15 @@ export function withPreservedState(verdicts: readonly EvictionVerdict[], binding
     const state = sortRecord(Object.fromEntries(Object.entries(seen).filter(([k]) => names.has(k))));
     const { creationTimestamp, ...rest } = v.task;
     const clustersBeforeFailover = taint ? [] : b.clusters.map((c) => c.name).sort(compareStrings);
-    return { ...v, task: { ...rest, preservedLabelState: state, ...(clustersBeforeFailover.length ? { clustersBeforeFailover } : {}), ...(creationTimestamp ? { creationTimestamp } : {}) } };
+    return {
+      ...v,
+      task: {
+        ...rest,
+        preservedLabelState: state,
+        ...(clustersBeforeFailover.length ? { clustersBeforeFailover } : {}),
+        ...(creationTimestamp ? { creationTimestamp } : {}),
+      },
+    };
   });
 }
 
@@ -68,12 +90,22 @@ export function withPreservedState(verdicts: readonly EvictionVerdict[], binding
  * unreachable) keeps a Health Unknown entry with its state while the binding still places or
  * evicts it there, so a later eviction from a dead member still carries its state. Sorted by cluster.
  */
-export function keepPreservedState(observed: readonly ClusterWorkloadStatus[], recorded: readonly ClusterWorkloadStatus[], placedOn: ReadonlySet<string>): ClusterWorkloadStatus[] {
-  const before = new Map(recorded.filter((r) => r.preservedLabelState && placedOn.has(r.cluster)).map((r) => [r.cluster, r.preservedLabelState] as const));
+export function keepPreservedState(
+  observed: readonly ClusterWorkloadStatus[],
+  recorded: readonly ClusterWorkloadStatus[],
+  placedOn: ReadonlySet<string>,
+): ClusterWorkloadStatus[] {
+  const before = new Map(
+    recorded
+      .filter((r) => r.preservedLabelState && placedOn.has(r.cluster))
+      .map((r) => [r.cluster, r.preservedLabelState] as const),
+  );
   const out: ClusterWorkloadStatus[] = observed.map((o) => {
     const kept = before.get(o.cluster);
     return o.preservedLabelState || !kept ? o : { ...o, preservedLabelState: kept };
   });
-  for (const [cluster, state] of before) if (!observed.some((o) => o.cluster === cluster)) out.push({ cluster, health: 'Unknown', ...(state ? { preservedLabelState: state } : {}) });
+  for (const [cluster, state] of before)
+    if (!observed.some((o) => o.cluster === cluster))
+      out.push({ cluster, health: 'Unknown', ...(state ? { preservedLabelState: state } : {}) });
   return out.sort((a, b) => compareStrings(a.cluster, b.cluster));
 }

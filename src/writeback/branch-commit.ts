@@ -5,8 +5,14 @@
  * files outside what flotilla owns keep their content.
  */
 import {
-  GitPushRejected, GitRemoteUnreachable, listFiles, readCommitInfo, writeCommit, writeTreeWithChanges,
-  type BranchStore, type Identity,
+  GitPushRejected,
+  GitRemoteUnreachable,
+  listFiles,
+  readCommitInfo,
+  writeCommit,
+  writeTreeWithChanges,
+  type BranchStore,
+  type Identity,
 } from '../git/index.ts';
 import type { PathChange } from './file-changes.ts';
 
@@ -21,14 +27,24 @@ export interface TipView {
 /** A decision about a tip: nothing to do, or a commit. `allowEmpty` commits even when the tree is unchanged. */
 export type BranchDecision =
   | { readonly kind: 'none' }
-  | { readonly kind: 'commit'; readonly changes: readonly PathChange[]; readonly message: string; readonly allowEmpty: boolean };
+  | {
+      readonly kind: 'commit';
+      readonly changes: readonly PathChange[];
+      readonly message: string;
+      readonly allowEmpty: boolean;
+    };
 
 /**
  * The outcome of a branch write. A `deferred` commit is kept in the local view only (the remote
  * was unreachable, or known to be): the store publishes it on a later flush.
  */
 export type BranchWriteResult =
-  | { readonly kind: 'committed'; readonly commit: string; readonly attempts: number; readonly deferred?: { readonly error: GitRemoteUnreachable | undefined } }
+  | {
+      readonly kind: 'committed';
+      readonly commit: string;
+      readonly attempts: number;
+      readonly deferred?: { readonly error: GitRemoteUnreachable | undefined };
+    }
   | { readonly kind: 'unchanged'; readonly tip: string | undefined };
 
 /** How branch writes run: identity, the injected clock, retry bound, and test faults. */
@@ -53,7 +69,12 @@ export type DeferPublish = 'never' | 'on-unreachable' | 'always';
 export const defaultAttempts = 5;
 
 /** Decides against the tip, commits and publishes `branch`; retries on rejection (see the file comment). */
-export async function commitToBranch(store: BranchStore, branch: string, decide: (tip: TipView) => BranchDecision | Promise<BranchDecision>, opts: BranchWriteOptions): Promise<BranchWriteResult> {
+export async function commitToBranch(
+  store: BranchStore,
+  branch: string,
+  decide: (tip: TipView) => BranchDecision | Promise<BranchDecision>,
+  opts: BranchWriteOptions,
+): Promise<BranchWriteResult> {
   const attempts = opts.attempts ?? defaultAttempts;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     if (attempt > 1) await store.refresh();
@@ -64,7 +85,13 @@ export async function commitToBranch(store: BranchStore, branch: string, decide:
     if (decision.kind === 'none') return { kind: 'unchanged', tip };
     const tree = await writeTreeWithChanges(store.repo, info?.tree, decision.changes);
     if (tree === info?.tree && !decision.allowEmpty) return { kind: 'unchanged', tip };
-    const commit = await writeCommit(store.repo, { tree, parents: tip ? [tip] : [], message: decision.message, identity: opts.identity, time: opts.now() });
+    const commit = await writeCommit(store.repo, {
+      tree,
+      parents: tip ? [tip] : [],
+      message: decision.message,
+      identity: opts.identity,
+      time: opts.now(),
+    });
     if (opts.beforePublish) await opts.beforePublish(branch, attempt);
     if (opts.deferPublish === 'always') {
       await store.defer(branch, commit);
@@ -75,8 +102,12 @@ export async function commitToBranch(store: BranchStore, branch: string, decide:
       await store.defer(branch, commit);
       return { kind: 'deferred' as const, error: err };
     });
-    if (outcome.kind === 'deferred') return { kind: 'committed', commit, attempts: attempt, deferred: { error: outcome.error } };
+    if (outcome.kind === 'deferred')
+      return { kind: 'committed', commit, attempts: attempt, deferred: { error: outcome.error } };
     if (outcome.kind === 'pushed') return { kind: 'committed', commit, attempts: attempt };
   }
-  throw new GitPushRejected(`${store.location}: ${branch} kept moving; gave up after ${attempts} attempts`, { branch, attempts });
+  throw new GitPushRejected(`${store.location}: ${branch} kept moving; gave up after ${attempts} attempts`, {
+    branch,
+    attempts,
+  });
 }

@@ -37,23 +37,51 @@ export function reportPath(cluster: string): string {
 
 /** The report as YAML (fixed key order, D5). */
 export function formatClusterReport(r: ClusterReport): string {
-  return YAML.stringify({
-    cluster: r.cluster, shard: r.shard, observedAt: r.observedAt, reachable: r.reachable, healthy: r.healthy,
-    ...(r.status ? { status: r.status } : {}), workloads: r.workloads,
-  }, { lineWidth: 0, aliasDuplicateObjects: false });
+  return YAML.stringify(
+    {
+      cluster: r.cluster,
+      shard: r.shard,
+      observedAt: r.observedAt,
+      reachable: r.reachable,
+      healthy: r.healthy,
+      ...(r.status ? { status: r.status } : {}),
+      workloads: r.workloads,
+    },
+    { lineWidth: 0, aliasDuplicateObjects: false },
+  );
 }
 
 /** A parsed report, or undefined when the value is not one. */
 export function parseClusterReport(v: unknown): ClusterReport | undefined {
-  if (!isPlainObject(v) || typeof v['cluster'] !== 'string' || typeof v['observedAt'] !== 'string' || typeof v['reachable'] !== 'boolean' || typeof v['healthy'] !== 'boolean') return undefined;
-  const workloads = Array.isArray(v['workloads']) ? v['workloads'].flatMap((w): ReportedWorkload[] => {
-    if (!isPlainObject(w) || typeof w['key'] !== 'string') return [];
-    const health = w['health'] === 'Healthy' || w['health'] === 'Unhealthy' ? w['health'] : 'Unknown';
-    return [{ key: w['key'], health, ...(typeof w['readyReplicas'] === 'number' ? { readyReplicas: w['readyReplicas'] } : {}) }];
-  }) : [];
+  if (
+    !isPlainObject(v) ||
+    typeof v['cluster'] !== 'string' ||
+    typeof v['observedAt'] !== 'string' ||
+    typeof v['reachable'] !== 'boolean' ||
+    typeof v['healthy'] !== 'boolean'
+  )
+    return undefined;
+  const workloads = Array.isArray(v['workloads'])
+    ? v['workloads'].flatMap((w): ReportedWorkload[] => {
+        if (!isPlainObject(w) || typeof w['key'] !== 'string') return [];
+        const health = w['health'] === 'Healthy' || w['health'] === 'Unhealthy' ? w['health'] : 'Unknown';
+        return [
+          {
+            key: w['key'],
+            health,
+            ...(typeof w['readyReplicas'] === 'number' ? { readyReplicas: w['readyReplicas'] } : {}),
+          },
+        ];
+      })
+    : [];
   return {
-    cluster: v['cluster'], shard: typeof v['shard'] === 'number' ? v['shard'] : 0, observedAt: v['observedAt'], reachable: v['reachable'], healthy: v['healthy'],
-    ...(isPlainObject(v['status']) ? { status: v['status'] as ClusterStatus } : {}), workloads,
+    cluster: v['cluster'],
+    shard: typeof v['shard'] === 'number' ? v['shard'] : 0,
+    observedAt: v['observedAt'],
+    reachable: v['reachable'],
+    healthy: v['healthy'],
+    ...(isPlainObject(v['status']) ? { status: v['status'] as ClusterStatus } : {}),
+    workloads,
   };
 }
 

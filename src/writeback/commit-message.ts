@@ -41,8 +41,19 @@ export function statusCommitMessage(m: StatusMessageInput): string {
   if (m.decision === 'invalid') {
     subject = `flotilla: revision ${short} is invalid (${m.errors.length} error${m.errors.length === 1 ? '' : 's'})`;
     body.push('The revision was rejected as a whole; nothing was rendered or applied.');
-    body.push(m.lastApplied ? `The last good revision ${m.lastApplied.slice(0, 7)} stays in force.` : 'No revision has been valid yet.');
-    body.push('', ...clip(m.errors.map((e) => `${e.file}:${e.line}${e.column !== undefined ? `:${e.column}` : ''}: ${e.code}: ${oneLine(e.message)}`)));
+    body.push(
+      m.lastApplied
+        ? `The last good revision ${m.lastApplied.slice(0, 7)} stays in force.`
+        : 'No revision has been valid yet.',
+    );
+    body.push(
+      '',
+      ...clip(
+        m.errors.map(
+          (e) => `${e.file}:${e.line}${e.column !== undefined ? `:${e.column}` : ''}: ${e.code}: ${oneLine(e.message)}`,
+        ),
+      ),
+    );
   } else {
     subject = `flotilla: plan ${short} (${m.bindings} binding${m.bindings === 1 ? '' : 's'}, ${m.works} work${m.works === 1 ? '' : 's'})`;
     const paths = m.changes.map((c) => `${c.content === null ? 'removed' : 'wrote'} ${c.path}`);
@@ -57,9 +68,16 @@ export function statusCommitMessage(m: StatusMessageInput): string {
  * A status commit carrying failover decisions: the first decision's subject (or a count), every
  * decision's lines, then the usual body, and one `Flotilla-Decision` trailer per kind involved.
  */
-function failoverMessage(decisions: readonly DecisionDescription[], rest: readonly string[], m: StatusMessageInput): string {
+function failoverMessage(
+  decisions: readonly DecisionDescription[],
+  rest: readonly string[],
+  m: StatusMessageInput,
+): string {
   const first = decisions[0] as DecisionDescription;
-  const subject = decisions.length === 1 ? first.subject : `flotilla: ${decisions.length} failover decisions (${first.subject.replace(/^flotilla: /, '')}, …)`;
+  const subject =
+    decisions.length === 1
+      ? first.subject
+      : `flotilla: ${decisions.length} failover decisions (${first.subject.replace(/^flotilla: /, '')}, …)`;
   const body = decisions.flatMap((d) => [d.subject.replace(/^flotilla: /, ''), ...d.body.map((l) => `  ${l}`)]);
   // The revision's own decision (plan or invalid) first, then each kind of failover decision.
   const kinds = [m.decision, ...[...new Set(decisions.map((d) => d.trailer))].sort()];

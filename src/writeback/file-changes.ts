@@ -18,7 +18,11 @@ export interface PathChange {
  * written, owned files absent from `desired` are deleted, files flotilla does not own are left as
  * they are (someone else's commit keeps its content). Sorted by path; empty when nothing changes.
  */
-export function fileChanges(current: ReadonlyMap<string, string>, desired: ReadonlyMap<string, DesiredFile>, owns: (path: string) => boolean): PathChange[] {
+export function fileChanges(
+  current: ReadonlyMap<string, string>,
+  desired: ReadonlyMap<string, DesiredFile>,
+  owns: (path: string) => boolean,
+): PathChange[] {
   const out: PathChange[] = [];
   for (const [path, file] of desired) if (current.get(path) !== file.oid) out.push({ path, content: file.bytes });
   for (const path of current.keys()) if (owns(path) && !desired.has(path)) out.push({ path, content: null });

@@ -2,7 +2,20 @@ import assert from 'node:assert/strict';
 import { maxSegmentLength, safeSegment } from './file-name.ts';
 
 describe('safeSegment', () => {
-  const cases = ['web', 'a.b-c_d', '../etc/passwd', '..', '.', '.hidden', 'a/b', 'a\\b', 'nul\u0000byte', '', 'x'.repeat(300), 'tab\there'];
+  const cases = [
+    'web',
+    'a.b-c_d',
+    '../etc/passwd',
+    '..',
+    '.',
+    '.hidden',
+    'a/b',
+    'a\\b',
+    'nul\u0000byte',
+    '',
+    'x'.repeat(300),
+    'tab\there',
+  ];
   for (const name of cases) {
     it(JSON.stringify(name.length > 40 ? `${name.slice(0, 10)}…(${name.length})` : name), () => {
       const s = safeSegment(name);

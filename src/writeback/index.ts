@@ -1,20 +1,85 @@
 /** The public surface of src/writeback: the status branch, the rendered branch and the rendered directory. */
-export { commitToBranch, defaultAttempts, type BranchDecision, type DeferPublish, type BranchWriteOptions, type BranchWriteResult, type TipView } from './branch-commit.ts';
-export { decisionTrailer, renderedCommitMessage, sourceTrailer, statusCommitMessage, type StatusMessageInput } from './commit-message.ts';
+export {
+  commitToBranch,
+  defaultAttempts,
+  type BranchDecision,
+  type DeferPublish,
+  type BranchWriteOptions,
+  type BranchWriteResult,
+  type TipView,
+} from './branch-commit.ts';
+export {
+  decisionTrailer,
+  renderedCommitMessage,
+  sourceTrailer,
+  statusCommitMessage,
+  type StatusMessageInput,
+} from './commit-message.ts';
 export { fileChanges, type DesiredFile, type PathChange } from './file-changes.ts';
 export { maxSegmentLength, safeSegment } from './file-name.ts';
 export { RenderOutUnwritable, writeRenderedDir } from './render-out.ts';
 export { clusterScopedFolder, renderedFiles, renderedRoot } from './rendered-tree.ts';
 export { renderedHolds, type RenderedHold } from './rendered-guard.ts';
 export { writeRendered, type RenderedWriteResult } from './rendered-writer.ts';
-export { formatRevisionRecord, parseRevisionRecord, revisionPath, type Attempt, type Decision, type RevisionRecord } from './revision-record.ts';
-export { bindingFiles, bindingsRoot, clustersRoot, statusFiles, type ClusterObservation, type FailoverStatus, type StatusFiles, type StatusInput } from './status-files.ts';
+export {
+  formatRevisionRecord,
+  parseRevisionRecord,
+  revisionPath,
+  type Attempt,
+  type Decision,
+  type RevisionRecord,
+} from './revision-record.ts';
+export {
+  bindingFiles,
+  bindingsRoot,
+  clustersRoot,
+  statusFiles,
+  type ClusterObservation,
+  type FailoverStatus,
+  type StatusFiles,
+  type StatusInput,
+} from './status-files.ts';
 export { parseClusterHealth, parseFailoverBinding } from './failover-state.ts';
 export { parseRebalancerRecord, rebalancerFiles, rebalancersRoot } from './rebalancer-files.ts';
-export { createStatusReader, type PreviousView, type RecordedFailover, type StatusReader, type StatusView } from './status-reader.ts';
-export { flotillaCommitsSince, toDesired, writeStatus, type ConcurrentWrite, type RebasedStatus, type StatusWrite, type StatusWriteResult } from './status-writer.ts';
-export { formatClusterReport, parseClusterReport, reportDue, reportPath, reportsRoot, type ClusterReport, type ReportedWorkload } from './cluster-reports.ts';
+export {
+  createStatusReader,
+  type PreviousView,
+  type RecordedFailover,
+  type StatusReader,
+  type StatusView,
+} from './status-reader.ts';
+export {
+  flotillaCommitsSince,
+  toDesired,
+  writeStatus,
+  type ConcurrentWrite,
+  type RebasedStatus,
+  type StatusWrite,
+  type StatusWriteResult,
+} from './status-writer.ts';
+export {
+  formatClusterReport,
+  parseClusterReport,
+  reportDue,
+  reportPath,
+  reportsRoot,
+  type ClusterReport,
+  type ReportedWorkload,
+} from './cluster-reports.ts';
 export { readClusterReports, readRenderedClusters, writeClusterReports } from './shard-io.ts';
-export { formatRolloutRecord, parseRolloutRecord, rolloutCommitMessage, rolloutRecordPath, rolloutsRoot } from './rollout-record.ts';
+export {
+  formatRolloutRecord,
+  parseRolloutRecord,
+  rolloutCommitMessage,
+  rolloutRecordPath,
+  rolloutsRoot,
+} from './rollout-record.ts';
 export { readRolloutRecords } from './rollout-reader.ts';
-export { formatRolloutRequest, isRolloutRequestPath, parseRolloutRequest, readRolloutRequests, rolloutRequestPath, type RolloutRequest } from './rollout-request.ts';
+export {
+  formatRolloutRequest,
+  isRolloutRequestPath,
+  parseRolloutRequest,
+  readRolloutRequests,
+  rolloutRequestPath,
+  type RolloutRequest,
+} from './rollout-request.ts';

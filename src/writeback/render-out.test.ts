@@ -13,7 +13,9 @@ const cm = (cluster: string, name: string, value: string) => {
 
 describe('writeRenderedDir', () => {
   let dir = '';
-  beforeEach(() => { dir = mkdtempSync(path.join(os.tmpdir(), 'flotilla-render-out-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'flotilla-render-out-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes nothing when the directory already holds the tree', async () => {
@@ -26,9 +28,19 @@ describe('writeRenderedDir', () => {
   });
 
   it('rewrites only what changed; a cluster that lost its last object keeps resources: []', async () => {
-    await writeRenderedDir(dir, { works: [cm('m1', 'a', '1'), cm('m1', 'b', '1'), cm('m2', 'a', '1')], clusters: ['m1', 'm2'] });
+    await writeRenderedDir(dir, {
+      works: [cm('m1', 'a', '1'), cm('m1', 'b', '1'), cm('m2', 'a', '1')],
+      clusters: ['m1', 'm2'],
+    });
     const r = await writeRenderedDir(dir, { works: [cm('m1', 'a', '1'), cm('m1', 'b', '2')], clusters: ['m1', 'm2'] });
-    assert.deepEqual(r, { clusters: 2, files: 4, written: 2, removed: 1 }, 'm1/b changed and m2 kustomization changed; m2/a removed');
-    assert.equal(readFileSync(path.join(dir, 'clusters/m2/kustomization.yaml'), 'utf8'), 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n');
+    assert.deepEqual(
+      r,
+      { clusters: 2, files: 4, written: 2, removed: 1 },
+      'm1/b changed and m2 kustomization changed; m2/a removed',
+    );
+    assert.equal(
+      readFileSync(path.join(dir, 'clusters/m2/kustomization.yaml'), 'utf8'),
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n',
+    );
   });
 });

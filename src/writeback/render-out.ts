@@ -37,7 +37,12 @@ export async function writeRenderedDir(dir: string, plan: Omit<RenderedPlan, 're
       written++;
     }
     await pruneEmptyDirs(path.join(dir, renderedRoot));
-    return { clusters: new Set([...files.keys()].map((p) => p.split('/')[1])).size, files: files.size, written, removed };
+    return {
+      clusters: new Set([...files.keys()].map((p) => p.split('/')[1])).size,
+      files: files.size,
+      written,
+      removed,
+    };
   } catch (err) {
     throw new RenderOutUnwritable(`cannot write the rendered tree to ${dir}`, { dir }, { cause: err });
   }
@@ -60,7 +65,8 @@ async function pruneEmptyDirs(abs: string): Promise<boolean> {
   const entries = await readdir(abs, { withFileTypes: true }).catch(() => []);
   let empty = true;
   for (const e of entries) {
-    if (e.isDirectory() && (await pruneEmptyDirs(path.join(abs, e.name)))) await rm(path.join(abs, e.name), { recursive: true, force: true });
+    if (e.isDirectory() && (await pruneEmptyDirs(path.join(abs, e.name))))
+      await rm(path.join(abs, e.name), { recursive: true, force: true });
     else empty = false;
   }
   return empty;

@@ -35,14 +35,26 @@ function changedPaths(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, str
 
 describe('rendered tree: a one-template change rewrites only that template', () => {
   let base: Snapshot;
-  before(async () => { base = { ...(await readDirectory(exampleFleet)), revision: 'rev-1' }; });
+  before(async () => {
+    base = { ...(await readDirectory(exampleFleet)), revision: 'rev-1' };
+  });
 
   it('another revision with no change renders the same bytes', () => {
     assert.deepEqual(changedPaths(treeOf(base), treeOf({ ...base, revision: 'rev-2' })), []);
   });
   const cases = [
-    { name: 'a new image', file: 'apps/shop/frontend.yaml', edit: (t: string) => t.replace('storefront:1.8.2', 'storefront:1.8.3'), kind: 'deployment-frontend' },
-    { name: 'a replica change', file: 'apps/shop/frontend.yaml', edit: (t: string) => t.replace('replicas: 6', 'replicas: 8'), kind: 'deployment-frontend' },
+    {
+      name: 'a new image',
+      file: 'apps/shop/frontend.yaml',
+      edit: (t: string) => t.replace('storefront:1.8.2', 'storefront:1.8.3'),
+      kind: 'deployment-frontend',
+    },
+    {
+      name: 'a replica change',
+      file: 'apps/shop/frontend.yaml',
+      edit: (t: string) => t.replace('replicas: 6', 'replicas: 8'),
+      kind: 'deployment-frontend',
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {

@@ -56,12 +56,18 @@ export function renderedHolds(x: RenderedGuardInput): RenderedHold[] {
     if (x.kept.includes(folder)) continue;
     const wanted = desired.get(segment) ?? new Set<string>();
     const cluster = names.get(segment) ?? segment;
-    const message = pruneHold({
-      revision: x.revision, where: `in ${folder} of the rendered branch (cluster ${cluster})`, owned: files.size,
-      withdrawn: [...files].filter((f) => !wanted.has(f) && !placed.has(f)), desiredHere: wanted.size > 0,
-      held: `${folder} was left as it was on the rendered branch, so Argo CD and Flux prune nothing on ${cluster}`,
-      confirm: "flotilla reconcile --once, with --kubeconfig for a controller's fleet",
-    }, x.guard);
+    const message = pruneHold(
+      {
+        revision: x.revision,
+        where: `in ${folder} of the rendered branch (cluster ${cluster})`,
+        owned: files.size,
+        withdrawn: [...files].filter((f) => !wanted.has(f) && !placed.has(f)),
+        desiredHere: wanted.size > 0,
+        held: `${folder} was left as it was on the rendered branch, so Argo CD and Flux prune nothing on ${cluster}`,
+        confirm: "flotilla reconcile --once, with --kubeconfig for a controller's fleet",
+      },
+      x.guard,
+    );
     if (message !== undefined) out.push({ cluster, folder, message });
   }
   return out;

@@ -35,7 +35,9 @@ export const argoSyncOptionsAnnotation = 'argocd.argoproj.io/sync-options';
 export function renderedFiles(works: readonly Work[], clusters: readonly string[]): Map<string, string> {
   const perCluster = new Map<string, Map<string, string>>(clusters.map((c) => [c, new Map<string, string>()]));
   for (const work of works) {
-    const cluster = work.metadata.namespace.startsWith(executionNamespacePrefix) ? work.metadata.namespace.slice(executionNamespacePrefix.length) : work.metadata.namespace;
+    const cluster = work.metadata.namespace.startsWith(executionNamespacePrefix)
+      ? work.metadata.namespace.slice(executionNamespacePrefix.length)
+      : work.metadata.namespace;
     const files = perCluster.get(cluster) ?? new Map<string, string>();
     perCluster.set(cluster, files);
     for (const manifest of work.spec.workload.manifests) addManifest(files, manifest);
@@ -63,8 +65,16 @@ function addManifest(files: Map<string, string>, manifest: JsonObject): void {
   const folder = ns === undefined ? clusterScopedFolder : safeSegment(ns);
   const base = safeSegment(`${kind.toLowerCase()}-${name}`);
   let rel = `${folder}/${base}.yaml`;
-  if (files.has(rel)) rel = `${folder}/${base}-${safeSegment(String(manifest['apiVersion'] ?? '')).replace(/[^a-z0-9]/gi, '').toLowerCase()}.yaml`;
-  files.set(rel, portableYaml(manifest['kind'] === 'Namespace' && manifest['apiVersion'] === 'v1' ? keptNamespace(manifest, meta) : manifest));
+  if (files.has(rel))
+    rel = `${folder}/${base}-${safeSegment(String(manifest['apiVersion'] ?? ''))
+      .replace(/[^a-z0-9]/gi, '')
+      .toLowerCase()}.yaml`;
+  files.set(
+    rel,
+    portableYaml(
+      manifest['kind'] === 'Namespace' && manifest['apiVersion'] === 'v1' ? keptNamespace(manifest, meta) : manifest,
+    ),
+  );
 }
 
 /**
@@ -74,11 +84,22 @@ function addManifest(files: Map<string, string>, manifest: JsonObject): void {
 function keptNamespace(manifest: JsonObject, meta: JsonObject): JsonObject {
   const annotations = isPlainObject(meta['annotations']) ? meta['annotations'] : {};
   const own = typeof annotations[argoSyncOptionsAnnotation] === 'string' ? annotations[argoSyncOptionsAnnotation] : '';
-  const options = [...own.split(',').map((o) => o.trim()).filter((o) => o !== '' && !/^(Prune|Delete)=/.test(o)), 'Prune=false', 'Delete=false'];
+  const options = [
+    ...own
+      .split(',')
+      .map((o) => o.trim())
+      .filter((o) => o !== '' && !/^(Prune|Delete)=/.test(o)),
+    'Prune=false',
+    'Delete=false',
+  ];
   const kept = { ...annotations, [fluxPruneAnnotation]: 'disabled', [argoSyncOptionsAnnotation]: options.join(',') };
   return { ...manifest, metadata: { ...meta, annotations: sortRecord(kept) } };
 }
 
 function kustomization(resources: readonly string[]): string {
-  return portableYaml({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...resources] });
+  return portableYaml({
+    apiVersion: 'kustomize.config.k8s.io/v1beta1',
+    kind: 'Kustomization',
+    resources: [...resources],
+  });
 }

@@ -35,25 +35,54 @@ export interface RenderedWriteOptions {
  * file of it, and returned in `held`. The file of a suspended Work is kept as on the tip, and a
  * new one is not added (rendered-suspension.ts).
  */
-export async function writeRendered(store: BranchStore, branch: string, plan: RenderedPlan, opts: BranchWriteOptions, more: RenderedWriteOptions = {}): Promise<RenderedWriteResult> {
+export async function writeRendered(
+  store: BranchStore,
+  branch: string,
+  plan: RenderedPlan,
+  opts: BranchWriteOptions,
+  more: RenderedWriteOptions = {},
+): Promise<RenderedWriteResult> {
   const { revision } = plan;
   let held: readonly RenderedHold[] = [];
-  const result = await commitToBranch(store, branch, (tip) => {
-    const suspended = suspendedView(plan.works, (p) => tip.files.has(p));
-    const files = renderedFiles(suspended.works, plan.clusters);
-    const clusters = new Set([...files.keys()].map((p) => p.split('/')[1])).size;
-    const kept = removedFolders(tip.files.keys(), plan.clusters);
-    held = renderedHolds({ revision, tip: tip.files.keys(), desired: files.keys(), clusters: plan.clusters, kept, guard: more.pruneGuard ?? defaultPruneGuard });
-    const frozenFiles = new Set(suspended.frozen);
-    const frozen = [...kept, ...held.map((h) => h.folder)];
-    const desired = new Map([...toDesired(files)].filter(([p]) => !held.some((h) => p.startsWith(h.folder)) && !frozenFiles.has(p)));
-    const changes = fileChanges(tip.files, desired, (p) => p.startsWith(`${renderedRoot}/`) && !frozen.some((k) => p.startsWith(k)) && !frozenFiles.has(p));
-    // One commit per source revision; a second only when the same revision renders differently
-    // (a failover moved replicas), so Argo CD and Flux follow failovers too.
-    const recorded = tip.message !== undefined && trailerValue(tip.message, sourceTrailer) === revision;
-    if (recorded && changes.length === 0) return { kind: 'none' };
-    return { kind: 'commit', changes, message: renderedCommitMessage(revision, clusters, files.size), allowEmpty: !recorded };
-  }, opts);
+  const result = await commitToBranch(
+    store,
+    branch,
+    (tip) => {
+      const suspended = suspendedView(plan.works, (p) => tip.files.has(p));
+      const files = renderedFiles(suspended.works, plan.clusters);
+      const clusters = new Set([...files.keys()].map((p) => p.split('/')[1])).size;
+      const kept = removedFolders(tip.files.keys(), plan.clusters);
+      held = renderedHolds({
+        revision,
+        tip: tip.files.keys(),
+        desired: files.keys(),
+        clusters: plan.clusters,
+        kept,
+        guard: more.pruneGuard ?? defaultPruneGuard,
+      });
+      const frozenFiles = new Set(suspended.frozen);
+      const frozen = [...kept, ...held.map((h) => h.folder)];
+      const desired = new Map(
+        [...toDesired(files)].filter(([p]) => !held.some((h) => p.startsWith(h.folder)) && !frozenFiles.has(p)),
+      );
+      const changes = fileChanges(
+        tip.files,
+        desired,
+        (p) => p.startsWith(`${renderedRoot}/`) && !frozen.some((k) => p.startsWith(k)) && !frozenFiles.has(p),
+      );
+      // One commit per source revision; a second only when the same revision renders differently
+      // (a failover moved replicas), so Argo CD and Flux follow failovers too.
+      const recorded = tip.message !== undefined && trailerValue(tip.message, sourceTrailer) === revision;
+      if (recorded && changes.length === 0) return { kind: 'none' };
+      return {
+        kind: 'commit',
+        changes,
+        message: renderedCommitMessage(revision, clusters, files.size),
+        allowEmpty: !recorded,
+      };
+    },
+    opts,
+  );
   return { ...result, held };
 }
 
@@ -63,7 +92,8 @@ function removedFolders(tip: Iterable<string>, clusters: readonly string[]): str
   const folders = new Set<string>();
   for (const p of tip) {
     const [root, cluster] = p.split('/');
-    if (root === renderedRoot && cluster !== undefined && p.length > root.length + cluster.length + 1) folders.add(`${root}/${cluster}/`);
+    if (root === renderedRoot && cluster !== undefined && p.length > root.length + cluster.length + 1)
+      folders.add(`${root}/${cluster}/`);
   }
   return [...folders].filter((f) => !current.has(f)).sort(compareStrings);
 }

@@ -9,7 +9,14 @@ import { renderedFiles } from './rendered-tree.ts';
 const readers: { name: string; read: (text: string) => unknown }[] = [
   { name: 'YAML 1.2', read: (t) => YAML.parse(t, { version: '1.2' }) },
   { name: 'YAML 1.1', read: (t) => YAML.parse(t, { version: '1.1' }) },
-  { name: 'go-yaml v2 (sigs.k8s.io/yaml)', read: (t) => { const r = decodeYamlV2(t); assert.equal(r.kind, 'Applied', JSON.stringify(r)); return r.kind === 'Applied' ? r.value : undefined; } },
+  {
+    name: 'go-yaml v2 (sigs.k8s.io/yaml)',
+    read: (t) => {
+      const r = decodeYamlV2(t);
+      assert.equal(r.kind, 'Applied', JSON.stringify(r));
+      return r.kind === 'Applied' ? r.value : undefined;
+    },
+  },
 ];
 
 describe('rendered files read back identically under YAML 1.1 and 1.2', () => {
@@ -26,13 +33,24 @@ describe('rendered files read back identically under YAML 1.1 and 1.2', () => {
       assert.deepEqual(back, cm);
     });
     it(`${r.name}: kustomization.yaml lists the files as strings`, () => {
-      assert.deepEqual((r.read(files.get('clusters/on/kustomization.yaml') ?? '') as JsonObject)['resources'], ['_cluster/namespace-yes.yaml', 'shop/configmap-tricky.yaml']);
+      assert.deepEqual((r.read(files.get('clusters/on/kustomization.yaml') ?? '') as JsonObject)['resources'], [
+        '_cluster/namespace-yes.yaml',
+        'shop/configmap-tricky.yaml',
+      ]);
       assert.deepEqual((r.read(files.get('clusters/no/kustomization.yaml') ?? '') as JsonObject)['resources'], []);
     });
   }
   it('numbers, booleans and nulls stay what they are', () => {
-    const m: JsonObject = { apiVersion: 'v1', kind: 'Thing', metadata: { name: 'n' }, spec: { replicas: 3, ratio: 0.5, big: 1e21, on: true, off: false, none: null, list: [1, '1', true, 'true'] } };
-    const text = renderedFiles([buildWork('c', { apiVersion: 'v1', kind: 'Thing', name: 'n' }, 'b', m)], ['c']).get('clusters/c/_cluster/thing-n.yaml') ?? '';
+    const m: JsonObject = {
+      apiVersion: 'v1',
+      kind: 'Thing',
+      metadata: { name: 'n' },
+      spec: { replicas: 3, ratio: 0.5, big: 1e21, on: true, off: false, none: null, list: [1, '1', true, 'true'] },
+    };
+    const text =
+      renderedFiles([buildWork('c', { apiVersion: 'v1', kind: 'Thing', name: 'n' }, 'b', m)], ['c']).get(
+        'clusters/c/_cluster/thing-n.yaml',
+      ) ?? '';
     for (const r of readers) assert.deepEqual(r.read(text) as JsonValue, m, r.name);
   });
   it('plain strings stay plain (quoting only what needs it)', () => {

@@ -31,5 +31,7 @@ export function portableYaml(value: unknown): string {
   });
   // Every string holding such a character is double-quoted above, so each one found here sits
   // inside a double-quoted scalar, where `\uXXXX` is an escape in both versions.
-  return doc.toString({ lineWidth: 0 }).replace(new RegExp(breaksOrControls.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return doc
+    .toString({ lineWidth: 0 })
+    .replace(new RegExp(breaksOrControls.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

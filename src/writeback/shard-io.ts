@@ -8,7 +8,13 @@ import { compareStrings, isPlainObject, type KubeObject } from '../api/index.ts'
 import { listFiles, readBlobText, readCommitInfo, trailerValue, type BranchStore } from '../git/index.ts';
 import { commitToBranch, type BranchWriteOptions, type BranchWriteResult } from './branch-commit.ts';
 import { decisionTrailer, sourceTrailer } from './commit-message.ts';
-import { formatClusterReport, parseClusterReport, reportPath, reportsRoot, type ClusterReport } from './cluster-reports.ts';
+import {
+  formatClusterReport,
+  parseClusterReport,
+  reportPath,
+  reportsRoot,
+  type ClusterReport,
+} from './cluster-reports.ts';
 import { fileChanges } from './file-changes.ts';
 import { safeSegment } from './file-name.ts';
 import { renderedRoot } from './rendered-tree.ts';
@@ -36,7 +42,11 @@ export async function readClusterReports(store: BranchStore, tip: string | undef
 }
 
 /** The rendered branch's tip: its source revision and, for each of `clusters`, the manifests rendered for it. */
-export async function readRenderedClusters(store: BranchStore, branch: string, clusters: readonly string[]): Promise<{ revision: string | undefined; manifests: Map<string, KubeObject[]> }> {
+export async function readRenderedClusters(
+  store: BranchStore,
+  branch: string,
+  clusters: readonly string[],
+): Promise<{ revision: string | undefined; manifests: Map<string, KubeObject[]> }> {
   const tip = await store.tip(branch);
   const manifests = new Map<string, KubeObject[]>(clusters.map((c) => [c, []]));
   if (!tip) return { revision: undefined, manifests };
@@ -55,15 +65,28 @@ export async function readRenderedClusters(store: BranchStore, branch: string, c
 }
 
 /** Commits these reports (only their files) to the status branch; nothing when there are none. */
-export async function writeClusterReports(store: BranchStore, branch: string, reports: readonly ClusterReport[], revision: string, opts: BranchWriteOptions): Promise<BranchWriteResult> {
+export async function writeClusterReports(
+  store: BranchStore,
+  branch: string,
+  reports: readonly ClusterReport[],
+  revision: string,
+  opts: BranchWriteOptions,
+): Promise<BranchWriteResult> {
   if (reports.length === 0) return { kind: 'unchanged', tip: undefined };
   const desired = toDesired(new Map(reports.map((r) => [reportPath(r.cluster), formatClusterReport(r)] as const)));
   const shard = reports[0]?.shard ?? 0;
-  const names = reports.map((r) => `${r.cluster}: ${r.reachable ? (r.healthy ? 'ready' : 'not ready') : 'unreachable'}`);
-  return commitToBranch(store, branch, (tip) => {
-    const changes = fileChanges(tip.files, desired, (p) => desired.has(p));
-    if (changes.length === 0) return { kind: 'none' };
-    const message = `flotilla: shard ${shard} observed ${reports.length} cluster${reports.length === 1 ? '' : 's'}\n\n${names.join('\n')}\n\n${sourceTrailer}: ${revision}\n${decisionTrailer}: observe\n`;
-    return { kind: 'commit', changes, message, allowEmpty: false };
-  }, opts);
+  const names = reports.map(
+    (r) => `${r.cluster}: ${r.reachable ? (r.healthy ? 'ready' : 'not ready') : 'unreachable'}`,
+  );
+  return commitToBranch(
+    store,
+    branch,
+    (tip) => {
+      const changes = fileChanges(tip.files, desired, (p) => desired.has(p));
+      if (changes.length === 0) return { kind: 'none' };
+      const message = `flotilla: shard ${shard} observed ${reports.length} cluster${reports.length === 1 ? '' : 's'}\n\n${names.join('\n')}\n\n${sourceTrailer}: ${revision}\n${decisionTrailer}: observe\n`;
+      return { kind: 'commit', changes, message, allowEmpty: false };
+    },
+    opts,
+  );
 }

@@ -69,7 +69,13 @@ export function statusFiles(input: StatusInput): StatusFiles {
   for (const c of [...input.observed].sort((a, b) => compareStrings(a.name, b.name))) {
     const path = `${clustersRoot}/${safeSegment(c.name)}.yaml`;
     observedPaths.add(path);
-    files.set(path, YAML.stringify({ name: c.name, conditions: [...c.conditions].sort((a, b) => compareStrings(a.type, b.type)) }, { lineWidth: 0 }));
+    files.set(
+      path,
+      YAML.stringify(
+        { name: c.name, conditions: [...c.conditions].sort((a, b) => compareStrings(a.type, b.type)) },
+        { lineWidth: 0 },
+      ),
+    );
   }
   const failover = input.failover;
   if (failover) {
@@ -81,14 +87,19 @@ export function statusFiles(input: StatusInput): StatusFiles {
   }
   const inForce = decision === 'plan' ? input.plan : failover?.inForce;
   const ownsClusters = failover !== undefined;
-  const owns = (p: string) => p === revisionPath || observedPaths.has(p) || (ownsClusters && p.startsWith(`${clustersRoot}/`)) || (inForce !== undefined && (p.startsWith(`${bindingsRoot}/`) || p.startsWith(`${rebalancersRoot}/`)));
+  const owns = (p: string) =>
+    p === revisionPath ||
+    observedPaths.has(p) ||
+    (ownsClusters && p.startsWith(`${clustersRoot}/`)) ||
+    (inForce !== undefined && (p.startsWith(`${bindingsRoot}/`) || p.startsWith(`${rebalancersRoot}/`)));
   if (inForce) for (const [path, text] of bindingFiles(inForce.bindings, failover?.statuses)) files.set(path, text);
   if (inForce) for (const [path, text] of rebalancerFiles(inForce.rebalancers ?? [])) files.set(path, text);
   return { decision, record, files: sortedMap(files), owns };
 }
 
 /** The note a removed cluster's status file carries (what happened, what to do). */
-export const removedMessage = 'removed from the fleet repo: flotilla no longer applies to, observes or prunes this cluster; its objects stay on the member. To delete them, add the Cluster back with the taint flotilla.io/decommission:NoExecute until its bindings have moved and its objects are pruned, then remove it again; delete this file to stop the warning.';
+export const removedMessage =
+  'removed from the fleet repo: flotilla no longer applies to, observes or prunes this cluster; its objects stay on the member. To delete them, add the Cluster back with the taint flotilla.io/decommission:NoExecute until its bindings have moved and its objects are pruned, then remove it again; delete this file to stop the warning.';
 
 /** `clusters/<name>.yaml` of the controller: Ready, the health memory and the controller taints (fixed key order, D5). */
 function clusterHealthFile(c: ClusterHealthState): Record<string, unknown> {
@@ -104,14 +115,20 @@ function clusterHealthFile(c: ClusterHealthState): Record<string, unknown> {
 }
 
 /** The path of a binding's status file; a second resource sanitising to the same path gets its apiVersion appended. */
-export function bindingFiles(bindings: readonly Binding[], statuses?: ReadonlyMap<string, readonly ClusterWorkloadStatus[]>): Map<string, string> {
+export function bindingFiles(
+  bindings: readonly Binding[],
+  statuses?: ReadonlyMap<string, readonly ClusterWorkloadStatus[]>,
+): Map<string, string> {
   const out = new Map<string, string>();
   for (const b of bindings) {
     const r = b.spec.resource;
     const folder = r.namespace ? safeSegment(r.namespace) : clusterScopedFolder;
     let path = `${bindingsRoot}/${folder}/${safeSegment(`${r.kind.toLowerCase()}.${r.name}`)}.yaml`;
     if (out.has(path)) path = path.replace(/\.yaml$/, `.${r.apiVersion.replace(/[^a-z0-9]/gi, '').toLowerCase()}.yaml`);
-    out.set(path, YAML.stringify(bindingStatus(b, statuses?.get(resourceKey(r))), { lineWidth: 0, aliasDuplicateObjects: false }));
+    out.set(
+      path,
+      YAML.stringify(bindingStatus(b, statuses?.get(resourceKey(r))), { lineWidth: 0, aliasDuplicateObjects: false }),
+    );
   }
   return out;
 }
@@ -124,7 +141,11 @@ function bindingStatus(b: Binding, members: readonly ClusterWorkloadStatus[] | u
   return {
     apiVersion: b.apiVersion,
     kind: b.kind,
-    metadata: { name: b.metadata.name, ...(b.metadata.namespace ? { namespace: b.metadata.namespace } : {}), annotations: b.metadata.annotations },
+    metadata: {
+      name: b.metadata.name,
+      ...(b.metadata.namespace ? { namespace: b.metadata.namespace } : {}),
+      annotations: b.metadata.annotations,
+    },
     spec: {
       resource: b.spec.resource,
       ...(b.spec.replicas !== undefined ? { replicas: b.spec.replicas } : {}),
@@ -138,7 +159,20 @@ function bindingStatus(b: Binding, members: readonly ClusterWorkloadStatus[] | u
     status: {
       conditions: [...b.status.conditions].sort((x, y) => compareStrings(x.type, y.type)),
       // Karmada's aggregatedStatus items, reduced to what failover reads back (health, ready replicas).
-      ...(members?.length ? { aggregatedStatus: members.toSorted((x, y) => compareStrings(x.cluster, y.cluster)).map((m) => ({ clusterName: m.cluster, health: m.health, ...(m.readyReplicas !== undefined ? { readyReplicas: m.readyReplicas } : {}), ...(m.unhealthySince !== undefined ? { unhealthySince: m.unhealthySince } : {}), ...(m.conflict !== undefined ? { applied: false, appliedMessage: m.conflict } : {}), ...(m.preservedLabelState ? { preservedLabelState: m.preservedLabelState } : {}) })) } : {}),
+      ...(members?.length
+        ? {
+            aggregatedStatus: members
+              .toSorted((x, y) => compareStrings(x.cluster, y.cluster))
+              .map((m) => ({
+                clusterName: m.cluster,
+                health: m.health,
+                ...(m.readyReplicas !== undefined ? { readyReplicas: m.readyReplicas } : {}),
+                ...(m.unhealthySince !== undefined ? { unhealthySince: m.unhealthySince } : {}),
+                ...(m.conflict !== undefined ? { applied: false, appliedMessage: m.conflict } : {}),
+                ...(m.preservedLabelState ? { preservedLabelState: m.preservedLabelState } : {}),
+              })),
+          }
+        : {}),
     },
   };
 }

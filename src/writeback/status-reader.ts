@@ -4,7 +4,14 @@
  */
 import YAML from 'yaml';
 import { compareStrings } from '../api/index.ts';
-import { GitRepositoryBroken, listFiles, readBlobAt, readBlobText, readCommitInfo, type BranchStore } from '../git/index.ts';
+import {
+  GitRepositoryBroken,
+  listFiles,
+  readBlobAt,
+  readBlobText,
+  readCommitInfo,
+  type BranchStore,
+} from '../git/index.ts';
 import { parsePrevious, type AppliedPlacements, type PreviousPlacement, type PreviousRecords } from '../plan/index.ts';
 import { parseRevisionRecord, revisionPath, type RevisionRecord } from './revision-record.ts';
 import type { ClusterHealthState, FailoverBinding } from '../status/index.ts';
@@ -59,7 +66,11 @@ export function createStatusReader(store: BranchStore): StatusReader {
         const bytes = await readBlobAt(store.repo, tip, revisionPath);
         return { tip, record: bytes ? parseRevisionRecord(new TextDecoder().decode(bytes)) : undefined };
       } catch (err) {
-        throw new GitRepositoryBroken(`cannot read ${revisionPath} of ${branch} in ${store.location}`, { gitdir: store.repo.gitdir }, { cause: err });
+        throw new GitRepositoryBroken(
+          `cannot read ${revisionPath} of ${branch} in ${store.location}`,
+          { gitdir: store.repo.gitdir },
+          { cause: err },
+        );
       }
     },
     async previous(tip) {
@@ -104,7 +115,11 @@ export function createStatusReader(store: BranchStore): StatusReader {
           if (r) rebalancers.set(r[0], r[1]);
         }
       }
-      return { clusters: clusters.sort((a, b) => compareStrings(a.cluster, b.cluster)), bindings: bindings.sort((a, b) => compareStrings(a.key, b.key)), rebalancers };
+      return {
+        clusters: clusters.sort((a, b) => compareStrings(a.cluster, b.cluster)),
+        bindings: bindings.sort((a, b) => compareStrings(a.key, b.key)),
+        rebalancers,
+      };
     },
   };
 }

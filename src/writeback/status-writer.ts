@@ -11,7 +11,9 @@ import type { StatusFiles } from './status-files.ts';
  * revision first; `concurrent` when another flotilla committed decisions on the branch between
  * this pass's read and its write (a second active writer).
  */
-export type StatusWriteResult = (BranchWriteResult | { readonly kind: 'superseded'; readonly by: string }) & { readonly concurrent?: ConcurrentWrite };
+export type StatusWriteResult = (BranchWriteResult | { readonly kind: 'superseded'; readonly by: string }) & {
+  readonly concurrent?: ConcurrentWrite;
+};
 
 /** What a write found of another flotilla writing the same branch. */
 export interface ConcurrentWrite {
@@ -44,30 +46,47 @@ export interface StatusWrite {
 }
 
 /** Commits the status files on `branch` (only when content changed) and publishes them. */
-export async function writeStatus(store: BranchStore, w: StatusWrite, opts: BranchWriteOptions): Promise<StatusWriteResult> {
+export async function writeStatus(
+  store: BranchStore,
+  w: StatusWrite,
+  opts: BranchWriteOptions,
+): Promise<StatusWriteResult> {
   let superseded: string | undefined;
   let concurrent: ConcurrentWrite | undefined;
-  const result = await commitToBranch(store, w.branch, async (tip) => {
-    superseded = await newerRevisionOn(store, tip, w);
-    if (superseded) return { kind: 'none' };
-    let { status, decisions } = w;
-    if (tip.commit !== undefined && tip.commit !== w.baseTip) {
-      const commits = await flotillaCommitsSince(store, tip.commit, w.baseTip);
-      if (w.rebase) {
-        const rebased = await w.rebase(tip.commit);
-        ({ status, decisions } = rebased);
-        concurrent = commits.length || rebased.duplicates.length ? { commits, duplicates: rebased.duplicates.map((d) => d.subject) } : undefined;
-      } else if (commits.length) concurrent = { commits, duplicates: [] };
-    }
-    const changes = fileChanges(tip.files, toDesired(status.files), status.owns);
-    if (changes.length === 0) return { kind: 'none' };
-    const message = statusCommitMessage({
-      decision: status.decision, revision: w.revision, lastApplied: status.record.lastAppliedRevision,
-      bindings: w.bindings, works: w.works, errors: status.record.lastAttempt.errors, changes,
-      ...(decisions?.length ? { decisions } : {}),
-    });
-    return { kind: 'commit', changes, message, allowEmpty: false };
-  }, opts);
+  const result = await commitToBranch(
+    store,
+    w.branch,
+    async (tip) => {
+      superseded = await newerRevisionOn(store, tip, w);
+      if (superseded) return { kind: 'none' };
+      let { status, decisions } = w;
+      if (tip.commit !== undefined && tip.commit !== w.baseTip) {
+        const commits = await flotillaCommitsSince(store, tip.commit, w.baseTip);
+        if (w.rebase) {
+          const rebased = await w.rebase(tip.commit);
+          ({ status, decisions } = rebased);
+          concurrent =
+            commits.length || rebased.duplicates.length
+              ? { commits, duplicates: rebased.duplicates.map((d) => d.subject) }
+              : undefined;
+        } else if (commits.length) concurrent = { commits, duplicates: [] };
+      }
+      const changes = fileChanges(tip.files, toDesired(status.files), status.owns);
+      if (changes.length === 0) return { kind: 'none' };
+      const message = statusCommitMessage({
+        decision: status.decision,
+        revision: w.revision,
+        lastApplied: status.record.lastAppliedRevision,
+        bindings: w.bindings,
+        works: w.works,
+        errors: status.record.lastAttempt.errors,
+        changes,
+        ...(decisions?.length ? { decisions } : {}),
+      });
+      return { kind: 'commit', changes, message, allowEmpty: false };
+    },
+    opts,
+  );
   const outcome: StatusWriteResult = superseded ? { kind: 'superseded', by: superseded } : result;
   return concurrent ? { ...outcome, concurrent } : outcome;
 }
@@ -80,12 +99,17 @@ const concurrentLookback = 20;
  * concurrentLookback, newest first): commits with a source trailer whose decision is not a shard's
  * `observe` report. People's commits carry no trailer and are not counted.
  */
-export async function flotillaCommitsSince(store: BranchStore, tip: string, base: string | undefined): Promise<string[]> {
+export async function flotillaCommitsSince(
+  store: BranchStore,
+  tip: string,
+  base: string | undefined,
+): Promise<string[]> {
   const out: string[] = [];
   let at: string | undefined = tip;
   for (let i = 0; at !== undefined && at !== base && i < concurrentLookback; i++) {
     const info = await readCommitInfo(store.repo, at);
-    if (trailerValue(info.message, sourceTrailer) && trailerValue(info.message, decisionTrailer) !== 'observe') out.push(at);
+    if (trailerValue(info.message, sourceTrailer) && trailerValue(info.message, decisionTrailer) !== 'observe')
+      out.push(at);
     at = info.parents[0];
   }
   return out;

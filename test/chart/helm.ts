@@ -33,7 +33,13 @@ function helmVersion(goMod: string): string {
  * the bare minor ("v4.3") with "+unreleased" metadata.
  */
 function buildFlags(version: string): string[] {
-  const ldflags = ['-s', '-w', `-X ${versionPackage}.version=${version}`, `-X ${versionPackage}.metadata=`, `-X ${versionPackage}.gitTreeState=clean`];
+  const ldflags = [
+    '-s',
+    '-w',
+    `-X ${versionPackage}.version=${version}`,
+    `-X ${versionPackage}.metadata=`,
+    `-X ${versionPackage}.gitTreeState=clean`,
+  ];
   return ['-trimpath', `-ldflags=${ldflags.join(' ')}`];
 }
 
@@ -42,7 +48,10 @@ export function helmLocation(): { readonly key: string; readonly bin: string } {
   const goMod = fs.readFileSync(path.join(helmModule, 'go.mod'));
   const goSum = fs.readFileSync(path.join(helmModule, 'go.sum'));
   const version = helmVersion(goMod.toString('utf8'));
-  const hash = createHash('sha256').update(goMod).update(goSum).update(JSON.stringify(buildFlags(version)));
+  const hash = createHash('sha256')
+    .update(goMod)
+    .update(goSum)
+    .update(JSON.stringify(buildFlags(version)));
   const key = `helm-${version}_${hash.digest('hex').slice(0, 10)}`;
   return { key, bin: path.join(cacheRoot(), key, 'bin', 'helm') };
 }

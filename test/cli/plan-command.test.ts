@@ -6,7 +6,8 @@ import YAML from 'yaml';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const node = path.join(root, 'node_modules', '.bin', 'node');
-const flotilla = (...args: string[]) => spawnSync(node, [path.join(root, 'bin', 'flotilla.js'), ...args], { cwd: root, encoding: 'utf8', timeout: 60000 });
+const flotilla = (...args: string[]) =>
+  spawnSync(node, [path.join(root, 'bin', 'flotilla.js'), ...args], { cwd: root, encoding: 'utf8', timeout: 60000 });
 
 describe('flotilla plan (child process)', function () {
   this.timeout(60000);
@@ -15,9 +16,14 @@ describe('flotilla plan (child process)', function () {
     assert.equal(r.status, 0, r.stderr);
     const plan = JSON.parse(r.stdout) as Record<string, unknown[]>;
     assert.deepEqual(Object.keys(plan), ['revision', 'bindings', 'works', 'errors', 'warnings']);
-    const frontend = (plan['bindings'] as { spec: { resource: { name: string }; clusters: { name: string; replicas: number }[] } }[]).find((b) => b.spec.resource.name === 'frontend');
+    const frontend = (
+      plan['bindings'] as { spec: { resource: { name: string }; clusters: { name: string; replicas: number }[] } }[]
+    ).find((b) => b.spec.resource.name === 'frontend');
     assert.ok(frontend, 'frontend has a binding');
-    assert.equal(frontend.spec.clusters.reduce((s, c) => s + c.replicas, 0), 6);
+    assert.equal(
+      frontend.spec.clusters.reduce((s, c) => s + c.replicas, 0),
+      6,
+    );
   });
   it('prints a table by default', () => {
     const r = flotilla('plan', '--repo', 'examples/fleet-repo');
@@ -50,7 +56,11 @@ describe('flotilla plan (child process)', function () {
   it('exits 1 with errors and no plan for an invalid revision', () => {
     const r = flotilla('plan', '--repo', 'test/fixtures/bad-inputs/unknown-field', '-o', 'json');
     assert.equal(r.status, 1);
-    const plan = JSON.parse(r.stdout) as { bindings: unknown[]; works: unknown[]; errors: { file: string; line: number; message: string }[] };
+    const plan = JSON.parse(r.stdout) as {
+      bindings: unknown[];
+      works: unknown[];
+      errors: { file: string; line: number; message: string }[];
+    };
     assert.deepEqual([plan.bindings, plan.works], [[], []]);
     assert.match(plan.errors[0]?.message ?? '', /replicaSchedulingTyp/);
   });

@@ -14,7 +14,9 @@ const example = path.resolve(import.meta.dirname, '..', '..', 'examples', 'fleet
 describe('the revision label of a working tree', function () {
   this.timeout(60000);
   let out = '';
-  before(() => { out = mkdtempSync(path.join(os.tmpdir(), 'flotilla-label-')); });
+  before(() => {
+    out = mkdtempSync(path.join(os.tmpdir(), 'flotilla-label-'));
+  });
   after(() => rmSync(out, { recursive: true, force: true }));
 
   it('plan -o json and render --out -o json give the same working-tree-<hash> label', async () => {

@@ -5,7 +5,16 @@
  * member1, the replicas move to member3, and once they are healthy the old copy is purged.
  */
 import assert from 'node:assert/strict';
-import { equalWeights, fleetRepo, policyYaml, removeRepo, startController, statusLog as logOf, workloadYaml, type ControllerProcess } from './controller-rig.ts';
+import {
+  equalWeights,
+  fleetRepo,
+  policyYaml,
+  removeRepo,
+  startController,
+  statusLog as logOf,
+  workloadYaml,
+  type ControllerProcess,
+} from './controller-rig.ts';
 import { e2eEnabled, eventually, getJson, members } from './harness.ts';
 const ns = 'appfail';
 
@@ -13,7 +22,9 @@ const fleet = [
   workloadYaml(ns, 'app', 4),
   policyYaml(ns, 'app', {
     propagateDeps: true,
-    failover: { application: { decisionConditions: { tolerationSeconds: 3 }, purgeMode: 'Gracefully', gracePeriodSeconds: 120 } },
+    failover: {
+      application: { decisionConditions: { tolerationSeconds: 3 }, purgeMode: 'Gracefully', gracePeriodSeconds: 120 },
+    },
     placement: equalWeights(['member1', 'member3']),
   }),
   `# member1's pods can never be scheduled: the workload is Unhealthy there.
@@ -64,9 +75,17 @@ spec:
       const m3 = await getJson('member3', 'deployment', 'app', '-n', ns);
       return m3?.['spec']?.['replicas'] === 4 && m3?.['status']?.['readyReplicas'] === 4 ? true : undefined;
     });
-    await eventually('purge commit', 60_000, async () => (/Flotilla-Decision: purge/.test(await statusLog()) ? true : undefined));
-    await eventually('old copy pruned from member1', 60_000, async () => ((await getJson('member1', 'deployment', 'app', '-n', ns)) === undefined ? true : undefined));
-    assert.doesNotMatch(await statusLog(), /Flotilla-Decision: failover/, 'no cluster was failed over: only the application');
+    await eventually('purge commit', 60_000, async () =>
+      /Flotilla-Decision: purge/.test(await statusLog()) ? true : undefined,
+    );
+    await eventually('old copy pruned from member1', 60_000, async () =>
+      (await getJson('member1', 'deployment', 'app', '-n', ns)) === undefined ? true : undefined,
+    );
+    assert.doesNotMatch(
+      await statusLog(),
+      /Flotilla-Decision: failover/,
+      'no cluster was failed over: only the application',
+    );
   });
 
   it('stops cleanly on SIGTERM', async () => {

@@ -45,27 +45,39 @@ export interface ControllerProcess {
 }
 
 /** Starts `flotilla controller --repo repo --kubeconfig kubeconfig --listen 127.0.0.1:0 ...args` (with `env` added to the test's environment). */
-export function startController(repo: string, kubeconfig: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): ControllerProcess {
-  const child = spawn(node, [flotillaBin, 'controller', '--repo', repo, '--kubeconfig', kubeconfig, '--listen', '127.0.0.1:0', ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
+export function startController(
+  repo: string,
+  kubeconfig: string,
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): ControllerProcess {
+  const child = spawn(
+    node,
+    [flotillaBin, 'controller', '--repo', repo, '--kubeconfig', kubeconfig, '--listen', '127.0.0.1:0', ...args],
+    { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } },
+  );
   let logs = '';
   child.stderr?.on('data', (d) => (logs += String(d)));
   return {
     child,
     logs: () => logs,
-    entries: () => logs.split('\n').flatMap((l) => {
-      if (!l.startsWith('{')) return [];
-      try {
-        return [JSON.parse(l) as Record<string, unknown>];
-      } catch {
-        return []; // a line still being written
-      }
-    }),
+    entries: () =>
+      logs.split('\n').flatMap((l) => {
+        if (!l.startsWith('{')) return [];
+        try {
+          return [JSON.parse(l) as Record<string, unknown>];
+        } catch {
+          return []; // a line still being written
+        }
+      }),
     stop: () => {
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
       return exited;
     },
-    kill: () => { if (child.exitCode === null) child.kill('SIGKILL'); },
+    kill: () => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
   };
 }
 
@@ -88,19 +100,36 @@ export async function statusLog(repo: string): Promise<string> {
 
 /** A Namespace and a Deployment of `replicas` (one container requesting `cpu`), as YAML (Q2 builders). */
 export function workloadYaml(ns: string, name: string, replicas: number, cpu = '100m'): string {
-  return YAML.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }) + '---\n' + YAML.stringify({
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace: ns },
-    spec: {
-      replicas, selector: { matchLabels: { app: name } },
-      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name, image: `registry.example.com/${name}:1.0`, resources: { requests: { cpu } } }] } },
-    },
-  });
+  return (
+    YAML.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }) +
+    '---\n' +
+    YAML.stringify({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name, namespace: ns },
+      spec: {
+        replicas,
+        selector: { matchLabels: { app: name } },
+        template: {
+          metadata: { labels: { app: name } },
+          spec: { containers: [{ name, image: `registry.example.com/${name}:1.0`, resources: { requests: { cpu } } }] },
+        },
+      },
+    })
+  );
 }
 
 /** A PropagationPolicy named `name` selecting the Deployment `name` (and more selectors), with this spec. */
-export function policyYaml(ns: string, name: string, spec: Readonly<Record<string, unknown>>, more: readonly Readonly<Record<string, string>>[] = []): string {
+export function policyYaml(
+  ns: string,
+  name: string,
+  spec: Readonly<Record<string, unknown>>,
+  more: readonly Readonly<Record<string, string>>[] = [],
+): string {
   return YAML.stringify({
-    apiVersion: 'policy.karmada.io/v1alpha1', kind: 'PropagationPolicy', metadata: { name, namespace: ns },
+    apiVersion: 'policy.karmada.io/v1alpha1',
+    kind: 'PropagationPolicy',
+    metadata: { name, namespace: ns },
     spec: { resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment', name }, ...more], ...spec },
   });
 }
@@ -115,12 +144,32 @@ export function staticWeights(weights: Readonly<Record<string, number>>): Record
   return {
     clusterAffinity: { clusterNames: Object.keys(weights) },
     replicaScheduling: {
-      replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Weighted',
-      weightPreference: { staticWeightList: Object.entries(weights).map(([c, weight]) => ({ targetCluster: { clusterNames: [c] }, weight })) },
+      replicaSchedulingType: 'Divided',
+      replicaDivisionPreference: 'Weighted',
+      weightPreference: {
+        staticWeightList: Object.entries(weights).map(([c, weight]) => ({
+          targetCluster: { clusterNames: [c] },
+          weight,
+        })),
+      },
     },
   };
 }
 
 /** Controller flags that fail a stopped member over within seconds (thresholds of 2–3 s, a 120 s grace period). */
-export const fastFailoverFlags: readonly string[] = ['--interval', '1s', '--timeout', '5s', '--cluster-failure-threshold', '2s', '--cluster-success-threshold', '2s',
-  '--cluster-monitor-grace-period', '20s', '--failover-eviction-timeout', '3s', '--graceful-eviction-timeout', '120s'];
+export const fastFailoverFlags: readonly string[] = [
+  '--interval',
+  '1s',
+  '--timeout',
+  '5s',
+  '--cluster-failure-threshold',
+  '2s',
+  '--cluster-success-threshold',
+  '2s',
+  '--cluster-monitor-grace-period',
+  '20s',
+  '--failover-eviction-timeout',
+  '3s',
+  '--graceful-eviction-timeout',
+  '120s',
+];

@@ -8,20 +8,36 @@
  */
 import assert from 'node:assert/strict';
 import type { KubeObject } from '../../src/api/index.ts';
-import { applyFleet, type FleetApplyResult, type PlanToApply, type WorkToApply } from '../../src/cluster/apply-fleet.ts';
+import {
+  applyFleet,
+  type FleetApplyResult,
+  type PlanToApply,
+  type WorkToApply,
+} from '../../src/cluster/apply-fleet.ts';
 import type { ClusterResult } from '../../src/cluster/reconcile-cluster.ts';
 import { applyOptions, cluster, configMap, namespace } from './fixtures.ts';
 import { e2eEnabled, getJson, kubectl, members } from './harness.ts';
 
 const ns = 'e2e-dispatch';
 
-interface Dispatch { readonly suspend?: boolean; readonly preserve?: boolean; readonly conflict?: 'Abort' | 'Overwrite' }
+interface Dispatch {
+  readonly suspend?: boolean;
+  readonly preserve?: boolean;
+  readonly conflict?: 'Abort' | 'Overwrite';
+}
 
 /** A Work as render/work.ts writes it: the conflict annotation always, the spec flags only when true. */
 function work(clusterName: string, manifest: KubeObject, d: Dispatch = {}): WorkToApply {
   return {
-    metadata: { namespace: `karmada-es-${clusterName}`, annotations: { 'work.karmada.io/conflict-resolution': d.conflict ?? 'Abort' } },
-    spec: { workload: { manifests: [manifest] }, ...(d.suspend ? { suspendDispatching: true } : {}), ...(d.preserve ? { preserveResourcesOnDeletion: true } : {}) },
+    metadata: {
+      namespace: `karmada-es-${clusterName}`,
+      annotations: { 'work.karmada.io/conflict-resolution': d.conflict ?? 'Abort' },
+    },
+    spec: {
+      workload: { manifests: [manifest] },
+      ...(d.suspend ? { suspendDispatching: true } : {}),
+      ...(d.preserve ? { preserveResourcesOnDeletion: true } : {}),
+    },
   };
 }
 function planOf(revision: string, works: readonly WorkToApply[]): PlanToApply {
@@ -38,8 +54,12 @@ function outcomeOf(c: ClusterResult, name: string): string {
   if (!o) return 'none';
   return 'reason' in o.outcome ? `${o.outcome.action}:${o.outcome.reason}` : o.outcome.action;
 }
-const dataOf = async (context: string, name: string) => (await getJson(context, 'configmap', name, '-n', ns))?.['data'] as Record<string, string> | undefined;
-const inventoryOf = async (context: string) => String((await getJson(context, 'configmap', 'flotilla-inventory', '-n', 'flotilla-system'))?.['data']?.['entries'] ?? '');
+const dataOf = async (context: string, name: string) =>
+  (await getJson(context, 'configmap', name, '-n', ns))?.['data'] as Record<string, string> | undefined;
+const inventoryOf = async (context: string) =>
+  String(
+    (await getJson(context, 'configmap', 'flotilla-inventory', '-n', 'flotilla-system'))?.['data']?.['entries'] ?? '',
+  );
 
 (e2eEnabled ? describe : describe.skip)('policy dispatch fields on real members (e2e)', function () {
   this.timeout(180_000);
@@ -50,8 +70,11 @@ const inventoryOf = async (context: string) => String((await getJson(context, 'c
     ({ kubeconfig } = await members());
   });
 
-  it('suspension: a suspended cluster\'s object is neither updated nor created while the other cluster\'s is; lifting it catches up', async () => {
-    const v1 = planOf('s1', ['member1', 'member2'].map((c) => work(c, configMap(ns, 'susp', { k: '1' }, 's1'))));
+  it("suspension: a suspended cluster's object is neither updated nor created while the other cluster's is; lifting it catches up", async () => {
+    const v1 = planOf(
+      's1',
+      ['member1', 'member2'].map((c) => work(c, configMap(ns, 'susp', { k: '1' }, 's1'))),
+    );
     const first = await applyFleet(v1, applyOptions(kubeconfig));
     for (const c of first.clusters) assert.equal(c.ok, true, `${c.cluster}: ${c.message}`);
 
@@ -69,7 +92,10 @@ const inventoryOf = async (context: string) => String((await getJson(context, 'c
     assert.equal(await dataOf('member2', 'susp-new'), undefined);
     assert.match(await inventoryOf('member2'), /e2e-dispatch_susp__ConfigMap/, 'the suspended object stays tracked');
 
-    const v3 = planOf('s3', ['member1', 'member2'].map((c) => work(c, configMap(ns, 'susp', { k: '2' }, 's3'))));
+    const v3 = planOf(
+      's3',
+      ['member1', 'member2'].map((c) => work(c, configMap(ns, 'susp', { k: '2' }, 's3'))),
+    );
     const third = await applyFleet(v3, applyOptions(kubeconfig));
     assert.equal(outcomeOf(byCluster(third, 'member2'), 'susp'), 'configured');
     assert.deepEqual(await dataOf('member2', 'susp'), { k: '2' });
@@ -77,7 +103,11 @@ const inventoryOf = async (context: string) => String((await getJson(context, 'c
 
   it('preserveResourcesOnDeletion: a withdrawn object survives on the member, unowned and untracked; one without it is pruned', async () => {
     const stay = work('member1', configMap(ns, 'stay', { k: '1' }, 'p1'));
-    const v1 = planOf('p1', [work('member1', configMap(ns, 'kept', { k: '1' }, 'p1'), { preserve: true }), work('member1', configMap(ns, 'gone', { k: '1' }, 'p1')), stay]);
+    const v1 = planOf('p1', [
+      work('member1', configMap(ns, 'kept', { k: '1' }, 'p1'), { preserve: true }),
+      work('member1', configMap(ns, 'gone', { k: '1' }, 'p1')),
+      stay,
+    ]);
     const first = await applyFleet(v1, applyOptions(kubeconfig));
     assert.equal(byCluster(first, 'member1').ok, true, byCluster(first, 'member1').message);
 
@@ -96,7 +126,8 @@ const inventoryOf = async (context: string) => String((await getJson(context, 'c
 
   it('conflictResolution: Abort leaves a member object flotilla does not own untouched and reports it; Overwrite takes it over', async () => {
     await applyFleet(planOf('c0', []), applyOptions(kubeconfig)); // the namespace exists on both
-    for (const c of ['member1', 'member2']) await kubectl(c, 'create', 'configmap', 'theirs', '-n', ns, '--from-literal=mine=yes');
+    for (const c of ['member1', 'member2'])
+      await kubectl(c, 'create', 'configmap', 'theirs', '-n', ns, '--from-literal=mine=yes');
     const plan = planOf('c1', [
       work('member1', configMap(ns, 'theirs', { k: 'flotilla' }, 'c1'), { conflict: 'Abort' }),
       work('member1', configMap(ns, 'fresh', { k: '1' }, 'c1'), { conflict: 'Abort' }),
@@ -111,7 +142,11 @@ const inventoryOf = async (context: string) => String((await getJson(context, 'c
     const mine = await getJson('member1', 'configmap', 'theirs', '-n', ns);
     assert.deepEqual(mine?.['data'], { mine: 'yes' });
     assert.equal(mine?.['metadata']?.['labels']?.['app.kubernetes.io/managed-by'], undefined);
-    assert.doesNotMatch(await inventoryOf('member1'), /_theirs_/, 'an object left alone is not tracked, so never pruned');
+    assert.doesNotMatch(
+      await inventoryOf('member1'),
+      /_theirs_/,
+      'an object left alone is not tracked, so never pruned',
+    );
 
     const m2 = byCluster(r, 'member2');
     assert.equal(m2.ok, true, m2.message);

@@ -12,15 +12,38 @@ import { e2eEnabled, getJson, members } from './harness.ts';
 const example = path.resolve(import.meta.dirname, '..', '..', 'examples', 'fleet-repo');
 const mapped: Readonly<Record<string, string>> = { 'aws-euw': 'member1', 'aws-use': 'member2', 'gcp-use': 'member3' };
 
-interface Report { valid: boolean; clusters: { cluster: string; ok: boolean; reason: string; objects: { kind: string; name: string; action: string }[] }[] }
+interface Report {
+  valid: boolean;
+  clusters: {
+    cluster: string;
+    ok: boolean;
+    reason: string;
+    objects: { kind: string; name: string; action: string }[];
+  }[];
+}
 
 (e2eEnabled ? describe : describe.skip)('flotilla apply of the example fleet onto real members (e2e)', function () {
   this.timeout(180_000);
   let kubeconfig = '';
   // Capacity from git (--observe=false); faults-idempotent-apply.e2e applies it with the members'
   // observed capacity (the previous placement read back from the members keeps it stable).
-  const apply = () => flotilla('apply', '--repo', example, '--kubeconfig', kubeconfig, '--context-map', Object.entries(mapped).map(([c, m]) => `${c}=${m}`).join(','),
-    '--observe=false', '--timeout', '30s', '-o', 'json');
+  const apply = () =>
+    flotilla(
+      'apply',
+      '--repo',
+      example,
+      '--kubeconfig',
+      kubeconfig,
+      '--context-map',
+      Object.entries(mapped)
+        .map(([c, m]) => `${c}=${m}`)
+        .join(','),
+      '--observe=false',
+      '--timeout',
+      '30s',
+      '-o',
+      'json',
+    );
 
   before(async function () {
     this.timeout(600_000);
@@ -39,14 +62,20 @@ interface Report { valid: boolean; clusters: { cluster: string; ok: boolean; rea
     // Workloads the plan places on the mapped clusters are running there, with the registry mirror of their cloud.
     const payments = await getJson('member2', 'deployment', 'payments-api', '-n', 'payments');
     assert.ok(payments, 'payments-api (remote DR, primary aws-use) on member2');
-    for (const member of Object.values(mapped)) assert.ok(await getJson(member, 'deployment', 'catalog', '-n', 'shop'), `catalog on ${member}`);
-    const image = (await getJson('member3', 'deployment', 'catalog', '-n', 'shop'))?.['spec']?.['template']?.['spec']?.['containers']?.[0]?.['image'] as string;
-    const awsImage = (await getJson('member1', 'deployment', 'catalog', '-n', 'shop'))?.['spec']?.['template']?.['spec']?.['containers']?.[0]?.['image'] as string;
+    for (const member of Object.values(mapped))
+      assert.ok(await getJson(member, 'deployment', 'catalog', '-n', 'shop'), `catalog on ${member}`);
+    const image = (await getJson('member3', 'deployment', 'catalog', '-n', 'shop'))?.['spec']?.['template']?.['spec']?.[
+      'containers'
+    ]?.[0]?.['image'] as string;
+    const awsImage = (await getJson('member1', 'deployment', 'catalog', '-n', 'shop'))?.['spec']?.['template']?.[
+      'spec'
+    ]?.['containers']?.[0]?.['image'] as string;
     assert.notEqual(image, awsImage, 'the ClusterOverridePolicy rewrites the image registry per cloud');
   });
 
   it('a second apply changes nothing on the mapped clusters', async () => {
     const report = JSON.parse((await apply()).stdout) as Report;
-    for (const c of report.clusters.filter((x) => x.ok)) assert.deepEqual([...new Set(c.objects.map((o) => o.action))], ['unchanged'], c.cluster);
+    for (const c of report.clusters.filter((x) => x.ok))
+      assert.deepEqual([...new Set(c.objects.map((o) => o.action))], ['unchanged'], c.cluster);
   });
 });

@@ -9,12 +9,27 @@
  */
 import assert from 'node:assert/strict';
 import { gitCli } from '../git/helpers/workspace.ts';
-import { equalWeights, fastFailoverFlags, fleetRepo, policyYaml, removeRepo, startController, statusLog as logOf, workloadYaml, type ControllerProcess } from './controller-rig.ts';
+import {
+  equalWeights,
+  fastFailoverFlags,
+  fleetRepo,
+  policyYaml,
+  removeRepo,
+  startController,
+  statusLog as logOf,
+  workloadYaml,
+  type ControllerProcess,
+} from './controller-rig.ts';
 import { e2eEnabled, eventually, getJson, members, startMember, stopMember } from './harness.ts';
 const ns = 'failover';
 
 // api: divided 1:1:1 over the members; evicted copies kept until the replacement is healthy.
-const policy = policyYaml(ns, 'api', { failover: { cluster: { purgeMode: 'Gracefully' } }, placement: equalWeights(['member1', 'member2', 'member3']) }, [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'api-config' }]);
+const policy = policyYaml(
+  ns,
+  'api',
+  { failover: { cluster: { purgeMode: 'Gracefully' } }, placement: equalWeights(['member1', 'member2', 'member3']) },
+  [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'api-config' }],
+);
 const app = `${workloadYaml(ns, 'api', 6)}---
 apiVersion: v1
 kind: ConfigMap
@@ -25,8 +40,10 @@ data:
   mode: active
 `;
 
-const replicas = async (ctx: string) => (await getJson(ctx, 'deployment', 'api', '-n', ns))?.['spec']?.['replicas'] as number | undefined;
-const ready = async (ctx: string) => Number((await getJson(ctx, 'deployment', 'api', '-n', ns))?.['status']?.['readyReplicas'] ?? 0);
+const replicas = async (ctx: string) =>
+  (await getJson(ctx, 'deployment', 'api', '-n', ns))?.['spec']?.['replicas'] as number | undefined;
+const ready = async (ctx: string) =>
+  Number((await getJson(ctx, 'deployment', 'api', '-n', ns))?.['status']?.['readyReplicas'] ?? 0);
 
 (e2eEnabled ? describe : describe.skip)('flotilla controller: cluster failover (e2e, real members)', function () {
   this.timeout(300_000);
@@ -51,7 +68,9 @@ const ready = async (ctx: string) => Number((await getJson(ctx, 'deployment', 'a
   it('applies the fleet 2/2/2 and records the placement on the status branch', async () => {
     await eventually('api 2/2/2 and ready', 120_000, async () => {
       const r = await Promise.all(['member1', 'member2', 'member3'].map(replicas));
-      const ok = r.every((n) => n === 2) && (await Promise.all(['member1', 'member2', 'member3'].map(ready))).every((n) => n === 2);
+      const ok =
+        r.every((n) => n === 2) &&
+        (await Promise.all(['member1', 'member2', 'member3'].map(ready))).every((n) => n === 2);
       return ok ? true : undefined;
     });
     const binding = await eventually('binding status file', 30_000, async () => {
@@ -85,7 +104,9 @@ const ready = async (ctx: string) => Number((await getJson(ctx, 'deployment', 'a
         return r[0] === 3 && r[1] === 3 ? true : undefined;
       });
       // The Deployment's task ends once its replacement is healthy (the ConfigMap's may end first).
-      await eventually('api purge commit once the replacement is healthy', 90_000, async () => (/\|Deployment\|failover\|api: /.test(await statusLog()) ? true : undefined));
+      await eventually('api purge commit once the replacement is healthy', 90_000, async () =>
+        /\|Deployment\|failover\|api: /.test(await statusLog()) ? true : undefined,
+      );
       const cluster = await statusFile('clusters/member2.yaml');
       assert.match(cluster, /cluster\.karmada\.io\/not-ready/);
       // Argo CD / Flux follow the failover too: the rendered branch moved with it.
@@ -97,14 +118,23 @@ const ready = async (ctx: string) => Number((await getJson(ctx, 'deployment', 'a
       await sampler;
     }
     assert.ok(samples.length > 5, `sampled ${samples.length} times`);
-    assert.ok(samples.every((n) => n > 0), `ready replicas over the reachable members: ${samples.join(',')}`);
+    assert.ok(
+      samples.every((n) => n > 0),
+      `ready replicas over the reachable members: ${samples.join(',')}`,
+    );
   });
 
   it('the restarted member recovers: taints removed, the ConfigMap comes back, the Divided Deployment stays 3/3 and its old copy is pruned', async () => {
     await startMember('member2');
-    await eventually('recover commit', 90_000, async () => (/Flotilla-Decision: recover/.test(await statusLog()) ? true : undefined));
-    await eventually('api-config back on member2', 60_000, async () => ((await getJson('member2', 'configmap', 'api-config', '-n', ns)) ? true : undefined));
-    await eventually('the purged copy of api pruned from member2', 60_000, async () => ((await replicas('member2')) === undefined ? true : undefined));
+    await eventually('recover commit', 90_000, async () =>
+      /Flotilla-Decision: recover/.test(await statusLog()) ? true : undefined,
+    );
+    await eventually('api-config back on member2', 60_000, async () =>
+      (await getJson('member2', 'configmap', 'api-config', '-n', ns)) ? true : undefined,
+    );
+    await eventually('the purged copy of api pruned from member2', 60_000, async () =>
+      (await replicas('member2')) === undefined ? true : undefined,
+    );
     assert.deepEqual([await replicas('member1'), await replicas('member3')], [3, 3]);
     const cluster = await statusFile('clusters/member2.yaml');
     assert.doesNotMatch(cluster, /not-ready/);

@@ -9,55 +9,110 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startGitServer, type GitServer } from '../git/helpers/git-server.ts';
 import { gitCli } from '../git/helpers/workspace.ts';
-import { equalWeights, fleetRepo, policyYaml, removeRepo, startController, workloadYaml, type ControllerProcess } from './controller-rig.ts';
+import {
+  equalWeights,
+  fleetRepo,
+  policyYaml,
+  removeRepo,
+  startController,
+  workloadYaml,
+  type ControllerProcess,
+} from './controller-rig.ts';
 import { e2eEnabled, eventually, getJson, members, startMember, stopMember } from './harness.ts';
 import { decisionItems, repeated, statusMessages } from './status-history.ts';
 const ns = 'gitoutage';
 
-const fleet = [workloadYaml(ns, 'api', 6), policyYaml(ns, 'api', { failover: { cluster: { purgeMode: 'Gracefully' } }, placement: equalWeights(['member1', 'member2', 'member3']) })].join('---\n');
-const replicas = async (ctx: string) => (await getJson(ctx, 'deployment', 'api', '-n', ns))?.['spec']?.['replicas'] as number | undefined;
+const fleet = [
+  workloadYaml(ns, 'api', 6),
+  policyYaml(ns, 'api', {
+    failover: { cluster: { purgeMode: 'Gracefully' } },
+    placement: equalWeights(['member1', 'member2', 'member3']),
+  }),
+].join('---\n');
+const replicas = async (ctx: string) =>
+  (await getJson(ctx, 'deployment', 'api', '-n', ns))?.['spec']?.['replicas'] as number | undefined;
 
-(e2eEnabled ? describe : describe.skip)('faults: git down while a member fails (e2e, real members, real git server)', function () {
-  this.timeout(400_000);
-  let repo = '';
-  let server: GitServer | undefined;
-  let bare = '';
-  let controller: ControllerProcess | undefined;
+(e2eEnabled ? describe : describe.skip)(
+  'faults: git down while a member fails (e2e, real members, real git server)',
+  function () {
+    this.timeout(400_000);
+    let repo = '';
+    let server: GitServer | undefined;
+    let bare = '';
+    let controller: ControllerProcess | undefined;
 
-  before(async function () {
-    this.timeout(600_000);
-    const { kubeconfig } = await members();
-    repo = await fleetRepo('gitoutage', { 'apps/api.yaml': fleet });
-    mkdirSync(path.join(repo, '.server'));
-    server = await startGitServer(path.join(repo, '.server'));
-    bare = server.createRepo('fleet');
-    await gitCli(repo, 'push', '--quiet', server.authUrl('fleet'), 'main');
-    controller = startController(server.url('fleet'), kubeconfig, ['--cache-dir', path.join(repo, '.cache'), '--interval', '1s', '--timeout', '5s', '--git-backoff-max', '2s',
-      '--cluster-failure-threshold', '2s', '--cluster-success-threshold', '2s', '--cluster-monitor-grace-period', '20s', '--failover-eviction-timeout', '3s', '--graceful-eviction-timeout', '120s'],
-    { FLOTILLA_GIT_USERNAME: server.user, FLOTILLA_GIT_PASSWORD: server.password });
-  });
-  after(async () => {
-    controller?.kill();
-    await server?.stop();
-    await startMember('member2').catch(() => undefined);
-    removeRepo(repo);
-  });
+    before(async function () {
+      this.timeout(600_000);
+      const { kubeconfig } = await members();
+      repo = await fleetRepo('gitoutage', { 'apps/api.yaml': fleet });
+      mkdirSync(path.join(repo, '.server'));
+      server = await startGitServer(path.join(repo, '.server'));
+      bare = server.createRepo('fleet');
+      await gitCli(repo, 'push', '--quiet', server.authUrl('fleet'), 'main');
+      controller = startController(
+        server.url('fleet'),
+        kubeconfig,
+        [
+          '--cache-dir',
+          path.join(repo, '.cache'),
+          '--interval',
+          '1s',
+          '--timeout',
+          '5s',
+          '--git-backoff-max',
+          '2s',
+          '--cluster-failure-threshold',
+          '2s',
+          '--cluster-success-threshold',
+          '2s',
+          '--cluster-monitor-grace-period',
+          '20s',
+          '--failover-eviction-timeout',
+          '3s',
+          '--graceful-eviction-timeout',
+          '120s',
+        ],
+        { FLOTILLA_GIT_USERNAME: server.user, FLOTILLA_GIT_PASSWORD: server.password },
+      );
+    });
+    after(async () => {
+      controller?.kill();
+      await server?.stop();
+      await startMember('member2').catch(() => undefined);
+      removeRepo(repo);
+    });
 
-  it('fails over on the members while git is down, and pushes the kept decisions exactly once when it is back', async () => {
-    const c = controller as ControllerProcess;
-    const s = server as GitServer;
-    await eventually('api 2/2/2 and the status branch on the server', 120_000, async () => ((await Promise.all(['member1', 'member2', 'member3'].map(replicas))).every((n) => n === 2) && (await statusMessages(bare).catch(() => [])).length > 0 ? true : undefined));
-    await s.stop();
-    await stopMember('member2');
-    await eventually('api moved 3/3 to member1 and member3 with git down', 90_000, async () => ((await replicas('member1')) === 3 && (await replicas('member3')) === 3 ? true : undefined));
-    assert.ok(!decisionItems(await statusMessages(bare)).some((d) => d.startsWith('evict member2')), 'nothing reached the server while it was down');
-    assert.match(c.logs(), /"level":50[^\n]*git (fetch|push) failed/);
-    server = await startGitServer(s.root, s.user, s.password, s.port);
-    await eventually('the kept evict decision on the server', 90_000, async () => (decisionItems(await statusMessages(bare)).some((d) => d.startsWith('evict member2')) ? true : undefined));
-    assert.equal(await c.stop(), 0, c.logs().slice(-2000));
-    const items = decisionItems(await statusMessages(bare));
-    assert.deepEqual(repeated(items), [], items.join('\n'));
-    assert.ok(items.some((d) => d.startsWith('failover member2')), items.join('\n'));
-    assert.match(c.logs(), /pushed commits kept while the git remote was unreachable/);
-  });
-});
+    it('fails over on the members while git is down, and pushes the kept decisions exactly once when it is back', async () => {
+      const c = controller as ControllerProcess;
+      const s = server as GitServer;
+      await eventually('api 2/2/2 and the status branch on the server', 120_000, async () =>
+        (await Promise.all(['member1', 'member2', 'member3'].map(replicas))).every((n) => n === 2) &&
+        (await statusMessages(bare).catch(() => [])).length > 0
+          ? true
+          : undefined,
+      );
+      await s.stop();
+      await stopMember('member2');
+      await eventually('api moved 3/3 to member1 and member3 with git down', 90_000, async () =>
+        (await replicas('member1')) === 3 && (await replicas('member3')) === 3 ? true : undefined,
+      );
+      assert.ok(
+        !decisionItems(await statusMessages(bare)).some((d) => d.startsWith('evict member2')),
+        'nothing reached the server while it was down',
+      );
+      assert.match(c.logs(), /"level":50[^\n]*git (fetch|push) failed/);
+      server = await startGitServer(s.root, s.user, s.password, s.port);
+      await eventually('the kept evict decision on the server', 90_000, async () =>
+        decisionItems(await statusMessages(bare)).some((d) => d.startsWith('evict member2')) ? true : undefined,
+      );
+      assert.equal(await c.stop(), 0, c.logs().slice(-2000));
+      const items = decisionItems(await statusMessages(bare));
+      assert.deepEqual(repeated(items), [], items.join('\n'));
+      assert.ok(
+        items.some((d) => d.startsWith('failover member2')),
+        items.join('\n'),
+      );
+      assert.match(c.logs(), /pushed commits kept while the git remote was unreachable/);
+    });
+  },
+);

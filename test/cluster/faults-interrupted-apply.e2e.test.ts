@@ -7,7 +7,15 @@
  */
 import assert from 'node:assert/strict';
 import { fleetRepo, removeRepo } from './controller-rig.ts';
-import { configMapPolicyYaml, configMapsYaml, flotillaWith, inventoryEntries, namespaceYaml, orphanedConfigMaps, writeFleet } from './faults-rig.ts';
+import {
+  configMapPolicyYaml,
+  configMapsYaml,
+  flotillaWith,
+  inventoryEntries,
+  namespaceYaml,
+  orphanedConfigMaps,
+  writeFleet,
+} from './faults-rig.ts';
 import { e2eEnabled, members } from './harness.ts';
 
 const ns = 'faults-interrupted';
@@ -19,8 +27,10 @@ const extras = (round: number) => Array.from({ length: 30 }, (_, i) => `extra-${
   this.timeout(600_000);
   let kubeconfig = '';
   let repo = '';
-  const apply = (env: Record<string, string> = {}, ...more: string[]) => flotillaWith(env, 'apply', '--repo', repo, '--kubeconfig', kubeconfig, '-o', 'json', ...more);
-  const revision = (names: readonly string[]) => writeFleet(repo, { 'apps/configmaps.yaml': configMapsYaml(ns, names) });
+  const apply = (env: Record<string, string> = {}, ...more: string[]) =>
+    flotillaWith(env, 'apply', '--repo', repo, '--kubeconfig', kubeconfig, '-o', 'json', ...more);
+  const revision = (names: readonly string[]) =>
+    writeFleet(repo, { 'apps/configmaps.yaml': configMapsYaml(ns, names) });
 
   /** Applies the base revision and asserts that no member holds an orphan. */
   async function revertAndCount(): Promise<void> {
@@ -33,7 +43,9 @@ const extras = (round: number) => Array.from({ length: 30 }, (_, i) => `extra-${
   before(async () => {
     ({ kubeconfig } = await members());
     repo = await fleetRepo('faults-interrupted', {
-      'apps/namespace.yaml': namespaceYaml(ns), 'apps/configmaps.yaml': configMapsYaml(ns, base), 'policies/configmaps.yaml': configMapPolicyYaml(ns, all),
+      'apps/namespace.yaml': namespaceYaml(ns),
+      'apps/configmaps.yaml': configMapsYaml(ns, base),
+      'policies/configmaps.yaml': configMapPolicyYaml(ns, all),
     });
     const r = await apply();
     assert.equal(r.code, 0, r.stderr);
@@ -70,14 +82,21 @@ const extras = (round: number) => Array.from({ length: 30 }, (_, i) => `extra-${
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr, /--timeout for this cluster was reached/);
     // The intent was recorded before the apply: the inventory tracks the objects the stalled pass may have created.
-    assert.ok((await Promise.all(all.map(inventoryEntries))).some((e) => e.some((l) => l.includes('extra-20-'))), 'the intent is on the members');
+    assert.ok(
+      (await Promise.all(all.map(inventoryEntries))).some((e) => e.some((l) => l.includes('extra-20-'))),
+      'the intent is on the members',
+    );
     await revertAndCount();
   });
 
   it('after the faults, the inventory holds exactly the plan', async () => {
     for (const m of all) {
       const entries = (await inventoryEntries(m)).filter((l) => l.startsWith(`${ns}_`));
-      assert.deepEqual(entries.map((l) => l.split(' ')[0]), [`${ns}_base-a__ConfigMap`, `${ns}_base-b__ConfigMap`], m);
+      assert.deepEqual(
+        entries.map((l) => l.split(' ')[0]),
+        [`${ns}_base-a__ConfigMap`, `${ns}_base-b__ConfigMap`],
+        m,
+      );
     }
   });
 });

@@ -9,13 +9,22 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { gitCli } from '../git/helpers/workspace.ts';
 import { fleetRepo, removeRepo, startController, type ControllerProcess } from './controller-rig.ts';
-import { configMapPolicyYaml, configMapsYaml, flotillaWith, namespaceYaml, orphanedConfigMaps, writeFleet } from './faults-rig.ts';
+import {
+  configMapPolicyYaml,
+  configMapsYaml,
+  flotillaWith,
+  namespaceYaml,
+  orphanedConfigMaps,
+  writeFleet,
+} from './faults-rig.ts';
 import { e2eEnabled, eventually, members } from './harness.ts';
 
 const all = ['member1', 'member2', 'member3'];
 const names = ['a', 'b', 'c'];
 
-interface ApplyReport { clusters: { cluster: string; ok: boolean; reason: string; message: string; pruned: unknown[] }[] }
+interface ApplyReport {
+  clusters: { cluster: string; ok: boolean; reason: string; message: string; pruned: unknown[] }[];
+}
 
 /** The ConfigMaps of `ns` flotilla holds on each member, by member. */
 async function held(ns: string): Promise<string[][]> {
@@ -27,12 +36,19 @@ async function held(ns: string): Promise<string[][]> {
   let kubeconfig = '';
   const repos: string[] = [];
   let controller: ControllerProcess | undefined;
-  const fleet = (ns: string) => ({ 'apps/namespace.yaml': namespaceYaml(ns), 'apps/configmaps.yaml': configMapsYaml(ns, names), 'policies/configmaps.yaml': configMapPolicyYaml(ns, all) });
+  const fleet = (ns: string) => ({
+    'apps/namespace.yaml': namespaceYaml(ns),
+    'apps/configmaps.yaml': configMapsYaml(ns, names),
+    'policies/configmaps.yaml': configMapPolicyYaml(ns, all),
+  });
   /** A fleet repo putting ConfigMaps a, b, c of `ns` on every member, and `flotilla apply` of it. */
-  async function applied(ns: string): Promise<{ repo: string; apply: (...more: string[]) => ReturnType<typeof flotillaWith> }> {
+  async function applied(
+    ns: string,
+  ): Promise<{ repo: string; apply: (...more: string[]) => ReturnType<typeof flotillaWith> }> {
     const repo = await fleetRepo(ns, fleet(ns));
     repos.push(repo);
-    const apply = (...more: string[]) => flotillaWith({}, 'apply', '--repo', repo, '--kubeconfig', kubeconfig, '-o', 'json', ...more);
+    const apply = (...more: string[]) =>
+      flotillaWith({}, 'apply', '--repo', repo, '--kubeconfig', kubeconfig, '-o', 'json', ...more);
     assert.equal((await apply()).code, 0);
     assert.deepEqual(await held(ns), [names, names, names]);
     return { repo, apply };
@@ -54,9 +70,15 @@ async function held(ns: string): Promise<string[][]> {
     const r = await apply();
     assert.equal(r.code, 1, r.stderr);
     const report = JSON.parse(r.stdout) as ApplyReport;
-    assert.deepEqual(report.clusters.map((c) => [c.cluster, c.ok, c.reason]), all.map((m) => [m, false, 'PruneGuard']));
+    assert.deepEqual(
+      report.clusters.map((c) => [c.cluster, c.ok, c.reason]),
+      all.map((m) => [m, false, 'PruneGuard']),
+    );
     for (const c of report.clusters) assert.deepEqual(c.pruned, [], c.cluster);
-    assert.match(r.stderr, /would delete all of the 3 objects flotilla owns on member1, leaving nothing there.*--allow-mass-prune/);
+    assert.match(
+      r.stderr,
+      /would delete all of the 3 objects flotilla owns on member1, leaving nothing there.*--allow-mass-prune/,
+    );
     assert.deepEqual(await held(ns), [names, names, names], 'nothing was pruned');
 
     const confirmed = await apply('--allow-mass-prune');
@@ -82,7 +104,8 @@ async function held(ns: string): Promise<string[][]> {
     const ns = 'faults-guard-git';
     const repo = await fleetRepo('faults-guard-git', fleet(ns));
     repos.push(repo);
-    const once = (...more: string[]) => flotillaWith({}, 'reconcile', '--repo', repo, '--once', '--kubeconfig', kubeconfig, '-o', 'json', ...more);
+    const once = (...more: string[]) =>
+      flotillaWith({}, 'reconcile', '--repo', repo, '--once', '--kubeconfig', kubeconfig, '-o', 'json', ...more);
     const first = await once();
     assert.equal(first.code, 0, first.stderr);
     assert.deepEqual(await held(ns), [names, names, names]);
@@ -92,12 +115,17 @@ async function held(ns: string): Promise<string[][]> {
     const r = await once();
     assert.equal(r.code, 1, r.stderr);
     const pass = JSON.parse(r.stdout) as ApplyReport;
-    assert.deepEqual(pass.clusters.map((c) => [c.cluster, c.ok, c.reason]), all.map((m) => [m, false, 'PruneGuard']));
+    assert.deepEqual(
+      pass.clusters.map((c) => [c.cluster, c.ok, c.reason]),
+      all.map((m) => [m, false, 'PruneGuard']),
+    );
     assert.deepEqual(await held(ns), [names, names, names], 'reconcile pruned nothing');
 
     controller = startController(repo, kubeconfig, ['--interval', '1s']);
     const c = controller;
-    await eventually('the controller holds the members', 120_000, async () => (/"reason":"PruneGuard"/.test(c.logs()) ? true : undefined));
+    await eventually('the controller holds the members', 120_000, async () =>
+      /"reason":"PruneGuard"/.test(c.logs()) ? true : undefined,
+    );
     assert.equal(await c.stop(), 0);
     controller = undefined;
     assert.deepEqual(await held(ns), [names, names, names], 'the controller pruned nothing');

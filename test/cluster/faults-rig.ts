@@ -18,7 +18,11 @@ export function flotillaWith(env: Readonly<Record<string, string>>, ...args: str
 
 /** YAML documents of ConfigMaps `names` in namespace `ns` (Q2 builders). */
 export function configMapsYaml(ns: string, names: readonly string[]): string {
-  return names.map((name) => YAML.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns }, data: { name } })).join('---\n');
+  return names
+    .map((name) =>
+      YAML.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns }, data: { name } }),
+    )
+    .join('---\n');
 }
 
 /** A Namespace as YAML. */
@@ -29,8 +33,13 @@ export function namespaceYaml(ns: string): string {
 /** A PropagationPolicy propagating every ConfigMap of `ns` to `clusters` (Duplicated). */
 export function configMapPolicyYaml(ns: string, clusters: readonly string[]): string {
   return YAML.stringify({
-    apiVersion: 'policy.karmada.io/v1alpha1', kind: 'PropagationPolicy', metadata: { name: 'configmaps', namespace: ns },
-    spec: { resourceSelectors: [{ apiVersion: 'v1', kind: 'ConfigMap' }], placement: { clusterAffinity: { clusterNames: [...clusters] } } },
+    apiVersion: 'policy.karmada.io/v1alpha1',
+    kind: 'PropagationPolicy',
+    metadata: { name: 'configmaps', namespace: ns },
+    spec: {
+      resourceSelectors: [{ apiVersion: 'v1', kind: 'ConfigMap' }],
+      placement: { clusterAffinity: { clusterNames: [...clusters] } },
+    },
   });
 }
 
@@ -55,5 +64,7 @@ export async function orphanedConfigMaps(member: string, ns: string, planned: Re
 /** The entries of the member's inventory ConfigMap (flotilla-system/flotilla-inventory). */
 export async function inventoryEntries(member: string): Promise<string[]> {
   const cm = await getJson(member, 'configmap', 'flotilla-inventory', '-n', 'flotilla-system');
-  return String(cm?.['data']?.['entries'] ?? '').split('\n').filter((l) => l !== '');
+  return String(cm?.['data']?.['entries'] ?? '')
+    .split('\n')
+    .filter((l) => l !== '');
 }

@@ -20,26 +20,69 @@ export function owned<T extends KubeObject>(o: T, binding: string, _revision: st
 }
 
 export function namespace(name: string, revision: string): KubeObject {
-  return owned({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, annotations: { 'flotilla.io/prune': 'disabled' } } }, `Namespace/${name}`, revision);
+  return owned(
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name, annotations: { 'flotilla.io/prune': 'disabled' } } },
+    `Namespace/${name}`,
+    revision,
+  );
 }
 
-export function configMap(ns: string, name: string, data: Record<string, string>, revision: string, extra: Partial<KubeObject> = {}): KubeObject {
-  return owned({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns }, data, ...extra }, `${ns}/${name}-configmap`, revision);
+export function configMap(
+  ns: string,
+  name: string,
+  data: Record<string, string>,
+  revision: string,
+  extra: Partial<KubeObject> = {},
+): KubeObject {
+  return owned(
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns }, data, ...extra },
+    `${ns}/${name}-configmap`,
+    revision,
+  );
 }
 
-export function deployment(ns: string, name: string, replicas: number, revision: string, spec: Record<string, unknown> = {}): KubeObject {
-  return owned({
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace: ns },
-    spec: {
-      replicas, selector: { matchLabels: { app: name } },
-      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'main', image: 'nginx:1.27', resources: { requests: { cpu: '100m', memory: '64Mi' } } }] } },
-      ...spec,
+export function deployment(
+  ns: string,
+  name: string,
+  replicas: number,
+  revision: string,
+  spec: Record<string, unknown> = {},
+): KubeObject {
+  return owned(
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name, namespace: ns },
+      spec: {
+        replicas,
+        selector: { matchLabels: { app: name } },
+        template: {
+          metadata: { labels: { app: name } },
+          spec: {
+            containers: [
+              { name: 'main', image: 'nginx:1.27', resources: { requests: { cpu: '100m', memory: '64Mi' } } },
+            ],
+          },
+        },
+        ...spec,
+      },
     },
-  }, `${ns}/${name}-deployment`, revision);
+    `${ns}/${name}-deployment`,
+    revision,
+  );
 }
 
 export function service(ns: string, name: string, revision: string): KubeObject {
-  return owned({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: ns }, spec: { selector: { app: name }, ports: [{ port: 80, targetPort: 8080 }] } }, `${ns}/${name}-service`, revision);
+  return owned(
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name, namespace: ns },
+      spec: { selector: { app: name }, ports: [{ port: 80, targetPort: 8080 }] },
+    },
+    `${ns}/${name}-service`,
+    revision,
+  );
 }
 
 export function cluster(name: string): Cluster {
@@ -47,11 +90,17 @@ export function cluster(name: string): Cluster {
 }
 
 /** A plan: per cluster, the manifests it gets (one Work each, as render does per object). */
-export function planOf(revision: string, perCluster: Readonly<Record<string, readonly KubeObject[]>>, clusters = ['member1', 'member2', 'member3']): PlanToApply {
+export function planOf(
+  revision: string,
+  perCluster: Readonly<Record<string, readonly KubeObject[]>>,
+  clusters = ['member1', 'member2', 'member3'],
+): PlanToApply {
   return {
     revision,
     clusters: clusters.map(cluster),
-    works: Object.entries(perCluster).flatMap(([c, ms]) => ms.map((m) => ({ metadata: { namespace: `karmada-es-${c}` }, spec: { workload: { manifests: [m] } } }))),
+    works: Object.entries(perCluster).flatMap(([c, ms]) =>
+      ms.map((m) => ({ metadata: { namespace: `karmada-es-${c}` }, spec: { workload: { manifests: [m] } } })),
+    ),
   };
 }
 
@@ -60,8 +109,17 @@ export function applyOptions(kubeconfig: string, over: Partial<FleetApplyOptions
   const kc = new KubeConfig();
   kc.loadFromFile(kubeconfig);
   return {
-    dryRun: false, prune: true, forceConflicts: false, pruneGuard: defaultPruneGuard, concurrency: 16, clusterConcurrency: 4, waitTimeoutMs: 30_000,
-    timeoutMs: 20_000, requestTimeoutMs: 5_000, retain: (d) => d, credentials: { kubeconfig: kc, contextMap: new Map() },
+    dryRun: false,
+    prune: true,
+    forceConflicts: false,
+    pruneGuard: defaultPruneGuard,
+    concurrency: 16,
+    clusterConcurrency: 4,
+    waitTimeoutMs: 30_000,
+    timeoutMs: 20_000,
+    requestTimeoutMs: 5_000,
+    retain: (d) => d,
+    credentials: { kubeconfig: kc, contextMap: new Map() },
     ...over,
   };
 }

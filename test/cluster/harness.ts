@@ -45,7 +45,9 @@ export async function startMember(name: string): Promise<void> {
 /** Runs kubectl against a context; returns stdout. */
 export async function kubectl(context: string, ...args: string[]): Promise<string> {
   const { kubeconfig, kubectl: bin } = await members();
-  const { stdout } = await execFileP(bin, ['--kubeconfig', kubeconfig, '--context', context, ...args], { maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await execFileP(bin, ['--kubeconfig', kubeconfig, '--context', context, ...args], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return stdout;
 }
 

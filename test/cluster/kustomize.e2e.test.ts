@@ -32,11 +32,17 @@ const execFileP = promisify(execFile);
     dir = mkdtempSync(path.join(os.tmpdir(), 'flotilla-kustomize-'));
     const works = [
       buildWork('on', { apiVersion: 'v1', kind: 'Namespace', name: 'kustomize-e2e' }, 'Namespace/kustomize-e2e', ns),
-      buildWork('on', { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'kustomize-e2e', name: 'tricky' }, 'kustomize-e2e/tricky-configmap', cm),
+      buildWork(
+        'on',
+        { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'kustomize-e2e', name: 'tricky' },
+        'kustomize-e2e/tricky-configmap',
+        cm,
+      ),
     ];
     await writeRenderedDir(dir, { works, clusters: ['on', 'empty'] });
     const { kubectl: bin } = await members();
-    built = (await execFileP(bin, ['kustomize', path.join(dir, 'clusters', 'on')], { maxBuffer: 16 * 1024 * 1024 })).stdout;
+    built = (await execFileP(bin, ['kustomize', path.join(dir, 'clusters', 'on')], { maxBuffer: 16 * 1024 * 1024 }))
+      .stdout;
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -50,18 +56,26 @@ const execFileP = promisify(execFile);
     const got = await read('ConfigMap');
     assert.deepEqual(got['data'], cm['data']);
     assert.deepEqual((got['metadata'] as JsonObject)['labels'], { on: 'yes', version: '1.10' });
-    const annotations = ((await read('Namespace'))['metadata'] as { annotations?: Record<string, string> }).annotations ?? {};
+    const annotations =
+      ((await read('Namespace'))['metadata'] as { annotations?: Record<string, string> }).annotations ?? {};
     assert.equal(annotations['argocd.argoproj.io/sync-options'], 'Prune=false,Delete=false');
     assert.equal(annotations['kustomize.toolkit.fluxcd.io/prune'], 'disabled');
   });
 
   it('the built stream reads the same as YAML 1.1 and 1.2 (LS and PS aside: kustomize writes them raw, which only go-yaml reads as YAML 1.1 line breaks)', () => {
-    const plain = (data: unknown) => Object.fromEntries(Object.entries(data as Record<string, string>).filter(([k, v]) => !/[\u2028\u2029]/.test(k + v)));
+    const plain = (data: unknown) =>
+      Object.fromEntries(
+        Object.entries(data as Record<string, string>).filter(([k, v]) => !/[\u2028\u2029]/.test(k + v)),
+      );
     for (const version of ['1.1', '1.2'] as const) {
       const docs = YAML.parseAllDocuments(built, { version }).map((d) => d.toJS() as JsonObject);
       const got = docs.find((d) => d['kind'] === 'ConfigMap');
       assert.deepEqual(plain(got?.['data']), plain(cm['data']), version);
-      assert.deepEqual((got?.['metadata'] as JsonObject | undefined)?.['labels'], { on: 'yes', version: '1.10' }, version);
+      assert.deepEqual(
+        (got?.['metadata'] as JsonObject | undefined)?.['labels'],
+        { on: 'yes', version: '1.10' },
+        version,
+      );
     }
   });
 

@@ -6,17 +6,28 @@
  */
 import assert from 'node:assert/strict';
 import { gitCli } from '../git/helpers/workspace.ts';
-import { equalWeights, fleetRepo, policyYaml, removeRepo, startController, workloadYaml, type ControllerProcess } from './controller-rig.ts';
+import {
+  equalWeights,
+  fleetRepo,
+  policyYaml,
+  removeRepo,
+  startController,
+  workloadYaml,
+  type ControllerProcess,
+} from './controller-rig.ts';
 import { e2eEnabled, eventually, getJson, kubectl, members, startMember, stopMember } from './harness.ts';
 const ns = 'leader';
 const leaseNs = `flotilla-lease-${process.pid}`;
 
 /** The Lease's duration (`--lease-duration 4s`). */
 const leaseMs = 4000;
-const leaseTime = (lease: Record<string, any> | undefined, field: 'renewTime' | 'acquireTime') => Date.parse(String(lease?.['spec']?.[field] ?? ''));
+const leaseTime = (lease: Record<string, any> | undefined, field: 'renewTime' | 'acquireTime') =>
+  Date.parse(String(lease?.['spec']?.[field] ?? ''));
 
-const fleet = [workloadYaml(ns, 'worker', 4), policyYaml(ns, 'worker', { placement: equalWeights(['member2', 'member3']) })].join('---\n');
-
+const fleet = [
+  workloadYaml(ns, 'worker', 4),
+  policyYaml(ns, 'worker', { placement: equalWeights(['member2', 'member3']) }),
+].join('---\n');
 
 (e2eEnabled ? describe : describe.skip)('flotilla controller: leader election (e2e, Lease in the hub)', function () {
   this.timeout(900_000);
@@ -25,12 +36,35 @@ const fleet = [workloadYaml(ns, 'worker', 4), policyYaml(ns, 'worker', { placeme
   const procs: ControllerProcess[] = [];
 
   function start(name: string): ControllerProcess {
-    const p = startController(repo, kubeconfig, ['--hub-context', 'hub', '--leader-elect=true', '--lease-namespace', leaseNs, '--lease-duration', '4s', '--identity', name,
-      '--interval', '2s', '--timeout', '5s', '--cluster-failure-threshold', '1s', '--failover-eviction-timeout', '1s', '--graceful-eviction-timeout', '120s']);
+    const p = startController(repo, kubeconfig, [
+      '--hub-context',
+      'hub',
+      '--leader-elect=true',
+      '--lease-namespace',
+      leaseNs,
+      '--lease-duration',
+      '4s',
+      '--identity',
+      name,
+      '--interval',
+      '2s',
+      '--timeout',
+      '5s',
+      '--cluster-failure-threshold',
+      '1s',
+      '--failover-eviction-timeout',
+      '1s',
+      '--graceful-eviction-timeout',
+      '120s',
+    ]);
     procs.push(p);
     return p;
   }
-  const passes = (p: ControllerProcess) => p.logs().split('\n').filter((l) => l.includes('"msg":"pass done"')).length;
+  const passes = (p: ControllerProcess) =>
+    p
+      .logs()
+      .split('\n')
+      .filter((l) => l.includes('"msg":"pass done"')).length;
 
   before(async function () {
     this.timeout(600_000);
@@ -47,9 +81,13 @@ const fleet = [workloadYaml(ns, 'worker', 4), policyYaml(ns, 'worker', { placeme
 
   it('exactly one of two controllers holds the Lease and acts', async () => {
     const a = start('controller-a');
-    await eventually('a leads and applies', 180_000, async () => (passes(a) > 0 && (await getJson('member3', 'deployment', 'worker', '-n', ns)) ? true : undefined));
+    await eventually('a leads and applies', 180_000, async () =>
+      passes(a) > 0 && (await getJson('member3', 'deployment', 'worker', '-n', ns)) ? true : undefined,
+    );
     const b = start('controller-b');
-    const seen = await eventually('b stands by for a', 180_000, async () => b.entries().find((e) => e['msg'] === 'standing by' && e['holder'] === 'controller-a'));
+    const seen = await eventually('b stands by for a', 180_000, async () =>
+      b.entries().find((e) => e['msg'] === 'standing by' && e['holder'] === 'controller-a'),
+    );
     // b takes the Lease over only after seeing no renewal for a lease duration: once a has renewed a full
     // duration after b first looked, b has had every chance to take over wrongly.
     const lease = await eventually('a renews a lease duration after b looked', 60_000, async () => {
@@ -64,7 +102,9 @@ const fleet = [workloadYaml(ns, 'worker', 4), policyYaml(ns, 'worker', { placeme
   it('killing the leader hands over once its lease has expired and the pending eviction finishes', async () => {
     const [a, b] = procs as [ControllerProcess, ControllerProcess];
     await stopMember('member2');
-    await eventually('evict commit by a', 180_000, async () => (/Flotilla-Decision: evict/.test(await gitCli(repo, 'log', '--format=%B', 'flotilla-status')) ? true : undefined));
+    await eventually('evict commit by a', 180_000, async () =>
+      /Flotilla-Decision: evict/.test(await gitCli(repo, 'log', '--format=%B', 'flotilla-status')) ? true : undefined,
+    );
     a.kill();
     // a's last renewal: a is gone, and b waits out the lease before it writes.
     const last = await getJson('hub', 'lease', 'flotilla', '-n', leaseNs);
@@ -75,8 +115,12 @@ const fleet = [workloadYaml(ns, 'worker', 4), policyYaml(ns, 'worker', { placeme
     // times the lease from just before the read that saw the renewal).
     const gap = leaseTime(taken, 'acquireTime') - leaseTime(last, 'renewTime');
     assert.ok(gap >= leaseMs - 1000, `b took the Lease ${gap} ms after a's last renewal (lease ${leaseMs} ms)`);
-    await eventually('worker 4 on member3', 180_000, async () => ((await getJson('member3', 'deployment', 'worker', '-n', ns))?.['spec']?.['replicas'] === 4 ? true : undefined));
-    await eventually('purge commit', 180_000, async () => (/Flotilla-Decision: purge/.test(await gitCli(repo, 'log', '--format=%B', 'flotilla-status')) ? true : undefined));
+    await eventually('worker 4 on member3', 180_000, async () =>
+      (await getJson('member3', 'deployment', 'worker', '-n', ns))?.['spec']?.['replicas'] === 4 ? true : undefined,
+    );
+    await eventually('purge commit', 180_000, async () =>
+      /Flotilla-Decision: purge/.test(await gitCli(repo, 'log', '--format=%B', 'flotilla-status')) ? true : undefined,
+    );
     const lease = await getJson('hub', 'lease', 'flotilla', '-n', leaseNs);
     assert.equal(lease?.['spec']?.['holderIdentity'], 'controller-b');
     assert.ok(Number(lease?.['spec']?.['leaseTransitions']) >= 1);

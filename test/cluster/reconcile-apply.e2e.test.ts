@@ -21,19 +21,37 @@ const fleetDir = path.join(import.meta.dirname, 'fleet');
   before(async function () {
     this.timeout(600_000);
     ({ kubeconfig } = await members());
-    repo = await fleetRepo('reconcile-apply', Object.fromEntries(['apps/web.yaml', 'policies/web.yaml'].map((f) => [f, readFileSync(path.join(fleetDir, f), 'utf8')])));
+    repo = await fleetRepo(
+      'reconcile-apply',
+      Object.fromEntries(
+        ['apps/web.yaml', 'policies/web.yaml'].map((f) => [f, readFileSync(path.join(fleetDir, f), 'utf8')]),
+      ),
+    );
   });
   after(() => removeRepo(repo));
 
   it('applies the revision to every member, then records it on the status branch', async () => {
     const r = await flotilla('reconcile', '--repo', repo, '--once', '--kubeconfig', kubeconfig, '-o', 'json');
     assert.equal(r.status, 0, r.stderr);
-    const out = JSON.parse(r.stdout) as { outcome: string; clusters: { cluster: string; ok: boolean }[]; unreachable: string[]; statusCommit: string | null };
+    const out = JSON.parse(r.stdout) as {
+      outcome: string;
+      clusters: { cluster: string; ok: boolean }[];
+      unreachable: string[];
+      statusCommit: string | null;
+    };
     assert.equal(out.outcome, 'applied');
-    assert.deepEqual(out.clusters.map((c) => [c.cluster, c.ok]), [['member1', true], ['member2', true], ['member3', true]]);
+    assert.deepEqual(
+      out.clusters.map((c) => [c.cluster, c.ok]),
+      [
+        ['member1', true],
+        ['member2', true],
+        ['member3', true],
+      ],
+    );
     assert.deepEqual(out.unreachable, []);
     assert.ok(out.statusCommit);
-    for (const m of ['member1', 'member2', 'member3']) assert.ok(await getJson(m, 'deployment', 'web', '-n', 'shop'), m);
+    for (const m of ['member1', 'member2', 'member3'])
+      assert.ok(await getJson(m, 'deployment', 'web', '-n', 'shop'), m);
     const record = await gitCli(repo, 'show', 'flotilla-status:revision.yaml');
     const head = (await gitCli(repo, 'rev-parse', 'main')).trim();
     assert.match(record, new RegExp(`lastAppliedRevision: ${head}`));
@@ -42,7 +60,10 @@ const fleetDir = path.join(import.meta.dirname, 'fleet');
 
   it('an invalid revision exits 1, applies nothing and keeps the last good revision in force', async () => {
     const good = (await gitCli(repo, 'rev-parse', 'main')).trim();
-    writeFileSync(path.join(repo, 'apps', 'web.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop\nspec: {}\n');
+    writeFileSync(
+      path.join(repo, 'apps', 'web.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop\nspec: {}\n',
+    );
     await gitCli(repo, 'commit', '--quiet', '-am', 'broken');
     const r = await flotilla('reconcile', '--repo', repo, '--once', '--kubeconfig', kubeconfig, '-o', 'json');
     assert.equal(r.status, 1, r.stderr);
@@ -51,7 +72,12 @@ const fleetDir = path.join(import.meta.dirname, 'fleet');
     assert.equal(out.inForce, good);
     const record = await gitCli(repo, 'show', 'flotilla-status:revision.yaml');
     assert.match(record, new RegExp(`lastAppliedRevision: ${good}`));
-    assert.equal((await getJson('member1', 'configmap', 'flotilla-inventory', '-n', 'flotilla-system'))?.['metadata']?.['annotations']?.['flotilla.io/revision'], good);
+    assert.equal(
+      (await getJson('member1', 'configmap', 'flotilla-inventory', '-n', 'flotilla-system'))?.['metadata']?.[
+        'annotations'
+      ]?.['flotilla.io/revision'],
+      good,
+    );
   });
 
   it('--kubeconfig without --once is a usage error pointing at flotilla controller', async () => {

@@ -7,14 +7,24 @@
 import assert from 'node:assert/strict';
 import { shardOf } from '../../src/controller/shard.ts';
 import { gitCli } from '../git/helpers/workspace.ts';
-import { equalWeights, fleetRepo, policyYaml, removeRepo, startController, statusLog, workloadYaml, type ControllerProcess } from './controller-rig.ts';
+import {
+  equalWeights,
+  fleetRepo,
+  policyYaml,
+  removeRepo,
+  startController,
+  statusLog,
+  workloadYaml,
+  type ControllerProcess,
+} from './controller-rig.ts';
 import { e2eEnabled, eventually, getJson, members, startMember, stopMember } from './harness.ts';
 const ns = 'sharded';
 const all = ['member1', 'member2', 'member3'];
 
 const fleet = [workloadYaml(ns, 'web', 6), policyYaml(ns, 'web', { placement: equalWeights(all) })].join('---\n');
 
-const replicas = async (ctx: string) => (await getJson(ctx, 'deployment', 'web', '-n', ns))?.['spec']?.['replicas'] as number | undefined;
+const replicas = async (ctx: string) =>
+  (await getJson(ctx, 'deployment', 'web', '-n', ns))?.['spec']?.['replicas'] as number | undefined;
 
 (e2eEnabled ? describe : describe.skip)('flotilla controller --shards 2 (e2e, real members)', function () {
   this.timeout(300_000);
@@ -27,8 +37,26 @@ const replicas = async (ctx: string) => (await getJson(ctx, 'deployment', 'web',
     const { kubeconfig } = await members();
     repo = await fleetRepo('shards', { 'apps/web.yaml': fleet });
     for (const index of [0, 1]) {
-      shards.push(startController(repo, kubeconfig, ['--shards', '2', '--shard', String(index), '--interval', '1s', '--timeout', '5s', '--cluster-failure-threshold', '2s',
-        '--cluster-monitor-grace-period', '20s', '--failover-eviction-timeout', '3s', '--graceful-eviction-timeout', '120s']));
+      shards.push(
+        startController(repo, kubeconfig, [
+          '--shards',
+          '2',
+          '--shard',
+          String(index),
+          '--interval',
+          '1s',
+          '--timeout',
+          '5s',
+          '--cluster-failure-threshold',
+          '2s',
+          '--cluster-monitor-grace-period',
+          '20s',
+          '--failover-eviction-timeout',
+          '3s',
+          '--graceful-eviction-timeout',
+          '120s',
+        ]),
+      );
     }
   });
   after(async () => {
@@ -37,14 +65,26 @@ const replicas = async (ctx: string) => (await getJson(ctx, 'deployment', 'web',
     removeRepo(repo);
   });
 
-  const applied = (s: ControllerProcess) => new Set(s.logs().split('\n').filter((l) => l.includes('"msg":"cluster applied"')).map((l) => (JSON.parse(l) as { cluster: string }).cluster));
+  const applied = (s: ControllerProcess) =>
+    new Set(
+      s
+        .logs()
+        .split('\n')
+        .filter((l) => l.includes('"msg":"cluster applied"'))
+        .map((l) => (JSON.parse(l) as { cluster: string }).cluster),
+    );
 
   it('each member is applied by the one shard that owns it, and the worker reports its members', async () => {
     assert.ok(workerOwned.length > 0 && workerOwned.length < 3, `rendezvous split ${workerOwned.join(',')}`);
-    await eventually('web 2/2/2', 60_000, async () => ((await Promise.all(all.map(replicas))).every((n) => n === 2) ? true : undefined));
+    await eventually('web 2/2/2', 60_000, async () =>
+      (await Promise.all(all.map(replicas))).every((n) => n === 2) ? true : undefined,
+    );
     const [decider, worker] = shards as [ControllerProcess, ControllerProcess];
     assert.deepEqual([...applied(worker)].sort(), workerOwned);
-    assert.deepEqual([...applied(decider)].sort(), all.filter((c) => !workerOwned.includes(c)));
+    assert.deepEqual(
+      [...applied(decider)].sort(),
+      all.filter((c) => !workerOwned.includes(c)),
+    );
     const report = await eventually('worker report', 30_000, async () => {
       const text = await gitCli(repo, 'show', `flotilla-status:observations/${workerOwned[0]}.yaml`).catch(() => '');
       return /health: Healthy/.test(text) ? text : undefined;
@@ -53,13 +93,20 @@ const replicas = async (ctx: string) => (await getJson(ctx, 'deployment', 'web',
     assert.match(report, /reachable: true/);
   });
 
-  it('a member only the worker observes fails over: the decider acts on the worker\'s report', async () => {
+  it("a member only the worker observes fails over: the decider acts on the worker's report", async () => {
     const down = workerOwned[0] ?? '';
     await stopMember(down);
-    await eventually('evict commit', 90_000, async () => (/Flotilla-Decision: evict/.test(await statusLog(repo)) ? true : undefined));
+    await eventually('evict commit', 90_000, async () =>
+      /Flotilla-Decision: evict/.test(await statusLog(repo)) ? true : undefined,
+    );
     const rest = all.filter((c) => c !== down);
-    await eventually('web 3/3 on the others', 60_000, async () => ((await Promise.all(rest.map(replicas))).every((n) => n === 3) ? true : undefined));
-    assert.match(await gitCli(repo, 'show', `flotilla-status:clusters/${down}.yaml`), /cluster\.karmada\.io\/not-ready/);
+    await eventually('web 3/3 on the others', 60_000, async () =>
+      (await Promise.all(rest.map(replicas))).every((n) => n === 3) ? true : undefined,
+    );
+    assert.match(
+      await gitCli(repo, 'show', `flotilla-status:clusters/${down}.yaml`),
+      /cluster\.karmada\.io\/not-ready/,
+    );
     await startMember(down);
   });
 

@@ -22,9 +22,13 @@ export function decisionItems(messages: readonly string[]): string[] {
         if (kind === 'recover') out.push(`recover ${cluster}`);
         continue;
       }
-      if (!line.startsWith('  ')) { kind = ''; continue; }
+      if (!line.startsWith('  ')) {
+        kind = '';
+        continue;
+      }
       const item = line.trim();
-      if (kind === 'failover' && item.startsWith('added taint ')) out.push(`failover ${cluster} ${item.slice('added taint '.length)}`);
+      if (kind === 'failover' && item.startsWith('added taint '))
+        out.push(`failover ${cluster} ${item.slice('added taint '.length)}`);
       if (kind === 'evict') out.push(`evict ${cluster} ${item.split(/[ ,]/)[0] ?? ''}`);
       if (kind === 'purge') out.push(`purge ${cluster} ${item.split(':')[0] ?? ''}`);
     }
@@ -34,7 +38,10 @@ export function decisionItems(messages: readonly string[]): string[] {
 
 /** The status branch's commit messages, oldest first. */
 export async function statusMessages(repo: string, ref = 'flotilla-status'): Promise<string[]> {
-  return (await gitCli(repo, 'log', '--reverse', '--format=%B%x00', ref)).split('\0').map((m) => m.trim()).filter((m) => m !== '');
+  return (await gitCli(repo, 'log', '--reverse', '--format=%B%x00', ref))
+    .split('\0')
+    .map((m) => m.trim())
+    .filter((m) => m !== '');
 }
 
 /** Items that occur more than once. */
@@ -47,7 +54,12 @@ export function repeated(items: readonly string[]): string[] {
  * first): a controller taint's timeAdded in `clusters/<cluster>.yaml`, an eviction task's
  * creationTimestamp in `bindingFile`. Empty when no time ever moved.
  */
-export async function movedTimes(repo: string, cluster: string, bindingFile: string, ref = 'flotilla-status'): Promise<string[]> {
+export async function movedTimes(
+  repo: string,
+  cluster: string,
+  bindingFile: string,
+  ref = 'flotilla-status',
+): Promise<string[]> {
   const commits = (await gitCli(repo, 'rev-list', '--reverse', ref)).trim().split('\n');
   const seen = new Map<string, string>();
   const moved: string[] = [];
@@ -58,14 +70,18 @@ export async function movedTimes(repo: string, cluster: string, bindingFile: str
     seen.set(key, value);
   };
   for (const c of commits) {
-    const clusterFile = YAML.parse(await gitCli(repo, 'show', `${c}:clusters/${cluster}.yaml`).catch(() => 'null')) as { taints?: { key: string; effect: string; timeAdded?: string }[] } | null;
+    const clusterFile = YAML.parse(await gitCli(repo, 'show', `${c}:clusters/${cluster}.yaml`).catch(() => 'null')) as {
+      taints?: { key: string; effect: string; timeAdded?: string }[];
+    } | null;
     const present = new Set<string>();
     for (const t of clusterFile?.taints ?? []) {
       const key = `taint ${t.key}:${t.effect}`;
       present.add(key);
       note(key, t.timeAdded, c);
     }
-    const binding = YAML.parse(await gitCli(repo, 'show', `${c}:${bindingFile}`).catch(() => 'null')) as { spec?: { gracefulEvictionTasks?: { fromCluster: string; creationTimestamp?: string }[] } } | null;
+    const binding = YAML.parse(await gitCli(repo, 'show', `${c}:${bindingFile}`).catch(() => 'null')) as {
+      spec?: { gracefulEvictionTasks?: { fromCluster: string; creationTimestamp?: string }[] };
+    } | null;
     for (const t of binding?.spec?.gracefulEvictionTasks ?? []) {
       const key = `task from ${t.fromCluster}`;
       present.add(key);

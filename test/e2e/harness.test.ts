@@ -99,7 +99,13 @@ describe('e2e harness: test/e2e/clusters', function () {
   it('prints a kubeconfig whose contexts are hub and member1..3', () => {
     const kc = new KubeConfig();
     kc.loadFromFile(kubeconfig);
-    assert.deepEqual(kc.getContexts().map((c) => c.name).toSorted(), contexts);
+    assert.deepEqual(
+      kc
+        .getContexts()
+        .map((c) => c.name)
+        .toSorted(),
+      contexts,
+    );
   });
 
   it('is idempotent: up again prints the same kubeconfig', async () => {
@@ -142,12 +148,23 @@ describe('e2e harness: test/e2e/clusters', function () {
   it('kubectl from the bin directory applies server-side', async () => {
     const kubectl = path.join(lastLine(await clusters('bindir')), 'kubectl');
     const manifest = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: e2e, namespace: default}\ndata: {a: "1"}\n';
-    const child = execFile(kubectl, ['--kubeconfig', kubeconfig, '--context', 'hub', 'apply', '--server-side',
-      '--field-manager', 'e2e', '-f', '-']);
+    const child = execFile(kubectl, [
+      '--kubeconfig',
+      kubeconfig,
+      '--context',
+      'hub',
+      'apply',
+      '--server-side',
+      '--field-manager',
+      'e2e',
+      '-f',
+      '-',
+    ]);
     child.stdin?.end(manifest);
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     assert.equal(code, 0);
-    const cm = await configFor(kubeconfig, 'hub').makeApiClient(CoreV1Api)
+    const cm = await configFor(kubeconfig, 'hub')
+      .makeApiClient(CoreV1Api)
       .readNamespacedConfigMap({ name: 'e2e', namespace: 'default' });
     assert.equal(cm.data?.['a'], '1');
   });

@@ -10,26 +10,47 @@ export function namespacesYaml(...names: string[]): string {
 /** A Deployment of `replicas` (one container requesting 10m CPU). */
 export function deploymentYaml(ns: string, name: string, replicas: number): string {
   return YAML.stringify({
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace: ns },
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace: ns },
     spec: {
-      replicas, selector: { matchLabels: { app: name } },
-      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name, image: `registry.example.com/${name}:1.0`, resources: { requests: { cpu: '10m' } } }] } },
+      replicas,
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: {
+          containers: [{ name, image: `registry.example.com/${name}:1.0`, resources: { requests: { cpu: '10m' } } }],
+        },
+      },
     },
   });
 }
 
 /** A ConfigMap whose data values are all strings (quoted in the fleet file). */
 export function configMapYaml(ns: string, name: string, data: Readonly<Record<string, string>>): string {
-  return YAML.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns }, data }, { defaultStringType: 'QUOTE_DOUBLE' });
+  return YAML.stringify(
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns }, data },
+    { defaultStringType: 'QUOTE_DOUBLE' },
+  );
 }
 
 /** A PropagationPolicy placing one object (Duplicated) on `clusters`. */
-export function placeOn(ns: string, kind: 'Deployment' | 'ConfigMap', name: string, clusters: readonly string[]): string {
+export function placeOn(
+  ns: string,
+  kind: 'Deployment' | 'ConfigMap',
+  name: string,
+  clusters: readonly string[],
+): string {
   return YAML.stringify({
-    apiVersion: 'policy.karmada.io/v1alpha1', kind: 'PropagationPolicy', metadata: { name: `${kind.toLowerCase()}-${name}`, namespace: ns },
+    apiVersion: 'policy.karmada.io/v1alpha1',
+    kind: 'PropagationPolicy',
+    metadata: { name: `${kind.toLowerCase()}-${name}`, namespace: ns },
     spec: {
       resourceSelectors: [{ apiVersion: kind === 'Deployment' ? 'apps/v1' : 'v1', kind, name }],
-      placement: { clusterAffinity: { clusterNames: [...clusters] }, replicaScheduling: { replicaSchedulingType: 'Duplicated' } },
+      placement: {
+        clusterAffinity: { clusterNames: [...clusters] },
+        replicaScheduling: { replicaSchedulingType: 'Duplicated' },
+      },
     },
   });
 }

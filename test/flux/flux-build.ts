@@ -52,7 +52,10 @@ export function fluxToolchain(): FluxToolchain {
   const binDir = path.join(cacheRoot(), key, 'bin');
   return {
     key,
-    bin: { 'source-controller': path.join(binDir, 'source-controller'), 'kustomize-controller': path.join(binDir, 'kustomize-controller') },
+    bin: {
+      'source-controller': path.join(binDir, 'source-controller'),
+      'kustomize-controller': path.join(binDir, 'kustomize-controller'),
+    },
     crdDir: path.join(binDir, 'crds'),
   };
 }
@@ -69,10 +72,15 @@ async function go(args: string[], cwd: string): Promise<string> {
 
 /** Copies the controller's CRDs from its module zip in the module cache into `crdDir`. */
 async function copyCrds(controller: FluxController, crdDir: string): Promise<void> {
-  const info = JSON.parse(await go(['mod', 'download', '-json', upstreamPath(controller)], fluxModule(controller))) as { Dir?: string };
+  const info = JSON.parse(await go(['mod', 'download', '-json', upstreamPath(controller)], fluxModule(controller))) as {
+    Dir?: string;
+  };
   if (info.Dir === undefined) throw new Error(`go mod download gave no directory for ${upstreamPath(controller)}`);
   const bases = path.join(info.Dir, 'config', 'crd', 'bases');
-  for (const f of fs.readdirSync(bases).filter((n) => n.endsWith('.yaml')).sort()) {
+  for (const f of fs
+    .readdirSync(bases)
+    .filter((n) => n.endsWith('.yaml'))
+    .sort()) {
     fs.copyFileSync(path.join(bases, f), path.join(crdDir, f));
     fs.chmodSync(path.join(crdDir, f), 0o644); // the module cache is read-only
   }

@@ -12,11 +12,18 @@ describe('docs/argocd-flux.md YAML blocks', () => {
     assert.equal(gitRepository['apiVersion'], 'source.toolkit.fluxcd.io/v1');
     assert.equal(gitRepository['spec']['ref']['branch'], 'flotilla-rendered');
     assert.equal(kustomization['apiVersion'], 'kustomize.toolkit.fluxcd.io/v1');
-    assert.deepEqual(kustomization['spec']['sourceRef'], { kind: 'GitRepository', name: gitRepository['metadata']['name'] });
+    assert.deepEqual(kustomization['spec']['sourceRef'], {
+      kind: 'GitRepository',
+      name: gitRepository['metadata']['name'],
+    });
     assert.equal(kustomization['metadata']['namespace'], gitRepository['metadata']['namespace']);
     assert.equal(kustomization['spec']['prune'], true);
     assert.equal(kustomization['spec']['path'], './clusters/member1');
-    assert.deepEqual(gitRepository['spec']['sparseCheckout'], ['clusters/member1'], 'the source checks out only the cluster\'s folder');
+    assert.deepEqual(
+      gitRepository['spec']['sparseCheckout'],
+      ['clusters/member1'],
+      "the source checks out only the cluster's folder",
+    );
   });
 
   it('Argo CD: an ApplicationSet over clusters/* of the rendered branch, pruning, allowed to empty an Application', () => {

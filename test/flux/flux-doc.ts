@@ -18,29 +18,40 @@ export function docObjects(heading: string): Record<string, any>[] {
   const end = rest.search(/^## /m);
   const section = end < 0 ? rest : rest.slice(0, end);
   const blocks = [...section.matchAll(/^```yaml\n([\s\S]*?)^```/gm)].map((m) => m[1] ?? '');
-  return blocks.flatMap((b) => YAML.parseAllDocuments(b).map((d) => {
-    if (d.errors.length > 0) throw new Error(`invalid YAML in the "${heading}" section of ${docFile}: ${d.errors[0]?.message}`);
-    return d.toJS() as Record<string, any>;
-  }));
+  return blocks.flatMap((b) =>
+    YAML.parseAllDocuments(b).map((d) => {
+      if (d.errors.length > 0)
+        throw new Error(`invalid YAML in the "${heading}" section of ${docFile}: ${d.errors[0]?.message}`);
+      return d.toJS() as Record<string, any>;
+    }),
+  );
 }
 
 /** The doc's GitRepository and Kustomization for `cluster`, reading `url`, as one YAML stream. */
-export function fluxObjectsFor(url: string, cluster: string): { gitRepository: Record<string, any>; kustomization: Record<string, any>; yaml: string } {
+export function fluxObjectsFor(
+  url: string,
+  cluster: string,
+): { gitRepository: Record<string, any>; kustomization: Record<string, any>; yaml: string } {
   const objects = docObjects('Flux');
   const pick = (kind: string) => {
     const found = objects.filter((o) => o['kind'] === kind);
-    if (found.length !== 1) throw new Error(`the Flux section of docs/argocd-flux.md has ${found.length} ${kind} objects, expected 1`);
+    if (found.length !== 1)
+      throw new Error(`the Flux section of docs/argocd-flux.md has ${found.length} ${kind} objects, expected 1`);
     return structuredClone(found[0] as Record<string, any>);
   };
   const gitRepository = pick('GitRepository');
   const kustomization = pick('Kustomization');
   gitRepository['spec']['url'] = url;
   kustomization['spec']['path'] = `./clusters/${cluster}`;
-  if (gitRepository['spec']['sparseCheckout'] !== undefined) gitRepository['spec']['sparseCheckout'] = [`clusters/${cluster}`];
+  if (gitRepository['spec']['sparseCheckout'] !== undefined)
+    gitRepository['spec']['sparseCheckout'] = [`clusters/${cluster}`];
   // A member's apiserver restarted under the test can leave an apply hanging until the
   // Kustomization's timeout (the doc's 5m): give up after a minute and retry soon instead.
   kustomization['spec']['timeout'] = '60s';
   kustomization['spec']['retryInterval'] = '5s';
-  return { gitRepository, kustomization, yaml: [gitRepository, kustomization].map((o) => YAML.stringify(o)).join('---\n') };
+  return {
+    gitRepository,
+    kustomization,
+    yaml: [gitRepository, kustomization].map((o) => YAML.stringify(o)).join('---\n'),
+  };
 }
-

@@ -41,10 +41,16 @@ export async function startFluxFleet(files: Readonly<Record<string, string>>): P
     server.createRepo('fleet');
     const work = await cloneRepo(server.authUrl('fleet'), tmp.dir);
     cpSync(path.join(root, 'test', 'cluster', 'fleet', 'clusters'), path.join(work, 'clusters'), { recursive: true });
-    const env = childEnv(path.join(tmp.dir, 'home'), { FLOTILLA_GIT_USERNAME: server.user, FLOTILLA_GIT_PASSWORD: server.password });
+    const env = childEnv(path.join(tmp.dir, 'home'), {
+      FLOTILLA_GIT_USERNAME: server.user,
+      FLOTILLA_GIT_PASSWORD: server.password,
+    });
     mkdirSync(path.join(tmp.dir, 'home'));
     const fleet: FluxFleet = {
-      server, work, url: server.url('fleet'), scratch: tmp.dir,
+      server,
+      work,
+      url: server.url('fleet'),
+      scratch: tmp.dir,
       async push(changes, message) {
         for (const [file, text] of Object.entries(changes)) {
           const abs = path.join(work, file);
@@ -85,14 +91,24 @@ export async function startFluxFleet(files: Readonly<Record<string, string>>): P
  * Installs the doc's objects for `cluster` on `context` (with the credentials Secret the doc's
  * GitRepository names, for the test server's user).
  */
-export async function installFluxObjects(context: string, fleet: FluxFleet, cluster: string): Promise<{ gitRepository: string; kustomization: string }> {
+export async function installFluxObjects(
+  context: string,
+  fleet: FluxFleet,
+  cluster: string,
+): Promise<{ gitRepository: string; kustomization: string }> {
   const { gitRepository, kustomization, yaml } = fluxObjectsFor(fleet.url, cluster);
   const secret = gitRepository['spec']['secretRef']?.['name'] as string | undefined;
   if (secret !== undefined) {
-    await applyYaml(context, YAML.stringify({
-      apiVersion: 'v1', kind: 'Secret', metadata: { name: secret, namespace: gitRepository['metadata']['namespace'] },
-      stringData: { username: fleet.server.user, password: fleet.server.password },
-    }), fleet.scratch);
+    await applyYaml(
+      context,
+      YAML.stringify({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: secret, namespace: gitRepository['metadata']['namespace'] },
+        stringData: { username: fleet.server.user, password: fleet.server.password },
+      }),
+      fleet.scratch,
+    );
   }
   await applyYaml(context, yaml, fleet.scratch);
   return { gitRepository: gitRepository['metadata']['name'], kustomization: kustomization['metadata']['name'] };
@@ -109,7 +125,11 @@ const condition = (obj: Record<string, any> | undefined, type: string) =>
  * (path not found, a build or apply error); without, keeps waiting (a member coming back up may
  * fail an attempt or two). Resolves to the Kustomization.
  */
-export async function fluxSyncedTo(context: string, target: string | (() => Promise<string>), { withinMs = 180_000, failFast = true } = {}): Promise<Record<string, any>> {
+export async function fluxSyncedTo(
+  context: string,
+  target: string | (() => Promise<string>),
+  { withinMs = 180_000, failFast = true } = {},
+): Promise<Record<string, any>> {
   const { gitRepository, kustomization } = fluxObjectsFor('', '');
   const ns = gitRepository['metadata']['namespace'] as string;
   const deadline = Date.now() + withinMs;
@@ -117,20 +137,36 @@ export async function fluxSyncedTo(context: string, target: string | (() => Prom
   for (;;) {
     const sha = typeof target === 'string' ? target : await target();
     if (sha !== requested) {
-      await kubectl(context, 'annotate', '--overwrite', '-n', ns, 'gitrepository', gitRepository['metadata']['name'], `reconcile.fluxcd.io/requestedAt=${sha}-${Date.now()}`);
+      await kubectl(
+        context,
+        'annotate',
+        '--overwrite',
+        '-n',
+        ns,
+        'gitrepository',
+        gitRepository['metadata']['name'],
+        `reconcile.fluxcd.io/requestedAt=${sha}-${Date.now()}`,
+      );
       requested = sha;
     }
     const ks = await getJson(context, '-n', ns, 'kustomization', kustomization['metadata']['name']);
     const status = ks?.['status'] ?? {};
     const ready = condition(ks, 'Ready');
-    if (String(status['lastAppliedRevision'] ?? '').endsWith(sha) && ready?.['status'] === 'True') return ks as Record<string, any>;
-    const attempted = String(status['lastAttemptedRevision'] ?? '').endsWith(sha) || String(condition(ks, 'Reconciling')?.['message'] ?? '').includes(sha);
+    if (String(status['lastAppliedRevision'] ?? '').endsWith(sha) && ready?.['status'] === 'True')
+      return ks as Record<string, any>;
+    const attempted =
+      String(status['lastAttemptedRevision'] ?? '').endsWith(sha) ||
+      String(condition(ks, 'Reconciling')?.['message'] ?? '').includes(sha);
     if (failFast && attempted && ready?.['status'] === 'False') {
       throw new Error(`Flux on ${context} failed to apply ${sha}: ${ready['reason']}: ${ready['message']}`);
     }
     if (Date.now() > deadline) {
-      const repo = await getJson(context, '-n', ns, 'gitrepository', gitRepository['metadata']['name']).catch(() => undefined);
-      throw new Error(`Flux on ${context} did not apply ${sha} within ${withinMs} ms; Kustomization status ${JSON.stringify(status)}; GitRepository status ${JSON.stringify(repo?.['status'])}`);
+      const repo = await getJson(context, '-n', ns, 'gitrepository', gitRepository['metadata']['name']).catch(
+        () => undefined,
+      );
+      throw new Error(
+        `Flux on ${context} did not apply ${sha} within ${withinMs} ms; Kustomization status ${JSON.stringify(status)}; GitRepository status ${JSON.stringify(repo?.['status'])}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -56,14 +56,37 @@ export async function startFlux(context: string): Promise<FluxRig> {
     fs.writeFileSync(own, await kubectl(context, 'config', 'view', '--minify', '--flatten'));
     await kubectl(context, 'apply', '--server-side', '-f', tc.crdDir);
     await kubectl(context, 'wait', '--for=condition=Established', '--timeout=60s', '-f', tc.crdDir);
-    await kubectl(context, 'create', 'namespace', 'flux-system', '--dry-run=client', '-o', 'yaml').then((y) => applyYaml(context, y, dir));
-    const [scMetrics, scHealth, storage, kcMetrics, kcHealth] = (await freePorts(5)) as [number, number, number, number, number];
+    await kubectl(context, 'create', 'namespace', 'flux-system', '--dry-run=client', '-o', 'yaml').then((y) =>
+      applyYaml(context, y, dir),
+    );
+    const [scMetrics, scHealth, storage, kcMetrics, kcHealth] = (await freePorts(5)) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     const loopback = (p: number) => `127.0.0.1:${p}`;
-    const common = ['--enable-leader-election=false', '--watch-all-namespaces=true', '--log-level=info', '--log-encoding=json'];
+    const common = [
+      '--enable-leader-election=false',
+      '--watch-all-namespaces=true',
+      '--log-level=info',
+      '--log-encoding=json',
+    ];
     const args: Record<FluxController, string[]> = {
-      'source-controller': [...common, `--metrics-addr=${loopback(scMetrics)}`, `--health-addr=${loopback(scHealth)}`,
-        `--storage-path=${path.join(dir, 'artifacts')}`, `--storage-addr=${loopback(storage)}`, `--storage-adv-addr=${loopback(storage)}`],
-      'kustomize-controller': [...common, `--metrics-addr=${loopback(kcMetrics)}`, `--health-addr=${loopback(kcHealth)}`],
+      'source-controller': [
+        ...common,
+        `--metrics-addr=${loopback(scMetrics)}`,
+        `--health-addr=${loopback(scHealth)}`,
+        `--storage-path=${path.join(dir, 'artifacts')}`,
+        `--storage-addr=${loopback(storage)}`,
+        `--storage-adv-addr=${loopback(storage)}`,
+      ],
+      'kustomize-controller': [
+        ...common,
+        `--metrics-addr=${loopback(kcMetrics)}`,
+        `--health-addr=${loopback(kcHealth)}`,
+      ],
     };
     fs.mkdirSync(path.join(dir, 'artifacts'));
     fs.mkdirSync(path.join(dir, 'tmp'));
@@ -96,8 +119,20 @@ async function deleteFluxObjects(context: string): Promise<void> {
   try {
     await kubectl(context, 'delete', '-n', 'flux-system', fluxKinds, '--all', '--wait=true', '--timeout=60s');
   } catch (err) {
-    const names = (await kubectl(context, 'get', '-n', 'flux-system', fluxKinds, '-o', 'name')).split('\n').filter((n) => n !== '');
-    for (const name of names) await kubectl(context, 'patch', '-n', 'flux-system', name, '--type=merge', '-p', '{"metadata":{"finalizers":null}}');
+    const names = (await kubectl(context, 'get', '-n', 'flux-system', fluxKinds, '-o', 'name'))
+      .split('\n')
+      .filter((n) => n !== '');
+    for (const name of names)
+      await kubectl(
+        context,
+        'patch',
+        '-n',
+        'flux-system',
+        name,
+        '--type=merge',
+        '-p',
+        '{"metadata":{"finalizers":null}}',
+      );
     if (names.length === 0) throw err;
   }
 }
@@ -116,7 +151,9 @@ export async function applyYaml(context: string, yaml: string, scratch: string =
 /** Keeps the last 64 KiB a child wrote to stdout and stderr. */
 function tail(child: ChildProcess): () => string {
   let buf = '';
-  const keep = (d: Buffer) => { buf = (buf + d.toString('utf8')).slice(-65_536); };
+  const keep = (d: Buffer) => {
+    buf = (buf + d.toString('utf8')).slice(-65_536);
+  };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   return () => buf.slice(-1500);

@@ -17,19 +17,35 @@ import { startGitServer, type GitServer } from './helpers/git-server.ts';
 import { cloneRepo, commitAndPush, gitCli, tempDir } from './helpers/workspace.ts';
 
 const policy = (name: string, cluster: string, priority = 0) => ({
-  apiVersion: 'policy.karmada.io/v1alpha1', kind: 'PropagationPolicy', metadata: { name, namespace: 'default' },
-  spec: { priority, resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment' }], placement: { clusterAffinity: { clusterNames: [cluster] } } },
+  apiVersion: 'policy.karmada.io/v1alpha1',
+  kind: 'PropagationPolicy',
+  metadata: { name, namespace: 'default' },
+  spec: {
+    priority,
+    resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment' }],
+    placement: { clusterAffinity: { clusterNames: [cluster] } },
+  },
 });
 
-interface Recorded { metadata: { annotations: Record<string, string> }; spec: { clusters: { name: string }[] } }
+interface Recorded {
+  metadata: { annotations: Record<string, string> };
+  spec: { clusters: { name: string }[] };
+}
 
 describe('a claim is read back from the status branch by a restarted controller', function () {
   this.timeout(120_000);
   let tmp: ReturnType<typeof tempDir>;
   let server: GitServer | undefined;
-  beforeEach(() => { tmp = tempDir(); server = undefined; });
+  beforeEach(() => {
+    tmp = tempDir();
+    server = undefined;
+  });
   afterEach(async () => {
-    try { await server?.stop(); } finally { tmp.cleanup(); }
+    try {
+      await server?.stop();
+    } finally {
+      tmp.cleanup();
+    }
   });
 
   /** A fleet of two members, Deployment `web` and the policy `low` (placing it on member1), pushed and reconciled once. */
@@ -39,14 +55,42 @@ describe('a claim is read back from the status branch by a restarted controller'
     server.createRepo('fleet');
     const work = await cloneRepo(server.authUrl('fleet'), tmp.dir);
     for (const d of ['clusters', 'apps', 'policies']) mkdirSync(path.join(work, d), { recursive: true });
-    for (const n of ['member1', 'member2']) writeFileSync(path.join(work, 'clusters', `${n}.yaml`), YAML.stringify({ apiVersion: 'cluster.karmada.io/v1alpha1', kind: 'Cluster', metadata: { name: n }, spec: { syncMode: 'Push' } }));
-    writeFileSync(path.join(work, 'apps', 'web.yaml'), YAML.stringify({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default' }, spec: { replicas: 1 } }));
+    for (const n of ['member1', 'member2'])
+      writeFileSync(
+        path.join(work, 'clusters', `${n}.yaml`),
+        YAML.stringify({
+          apiVersion: 'cluster.karmada.io/v1alpha1',
+          kind: 'Cluster',
+          metadata: { name: n },
+          spec: { syncMode: 'Push' },
+        }),
+      );
+    writeFileSync(
+      path.join(work, 'apps', 'web.yaml'),
+      YAML.stringify({
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'web', namespace: 'default' },
+        spec: { replicas: 1 },
+      }),
+    );
     writeFileSync(path.join(work, 'policies', 'low.yaml'), YAML.stringify(lowPolicy));
     const first = await commitAndPush(work, 'Fleet: web claimed by low');
-    const rig: FleetRig = { server, work, root: tmp.dir, url: server.url('fleet'), first, cleanup: async () => { /* the suite's after hook removes the temp dir and the server */ } };
+    const rig: FleetRig = {
+      server,
+      work,
+      root: tmp.dir,
+      url: server.url('fleet'),
+      first,
+      cleanup: async () => {
+        /* the suite's after hook removes the temp dir and the server */
+      },
+    };
     const recorded = async () => {
       await gitCli(work, 'fetch', '--quiet', 'origin');
-      return YAML.parse(await gitCli(work, 'show', 'origin/flotilla-status:bindings/default/deployment.web.yaml')) as Recorded;
+      return YAML.parse(
+        await gitCli(work, 'show', 'origin/flotilla-status:bindings/default/deployment.web.yaml'),
+      ) as Recorded;
     };
     const o1 = await reconcileOnce(await remoteContext(rig, 'cache-1'));
     assert.equal(o1.kind, 'applied', o1.kind === 'failed' ? String(o1.error) : undefined);
@@ -61,28 +105,50 @@ describe('a claim is read back from the status branch by a restarted controller'
     const second = await commitAndPush(work, 'A higher-priority policy');
     const fresh = await runFlotilla(['plan', '--repo', work, '-o', 'json'], tmp.dir, childEnv(tmp.dir));
     assert.equal(fresh.code, 0, fresh.stderr);
-    assert.deepEqual((JSON.parse(fresh.stdout) as { bindings: Recorded[] }).bindings[0]?.spec.clusters, [{ name: 'member2', replicas: 1 }], 'without memory the new policy wins');
+    assert.deepEqual(
+      (JSON.parse(fresh.stdout) as { bindings: Recorded[] }).bindings[0]?.spec.clusters,
+      [{ name: 'member2', replicas: 1 }],
+      'without memory the new policy wins',
+    );
 
     const o2 = await reconcileOnce(await remoteContext(rig, 'cache-2'));
     assert.equal(o2.kind, 'applied', o2.kind === 'failed' ? String(o2.error) : undefined);
     assert.equal(o2.revision, second);
     const b = await recorded();
-    assert.deepEqual([b.metadata.annotations['propagationpolicy.karmada.io/name'], b.spec.clusters], ['low', [{ name: 'member1', replicas: 1 }]]);
+    assert.deepEqual(
+      [b.metadata.annotations['propagationpolicy.karmada.io/name'], b.spec.clusters],
+      ['low', [{ name: 'member1', replicas: 1 }]],
+    );
   });
 
   // Karmada pkg/detector/detector.go ApplyPolicy: a Lazy policy's change waits for the template to change.
   it('activationPreference Lazy: a policy edit waits, across a restart, until the template changes', async () => {
-    const lazy = (cluster: string) => ({ ...policy('low', cluster), spec: { ...policy('low', cluster).spec, activationPreference: 'Lazy' } });
+    const lazy = (cluster: string) => ({
+      ...policy('low', cluster),
+      spec: { ...policy('low', cluster).spec, activationPreference: 'Lazy' },
+    });
     const { work, rig, recorded } = await firstRevision(lazy('member1'));
     writeFileSync(path.join(work, 'policies', 'low.yaml'), YAML.stringify(lazy('member2')));
     await commitAndPush(work, 'Lazy policy moves to member2');
     const o2 = await reconcileOnce(await remoteContext(rig, 'cache-2'));
     assert.equal(o2.kind, 'applied', o2.kind === 'failed' ? String(o2.error) : undefined);
     assert.deepEqual((await recorded()).spec.clusters, [{ name: 'member1', replicas: 1 }], 'the edit is held back');
-    writeFileSync(path.join(work, 'apps', 'web.yaml'), YAML.stringify({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default' }, spec: { replicas: 2 } }));
+    writeFileSync(
+      path.join(work, 'apps', 'web.yaml'),
+      YAML.stringify({
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'web', namespace: 'default' },
+        spec: { replicas: 2 },
+      }),
+    );
     await commitAndPush(work, 'web scaled to 2');
     const o3 = await reconcileOnce(await remoteContext(rig, 'cache-3'));
     assert.equal(o3.kind, 'applied', o3.kind === 'failed' ? String(o3.error) : undefined);
-    assert.deepEqual((await recorded()).spec.clusters, [{ name: 'member2', replicas: 2 }], 'the template changed: the policy as it is now applies');
+    assert.deepEqual(
+      (await recorded()).spec.clusters,
+      [{ name: 'member2', replicas: 2 }],
+      'the template changed: the policy as it is now applies',
+    );
   });
 });

@@ -13,10 +13,17 @@ import { cloneRepo, commitAndPush, gitCli } from './helpers/workspace.ts';
 describe('concurrent status writers and crashes', function () {
   this.timeout(90000);
   let rig: FleetRig;
-  beforeEach(async () => { rig = await startFleetRig(); });
-  afterEach(async () => { await rig.cleanup(); });
+  beforeEach(async () => {
+    rig = await startFleetRig();
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
 
-  const log = async (ref: string) => { await gitCli(rig.work, 'fetch', '--quiet', 'origin'); return (await gitCli(rig.work, 'log', '--format=%H %s', ref)).trim().split('\n'); };
+  const log = async (ref: string) => {
+    await gitCli(rig.work, 'fetch', '--quiet', 'origin');
+    return (await gitCli(rig.work, 'log', '--format=%H %s', ref)).trim().split('\n');
+  };
 
   it('two processes reconciling the same revision at once leave one status commit and one rendered commit', async () => {
     const [a, b] = await Promise.all([remoteContext(rig, 'cache-a'), remoteContext(rig, 'cache-b')]);
@@ -46,13 +53,25 @@ describe('concurrent status writers and crashes', function () {
     assert.equal(o.kind, 'applied');
     const history = await log('origin/flotilla-status');
     assert.equal(history.length, 3);
-    assert.ok(history.some((l) => l.startsWith(pushed)), 'the human commit is in the history');
+    assert.ok(
+      history.some((l) => l.startsWith(pushed)),
+      'the human commit is in the history',
+    );
     assert.equal(await gitCli(rig.work, 'show', 'origin/flotilla-status:NOTES.md'), 'on-call notes\n');
-    assert.match(await gitCli(rig.work, 'log', '-1', '--format=%B', 'origin/flotilla-status'), /Flotilla-Decision: plan/);
+    assert.match(
+      await gitCli(rig.work, 'log', '-1', '--format=%B', 'origin/flotilla-status'),
+      /Flotilla-Decision: plan/,
+    );
   });
 
   it('a crash between the rendered commit and the status commit: the next run completes without a second rendered commit', async () => {
-    const crashing = await remoteContext(rig, 'cache', { faults: { afterRender: async () => { throw new Error('simulated crash'); } } });
+    const crashing = await remoteContext(rig, 'cache', {
+      faults: {
+        afterRender: async () => {
+          throw new Error('simulated crash');
+        },
+      },
+    });
     const o1 = await reconcileOnce(crashing);
     assert.equal(o1.kind, 'failed');
     assert.equal((await log('origin/flotilla-rendered')).length, 1);

@@ -56,7 +56,11 @@ describe('faults: git credentials in the URL', function () {
     writeFileSync(path.join(legacy, 'config'), `[remote "origin"]\n\turl = ${withPassword(password)}\n`);
     const env = childEnv(tmp.dir);
     for (const run of [1, 2]) {
-      const r = await runFlotilla(['reconcile', '--repo', withPassword(password), '--once', '--cache-dir', cache, '-o', 'json'], tmp.dir, env);
+      const r = await runFlotilla(
+        ['reconcile', '--repo', withPassword(password), '--once', '--cache-dir', cache, '-o', 'json'],
+        tmp.dir,
+        env,
+      );
       assert.equal(r.code, 0, r.stderr);
       assert.equal(JSON.parse(r.stdout).outcome, run === 1 ? 'applied' : 'unchanged');
       assert.ok(!`${r.stdout}${r.stderr}`.includes(password), 'the output holds the password');
@@ -66,7 +70,11 @@ describe('faults: git credentials in the URL', function () {
 
   it('a wrong password in the URL fails with exit 2 (HTTP 401); neither the cache nor the output holds it', async () => {
     const cache = path.join(tmp.dir, 'cache-401');
-    const r = await runFlotilla(['reconcile', '--repo', withPassword(wrong), '--once', '--cache-dir', cache], tmp.dir, childEnv(tmp.dir));
+    const r = await runFlotilla(
+      ['reconcile', '--repo', withPassword(wrong), '--once', '--cache-dir', cache],
+      tmp.dir,
+      childEnv(tmp.dir),
+    );
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stderr, /401/);
     assert.ok(!`${r.stdout}${r.stderr}`.includes(wrong), 'the output holds the password');

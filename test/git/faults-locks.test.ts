@@ -26,7 +26,8 @@ describe('faults: a writer killed inside a ref lock or an object write (--repo D
   });
   afterEach(() => tmp.cleanup());
 
-  const reconcile = (env: Record<string, string> = {}) => runFlotilla(['reconcile', '--repo', dir, '--once', '-o', 'json'], tmp.dir, childEnv(tmp.dir, env));
+  const reconcile = (env: Record<string, string> = {}) =>
+    runFlotilla(['reconcile', '--repo', dir, '--once', '-o', 'json'], tmp.dir, childEnv(tmp.dir, env));
   const locks = () => readdirSync(path.join(dir, '.git', 'refs', 'heads')).filter((f) => f.endsWith('.lock'));
 
   async function assertRecovered(expectWarning: boolean) {
@@ -79,7 +80,10 @@ describe('faults: a writer killed inside a ref lock or an object write (--repo D
     const deflated = deflateSync(Buffer.concat([Buffer.from(`blob ${text.length}\0`), text]));
     writeFileSync(path.join(objects, oid.slice(2)), deflated.subarray(0, deflated.length >> 1));
     await assertRecovered(false);
-    assert.equal(await gitCli(dir, 'cat-file', '-p', `flotilla-rendered:clusters/aws-use/kustomization.yaml`), text.toString('utf8'));
+    assert.equal(
+      await gitCli(dir, 'cat-file', '-p', `flotilla-rendered:clusters/aws-use/kustomization.yaml`),
+      text.toString('utf8'),
+    );
   });
 
   it('a fresh lock of another writer (git itself) is never taken: the pass is rejected as transient and the lock stays', async () => {

@@ -29,12 +29,35 @@ describe('faults: the git remote goes down and comes back', function () {
   });
 
   const branch = 'flotilla-status';
-  const opts = (deferPublish: DeferPublish): BranchWriteOptions => ({ identity: { name: 'flotilla', email: 'flotilla@localhost' }, now: () => testTime, deferPublish });
-  const note = (store: BranchStore, name: string, d: DeferPublish) => commitToBranch(store, branch, () => ({
-    kind: 'commit', changes: [{ path: `notes/${name}`, content: new TextEncoder().encode(`${name}\n`) }], message: `note ${name}\n`, allowEmpty: false,
-  }), opts(d));
-  const restart = async () => { restarted = await startGitServer(path.join(rig.root, 'server'), rig.server.user, rig.server.password, rig.server.port); };
-  const remoteLog = async () => { await gitCli(rig.work, 'fetch', '--quiet', 'origin'); return (await gitCli(rig.work, 'log', '--format=%s', `origin/${branch}`)).trim().split('\n'); };
+  const opts = (deferPublish: DeferPublish): BranchWriteOptions => ({
+    identity: { name: 'flotilla', email: 'flotilla@localhost' },
+    now: () => testTime,
+    deferPublish,
+  });
+  const note = (store: BranchStore, name: string, d: DeferPublish) =>
+    commitToBranch(
+      store,
+      branch,
+      () => ({
+        kind: 'commit',
+        changes: [{ path: `notes/${name}`, content: new TextEncoder().encode(`${name}\n`) }],
+        message: `note ${name}\n`,
+        allowEmpty: false,
+      }),
+      opts(d),
+    );
+  const restart = async () => {
+    restarted = await startGitServer(
+      path.join(rig.root, 'server'),
+      rig.server.user,
+      rig.server.password,
+      rig.server.port,
+    );
+  };
+  const remoteLog = async () => {
+    await gitCli(rig.work, 'fetch', '--quiet', 'origin');
+    return (await gitCli(rig.work, 'log', '--format=%s', `origin/${branch}`)).trim().split('\n');
+  };
 
   it('commits made while the remote is down are kept as the pending tip and pushed once when it is back', async () => {
     const store = await otherStore(rig, 'cache');
@@ -43,8 +66,15 @@ describe('faults: the git remote goes down and comes back', function () {
     await rig.server.stop();
     const first = await note(store, 'a', 'on-unreachable');
     assert.equal(first.kind, 'committed');
-    assert.ok(first.kind === 'committed' && first.deferred?.error instanceof GitRemoteUnreachable, 'the failed push is reported');
-    assert.equal(await store.tip(branch), first.kind === 'committed' ? first.commit : '', 'the pending commit is the tip in the local view');
+    assert.ok(
+      first.kind === 'committed' && first.deferred?.error instanceof GitRemoteUnreachable,
+      'the failed push is reported',
+    );
+    assert.equal(
+      await store.tip(branch),
+      first.kind === 'committed' ? first.commit : '',
+      'the pending commit is the tip in the local view',
+    );
     const second = await note(store, 'b', 'always');
     assert.ok(second.kind === 'committed' && second.deferred?.error === undefined);
     await assert.rejects(store.flush(branch), GitRemoteUnreachable);

@@ -24,9 +24,20 @@ async function following(rig: FleetRig, pollSchedule: string, webhook: boolean) 
   let stopped: Promise<void> = Promise.resolve();
   const ready = new Promise<void>((resolve) => {
     const done = follow(ctx, {
-      pollSchedule, webhook: webhook ? { listen: '127.0.0.1:0', secret } : undefined, watch: false, signal: controller.signal,
-      onOutcome: (o) => { outcomes.push(o); for (const w of waiters.splice(0)) if (w.pred(o)) w.resolve(o); else waiters.push(w); },
-      onReady: (r) => { address = r.webhook; resolve(); },
+      pollSchedule,
+      webhook: webhook ? { listen: '127.0.0.1:0', secret } : undefined,
+      watch: false,
+      signal: controller.signal,
+      onOutcome: (o) => {
+        outcomes.push(o);
+        for (const w of waiters.splice(0))
+          if (w.pred(o)) w.resolve(o);
+          else waiters.push(w);
+      },
+      onReady: (r) => {
+        address = r.webhook;
+        resolve();
+      },
     });
     stopped = done;
   });
@@ -34,36 +45,60 @@ async function following(rig: FleetRig, pollSchedule: string, webhook: boolean) 
   return {
     outcomes,
     address: () => address ?? '',
-    waitFor: (pred: (o: ReconcileOutcome) => boolean) => new Promise<ReconcileOutcome>((resolve) => {
-      const hit = outcomes.find(pred);
-      if (hit) resolve(hit); else waiters.push({ pred, resolve });
-    }),
-    stop: async () => { controller.abort(); await stopped; },
+    waitFor: (pred: (o: ReconcileOutcome) => boolean) =>
+      new Promise<ReconcileOutcome>((resolve) => {
+        const hit = outcomes.find(pred);
+        if (hit) resolve(hit);
+        else waiters.push({ pred, resolve });
+      }),
+    stop: async () => {
+      controller.abort();
+      await stopped;
+    },
   };
 }
 
 function post(address: string, body: string, headers: Record<string, string>) {
-  return fetch(`http://${address}/webhook`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+  return fetch(`http://${address}/webhook`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 }
 
 describe('follow a branch (poll and webhook)', function () {
   this.timeout(60000);
   let rig: FleetRig;
-  beforeEach(async () => { rig = await startFleetRig(); });
-  afterEach(async () => { await rig.cleanup(); });
+  beforeEach(async () => {
+    rig = await startFleetRig();
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
 
   it('plans a push announced by a signed GitHub webhook', async () => {
     const f = await following(rig, never, true);
     try {
       assert.equal(f.outcomes[0]?.kind, 'applied');
-      writeFileSync(path.join(rig.work, 'apps', 'shop', 'extra.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n  namespace: shop\n');
+      writeFileSync(
+        path.join(rig.work, 'apps', 'shop', 'extra.yaml'),
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n  namespace: shop\n',
+      );
       const sha = await commitAndPush(rig.work, 'Add a ConfigMap');
       const body = JSON.stringify({ ref: 'refs/heads/main', after: sha });
-      const res = await post(f.address(), body, { 'x-github-event': 'push', 'x-github-delivery': 'd-1', 'x-hub-signature-256': `sha256=${signBody(Buffer.from(body), secret)}` });
+      const res = await post(f.address(), body, {
+        'x-github-event': 'push',
+        'x-github-delivery': 'd-1',
+        'x-hub-signature-256': `sha256=${signBody(Buffer.from(body), secret)}`,
+      });
       assert.equal(res.status, 202);
       const o = await f.waitFor((x) => x.kind !== 'failed' && x.revision === sha);
       assert.equal(o.kind, 'applied');
-      const replay = await post(f.address(), body, { 'x-github-event': 'push', 'x-github-delivery': 'd-1', 'x-hub-signature-256': `sha256=${signBody(Buffer.from(body), secret)}` });
+      const replay = await post(f.address(), body, {
+        'x-github-event': 'push',
+        'x-github-delivery': 'd-1',
+        'x-hub-signature-256': `sha256=${signBody(Buffer.from(body), secret)}`,
+      });
       assert.equal(replay.status, 409);
     } finally {
       await f.stop();
@@ -75,10 +110,37 @@ describe('follow a branch (poll and webhook)', function () {
     try {
       const body = JSON.stringify({ ref: 'refs/heads/main', after: 'x' });
       assert.equal((await post(f.address(), body, {})).status, 401);
-      assert.equal((await post(f.address(), body, { 'x-github-event': 'push', 'x-github-delivery': 'd-2', 'x-hub-signature-256': `sha256=${signBody(Buffer.from(body), 'other')}` })).status, 401);
-      assert.equal((await post(f.address(), body, { 'x-gitlab-event': 'Push Hook', 'x-gitlab-event-uuid': 'd-3', 'x-gitlab-token': 'nope' })).status, 401);
+      assert.equal(
+        (
+          await post(f.address(), body, {
+            'x-github-event': 'push',
+            'x-github-delivery': 'd-2',
+            'x-hub-signature-256': `sha256=${signBody(Buffer.from(body), 'other')}`,
+          })
+        ).status,
+        401,
+      );
+      assert.equal(
+        (
+          await post(f.address(), body, {
+            'x-gitlab-event': 'Push Hook',
+            'x-gitlab-event-uuid': 'd-3',
+            'x-gitlab-token': 'nope',
+          })
+        ).status,
+        401,
+      );
       const big = 'x'.repeat(1024 * 1024 + 1);
-      assert.equal((await post(f.address(), big, { 'x-github-event': 'push', 'x-github-delivery': 'd-4', 'x-hub-signature-256': `sha256=${signBody(Buffer.from(big), secret)}` })).status, 413);
+      assert.equal(
+        (
+          await post(f.address(), big, {
+            'x-github-event': 'push',
+            'x-github-delivery': 'd-4',
+            'x-hub-signature-256': `sha256=${signBody(Buffer.from(big), secret)}`,
+          })
+        ).status,
+        413,
+      );
       assert.equal(f.outcomes.length, 1);
     } finally {
       await f.stop();

@@ -28,19 +28,32 @@ type Targets = { name: string; replicas?: number }[];
 /** A member cluster with 32 CPUs, 64Gi and 110 pods, of which `cpu` CPUs and `memGi` Gi are allocated. */
 function cluster(name: string, allocated: { cpu: number; memGi: number }) {
   return {
-    apiVersion: 'cluster.karmada.io/v1alpha1', kind: 'Cluster', metadata: { name },
+    apiVersion: 'cluster.karmada.io/v1alpha1',
+    kind: 'Cluster',
+    metadata: { name },
     spec: { apiEndpoint: `https://${name}.clusters.example.net:6443`, syncMode: 'Push' },
-    status: { resourceSummary: { allocatable: { cpu: '32', memory: '64Gi', pods: '110' }, allocated: { cpu: String(allocated.cpu), memory: `${allocated.memGi}Gi`, pods: '10' } } },
+    status: {
+      resourceSummary: {
+        allocatable: { cpu: '32', memory: '64Gi', pods: '110' },
+        allocated: { cpu: String(allocated.cpu), memory: `${allocated.memGi}Gi`, pods: '10' },
+      },
+    },
   };
 }
 
 /** A Deployment in `default` whose pods request `cpu` and `memory`. */
 function deployment(name: string, replicas: number, requests: { cpu: string; memory: string }) {
   return {
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace: 'default' },
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace: 'default' },
     spec: {
-      replicas, selector: { matchLabels: { app: name } },
-      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name, image: 'nginx:1.27', resources: { requests } }] } },
+      replicas,
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: { containers: [{ name, image: 'nginx:1.27', resources: { requests } }] },
+      },
     },
   };
 }
@@ -48,10 +61,15 @@ function deployment(name: string, replicas: number, requests: { cpu: string; mem
 /** The conformance case's policy: Divided, Aggregated, over member1..3. */
 function aggregatedPolicy(names: readonly string[]) {
   return {
-    apiVersion: 'policy.karmada.io/v1alpha1', kind: 'PropagationPolicy', metadata: { name: 'bound', namespace: 'default' },
+    apiVersion: 'policy.karmada.io/v1alpha1',
+    kind: 'PropagationPolicy',
+    metadata: { name: 'bound', namespace: 'default' },
     spec: {
       resourceSelectors: names.map((name) => ({ apiVersion: 'apps/v1', kind: 'Deployment', name })),
-      placement: { clusterAffinity: { clusterNames: ['member1', 'member2', 'member3'] }, replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Aggregated' } },
+      placement: {
+        clusterAffinity: { clusterNames: ['member1', 'member2', 'member3'] },
+        replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Aggregated' },
+      },
     },
   };
 }
@@ -73,11 +91,22 @@ function writeFleet(dir: string, allocated: readonly { cpu: number; memGi: numbe
 }
 
 /** First revision: free CPU 4/8/0 and memory 4/8/0 Gi, so a fresh schedule of 12 replicas is 4 on member1, 8 on member2. */
-const firstCapacity = [{ cpu: 28, memGi: 60 }, { cpu: 24, memGi: 56 }, { cpu: 32, memGi: 64 }];
+const firstCapacity = [
+  { cpu: 28, memGi: 60 },
+  { cpu: 24, memGi: 56 },
+  { cpu: 32, memGi: 64 },
+];
 /** Second revision: the conformance case's capacities (free CPU 4/6/8, memory 6/6/20 Gi). */
-const secondCapacity = [{ cpu: 28, memGi: 58 }, { cpu: 26, memGi: 58 }, { cpu: 24, memGi: 44 }];
+const secondCapacity = [
+  { cpu: 28, memGi: 58 },
+  { cpu: 26, memGi: 58 },
+  { cpu: 24, memGi: 44 },
+];
 
-interface PlannedBinding { spec: { resource: { name: string }; clusters: Targets; placement?: unknown }; status: { conditions: { type: string; status: string }[] } }
+interface PlannedBinding {
+  spec: { resource: { name: string }; clusters: Targets; placement?: unknown };
+  status: { conditions: { type: string; status: string }[] };
+}
 
 /** Deployment name → the binding, from `plan -o json`. */
 function byName(planJson: string): Map<string, PlannedBinding> {
@@ -90,9 +119,16 @@ describe('the previous placement is read back from the status branch', function 
   this.timeout(120_000);
   let tmp: ReturnType<typeof tempDir>;
   let server: GitServer | undefined;
-  beforeEach(() => { tmp = tempDir(); server = undefined; });
+  beforeEach(() => {
+    tmp = tempDir();
+    server = undefined;
+  });
   afterEach(async () => {
-    try { await server?.stop(); } finally { tmp.cleanup(); }
+    try {
+      await server?.stop();
+    } finally {
+      tmp.cleanup();
+    }
   });
 
   it('scaling Aggregated Deployments: the status branch bindings equal `plan --previous <first plan>`, not a fresh plan', async () => {
@@ -102,9 +138,16 @@ describe('the previous placement is read back from the status branch', function 
     const work = await cloneRepo(server.authUrl('fleet'), tmp.dir);
     writeFleet(work, firstCapacity, 12);
     const first = await commitAndPush(work, 'Fleet: 12 replicas each');
-    const rig: FleetRig = { server, work, root: tmp.dir, url: server.url('fleet'), first, cleanup: async () => {
-      // tmp is removed by the suite
-    } };
+    const rig: FleetRig = {
+      server,
+      work,
+      root: tmp.dir,
+      url: server.url('fleet'),
+      first,
+      cleanup: async () => {
+        // tmp is removed by the suite
+      },
+    };
     const env = childEnv(tmp.dir);
     const plan = async (...extra: string[]) => {
       const r = await runFlotilla(['plan', '--repo', work, '-o', 'json', ...extra], tmp.dir, env);
@@ -120,16 +163,36 @@ describe('the previous placement is read back from the status branch', function 
     assert.equal(o1.kind, 'applied', o1.kind === 'failed' ? String(o1.error) : undefined);
     const recorded = async (name: string) => {
       await gitCli(work, 'fetch', '--quiet', 'origin');
-      return YAML.parse(await gitCli(work, 'show', `origin/flotilla-status:bindings/default/deployment.${name}.yaml`)) as PlannedBinding;
+      return YAML.parse(
+        await gitCli(work, 'show', `origin/flotilla-status:bindings/default/deployment.${name}.yaml`),
+      ) as PlannedBinding;
     };
     const planned1 = byName(firstPlan);
     for (const name of ['cpu-bound', 'mem-bound', 'steady']) {
       const b = await recorded(name);
-      assert.deepEqual(b.spec.clusters, planned1.get(name)?.spec.clusters, `${name}: the first reconcile records the plan`);
-      assert.deepEqual(b.spec.placement, planned1.get(name)?.spec.placement, `${name}: the binding file records the placement it was scheduled with`);
+      assert.deepEqual(
+        b.spec.clusters,
+        planned1.get(name)?.spec.clusters,
+        `${name}: the first reconcile records the plan`,
+      );
+      assert.deepEqual(
+        b.spec.placement,
+        planned1.get(name)?.spec.placement,
+        `${name}: the binding file records the placement it was scheduled with`,
+      );
     }
-    assert.deepEqual(planned1.get('cpu-bound')?.spec.clusters, [{ name: 'member1', replicas: 4 }, { name: 'member2', replicas: 8 }], 'the starting point of the conformance case');
-    assert.deepEqual(planned1.get('mem-bound')?.spec.clusters, [{ name: 'member1', replicas: 4 }, { name: 'member2', replicas: 8 }]);
+    assert.deepEqual(
+      planned1.get('cpu-bound')?.spec.clusters,
+      [
+        { name: 'member1', replicas: 4 },
+        { name: 'member2', replicas: 8 },
+      ],
+      'the starting point of the conformance case',
+    );
+    assert.deepEqual(planned1.get('mem-bound')?.spec.clusters, [
+      { name: 'member1', replicas: 4 },
+      { name: 'member2', replicas: 8 },
+    ]);
 
     writeFleet(work, secondCapacity, 24);
     const second = await commitAndPush(work, 'Scale to 24; capacities changed');
@@ -140,12 +203,27 @@ describe('the previous placement is read back from the status branch', function 
     assert.equal(o2.revision, second);
 
     for (const name of ['cpu-bound', 'mem-bound', 'steady']) {
-      assert.deepEqual((await recorded(name)).spec.clusters, withPrevious.get(name)?.spec.clusters, `${name}: the reconcile used the status branch's previous placement`);
-      assert.notDeepEqual(withPrevious.get(name)?.spec.clusters, fresh.get(name)?.spec.clusters, `${name}: the previous placement makes a difference`);
+      assert.deepEqual(
+        (await recorded(name)).spec.clusters,
+        withPrevious.get(name)?.spec.clusters,
+        `${name}: the reconcile used the status branch's previous placement`,
+      );
+      assert.notDeepEqual(
+        withPrevious.get(name)?.spec.clusters,
+        fresh.get(name)?.spec.clusters,
+        `${name}: the previous placement makes a difference`,
+      );
     }
     // The conformance case's expectations (Karmada keeps existing replicas and fills previous clusters first).
-    assert.deepEqual(withPrevious.get('cpu-bound')?.spec.clusters, [{ name: 'member1', replicas: 7 }, { name: 'member2', replicas: 12 }, { name: 'member3', replicas: 5 }]);
-    assert.deepEqual(withPrevious.get('mem-bound')?.spec.clusters, [{ name: 'member1', replicas: 10 }, { name: 'member2', replicas: 14 }]);
+    assert.deepEqual(withPrevious.get('cpu-bound')?.spec.clusters, [
+      { name: 'member1', replicas: 7 },
+      { name: 'member2', replicas: 12 },
+      { name: 'member3', replicas: 5 },
+    ]);
+    assert.deepEqual(withPrevious.get('mem-bound')?.spec.clusters, [
+      { name: 'member1', replicas: 10 },
+      { name: 'member2', replicas: 14 },
+    ]);
     // Without the previous 12 replicas, 24 CPUs are wanted and only 4+6+8 are free.
     assert.equal(fresh.get('cpu-bound')?.status.conditions.find((c) => c.type === 'Scheduled')?.status, 'False');
     // `steady` is unchanged (replicas, placement): it keeps the first revision's clusters.

@@ -9,7 +9,9 @@ import { gitCli, tempDir } from './helpers/workspace.ts';
 describe('flotilla reconcile / render (CLI)', function () {
   this.timeout(60000);
   let tmp: ReturnType<typeof tempDir>;
-  beforeEach(() => { tmp = tempDir(); });
+  beforeEach(() => {
+    tmp = tempDir();
+  });
   afterEach(() => tmp.cleanup());
 
   async function localRepo(): Promise<string> {
@@ -57,7 +59,10 @@ describe('flotilla reconcile / render (CLI)', function () {
     assert.equal(r.code, 0, r.stderr);
     assert.equal(JSON.parse(r.stdout).removed, 1);
     assert.ok(!existsSync(stale));
-    assert.match(readFileSync(path.join(out, 'clusters', 'aws-use', 'kustomization.yaml'), 'utf8'), /^kind: Kustomization$/m);
+    assert.match(
+      readFileSync(path.join(out, 'clusters', 'aws-use', 'kustomization.yaml'), 'utf8'),
+      /^kind: Kustomization$/m,
+    );
   });
 
   it('rejects a bad --author and a bad --poll-schedule with exit 2', async () => {

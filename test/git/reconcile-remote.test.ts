@@ -13,10 +13,17 @@ import { commitAndPush, gitCli } from './helpers/workspace.ts';
 describe('reconcile a remote fleet repo (git http-backend)', function () {
   this.timeout(60000);
   let rig: FleetRig;
-  beforeEach(async () => { rig = await startFleetRig(); });
-  afterEach(async () => { await rig.cleanup(); });
+  beforeEach(async () => {
+    rig = await startFleetRig();
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
 
-  const show = async (ref: string) => { await gitCli(rig.work, 'fetch', '--quiet', 'origin'); return gitCli(rig.work, 'show', ref); };
+  const show = async (ref: string) => {
+    await gitCli(rig.work, 'fetch', '--quiet', 'origin');
+    return gitCli(rig.work, 'show', ref);
+  };
 
   it('plans the pushed revision and pushes status and rendered commits with trailers and the injected time', async () => {
     const ctx = await remoteContext(rig, 'cache');
@@ -25,13 +32,19 @@ describe('reconcile a remote fleet repo (git http-backend)', function () {
     const log = await show('origin/flotilla-status');
     assert.match(log, new RegExp(`Flotilla-Source: ${rig.first}`));
     assert.match(log, /Flotilla-Decision: plan/);
-    assert.match(await gitCli(rig.work, 'log', '-1', '--format=%an <%ae> %at', 'origin/flotilla-status'), /^flotilla <flotilla@localhost> 1893553445/);
+    assert.match(
+      await gitCli(rig.work, 'log', '-1', '--format=%an <%ae> %at', 'origin/flotilla-status'),
+      /^flotilla <flotilla@localhost> 1893553445/,
+    );
     const record = parseRevisionRecord(await gitCli(rig.work, 'show', 'origin/flotilla-status:revision.yaml'));
     assert.equal(record?.lastAppliedRevision, rig.first);
     const rendered = await gitCli(rig.work, 'ls-tree', '-r', '--name-only', 'origin/flotilla-rendered');
     assert.match(rendered, /^clusters\/aws-use\/kustomization\.yaml$/m);
     assert.match(rendered, /^clusters\/aws-use\/shop\/deployment-frontend\.yaml$/m);
-    assert.match(await gitCli(rig.work, 'log', '-1', '--format=%B', 'origin/flotilla-rendered'), new RegExp(`Flotilla-Source: ${rig.first}`));
+    assert.match(
+      await gitCli(rig.work, 'log', '-1', '--format=%B', 'origin/flotilla-rendered'),
+      new RegExp(`Flotilla-Source: ${rig.first}`),
+    );
   });
 
   it('an unchanged revision makes no commit and skips planning', async () => {
@@ -47,7 +60,10 @@ describe('reconcile a remote fleet repo (git http-backend)', function () {
     const ctx = await remoteContext(rig, 'cache');
     await reconcileOnce(ctx);
     const renderedBefore = (await gitCli(rig.work, 'ls-remote', 'origin', 'flotilla-rendered')).trim();
-    writeFileSync(path.join(rig.work, 'apps', 'shop', 'broken.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broken\ndata: [unclosed\n');
+    writeFileSync(
+      path.join(rig.work, 'apps', 'shop', 'broken.yaml'),
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broken\ndata: [unclosed\n',
+    );
     const bad = await commitAndPush(rig.work, 'Break the fleet');
     const o = await reconcileOnce(ctx);
     assert.equal(o.kind, 'invalid');
@@ -59,9 +75,15 @@ describe('reconcile a remote fleet repo (git http-backend)', function () {
     const e = record?.lastAttempt.errors[0];
     assert.equal(e?.file, 'apps/shop/broken.yaml');
     assert.equal(e?.line, 6); // the YAML parser reports an unclosed flow sequence at the end of the file
-    assert.match(await gitCli(rig.work, 'log', '-1', '--format=%B', 'origin/flotilla-status'), /Flotilla-Decision: invalid/);
+    assert.match(
+      await gitCli(rig.work, 'log', '-1', '--format=%B', 'origin/flotilla-status'),
+      /Flotilla-Decision: invalid/,
+    );
     // The bindings of the last good revision are still there.
-    assert.match(await gitCli(rig.work, 'ls-tree', '-r', '--name-only', 'origin/flotilla-status'), /^bindings\/shop\/deployment\.frontend\.yaml$/m);
+    assert.match(
+      await gitCli(rig.work, 'ls-tree', '-r', '--name-only', 'origin/flotilla-status'),
+      /^bindings\/shop\/deployment\.frontend\.yaml$/m,
+    );
   });
 
   it('follows a force-push that rewrites the source branch', async () => {
@@ -86,6 +108,10 @@ describe('reconcile a remote fleet repo (git http-backend)', function () {
     const o = await reconcileOnce(ctx);
     assert.equal(o.kind, 'invalid');
     assert.equal(o.revision, c);
-    if (o.kind === 'invalid') assert.deepEqual(o.errors.map((e) => [e.file, e.code]), [['apps/huge.yaml', 'UnreadableFile']]);
+    if (o.kind === 'invalid')
+      assert.deepEqual(
+        o.errors.map((e) => [e.file, e.code]),
+        [['apps/huge.yaml', 'UnreadableFile']],
+      );
   });
 });

@@ -8,11 +8,20 @@ import { remoteContext, startFleetRig, type FleetRig } from './helpers/fleet.ts'
 describe('remote faults', function () {
   this.timeout(60000);
   let rig: FleetRig;
-  beforeEach(async () => { rig = await startFleetRig(); });
-  afterEach(async () => { await rig.cleanup(); });
+  beforeEach(async () => {
+    rig = await startFleetRig();
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
 
   const cases = [
-    { name: 'wrong password', credentials: { username: 'fleet', password: 'wrong' }, want: GitAuthFailed, transient: false },
+    {
+      name: 'wrong password',
+      credentials: { username: 'fleet', password: 'wrong' },
+      want: GitAuthFailed,
+      transient: false,
+    },
     { name: 'no credentials', credentials: undefined, want: GitAuthFailed, transient: false },
   ];
   for (const c of cases) {

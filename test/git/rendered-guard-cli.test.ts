@@ -9,10 +9,13 @@ import { gitCli, tempDir } from './helpers/workspace.ts';
 describe('flotilla reconcile: the mass-prune guard on the rendered branch (CLI)', function () {
   this.timeout(60000);
   let tmp: ReturnType<typeof tempDir>;
-  beforeEach(() => { tmp = tempDir(); });
+  beforeEach(() => {
+    tmp = tempDir();
+  });
   afterEach(() => tmp.cleanup());
 
-  const renderedFiles = async (dir: string) => (await gitCli(dir, 'ls-tree', '-r', '--name-only', 'flotilla-rendered')).trim().split('\n');
+  const renderedFiles = async (dir: string) =>
+    (await gitCli(dir, 'ls-tree', '-r', '--name-only', 'flotilla-rendered')).trim().split('\n');
 
   it('a force-pushed fleet without templates leaves the object files in place, says why, and --allow-mass-prune confirms', async () => {
     const dir = path.join(tmp.dir, 'fleet');
@@ -23,7 +26,10 @@ describe('flotilla reconcile: the mass-prune guard on the rendered branch (CLI)'
     const r1 = await runCli(['reconcile', '--repo', dir, '--once']);
     assert.equal(r1.code, 0, r1.stderr);
     const before = await renderedFiles(dir);
-    assert.ok(before.some((p) => !p.endsWith('kustomization.yaml') && !p.includes('/_cluster/namespace-')), 'the example fleet places objects');
+    assert.ok(
+      before.some((p) => !p.endsWith('kustomization.yaml') && !p.includes('/_cluster/namespace-')),
+      'the example fleet places objects',
+    );
 
     // The force-push: main replaced by an unrelated commit with the clusters and no apps or policies.
     await gitCli(dir, 'checkout', '--quiet', '--orphan', 'rewrite');
@@ -35,7 +41,10 @@ describe('flotilla reconcile: the mass-prune guard on the rendered branch (CLI)'
 
     const r2 = await runCli(['reconcile', '--repo', dir, '--once']);
     assert.equal(r2.code, 0, r2.stderr);
-    assert.match(r2.stderr, /level="error" msg="rendered branch: mass prune held" reason="PruneGuard" cluster="aws-use"/);
+    assert.match(
+      r2.stderr,
+      /level="error" msg="rendered branch: mass prune held" reason="PruneGuard" cluster="aws-use"/,
+    );
     assert.match(r2.stderr, /leaving nothing there.*--allow-mass-prune/);
     assert.deepEqual(await renderedFiles(dir), before, 'every file of the rendered branch is as before');
 

@@ -45,13 +45,34 @@ describe('flotilla reconcile --status-repo (child process)', function () {
         throw err;
       }
     });
-    afterEach(async () => { await rig.cleanup(); });
+    afterEach(async () => {
+      await rig.cleanup();
+    });
 
-    const env = () => childEnv(rig.root, { FLOTILLA_GIT_USERNAME: rig.server.user, FLOTILLA_GIT_PASSWORD: rig.server.password });
-    const reconcile = (cache: string) => runFlotilla(['reconcile', '--repo', rig.url, '--status-repo', rig.server.url('fleet-status'),
-      '--cache-dir', path.join(rig.root, cache), '--once', '-o', 'json'], rig.root, env());
+    const env = () =>
+      childEnv(rig.root, { FLOTILLA_GIT_USERNAME: rig.server.user, FLOTILLA_GIT_PASSWORD: rig.server.password });
+    const reconcile = (cache: string) =>
+      runFlotilla(
+        [
+          'reconcile',
+          '--repo',
+          rig.url,
+          '--status-repo',
+          rig.server.url('fleet-status'),
+          '--cache-dir',
+          path.join(rig.root, cache),
+          '--once',
+          '-o',
+          'json',
+        ],
+        rig.root,
+        env(),
+      );
     const statusHeads = async () => heads(await gitCli(statusWork, 'ls-remote', 'origin'));
-    const showStatus = async (spec: string) => { await gitCli(statusWork, 'fetch', '--quiet', 'origin'); return gitCli(statusWork, 'show', spec); };
+    const showStatus = async (spec: string) => {
+      await gitCli(statusWork, 'fetch', '--quiet', 'origin');
+      return gitCli(statusWork, 'show', spec);
+    };
 
     it('writes flotilla-status and flotilla-rendered to the status repository only; a rerun from a cold cache is unchanged; a push is followed', async () => {
       // The status repository as a hosting service creates it: one commit on its default branch.
@@ -73,24 +94,46 @@ describe('flotilla reconcile --status-repo (child process)', function () {
       const record = parseRevisionRecord(await showStatus('origin/flotilla-status:revision.yaml'));
       assert.equal(record?.lastAppliedRevision, rig.first);
       assert.equal(record?.sourceBranch, 'main');
-      assert.match(await gitCli(statusWork, 'log', '-1', '--format=%B', 'origin/flotilla-status'), new RegExp(`^Flotilla-Source: ${rig.first}$`, 'm'));
-      assert.match(await gitCli(statusWork, 'log', '-1', '--format=%B', 'origin/flotilla-rendered'), new RegExp(`^Flotilla-Source: ${rig.first}$`, 'm'));
-      assert.match(await gitCli(statusWork, 'ls-tree', '-r', '--name-only', 'origin/flotilla-status'), /^bindings\/shop\/deployment\.frontend\.yaml$/m);
-      assert.match(await gitCli(statusWork, 'ls-tree', '-r', '--name-only', 'origin/flotilla-rendered'), /^clusters\/aws-use\/kustomization\.yaml$/m);
+      assert.match(
+        await gitCli(statusWork, 'log', '-1', '--format=%B', 'origin/flotilla-status'),
+        new RegExp(`^Flotilla-Source: ${rig.first}$`, 'm'),
+      );
+      assert.match(
+        await gitCli(statusWork, 'log', '-1', '--format=%B', 'origin/flotilla-rendered'),
+        new RegExp(`^Flotilla-Source: ${rig.first}$`, 'm'),
+      );
+      assert.match(
+        await gitCli(statusWork, 'ls-tree', '-r', '--name-only', 'origin/flotilla-status'),
+        /^bindings\/shop\/deployment\.frontend\.yaml$/m,
+      );
+      assert.match(
+        await gitCli(statusWork, 'ls-tree', '-r', '--name-only', 'origin/flotilla-rendered'),
+        /^clusters\/aws-use\/kustomization\.yaml$/m,
+      );
 
       // Another process (its own, empty cache) reads the attempt back from the status repository.
       const o2 = outcome(await reconcile('cache-b'));
       assert.equal(o2['outcome'], 'unchanged');
       assert.deepEqual(await statusHeads(), status, 'an unchanged revision commits nothing');
 
-      writeFileSync(path.join(rig.work, 'apps', 'shop', 'extra.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n  namespace: shop\n');
+      writeFileSync(
+        path.join(rig.work, 'apps', 'shop', 'extra.yaml'),
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n  namespace: shop\n',
+      );
       const second = await commitAndPush(rig.work, 'Add a ConfigMap');
       const o3 = outcome(await reconcile('cache-a'));
       assert.equal(o3['outcome'], 'applied');
       assert.equal(o3['revision'], second);
       assert.deepEqual([...heads(await gitCli(rig.work, 'ls-remote', 'origin')).keys()], ['main']);
-      assert.equal(parseRevisionRecord(await showStatus('origin/flotilla-status:revision.yaml'))?.lastAppliedRevision, second);
-      assert.equal((await gitCli(statusWork, 'rev-parse', 'origin/flotilla-status^')).trim(), status.get('flotilla-status'), 'the new status commit builds on the first');
+      assert.equal(
+        parseRevisionRecord(await showStatus('origin/flotilla-status:revision.yaml'))?.lastAppliedRevision,
+        second,
+      );
+      assert.equal(
+        (await gitCli(statusWork, 'rev-parse', 'origin/flotilla-status^')).trim(),
+        status.get('flotilla-status'),
+        'the new status commit builds on the first',
+      );
     });
 
     it('an empty status repository: the first run writes there; a cold cache then gets a clear, terminal error naming the missing default branch', async () => {
@@ -112,7 +155,9 @@ describe('flotilla reconcile --status-repo (child process)', function () {
 
   describe('a local source and a local status repository', () => {
     let tmp: ReturnType<typeof tempDir>;
-    beforeEach(() => { tmp = tempDir(); });
+    beforeEach(() => {
+      tmp = tempDir();
+    });
     afterEach(() => tmp.cleanup());
 
     it('writes both branches into the --status-repo directory and leaves the source repository alone', async () => {
@@ -127,17 +172,42 @@ describe('flotilla reconcile --status-repo (child process)', function () {
       await gitCli(statusDir, 'init', '--quiet', '--initial-branch=main');
 
       const env = childEnv(tmp.dir);
-      const o1 = outcome(await runFlotilla(['reconcile', '--repo', 'fleet', '--status-repo', 'status', '--once', '-o', 'json'], tmp.dir, env));
+      const o1 = outcome(
+        await runFlotilla(
+          ['reconcile', '--repo', 'fleet', '--status-repo', 'status', '--once', '-o', 'json'],
+          tmp.dir,
+          env,
+        ),
+      );
       assert.equal(o1['outcome'], 'applied');
       assert.equal((await gitCli(fleet, 'for-each-ref', '--format=%(refname)')).trim(), 'refs/heads/main');
-      assert.equal((await gitCli(statusDir, 'for-each-ref', '--format=%(refname)')).trim(), 'refs/heads/flotilla-rendered\nrefs/heads/flotilla-status');
-      assert.equal(parseRevisionRecord(await gitCli(statusDir, 'show', 'flotilla-status:revision.yaml'))?.lastAppliedRevision, first);
-      assert.match(await gitCli(statusDir, 'log', '-1', '--format=%B', 'flotilla-rendered'), new RegExp(`^Flotilla-Source: ${first}$`, 'm'));
+      assert.equal(
+        (await gitCli(statusDir, 'for-each-ref', '--format=%(refname)')).trim(),
+        'refs/heads/flotilla-rendered\nrefs/heads/flotilla-status',
+      );
+      assert.equal(
+        parseRevisionRecord(await gitCli(statusDir, 'show', 'flotilla-status:revision.yaml'))?.lastAppliedRevision,
+        first,
+      );
+      assert.match(
+        await gitCli(statusDir, 'log', '-1', '--format=%B', 'flotilla-rendered'),
+        new RegExp(`^Flotilla-Source: ${first}$`, 'm'),
+      );
 
-      const o2 = outcome(await runFlotilla(['reconcile', '--repo', 'fleet', '--status-repo', 'status', '--once', '-o', 'json'], tmp.dir, env));
+      const o2 = outcome(
+        await runFlotilla(
+          ['reconcile', '--repo', 'fleet', '--status-repo', 'status', '--once', '-o', 'json'],
+          tmp.dir,
+          env,
+        ),
+      );
       assert.equal(o2['outcome'], 'unchanged');
 
-      const bad = await runFlotilla(['reconcile', '--repo', 'fleet', '--status-repo', 'nowhere', '--once'], tmp.dir, env);
+      const bad = await runFlotilla(
+        ['reconcile', '--repo', 'fleet', '--status-repo', 'nowhere', '--once'],
+        tmp.dir,
+        env,
+      );
       assert.equal(bad.code, 2, 'a --status-repo that is neither a URL nor a git repository is a usage error');
     });
   });

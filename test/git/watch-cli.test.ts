@@ -42,7 +42,10 @@ describe('flotilla reconcile --repo DIR, following (chokidar watch, child proces
   this.timeout(90_000);
   let tmp: ReturnType<typeof tempDir>;
   let proc: FlotillaProcess | undefined;
-  beforeEach(() => { tmp = tempDir(); proc = undefined; });
+  beforeEach(() => {
+    tmp = tempDir();
+    proc = undefined;
+  });
   afterEach(async () => {
     proc?.kill();
     await proc?.exited.catch(() => undefined);
@@ -50,7 +53,8 @@ describe('flotilla reconcile --repo DIR, following (chokidar watch, child proces
   });
 
   /** `revision.yaml` of the status branch, once the branch exists. */
-  const statusRecord = async (dir: string) => parseRevisionRecord(await gitCli(dir, 'show', 'flotilla-status:revision.yaml'));
+  const statusRecord = async (dir: string) =>
+    parseRevisionRecord(await gitCli(dir, 'show', 'flotilla-status:revision.yaml'));
 
   it('a local git repository: a new commit on the checked-out branch is reconciled through the watch; SIGTERM exits 0', async () => {
     const dir = path.join(tmp.dir, 'fleet');
@@ -63,7 +67,12 @@ describe('flotilla reconcile --repo DIR, following (chokidar watch, child proces
     const p = startFlotilla(['reconcile', '--repo', dir, '--poll-schedule', yearly], tmp.dir, childEnv(tmp.dir));
     proc = p;
     // The first reconcile runs before the triggers start; `following` is logged once they are up.
-    await eventually('the first reconcile and the triggers', within, async () => (/msg="following"/.test(p.stderr()) ? true : undefined), p.stderr);
+    await eventually(
+      'the first reconcile and the triggers',
+      within,
+      async () => (/msg="following"/.test(p.stderr()) ? true : undefined),
+      p.stderr,
+    );
     assert.match(p.stderr(), /branch="release"/, 'follows the checked-out branch, not a default');
     assert.equal((await statusRecord(dir))?.lastAttemptedRevision, first);
 
@@ -72,12 +81,28 @@ describe('flotilla reconcile --repo DIR, following (chokidar watch, child proces
     await gitCli(dir, 'commit', '--quiet', '-m', 'Add checkout');
     const second = (await gitCli(dir, 'rev-parse', 'HEAD')).trim();
 
-    const record = await eventually('the status branch to record the new commit', within,
-      async () => { const r = await statusRecord(dir); return r?.lastAttemptedRevision === second ? r : undefined; }, p.stderr);
+    const record = await eventually(
+      'the status branch to record the new commit',
+      within,
+      async () => {
+        const r = await statusRecord(dir);
+        return r?.lastAttemptedRevision === second ? r : undefined;
+      },
+      p.stderr,
+    );
     assert.equal(record.lastAppliedRevision, second);
-    assert.match(await gitCli(dir, 'log', '-1', '--format=%B', 'flotilla-status'), new RegExp(`^Flotilla-Source: ${second}$`, 'm'));
-    assert.match(await gitCli(dir, 'log', '-1', '--format=%B', 'flotilla-rendered'), new RegExp(`^Flotilla-Source: ${second}$`, 'm'));
-    assert.match(await gitCli(dir, 'ls-tree', '-r', '--name-only', 'flotilla-status'), /^bindings\/shop\/deployment\.checkout\.yaml$/m);
+    assert.match(
+      await gitCli(dir, 'log', '-1', '--format=%B', 'flotilla-status'),
+      new RegExp(`^Flotilla-Source: ${second}$`, 'm'),
+    );
+    assert.match(
+      await gitCli(dir, 'log', '-1', '--format=%B', 'flotilla-rendered'),
+      new RegExp(`^Flotilla-Source: ${second}$`, 'm'),
+    );
+    assert.match(
+      await gitCli(dir, 'ls-tree', '-r', '--name-only', 'flotilla-status'),
+      /^bindings\/shop\/deployment\.checkout\.yaml$/m,
+    );
     // Polling never fires in this test: the reconcile of the new commit was triggered by the watch.
     assert.match(p.stderr(), /msg="reconcile triggered" by="[^"]*watch[^"]*"/);
     assert.doesNotMatch(p.stderr(), /by="[^"]*poll/);
@@ -92,7 +117,9 @@ describe('flotilla reconcile --repo DIR, following (chokidar watch, child proces
 
     const p = startFlotilla(['reconcile', '--repo', dir], tmp.dir, childEnv(tmp.dir));
     proc = p;
-    const planned = () => [...p.stderr().matchAll(/msg="working tree planned" valid=(\w+) bindings=(\d+) works=\d+ errors=(\d+)/g)];
+    const planned = () => [
+      ...p.stderr().matchAll(/msg="working tree planned" valid=(\w+) bindings=(\d+) works=\d+ errors=(\d+)/g),
+    ];
     const initial = await eventually('the first plan', within, async () => planned()[0], p.stderr);
     assert.equal(initial[1], 'true');
     assert.match(p.stderr(), /is not a git repository/);
@@ -100,13 +127,23 @@ describe('flotilla reconcile --repo DIR, following (chokidar watch, child proces
 
     // A valid edit: one more Deployment for the active-active policy, so one more binding.
     writeFileSync(path.join(dir, 'apps', 'shop', 'checkout.yaml'), extraDeployment);
-    const grown = await eventually('a re-plan with the new Deployment', within, async () => planned().find((m) => Number(m[2]) === bindings + 1), p.stderr);
+    const grown = await eventually(
+      'a re-plan with the new Deployment',
+      within,
+      async () => planned().find((m) => Number(m[2]) === bindings + 1),
+      p.stderr,
+    );
     assert.equal(grown[1], 'true');
 
     // An edit that breaks a file: the re-plan reports it invalid.
     const frontend = path.join(dir, 'apps', 'shop', 'frontend.yaml');
     writeFileSync(frontend, `${readFileSync(frontend, 'utf8')}\n---\nkind: [\n`);
-    const broken = await eventually('a re-plan of the broken file', within, async () => planned().find((m) => m[1] === 'false'), p.stderr);
+    const broken = await eventually(
+      'a re-plan of the broken file',
+      within,
+      async () => planned().find((m) => m[1] === 'false'),
+      p.stderr,
+    );
     assert.notEqual(broken[3], '0');
 
     const r = await p.stop('SIGTERM');

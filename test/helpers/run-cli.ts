@@ -12,6 +12,15 @@ export interface CliResult {
 export async function runCli(args: readonly string[], cwd = process.cwd()): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, cwd, env: {} });
+  const code = await main(args, {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    cwd,
+    env: {},
+  });
   return { code, stdout, stderr };
 }

@@ -9,7 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../helpers/run-cli.ts';
 
-interface Expect { readonly code: string; readonly file: string; readonly line?: number }
+interface Expect {
+  readonly code: string;
+  readonly file: string;
+  readonly line?: number;
+}
 const fixtures = path.resolve(import.meta.dirname, '..', 'fixtures', 'bad-inputs');
 
 const committed: readonly [string, Expect][] = [
@@ -30,13 +34,64 @@ const committed: readonly [string, Expect][] = [
 ];
 
 const generated: readonly [string, (dir: string) => void, Expect][] = [
-  ['binary file', (d) => write(d, 'apps/logo.yaml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])), { code: 'UnreadableFile', file: 'apps/logo.yaml', line: 1 }],
-  ['invalid UTF-8', (d) => write(d, 'apps/latin1.yaml', Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: caf\xe9}\n', 'latin1')), { code: 'UnreadableFile', file: 'apps/latin1.yaml', line: 1 }],
-  ['10 MB string', (d) => write(d, 'apps/big.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  blob: "${'x'.repeat(10 * 1024 * 1024)}"\n`), { code: 'SchemaViolation', file: 'apps/big.yaml', line: 1 }],
-  ['deep nesting', (d) => write(d, 'apps/deep.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata: ${'['.repeat(20000)}${']'.repeat(20000)}\n`), { code: 'YamlSyntax', file: 'apps/deep.yaml', line: 1 }],
-  ['path-traversal object name', (d) => write(d, 'apps/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ../../x\n'), { code: 'InvalidObjectMeta', file: 'apps/cm.yaml', line: 4 }],
-  ['unknown Karmada kind', (d) => write(d, 'policies/pp.yaml', 'apiVersion: policy.karmada.io/v1alpha1\nkind: PropagationPolicyy\nmetadata: {name: p}\n'), { code: 'UnknownKarmadaKind', file: 'policies/pp.yaml', line: 2 }],
-  ['symlink leaving the repo', (d) => { mkdirSync(path.join(d, 'apps'), { recursive: true }); symlinkSync('/etc/hostname', path.join(d, 'apps', 'host.yaml')); }, { code: 'UnreadableFile', file: 'apps/host.yaml', line: 1 }],
+  [
+    'binary file',
+    (d) => write(d, 'apps/logo.yaml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])),
+    { code: 'UnreadableFile', file: 'apps/logo.yaml', line: 1 },
+  ],
+  [
+    'invalid UTF-8',
+    (d) =>
+      write(
+        d,
+        'apps/latin1.yaml',
+        Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: caf\xe9}\n', 'latin1'),
+      ),
+    { code: 'UnreadableFile', file: 'apps/latin1.yaml', line: 1 },
+  ],
+  [
+    '10 MB string',
+    (d) =>
+      write(
+        d,
+        'apps/big.yaml',
+        `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  blob: "${'x'.repeat(10 * 1024 * 1024)}"\n`,
+      ),
+    { code: 'SchemaViolation', file: 'apps/big.yaml', line: 1 },
+  ],
+  [
+    'deep nesting',
+    (d) =>
+      write(
+        d,
+        'apps/deep.yaml',
+        `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata: ${'['.repeat(20000)}${']'.repeat(20000)}\n`,
+      ),
+    { code: 'YamlSyntax', file: 'apps/deep.yaml', line: 1 },
+  ],
+  [
+    'path-traversal object name',
+    (d) => write(d, 'apps/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ../../x\n'),
+    { code: 'InvalidObjectMeta', file: 'apps/cm.yaml', line: 4 },
+  ],
+  [
+    'unknown Karmada kind',
+    (d) =>
+      write(
+        d,
+        'policies/pp.yaml',
+        'apiVersion: policy.karmada.io/v1alpha1\nkind: PropagationPolicyy\nmetadata: {name: p}\n',
+      ),
+    { code: 'UnknownKarmadaKind', file: 'policies/pp.yaml', line: 2 },
+  ],
+  [
+    'symlink leaving the repo',
+    (d) => {
+      mkdirSync(path.join(d, 'apps'), { recursive: true });
+      symlinkSync('/etc/hostname', path.join(d, 'apps', 'host.yaml'));
+    },
+    { code: 'UnreadableFile', file: 'apps/host.yaml', line: 1 },
+  ],
 ];
 
 describe('bad-input corpus (flotilla validate)', function () {

@@ -14,7 +14,11 @@ import { runCli } from '../helpers/run-cli.ts';
 
 const fixture = path.resolve(import.meta.dirname, '..', 'fixtures', 'custom-kind');
 type Manifest = { kind: string; spec: { size: number } };
-type PlanOut = { errors: { file: string; code: string; message: string }[]; bindings: { spec: { clusters: { name: string; replicas: number }[]; replicaRequirements?: unknown } }[]; works: { metadata: { namespace: string }; spec: { workload: { manifests: Manifest[] } } }[] };
+type PlanOut = {
+  errors: { file: string; code: string; message: string }[];
+  bindings: { spec: { clusters: { name: string; replicas: number }[]; replicaRequirements?: unknown } }[];
+  works: { metadata: { namespace: string }; spec: { workload: { manifests: Manifest[] } } }[];
+};
 
 describe('a custom workload kind taught by a ResourceInterpreterCustomization', function () {
   this.timeout(30000);
@@ -22,9 +26,13 @@ describe('a custom workload kind taught by a ResourceInterpreterCustomization', 
     const r = await runCli(['plan', '--repo', fixture, '-o', 'json']);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     const plan = JSON.parse(r.stdout) as PlanOut;
-    assert.deepEqual(plan.bindings[0]?.spec.clusters, [{ name: 'member1', replicas: 6 }, { name: 'member2', replicas: 2 }]);
+    assert.deepEqual(plan.bindings[0]?.spec.clusters, [
+      { name: 'member1', replicas: 6 },
+      { name: 'member2', replicas: 2 },
+    ]);
     assert.deepEqual(plan.bindings[0]?.spec.replicaRequirements, { resourceRequest: { cpu: '250m', memory: '256Mi' } });
-    const size = (cluster: string) => plan.works.find((w) => w.metadata.namespace === `karmada-es-${cluster}`)?.spec.workload.manifests[0]?.spec.size;
+    const size = (cluster: string) =>
+      plan.works.find((w) => w.metadata.namespace === `karmada-es-${cluster}`)?.spec.workload.manifests[0]?.spec.size;
     assert.deepEqual([size('member1'), size('member2')], [6, 2]);
   });
   it('aggregates and judges health with the customisation', async () => {
@@ -51,7 +59,13 @@ describe('a custom workload kind taught by a ResourceInterpreterCustomization', 
       try {
         cpSync(fixture, dir, { recursive: true });
         const file = path.join(dir, 'interpreters', 'workload.yaml');
-        writeFileSync(file, readFileSync(file, 'utf8').replace('return obj.spec.size, kube.accuratePodRequirements(obj.spec.podTemplate)', body));
+        writeFileSync(
+          file,
+          readFileSync(file, 'utf8').replace(
+            'return obj.spec.size, kube.accuratePodRequirements(obj.spec.podTemplate)',
+            body,
+          ),
+        );
         const bad = await runCli(['plan', '--repo', dir, '-o', 'json']);
         assert.equal(bad.code, 1, bad.stderr);
         const errors = (JSON.parse(bad.stdout) as PlanOut).errors;
@@ -59,7 +73,10 @@ describe('a custom workload kind taught by a ResourceInterpreterCustomization', 
         assert.match(errors[0]?.message ?? '', /example-workload/);
         // validate prints a note at the customisation, the second place of the problem (E3).
         const text = await runCli(['validate', '--repo', dir]);
-        assert.match(text.stdout + text.stderr, /note: interpreters\/workload\.yaml:\d+(:\d+)?: the script is in ResourceInterpreterCustomization example-workload/);
+        assert.match(
+          text.stdout + text.stderr,
+          /note: interpreters\/workload\.yaml:\d+(:\d+)?: the script is in ResourceInterpreterCustomization example-workload/,
+        );
         const good = await runCli(['plan', '--repo', fixture, '-o', 'json']);
         assert.equal(good.code, 0);
       } finally {

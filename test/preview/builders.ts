@@ -14,10 +14,16 @@ export interface BindingOptions {
 }
 
 /** A ResourceBinding of `name` placed on `clusters` (`{eu: 3}`; a null count = no replicas field). */
-export function binding(name: string, clusters: Readonly<Record<string, number | null>>, o: BindingOptions = {}): Binding {
+export function binding(
+  name: string,
+  clusters: Readonly<Record<string, number | null>>,
+  o: BindingOptions = {},
+): Binding {
   const kind = o.kind ?? 'Deployment';
   const ns = o.namespace ?? 'shop';
-  const targets: TargetCluster[] = Object.entries(clusters).map(([c, r]) => (r === null ? { name: c } : { name: c, replicas: r }));
+  const targets: TargetCluster[] = Object.entries(clusters).map(([c, r]) =>
+    r === null ? { name: c } : { name: c, replicas: r },
+  );
   return {
     apiVersion: 'work.karmada.io/v1alpha2',
     kind: 'ResourceBinding',
@@ -25,7 +31,10 @@ export function binding(name: string, clusters: Readonly<Record<string, number |
       name: `${name}-${kind.toLowerCase()}`,
       namespace: ns,
       labels: { 'app.kubernetes.io/managed-by': 'flotilla' },
-      annotations: { 'propagationpolicy.karmada.io/name': o.policy ?? 'spread', 'propagationpolicy.karmada.io/namespace': ns },
+      annotations: {
+        'propagationpolicy.karmada.io/name': o.policy ?? 'spread',
+        'propagationpolicy.karmada.io/namespace': ns,
+      },
     },
     spec: {
       resource: { apiVersion: kind === 'Deployment' ? 'apps/v1' : 'v1', kind, namespace: ns, name },
@@ -34,9 +43,16 @@ export function binding(name: string, clusters: Readonly<Record<string, number |
       ...(o.placement ? { placement: o.placement } : {}),
     },
     status: {
-      conditions: [o.unschedulable
-        ? { type: 'Scheduled', status: 'False', reason: o.unschedulable.reason, message: o.unschedulable.message }
-        : { type: 'Scheduled', status: 'True', reason: 'Success', message: 'Binding has been scheduled successfully.' }],
+      conditions: [
+        o.unschedulable
+          ? { type: 'Scheduled', status: 'False', reason: o.unschedulable.reason, message: o.unschedulable.message }
+          : {
+              type: 'Scheduled',
+              status: 'True',
+              reason: 'Success',
+              message: 'Binding has been scheduled successfully.',
+            },
+      ],
     },
   };
 }
@@ -44,7 +60,8 @@ export function binding(name: string, clusters: Readonly<Record<string, number |
 /** A Work carrying a Deployment `name` with `replicas` and `image` to `cluster`. */
 export function deploymentWork(cluster: string, name: string, replicas: number, image: string): Work {
   return work(cluster, {
-    apiVersion: 'apps/v1', kind: 'Deployment',
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
     metadata: { name, namespace: 'shop', annotations: { 'flotilla.io/binding': `shop/${name}-deployment` } },
     spec: { replicas, template: { spec: { containers: [{ name: 'web', image }] } } },
   });
@@ -56,12 +73,22 @@ export function work(cluster: string, manifest: JsonObject): Work {
   return {
     apiVersion: 'work.karmada.io/v1alpha1',
     kind: 'Work',
-    metadata: { name: `${meta.name}-x`, namespace: `karmada-es-${cluster}`, labels: {}, annotations: { 'flotilla.io/binding': meta.annotations?.['flotilla.io/binding'] ?? '' } },
+    metadata: {
+      name: `${meta.name}-x`,
+      namespace: `karmada-es-${cluster}`,
+      labels: {},
+      annotations: { 'flotilla.io/binding': meta.annotations?.['flotilla.io/binding'] ?? '' },
+    },
     spec: { workload: { manifests: [manifest] } },
   };
 }
 
 /** A plan of bindings and Works (errors make it invalid, as planFleet returns it). */
-export function plan(revision: string, bindings: readonly Binding[], works: readonly Work[], errors: readonly Diagnostic[] = []): Plan {
+export function plan(
+  revision: string,
+  bindings: readonly Binding[],
+  works: readonly Work[],
+  errors: readonly Diagnostic[] = [],
+): Plan {
   return { revision, bindings, works, errors, warnings: [], explanations: [], clusters: [] };
 }

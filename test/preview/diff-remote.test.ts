@@ -36,8 +36,25 @@ describe('flotilla diff --repo URL', function () {
   it('fetches and diffs two branches of a remote', async () => {
     let stdout = '';
     let stderr = '';
-    const env = { FLOTILLA_GIT_USERNAME: server.user, FLOTILLA_GIT_PASSWORD: server.password, XDG_CACHE_HOME: cache, HOME: cache };
-    const code = await main(['diff', '--repo', server.url('fleet'), '--base', 'base', '--head', 'main', '--format', 'table'], { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, cwd: tmpdir(), env });
+    const env = {
+      FLOTILLA_GIT_USERNAME: server.user,
+      FLOTILLA_GIT_PASSWORD: server.password,
+      XDG_CACHE_HOME: cache,
+      HOME: cache,
+    };
+    const code = await main(
+      ['diff', '--repo', server.url('fleet'), '--base', 'base', '--head', 'main', '--format', 'table'],
+      {
+        stdout: (t) => {
+          stdout += t;
+        },
+        stderr: (t) => {
+          stderr += t;
+        },
+        cwd: tmpdir(),
+        env,
+      },
+    );
     assert.equal(code, 1, stderr);
     assert.match(stdout, /^2 resources re-placed, 2 replicas moved, 2 clusters touched$/m);
     assert.doesNotMatch(stdout + stderr, new RegExp(server.password), 'credentials never printed');

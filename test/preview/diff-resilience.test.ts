@@ -10,11 +10,17 @@ import { baseFleet, createFleetRepo, type FleetRepo } from './fleet-repo.ts';
 /** The web-spread policy pinned to one cluster: no other cluster can take its replicas. */
 function pinnedPolicy(cluster: string): object {
   return {
-    apiVersion: 'policy.karmada.io/v1alpha1', kind: 'PropagationPolicy',
+    apiVersion: 'policy.karmada.io/v1alpha1',
+    kind: 'PropagationPolicy',
     metadata: { name: 'web-spread', namespace: 'shop' },
     spec: {
-      resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment', labelSelector: { matchLabels: { tier: 'web' } } }],
-      placement: { clusterAffinity: { clusterNames: [cluster] }, replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Aggregated' } },
+      resourceSelectors: [
+        { apiVersion: 'apps/v1', kind: 'Deployment', labelSelector: { matchLabels: { tier: 'web' } } },
+      ],
+      placement: {
+        clusterAffinity: { clusterNames: [cluster] },
+        replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Aggregated' },
+      },
     },
   };
 }
@@ -32,13 +38,38 @@ describe('flotilla diff --resilience', function () {
     const md = await runCli(['diff', '--repo', repo.dir, '--base', 'base', '--head', 'main', '--resilience']);
     assert.equal(md.code, 1, md.stderr);
     assert.match(md.stdout, /^#### Resilience$/m);
-    assert.match(md.stdout, /4 single-failure scenarios \(`region=eu-west`, `region=us-east`, `cluster=eu-1`, `cluster=us-1`\): \*\*4 worse\*\*, 0 better\./);
-    assert.match(md.stdout, /\| 🔴 \| `region=us-east` \| shop\/web \| 0 → 6 \| after this change, shop\/web has no fallback if region=us-east fails \(it had eu-1 before\) \|/);
-    const json = await runCli(['diff', '--repo', repo.dir, '--base', 'base', '--head', 'main', '--resilience', '--format', 'json']);
-    const diff = JSON.parse(json.stdout) as { resilience: { changes: { scenario: string; workload: string; kind: string }[] } };
-    assert.deepEqual(diff.resilience.changes.map((c) => `${c.kind} ${c.scenario} ${c.workload}`), [
-      'worse cluster=us-1 shop/api', 'worse cluster=us-1 shop/web', 'worse region=us-east shop/api', 'worse region=us-east shop/web',
+    assert.match(
+      md.stdout,
+      /4 single-failure scenarios \(`region=eu-west`, `region=us-east`, `cluster=eu-1`, `cluster=us-1`\): \*\*4 worse\*\*, 0 better\./,
+    );
+    assert.match(
+      md.stdout,
+      /\| 🔴 \| `region=us-east` \| shop\/web \| 0 → 6 \| after this change, shop\/web has no fallback if region=us-east fails \(it had eu-1 before\) \|/,
+    );
+    const json = await runCli([
+      'diff',
+      '--repo',
+      repo.dir,
+      '--base',
+      'base',
+      '--head',
+      'main',
+      '--resilience',
+      '--format',
+      'json',
     ]);
+    const diff = JSON.parse(json.stdout) as {
+      resilience: { changes: { scenario: string; workload: string; kind: string }[] };
+    };
+    assert.deepEqual(
+      diff.resilience.changes.map((c) => `${c.kind} ${c.scenario} ${c.workload}`),
+      [
+        'worse cluster=us-1 shop/api',
+        'worse cluster=us-1 shop/web',
+        'worse region=us-east shop/api',
+        'worse region=us-east shop/web',
+      ],
+    );
   });
   it('without --resilience the comment has no such section, and with no change in fate it says so', async () => {
     repo = createFleetRepo();

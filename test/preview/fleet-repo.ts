@@ -12,12 +12,24 @@ import YAML from 'yaml';
 /** A Karmada Cluster with region/provider fields and labels, Ready, with capacity. */
 export function cluster(name: string, region: string, provider = 'aws'): object {
   return {
-    apiVersion: 'cluster.karmada.io/v1alpha1', kind: 'Cluster',
+    apiVersion: 'cluster.karmada.io/v1alpha1',
+    kind: 'Cluster',
     metadata: { name, labels: { environment: 'production', region } },
     spec: { syncMode: 'Push', apiEndpoint: `https://${name}.example.com:6443`, provider, region },
     status: {
-      conditions: [{ type: 'Ready', status: 'True', reason: 'ClusterReady', message: 'ready', lastTransitionTime: '2026-01-01T00:00:00Z' }],
-      resourceSummary: { allocatable: { cpu: '64', memory: '256Gi', pods: '500' }, allocated: { cpu: '0', memory: '0', pods: '0' } },
+      conditions: [
+        {
+          type: 'Ready',
+          status: 'True',
+          reason: 'ClusterReady',
+          message: 'ready',
+          lastTransitionTime: '2026-01-01T00:00:00Z',
+        },
+      ],
+      resourceSummary: {
+        allocatable: { cpu: '64', memory: '256Gi', pods: '500' },
+        allocated: { cpu: '0', memory: '0', pods: '0' },
+      },
     },
   };
 }
@@ -25,15 +37,24 @@ export function cluster(name: string, region: string, provider = 'aws'): object 
 /** A PropagationPolicy dividing the Deployments labelled `tier: web` of `shop` by static weights per cluster name. */
 export function weightedPolicy(weights: Readonly<Record<string, number>>, name = 'web-spread'): object {
   return {
-    apiVersion: 'policy.karmada.io/v1alpha1', kind: 'PropagationPolicy',
+    apiVersion: 'policy.karmada.io/v1alpha1',
+    kind: 'PropagationPolicy',
     metadata: { name, namespace: 'shop' },
     spec: {
-      resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment', labelSelector: { matchLabels: { tier: 'web' } } }],
+      resourceSelectors: [
+        { apiVersion: 'apps/v1', kind: 'Deployment', labelSelector: { matchLabels: { tier: 'web' } } },
+      ],
       placement: {
         clusterAffinity: { labelSelector: { matchLabels: { environment: 'production' } } },
         replicaScheduling: {
-          replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Weighted',
-          weightPreference: { staticWeightList: Object.entries(weights).map(([c, weight]) => ({ targetCluster: { clusterNames: [c] }, weight })) },
+          replicaSchedulingType: 'Divided',
+          replicaDivisionPreference: 'Weighted',
+          weightPreference: {
+            staticWeightList: Object.entries(weights).map(([c, weight]) => ({
+              targetCluster: { clusterNames: [c] },
+              weight,
+            })),
+          },
         },
       },
     },
@@ -43,20 +64,30 @@ export function weightedPolicy(weights: Readonly<Record<string, number>>, name =
 /** A PropagationPolicy that duplicates the Services of `shop` to the named clusters. */
 export function servicePolicy(clusters: readonly string[]): object {
   return {
-    apiVersion: 'policy.karmada.io/v1alpha1', kind: 'PropagationPolicy',
+    apiVersion: 'policy.karmada.io/v1alpha1',
+    kind: 'PropagationPolicy',
     metadata: { name: 'services', namespace: 'shop' },
-    spec: { resourceSelectors: [{ apiVersion: 'v1', kind: 'Service' }], placement: { clusterAffinity: { clusterNames: clusters } } },
+    spec: {
+      resourceSelectors: [{ apiVersion: 'v1', kind: 'Service' }],
+      placement: { clusterAffinity: { clusterNames: clusters } },
+    },
   };
 }
 
 /** An OverridePolicy replacing the image registry of Deployment `app` on one cluster. */
 export function registryOverride(app: string, clusterName: string, registry: string): object {
   return {
-    apiVersion: 'policy.karmada.io/v1alpha1', kind: 'OverridePolicy',
+    apiVersion: 'policy.karmada.io/v1alpha1',
+    kind: 'OverridePolicy',
     metadata: { name: `${app}-registry`, namespace: 'shop' },
     spec: {
       resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: app }],
-      overrideRules: [{ targetCluster: { clusterNames: [clusterName] }, overriders: { imageOverrider: [{ component: 'Registry', operator: 'replace', value: registry }] } }],
+      overrideRules: [
+        {
+          targetCluster: { clusterNames: [clusterName] },
+          overriders: { imageOverrider: [{ component: 'Registry', operator: 'replace', value: registry }] },
+        },
+      ],
     },
   };
 }
@@ -64,18 +95,28 @@ export function registryOverride(app: string, clusterName: string, registry: str
 /** A Deployment of `shop` with the `tier: web` label. */
 export function deployment(name: string, replicas: number, image: string): object {
   return {
-    apiVersion: 'apps/v1', kind: 'Deployment',
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
     metadata: { name, namespace: 'shop', labels: { app: name, tier: 'web' } },
     spec: {
-      replicas, selector: { matchLabels: { app: name } },
-      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: name, image, resources: { requests: { cpu: '100m', memory: '128Mi' } } }] } },
+      replicas,
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: { containers: [{ name: name, image, resources: { requests: { cpu: '100m', memory: '128Mi' } } }] },
+      },
     },
   };
 }
 
 /** A Service of `shop`. */
 export function service(name: string): object {
-  return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'shop' }, spec: { selector: { app: name }, ports: [{ port: 80, targetPort: 8080 }] } };
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace: 'shop' },
+    spec: { selector: { app: name }, ports: [{ port: 80, targetPort: 8080 }] },
+  };
 }
 
 /** Objects as a multi-document YAML file. */
@@ -95,7 +136,18 @@ export interface FleetRepo {
 /** Creates an empty repository on branch main. */
 export function createFleetRepo(): FleetRepo {
   const dir = mkdtempSync(path.join(tmpdir(), 'flotilla-diff-'));
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@example.com',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@example.com',
+      },
+    }).trim();
   git('init', '-q', '-b', 'main');
   return {
     dir,
@@ -103,7 +155,10 @@ export function createFleetRepo(): FleetRepo {
     commit(message, files) {
       for (const [file, content] of Object.entries(files)) {
         const full = path.join(dir, file);
-        if (content === null) { rmSync(full, { force: true }); continue; }
+        if (content === null) {
+          rmSync(full, { force: true });
+          continue;
+        }
         mkdirSync(path.dirname(full), { recursive: true });
         writeFileSync(full, typeof content === 'string' ? content : toYaml(content));
       }

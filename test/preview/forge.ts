@@ -8,28 +8,60 @@ export const forgeToken = 's3cret-t0ken';
 const token = forgeToken;
 
 /** One request the forge received. */
-export interface Seen { readonly method: string; readonly path: string; readonly auth: string | undefined; readonly body: string }
+export interface Seen {
+  readonly method: string;
+  readonly path: string;
+  readonly auth: string | undefined;
+  readonly body: string;
+}
 /** A running forge: its API base, the requests seen, its comments; `fail` makes it answer that status. */
-export interface Forge { readonly url: string; readonly seen: Seen[]; readonly comments: { id: number; body: string }[]; fail?: number; close(): Promise<void> }
+export interface Forge {
+  readonly url: string;
+  readonly seen: Seen[];
+  readonly comments: { id: number; body: string }[];
+  fail?: number;
+  close(): Promise<void>;
+}
 
 /** A tiny forge: one PR/MR (#7 of acme/fleet, GitLab project 42) with a comment list, per provider's REST shapes. */
 export async function startForge(provider: CommentProvider): Promise<Forge> {
   const seen: Seen[] = [];
   const comments: { id: number; body: string }[] = [];
   let nextId = 100;
-  const prefix = provider === 'gitlab' ? '/api/v4/projects/42/merge_requests/7/notes' : provider === 'gitea' ? '/api/v1/repos/acme/fleet/issues/7/comments' : '/repos/acme/fleet/issues/7/comments';
-  const updatePrefix = provider === 'gitlab' ? `${prefix}/` : provider === 'gitea' ? '/api/v1/repos/acme/fleet/issues/comments/' : '/repos/acme/fleet/issues/comments/';
-  const forge: Forge = { url: '', seen, comments, close: async () => {
-    // replaced once the server listens
-  } };
+  const prefix =
+    provider === 'gitlab'
+      ? '/api/v4/projects/42/merge_requests/7/notes'
+      : provider === 'gitea'
+        ? '/api/v1/repos/acme/fleet/issues/7/comments'
+        : '/repos/acme/fleet/issues/7/comments';
+  const updatePrefix =
+    provider === 'gitlab'
+      ? `${prefix}/`
+      : provider === 'gitea'
+        ? '/api/v1/repos/acme/fleet/issues/comments/'
+        : '/repos/acme/fleet/issues/comments/';
+  const forge: Forge = {
+    url: '',
+    seen,
+    comments,
+    close: async () => {
+      // replaced once the server listens
+    },
+  };
   const server: Server = createServer((req: IncomingMessage, res) => {
     let body = '';
-    req.on('data', (c: Buffer) => { body += c.toString(); });
+    req.on('data', (c: Buffer) => {
+      body += c.toString();
+    });
     req.on('end', () => {
-      const auth = provider === 'gitlab' ? req.headers['private-token'] as string | undefined : req.headers.authorization;
+      const auth =
+        provider === 'gitlab' ? (req.headers['private-token'] as string | undefined) : req.headers.authorization;
       const url = new URL(req.url ?? '/', 'http://x');
       seen.push({ method: req.method ?? '', path: url.pathname, auth, body });
-      const reply = (status: number, v: unknown) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(v)); };
+      const reply = (status: number, v: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(v));
+      };
       const wantAuth = provider === 'github' ? `Bearer ${token}` : provider === 'gitea' ? `token ${token}` : token;
       if (auth !== wantAuth) return reply(401, { message: `Bad credentials ${auth ?? ''}` });
       if (forge.fail) return reply(forge.fail, { message: `failure echoing ${token}` });
@@ -61,4 +93,3 @@ export async function startForge(provider: CommentProvider): Promise<Forge> {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   });
 }
-

@@ -28,7 +28,10 @@ async function serveFile(file: string): Promise<{ url: string; close: () => Prom
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/${path.basename(file)}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}/${path.basename(file)}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 describe('ship: the CI templates run as written', function () {
@@ -51,7 +54,9 @@ describe('ship: the CI templates run as written', function () {
     await gitCli(origin, 'update-ref', 'refs/heads/main', fleet.base);
     await gitCli(origin, 'update-ref', 'refs/heads/scale-frontend', fleet.head);
   });
-  after(async () => { await closeServer(); });
+  after(async () => {
+    await closeServer();
+  });
 
   /** A fresh clone of the pull request's head, as the CI checkout leaves it, and the runner's scratch dirs. */
   async function checkout(name: string): Promise<JobEnv> {
@@ -66,17 +71,41 @@ describe('ship: the CI templates run as written', function () {
 
   describe('docs/github-workflow.yml', () => {
     let forge: Forge;
-    beforeEach(async () => { forge = await startForge('github'); });
-    afterEach(async () => { await forge.close(); });
+    beforeEach(async () => {
+      forge = await startForge('github');
+    });
+    afterEach(async () => {
+      await forge.close();
+    });
 
     async function runWorkflow(vars: Record<string, string>) {
       const job = await checkout('github');
       const event = path.join(job.temp, 'event.json');
-      writeFileSync(event, JSON.stringify({ action: 'synchronize', pull_request: { number: 7, base: { ref: 'main' }, head: { sha: head } } }));
+      writeFileSync(
+        event,
+        JSON.stringify({
+          action: 'synchronize',
+          pull_request: { number: 7, base: { ref: 'main' }, head: { sha: head } },
+        }),
+      );
       const summary = path.join(job.temp, 'step-summary.md');
       writeFileSync(summary, '');
-      const env = { ...job.env, GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: job.workspace, RUNNER_TEMP: job.temp, GITHUB_REPOSITORY: 'acme/fleet', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_API_URL: forge.url, GITHUB_STEP_SUMMARY: summary };
-      const context = { github: { event: JSON.parse(readFileSync(event, 'utf8')) as unknown }, secrets: { GITHUB_TOKEN: forgeToken }, vars };
+      const env = {
+        ...job.env,
+        GITHUB_ACTIONS: 'true',
+        GITHUB_WORKSPACE: job.workspace,
+        RUNNER_TEMP: job.temp,
+        GITHUB_REPOSITORY: 'acme/fleet',
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: event,
+        GITHUB_API_URL: forge.url,
+        GITHUB_STEP_SUMMARY: summary,
+      };
+      const context = {
+        github: { event: JSON.parse(readFileSync(event, 'utf8')) as unknown },
+        secrets: { GITHUB_TOKEN: forgeToken },
+        vars,
+      };
       const steps = await runGithubJob(githubWorkflow, 'preview', { ...job, env }, context);
       return { steps, summary: readFileSync(summary, 'utf8'), workspace: job.workspace };
     }
@@ -89,7 +118,10 @@ describe('ship: the CI templates run as written', function () {
       assert.ok(forge.comments[0]?.body.startsWith(marker));
       assert.match(forge.comments[0]?.body ?? '', /frontend/);
       assert.match(summary, /frontend/);
-      assert.equal((JSON.parse(readFileSync(path.join(workspace, 'preview.json'), 'utf8')) as { schema: string }).schema, 'flotilla.io/preview/v1');
+      assert.equal(
+        (JSON.parse(readFileSync(path.join(workspace, 'preview.json'), 'utf8')) as { schema: string }).schema,
+        'flotilla.io/preview/v1',
+      );
     });
 
     it('without FLOTILLA_PACKAGE, the install step fails saying what to set', async () => {
@@ -104,13 +136,34 @@ describe('ship: the CI templates run as written', function () {
 
   describe('docs/gitlab-ci.yml', () => {
     let forge: Forge;
-    beforeEach(async () => { forge = await startForge('gitlab'); });
-    afterEach(async () => { await forge.close(); });
+    beforeEach(async () => {
+      forge = await startForge('gitlab');
+    });
+    afterEach(async () => {
+      await forge.close();
+    });
 
     async function runJob(projectVariables: Record<string, string>) {
       const job = await checkout('gitlab');
-      const env = { ...job.env, GITLAB_CI: 'true', CI_PIPELINE_SOURCE: 'merge_request_event', CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main', CI_COMMIT_SHA: head, CI_PROJECT_ID: '42', CI_MERGE_REQUEST_IID: '7', CI_API_V4_URL: forge.url };
-      return { result: await runGitlabJob(gitlabCi, 'flotilla-preview', { ...job, env }, { GITLAB_TOKEN: forgeToken, ...projectVariables }), workspace: job.workspace };
+      const env = {
+        ...job.env,
+        GITLAB_CI: 'true',
+        CI_PIPELINE_SOURCE: 'merge_request_event',
+        CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main',
+        CI_COMMIT_SHA: head,
+        CI_PROJECT_ID: '42',
+        CI_MERGE_REQUEST_IID: '7',
+        CI_API_V4_URL: forge.url,
+      };
+      return {
+        result: await runGitlabJob(
+          gitlabCi,
+          'flotilla-preview',
+          { ...job, env },
+          { GITLAB_TOKEN: forgeToken, ...projectVariables },
+        ),
+        workspace: job.workspace,
+      };
     }
 
     it('installs the package from its URL, posts one sticky note, leaves both artifacts', async () => {
@@ -121,7 +174,10 @@ describe('ship: the CI templates run as written', function () {
       assert.ok(forge.comments[0]?.body.startsWith(marker));
       assert.deepEqual(result.artifacts, ['preview.md', 'preview.json']);
       assert.match(readFileSync(path.join(workspace, 'preview.md'), 'utf8'), /frontend/);
-      assert.equal((JSON.parse(readFileSync(path.join(workspace, 'preview.json'), 'utf8')) as { schema: string }).schema, 'flotilla.io/preview/v1');
+      assert.equal(
+        (JSON.parse(readFileSync(path.join(workspace, 'preview.json'), 'utf8')) as { schema: string }).schema,
+        'flotilla.io/preview/v1',
+      );
     });
 
     it('without FLOTILLA_PACKAGE, the job fails saying what to set', async () => {

@@ -13,7 +13,11 @@ import { root, workDir } from './artifacts.ts';
 export const scaledFile = 'apps/shop/frontend.yaml';
 
 /** A fleet repo: its directory and the commit ids of its two commits. */
-export interface FleetRepo { readonly dir: string; readonly base: string; readonly head: string }
+export interface FleetRepo {
+  readonly dir: string;
+  readonly base: string;
+  readonly head: string;
+}
 
 /** A new fleet repo under the ship work dir (removed with it). */
 export async function exampleFleetRepo(name: string): Promise<FleetRepo> {
@@ -25,7 +29,8 @@ export async function exampleFleetRepo(name: string): Promise<FleetRepo> {
   const base = (await gitCli(dir, 'rev-parse', 'HEAD')).trim();
   const file = path.join(dir, scaledFile);
   const text = readFileSync(file, 'utf8');
-  if (!/^ {2}replicas: 6$/m.test(text)) throw new Error(`${scaledFile} no longer has "replicas: 6"; update the fixture`);
+  if (!/^ {2}replicas: 6$/m.test(text))
+    throw new Error(`${scaledFile} no longer has "replicas: 6"; update the fixture`);
   writeFileSync(file, text.replace(/^ {2}replicas: 6$/m, '  replicas: 9'));
   await gitCli(dir, 'commit', '--quiet', '-am', 'Scale the frontend to 9');
   return { dir, base, head: (await gitCli(dir, 'rev-parse', 'HEAD')).trim() };
@@ -36,7 +41,11 @@ export async function exampleFleetRepo(name: string): Promise<FleetRepo> {
  * diff` loads the head on a worker thread where it can, and under the 1.5 MiB object limit.
  */
 export async function commitBigConfigMaps(dir: string): Promise<void> {
-  for (const n of [1, 2]) writeFileSync(path.join(dir, `apps/shop/blob-${n}.yaml`), `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: blob-${n}\n  namespace: shop\ndata:\n  blob: "${'x'.repeat(600 * 1024)}"\n`);
+  for (const n of [1, 2])
+    writeFileSync(
+      path.join(dir, `apps/shop/blob-${n}.yaml`),
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: blob-${n}\n  namespace: shop\ndata:\n  blob: "${'x'.repeat(600 * 1024)}"\n`,
+    );
   await gitCli(dir, 'add', '-A');
   await gitCli(dir, 'commit', '--quiet', '-m', 'Big ConfigMaps');
 }

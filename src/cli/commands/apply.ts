@@ -22,11 +22,20 @@ export const applyCommand = defineCommand({
   flags: {
     ...revisionFlags,
     ...memberAccessFlags('2m'),
-    'dry-run': flag.oneOf(['none', 'server'], 'server: server-side dry-run, report what would change and write nothing', { default: 'none' }),
-    prune: flag.boolean('delete what flotilla owns and the plan dropped (false: they stay in the inventory)', { default: true }),
+    'dry-run': flag.oneOf(
+      ['none', 'server'],
+      'server: server-side dry-run, report what would change and write nothing',
+      { default: 'none' },
+    ),
+    prune: flag.boolean('delete what flotilla owns and the plan dropped (false: they stay in the inventory)', {
+      default: true,
+    }),
     'force-conflicts': flag.boolean('take over fields another field manager owns'),
     ...pruneGuardFlags,
-    observe: flag.boolean('observe the members and plan with their status (false: plan from the Cluster status in git)', { default: true }),
+    observe: flag.boolean(
+      'observe the members and plan with their status (false: plan from the Cluster status in git)',
+      { default: true },
+    ),
     ...outputFlags(['json', 'yaml', 'table', 'wide']),
   },
   about: `Apply one revision of a fleet repo to its member clusters.
@@ -87,9 +96,16 @@ Examples:
     const { prune, observe } = values;
     const { limits, credentials } = membersFrom(values, io.env);
     const loaded = await loadRevision(values.repo, values.ref, io.cwd);
-    const observed = observe && !loaded.diagnostics.some((d) => d.severity === 'error')
-      ? await planObserved(loaded, { credentials, ...limits, concurrency: 8, now: new Date().toISOString(), previousFromMembers: true })
-      : { plan: planUnobserved(loaded), clusters: fleetClusters(loaded.fleet) };
+    const observed =
+      observe && !loaded.diagnostics.some((d) => d.severity === 'error')
+        ? await planObserved(loaded, {
+            credentials,
+            ...limits,
+            concurrency: 8,
+            now: new Date().toISOString(),
+            previousFromMembers: true,
+          })
+        : { plan: planUnobserved(loaded), clusters: fleetClusters(loaded.fleet) };
     const { plan } = observed;
     for (const d of [...plan.errors, ...plan.warnings]) io.stderr(`${formatDiagnostic(d)}\n`);
     if (plan.errors.length) {
@@ -100,13 +116,26 @@ Examples:
       return exitInvalid;
     }
     const interpreter = createInterpreter(loaded.fleet.customizations);
-    const placements = plan.bindings.map((b) => ({ key: resourceKey(b.spec.resource), clusters: b.spec.clusters, placement: b.spec.placement }));
-    const result = await applyFleet({ revision: plan.revision, works: plan.works, clusters: observed.clusters, placements }, {
-      dryRun, prune, forceConflicts: values['force-conflicts'], pruneGuard: pruneGuardFrom(values), ...limits,
-      concurrency: 16, clusterConcurrency: 8, waitTimeoutMs: Math.min(60_000, limits.timeoutMs),
-      retain: (desired: KubeObject, live: KubeObject) => interpreter.retain(desired, live),
-      credentials,
-    });
+    const placements = plan.bindings.map((b) => ({
+      key: resourceKey(b.spec.resource),
+      clusters: b.spec.clusters,
+      placement: b.spec.placement,
+    }));
+    const result = await applyFleet(
+      { revision: plan.revision, works: plan.works, clusters: observed.clusters, placements },
+      {
+        dryRun,
+        prune,
+        forceConflicts: values['force-conflicts'],
+        pruneGuard: pruneGuardFrom(values),
+        ...limits,
+        concurrency: 16,
+        clusterConcurrency: 8,
+        waitTimeoutMs: Math.min(60_000, limits.timeoutMs),
+        retain: (desired: KubeObject, live: KubeObject) => interpreter.retain(desired, live),
+        credentials,
+      },
+    );
     const report = toReport(result);
     if (output === 'json') io.stdout(toJsonText(report));
     else if (output === 'yaml') io.stdout(toYamlText(report));
@@ -123,7 +152,10 @@ export function toReport(r: FleetApplyResult): unknown {
     dryRun: r.dryRun,
     valid: true,
     clusters: r.clusters.map((c) => ({
-      cluster: c.cluster, ok: c.ok, reason: c.reason, message: c.message,
+      cluster: c.cluster,
+      ok: c.ok,
+      reason: c.reason,
+      message: c.message,
       ...(c.inventoryEntries !== undefined ? { inventoryEntries: c.inventoryEntries } : {}),
       objects: c.objects.map(objectReport),
       pruned: c.pruned.map(objectReport),
@@ -133,7 +165,11 @@ export function toReport(r: FleetApplyResult): unknown {
 
 function objectReport(o: ObjectResult): unknown {
   return {
-    apiVersion: apiVersionOf(o.id), kind: o.id.kind, ...(o.id.namespace ? { namespace: o.id.namespace } : {}), name: o.id.name,
-    binding: o.binding, ...o.outcome,
+    apiVersion: apiVersionOf(o.id),
+    kind: o.id.kind,
+    ...(o.id.namespace ? { namespace: o.id.namespace } : {}),
+    name: o.id.name,
+    binding: o.binding,
+    ...o.outcome,
   };
 }

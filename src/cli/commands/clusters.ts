@@ -54,8 +54,17 @@ Examples:
     const repo = values.repo;
     const declared: Cluster[] = repo
       ? fleetClusters((await loadRevision(repo, values.ref, io.cwd)).fleet)
-      : (credentials.kubeconfig?.contexts ?? []).map((c) => ({ apiVersion: clusterApiVersion, kind: 'Cluster', metadata: { name: c.name } }));
-    const { clusters } = await observeClusters(declared, { credentials, ...limits, concurrency: 8, now: new Date().toISOString() });
+      : (credentials.kubeconfig?.contexts ?? []).map((c) => ({
+          apiVersion: clusterApiVersion,
+          kind: 'Cluster',
+          metadata: { name: c.name },
+        }));
+    const { clusters } = await observeClusters(declared, {
+      credentials,
+      ...limits,
+      concurrency: 8,
+      now: new Date().toISOString(),
+    });
     const sorted = clusters.toSorted((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1));
     if (output === 'json') io.stdout(toJsonText({ clusters: sorted }));
     else if (output === 'yaml') io.stdout(toYamlText({ clusters: sorted }));
@@ -75,12 +84,33 @@ function clustersTable(clusters: readonly Cluster[], noHeader: boolean, wide: bo
     const ready = c.status?.conditions?.find((x) => x.type === 'Ready');
     const summary = c.status?.resourceSummary ?? {};
     const free = availableResources(summary);
-    const of = (name: string) => (summary.allocatable?.[name] !== undefined ? `${free[name] ?? '0'}/${summary.allocatable[name]}` : '-');
-    const nodes = c.status?.nodeSummary ? `${c.status.nodeSummary.readyNum ?? 0}/${c.status.nodeSummary.totalNum ?? 0}` : '-';
-    const row = [c.metadata.name ?? '', ready?.status ?? 'Unknown', c.status?.kubernetesVersion ?? '-', nodes, of('cpu'), of('memory'), of('pods')];
+    const of = (name: string) =>
+      summary.allocatable?.[name] !== undefined ? `${free[name] ?? '0'}/${summary.allocatable[name]}` : '-';
+    const nodes = c.status?.nodeSummary
+      ? `${c.status.nodeSummary.readyNum ?? 0}/${c.status.nodeSummary.totalNum ?? 0}`
+      : '-';
+    const row = [
+      c.metadata.name ?? '',
+      ready?.status ?? 'Unknown',
+      c.status?.kubernetesVersion ?? '-',
+      nodes,
+      of('cpu'),
+      of('memory'),
+      of('pods'),
+    ];
     const where = wide ? [c.spec?.provider || '-', c.spec?.region || '-', (c.spec?.zones ?? []).join(',') || '-'] : [];
-    return [...row, ...where, ready?.status === 'True' ? '' : ready?.message ?? ''];
+    return [...row, ...where, ready?.status === 'True' ? '' : (ready?.message ?? '')];
   });
-  const header = ['NAME', 'READY', 'VERSION', 'NODES', 'CPU(FREE/ALLOC)', 'MEMORY(FREE/ALLOC)', 'PODS(FREE/ALLOC)', ...(wide ? ['PROVIDER', 'REGION', 'ZONES'] : []), 'MESSAGE'];
+  const header = [
+    'NAME',
+    'READY',
+    'VERSION',
+    'NODES',
+    'CPU(FREE/ALLOC)',
+    'MEMORY(FREE/ALLOC)',
+    'PODS(FREE/ALLOC)',
+    ...(wide ? ['PROVIDER', 'REGION', 'ZONES'] : []),
+    'MESSAGE',
+  ];
   return formatTable(header, rows, noHeader);
 }

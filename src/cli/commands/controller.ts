@@ -22,7 +22,14 @@ import { duration, formatDuration, integerAtLeast, memberAccessFlags } from '../
 import { gitLockPolicy, openTarget, parseAuthor } from './reconcile.ts';
 import { controllerAbout, controllerFooter } from './controller-help.ts';
 import { deschedulerFlags, deschedulerFrom } from '../descheduler-options.ts';
-import { evictionSettings, failoverFlags, healthSettings, memberAccess, pruneGuardFlags, pruneGuardFrom } from '../controller-options.ts';
+import {
+  evictionSettings,
+  failoverFlags,
+  healthSettings,
+  memberAccess,
+  pruneGuardFlags,
+  pruneGuardFrom,
+} from '../controller-options.ts';
 
 const controllerFlags = {
   repo: flag.string('URL|DIR', 'fleet repo (or FLOTILLA_REPO; default: .)'),
@@ -34,7 +41,9 @@ const controllerFlags = {
   'git-credentials-file': flag.string('FILE', 'lines username=, password= or token='),
   author: flag.string('"N <E>"', "identity of flotilla's commits"),
   interval: flag.parsed('DURATION', duration, 'a pass at least this often', { default: '10s' }),
-  'git-backoff-max': flag.parsed('DURATION', duration, 'longest wait between git retries in an outage', { default: formatDuration(defaultGitBackoff.maxMs) }),
+  'git-backoff-max': flag.parsed('DURATION', duration, 'longest wait between git retries in an outage', {
+    default: formatDuration(defaultGitBackoff.maxMs),
+  }),
   'poll-schedule': flag.string('CRON', 'extra passes on a cron schedule'),
   listen: flag.string('HOST:PORT', 'HTTP endpoints', { default: '0.0.0.0:8080' }),
   'webhook-secret-file': flag.string('FILE', 'secret of POST /webhook'),
@@ -45,7 +54,12 @@ const controllerFlags = {
   'leader-elect': flag.boolean('hold a Lease before acting'),
   'lease-namespace': flag.string('NS', 'default: POD_NAMESPACE, else flotilla-system'),
   'lease-name': flag.string('NAME', 'the Lease', { default: 'flotilla' }),
-  'lease-duration': flag.parsed('DURATION', duration, 'a standby takes over once the holder has not renewed for this long', { default: '15s' }),
+  'lease-duration': flag.parsed(
+    'DURATION',
+    duration,
+    'a standby takes over once the holder has not renewed for this long',
+    { default: '15s' },
+  ),
   identity: flag.string('NAME', 'Lease holder identity (default: POD_NAME, else host-pid)'),
   shards: flag.parsed('N', integerAtLeast(1), 'split the member clusters across N shards', { default: '1' }),
   shard: flag.parsed('I', integerAtLeast(0), "this process's shard, 0..N-1 (0 decides)", { default: '0' }),
@@ -68,29 +82,55 @@ export const controllerCommand = defineCommand({
     if (!repo) throw new UsageError('--repo URL|DIR is required (or FLOTILLA_REPO)');
     const schedule = values['poll-schedule'];
     if (schedule) assertSchedule(schedule);
-    const { log, logger } = createLog({ level: values['log-level'], format: values['log-format'], base: { component: 'flotilla-controller' }, write: io.stderr });
+    const { log, logger } = createLog({
+      level: values['log-level'],
+      format: values['log-format'],
+      base: { component: 'flotilla-controller' },
+      write: io.stderr,
+    });
     const access = memberAccess(values, io);
     const cacheRoot = resolved(values['cache-dir'], io) ?? defaultCacheRoot(io.env);
     const gitCredentials = await resolveCredentials(io.env, resolved(values['git-credentials-file'], io));
     armKillPoint(io.env['FLOTILLA_TEST_KILL_AT']);
     const locks = gitLockPolicy((f) => log({ level: 'warn', ...f }));
-    const source = await openSource({ repo, cwd: io.cwd, branch: values.branch, cacheRoot, credentials: gitCredentials, locks });
-    if (source.kind !== 'git') throw new UsageError(`--repo ${repo} is not a git repository: the controller needs branches to write status to`);
+    const source = await openSource({
+      repo,
+      cwd: io.cwd,
+      branch: values.branch,
+      cacheRoot,
+      credentials: gitCredentials,
+      locks,
+    });
+    if (source.kind !== 'git')
+      throw new UsageError(`--repo ${repo} is not a git repository: the controller needs branches to write status to`);
     const statusRepo = values['status-repo'];
     const target = statusRepo ? await openTarget(statusRepo, io, cacheRoot, gitCredentials, locks) : source.store;
     const sharding = shardingOf(values);
     const descheduler = deschedulerFrom(values);
     const ctx: ControllerContext = {
-      source, target, identity: parseAuthor(values.author), now: () => new Date(),
+      source,
+      target,
+      identity: parseAuthor(values.author),
+      now: () => new Date(),
       log,
       branches: { status: values['status-branch'], rendered: values['rendered-branch'] },
       statusReader: createStatusReader(target),
       members: {
-        credentials: access.credentials, ...access.limits, prune: values.prune, forceConflicts: values['force-conflicts'], pruneGuard: pruneGuardFrom(values),
+        credentials: access.credentials,
+        ...access.limits,
+        prune: values.prune,
+        forceConflicts: values['force-conflicts'],
+        pruneGuard: pruneGuardFrom(values),
         ...(sharding.shards > 1 ? { owns: ownsCluster(sharding) } : {}),
       },
-      health: healthSettings(values), eviction: evictionSettings(values), backoff: new ClusterBackoff(), statusWatch: new StatusWatch(),
-      gitLink: new GitLink({ ...defaultGitBackoff, maxMs: Math.max(defaultGitBackoff.initialMs, values['git-backoff-max']) }),
+      health: healthSettings(values),
+      eviction: evictionSettings(values),
+      backoff: new ClusterBackoff(),
+      statusWatch: new StatusWatch(),
+      gitLink: new GitLink({
+        ...defaultGitBackoff,
+        maxMs: Math.max(defaultGitBackoff.initialMs, values['git-backoff-max']),
+      }),
       ...(descheduler ? { descheduler } : {}),
     };
     const identity = values.identity ?? io.env['POD_NAME'] ?? `${os.hostname()}-${process.pid}`;
@@ -98,10 +138,14 @@ export const controllerCommand = defineCommand({
     const election: Election | undefined = values['leader-elect']
       ? {
           candidate: leaseCandidate(access.hub(), {
-            namespace: values['lease-namespace'] ?? io.env['POD_NAMESPACE'] ?? 'flotilla-system', name: values['lease-name'],
-            identity, leaseDurationSeconds: Math.max(1, Math.round(leaseDurationMs / 1000)), now: () => new Date(),
+            namespace: values['lease-namespace'] ?? io.env['POD_NAMESPACE'] ?? 'flotilla-system',
+            name: values['lease-name'],
+            identity,
+            leaseDurationSeconds: Math.max(1, Math.round(leaseDurationMs / 1000)),
+            now: () => new Date(),
           }),
-          retryMs: Math.max(200, Math.round(leaseDurationMs / 5)), renewDeadlineMs: Math.round((leaseDurationMs * 2) / 3),
+          retryMs: Math.max(200, Math.round(leaseDurationMs / 5)),
+          renewDeadlineMs: Math.round((leaseDurationMs * 2) / 3),
         }
       : undefined;
     const controller = new AbortController();
@@ -110,10 +154,26 @@ export const controllerCommand = defineCommand({
     process.once('SIGTERM', stop);
     try {
       await runController({
-        ctx, intervalMs: values.interval, pollSchedule: schedule, listen: values.listen,
-        webhookSecret: await webhookSecret(values, io), election, metrics: createMetrics(), signal: controller.signal,
+        ctx,
+        intervalMs: values.interval,
+        pollSchedule: schedule,
+        listen: values.listen,
+        webhookSecret: await webhookSecret(values, io),
+        election,
+        metrics: createMetrics(),
+        signal: controller.signal,
         ...(sharding.shard > 0 ? { pass: (c: ControllerContext) => runWorkerPass({ ...c, sharding }) } : {}),
-        onReady: (r) => logger.info({ msg: 'controller started', listen: r.address, repo: source.store.location, branch: source.branch, identity, leaderElection: election !== undefined, shards: sharding.shards, shard: sharding.shard }),
+        onReady: (r) =>
+          logger.info({
+            msg: 'controller started',
+            listen: r.address,
+            repo: source.store.location,
+            branch: source.branch,
+            identity,
+            leaderElection: election !== undefined,
+            shards: sharding.shards,
+            shard: sharding.shard,
+          }),
       });
     } finally {
       process.off('SIGINT', stop);
@@ -137,7 +197,9 @@ async function webhookSecret(values: ControllerValues, io: IO): Promise<string |
   const file = resolved(values['webhook-secret-file'], io);
   if (!file) return io.env['FLOTILLA_WEBHOOK_SECRET'] || undefined;
   const { readFile } = await import('node:fs/promises');
-  const text = await readFile(file, 'utf8').catch(() => { throw new UsageError(`cannot read --webhook-secret-file ${file}`); });
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new UsageError(`cannot read --webhook-secret-file ${file}`);
+  });
   return text.trim() || undefined;
 }
 

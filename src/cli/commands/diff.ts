@@ -6,10 +6,31 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../../api/index.ts';
-import { createTreeReader, defaultCacheRoot, findGitDir, GitRefUnreadable, localStore, openLocal, remoteStore, resolveCommit, resolveCredentials, tryResolve, type BranchStore } from '../../git/index.ts';
+import {
+  createTreeReader,
+  defaultCacheRoot,
+  findGitDir,
+  GitRefUnreadable,
+  localStore,
+  openLocal,
+  remoteStore,
+  resolveCommit,
+  resolveCredentials,
+  tryResolve,
+  type BranchStore,
+} from '../../git/index.ts';
 import type { Snapshot } from '../../load/index.ts';
 import { loadSnapshot, planLoaded, withRolloutChecks, type PreviousInput } from '../../plan/index.ts';
-import { diffPlans, formatMarkdown, formatTable, planHeadReusingBase, previewMarker, summaryLine, wavesOfChange, type PlanDiff } from '../../preview/index.ts';
+import {
+  diffPlans,
+  formatMarkdown,
+  formatTable,
+  planHeadReusingBase,
+  previewMarker,
+  summaryLine,
+  wavesOfChange,
+  type PlanDiff,
+} from '../../preview/index.ts';
 import { wavePlans } from '../../rollout/index.ts';
 import { compareResilience } from '../../simulate/index.ts';
 import { readRevision } from '../../source/index.ts';
@@ -35,15 +56,31 @@ export const diffCommand = defineCommand({
     base: flag.string('REF', 'the revision the change starts from: a branch, tag, SHA, HEAD~1, main^, origin/main'),
     head: flag.string('REF', 'the changed revision', { default: 'HEAD' }),
     repo: flag.string('DIR|URL', 'fleet repo: a local git repository, or an http(s) URL', { default: '.' }),
-    format: flag.oneOf(diffFormats, 'output format (default: markdown)', { metavar: 'FORMAT', short: 'o', aliases: ['output'] }),
-    previous: flag.string('FILE', 'previous placement (a plan\'s JSON or a list of bindings)'),
+    format: flag.oneOf(diffFormats, 'output format (default: markdown)', {
+      metavar: 'FORMAT',
+      short: 'o',
+      aliases: ['output'],
+    }),
+    previous: flag.string('FILE', "previous placement (a plan's JSON or a list of bindings)"),
     'no-headers': flag.boolean('table format without header lines', { aliases: ['no-header'] }),
     ...strictFlag,
-    resilience: flag.boolean('add a Resilience section: every single-region failure (and every single-cluster one when the fleet has at most 20 clusters) simulated on base and head (as \'flotilla simulate\'), and the workloads whose fate differs ("after this change, X has no fallback if region=R fails")'),
-    comment: flag.oneOf(commentProviders, 'also post the Markdown as ONE sticky comment on the pull/merge request (found again by its hidden marker and updated); token from GITHUB_TOKEN | GITLAB_TOKEN | GITEA_TOKEN', { metavar: 'PROVIDER' }),
-    pr: flag.string('N', 'pull request number / merge request IID (default: from GITHUB_EVENT_PATH, CI_MERGE_REQUEST_IID)'),
+    resilience: flag.boolean(
+      'add a Resilience section: every single-region failure (and every single-cluster one when the fleet has at most 20 clusters) simulated on base and head (as \'flotilla simulate\'), and the workloads whose fate differs ("after this change, X has no fallback if region=R fails")',
+    ),
+    comment: flag.oneOf(
+      commentProviders,
+      'also post the Markdown as ONE sticky comment on the pull/merge request (found again by its hidden marker and updated); token from GITHUB_TOKEN | GITLAB_TOKEN | GITEA_TOKEN',
+      { metavar: 'PROVIDER' },
+    ),
+    pr: flag.string(
+      'N',
+      'pull request number / merge request IID (default: from GITHUB_EVENT_PATH, CI_MERGE_REQUEST_IID)',
+    ),
     repository: flag.string('R', 'OWNER/NAME, or a GitLab project id (default: GITHUB_REPOSITORY, CI_PROJECT_ID)'),
-    'api-url': flag.string('URL', 'API base (default: GITHUB_API_URL or https://api.github.com; GITLAB_API_URL, CI_API_V4_URL or https://gitlab.com/api/v4; GITEA_API_URL)'),
+    'api-url': flag.string(
+      'URL',
+      'API base (default: GITHUB_API_URL or https://api.github.com; GITLAB_API_URL, CI_API_V4_URL or https://gitlab.com/api/v4; GITEA_API_URL)',
+    ),
   },
   about: `Preview what a change does to the fleet, as a pull-request review needs it.
 
@@ -98,13 +135,28 @@ Examples:
     if (!base) throw new UsageError('--base REF is required');
     const format = values.format ?? 'markdown';
     const provider = values.comment;
-    const { diff, headWarnings } = await previewRevisions({ repo: values.repo, base, head: values.head, previous: values.previous, resilience: values.resilience }, io);
-    io.stdout(format === 'json' ? toJsonText(diff) : format === 'table' ? formatTable(diff, values['no-headers']) + resilienceLines(diff) : formatMarkdown(diff));
+    const { diff, headWarnings } = await previewRevisions(
+      { repo: values.repo, base, head: values.head, previous: values.previous, resilience: values.resilience },
+      io,
+    );
+    io.stdout(
+      format === 'json'
+        ? toJsonText(diff)
+        : format === 'table'
+          ? formatTable(diff, values['no-headers']) + resilienceLines(diff)
+          : formatMarkdown(diff),
+    );
     io.stderr(`flotilla diff: ${summaryLine(diff.summary)}\n`);
     if (provider !== undefined) {
-      const target = await resolveCommentTarget({ provider, apiUrl: values['api-url'], repository: values.repository, pr: values.pr }, io.env, (f) => readFile(f, 'utf8'));
+      const target = await resolveCommentTarget(
+        { provider, apiUrl: values['api-url'], repository: values.repository, pr: values.pr },
+        io.env,
+        (f) => readFile(f, 'utf8'),
+      );
       const outcome = await postStickyComment(target, formatMarkdown(diff), previewMarker);
-      io.stderr(`flotilla diff: ${outcome.kind} the preview comment on ${target.repository}#${target.number} (${target.provider})\n`);
+      io.stderr(
+        `flotilla diff: ${outcome.kind} the preview comment on ${target.repository}#${target.number} (${target.provider})\n`,
+      );
     }
     // An invalid head fails the pull-request check (exit 2), after its errors were printed and posted.
     if (diff.head.errors.length) return exitError;
@@ -135,20 +187,44 @@ export async function previewRevisions(req: PreviewRequest, io: IO): Promise<{ d
   // The head's YAML is parsed on a worker while this thread loads and plans the base.
   const headPending = sameFiles(baseSnapshot, headSnapshot) ? undefined : settle(loadFleetConcurrently(headSnapshot));
   const baseLoad = loadSnapshot(baseSnapshot);
-  const previous = req.previous ? await readPreviousFile(path.resolve(io.cwd, req.previous)) : await statusPrevious(store, baseLoad.fleet.settings.statusBranch, io);
+  const previous = req.previous
+    ? await readPreviousFile(path.resolve(io.cwd, req.previous))
+    : await statusPrevious(store, baseLoad.fleet.settings.statusBranch, io);
   const basePlan = planLoaded(baseLoad, { previous });
   const headLoad = headPending !== undefined ? withRolloutChecks(unwrap(await headPending)) : baseLoad;
-  const head = planHeadReusingBase({ fleet: baseLoad.fleet, plan: basePlan }, { fleet: headLoad.fleet, diagnostics: [...headLoad.diagnostics, ...(previous.diagnostics ?? [])], revision: headSnapshot.revision, previous: previous.placement, applied: previous.applied, ...(previous.records ? { records: previous.records } : {}), ...(previous.rebalanced ? { rebalanced: previous.rebalanced } : {}) });
-  io.stderr(head.reuse.kind === 'partial'
-    ? `flotilla diff: re-planned ${head.reuse.replanned} templates of the head, reused ${head.reuse.reused} bindings of the base\n`
-    : `flotilla diff: planned the head in full: ${head.reuse.reason}\n`);
+  const head = planHeadReusingBase(
+    { fleet: baseLoad.fleet, plan: basePlan },
+    {
+      fleet: headLoad.fleet,
+      diagnostics: [...headLoad.diagnostics, ...(previous.diagnostics ?? [])],
+      revision: headSnapshot.revision,
+      previous: previous.placement,
+      applied: previous.applied,
+      ...(previous.records ? { records: previous.records } : {}),
+      ...(previous.rebalanced ? { rebalanced: previous.rebalanced } : {}),
+    },
+  );
+  io.stderr(
+    head.reuse.kind === 'partial'
+      ? `flotilla diff: re-planned ${head.reuse.replanned} templates of the head, reused ${head.reuse.reused} bindings of the base\n`
+      : `flotilla diff: planned the head in full: ${head.reuse.reason}\n`,
+  );
   const diffed = diffPlans({ ref: req.base, plan: basePlan }, { ref: req.head, plan: head.plan });
   const waves = head.plan.errors.length ? [] : wavesOfChange(wavePlans(headLoad.fleet, head.plan.works), diffed);
   const diff = waves.length ? { ...diffed, waves } : diffed;
   const headWarnings = head.plan.warnings.length;
   if (!req.resilience || basePlan.errors.length || head.plan.errors.length) return { diff, headWarnings };
   const inventory = (f: typeof baseLoad.fleet) => f.clusters.map((c) => c.object);
-  return { diff: { ...diff, resilience: compareResilience({ clusters: inventory(baseLoad.fleet), bindings: basePlan.bindings }, { clusters: inventory(headLoad.fleet), bindings: head.plan.bindings }) }, headWarnings };
+  return {
+    diff: {
+      ...diff,
+      resilience: compareResilience(
+        { clusters: inventory(baseLoad.fleet), bindings: basePlan.bindings },
+        { clusters: inventory(headLoad.fleet), bindings: head.plan.bindings },
+      ),
+    },
+    headWarnings,
+  };
 }
 
 /** The resilience changes as plain lines under the table form. */
@@ -160,15 +236,25 @@ function resilienceLines(diff: PlanDiff): string {
 
 /** Whether two snapshots hold the same manifest files, byte for byte (equal blobs share their bytes). */
 function sameFiles(a: Snapshot, b: Snapshot): boolean {
-  return a.files.length === b.files.length && a.problems.length === 0 && b.problems.length === 0
-    && a.files.every((f, i) => { const g = b.files[i]; return g !== undefined && f.path === g.path && (f.bytes === g.bytes || Buffer.compare(f.bytes, g.bytes) === 0); });
+  return (
+    a.files.length === b.files.length &&
+    a.problems.length === 0 &&
+    b.problems.length === 0 &&
+    a.files.every((f, i) => {
+      const g = b.files[i];
+      return g !== undefined && f.path === g.path && (f.bytes === g.bytes || Buffer.compare(f.bytes, g.bytes) === 0);
+    })
+  );
 }
 
 type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
 
 /** Holds a promise's outcome, so a failure while the main thread is busy is not an unhandled rejection. */
 function settle<T>(p: Promise<T>): Promise<Settled<T>> {
-  return p.then((value) => ({ ok: true, value }), (error: unknown) => ({ ok: false, error }));
+  return p.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
 }
 
 function unwrap<T>(s: Settled<T>): T {
@@ -179,14 +265,19 @@ function unwrap<T>(s: Settled<T>): T {
 /** A local repository (its .git, or a bare one) or the fetched cache of a remote URL. */
 async function openRepo(repo: string, io: IO): Promise<{ store: BranchStore; dir: string }> {
   if (/^https?:\/\//.test(repo)) {
-    const store = await remoteStore({ url: repo, credentials: await resolveCredentials(io.env, undefined) }, defaultCacheRoot(io.env));
+    const store = await remoteStore(
+      { url: repo, credentials: await resolveCredentials(io.env, undefined) },
+      defaultCacheRoot(io.env),
+    );
     await store.refresh();
     return { store, dir: store.repo.gitdir };
   }
-  if (/^(ssh:\/\/|git@)/.test(repo)) throw new UsageError(`--repo ${repo}: only http(s) remotes are supported; clone it and pass the directory`);
+  if (/^(ssh:\/\/|git@)/.test(repo))
+    throw new UsageError(`--repo ${repo}: only http(s) remotes are supported; clone it and pass the directory`);
   const dir = path.resolve(io.cwd, repo);
   const gitdir = await findGitDir(dir);
-  if (!gitdir) throw new GitRefUnreadable(`${dir} is not a git repository (flotilla diff compares commits)`, { dir, ref: '' });
+  if (!gitdir)
+    throw new GitRefUnreadable(`${dir} is not a git repository (flotilla diff compares commits)`, { dir, ref: '' });
   return { store: localStore(openLocal(gitdir), dir), dir };
 }
 
@@ -196,13 +287,17 @@ async function resolveRef(store: BranchStore, dir: string, ref: string): Promise
     return await resolveCommit(dir, ref, store.repo.gitdir);
   } catch (err) {
     // A remote's cache has origin/<branch> only; `main~1` there is origin/main~1. Not found there either: the first error says why.
-    return resolveCommit(dir, `refs/remotes/origin/${ref}`, store.repo.gitdir).catch(() => { throw err; });
+    return resolveCommit(dir, `refs/remotes/origin/${ref}`, store.repo.gitdir).catch(() => {
+      throw err;
+    });
   }
 }
 
 /** The placement recorded on the status branch (local branch first, then origin/), or none. */
 async function statusPrevious(store: BranchStore, branch: string, io: IO): Promise<PreviousInput> {
-  const tip = (await tryResolve(store.repo, `refs/heads/${branch}`)) ?? (await tryResolve(store.repo, `refs/remotes/origin/${branch}`));
+  const tip =
+    (await tryResolve(store.repo, `refs/heads/${branch}`)) ??
+    (await tryResolve(store.repo, `refs/remotes/origin/${branch}`));
   if (!tip) return { placement: new Map(), applied: new Map(), records: new Map(), diagnostics: [] };
   const { placement, applied, records, rebalancers } = await createStatusReader(store).previous(tip);
   io.stderr(`flotilla diff: previous placement from ${branch} (${tip.slice(0, 7)}): ${placement.size} bindings\n`);

@@ -1,5 +1,13 @@
 /** `flotilla explain`: the full scheduling story of one resource template. */
-import { describeRef, parseResourceKey, resourceKeyOf, type Fleet, type Loaded, type ResourceKey, type SpreadConstraint } from '../../api/index.ts';
+import {
+  describeRef,
+  parseResourceKey,
+  resourceKeyOf,
+  type Fleet,
+  type Loaded,
+  type ResourceKey,
+  type SpreadConstraint,
+} from '../../api/index.ts';
 import { suggestionFor } from '../../load/index.ts';
 import type { BindingExplanation, Plan } from '../../plan/index.ts';
 import { competingPolicies, indexPolicies, selectorsPriority, type LosingPolicy } from '../../policy/index.ts';
@@ -26,7 +34,10 @@ export const explainCommand = defineCommand({
     cluster: flag.string('NAME', 'answer why the template is, or is not, on this cluster'),
     previous: flag.string('FILE', "placement of an earlier revision (a previous plan's JSON, or a list of bindings)"),
     output: outputFlags(['json', 'yaml', 'table']).output,
-    fail: flag.list('K=V', "show the failover arithmetic if these fail: cluster=, region=, zone=, provider= (as 'flotilla simulate'); repeatable"),
+    fail: flag.list(
+      'K=V',
+      "show the failover arithmetic if these fail: cluster=, region=, zone=, provider= (as 'flotilla simulate'); repeatable",
+    ),
   },
   about: `Explain the placement of one resource template.
 
@@ -72,37 +83,70 @@ Examples:
     const namespace = values.namespace;
     const cluster = values.cluster;
     const fails = values.fail;
-    if (fails.length) return explainFailure({ repo: values.repo, ref: values.ref, fails }, { kind: target.kind, name: target.name, namespace }, output, io);
-    const { plan, fleet } = await planRevisionWithFleet({ repo: values.repo, ref: values.ref, previous: values.previous, works: 'check' }, io.cwd);
+    if (fails.length)
+      return explainFailure(
+        { repo: values.repo, ref: values.ref, fails },
+        { kind: target.kind, name: target.name, namespace },
+        output,
+        io,
+      );
+    const { plan, fleet } = await planRevisionWithFleet(
+      { repo: values.repo, ref: values.ref, previous: values.previous, works: 'check' },
+      io.cwd,
+    );
     if (plan.errors.length) {
       io.stderr(`the revision is invalid (${plan.errors.length} error(s)); run 'flotilla validate' for details\n`);
       return exitInvalid;
     }
     const lookup = lookupTemplate(fleet.templates, target.kind, target.name, namespace);
     if (lookup.kind === 'not-found') {
-      io.stderr(`not found: the fleet repo has no ${target.kind} ${namespace ?? 'default'}/${target.name}${lookup.suggestions.length ? ` (did you mean ${lookup.suggestions.join(', or ')}?)` : ''}\n`);
+      io.stderr(
+        `not found: the fleet repo has no ${target.kind} ${namespace ?? 'default'}/${target.name}${lookup.suggestions.length ? ` (did you mean ${lookup.suggestions.join(', or ')}?)` : ''}\n`,
+      );
       return exitInvalid;
     }
     const template = lookup.template;
     const found = findExplanation(plan, template);
     if (!found) {
-      io.stderr(`found ${describeRef(parseResourceKey(resourceKeyOf(template.object)))} at ${template.source.file}:${template.source.line}, but no propagation policy claims it, so it has no binding and goes to no cluster (${unclaimedHint(fleet, template)})\n`);
+      io.stderr(
+        `found ${describeRef(parseResourceKey(resourceKeyOf(template.object)))} at ${template.source.file}:${template.source.line}, but no propagation policy claims it, so it has no binding and goes to no cluster (${unclaimedHint(fleet, template)})\n`,
+      );
       return exitInvalid;
     }
     if (cluster !== undefined && !fleet.clusters.some((c) => c.object.metadata.name === cluster)) {
-      const near = suggestionFor(cluster, fleet.clusters.map((c) => c.object.metadata.name ?? ''));
+      const near = suggestionFor(
+        cluster,
+        fleet.clusters.map((c) => c.object.metadata.name ?? ''),
+      );
       io.stderr(`the fleet repo has no cluster ${cluster}${near ? ` (did you mean ${near}?)` : ''}\n`);
       return exitInvalid;
     }
     const index = indexPolicies(fleet.propagationPolicies);
     const claimed = fleet.propagationPolicies.find((p) => p.object === found.policy.object);
-    const winner = claimed ? { policy: claimed, explicitPriority: claimed.object.spec.priority ?? 0, implicitPriority: selectorsPriority(template.object, claimed.object.spec.resourceSelectors ?? []) } : undefined;
+    const winner = claimed
+      ? {
+          policy: claimed,
+          explicitPriority: claimed.object.spec.priority ?? 0,
+          implicitPriority: selectorsPriority(template.object, claimed.object.spec.resourceSelectors ?? []),
+        }
+      : undefined;
     const losers = winner ? competingPolicies(index, template.object, winner, found.claim) : [];
-    const onCluster = cluster !== undefined ? whyOnCluster(found.result, cluster, fleet.clusters.map((c) => c.object), spreadOf(fleet, found.policy)) : undefined;
+    const onCluster =
+      cluster !== undefined
+        ? whyOnCluster(
+            found.result,
+            cluster,
+            fleet.clusters.map((c) => c.object),
+            spreadOf(fleet, found.policy),
+          )
+        : undefined;
     const story = {
-      resource: parseResourceKey(found.key), policy: policyLabel(found.policy), ...(found.claim ? { claim: found.claim } : {}),
+      resource: parseResourceKey(found.key),
+      policy: policyLabel(found.policy),
+      ...(found.claim ? { claim: found.claim } : {}),
       competing: losers.map((l) => ({ policy: policyLabel(l.match.policy), lost: l.why })),
-      result: found.result, ...(onCluster ? { cluster: { name: cluster, answer: onCluster } } : {}),
+      result: found.result,
+      ...(onCluster ? { cluster: { name: cluster, answer: onCluster } } : {}),
     };
     if (output === 'json') io.stdout(toJsonText(story));
     else if (output === 'yaml') io.stdout(toYamlText(story));
@@ -111,8 +155,15 @@ Examples:
   },
 });
 
-async function explainFailure(opts: Parameters<typeof explainFailover>[0], target: { kind: string; name: string; namespace: string | undefined }, output: string, io: IO): Promise<ExitCode> {
-  const story = await explainFailover(opts, io.cwd, (keys) => findKey(keys, target.kind, target.name, target.namespace));
+async function explainFailure(
+  opts: Parameters<typeof explainFailover>[0],
+  target: { kind: string; name: string; namespace: string | undefined },
+  output: string,
+  io: IO,
+): Promise<ExitCode> {
+  const story = await explainFailover(opts, io.cwd, (keys) =>
+    findKey(keys, target.kind, target.name, target.namespace),
+  );
   if (story.kind === 'none') {
     io.stderr(`${story.message}\n`);
     return exitInvalid;
@@ -124,18 +175,38 @@ async function explainFailure(opts: Parameters<typeof explainFailover>[0], targe
 }
 
 /** The key of KIND NAME in NAMESPACE (default "default", or cluster-scoped when none is given); KIND in any of kubectl's spellings. */
-function findKey(keys: readonly ResourceKey[], kind: string, name: string, namespace: string | undefined): ResourceKey | undefined {
+function findKey(
+  keys: readonly ResourceKey[],
+  kind: string,
+  name: string,
+  namespace: string | undefined,
+): ResourceKey | undefined {
   const candidates = keys.filter((k) => {
     const r = parseResourceKey(k);
     return namesKind(kind, r.apiVersion, r.kind) && r.name === name;
   });
   const ns = namespace ?? 'default';
-  return candidates.find((k) => (parseResourceKey(k).namespace ?? '') === ns) ?? (namespace === undefined ? candidates.find((k) => parseResourceKey(k).namespace === undefined) : undefined);
+  return (
+    candidates.find((k) => (parseResourceKey(k).namespace ?? '') === ns) ??
+    (namespace === undefined ? candidates.find((k) => parseResourceKey(k).namespace === undefined) : undefined)
+  );
 }
 
-function explainText(policy: string, found: BindingExplanation, losers: readonly LosingPolicy[], onCluster: readonly string[] | undefined): string {
-  const placement = found.result.kind === 'Scheduled' ? found.result.clusters.map((c) => `${c.name}:${c.replicas ?? 0}`).join(', ') || '(no clusters)' : `unschedulable (${found.result.reason}): ${found.result.message}`;
-  const lines = [describeRef(parseResourceKey(found.key)), `  policy:    ${policy}`, ...(found.claim ? [`  claim:     ${found.claim}`] : [])];
+function explainText(
+  policy: string,
+  found: BindingExplanation,
+  losers: readonly LosingPolicy[],
+  onCluster: readonly string[] | undefined,
+): string {
+  const placement =
+    found.result.kind === 'Scheduled'
+      ? found.result.clusters.map((c) => `${c.name}:${c.replicas ?? 0}`).join(', ') || '(no clusters)'
+      : `unschedulable (${found.result.reason}): ${found.result.message}`;
+  const lines = [
+    describeRef(parseResourceKey(found.key)),
+    `  policy:    ${policy}`,
+    ...(found.claim ? [`  claim:     ${found.claim}`] : []),
+  ];
   for (const l of losers) lines.push(`  lost:      ${policyLabel(l.match.policy)}: ${l.why}`);
   lines.push(`  placement: ${placement}`);
   if (onCluster) lines.push('', ...onCluster);
@@ -154,10 +225,18 @@ function findExplanation(plan: Plan, template: Loaded): BindingExplanation | und
 /** What the policies near the template select, to say why none claims it. */
 function unclaimedHint(fleet: Fleet, template: Loaded): string {
   const ns = template.object.metadata.namespace;
-  const near = fleet.propagationPolicies.filter((p) => p.object.kind === 'ClusterPropagationPolicy' || p.object.metadata.namespace === ns);
-  const sameKind = near.filter((p) => (p.object.spec.resourceSelectors ?? []).some((s) => s.kind === template.object.kind && s.apiVersion === template.object.apiVersion));
-  if (!near.length) return `no PropagationPolicy in namespace ${ns ?? '(cluster-scoped)'} and no ClusterPropagationPolicy`;
-  if (!sameKind.length) return `${near.length} polic${near.length === 1 ? 'y' : 'ies'} in scope, none selecting ${template.object.apiVersion} ${template.object.kind}`;
+  const near = fleet.propagationPolicies.filter(
+    (p) => p.object.kind === 'ClusterPropagationPolicy' || p.object.metadata.namespace === ns,
+  );
+  const sameKind = near.filter((p) =>
+    (p.object.spec.resourceSelectors ?? []).some(
+      (s) => s.kind === template.object.kind && s.apiVersion === template.object.apiVersion,
+    ),
+  );
+  if (!near.length)
+    return `no PropagationPolicy in namespace ${ns ?? '(cluster-scoped)'} and no ClusterPropagationPolicy`;
+  if (!sameKind.length)
+    return `${near.length} polic${near.length === 1 ? 'y' : 'ies'} in scope, none selecting ${template.object.apiVersion} ${template.object.kind}`;
   return `${sameKind.map(policyLabel).join(', ')} select${sameKind.length === 1 ? 's' : ''} ${template.object.kind} objects, but not this one's name or labels`;
 }
 

@@ -58,28 +58,53 @@ Examples:
 `,
   async run(values, positionals, io) {
     const output = values.output;
-    const target = positionals.length === 1 && !positionals[0]?.includes('/') ? { kind: positionals[0] ?? '', name: undefined } : parseKindName(positionals, 'get');
+    const target =
+      positionals.length === 1 && !positionals[0]?.includes('/')
+        ? { kind: positionals[0] ?? '', name: undefined }
+        : parseKindName(positionals, 'get');
     if (!target.kind) throw new UsageError('expected KIND [NAME], e.g. flotilla get deployments -n shop');
     const allNamespaces = values['all-namespaces'];
     const namespace = values.namespace;
     if (allNamespaces && namespace !== undefined) throw new UsageError('-n and -A cannot be used together');
-    if (allNamespaces && target.name !== undefined) throw new UsageError('a NAME cannot be combined with -A: give the namespace with -n');
+    if (allNamespaces && target.name !== undefined)
+      throw new UsageError('a NAME cannot be combined with -A: give the namespace with -n');
     const { limits, credentials } = membersFrom(values, io.env);
     const all: Cluster[] = values.repo
       ? fleetClusters((await loadRevision(values.repo, values.ref, io.cwd)).fleet)
-      : (credentials.kubeconfig?.contexts ?? []).map((c) => ({ apiVersion: clusterApiVersion, kind: 'Cluster', metadata: { name: c.name } }));
+      : (credentials.kubeconfig?.contexts ?? []).map((c) => ({
+          apiVersion: clusterApiVersion,
+          kind: 'Cluster',
+          metadata: { name: c.name },
+        }));
     const clusters = selectClusters(all, values.clusters.length ? values.clusters : undefined);
     const shape = output === 'json' || output === 'yaml' ? 'objects' : 'table';
-    const results = await getFromMembers(clusters, { typed: target.kind, name: target.name, namespace: allNamespaces ? '' : (namespace ?? 'default'), labelSelector: values.selector, shape }, { ...limits, credentials, concurrency: 8 });
-    for (const r of results) if (r.kind === 'failed') io.stderr(`${r.unreachable ? 'unreachable' : 'error'}: ${r.reason}\n`);
+    const results = await getFromMembers(
+      clusters,
+      {
+        typed: target.kind,
+        name: target.name,
+        namespace: allNamespaces ? '' : (namespace ?? 'default'),
+        labelSelector: values.selector,
+        shape,
+      },
+      { ...limits, credentials, concurrency: 8 },
+    );
+    for (const r of results)
+      if (r.kind === 'failed') io.stderr(`${r.unreachable ? 'unreachable' : 'error'}: ${r.reason}\n`);
     if (output === 'json') io.stdout(toJsonText(getItems(results)));
     else if (output === 'yaml') io.stdout(toYamlText(getItems(results)));
     else if (output === 'name') io.stdout(getNames(results));
     else io.stdout(getTable(results, { wide: output === 'wide', allNamespaces, noHeaders: values['no-headers'] }));
     const found = countFound(results);
-    if (found === 0 && target.name === undefined && results.some((r) => r.kind === 'read')) io.stderr(`No resources found${allNamespaces ? '' : ` in ${namespace ?? 'default'} namespace`} on ${results.filter((r) => r.kind === 'read').length} cluster(s).\n`);
-    if (found === 0 && target.name !== undefined) io.stderr(`${target.kind} "${target.name}" not found on any of ${clusters.length} cluster(s)\n`);
-    return results.some((r) => r.kind === 'failed') || (found === 0 && target.name !== undefined) ? exitInvalid : exitOk;
+    if (found === 0 && target.name === undefined && results.some((r) => r.kind === 'read'))
+      io.stderr(
+        `No resources found${allNamespaces ? '' : ` in ${namespace ?? 'default'} namespace`} on ${results.filter((r) => r.kind === 'read').length} cluster(s).\n`,
+      );
+    if (found === 0 && target.name !== undefined)
+      io.stderr(`${target.kind} "${target.name}" not found on any of ${clusters.length} cluster(s)\n`);
+    return results.some((r) => r.kind === 'failed') || (found === 0 && target.name !== undefined)
+      ? exitInvalid
+      : exitOk;
   },
 });
 
@@ -87,6 +112,9 @@ Examples:
 function selectClusters(all: readonly Cluster[], names: readonly string[] | undefined): Cluster[] {
   if (names === undefined) return [...all];
   const unknown = names.filter((n) => !all.some((c) => c.metadata.name === n));
-  if (unknown.length) throw new UsageError(`--clusters: no such cluster: ${unknown.join(', ')} (known: ${all.map((c) => c.metadata.name ?? '').join(', ')})`);
+  if (unknown.length)
+    throw new UsageError(
+      `--clusters: no such cluster: ${unknown.join(', ')} (known: ${all.map((c) => c.metadata.name ?? '').join(', ')})`,
+    );
   return all.filter((c) => names.includes(c.metadata.name ?? ''));
 }

@@ -6,8 +6,21 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
-import { FlotillaError, isPlainObject, UsageError, type JsonObject, type JsonValue, type KubeObject } from '../../api/index.ts';
-import { createInterpreter, operations, type AggregatedStatusItem, type Interpreter, type Operation } from '../../interpreter/index.ts';
+import {
+  FlotillaError,
+  isPlainObject,
+  UsageError,
+  type JsonObject,
+  type JsonValue,
+  type KubeObject,
+} from '../../api/index.ts';
+import {
+  createInterpreter,
+  operations,
+  type AggregatedStatusItem,
+  type Interpreter,
+  type Operation,
+} from '../../interpreter/index.ts';
 import { loadSnapshot } from '../../plan/index.ts';
 import { readRevision } from '../../source/index.ts';
 import { defineCommand } from '../command.ts';
@@ -34,7 +47,7 @@ const interpretFlags = {
   'observed-file': flag.string('FILE', 'the object as a member reports it'),
   'status-file': flag.string('FILE', 'a list of {clusterName, status, applied, health}'),
   'desired-replica': flag.parsed('N', integerAtLeast(0), 'the replicas ReviseReplica sets'),
-  repo: flag.string('DIR', "fleet repo whose ResourceInterpreterCustomizations take part"),
+  repo: flag.string('DIR', 'fleet repo whose ResourceInterpreterCustomizations take part'),
   output: flag.oneOf(['json', 'yaml'], 'output format', { short: 'o', default: 'json', metavar: 'FORMAT' }),
 };
 
@@ -83,7 +96,9 @@ Examples:
     if (!operation) throw new UsageError(`--operation is required, one of: ${operations.join(', ')}`);
     const inputs = await readInputs(values, io.cwd);
     const repo = values.repo;
-    const customizations = repo ? loadSnapshot(await readRevision({ kind: 'directory', dir: path.resolve(io.cwd, repo) })).fleet.customizations : [];
+    const customizations = repo
+      ? loadSnapshot(await readRevision({ kind: 'directory', dir: path.resolve(io.cwd, repo) })).fleet.customizations
+      : [];
     const now = new Date(Date.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
     const result = interpret(createInterpreter(customizations, { now }), operation, inputs);
     io.stdout(output === 'yaml' ? toYamlText(result) : toJsonText(result));
@@ -125,14 +140,17 @@ async function readDocument(cwd: string, file: string): Promise<JsonValue> {
 
 function asObject(v: JsonValue, file: string): KubeObject {
   if (!isPlainObject(v) || typeof v['apiVersion'] !== 'string' || typeof v['kind'] !== 'string') {
-    throw new InterpretInputUnreadable(`${file} is not a Kubernetes object (apiVersion and kind are required)`, { file });
+    throw new InterpretInputUnreadable(`${file} is not a Kubernetes object (apiVersion and kind are required)`, {
+      file,
+    });
   }
   return { ...v, metadata: isPlainObject(v['metadata']) ? v['metadata'] : {} } as unknown as KubeObject;
 }
 
 function asStatusItems(v: JsonValue, file: string): AggregatedStatusItem[] {
   const list = Array.isArray(v) ? v : isPlainObject(v) && Array.isArray(v['items']) ? v['items'] : undefined;
-  if (!list) throw new InterpretInputUnreadable(`${file} must hold a list of {clusterName, status, applied, health}`, { file });
+  if (!list)
+    throw new InterpretInputUnreadable(`${file} must hold a list of {clusterName, status, applied, health}`, { file });
   return list.map((item) => {
     const o = isPlainObject(item) ? item : {};
     return {
@@ -156,13 +174,18 @@ function interpret(interpreter: Interpreter, op: Operation, inputs: Inputs): unk
     case 'GetReplicas':
       return interpreter.getReplicas(need(inputs.object, '-f', op));
     case 'ReviseReplica':
-      return interpreter.reviseReplica(need(inputs.object, '-f', op), need(inputs.desiredReplica, '--desired-replica', op));
+      return interpreter.reviseReplica(
+        need(inputs.object, '-f', op),
+        need(inputs.desiredReplica, '--desired-replica', op),
+      );
     case 'Retain':
       return interpreter.retain(need(inputs.object, '-f', op), need(inputs.observed, '--observed-file', op));
     case 'AggregateStatus':
       return interpreter.aggregateStatus(need(inputs.object, '-f', op), inputs.statusItems);
     case 'InterpretHealth':
-      return { healthy: interpreter.interpretHealth(need(inputs.observed ?? inputs.object, '-f or --observed-file', op)) };
+      return {
+        healthy: interpreter.interpretHealth(need(inputs.observed ?? inputs.object, '-f or --observed-file', op)),
+      };
     case 'InterpretDependency':
       return { dependencies: interpreter.interpretDependency(need(either, '-f or --observed-file', op)) };
     case 'ReflectStatus':

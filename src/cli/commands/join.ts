@@ -31,7 +31,11 @@ export const joinCommand = defineCommand({
     force: flag.boolean('overwrite an existing clusters/NAME.yaml'),
     'dry-run': flag.boolean('print the Cluster without writing it'),
     timeout: flag.parsed('DURATION', duration, 'limit for observing the member', { default: '30s' }),
-    output: flag.oneOf(['table', 'json', 'yaml'], 'table (a summary) | json | yaml (the Cluster written)', { short: 'o', default: 'table', metavar: 'FORMAT' }),
+    output: flag.oneOf(['table', 'json', 'yaml'], 'table (a summary) | json | yaml (the Cluster written)', {
+      short: 'o',
+      default: 'table',
+      metavar: 'FORMAT',
+    }),
   },
   about: `Register a member cluster in the fleet repo, as karmadactl join registers it with Karmada.
 
@@ -62,7 +66,8 @@ Examples:
   async run(values, positionals, io) {
     const name = positionals[0];
     if (!name) throw new UsageError('expected the cluster NAME, e.g. flotilla join eu-west-2 --kubeconfig FILE');
-    if (!clusterName.test(name)) throw new UsageError(`cluster name "${name}" must be lower-case letters, digits, '-' and '.' (an RFC 1123 name)`);
+    if (!clusterName.test(name))
+      throw new UsageError(`cluster name "${name}" must be lower-case letters, digits, '-' and '.' (an RFC 1123 name)`);
     const repo = path.resolve(io.cwd, values.repo);
     const file = `clusters/${name}.yaml`;
     if (!values['dry-run']) await refuseConflicts(name, file, repo, values.force, io.cwd);
@@ -70,15 +75,28 @@ Examples:
     const context = values.context ?? kc.getCurrentContext();
     const member = await observeMember(name, kc, context, limitsFor(values.timeout), new Date().toISOString());
     const joined = joinedCluster(name, member.observation, member.nodes);
-    if (!values['dry-run']) await writeManifests(repo, file, `${name}: registered by flotilla join from kubeconfig context ${context}.\nCredentials stay out of git: flotilla reaches the member through the kubeconfig context named\n${name} (or --context-map ${name}=CONTEXT), or the hub Secret spec.secretRef names.`, [joined.cluster]);
+    if (!values['dry-run'])
+      await writeManifests(
+        repo,
+        file,
+        `${name}: registered by flotilla join from kubeconfig context ${context}.\nCredentials stay out of git: flotilla reaches the member through the kubeconfig context named\n${name} (or --context-map ${name}=CONTEXT), or the hub Secret spec.secretRef names.`,
+        [joined.cluster],
+      );
     if (values.output === 'json') io.stdout(toJsonText(joined.cluster));
     else if (values.output === 'yaml') io.stdout(toYamlText(joined.cluster));
     else {
-      const lines = [`${values['dry-run'] ? 'would write' : 'wrote'} ${file} for cluster ${name} (context ${context})`, 'found:', ...joined.found.map((f) => `  ${f}`)];
+      const lines = [
+        `${values['dry-run'] ? 'would write' : 'wrote'} ${file} for cluster ${name} (context ${context})`,
+        'found:',
+        ...joined.found.map((f) => `  ${f}`),
+      ];
       if (joined.undetermined.length) lines.push('could not determine:', ...joined.undetermined.map((u) => `  ${u}`));
       io.stdout(`${lines.join('\n')}\n`);
     }
-    if (context !== name) io.stderr(`note: flotilla reaches clusters by the context named after them; this context is "${context}": pass --context-map ${name}=${context} to apply, status and the controller\n`);
+    if (context !== name)
+      io.stderr(
+        `note: flotilla reaches clusters by the context named after them; this context is "${context}": pass --context-map ${name}=${context} to apply, status and the controller\n`,
+      );
     return exitOk;
   },
 });
@@ -89,6 +107,9 @@ async function refuseConflicts(name: string, file: string, repo: string, force: 
   const { fleet } = await loadRevision(repo, undefined, cwd);
   const declared = fleet.clusters.find((c) => c.object.metadata.name === name);
   if (declared && declared.source.file !== file) {
-    throw new ClusterAlreadyDeclared(`cluster ${name} is already declared at ${declared.source.file}:${declared.source.line}; edit it there, or remove it first`, { cluster: name, file: declared.source.file, line: declared.source.line });
+    throw new ClusterAlreadyDeclared(
+      `cluster ${name} is already declared at ${declared.source.file}:${declared.source.line}; edit it there, or remove it first`,
+      { cluster: name, file: declared.source.file, line: declared.source.line },
+    );
   }
 }

@@ -19,7 +19,10 @@ export const planCommand = defineCommand({
   maxPositionals: 0,
   flags: {
     ...revisionFlags,
-    previous: flag.string('FILE', 'placement of an earlier revision (a previous plan\'s JSON, or a list of bindings), so scaling keeps assignments stable'),
+    previous: flag.string(
+      'FILE',
+      "placement of an earlier revision (a previous plan's JSON, or a list of bindings), so scaling keeps assignments stable",
+    ),
     ...selectionFlags,
     ...strictFlag,
     ...outputFlags(['json', 'yaml', 'table', 'wide', 'name']),
@@ -66,34 +69,75 @@ Examples:
   async run(values, _positionals, io) {
     const output = values.output;
     const selection = selectionFrom(values);
-    const whole = await planRevision({ repo: values.repo, ref: values.ref, previous: values.previous, works: output === 'json' || output === 'yaml' ? 'keep' : 'check' }, io.cwd);
-    const labels = selection.selector ? templateLabels((await loadRevision(values.repo, values.ref, io.cwd)).fleet) : new Map();
+    const whole = await planRevision(
+      {
+        repo: values.repo,
+        ref: values.ref,
+        previous: values.previous,
+        works: output === 'json' || output === 'yaml' ? 'keep' : 'check',
+      },
+      io.cwd,
+    );
+    const labels = selection.selector
+      ? templateLabels((await loadRevision(values.repo, values.ref, io.cwd)).fleet)
+      : new Map();
     const plan = selectsAll(selection) ? whole : selectPlan(whole, selection, labels);
     if (output === 'json' || output === 'yaml') await printStreamed(io, planToContract(plan), output);
     else {
       if (output === 'name') io.stdout(plan.bindings.map((b) => `${objectName(b.spec.resource)}\n`).join(''));
-      else io.stdout(planTable(plan, values['no-headers'], { wide: output === 'wide', palette: paletteFor(io.tty?.stdout, io.env) }));
+      else
+        io.stdout(
+          planTable(plan, values['no-headers'], {
+            wide: output === 'wide',
+            palette: paletteFor(io.tty?.stdout, io.env),
+          }),
+        );
       const p = paletteFor(io.tty?.stderr, io.env);
       for (const d of [...plan.errors, ...plan.warnings]) io.stderr(`${paintDiagnostic(formatDiagnostic(d), p)}\n`);
     }
-    if (values.strict && !plan.errors.length && plan.warnings.length) io.stderr(`error: --strict: ${plan.warnings.length} warning(s)\n`);
+    if (values.strict && !plan.errors.length && plan.warnings.length)
+      io.stderr(`error: --strict: ${plan.warnings.length} warning(s)\n`);
     return plan.errors.length || (values.strict && plan.warnings.length) ? exitInvalid : exitOk;
   },
 });
 
 /** One row per binding: resource, policy, clusters with replicas (the first few, all with `wide`), and why when unschedulable. */
-export function planTable(plan: Plan, noHeader: boolean, view: { readonly wide?: boolean; readonly palette?: Palette } = {}): string {
+export function planTable(
+  plan: Plan,
+  noHeader: boolean,
+  view: { readonly wide?: boolean; readonly palette?: Palette } = {},
+): string {
   const wide = view.wide === true;
   const rows = plan.bindings.map((b) => {
     const r = b.spec.resource;
-    const policy = b.metadata.annotations['propagationpolicy.karmada.io/name'] ?? b.metadata.annotations['clusterpropagationpolicy.karmada.io/name'] ?? (b.spec.requiredBy ? `(dependency of ${b.spec.requiredBy.map((x) => x.name).join(', ')})` : '');
+    const policy =
+      b.metadata.annotations['propagationpolicy.karmada.io/name'] ??
+      b.metadata.annotations['clusterpropagationpolicy.karmada.io/name'] ??
+      (b.spec.requiredBy ? `(dependency of ${b.spec.requiredBy.map((x) => x.name).join(', ')})` : '');
     const cond = b.status.conditions.find((c) => c.type === 'Scheduled');
-    const clusters = abbreviateList(b.spec.clusters.map((c) => (c.replicas !== undefined && c.replicas > 0 ? `${c.name}:${c.replicas}` : c.name)), wide);
-    const status = cond !== undefined && cond.status !== 'True' ? `${cond.reason ?? 'Unschedulable'}: ${cond.message ?? ''}` : 'Scheduled';
-    const replicas = b.spec.clusters.some((c) => c.replicas !== undefined) ? String(b.spec.clusters.reduce((n, c) => n + (c.replicas ?? 0), 0)) : '-';
-    return [r.namespace ?? '', `${r.kind}/${r.name}`, policy, ...(wide ? [b.metadata.name, replicas] : []), clusters || '-', status];
+    const clusters = abbreviateList(
+      b.spec.clusters.map((c) => (c.replicas !== undefined && c.replicas > 0 ? `${c.name}:${c.replicas}` : c.name)),
+      wide,
+    );
+    const status =
+      cond !== undefined && cond.status !== 'True'
+        ? `${cond.reason ?? 'Unschedulable'}: ${cond.message ?? ''}`
+        : 'Scheduled';
+    const replicas = b.spec.clusters.some((c) => c.replicas !== undefined)
+      ? String(b.spec.clusters.reduce((n, c) => n + (c.replicas ?? 0), 0))
+      : '-';
+    return [
+      r.namespace ?? '',
+      `${r.kind}/${r.name}`,
+      policy,
+      ...(wide ? [b.metadata.name, replicas] : []),
+      clusters || '-',
+      status,
+    ];
   });
   const p = view.palette ?? plain;
   const header = ['NAMESPACE', 'RESOURCE', 'POLICY', ...(wide ? ['BINDING', 'REPLICAS'] : []), 'CLUSTERS', 'STATUS'];
-  return formatTable(header, rows, noHeader, (text, column) => (column !== 'STATUS' ? text : text === 'Scheduled' ? p.green(text) : p.red(text)));
+  return formatTable(header, rows, noHeader, (text, column) =>
+    column !== 'STATUS' ? text : text === 'Scheduled' ? p.green(text) : p.red(text),
+  );
 }

@@ -84,29 +84,58 @@ Examples:
     const repo = path.resolve(io.cwd, values.repo);
     const loaded = await loadRevision(values.repo, undefined, io.cwd);
     const declared = loaded.fleet.clusters.find((c) => c.object.metadata.name === cluster);
-    if (!declared) throw new PromoteConflict(`the fleet repo declares no Cluster ${cluster}: register it first (flotilla join ${cluster} --kubeconfig FILE)`, { detail: 'unknown cluster' });
+    if (!declared)
+      throw new PromoteConflict(
+        `the fleet repo declares no Cluster ${cluster}: register it first (flotilla join ${cluster} --kubeconfig FILE)`,
+        { detail: 'unknown cluster' },
+      );
     const { limits, credentials } = membersFrom(values, io.env);
-    const client = new MemberClient(cluster, await memberKubeConfig(declared.object, credentials), { requestTimeoutMs: limits.requestTimeoutMs, deadline: AbortSignal.timeout(limits.timeoutMs) });
+    const client = new MemberClient(cluster, await memberKubeConfig(declared.object, credentials), {
+      requestTimeoutMs: limits.requestTimeoutMs,
+      deadline: AbortSignal.timeout(limits.timeoutMs),
+    });
     let read: Promotable;
     try {
-      read = await readPromotable(client, { typed: target.kind, namespace: values.namespace, name: target.name }, values.dependencies ? createInterpreter(loaded.fleet.customizations) : undefined);
+      read = await readPromotable(
+        client,
+        { typed: target.kind, namespace: values.namespace, name: target.name },
+        values.dependencies ? createInterpreter(loaded.fleet.customizations) : undefined,
+      );
     } finally {
       await client.close();
     }
     const files = promotionFiles(read, cluster, values['include-secrets']);
     const existing = loaded.fleet.templates.find((t) => files.objects.some((o) => sameObject(o, t.object)));
-    if (existing) throw new PromoteConflict(`the fleet repo already has a template of ${existing.object.kind} ${existing.object.metadata.namespace ?? ''}/${existing.object.metadata.name ?? ''} (${existing.source.file}:${existing.source.line})`, { detail: 'template exists' });
+    if (existing)
+      throw new PromoteConflict(
+        `the fleet repo already has a template of ${existing.object.kind} ${existing.object.metadata.namespace ?? ''}/${existing.object.metadata.name ?? ''} (${existing.source.file}:${existing.source.line})`,
+        { detail: 'template exists' },
+      );
     const note = `promoted by flotilla promote from cluster ${cluster}`;
     if (values['dry-run']) {
-      io.stdout(`# ${files.template}\n${files.objects.map((o) => `---\n${yamlOf(o)}`).join('')}# ${files.policy}\n---\n${yamlOf(files.adopt)}`);
+      io.stdout(
+        `# ${files.template}\n${files.objects.map((o) => `---\n${yamlOf(o)}`).join('')}# ${files.policy}\n---\n${yamlOf(files.adopt)}`,
+      );
     } else {
       await refuseOverwrite(repo, [files.template, files.policy], values.force);
       await writeManifests(repo, files.template, `${note}.${files.secretNote}`, files.objects);
-      await writeManifests(repo, files.policy, `${note}: pins the objects to ${cluster} and adopts them where they run (conflictResolution: Overwrite).`, [files.adopt]);
-      io.stdout(`wrote ${files.template} (${files.objects.map(describe).join(', ')})\nwrote ${files.policy} (${files.adopt.kind} ${files.adopt.metadata.name ?? ''} → ${cluster})\n`);
+      await writeManifests(
+        repo,
+        files.policy,
+        `${note}: pins the objects to ${cluster} and adopts them where they run (conflictResolution: Overwrite).`,
+        [files.adopt],
+      );
+      io.stdout(
+        `wrote ${files.template} (${files.objects.map(describe).join(', ')})\nwrote ${files.policy} (${files.adopt.kind} ${files.adopt.metadata.name ?? ''} → ${cluster})\n`,
+      );
     }
-    for (const m of read.missing) io.stderr(`warning: ${describe(read.object)} references ${m.kind} ${m.name ?? `selected by labels`}, which cluster ${cluster} does not have; not promoted\n`);
-    io.stderr(`next: review and commit the files; 'flotilla apply' then takes the objects over on ${cluster} without restarting them\n`);
+    for (const m of read.missing)
+      io.stderr(
+        `warning: ${describe(read.object)} references ${m.kind} ${m.name ?? `selected by labels`}, which cluster ${cluster} does not have; not promoted\n`,
+      );
+    io.stderr(
+      `next: review and commit the files; 'flotilla apply' then takes the objects over on ${cluster} without restarting them\n`,
+    );
     return exitOk;
   },
 });
@@ -124,7 +153,10 @@ function promotionFiles(read: Promotable, cluster: string, includeSecrets: boole
   const secrets = read.dependencies.filter((d) => d.kind === 'Secret');
   if (secrets.length && !includeSecrets) {
     const names = secrets.map((s) => `${s.metadata.namespace ?? ''}/${s.metadata.name ?? ''}`);
-    throw new SecretsNotIncluded(`${describe(read.object)} references Secret ${names.join(', ')}; secrets are not promoted into git unless --include-secrets (which writes their names and type, never their values)`, { secrets: names });
+    throw new SecretsNotIncluded(
+      `${describe(read.object)} references Secret ${names.join(', ')}; secrets are not promoted into git unless --include-secrets (which writes their names and type, never their values)`,
+      { secrets: names },
+    );
   }
   const secretKeys: string[] = [];
   const objects = [read.object, ...read.dependencies].map((o) => {
@@ -137,8 +169,16 @@ function promotionFiles(read: Promotable, cluster: string, includeSecrets: boole
   const scope = main.metadata.namespace ?? '_cluster';
   const kind = main.kind.toLowerCase();
   const name = main.metadata.name ?? '';
-  const secretNote = secretKeys.length ? `\nSecret values are not in git: ${secretKeys.join('; ')} keep their values on ${cluster}.` : '';
-  return { template: `apps/${scope}/${kind}-${name}.yaml`, policy: `policies/${scope}/${name}-${kind}.yaml`, objects, adopt: promotionPolicy(objects, cluster), secretNote };
+  const secretNote = secretKeys.length
+    ? `\nSecret values are not in git: ${secretKeys.join('; ')} keep their values on ${cluster}.`
+    : '';
+  return {
+    template: `apps/${scope}/${kind}-${name}.yaml`,
+    policy: `policies/${scope}/${name}-${kind}.yaml`,
+    objects,
+    adopt: promotionPolicy(objects, cluster),
+    secretNote,
+  };
 }
 
 /** Same group, kind, namespace and name (any version). */
@@ -153,4 +193,3 @@ function describe(o: KubeObject): string {
 function yamlOf(o: KubeObject): string {
   return toYamlText(o);
 }
-

@@ -4,8 +4,26 @@ import path from 'node:path';
 import { formatDiagnostic, UsageError } from '../../api/index.ts';
 import { followDirectory, reconcileDirectory } from '../../controller/reconcile-directory.ts';
 import { follow } from '../../controller/reconcile-follow.ts';
-import { describeError, reconcileOnce, type ReconcileContext, type ReconcileOutcome } from '../../controller/reconcile.ts';
-import { armKillPoint, defaultCacheRoot, defaultIdentity, defaultStaleLockMs, localStore, openLocal, findGitDir, remoteStore, resolveCredentials, type BranchStore, type Identity, type LockPolicy } from '../../git/index.ts';
+import {
+  describeError,
+  reconcileOnce,
+  type ReconcileContext,
+  type ReconcileOutcome,
+} from '../../controller/reconcile.ts';
+import {
+  armKillPoint,
+  defaultCacheRoot,
+  defaultIdentity,
+  defaultStaleLockMs,
+  localStore,
+  openLocal,
+  findGitDir,
+  remoteStore,
+  resolveCredentials,
+  type BranchStore,
+  type Identity,
+  type LockPolicy,
+} from '../../git/index.ts';
 import { assertSchedule, isRemoteUrl, openSource } from '../../source/index.ts';
 import { createStatusReader } from '../../writeback/index.ts';
 import { defineCommand } from '../command.ts';
@@ -16,7 +34,14 @@ import { toJsonText, toYamlText } from '../output.ts';
 import { memberAccessFlags } from '../shared-flags.ts';
 import { planTable } from './plan.ts';
 import { runPass, type PassOutcome } from '../../controller/fleet-pass.ts';
-import { evictionSettings, failoverFlags, healthSettings, memberAccess, pruneGuardFlags, pruneGuardFrom } from '../controller-options.ts';
+import {
+  evictionSettings,
+  failoverFlags,
+  healthSettings,
+  memberAccess,
+  pruneGuardFlags,
+  pruneGuardFrom,
+} from '../controller-options.ts';
 
 /** `flotilla reconcile`: the command definition (K1). */
 export const reconcileCommand = defineCommand({
@@ -28,16 +53,32 @@ export const reconcileCommand = defineCommand({
     branch: flag.string('NAME', 'source branch to follow'),
     once: flag.boolean('reconcile once and exit (for scripts and CI)'),
     'status-branch': flag.string('NAME', 'status branch (default: flotilla.yaml statusBranch, flotilla-status)'),
-    'rendered-branch': flag.string('NAME', 'rendered branch (default: flotilla.yaml renderedBranch, flotilla-rendered)'),
+    'rendered-branch': flag.string(
+      'NAME',
+      'rendered branch (default: flotilla.yaml renderedBranch, flotilla-rendered)',
+    ),
     'status-repo': flag.string('URL|DIR', 'write the status and rendered branches to this repository instead'),
     'cache-dir': flag.string('DIR', 'bare repository cache (default: ~/.cache/flotilla/repos)'),
-    'git-credentials-file': flag.string('FILE', 'credentials file for the remote(s): lines username=, password= or token='),
+    'git-credentials-file': flag.string(
+      'FILE',
+      'credentials file for the remote(s): lines username=, password= or token=',
+    ),
     'poll-schedule': flag.string('CRON', 'poll schedule (default: flotilla.yaml pollSchedule, every minute)'),
-    'webhook-listen': flag.string('HOST:PORT', 'serve POST /webhook for GitHub, Gitea and GitLab push events; the secret comes from FLOTILLA_WEBHOOK_SECRET or --webhook-secret-file'),
+    'webhook-listen': flag.string(
+      'HOST:PORT',
+      'serve POST /webhook for GitHub, Gitea and GitLab push events; the secret comes from FLOTILLA_WEBHOOK_SECRET or --webhook-secret-file',
+    ),
     'webhook-secret-file': flag.string('FILE', 'secret of POST /webhook'),
-    author: flag.string('"N <E>"', 'author and committer of flotilla\'s commits (default: flotilla <flotilla@localhost>)'),
+    author: flag.string(
+      '"N <E>"',
+      "author and committer of flotilla's commits (default: flotilla <flotilla@localhost>)",
+    ),
     out: flag.string('DIR', 'also write the rendered tree to DIR (not guarded, see above)'),
-    output: flag.oneOf(['json', 'yaml', 'table'], '--once result format', { short: 'o', default: 'table', metavar: 'FORMAT' }),
+    output: flag.oneOf(['json', 'yaml', 'table'], '--once result format', {
+      short: 'o',
+      default: 'table',
+      metavar: 'FORMAT',
+    }),
     ...memberAccessFlags('30s'),
     prune: flag.boolean('with --kubeconfig: delete what flotilla owns and no longer plans', { default: true }),
     'force-conflicts': flag.boolean('with --kubeconfig: take over fields another field manager owns'),
@@ -111,37 +152,71 @@ Examples:
     const credentials = await resolveCredentials(io.env, resolveOut(values['git-credentials-file'], io));
     const cacheRoot = resolveOut(values['cache-dir'], io) ?? defaultCacheRoot(io.env);
     armKillPoint(io.env['FLOTILLA_TEST_KILL_AT']);
-    const { log } = createLog({ level: values['log-level'], format: values['log-format'], base: { component: 'flotilla-reconcile' }, write: io.stderr });
+    const { log } = createLog({
+      level: values['log-level'],
+      format: values['log-format'],
+      base: { component: 'flotilla-reconcile' },
+      write: io.stderr,
+    });
     const locks = gitLockPolicy((f) => log({ level: 'warn', ...f }));
     const source = await openSource({ repo, cwd: io.cwd, branch: values.branch, cacheRoot, credentials, locks });
     if (source.kind === 'directory') return runDirectory(source.dir, outDir, once, output, io, log);
     const statusRepo = values['status-repo'];
     const target = statusRepo ? await openTarget(statusRepo, io, cacheRoot, credentials, locks) : source.store;
     const ctx: ReconcileContext = {
-      source, target, identity, now: () => new Date(), log,
+      source,
+      target,
+      identity,
+      now: () => new Date(),
+      log,
       branches: { status: values['status-branch'], rendered: values['rendered-branch'] },
-      statusReader: createStatusReader(target), outDir, pruneGuard: pruneGuardFrom(values),
+      statusReader: createStatusReader(target),
+      outDir,
+      pruneGuard: pruneGuardFrom(values),
     };
     if (values.kubeconfig !== undefined) {
-      if (!once) throw new UsageError('--kubeconfig applies with --once only; to follow a branch and apply every revision, run `flotilla controller`');
+      if (!once)
+        throw new UsageError(
+          '--kubeconfig applies with --once only; to follow a branch and apply every revision, run `flotilla controller`',
+        );
       const access = memberAccess(values, io);
       const pass = await runPass({
-        ...ctx, members: { credentials: access.credentials, ...access.limits, prune: values.prune, forceConflicts: values['force-conflicts'], pruneGuard: pruneGuardFrom(values) },
-        health: healthSettings(values), eviction: evictionSettings(values),
+        ...ctx,
+        members: {
+          credentials: access.credentials,
+          ...access.limits,
+          prune: values.prune,
+          forceConflicts: values['force-conflicts'],
+          pruneGuard: pruneGuardFrom(values),
+        },
+        health: healthSettings(values),
+        eviction: evictionSettings(values),
       });
       return reportPass(pass, output, io);
     }
     if (once) return reportOnce(await reconcileOnce(ctx), output, io);
     const webhookListen = values['webhook-listen'];
-    const webhook = webhookListen ? { listen: webhookListen, secret: await webhookSecret(values['webhook-secret-file'], io) } : undefined;
+    const webhook = webhookListen
+      ? { listen: webhookListen, secret: await webhookSecret(values['webhook-secret-file'], io) }
+      : undefined;
     const controller = new AbortController();
     const stop = () => controller.abort();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     try {
       await follow(ctx, {
-        pollSchedule: schedule, webhook, watch: !isRemoteUrl(repo), signal: controller.signal,
-        onReady: (r) => log({ msg: 'following', repo: source.store.location, branch: source.branch, poll: r.pollSchedule, webhook: r.webhook }),
+        pollSchedule: schedule,
+        webhook,
+        watch: !isRemoteUrl(repo),
+        signal: controller.signal,
+        onReady: (r) =>
+          log({
+            msg: 'following',
+            repo: source.store.location,
+            branch: source.branch,
+            poll: r.pollSchedule,
+            webhook: r.webhook,
+          }),
       });
     } finally {
       process.off('SIGINT', stop);
@@ -151,15 +226,33 @@ Examples:
   },
 });
 
-async function runDirectory(dir: string, outDir: string | undefined, once: boolean, output: string, io: IO, log: (fields: Readonly<Record<string, unknown>>) => void): Promise<ExitCode> {
-  io.stderr(`${dir} is not a git repository: there is no branch to write status or a rendered tree to; planning its working tree${outDir ? ` and writing the rendered tree to ${outDir}` : ' (use --out DIR to write the rendered tree, or run `git init` and commit to get the branches)'}\n`);
+async function runDirectory(
+  dir: string,
+  outDir: string | undefined,
+  once: boolean,
+  output: string,
+  io: IO,
+  log: (fields: Readonly<Record<string, unknown>>) => void,
+): Promise<ExitCode> {
+  io.stderr(
+    `${dir} is not a git repository: there is no branch to write status or a rendered tree to; planning its working tree${outDir ? ` and writing the rendered tree to ${outDir}` : ' (use --out DIR to write the rendered tree, or run `git init` and commit to get the branches)'}\n`,
+  );
   if (once) {
     const { plan, written } = await reconcileDirectory(dir, outDir);
     if (output === 'table') {
       io.stdout(planTable(plan, false));
       for (const d of [...plan.errors, ...plan.warnings]) io.stderr(`${formatDiagnostic(d)}\n`);
     } else {
-      const result = { revision: plan.revision, valid: plan.errors.length === 0, bindings: plan.bindings.length, works: plan.works.length, out: outDir ?? null, written: written?.written ?? 0, removed: written?.removed ?? 0, errors: plan.errors.map((d) => ({ file: d.file, line: d.line, message: d.message })) };
+      const result = {
+        revision: plan.revision,
+        valid: plan.errors.length === 0,
+        bindings: plan.bindings.length,
+        works: plan.works.length,
+        out: outDir ?? null,
+        written: written?.written ?? 0,
+        removed: written?.removed ?? 0,
+        errors: plan.errors.map((d) => ({ file: d.file, line: d.line, message: d.message })),
+      };
       io.stdout(output === 'json' ? toJsonText(result) : toYamlText(result));
     }
     return plan.errors.length ? exitInvalid : exitOk;
@@ -170,7 +263,15 @@ async function runDirectory(dir: string, outDir: string | undefined, once: boole
   process.once('SIGTERM', stop);
   await followDirectory(dir, outDir, controller.signal, (o) => {
     if ('error' in o) log({ level: 'error', msg: 'plan failed', error: describeError(o.error) });
-    else log({ level: o.plan.errors.length ? 'warn' : 'info', msg: 'working tree planned', valid: o.plan.errors.length === 0, bindings: o.plan.bindings.length, works: o.plan.works.length, errors: o.plan.errors.length });
+    else
+      log({
+        level: o.plan.errors.length ? 'warn' : 'info',
+        msg: 'working tree planned',
+        valid: o.plan.errors.length === 0,
+        bindings: o.plan.bindings.length,
+        works: o.plan.works.length,
+        errors: o.plan.errors.length,
+      });
   });
   return exitOk;
 }
@@ -181,21 +282,41 @@ function reportPass(o: PassOutcome, output: string, io: IO): ExitCode {
     io.stderr(`error: reconcile failed at step ${o.step}: ${describeError(o.error)}\n`);
     return exitError;
   }
-  const clusters = (o.applied?.clusters ?? []).map((c) => ({ cluster: c.cluster, ok: c.ok, reason: c.reason, message: c.message, objects: c.objects.length, pruned: c.pruned.length }));
+  const clusters = (o.applied?.clusters ?? []).map((c) => ({
+    cluster: c.cluster,
+    ok: c.ok,
+    reason: c.reason,
+    message: c.message,
+    objects: c.objects.length,
+    pruned: c.pruned.length,
+  }));
   const unreachable = o.readiness.filter((r) => !clusters.some((c) => c.cluster === r.cluster)).map((r) => r.cluster);
   const result = {
-    outcome: o.valid ? 'applied' : 'invalid', revision: o.revision, inForce: o.inForce, bindings: o.bindings, works: o.works,
-    statusCommit: o.status.kind === 'committed' ? o.status.commit : null, clusters, unreachable, decisions: o.decisions.map((d) => `${d.kind} ${d.cluster}`),
+    outcome: o.valid ? 'applied' : 'invalid',
+    revision: o.revision,
+    inForce: o.inForce,
+    bindings: o.bindings,
+    works: o.works,
+    statusCommit: o.status.kind === 'committed' ? o.status.commit : null,
+    clusters,
+    unreachable,
+    decisions: o.decisions.map((d) => `${d.kind} ${d.cluster}`),
     removed: o.removed ?? [],
   };
   if (output === 'json') io.stdout(toJsonText(result));
   else if (output === 'yaml') io.stdout(toYamlText(result));
   else {
-    io.stdout(`${result.outcome} ${o.revision}: ${o.bindings} bindings, ${o.works} works${o.inForce && o.inForce !== o.revision ? ` (in force: ${o.inForce})` : ''}\n`);
-    for (const c of clusters) io.stdout(`  ${c.cluster}: ${c.ok ? 'applied' : c.reason} (${c.objects} objects, ${c.pruned} pruned)${c.ok ? '' : `: ${c.message}`}\n`);
+    io.stdout(
+      `${result.outcome} ${o.revision}: ${o.bindings} bindings, ${o.works} works${o.inForce && o.inForce !== o.revision ? ` (in force: ${o.inForce})` : ''}\n`,
+    );
+    for (const c of clusters)
+      io.stdout(
+        `  ${c.cluster}: ${c.ok ? 'applied' : c.reason} (${c.objects} objects, ${c.pruned} pruned)${c.ok ? '' : `: ${c.message}`}\n`,
+      );
     for (const c of unreachable) io.stdout(`  ${c}: unreachable (not applied, nothing pruned)\n`);
     for (const d of result.decisions) io.stdout(`  decision: ${d}\n`);
-    for (const c of result.removed) io.stdout(`  ${c}: removed from the fleet repo (its objects are kept, not managed)\n`);
+    for (const c of result.removed)
+      io.stdout(`  ${c}: removed from the fleet repo (its objects are kept, not managed)\n`);
   }
   for (const c of clusters) if (!c.ok) io.stderr(`error: cluster ${c.cluster}: ${c.reason}: ${c.message}\n`);
   return o.valid && unreachable.length === 0 && clusters.every((c) => c.ok) ? exitOk : exitInvalid;
@@ -203,22 +324,44 @@ function reportPass(o: PassOutcome, output: string, io: IO): ExitCode {
 
 function reportOnce(o: ReconcileOutcome, output: string, io: IO): ExitCode {
   if (o.kind === 'failed') {
-    io.stderr(`error: reconcile failed at step ${o.step} (${o.reason}${o.transient ? ', transient: retry later' : ''}): ${describeError(o.error)}\n`);
+    io.stderr(
+      `error: reconcile failed at step ${o.step} (${o.reason}${o.transient ? ', transient: retry later' : ''}): ${describeError(o.error)}\n`,
+    );
     return exitError;
   }
   const invalid = o.kind === 'invalid' || (o.kind === 'unchanged' && o.lastApplied !== o.revision);
-  const result = { outcome: o.kind, revision: o.revision, ...(o.kind === 'applied' ? { bindings: o.bindings, works: o.works, renderedCommit: o.rendered ?? null, statusCommit: o.status ?? null } : {}), ...(o.kind === 'invalid' ? { statusCommit: o.status ?? null, lastApplied: o.lastApplied, errors: o.errors } : {}), ...(o.kind === 'unchanged' ? { lastApplied: o.lastApplied } : {}) };
+  const result = {
+    outcome: o.kind,
+    revision: o.revision,
+    ...(o.kind === 'applied'
+      ? { bindings: o.bindings, works: o.works, renderedCommit: o.rendered ?? null, statusCommit: o.status ?? null }
+      : {}),
+    ...(o.kind === 'invalid' ? { statusCommit: o.status ?? null, lastApplied: o.lastApplied, errors: o.errors } : {}),
+    ...(o.kind === 'unchanged' ? { lastApplied: o.lastApplied } : {}),
+  };
   if (output === 'json') io.stdout(toJsonText(result));
   else if (output === 'yaml') io.stdout(toYamlText(result));
   else {
-    io.stdout(`${o.kind} ${o.revision}${o.kind === 'applied' ? `: ${o.bindings} bindings, ${o.works} works` : ''}${invalid ? ' (invalid: the last good revision stays in force)' : ''}\n`);
-    if (o.kind === 'invalid') for (const e of o.errors) io.stderr(`${e.file}:${e.line}${e.column !== undefined ? `:${e.column}` : ''}: error ${e.code}: ${e.message}\n`);
+    io.stdout(
+      `${o.kind} ${o.revision}${o.kind === 'applied' ? `: ${o.bindings} bindings, ${o.works} works` : ''}${invalid ? ' (invalid: the last good revision stays in force)' : ''}\n`,
+    );
+    if (o.kind === 'invalid')
+      for (const e of o.errors)
+        io.stderr(
+          `${e.file}:${e.line}${e.column !== undefined ? `:${e.column}` : ''}: error ${e.code}: ${e.message}\n`,
+        );
   }
   return invalid ? exitInvalid : exitOk;
 }
 
 /** The repository the status and rendered branches are written to (`--status-repo`). */
-export async function openTarget(repo: string, io: IO, cacheRoot: string, credentials: Awaited<ReturnType<typeof resolveCredentials>>, locks: LockPolicy): Promise<BranchStore> {
+export async function openTarget(
+  repo: string,
+  io: IO,
+  cacheRoot: string,
+  credentials: Awaited<ReturnType<typeof resolveCredentials>>,
+  locks: LockPolicy,
+): Promise<BranchStore> {
   if (isRemoteUrl(repo)) return remoteStore({ url: repo, credentials }, cacheRoot);
   const dir = path.resolve(io.cwd, repo);
   const gitdir = await findGitDir(dir);
@@ -230,10 +373,15 @@ export async function openTarget(repo: string, io: IO, cacheRoot: string, creden
 export function gitLockPolicy(warn: (fields: Readonly<Record<string, unknown>>) => void): LockPolicy {
   return {
     staleAfterMs: defaultStaleLockMs,
-    onReclaim: (r) => warn({
-      msg: 'removed a stale git ref lock left by a writer that is gone', lock: r.lock, reason: r.reason,
-      ownerPid: r.owner?.pid, ownerHost: r.owner?.host, ageMs: Math.round(r.ageMs),
-    }),
+    onReclaim: (r) =>
+      warn({
+        msg: 'removed a stale git ref lock left by a writer that is gone',
+        lock: r.lock,
+        reason: r.reason,
+        ownerPid: r.owner?.pid,
+        ownerHost: r.owner?.host,
+        ageMs: Math.round(r.ageMs),
+      }),
   };
 }
 
@@ -246,8 +394,15 @@ export function parseAuthor(v: string | undefined): Identity {
 }
 
 async function webhookSecret(file: string | undefined, io: IO): Promise<string> {
-  const secret = file ? (await readFile(path.resolve(io.cwd, file), 'utf8').catch(() => { throw new UsageError(`cannot read --webhook-secret-file ${file}`); })).trim() : io.env['FLOTILLA_WEBHOOK_SECRET'];
-  if (!secret) throw new UsageError('--webhook-listen needs a secret: set FLOTILLA_WEBHOOK_SECRET or pass --webhook-secret-file');
+  const secret = file
+    ? (
+        await readFile(path.resolve(io.cwd, file), 'utf8').catch(() => {
+          throw new UsageError(`cannot read --webhook-secret-file ${file}`);
+        })
+      ).trim()
+    : io.env['FLOTILLA_WEBHOOK_SECRET'];
+  if (!secret)
+    throw new UsageError('--webhook-listen needs a secret: set FLOTILLA_WEBHOOK_SECRET or pass --webhook-secret-file');
   return secret;
 }
 

@@ -60,7 +60,9 @@ Examples:
     if (!outFlag) throw new UsageError('--out DIR is required');
     const out = path.resolve(io.cwd, outFlag);
     const repo = values.repo;
-    const plan = isRemoteUrl(repo) ? await planRemote(repo, values, io.env, io.cwd) : await planRevision({ repo, ref: values.ref }, io.cwd);
+    const plan = isRemoteUrl(repo)
+      ? await planRemote(repo, values, io.env, io.cwd)
+      : await planRevision({ repo, ref: values.ref }, io.cwd);
     for (const d of [...plan.errors, ...plan.warnings]) io.stderr(`${formatDiagnostic(d)}\n`);
     if (plan.errors.length) {
       io.stderr(`the revision is invalid (${plan.errors.length} error(s)): nothing written to ${out}\n`);
@@ -70,16 +72,26 @@ Examples:
     const summary = { revision: plan.revision, out, clusters, files, written, removed };
     if (output === 'json') io.stdout(toJsonText(summary));
     else if (output === 'yaml') io.stdout(toYamlText(summary));
-    else io.stdout(`rendered ${plan.revision} for ${clusters} cluster(s): ${files} file(s), ${written} written, ${removed} stale file(s) removed in ${out}\n`);
+    else
+      io.stdout(
+        `rendered ${plan.revision} for ${clusters} cluster(s): ${files} file(s), ${written} written, ${removed} stale file(s) removed in ${out}\n`,
+      );
     return exitOk;
   },
 });
 
-async function planRemote(repo: string, values: FlagValues<typeof renderFlags>, env: Readonly<Record<string, string | undefined>>, cwd: string) {
+async function planRemote(
+  repo: string,
+  values: FlagValues<typeof renderFlags>,
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+) {
   const credsFile = values['git-credentials-file'];
   const cacheDir = values['cache-dir'];
   const source = await openSource({
-    repo, cwd, branch: values.branch,
+    repo,
+    cwd,
+    branch: values.branch,
     cacheRoot: cacheDir ? path.resolve(cwd, cacheDir) : defaultCacheRoot(env),
     credentials: await resolveCredentials(env, credsFile ? path.resolve(cwd, credsFile) : undefined),
   });

@@ -1,8 +1,20 @@
 /** `flotilla simulate`: what a cluster, zone, region or provider failure would do to the fleet. */
 import { formatDiagnostic, UsageError } from '../../api/index.ts';
 import {
-  createSimulator, describeLoad, describeMoves, describeReasons, eachScenarios, failedClusters, formatScenariosMarkdown, isNearFull, parseFailureSelector, scenarioOf, workloadName,
-  failureKeys, type Scenario, type ScenarioImpact,
+  createSimulator,
+  describeLoad,
+  describeMoves,
+  describeReasons,
+  eachScenarios,
+  failedClusters,
+  formatScenariosMarkdown,
+  isNearFull,
+  parseFailureSelector,
+  scenarioOf,
+  workloadName,
+  failureKeys,
+  type Scenario,
+  type ScenarioImpact,
 } from '../../simulate/index.ts';
 import type { ObserveOptions } from '../../cluster/observe.ts';
 import { defineCommand } from '../command.ts';
@@ -15,9 +27,16 @@ import { memberAccessFlags, membersFrom, revisionFlags } from '../shared-flags.t
 
 const simulateFlags = {
   ...revisionFlags,
-  fail: flag.list('K=V', 'a failed set: cluster=NAME, region=R, zone=Z or provider=P; repeat to fail several at once (one scenario)'),
+  fail: flag.list(
+    'K=V',
+    'a failed set: cluster=NAME, region=R, zone=Z or provider=P; repeat to fail several at once (one scenario)',
+  ),
   each: flag.oneOf(failureKeys, 'one scenario per value of K: an N+1 check', { metavar: 'K' }),
-  output: flag.oneOf(['table', 'json', 'markdown'], 'output format', { short: 'o', default: 'table', metavar: 'FORMAT' }),
+  output: flag.oneOf(['table', 'json', 'markdown'], 'output format', {
+    short: 'o',
+    default: 'table',
+    metavar: 'FORMAT',
+  }),
   strict: flag.boolean('exit 1 when any workload loses replicas (for CI)'),
   'no-headers': flag.boolean('tables without their header lines', { aliases: ['no-header'] }),
   ...memberAccessFlags('30s'),
@@ -70,7 +89,8 @@ Examples:
     const output = values.output;
     const each = values.each;
     const fails = values.fail;
-    if ((each === undefined) === (fails.length === 0)) throw new UsageError('give --fail K=V (repeatable) or --each K, not both');
+    if ((each === undefined) === (fails.length === 0))
+      throw new UsageError('give --fail K=V (repeatable) or --each K, not both');
     const selectors = fails.map((f) => {
       const p = parseFailureSelector(f);
       if (!p.ok) throw new UsageError(p.message);
@@ -82,7 +102,8 @@ Examples:
       return exitInvalid;
     }
     const scenarios: Scenario[] = each !== undefined ? eachScenarios(base.clusters, each) : [scenarioOf(selectors)];
-    const unmatched = each === undefined ? scenarios.find((s) => failedClusters(base.clusters, s).length === 0) : undefined;
+    const unmatched =
+      each === undefined ? scenarios.find((s) => failedClusters(base.clusters, s).length === 0) : undefined;
     if (unmatched) throw new UsageError(`--fail ${unmatched.name} matches no cluster of the inventory`);
     io.stderr(`flotilla simulate: ${base.plan.revision.slice(0, 12)}, capacity from ${base.capacityFrom}\n`);
     const simulator = createSimulator({ clusters: base.clusters, bindings: base.plan.bindings });
@@ -95,10 +116,19 @@ Examples:
         yield impact;
       }
     };
-    if (output === 'json') await printStreamed(io, { revision: base.plan.revision, capacityFrom: base.capacityFrom, scenarios: impacts() }, 'json');
+    if (output === 'json')
+      await printStreamed(
+        io,
+        { revision: base.plan.revision, capacityFrom: base.capacityFrom, scenarios: impacts() },
+        'json',
+      );
     else {
       // Several scenarios show only the workloads that lose replicas and the survivors near full: keep no more than that.
-      const shown = [...impacts()].map((i) => (scenarios.length === 1 ? i : { ...i, workloads: i.workloads.filter((w) => w.lost > 0), clusters: i.clusters.filter(isNearFull) }));
+      const shown = [...impacts()].map((i) =>
+        scenarios.length === 1
+          ? i
+          : { ...i, workloads: i.workloads.filter((w) => w.lost > 0), clusters: i.clusters.filter(isNearFull) },
+      );
       io.stdout(output === 'markdown' ? formatScenariosMarkdown(shown) : impactTables(shown, values['no-headers']));
     }
     return values.strict && lost ? exitInvalid : exitOk;
@@ -114,17 +144,43 @@ function observeOptions(values: FlagValues<typeof simulateFlags>, io: IO): Obser
 
 /** One row per scenario, then the affected workloads and the loaded survivors. */
 function impactTables(impacts: readonly ScenarioImpact[], noHeader: boolean): string {
-  const scenarios = formatTable(['SCENARIO', 'FAILED', 'AFFECTED', 'MOVED', 'LOST', 'VERDICT'],
-    impacts.map((i) => [i.scenario.name, String(i.summary.failedClusters), String(i.summary.affectedWorkloads), String(i.summary.movedReplicas), String(i.summary.lostReplicas), i.verdict]), noHeader);
+  const scenarios = formatTable(
+    ['SCENARIO', 'FAILED', 'AFFECTED', 'MOVED', 'LOST', 'VERDICT'],
+    impacts.map((i) => [
+      i.scenario.name,
+      String(i.summary.failedClusters),
+      String(i.summary.affectedWorkloads),
+      String(i.summary.movedReplicas),
+      String(i.summary.lostReplicas),
+      i.verdict,
+    ]),
+    noHeader,
+  );
   const single = impacts.length === 1;
-  const workloads = impacts.flatMap((i) => i.workloads.filter((w) => single || w.lost > 0).map((w) => [
-    ...(single ? [] : [i.scenario.name]), workloadName(w), w.verdict, String(w.kept), describeMoves(w.moved), String(w.lost), describeReasons(w.reasons) || '-',
-  ]));
-  const loads = impacts.flatMap((i) => i.clusters.map((l) => [...(single ? [] : [i.scenario.name]), l.cluster, String(l.movedIn), describeLoad(l)]));
+  const workloads = impacts.flatMap((i) =>
+    i.workloads
+      .filter((w) => single || w.lost > 0)
+      .map((w) => [
+        ...(single ? [] : [i.scenario.name]),
+        workloadName(w),
+        w.verdict,
+        String(w.kept),
+        describeMoves(w.moved),
+        String(w.lost),
+        describeReasons(w.reasons) || '-',
+      ]),
+  );
+  const loads = impacts.flatMap((i) =>
+    i.clusters.map((l) => [...(single ? [] : [i.scenario.name]), l.cluster, String(l.movedIn), describeLoad(l)]),
+  );
   const scenarioCol = single ? [] : ['SCENARIO'];
   return [
     scenarios,
-    ...(workloads.length ? [formatTable([...scenarioCol, 'WORKLOAD', 'VERDICT', 'KEPT', 'MOVED', 'LOST', 'WHY'], workloads, noHeader)] : []),
-    ...(loads.length ? [formatTable([...scenarioCol, 'SURVIVOR', 'REPLICAS IN', 'CAPACITY USED BEFORE → AFTER'], loads, noHeader)] : []),
+    ...(workloads.length
+      ? [formatTable([...scenarioCol, 'WORKLOAD', 'VERDICT', 'KEPT', 'MOVED', 'LOST', 'WHY'], workloads, noHeader)]
+      : []),
+    ...(loads.length
+      ? [formatTable([...scenarioCol, 'SURVIVOR', 'REPLICAS IN', 'CAPACITY USED BEFORE → AFTER'], loads, noHeader)]
+      : []),
   ].join('\n');
 }

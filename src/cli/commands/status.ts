@@ -27,7 +27,10 @@ export const statusCommand = defineCommand({
   flags: {
     ...revisionFlags,
     ...memberAccessFlags('30s'),
-    observe: flag.boolean('observe the members and plan with their status (false: plan from the Cluster status in git)', { default: true }),
+    observe: flag.boolean(
+      'observe the members and plan with their status (false: plan from the Cluster status in git)',
+      { default: true },
+    ),
     ...selectionFlags,
     ...outputFlags(['json', 'yaml', 'table', 'wide', 'name']),
   },
@@ -76,28 +79,52 @@ Examples:
     const { limits, credentials } = membersFrom(values, io.env);
     const loaded = await loadRevision(values.repo, values.ref, io.cwd);
     const valid = !loaded.diagnostics.some((d) => d.severity === 'error');
-    const { plan: whole, clusters } = values.observe && valid
-      ? await planObserved(loaded, { credentials, ...limits, concurrency: 8, now: new Date().toISOString(), previousFromMembers: true })
-      : { plan: planUnobserved(loaded), clusters: fleetClusters(loaded.fleet) };
+    const { plan: whole, clusters } =
+      values.observe && valid
+        ? await planObserved(loaded, {
+            credentials,
+            ...limits,
+            concurrency: 8,
+            now: new Date().toISOString(),
+            previousFromMembers: true,
+          })
+        : { plan: planUnobserved(loaded), clusters: fleetClusters(loaded.fleet) };
     const plan = selectsAll(selection) ? whole : selectPlan(whole, selection, templateLabels(loaded.fleet));
     if (plan.errors.length) {
       for (const d of plan.errors) io.stderr(`${formatDiagnostic(d)}\n`);
       return exitInvalid;
     }
     const interpreter = createInterpreter(loaded.fleet.customizations);
-    const bindings = await observeBindings({ revision: plan.revision, works: plan.works, clusters }, { credentials, ...limits, concurrency: 8, interpreter });
+    const bindings = await observeBindings(
+      { revision: plan.revision, works: plan.works, clusters },
+      { credentials, ...limits, concurrency: 8, interpreter },
+    );
     for (const p of clusterProblems(bindings)) io.stderr(`warning: ${p}; its bindings show Unknown, not Unhealthy\n`);
     const dir = path.resolve(io.cwd, values.repo);
     const remembered = await statusClusters(dir, loaded.fleet.settings.statusBranch);
-    const services = await observeServices(loaded, plan, clusters, new Map(remembered.map((c) => [c.cluster, c.taints] as const)), { credentials, ...limits, concurrency: 8 });
+    const services = await observeServices(
+      loaded,
+      plan,
+      clusters,
+      new Map(remembered.map((c) => [c.cluster, c.taints] as const)),
+      { credentials, ...limits, concurrency: 8 },
+    );
     const report = { revision: plan.revision, bindings, ...(services.length ? { services } : {}) };
-    for (const c of remembered.flatMap((r) => (r.removedSince ? [{ cluster: r.cluster, since: r.removedSince }] : []))) {
-      io.stderr(`warning: cluster ${c.cluster} was removed from the fleet repo (first missed ${c.since}): flotilla no longer applies to, observes or prunes it, and its objects stay on the member; see clusters/${c.cluster}.yaml on ${loaded.fleet.settings.statusBranch} for how to clean up\n`);
+    for (const c of remembered.flatMap((r) =>
+      r.removedSince ? [{ cluster: r.cluster, since: r.removedSince }] : [],
+    )) {
+      io.stderr(
+        `warning: cluster ${c.cluster} was removed from the fleet repo (first missed ${c.since}): flotilla no longer applies to, observes or prunes it, and its objects stay on the member; see clusters/${c.cluster}.yaml on ${loaded.fleet.settings.statusBranch} for how to clean up\n`,
+      );
     }
     if (output === 'json') io.stdout(toJsonText(report));
     else if (output === 'yaml') io.stdout(toYamlText(report));
     else if (output === 'name') io.stdout(bindings.map((b) => `${objectName(b.resource)}\n`).join(''));
-    else io.stdout(statusTable(bindings, values['no-headers'], output === 'wide', paletteFor(io.tty?.stdout, io.env)) + (services.length ? `\n${servicesTable(services, values['no-headers'])}` : ''));
+    else
+      io.stdout(
+        statusTable(bindings, values['no-headers'], output === 'wide', paletteFor(io.tty?.stdout, io.env)) +
+          (services.length ? `\n${servicesTable(services, values['no-headers'])}` : ''),
+      );
     const good = bindings.every((b) => b.conditions.every((c) => c.status === 'True'));
     return good ? exitOk : exitInvalid;
   },
@@ -106,14 +133,46 @@ Examples:
 /** One row per binding; CLUSTERS lists the first few members and their count, all of them with -o wide (which adds BINDING). */
 function statusTable(bindings: readonly BindingStatus[], noHeader: boolean, wide: boolean, p: Palette = plain): string {
   const rows = bindings.map((b) => {
-    const clusters = abbreviateList(b.clusters.map((c) => `${c.clusterName}${replicas(c.status)}`), wide);
+    const clusters = abbreviateList(
+      b.clusters.map((c) => `${c.clusterName}${replicas(c.status)}`),
+      wide,
+    );
     const healthy = b.conditions.find((c) => c.type === 'Healthy');
     const applied = b.conditions.find((c) => c.type === 'Applied');
-    return [b.resource.namespace ?? '', `${b.resource.kind}/${b.resource.name}`, ...(wide ? [b.binding] : []), clusters, replicas(b.aggregatedStatus).replace(/^:/, '') || '-',
-      applied?.status ?? 'Unknown', healthLabel(healthy?.status), applied?.status === 'True' ? (healthy?.status === 'True' ? '' : healthy?.message ?? '') : applied?.message ?? ''];
+    return [
+      b.resource.namespace ?? '',
+      `${b.resource.kind}/${b.resource.name}`,
+      ...(wide ? [b.binding] : []),
+      clusters,
+      replicas(b.aggregatedStatus).replace(/^:/, '') || '-',
+      applied?.status ?? 'Unknown',
+      healthLabel(healthy?.status),
+      applied?.status === 'True'
+        ? healthy?.status === 'True'
+          ? ''
+          : (healthy?.message ?? '')
+        : (applied?.message ?? ''),
+    ];
   });
-  const header = ['NAMESPACE', 'RESOURCE', ...(wide ? ['BINDING'] : []), 'CLUSTERS', 'READY', 'APPLIED', 'HEALTH', 'MESSAGE'];
-  return formatTable(header, rows, noHeader, (text, column) => (column === 'HEALTH' || column === 'APPLIED' ? (text === 'Healthy' || text === 'True' ? p.green(text) : text === 'Unknown' ? text : p.red(text)) : text));
+  const header = [
+    'NAMESPACE',
+    'RESOURCE',
+    ...(wide ? ['BINDING'] : []),
+    'CLUSTERS',
+    'READY',
+    'APPLIED',
+    'HEALTH',
+    'MESSAGE',
+  ];
+  return formatTable(header, rows, noHeader, (text, column) =>
+    column === 'HEALTH' || column === 'APPLIED'
+      ? text === 'Healthy' || text === 'True'
+        ? p.green(text)
+        : text === 'Unknown'
+          ? text
+          : p.red(text)
+      : text,
+  );
 }
 
 function healthLabel(status: string | undefined): string {
@@ -123,7 +182,10 @@ function healthLabel(status: string | undefined): string {
 /** One line per member that could not be read (its first reason), sorted by cluster: said once, not in every binding. */
 export function clusterProblems(bindings: readonly BindingStatus[]): string[] {
   const byCluster = new Map<string, string>();
-  for (const b of bindings) for (const c of b.clusters) if (c.unreachable && !byCluster.has(c.clusterName)) byCluster.set(c.clusterName, c.appliedMessage ?? `cluster ${c.clusterName} is unreachable`);
+  for (const b of bindings)
+    for (const c of b.clusters)
+      if (c.unreachable && !byCluster.has(c.clusterName))
+        byCluster.set(c.clusterName, c.appliedMessage ?? `cluster ${c.clusterName} is unreachable`);
   return [...byCluster.keys()].sort(compareStrings).map((k) => byCluster.get(k) ?? '');
 }
 

@@ -50,18 +50,30 @@ Examples:
     if (!declared) throw new ClusterNotDeclared(`the fleet repo declares no Cluster named ${name}`, { cluster: name });
     const file = declared.source.file;
     if (objectsIn(fleet, file) > 1) {
-      throw new ClusterFileShared(`${file} declares Cluster ${name} (line ${declared.source.line}) among other objects; remove it from that file by hand`, { cluster: name, file, line: declared.source.line });
+      throw new ClusterFileShared(
+        `${file} declares Cluster ${name} (line ${declared.source.line}) among other objects; remove it from that file by hand`,
+        { cluster: name, file, line: declared.source.line },
+      );
     }
     await removeRepoFile(path.resolve(io.cwd, values.repo), file);
-    io.stdout(`removed ${file} (Cluster ${name}); commit it to take the member out of the fleet; its objects stay on the member\n`);
+    io.stdout(
+      `removed ${file} (Cluster ${name}); commit it to take the member out of the fleet; its objects stay on the member\n`,
+    );
     const after = await loadRevision(values.repo, undefined, io.cwd);
-    for (const d of after.diagnostics.filter((x) => x.code === 'UnknownCluster' && x.message.includes(`"${name}"`))) io.stderr(`${formatDiagnostic(d)}\n`);
+    for (const d of after.diagnostics.filter((x) => x.code === 'UnknownCluster' && x.message.includes(`"${name}"`)))
+      io.stderr(`${formatDiagnostic(d)}\n`);
     return exitOk;
   },
 });
 
 /** How many loaded objects come from `file`. */
 function objectsIn(fleet: Fleet, file: string): number {
-  const all = [...fleet.clusters, ...fleet.propagationPolicies, ...fleet.overridePolicies, ...fleet.customizations, ...fleet.templates];
+  const all = [
+    ...fleet.clusters,
+    ...fleet.propagationPolicies,
+    ...fleet.overridePolicies,
+    ...fleet.customizations,
+    ...fleet.templates,
+  ];
   return all.filter((l) => l.source.file === file).length;
 }

@@ -46,7 +46,9 @@ Examples:
     else {
       const p = paletteFor(io.tty?.stdout, io.env);
       for (const d of [...plan.errors, ...plan.warnings]) io.stdout(`${paintDiagnostic(formatDiagnostic(d), p)}\n`);
-      io.stdout(`${plan.errors.length} error(s), ${plan.warnings.length} warning(s)${values.strict && plan.warnings.length ? ' (--strict: warnings fail)' : ''}\n`);
+      io.stdout(
+        `${plan.errors.length} error(s), ${plan.warnings.length} warning(s)${values.strict && plan.warnings.length ? ' (--strict: warnings fail)' : ''}\n`,
+      );
     }
     return plan.errors.length || (values.strict && plan.warnings.length) ? exitInvalid : exitOk;
   },

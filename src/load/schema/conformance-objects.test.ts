@@ -51,7 +51,11 @@ describe('schema: upstream-valid objects pass', () => {
 
   it('examples/fleet-repo', () => {
     const objects = yamlFiles(exampleDir).flatMap((file) =>
-      parseAllDocuments(readFileSync(file, 'utf8')).map((d, i) => ({ where: `${path.relative(exampleDir, file)}#${i}`, object: d.toJS() as unknown })));
+      parseAllDocuments(readFileSync(file, 'utf8')).map((d, i) => ({
+        where: `${path.relative(exampleDir, file)}#${i}`,
+        object: d.toJS() as unknown,
+      })),
+    );
     checkAll(objects);
     const settings = parse(readFileSync(path.join(exampleDir, 'flotilla.yaml'), 'utf8')) as unknown;
     assert.deepEqual(validateAgainstSchema('Settings', settings), []);
@@ -59,7 +63,19 @@ describe('schema: upstream-valid objects pass', () => {
 
   it('the conformance sample has Karmada objects of every policy kind (the check above is not vacuous)', function () {
     if (!existsSync(casesDir)) this.skip(); // no conformance sample outside this workspace (see scripts/test.ts)
-    const kinds = new Set(yamlFiles(casesDir).flatMap((f) => ((parse(readFileSync(f, 'utf8')) as { objects?: unknown[] }).objects ?? []).map(schemaKindOf)));
-    for (const k of ['Cluster', 'PropagationPolicy', 'ClusterPropagationPolicy', 'OverridePolicy', 'ClusterOverridePolicy', 'ResourceInterpreterCustomization'] as const) assert.ok(kinds.has(k), k);
+    const kinds = new Set(
+      yamlFiles(casesDir).flatMap((f) =>
+        ((parse(readFileSync(f, 'utf8')) as { objects?: unknown[] }).objects ?? []).map(schemaKindOf),
+      ),
+    );
+    for (const k of [
+      'Cluster',
+      'PropagationPolicy',
+      'ClusterPropagationPolicy',
+      'OverridePolicy',
+      'ClusterOverridePolicy',
+      'ResourceInterpreterCustomization',
+    ] as const)
+      assert.ok(kinds.has(k), k);
   });
 });

@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { displayPath, suggestionFor } from './index.ts';
 
 describe('schema: suggestionFor', () => {
-  const known = ['replicaSchedulingType', 'replicaDivisionPreference', 'weightPreference', 'name', 'namespace', 'zone', 'zones'];
+  const known = [
+    'replicaSchedulingType',
+    'replicaDivisionPreference',
+    'weightPreference',
+    'name',
+    'namespace',
+    'zone',
+    'zones',
+  ];
   const cases: readonly { field: string; want: string | undefined }[] = [
     { field: 'replicaSchedulingTyp', want: 'replicaSchedulingType' },
     { field: 'ReplicaSchedulingType', want: 'replicaSchedulingType' },
@@ -12,8 +20,10 @@ describe('schema: suggestionFor', () => {
     { field: 'foo', want: undefined },
     { field: 'replicas', want: undefined },
   ];
-  for (const c of cases) it(`${c.field} → ${String(c.want)}`, () => assert.equal(suggestionFor(c.field, known), c.want));
-  it('breaks ties between equally close names by code-unit order', () => assert.equal(suggestionFor('zonex', ['zonez', 'zoney']), 'zoney'));
+  for (const c of cases)
+    it(`${c.field} → ${String(c.want)}`, () => assert.equal(suggestionFor(c.field, known), c.want));
+  it('breaks ties between equally close names by code-unit order', () =>
+    assert.equal(suggestionFor('zonex', ['zonez', 'zoney']), 'zoney'));
 });
 
 describe('schema: displayPath', () => {

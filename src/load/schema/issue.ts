@@ -26,7 +26,11 @@ export function issueOf(error: ErrorObject, root: unknown): SchemaIssue {
     case 'additionalProperties': {
       const field = String(params['additionalProperty']);
       const where = at.length ? `in ${displayPath(at)}` : 'at the top level';
-      return { code: 'UnknownField', path: [...at, field], message: `unknown field "${field}" ${where}${unknownFieldHint(field, at, error.parentSchema)}` };
+      return {
+        code: 'UnknownField',
+        path: [...at, field],
+        message: `unknown field "${field}" ${where}${unknownFieldHint(field, at, error.parentSchema)}`,
+      };
     }
     case 'required': {
       const path = [...at, String(params['missingProperty'])];
@@ -34,7 +38,11 @@ export function issueOf(error: ErrorObject, root: unknown): SchemaIssue {
     }
     case 'type':
       // A key written with nothing after it (`clusterAffinity:`) reads as null.
-      if (error.data === null && at.length) return violation(at, `${subject(at)} is empty (null); give it a value or remove it (expected ${typeNames(params['type'])})`);
+      if (error.data === null && at.length)
+        return violation(
+          at,
+          `${subject(at)} is empty (null); give it a value or remove it (expected ${typeNames(params['type'])})`,
+        );
       return violation(at, `${subject(at)} must be ${typeNames(params['type'])} (got ${got})`);
     case 'enum':
       return violation(at, `${subject(at)} must be one of: ${listValues(params['allowedValues'])} (got ${got})`);
@@ -49,15 +57,32 @@ export function issueOf(error: ErrorObject, root: unknown): SchemaIssue {
     case 'exclusiveMaximum':
       return violation(at, `${subject(at)} must be less than ${String(limit)} (got ${got})`);
     case 'minItems':
-      return violation(at, `${subject(at)} must list at least ${plural(Number(limit), 'item')} (got ${Array.isArray(error.data) ? error.data.length : 0})`);
+      return violation(
+        at,
+        `${subject(at)} must list at least ${plural(Number(limit), 'item')} (got ${Array.isArray(error.data) ? error.data.length : 0})`,
+      );
     case 'maxItems':
-      return violation(at, `${subject(at)} must list at most ${plural(Number(limit), 'item')} (got ${Array.isArray(error.data) ? error.data.length : 0})`);
+      return violation(
+        at,
+        `${subject(at)} must list at most ${plural(Number(limit), 'item')} (got ${Array.isArray(error.data) ? error.data.length : 0})`,
+      );
     case 'minLength':
-      return violation(at, Number(limit) === 1 ? `${subject(at)} must not be empty` : `${subject(at)} must be at least ${plural(Number(limit), 'character')} long (got ${got})`);
+      return violation(
+        at,
+        Number(limit) === 1
+          ? `${subject(at)} must not be empty`
+          : `${subject(at)} must be at least ${plural(Number(limit), 'character')} long (got ${got})`,
+      );
     case 'maxLength':
-      return violation(at, `${subject(at)} must be at most ${plural(Number(limit), 'character')} long (got ${typeof error.data === 'string' ? error.data.length : 0})`);
+      return violation(
+        at,
+        `${subject(at)} must be at most ${plural(Number(limit), 'character')} long (got ${typeof error.data === 'string' ? error.data.length : 0})`,
+      );
     case 'pattern':
-      return violation(at, `${subject(at)} must be ${titleOf(error.parentSchema) ?? `a string matching ${String(params['pattern'])}`} (got ${got})`);
+      return violation(
+        at,
+        `${subject(at)} must be ${titleOf(error.parentSchema) ?? `a string matching ${String(params['pattern'])}`} (got ${got})`,
+      );
     case 'not':
       return exclusiveFields(at, error.schema) ?? violation(at, `${subject(at)} ${error.message ?? 'is not valid'}`);
     default:
@@ -86,7 +111,10 @@ export function suggestionFor(field: string, known: readonly string[]): string |
   let bestDistance = Infinity;
   for (const k of [...known].sort(compareStrings)) {
     const d = k.toLowerCase() === lower ? 0 : distance(field, k);
-    if (d < bestDistance) { best = k; bestDistance = d; }
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
   }
   // Up to a third of the name may be wrong, but at least two edits are always allowed ("nmae" → "name").
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(field.length / 3)) ? best : undefined;
@@ -114,7 +142,10 @@ function exclusiveFields(at: Path, schema: unknown): SchemaIssue | undefined {
   if (required.length < 2) return undefined;
   const where = at.length ? ` in ${displayPath(at)}` : '';
   const names = required.map((r) => `"${r}"`);
-  return violation([...at, required[required.length - 1] ?? ''], `${names.join(' and ')} cannot be set together${where}; use one of them`);
+  return violation(
+    [...at, required[required.length - 1] ?? ''],
+    `${names.join(' and ')} cannot be set together${where}; use one of them`,
+  );
 }
 
 /** The JSON pointer of an ajv error as path segments: array indexes become numbers. */
@@ -144,17 +175,24 @@ function titleOf(schema: unknown): string | undefined {
 }
 
 const typeWords: Readonly<Record<string, string>> = {
-  string: 'a string', integer: 'an integer', number: 'a number', boolean: 'true or false',
-  object: 'a mapping', array: 'a list', null: 'null',
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'a mapping',
+  array: 'a list',
+  null: 'null',
 };
 
 function typeNames(type: unknown): string {
-  const names = (Array.isArray(type) ? type.map(String) : String(type).split(','));
+  const names = Array.isArray(type) ? type.map(String) : String(type).split(',');
   return names.map((t) => typeWords[t] ?? t).join(' or ');
 }
 
 function listValues(values: unknown): string {
-  return (Array.isArray(values) ? values : [values]).map((v) => (typeof v === 'string' && v !== '' ? v : JSON.stringify(v))).join(', ');
+  return (Array.isArray(values) ? values : [values])
+    .map((v) => (typeof v === 'string' && v !== '' ? v : JSON.stringify(v)))
+    .join(', ');
 }
 
 /** A short rendering of the offending value for a message. */

@@ -15,15 +15,31 @@ import rolloutStrategy from '../../../schemas/rolloutstrategy.schema.json' with 
 
 /** The kinds that have a schema; `Settings` is the optional `flotilla.yaml`; `RolloutStrategy` is flotilla's own (docs/rollouts.md). */
 export const schemaKinds = [
-  'Cluster', 'PropagationPolicy', 'ClusterPropagationPolicy', 'OverridePolicy', 'ClusterOverridePolicy',
-  'ResourceInterpreterCustomization', 'ClusterTaintPolicy', 'Settings', 'RolloutStrategy',
+  'Cluster',
+  'PropagationPolicy',
+  'ClusterPropagationPolicy',
+  'OverridePolicy',
+  'ClusterOverridePolicy',
+  'ResourceInterpreterCustomization',
+  'ClusterTaintPolicy',
+  'Settings',
+  'RolloutStrategy',
 ] as const;
 /** A kind that has a schema. */
 export type SchemaKind = (typeof schemaKinds)[number];
 
 /** Every schema document, each carrying its own `$id` (the file name, so relative `$ref`s work in editors too). */
 export const schemaDocuments: readonly object[] = [
-  defs, cluster, propagationPolicy, clusterPropagationPolicy, overridePolicy, clusterOverridePolicy, customization, clusterTaintPolicy, settings, rolloutStrategy,
+  defs,
+  cluster,
+  propagationPolicy,
+  clusterPropagationPolicy,
+  overridePolicy,
+  clusterOverridePolicy,
+  customization,
+  clusterTaintPolicy,
+  settings,
+  rolloutStrategy,
 ];
 
 /** The `$id` of the schema that validates each kind. */

@@ -88,7 +88,8 @@ function mergeInto(out: JsonObject, value: Node | null, doc: Document): void {
   const sources = target !== null && isSeq(target) ? [...target.items].reverse() : [target];
   for (const source of sources) {
     const m = toJson(source as Node | null, doc);
-    if (m === null || typeof m !== 'object' || Array.isArray(m)) throw new YamlShapeError('map merge requires map or sequence of maps as the value');
+    if (m === null || typeof m !== 'object' || Array.isArray(m))
+      throw new YamlShapeError('map merge requires map or sequence of maps as the value');
     Object.assign(out, m);
   }
 }

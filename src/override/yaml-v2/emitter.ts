@@ -59,7 +59,8 @@ export function writeSingleQuoted(e: Emitter, chars: readonly string[], allowBre
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i] ?? '';
     if (c === ' ') {
-      if (allowBreaks && !spaces && e.column > bestWidth && i > 0 && i < chars.length - 1 && chars[i + 1] !== ' ') writeIndent(e);
+      if (allowBreaks && !spaces && e.column > bestWidth && i > 0 && i < chars.length - 1 && chars[i + 1] !== ' ')
+        writeIndent(e);
       else put(e, c);
       spaces = true;
     } else if (isBreak(c)) {
@@ -82,8 +83,21 @@ export function writeSingleQuoted(e: Emitter, chars: readonly string[], allowBre
 }
 
 const shortEscapes: ReadonlyMap<number, string> = new Map([
-  [0x00, '0'], [0x07, 'a'], [0x08, 'b'], [0x09, 't'], [0x0a, 'n'], [0x0b, 'v'], [0x0c, 'f'], [0x0d, 'r'],
-  [0x1b, 'e'], [0x22, '"'], [0x5c, '\\'], [0x85, 'N'], [0xa0, '_'], [0x2028, 'L'], [0x2029, 'P'],
+  [0x00, '0'],
+  [0x07, 'a'],
+  [0x08, 'b'],
+  [0x09, 't'],
+  [0x0a, 'n'],
+  [0x0b, 'v'],
+  [0x0c, 'f'],
+  [0x0d, 'r'],
+  [0x1b, 'e'],
+  [0x22, '"'],
+  [0x5c, '\\'],
+  [0x85, 'N'],
+  [0xa0, '_'],
+  [0x2028, 'L'],
+  [0x2029, 'P'],
 ]);
 
 /** Writes a double-quoted scalar with v2 escapes; a fold before a second space is escaped. */
@@ -179,7 +193,13 @@ export function writeIndent(e: Emitter): void {
 }
 
 /** Writes an indicator such as -, :, ? or a quote, with a space before it when needed. */
-export function writeIndicator(e: Emitter, indicator: string, needWhitespace: boolean, isWhitespace: boolean, isIndention: boolean): void {
+export function writeIndicator(
+  e: Emitter,
+  indicator: string,
+  needWhitespace: boolean,
+  isWhitespace: boolean,
+  isIndention: boolean,
+): void {
   if (needWhitespace && !e.whitespace) put(e, ' ');
   for (const c of indicator) put(e, c);
   e.whitespace = isWhitespace;

@@ -10,7 +10,18 @@ import type { JsonValue } from '../../api/index.ts';
 import { isBase60Float, resolvePlain } from './resolve.ts';
 import { compareYamlV2Keys } from './key-order.ts';
 import { analyzeScalar, type ScalarAnalysis } from './scalar.ts';
-import { increaseIndent, newEmitter, popIndent, writeDoubleQuoted, writeIndent, writeIndicator, writeLiteral, writePlain, writeSingleQuoted, type Emitter } from './emitter.ts';
+import {
+  increaseIndent,
+  newEmitter,
+  popIndent,
+  writeDoubleQuoted,
+  writeIndent,
+  writeIndicator,
+  writeLiteral,
+  writePlain,
+  writeSingleQuoted,
+  type Emitter,
+} from './emitter.ts';
 
 type Style = 'plain' | 'single' | 'double' | 'literal';
 

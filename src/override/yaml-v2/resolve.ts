@@ -15,11 +15,20 @@ export type Resolved =
   | { readonly tag: 'merge' };
 
 const words: ReadonlyMap<string, Resolved> = new Map<string, Resolved>([
-  ...['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'].map((w): [string, Resolved] => [w, { tag: 'bool', value: true }]),
-  ...['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'].map((w): [string, Resolved] => [w, { tag: 'bool', value: false }]),
+  ...['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'].map((w): [string, Resolved] => [
+    w,
+    { tag: 'bool', value: true },
+  ]),
+  ...['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'].map((w): [string, Resolved] => [
+    w,
+    { tag: 'bool', value: false },
+  ]),
   ...['', '~', 'null', 'Null', 'NULL'].map((w): [string, Resolved] => [w, { tag: 'null' }]),
   ...['.nan', '.NaN', '.NAN'].map((w): [string, Resolved] => [w, { tag: 'float', value: Number.NaN }]),
-  ...['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF'].map((w): [string, Resolved] => [w, { tag: 'float', value: Infinity }]),
+  ...['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF'].map((w): [string, Resolved] => [
+    w,
+    { tag: 'float', value: Infinity },
+  ]),
   ...['-.inf', '-.Inf', '-.INF'].map((w): [string, Resolved] => [w, { tag: 'float', value: -Infinity }]),
   ['<<', { tag: 'merge' }],
 ]);
@@ -31,7 +40,18 @@ const uint64Max = 2n ** 64n - 1n;
 /** Resolves the text of a plain (unquoted, untagged) scalar as go-yaml v2 does. */
 export function resolvePlain(s: string): Resolved {
   const first = s.charAt(0);
-  const hint = s === '' ? 'N' : /[-+]/.test(first) ? 'S' : /[0-9]/.test(first) ? 'D' : /[yYnNtTfFoO~]/.test(first) ? 'M' : first === '.' ? '.' : '';
+  const hint =
+    s === ''
+      ? 'N'
+      : /[-+]/.test(first)
+        ? 'S'
+        : /[0-9]/.test(first)
+          ? 'D'
+          : /[yYnNtTfFoO~]/.test(first)
+            ? 'M'
+            : first === '.'
+              ? '.'
+              : '';
   if (hint === '') return { tag: 'str', value: s };
   const word = words.get(s);
   if (word) return word;
@@ -65,7 +85,10 @@ function parseGoInt(s: string): bigint | undefined {
 
 /** v2's parseTimestamp: `YYYY-M-D`, optionally with a time (`T`, `t` or space) and a zone. */
 function isTimestamp(s: string): boolean {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))|(?: (\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?))?$/.exec(s);
+  const m =
+    /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))|(?: (\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?))?$/.exec(
+      s,
+    );
   if (!m) return false;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return false;

@@ -19,7 +19,12 @@ export function isBreak(c: string): boolean {
 
 /** v2 is_printable, by code point: LF, ASCII printables, U+00A0–U+D7FF, U+E000–U+FFFD except the BOM. */
 export function isPrintable(cp: number): boolean {
-  return cp === 0x0a || (cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff);
+  return (
+    cp === 0x0a ||
+    (cp >= 0x20 && cp <= 0x7e) ||
+    (cp >= 0xa0 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff)
+  );
 }
 
 const alwaysIndicators = new Set(['#', ',', '[', ']', '{', '}', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
@@ -44,7 +49,8 @@ export function analyzeScalar(text: string): ScalarAnalysis {
     const next = chars[i + 1];
     const followedByWhitespace = next === undefined || next === ' ' || next === '\t';
     if (i === 0) {
-      if (alwaysIndicators.has(c) || ((c === '?' || c === ':' || c === '-') && followedByWhitespace)) blockIndicators = true;
+      if (alwaysIndicators.has(c) || ((c === '?' || c === ':' || c === '-') && followedByWhitespace))
+        blockIndicators = true;
     } else if ((c === ':' && followedByWhitespace) || (c === '#' && precededByWhitespace)) {
       blockIndicators = true;
     }
@@ -69,7 +75,16 @@ export function analyzeScalar(text: string): ScalarAnalysis {
     }
     precededByWhitespace = c === ' ' || c === '\t' || c === '\0' || isBreak(c);
   }
-  const plainRuledOut = leadingSpace || leadingBreak || trailingSpace || trailingBreak || breakSpace || spaceBreak || special || lineBreaks || blockIndicators;
+  const plainRuledOut =
+    leadingSpace ||
+    leadingBreak ||
+    trailingSpace ||
+    trailingBreak ||
+    breakSpace ||
+    spaceBreak ||
+    special ||
+    lineBreaks ||
+    blockIndicators;
   return {
     multiline: lineBreaks,
     blockPlainAllowed: !plainRuledOut,

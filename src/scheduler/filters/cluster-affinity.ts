@@ -1,5 +1,12 @@
 /** Karmada plugins/clusteraffinity: the cluster must match the affinity term being tried. */
-import { clusterMatchesAffinity, clusterMatchesFields, matchesLabelSelector, type Cluster, type FieldSelectorRequirement, type LabelSelector } from '../../api/index.ts';
+import {
+  clusterMatchesAffinity,
+  clusterMatchesFields,
+  matchesLabelSelector,
+  type Cluster,
+  type FieldSelectorRequirement,
+  type LabelSelector,
+} from '../../api/index.ts';
 import type { IndexedCluster } from '../fleet-index.ts';
 import { feasible } from './context.ts';
 import type { FilterInput, FilterVerdict } from './context.ts';
@@ -32,7 +39,14 @@ function describeMismatch(input: FilterInput, c: IndexedCluster): string {
 function fieldMismatch(reqs: readonly FieldSelectorRequirement[], cluster: Cluster): string {
   for (const r of reqs) {
     if (clusterMatchesFields([r], cluster)) continue;
-    const value = r.key === 'zone' ? (cluster.spec?.zones ?? []).join(', ') : r.key === 'provider' ? cluster.spec?.provider : r.key === 'region' ? cluster.spec?.region : undefined;
+    const value =
+      r.key === 'zone'
+        ? (cluster.spec?.zones ?? []).join(', ')
+        : r.key === 'provider'
+          ? cluster.spec?.provider
+          : r.key === 'region'
+            ? cluster.spec?.region
+            : undefined;
     return `${r.key === 'zone' ? 'zones' : r.key} ${value ? `is "${value}"` : 'is absent'}, wants ${r.key} ${r.operator}${r.values?.length ? ` [${r.values.join(', ')}]` : ''}`;
   }
   return 'no requirement failed alone';
@@ -49,7 +63,8 @@ function labelMismatch(selector: LabelSelector, labels: Readonly<Record<string, 
     if (own[k] !== v || !Object.hasOwn(own, k)) return `label ${k} ${has(k)}, wants ${k}=${v}`;
   }
   for (const r of selector.matchExpressions ?? []) {
-    if (!matchesLabelSelector({ matchExpressions: [r] }, own)) return `label ${r.key} ${has(r.key)}, wants ${r.key} ${r.operator}${r.values?.length ? ` [${r.values.join(', ')}]` : ''}`;
+    if (!matchesLabelSelector({ matchExpressions: [r] }, own))
+      return `label ${r.key} ${has(r.key)}, wants ${r.key} ${r.operator}${r.values?.length ? ` [${r.values.join(', ')}]` : ''}`;
   }
   return 'the selector is invalid';
 }

@@ -22,7 +22,11 @@ export interface Selection {
  * otherwise by region when a region constraint exists, else by cluster. Zone, provider and label
  * constraints alone only filter: Karmada rejects them here ("just support cluster and region").
  */
-export function selectClusters(ranked: readonly Candidate[], view: PlacementView, replicas: number): Selection | StepFailure {
+export function selectClusters(
+  ranked: readonly Candidate[],
+  view: PlacementView,
+  replicas: number,
+): Selection | StepFailure {
   if (view.spread.length === 0 || view.ignoreSpread) {
     const reason = view.spread.length === 0 ? 'NoSpreadConstraints' : 'StaticWeightIgnoresSpread';
     return { ok: true, clusters: ranked, explanation: { kind: 'All', reason, count: ranked.length } };
@@ -40,15 +44,27 @@ function fail(message: string): StepFailure {
 }
 
 /** selectBestClustersByCluster: the top maxGroups clusters, swapping in roomier ones when short of replicas. */
-function selectByCluster(ranked: readonly Candidate[], c: NormalSpread, needReplicas: number | null): Selection | StepFailure {
-  if (ranked.length < c.minGroups) return fail('the number of feasible clusters is less than spreadConstraint.MinGroups');
+function selectByCluster(
+  ranked: readonly Candidate[],
+  c: NormalSpread,
+  needReplicas: number | null,
+): Selection | StepFailure {
+  if (ranked.length < c.minGroups)
+    return fail('the number of feasible clusters is less than spreadConstraint.MinGroups');
   const needCnt = Math.min(ranked.length, c.maxGroups);
-  const selected = needReplicas === null ? ranked.slice(0, needCnt) : selectByAvailableResource(ranked, needCnt, needReplicas);
+  const selected =
+    needReplicas === null ? ranked.slice(0, needCnt) : selectByAvailableResource(ranked, needCnt, needReplicas);
   if (selected.length === 0) return fail(`no enough resource when selecting ${needCnt} clusters`);
   return {
     ok: true,
     clusters: selected,
-    explanation: { kind: 'ByCluster', minGroups: c.minGroups, maxGroups: c.maxGroups, needReplicas, selected: rankedOf(selected) },
+    explanation: {
+      kind: 'ByCluster',
+      minGroups: c.minGroups,
+      maxGroups: c.maxGroups,
+      needReplicas,
+      selected: rankedOf(selected),
+    },
   };
 }
 
@@ -91,7 +107,8 @@ function selectByRegion(
     if (list === undefined) byRegion.set(c.cluster.region, [c]);
     else list.push(c);
   }
-  if (byRegion.size < region.minGroups) return fail('the number of feasible region is less than spreadConstraint.MinGroups');
+  if (byRegion.size < region.minGroups)
+    return fail('the number of feasible region is less than spreadConstraint.MinGroups');
   const scoreInput = { ...opts, minGroups: region.minGroups, clusterMinGroups: cluster?.minGroups ?? 0 };
   const groups = [...byRegion.keys()].sort().map((name) => {
     const members = byRegion.get(name) ?? [];

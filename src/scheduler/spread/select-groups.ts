@@ -28,7 +28,12 @@ interface Path {
 const memo = new Map<string, readonly GroupInfo[]>();
 
 /** The best feasible set of groups, ordered by weight descending then name; empty when none is feasible. */
-export function selectGroups(groups: readonly GroupInfo[], min: number, max: number, target: number): readonly GroupInfo[] {
+export function selectGroups(
+  groups: readonly GroupInfo[],
+  min: number,
+  max: number,
+  target: number,
+): readonly GroupInfo[] {
   if (groups.length === 0) return [];
   const key = `${min}|${max}|${target}|${groups.map((g) => `${g.name}:${g.value}:${g.weight}`).join(',')}`;
   let chosen = memo.get(key);
@@ -47,9 +52,7 @@ function searchGroups(groups: readonly GroupInfo[], min: number, max: number, ta
 }
 
 function findFeasiblePaths(input: readonly GroupInfo[], min: number, max: number, target: number): Path[] {
-  const groups = input.toSorted(
-    (a, b) => a.value - b.value || b.weight - a.weight || compareStrings(a.name, b.name),
-  );
+  const groups = input.toSorted((a, b) => a.value - b.value || b.weight - a.weight || compareStrings(a.name, b.name));
   const paths: Path[] = [];
   const stack: GroupInfo[] = [];
   const dfs = (sum: number, weight: number, begin: number): void => {

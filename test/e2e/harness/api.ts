@@ -18,27 +18,36 @@ export interface ApiResponse {
 }
 
 /** One request; a network failure rejects, any HTTP status resolves. */
-export function apiRequest(ep: Endpoint, method: string, urlPath: string, body?: unknown,
-  contentType = 'application/json'): Promise<ApiResponse> {
+export function apiRequest(
+  ep: Endpoint,
+  method: string,
+  urlPath: string,
+  body?: unknown,
+  contentType = 'application/json',
+): Promise<ApiResponse> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   const url = new URL(urlPath, ep.server);
   return new Promise((resolve, reject) => {
-    const req = https.request(url, {
-      method,
-      ca: fs.readFileSync(ep.caFile),
-      headers: {
-        Authorization: `Bearer ${ep.token}`,
-        Accept: 'application/json',
-        ...(payload === undefined ? {} : { 'Content-Type': contentType }),
+    const req = https.request(
+      url,
+      {
+        method,
+        ca: fs.readFileSync(ep.caFile),
+        headers: {
+          Authorization: `Bearer ${ep.token}`,
+          Accept: 'application/json',
+          ...(payload === undefined ? {} : { 'Content-Type': contentType }),
+        },
+        timeout: 10_000,
       },
-      timeout: 10_000,
-    }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-      res.on('error', reject);
-    });
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        res.on('error', reject);
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`${method} ${url.href} timed out`)));
     req.on('error', reject);
     req.end(payload);
@@ -46,8 +55,13 @@ export function apiRequest(ep: Endpoint, method: string, urlPath: string, body?:
 }
 
 /** Like apiRequest but a non-2xx status rejects with the body. */
-export async function apiCall(ep: Endpoint, method: string, urlPath: string, body?: unknown,
-  contentType?: string): Promise<unknown> {
+export async function apiCall(
+  ep: Endpoint,
+  method: string,
+  urlPath: string,
+  body?: unknown,
+  contentType?: string,
+): Promise<unknown> {
   const res = await apiRequest(ep, method, urlPath, body, contentType);
   if (res.status < 200 || res.status > 299) {
     throw new Error(`${method} ${urlPath} on ${ep.server}: HTTP ${res.status}: ${res.body.slice(0, 500)}`);
@@ -59,8 +73,12 @@ export async function apiCall(ep: Endpoint, method: string, urlPath: string, bod
 export class WaitAborted extends Error {}
 
 /** Polls `check` every 250 ms until it returns true; throws `describe()` after `timeoutMs`. */
-export async function waitFor(what: string, timeoutMs: number, check: () => Promise<boolean>,
-  describe: () => string = () => ''): Promise<void> {
+export async function waitFor(
+  what: string,
+  timeoutMs: number,
+  check: () => Promise<boolean>,
+  describe: () => string = () => '',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError = '';
   for (;;) {
@@ -71,7 +89,9 @@ export async function waitFor(what: string, timeoutMs: number, check: () => Prom
       lastError = err instanceof Error ? err.message : String(err);
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}${lastError ? ` (last error: ${lastError})` : ''}\n${describe()}`);
+      throw new Error(
+        `timed out after ${timeoutMs / 1000}s waiting for ${what}${lastError ? ` (last error: ${lastError})` : ''}\n${describe()}`,
+      );
     }
     await sleep(250);
   }

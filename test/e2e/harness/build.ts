@@ -9,7 +9,14 @@ import { run } from './processes.ts';
 import { withLock } from './lock.ts';
 
 /** The binaries a control plane is made of, by file name in the bin directory. */
-export const binaries = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kubectl', 'kwok'] as const;
+export const binaries = [
+  'etcd',
+  'kube-apiserver',
+  'kube-controller-manager',
+  'kube-scheduler',
+  'kubectl',
+  'kwok',
+] as const;
 export type BinaryName = (typeof binaries)[number];
 
 /** What `build` produced: the bin directory and kwok's stage configuration. */
@@ -95,7 +102,9 @@ export function isBuilt(tc: Toolchain): boolean {
 export function goBinary(): string {
   const fromEnv = process.env['GO'];
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  const onPath = (process.env['PATH'] ?? '').split(path.delimiter).some((d) => d !== '' && fs.existsSync(path.join(d, 'go')));
+  const onPath = (process.env['PATH'] ?? '')
+    .split(path.delimiter)
+    .some((d) => d !== '' && fs.existsSync(path.join(d, 'go')));
   if (onPath || !fs.existsSync('/usr/local/go/bin/go')) return 'go';
   return '/usr/local/go/bin/go';
 }
@@ -140,7 +149,10 @@ export async function ensureBuilt(log: (msg: string) => void): Promise<Toolchain
       cwd: toolModules.kwok,
       env,
     });
-    const kwokDir = run(go, ['list', '-m', '-f', '{{.Dir}}', 'sigs.k8s.io/kwok'], { cwd: toolModules.kwok, env }).trim();
+    const kwokDir = run(go, ['list', '-m', '-f', '{{.Dir}}', 'sigs.k8s.io/kwok'], {
+      cwd: toolModules.kwok,
+      env,
+    }).trim();
     const stages = kwokStageFiles.map((f) => fs.readFileSync(path.join(kwokDir, f), 'utf8').trim()).join('\n---\n');
     fs.writeFileSync(tc.kwokStages, stages + '\n');
     for (const b of binaries) {

@@ -96,11 +96,7 @@ function kubeControllerManager(c: ClusterRecord, ctx: CommandContext): string[] 
 }
 
 function kubeScheduler(c: ClusterRecord, ctx: CommandContext): string[] {
-  return [
-    `--kubeconfig=${componentKubeconfig(ctx.stateDir, c.name)}`,
-    '--secure-port=0',
-    '--leader-elect=false',
-  ];
+  return [`--kubeconfig=${componentKubeconfig(ctx.stateDir, c.name)}`, '--secure-port=0', '--leader-elect=false'];
 }
 
 function kwok(c: ClusterRecord, ctx: CommandContext): string[] {
@@ -117,11 +113,11 @@ function kwok(c: ClusterRecord, ctx: CommandContext): string[] {
 }
 
 const argsOf: Readonly<Record<Component, (c: ClusterRecord, ctx: CommandContext) => string[]>> = {
-  'etcd': etcd,
+  etcd: etcd,
   'kube-apiserver': kubeApiserver,
   'kube-controller-manager': kubeControllerManager,
   'kube-scheduler': kubeScheduler,
-  'kwok': kwok,
+  kwok: kwok,
 };
 
 /** The command that runs `component` of cluster `c`. */

@@ -43,13 +43,18 @@ export async function stopComponent(c: ClusterRecord, component: Component): Pro
 /** Waits until the apiserver of `c` answers /readyz, failing early if it died. */
 export async function waitReady(c: ClusterRecord, ctx: CommandContext): Promise<void> {
   const ep = endpointOf(c, ctx);
-  await waitFor(`${c.name} apiserver /readyz at ${ep.server}`, readyTimeoutMs, async () => {
-    for (const comp of ['etcd', 'kube-apiserver'] as const) {
-      const rec = c.processes[comp];
-      if (!rec || !isRunning(rec)) throw new WaitAborted(`${c.name}: ${comp} exited:\n${logTail(rec?.log ?? '')}`);
-    }
-    return isReady(ep);
-  }, () => logTail(c.processes['kube-apiserver']?.log ?? ''));
+  await waitFor(
+    `${c.name} apiserver /readyz at ${ep.server}`,
+    readyTimeoutMs,
+    async () => {
+      for (const comp of ['etcd', 'kube-apiserver'] as const) {
+        const rec = c.processes[comp];
+        if (!rec || !isRunning(rec)) throw new WaitAborted(`${c.name}: ${comp} exited:\n${logTail(rec?.log ?? '')}`);
+      }
+      return isReady(ep);
+    },
+    () => logTail(c.processes['kube-apiserver']?.log ?? ''),
+  );
 }
 
 /**
@@ -89,7 +94,7 @@ async function seedNodes(ep: Endpoint, cluster: string): Promise<void> {
       metadata: {
         name,
         labels: {
-          'type': 'kwok',
+          type: 'kwok',
           'kubernetes.io/hostname': name,
           'kubernetes.io/os': 'linux',
           'kubernetes.io/arch': 'amd64',
@@ -101,8 +106,13 @@ async function seedNodes(ep: Endpoint, cluster: string): Promise<void> {
     if (res.status !== 201 && res.status !== 409) {
       throw new Error(`${cluster}: creating node ${name}: HTTP ${res.status}: ${res.body.slice(0, 300)}`);
     }
-    await apiCall(ep, 'PATCH', `/api/v1/nodes/${name}/status`,
-      { status: { capacity: nodeCapacity, allocatable: nodeCapacity } }, 'application/merge-patch+json');
+    await apiCall(
+      ep,
+      'PATCH',
+      `/api/v1/nodes/${name}/status`,
+      { status: { capacity: nodeCapacity, allocatable: nodeCapacity } },
+      'application/merge-patch+json',
+    );
   }
 }
 
@@ -113,12 +123,20 @@ interface NodeList {
 async function waitNodesReady(c: ClusterRecord, ctx: CommandContext): Promise<void> {
   const ep = endpointOf(c, ctx);
   const want = new Set(nodeNames(c.name));
-  await waitFor(`${c.name} nodes Ready`, readyTimeoutMs, async () => {
-    const list = (await apiCall(ep, 'GET', '/api/v1/nodes')) as NodeList;
-    const ready = (list.items ?? []).filter((n) => want.has(n.metadata?.name ?? '') &&
-      (n.status?.conditions ?? []).some((x) => x.type === 'Ready' && x.status === 'True'));
-    return ready.length === want.size;
-  }, () => logTail(c.processes.kwok?.log ?? ''));
+  await waitFor(
+    `${c.name} nodes Ready`,
+    readyTimeoutMs,
+    async () => {
+      const list = (await apiCall(ep, 'GET', '/api/v1/nodes')) as NodeList;
+      const ready = (list.items ?? []).filter(
+        (n) =>
+          want.has(n.metadata?.name ?? '') &&
+          (n.status?.conditions ?? []).some((x) => x.type === 'Ready' && x.status === 'True'),
+      );
+      return ready.length === want.size;
+    },
+    () => logTail(c.processes.kwok?.log ?? ''),
+  );
 }
 
 /** Stops every process of `c`, last started first. */

@@ -11,7 +11,16 @@ import { withLock } from './lock.ts';
 import { stateDir } from './paths.ts';
 import { ensurePki } from './pki.ts';
 import { freePorts, isRunning, processesUsing, stopProcess } from './processes.ts';
-import { components, componentsOf, findCluster, memberName, readState, writeState, type ClusterRecord, type HarnessState } from './state.ts';
+import {
+  components,
+  componentsOf,
+  findCluster,
+  memberName,
+  readState,
+  writeState,
+  type ClusterRecord,
+  type HarnessState,
+} from './state.ts';
 import { serverUrl } from './commands.ts';
 
 const usage = `usage: test/e2e/clusters COMMAND
@@ -77,7 +86,11 @@ async function up(members: number): Promise<void> {
       const text = failures.map((f) => (f instanceof Error ? f.message : String(f))).join('\n');
       throw new Error(`${text}\n(the clusters stay as they are for inspection; \`clusters down\` removes them)`);
     }
-    writeKubeconfig(state.kubeconfig, state.clusters.map((c) => ({ name: c.name, server: serverUrl(c) })), ctx.pki);
+    writeKubeconfig(
+      state.kubeconfig,
+      state.clusters.map((c) => ({ name: c.name, server: serverUrl(c) })),
+      ctx.pki,
+    );
     log(`ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
     process.stdout.write(`${state.kubeconfig}\n`);
   });
@@ -123,7 +136,8 @@ async function down(): Promise<void> {
     }
     // Anything of ours still running on this state directory, recorded or not.
     const strays = processesUsing(dir, components);
-    if (strays.length > 0) log(`stopping ${strays.length} unrecorded process(es): ${strays.map((p) => p.pid).join(' ')}`);
+    if (strays.length > 0)
+      log(`stopping ${strays.length} unrecorded process(es): ${strays.map((p) => p.pid).join(' ')}`);
     await Promise.all(strays.map((p) => stopProcess(p)));
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -154,13 +168,20 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
   switch (cmd) {
     case 'up': {
       const n = arg === undefined ? 3 : Number(arg);
-      if (!Number.isInteger(n) || n < 0 || n > 20 || rest.length > 0) throw new UsageError('up takes a member count from 0 to 20');
+      if (!Number.isInteger(n) || n < 0 || n > 20 || rest.length > 0)
+        throw new UsageError('up takes a member count from 0 to 20');
       await up(n);
       return 0;
     }
-    case 'stop': await stop(needName()); return 0;
-    case 'start': await start(needName()); return 0;
-    case 'down': await down(); return 0;
+    case 'stop':
+      await stop(needName());
+      return 0;
+    case 'start':
+      await start(needName());
+      return 0;
+    case 'down':
+      await down();
+      return 0;
     case 'build': {
       const tc = await ensureBuilt(log);
       process.stdout.write(`${tc.binDir}\n`);
@@ -171,8 +192,12 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
       process.stdout.write(`${tc.binDir}\n`);
       return 0;
     }
-    case 'status': status(); return 0;
-    case '-h': case '--help': case 'help':
+    case 'status':
+      status();
+      return 0;
+    case '-h':
+    case '--help':
+    case 'help':
       process.stdout.write(`${usage}\n`);
       return 0;
     default:

@@ -38,22 +38,63 @@ export function ensurePki(dir: string): Pki {
   if (fs.existsSync(tokenPath)) return { ...p, adminToken: fs.readFileSync(tokenPath, 'utf8').trim() };
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const days = '3650';
-  run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', p.caKey, '-out', p.caCert,
-    '-days', days, '-subj', '/CN=flotilla-e2e-ca']);
+  run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    p.caKey,
+    '-out',
+    p.caCert,
+    '-days',
+    days,
+    '-subj',
+    '/CN=flotilla-e2e-ca',
+  ]);
   const csr = path.join(dir, 'apiserver.csr');
-  run('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', p.serverKey, '-out', csr,
-    '-subj', '/CN=kube-apiserver']);
+  run('openssl', [
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    p.serverKey,
+    '-out',
+    csr,
+    '-subj',
+    '/CN=kube-apiserver',
+  ]);
   const ext = path.join(dir, 'apiserver.ext');
-  fs.writeFileSync(ext, [
-    'basicConstraints=CA:FALSE',
-    'keyUsage=critical,digitalSignature,keyEncipherment',
-    'extendedKeyUsage=serverAuth',
-    // In-cluster names too, so a client that resolves them could still verify.
-    'subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local',
-    '',
-  ].join('\n'));
-  run('openssl', ['x509', '-req', '-in', csr, '-CA', p.caCert, '-CAkey', p.caKey, '-CAcreateserial',
-    '-out', p.serverCert, '-days', days, '-extfile', ext]);
+  fs.writeFileSync(
+    ext,
+    [
+      'basicConstraints=CA:FALSE',
+      'keyUsage=critical,digitalSignature,keyEncipherment',
+      'extendedKeyUsage=serverAuth',
+      // In-cluster names too, so a client that resolves them could still verify.
+      'subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local',
+      '',
+    ].join('\n'),
+  );
+  run('openssl', [
+    'x509',
+    '-req',
+    '-in',
+    csr,
+    '-CA',
+    p.caCert,
+    '-CAkey',
+    p.caKey,
+    '-CAcreateserial',
+    '-out',
+    p.serverCert,
+    '-days',
+    days,
+    '-extfile',
+    ext,
+  ]);
   run('openssl', ['genrsa', '-out', p.saKey, '2048']);
   run('openssl', ['rsa', '-in', p.saKey, '-pubout', '-out', p.saPub]);
   const token = randomBytes(24).toString('hex');

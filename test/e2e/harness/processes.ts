@@ -141,7 +141,11 @@ export function processesUsing(dir: string, binaries: ReadonlyArray<string>): Pr
 }
 
 /** Runs a command to completion, throwing with its output when it fails. */
-export function run(cmd: string, args: ReadonlyArray<string>, opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): string {
+export function run(
+  cmd: string,
+  args: ReadonlyArray<string>,
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
+): string {
   const res = spawnSync(cmd, args, {
     cwd: opts.cwd,
     env: opts.env ?? process.env,

@@ -45,14 +45,19 @@ export function startFlotilla(args: readonly string[], cwd: string, env: NodeJS.
   const child = spawn(node, [bin, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
-  child.stdout?.on('data', (d: Buffer) => { out += d.toString('utf8'); });
-  child.stderr?.on('data', (d: Buffer) => { err += d.toString('utf8'); });
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString('utf8');
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    err += d.toString('utf8');
+  });
   const exited = new Promise<ProcessResult>((resolve, reject) => {
     child.once('error', reject);
     child.once('close', (code, signal) => resolve({ code, signal, stdout: out, stderr: err }));
   });
   return {
-    child, exited,
+    child,
+    exited,
     stdout: () => out,
     stderr: () => err,
     async stop(signal = 'SIGTERM', withinMs = 15_000) {
@@ -61,7 +66,11 @@ export function startFlotilla(args: readonly string[], cwd: string, env: NodeJS.
       const late = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
           child.kill('SIGKILL');
-          reject(new Error(`flotilla ${args[0] ?? ''} did not exit within ${withinMs} ms of ${signal}; stderr:\n${err.slice(-2000)}`));
+          reject(
+            new Error(
+              `flotilla ${args[0] ?? ''} did not exit within ${withinMs} ms of ${signal}; stderr:\n${err.slice(-2000)}`,
+            ),
+          );
         }, withinMs);
       });
       try {
@@ -77,13 +86,22 @@ export function startFlotilla(args: readonly string[], cwd: string, env: NodeJS.
 }
 
 /** Runs `flotilla <args>` to completion (bounded by `withinMs`, then killed and rejected). */
-export async function runFlotilla(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, withinMs = 60_000): Promise<ProcessResult> {
+export async function runFlotilla(
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  withinMs = 60_000,
+): Promise<ProcessResult> {
   const p = startFlotilla(args, cwd, env);
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       p.kill();
-      reject(new Error(`flotilla ${args.join(' ')} did not finish within ${withinMs} ms; stderr:\n${p.stderr().slice(-2000)}`));
+      reject(
+        new Error(
+          `flotilla ${args.join(' ')} did not finish within ${withinMs} ms; stderr:\n${p.stderr().slice(-2000)}`,
+        ),
+      );
     }, withinMs);
   });
   try {
@@ -98,7 +116,13 @@ export async function runFlotilla(args: readonly string[], cwd: string, env: Nod
  * `withinMs` (a bound against hanging, not a timing assertion: Q7). Rejects naming `what`, with
  * `context()` (say, the child's stderr) for the failure message.
  */
-export async function eventually<T>(what: string, withinMs: number, probe: () => Promise<T | undefined>, context: () => string = () => '', everyMs = 100): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  withinMs: number,
+  probe: () => Promise<T | undefined>,
+  context: () => string = () => '',
+  everyMs = 100,
+): Promise<T> {
   const deadline = Date.now() + withinMs;
   let lastError: unknown;
   for (;;) {

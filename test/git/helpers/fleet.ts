@@ -34,7 +34,17 @@ export async function startFleetRig(): Promise<FleetRig> {
     const work = await cloneRepo(server.authUrl('fleet'), tmp.dir);
     cpSync(exampleFleet, work, { recursive: true });
     const first = await commitAndPush(work, 'Add the fleet');
-    return { server, work, root: tmp.dir, url: server.url('fleet'), first, cleanup: async () => { await server.stop(); tmp.cleanup(); } };
+    return {
+      server,
+      work,
+      root: tmp.dir,
+      url: server.url('fleet'),
+      first,
+      cleanup: async () => {
+        await server.stop();
+        tmp.cleanup();
+      },
+    };
   } catch (err) {
     tmp.cleanup();
     throw err;
@@ -45,18 +55,38 @@ export async function startFleetRig(): Promise<FleetRig> {
 export type LogSink = Readonly<Record<string, unknown>>[];
 
 /** A reconcile context for `rig`'s remote with its own cache directory (one per simulated process). */
-export async function remoteContext(rig: FleetRig, cacheName: string, extra: Partial<ReconcileContext> = {}, log: LogSink = []): Promise<ReconcileContext> {
+export async function remoteContext(
+  rig: FleetRig,
+  cacheName: string,
+  extra: Partial<ReconcileContext> = {},
+  log: LogSink = [],
+): Promise<ReconcileContext> {
   const credentials = { username: rig.server.user, password: rig.server.password };
-  const source = await openSource({ repo: rig.url, cwd: rig.root, branch: 'main', cacheRoot: path.join(rig.root, cacheName), credentials });
+  const source = await openSource({
+    repo: rig.url,
+    cwd: rig.root,
+    branch: 'main',
+    cacheRoot: path.join(rig.root, cacheName),
+    credentials,
+  });
   if (source.kind !== 'git') throw new Error('expected a git source');
   const target = extra.target ?? source.store;
   return {
-    source, target, branches: {}, identity: { name: 'flotilla', email: 'flotilla@localhost' }, now: () => testTime,
-    log: (f) => log.push(f), statusReader: createStatusReader(target), ...extra,
+    source,
+    target,
+    branches: {},
+    identity: { name: 'flotilla', email: 'flotilla@localhost' },
+    now: () => testTime,
+    log: (f) => log.push(f),
+    statusReader: createStatusReader(target),
+    ...extra,
   };
 }
 
 /** A second store on the same remote (another process's cache). */
 export async function otherStore(rig: FleetRig, cacheName: string) {
-  return remoteStore({ url: rig.url, credentials: { username: rig.server.user, password: rig.server.password } }, path.join(rig.root, cacheName));
+  return remoteStore(
+    { url: rig.url, credentials: { username: rig.server.user, password: rig.server.password } },
+    path.join(rig.root, cacheName),
+  );
 }

@@ -71,16 +71,26 @@ export async function startGitServer(root: string, user = 'fleet', password = 's
     const cgi = spawn(backend, [], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     req.pipe(cgi.stdin);
     cgi.stdin.on('error', () => undefined); // the backend may close stdin early on an error answer
-    relayCgi(cgi.stdout, res, (n) => { bytesSent += n; });
+    relayCgi(cgi.stdout, res, (n) => {
+      bytesSent += n;
+    });
     cgi.stderr.resume();
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const bound = (server.address() as AddressInfo).port;
   const base = `http://127.0.0.1:${bound}`;
   return {
-    base, root, user, password, fault,
-    get requests() { return requests; },
-    get bytesSent() { return bytesSent; },
+    base,
+    root,
+    user,
+    password,
+    fault,
+    get requests() {
+      return requests;
+    },
+    get bytesSent() {
+      return bytesSent;
+    },
     port: bound,
     authUrl: (name) => `http://${user}:${password}@127.0.0.1:${bound}/${name}.git`,
     url: (name) => `${base}/${name}.git`,
@@ -90,7 +100,11 @@ export async function startGitServer(root: string, user = 'fleet', password = 's
       execFileSync('git', ['--git-dir', dir, 'config', 'http.receivepack', 'true']);
       return dir;
     },
-    stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -99,7 +113,11 @@ function relayCgi(out: NodeJS.ReadableStream, res: http.ServerResponse, sent: (b
   let head = Buffer.alloc(0);
   let headersDone = false;
   out.on('data', (chunk: Buffer) => {
-    if (headersDone) { sent(chunk.length); res.write(chunk); return; }
+    if (headersDone) {
+      sent(chunk.length);
+      res.write(chunk);
+      return;
+    }
     head = Buffer.concat([head, chunk]);
     const crlf = head.indexOf('\r\n\r\n');
     const lf = head.indexOf('\n\n');

@@ -15,15 +15,34 @@ export function tempDir(prefix = 'flotilla-git-'): { dir: string; cleanup: () =>
  * server runs in this process, and a synchronous child would block the loop that must answer it.
  */
 export function gitCli(cwd: string, ...args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => execFile('git', args, {
-    cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
-    env: gitEnv(cwd),
-  }, (err, stdout, stderr) => (err ? reject(new Error(`git ${args.join(' ')} failed: ${stderr}`, { cause: err })) : resolve(stdout))));
+  return new Promise((resolve, reject) =>
+    execFile(
+      'git',
+      args,
+      {
+        cwd,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        env: gitEnv(cwd),
+      },
+      (err, stdout, stderr) =>
+        err ? reject(new Error(`git ${args.join(' ')} failed: ${stderr}`, { cause: err })) : resolve(stdout),
+    ),
+  );
 }
 
 /** The environment of `gitCli`: a fixed identity, no prompts, no system or user configuration. */
 function gitEnv(cwd: string): NodeJS.ProcessEnv {
-  return { ...process.env, GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'dev@example.com', GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1', HOME: cwd };
+  return {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'Dev',
+    GIT_AUTHOR_EMAIL: 'dev@example.com',
+    GIT_COMMITTER_NAME: 'Dev',
+    GIT_COMMITTER_EMAIL: 'dev@example.com',
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_CONFIG_NOSYSTEM: '1',
+    HOME: cwd,
+  };
 }
 
 /** `gitCli`, synchronous, stdout trimmed: for tests that run no server in their own process. */
@@ -38,7 +57,12 @@ export async function cloneRepo(url: string, parent: string, name = 'work'): Pro
 }
 
 /** Commits everything in `dir` with `message` and pushes `branch`; returns the new commit. */
-export async function commitAndPush(dir: string, message: string, branch = 'main', ...pushArgs: string[]): Promise<string> {
+export async function commitAndPush(
+  dir: string,
+  message: string,
+  branch = 'main',
+  ...pushArgs: string[]
+): Promise<string> {
   await gitCli(dir, 'add', '-A');
   await gitCli(dir, 'commit', '--quiet', '--allow-empty', '-m', message);
   await gitCli(dir, 'push', '--quiet', ...pushArgs, 'origin', `HEAD:refs/heads/${branch}`);
