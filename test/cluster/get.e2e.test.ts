@@ -72,8 +72,12 @@ import { e2eEnabled, eventually, kubectl, startMember, stopMember } from './harn
     const all = await get('configmaps', '-A', '-l', 'app.kubernetes.io/managed-by=flotilla', '--clusters', 'member1');
     assert.match(all.stdout, /^CLUSTER\s+NAMESPACE\s+NAME\s+DATA\s+AGE\s+BINDING\s+REVISION\n/);
     assert.match(all.stdout, /member1\s+shop\s+web-config\s+1\s/);
-    const pods = await get('pods', '-n', 'shop', '-l', 'app=web', '-o', 'name', '--clusters', 'member3');
-    assert.equal(pods.stdout.trimEnd().split('\n').length, 2);
+    // member3's two web Pods: its ReplicaSet controller creates them after the apply, so wait for both.
+    const pods = await eventually('two web Pods on member3', 120_000, async () => {
+      const r = await get('pods', '-n', 'shop', '-l', 'app=web', '-o', 'name', '--clusters', 'member3');
+      return r.stdout.trimEnd().split('\n').length === 2 ? r : undefined;
+    });
+    assert.match(pods.stdout, /^member3 pod\/web-[a-z0-9-]+\nmember3 pod\/web-[a-z0-9-]+\n$/);
   });
 
   it('a name found nowhere exits 1; an unknown kind or cluster says so', async () => {
