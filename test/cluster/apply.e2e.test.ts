@@ -23,13 +23,25 @@ function byCluster(r: FleetApplyResult, name: string): ClusterResult {
 function actions(c: ClusterResult): Record<string, string> {
   return Object.fromEntries([...c.objects, ...c.pruned].map((o) => [`${o.id.kind}/${o.id.name}`, o.outcome.action]));
 }
-async function resourceVersions(context: string): Promise<Record<string, string>> {
+/**
+ * What an apply could have written: the resourceVersion of an object without a status, and for a
+ * Deployment (whose controller keeps writing its status) the generation and the managers of its
+ * main resource. A write by flotilla changes one of them; the Deployment controller changes none.
+ */
+async function writtenState(context: string): Promise<Record<string, string>> {
   const list = await getJson(context, 'configmaps,deployments,services', '-n', ns);
   return Object.fromEntries(
-    (list?.['items'] ?? []).map((i: KubeObject) => [
-      `${i.kind}/${i.metadata.name}`,
-      String(i.metadata['resourceVersion']),
-    ]),
+    (list?.['items'] ?? []).map((i: KubeObject) => {
+      const meta = i.metadata as Record<string, unknown>;
+      const managed = ((meta['managedFields'] ?? []) as Array<Record<string, unknown>>).filter(
+        (m) => m['subresource'] === undefined,
+      );
+      const state =
+        i.kind === 'Deployment'
+          ? JSON.stringify({ generation: meta['generation'], managed })
+          : String(meta['resourceVersion']);
+      return [`${i.kind}/${i.metadata.name}`, state];
+    }),
   );
 }
 
@@ -50,16 +62,16 @@ async function resourceVersions(context: string): Promise<Record<string, string>
     ({ kubeconfig } = await members());
   });
 
-  it('applies to three members; a second apply changes nothing (resourceVersions unchanged)', async () => {
+  it('applies to three members; a second apply changes nothing (no write reaches the servers)', async () => {
     const plan = planOf(rev, Object.fromEntries(all.map((c) => [c, base(rev)])));
     const first = await applyFleet(plan, applyOptions(kubeconfig));
     for (const c of first.clusters) assert.equal(c.ok, true, `${c.cluster}: ${c.message}`);
     assert.deepEqual(actions(byCluster(first, 'member1'))['Deployment/web'], 'created');
-    const before = await Promise.all(all.map(resourceVersions));
+    const before = await Promise.all(all.map(writtenState));
     const second = await applyFleet(plan, applyOptions(kubeconfig));
     for (const c of second.clusters)
       assert.deepEqual(new Set(Object.values(actions(c))), new Set(['unchanged']), c.cluster);
-    assert.deepEqual(await Promise.all(all.map(resourceVersions)), before);
+    assert.deepEqual(await Promise.all(all.map(writtenState)), before);
   });
 
   it('prunes exactly the objects the plan dropped, only where dropped', async () => {
@@ -255,12 +267,12 @@ async function resourceVersions(context: string): Promise<Record<string, string>
   });
 
   it('a dry-run reports what would change and writes nothing', async () => {
-    const before = await resourceVersions('member1');
+    const before = await writtenState('member1');
     const changed = base('rev-4').map((m) =>
       m.kind === 'ConfigMap' && m.metadata.name === 'a' ? configMap(ns, 'a', { k: 'changed' }, 'rev-4') : m,
     );
     const r = await applyFleet(planOf('rev-4', { member1: changed }), applyOptions(kubeconfig, { dryRun: true }));
     assert.equal(byCluster(r, 'member1').objects.find((o) => o.id.name === 'a')?.outcome.action, 'configured');
-    assert.deepEqual(await resourceVersions('member1'), before);
+    assert.deepEqual(await writtenState('member1'), before);
   });
 });

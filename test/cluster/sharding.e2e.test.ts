@@ -80,11 +80,15 @@ const replicas = async (ctx: string) =>
       (await Promise.all(all.map(replicas))).every((n) => n === 2) ? true : undefined,
     );
     const [decider, worker] = shards as [ControllerProcess, ControllerProcess];
-    assert.deepEqual([...applied(worker)].sort(), workerOwned);
-    assert.deepEqual(
-      [...applied(decider)].sort(),
-      all.filter((c) => !workerOwned.includes(c)),
+    const deciderOwned = all.filter((c) => !workerOwned.includes(c));
+    // A member shows the replicas as soon as the apply request returns; the shard logs
+    // "cluster applied" after that, and its stdout reaches this process later still.
+    const owned = (s: ControllerProcess, want: string[]) => want.every((c) => applied(s).has(c));
+    await eventually('both shards log their applies', 30_000, async () =>
+      owned(worker, workerOwned) && owned(decider, deciderOwned) ? true : undefined,
     );
+    assert.deepEqual([...applied(worker)].sort(), workerOwned);
+    assert.deepEqual([...applied(decider)].sort(), deciderOwned);
     const report = await eventually('worker report', 30_000, async () => {
       const text = await gitCli(repo, 'show', `flotilla-status:observations/${workerOwned[0]}.yaml`).catch(() => '');
       return /health: Healthy/.test(text) ? text : undefined;
