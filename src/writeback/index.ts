@@ -42,10 +42,22 @@ export {
 export { parseClusterHealth, parseFailoverBinding } from './failover-state.ts';
 export { parseRebalancerRecord, rebalancerFiles, rebalancersRoot } from './rebalancer-files.ts';
 export {
+  createStatusRecordReader,
+  recordHistoryDepth,
+  type StatusRecordReader,
+} from './status-file-history.ts';
+export {
+  diagnoseStatusFile,
+  formatStatusFileProblem,
+  statusFileLogFields,
+  type StatusFileProblem,
+} from './status-file-problem.ts';
+export {
   createStatusReader,
   type PreviousView,
   type RecordedFailover,
   type StatusReader,
+  type StatusReaderOptions,
   type StatusView,
 } from './status-reader.ts';
 export {

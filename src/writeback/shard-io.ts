@@ -18,24 +18,33 @@ import {
 import { fileChanges } from './file-changes.ts';
 import { safeSegment } from './file-name.ts';
 import { renderedRoot } from './rendered-tree.ts';
+import { createStatusRecordReader, type StatusRecordReader } from './status-file-history.ts';
 import { toDesired } from './status-writer.ts';
 
 function parseOrNull(text: string): unknown {
   try {
     return YAML.parse(text, { maxAliasCount: 100 }) ?? null;
-  } catch {
-    return null; // a file broken by hand is skipped, never fatal
+  } catch (err) {
+    if (err instanceof YAML.YAMLError) return null; // a file broken by hand: the record reader reports where
+    throw err;
   }
 }
 
-/** The cluster reports on the status branch at `tip`, sorted by cluster. */
-export async function readClusterReports(store: BranchStore, tip: string | undefined): Promise<ClusterReport[]> {
+/**
+ * The cluster reports on the status branch at `tip`, sorted by cluster; a report broken by hand is
+ * reported through `records` and its last good version read instead (status-file-history.ts).
+ */
+export async function readClusterReports(
+  store: BranchStore,
+  tip: string | undefined,
+  records: StatusRecordReader = createStatusRecordReader(store.repo),
+): Promise<ClusterReport[]> {
   if (!tip) return [];
   const files = await listFiles(store.repo, (await readCommitInfo(store.repo, tip)).tree);
   const out: ClusterReport[] = [];
   for (const [path, oid] of [...files].sort(([a], [b]) => compareStrings(a, b))) {
     if (!path.startsWith(`${reportsRoot}/`) || !path.endsWith('.yaml')) continue;
-    const r = parseClusterReport(parseOrNull(await readBlobText(store.repo, oid)));
+    const r = await records.read(tip, { path, oid }, 'cluster report', (t) => parseClusterReport(parseOrNull(t)));
     if (r) out.push(r);
   }
   return out;

@@ -4,14 +4,7 @@
  */
 import YAML from 'yaml';
 import { compareStrings } from '../api/index.ts';
-import {
-  GitRepositoryBroken,
-  listFiles,
-  readBlobAt,
-  readBlobText,
-  readCommitInfo,
-  type BranchStore,
-} from '../git/index.ts';
+import { GitRepositoryBroken, listFiles, readBlobAt, readCommitInfo, type BranchStore } from '../git/index.ts';
 import { parsePrevious, type AppliedPlacements, type PreviousPlacement, type PreviousRecords } from '../plan/index.ts';
 import { parseRevisionRecord, revisionPath, type RevisionRecord } from './revision-record.ts';
 import type { ClusterHealthState, FailoverBinding } from '../status/index.ts';
@@ -19,6 +12,8 @@ import { parseClusterHealth, parseFailoverBinding } from './failover-state.ts';
 import { bindingsRoot, clustersRoot } from './status-files.ts';
 import { parseRebalancerRecord, rebalancersRoot } from './rebalancer-files.ts';
 import type { RebalanceRecords } from '../rebalance/index.ts';
+import { createStatusRecordReader } from './status-file-history.ts';
+import type { StatusFileProblem } from './status-file-problem.ts';
 
 /** What the status branch says about the last revisions. */
 export interface StatusView {
@@ -34,6 +29,12 @@ export interface StatusReader {
   previous(tip: string | undefined): Promise<PreviousView>;
   /** The controller's failover memory at `tip`: cluster health states and recorded bindings, sorted. */
   failoverState(tip: string | undefined): Promise<RecordedFailover>;
+}
+
+/** What a status reader is told besides its store. */
+export interface StatusReaderOptions {
+  /** Hears each broken status file once (the controller logs it); the pass goes on without it. */
+  readonly onProblem?: (p: StatusFileProblem) => void;
 }
 
 /** The recorded placement and the policy placement each binding was scheduled with. */
@@ -55,9 +56,11 @@ export interface RecordedFailover {
 }
 
 /** Creates a reader over `store`. */
-export function createStatusReader(store: BranchStore): StatusReader {
+export function createStatusReader(store: BranchStore, options: StatusReaderOptions = {}): StatusReader {
   let parsed = new Map<string, unknown>();
-  const readText = (oid: string) => readBlobText(store.repo, oid);
+  const records = createStatusRecordReader(store.repo, options.onProblem);
+  const rebalancer = (tip: string, path: string, oid: string) =>
+    records.read(tip, { path, oid }, 'WorkloadRebalancer record', (t) => parseRebalancerRecord(yamlValue(t)));
   return {
     async record(branch) {
       const tip = await store.tip(branch);
@@ -81,18 +84,19 @@ export function createStatusReader(store: BranchStore): StatusReader {
       const rebalancers = new Map<string, NonNullable<ReturnType<typeof parseRebalancerRecord>>[1]>();
       for (const [path, oid] of [...files].sort(([a], [b]) => compareStrings(a, b))) {
         if (path.startsWith(`${rebalancersRoot}/`) && path.endsWith('.yaml')) {
-          const r = parseRebalancerRecord(parseOrNull(await readText(oid)));
+          const r = await rebalancer(tip, path, oid);
           if (r) rebalancers.set(r[0], r[1]);
           continue;
         }
         if (!path.startsWith(`${bindingsRoot}/`) || !path.endsWith('.yaml')) continue;
         let value = parsed.get(oid);
-        if (value === undefined) value = parseOrNull(await readText(oid));
+        if (value === undefined) value = (await records.read(tip, { path, oid }, bindingRecord, bindingValue)) ?? null;
         next.set(oid, value);
         if (value !== null) list.push(value);
       }
       parsed = next;
-      // Malformed entries (a hand edit) only lose their stability hint; they never fail the plan.
+      // An entry broken by hand keeps its last good version (status-file-history.ts); with none, it
+      // only loses its stability hint: it never fails the plan.
       const read = parsePrevious(list, 'status-branch');
       return { placement: read.previous, applied: read.applied, records: read.records, rebalancers };
     },
@@ -104,14 +108,15 @@ export function createStatusReader(store: BranchStore): StatusReader {
       const rebalancers = new Map<string, NonNullable<ReturnType<typeof parseRebalancerRecord>>[1]>();
       for (const [path, oid] of [...files].sort(([a], [b]) => compareStrings(a, b))) {
         if (!path.endsWith('.yaml')) continue;
+        const file = { path, oid };
         if (path.startsWith(`${clustersRoot}/`)) {
-          const c = parseClusterHealth(parseOrNull(await readText(oid)));
+          const c = await records.read(tip, file, 'Cluster status record', (t) => parseClusterHealth(yamlValue(t)));
           if (c) clusters.push(c);
         } else if (path.startsWith(`${bindingsRoot}/`)) {
-          const b = parseFailoverBinding(parseOrNull(await readText(oid)));
+          const b = await records.read(tip, file, bindingRecord, (t) => parseFailoverBinding(yamlValue(t)));
           if (b) bindings.push(b);
         } else if (path.startsWith(`${rebalancersRoot}/`)) {
-          const r = parseRebalancerRecord(parseOrNull(await readText(oid)));
+          const r = await rebalancer(tip, path, oid);
           if (r) rebalancers.set(r[0], r[1]);
         }
       }
@@ -124,10 +129,20 @@ export function createStatusReader(store: BranchStore): StatusReader {
   };
 }
 
-function parseOrNull(text: string): unknown {
+const bindingRecord = 'ResourceBinding record';
+
+/** A binding file's value when it reads as a binding (the failover pass's shape), else undefined. */
+function bindingValue(text: string): unknown {
+  const v = yamlValue(text);
+  return parseFailoverBinding(v) === undefined ? undefined : v;
+}
+
+/** The YAML value of a status file; undefined when it does not parse (the record reader reports where). */
+function yamlValue(text: string): unknown {
   try {
-    return YAML.parse(text, { maxAliasCount: 10 }) ?? null;
-  } catch {
-    return null; // an unparsable binding file carries no previous placement
+    return YAML.parse(text, { maxAliasCount: 10 }) ?? undefined;
+  } catch (err) {
+    if (err instanceof YAML.YAMLError) return undefined;
+    throw err;
   }
 }

@@ -13,7 +13,7 @@ import { runWorkerPass } from '../../controller/worker-pass.ts';
 import { createMetrics } from '../../controller/metrics.ts';
 import { armKillPoint, defaultCacheRoot, resolveCredentials } from '../../git/index.ts';
 import { assertSchedule, openSource } from '../../source/index.ts';
-import { createStatusReader } from '../../writeback/index.ts';
+import { createStatusReader, statusFileLogFields } from '../../writeback/index.ts';
 import { defineCommand } from '../command.ts';
 import { flag, type FlagValues } from '../flags.ts';
 import { exitOk, type IO } from '../io.ts';
@@ -114,7 +114,7 @@ export const controllerCommand = defineCommand({
       now: () => new Date(),
       log,
       branches: { status: values['status-branch'], rendered: values['rendered-branch'] },
-      statusReader: createStatusReader(target),
+      statusReader: createStatusReader(target, { onProblem: (p) => log({ level: 'warn', ...statusFileLogFields(p) }) }),
       members: {
         credentials: access.credentials,
         ...access.limits,

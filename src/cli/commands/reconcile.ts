@@ -25,7 +25,7 @@ import {
   type LockPolicy,
 } from '../../git/index.ts';
 import { assertSchedule, isRemoteUrl, openSource } from '../../source/index.ts';
-import { createStatusReader } from '../../writeback/index.ts';
+import { createStatusReader, statusFileLogFields } from '../../writeback/index.ts';
 import { defineCommand } from '../command.ts';
 import { flag } from '../flags.ts';
 import { exitError, exitInvalid, exitOk, type ExitCode, type IO } from '../io.ts';
@@ -170,7 +170,7 @@ Examples:
       now: () => new Date(),
       log,
       branches: { status: values['status-branch'], rendered: values['rendered-branch'] },
-      statusReader: createStatusReader(target),
+      statusReader: createStatusReader(target, { onProblem: (p) => log({ level: 'warn', ...statusFileLogFields(p) }) }),
       outDir,
       pruneGuard: pruneGuardFrom(values),
     };
