@@ -1,7 +1,7 @@
 /** `flotilla rebalance` as a child process: the file it writes loads as a WorkloadRebalancer, --branch commits through git, usage errors exit 2. */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
@@ -84,6 +84,51 @@ describe('flotilla rebalance (child process)', function () {
     const again = flotilla(dir, 'rebalance', 'Deployment/shop/frontend', '--name', 'other', '--branch', 'failback-eu');
     assert.equal(again.status, 2);
     assert.match(again.stderr, /failback-eu: the branch exists already/);
+  });
+  it('flotilla status lists each rebalancer with its phase and results from the status branch, and names a broken status file', () => {
+    for (const name of ['failback', 'later'])
+      assert.equal(flotilla(dir, 'rebalance', 'Deployment/shop/frontend', '--name', name).status, 0);
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'fleet');
+    // The status branch as the controller writes it: failback finished (one Failed), later not recorded yet.
+    git(dir, 'checkout', '-q', '--orphan', 'flotilla-status');
+    git(dir, 'rm', '-rqf', '.');
+    const frontend = { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'frontend' };
+    const gone = { ...frontend, name: 'gone' };
+    const record = {
+      apiVersion: 'apps.karmada.io/v1alpha1',
+      kind: 'WorkloadRebalancer',
+      metadata: { name: 'failback' },
+      status: {
+        observedWorkloads: [
+          { workload: frontend, result: 'Successful' },
+          { workload: gone, result: 'Failed', reason: 'ReferencedBindingNotFound' },
+        ],
+        finishTime: '2026-12-07T16:00:00Z',
+      },
+    };
+    mkdirSync(path.join(dir, 'rebalancers'));
+    mkdirSync(path.join(dir, 'clusters'));
+    writeFileSync(path.join(dir, 'rebalancers', 'failback.yaml'), YAML.stringify(record));
+    writeFileSync(path.join(dir, 'clusters', 'aws-euw.yaml'), 'name: [\n');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'status');
+    git(dir, 'checkout', '-qf', 'main');
+    const kubeconfig = path.join(dir, 'kubeconfig');
+    writeFileSync(kubeconfig, 'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n');
+    const status = (...args: string[]) =>
+      flotilla(dir, 'status', '--repo', '.', '--kubeconfig', kubeconfig, '--observe=false', ...args);
+    const json = status('-o', 'json');
+    assert.deepEqual((JSON.parse(json.stdout) as { rebalancers: unknown }).rebalancers, [
+      { name: 'failback', phase: 'Finished', ...record.status },
+      { name: 'later', phase: 'Pending', observedWorkloads: [] },
+    ]);
+    assert.match(json.stderr, /^warning: clusters\/aws-euw\.yaml:2:1: invalid YAML/m);
+    assert.match(
+      status().stdout,
+      /\nREBALANCER\s+PHASE\s+WORKLOADS\s+SUCCESSFUL\s+FAILED\s+FINISHED\s+MESSAGE\nfailback\s+Finished\s+2\s+1\s+1\s+2026-12-07T16:00:00Z\s+Deployment shop\/gone: ReferencedBindingNotFound\nlater\s+Pending\s+0\s+0\s+0\s+-\s*\n$/,
+    );
   });
   const usage: [string, string[], RegExp][] = [
     ['a workload the repo lacks', ['Deployment/shop/nope'], /the fleet repo has no Deployment shop\/nope/],

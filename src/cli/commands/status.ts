@@ -5,8 +5,12 @@ import { fleetClusters, planObserved, planUnobserved } from '../../cluster/fleet
 import { observeBindings } from '../../cluster/observe-bindings.ts';
 import { createInterpreter } from '../../interpreter/index.ts';
 import { findGitDir, localStore, openLocal } from '../../git/index.ts';
-import { createStatusReader } from '../../writeback/index.ts';
-import type { ClusterHealthState } from '../../status/index.ts';
+import {
+  createStatusReader,
+  formatStatusFileProblem,
+  type RecordedFailover,
+  type StatusFileProblem,
+} from '../../writeback/index.ts';
 import path from 'node:path';
 import { defineCommand } from '../command.ts';
 import { flag } from '../flags.ts';
@@ -18,6 +22,7 @@ import { objectName, selectPlan, templateLabels } from '../select-plan.ts';
 import { selectionFrom, selectsAll } from '../selection.ts';
 import { memberAccessFlags, membersFrom, outputFlags, revisionFlags, selectionFlags } from '../shared-flags.ts';
 import { observeServices, servicesTable } from '../service-status.ts';
+import { rebalancerReports, rebalancersTable } from '../rebalancer-status.ts';
 
 /** `flotilla status`: the command definition (K1). */
 export const statusCommand = defineCommand({
@@ -51,11 +56,17 @@ the table lists a binding's first clusters and their count, -o wide all of them.
 
 With exported services (ServiceExport/ServiceImport, MultiClusterService), a second table
 shows each one's provider clusters with ready/all endpoints (read live from the providers)
-and its consumers.`,
+and its consumers.
+
+With WorkloadRebalancers (the revision's, or recorded on the status branch's rebalancers/), a
+table shows each one's phase (Pending: not recorded yet; Running: a workload has no result yet;
+Finished) and its workloads' results, Successful or Failed with Karmada's reason. A status file
+broken by hand is named on stderr with its line.`,
   footer: `Output (-o json): {"revision", "bindings": [{resource, binding, clusters: [{clusterName,
 status, applied, health, unreachable?}], aggregatedStatus, conditions}], "services"?: [{source, namespace,
 name, providers: [{cluster, reachable, endpoints, ready} | {cluster, reachable: false,
-pastGrace}], consumers}]}.
+pastGrace}], consumers}], "rebalancers"?: [{name, phase, observedWorkloads: [{workload, result?,
+reason?}], finishTime?}]}.
 
 Exit status:
   0  every binding is applied and healthy on all its clusters
@@ -101,7 +112,14 @@ Examples:
     );
     for (const p of clusterProblems(bindings)) io.stderr(`warning: ${p}; its bindings show Unknown, not Unhealthy\n`);
     const dir = path.resolve(io.cwd, values.repo);
-    const remembered = await statusClusters(dir, loaded.fleet.settings.statusBranch);
+    const memory = await statusMemory(dir, loaded.fleet.settings.statusBranch, (p) =>
+      io.stderr(`warning: ${formatStatusFileProblem(p)}\n`),
+    );
+    const remembered = memory.clusters;
+    const rebalancers = rebalancerReports(
+      (loaded.fleet.rebalancers ?? []).map((r) => r.object.metadata.name ?? ''),
+      memory.rebalancers ?? new Map(),
+    );
     const services = await observeServices(
       loaded,
       plan,
@@ -109,7 +127,12 @@ Examples:
       new Map(remembered.map((c) => [c.cluster, c.taints] as const)),
       { credentials, ...limits, concurrency: 8 },
     );
-    const report = { revision: plan.revision, bindings, ...(services.length ? { services } : {}) };
+    const report = {
+      revision: plan.revision,
+      bindings,
+      ...(services.length ? { services } : {}),
+      ...(rebalancers.length ? { rebalancers } : {}),
+    };
     for (const c of remembered.flatMap((r) =>
       r.removedSince ? [{ cluster: r.cluster, since: r.removedSince }] : [],
     )) {
@@ -123,7 +146,8 @@ Examples:
     else
       io.stdout(
         statusTable(bindings, values['no-headers'], output === 'wide', paletteFor(io.tty?.stdout, io.env)) +
-          (services.length ? `\n${servicesTable(services, values['no-headers'])}` : ''),
+          (services.length ? `\n${servicesTable(services, values['no-headers'])}` : '') +
+          (rebalancers.length ? `\n${rebalancersTable(rebalancers, values['no-headers'])}` : ''),
       );
     const good = bindings.every((b) => b.conditions.every((c) => c.status === 'True'));
     return good ? exitOk : exitInvalid;
@@ -197,10 +221,17 @@ function replicas(status: JsonObject | null): string {
   return typeof want === 'number' ? `:${String(ready)}/${want}` : '';
 }
 
-/** The clusters the status branch of the git repository at `dir` remembers: removal, controller taints (none when `dir` is not a repository or has no status branch). */
-async function statusClusters(dir: string, branch: string): Promise<readonly ClusterHealthState[]> {
+/**
+ * What the status branch of the git repository at `dir` remembers: clusters (removal, controller
+ * taints) and rebalancers (none when `dir` is not a repository or has no status branch).
+ */
+async function statusMemory(
+  dir: string,
+  branch: string,
+  onProblem: (p: StatusFileProblem) => void,
+): Promise<RecordedFailover> {
   const gitdir = await findGitDir(dir);
-  if (!gitdir) return [];
-  const reader = createStatusReader(localStore(openLocal(gitdir), dir));
-  return (await reader.failoverState((await reader.record(branch)).tip)).clusters;
+  if (!gitdir) return { clusters: [], bindings: [] };
+  const reader = createStatusReader(localStore(openLocal(gitdir), dir), { onProblem });
+  return reader.failoverState((await reader.record(branch)).tip);
 }
