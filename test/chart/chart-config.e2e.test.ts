@@ -341,7 +341,8 @@ const tail = (p: Proc | undefined) => (p ? p.stderr.trimEnd().split('\n').slice(
           env: { PATH: process.env['PATH'] ?? '', HOME: home, GIT_CONFIG_NOSYSTEM: '1', ...env },
         },
       );
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      // 'close', not 'exit': the process can exit before its last stderr chunk reaches this one.
+      const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
       const p: Proc = { child, stderr: '', exited };
       child.stdout?.resume();
       child.stderr?.on('data', (d: Buffer) => (p.stderr += d.toString()));
@@ -437,13 +438,18 @@ const tail = (p: Proc | undefined) => (p ? p.stderr.trimEnd().split('\n').slice(
         [...unmapped],
         `the failover commits name the clusters without a context:\n${failovers.join('\n---\n')}`,
       );
-      const decided = [
-        ...new Set(
-          logLines(p)
-            .filter((l) => l.msg === 'failover decision' && l['decision'] === 'failover')
-            .map((l) => String(l['cluster'])),
-        ),
-      ].toSorted();
+      const decidedNow = () =>
+        [
+          ...new Set(
+            logLines(p)
+              .filter((l) => l.msg === 'failover decision' && l['decision'] === 'failover')
+              .map((l) => String(l['cluster'])),
+          ),
+        ].toSorted();
+      // The log line is written before the commit, but reaches this process through a pipe: await it.
+      const decided = await eventually('the failover decisions in the log', 30_000, async () =>
+        unmapped.every((c) => decidedNow().includes(c)) ? decidedNow() : undefined,
+      ).catch(fail);
       assert.deepEqual(decided, [...unmapped], 'failover decisions in the log');
       for (const c of unmapped) {
         const state = await gitCli(bare, 'show', `refs/heads/flotilla-status:clusters/${c}.yaml`);

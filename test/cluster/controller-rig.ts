@@ -38,7 +38,9 @@ export interface ControllerProcess {
   logs(): string;
   /** The JSON log lines so far, parsed (a line that is not JSON is left out). */
   entries(): readonly Readonly<Record<string, unknown>>[];
-  /** SIGTERM and the exit code. */
+  /** The exit code, once the process has exited and its stderr has been read to the end. */
+  readonly exited: Promise<number | null>;
+  /** SIGTERM and the exit code (after the last log line has arrived). */
   stop(): Promise<number | null>;
   /** SIGKILL when still running (for `after`). */
   kill(): void;
@@ -58,8 +60,11 @@ export function startController(
   );
   let logs = '';
   child.stderr?.on('data', (d) => (logs += String(d)));
+  // 'close', not 'exit': the process can exit before its last stderr chunk reaches this one.
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   return {
     child,
+    exited,
     logs: () => logs,
     entries: () =>
       logs.split('\n').flatMap((l) => {
@@ -71,8 +76,7 @@ export function startController(
         }
       }),
     stop: () => {
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-      child.kill('SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       return exited;
     },
     kill: () => {
@@ -91,6 +95,17 @@ export function flotilla(...args: string[]): Promise<{ status: number | null; st
     p.stderr.on('data', (d) => (stderr += String(d)));
     p.on('close', (status) => resolve({ status, stdout, stderr }));
   });
+}
+
+/**
+ * `file` as the newest status commit with the trailer `Flotilla-Decision: <decision>` wrote it: what
+ * that decision recorded, which later passes may already have changed on the tip.
+ */
+export async function statusFileAtDecision(repo: string, decision: string, file: string): Promise<string> {
+  const commit = (
+    await gitCli(repo, 'log', '-1', '--format=%H', `--grep=^Flotilla-Decision: ${decision}$`, 'flotilla-status')
+  ).trim();
+  return gitCli(repo, 'show', `${commit}:${file}`);
 }
 
 /** The status branch's commit messages, newest first, separated by NUL. */

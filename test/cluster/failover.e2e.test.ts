@@ -16,6 +16,7 @@ import {
   policyYaml,
   removeRepo,
   startController,
+  statusFileAtDecision,
   statusLog as logOf,
   workloadYaml,
   type ControllerProcess,
@@ -97,8 +98,11 @@ const ready = async (ctx: string) =>
       });
       assert.match(evicted, /Flotilla-Decision: failover/);
       assert.match(evicted, /failover member2/);
-      const binding = await statusFile(`bindings/${ns}/deployment.api.yaml`);
-      assert.match(binding, /fromCluster: member2/);
+      // The eviction task as the evict commit recorded it (it ends once the replacement is healthy).
+      assert.match(
+        await statusFileAtDecision(repo, 'evict', `bindings/${ns}/deployment.api.yaml`),
+        /fromCluster: member2/,
+      );
       await eventually('api rescheduled 3/3 on member1 and member3', 60_000, async () => {
         const r = [await replicas('member1'), await replicas('member3')];
         return r[0] === 3 && r[1] === 3 ? true : undefined;

@@ -100,7 +100,9 @@ const replicas = async (ctx: string) =>
         !decisionItems(await statusMessages(bare)).some((d) => d.startsWith('evict member2')),
         'nothing reached the server while it was down',
       );
-      assert.match(c.logs(), /"level":50[^\n]*git (fetch|push) failed/);
+      await eventually('a git failure logged as an error', 60_000, async () =>
+        /"level":50[^\n]*git (fetch|push) failed/.test(c.logs()) ? true : undefined,
+      );
       server = await startGitServer(s.root, s.user, s.password, s.port);
       await eventually('the kept evict decision on the server', 90_000, async () =>
         decisionItems(await statusMessages(bare)).some((d) => d.startsWith('evict member2')) ? true : undefined,

@@ -65,10 +65,11 @@ const member3Yaml = readFileSync(path.join(import.meta.dirname, 'fleet', 'cluste
     await gitCli(repo, 'commit', '--quiet', '-m', message);
   };
   const statusFile = () => gitCli(repo, 'show', 'flotilla-status:clusters/member3.yaml').catch(() => '');
+  // Whole log lines only (entries()): the last chunk read from the pipe may end mid-line.
   const warnings = () =>
-    (controller?.logs() ?? '')
-      .split('\n')
-      .filter((l) => l.includes('"cluster removed from the fleet repo') && l.includes('"member3"'));
+    (controller?.entries() ?? []).filter(
+      (e) => String(e['msg']).startsWith('cluster removed from the fleet repo') && e['cluster'] === 'member3',
+    );
 
   it("keeps the removed cluster's objects and warns on every pass: log, metric, status branch, flotilla status", async () => {
     await eventually('web on all three members', 120_000, async () =>
@@ -81,7 +82,7 @@ const member3Yaml = readFileSync(path.join(import.meta.dirname, 'fleet', 'cluste
     );
     await eventually('a warning on three passes', 60_000, async () => (warnings().length >= 3 ? true : undefined));
     assert.ok(
-      warnings().every((l) => JSON.parse(l).level === 40),
+      warnings().every((e) => e['level'] === 40),
       'at warn level',
     );
     assert.ok(await web('member3'), "the removed cluster's objects are kept");

@@ -106,6 +106,7 @@ const fleet = [
       /Flotilla-Decision: evict/.test(await gitCli(repo, 'log', '--format=%B', 'flotilla-status')) ? true : undefined,
     );
     a.kill();
+    await a.exited;
     // a's last renewal: a is gone, and b waits out the lease before it writes.
     const last = await getJson('hub', 'lease', 'flotilla', '-n', leaseNs);
     await eventually('b leads', 180_000, async () => (/became leader/.test(b.logs()) ? true : undefined));

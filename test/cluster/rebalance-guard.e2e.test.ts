@@ -103,7 +103,10 @@ const ready = (ctx: string) => readyOn(ctx, ns, 'api');
         samples.every((n) => n > 0),
         `ready replicas over the members: ${samples.join(',')}`,
       );
-      assert.match(await logOf(repo), /Flotilla-Decision: purge/);
+      // The prune is applied before the pass commits its purge decision to the status branch.
+      await eventually('the purge decision on the status branch', 60_000, async () =>
+        /Flotilla-Decision: purge/.test(await logOf(repo)) ? true : undefined,
+      );
     });
 
     it('stops cleanly on SIGTERM', async () => {

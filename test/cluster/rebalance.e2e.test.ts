@@ -98,11 +98,18 @@ const division = async (want: readonly (number | undefined)[], readyToo: boolean
         samples.every((n) => n > 0),
         `ready replicas over the members: ${samples.join(',')}`,
       );
-      const log = await statusLog();
+      // The members show the division when the apply returns; the pass records it on the status branch after that.
+      const log = await eventually('the rebalance decision on the status branch', 60_000, async () => {
+        const l = await statusLog();
+        return /Flotilla-Decision: rebalance/.test(l) ? l : undefined;
+      });
       assert.match(log, /rebalance 1 workload \(WorkloadRebalancer failback\)/);
       assert.match(log, /Flotilla-Decision: rebalance/);
       assert.match(log, /Deployment rebalance\/api: member1:3 member3:3 → member1:2 member2:2 member3:2/);
-      const record = await statusFile('rebalancers/failback.yaml');
+      const record = await eventually('the rebalancer finished on the status branch', 60_000, async () => {
+        const r = await statusFile('rebalancers/failback.yaml');
+        return /finishTime: /.test(r) ? r : undefined;
+      });
       assert.match(record, /result: Successful/);
       assert.match(record, /finishTime: /);
     });

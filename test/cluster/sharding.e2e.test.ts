@@ -65,13 +65,13 @@ const replicas = async (ctx: string) =>
     removeRepo(repo);
   });
 
+  // Whole log lines only (entries()): the last chunk read from the pipe may end mid-line.
   const applied = (s: ControllerProcess) =>
     new Set(
       s
-        .logs()
-        .split('\n')
-        .filter((l) => l.includes('"msg":"cluster applied"'))
-        .map((l) => (JSON.parse(l) as { cluster: string }).cluster),
+        .entries()
+        .filter((e) => e['msg'] === 'cluster applied')
+        .map((e) => String(e['cluster'])),
     );
 
   it('each member is applied by the one shard that owns it, and the worker reports its members', async () => {

@@ -4,6 +4,7 @@
  * and the controller fails over. Every workload ends with exactly the replicas per member the
  * simulation predicted, the Duplicated one included (its member2 copy has no fallback).
  */
+import { isDeepStrictEqual } from 'node:util';
 import assert from 'node:assert/strict';
 import YAML from 'yaml';
 import { gitCli } from '../git/helpers/workspace.ts';
@@ -148,10 +149,23 @@ async function placed(name: string, on: readonly string[]): Promise<string[]> {
         });
         assert.equal(got, want);
       }
-      const binding = YAML.parse(await gitCli(repo, 'show', `flotilla-status:bindings/${ns}/deployment.web.yaml`)) as {
-        spec: { clusters: { name: string; replicas: number }[] };
-      };
-      assert.deepEqual(binding.spec.clusters, s.workloads.find((w) => w.resource.name === 'web')?.after);
+      // The members show the placement when the apply returns; the pass records it on the status branch after that.
+      const web = s.workloads.find((w) => w.resource.name === 'web')?.after;
+      const recorded = async () =>
+        (
+          YAML.parse(await gitCli(repo, 'show', `flotilla-status:bindings/${ns}/deployment.web.yaml`)) as {
+            spec: { clusters: { name: string; replicas: number }[] };
+          }
+        ).spec.clusters;
+      const clusters = await eventually('the placement of web on the status branch', 60_000, async () => {
+        const c = await recorded();
+        return isDeepStrictEqual(c, web) ? c : undefined;
+      }).catch(async (err: unknown) => {
+        throw new Error(`recorded ${JSON.stringify(await recorded())}, predicted ${JSON.stringify(web)}`, {
+          cause: err,
+        });
+      });
+      assert.deepEqual(clusters, web);
     });
   },
 );

@@ -35,7 +35,7 @@ import { e2eEnabled, eventually, startMember, stopMember } from './harness.ts';
         kubeconfig,
         '--observe=false',
         '--timeout',
-        '10s',
+        '30s',
       );
       assert.equal(r.status, 1);
       assert.equal(r.stderr.match(/member3 is unreachable/g)?.length, 1, r.stderr);
@@ -55,7 +55,7 @@ import { e2eEnabled, eventually, startMember, stopMember } from './harness.ts';
             kubeconfig,
             '--observe=false',
             '--timeout',
-            '10s',
+            '30s',
             '-o',
             'json',
           )
