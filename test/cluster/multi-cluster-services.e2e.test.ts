@@ -260,9 +260,13 @@ async function commit(repo: string, files: Readonly<Record<string, string | null
       [foreign?.['metadata']?.['labels'], foreign?.['spec']?.['ports']?.map((p: { port: number }) => p.port)],
       [{ owner: 'someone-else' }, [81]],
     );
-    assert.match(
-      controller?.logs() ?? '',
-      /"level":40,.*"msg":"multi-cluster services dispatched","cluster":"member3".*Service mcs\/web exists and is not flotilla's; left as it is/,
+    // The dispatch is logged after it returns, and the log reaches this process later still: await the line.
+    await eventually("member3's dispatch warning in the log", 30_000, async () =>
+      /"level":40,.*"msg":"multi-cluster services dispatched","cluster":"member3".*Service mcs\/web exists and is not flotilla's; left as it is/.test(
+        controller?.logs() ?? '',
+      )
+        ? true
+        : undefined,
     );
     const slices = await slicesOf('member2', ns, 'web');
     assert.ok(
@@ -342,14 +346,17 @@ async function commit(repo: string, files: Readonly<Record<string, string | null
         );
       }
       const [decider, worker] = shards as [ControllerProcess, ControllerProcess];
+      // Whole log lines only (entries()); a dispatch is logged after it returns, so await both consumers' lines.
       const dispatchedTo = (s: ControllerProcess) =>
         new Set(
           s
-            .logs()
-            .split('\n')
-            .filter((l) => l.includes('"msg":"multi-cluster services dispatched"'))
-            .map((l) => (JSON.parse(l) as { cluster: string }).cluster),
+            .entries()
+            .filter((e) => e['msg'] === 'multi-cluster services dispatched')
+            .map((e) => String(e['cluster'])),
         );
+      await eventually('the decider logs both dispatches', 30_000, async () =>
+        ['member2', 'member3'].every((c) => dispatchedTo(decider).has(c)) ? true : undefined,
+      );
       assert.deepEqual([...dispatchedTo(decider)].sort(), ['member2', 'member3']);
       assert.deepEqual([...dispatchedTo(worker)], []);
     });

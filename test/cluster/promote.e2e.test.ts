@@ -37,6 +37,21 @@ async function replicaSetUids(): Promise<string[]> {
   this.timeout(180_000);
   let kubeconfig = '';
   let repo = '';
+  /** `flotilla promote WHAT -n legacy --cluster CLUSTER` on this test's repo and members, plus `more`. */
+  const promote = (what: readonly string[], cluster: string, ...more: string[]) =>
+    flotilla(
+      'promote',
+      ...what,
+      '-n',
+      'legacy',
+      '--cluster',
+      cluster,
+      '--repo',
+      repo,
+      '--kubeconfig',
+      kubeconfig,
+      ...more,
+    );
 
   before(async function () {
     this.timeout(300_000);
@@ -55,40 +70,14 @@ async function replicaSetUids(): Promise<string[]> {
   });
 
   it('refuses a referenced Secret without --include-secrets, writing nothing', async () => {
-    const r = await flotilla(
-      'promote',
-      'deployment',
-      'legacy-web',
-      '-n',
-      'legacy',
-      '--cluster',
-      'member2',
-      '--repo',
-      repo,
-      '--kubeconfig',
-      kubeconfig,
-      '--dependencies',
-    );
+    const r = await promote(['deployment', 'legacy-web'], 'member2', '--dependencies');
     assert.equal(r.status, 2);
     assert.match(r.stderr, /references Secret legacy\/legacy-db; .*--include-secrets/);
     assert.equal(existsSync(path.join(repo, 'apps', 'legacy')), false);
   });
 
   it('writes the templates without generated, assigned or defaulted fields, the Secret without its value, and an Overwrite policy pinned to the cluster', async () => {
-    const r = await flotilla(
-      'promote',
-      'deploy/legacy-web',
-      '-n',
-      'legacy',
-      '--cluster',
-      'member2',
-      '--repo',
-      repo,
-      '--kubeconfig',
-      kubeconfig,
-      '--dependencies',
-      '--include-secrets',
-    );
+    const r = await promote(['deploy/legacy-web'], 'member2', '--dependencies', '--include-secrets');
     assert.equal(r.status, 0, r.stderr);
     const text = readFileSync(path.join(repo, 'apps', 'legacy', 'deployment-legacy-web.yaml'), 'utf8');
     assert.doesNotMatch(text, /s3cr3t|czNjcjN0/, 'no Secret value in git');
@@ -111,19 +100,7 @@ async function replicaSetUids(): Promise<string[]> {
   });
 
   it('a Service loses the clusterIP and nodePort the cluster assigned', async () => {
-    const r = await flotilla(
-      'promote',
-      'svc',
-      'legacy-web',
-      '-n',
-      'legacy',
-      '--cluster',
-      'member2',
-      '--repo',
-      repo,
-      '--kubeconfig',
-      kubeconfig,
-    );
+    const r = await promote(['svc', 'legacy-web'], 'member2');
     assert.equal(r.status, 0, r.stderr);
     const svc = YAML.parse(readFileSync(path.join(repo, 'apps', 'legacy', 'service-legacy-web.yaml'), 'utf8')) as Obj;
     assert.deepEqual(svc.spec, {
@@ -157,53 +134,16 @@ async function replicaSetUids(): Promise<string[]> {
   });
 
   it('refuses an object flotilla already manages', async () => {
-    const r = await flotilla(
-      'promote',
-      'deployment',
-      'legacy-web',
-      '-n',
-      'legacy',
-      '--cluster',
-      'member2',
-      '--repo',
-      repo,
-      '--kubeconfig',
-      kubeconfig,
-      '--force',
-    );
+    const r = await promote(['deployment', 'legacy-web'], 'member2', '--force');
     assert.equal(r.status, 2);
     assert.match(r.stderr, /already managed by flotilla/);
   });
 
   it('names a missing object and a cluster the repo does not declare', async () => {
-    const missing = await flotilla(
-      'promote',
-      'deployment',
-      'nope',
-      '-n',
-      'legacy',
-      '--cluster',
-      'member2',
-      '--repo',
-      repo,
-      '--kubeconfig',
-      kubeconfig,
-    );
+    const missing = await promote(['deployment', 'nope'], 'member2');
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /cluster member2 has no Deployment legacy\/nope/);
-    const unknown = await flotilla(
-      'promote',
-      'deployment',
-      'legacy-web',
-      '-n',
-      'legacy',
-      '--cluster',
-      'member9',
-      '--repo',
-      repo,
-      '--kubeconfig',
-      kubeconfig,
-    );
+    const unknown = await promote(['deployment', 'legacy-web'], 'member9');
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /declares no Cluster member9: register it first/);
   });
