@@ -278,7 +278,7 @@ function container(deployment: Manifest): Record<string, any> {
 
     it('the ReplicaSet creates both pods under the restricted Pod Security level', async () => {
       const selector = `app.kubernetes.io/instance=${release},app.kubernetes.io/component=controller`;
-      const deadline = Date.now() + 60_000;
+      const deadline = Date.now() + 120_000; // a bound for a loaded machine: the loop ends as soon as both exist
       let pods: Manifest[] = [];
       for (;;) {
         pods = (await getJson('pods', '-n', ns, '-l', selector))['items'] as Manifest[];

@@ -35,7 +35,7 @@ describe('faults: the controller through a git outage', function () {
     p
       .stderr()
       .split('\n')
-      .filter((l) => l.startsWith('{'))
+      .filter((l) => l.startsWith('{') && l.endsWith('}')) // whole lines: the last chunk may end mid-line
       .map((l) => JSON.parse(l) as Record<string, unknown>);
 
   it('keeps deciding while git is down and pushes each kept decision exactly once when it is back', async () => {

@@ -104,7 +104,13 @@ describe('flotilla reconcile --repo DIR, following (chokidar watch, child proces
       /^bindings\/shop\/deployment\.checkout\.yaml$/m,
     );
     // Polling never fires in this test: the reconcile of the new commit was triggered by the watch.
-    assert.match(p.stderr(), /msg="reconcile triggered" by="[^"]*watch[^"]*"/);
+    // The line is logged before the commit, but reaches this process through a pipe: await it.
+    await eventually(
+      'the watch trigger in the log',
+      within,
+      async () => (/msg="reconcile triggered" by="[^"]*watch[^"]*"/.test(p.stderr()) ? true : undefined),
+      p.stderr,
+    );
     assert.doesNotMatch(p.stderr(), /by="[^"]*poll/);
 
     const r = await p.stop('SIGTERM');
