@@ -12,9 +12,8 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { reconcileOnce } from '../../src/controller/reconcile.ts';
 import { childEnv, runFlotilla } from './helpers/cli-process.ts';
-import { remoteContext, type FleetRig } from './helpers/fleet.ts';
-import { startGitServer, type GitServer } from './helpers/git-server.ts';
-import { cloneRepo, commitAndPush, gitCli, tempDir } from './helpers/workspace.ts';
+import { remoteContext, remoteStatusFile, startFleetRigWith, type FleetRig } from './helpers/fleet.ts';
+import { commitAndPush } from './helpers/workspace.ts';
 
 const policy = (name: string, cluster: string, priority = 0) => ({
   apiVersion: 'policy.karmada.io/v1alpha1',
@@ -34,26 +33,25 @@ interface Recorded {
 
 describe('a claim is read back from the status branch by a restarted controller', function () {
   this.timeout(120_000);
-  let tmp: ReturnType<typeof tempDir>;
-  let server: GitServer | undefined;
-  beforeEach(() => {
-    tmp = tempDir();
-    server = undefined;
-  });
+  let rig: FleetRig | undefined;
   afterEach(async () => {
-    try {
-      await server?.stop();
-    } finally {
-      tmp.cleanup();
-    }
+    await rig?.cleanup();
+    rig = undefined;
   });
 
   /** A fleet of two members, Deployment `web` and the policy `low` (placing it on member1), pushed and reconciled once. */
   async function firstRevision(lowPolicy: object) {
-    mkdirSync(path.join(tmp.dir, 'server'));
-    server = await startGitServer(path.join(tmp.dir, 'server'));
-    server.createRepo('fleet');
-    const work = await cloneRepo(server.authUrl('fleet'), tmp.dir);
+    rig = await startFleetRigWith((work) => writeFleet(work, lowPolicy), 'Fleet: web claimed by low');
+    const { work } = rig;
+    const recorded = async () => (await remoteStatusFile(work, 'bindings/default/deployment.web.yaml')) as Recorded;
+    const o1 = await reconcileOnce(await remoteContext(rig, 'cache-1'));
+    assert.equal(o1.kind, 'applied', o1.kind === 'failed' ? String(o1.error) : undefined);
+    assert.equal((await recorded()).metadata.annotations['propagationpolicy.karmada.io/name'], 'low');
+    return { work, rig, recorded };
+  }
+
+  /** Two members, Deployment `web` and the policy `low`, written into the user's clone `work`. */
+  function writeFleet(work: string, lowPolicy: object): void {
     for (const d of ['clusters', 'apps', 'policies']) mkdirSync(path.join(work, d), { recursive: true });
     for (const n of ['member1', 'member2'])
       writeFileSync(
@@ -75,27 +73,6 @@ describe('a claim is read back from the status branch by a restarted controller'
       }),
     );
     writeFileSync(path.join(work, 'policies', 'low.yaml'), YAML.stringify(lowPolicy));
-    const first = await commitAndPush(work, 'Fleet: web claimed by low');
-    const rig: FleetRig = {
-      server,
-      work,
-      root: tmp.dir,
-      url: server.url('fleet'),
-      first,
-      cleanup: async () => {
-        /* the suite's after hook removes the temp dir and the server */
-      },
-    };
-    const recorded = async () => {
-      await gitCli(work, 'fetch', '--quiet', 'origin');
-      return YAML.parse(
-        await gitCli(work, 'show', 'origin/flotilla-status:bindings/default/deployment.web.yaml'),
-      ) as Recorded;
-    };
-    const o1 = await reconcileOnce(await remoteContext(rig, 'cache-1'));
-    assert.equal(o1.kind, 'applied', o1.kind === 'failed' ? String(o1.error) : undefined);
-    assert.equal((await recorded()).metadata.annotations['propagationpolicy.karmada.io/name'], 'low');
-    return { work, rig, recorded };
   }
 
   it('a higher-priority policy pushed later does not take the claimed Deployment (preemption Never)', async () => {
@@ -103,7 +80,8 @@ describe('a claim is read back from the status branch by a restarted controller'
 
     writeFileSync(path.join(work, 'policies', 'high.yaml'), YAML.stringify(policy('high', 'member2', 5)));
     const second = await commitAndPush(work, 'A higher-priority policy');
-    const fresh = await runFlotilla(['plan', '--repo', work, '-o', 'json'], tmp.dir, childEnv(tmp.dir));
+    const root = rig.root;
+    const fresh = await runFlotilla(['plan', '--repo', work, '-o', 'json'], root, childEnv(root));
     assert.equal(fresh.code, 0, fresh.stderr);
     assert.deepEqual(
       (JSON.parse(fresh.stdout) as { bindings: Recorded[] }).bindings[0]?.spec.clusters,

@@ -19,9 +19,8 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { reconcileOnce } from '../../src/controller/reconcile.ts';
 import { childEnv, runFlotilla } from './helpers/cli-process.ts';
-import { remoteContext, type FleetRig } from './helpers/fleet.ts';
-import { startGitServer, type GitServer } from './helpers/git-server.ts';
-import { cloneRepo, commitAndPush, gitCli, tempDir } from './helpers/workspace.ts';
+import { remoteContext, remoteStatusFile, startFleetRigWith, type FleetRig } from './helpers/fleet.ts';
+import { commitAndPush } from './helpers/workspace.ts';
 
 type Targets = { name: string; replicas?: number }[];
 
@@ -117,56 +116,30 @@ function byName(planJson: string): Map<string, PlannedBinding> {
 
 describe('the previous placement is read back from the status branch', function () {
   this.timeout(120_000);
-  let tmp: ReturnType<typeof tempDir>;
-  let server: GitServer | undefined;
-  beforeEach(() => {
-    tmp = tempDir();
-    server = undefined;
-  });
+  let rig: FleetRig | undefined;
   afterEach(async () => {
-    try {
-      await server?.stop();
-    } finally {
-      tmp.cleanup();
-    }
+    await rig?.cleanup();
+    rig = undefined;
   });
 
   it('scaling Aggregated Deployments: the status branch bindings equal `plan --previous <first plan>`, not a fresh plan', async () => {
-    mkdirSync(path.join(tmp.dir, 'server'));
-    server = await startGitServer(path.join(tmp.dir, 'server'));
-    server.createRepo('fleet');
-    const work = await cloneRepo(server.authUrl('fleet'), tmp.dir);
-    writeFleet(work, firstCapacity, 12);
-    const first = await commitAndPush(work, 'Fleet: 12 replicas each');
-    const rig: FleetRig = {
-      server,
-      work,
-      root: tmp.dir,
-      url: server.url('fleet'),
-      first,
-      cleanup: async () => {
-        // tmp is removed by the suite
-      },
-    };
-    const env = childEnv(tmp.dir);
+    rig = await startFleetRigWith((w) => writeFleet(w, firstCapacity, 12), 'Fleet: 12 replicas each');
+    const { work, root } = rig;
+    const env = childEnv(root);
     const plan = async (...extra: string[]) => {
-      const r = await runFlotilla(['plan', '--repo', work, '-o', 'json', ...extra], tmp.dir, env);
+      const r = await runFlotilla(['plan', '--repo', work, '-o', 'json', ...extra], root, env);
       assert.equal(r.code, 0, r.stderr);
       return r.stdout;
     };
-    const firstPlanFile = path.join(tmp.dir, 'first-plan.json');
+    const firstPlanFile = path.join(root, 'first-plan.json');
     const firstPlan = await plan();
     writeFileSync(firstPlanFile, firstPlan);
 
     const ctx = await remoteContext(rig, 'cache');
     const o1 = await reconcileOnce(ctx);
     assert.equal(o1.kind, 'applied', o1.kind === 'failed' ? String(o1.error) : undefined);
-    const recorded = async (name: string) => {
-      await gitCli(work, 'fetch', '--quiet', 'origin');
-      return YAML.parse(
-        await gitCli(work, 'show', `origin/flotilla-status:bindings/default/deployment.${name}.yaml`),
-      ) as PlannedBinding;
-    };
+    const recorded = async (name: string) =>
+      (await remoteStatusFile(work, `bindings/default/deployment.${name}.yaml`)) as PlannedBinding;
     const planned1 = byName(firstPlan);
     for (const name of ['cpu-bound', 'mem-bound', 'steady']) {
       const b = await recorded(name);

@@ -12,9 +12,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { reconcileOnce } from '../../src/controller/reconcile.ts';
-import { remoteContext, type FleetRig } from './helpers/fleet.ts';
-import { startGitServer, type GitServer } from './helpers/git-server.ts';
-import { cloneRepo, commitAndPush, gitCli, tempDir } from './helpers/workspace.ts';
+import { remoteContext, remoteStatusFile, startFleetRigWith, type FleetRig } from './helpers/fleet.ts';
+import { commitAndPush } from './helpers/workspace.ts';
 
 function cluster(name: string, freeCpu: number) {
   return {
@@ -77,45 +76,21 @@ function writeFleet(dir: string, free: readonly [number, number], withRebalancer
 
 describe('flotilla reconcile: a WorkloadRebalancer reschedules once (status branch record)', function () {
   this.timeout(120_000);
-  let tmp: ReturnType<typeof tempDir>;
-  let server: GitServer | undefined;
-  beforeEach(() => {
-    tmp = tempDir();
-    server = undefined;
-  });
+  let rig: FleetRig | undefined;
   afterEach(async () => {
-    try {
-      await server?.stop();
-    } finally {
-      tmp.cleanup();
-    }
+    await rig?.cleanup();
+    rig = undefined;
   });
 
   it('schedules afresh in the revision that adds it, and not again in the next one', async () => {
-    mkdirSync(path.join(tmp.dir, 'server'));
-    server = await startGitServer(path.join(tmp.dir, 'server'));
-    server.createRepo('fleet');
-    const work = await cloneRepo(server.authUrl('fleet'), tmp.dir);
-    writeFleet(work, [8, 2], false);
-    const first = await commitAndPush(work, 'fleet');
-    const rig: FleetRig = {
-      server,
-      work,
-      root: tmp.dir,
-      url: server.url('fleet'),
-      first,
-      cleanup: async () => {
-        // tmp is removed by the suite
-      },
-    };
+    rig = await startFleetRigWith((w) => writeFleet(w, [8, 2], false), 'fleet');
+    const { work } = rig;
     const ctx = await remoteContext(rig, 'cache');
-    const recorded = async (file: string) => {
-      await gitCli(work, 'fetch', '--quiet', 'origin');
-      return YAML.parse(await gitCli(work, 'show', `origin/flotilla-status:${file}`)) as {
+    const recorded = async (file: string) =>
+      (await remoteStatusFile(work, file)) as {
         spec?: { clusters: unknown; gracefulEvictionTasks?: { fromCluster: string; producer: string }[] };
         status?: { observedWorkloads: { result: string }[] };
       };
-    };
     const reconcile = async () => {
       const o = await reconcileOnce(ctx);
       assert.equal(o.kind, 'applied', o.kind === 'failed' ? String(o.error) : undefined);

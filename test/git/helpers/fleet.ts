@@ -1,12 +1,13 @@
 /** A fleet repo on the test git server, and reconcile contexts against it with an injected clock. */
 import { cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import YAML from 'yaml';
 import type { ReconcileContext } from '../../../src/controller/reconcile.ts';
 import { remoteStore } from '../../../src/git/index.ts';
 import { openSource } from '../../../src/source/index.ts';
 import { createStatusReader } from '../../../src/writeback/index.ts';
 import { startGitServer, type GitServer } from './git-server.ts';
-import { cloneRepo, commitAndPush, tempDir } from './workspace.ts';
+import { cloneRepo, commitAndPush, gitCli, tempDir } from './workspace.ts';
 
 /** The example fleet shipped with flotilla. */
 export const exampleFleet = path.resolve(import.meta.dirname, '..', '..', '..', 'examples', 'fleet-repo');
@@ -25,15 +26,20 @@ export interface FleetRig {
 }
 
 /** Starts a server, creates `fleet.git`, and pushes the example fleet to `main` as a user would. */
-export async function startFleetRig(): Promise<FleetRig> {
+export function startFleetRig(): Promise<FleetRig> {
+  return startFleetRigWith((work) => cpSync(exampleFleet, work, { recursive: true }), 'Add the fleet');
+}
+
+/** Starts a server, creates `fleet.git`, and pushes what `write` puts into the user's clone to `main`. */
+export async function startFleetRigWith(write: (work: string) => void, message: string): Promise<FleetRig> {
   const tmp = tempDir();
   try {
     mkdirSync(path.join(tmp.dir, 'server'));
     const server = await startGitServer(path.join(tmp.dir, 'server'));
     server.createRepo('fleet');
     const work = await cloneRepo(server.authUrl('fleet'), tmp.dir);
-    cpSync(exampleFleet, work, { recursive: true });
-    const first = await commitAndPush(work, 'Add the fleet');
+    write(work);
+    const first = await commitAndPush(work, message);
     return {
       server,
       work,
@@ -49,6 +55,12 @@ export async function startFleetRig(): Promise<FleetRig> {
     tmp.cleanup();
     throw err;
   }
+}
+
+/** `file` of the remote status branch as the user's clone `work` fetches it, parsed as YAML. */
+export async function remoteStatusFile(work: string, file: string): Promise<unknown> {
+  await gitCli(work, 'fetch', '--quiet', 'origin');
+  return YAML.parse(await gitCli(work, 'show', `origin/flotilla-status:${file}`));
 }
 
 /** Log lines a context wrote, for assertions on kinds only. */
