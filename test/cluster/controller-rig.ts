@@ -171,6 +171,17 @@ export function staticWeights(weights: Readonly<Record<string, number>>): Record
   };
 }
 
+/** `api`, 6 replicas divided equally over member1..3; a failed member's copy is kept until its replacement is healthy (Gracefully). */
+export function gracefulApiFleet(ns: string): string {
+  return [
+    workloadYaml(ns, 'api', 6),
+    policyYaml(ns, 'api', {
+      failover: { cluster: { purgeMode: 'Gracefully' } },
+      placement: equalWeights(['member1', 'member2', 'member3']),
+    }),
+  ].join('---\n');
+}
+
 /** Controller flags that fail a stopped member over within seconds (thresholds of 2–3 s, a 120 s grace period). */
 export const fastFailoverFlags: readonly string[] = [
   '--interval',

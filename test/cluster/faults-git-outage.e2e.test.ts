@@ -10,27 +10,20 @@ import path from 'node:path';
 import { startGitServer, type GitServer } from '../git/helpers/git-server.ts';
 import { gitCli } from '../git/helpers/workspace.ts';
 import {
-  equalWeights,
+  fastFailoverFlags,
   fleetRepo,
-  policyYaml,
+  gracefulApiFleet,
   removeRepo,
   startController,
-  workloadYaml,
   type ControllerProcess,
 } from './controller-rig.ts';
-import { e2eEnabled, eventually, getJson, members, startMember, stopMember } from './harness.ts';
+import { e2eEnabled, eventually, members, startMember, stopMember } from './harness.ts';
+import { replicasOn } from './rebalance-rig.ts';
 import { decisionItems, repeated, statusMessages } from './status-history.ts';
 const ns = 'gitoutage';
 
-const fleet = [
-  workloadYaml(ns, 'api', 6),
-  policyYaml(ns, 'api', {
-    failover: { cluster: { purgeMode: 'Gracefully' } },
-    placement: equalWeights(['member1', 'member2', 'member3']),
-  }),
-].join('---\n');
-const replicas = async (ctx: string) =>
-  (await getJson(ctx, 'deployment', 'api', '-n', ns))?.['spec']?.['replicas'] as number | undefined;
+const fleet = gracefulApiFleet(ns);
+const replicas = (ctx: string) => replicasOn(ctx, ns, 'api');
 
 (e2eEnabled ? describe : describe.skip)(
   'faults: git down while a member fails (e2e, real members, real git server)',
@@ -52,26 +45,7 @@ const replicas = async (ctx: string) =>
       controller = startController(
         server.url('fleet'),
         kubeconfig,
-        [
-          '--cache-dir',
-          path.join(repo, '.cache'),
-          '--interval',
-          '1s',
-          '--timeout',
-          '5s',
-          '--git-backoff-max',
-          '2s',
-          '--cluster-failure-threshold',
-          '2s',
-          '--cluster-success-threshold',
-          '2s',
-          '--cluster-monitor-grace-period',
-          '20s',
-          '--failover-eviction-timeout',
-          '3s',
-          '--graceful-eviction-timeout',
-          '120s',
-        ],
+        ['--cache-dir', path.join(repo, '.cache'), '--git-backoff-max', '2s', ...fastFailoverFlags],
         { FLOTILLA_GIT_USERNAME: server.user, FLOTILLA_GIT_PASSWORD: server.password },
       );
     });

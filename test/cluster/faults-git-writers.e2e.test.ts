@@ -6,27 +6,20 @@
  */
 import assert from 'node:assert/strict';
 import {
-  equalWeights,
+  fastFailoverFlags,
   fleetRepo,
-  policyYaml,
+  gracefulApiFleet,
   removeRepo,
   startController,
-  workloadYaml,
   type ControllerProcess,
 } from './controller-rig.ts';
-import { e2eEnabled, eventually, getJson, members, startMember, stopMember } from './harness.ts';
+import { e2eEnabled, eventually, members, startMember, stopMember } from './harness.ts';
+import { replicasOn } from './rebalance-rig.ts';
 import { decisionItems, movedTimes, repeated, statusMessages } from './status-history.ts';
 const ns = 'twowriters';
 
-const fleet = [
-  workloadYaml(ns, 'api', 6),
-  policyYaml(ns, 'api', {
-    failover: { cluster: { purgeMode: 'Gracefully' } },
-    placement: equalWeights(['member1', 'member2', 'member3']),
-  }),
-].join('---\n');
-const replicas = async (ctx: string) =>
-  (await getJson(ctx, 'deployment', 'api', '-n', ns))?.['spec']?.['replicas'] as number | undefined;
+const fleet = gracefulApiFleet(ns);
+const replicas = (ctx: string) => replicasOn(ctx, ns, 'api');
 
 (e2eEnabled ? describe : describe.skip)(
   'faults: two controllers without leader election (e2e, real members)',
@@ -40,26 +33,7 @@ const replicas = async (ctx: string) =>
       const { kubeconfig } = await members();
       repo = await fleetRepo('twowriters', { 'apps/api.yaml': fleet });
       for (const name of ['a', 'b']) {
-        procs.push(
-          startController(repo, kubeconfig, [
-            '--identity',
-            `controller-${name}`,
-            '--interval',
-            '1s',
-            '--timeout',
-            '5s',
-            '--cluster-failure-threshold',
-            '2s',
-            '--cluster-success-threshold',
-            '2s',
-            '--cluster-monitor-grace-period',
-            '20s',
-            '--failover-eviction-timeout',
-            '3s',
-            '--graceful-eviction-timeout',
-            '120s',
-          ]),
-        );
+        procs.push(startController(repo, kubeconfig, ['--identity', `controller-${name}`, ...fastFailoverFlags]));
       }
     });
     after(async () => {

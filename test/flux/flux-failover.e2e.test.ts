@@ -9,7 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { equalWeights, policyYaml } from '../cluster/controller-rig.ts';
+import { equalWeights, fastFailoverFlags, policyYaml } from '../cluster/controller-rig.ts';
 import { e2eEnabled, eventually, getJson, members, startMember, stopMember } from '../cluster/harness.ts';
 import { childEnv, startFlotilla, type FlotillaProcess } from '../git/helpers/cli-process.ts';
 import { gitCli } from '../git/helpers/workspace.ts';
@@ -77,20 +77,7 @@ const replicas = async (ctx: string) =>
           '--prune',
           'false',
           '--force-conflicts',
-          '--interval',
-          '1s',
-          '--timeout',
-          '5s',
-          '--cluster-failure-threshold',
-          '2s',
-          '--cluster-success-threshold',
-          '2s',
-          '--cluster-monitor-grace-period',
-          '20s',
-          '--failover-eviction-timeout',
-          '3s',
-          '--graceful-eviction-timeout',
-          '120s',
+          ...fastFailoverFlags,
         ],
         fleet.scratch,
         env,
