@@ -236,7 +236,7 @@ const tail = (p: Proc | undefined) => (p ? p.stderr.trimEnd().split('\n').slice(
       assert.ok(await getJson('hub', 'deployment', fullname, '-n', ns), 'the Deployment was created');
       // The pods are kwok's (nothing runs in them); one of them lends its name to the process below.
       const selector = `app.kubernetes.io/instance=${release},app.kubernetes.io/component=controller`;
-      const pods = await eventually("the Deployment's pods", 60_000, async () => {
+      const pods = await eventually("the Deployment's pods", 120_000, async () => {
         const items = ((await getJson('hub', 'pods', '-n', ns, '-l', selector))?.['items'] ?? []) as Manifest[];
         return items.length === deployment()['spec'].replicas ? items : undefined;
       });
@@ -348,7 +348,7 @@ const tail = (p: Proc | undefined) => (p ? p.stderr.trimEnd().split('\n').slice(
       child.stderr?.on('data', (d: Buffer) => (p.stderr += d.toString()));
       proc = p;
 
-      const started = await eventually('"controller started"', 30_000, async () => {
+      const started = await eventually('"controller started"', 120_000, async () => {
         assert.equal(child.exitCode, null, `the controller exited ${child.exitCode}:\n${tail(p)}`);
         return logLines(p).find((l) => l.msg === 'controller started');
       }).catch((err: unknown) => assert.fail(`${String(err)}\n${tail(p)}`));
@@ -356,7 +356,7 @@ const tail = (p: Proc | undefined) => (p ? p.stderr.trimEnd().split('\n').slice(
       assert.equal(started['leaderElection'], true);
       listen = String(started['listen']);
       assert.match(listen, /^127\.0\.0\.1:\d+$/);
-      await eventually('"became leader"', 30_000, async () =>
+      await eventually('"became leader"', 120_000, async () =>
         logLines(p).some((l) => l.msg === 'became leader') ? true : undefined,
       ).catch((err: unknown) => assert.fail(`${String(err)}\n${tail(p)}`));
       const l = await lease();
@@ -380,7 +380,7 @@ const tail = (p: Proc | undefined) => (p ? p.stderr.trimEnd().split('\n').slice(
     it('reconciles the example fleet: payments-api in payments on member2 (aws-use), catalog and frontend in shop on member1..3, recorded on flotilla-status', async () => {
       const p = leader();
       const fail = (err: unknown) => assert.fail(`${String(err)}\n${tail(p)}`);
-      await eventually('payments-api on member2, catalog and frontend on member1..3', 60_000, async () => {
+      await eventually('payments-api on member2, catalog and frontend on member1..3', 120_000, async () => {
         const found = await Promise.all([
           getJson('member2', 'deployment', 'payments-api', '-n', 'payments'),
           ...memberNames.flatMap((m) => ['catalog', 'frontend'].map((d) => getJson(m, 'deployment', d, '-n', 'shop'))),
@@ -411,7 +411,7 @@ const tail = (p: Proc | undefined) => (p ? p.stderr.trimEnd().split('\n').slice(
       const source = (await gitCli(bare, 'rev-parse', 'refs/heads/main')).trim();
       await eventually(
         `a status commit for ${source.slice(0, 7)}`,
-        60_000,
+        120_000,
         async () => (await statusCommit(source, 'plan')()) ?? (await statusCommit(source, 'failover')()),
       ).catch(fail);
     });
@@ -419,7 +419,7 @@ const tail = (p: Proc | undefined) => (p ? p.stderr.trimEnd().split('\n').slice(
     it("fails over the example fleet's clusters without a context (unreachable): a failover commit on flotilla-status names them, and only them", async () => {
       const p = leader();
       const fail = (err: unknown) => assert.fail(`${String(err)}\n${tail(p)}`);
-      const failovers = await eventually('a failover commit on flotilla-status', 60_000, async () => {
+      const failovers = await eventually('a failover commit on flotilla-status', 120_000, async () => {
         const f = (await statusCommits()).filter((m) => m.split('\n').includes('Flotilla-Decision: failover'));
         return f.length > 0 ? f : undefined;
       }).catch(fail);
@@ -447,7 +447,7 @@ const tail = (p: Proc | undefined) => (p ? p.stderr.trimEnd().split('\n').slice(
           ),
         ].toSorted();
       // The log line is written before the commit, but reaches this process through a pipe: await it.
-      const decided = await eventually('the failover decisions in the log', 30_000, async () =>
+      const decided = await eventually('the failover decisions in the log', 120_000, async () =>
         unmapped.every((c) => decidedNow().includes(c)) ? decidedNow() : undefined,
       ).catch(fail);
       assert.deepEqual(decided, [...unmapped], 'failover decisions in the log');
@@ -493,7 +493,7 @@ const tail = (p: Proc | undefined) => (p ? p.stderr.trimEnd().split('\n').slice(
         });
       assert.equal((await post('not-the-secret')).status, 401);
       assert.equal((await post(webhookSecret)).status, 202);
-      await eventually('a pass by the webhook', 60_000, async () =>
+      await eventually('a pass by the webhook', 120_000, async () =>
         logLines(p).some(
           (l) =>
             l.msg === 'pass done' &&
@@ -504,7 +504,7 @@ const tail = (p: Proc | undefined) => (p ? p.stderr.trimEnd().split('\n').slice(
           ? true
           : undefined,
       ).catch((err: unknown) => assert.fail(`${String(err)}\n${tail(p)}`));
-      await eventually('the new CACHE_TTL in catalog-config on member1..3', 60_000, async () => {
+      await eventually('the new CACHE_TTL in catalog-config on member1..3', 120_000, async () => {
         const t = await Promise.all(
           memberNames.map(
             async (m) =>
@@ -519,7 +519,7 @@ const tail = (p: Proc | undefined) => (p ? p.stderr.trimEnd().split('\n').slice(
       // The pushed revision is planned with no new failover decision: a plan commit on flotilla-status.
       await eventually(
         `a plan commit for ${sha.slice(0, 7)} on flotilla-status`,
-        60_000,
+        120_000,
         statusCommit(sha, 'plan'),
       ).catch((err: unknown) => assert.fail(`${String(err)}\n${tail(p)}`));
     });

@@ -42,7 +42,7 @@ spec:
 ].join('---\n');
 
 (e2eEnabled ? describe : describe.skip)('flotilla controller: application failover (e2e, real members)', function () {
-  this.timeout(300_000);
+  this.timeout(600_000);
   let repo = '';
   let controller: ControllerProcess | undefined;
 
@@ -50,7 +50,7 @@ spec:
     this.timeout(600_000);
     const { kubeconfig } = await members();
     repo = await fleetRepo('appfail', { 'apps/app.yaml': fleet });
-    controller = startController(repo, kubeconfig, ['--interval', '1s', '--timeout', '5s']);
+    controller = startController(repo, kubeconfig, ['--interval', '1s', '--timeout', '20s']);
   });
   after(() => {
     controller?.kill();
@@ -60,25 +60,25 @@ spec:
   const statusLog = () => logOf(repo);
 
   it('a workload unhealthy on one member past tolerationSeconds moves to the other, and the old copy is purged', async () => {
-    await eventually('app 2/2 applied, Pending on member1', 60_000, async () => {
+    await eventually('app 2/2 applied, Pending on member1', 120_000, async () => {
       const m1 = await getJson('member1', 'deployment', 'app', '-n', ns);
       const m3 = await getJson('member3', 'deployment', 'app', '-n', ns);
       return m1?.['spec']?.['replicas'] === 2 && m3?.['status']?.['readyReplicas'] === 2 ? true : undefined;
     });
-    const evicted = await eventually('evict commit', 90_000, async () => {
+    const evicted = await eventually('evict commit', 180_000, async () => {
       const log = await statusLog();
       return /Flotilla-Decision: evict/.test(log) ? log : undefined;
     });
     assert.match(evicted, /evict 1 binding from member1 \(unhealthy since/);
     assert.match(evicted, /tolerationSeconds 3/);
-    await eventually('all 4 replicas ready on member3', 60_000, async () => {
+    await eventually('all 4 replicas ready on member3', 120_000, async () => {
       const m3 = await getJson('member3', 'deployment', 'app', '-n', ns);
       return m3?.['spec']?.['replicas'] === 4 && m3?.['status']?.['readyReplicas'] === 4 ? true : undefined;
     });
-    await eventually('purge commit', 60_000, async () =>
+    await eventually('purge commit', 120_000, async () =>
       /Flotilla-Decision: purge/.test(await statusLog()) ? true : undefined,
     );
-    await eventually('old copy pruned from member1', 60_000, async () =>
+    await eventually('old copy pruned from member1', 120_000, async () =>
       (await getJson('member1', 'deployment', 'app', '-n', ns)) === undefined ? true : undefined,
     );
     assert.doesNotMatch(

@@ -50,7 +50,7 @@ const replicasOn = async (ctx: string) =>
   });
 
   it('status shows ready replicas and health once the pods run', async () => {
-    const status = await eventually('web ready on all members', 60_000, async () => {
+    const status = await eventually('web ready on all members', 120_000, async () => {
       const s = await flotilla('status', '--repo', repo, '--kubeconfig', kubeconfig, '-o', 'json');
       return s.status === 0
         ? (JSON.parse(s.stdout) as {
@@ -91,7 +91,7 @@ const replicasOn = async (ctx: string) =>
     writeFileSync(file, hog);
     try {
       await kubectl('member1', 'apply', '-f', file);
-      await eventually('hog pods bound', 60_000, async () => {
+      await eventually('hog pods bound', 120_000, async () => {
         const c = JSON.parse((await flotilla('clusters', '--kubeconfig', kubeconfig, '-o', 'json')).stdout) as {
           clusters: { metadata: { name: string }; status?: { resourceSummary?: { allocated?: { cpu?: string } } } }[];
         };

@@ -182,12 +182,16 @@ export function gracefulApiFleet(ns: string): string {
   ].join('---\n');
 }
 
-/** Controller flags that fail a stopped member over within seconds (thresholds of 2–3 s, a 120 s grace period). */
+/**
+ * Controller flags that fail a stopped member over within seconds (thresholds of 2–3 s, a 120 s
+ * grace period). A stopped member refuses connections at once, so the 20 s request timeout never
+ * delays a failover; it only keeps a member that is slow on a loaded machine from counting as down.
+ */
 export const fastFailoverFlags: readonly string[] = [
   '--interval',
   '1s',
   '--timeout',
-  '5s',
+  '20s',
   '--cluster-failure-threshold',
   '2s',
   '--cluster-success-threshold',

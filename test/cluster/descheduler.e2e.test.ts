@@ -38,7 +38,7 @@ const replicas = (ctx: string) => replicasOn(ctx, ns, 'web');
 const ready = (ctx: string) => readyOn(ctx, ns, 'web');
 
 (e2eEnabled ? describe : describe.skip)('flotilla controller --descheduler (e2e, real members)', function () {
-  this.timeout(400_000);
+  this.timeout(600_000);
   let repo = '';
   let controller: ControllerProcess | undefined;
 

@@ -47,7 +47,7 @@ const ready = async (ctx: string) =>
   Number((await getJson(ctx, 'deployment', 'api', '-n', ns))?.['status']?.['readyReplicas'] ?? 0);
 
 (e2eEnabled ? describe : describe.skip)('flotilla controller: cluster failover (e2e, real members)', function () {
-  this.timeout(300_000);
+  this.timeout(600_000);
   let repo = '';
   let controller: ControllerProcess | undefined;
 
@@ -74,7 +74,7 @@ const ready = async (ctx: string) =>
         (await Promise.all(['member1', 'member2', 'member3'].map(ready))).every((n) => n === 2);
       return ok ? true : undefined;
     });
-    const binding = await eventually('binding status file', 30_000, async () => {
+    const binding = await eventually('binding status file', 120_000, async () => {
       const text = await statusFile(`bindings/${ns}/deployment.api.yaml`);
       return text.includes('health: Healthy') ? text : undefined;
     });
@@ -92,7 +92,7 @@ const ready = async (ctx: string) =>
     })();
     try {
       await stopMember('member2');
-      const evicted = await eventually('evict commit', 90_000, async () => {
+      const evicted = await eventually('evict commit', 180_000, async () => {
         const log = await statusLog();
         return /Flotilla-Decision: evict/.test(log) ? log : undefined;
       });
@@ -103,12 +103,12 @@ const ready = async (ctx: string) =>
         await statusFileAtDecision(repo, 'evict', `bindings/${ns}/deployment.api.yaml`),
         /fromCluster: member2/,
       );
-      await eventually('api rescheduled 3/3 on member1 and member3', 60_000, async () => {
+      await eventually('api rescheduled 3/3 on member1 and member3', 120_000, async () => {
         const r = [await replicas('member1'), await replicas('member3')];
         return r[0] === 3 && r[1] === 3 ? true : undefined;
       });
       // The Deployment's task ends once its replacement is healthy (the ConfigMap's may end first).
-      await eventually('api purge commit once the replacement is healthy', 90_000, async () =>
+      await eventually('api purge commit once the replacement is healthy', 180_000, async () =>
         /\|Deployment\|failover\|api: /.test(await statusLog()) ? true : undefined,
       );
       const cluster = await statusFile('clusters/member2.yaml');
@@ -130,13 +130,13 @@ const ready = async (ctx: string) =>
 
   it('the restarted member recovers: taints removed, the ConfigMap comes back, the Divided Deployment stays 3/3 and its old copy is pruned', async () => {
     await startMember('member2');
-    await eventually('recover commit', 90_000, async () =>
+    await eventually('recover commit', 180_000, async () =>
       /Flotilla-Decision: recover/.test(await statusLog()) ? true : undefined,
     );
-    await eventually('api-config back on member2', 60_000, async () =>
+    await eventually('api-config back on member2', 120_000, async () =>
       (await getJson('member2', 'configmap', 'api-config', '-n', ns)) ? true : undefined,
     );
-    await eventually('the purged copy of api pruned from member2', 60_000, async () =>
+    await eventually('the purged copy of api pruned from member2', 120_000, async () =>
       (await replicas('member2')) === undefined ? true : undefined,
     );
     assert.deepEqual([await replicas('member1'), await replicas('member3')], [3, 3]);

@@ -28,7 +28,7 @@ const replicas = (ctx: string) => replicasOn(ctx, ns, 'api');
 (e2eEnabled ? describe : describe.skip)(
   'faults: git down while a member fails (e2e, real members, real git server)',
   function () {
-    this.timeout(400_000);
+    this.timeout(600_000);
     let repo = '';
     let server: GitServer | undefined;
     let bare = '';
@@ -67,18 +67,18 @@ const replicas = (ctx: string) => replicasOn(ctx, ns, 'api');
       );
       await s.stop();
       await stopMember('member2');
-      await eventually('api moved 3/3 to member1 and member3 with git down', 90_000, async () =>
+      await eventually('api moved 3/3 to member1 and member3 with git down', 180_000, async () =>
         (await replicas('member1')) === 3 && (await replicas('member3')) === 3 ? true : undefined,
       );
       assert.ok(
         !decisionItems(await statusMessages(bare)).some((d) => d.startsWith('evict member2')),
         'nothing reached the server while it was down',
       );
-      await eventually('a git failure logged as an error', 60_000, async () =>
+      await eventually('a git failure logged as an error', 120_000, async () =>
         /"level":50[^\n]*git (fetch|push) failed/.test(c.logs()) ? true : undefined,
       );
       server = await startGitServer(s.root, s.user, s.password, s.port);
-      await eventually('the kept evict decision on the server', 90_000, async () =>
+      await eventually('the kept evict decision on the server', 180_000, async () =>
         decisionItems(await statusMessages(bare)).some((d) => d.startsWith('evict member2')) ? true : undefined,
       );
       assert.equal(await c.stop(), 0, c.logs().slice(-2000));

@@ -24,7 +24,7 @@ const replicas = (ctx: string) => replicasOn(ctx, ns, 'api');
 (e2eEnabled ? describe : describe.skip)(
   'faults: two controllers without leader election (e2e, real members)',
   function () {
-    this.timeout(400_000);
+    this.timeout(600_000);
     let repo = '';
     const procs: ControllerProcess[] = [];
 

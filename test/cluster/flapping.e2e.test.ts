@@ -76,7 +76,7 @@ const fleet = [
   }
 
   it('outages shorter than the failure threshold cause no failover and no replica move', async () => {
-    await eventually('steady on member1 and member3', 60_000, async () =>
+    await eventually('steady on member1 and member3', 120_000, async () =>
       (await getJson('member3', 'deployment', 'steady', '-n', ns)) &&
       (await getJson('member1', 'deployment', 'steady', '-n', ns))
         ? true

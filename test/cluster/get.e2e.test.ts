@@ -103,7 +103,7 @@ import { e2eEnabled, eventually, kubectl, startMember, stopMember } from './harn
       assert.doesNotMatch(r.stdout, /member3/);
     } finally {
       await startMember('member3');
-      await eventually('member3 answers', 60_000, async () =>
+      await eventually('member3 answers', 120_000, async () =>
         (await get('ns', 'default', '--clusters', 'member3')).status === 0 ? true : undefined,
       );
     }

@@ -90,7 +90,7 @@ const fleet = [
     );
     // b takes the Lease over only after seeing no renewal for a lease duration: once a has renewed a full
     // duration after b first looked, b has had every chance to take over wrongly.
-    const lease = await eventually('a renews a lease duration after b looked', 60_000, async () => {
+    const lease = await eventually('a renews a lease duration after b looked', 120_000, async () => {
       const l = await getJson('hub', 'lease', 'flotilla', '-n', leaseNs);
       return leaseTime(l, 'renewTime') > Number(seen['time']) + leaseMs ? l : undefined;
     });

@@ -48,7 +48,7 @@ async function commit(repo: string, files: Readonly<Record<string, string | null
 }
 
 (e2eEnabled ? describe : describe.skip)('flotilla controller: multi-cluster services (e2e, real members)', function () {
-  this.timeout(300_000);
+  this.timeout(600_000);
   let repo = '';
   let controller: ControllerProcess | undefined;
   const statusFile = async (file: string) => gitCli(repo, 'show', `flotilla-status:${file}`).catch(() => '');
@@ -68,7 +68,7 @@ async function commit(repo: string, files: Readonly<Record<string, string | null
       '--interval',
       '1s',
       '--timeout',
-      '5s',
+      '20s',
       '--cluster-failure-threshold',
       '2s',
       '--cluster-success-threshold',
@@ -106,7 +106,7 @@ async function commit(repo: string, files: Readonly<Record<string, string | null
       assert.equal(s.labels['endpointslice.kubernetes.io/managed-by'], 'endpointslice-controller.karmada.io');
       assert.equal(s.labels['app.kubernetes.io/managed-by'], 'flotilla');
     }
-    const summary = await eventually('service summary', 60_000, async () => {
+    const summary = await eventually('service summary', 120_000, async () => {
       const t = await statusFile(`services/${ns}/serviceexport.web.yaml`);
       return /endpoints: 2/.test(t) ? t : undefined;
     });
@@ -170,7 +170,7 @@ async function commit(repo: string, files: Readonly<Record<string, string | null
   });
 
   async function heldThenDropped(): Promise<void> {
-    const held = await eventually('member1 unreachable in the summary', 60_000, async () => {
+    const held = await eventually('member1 unreachable in the summary', 120_000, async () => {
       const t = await statusFile(`services/${ns}/serviceexport.web.yaml`);
       return /reachable: false\n\s+pastGrace: false/.test(t) ? t : undefined;
     });
@@ -180,7 +180,7 @@ async function commit(repo: string, files: Readonly<Record<string, string | null
       (await copiedIps('member2', ns, 'derived-web', 'member1')).length === 0 ? true : undefined,
     );
     // The pass that removes them is the one that adds the NoExecute taint; its status commit comes at the end of that pass.
-    await eventually('NoExecute taint on member1', 60_000, async () =>
+    await eventually('NoExecute taint on member1', 120_000, async () =>
       /effect: NoExecute/.test(await statusFile('clusters/member1.yaml')) ? true : undefined,
     );
     const commits = (await gitCli(repo, 'log', '--format=%H', 'flotilla-status')).trim().split('\n').reverse();
@@ -222,11 +222,11 @@ async function commit(repo: string, files: Readonly<Record<string, string | null
     await eventually('derived Service pruned', 120_000, async () =>
       (await getJson('member2', 'service', 'derived-web', '-n', ns)) === undefined ? true : undefined,
     );
-    await eventually('copied slices pruned', 60_000, async () => {
+    await eventually('copied slices pruned', 120_000, async () => {
       const left = [...(await slicesOf('member2', ns, 'derived-web')).keys()];
       return JSON.stringify(left) === JSON.stringify(['hand-made']) ? true : undefined;
     });
-    await eventually('summary removed', 60_000, async () =>
+    await eventually('summary removed', 120_000, async () =>
       (await statusFile(`services/${ns}/serviceexport.web.yaml`)) === '' ? true : undefined,
     );
   });
@@ -261,7 +261,7 @@ async function commit(repo: string, files: Readonly<Record<string, string | null
       [{ owner: 'someone-else' }, [81]],
     );
     // The dispatch is logged after it returns, and the log reaches this process later still: await the line.
-    await eventually("member3's dispatch warning in the log", 30_000, async () =>
+    await eventually("member3's dispatch warning in the log", 120_000, async () =>
       /"level":40,.*"msg":"multi-cluster services dispatched","cluster":"member3".*Service mcs\/web exists and is not flotilla's; left as it is/.test(
         controller?.logs() ?? '',
       )
@@ -283,7 +283,7 @@ async function commit(repo: string, files: Readonly<Record<string, string | null
       return gone ? true : undefined;
     });
     assert.deepEqual([...(await slicesOf('member2', ns, 'derived-web')).keys()], ['hand-made']);
-    await eventually('member3 copies pruned', 60_000, async () =>
+    await eventually('member3 copies pruned', 120_000, async () =>
       (await copiedIps('member3', ns, 'web', 'member1')).length === 0 ? true : undefined,
     );
     assert.deepEqual((await getJson('member3', 'service', 'web', '-n', ns))?.['metadata']?.['labels'], {
@@ -299,7 +299,7 @@ async function commit(repo: string, files: Readonly<Record<string, string | null
 (e2eEnabled ? describe : describe.skip)(
   'flotilla controller --shards 2: multi-cluster services (e2e, real members)',
   function () {
-    this.timeout(300_000);
+    this.timeout(600_000);
     const sns = 'mcs-shards';
     let repo = '';
     const shards: ControllerProcess[] = [];
@@ -328,7 +328,7 @@ async function commit(repo: string, files: Readonly<Record<string, string | null
             '--interval',
             '1s',
             '--timeout',
-            '5s',
+            '20s',
           ]),
         );
     });
@@ -354,7 +354,7 @@ async function commit(repo: string, files: Readonly<Record<string, string | null
             .filter((e) => e['msg'] === 'multi-cluster services dispatched')
             .map((e) => String(e['cluster'])),
         );
-      await eventually('the decider logs both dispatches', 30_000, async () =>
+      await eventually('the decider logs both dispatches', 120_000, async () =>
         ['member2', 'member3'].every((c) => dispatchedTo(decider).has(c)) ? true : undefined,
       );
       assert.deepEqual([...dispatchedTo(decider)].sort(), ['member2', 'member3']);

@@ -57,7 +57,7 @@ async function replicaSetUids(): Promise<string[]> {
     this.timeout(300_000);
     ({ kubeconfig, repo } = await membersAndFleetCopy('flotilla-promote-'));
     await kubectl('member2', 'apply', '-f', legacy);
-    await eventually('legacy-web has 2 ready replicas', 90_000, async () =>
+    await eventually('legacy-web has 2 ready replicas', 180_000, async () =>
       (await getJson('member2', 'deployment', 'legacy-web', '-n', 'legacy'))?.['status']?.['readyReplicas'] === 2
         ? true
         : undefined,

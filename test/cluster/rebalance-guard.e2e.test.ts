@@ -37,7 +37,7 @@ const ready = (ctx: string) => readyOn(ctx, ns, 'api');
 (e2eEnabled ? describe : describe.skip)(
   'flotilla controller: a WorkloadRebalancer moving a workload off a member keeps it until the new replicas are ready (e2e)',
   function () {
-    this.timeout(400_000);
+    this.timeout(600_000);
     let repo = '';
     let from = '';
     let controller: ControllerProcess | undefined;
@@ -69,7 +69,7 @@ const ready = (ctx: string) => readyOn(ctx, ns, 'api');
       // Each member has 2 Nodes of 8 CPUs: api holds 8 CPUs of its member, the filler asks for the other 8.
       await applyFiller(from, fillerNs, { replicas: 4, cpu: '2' });
       // Running or Pending, the filler's pods count against the member's free capacity (allocated or allocating).
-      await eventually('the filler created on the old member', 60_000, async () =>
+      await eventually('the filler created on the old member', 120_000, async () =>
         Number((await getJson(from, 'deployment', 'filler', '-n', fillerNs))?.['status']?.['replicas'] ?? 0) === 4
           ? true
           : undefined,
@@ -104,7 +104,7 @@ const ready = (ctx: string) => readyOn(ctx, ns, 'api');
         `ready replicas over the members: ${samples.join(',')}`,
       );
       // The prune is applied before the pass commits its purge decision to the status branch.
-      await eventually('the purge decision on the status branch', 60_000, async () =>
+      await eventually('the purge decision on the status branch', 120_000, async () =>
         /Flotilla-Decision: purge/.test(await logOf(repo)) ? true : undefined,
       );
     });

@@ -41,7 +41,7 @@ const division = async (want: readonly (number | undefined)[], readyToo: boolean
 (e2eEnabled ? describe : describe.skip)(
   'flotilla controller: WorkloadRebalancer failback after a recovery (e2e, real members)',
   function () {
-    this.timeout(400_000);
+    this.timeout(600_000);
     let repo = '';
     let controller: ControllerProcess | undefined;
 
@@ -67,14 +67,14 @@ const division = async (want: readonly (number | undefined)[], readyToo: boolean
         const r = [await replicas('member1'), await replicas('member3')];
         return r[0] === 3 && r[1] === 3 ? true : undefined;
       });
-      await eventually('api purge commit once the replacement is healthy', 90_000, async () =>
+      await eventually('api purge commit once the replacement is healthy', 180_000, async () =>
         /\|Deployment\|rebalance\|api: /.test(await statusLog()) ? true : undefined,
       );
       await startMember('member2');
-      await eventually('recover commit', 90_000, async () =>
+      await eventually('recover commit', 180_000, async () =>
         /Flotilla-Decision: recover/.test(await statusLog()) ? true : undefined,
       );
-      await eventually('the old copy pruned from member2', 60_000, async () =>
+      await eventually('the old copy pruned from member2', 120_000, async () =>
         (await replicas('member2')) === undefined ? true : undefined,
       );
       assert.deepEqual([await replicas('member1'), await replicas('member3')], [3, 3]);
@@ -99,14 +99,14 @@ const division = async (want: readonly (number | undefined)[], readyToo: boolean
         `ready replicas over the members: ${samples.join(',')}`,
       );
       // The members show the division when the apply returns; the pass records it on the status branch after that.
-      const log = await eventually('the rebalance decision on the status branch', 60_000, async () => {
+      const log = await eventually('the rebalance decision on the status branch', 120_000, async () => {
         const l = await statusLog();
         return /Flotilla-Decision: rebalance/.test(l) ? l : undefined;
       });
       assert.match(log, /rebalance 1 workload \(WorkloadRebalancer failback\)/);
       assert.match(log, /Flotilla-Decision: rebalance/);
       assert.match(log, /Deployment rebalance\/api: member1:3 member3:3 → member1:2 member2:2 member3:2/);
-      const record = await eventually('the rebalancer finished on the status branch', 60_000, async () => {
+      const record = await eventually('the rebalancer finished on the status branch', 120_000, async () => {
         const r = await statusFile('rebalancers/failback.yaml');
         return /finishTime: /.test(r) ? r : undefined;
       });
@@ -118,7 +118,7 @@ const division = async (want: readonly (number | undefined)[], readyToo: boolean
       const before = (await statusLog()).split('Flotilla-Decision: rebalance').length;
       await gitCli(repo, 'commit', '--quiet', '--allow-empty', '-m', 'a later commit');
       const head = (await gitCli(repo, 'rev-parse', 'main')).trim();
-      await eventually('the later commit in force', 60_000, async () =>
+      await eventually('the later commit in force', 120_000, async () =>
         (await statusFile('revision.yaml')).includes(head) ? true : undefined,
       );
       assert.equal((await statusLog()).split('Flotilla-Decision: rebalance').length, before);

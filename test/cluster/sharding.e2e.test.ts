@@ -27,7 +27,7 @@ const replicas = async (ctx: string) =>
   (await getJson(ctx, 'deployment', 'web', '-n', ns))?.['spec']?.['replicas'] as number | undefined;
 
 (e2eEnabled ? describe : describe.skip)('flotilla controller --shards 2 (e2e, real members)', function () {
-  this.timeout(300_000);
+  this.timeout(600_000);
   let repo = '';
   const shards: ControllerProcess[] = [];
   const workerOwned = all.filter((c) => shardOf(c, 2) === 1);
@@ -46,7 +46,7 @@ const replicas = async (ctx: string) =>
           '--interval',
           '1s',
           '--timeout',
-          '5s',
+          '20s',
           '--cluster-failure-threshold',
           '2s',
           '--cluster-monitor-grace-period',
@@ -76,7 +76,7 @@ const replicas = async (ctx: string) =>
 
   it('each member is applied by the one shard that owns it, and the worker reports its members', async () => {
     assert.ok(workerOwned.length > 0 && workerOwned.length < 3, `rendezvous split ${workerOwned.join(',')}`);
-    await eventually('web 2/2/2', 60_000, async () =>
+    await eventually('web 2/2/2', 120_000, async () =>
       (await Promise.all(all.map(replicas))).every((n) => n === 2) ? true : undefined,
     );
     const [decider, worker] = shards as [ControllerProcess, ControllerProcess];
@@ -84,12 +84,12 @@ const replicas = async (ctx: string) =>
     // A member shows the replicas as soon as the apply request returns; the shard logs
     // "cluster applied" after that, and its stdout reaches this process later still.
     const owned = (s: ControllerProcess, want: string[]) => want.every((c) => applied(s).has(c));
-    await eventually('both shards log their applies', 30_000, async () =>
+    await eventually('both shards log their applies', 120_000, async () =>
       owned(worker, workerOwned) && owned(decider, deciderOwned) ? true : undefined,
     );
     assert.deepEqual([...applied(worker)].sort(), workerOwned);
     assert.deepEqual([...applied(decider)].sort(), deciderOwned);
-    const report = await eventually('worker report', 30_000, async () => {
+    const report = await eventually('worker report', 120_000, async () => {
       const text = await gitCli(repo, 'show', `flotilla-status:observations/${workerOwned[0]}.yaml`).catch(() => '');
       return /health: Healthy/.test(text) ? text : undefined;
     });
@@ -100,11 +100,11 @@ const replicas = async (ctx: string) =>
   it("a member only the worker observes fails over: the decider acts on the worker's report", async () => {
     const down = workerOwned[0] ?? '';
     await stopMember(down);
-    await eventually('evict commit', 90_000, async () =>
+    await eventually('evict commit', 180_000, async () =>
       /Flotilla-Decision: evict/.test(await statusLog(repo)) ? true : undefined,
     );
     const rest = all.filter((c) => c !== down);
-    await eventually('web 3/3 on the others', 60_000, async () =>
+    await eventually('web 3/3 on the others', 120_000, async () =>
       (await Promise.all(rest.map(replicas))).every((n) => n === 3) ? true : undefined,
     );
     assert.match(

@@ -66,7 +66,7 @@ async function placed(name: string, on: readonly string[]): Promise<string[]> {
 (e2eEnabled ? describe : describe.skip)(
   'flotilla simulate agrees with the controller (e2e, real members)',
   function () {
-    this.timeout(300_000);
+    this.timeout(600_000);
     let repo = '';
     let controller: ControllerProcess | undefined;
     let prediction: Prediction | undefined;
@@ -93,7 +93,7 @@ async function placed(name: string, on: readonly string[]): Promise<string[]> {
           ? true
           : undefined;
       });
-      await eventually('the placement on the status branch', 60_000, async () => {
+      await eventually('the placement on the status branch', 120_000, async () => {
         const text = await gitCli(repo, 'show', `flotilla-status:bindings/${ns}/deployment.web.yaml`).catch(() => '');
         return text.includes('member3') ? true : undefined;
       });
@@ -157,7 +157,7 @@ async function placed(name: string, on: readonly string[]): Promise<string[]> {
             spec: { clusters: { name: string; replicas: number }[] };
           }
         ).spec.clusters;
-      const clusters = await eventually('the placement of web on the status branch', 60_000, async () => {
+      const clusters = await eventually('the placement of web on the status branch', 120_000, async () => {
         const c = await recorded();
         return isDeepStrictEqual(c, web) ? c : undefined;
       }).catch(async (err: unknown) => {

@@ -18,7 +18,7 @@ import { e2eEnabled, eventually, startMember, stopMember } from './harness.ts';
     ({ kubeconfig, repo } = await membersAndFleetCopy('flotilla-status-'));
     const applied = await flotilla('apply', '--repo', repo, '--kubeconfig', kubeconfig);
     assert.equal(applied.status, 0, applied.stderr);
-    await eventually('web healthy everywhere', 90_000, async () =>
+    await eventually('web healthy everywhere', 180_000, async () =>
       (await flotilla('status', '--repo', repo, '--kubeconfig', kubeconfig)).status === 0 ? true : undefined,
     );
   });
