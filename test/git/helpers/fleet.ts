@@ -5,7 +5,7 @@ import YAML from 'yaml';
 import type { ReconcileContext } from '../../../src/controller/reconcile.ts';
 import { remoteStore } from '../../../src/git/index.ts';
 import { openSource } from '../../../src/source/index.ts';
-import { createStatusReader } from '../../../src/writeback/index.ts';
+import { createStatusReader, statusFileLogFields } from '../../../src/writeback/index.ts';
 import { startGitServer, type GitServer } from './git-server.ts';
 import { cloneRepo, commitAndPush, gitCli, tempDir } from './workspace.ts';
 
@@ -90,7 +90,9 @@ export async function remoteContext(
     identity: { name: 'flotilla', email: 'flotilla@localhost' },
     now: () => testTime,
     log: (f) => log.push(f),
-    statusReader: createStatusReader(target),
+    statusReader: createStatusReader(target, {
+      onProblem: (p) => log.push({ level: 'warn', ...statusFileLogFields(p) }),
+    }),
     ...extra,
   };
 }
