@@ -76,9 +76,17 @@ const replicas = async (ctx: string) =>
 
   it('each member is applied by the one shard that owns it, and the worker reports its members', async () => {
     assert.ok(workerOwned.length > 0 && workerOwned.length < 3, `rendezvous split ${workerOwned.join(',')}`);
-    await eventually('web 2/2/2', 120_000, async () =>
+    await eventually('web 2/2/2', 240_000, async () =>
       (await Promise.all(all.map(replicas))).every((n) => n === 2) ? true : undefined,
-    );
+    ).catch(async (err: unknown) => {
+      const seen = await Promise.all(all.map(replicas));
+      throw new Error(
+        `${String(err)}; replicas ${seen.join('/')}\n${shards.map((s) => s.logs().slice(-3000)).join('\n---\n')}`,
+        {
+          cause: err,
+        },
+      );
+    });
     const [decider, worker] = shards as [ControllerProcess, ControllerProcess];
     const deciderOwned = all.filter((c) => !workerOwned.includes(c));
     // A member shows the replicas as soon as the apply request returns; the shard logs
@@ -104,7 +112,7 @@ const replicas = async (ctx: string) =>
       /Flotilla-Decision: evict/.test(await statusLog(repo)) ? true : undefined,
     );
     const rest = all.filter((c) => c !== down);
-    await eventually('web 3/3 on the others', 120_000, async () =>
+    await eventually('web 3/3 on the others', 240_000, async () =>
       (await Promise.all(rest.map(replicas))).every((n) => n === 3) ? true : undefined,
     );
     assert.match(
