@@ -32,7 +32,7 @@ interface Recorded {
 }
 
 describe('a claim is read back from the status branch by a restarted controller', function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   let rig: FleetRig | undefined;
   afterEach(async () => {
     await rig?.cleanup();

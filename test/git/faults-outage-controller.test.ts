@@ -14,7 +14,7 @@ import { startGitServer, type GitServer } from './helpers/git-server.ts';
 import { gitCli } from './helpers/workspace.ts';
 
 describe('faults: the controller through a git outage', function () {
-  this.timeout(180000);
+  this.timeout(300_000);
   let rig: FleetRig;
   let restarted: GitServer | undefined;
   let controller: FlotillaProcess | undefined;

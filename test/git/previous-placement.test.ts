@@ -115,7 +115,7 @@ function byName(planJson: string): Map<string, PlannedBinding> {
 }
 
 describe('the previous placement is read back from the status branch', function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   let rig: FleetRig | undefined;
   afterEach(async () => {
     await rig?.cleanup();

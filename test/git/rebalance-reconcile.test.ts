@@ -75,7 +75,7 @@ function writeFleet(dir: string, free: readonly [number, number], withRebalancer
 }
 
 describe('flotilla reconcile: a WorkloadRebalancer reschedules once (status branch record)', function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   let rig: FleetRig | undefined;
   afterEach(async () => {
     await rig?.cleanup();

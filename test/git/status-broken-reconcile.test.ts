@@ -15,7 +15,7 @@ const binding = 'bindings/shop/deployment.frontend.yaml';
 const broken = 'apiVersion: work.karmada.io/v1alpha2\nkind: ResourceBinding\nspec: {clusters: [\n';
 
 describe('a status-branch file broken by hand, then a reconcile (real git server)', function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   let rig: FleetRig | undefined;
   afterEach(async () => {
     await rig?.cleanup();

@@ -29,7 +29,7 @@ function outcome(r: ProcessResult, code = 0): Record<string, unknown> {
 }
 
 describe('flotilla reconcile --status-repo (child process)', function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
 
   describe('a remote source and a remote status repository on the git server', () => {
     let rig: FleetRig;

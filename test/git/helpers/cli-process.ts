@@ -60,7 +60,7 @@ export function startFlotilla(args: readonly string[], cwd: string, env: NodeJS.
     exited,
     stdout: () => out,
     stderr: () => err,
-    async stop(signal = 'SIGTERM', withinMs = 15_000) {
+    async stop(signal = 'SIGTERM', withinMs = 60_000) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<never>((_, reject) => {
