@@ -5,6 +5,7 @@
  * pods there and for a pod created afterwards. FLOTILLA_E2E=0 skips.
  */
 import assert from 'node:assert/strict';
+import { cpuMillis } from '../e2e/harness/pod-usage.ts';
 import { e2eEnabled, eventually, getJson, kubectl, metrics } from './harness.ts';
 import { type PodMetrics, podMetrics, setPodUsage } from './pod-metrics.ts';
 
@@ -66,13 +67,20 @@ async function readyReplicas(want: number): Promise<true | undefined> {
     assert.equal(new Set(scaled.map((m) => m.name)).size, 3);
   });
 
-  it("serves the nodes' usage too", async () => {
-    const nodes = await eventually('member1 node metrics', 60_000, async () => {
+  it("serves the usage of the Nodes that run the pods: at least the sum of their pods' usage", async () => {
+    const pods = (await getJson('member1', 'pods', '-n', namespace, '-l', 'app=load')) as {
+      items: Array<{ spec: { nodeName: string } }>;
+    };
+    const perNode = new Map<string, number>();
+    for (const p of pods.items) perNode.set(p.spec.nodeName, (perNode.get(p.spec.nodeName) ?? 0) + 200);
+    const nodes = await eventually('member1 node metrics for every node running a load pod', 60_000, async () => {
       const out = await kubectl('member1', 'get', '--raw', '/apis/metrics.k8s.io/v1beta1/nodes');
-      const list = JSON.parse(out) as { items?: Array<{ metadata?: { name?: string } }> };
-      const names = (list.items ?? []).map((i) => i.metadata?.name ?? '').sort();
-      return names.length > 0 ? names : undefined;
+      const list = JSON.parse(out) as { items?: Array<{ metadata?: { name?: string }; usage?: { cpu?: string } }> };
+      const usage = new Map((list.items ?? []).map((i) => [i.metadata?.name ?? '', cpuMillis(i.usage?.cpu ?? '0')]));
+      const all = [...perNode].every(([node, want]) => (usage.get(node) ?? 0) >= want * 0.95);
+      return all ? usage : undefined;
     });
-    assert.deepEqual(nodes, ['member1-node-1', 'member1-node-2']);
+    for (const [node, want] of perNode)
+      assert.ok((nodes.get(node) ?? 0) >= want * 0.95, `${node}: ${nodes.get(node)}m`);
   });
 });
