@@ -13,7 +13,7 @@ import { apiCall, apiRequest, type Endpoint, WaitAborted, waitFor } from './api.
 import type { CommandContext } from './commands.ts';
 import { endpointOf, nodeNames, startComponent, stopComponent } from './control-plane.ts';
 import type { MetricsKit } from './metrics-server-build.ts';
-import { usageObject } from './pod-usage.ts';
+import { usageObject, usageObjectName } from './pod-usage.ts';
 import { freePorts, isRunning, logTail } from './processes.ts';
 import type { ClusterRecord } from './state.ts';
 
@@ -78,7 +78,7 @@ async function installKwokMetrics(c: ClusterRecord, ep: Endpoint, kit: MetricsKi
   }
   for (const m of all.filter((x) => x['kind'] !== 'CustomResourceDefinition')) await createOrMerge(ep, m);
   // Every pod gets a usage from the start; tests add rules to this object (pod-usage.ts).
-  const existing = await apiRequest(ep, 'GET', '/apis/kwok.x-k8s.io/v1alpha1/clusterresourceusages/flotilla-e2e-usage');
+  const existing = await apiRequest(ep, 'GET', `/apis/kwok.x-k8s.io/v1alpha1/clusterresourceusages/${usageObjectName}`);
   if (existing.status === 404) await createOrMerge(ep, usageObject([]));
 }
 
@@ -124,6 +124,15 @@ async function registerApiService(ep: Endpoint, ctx: CommandContext, port: numbe
   });
 }
 
+/** The arguments of a running process (none once it is gone). */
+function commandLine(pid: number): string[] {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  } catch {
+    return []; // exited: startComponent starts it with the current flags
+  }
+}
+
 /** Turns metrics on for member `c` (idempotent); `save` records the new ports and pids. */
 export async function enableMetrics(
   c: ClusterRecord,
@@ -132,7 +141,6 @@ export async function enableMetrics(
   save: () => void,
 ): Promise<void> {
   const ep = endpointOf(c, ctx);
-  const first = c.metrics === undefined;
   if (c.metrics === undefined) {
     const [kwokPort, metricsServerPort] = await freePorts(2);
     if (kwokPort === undefined || metricsServerPort === undefined) throw new Error('could not allocate ports');
@@ -142,7 +150,10 @@ export async function enableMetrics(
   await installKwokMetrics(c, ep, kit);
   await pointNodesAtKwok(c, ep, c.metrics.kwokPort);
   // kwok reads its flags once: restart it to serve the kubelet endpoint and watch the usage CRDs.
-  if (first) await stopComponent(c, 'kwok');
+  // (Decided by its command line, so a `metrics` that failed half-way is completed by the next.)
+  const kwok = c.processes.kwok;
+  const serving = `--server-address=127.0.0.1:${c.metrics.kwokPort}`;
+  if (kwok !== undefined && !commandLine(kwok.pid).includes(serving)) await stopComponent(c, 'kwok');
   await startComponent(c, 'kwok', ctx);
   await startComponent(c, 'metrics-server', ctx);
   save();
