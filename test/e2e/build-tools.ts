@@ -34,8 +34,18 @@ async function runLane(steps: ReadonlyArray<Step>): Promise<string[]> {
   return dirs;
 }
 
+/** Runs the lanes side by side; a failed lane lets the other finish (its build is cached for the retry). */
+async function runLanes(): Promise<string[]> {
+  const results = await Promise.allSettled(lanes.map((lane) => runLane(lane)));
+  const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+  if (failures.length > 0) {
+    throw new Error(failures.map((f) => (f instanceof Error ? f.message : String(f))).join('\n'));
+  }
+  return results.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+}
+
 const started = Date.now();
 const sequential = process.env['FLOTILLA_E2E_BUILD_JOBS'] === '1';
-const dirs = sequential ? await runLane(lanes.flat()) : (await Promise.all(lanes.map((lane) => runLane(lane)))).flat();
+const dirs = sequential ? await runLane(lanes.flat()) : await runLanes();
 process.stderr.write(`e2e:build: done in ${Math.round((Date.now() - started) / 1000)}s\n`);
 process.stdout.write(`${dirs.join('\n')}\n`);
