@@ -172,7 +172,7 @@ export function planFleet(input: PlanInput): Plan {
     );
     toRender.push({ template, binding, clusters: mergeTargetClusters([], requiredBy), isWorkload: false, dispatch });
   }
-  const overrideClasses = new OverrideClasses(fleet.overridePolicies);
+  const overrideClasses = new OverrideClasses(clusters, fleet.overridePolicies);
   for (const r of input.works === 'none' ? [] : toRender) {
     const req = {
       template: r.template,

@@ -107,7 +107,7 @@ describe('plan: checkBindingRenders', () => {
         overrides: c.overrides,
       };
       const { ctx, rendered } = countingContext();
-      const got = checkBindingRenders(ctx, req, new OverrideClasses(c.overrides));
+      const got = checkBindingRenders(ctx, req, new OverrideClasses(ctx.clusters, c.overrides));
       assert.equal(rendered(), c.rendered);
       assert.equal(got.length, c.errors);
       assert.deepEqual(got, renderBinding(countingContext().ctx, req).diagnostics);

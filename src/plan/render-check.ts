@@ -17,40 +17,51 @@ import { renderBinding, type RenderContext, type RenderRequest } from '../render
 
 /**
  * The override rules each candidate list applies to each cluster, computed once per plan (and
- * per distinct candidate list: templates selected by the same policies share it).
+ * per distinct candidate list: templates selected by the same policies share it), as a small
+ * number: clusters with the same number have the same rules applied.
  */
 export class OverrideClasses {
+  readonly #clusters: ReadonlyMap<string, Loaded<Cluster>>;
   readonly #position: ReadonlyMap<OverridePolicy, number>;
-  readonly #byCandidates = new Map<string, Map<Cluster, string>>();
+  readonly #byCandidates = new Map<string, Map<string, number>>();
 
   /** `policies`: the fleet's override policies (the candidates of every template are among them). */
-  constructor(policies: readonly Loaded<OverridePolicy>[]) {
+  constructor(clusters: ReadonlyMap<string, Loaded<Cluster>>, policies: readonly Loaded<OverridePolicy>[]) {
+    this.#clusters = clusters;
     this.#position = new Map(policies.map((p, i) => [p.object, i] as const));
   }
 
-  /** The clusters' classes for a binding with these override candidates (a lookup per cluster). */
-  forCandidates(overrides: readonly Loaded<OverridePolicy>[]): (cluster: Cluster) => string {
+  /** The class of each cluster (by name) for a binding with these override candidates; undefined: not in the inventory. */
+  forCandidates(overrides: readonly Loaded<OverridePolicy>[]): (cluster: string) => number | undefined {
     const id = overrides.map((p) => this.#position.get(p.object) ?? `?${p.source.file}#${p.source.doc}`).join(',');
     let byCluster = this.#byCandidates.get(id);
     if (byCluster === undefined) {
-      byCluster = new Map();
+      byCluster = this.#classify(overrides);
       this.#byCandidates.set(id, byCluster);
     }
-    const cache = byCluster;
-    return (cluster) => {
-      let key = cache.get(cluster);
-      if (key === undefined) {
-        key = overrides
-          .map((p) =>
-            matchingRuleIndexes(p.object, cluster)
-              .map((i) => (i === undefined ? '-' : String(i)))
-              .join(','),
-          )
-          .join(';');
-        cache.set(cluster, key);
+    const classes = byCluster;
+    return (cluster) => classes.get(cluster);
+  }
+
+  #classify(overrides: readonly Loaded<OverridePolicy>[]): Map<string, number> {
+    const numbers = new Map<string, number>();
+    const out = new Map<string, number>();
+    for (const [name, cluster] of this.#clusters) {
+      const rules = overrides
+        .map((p) =>
+          matchingRuleIndexes(p.object, cluster.object)
+            .map((i) => (i === undefined ? '-' : String(i)))
+            .join(','),
+        )
+        .join(';');
+      let n = numbers.get(rules);
+      if (n === undefined) {
+        n = numbers.size;
+        numbers.set(rules, n);
       }
-      return key;
-    };
+      out.set(name, n);
+    }
+    return out;
   }
 }
 
@@ -60,12 +71,12 @@ export class OverrideClasses {
  */
 export function checkBindingRenders(ctx: RenderContext, req: RenderRequest, classes: OverrideClasses): Diagnostic[] {
   const classOf = classes.forCandidates(req.overrides);
-  const representatives = new Map<string, TargetCluster>();
+  const representatives = new Map<number, TargetCluster>();
   for (const target of req.clusters) {
-    const cluster = ctx.clusters.get(target.name);
-    if (!cluster) continue; // renderBinding skips it too
-    const rules = classOf(cluster.object);
-    const key = req.isWorkload ? `${target.replicas ?? 0}|${rules}` : rules;
+    const rules = classOf(target.name);
+    if (rules === undefined) continue; // not in the inventory: renderBinding skips it too
+    // Replicas are integers below 2^31 and classes fewer than the clusters: one exact number.
+    const key = req.isWorkload ? rules * 2 ** 32 + (target.replicas ?? 0) : rules;
     if (!representatives.has(key)) representatives.set(key, target);
   }
   if (representatives.size === req.clusters.length) return renderBinding(ctx, req).diagnostics;
