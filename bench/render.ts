@@ -22,7 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { defaultIdentity, localStore, readCommitInfo, type BranchStore } from '../src/git/index.ts';
 import { loadFleet, type SourceFile } from '../src/load/index.ts';
 import { planFleet, type Plan } from '../src/plan/index.ts';
-import { renderedFiles, statusFiles, writeRendered, writeStatus } from '../src/writeback/index.ts';
+import { bindingTextOf, renderedFiles, statusFiles, writeRendered, writeStatus } from '../src/writeback/index.ts';
 import { fleetFiles, parseCase, type Shape } from './plan-fleet-gen.ts';
 
 const spec = process.argv[2] ?? 'hard:1000x10000';
@@ -67,7 +67,13 @@ async function treeOf(store: BranchStore, branch: string): Promise<string> {
 /** Commits the status branch of `p` as a pass does (its bindings' placement and conditions). */
 async function commitStatus(store: BranchStore, p: Plan): Promise<number> {
   const t0 = performance.now();
-  const status = statusFiles({ sourceBranch: 'main', plan: p, previous: undefined, observed: [] });
+  const status = statusFiles({
+    sourceBranch: 'main',
+    plan: p,
+    previous: undefined,
+    observed: [],
+    bindingText: bindingTextOf(store),
+  });
   const result = await writeStatus(
     store,
     {
@@ -138,7 +144,7 @@ async function main(): Promise<void> {
     figures['changedTreeSameAsFresh'] = String((await treeOf(fresh, 'rendered')) === (await treeOf(store, 'rendered')));
   }
   figures['peakRssMiB'] = Math.round(process.resourceUsage().maxRSS / 1024);
-  figures['load1'] = Math.round(os.loadavg()[0] * 10) / 10;
+  figures['load1'] = Math.round((os.loadavg()[0] ?? 0) * 10) / 10;
   process.stdout.write(`${JSON.stringify(figures)}\n\n`);
   for (const [k, v] of Object.entries(figures)) process.stdout.write(`${k.padEnd(28)}${String(v)}\n`);
 }
