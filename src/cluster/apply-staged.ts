@@ -218,7 +218,7 @@ async function applyStage(
     );
   }
   const applied = await mapLimit(changes, opts.concurrency, (c) => applyChecked(client, c, opts));
-  changes.forEach((c, i) => outcomes.set(c, applied[i] ?? c.outcome));
+  for (const [i, c] of changes.entries()) outcomes.set(c, applied[i] ?? c.outcome);
   return checked.map((c) => outcomes.get(c) ?? c.outcome);
 }
 
