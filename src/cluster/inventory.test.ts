@@ -3,6 +3,7 @@ import { resourceKey, type ResourceKey } from '../api/index.ts';
 import {
   addsObjects,
   emptyInventory,
+  holdsInventory,
   intentInventory,
   inventoryConfigMap,
   maxPlacementRecordChars,
@@ -223,4 +224,48 @@ describe('inventory: objects preserved on deletion (Karmada Work spec.preserveRe
     const back = readInventory({ data: { entries: 'default_a__ConfigMap v1\n' } });
     assert.deepEqual(back.kind === 'found' ? back.inventory.preserved : 'x', undefined);
   });
+});
+
+describe('holdsInventory: an inventory the member holds already is not written again', () => {
+  const inv = toInventory([id('ConfigMap', 'a'), id('Service', 'b')]);
+  const desired = inventoryConfigMap(inv, 'rev-1', new Map());
+  const live = (change: (cm: Record<string, unknown>) => void) => {
+    const cm = structuredClone(desired) as unknown as Record<string, unknown>;
+    change(cm);
+    return cm as unknown as typeof desired;
+  };
+  const cases = [
+    { name: 'no inventory on the member', live: undefined, want: false },
+    { name: 'the same data, labels and annotations', live: structuredClone(desired), want: true },
+    {
+      name: 'extra labels and annotations someone added',
+      live: live((cm) => {
+        const meta = cm['metadata'] as { labels: Record<string, string>; annotations: Record<string, string> };
+        meta.labels['team'] = 'x';
+        meta.annotations['note'] = 'y';
+      }),
+      want: true,
+    },
+    { name: 'another revision', live: inventoryConfigMap(inv, 'rev-0', new Map()), want: false },
+    {
+      name: 'other entries',
+      live: inventoryConfigMap(toInventory([id('ConfigMap', 'a')]), 'rev-1', new Map()),
+      want: false,
+    },
+    {
+      name: 'a data key to drop',
+      live: live((cm) => {
+        (cm['data'] as Record<string, string>)['stale'] = 'x';
+      }),
+      want: false,
+    },
+    {
+      name: 'the ownership label removed by hand',
+      live: live((cm) => {
+        (cm['metadata'] as { labels: Record<string, string> }).labels = {};
+      }),
+      want: false,
+    },
+  ];
+  for (const c of cases) it(c.name, () => assert.equal(holdsInventory(c.live, desired), c.want));
 });

@@ -89,6 +89,27 @@ export function inventoryConfigMap(inv: Inventory, revision: string, placements:
   };
 }
 
+/**
+ * True when the live inventory ConfigMap already holds `desired`'s data, labels and annotations:
+ * writing it again would change nothing, so a pass with no change sends no inventory write.
+ * Any other difference (a key to drop, a label someone removed) means a write.
+ */
+export function holdsInventory(live: KubeObject | undefined, desired: KubeObject): boolean {
+  if (live === undefined) return false;
+  const same = (a: unknown, b: unknown) => {
+    const x = isPlainObject(a) ? a : {};
+    const y = isPlainObject(b) ? b : {};
+    return Object.keys(x).length === Object.keys(y).length && Object.entries(x).every(([k, v]) => y[k] === v);
+  };
+  const has = (want: Record<string, string> | undefined, got: Record<string, string> | undefined) =>
+    Object.entries(want ?? {}).every(([k, v]) => got?.[k] === v);
+  return (
+    same(desired['data'], live['data']) &&
+    has(desired.metadata.labels, live.metadata.labels) &&
+    has(desired.metadata.annotations, live.metadata.annotations)
+  );
+}
+
 /** The placement record of an inventory ConfigMap (empty when it has none). */
 export function readPlacementRecord(cm: unknown): Map<ResourceKey, RecordedPlacement> {
   const data = isPlainObject(cm) && isPlainObject(cm['data']) ? cm['data'] : undefined;

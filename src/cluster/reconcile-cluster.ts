@@ -5,7 +5,7 @@
  * once at the end. A pass cut short after any step loses nothing: every object it may have
  * created is in the inventory (the intent, inventory.ts intentInventory) before it is created.
  */
-import { InternalError, type Cluster } from '../api/index.ts';
+import { InternalError, type Cluster, type KubeObject } from '../api/index.ts';
 import { applyStaged, type Desired, type StagedApplyOptions } from './apply-staged.ts';
 import { memberKubeConfig, type CredentialSource } from './credentials.ts';
 import { checkReady } from './health.ts';
@@ -13,6 +13,7 @@ import { beforeStep, applyFault } from './fault-points.ts';
 import {
   addsObjects,
   emptyInventory,
+  holdsInventory,
   intentInventory,
   inventoryConfigMap,
   inventoryName,
@@ -79,6 +80,8 @@ interface Run {
   client?: MemberClient;
   deadline?: AbortSignal;
   inventory?: Inventory;
+  /** The inventory ConfigMap as the member holds it (read, or last written by this run). */
+  liveInventory?: KubeObject | undefined;
   objects: ObjectResult[];
   pruned: ObjectResult[];
   staleKept: ObjectId[];
@@ -189,6 +192,7 @@ async function loadInventory(r: Run): Promise<StepResult> {
       message: `inventory ${inventoryNamespace}/${inventoryName} on ${r.name} is invalid (${read.reason}); nothing is pruned and it is not rewritten`,
     };
   r.inventory = read.inventory;
+  r.liveInventory = cm;
   return ok;
 }
 
@@ -211,7 +215,7 @@ async function recordIntent(r: Run): Promise<StepResult> {
   if (!r.inventory || r.opts.dryRun) return ok;
   const desired = dispatched(r).map((d) => d.id);
   if (!addsObjects(r.inventory, desired)) return ok;
-  await storeInventory(client(r), intentInventory(r.inventory, desired), r.opts);
+  await storeInventory(r, intentInventory(r.inventory, desired));
   return ok;
 }
 
@@ -274,16 +278,19 @@ async function writeInventory(r: Run): Promise<StepResult> {
     preserve: preserve.has(formatObjectId(o.id)),
   }));
   const inv = nextInventory({ previous: r.inventory, desired, staleKept: r.staleKept });
-  await storeInventory(client(r), inv, r.opts);
+  await storeInventory(r, inv);
   r.written = inv.entries.length;
   return ok;
 }
 
-async function storeInventory(c: MemberClient, inv: Inventory, opts: ClusterReconcileOptions): Promise<void> {
+/** Writes the inventory, unless the member holds it already (its Namespace exists then too). */
+async function storeInventory(r: Run, inv: Inventory): Promise<void> {
+  const cm = inventoryConfigMap(inv, r.opts.revision, r.opts.placements);
+  if (holdsInventory(r.liveInventory, cm)) return;
   const ns = inventoryNamespaceObject();
-  await c.apply(ns, objectIdOf(ns), { dryRun: false, force: true });
-  const cm = inventoryConfigMap(inv, opts.revision, opts.placements);
-  await c.apply(cm, objectIdOf(cm), { dryRun: false, force: true });
+  await client(r).apply(ns, objectIdOf(ns), { dryRun: false, force: true });
+  await client(r).apply(cm, objectIdOf(cm), { dryRun: false, force: true });
+  r.liveInventory = cm;
 }
 
 /** The objects whose Works are dispatched: all but the suspended (Karmada Work `spec.suspendDispatching`). */

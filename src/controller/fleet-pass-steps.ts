@@ -22,6 +22,7 @@ import {
   type DecisionDescription,
 } from '../status/index.ts';
 import {
+  bindingTextOf,
   flotillaCommitsSince,
   readClusterReports,
   statusFiles,
@@ -472,6 +473,7 @@ async function writeStatusFiles(ctx: ControllerContext, a: StatusWriteArgs): Pro
     plan: a.plan,
     previous: a.record,
     observed: [],
+    bindingText: bindingTextOf(ctx.target),
     ...(failover ? { failover } : {}),
   });
   const status = a.services ? withServiceSummaries(decided, a.services) : decided;

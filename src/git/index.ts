@@ -52,4 +52,5 @@ export {
 } from './repository.ts';
 export { changedPaths, type FileDelta } from './tree-diff.ts';
 export { createTreeReader, maxManifestBytes, type TreeReader } from './tree-reader.ts';
-export { listFiles, writeTreeWithChanges, type FileChange } from './tree-writer.ts';
+export { listFiles, type TreeListing } from './tree-listing.ts';
+export { writeTreeWithChanges, type FileChange } from './tree-writer.ts';

@@ -4,27 +4,19 @@
  */
 import { gitFs as fs } from './git-fs.ts';
 import git from 'isomorphic-git';
-import { compareStrings } from '../api/index.ts';
 import { GitRepositoryBroken } from './errors.ts';
+import { objectOid, treeContent, writeLooseObject, type TreeEntry } from './loose-object.ts';
 import type { GitRepo } from './repository.ts';
+import { rememberListing, type WrittenTree } from './tree-listing.ts';
 
-/** Set a file to `content`, or delete it (`content: null`). Paths use `/` and are already safe names. */
+/**
+ * Set a file to `content`, or delete it (`content: null`). Paths use `/` and are already safe
+ * names. `oid`, when given, is the blob id of `content` (the caller hashed it already).
+ */
 export interface FileChange {
   readonly path: string;
   readonly content: Uint8Array | null;
-}
-
-/** Every file of a tree: path → blob oid (sorted by path). Symlinks and submodules are skipped. */
-export async function listFiles(repo: GitRepo, tree: string | undefined, prefix = ''): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  if (tree === undefined) return out;
-  const { tree: entries } = await git.readTree({ fs, gitdir: repo.gitdir, cache: repo.cache, oid: tree });
-  for (const e of entries) {
-    const path = prefix ? `${prefix}/${e.path}` : e.path;
-    if (e.type === 'tree') for (const [p, oid] of await listFiles(repo, e.oid, path)) out.set(p, oid);
-    else if (e.type === 'blob' && e.mode !== '120000') out.set(path, e.oid);
-  }
-  return out;
+  readonly oid?: string;
 }
 
 /** The tree oid of the result of applying `changes` to `base` (undefined base: an empty tree). */
@@ -34,13 +26,16 @@ export async function writeTreeWithChanges(
   changes: readonly FileChange[],
 ): Promise<string> {
   try {
-    return (
+    const written: Written = { files: new Map(), blobs: new Map(), reshaped: false, io: ioLimit(objectWrites) };
+    const tree =
       (await rewrite(
         repo,
         base,
-        changes.map((c) => ({ parts: c.path.split('/'), content: c.content })),
-      )) ?? (await git.writeTree({ fs, gitdir: repo.gitdir, tree: [] }))
-    );
+        changes.map((c) => ({ parts: c.path.split('/'), change: c })),
+        written,
+      )) ?? (await writeLooseObject(repo, 'tree', treeContent([])));
+    rememberListing(repo, base, tree, changes, written);
+    return tree;
   } catch (err) {
     throw new GitRepositoryBroken(`cannot write a tree in ${repo.gitdir}`, { gitdir: repo.gitdir }, { cause: err });
   }
@@ -48,49 +43,93 @@ export async function writeTreeWithChanges(
 
 interface Change {
   readonly parts: readonly string[];
-  readonly content: Uint8Array | null;
+  readonly change: FileChange;
 }
-type TreeEntry = { mode: string; path: string; oid: string; type: 'blob' | 'tree' | 'commit' };
+
+/** How many object reads and writes one tree write keeps in flight (the directories are written concurrently). */
+const objectWrites = 16;
+
+/** What one tree write did so far: the listing's facts, the blobs already written (each once per write), its I/O bound. */
+interface Written extends WrittenTree {
+  readonly files: Map<string, string>;
+  /** Blob writes by oid, each started once per tree write. */
+  readonly blobs: Map<string, Promise<string>>;
+  reshaped: boolean;
+  readonly io: <T>(op: () => Promise<T>) => Promise<T>;
+}
+
+/** Runs at most `n` operations at once; an operation never waits for another one (no deadlock). */
+function ioLimit(n: number): <T>(op: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (op) => {
+    while (active >= n) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await op();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+/** A blob's id, written once per tree write however many paths share its content. */
+async function blobFor(repo: GitRepo, c: FileChange, content: Uint8Array, written: Written): Promise<string> {
+  const oid = c.oid ?? objectOid('blob', content);
+  const write = written.blobs.get(oid) ?? written.io(() => writeLooseObject(repo, 'blob', content, oid));
+  written.blobs.set(oid, write);
+  written.files.set(c.path, oid);
+  return write;
+}
 
 /** Rewrites one directory level; returns undefined when the directory ends up empty (git has no empty trees). */
 async function rewrite(
   repo: GitRepo,
   oid: string | undefined,
   changes: readonly Change[],
+  written: Written,
 ): Promise<string | undefined> {
   const entries = new Map<string, TreeEntry>();
-  if (oid !== undefined)
-    for (const e of (await git.readTree({ fs, gitdir: repo.gitdir, cache: repo.cache, oid })).tree)
-      entries.set(e.path, e);
+  if (oid !== undefined) {
+    const read = await written.io(() => git.readTree({ fs, gitdir: repo.gitdir, cache: repo.cache, oid }));
+    for (const e of read.tree) entries.set(e.path, e);
+  }
   const nested = new Map<string, Change[]>();
+  const leaves = new Map<string, FileChange>();
   for (const c of changes) {
     const [head, ...rest] = c.parts;
     if (head === undefined) continue;
-    if (rest.length === 0) {
-      if (c.content === null) entries.delete(head);
-      else
-        entries.set(head, {
-          mode: '100644',
-          path: head,
-          type: 'blob',
-          oid: await git.writeBlob({ fs, gitdir: repo.gitdir, blob: c.content }),
-        });
-    } else {
+    if (rest.length === 0) leaves.set(head, c.change);
+    else {
       const list = nested.get(head) ?? [];
-      list.push({ parts: rest, content: c.content });
+      list.push({ parts: rest, change: c.change });
       nested.set(head, list);
     }
   }
-  for (const [name, list] of nested) {
+  const blobs: Promise<void>[] = [];
+  for (const [head, change] of leaves) {
+    if (entries.get(head)?.type === 'tree') written.reshaped = true;
+    const content = change.content;
+    if (content === null) entries.delete(head);
+    else {
+      const write = blobFor(repo, change, content, written);
+      blobs.push(write.then((oid) => void entries.set(head, { mode: '100644', path: head, type: 'blob', oid })));
+    }
+  }
+  const subtrees = [...nested].map(async ([name, list]) => {
     const existing = entries.get(name);
-    const sub = await rewrite(repo, existing?.type === 'tree' ? existing.oid : undefined, list);
-    if (sub === undefined) entries.delete(name);
-    else entries.set(name, { mode: '040000', path: name, type: 'tree', oid: sub });
+    if (existing !== undefined && existing.type !== 'tree') written.reshaped = true;
+    return [name, await rewrite(repo, existing?.type === 'tree' ? existing.oid : undefined, list, written)] as const;
+  });
+  // Both awaited at once: a failed write rejects the whole rewrite, and no rejection goes unhandled.
+  const [, rewritten] = await Promise.all([Promise.all(blobs), Promise.all(subtrees)]);
+  for (const [name, sub] of rewritten) {
+    // A folder emptied leaves the name to a file the same changes put there (a folder became a file).
+    if (sub !== undefined) entries.set(name, { mode: '040000', path: name, type: 'tree', oid: sub });
+    else if (entries.get(name)?.type === 'tree') entries.delete(name);
   }
   if (entries.size === 0) return undefined;
-  // git sorts tree entries by name, a directory as if its name ended in '/'; isomorphic-git re-sorts too.
-  const tree = [...entries.values()].sort((a, b) =>
-    compareStrings(a.type === 'tree' ? `${a.path}/` : a.path, b.type === 'tree' ? `${b.path}/` : b.path),
-  );
-  return git.writeTree({ fs, gitdir: repo.gitdir, tree });
+  const content = treeContent([...entries.values()]);
+  return written.io(() => writeLooseObject(repo, 'tree', content));
 }

@@ -7,10 +7,11 @@ export interface DesiredFile {
   readonly oid: string;
 }
 
-/** One change: write bytes, or delete (null). */
+/** One change: write bytes (whose blob id is `oid`), or delete (null). */
 export interface PathChange {
   readonly path: string;
   readonly content: Uint8Array | null;
+  readonly oid?: string;
 }
 
 /**
@@ -24,7 +25,8 @@ export function fileChanges(
   owns: (path: string) => boolean,
 ): PathChange[] {
   const out: PathChange[] = [];
-  for (const [path, file] of desired) if (current.get(path) !== file.oid) out.push({ path, content: file.bytes });
+  for (const [path, file] of desired)
+    if (current.get(path) !== file.oid) out.push({ path, content: file.bytes, oid: file.oid });
   for (const path of current.keys()) if (owns(path) && !desired.has(path)) out.push({ path, content: null });
   return out.sort((a, b) => compareStrings(a.path, b.path));
 }

@@ -31,9 +31,11 @@ export {
 } from './revision-record.ts';
 export {
   bindingFiles,
+  bindingTextCache,
   bindingsRoot,
   clustersRoot,
   statusFiles,
+  type BindingTextCache,
   type ClusterObservation,
   type FailoverStatus,
   type StatusFiles,
@@ -61,6 +63,7 @@ export {
   type StatusView,
 } from './status-reader.ts';
 export {
+  bindingTextOf,
   flotillaCommitsSince,
   toDesired,
   writeStatus,

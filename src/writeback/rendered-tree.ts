@@ -6,8 +6,10 @@
  */
 import { compareStrings, executionNamespacePrefix, isPlainObject, sortRecord, type JsonObject } from '../api/index.ts';
 import type { Work } from '../render/index.ts';
+import type { DesiredFile } from './file-changes.ts';
 import { safeSegment } from './file-name.ts';
 import { portableYaml } from './rendered-yaml.ts';
+import { desiredFile, serialCache, type SerialCache } from './serial-cache.ts';
 
 /** The folder of the rendered tree that flotilla owns: a file under it that a revision does not render is removed. */
 export const renderedRoot = 'clusters';
@@ -33,22 +35,56 @@ export const argoSyncOptionsAnnotation = 'argocd.argoproj.io/sync-options';
  * a Flux Kustomization fail with "path not found" and prune nothing.
  */
 export function renderedFiles(works: readonly Work[], clusters: readonly string[]): Map<string, string> {
-  const perCluster = new Map<string, Map<string, string>>(clusters.map((c) => [c, new Map<string, string>()]));
+  return renderedLayout(works, clusters, portableYaml);
+}
+
+/**
+ * The same tree as renderedFiles, as bytes and blob ids, each distinct object serialised once
+ * and taken from `cache` when an earlier pass serialised it (serial-cache.ts).
+ */
+export function renderedTree(
+  works: readonly Work[],
+  clusters: readonly string[],
+  cache: RenderedCache,
+): Map<string, DesiredFile> {
+  const files = renderedLayout(works, clusters, (value) => cache.get(value));
+  cache.settle();
+  return files;
+}
+
+/** The memo renderedTree takes: rendered files by object. */
+export type RenderedCache = SerialCache<JsonObject, DesiredFile>;
+
+/** A new memo for renderedTree. */
+export function renderedCache(): RenderedCache {
+  return serialCache((value: JsonObject) => desiredFile(portableYaml(value)));
+}
+
+/** The rendered tree's layout with each file made by `toFile` from the value it holds. */
+function renderedLayout<T>(
+  works: readonly Work[],
+  clusters: readonly string[],
+  toFile: (value: JsonObject) => T,
+): Map<string, T> {
+  const perCluster = new Map<string, Map<string, T>>(clusters.map((c) => [c, new Map<string, T>()]));
   for (const work of works) {
     const cluster = work.metadata.namespace.startsWith(executionNamespacePrefix)
       ? work.metadata.namespace.slice(executionNamespacePrefix.length)
       : work.metadata.namespace;
-    const files = perCluster.get(cluster) ?? new Map<string, string>();
+    const files = perCluster.get(cluster) ?? new Map<string, T>();
     perCluster.set(cluster, files);
-    for (const manifest of work.spec.workload.manifests) addManifest(files, manifest);
+    for (const manifest of work.spec.workload.manifests) addManifest(files, manifest, toFile);
   }
-  const out = new Map<string, string>();
+  const out = new Map<string, T>();
   for (const cluster of [...perCluster.keys()].sort(compareStrings)) {
-    const files = perCluster.get(cluster) ?? new Map<string, string>();
+    const files = perCluster.get(cluster) ?? new Map<string, T>();
     const dir = `${renderedRoot}/${safeSegment(cluster)}`;
     const names = [...files.keys()].sort(compareStrings);
-    for (const name of names) out.set(`${dir}/${name}`, files.get(name) ?? '');
-    out.set(`${dir}/kustomization.yaml`, kustomization(names));
+    for (const name of names) {
+      const file = files.get(name);
+      if (file !== undefined) out.set(`${dir}/${name}`, file);
+    }
+    out.set(`${dir}/kustomization.yaml`, toFile(kustomization(names)));
   }
   return new Map([...out].sort(([a], [b]) => compareStrings(a, b)));
 }
@@ -57,7 +93,7 @@ export function renderedFiles(works: readonly Work[], clusters: readonly string[
  * Adds one manifest under its relative path. Two objects that sanitise to the same name (same
  * kind and name in different API groups) get the apiVersion's hash appended to the later one.
  */
-function addManifest(files: Map<string, string>, manifest: JsonObject): void {
+function addManifest<T>(files: Map<string, T>, manifest: JsonObject, toFile: (value: JsonObject) => T): void {
   const meta = isPlainObject(manifest['metadata']) ? manifest['metadata'] : {};
   const ns = typeof meta['namespace'] === 'string' && meta['namespace'] !== '' ? meta['namespace'] : undefined;
   const kind = typeof manifest['kind'] === 'string' ? manifest['kind'] : 'Object';
@@ -71,7 +107,7 @@ function addManifest(files: Map<string, string>, manifest: JsonObject): void {
       .toLowerCase()}.yaml`;
   files.set(
     rel,
-    portableYaml(
+    toFile(
       manifest['kind'] === 'Namespace' && manifest['apiVersion'] === 'v1' ? keptNamespace(manifest, meta) : manifest,
     ),
   );
@@ -96,10 +132,6 @@ function keptNamespace(manifest: JsonObject, meta: JsonObject): JsonObject {
   return { ...manifest, metadata: { ...meta, annotations: sortRecord(kept) } };
 }
 
-function kustomization(resources: readonly string[]): string {
-  return portableYaml({
-    apiVersion: 'kustomize.config.k8s.io/v1beta1',
-    kind: 'Kustomization',
-    resources: [...resources],
-  });
+function kustomization(resources: readonly string[]): JsonObject {
+  return { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...resources] };
 }

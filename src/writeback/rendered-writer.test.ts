@@ -37,7 +37,7 @@ describe('writeRendered: the mass-prune guard on a real git repository', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function files(): Promise<Map<string, string>> {
+  async function files(): Promise<ReadonlyMap<string, string>> {
     const tip = await store.tip(branch);
     return listFiles(store.repo, tip ? (await readCommitInfo(store.repo, tip)).tree : undefined);
   }

@@ -9,8 +9,7 @@ import { fileChanges } from './file-changes.ts';
 import { safeSegment } from './file-name.ts';
 import { renderedHolds, type RenderedHold } from './rendered-guard.ts';
 import { suspendedView } from './rendered-suspension.ts';
-import { renderedFiles, renderedRoot } from './rendered-tree.ts';
-import { toDesired } from './status-writer.ts';
+import { renderedCache, renderedRoot, renderedTree, type RenderedCache } from './rendered-tree.ts';
 
 /** What the rendered tree of a revision is made of. */
 export type RenderedPlan = Pick<Plan, 'revision' | 'works' | 'clusters'>;
@@ -18,9 +17,10 @@ export type RenderedPlan = Pick<Plan, 'revision' | 'works' | 'clusters'>;
 /** The branch write, and the cluster folders the mass-prune guard kept as on the tip (empty when none). */
 export type RenderedWriteResult = BranchWriteResult & { readonly held: readonly RenderedHold[] };
 
-/** What else a rendered write takes: the mass-prune guard. */
+/** What else a rendered write takes: the mass-prune guard, and the memo of serialised files (default: the store's). */
 export interface RenderedWriteOptions {
   readonly pruneGuard?: PruneGuard | undefined;
+  readonly cache?: RenderedCache;
 }
 
 /**
@@ -44,12 +44,13 @@ export async function writeRendered(
 ): Promise<RenderedWriteResult> {
   const { revision } = plan;
   let held: readonly RenderedHold[] = [];
+  const cache = more.cache ?? storeCache(store);
   const result = await commitToBranch(
     store,
     branch,
     (tip) => {
       const suspended = suspendedView(plan.works, (p) => tip.files.has(p));
-      const files = renderedFiles(suspended.works, plan.clusters);
+      const files = renderedTree(suspended.works, plan.clusters, cache);
       const clusters = new Set([...files.keys()].map((p) => p.split('/')[1])).size;
       const kept = removedFolders(tip.files.keys(), plan.clusters);
       held = renderedHolds({
@@ -63,7 +64,7 @@ export async function writeRendered(
       const frozenFiles = new Set(suspended.frozen);
       const frozen = [...kept, ...held.map((h) => h.folder)];
       const desired = new Map(
-        [...toDesired(files)].filter(([p]) => !held.some((h) => p.startsWith(h.folder)) && !frozenFiles.has(p)),
+        [...files].filter(([p]) => !held.some((h) => p.startsWith(h.folder)) && !frozenFiles.has(p)),
       );
       const changes = fileChanges(
         tip.files,
@@ -84,6 +85,18 @@ export async function writeRendered(
     opts,
   );
   return { ...result, held };
+}
+
+/**
+ * Each store's memo of rendered files: it lives as long as the controller's connection to the
+ * repository, so its passes share it without the controller passing it around.
+ */
+const caches = new WeakMap<BranchStore, RenderedCache>();
+
+function storeCache(store: BranchStore): RenderedCache {
+  const cache = caches.get(store) ?? renderedCache();
+  caches.set(store, cache);
+  return cache;
 }
 
 /** The tip's cluster folders (`clusters/<c>/`) of clusters the inventory no longer holds, sorted. */

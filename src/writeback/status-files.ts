@@ -13,6 +13,7 @@ import { safeSegment } from './file-name.ts';
 import { formatRevisionRecord, revisionPath, type Decision, type RevisionRecord } from './revision-record.ts';
 import { clusterScopedFolder } from './rendered-tree.ts';
 import { rebalancerFiles, rebalancersRoot } from './rebalancer-files.ts';
+import { serialCache, type SerialCache } from './serial-cache.ts';
 
 /** The folder of binding files. */
 export const bindingsRoot = 'bindings';
@@ -34,6 +35,20 @@ export interface StatusInput {
   readonly observed: readonly ClusterObservation[];
   /** The controller's failover state, when it ran a failover pass. */
   readonly failover?: FailoverStatus;
+  /** A memo of binding files kept between passes (bindingTextCache); without one each is serialised anew. */
+  readonly bindingText?: BindingTextCache;
+}
+
+/** Binding files' text by binding record (serial-cache.ts). */
+export type BindingTextCache = SerialCache<Record<string, unknown>, string>;
+
+/** A new memo for statusFiles' binding files. */
+export function bindingTextCache(): BindingTextCache {
+  return serialCache(bindingYaml);
+}
+
+function bindingYaml(record: Record<string, unknown>): string {
+  return YAML.stringify(record, { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
 /** What a failover pass adds to the status branch. */
@@ -92,7 +107,10 @@ export function statusFiles(input: StatusInput): StatusFiles {
     observedPaths.has(p) ||
     (ownsClusters && p.startsWith(`${clustersRoot}/`)) ||
     (inForce !== undefined && (p.startsWith(`${bindingsRoot}/`) || p.startsWith(`${rebalancersRoot}/`)));
-  if (inForce) for (const [path, text] of bindingFiles(inForce.bindings, failover?.statuses)) files.set(path, text);
+  if (inForce)
+    for (const [path, text] of bindingFiles(inForce.bindings, failover?.statuses, input.bindingText))
+      files.set(path, text);
+  input.bindingText?.settle();
   if (inForce) for (const [path, text] of rebalancerFiles(inForce.rebalancers ?? [])) files.set(path, text);
   return { decision, record, files: sortedMap(files), owns };
 }
@@ -118,17 +136,16 @@ function clusterHealthFile(c: ClusterHealthState): Record<string, unknown> {
 export function bindingFiles(
   bindings: readonly Binding[],
   statuses?: ReadonlyMap<string, readonly ClusterWorkloadStatus[]>,
+  memo?: BindingTextCache,
 ): Map<string, string> {
+  const text = memo ? (record: Record<string, unknown>) => memo.get(record) : bindingYaml;
   const out = new Map<string, string>();
   for (const b of bindings) {
     const r = b.spec.resource;
     const folder = r.namespace ? safeSegment(r.namespace) : clusterScopedFolder;
     let path = `${bindingsRoot}/${folder}/${safeSegment(`${r.kind.toLowerCase()}.${r.name}`)}.yaml`;
     if (out.has(path)) path = path.replace(/\.yaml$/, `.${r.apiVersion.replace(/[^a-z0-9]/gi, '').toLowerCase()}.yaml`);
-    out.set(
-      path,
-      YAML.stringify(bindingStatus(b, statuses?.get(resourceKey(r))), { lineWidth: 0, aliasDuplicateObjects: false }),
-    );
+    out.set(path, text(bindingStatus(b, statuses?.get(resourceKey(r)))));
   }
   return out;
 }

@@ -4,7 +4,7 @@ import { commitToBranch, type BranchWriteOptions, type BranchWriteResult, type T
 import { decisionTrailer, sourceTrailer, statusCommitMessage } from './commit-message.ts';
 import { fileChanges, type DesiredFile } from './file-changes.ts';
 import type { DecisionDescription } from '../status/index.ts';
-import type { StatusFiles } from './status-files.ts';
+import { bindingTextCache, type BindingTextCache, type StatusFiles } from './status-files.ts';
 
 /**
  * The outcome of a status write: `superseded` when another writer recorded a newer source
@@ -113,6 +113,18 @@ export async function flotillaCommitsSince(
     at = info.parents[0];
   }
   return out;
+}
+
+const bindingTexts = new WeakMap<BranchStore, BindingTextCache>();
+
+/**
+ * The memo of binding files (statusFiles' `bindingText`) of the status branch in `store`: it lives
+ * as long as the controller's connection to the repository, so every pass of it shares the memo.
+ */
+export function bindingTextOf(store: BranchStore): BindingTextCache {
+  const memo = bindingTexts.get(store) ?? bindingTextCache();
+  bindingTexts.set(store, memo);
+  return memo;
 }
 
 /** Text files → bytes with their blob oids. */
