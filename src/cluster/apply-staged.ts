@@ -1,17 +1,9 @@
 /**
  * Server-side apply of one member's manifests in stages (fluxcd/pkg ssa/manager_apply.go
- * ApplyAllStaged): each stage's changes to existing objects are dry-run object by object first,
- * and nothing of the stage is applied if one dry-run fails (R2); CRDs and Namespaces go first and
- * are waited on. Only objects whose dry-run differs from the live object are applied, so a
- * no-change apply bumps no resourceVersion. Each object sent carries `flotilla.io/manifest-hash`
- * (manifest-hash.ts).
- *
- * An object the member does not have (its LIST or GET says so) is created without a dry-run: for
- * it a dry-run decides no conflict, drift or Retain, only whether the server takes it, and the
- * create answers that too, at half the requests. So the stage's creates go first, and its changes
- * to existing objects are applied only when every create succeeded: a create the server rejects
- * leaves every running object of its stage as it was, and the later stages unapplied.
- * (flotilla differs from Flux, which dry-runs every object: docs/scaling.md.)
+ * ApplyAllStaged): each stage is dry-run object by object first, and nothing of the stage is
+ * applied if one dry-run fails (R2); CRDs and Namespaces go first and are waited on. Only objects
+ * whose dry-run differs from the live object are applied, so a no-change apply bumps no
+ * resourceVersion. Each object sent carries `flotilla.io/manifest-hash` (manifest-hash.ts).
  */
 import {
   bindingAnnotation,
@@ -67,8 +59,6 @@ interface Checked {
   readonly body?: KubeObject;
   /** Apply with force: --force-conflicts, or to take back fields edited by hand. */
   readonly force?: boolean;
-  /** A create of an object the member does not have, not dry-run (see the file comment). */
-  readonly create?: boolean;
 }
 
 /** Applies every stage in order; results in apply order. A failed stage stops the later ones. */
@@ -108,7 +98,9 @@ export async function applyStaged(
       );
       continue;
     }
-    const applied = opts.dryRun ? checked.map((c) => c.outcome) : await applyStage(client, stage.name, checked, opts);
+    const applied = opts.dryRun
+      ? checked.map((c) => c.outcome)
+      : await mapLimit(checked, opts.concurrency, (c) => applyChecked(client, c, opts));
     out.push(...checked.map((c, i) => ({ id: c.item.id, binding: c.item.binding, outcome: applied[i] ?? c.outcome })));
     if (stage.name === 'definitions' && !opts.dryRun) {
       const waited = await waitForDefinitions(
@@ -130,8 +122,6 @@ async function dryRun(client: MemberClient, item: Desired, known: Live, opts: St
     if (live && isConflictAborted(item, live)) return { item, outcome: conflictOutcome(item, client.cluster) };
     const hash = manifestHash(item.manifest);
     const desired = withManifestHash(item.manifest, hash);
-    if (!live && !opts.dryRun)
-      return { item, outcome: { action: 'created' }, body: desired, force: opts.forceConflicts, create: true };
     const body = live ? opts.retain(desired, live) : desired;
     if (live && isUnchanged(body, live, hash)) return { item, outcome: { action: 'unchanged' } };
     let force = opts.forceConflicts;
@@ -193,33 +183,6 @@ function isImperativeManager(live: KubeObject, manager: string): boolean {
   if (!Array.isArray(entries)) return false;
   const mine = entries.filter((e): e is Record<string, unknown> => isPlainObject(e) && e['manager'] === manager);
   return mine.length > 0 && mine.every((e) => e['operation'] === 'Update');
-}
-
-/**
- * Applies a checked stage: its creates first, then, when every create succeeded, its changes to
- * existing objects (see the file comment). Outcomes in the order of `checked`.
- */
-async function applyStage(
-  client: MemberClient,
-  stage: StageName,
-  checked: readonly Checked[],
-  opts: StagedApplyOptions,
-): Promise<Outcome[]> {
-  const creates = checked.filter((c) => c.create);
-  const created = await mapLimit(creates, opts.concurrency, (c) => applyChecked(client, c, opts));
-  const outcomes = new Map(creates.map((c, i) => [c, created[i] ?? c.outcome] as const));
-  const rejected = creates.filter((c) => outcomes.get(c)?.action === 'failed');
-  const changes = checked.filter((c) => !c.create);
-  if (rejected.length) {
-    const names = rejected.map((c) => describeObject(c.item.id)).join(', ');
-    const message = `not applied: creating ${names} failed, so no existing object of stage "${stage}" was changed`;
-    return checked.map(
-      (c) => outcomes.get(c) ?? (c.body ? { action: 'skipped' as const, reason: 'CreateFailed', message } : c.outcome),
-    );
-  }
-  const applied = await mapLimit(changes, opts.concurrency, (c) => applyChecked(client, c, opts));
-  for (const [i, c] of changes.entries()) outcomes.set(c, applied[i] ?? c.outcome);
-  return checked.map((c) => outcomes.get(c) ?? c.outcome);
 }
 
 async function applyChecked(client: MemberClient, c: Checked, opts: StagedApplyOptions): Promise<Outcome> {

@@ -189,30 +189,6 @@ async function writtenState(context: string): Promise<Record<string, string>> {
     assert.deepEqual(await versionsOf(), before);
   });
 
-  it('creates a new object without a dry-run; a create the server rejects changes no existing object of its stage', async () => {
-    await applyFleet(planOf(rev, { member1: base(rev) }), applyOptions(kubeconfig));
-    const before = await writtenState('member1');
-    const rejected = { ...deployment(ns, 'broken', 1, 'rev-3'), spec: { bogusField: true } };
-    const r = await applyFleet(
-      planOf('rev-3', {
-        member1: [
-          ...base(rev).map((m) => (m.metadata.name === 'a' ? configMap(ns, 'a', { k: 'rev-3' }, rev) : m)),
-          rejected,
-        ],
-      }),
-      applyOptions(kubeconfig),
-    );
-    const m1 = byCluster(r, 'member1');
-    assert.equal(m1.ok, false);
-    const broken = m1.objects.find((o) => o.id.name === 'broken');
-    assert.equal(broken?.outcome.action, 'failed');
-    const a = m1.objects.find((o) => o.id.kind === 'ConfigMap' && o.id.name === 'a');
-    assert.equal(a?.outcome.action === 'skipped' ? a.outcome.reason : a?.outcome.action, 'CreateFailed');
-    assert.deepEqual(m1.pruned, []);
-    assert.deepEqual(await writtenState('member1'), before);
-    assert.equal(await getJson('member1', 'deployment', 'broken', '-n', ns), undefined);
-  });
-
   it('applies CRDs first and waits for them; a kind the member does not serve fails that object only', async () => {
     const crd = {
       apiVersion: 'apiextensions.k8s.io/v1',
