@@ -1,0 +1,4 @@
+/** The public surface of src/autoscale: FederatedHPA and CronFederatedHPA decisions, pure. */
+export { decideScale, type MetricValue, type ScaleDecision, type ScaleObservation } from './decide-scale.ts';
+export type { Recommendation, ScaleCondition, ScaleEvent, ScaleHistory } from './behavior.ts';
+export { podKey, type PodObservation, type PodReadiness, type PodUsage } from './pods.ts';
