@@ -2,3 +2,13 @@
 export { decideScale, type MetricValue, type ScaleDecision, type ScaleObservation } from './decide-scale.ts';
 export type { Recommendation, ScaleCondition, ScaleEvent, ScaleHistory } from './behavior.ts';
 export { podKey, type PodObservation, type PodReadiness, type PodUsage } from './pods.ts';
+export {
+  type CronAction,
+  type CronDecision,
+  type CronTarget,
+  decideCron,
+  type ExecutionHistory,
+  type FailedExecution,
+  type SuccessfulExecution,
+} from './cron-rules.ts';
+export { scheduleProblem } from './cron-schedule.ts';
