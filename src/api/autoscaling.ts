@@ -3,6 +3,7 @@
  * (pkg/apis/autoscaling/v1alpha1/{federatedhpa,cronfederatedhpa}_types.go), Karmada's shape unchanged:
  * the spec embeds autoscaling/v2's metrics and behavior. Only Resource metrics (cpu, memory) are acted on.
  */
+import type { SourceRef } from './diagnostics.ts';
 import type { KubeObject } from './object.ts';
 
 /** autoscaling/v2 CrossVersionObjectReference: the workload an autoscaler scales. */
@@ -92,6 +93,26 @@ export interface CronRule {
 /** The CronFederatedHPA object as written. */
 export interface CronFederatedHPA extends KubeObject {
   readonly spec: { readonly scaleTargetRef: ScaleTargetRef; readonly rules: readonly CronRule[] };
+}
+
+/** A CronFederatedHPA as the controller reads it. */
+export interface CronFederatedHPASpec {
+  readonly namespace: string;
+  readonly name: string;
+  readonly target: ScaleTargetRef;
+  readonly rules: readonly CronRule[];
+}
+
+/** A normalised FederatedHPA with the place it came from. */
+export interface LoadedFederatedHPA {
+  readonly spec: FederatedHPASpec;
+  readonly source: SourceRef;
+}
+
+/** A normalised CronFederatedHPA with the place it came from. */
+export interface LoadedCronFederatedHPA {
+  readonly spec: CronFederatedHPASpec;
+  readonly source: SourceRef;
 }
 
 /** The kinds of the two autoscalers. */
