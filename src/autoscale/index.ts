@@ -1,6 +1,7 @@
 /** The public surface of src/autoscale: FederatedHPA and CronFederatedHPA decisions, pure. */
 export { decideScale, type MetricValue, type ScaleDecision, type ScaleObservation } from './decide-scale.ts';
 export type { Recommendation, ScaleCondition, ScaleEvent, ScaleHistory } from './behavior.ts';
+export { normaliseCronFederatedHPA, normaliseFederatedHPA } from './autoscaler-shape.ts';
 export { podKey, type PodObservation, type PodReadiness, type PodUsage } from './pods.ts';
 export {
   type CronAction,
@@ -12,3 +13,5 @@ export {
   type SuccessfulExecution,
 } from './cron-rules.ts';
 export { scheduleProblem } from './cron-schedule.ts';
+export type { AutoscalerRecord, CronLimits, CronRecord, ReplicasInForce } from './records.ts';
+export { replicasInForce, targetTemplate, templateReplicas, withReplicasInForce } from './records.ts';

@@ -15,7 +15,7 @@ import {
   type ScaleTargetRef,
   warningAt,
 } from '../api/index.ts';
-import { normaliseCronFederatedHPA, normaliseFederatedHPA } from '../autoscale/autoscaler-shape.ts';
+import { normaliseCronFederatedHPA, normaliseFederatedHPA } from '../autoscale/index.ts';
 import type { RawObject } from './read-objects.ts';
 
 /** Normalises one autoscaler into `lists`; returns its problems as InvalidAutoscaler errors at their field. */
