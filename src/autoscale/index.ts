@@ -15,3 +15,5 @@ export {
 export { scheduleProblem } from './cron-schedule.ts';
 export type { AutoscalerRecord, CronLimits, CronRecord, ReplicasInForce } from './records.ts';
 export { replicasInForce, targetTemplate, templateReplicas, withReplicasInForce } from './records.ts';
+export { type AutoscalePassInput, type AutoscalePassResult, runAutoscalePass } from './autoscale-pass.ts';
+export { workloadSelector } from './workload-selector.ts';
