@@ -18,6 +18,8 @@ import { objectName, selectPlan, templateLabels } from '../select-plan.ts';
 import { selectionFrom, selectsAll } from '../selection.ts';
 import { memberAccessFlags, membersFrom, outputFlags, revisionFlags, selectionFlags } from '../shared-flags.ts';
 import { observeServices, servicesTable } from '../service-status.ts';
+import { autoscalersTable, readAutoscalerStatus } from '../autoscaler-status.ts';
+import { withRecordedReplicas } from '../recorded-replicas.ts';
 
 /** `flotilla status`: the command definition (K1). */
 export const statusCommand = defineCommand({
@@ -51,11 +53,14 @@ the table lists a binding's first clusters and their count, -o wide all of them.
 
 With exported services (ServiceExport/ServiceImport, MultiClusterService), a second table
 shows each one's provider clusters with ready/all endpoints (read live from the providers)
-and its consumers.`,
+and its consumers. With FederatedHPAs or CronFederatedHPAs, a third table shows each one's
+current and desired replicas, metric values and last scale time (cron rules: last and next
+execution), as the status branch records them; the plan uses the recorded replicas.`,
   footer: `Output (-o json): {"revision", "bindings": [{resource, binding, clusters: [{clusterName,
 status, applied, health, unreachable?}], aggregatedStatus, conditions}], "services"?: [{source, namespace,
 name, providers: [{cluster, reachable, endpoints, ready} | {cluster, reachable: false,
-pastGrace}], consumers}]}.
+pastGrace}], consumers}], "autoscalers"?: [{kind, namespace, name, target, minReplicas, maxReplicas,
+currentReplicas, desiredReplicas, metrics, lastScaleTime, rules?}]}.
 
 Exit status:
   0  every binding is applied and healthy on all its clusters
@@ -77,7 +82,7 @@ Examples:
     const output = values.output;
     const selection = selectionFrom(values);
     const { limits, credentials } = membersFrom(values, io.env);
-    const loaded = await loadRevision(values.repo, values.ref, io.cwd);
+    const loaded = await withRecordedReplicas(await loadRevision(values.repo, values.ref, io.cwd), values.repo, io.cwd);
     const valid = !loaded.diagnostics.some((d) => d.severity === 'error');
     const { plan: whole, clusters } =
       values.observe && valid
@@ -109,7 +114,13 @@ Examples:
       new Map(remembered.map((c) => [c.cluster, c.taints] as const)),
       { credentials, ...limits, concurrency: 8 },
     );
-    const report = { revision: plan.revision, bindings, ...(services.length ? { services } : {}) };
+    const autoscalers = await readAutoscalerStatus(dir, loaded.fleet);
+    const report = {
+      revision: plan.revision,
+      bindings,
+      ...(services.length ? { services } : {}),
+      ...(autoscalers.length ? { autoscalers } : {}),
+    };
     for (const c of remembered.flatMap((r) =>
       r.removedSince ? [{ cluster: r.cluster, since: r.removedSince }] : [],
     )) {
@@ -123,7 +134,8 @@ Examples:
     else
       io.stdout(
         statusTable(bindings, values['no-headers'], output === 'wide', paletteFor(io.tty?.stdout, io.env)) +
-          (services.length ? `\n${servicesTable(services, values['no-headers'])}` : ''),
+          (services.length ? `\n${servicesTable(services, values['no-headers'])}` : '') +
+          (autoscalers.length ? `\n${autoscalersTable(autoscalers, values['no-headers'])}` : ''),
       );
     const good = bindings.every((b) => b.conditions.every((c) => c.status === 'True'));
     return good ? exitOk : exitInvalid;
