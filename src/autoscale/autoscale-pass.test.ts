@@ -40,7 +40,7 @@ function busy(n: number, milli: number): PodObservation[] {
 }
 
 const replicasOf = (fleet: ReturnType<typeof fleetOf>) =>
-  (fleet.templates[0]!.object as { spec: { replicas: number } }).spec.replicas;
+  (fleet.templates[0]!.object as unknown as { spec: { replicas: number } }).spec.replicas;
 
 describe('autoscale: runAutoscalePass', () => {
   it('a scale-up changes the fleet replicas, commits the record and says why', () => {

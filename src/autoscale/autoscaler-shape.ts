@@ -16,7 +16,7 @@ import type {
   SelectPolicy,
 } from '../api/autoscaling.ts';
 import { isPlainObject } from '../api/index.ts';
-import { parseQuantity } from '../api/quantity.ts';
+import { parseMilli } from '../api/quantity.ts';
 import { scheduleProblem } from './cron-schedule.ts';
 
 /** One problem, at a path of the object. */
@@ -85,9 +85,9 @@ function metricOf(m: unknown, path: Path, out: AutoscalerProblem[]): ResourceMet
   }
   if (target['type'] === 'AverageValue') {
     const raw = target['averageValue'];
-    const q = typeof raw === 'string' || typeof raw === 'number' ? parseQuantity(raw) : undefined;
-    if (q === undefined || q.nano <= 0n) return bad('target.averageValue must be a positive quantity');
-    return { resource, kind: 'AverageValue', averageMilli: Number((q.nano + 999_999n) / 1_000_000n) };
+    const milli = typeof raw === 'string' || typeof raw === 'number' ? parseMilli(raw) : undefined;
+    if (milli === undefined || milli <= 0n) return bad('target.averageValue must be a positive quantity');
+    return { resource, kind: 'AverageValue', averageMilli: Number(milli) };
   }
   return bad('a Resource metric target is Utilization or AverageValue');
 }
