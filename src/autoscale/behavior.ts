@@ -107,16 +107,22 @@ function changeInPeriod(periodSeconds: number, events: readonly ScaleEvent[], no
   return sum;
 }
 
+/** The count at the start of a policy's period: the current one less what the period's events added, plus what they removed. */
+function periodStartReplicas(current: number, history: ScaleHistory, periodSeconds: number, now: number): number {
+  return (
+    current -
+    changeInPeriod(periodSeconds, history.scaleUpEvents, now) +
+    changeInPeriod(periodSeconds, history.scaleDownEvents, now)
+  );
+}
+
 /** calculateScaleUpLimitWithScalingRules: the most replicas the scale-up policies allow now. */
 export function scaleUpLimit(current: number, history: ScaleHistory, rules: ScalingRules, now: number): number {
   if (rules.selectPolicy === 'Disabled') return current;
   const pick = rules.selectPolicy === 'Min' ? Math.min : Math.max;
   let result = rules.selectPolicy === 'Min' ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
   for (const p of rules.policies) {
-    const start =
-      current -
-      changeInPeriod(p.periodSeconds, history.scaleUpEvents, now) +
-      changeInPeriod(p.periodSeconds, history.scaleDownEvents, now);
+    const start = periodStartReplicas(current, history, p.periodSeconds, now);
     // Rounded up: a percent of a small count must still allow one more replica.
     const proposed = p.type === 'Pods' ? start + p.value : Math.ceil(start * (1 + p.value / 100));
     result = pick(result, proposed);
@@ -131,10 +137,7 @@ export function scaleDownLimit(current: number, history: ScaleHistory, rules: Sc
   const pick = rules.selectPolicy === 'Min' ? Math.max : Math.min;
   let result = rules.selectPolicy === 'Min' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   for (const p of rules.policies) {
-    const start =
-      current -
-      changeInPeriod(p.periodSeconds, history.scaleUpEvents, now) +
-      changeInPeriod(p.periodSeconds, history.scaleDownEvents, now);
+    const start = periodStartReplicas(current, history, p.periodSeconds, now);
     const proposed = p.type === 'Pods' ? start - p.value : Math.trunc(start * (1 - p.value / 100));
     result = pick(result, proposed);
   }

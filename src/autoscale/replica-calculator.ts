@@ -6,7 +6,7 @@
  * Worked example (replica_calculator_test.go TestReplicaCalcScaleUp): 3 pods requesting 1 cpu each use
  * 300m, 500m and 700m; target 30% → utilization 50%, ratio 50/30 = 1.67, ceil(1.67 × 3) = 5 replicas.
  */
-import { groupPods, type PodObservation, podKey } from './pods.ts';
+import { groupPods, type PodGroups, type PodObservation, podKey } from './pods.ts';
 
 /** Kubernetes' default tolerance (--horizontal-pod-autoscaler-tolerance). */
 export const defaultTolerance = 0.1;
@@ -62,6 +62,27 @@ function samplesOf(pods: readonly PodObservation[], resource: string): Map<strin
   return out;
 }
 
+/** The pods' groups and the samples that count (ignored and unready pods' removed), or why there are none. */
+function countedSamples(
+  pods: readonly PodObservation[],
+  resource: string,
+  now: number,
+): { groups: PodGroups; samples: Map<string, number> } | MetricReplicas {
+  if (pods.length === 0) return invalid('FailedGetResourceMetric', 'no pods returned by selector');
+  const groups = groupPods(pods, resource, now);
+  const samples = samplesOf(pods, resource);
+  for (const k of [...groups.ignored, ...groups.unready]) samples.delete(k);
+  if (samples.size === 0) return invalid('FailedGetResourceMetric', 'did not receive metrics for targeted pods');
+  return { groups, samples };
+}
+
+/** The count from the second estimate, unless it reverses the first or moves against it (then the current count). */
+function secondEstimate(current: number, ratio: number, newRatio: number, sampled: number, tolerance: number): number {
+  if (directionFlips(ratio, newRatio, tolerance)) return current;
+  const replicas = Math.ceil(newRatio * sampled);
+  return (newRatio < 1.0 && replicas > current) || (newRatio > 1.0 && replicas < current) ? current : replicas;
+}
+
 /** True when the second estimate reverses or cancels the first (the calculator then keeps the current count). */
 function directionFlips(ratio: number, newRatio: number, tolerance: number): boolean {
   return withinTolerance(newRatio, tolerance) || (ratio < 1.0 && newRatio > 1.0) || (ratio > 1.0 && newRatio < 1.0);
@@ -76,11 +97,9 @@ export function resourceUtilizationReplicas(
   now: number,
   tolerance: number = defaultTolerance,
 ): MetricReplicas {
-  if (pods.length === 0) return invalid('FailedGetResourceMetric', 'no pods returned by selector');
-  const groups = groupPods(pods, resource, now);
-  const samples = samplesOf(pods, resource);
-  for (const k of [...groups.ignored, ...groups.unready]) samples.delete(k);
-  if (samples.size === 0) return invalid('FailedGetResourceMetric', 'did not receive metrics for targeted pods');
+  const counted = countedSamples(pods, resource, now);
+  if ('kind' in counted) return counted;
+  const { groups, samples } = counted;
   const requests = new Map<string, number>();
   for (const pod of pods) {
     const r = pod.requestsMilli[resource];
@@ -114,12 +133,7 @@ export function resourceUtilizationReplicas(
   if (scaleUpWithUnready) for (const k of groups.unready) samples.set(k, 0);
   const second = utilizationRatio(samples, requests, targetUtilization);
   if (second === undefined) return invalid('FailedGetResourceMetric', 'no metrics returned matched known pods');
-  if (directionFlips(first.ratio, second.ratio, tolerance)) return done(currentReplicas);
-  const newReplicas = Math.ceil(second.ratio * samples.size);
-  if ((second.ratio < 1.0 && newReplicas > currentReplicas) || (second.ratio > 1.0 && newReplicas < currentReplicas)) {
-    return done(currentReplicas);
-  }
-  return done(newReplicas);
+  return done(secondEstimate(currentReplicas, first.ratio, second.ratio, samples.size, tolerance));
 }
 
 /** The replica count for an AverageValue target in milli-units (GetRawResourceReplicas → calcPlainMetricReplicas). */
@@ -131,11 +145,9 @@ export function resourceAverageValueReplicas(
   now: number,
   tolerance: number = defaultTolerance,
 ): MetricReplicas {
-  if (pods.length === 0) return invalid('FailedGetResourceMetric', 'no pods returned by selector');
-  const groups = groupPods(pods, resource, now);
-  const samples = samplesOf(pods, resource);
-  for (const k of [...groups.ignored, ...groups.unready]) samples.delete(k);
-  if (samples.size === 0) return invalid('FailedGetResourceMetric', 'did not receive metrics for targeted pods');
+  const counted = countedSamples(pods, resource, now);
+  if ('kind' in counted) return counted;
+  const { groups, samples } = counted;
   const usageRatio = (m: ReadonlyMap<string, number>): { ratio: number; usage: number } => {
     let total = 0;
     for (const v of m.values()) total += v;
@@ -158,10 +170,5 @@ export function resourceAverageValueReplicas(
   for (const k of groups.missing) samples.set(k, first.ratio < 1.0 ? targetMilli : 0);
   if (scaleUpWithUnready) for (const k of groups.unready) samples.set(k, 0);
   const second = usageRatio(samples);
-  if (directionFlips(first.ratio, second.ratio, tolerance)) return done(currentReplicas);
-  const newReplicas = Math.ceil(second.ratio * samples.size);
-  if ((second.ratio < 1.0 && newReplicas > currentReplicas) || (second.ratio > 1.0 && newReplicas < currentReplicas)) {
-    return done(currentReplicas);
-  }
-  return done(newReplicas);
+  return done(secondEstimate(currentReplicas, first.ratio, second.ratio, samples.size, tolerance));
 }
