@@ -4,16 +4,10 @@
  * a hash of that module's go.mod and go.sum and the build flags, so only the first run on a
  * machine pays for the build. Same Go environment as the harness build (test/e2e/harness/build.ts).
  */
-import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { goBinary, goEnv } from '../e2e/harness/build.ts';
-import { withLock } from '../e2e/harness/lock.ts';
-import { cacheRoot, e2eDir } from '../e2e/harness/paths.ts';
-
-const execFileP = promisify(execFile);
+import { cachedBinDir, ensureCached, go, moduleHash } from '../e2e/harness/cached-build.ts';
+import { e2eDir } from '../e2e/harness/paths.ts';
 
 /** The Go module that pins helm (a `tool` directive, like tools/kube). */
 export const helmModule: string = path.join(e2eDir, 'tools', 'helm');
@@ -45,49 +39,19 @@ function buildFlags(version: string): string[] {
 
 /** Where the helm binary for the current pin lives (built or not), and its cache key. */
 export function helmLocation(): { readonly key: string; readonly bin: string } {
-  const goMod = fs.readFileSync(path.join(helmModule, 'go.mod'));
-  const goSum = fs.readFileSync(path.join(helmModule, 'go.sum'));
-  const version = helmVersion(goMod.toString('utf8'));
-  const hash = createHash('sha256')
-    .update(goMod)
-    .update(goSum)
-    .update(JSON.stringify(buildFlags(version)));
-  const key = `helm-${version}_${hash.digest('hex').slice(0, 10)}`;
-  return { key, bin: path.join(cacheRoot(), key, 'bin', 'helm') };
+  const version = helmVersion(fs.readFileSync(path.join(helmModule, 'go.mod'), 'utf8'));
+  const key = `helm-${version}_${moduleHash([helmModule], [JSON.stringify(buildFlags(version))])}`;
+  return { key, bin: path.join(cachedBinDir(key), 'helm') };
 }
 
 /** Builds helm into the cache unless it is there; returns the binary's path. */
 export async function ensureHelm(log: (msg: string) => void): Promise<string> {
   const { key, bin } = helmLocation();
-  const binDir = path.dirname(bin);
-  const complete = path.join(binDir, '.complete');
-  if (fs.existsSync(complete)) return bin;
-  const dir = path.dirname(binDir);
-  fs.mkdirSync(dir, { recursive: true });
-  return withLock(path.join(dir, 'build.lock'), 60 * 60_000, async () => {
-    if (fs.existsSync(complete)) return bin; // another process built it while we waited
-    const started = Date.now();
-    const tmp = path.join(dir, `bin.tmp-${process.pid}`);
-    fs.rmSync(tmp, { recursive: true, force: true });
-    fs.mkdirSync(tmp, { recursive: true });
+  await ensureCached(key, log, async (tmp) => {
     const version = helmVersion(fs.readFileSync(path.join(helmModule, 'go.mod'), 'utf8'));
     log(`building helm (${key}); a cold build takes several minutes`);
-    try {
-      await execFileP(goBinary(), ['build', ...buildFlags(version), '-o', path.join(tmp, 'helm'), helmPackage], {
-        cwd: helmModule,
-        env: goEnv(),
-        maxBuffer: 16 * 1024 * 1024,
-      });
-    } catch (err) {
-      fs.rmSync(tmp, { recursive: true, force: true });
-      const stderr = (err as { stderr?: string }).stderr ?? '';
-      throw new Error(`go build ${helmPackage} failed:\n${stderr}`, { cause: err });
-    }
-    fs.rmSync(binDir, { recursive: true, force: true });
-    fs.renameSync(tmp, binDir);
-    const seconds = Math.round((Date.now() - started) / 1000);
-    fs.writeFileSync(complete, `built in ${seconds}s\n`);
-    log(`built ${bin} in ${seconds}s`);
-    return bin;
+    await go(['build', ...buildFlags(version), '-o', path.join(tmp, 'helm'), helmPackage], helmModule);
+    return undefined;
   });
+  return bin;
 }

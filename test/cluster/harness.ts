@@ -34,6 +34,20 @@ export function members(): Promise<{ kubeconfig: string; kubectl: string }> {
   return up;
 }
 
+let metricsUp: Promise<void> | undefined;
+
+/**
+ * Serves metrics.k8s.io on every member (once; `clusters metrics`): a metrics-server per member
+ * scraping the pod and node usage kwok emulates. Set the usage with setPodUsage (pod-metrics.ts).
+ */
+export function metrics(): Promise<void> {
+  metricsUp ??= (async () => {
+    await members();
+    await clusters('metrics');
+  })();
+  return metricsUp;
+}
+
 /** Stops / starts one member's apiserver. */
 export async function stopMember(name: string): Promise<void> {
   await clusters('stop', name);

@@ -6,16 +6,11 @@
  * Their CRDs are copied out of the same pinned module zips (config/crd/bases), not kept here.
  * Same Go environment and cache root as the harness build (test/e2e/harness/build.ts).
  */
-import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { goBinary, goEnv, requiredVersion } from '../e2e/harness/build.ts';
-import { withLock } from '../e2e/harness/lock.ts';
-import { cacheRoot, e2eDir } from '../e2e/harness/paths.ts';
-
-const execFileP = promisify(execFile);
+import { cachedBinDir, ensureCached, go, moduleHash } from '../e2e/harness/cached-build.ts';
+import { requiredVersion } from '../e2e/harness/go-env.ts';
+import { e2eDir } from '../e2e/harness/paths.ts';
 
 export const fluxControllers = ['source-controller', 'kustomize-controller'] as const;
 export type FluxController = (typeof fluxControllers)[number];
@@ -40,16 +35,12 @@ function upstreamPath(controller: FluxController): string {
 
 /** The toolchain for the current pins, whether or not it has been built. */
 export function fluxToolchain(): FluxToolchain {
-  const hash = createHash('sha256');
-  const versions: string[] = [];
-  for (const c of fluxControllers) {
-    const goMod = fs.readFileSync(path.join(fluxModule(c), 'go.mod'));
-    hash.update(goMod).update(fs.readFileSync(path.join(fluxModule(c), 'go.sum')));
-    versions.push(requiredVersion(goMod.toString('utf8'), upstreamPath(c)));
-  }
-  hash.update(JSON.stringify(goBuildFlags));
-  const key = `flux-sc-${versions[0]}_kc-${versions[1]}_${hash.digest('hex').slice(0, 10)}`;
-  const binDir = path.join(cacheRoot(), key, 'bin');
+  const versions = fluxControllers.map((c) =>
+    requiredVersion(fs.readFileSync(path.join(fluxModule(c), 'go.mod'), 'utf8'), upstreamPath(c)),
+  );
+  const hash = moduleHash(fluxControllers.map(fluxModule), [JSON.stringify(goBuildFlags)]);
+  const key = `flux-sc-${versions[0]}_kc-${versions[1]}_${hash}`;
+  const binDir = cachedBinDir(key);
   return {
     key,
     bin: {
@@ -58,16 +49,6 @@ export function fluxToolchain(): FluxToolchain {
     },
     crdDir: path.join(binDir, 'crds'),
   };
-}
-
-async function go(args: string[], cwd: string): Promise<string> {
-  try {
-    const { stdout } = await execFileP(goBinary(), args, { cwd, env: goEnv(), maxBuffer: 16 * 1024 * 1024 });
-    return stdout;
-  } catch (err) {
-    const stderr = (err as { stderr?: string }).stderr ?? '';
-    throw new Error(`go ${args.join(' ')} (in ${cwd}) failed:\n${stderr}`, { cause: err });
-  }
 }
 
 /** Copies the controller's CRDs from its module zip in the module cache into `crdDir`. */
@@ -89,34 +70,19 @@ async function copyCrds(controller: FluxController, crdDir: string): Promise<voi
 /** Builds both controllers into the cache unless they are there; logs each build's wall time. */
 export async function ensureFlux(log: (msg: string) => void): Promise<FluxToolchain> {
   const tc = fluxToolchain();
-  const binDir = path.dirname(tc.bin['source-controller']);
-  const complete = path.join(binDir, '.complete');
-  if (fs.existsSync(complete)) return tc;
-  const dir = path.dirname(binDir);
-  fs.mkdirSync(dir, { recursive: true });
-  return withLock(path.join(dir, 'build.lock'), 60 * 60_000, async () => {
-    if (fs.existsSync(complete)) return tc; // another process built it while we waited
-    const tmp = path.join(dir, `bin.tmp-${process.pid}`);
-    fs.rmSync(tmp, { recursive: true, force: true });
+  await ensureCached(tc.key, log, async (tmp) => {
     fs.mkdirSync(path.join(tmp, 'crds'), { recursive: true });
     const times: string[] = [];
-    try {
-      for (const c of fluxControllers) {
-        log(`building ${c} (${tc.key}); a cold build takes several minutes`);
-        const started = Date.now();
-        await go(['build', ...goBuildFlags, '-o', path.join(tmp, c), upstreamPath(c)], fluxModule(c));
-        const seconds = Math.round((Date.now() - started) / 1000);
-        times.push(`${c} ${seconds}s`);
-        log(`built ${c} in ${seconds}s`);
-        await copyCrds(c, path.join(tmp, 'crds'));
-      }
-    } catch (err) {
-      fs.rmSync(tmp, { recursive: true, force: true });
-      throw err;
+    for (const c of fluxControllers) {
+      log(`building ${c} (${tc.key}); a cold build takes several minutes`);
+      const started = Date.now();
+      await go(['build', ...goBuildFlags, '-o', path.join(tmp, c), upstreamPath(c)], fluxModule(c));
+      const seconds = Math.round((Date.now() - started) / 1000);
+      times.push(`${c} ${seconds}s`);
+      log(`built ${c} in ${seconds}s`);
+      await copyCrds(c, path.join(tmp, 'crds'));
     }
-    fs.rmSync(binDir, { recursive: true, force: true });
-    fs.renameSync(tmp, binDir);
-    fs.writeFileSync(complete, `built: ${times.join(', ')}\n`);
-    return tc;
+    return times.join(', ');
   });
+  return tc;
 }

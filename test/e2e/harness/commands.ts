@@ -1,6 +1,7 @@
 // Command lines of the processes of one control plane. Every listener is on
 // 127.0.0.1; the controller-manager and scheduler serve nothing at all.
 import path from 'node:path';
+import { frontProxyName } from './aggregation-pki.ts';
 import type { Pki } from './pki.ts';
 import type { ClusterRecord, Component } from './state.ts';
 
@@ -10,6 +11,8 @@ export interface CommandContext {
   readonly kwokStages: string;
   readonly stateDir: string;
   readonly pki: Pki;
+  /** The metrics-server binary, once `clusters metrics` ran. */
+  readonly metricsServer?: string;
 }
 
 /** A process to start. */
@@ -77,6 +80,16 @@ function kubeApiserver(c: ClusterRecord, ctx: CommandContext): string[] {
     '--allow-privileged=true',
     '--profiling=false',
     '--event-ttl=15m',
+    // API aggregation (metrics.k8s.io): the client certificate the apiserver proxies with, and
+    // the request-header authentication that an aggregated server reads from kube-system's
+    // extension-apiserver-authentication ConfigMap.
+    `--proxy-client-cert-file=${pki.frontProxyCert}`,
+    `--proxy-client-key-file=${pki.frontProxyKey}`,
+    `--requestheader-client-ca-file=${pki.caCert}`,
+    `--requestheader-allowed-names=${frontProxyName}`,
+    '--requestheader-username-headers=X-Remote-User',
+    '--requestheader-group-headers=X-Remote-Group',
+    '--requestheader-extra-headers-prefix=X-Remote-Extra-',
   ];
 }
 
@@ -109,6 +122,49 @@ function kwok(c: ClusterRecord, ctx: CommandContext): string[] {
     '--node-lease-duration-seconds=40',
     '--node-ip=127.0.0.1',
     `--cidr=${podCidr}`,
+    ...(c.metrics === undefined ? [] : kwokMetricsArgs(c.metrics.kwokPort, ctx)),
+  ];
+}
+
+/**
+ * kwok as the members' kubelet for metrics-server: it serves `/metrics/nodes/<node>/metrics/resource`
+ * (its Metric object) over TLS on `port` (the node's kubelet port), computing usage from the
+ * ResourceUsage and ClusterResourceUsage objects it watches.
+ */
+function kwokMetricsArgs(port: number, ctx: CommandContext): string[] {
+  return [
+    `--server-address=127.0.0.1:${port}`,
+    `--node-port=${port}`,
+    `--tls-cert-file=${ctx.pki.serverCert}`,
+    `--tls-private-key-file=${ctx.pki.serverKey}`,
+    `--enable-crds=${kwokMetricsCrds.join(',')}`,
+  ];
+}
+
+/** The kwok kinds `clusters metrics` installs and kwok then watches. */
+export const kwokMetricsCrds = ['Metric', 'ClusterResourceUsage', 'ResourceUsage'] as const;
+
+/** How often metrics-server scrapes (its minimum). */
+export const metricResolution = '10s';
+
+function metricsServer(c: ClusterRecord, ctx: CommandContext): string[] {
+  if (c.metrics === undefined) throw new Error(`${c.name} has no metrics ports (run \`clusters metrics\`)`);
+  const kubeconfig = componentKubeconfig(ctx.stateDir, c.name);
+  return [
+    '--bind-address=127.0.0.1',
+    `--secure-port=${c.metrics.metricsServerPort}`,
+    `--tls-cert-file=${ctx.pki.metricsServerCert}`,
+    `--tls-private-key-file=${ctx.pki.metricsServerKey}`,
+    `--kubeconfig=${kubeconfig}`,
+    `--authentication-kubeconfig=${kubeconfig}`,
+    `--authorization-kubeconfig=${kubeconfig}`,
+    // The "kubelet" is kwok: every node is 127.0.0.1 at kwok's port, serving the harness's certificate.
+    '--kubelet-preferred-address-types=InternalIP',
+    '--kubelet-use-node-status-port',
+    `--kubelet-certificate-authority=${ctx.pki.caCert}`,
+    `--metric-resolution=${metricResolution}`,
+    // It must be below the resolution (its default, 10 s, is not).
+    '--kubelet-request-timeout=5s',
   ];
 }
 
@@ -118,9 +174,12 @@ const argsOf: Readonly<Record<Component, (c: ClusterRecord, ctx: CommandContext)
   'kube-controller-manager': kubeControllerManager,
   'kube-scheduler': kubeScheduler,
   kwok: kwok,
+  'metrics-server': metricsServer,
 };
 
 /** The command that runs `component` of cluster `c`. */
 export function commandFor(component: Component, c: ClusterRecord, ctx: CommandContext): Command {
-  return { binary: path.join(ctx.binDir, component), args: argsOf[component](c, ctx) };
+  const binary = component === 'metrics-server' ? ctx.metricsServer : path.join(ctx.binDir, component);
+  if (binary === undefined) throw new Error('metrics-server is not built (run `clusters metrics`)');
+  return { binary, args: argsOf[component](c, ctx) };
 }

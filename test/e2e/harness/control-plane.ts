@@ -70,7 +70,7 @@ export async function ensureCluster(c: ClusterRecord, ctx: CommandContext, save:
   save();
   await waitReady(c, ctx);
   if (c.role === 'member') await seedNodes(endpointOf(c, ctx), c.name);
-  for (const comp of componentsOf(c.role).slice(2)) {
+  for (const comp of componentsOf(c).slice(2)) {
     await startComponent(c, comp, ctx);
     save();
   }
@@ -141,5 +141,5 @@ async function waitNodesReady(c: ClusterRecord, ctx: CommandContext): Promise<vo
 
 /** Stops every process of `c`, last started first. */
 export async function stopCluster(c: ClusterRecord): Promise<void> {
-  for (const comp of [...componentsOf(c.role)].reverse()) await stopComponent(c, comp);
+  for (const comp of [...componentsOf(c)].reverse()) await stopComponent(c, comp);
 }

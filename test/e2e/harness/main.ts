@@ -7,6 +7,8 @@ import { ensureBuilt, toolchain, isBuilt } from './build.ts';
 import type { CommandContext } from './commands.ts';
 import { ensureCluster, startComponent, stopCluster, stopComponent, waitReady } from './control-plane.ts';
 import { writeKubeconfig } from './kubeconfig.ts';
+import { enableMetrics } from './metrics.ts';
+import { ensureMetricsKit } from './metrics-server-build.ts';
 import { withLock } from './lock.ts';
 import { stateDir } from './paths.ts';
 import { ensurePki } from './pki.ts';
@@ -30,6 +32,7 @@ const usage = `usage: test/e2e/clusters COMMAND
   down         stop everything and remove the state directory
   build        build the binaries into the cache; prints the bin directory
   bindir       prints the bin directory (kubectl, etcd, ...), building if needed
+  metrics      serve metrics.k8s.io on every member (metrics-server scraping kwok's emulated usage)
   status       prints every cluster and whether each process runs
 State: $FLOTILLA_E2E_STATE or \${TMPDIR:-/tmp}/flotilla-e2e-<uid>; binaries: $FLOTILLA_E2E_CACHE or ~/.cache/flotilla-e2e.`;
 
@@ -44,7 +47,13 @@ function lockPath(dir: string): string {
 }
 
 function contextOf(state: HarnessState, dir: string): CommandContext {
-  return { binDir: state.binDir, kwokStages: state.kwokStages, stateDir: dir, pki: ensurePki(path.join(dir, 'pki')) };
+  return {
+    binDir: state.binDir,
+    kwokStages: state.kwokStages,
+    stateDir: dir,
+    pki: ensurePki(path.join(dir, 'pki')),
+    ...(state.metricsServer === undefined ? {} : { metricsServer: state.metricsServer }),
+  };
 }
 
 async function newCluster(name: string, role: ClusterRecord['role']): Promise<ClusterRecord> {
@@ -126,6 +135,25 @@ async function start(name: string): Promise<void> {
   });
 }
 
+async function metrics(): Promise<void> {
+  const kit = await ensureMetricsKit(log);
+  await withState(async (state, dir) => {
+    state.metricsServer = kit.bin;
+    const save = (): void => writeState(dir, state);
+    save();
+    const ctx = contextOf(state, dir);
+    const members = state.clusters.filter((c) => c.role === 'member');
+    const started = Date.now();
+    const results = await Promise.allSettled(members.map((c) => enableMetrics(c, ctx, kit, save)));
+    const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+    if (failures.length > 0)
+      throw new Error(failures.map((f) => (f instanceof Error ? f.message : String(f))).join('\n'));
+    log(
+      `metrics.k8s.io served on ${members.map((c) => c.name).join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)}s`,
+    );
+  });
+}
+
 async function down(): Promise<void> {
   const dir = stateDir();
   await withLock(lockPath(dir), lockTimeoutMs, async () => {
@@ -150,7 +178,7 @@ function status(): void {
     return;
   }
   for (const c of state.clusters) {
-    const procs = componentsOf(c.role).map((comp) => {
+    const procs = componentsOf(c).map((comp) => {
       const rec = c.processes[comp];
       return `${comp}=${rec && isRunning(rec) ? rec.pid : 'stopped'}`;
     });
@@ -181,6 +209,10 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
       return 0;
     case 'down':
       await down();
+      return 0;
+    case 'metrics':
+      if (arg !== undefined) throw new UsageError('metrics takes no argument');
+      await metrics();
       return 0;
     case 'build': {
       const tc = await ensureBuilt(log);

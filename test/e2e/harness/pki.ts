@@ -4,10 +4,11 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureAggregationPki, type AggregationPki } from './aggregation-pki.ts';
 import { run } from './processes.ts';
 
 /** Paths of the generated credentials, and the admin bearer token. */
-export interface Pki {
+export interface Pki extends AggregationPki {
   readonly caCert: string;
   readonly caKey: string;
   readonly serverCert: string;
@@ -19,7 +20,7 @@ export interface Pki {
 }
 
 /** Names the files of the PKI directory `dir` (reading the token when it exists). */
-export function pkiPaths(dir: string): Omit<Pki, 'adminToken'> {
+export function pkiPaths(dir: string): Omit<Pki, 'adminToken' | keyof AggregationPki> {
   return {
     caCert: path.join(dir, 'ca.crt'),
     caKey: path.join(dir, 'ca.key'),
@@ -35,7 +36,9 @@ export function pkiPaths(dir: string): Omit<Pki, 'adminToken'> {
 export function ensurePki(dir: string): Pki {
   const p = pkiPaths(dir);
   const tokenPath = path.join(dir, 'admin.token');
-  if (fs.existsSync(tokenPath)) return { ...p, adminToken: fs.readFileSync(tokenPath, 'utf8').trim() };
+  const aggregation = (): AggregationPki => ensureAggregationPki(dir, { cert: p.caCert, key: p.caKey });
+  if (fs.existsSync(tokenPath))
+    return { ...p, ...aggregation(), adminToken: fs.readFileSync(tokenPath, 'utf8').trim() };
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const days = '3650';
   run('openssl', [
@@ -101,5 +104,5 @@ export function ensurePki(dir: string): Pki {
   // token,user,uid,"groups": the static token file format of kube-apiserver.
   fs.writeFileSync(p.tokenFile, `${token},flotilla-e2e-admin,flotilla-e2e-admin,"system:masters"\n`, { mode: 0o600 });
   fs.writeFileSync(tokenPath, token + '\n', { mode: 0o600 });
-  return { ...p, adminToken: token };
+  return { ...p, ...aggregation(), adminToken: token };
 }

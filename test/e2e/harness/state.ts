@@ -5,9 +5,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ProcessRecord } from './processes.ts';
 
-/** Processes of one control plane, in start order. */
-export const components = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok'] as const;
+/** Processes of one control plane, in start order; metrics-server only once `clusters metrics` ran. */
+export const components = [
+  'etcd',
+  'kube-apiserver',
+  'kube-controller-manager',
+  'kube-scheduler',
+  'kwok',
+  'metrics-server',
+] as const;
 export type Component = (typeof components)[number];
+
+/** What a member runs without metrics. */
+const memberComponents: ReadonlyArray<Component> = components.filter((c) => c !== 'metrics-server');
 
 /** The hub runs no scheduler and no node simulator: nothing runs workloads there. */
 export const hubComponents: ReadonlyArray<Component> = ['etcd', 'kube-apiserver', 'kube-controller-manager'];
@@ -19,6 +29,8 @@ export interface ClusterRecord {
   readonly etcdClientPort: number;
   readonly etcdPeerPort: number;
   readonly apiserverPort: number;
+  /** Set by `clusters metrics` (members): kwok then serves kubelet metrics on `kwokPort`, metrics-server runs. */
+  metrics?: { readonly kwokPort: number; readonly metricsServerPort: number };
   processes: Partial<Record<Component, ProcessRecord>>;
 }
 
@@ -28,12 +40,15 @@ export interface HarnessState {
   readonly binDir: string;
   readonly kwokStages: string;
   readonly kubeconfig: string;
+  /** The metrics-server binary, once `clusters metrics` ran. */
+  metricsServer?: string;
   clusters: ClusterRecord[];
 }
 
-/** Components that make up a cluster of this role. */
-export function componentsOf(role: ClusterRecord['role']): ReadonlyArray<Component> {
-  return role === 'hub' ? hubComponents : components;
+/** Components that make up this cluster. */
+export function componentsOf(c: Pick<ClusterRecord, 'role' | 'metrics'>): ReadonlyArray<Component> {
+  if (c.role === 'hub') return hubComponents;
+  return c.metrics === undefined ? memberComponents : components;
 }
 
 /** Name of member `i` (1-based). */
