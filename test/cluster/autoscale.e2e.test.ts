@@ -164,22 +164,24 @@ async function dividedAs(want: readonly [number, number]): Promise<true | undefi
     assert.deepEqual(first, [2, 4]);
     await eventually('web 2 and 2', 120_000, () => dividedAs([2, 2]));
     await eventually('web at maxReplicas: 3 and 3', 240_000, () => dividedAs([3, 3]));
-    const record = YAML.parse(await gitCli(repo, 'show', `flotilla-status:autoscalers/${hpaNs}/web.yaml`)) as Record<
-      string,
-      any
-    >;
-    assert.equal(record['status']['desiredReplicas'], 6);
+    // The members are applied before the pass writes the status branch: await the record itself.
+    const record = await eventually('the record of the scale to 6', 60_000, async () => {
+      const text = await gitCli(repo, 'show', `flotilla-status:autoscalers/${hpaNs}/web.yaml`).catch(() => '');
+      const r = text ? (YAML.parse(text) as Record<string, any>) : undefined;
+      return r?.['status']?.['desiredReplicas'] === 6 ? r : undefined;
+    });
     assert.equal(record['status']['currentMetrics'][0]['resource']['name'], 'cpu');
   });
 
   it('lowering it scales down to minReplicas after the stabilization window; every scale commit changed the count', async () => {
     for (const c of pair) await setPodUsage(c, hpaNs, app, { cpu: '10m' });
-    const down = await eventually('a scale-down commit', 240_000, async () => {
+    // metrics-server's samples fall over a scrape or two, so a step between 6 and 2 may come first.
+    const down = await eventually('a scale-down commit to minReplicas', 300_000, async () => {
       const s = await scales(repo);
       const last = s.at(-1);
-      return last !== undefined && last[1] < last[0] ? last : undefined;
+      return last !== undefined && last[1] === 2 ? last : undefined;
     });
-    assert.equal(down[1], 2);
+    assert.ok(down[0] > 2, JSON.stringify(down));
     await eventually('web 1 and 1 again', 120_000, () => dividedAs([1, 1]));
     const all = await scales(repo);
     assert.ok(
