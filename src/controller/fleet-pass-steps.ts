@@ -511,7 +511,11 @@ async function writeStatusFiles(ctx: ControllerContext, a: StatusWriteArgs): Pro
         ? {
             rebase: async (tip: string) => {
               const r = await rebaseStatus(ctx.statusReader, tip, pass);
-              return { ...r, decisions: [...r.decisions, ...extra] };
+              return {
+                ...r,
+                status: withAutoscalerFiles(r.status, a.autoscaling),
+                decisions: [...r.decisions, ...extra],
+              };
             },
           }
         : {}),
