@@ -67,6 +67,30 @@ describe('autoscale: decideScale', () => {
     );
   });
 
+  it("divides by Karmada's calibration: Duplicated over two members, each running the whole total", () => {
+    // Total 2 on each of 2 members: 4 pods at 100% against 50% → ceil(2 × 4 / (4/2)) = 4, not 8.
+    const d = decideScale(
+      spec(),
+      2,
+      { pods: load(1000, 1000, 1000, 1000), unreachableClusters: [], replicasRead: 4 },
+      empty,
+      now,
+    );
+    assert.equal(d.desiredReplicas, 4);
+  });
+
+  it('with a member unreadable, the pods read stand for the whole total (calibration 3/6)', () => {
+    // Divided 3/3, member2 unreadable: 3 pods at 100% against 50% → ceil(2 × 3 / 0.5) = 12.
+    const d = decideScale(
+      spec({ maxReplicas: 20 }),
+      6,
+      { pods: load(1000, 1000, 1000), unreachableClusters: ['member2'], replicasRead: 3 },
+      empty,
+      now,
+    );
+    assert.deepEqual([d.desiredReplicas, d.unreachableClusters], [12, ['member2']]);
+  });
+
   it('caps at maxReplicas (TooManyReplicas)', () => {
     const d = decideScale(
       spec({ maxReplicas: 6 }),

@@ -19,6 +19,12 @@ export interface ScaleObservation {
   readonly pods: readonly PodObservation[];
   /** Members the workload is placed on that could not be read: their pods are left out. */
   readonly unreachableClusters: readonly string[];
+  /**
+   * The replicas the workload's binding places on the members that were read. Over the total in force
+   * it is Karmada's calibration (1 when Divided and every member was read; the number of members when
+   * Duplicated). Absent: a calibration of 1.
+   */
+  readonly replicasRead?: number;
 }
 
 /** A metric's current value as the status reports it (autoscaling/v2 MetricStatus, Resource form). */
@@ -41,10 +47,11 @@ export interface ScaleDecision {
   readonly unreachableClusters: readonly string[];
 }
 
-function metricReplicas(m: ResourceMetric, current: number, pods: readonly PodObservation[], now: number) {
+function metricReplicas(m: ResourceMetric, current: number, o: ScaleObservation, now: number) {
+  const calibration = o.replicasRead !== undefined && o.replicasRead > 0 && current > 0 ? o.replicasRead / current : 1;
   return m.kind === 'Utilization'
-    ? resourceUtilizationReplicas(current, m.averageUtilization, m.resource, pods, now)
-    : resourceAverageValueReplicas(current, m.averageMilli, m.resource, pods, now);
+    ? resourceUtilizationReplicas(current, m.averageUtilization, m.resource, o.pods, now, calibration)
+    : resourceAverageValueReplicas(current, m.averageMilli, m.resource, o.pods, now, calibration);
 }
 
 /**
@@ -54,7 +61,7 @@ function metricReplicas(m: ResourceMetric, current: number, pods: readonly PodOb
 function replicasForMetrics(
   spec: FederatedHPASpec,
   current: number,
-  pods: readonly PodObservation[],
+  observation: ScaleObservation,
   now: number,
 ): { replicas: number; metrics: MetricValue[]; condition: ScaleCondition; valid: boolean } {
   let replicas = 0;
@@ -63,7 +70,7 @@ function replicasForMetrics(
   let chosen = '';
   const metrics: MetricValue[] = [];
   for (const m of spec.metrics) {
-    const r = metricReplicas(m, current, pods, now);
+    const r = metricReplicas(m, current, observation, now);
     if (r.kind === 'Invalid') {
       invalidCount++;
       firstInvalid ??= r;
@@ -133,7 +140,7 @@ export function decideScale(
   }
   if (currentReplicas > spec.maxReplicas) return finish(spec.maxReplicas, [], [], history);
   if (currentReplicas < spec.minReplicas) return finish(spec.minReplicas, [], [], history);
-  const proposal = replicasForMetrics(spec, currentReplicas, observation.pods, now);
+  const proposal = replicasForMetrics(spec, currentReplicas, observation, now);
   if (!proposal.valid)
     return {
       ...base,

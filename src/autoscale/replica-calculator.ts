@@ -5,6 +5,11 @@
  *
  * Worked example (replica_calculator_test.go TestReplicaCalcScaleUp): 3 pods requesting 1 cpu each use
  * 300m, 500m and 700m; target 30% → utilization 50%, ratio 50/30 = 1.67, ceil(1.67 × 3) = 5 replicas.
+ *
+ * Karmada's one change (pkg/controllers/federatedhpa/replica_calculator.go): the count is divided by a
+ * calibration, the replicas the read members run over the template's replicas. Divided over reachable
+ * members it is 1; Duplicated over 3 members it is 3 (each runs the whole total); with a member of a
+ * Divided 3/3 unreadable it is 3/6, so the pods that were read stand for the whole total.
  */
 import { groupPods, type PodGroups, type PodObservation, podKey } from './pods.ts';
 
@@ -76,7 +81,10 @@ function countedSamples(
   return { groups, samples };
 }
 
-/** The count from the second estimate, unless it reverses the first or moves against it (then the current count). */
+/**
+ * The count from the second estimate, unless it reverses the first or moves against it (then the current
+ * count); `sampled` is the pods counted divided by the calibration.
+ */
 function secondEstimate(current: number, ratio: number, newRatio: number, sampled: number, tolerance: number): number {
   if (directionFlips(ratio, newRatio, tolerance)) return current;
   const replicas = Math.ceil(newRatio * sampled);
@@ -95,6 +103,7 @@ export function resourceUtilizationReplicas(
   resource: string,
   pods: readonly PodObservation[],
   now: number,
+  calibration = 1,
   tolerance: number = defaultTolerance,
 ): MetricReplicas {
   const counted = countedSamples(pods, resource, now);
@@ -119,7 +128,7 @@ export function resourceUtilizationReplicas(
   const scaleUpWithUnready = groups.unready.size > 0 && first.ratio > 1.0;
   if (!scaleUpWithUnready && groups.missing.size === 0) {
     if (withinTolerance(first.ratio, tolerance)) return done(currentReplicas);
-    return done(Math.ceil(first.ratio * groups.readyPodCount));
+    return done(Math.ceil((first.ratio * groups.readyPodCount) / calibration));
   }
   if (groups.missing.size > 0) {
     // On a scale-down a missing pod counts as using its whole request (or the target above 100%);
@@ -133,7 +142,7 @@ export function resourceUtilizationReplicas(
   if (scaleUpWithUnready) for (const k of groups.unready) samples.set(k, 0);
   const second = utilizationRatio(samples, requests, targetUtilization);
   if (second === undefined) return invalid('FailedGetResourceMetric', 'no metrics returned matched known pods');
-  return done(secondEstimate(currentReplicas, first.ratio, second.ratio, samples.size, tolerance));
+  return done(secondEstimate(currentReplicas, first.ratio, second.ratio, samples.size / calibration, tolerance));
 }
 
 /** The replica count for an AverageValue target in milli-units (GetRawResourceReplicas → calcPlainMetricReplicas). */
@@ -143,6 +152,7 @@ export function resourceAverageValueReplicas(
   resource: string,
   pods: readonly PodObservation[],
   now: number,
+  calibration = 1,
   tolerance: number = defaultTolerance,
 ): MetricReplicas {
   const counted = countedSamples(pods, resource, now);
@@ -164,11 +174,11 @@ export function resourceAverageValueReplicas(
   const scaleUpWithUnready = groups.unready.size > 0 && first.ratio > 1.0;
   if (!scaleUpWithUnready && groups.missing.size === 0) {
     if (withinTolerance(first.ratio, tolerance)) return done(currentReplicas);
-    return done(Math.ceil(first.ratio * groups.readyPodCount));
+    return done(Math.ceil((first.ratio * groups.readyPodCount) / calibration));
   }
   // On a scale-down a missing pod counts as using exactly the target; on a scale-up as using nothing.
   for (const k of groups.missing) samples.set(k, first.ratio < 1.0 ? targetMilli : 0);
   if (scaleUpWithUnready) for (const k of groups.unready) samples.set(k, 0);
   const second = usageRatio(samples);
-  return done(secondEstimate(currentReplicas, first.ratio, second.ratio, samples.size, tolerance));
+  return done(secondEstimate(currentReplicas, first.ratio, second.ratio, samples.size / calibration, tolerance));
 }

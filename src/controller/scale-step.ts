@@ -100,9 +100,11 @@ async function observe(ctx: ControllerContext, state: PassState): Promise<Map<st
           message: r.message,
         });
       }
+    const readClusters = new Set(read.flatMap((r) => (r.kind === 'read' ? [r.cluster] : [])));
     out.set(keyOf(h.spec), {
       pods: read.flatMap((r) => (r.kind === 'read' ? r.pods : [])),
       unreachableClusters: unreachable,
+      replicasRead: placed.filter((c) => readClusters.has(c.name)).reduce((n, c) => n + (c.replicas ?? 0), 0),
     });
   }
   return out;
