@@ -51,8 +51,6 @@ export const diagnosticCodes = [
   'InvalidAutoscaler',
   /** An autoscaler whose scaleTargetRef names nothing in the revision, or a workload that is not Divided (warning). */
   'AutoscalerTargetMissing',
-  /** A FederatedHPA whose workload's placement is not Divided: every member runs the whole total (warning). */
-  'AutoscalerNotDivided',
   /** A member-level HorizontalPodAutoscaler template on a workload a FederatedHPA owns: they would fight (warning). */
   'MemberHPAConflict',
 ] as const;

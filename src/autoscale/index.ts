@@ -17,4 +17,3 @@ export type { AutoscalerRecord, CronLimits, CronRecord, ReplicasInForce } from '
 export { replicasInForce, targetTemplate, templateReplicas, withReplicasInForce } from './records.ts';
 export { type AutoscalePassInput, type AutoscalePassResult, runAutoscalePass } from './autoscale-pass.ts';
 export { workloadSelector } from './workload-selector.ts';
-export { autoscalerPlacementWarnings } from './placement-warnings.ts';

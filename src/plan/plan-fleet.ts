@@ -36,7 +36,6 @@ import {
 import { createScheduler, type Explanation, type ScheduleResult } from '../scheduler/index.ts';
 import { activeSpec } from './activation.ts';
 import { coverageWarnings } from './policy-coverage.ts';
-import { autoscalerPlacementWarnings } from '../autoscale/index.ts';
 import { collectPeers, workloadGroupsOf } from './workload-groups.ts';
 import { otherSchedulerCondition, otherSchedulerResult, otherSchedulerWarning } from './other-scheduler.ts';
 import { bindingId, buildBinding, type Binding, type BindingSnapshot } from './binding.ts';
@@ -136,9 +135,6 @@ export function planFleet(input: PlanInput): Plan {
   const deps = resolveDependencies(sources, templates, byNamespace, interpreter);
   diagnostics.push(...deps.diagnostics);
   diagnostics.push(...coverageWarnings(fleet, new Set([...scheduled.map((s) => s.key), ...deps.requiredBy.keys()])));
-  diagnostics.push(
-    ...autoscalerPlacementWarnings(fleet, new Map(scheduled.map((s) => [s.key, s.binding.spec.placement] as const))),
-  );
 
   const bindings: Binding[] = [];
   const works: Work[] = [];
