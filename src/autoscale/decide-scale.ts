@@ -20,9 +20,9 @@ export interface ScaleObservation {
   /** Members the workload is placed on that could not be read: their pods are left out. */
   readonly unreachableClusters: readonly string[];
   /**
-   * The replicas the workload's binding places on the members that were read. Over the total in force
+   * The workload's replicas on the members that were read (their spec.replicas). Over the total in force
    * it is Karmada's calibration (1 when Divided and every member was read; the number of members when
-   * Duplicated). Absent: a calibration of 1.
+   * Duplicated). Absent or 0: a calibration of 1.
    */
   readonly replicasRead?: number;
 }

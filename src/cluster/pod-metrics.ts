@@ -10,17 +10,26 @@ import type { PodObservation } from '../autoscale/index.ts';
 import { mapLimit } from './concurrency.ts';
 import { memberKubeConfig, type CredentialSource } from './credentials.ts';
 import { MemberClient } from './member-client.ts';
+import { objectIdOf } from './object-id.ts';
 
 /** What the autoscaler reads of one member: the namespace and the label selector of the workload. */
 export interface PodMetricsTarget {
   readonly cluster: Cluster;
   readonly namespace: string;
   readonly labelSelector: string;
+  /** The workload itself, whose `spec.replicas` on the member is read too (Karmada's scale subresource). */
+  readonly workload: { readonly apiVersion: string; readonly kind: string; readonly name: string };
 }
 
 /** One member's pods, or why they could not be read. */
 export type MemberPods =
-  | { readonly kind: 'read'; readonly cluster: string; readonly pods: PodObservation[] }
+  | {
+      readonly kind: 'read';
+      readonly cluster: string;
+      readonly pods: PodObservation[];
+      /** The workload's spec.replicas on the member (0 when it is not there). */
+      readonly replicas: number;
+    }
   | { readonly kind: 'unreadable'; readonly cluster: string; readonly message: string };
 
 interface PodShape {
@@ -141,7 +150,16 @@ export async function observeWorkloadPods(
       const query = { namespace: t.namespace, labelSelector: t.labelSelector };
       const pods = await client.list('v1', 'Pod', query);
       const metrics = await client.list('metrics.k8s.io/v1beta1', 'PodMetrics', query);
-      return { kind: 'read', cluster: name, pods: podObservations(name, pods, metrics, opts.resources) };
+      const workload = await client.get(
+        objectIdOf({ ...t.workload, metadata: { name: t.workload.name, namespace: t.namespace } }),
+      );
+      const replicas = (workload as { spec?: { replicas?: unknown } } | undefined)?.spec?.replicas;
+      return {
+        kind: 'read',
+        cluster: name,
+        pods: podObservations(name, pods, metrics, opts.resources),
+        replicas: typeof replicas === 'number' ? replicas : 0,
+      };
     } catch (err) {
       // An unreadable member (or one without metrics.k8s.io) is left out of the calculation, and the decision says so.
       return { kind: 'unreadable', cluster: name, message: err instanceof Error ? err.message : String(err) };

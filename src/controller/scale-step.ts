@@ -79,10 +79,11 @@ async function observe(ctx: ControllerContext, state: PassState): Promise<Map<st
     const selector = template && workloadSelector(template);
     if (template === undefined || selector === undefined) continue;
     const placed = (bindings.get(resourceKeyOf(template.object)) ?? []).filter((c) => (c.replicas ?? 0) > 0);
+    const workload = { apiVersion: template.object.apiVersion, kind: template.object.kind, name: h.spec.target.name };
     const targets: PodMetricsTarget[] = placed.flatMap((c) => {
       const cluster = clusters.get(c.name);
       return cluster && reachable.has(c.name)
-        ? [{ cluster, namespace: h.spec.namespace, labelSelector: selector }]
+        ? [{ cluster, namespace: h.spec.namespace, labelSelector: selector, workload }]
         : [];
     });
     const read = await observeWorkloadPods(targets, {
@@ -100,11 +101,11 @@ async function observe(ctx: ControllerContext, state: PassState): Promise<Map<st
           message: r.message,
         });
       }
-    const readClusters = new Set(read.flatMap((r) => (r.kind === 'read' ? [r.cluster] : [])));
+    // Karmada sums the scale subresource's spec.replicas of the members it reads: what runs there now.
     out.set(keyOf(h.spec), {
       pods: read.flatMap((r) => (r.kind === 'read' ? r.pods : [])),
       unreachableClusters: unreachable,
-      replicasRead: placed.filter((c) => readClusters.has(c.name)).reduce((n, c) => n + (c.replicas ?? 0), 0),
+      replicasRead: read.reduce((n, r) => n + (r.kind === 'read' ? r.replicas : 0), 0),
     });
   }
   return out;
