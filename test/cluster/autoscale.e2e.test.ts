@@ -176,7 +176,7 @@ async function dividedAs(want: readonly [number, number]): Promise<true | undefi
   it('lowering it scales down to minReplicas after the stabilization window; every scale commit changed the count', async () => {
     for (const c of pair) await setPodUsage(c, hpaNs, app, { cpu: '10m' });
     // metrics-server's samples fall over a scrape or two, so a step between 6 and 2 may come first.
-    const down = await eventually('a scale-down commit to minReplicas', 300_000, async () => {
+    const down = await eventually('a scale-down commit to minReplicas', 480_000, async () => {
       const s = await scales(repo);
       const last = s.at(-1);
       return last !== undefined && last[1] === 2 ? last : undefined;
