@@ -128,7 +128,7 @@ async function dividedAs(want: readonly [number, number]): Promise<true | undefi
 }
 
 (e2eEnabled ? describe : describe.skip)('FederatedHPA (e2e, real members, metrics-server over kwok)', function () {
-  this.timeout(600_000);
+  this.timeout(900_000);
   let repo = '';
   let controller: ControllerProcess | undefined;
 
