@@ -47,6 +47,12 @@ export const diagnosticCodes = [
   'InvalidRollout',
   /** A RolloutStrategy that selects no resource template (warning). */
   'RolloutSelectsNothing',
+  /** A FederatedHPA or CronFederatedHPA flotilla cannot act on: a missing field, an unsupported metric, a bad schedule (error). */
+  'InvalidAutoscaler',
+  /** An autoscaler whose scaleTargetRef names nothing in the revision, or a workload that is not Divided (warning). */
+  'AutoscalerTargetMissing',
+  /** A member-level HorizontalPodAutoscaler template on a workload a FederatedHPA owns: they would fight (warning). */
+  'MemberHPAConflict',
 ] as const;
 /** A diagnostic code. */
 export type DiagnosticCode = (typeof diagnosticCodes)[number];

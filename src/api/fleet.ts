@@ -1,4 +1,5 @@
 /** The normalised fleet: what `load` returns and every later stage reads (T1). */
+import type { LoadedCronFederatedHPA, LoadedFederatedHPA } from './autoscaling.ts';
 import type { SourceRef } from './diagnostics.ts';
 import type {
   Cluster,
@@ -46,6 +47,10 @@ export interface Fleet {
   readonly templates: readonly Loaded[];
   /** apps.karmada.io WorkloadRebalancer objects (src/rebalance); absent in fleets built by hand. */
   readonly rebalancers?: readonly Loaded<WorkloadRebalancer>[];
+  /** FederatedHPAs, normalised (src/autoscale), sorted by namespace and name (absent: none). */
+  readonly federatedHPAs?: readonly LoadedFederatedHPA[];
+  /** CronFederatedHPAs, normalised (src/autoscale), sorted by namespace and name (absent: none). */
+  readonly cronFederatedHPAs?: readonly LoadedCronFederatedHPA[];
   /** Karmada MultiClusterService objects (networking.karmada.io): hub-side, never propagated; src/mcs acts on them. */
   readonly multiClusterServices?: readonly Loaded[];
   /** Kinds declared cluster-scoped by CustomResourceDefinitions in the repo. */

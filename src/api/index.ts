@@ -14,3 +14,4 @@ export * from './label-selector.ts';
 export * from './cluster-affinity.ts';
 export * from './hash.ts';
 export * from './rollout.ts';
+export * from './autoscaling.ts';

@@ -4,6 +4,7 @@ import type { Fleet } from '../api/index.ts';
 import { loadSnapshot, planLoaded, type LoadedRevision, type Plan } from '../plan/index.ts';
 import { readRevision, repoRevision } from '../source/index.ts';
 import { readPreviousFile } from './previous-file.ts';
+import { withRecordedReplicas } from './recorded-replicas.ts';
 
 /** Options common to plan-like commands. */
 export interface RevisionOptions {
@@ -21,7 +22,11 @@ export async function planRevision(opts: RevisionOptions, cwd: string): Promise<
 
 /** planRevision, with the loaded fleet the plan was made from (for `explain`, which looks templates and policies up). */
 export async function planRevisionWithFleet(opts: RevisionOptions, cwd: string): Promise<{ plan: Plan; fleet: Fleet }> {
-  const loaded = loadSnapshot(await readRevision(repoRevision(opts.repo, opts.ref, cwd)));
+  const loaded = await withRecordedReplicas(
+    loadSnapshot(await readRevision(repoRevision(opts.repo, opts.ref, cwd))),
+    opts.repo,
+    cwd,
+  );
   const previous = opts.previous ? await readPreviousFile(path.resolve(cwd, opts.previous)) : undefined;
   return { plan: planLoaded(loaded, { previous, works: opts.works ?? 'keep' }), fleet: loaded.fleet };
 }

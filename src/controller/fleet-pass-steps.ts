@@ -55,6 +55,7 @@ import { deferFor, fetchOrCached, flushPending, noteWrite } from './git-link.ts'
 import { applyOptions, memberReach, observeOwned } from './owned-members.ts';
 import { proceed, type Step } from './step-engine.ts';
 import { servicesPassStep, withServiceSummaries } from './service-step.ts';
+import { scaleStep, withAutoscalerFiles, type AutoscalingOutput } from './scale-step.ts';
 
 /** What a pass's steps learn, filled in order. */
 export interface PassState extends ReconcileState {
@@ -89,6 +90,8 @@ export interface PassState extends ReconcileState {
   bindingStatuses?: Awaited<ReturnType<typeof observeBindings>>;
   /** Multi-cluster service summaries for the status branch (service-step.ts). */
   services?: ReadonlyMap<string, string>;
+  /** The autoscaler records this pass changed and their commit lines (scale-step.ts). */
+  autoscaling?: AutoscalingOutput;
 }
 
 type PassStep = Step<ControllerContext, PassState, PassOutcome>;
@@ -368,7 +371,7 @@ const writePassStatusStep: PassStep = {
       plan: attempted ?? plan,
       inForce: attempted ? plan : undefined,
       decisions: failover.decisions,
-      extra: [...(state.descheduling ?? []), ...(state.rebalancing ?? [])],
+      extra: [...(state.descheduling ?? []), ...(state.rebalancing ?? []), ...(state.autoscaling?.decisions ?? [])],
       failover: {
         clusters: [...states.map((s) => stableHealthState(s, remembered.get(s.cluster))), ...removed],
         statuses: workloadStatuses(
@@ -379,6 +382,7 @@ const writePassStatusStep: PassStep = {
         ),
       },
       ...(state.services ? { services: state.services } : {}),
+      ...(state.autoscaling ? { autoscaling: state.autoscaling } : {}),
     });
     noteWrite(ctx, ctx.gitLink, statusBranch, status);
     ctx.statusWatch?.seen(
@@ -418,6 +422,7 @@ export const fleetPassSteps: readonly PassStep[] = [
   observeStep,
   failoverStep,
   descheduleStep,
+  scaleStep,
   planPassStep,
   renderPassStep,
   applyStep,
@@ -464,6 +469,8 @@ interface StatusWriteArgs {
   readonly failover?: Omit<NonNullable<Parameters<typeof statusFiles>[0]['failover']>, 'inForce'>;
   /** Multi-cluster service summaries (service-step.ts). */
   readonly services?: ReadonlyMap<string, string>;
+  /** The autoscaler records this pass changed (scale-step.ts). */
+  readonly autoscaling?: AutoscalingOutput;
 }
 
 async function writeStatusFiles(ctx: ControllerContext, a: StatusWriteArgs): Promise<StatusWriteResult> {
@@ -476,7 +483,7 @@ async function writeStatusFiles(ctx: ControllerContext, a: StatusWriteArgs): Pro
     bindingText: bindingTextOf(ctx.target),
     ...(failover ? { failover } : {}),
   });
-  const status = a.services ? withServiceSummaries(decided, a.services) : decided;
+  const status = withAutoscalerFiles(a.services ? withServiceSummaries(decided, a.services) : decided, a.autoscaling);
   const shown = a.inForce ?? a.plan;
   const sorted = a.decisions.toSorted((x, y) => compareStrings(x.kind, y.kind) || compareStrings(x.cluster, y.cluster));
   const extra = a.extra ?? [];
@@ -506,7 +513,11 @@ async function writeStatusFiles(ctx: ControllerContext, a: StatusWriteArgs): Pro
         ? {
             rebase: async (tip: string) => {
               const r = await rebaseStatus(ctx.statusReader, tip, pass);
-              return { ...r, decisions: [...r.decisions, ...extra] };
+              return {
+                ...r,
+                status: withAutoscalerFiles(r.status, a.autoscaling),
+                decisions: [...r.decisions, ...extra],
+              };
             },
           }
         : {}),

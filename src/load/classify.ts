@@ -10,6 +10,9 @@ export const objectClasses = [
   'clusterTaintPolicy',
   'workloadRebalancer',
   'rolloutStrategy',
+  // Karmada's FederatedHPA and CronFederatedHPA: read by the autoscaler (src/autoscale), never propagated.
+  'federatedHPA',
+  'cronFederatedHPA',
   'ignored',
   // Karmada's MultiClusterService: read by the multi-cluster service step (src/mcs), never propagated.
   'multiClusterService',
@@ -34,6 +37,8 @@ export function classify(apiVersion: string, kind: string): ObjectClass {
   if (group === 'policy.karmada.io' && kind === 'ClusterTaintPolicy') return 'clusterTaintPolicy';
   if (group === 'networking.karmada.io' && kind === 'MultiClusterService') return 'multiClusterService';
   if (group === 'apps.karmada.io' && kind === 'WorkloadRebalancer') return 'workloadRebalancer';
+  if (group === 'autoscaling.karmada.io' && kind === 'FederatedHPA') return 'federatedHPA';
+  if (group === 'autoscaling.karmada.io' && kind === 'CronFederatedHPA') return 'cronFederatedHPA';
   // Kustomize's own files sit beside manifests in many repos; they configure a build, they are not objects.
   if (group === 'kustomize.config.k8s.io' || group === 'flotilla.io') return 'ignored';
   // Karmada pkg/util/apigroup.go: its own groups, Events and Leases are never propagated.

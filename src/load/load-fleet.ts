@@ -15,6 +15,8 @@ import {
   type Fleet,
   type KubeObject,
   type Loaded,
+  type LoadedCronFederatedHPA,
+  type LoadedFederatedHPA,
   type OverridePolicy,
   type LoadedRollout,
   type PropagationPolicy,
@@ -36,6 +38,7 @@ import { withTemplateDefaults } from './template-defaults.ts';
 import { decodeText, readObjects, type RawObject } from './read-objects.ts';
 import { objectMetaProblems } from './object-meta.ts';
 import { rebalancerProblems } from '../rebalance/rebalancer-shape.ts';
+import { bySpecKey, checkAutoscalerTargets, loadAutoscaler } from './autoscalers.ts';
 import { parseDocuments } from './parse-documents.ts';
 import { validateAgainstSchema, type SchemaKind } from './schema/index.ts';
 import { defaultSettings, normaliseSettings, settingsPath } from './settings.ts';
@@ -83,6 +86,8 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
     mcs: [] as Loaded[],
     rebalancers: [] as Loaded<WorkloadRebalancer>[],
     rollouts: [] as LoadedRollout[],
+    fhpa: [] as LoadedFederatedHPA[],
+    cron: [] as LoadedCronFederatedHPA[],
   };
   for (const r of normalised) {
     const cls = classify(r.object.apiVersion, r.object.kind);
@@ -105,6 +110,10 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
           ),
         );
       if (problems.length === 0) lists.rebalancers.push(loaded as Loaded<WorkloadRebalancer>);
+      continue;
+    }
+    if (cls === 'federatedHPA' || cls === 'cronFederatedHPA') {
+      diagnostics.push(...loadAutoscaler(cls, r, lists));
       continue;
     }
     if (cls === 'template') {
@@ -201,11 +210,17 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
     templates: lists.templates.sort(byKey),
     ...(lists.mcs.length ? { multiClusterServices: lists.mcs.sort(byKey) } : {}),
     ...(lists.rebalancers.length ? { rebalancers: lists.rebalancers.sort(byKey) } : {}),
+    ...(lists.fhpa.length ? { federatedHPAs: lists.fhpa.sort(bySpecKey) } : {}),
+    ...(lists.cron.length ? { cronFederatedHPAs: lists.cron.sort(bySpecKey) } : {}),
     clusterScopedKinds: scoped,
     settings,
   };
   const locateOf = (l: Loaded) => locates.get(l) ?? (() => ({ line: l.source.line, column: l.source.column }));
-  diagnostics.push(...checkReferences(fleet, locateOf), ...checkMultiClusterServices(fleet, locateOf));
+  diagnostics.push(
+    ...checkReferences(fleet, locateOf),
+    ...checkMultiClusterServices(fleet, locateOf),
+    ...checkAutoscalerTargets(fleet, locateOf),
+  );
   return { fleet, diagnostics: diagnostics.sort(compareDiagnostics) };
 }
 

@@ -8,7 +8,7 @@ import { formatTaint } from '../scheduler/filters/index.ts';
 import { unreachableTaintKey } from './cluster-health.ts';
 
 /** The `Flotilla-Decision` trailer values of failover commits, and of rebalancing and descheduling (src/rebalance). */
-export type DecisionKind = 'failover' | 'recover' | 'evict' | 'purge' | 'rebalance' | 'deschedule';
+export type DecisionKind = 'failover' | 'recover' | 'evict' | 'purge' | 'rebalance' | 'deschedule' | 'scale';
 
 /** A cluster turned not ready or unreachable: controller taints were added. */
 export interface FailoverDecision {

@@ -98,3 +98,14 @@ export {
   rolloutRequestPath,
   type RolloutRequest,
 } from './rollout-request.ts';
+export {
+  autoscalerRecordPath,
+  autoscalersRoot,
+  cronAutoscalersRoot,
+  cronRecordPath,
+  formatAutoscalerRecord,
+  formatCronRecord,
+  parseAutoscalerRecord,
+  parseCronRecord,
+} from './autoscaler-record.ts';
+export { readAutoscalerRecords } from './autoscaler-reader.ts';

@@ -23,6 +23,8 @@ import { selectionFrom, selectsAll } from '../selection.ts';
 import { memberAccessFlags, membersFrom, outputFlags, revisionFlags, selectionFlags } from '../shared-flags.ts';
 import { observeServices, servicesTable } from '../service-status.ts';
 import { rebalancerReports, rebalancersTable } from '../rebalancer-status.ts';
+import { autoscalersTable, readAutoscalerStatus } from '../autoscaler-status.ts';
+import { withRecordedReplicas } from '../recorded-replicas.ts';
 
 /** `flotilla status`: the command definition (K1). */
 export const statusCommand = defineCommand({
@@ -60,13 +62,17 @@ and its consumers.
 
 With WorkloadRebalancers (the revision's, or recorded on the status branch's rebalancers/), a
 table shows each one's phase (Pending: not recorded yet; Running: a workload has no result yet;
-Finished) and its workloads' results, Successful or Failed with Karmada's reason. A status file
-broken by hand is named on stderr with its line.`,
+Finished) and its workloads' results, Successful or Failed with Karmada's reason. With
+FederatedHPAs or CronFederatedHPAs, a table shows each one's current and desired replicas,
+metric values and last scale time (cron rules: last and next execution), as the status branch
+records them; the plan uses the recorded replicas. A status file broken by hand is named on
+stderr with its line.`,
   footer: `Output (-o json): {"revision", "bindings": [{resource, binding, clusters: [{clusterName,
 status, applied, health, unreachable?}], aggregatedStatus, conditions}], "services"?: [{source, namespace,
 name, providers: [{cluster, reachable, endpoints, ready} | {cluster, reachable: false,
 pastGrace}], consumers}], "rebalancers"?: [{name, phase, observedWorkloads: [{workload, result?,
-reason?}], finishTime?}]}.
+reason?}], finishTime?}], "autoscalers"?: [{kind, namespace, name, target, minReplicas, maxReplicas,
+currentReplicas, desiredReplicas, metrics, lastScaleTime, rules?}]}.
 
 Exit status:
   0  every binding is applied and healthy on all its clusters
@@ -88,7 +94,7 @@ Examples:
     const output = values.output;
     const selection = selectionFrom(values);
     const { limits, credentials } = membersFrom(values, io.env);
-    const loaded = await loadRevision(values.repo, values.ref, io.cwd);
+    const loaded = await withRecordedReplicas(await loadRevision(values.repo, values.ref, io.cwd), values.repo, io.cwd);
     const valid = !loaded.diagnostics.some((d) => d.severity === 'error');
     const { plan: whole, clusters } =
       values.observe && valid
@@ -127,11 +133,13 @@ Examples:
       new Map(remembered.map((c) => [c.cluster, c.taints] as const)),
       { credentials, ...limits, concurrency: 8 },
     );
+    const autoscalers = await readAutoscalerStatus(dir, loaded.fleet);
     const report = {
       revision: plan.revision,
       bindings,
       ...(services.length ? { services } : {}),
       ...(rebalancers.length ? { rebalancers } : {}),
+      ...(autoscalers.length ? { autoscalers } : {}),
     };
     for (const c of remembered.flatMap((r) =>
       r.removedSince ? [{ cluster: r.cluster, since: r.removedSince }] : [],
@@ -147,7 +155,8 @@ Examples:
       io.stdout(
         statusTable(bindings, values['no-headers'], output === 'wide', paletteFor(io.tty?.stdout, io.env)) +
           (services.length ? `\n${servicesTable(services, values['no-headers'])}` : '') +
-          (rebalancers.length ? `\n${rebalancersTable(rebalancers, values['no-headers'])}` : ''),
+          (rebalancers.length ? `\n${rebalancersTable(rebalancers, values['no-headers'])}` : '') +
+          (autoscalers.length ? `\n${autoscalersTable(autoscalers, values['no-headers'])}` : ''),
       );
     const good = bindings.every((b) => b.conditions.every((c) => c.status === 'True'));
     return good ? exitOk : exitInvalid;
