@@ -54,6 +54,7 @@ import { deferFor, fetchOrCached, flushPending, noteWrite } from './git-link.ts'
 import { applyOptions, memberReach, observeOwned } from './owned-members.ts';
 import { proceed, type Step } from './step-engine.ts';
 import { servicesPassStep, withServiceSummaries } from './service-step.ts';
+import { rolloutStep, type RolloutSummary } from './rollout-step.ts';
 
 /** What a pass's steps learn, filled in order. */
 export interface PassState extends ReconcileState {
@@ -88,6 +89,8 @@ export interface PassState extends ReconcileState {
   bindingStatuses?: Awaited<ReturnType<typeof observeBindings>>;
   /** Multi-cluster service summaries for the status branch (service-step.ts). */
   services?: ReadonlyMap<string, string>;
+  /** Each RolloutStrategy's phase and wave after this pass (rollout-step.ts). */
+  rollouts?: readonly RolloutSummary[];
 }
 
 type PassStep = Step<ControllerContext, PassState, PassOutcome>;
@@ -400,6 +403,7 @@ const writePassStatusStep: PassStep = {
         works: plan.works.length,
         readiness,
         removed: removed.map((r) => r.cluster),
+        ...(state.rollouts ? { rollouts: state.rollouts } : {}),
         ...(concurrent ? { concurrent } : {}),
         ...(ctx.gitLink ? { gitReachable: !ctx.gitLink.down } : {}),
       },
@@ -418,6 +422,7 @@ export const fleetPassSteps: readonly PassStep[] = [
   failoverStep,
   descheduleStep,
   planPassStep,
+  rolloutStep,
   renderPassStep,
   applyStep,
   observeBindingsStep,
