@@ -7,6 +7,7 @@ import { ensureBuilt, toolchain, isBuilt } from './build.ts';
 import type { CommandContext } from './commands.ts';
 import { ensureCluster, startComponent, stopCluster, stopComponent, waitReady } from './control-plane.ts';
 import { writeKubeconfig } from './kubeconfig.ts';
+import { clusterStages } from './kwok-stages.ts';
 import { withLock } from './lock.ts';
 import { stateDir } from './paths.ts';
 import { ensurePki } from './pki.ts';
@@ -44,7 +45,12 @@ function lockPath(dir: string): string {
 }
 
 function contextOf(state: HarnessState, dir: string): CommandContext {
-  return { binDir: state.binDir, kwokStages: state.kwokStages, stateDir: dir, pki: ensurePki(path.join(dir, 'pki')) };
+  return {
+    binDir: state.binDir,
+    kwokStages: clusterStages(state.kwokStages, dir),
+    stateDir: dir,
+    pki: ensurePki(path.join(dir, 'pki')),
+  };
 }
 
 async function newCluster(name: string, role: ClusterRecord['role']): Promise<ClusterRecord> {
