@@ -28,6 +28,8 @@ const ns = 'staged';
 const all = ['member1', 'member2', 'member3'] as const;
 // A generous member timeout: a loaded machine must not make a member look unreachable (its Works would move).
 const flags = ['--interval', '1s', '--timeout', '30s'];
+/** How long a condition may take: a wave takes a few controller passes, and a pass is slow on a loaded machine. */
+const wait = 300_000;
 
 /** The strategy, with this bake on the canary wave (a long one holds the rollout there for the pause test). */
 const strategy = (canaryBake = '3s') =>
@@ -113,7 +115,7 @@ function sample<T>(read: () => Promise<T>): { stop(): Promise<T[]> } {
 (e2eEnabled ? describe : describe.skip)(
   'flotilla controller: staged, health-gated rollouts (e2e, real members)',
   function () {
-    this.timeout(300_000);
+    this.timeout(900_000);
     let repo = '';
     let kubeconfig = '';
     let controller: ControllerProcess | undefined;
@@ -129,7 +131,7 @@ function sample<T>(read: () => Promise<T>): { stop(): Promise<T[]> } {
     };
     /** The record once it is at `phase` for `target`. */
     const recordAt = (target: string, phase: string) =>
-      eventually(`rollout ${phase} for ${target.slice(0, 7)}`, 120_000, async () => {
+      eventually(`rollout ${phase} for ${target.slice(0, 7)}`, wait, async () => {
         const r = await record();
         return r['targetRevision'] === target && r['phase'] === phase ? r : undefined;
       });
@@ -158,7 +160,7 @@ function sample<T>(read: () => Promise<T>): { stop(): Promise<T[]> } {
     it('the first revision reaches every member through the waves and the rollout is Done', async () => {
       const first = await head();
       await recordAt(first, 'Done');
-      await eventually('web 1.0 ready on every member', 120_000, () => everywhere('1.0'));
+      await eventually('web 1.0 ready on every member', wait, () => everywhere('1.0'));
       const subjects = await rolloutSubjects();
       assert.ok(
         subjects.some((s) => /WaveStarted canary/.test(s)),
@@ -174,7 +176,7 @@ function sample<T>(read: () => Promise<T>): { stop(): Promise<T[]> } {
       try {
         target = await commit('2.0');
         await recordAt(target, 'Done');
-        await eventually('web 2.0 ready on every member', 120_000, () => everywhere('2.0'));
+        await eventually('web 2.0 ready on every member', wait, () => everywhere('2.0'));
       } finally {
         samples = await seen.stop();
       }
@@ -207,7 +209,7 @@ function sample<T>(read: () => Promise<T>): { stop(): Promise<T[]> } {
 
     it('a controller killed mid-rollout continues from the status branch, never from the first wave again', async () => {
       const target = await commit('3.0');
-      await eventually('the second wave started', 120_000, async () => {
+      await eventually('the second wave started', wait, async () => {
         const r = await record();
         return r['targetRevision'] === target && Number(r['currentWave']) >= 1 ? true : undefined;
       });
@@ -218,7 +220,7 @@ function sample<T>(read: () => Promise<T>): { stop(): Promise<T[]> } {
       const before = (await rolloutSubjects()).length;
       controller = startController(repo, kubeconfig, flags);
       await recordAt(target, 'Done');
-      await eventually('web 3.0 ready on every member', 120_000, () => everywhere('3.0'));
+      await eventually('web 3.0 ready on every member', wait, () => everywhere('3.0'));
       const after = (await rolloutSubjects()).slice(before);
       assert.ok(after.length > 0, 'the new controller recorded the rest of the rollout');
       assert.ok(
@@ -230,7 +232,7 @@ function sample<T>(read: () => Promise<T>): { stop(): Promise<T[]> } {
     it('pause and resume round-trip through request files while the canary bakes', async () => {
       // A ten-minute bake holds the rollout at the canary, so the pause always finds it progressing.
       const target = await commit('4.0', false, '10m');
-      await eventually('the canary baking 4.0', 120_000, async () => {
+      await eventually('the canary baking 4.0', wait, async () => {
         const r = await record();
         return r['targetRevision'] === target && r['waves']?.[0]?.['healthySince'] !== undefined ? true : undefined;
       });
@@ -238,7 +240,7 @@ function sample<T>(read: () => Promise<T>): { stop(): Promise<T[]> } {
       assert.equal(paused.status, 0, paused.stderr);
       const p = await recordAt(target, 'Paused');
       assert.equal(p['reason'], 'PausedByOperator');
-      await eventually('the pause request removed', 60_000, async () =>
+      await eventually('the pause request removed', wait, async () =>
         (await gitCli(repo, 'show', 'flotilla-status:rollouts/staged/web.request.yaml').catch(() => '')) === ''
           ? true
           : undefined,
@@ -255,7 +257,7 @@ function sample<T>(read: () => Promise<T>): { stop(): Promise<T[]> } {
       writeFileSync(path.join(repo, 'policies', 'rollout.yaml'), strategy());
       await gitCli(repo, 'commit', '--quiet', '-am', 'rollout: a short bake again');
       await recordAt(await head(), 'Done');
-      await eventually('web 4.0 ready on every member', 120_000, () => everywhere('4.0'));
+      await eventually('web 4.0 ready on every member', wait, () => everywhere('4.0'));
     });
 
     it('pods that never become ready miss the deadline at the canary: Rollback returns member1 to the last rolled-out image, ready replicas never at zero', async () => {
@@ -269,7 +271,7 @@ function sample<T>(read: () => Promise<T>): { stop(): Promise<T[]> } {
         const target = await commit('5.0', true);
         const back = await recordAt(target, 'RolledBack');
         assert.match(String(back['message']), /wave canary: member1 is not healthy after 20s/);
-        await eventually('member1 back on 4.0 with 2 ready', 120_000, async () =>
+        await eventually('member1 back on 4.0 with 2 ready', wait, async () =>
           (await imageOn('member1')) === image('4.0') && (await readyOn('member1', ns, 'web')) === 2 ? true : undefined,
         );
       } finally {
