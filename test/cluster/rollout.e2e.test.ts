@@ -22,7 +22,7 @@ import {
   type ControllerProcess,
 } from './controller-rig.ts';
 import { e2eEnabled, eventually, getJson, members } from './harness.ts';
-import { readyOn, removeNamespace } from './rebalance-rig.ts';
+import { readyOn, removeNamespace, sampleWhile } from './rebalance-rig.ts';
 
 const ns = 'staged';
 const all = ['member1', 'member2', 'member3'] as const;
@@ -93,25 +93,6 @@ async function everywhere(version: string): Promise<true | undefined> {
   return true;
 }
 
-/** Samples `read` until `stop()` (no fixed waits are asserted on; the samples only record what was seen). */
-function sample<T>(read: () => Promise<T>): { stop(): Promise<T[]> } {
-  const out: T[] = [];
-  let on = true;
-  const loop = (async () => {
-    while (on) {
-      out.push(await read());
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  })();
-  return {
-    stop: async () => {
-      on = false;
-      await loop;
-      return out;
-    },
-  };
-}
-
 (e2eEnabled ? describe : describe.skip)(
   'flotilla controller: staged, health-gated rollouts (e2e, real members)',
   function () {
@@ -170,7 +151,7 @@ function sample<T>(read: () => Promise<T>): { stop(): Promise<T[]> } {
 
     it('a good image rolls wave by wave: member2 keeps the old image until the canary baked, member3 until member2 did', async () => {
       const before = (await rolloutSubjects()).length;
-      const seen = sample(async () => Promise.all(all.map(imageOn)));
+      const seen = sampleWhile(async () => Promise.all(all.map(imageOn)));
       let samples: (string | undefined)[][] = [];
       let target = '';
       try {
@@ -261,7 +242,7 @@ function sample<T>(read: () => Promise<T>): { stop(): Promise<T[]> } {
     });
 
     it('pods that never become ready miss the deadline at the canary: Rollback returns member1 to the last rolled-out image, ready replicas never at zero', async () => {
-      const watch = sample(async () => ({
+      const watch = sampleWhile(async () => ({
         image: await imageOn('member1'),
         ready: await readyOrUnknown('member1'),
         others: [await imageOn('member2'), await imageOn('member3')],
