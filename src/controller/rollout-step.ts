@@ -69,10 +69,10 @@ export const rolloutStep: Step<ControllerContext, PassState, PassOutcome> = {
   failureReason: 'RolloutFailed',
   async run(ctx, state) {
     const inForce = need(state.inForce);
+    // A fleet with no RolloutStrategy reads nothing more (a removed strategy's record stays as it was).
+    if (!inForce.fleet.rollouts?.length) return proceed;
     const view = need(state.view);
     const records = await readRolloutRecords(ctx.target, view.tip);
-    const rollouts = inForce.fleet.rollouts ?? [];
-    if (!rollouts.length && !records.length) return proceed;
     const plan = need(state.inForcePlan);
     const requests = await readRolloutRequests(ctx.target, view.tip);
     const lastApplied = view.record?.lastAppliedRevision ?? undefined;
