@@ -15,10 +15,12 @@
  *
  * Samples the child's VmRSS and VmHWM from /proc/<pid>/status every 100 ms and reads each pass's
  * duration from its "pass done" log line. Reports peak RSS, the steady RSS after the warm-up
- * passes, and pass duration p50 / max. Figures, not assertions (Q7). Bounded: at most
- * `deadline` seconds; the child is killed and temp dirs removed on every path.
+ * passes, the RSS slope after them (MiB per pass, a least-squares line through the RSS read at
+ * each pass's end: flat means no leak, issue 25 goal 4), and pass duration p50 / max. Figures, not
+ * assertions (Q7). Bounded: at most 15 s a pass (600 s at least); the child is killed and temp
+ * dirs removed on every path.
  *
- *   npx node bench/controller-memory.ts                # 1,000 clusters × 300 templates, 20 passes
+ *   npx node bench/controller-memory.ts                # 1,000 clusters × 300 templates, 100 passes
  *   npx node bench/controller-memory.ts 1000 300 20    # clusters, templates, passes
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
@@ -34,10 +36,10 @@ const execFileP = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
 const nClusters = Number(process.argv[2] ?? 1000);
 const nTemplates = Number(process.argv[3] ?? 300);
-const nPasses = Number(process.argv[4] ?? 20);
+const nPasses = Number(process.argv[4] ?? 100);
 /** Passes before the RSS counts as steady. */
 const warmup = Math.min(10, Math.max(1, nPasses - 1));
-const deadlineS = 600;
+const deadlineS = Math.max(600, nPasses * 15);
 const namespaces = 15;
 const settings = {
   interval: '2s',
@@ -314,6 +316,21 @@ interface Pass {
   readonly atS: number;
 }
 
+/** The least-squares slope of RSS over pass number (MiB per pass, 2 decimals); undefined below 3 passes. */
+function rssSlope(passes: readonly Pass[]): number | undefined {
+  const n = passes.length;
+  if (n < 3) return undefined;
+  const meanX = (n - 1) / 2;
+  const meanY = passes.reduce((a, p) => a + p.rssMiB, 0) / n;
+  let num = 0;
+  let den = 0;
+  for (const [x, p] of passes.entries()) {
+    num += (x - meanX) * (p.rssMiB - meanY);
+    den += (x - meanX) ** 2;
+  }
+  return Math.round((num / den) * 100) / 100;
+}
+
 function procStatus(pid: number): { rssKiB: number; hwmKiB: number } | undefined {
   try {
     const text = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -488,6 +505,7 @@ async function main(): Promise<void> {
     firstPassMs: passes[0]?.ms,
     passMsP50: pct(0.5),
     passMsMax: sorted.at(-1),
+    rssSlopeMiBPerPass: rssSlope(later),
     passMsP50AfterWarmup: later.length
       ? later.map((p) => p.ms).toSorted((a, b) => a - b)[(later.length - 1) >> 1]
       : undefined,
@@ -514,6 +532,7 @@ async function main(): Promise<void> {
       `steady RSS after ${warmup} passes, median / max`,
       `${figures.steadyRssMedianMiB} / ${figures.steadyRssMaxMiB} MiB`,
     ],
+    [`RSS slope after ${warmup} passes (linear fit)`, `${figures.rssSlopeMiBPerPass ?? 'n/a'} MiB per pass`],
     ['pass duration p50 / max', `${figures.passMsP50} / ${figures.passMsMax} ms`],
     ['first pass', `${figures.firstPassMs} ms`],
     [`pass duration p50 after ${warmup} passes`, `${figures.passMsP50AfterWarmup} ms`],

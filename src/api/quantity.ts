@@ -46,7 +46,19 @@ export const zeroQuantity: Quantity = { nano: 0n, format: 'DecimalSI' };
  * than a nano-unit up. Returns undefined when the text is not a quantity.
  */
 export function parseQuantity(input: string | number): Quantity | undefined {
-  const text = typeof input === 'number' ? numberText(input) : input.trim();
+  if (typeof input !== 'string') return parseQuantityText(numberText(input));
+  // A memo (a plan parses the same few capacities and requests once per template and cluster).
+  if (parsed.has(input)) return parsed.get(input);
+  const q = parseQuantityText(input.trim());
+  if (parsed.size < maxParsed) parsed.set(input, q);
+  return q;
+}
+
+/** Parsed quantity strings; Quantity values are immutable, so they are shared. */
+const parsed = new Map<string, Quantity | undefined>();
+const maxParsed = 10_000;
+
+function parseQuantityText(text: string | undefined): Quantity | undefined {
   if (text === undefined) return undefined;
   const m = quantityPattern.exec(text);
   if (!m) return undefined;

@@ -4,6 +4,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import { errorAt, type Diagnostic } from '../api/index.ts';
+import { parseBlockYaml, type BlockDocument } from './block-yaml.ts';
 
 /** One parsed document: its plain value and a way to find where any of its paths was written. */
 export interface ParsedDocument {
@@ -59,13 +60,10 @@ export function parseDocuments(file: string, text: string): { documents: ParsedD
       ],
     };
   }
-  const docs = parseAllDocuments(text, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: true,
-    strict: true,
-    merge: true,
-  });
+  // Plain block YAML is read without a syntax tree; positions inside it are found on demand.
+  const plain = text.length <= maxDocumentBytes ? parseBlockYaml(text) : undefined;
+  if (plain) return { documents: plain.map((d) => ({ ...d, locate: locatorOf(file, text, d) })), diagnostics };
+  const docs = parseAllDocuments(text, parseOptions(lineCounter));
   const list = Array.isArray(docs) ? docs : [];
   if (!Array.isArray(docs))
     diagnostics.push(errorAt('YamlSyntax', { file, line: 1, column: 1 }, 'the file is not a YAML stream'));
@@ -94,6 +92,32 @@ export function parseDocuments(file: string, text: string): { documents: ParsedD
     documents.push({ value, index, line: at.line, column: at.column, locate: (path) => locateIn(doc, path, pos, at) });
   });
   return { documents, diagnostics };
+}
+
+function parseOptions(lineCounter: LineCounter) {
+  return { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, merge: true } as const;
+}
+
+/**
+ * `locate` of a document the block reader read: the file is parsed in full, with positions, the
+ * first time a position is asked for (a diagnostic is being written), and only then.
+ */
+function locatorOf(file: string, text: string, d: BlockDocument): ParsedDocument['locate'] {
+  let full: { docs: Document[]; pos: (o: number) => { line: number; column: number } } | undefined;
+  return (path) => {
+    if (full === undefined) {
+      const lineCounter = new LineCounter();
+      const docs = parseAllDocuments(text, parseOptions(lineCounter));
+      const pos = (offset: number) => {
+        const p = lineCounter.linePos(offset);
+        return { file, line: p.line, column: p.col };
+      };
+      full = { docs: Array.isArray(docs) ? docs : [], pos };
+    }
+    const doc = full.docs[d.index];
+    const at = { line: d.line, column: d.column };
+    return doc ? locateIn(doc, path, full.pos, at) : at;
+  };
 }
 
 function toPlain(

@@ -37,3 +37,8 @@ export function rulesForCluster(policy: OverridePolicy, cluster: Cluster): reado
     (r) => r.targetCluster === undefined || clusterMatchesAffinity(r.targetCluster, cluster),
   );
 }
+
+/** The indexes (undefined: the deprecated form's one rule) of the rules rulesForCluster returns, in order. */
+export function matchingRuleIndexes(policy: OverridePolicy, cluster: Cluster): readonly (number | undefined)[] {
+  return rulesForCluster(policy, cluster).map((r) => r.index);
+}

@@ -36,6 +36,7 @@ import {
 import { createScheduler, type Explanation, type ScheduleResult } from '../scheduler/index.ts';
 import { activeSpec } from './activation.ts';
 import { coverageWarnings } from './policy-coverage.ts';
+import { checkBindingRenders, OverrideClasses } from './render-check.ts';
 import { collectPeers, workloadGroupsOf } from './workload-groups.ts';
 import { otherSchedulerCondition, otherSchedulerResult, otherSchedulerWarning } from './other-scheduler.ts';
 import { bindingId, buildBinding, type Binding, type BindingSnapshot } from './binding.ts';
@@ -68,9 +69,10 @@ export interface PlanInput {
    */
   readonly evictions?: ReadonlyMap<ResourceKey, readonly GracefulEvictionTask[]>;
   /**
-   * `check`: every Work is rendered, so the plan rejects exactly what a full plan rejects, but
-   * none is kept (`works` is empty): for commands that print no Work (`plan -o table`,
-   * `validate`, `explain`), whose memory would otherwise grow with clusters × templates.
+   * `check`: the plan rejects exactly what a full plan rejects, but no Work is kept (`works` is
+   * empty) and a binding renders once per class of equivalent clusters (render-check.ts): for
+   * commands that print no Work (`plan -o table`, `validate`, `explain`), whose cost would
+   * otherwise grow with clusters × templates.
    * Default `keep`. `none`: nothing is rendered (no Work, no render diagnostic): for
    * `flotilla simulate`, which reads only the bindings.
    */
@@ -170,20 +172,23 @@ export function planFleet(input: PlanInput): Plan {
     );
     toRender.push({ template, binding, clusters: mergeTargetClusters([], requiredBy), isWorkload: false, dispatch });
   }
+  const overrideClasses = new OverrideClasses(clusters, fleet.overridePolicies);
   for (const r of input.works === 'none' ? [] : toRender) {
-    const out = renderBinding(
-      { clusters, interpreter },
-      {
-        template: r.template,
-        binding: bindingId(r.binding),
-        clusters: r.clusters,
-        isWorkload: r.isWorkload,
-        overrides: selectOverridePolicies(fleet.overridePolicies, r.template.object),
-        dispatch: r.dispatch,
-        injectLabels: injectedLabels(r.binding),
-      },
-    );
-    if (input.works !== 'check') works.push(...out.works);
+    const req = {
+      template: r.template,
+      binding: bindingId(r.binding),
+      clusters: r.clusters,
+      isWorkload: r.isWorkload,
+      overrides: selectOverridePolicies(fleet.overridePolicies, r.template.object),
+      dispatch: r.dispatch,
+      injectLabels: injectedLabels(r.binding),
+    };
+    if (input.works === 'check') {
+      diagnostics.push(...checkBindingRenders({ clusters, interpreter }, req, overrideClasses));
+      continue;
+    }
+    const out = renderBinding({ clusters, interpreter }, req);
+    works.push(...out.works);
     diagnostics.push(...out.diagnostics);
   }
   // Namespace Works cannot fail to render: a check needs none of them.

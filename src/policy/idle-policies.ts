@@ -26,24 +26,30 @@ type AnyPolicy = PropagationPolicy | OverridePolicy;
 /** A PolicySelectsNothing warning for each policy that selects no template, at the policy. */
 export function idlePolicyWarnings(policies: readonly Loaded<AnyPolicy>[], templates: readonly Loaded[]): Diagnostic[] {
   const byGvk = new Map<string, KubeObject[]>();
+  // The same lists per namespace too: a namespaced policy looks at its namespace's templates only.
+  const byGvkNamespace = new Map<string, KubeObject[]>();
+  const push = (map: Map<string, KubeObject[]>, k: string, o: KubeObject) => {
+    const list = map.get(k);
+    if (list) list.push(o);
+    else map.set(k, [o]);
+  };
   for (const t of templates) {
     if (isReservedNamespace(t.object.metadata.namespace)) continue;
     const k = `${t.object.apiVersion}|${t.object.kind}`;
-    const list = byGvk.get(k) ?? [];
-    list.push(t.object);
-    byGvk.set(k, list);
+    push(byGvk, k, t.object);
+    push(byGvkNamespace, `${k}|${t.object.metadata.namespace ?? ''}`, t.object);
   }
   const out: Diagnostic[] = [];
   for (const p of policies) {
     const inScope = scopeOf(p.object);
+    const ns = namespaceOf(p.object);
+    const candidates = (gvk: string) => (ns === undefined ? byGvk.get(gvk) : byGvkNamespace.get(`${gvk}|${ns}`)) ?? [];
     const selectors: readonly ResourceSelector[] = p.object.spec.resourceSelectors ?? [];
     // An override policy without selectors applies to every template of its scope (Karmada overridemanager).
     const selects =
       selectors.length === 0
         ? [...byGvk.values()].some((list) => list.some(inScope))
-        : selectors.some((s) =>
-            (byGvk.get(`${s.apiVersion}|${s.kind}`) ?? []).some((t) => inScope(t) && selectorPriority(t, s) > 0),
-          );
+        : selectors.some((s) => candidates(`${s.apiVersion}|${s.kind}`).some((t) => selectorPriority(t, s) > 0));
     if (selects) continue;
     const hints = selectors.map((s, i) => hint(s, i, byGvk, inScope)).filter((h) => h !== '');
     const name = `${p.object.kind} ${p.object.metadata.namespace ? `${p.object.metadata.namespace}/` : ''}${p.object.metadata.name ?? ''}`;
@@ -60,9 +66,14 @@ export function idlePolicyWarnings(policies: readonly Loaded<AnyPolicy>[], templ
 
 /** Which templates a policy may select: its namespace's for a namespaced policy, all for a cluster-wide one. */
 function scopeOf(p: AnyPolicy): (t: KubeObject) => boolean {
-  if (p.kind === 'ClusterPropagationPolicy' || p.kind === 'ClusterOverridePolicy') return () => true;
-  const ns = p.metadata.namespace ?? 'default';
-  return (t) => t.metadata.namespace === ns;
+  const ns = namespaceOf(p);
+  return ns === undefined ? () => true : (t) => t.metadata.namespace === ns;
+}
+
+/** The namespace a namespaced policy selects in; undefined for a cluster-wide one. */
+function namespaceOf(p: AnyPolicy): string | undefined {
+  if (p.kind === 'ClusterPropagationPolicy' || p.kind === 'ClusterOverridePolicy') return undefined;
+  return p.metadata.namespace ?? 'default';
 }
 
 /** A did-you-mean for one selector: its kind (or apiVersion) when no template has it, else its name. */
