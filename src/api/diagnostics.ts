@@ -41,8 +41,6 @@ export const diagnosticCodes = [
   'PolicyPriorityTie',
   /** A WorkloadRebalancer without the fields its CRD requires (error). */
   'InvalidWorkloadRebalancer',
-  /** A RolloutStrategy the controller does not act on yet: every revision still goes to every cluster at once (warning). */
-  'RolloutNotActedOn',
   /** A RolloutStrategy the schema accepts but the rollout rules do not, such as two waves of one name (error). */
   'InvalidRollout',
   /** A RolloutStrategy that selects no resource template (warning). */

@@ -50,7 +50,8 @@ export async function observeBindings(plan: PlanToApply, opts: BindingObserveOpt
   });
 }
 
-async function readCluster(
+/** Reads each desired object of one member (missing, found, or why it could not be read). */
+export async function readCluster(
   cluster: Cluster,
   desired: readonly { id: import('./object-id.ts').ObjectId; manifest: KubeObject }[],
   opts: BindingObserveOptions,

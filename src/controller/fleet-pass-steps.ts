@@ -56,6 +56,7 @@ import { applyOptions, memberReach, observeOwned } from './owned-members.ts';
 import { proceed, type Step } from './step-engine.ts';
 import { servicesPassStep, withServiceSummaries } from './service-step.ts';
 import { scaleStep, withAutoscalerFiles, type AutoscalingOutput } from './scale-step.ts';
+import { rolloutStep, type RolloutSummary } from './rollout-step.ts';
 
 /** What a pass's steps learn, filled in order. */
 export interface PassState extends ReconcileState {
@@ -92,6 +93,8 @@ export interface PassState extends ReconcileState {
   services?: ReadonlyMap<string, string>;
   /** The autoscaler records this pass changed and their commit lines (scale-step.ts). */
   autoscaling?: AutoscalingOutput;
+  /** Each RolloutStrategy's phase and wave after this pass (rollout-step.ts). */
+  rollouts?: readonly RolloutSummary[];
 }
 
 type PassStep = Step<ControllerContext, PassState, PassOutcome>;
@@ -405,6 +408,7 @@ const writePassStatusStep: PassStep = {
         works: plan.works.length,
         readiness,
         removed: removed.map((r) => r.cluster),
+        ...(state.rollouts ? { rollouts: state.rollouts } : {}),
         ...(concurrent ? { concurrent } : {}),
         ...(ctx.gitLink ? { gitReachable: !ctx.gitLink.down } : {}),
       },
@@ -424,6 +428,7 @@ export const fleetPassSteps: readonly PassStep[] = [
   descheduleStep,
   scaleStep,
   planPassStep,
+  rolloutStep,
   renderPassStep,
   applyStep,
   observeBindingsStep,

@@ -7,6 +7,7 @@
  * An invalid head revision is recorded and never applied; the last good revision stays in force
  * and is re-planned, so failover keeps working while someone fixes the repo (principle 4).
  */
+import type { RolloutSummary } from './rollout-step.ts';
 import type { FleetApplyResult } from '../cluster/apply-fleet.ts';
 import type { CredentialSource } from '../cluster/credentials.ts';
 import type { PruneGuard } from '../cluster/prune-guard.ts';
@@ -69,6 +70,8 @@ export type PassOutcome =
       readonly gitReachable?: boolean;
       /** Another flotilla's status commits this pass found (a second active writer). */
       readonly concurrent?: ConcurrentWrite;
+      /** Each RolloutStrategy's phase and wave after this pass (rollout-step.ts). */
+      readonly rollouts?: readonly RolloutSummary[];
     }
   | ({ readonly kind: 'failed' } & StepFailure);
 

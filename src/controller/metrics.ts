@@ -5,6 +5,7 @@
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { PassOutcome } from './fleet-pass.ts';
+import { rolloutGauges } from './rollout-metrics.ts';
 
 /** The metrics one controller updates. */
 export interface ControllerMetrics {
@@ -81,6 +82,7 @@ export function createMetrics(): ControllerMetrics {
     help: '1 when the git remote answered the last pass; 0 while passes run on the cached revision and keep their commits locally.',
     registers: [registry],
   });
+  const rollout = rolloutGauges(registry);
   const leader = new Gauge({
     name: 'flotilla_leader',
     help: '1 while this process holds the leader Lease.',
@@ -103,6 +105,7 @@ export function createMetrics(): ControllerMetrics {
       removed.reset();
       for (const c of o.removed ?? []) removed.set({ cluster: c }, 1);
       concurrentNow.set(o.concurrent ? 1 : 0);
+      if (o.rollouts) rollout.set(o.rollouts);
     },
     setLeader(isLeader) {
       leader.set(isLeader ? 1 : 0);

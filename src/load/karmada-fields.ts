@@ -81,7 +81,7 @@ export const honouredFields: Readonly<Record<SchemaKind, readonly string[]>> = {
     'renderedBranch',
     'pollSchedule',
   ],
-  // src/rollout decides with every field; until the controller acts on it the whole kind warns RolloutNotActedOn (load-fleet.ts).
+  // src/rollout decides with every field (the controller's rollout step acts on it).
   RolloutStrategy: [
     'apiVersion',
     'kind',

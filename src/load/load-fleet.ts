@@ -183,14 +183,6 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
             `${r.object.kind} ${describeName(r.object)}: ${p.message}`,
           ),
         );
-      // DESIGN principle 6: src/rollout decides, but no output stages by it yet, so say so at the object.
-      diagnostics.push(
-        warningAt(
-          'RolloutNotActedOn',
-          { file: r.source.file, ...r.locate(['kind']) },
-          `RolloutStrategy ${describeName(r.object)}: staged rollouts are not acted on yet; every revision still goes to every cluster at once (docs/rollouts.md)`,
-        ),
-      );
       lists.rollouts.push({ spec, source: r.source });
     } else lists.ric.push(loaded as Loaded<ResourceInterpreterCustomization>);
   }

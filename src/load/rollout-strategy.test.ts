@@ -1,4 +1,4 @@
-/** RolloutStrategy loading: schema errors and InvalidRollout at their lines, defaults applied, and the RolloutNotActedOn warning (never silent). */
+/** RolloutStrategy loading: schema errors and InvalidRollout at their lines, defaults applied, and defaults applied. */
 import assert from 'node:assert/strict';
 import { loadFleet } from './index.ts';
 import { durationSeconds } from './rollout-strategy.ts';
@@ -13,17 +13,14 @@ const diags = (text: string) => load(text).diagnostics.map((d) => [d.severity, d
 describe('load: RolloutStrategy (docs/rollouts.md)', () => {
   const cases: { name: string; text: string; want: unknown[] }[] = [
     {
-      name: 'a valid strategy loads with the not-acted-on warning at its kind',
+      name: 'a valid strategy loads with no diagnostic',
       text: `${head}  waves:\n    - {name: canary, clusters: {clusterNames: [aws-use]}, bake: 10m}\n    - {name: rest, maxConcurrentClusters: 25%}\n`,
-      want: [['warning', 'RolloutNotActedOn', 2]],
+      want: [],
     },
     {
       name: 'two waves of one name are InvalidRollout at the second',
       text: `${head}  waves:\n    - {name: canary}\n    - {name: canary}\n`,
-      want: [
-        ['warning', 'RolloutNotActedOn', 2],
-        ['error', 'InvalidRollout', 8],
-      ],
+      want: [['error', 'InvalidRollout', 8]],
     },
     {
       name: 'a misspelt field is an UnknownField error at its line',

@@ -416,6 +416,19 @@ describe('rollout/decide: one pass at a time', () => {
       { name: 'a', revision: 'v1', content: 'v1-a', confirmed: false },
     );
   });
+  it('a Done rollout stays as recorded on later passes, its wave times kept', () => {
+    const passes = [
+      { now: 0 },
+      { now: 60, health: healthy('a') },
+      { now: 120, health: healthy('a', 'b', 'c') },
+      { now: 180, health: healthy(...ALL) },
+    ];
+    const done = run({ passes });
+    const later = run({ passes: [...passes, { now: 240, health: healthy(...ALL) }] });
+    assert.deepEqual(later.transitions, []);
+    assert.deepEqual(later.state, JSON.parse(JSON.stringify(done.state)));
+    assert.equal(later.state.waves[1]?.startedAt, 60);
+  });
   it('the same inputs decide the same, byte for byte', () => {
     const s: Scenario = { passes: [{ now: 0 }, { now: 60, health: healthy('a') }] };
     assert.equal(JSON.stringify(run(s)), JSON.stringify(run(s)));

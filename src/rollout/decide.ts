@@ -57,6 +57,9 @@ function nextState(
 ): { state: RolloutState; transitions: Transition[] } {
   const prev = input.previous;
   if (prev === undefined || prev.phase === 'Done') {
+    // A finished rollout stays as recorded (its wave times included) while nothing new arrives.
+    if (prev !== undefined && sameContents(prev.target.contents, input.target.contents))
+      return { state: prev, transitions: [] };
     if (sameContents(input.baseline?.contents ?? {}, input.target.contents))
       return {
         state: done(input, scope, waves, prev, 'NoChange', 'the selected templates are the same on every cluster'),

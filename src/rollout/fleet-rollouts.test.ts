@@ -52,7 +52,12 @@ const images = (ws: readonly Work[]) =>
     return `${w.metadata.namespace.slice(11)}:${m.metadata.name}:${m.spec.image}`;
   });
 
-function pass(records: RolloutState[], now: number, observed: FleetRolloutInput['observed']) {
+function pass(
+  records: RolloutState[],
+  now: number,
+  observed: FleetRolloutInput['observed'],
+  over: Partial<FleetRolloutInput> = {},
+) {
   return decideFleetRollouts({
     fleet,
     target: { revision: 'v2', works: revision('v2') },
@@ -65,6 +70,7 @@ function pass(records: RolloutState[], now: number, observed: FleetRolloutInput[
     requests: {},
     now,
     digest: sha,
+    ...over,
   });
 }
 
@@ -89,6 +95,23 @@ describe('rollout/fleet-rollouts: one pass over every strategy', () => {
       r.decisions.map((d) => d.transitions.map((t) => t.reason)),
       [['WaveHealthy', 'WaveStarted']],
     );
+  });
+  it('a failover target on the baseline keeps its manifests with the target replicas (the interpreter revises them)', () => {
+    const target = revision('v2').map((w) =>
+      w.metadata.name === 'frontend-x' && w.metadata.namespace === 'karmada-es-b'
+        ? {
+            ...w,
+            spec: {
+              workload: {
+                manifests: [{ ...deploy('frontend', 'v2'), spec: { replicas: 5, image: 'v2' } }],
+              },
+            },
+          }
+        : w,
+    );
+    const r = pass([], 0, {}, { target: { revision: 'v2', works: target }, failoverTargets: ['b'] });
+    const b = r.works.find((w) => w.metadata.name === 'frontend-x' && w.metadata.namespace === 'karmada-es-b');
+    assert.deepEqual(b?.spec.workload.manifests[0]?.['spec'], { replicas: 5, image: 'v1' });
   });
   it('a copy that was not observed keeps the gate closed', () => {
     const first = pass([], 0, {});

@@ -8,7 +8,15 @@ import type { Fleet, RolloutSpec } from '../api/index.ts';
 import type { Work } from '../render/index.ts';
 import { decideRollout, type OperatorRequest, type RolloutDecision } from './decide.ts';
 import { clusterHealthOf, type CopyObservation } from './health.ts';
-import { byWorkName, clusterOfWork, isStaged, rolloutContents, stagedWorksInForce } from './manifests-in-force.ts';
+import { createInterpreter } from '../interpreter/index.ts';
+import {
+  byWorkName,
+  clusterOfWork,
+  isStaged,
+  rolloutContents,
+  stagedWorksInForce,
+  type ReplicaRevision,
+} from './manifests-in-force.ts';
 import type { RolloutState } from './state.ts';
 
 /** A revision's Works. */
@@ -50,6 +58,12 @@ export function decideFleetRollouts(input: FleetRolloutInput): FleetRolloutResul
   const decisions: RolloutDecision[] = [];
   const rollouts = input.fleet.rollouts ?? [];
   const out: Work[] = input.target.works.filter((w) => !rollouts.some((r) => isStaged(r.spec, w)));
+  const interpreter = rollouts.length ? createInterpreter(input.fleet.customizations) : undefined;
+  const replicas: ReplicaRevision | undefined = interpreter && {
+    replicasOf: (m) =>
+      interpreter.hasReplicas(m.apiVersion, m.kind) ? interpreter.getReplicas(m).replicas : undefined,
+    revise: (m, n) => interpreter.reviseReplica(m, n),
+  };
   for (const { spec } of rollouts) {
     const previous = input.records.find((r) => r.namespace === spec.namespace && r.name === spec.name);
     const baselineRevision = previous
@@ -81,11 +95,12 @@ export function decideFleetRollouts(input: FleetRolloutInput): FleetRolloutResul
     });
     decisions.push(d);
     out.push(
-      ...stagedWorksInForce(spec, d.inForce, {
-        target: input.target.works,
-        baseline: baselineWorks ?? [],
-        current: input.current,
-      }),
+      ...stagedWorksInForce(
+        spec,
+        d.inForce,
+        { target: input.target.works, baseline: baselineWorks ?? [], current: input.current },
+        replicas,
+      ),
     );
   }
   return { works: out.sort(byWorkName), decisions };

@@ -70,8 +70,37 @@ export function worksInForce(spec: RolloutSpec, inForce: readonly InForce[], sou
   );
 }
 
+/**
+ * How a failover target's replica count is read from the target's manifest and written into the one
+ * in force: the resource interpreter's GetReplicas and ReviseReplica (fleet-rollouts.ts passes them),
+ * so kinds that keep replicas elsewhere than `spec.replicas` are revised too.
+ */
+export interface ReplicaRevision {
+  /** The manifest's desired replicas; undefined for a kind without replicas. */
+  replicasOf(m: KubeObject): number | undefined;
+  revise(m: KubeObject, replicas: number): KubeObject;
+}
+
+/** `spec.replicas`, for callers without an interpreter. */
+const specReplicas: ReplicaRevision = {
+  replicasOf: (m) => {
+    const spec = (m as unknown as JsonObject)['spec'];
+    const r = isPlainObject(spec) ? spec['replicas'] : undefined;
+    return typeof r === 'number' ? r : undefined;
+  },
+  revise: (m, replicas) => {
+    const spec = (m as unknown as JsonObject)['spec'];
+    return isPlainObject(spec) ? ({ ...m, spec: { ...spec, replicas } } as unknown as KubeObject) : m;
+  },
+};
+
 /** Only the strategy's staged Works in force (see worksInForce), unsorted. */
-export function stagedWorksInForce(spec: RolloutSpec, inForce: readonly InForce[], sources: WorkSources): Work[] {
+export function stagedWorksInForce(
+  spec: RolloutSpec,
+  inForce: readonly InForce[],
+  sources: WorkSources,
+  replicas: ReplicaRevision = specReplicas,
+): Work[] {
   const out: Work[] = [];
   const staged = {
     Target: stagedByCluster(spec, sources.target),
@@ -83,7 +112,9 @@ export function stagedWorksInForce(spec: RolloutSpec, inForce: readonly InForce[
     if (f.source === 'None') continue;
     const chosen = staged[f.source].get(f.cluster) ?? [];
     out.push(
-      ...(f.replicasFromTarget ? chosen.map((w) => withReplicasOf(w, staged.Target.get(f.cluster) ?? [])) : chosen),
+      ...(f.replicasFromTarget
+        ? chosen.map((w) => withReplicasOf(w, staged.Target.get(f.cluster) ?? [], replicas))
+        : chosen),
     );
   }
   // A staged Work of a cluster outside the decision's scope cannot exist (the scope is every cluster with content); keep the target's if it does.
@@ -107,18 +138,15 @@ function stagedByCluster(spec: RolloutSpec, works: readonly Work[]): Map<string,
   return m;
 }
 
-/**
- * The Work with each manifest's `spec.replicas` taken from the same-named Work of the target, when it has one.
- * TODO(#16): revise through the interpreter's ReviseReplica, for kinds that keep replicas elsewhere.
- */
-function withReplicasOf(w: Work, targets: readonly Work[]): Work {
+/** The Work with each manifest's replicas taken from the same-named Work of the target, when it has one. */
+function withReplicasOf(w: Work, targets: readonly Work[], r: ReplicaRevision): Work {
   const t = targets.find((x) => x.metadata.name === w.metadata.name);
   if (!t) return w;
   const manifests = w.spec.workload.manifests.map((m, i): JsonObject => {
     const from = t.spec.workload.manifests[i];
-    const replicas = isPlainObject(from?.['spec']) ? from['spec']['replicas'] : undefined;
-    if (typeof replicas !== 'number' || !isPlainObject(m['spec'])) return m;
-    return { ...m, spec: { ...m['spec'], replicas } };
+    const replicas = from ? r.replicasOf(from as unknown as KubeObject) : undefined;
+    if (replicas === undefined || r.replicasOf(m as unknown as KubeObject) === undefined) return m;
+    return r.revise(m as unknown as KubeObject, replicas) as unknown as JsonObject;
   });
   return { ...w, spec: { workload: { manifests } } };
 }

@@ -3,8 +3,10 @@ import { loadFleet } from '../load/index.ts';
 import { rolloutSelectionDiagnostics } from './overlaps.ts';
 
 const enc = new TextEncoder();
-const strategy = (name: string, selector: string) =>
-  `apiVersion: flotilla.io/v1alpha1\nkind: RolloutStrategy\nmetadata: {name: ${name}, namespace: shop}\nspec:\n  resourceSelectors: [${selector}]\n  waves: [{name: all}]\n`;
+const strategy = (name: string, selector: string, waves = '[{name: all}]') =>
+  `apiVersion: flotilla.io/v1alpha1\nkind: RolloutStrategy\nmetadata: {name: ${name}, namespace: shop}\nspec:\n  resourceSelectors: [${selector}]\n  waves: ${waves}\n`;
+const cluster = (name: string) =>
+  `apiVersion: cluster.karmada.io/v1alpha1\nkind: Cluster\nmetadata: {name: ${name}}\nspec: {syncMode: Push}\n`;
 const deploy = (name: string, labels = '{}') =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}, namespace: shop, labels: ${labels}}\nspec: {replicas: 1}\n`;
 const diags = (files: Record<string, string>) =>
@@ -46,6 +48,15 @@ describe('rollout/overlaps: one wave order per template, and no idle strategy', 
         'r.yaml': strategy('a', byName),
       },
       want: [['warning', 'RolloutSelectsNothing', 'r.yaml', 1, 0]],
+    },
+    {
+      name: 'a wave naming a cluster the inventory lacks warns UnknownCluster at the strategy; a known one does not',
+      files: {
+        'a.yaml': deploy('frontend'),
+        'c.yaml': cluster('aws-use'),
+        'r.yaml': strategy('a', byName, '[{name: canary, clusters: {clusterNames: [aws-use, aws-usw]}}]'),
+      },
+      want: [['warning', 'UnknownCluster', 'r.yaml', 1, 0]],
     },
   ];
   for (const c of cases) it(c.name, () => assert.deepEqual(diags(c.files), c.want));

@@ -1,7 +1,8 @@
 /**
  * A template two RolloutStrategies select has no single wave order, so the revision is invalid
  * (InvalidRollout at the template, a note at each strategy), and a strategy that selects no template
- * is said so (RolloutSelectsNothing): never silent (DESIGN principle 6).
+ * is said so (RolloutSelectsNothing), as is a wave naming a cluster the inventory lacks (UnknownCluster):
+ * never silent (DESIGN principle 6).
  */
 import {
   compareStrings,
@@ -50,6 +51,26 @@ export function rolloutSelectionDiagnostics(fleet: Fleet): Diagnostic[] {
         ),
       );
   }
+  out.push(...unknownWaveClusters(fleet));
+  return out;
+}
+
+/** A wave's `clusters.clusterNames` or `exclude` naming no Cluster of the inventory warns UnknownCluster at the strategy, as a placement's does. */
+function unknownWaveClusters(fleet: Fleet): Diagnostic[] {
+  const known = new Set(fleet.clusters.map((c) => c.object.metadata.name));
+  const out: Diagnostic[] = [];
+  for (const r of fleet.rollouts ?? [])
+    for (const w of r.spec.waves)
+      for (const field of ['clusterNames', 'exclude'] as const)
+        for (const name of w.clusters?.[field] ?? [])
+          if (!known.has(name))
+            out.push(
+              warningAt(
+                'UnknownCluster',
+                r.source,
+                `RolloutStrategy ${r.spec.namespace}/${r.spec.name} wave ${w.name} names cluster "${name}" in ${field}, but the inventory has no such Cluster; the wave ignores it until one is added`,
+              ),
+            );
   return out;
 }
 

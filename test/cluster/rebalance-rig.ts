@@ -73,9 +73,9 @@ export async function removeNamespace(contexts: readonly string[], ns: string): 
   for (const c of contexts) await kubectl(c, 'delete', 'namespace', ns, '--wait=false').catch(() => undefined);
 }
 
-/** Samples `read` every 300 ms until `stop()`, which resolves to the samples. */
-export function sampleWhile(read: () => Promise<number>): { stop(): Promise<number[]> } {
-  const samples: number[] = [];
+/** Samples `read` every 300 ms until `stop()`, which resolves to the samples (ready replicas, images, …). */
+export function sampleWhile<T>(read: () => Promise<T>): { stop(): Promise<T[]> } {
+  const samples: T[] = [];
   let sampling = true;
   const loop = (async () => {
     while (sampling) {

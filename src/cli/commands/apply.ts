@@ -108,6 +108,10 @@ Examples:
         : { plan: planUnobserved(loaded), clusters: fleetClusters(loaded.fleet) };
     const { plan } = observed;
     for (const d of [...plan.errors, ...plan.warnings]) io.stderr(`${formatDiagnostic(d)}\n`);
+    for (const r of loaded.fleet.rollouts ?? [])
+      io.stderr(
+        `warning: RolloutStrategy ${r.spec.namespace}/${r.spec.name} is not staged by apply: the full revision goes to every cluster (staged rollouts are run by flotilla controller; docs/rollouts.md)\n`,
+      );
     if (plan.errors.length) {
       io.stderr(`error: revision ${plan.revision} is invalid; nothing was applied or pruned\n`);
       const invalid = { revision: plan.revision, dryRun, valid: false, errors: plan.errors, clusters: [] };

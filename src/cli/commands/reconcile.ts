@@ -101,6 +101,8 @@ Branch names come from the revision's flotilla.yaml unless given here. An unchan
 (the tip equals the status branch's last attempted revision) costs one ls-remote. An invalid
 revision is recorded on the status branch with its errors (file:line) and never moves the
 rendered branch: the last good revision stays in force.
+RolloutStrategies are not staged here: the rendered branch gets the full revision for every
+cluster; flotilla controller runs staged rollouts (docs/rollouts.md).
 
 The rendered branch has the mass-prune guard of \`flotilla apply\`: a revision that would delete
 every object file of a cluster's folder (objects it places on another cluster moved, and

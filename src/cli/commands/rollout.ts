@@ -57,8 +57,8 @@ a change at once. Both write nothing.
 pause, resume and abort commit rollouts/<namespace>/<name>.request.yaml to the status branch of
 the git repository DIR, for the controller to act on: pause holds the rollout where it is, resume
 continues it (the deadline restarts), abort returns the started clusters to the last fully
-rolled-out manifests. The strategy must have a rollout recorded. The controller does not stage
-revisions by these strategies yet (validate warns RolloutNotActedOn), so requests wait until it does.`,
+rolled-out manifests. The strategy must have a rollout recorded; the request file is removed in
+the commit that records what the controller did.`,
   footer: `Output (-o json): status {"rollouts": [{namespace, name, phase, baselineRevision, target,
 currentWave, waves, clusters, condition}], "requests": [{namespace, name, request, requestedAt}]};
 plan {"revision", "plans": [{namespace, name, templates, waves: [{name, clusters, bakeSeconds,

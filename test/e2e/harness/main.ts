@@ -9,6 +9,7 @@ import { ensureCluster, startComponent, stopCluster, stopComponent, waitReady } 
 import { writeKubeconfig } from './kubeconfig.ts';
 import { enableMetrics } from './metrics.ts';
 import { ensureMetricsKit } from './metrics-server-build.ts';
+import { clusterStages } from './kwok-stages.ts';
 import { withLock } from './lock.ts';
 import { stateDir } from './paths.ts';
 import { ensurePki } from './pki.ts';
@@ -49,7 +50,7 @@ function lockPath(dir: string): string {
 function contextOf(state: HarnessState, dir: string): CommandContext {
   return {
     binDir: state.binDir,
-    kwokStages: state.kwokStages,
+    kwokStages: clusterStages(state.kwokStages, dir),
     stateDir: dir,
     pki: ensurePki(path.join(dir, 'pki')),
     ...(state.metricsServer === undefined ? {} : { metricsServer: state.metricsServer }),
