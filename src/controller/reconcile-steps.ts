@@ -2,11 +2,12 @@
 import { InternalError } from '../api/index.ts';
 import { changedPaths, GitBranchMissing, readBlobAt, tryResolve } from '../git/index.ts';
 import { defaultSettings, loadFleet, settingsPath } from '../load/index.ts';
-import { planSnapshot, planToContract } from '../plan/index.ts';
+import { loadSnapshot, planLoaded, planToContract } from '../plan/index.ts';
 import { readRevision } from '../source/index.ts';
 import { formatInstant } from '../status/index.ts';
 import { statusFiles, writeRendered, writeRenderedDir, writeStatus, type RenderedHold } from '../writeback/index.ts';
 import type { ReconcileContext, ReconcileStep, StepResult } from './reconcile.ts';
+import { stageReconcilePlan } from './rollout-reconcile.ts';
 
 const go: StepResult = { kind: 'continue' };
 
@@ -94,11 +95,52 @@ const planStep: ReconcileStep = {
   name: 'plan',
   failureReason: 'PlanFailed',
   async run(ctx, state) {
-    state.plan = planSnapshot(need(state.snapshot), {
+    state.loaded = loadSnapshot(need(state.snapshot));
+    state.plan = planLoaded(state.loaded, {
       previous: state.previous,
       ...(state.previous ? { rebalanced: state.previous.rebalancers } : {}),
       now: formatInstant(Math.floor(ctx.now().getTime() / 1000) * 1000),
     });
+    return go;
+  },
+};
+
+/**
+ * Stages the RolloutStrategies of a valid revision (rollout-reconcile.ts): the plan's staged Works
+ * become those in force, so the rendered branch and the status branch's Work count follow the
+ * waves; changed records are committed before the status write, which starts from them.
+ */
+const rolloutStep: ReconcileStep = {
+  name: 'rollout',
+  failureReason: 'RolloutFailed',
+  async run(ctx, state) {
+    const plan = need(state.plan);
+    if (plan.errors.length) return go;
+    const status = need(state.status);
+    const staged = await stageReconcilePlan({
+      source: ctx.source,
+      target: ctx.target,
+      statusBranch: need(state.statusBranch),
+      tip: status.tip,
+      lastApplied: status.record?.lastAppliedRevision ?? undefined,
+      loaded: need(state.loaded),
+      plan,
+      previous: need(state.previous),
+      now: ctx.now(),
+      options: writeOptions(ctx),
+    });
+    for (const d of staged.decisions)
+      for (const t of d.transitions)
+        ctx.log({
+          msg: 'rollout transition',
+          rollout: `${d.state.namespace}/${d.state.name}`,
+          reason: t.reason,
+          ...(t.wave ? { wave: t.wave } : {}),
+          message: t.message,
+          revision: plan.revision,
+        });
+    state.plan = staged.plan;
+    state.status = { ...status, tip: staged.tip };
     return go;
   },
 };
@@ -181,6 +223,7 @@ export const reconcileSteps: readonly ReconcileStep[] = [
   statusStep,
   sourceStep,
   planStep,
+  rolloutStep,
   renderStep,
   writeStatusStep,
 ];

@@ -8,7 +8,7 @@ import type { PruneGuard } from '../cluster/prune-guard.ts';
 import type { Settings } from '../api/index.ts';
 import type { BranchStore, FileDelta, Identity } from '../git/index.ts';
 import type { Snapshot } from '../load/index.ts';
-import type { Plan } from '../plan/index.ts';
+import type { LoadedRevision, Plan } from '../plan/index.ts';
 import type { FleetSource } from '../source/index.ts';
 import type {
   BranchWriteResult,
@@ -58,6 +58,8 @@ export interface ReconcileState {
   snapshot?: Snapshot;
   changed?: readonly FileDelta[];
   previous?: PreviousView;
+  /** The head revision, loaded (its RolloutStrategies). */
+  loaded?: LoadedRevision;
   plan?: Plan;
   rendered?: BranchWriteResult;
   written?: StatusWriteResult;

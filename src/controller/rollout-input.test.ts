@@ -3,12 +3,14 @@ import assert from 'node:assert/strict';
 import type { GracefulEvictionTask, KubeObject, ResourceKey, TargetCluster } from '../api/index.ts';
 import type { Binding } from '../plan/index.ts';
 import type { Work } from '../render/index.ts';
-import type { RolloutState } from '../rollout/index.ts';
+import type { OperatorRequest, RolloutDecision, RolloutState } from '../rollout/index.ts';
 import {
   copyObservation,
   currentWorks,
   earlierRevisions,
   failoverTargetsOf,
+  recordWrites,
+  staleRecords,
   type CopyReading,
 } from './rollout-input.ts';
 
@@ -133,4 +135,88 @@ describe('controller/rollout-input: what the rollout step gathers', () => {
       const o = copyObservation(c.r);
       assert.deepEqual([o.healthy, o.readyReplicas, o.desiredReplicas, o.isTarget], c.want);
     });
+
+  const strategy = (namespace: string, name: string) => ({ spec: { namespace, name } });
+  const staleCases: {
+    name: string;
+    records: RolloutState[];
+    rollouts: ReturnType<typeof strategy>[];
+    want: string[];
+  }[] = [
+    {
+      name: 'every record has its strategy: nothing to prune',
+      records: [record({})],
+      rollouts: [strategy('shop', 'web')],
+      want: [],
+    },
+    { name: 'a strategy removed from the repo: its record', records: [record({})], rollouts: [], want: ['shop/web'] },
+    {
+      name: 'a strategy renamed: the old name only',
+      records: [record({}), record({ name: 'web2' })],
+      rollouts: [strategy('shop', 'web2')],
+      want: ['shop/web'],
+    },
+    {
+      name: 'the same name in another namespace is another strategy',
+      records: [record({})],
+      rollouts: [strategy('other', 'web')],
+      want: ['shop/web'],
+    },
+  ];
+  for (const c of staleCases)
+    it(`stale records: ${c.name}`, () =>
+      assert.deepEqual(
+        staleRecords(c.records, c.rollouts).map((r) => `${r.namespace}/${r.name}`),
+        c.want,
+      ));
+
+  const decision = (over: Partial<RolloutState>): RolloutDecision =>
+    ({ state: record(over), transitions: [], inForce: {} }) as unknown as RolloutDecision;
+  const pause: OperatorRequest = 'Pause';
+  const writeCases: {
+    name: string;
+    records: RolloutState[];
+    decisions: RolloutDecision[];
+    requests: { namespace: string; name: string; request: OperatorRequest }[];
+    want: [string, boolean][];
+  }[] = [
+    {
+      name: 'an unchanged record and no request: no commit',
+      records: [record({})],
+      decisions: [decision({})],
+      requests: [],
+      want: [],
+    },
+    { name: 'a first record', records: [], decisions: [decision({})], requests: [], want: [['shop/web', false]] },
+    {
+      name: 'a changed record',
+      records: [record({})],
+      decisions: [decision({ currentWave: 1 })],
+      requests: [],
+      want: [['shop/web', false]],
+    },
+    {
+      name: 'an unchanged record whose request was acted on: the request is removed',
+      records: [record({})],
+      decisions: [decision({})],
+      requests: [{ namespace: 'shop', name: 'web', request: pause }],
+      want: [['shop/web', true]],
+    },
+    {
+      name: "another strategy's request is not this one's",
+      records: [record({})],
+      decisions: [decision({})],
+      requests: [{ namespace: 'shop', name: 'api', request: pause }],
+      want: [],
+    },
+  ];
+  for (const c of writeCases)
+    it(`record writes: ${c.name}`, () =>
+      assert.deepEqual(
+        recordWrites(c.records, c.decisions, c.requests).map((w) => [
+          `${w.decision.state.namespace}/${w.decision.state.name}`,
+          w.request !== undefined,
+        ]),
+        c.want,
+      ));
 });

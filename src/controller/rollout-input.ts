@@ -13,7 +13,15 @@ import {
 } from '../api/index.ts';
 import type { Binding } from '../plan/index.ts';
 import type { Work } from '../render/index.ts';
-import { clusterOfWork, type CopyObservation, type RevisionWorks, type RolloutState } from '../rollout/index.ts';
+import {
+  clusterOfWork,
+  type CopyObservation,
+  type OperatorRequest,
+  type RevisionWorks,
+  type RolloutDecision,
+  type RolloutState,
+} from '../rollout/index.ts';
+import { formatRolloutRecord } from '../writeback/index.ts';
 
 /**
  * The revisions other than `target` whose plans the decision reads: each record's baseline (its
@@ -106,4 +114,35 @@ export function copyObservation(r: CopyReading): CopyObservation {
     desiredReplicas: desired,
     isTarget: r.liveHash !== undefined && r.liveHash === r.targetHash,
   };
+}
+
+/** The records of strategies the fleet no longer declares (a RolloutStrategy removed from the repo): pruned from the status branch. */
+export function staleRecords(
+  records: readonly RolloutState[],
+  rollouts: readonly { readonly spec: { readonly namespace: string; readonly name: string } }[],
+): RolloutState[] {
+  return records.filter((r) => !rollouts.some((s) => s.spec.namespace === r.namespace && s.spec.name === r.name));
+}
+
+/** A decision to commit, with the request it acted on (removed in the same commit). */
+export interface RecordWrite {
+  readonly decision: RolloutDecision;
+  readonly request: OperatorRequest | undefined;
+}
+
+/** The decisions whose record changed (or is new), or that acted on a pending request: each one commit. */
+export function recordWrites(
+  records: readonly RolloutState[],
+  decisions: readonly RolloutDecision[],
+  requests: readonly { readonly namespace: string; readonly name: string; readonly request: OperatorRequest }[],
+): RecordWrite[] {
+  const out: RecordWrite[] = [];
+  for (const d of decisions) {
+    const { namespace, name } = d.state;
+    const before = records.find((r) => r.namespace === namespace && r.name === name);
+    const request = requests.find((r) => r.namespace === namespace && r.name === name)?.request;
+    const changed = !before || formatRolloutRecord(before) !== formatRolloutRecord(d.state);
+    if (changed || request !== undefined) out.push({ decision: d, request });
+  }
+  return out;
 }

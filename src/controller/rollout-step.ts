@@ -23,18 +23,10 @@ import {
   type OperatorRequest,
   type RevisionWorks,
   type RolloutDecision,
+  type RolloutState,
 } from '../rollout/index.ts';
 import { readRevision } from '../source/index.ts';
-import {
-  commitToBranch,
-  formatRolloutRecord,
-  readRolloutRecords,
-  readRolloutRequests,
-  rolloutCommitMessage,
-  rolloutRecordPath,
-  rolloutRequestPath,
-  type PathChange,
-} from '../writeback/index.ts';
+import { readRolloutRecords, readRolloutRequests, type BranchWriteResult } from '../writeback/index.ts';
 import { fleetWithClusterState, observedClusters, placementHistory } from './failover-input.ts';
 import type { PassState } from './fleet-pass-steps.ts';
 import type { ControllerContext, PassOutcome } from './fleet-pass.ts';
@@ -47,7 +39,10 @@ import {
   earlierRevisions,
   failoverTargetsOf,
   placementFingerprint,
+  recordWrites,
+  staleRecords,
 } from './rollout-input.ts';
+import { commitRolloutRecord, pruneRolloutRecords, type RolloutCommitTarget } from './rollout-commit.ts';
 import { proceed, type Step } from './step-engine.ts';
 
 /** A strategy's phase and wave after a pass (the metrics' labels). */
@@ -69,13 +64,15 @@ export const rolloutStep: Step<ControllerContext, PassState, PassOutcome> = {
   failureReason: 'RolloutFailed',
   async run(ctx, state) {
     const inForce = need(state.inForce);
-    // A fleet with no RolloutStrategy reads nothing more (a removed strategy's record stays as it was).
-    if (!inForce.fleet.rollouts?.length) return proceed;
     const view = need(state.view);
+    const lastApplied = view.record?.lastAppliedRevision ?? undefined;
+    // A fleet with no RolloutStrategy reads nothing more, unless a new revision may have removed one.
+    if (!inForce.fleet.rollouts?.length && inForce.revision === lastApplied) return proceed;
     const records = await readRolloutRecords(ctx.target, view.tip);
+    await pruneStale(ctx, state, staleRecords(records, inForce.fleet.rollouts ?? []));
+    if (!inForce.fleet.rollouts?.length) return proceed;
     const plan = need(state.inForcePlan);
     const requests = await readRolloutRequests(ctx.target, view.tip);
-    const lastApplied = view.record?.lastAppliedRevision ?? undefined;
     const earlier = await earlierWorks(ctx, state, earlierRevisions(records, lastApplied, plan.revision));
     const { previous, evictions } = placementHistory(need(state.failover).bindings);
     const result = decideFleetRollouts({
@@ -93,12 +90,10 @@ export const rolloutStep: Step<ControllerContext, PassState, PassOutcome> = {
     });
     state.inForcePlan = { ...plan, works: result.works };
     state.rollouts = result.decisions.map(summaryOf);
-    const pending = new Map(requests.map((r) => [`${r.namespace}/${r.name}`, r.request] as const));
+    const writes = recordWrites(records, result.decisions, requests);
     for (const d of result.decisions) {
-      const before = records.find((r) => r.namespace === d.state.namespace && r.name === d.state.name);
-      const request = pending.get(`${d.state.namespace}/${d.state.name}`);
-      const changed = !before || formatRolloutRecord(before) !== formatRolloutRecord(d.state);
-      if (changed || request !== undefined) await commitRecord(ctx, state, d, request);
+      const write = writes.find((w) => w.decision === d);
+      if (write) await commitRecord(ctx, state, d, write.request);
       for (const t of d.transitions)
         ctx.log({
           msg: 'rollout transition',
@@ -133,26 +128,29 @@ async function commitRecord(
   d: RolloutDecision,
   request: OperatorRequest | undefined,
 ): Promise<void> {
-  const branch = need(state.statusBranch);
-  const s = d.state;
-  const changes: PathChange[] = [
-    { path: rolloutRecordPath(s.namespace, s.name), content: new TextEncoder().encode(formatRolloutRecord(s)) },
-    ...(request === undefined ? [] : [{ path: rolloutRequestPath(s.namespace, s.name), content: null }]),
-  ];
-  const message = rolloutCommitMessage(s, d.transitions, need(state.commit));
-  const result = await commitToBranch(
-    ctx.target,
-    branch,
-    (tip) => ({
-      kind: 'commit',
-      changes: changes.filter((c) => c.content !== null || tip.files.has(c.path)),
-      message,
-      allowEmpty: false,
-    }),
-    { ...writeOptions(ctx), ...deferFor(ctx.gitLink, ctx.now().getTime()) },
-  );
-  noteWrite(ctx, ctx.gitLink, branch, result);
-  // The status write of this pass starts from this commit: it is this pass's own, not another writer's.
+  moveView(ctx, state, await commitRolloutRecord(commitTarget(ctx, state), d, request));
+}
+
+/** One commit removing the records of strategies the revision in force no longer declares. */
+async function pruneStale(ctx: ControllerContext, state: PassState, stale: readonly RolloutState[]): Promise<void> {
+  const result = await pruneRolloutRecords(commitTarget(ctx, state), stale);
+  if (!result) return;
+  for (const s of stale) ctx.log({ msg: 'rollout record pruned', rollout: `${s.namespace}/${s.name}` });
+  moveView(ctx, state, result);
+}
+
+function commitTarget(ctx: ControllerContext, state: PassState): RolloutCommitTarget {
+  return {
+    store: ctx.target,
+    branch: need(state.statusBranch),
+    source: need(state.commit),
+    options: { ...writeOptions(ctx), ...deferFor(ctx.gitLink, ctx.now().getTime()) },
+  };
+}
+
+/** The status write of this pass starts from a rollout commit: it is this pass's own, not another writer's. */
+function moveView(ctx: ControllerContext, state: PassState, result: BranchWriteResult): void {
+  noteWrite(ctx, ctx.gitLink, need(state.statusBranch), result);
   if (result.kind === 'committed') state.view = { ...need(state.view), tip: result.commit };
 }
 

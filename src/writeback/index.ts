@@ -86,6 +86,7 @@ export {
   formatRolloutRecord,
   parseRolloutRecord,
   rolloutCommitMessage,
+  rolloutPruneMessage,
   rolloutRecordPath,
   rolloutsRoot,
 } from './rollout-record.ts';

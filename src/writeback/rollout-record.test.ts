@@ -2,7 +2,13 @@
 import assert from 'node:assert/strict';
 import { decideRollout, type RolloutState } from '../rollout/index.ts';
 import { canaryThenRest } from '../rollout/specs.test-support.ts';
-import { formatRolloutRecord, parseRolloutRecord, rolloutCommitMessage, rolloutRecordPath } from './rollout-record.ts';
+import {
+  formatRolloutRecord,
+  parseRolloutRecord,
+  rolloutCommitMessage,
+  rolloutPruneMessage,
+  rolloutRecordPath,
+} from './rollout-record.ts';
 
 const spec = canaryThenRest(60, { kind: 'Count', count: 1 });
 const contents = (rev: string) => ({ revision: rev, contents: { a: `${rev}-a`, b: `${rev}-b`, c: `${rev}-c` } });
@@ -66,4 +72,16 @@ describe('writeback/rollout-record', () => {
       'flotilla: rollout shop/storefront: Started, WaveStarted canary\n\nrevision v2 differs from the rolled-out one; starting with wave canary\nwave canary started (1 cluster(s))\n\nFlotilla-Source: abc123\nFlotilla-Decision: rollout\n',
     );
   });
+
+  it('the prune commit names each removed strategy, with the rollout trailer', () =>
+    assert.equal(
+      rolloutPruneMessage(
+        [
+          { namespace: 'shop', name: 'api' },
+          { namespace: 'shop', name: 'storefront' },
+        ],
+        'abc123',
+      ),
+      'flotilla: rollout records pruned: shop/api, shop/storefront\n\nRolloutStrategy shop/api is no longer in the fleet repo: its record is removed\nRolloutStrategy shop/storefront is no longer in the fleet repo: its record is removed\n\nFlotilla-Source: abc123\nFlotilla-Decision: rollout\n',
+    ));
 });

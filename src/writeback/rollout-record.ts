@@ -141,3 +141,22 @@ export function rolloutCommitMessage(s: RolloutState, transitions: readonly Tran
   const body = transitions.map((t) => t.message);
   return `${subject}\n\n${body.length ? `${body.join('\n')}\n\n` : ''}${sourceTrailer}: ${source}\n${decisionTrailer}: rollout\n`;
 }
+
+/**
+ * The commit message that removes the records (and pending requests) of strategies no longer in
+ * the fleet repo, for example:
+ *   flotilla: rollout records pruned: shop/storefront
+ *
+ *   RolloutStrategy shop/storefront is no longer in the fleet repo: its record is removed
+ *
+ *   Flotilla-Source: 1a2b3c4…
+ *   Flotilla-Decision: rollout
+ */
+export function rolloutPruneMessage(
+  removed: readonly { readonly namespace: string; readonly name: string }[],
+  source: string,
+): string {
+  const names = removed.map((r) => `${r.namespace}/${r.name}`);
+  const body = names.map((n) => `RolloutStrategy ${n} is no longer in the fleet repo: its record is removed`);
+  return `flotilla: rollout records pruned: ${names.join(', ')}\n\n${body.join('\n')}\n\n${sourceTrailer}: ${source}\n${decisionTrailer}: rollout\n`;
+}
