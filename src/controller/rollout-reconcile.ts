@@ -12,11 +12,17 @@ import { resourceKey } from '../api/index.ts';
 import type { BranchStore } from '../git/index.ts';
 import type { LoadedRevision, Plan, PreviousInput } from '../plan/index.ts';
 import { loadSnapshot, planLoaded } from '../plan/index.ts';
-import { decideFleetRollouts, type RevisionWorks, type RolloutDecision } from '../rollout/index.ts';
+import type { Snapshot } from '../load/index.ts';
+import { decideFleetRollouts, type RevisionWorks, type RolloutDecision, type RolloutState } from '../rollout/index.ts';
 import type { FleetSource } from '../source/index.ts';
 import { readRevision } from '../source/index.ts';
 import { formatInstant } from '../status/index.ts';
-import { readRolloutRecords, readRolloutRequests, type BranchWriteOptions } from '../writeback/index.ts';
+import {
+  readRolloutRecords,
+  readRolloutRequests,
+  type BranchWriteOptions,
+  type RolloutRequest,
+} from '../writeback/index.ts';
 import { commitRolloutRecord, pruneRolloutRecords, type RolloutCommitTarget } from './rollout-commit.ts';
 import { currentWorks, earlierRevisions, recordWrites, staleRecords } from './rollout-input.ts';
 
@@ -51,43 +57,70 @@ export async function stageReconcilePlan(r: ReconcileRollout): Promise<Reconcile
     source: r.plan.revision,
     options: r.options,
   };
-  const rollouts = r.loaded.fleet.rollouts ?? [];
   let tip = r.tip;
   const records = await readRolloutRecords(r.target, r.tip);
-  const pruned = await pruneRolloutRecords(commitTarget, staleRecords(records, rollouts));
+  const pruned = await pruneRolloutRecords(commitTarget, staleRecords(records, r.loaded.fleet.rollouts ?? []));
   if (pruned?.kind === 'committed') tip = pruned.commit;
-  if (!rollouts.length) return { plan: r.plan, decisions: [], tip };
+  if (!r.loaded.fleet.rollouts?.length) return { plan: r.plan, decisions: [], tip };
   const requests = await readRolloutRequests(r.target, r.tip);
-  const earlier = await earlierWorks(r, earlierRevisions(records, r.lastApplied, r.plan.revision));
-  const result = decideFleetRollouts({
-    fleet: r.loaded.fleet,
-    target: { revision: r.plan.revision, works: r.plan.works },
-    earlier,
-    lastApplied: r.lastApplied,
-    current: currentWorks(records, earlier),
+  const staged = await decideUnobserved({
+    ...r,
     records,
-    observed: {},
-    failoverTargets: [],
-    requests: Object.fromEntries(requests.map((q) => [`${q.namespace}/${q.name}`, q.request] as const)),
+    requests,
     now: Math.floor(r.now.getTime() / 1000),
-    digest: (text) => createHash('sha256').update(text).digest('hex'),
+    read: (commit) => readRevision({ kind: 'commit', reader: r.source.reader, commit }),
   });
-  for (const w of recordWrites(records, result.decisions, requests)) {
+  for (const w of recordWrites(records, staged.decisions, requests)) {
     const written = await commitRolloutRecord(commitTarget, w.decision, w.request);
     if (written.kind === 'committed') tip = written.commit;
   }
-  return { plan: { ...r.plan, works: result.works }, decisions: result.decisions, tip };
+  return { ...staged, tip };
+}
+
+/** What a decision with nothing observed reads (reconcile without member access, and `flotilla apply`). */
+export interface UnobservedRollout {
+  readonly loaded: LoadedRevision;
+  /** The head's valid plan. */
+  readonly plan: Plan;
+  readonly records: readonly RolloutState[];
+  readonly requests: readonly RolloutRequest[];
+  readonly lastApplied: string | undefined;
+  readonly previous: PreviousInput;
+  /** The decision's time, in seconds. */
+  readonly now: number;
+  /** Reads an earlier revision. */
+  readonly read: (revision: string) => Promise<Snapshot>;
+}
+
+/** Decides every strategy with no copy observed (the gate stays closed) and returns the plan with the Works in force. */
+export async function decideUnobserved(
+  u: UnobservedRollout,
+): Promise<{ plan: Plan; decisions: readonly RolloutDecision[] }> {
+  const earlier = await earlierWorks(u, earlierRevisions(u.records, u.lastApplied, u.plan.revision));
+  const result = decideFleetRollouts({
+    fleet: u.loaded.fleet,
+    target: { revision: u.plan.revision, works: u.plan.works },
+    earlier,
+    lastApplied: u.lastApplied,
+    current: currentWorks(u.records, earlier),
+    records: u.records,
+    observed: {},
+    failoverTargets: [],
+    requests: Object.fromEntries(u.requests.map((q) => [`${q.namespace}/${q.name}`, q.request] as const)),
+    now: u.now,
+    digest: (text) => createHash('sha256').update(text).digest('hex'),
+  });
+  return { plan: { ...u.plan, works: result.works }, decisions: result.decisions };
 }
 
 /** Each earlier revision's Works, planned with the head's placement as the previous one (an unchanged template gets the same Works). */
-async function earlierWorks(r: ReconcileRollout, revisions: readonly string[]): Promise<RevisionWorks[]> {
-  const placement = new Map(r.plan.bindings.map((b) => [resourceKey(b.spec.resource), b.spec.clusters] as const));
+async function earlierWorks(u: UnobservedRollout, revisions: readonly string[]): Promise<RevisionWorks[]> {
+  const placement = new Map(u.plan.bindings.map((b) => [resourceKey(b.spec.resource), b.spec.clusters] as const));
   const out: RevisionWorks[] = [];
   for (const revision of revisions) {
-    const loaded = loadSnapshot(await readRevision({ kind: 'commit', reader: r.source.reader, commit: revision }));
-    const plan = planLoaded(loaded, {
-      previous: { ...r.previous, placement },
-      now: formatInstant(Math.floor(r.now.getTime() / 1000) * 1000),
+    const plan = planLoaded(loadSnapshot(await u.read(revision)), {
+      previous: { ...u.previous, placement },
+      now: formatInstant(u.now * 1000),
     });
     if (!plan.errors.length) out.push({ revision, works: plan.works });
   }

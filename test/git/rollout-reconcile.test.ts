@@ -10,7 +10,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import { withRecordedRollouts } from '../../src/cli/apply-rollouts.ts';
+import { loadRevision } from '../../src/cli/load-revision.ts';
 import { reconcileOnce } from '../../src/controller/reconcile.ts';
+import { planLoaded } from '../../src/plan/index.ts';
+import type { Work } from '../../src/render/index.ts';
+import { clusterOfWork } from '../../src/rollout/index.ts';
 import { remoteContext, remoteStatusFile, startFleetRig, type FleetRig } from './helpers/fleet.ts';
 import { commitAndPush, gitCli } from './helpers/workspace.ts';
 
@@ -43,6 +48,23 @@ async function renderedTags(work: string): Promise<Record<string, string>> {
     out[f.split('/')[1] ?? ''] = d.spec.template.spec.containers[0]?.image.split(':').pop() ?? '';
   }
   return out;
+}
+
+/** `cluster:tag` of `frontend` in each Work that carries it. */
+function imageTags(works: readonly Work[]): string[] {
+  return works.flatMap((w) =>
+    w.spec.workload.manifests
+      .map(
+        (m) =>
+          m as unknown as {
+            kind: string;
+            metadata: { name: string };
+            spec?: { template?: { spec?: { containers?: { image: string }[] } } };
+          },
+      )
+      .filter((m) => m.kind === 'Deployment' && m.metadata.name === 'frontend')
+      .map((m) => `${clusterOfWork(w)}:${m.spec?.template?.spec?.containers?.[0]?.image.split(':').pop() ?? ''}`),
+  );
 }
 
 describe('flotilla reconcile: the rendered branch follows the waves of a RolloutStrategy', function () {
@@ -90,6 +112,26 @@ describe('flotilla reconcile: the rendered branch follows the waves of a Rollout
       log,
       /flotilla: rollout shop\/storefront: Started, WaveStarted canary\n[^\0]*Flotilla-Decision: rollout\n/,
     );
+
+    // flotilla apply on a clone holding the status branch applies what the record puts in force.
+    const unstaged = planLoaded(await loadRevision(work, undefined, rig.root));
+    assert.deepEqual(imageTags(unstaged.works).sort(), [
+      'aws-euw:1.9.0',
+      'aws-use:1.9.0',
+      'azure-euw:1.9.0',
+      'gcp-use:1.9.0',
+    ]);
+    const unrecorded = await withRecordedRollouts(
+      work,
+      rig.root,
+      await loadRevision(work, undefined, rig.root),
+      unstaged,
+    );
+    assert.deepEqual(unrecorded.unrecorded, ['shop/storefront']);
+    await gitCli(work, 'branch', 'flotilla-status', 'origin/flotilla-status');
+    const applied = await withRecordedRollouts(work, rig.root, await loadRevision(work, undefined, rig.root), unstaged);
+    assert.deepEqual(applied.unrecorded, []);
+    assert.deepEqual(Object.fromEntries(imageTags(applied.plan.works).map((t) => t.split(':'))), staged);
 
     rmSync(path.join(work, strategyFile));
     await commitAndPush(work, 'stop staging frontend');

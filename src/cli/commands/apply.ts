@@ -11,6 +11,7 @@ import { flag } from '../flags.ts';
 import { exitInvalid, exitOk } from '../io.ts';
 import { loadRevision } from '../load-revision.ts';
 import { applyTable } from '../apply-table.ts';
+import { withRecordedRollouts } from '../apply-rollouts.ts';
 import { toJsonText, toYamlText } from '../output.ts';
 import { memberAccessFlags, membersFrom, outputFlags, revisionFlags } from '../shared-flags.ts';
 
@@ -72,6 +73,11 @@ A cluster is reached through the kubeconfig context named after it, or the conte
 --context-map gives; with --hub-context, through the Secret its spec.secretRef names in the
 hub (token, caBundle) and spec.apiEndpoint, as Karmada does.
 
+A RolloutStrategy whose rollout the repo's status branch records (a git repository, its
+flotilla.yaml statusBranch) is honoured: each cluster gets the manifests that record puts in force,
+and apply never advances, pauses or rolls back a rollout (it commits nothing). A strategy with no
+record gets the full revision on every cluster, with a warning (docs/rollouts.md).
+
 The table has one row per cluster, then one row per change (object, action, detail) with the
 clusters it happened on: the first few and their count, all of them with -o wide.
 `,
@@ -106,11 +112,12 @@ Examples:
             previousFromMembers: true,
           })
         : { plan: planUnobserved(loaded), clusters: fleetClusters(loaded.fleet) };
-    const { plan } = observed;
+    const staged = await withRecordedRollouts(values.repo, io.cwd, loaded, observed.plan);
+    const { plan } = staged;
     for (const d of [...plan.errors, ...plan.warnings]) io.stderr(`${formatDiagnostic(d)}\n`);
-    for (const r of loaded.fleet.rollouts ?? [])
+    for (const name of staged.unrecorded)
       io.stderr(
-        `warning: RolloutStrategy ${r.spec.namespace}/${r.spec.name} is not staged by apply: the full revision goes to every cluster (staged rollouts are run by flotilla controller; docs/rollouts.md)\n`,
+        `warning: RolloutStrategy ${name} has no rollout record on the repo's status branch: apply does not stage it, the full revision goes to every cluster (staged rollouts are run by flotilla controller; docs/rollouts.md)\n`,
       );
     if (plan.errors.length) {
       io.stderr(`error: revision ${plan.revision} is invalid; nothing was applied or pruned\n`);

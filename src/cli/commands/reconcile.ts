@@ -101,8 +101,11 @@ Branch names come from the revision's flotilla.yaml unless given here. An unchan
 (the tip equals the status branch's last attempted revision) costs one ls-remote. An invalid
 revision is recorded on the status branch with its errors (file:line) and never moves the
 rendered branch: the last good revision stays in force.
-RolloutStrategies are not staged here: the rendered branch gets the full revision for every
-cluster; flotilla controller runs staged rollouts (docs/rollouts.md).
+RolloutStrategies are staged from the records on the status branch (docs/rollouts.md): a change
+reaches the rendered branch for the clusters of the started waves only, the others keep the last
+fully rolled-out manifests. Without --kubeconfig nothing is observed, so a rollout never gets
+past its first wave here (it pauses at the progress deadline); it advances only where members are
+observed: flotilla controller, or --once with --kubeconfig.
 
 The rendered branch has the mass-prune guard of \`flotilla apply\`: a revision that would delete
 every object file of a cluster's folder (objects it places on another cluster moved, and
