@@ -7,6 +7,7 @@ import { readRevision } from '../source/index.ts';
 import { formatInstant } from '../status/index.ts';
 import { statusFiles, writeRendered, writeRenderedDir, writeStatus, type RenderedHold } from '../writeback/index.ts';
 import type { ReconcileContext, ReconcileStep, StepResult } from './reconcile.ts';
+import { logTransitions } from './rollout-log.ts';
 import { stageReconcilePlan } from './rollout-reconcile.ts';
 
 const go: StepResult = { kind: 'continue' };
@@ -129,16 +130,7 @@ const rolloutStep: ReconcileStep = {
       now: ctx.now(),
       options: writeOptions(ctx),
     });
-    for (const d of staged.decisions)
-      for (const t of d.transitions)
-        ctx.log({
-          msg: 'rollout transition',
-          rollout: `${d.state.namespace}/${d.state.name}`,
-          reason: t.reason,
-          ...(t.wave ? { wave: t.wave } : {}),
-          message: t.message,
-          revision: plan.revision,
-        });
+    for (const d of staged.decisions) logTransitions(ctx.log, d, plan.revision);
     state.plan = staged.plan;
     state.status = { ...status, tip: staged.tip };
     return go;

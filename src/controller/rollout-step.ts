@@ -42,6 +42,7 @@ import {
   recordWrites,
   staleRecords,
 } from './rollout-input.ts';
+import { logTransitions } from './rollout-log.ts';
 import { commitRolloutRecord, pruneRolloutRecords, type RolloutCommitTarget } from './rollout-commit.ts';
 import { proceed, type Step } from './step-engine.ts';
 
@@ -94,16 +95,7 @@ export const rolloutStep: Step<ControllerContext, PassState, PassOutcome> = {
     for (const d of result.decisions) {
       const write = writes.find((w) => w.decision === d);
       if (write) await commitRecord(ctx, state, d, write.request);
-      for (const t of d.transitions)
-        ctx.log({
-          msg: 'rollout transition',
-          rollout: `${d.state.namespace}/${d.state.name}`,
-          reason: t.reason,
-          ...(t.wave ? { wave: t.wave } : {}),
-          ...(t.clusters?.length ? { clusters: t.clusters.join(',') } : {}),
-          message: t.message,
-          revision: plan.revision,
-        });
+      logTransitions(ctx.log, d, plan.revision);
     }
     return proceed;
   },
