@@ -24,6 +24,14 @@ spec:
   maxReplicas: 10
   metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}}]
 `;
+const cron = `---
+apiVersion: autoscaling.karmada.io/v1alpha1
+kind: CronFederatedHPA
+metadata: {name: nightly}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+  rules: [{name: up, schedule: "*/5 * * * *", targetReplicas: 6}]
+`;
 const now = Date.parse('2026-01-01T00:10:00Z');
 
 function busy(n: number, milli: number): PodObservation[] {
@@ -105,14 +113,6 @@ describe('autoscale: runAutoscalePass', () => {
   });
 
   it('a CronFederatedHPA rule sets the workload replicas at its time, recorded with its history', () => {
-    const cron = `---
-apiVersion: autoscaling.karmada.io/v1alpha1
-kind: CronFederatedHPA
-metadata: {name: nightly}
-spec:
-  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
-  rules: [{name: up, schedule: "*/5 * * * *", targetReplicas: 6}]
-`;
     const fleet = fleetOf(deployment(2) + cron);
     const seen = runAutoscalePass({
       fleet,
@@ -141,14 +141,6 @@ spec:
   });
 
   it('a FederatedHPA or CronFederatedHPA removed from the revision: its record is removed, with a scale decision, and the template replicas are planned', () => {
-    const cron = `---
-apiVersion: autoscaling.karmada.io/v1alpha1
-kind: CronFederatedHPA
-metadata: {name: nightly}
-spec:
-  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
-  rules: [{name: up, schedule: "*/5 * * * *", targetReplicas: 6}]
-`;
     const first = runAutoscalePass({
       fleet: fleetOf(deployment(2) + fhpa + cron),
       autoscalers: new Map(),

@@ -26,6 +26,23 @@ export function memoryFromBranch(branch: {
   return reconcileMemory({ autoscalers: new Map(), crons: new Map(), committed: new Map() }, branch);
 }
 
+/** Takes into `records` each branch record whose text differs from the one this process knows. */
+function adopt<R extends { namespace: string; name: string }>(
+  kind: string,
+  branch: readonly R[],
+  format: (r: R) => string,
+  records: Map<string, R>,
+  committed: Map<string, string>,
+): void {
+  for (const r of branch) {
+    const text = format(r);
+    const id = `${kind}/${keyOf(r)}`;
+    if (committed.get(id) === text) continue;
+    records.set(keyOf(r), r);
+    committed.set(id, text);
+  }
+}
+
 /** The memory with every branch record this process did not write or read itself taken from the branch. */
 export function reconcileMemory(
   memory: ScaleMemory,
@@ -34,20 +51,8 @@ export function reconcileMemory(
   const autoscalers = new Map(memory.autoscalers);
   const crons = new Map(memory.crons);
   const committed = new Map(memory.committed);
-  for (const r of branch.autoscalers) {
-    const text = formatAutoscalerRecord(r);
-    const id = `FederatedHPA/${keyOf(r)}`;
-    if (committed.get(id) === text) continue;
-    autoscalers.set(keyOf(r), r);
-    committed.set(id, text);
-  }
-  for (const r of branch.crons) {
-    const text = formatCronRecord(r);
-    const id = `CronFederatedHPA/${keyOf(r)}`;
-    if (committed.get(id) === text) continue;
-    crons.set(keyOf(r), r);
-    committed.set(id, text);
-  }
+  adopt('FederatedHPA', branch.autoscalers, formatAutoscalerRecord, autoscalers, committed);
+  adopt('CronFederatedHPA', branch.crons, formatCronRecord, crons, committed);
   return { autoscalers, crons, committed };
 }
 
