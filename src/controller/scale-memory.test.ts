@@ -3,7 +3,13 @@ import { describe, it } from 'mocha';
 import { type AutoscalerRecord, type PodObservation, runAutoscalePass } from '../autoscale/index.ts';
 import { loadFleet } from '../load/index.ts';
 import { formatAutoscalerRecord, parseAutoscalerRecord } from '../writeback/index.ts';
-import { memoryAfterPass, memoryFromBranch, reconcileMemory } from './scale-memory.ts';
+import {
+  conditionLine,
+  heldWithNewConditions,
+  memoryAfterPass,
+  memoryFromBranch,
+  reconcileMemory,
+} from './scale-memory.ts';
 
 const enc = new TextEncoder();
 const fleet = loadFleet({
@@ -94,5 +100,23 @@ describe('controller: the autoscaler memory across restarts and leadership chang
     assert.equal(theirs.changed.autoscalers[0]?.desiredReplicas, 8);
     const adopted = reconcileMemory(later, committed(theirs.changed.autoscalers));
     assert.deepEqual(adopted.autoscalers.get('default/web'), committed(theirs.changed.autoscalers).autoscalers[0]);
+  });
+
+  it('a count that starts holding for a new reason is reported once, not on every pass', () => {
+    const up = pass(new Map(), 2, 1000, t0);
+    const mine = memoryAfterPass(memoryFromBranch({ autoscalers: [], crons: [] }), up);
+    // The load falls within the 60 s scale-down window: 4 holds (ScaleDownStabilized).
+    const held = pass(mine.autoscalers, 4, 100, t0 + 10_000);
+    assert.deepEqual(
+      heldWithNewConditions(mine, held).map((r) => [r.desiredReplicas, conditionLine(r)]),
+      [
+        [
+          4,
+          'AbleToScale True ScaleDownStabilized, ScalingActive True ValidMetricFound, ScalingLimited False DesiredWithinRange',
+        ],
+      ],
+    );
+    const again = pass(memoryAfterPass(mine, held).autoscalers, 4, 100, t0 + 20_000);
+    assert.deepEqual(heldWithNewConditions(memoryAfterPass(mine, held), again), []);
   });
 });

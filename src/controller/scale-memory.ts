@@ -82,3 +82,28 @@ export function memoryAfterPass(
 export function remembersRecords(memory: ScaleMemory | undefined): boolean {
   return memory !== undefined && (memory.autoscalers.size > 0 || memory.crons.size > 0);
 }
+
+/** The conditions of a record as one line (`AbleToScale True ReadyForNewScale, …`). */
+export function conditionLine(r: AutoscalerRecord): string {
+  return r.conditions.map((c) => `${c.type} ${c.status} ${c.reason}`).join(', ');
+}
+
+/**
+ * The records a pass did not commit whose conditions changed since the memory's: why a count now
+ * holds (a stabilization window, members unreachable, metrics that cannot be computed) is logged
+ * once when it starts, not on every pass, and never committed.
+ */
+export function heldWithNewConditions(
+  memory: ScaleMemory,
+  pass: {
+    readonly autoscalers: readonly AutoscalerRecord[];
+    readonly changed: { readonly autoscalers: readonly AutoscalerRecord[] };
+  },
+): AutoscalerRecord[] {
+  const committed = new Set(pass.changed.autoscalers.map(keyOf));
+  return pass.autoscalers.filter((r) => {
+    if (committed.has(keyOf(r))) return false;
+    const before = memory.autoscalers.get(keyOf(r));
+    return before === undefined || conditionLine(before) !== conditionLine(r);
+  });
+}

@@ -23,6 +23,8 @@ import type { PassState } from './fleet-pass-steps.ts';
 import type { ControllerContext, PassOutcome } from './fleet-pass.ts';
 import { memberReach } from './owned-members.ts';
 import {
+  conditionLine,
+  heldWithNewConditions,
   memoryAfterPass,
   memoryFromBranch,
   reconcileMemory,
@@ -128,6 +130,15 @@ export const scaleStep: Step<ControllerContext, PassState, PassOutcome> = {
     memories.set(ctx.target, memoryAfterPass(memory, result));
     for (const d of result.decisions)
       ctx.log({ msg: 'autoscaler decision', decision: d.subject, revision: inForce.revision });
+    for (const r of heldWithNewConditions(memory, result))
+      ctx.log({
+        msg: 'autoscaler holds',
+        autoscaler: keyOf(r),
+        replicas: r.desiredReplicas,
+        conditions: conditionLine(r),
+        metrics: r.metrics.map((m) => `${m.resource} ${m.averageUtilization ?? m.averageValueMilli}`).join(', '),
+        ...(r.unreachableClusters.length ? { unreachable: r.unreachableClusters.join(', ') } : {}),
+      });
     state.inForce = { ...inForce, fleet: result.fleet };
     state.autoscaling = {
       files: new Map([
