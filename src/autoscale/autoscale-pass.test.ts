@@ -24,6 +24,14 @@ spec:
   maxReplicas: 10
   metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}}]
 `;
+const cron = `---
+apiVersion: autoscaling.karmada.io/v1alpha1
+kind: CronFederatedHPA
+metadata: {name: nightly}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+  rules: [{name: up, schedule: "*/5 * * * *", targetReplicas: 6}]
+`;
 const now = Date.parse('2026-01-01T00:10:00Z');
 
 function busy(n: number, milli: number): PodObservation[] {
@@ -105,14 +113,6 @@ describe('autoscale: runAutoscalePass', () => {
   });
 
   it('a CronFederatedHPA rule sets the workload replicas at its time, recorded with its history', () => {
-    const cron = `---
-apiVersion: autoscaling.karmada.io/v1alpha1
-kind: CronFederatedHPA
-metadata: {name: nightly}
-spec:
-  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
-  rules: [{name: up, schedule: "*/5 * * * *", targetReplicas: 6}]
-`;
     const fleet = fleetOf(deployment(2) + cron);
     const seen = runAutoscalePass({
       fleet,
@@ -138,5 +138,44 @@ spec:
       appliedReplicas: 6,
     });
     assert.match(ran.decisions[0]?.subject ?? '', /CronFederatedHPA default\/nightly, rule up/);
+  });
+
+  it('a FederatedHPA or CronFederatedHPA removed from the revision: its record is removed, with a scale decision, and the template replicas are planned', () => {
+    const first = runAutoscalePass({
+      fleet: fleetOf(deployment(2) + fhpa + cron),
+      autoscalers: new Map(),
+      crons: new Map(),
+      observations: new Map([['default/web', { pods: busy(2, 1000), unreachableClusters: [] }]]),
+      now,
+      defaultZone: 'UTC',
+    });
+    assert.deepEqual([first.removed.autoscalers.length, first.removed.crons.length], [0, 0]);
+    const input = {
+      autoscalers: new Map(first.autoscalers.map((r) => [`${r.namespace}/${r.name}`, r] as const)),
+      crons: new Map(first.crons.map((r) => [`${r.namespace}/${r.name}`, r] as const)),
+      observations: new Map(),
+      now: now + 30_000,
+      defaultZone: 'UTC',
+    };
+    const gone = runAutoscalePass({ ...input, fleet: fleetOf(deployment(2)) });
+    assert.deepEqual(
+      [
+        gone.removed.autoscalers.map((r) => r.name),
+        gone.removed.crons.map((r) => r.name),
+        gone.autoscalers,
+        gone.crons,
+      ],
+      [['web'], ['nightly'], [], []],
+    );
+    assert.deepEqual(
+      gone.decisions.map((d) => [d.subject, d.trailer]),
+      [
+        ['flotilla: forget FederatedHPA default/web (removed from the fleet repo)', 'scale'],
+        ['flotilla: forget CronFederatedHPA default/nightly (removed from the fleet repo)', 'scale'],
+      ],
+    );
+    assert.equal(replicasOf(gone.fleet), 2);
+    const kept = runAutoscalePass({ ...input, fleet: fleetOf(deployment(2) + fhpa + cron) });
+    assert.deepEqual([kept.removed.autoscalers.length, kept.removed.crons.length], [0, 0]);
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { CronFederatedHPASpec, FederatedHPASpec, LoadedFederatedHPA } from '../api/autoscaling.ts';
 import type { Fleet } from '../api/fleet.ts';
+import { compareStrings } from '../api/order.ts';
 import type { DecisionDescription } from '../status/index.ts';
 import type { ScaleHistory } from './behavior.ts';
 import { type CronAction, decideCron } from './cron-rules.ts';
@@ -37,6 +38,8 @@ export interface AutoscalePassResult {
   readonly autoscalers: readonly AutoscalerRecord[];
   readonly crons: readonly CronRecord[];
   readonly changed: { readonly autoscalers: readonly AutoscalerRecord[]; readonly crons: readonly CronRecord[] };
+  /** Records whose FederatedHPA or CronFederatedHPA the revision no longer has: their files go, in this pass's commit. */
+  readonly removed: { readonly autoscalers: readonly AutoscalerRecord[]; readonly crons: readonly CronRecord[] };
   readonly decisions: readonly DecisionDescription[];
   readonly fleet: Fleet;
 }
@@ -157,6 +160,31 @@ function runFederatedHPA(
   return d.rescale || limits.has(key) ? { record, decision: describeScale(spec, d) } : { record };
 }
 
+/** The records whose autoscaler the revision no longer has, sorted by key (D5). */
+function removedRecords<R extends { namespace: string; name: string }>(
+  records: ReadonlyMap<string, R>,
+  kept: readonly { readonly spec: { namespace: string; name: string } }[],
+): R[] {
+  const names = new Set(kept.map((k) => keyOf(k.spec)));
+  return [...records.values()]
+    .filter((r) => !names.has(keyOf(r)))
+    .toSorted((a, b) => compareStrings(keyOf(a), keyOf(b)));
+}
+
+/** The commit lines of forgetting a removed autoscaler's record (trailer `scale`). */
+function describeRemoval(
+  kind: 'FederatedHPA' | 'CronFederatedHPA',
+  r: AutoscalerRecord | CronRecord,
+): DecisionDescription {
+  return {
+    subject: `flotilla: forget ${kind} ${r.namespace}/${r.name} (removed from the fleet repo)`,
+    body: [
+      `${r.target.kind} ${r.namespace}/${r.target.name} is no longer scaled by it: the template's own replicas are planned`,
+    ],
+    trailer: 'scale',
+  };
+}
+
 /** Runs the pass (module comment). */
 export function runAutoscalePass(input: AutoscalePassInput): AutoscalePassResult {
   const limits = new Map<string, CronLimits>();
@@ -189,11 +217,21 @@ export function runAutoscalePass(input: AutoscalePassInput): AutoscalePassResult
       decisions.push(r.decision);
     }
   }
+  const removed = {
+    autoscalers: removedRecords(input.autoscalers, input.fleet.federatedHPAs ?? []),
+    crons: removedRecords(input.crons, input.fleet.cronFederatedHPAs ?? []),
+  };
+  for (const r of removed.autoscalers) {
+    autoscalers.delete(keyOf(r));
+    decisions.push(describeRemoval('FederatedHPA', r));
+  }
+  for (const r of removed.crons) decisions.push(describeRemoval('CronFederatedHPA', r));
   const all = [...autoscalers.values()];
   return {
     autoscalers: all,
     crons,
     changed: { autoscalers: changed, crons: changedCrons },
+    removed,
     decisions,
     fleet: withReplicasInForce(input.fleet, replicasInForce(input.fleet, all, crons)),
   };

@@ -138,4 +138,50 @@ describe('autoscale: decideScale', () => {
     const d = decideScale(spec(), 0, { pods: [], unreachableClusters: [] }, empty, now);
     assert.deepEqual([d.desiredReplicas, d.rescale, d.conditions[0]?.reason], [0, false, 'ScalingDisabled']);
   });
+
+  describe('the e2e scale-down that stopped at 5 (6 → 5, then 5 for minutes, then 2)', () => {
+    // The shape of the hang: two pods without a metrics.k8s.io sample. On a scale-down Kubernetes
+    // counts a missing pod as using 100 % of its request (replica_calculator.go, GetResourceReplicas;
+    // TestReplicaCalcMissingMetricsNoChangeLt): a step, then a count that holds within the tolerance.
+    const e2e = spec({
+      minReplicas: 2,
+      maxReplicas: 6,
+      behavior: {
+        scaleUp: {
+          stabilizationWindowSeconds: 0,
+          selectPolicy: 'Max',
+          policies: [{ type: 'Pods', value: 2, periodSeconds: 30 }],
+        },
+        scaleDown: {
+          stabilizationWindowSeconds: 20,
+          selectPolicy: 'Max',
+          policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }],
+        },
+      },
+    });
+    /** `n` pods requesting 100m at `milli`, the last `missing` of them without a sample. */
+    const pods = (n: number, milli: number, missing: number): PodObservation[] =>
+      load(...Array.from({ length: n }, () => milli)).map((p, i) => {
+        const small = { ...p, requestsMilli: { cpu: 100 } };
+        if (i < n - missing) return small;
+        const { usage: _usage, ...rest } = small;
+        return rest;
+      });
+    const idle = (n: number, missing: number) => ({ pods: pods(n, 10, missing), unreachableClusters: [] });
+
+    it('with a 50 % target: 6 → 5 (4 at 10 %, 2 at 100 %: 40 %), then 5 holds (46 % is within the tolerance)', () => {
+      const step = decideScale(e2e, 6, idle(6, 2), empty, now);
+      assert.deepEqual([step.desiredReplicas, step.rescale], [5, true]);
+      const held = decideScale(e2e, 5, idle(5, 2), step.history, now + 60_000);
+      assert.deepEqual([held.desiredReplicas, held.rescale], [5, false]);
+      const samples = decideScale(e2e, 5, idle(5, 0), held.history, now + 120_000);
+      assert.deepEqual([samples.desiredReplicas, samples.rescale], [2, true]);
+    });
+
+    it('with a 100 % target a missing pod counts as the target: the scale-down goes on (5 → 3)', () => {
+      const at100 = { ...e2e, metrics: [{ resource: 'cpu', kind: 'Utilization' as const, averageUtilization: 100 }] };
+      const d = decideScale(at100, 5, idle(5, 2), empty, now + 60_000);
+      assert.deepEqual([d.desiredReplicas, d.rescale], [3, true]);
+    });
+  });
 });

@@ -8,14 +8,7 @@
  * does. A restarted controller starts from the last committed records.
  */
 import { compareStrings, resourceKeyOf, type Cluster } from '../api/index.ts';
-import {
-  type AutoscalerRecord,
-  type CronRecord,
-  runAutoscalePass,
-  type ScaleObservation,
-  targetTemplate,
-  workloadSelector,
-} from '../autoscale/index.ts';
+import { runAutoscalePass, type ScaleObservation, targetTemplate, workloadSelector } from '../autoscale/index.ts';
 import { observeWorkloadPods, type PodMetricsTarget } from '../cluster/pod-metrics.ts';
 import type { DecisionDescription } from '../status/index.ts';
 import {
@@ -29,35 +22,36 @@ import {
 import type { PassState } from './fleet-pass-steps.ts';
 import type { ControllerContext, PassOutcome } from './fleet-pass.ts';
 import { memberReach } from './owned-members.ts';
+import {
+  conditionLine,
+  heldWithNewConditions,
+  memoryAfterPass,
+  memoryFromBranch,
+  reconcileMemory,
+  remembersRecords,
+  type ScaleMemory,
+} from './scale-memory.ts';
 import { need } from './reconcile-steps.ts';
 import { proceed, type Step } from './step-engine.ts';
 
-/** What the step hands the status write: the records to commit and the commit lines. */
+/** What the step hands the status write: the records to commit, the records to remove and the commit lines. */
 export interface AutoscalingOutput {
   readonly files: ReadonlyMap<string, string>;
+  /** Paths of records whose autoscaler the revision no longer has: removed in the same commit. */
+  readonly removed?: ReadonlySet<string>;
   readonly decisions: readonly DecisionDescription[];
 }
 
-interface Memory {
-  autoscalers: Map<string, AutoscalerRecord>;
-  crons: Map<string, CronRecord>;
-}
-
 /** Each controller's records between commits (a pass's context lives as long as its controller). */
-const memories = new WeakMap<object, Memory>();
+const memories = new WeakMap<object, ScaleMemory>();
 
 const keyOf = (s: { namespace: string; name: string }): string => `${s.namespace}/${s.name}`;
 
-async function memoryOf(ctx: ControllerContext, tip: string | undefined): Promise<Memory> {
+/** This process's memory reconciled with the records at the status tip (scale-memory.ts). */
+async function memoryAt(ctx: ControllerContext, tip: string | undefined): Promise<ScaleMemory> {
+  const branch = await readAutoscalerRecords(ctx.target, tip);
   const known = memories.get(ctx.target);
-  if (known) return known;
-  const read = await readAutoscalerRecords(ctx.target, tip);
-  const m: Memory = {
-    autoscalers: new Map(read.autoscalers.map((r) => [keyOf(r), r] as const)),
-    crons: new Map(read.crons.map((r) => [keyOf(r), r] as const)),
-  };
-  memories.set(ctx.target, m);
-  return m;
+  return known ? reconcileMemory(known, branch) : memoryFromBranch(branch);
 }
 
 /** Reads the pods of every FederatedHPA's workload on the members it is placed on. */
@@ -117,8 +111,14 @@ export const scaleStep: Step<ControllerContext, PassState, PassOutcome> = {
   failureReason: 'AutoscaleFailed',
   async run(ctx, state) {
     const inForce = need(state.inForce);
-    if (!inForce.fleet.federatedHPAs?.length && !inForce.fleet.cronFederatedHPAs?.length) return proceed;
-    const memory = await memoryOf(ctx, need(state.view).tip);
+    // A fleet without autoscalers reads nothing, unless this controller remembers records to remove.
+    if (
+      !inForce.fleet.federatedHPAs?.length &&
+      !inForce.fleet.cronFederatedHPAs?.length &&
+      !remembersRecords(memories.get(ctx.target))
+    )
+      return proceed;
+    const memory = await memoryAt(ctx, need(state.view).tip);
     const result = runAutoscalePass({
       fleet: inForce.fleet,
       autoscalers: memory.autoscalers,
@@ -127,10 +127,18 @@ export const scaleStep: Step<ControllerContext, PassState, PassOutcome> = {
       now: ctx.now().getTime(),
       defaultZone: 'UTC',
     });
-    memory.autoscalers = new Map(result.autoscalers.map((r) => [keyOf(r), r] as const));
-    memory.crons = new Map(result.crons.map((r) => [keyOf(r), r] as const));
+    memories.set(ctx.target, memoryAfterPass(memory, result));
     for (const d of result.decisions)
       ctx.log({ msg: 'autoscaler decision', decision: d.subject, revision: inForce.revision });
+    for (const r of heldWithNewConditions(memory, result))
+      ctx.log({
+        msg: 'autoscaler holds',
+        autoscaler: keyOf(r),
+        replicas: r.desiredReplicas,
+        conditions: conditionLine(r),
+        metrics: r.metrics.map((m) => `${m.resource} ${m.averageUtilization ?? m.averageValueMilli}`).join(', '),
+        ...(r.unreachableClusters.length ? { unreachable: r.unreachableClusters.join(', ') } : {}),
+      });
     state.inForce = { ...inForce, fleet: result.fleet };
     state.autoscaling = {
       files: new Map([
@@ -139,19 +147,29 @@ export const scaleStep: Step<ControllerContext, PassState, PassOutcome> = {
         ),
         ...result.changed.crons.map((r) => [cronRecordPath(r.namespace, r.name), formatCronRecord(r)] as const),
       ]),
+      removed: new Set([
+        ...result.removed.autoscalers.map((r) => autoscalerRecordPath(r.namespace, r.name)),
+        ...result.removed.crons.map((r) => cronRecordPath(r.namespace, r.name)),
+      ]),
       decisions: result.decisions,
     };
     return proceed;
   },
 };
 
-/** The status files with the autoscaler records this pass changed (the step owns exactly those paths). */
+/**
+ * The status files with the autoscaler records this pass changed or removed (the step owns exactly
+ * those paths: an owned path without content is deleted).
+ */
 export function withAutoscalerFiles(status: StatusFiles, autoscaling: AutoscalingOutput | undefined): StatusFiles {
-  if (autoscaling === undefined || autoscaling.files.size === 0) return status;
+  const removed = autoscaling?.removed ?? new Set<string>();
+  if (autoscaling === undefined || (autoscaling.files.size === 0 && removed.size === 0)) return status;
   const files = autoscaling.files;
   return {
     ...status,
-    files: new Map([...status.files, ...files].toSorted(([a], [b]) => compareStrings(a, b))),
-    owns: (p) => status.owns(p) || files.has(p),
+    files: new Map(
+      [...status.files, ...files].filter(([p]) => !removed.has(p)).toSorted(([a], [b]) => compareStrings(a, b)),
+    ),
+    owns: (p) => status.owns(p) || files.has(p) || removed.has(p),
   };
 }
