@@ -136,6 +136,16 @@ export async function reconcileCluster(
           message: `${step.name}: ${err instanceof Error ? err.message : String(err)}`,
         }),
       );
+      // A step that finished only after the deadline (its last request was answered late, or a
+      // write the inventory already held sent none) still ends the pass: a later step must not
+      // start past --timeout, and the pass reports the timeout instead of success.
+      if (r.kind === 'ok' && run.deadline?.aborted && step !== steps.at(-1)) {
+        failure ??= {
+          reason: step.failureReason,
+          message: `${step.name}: the --timeout for this cluster was reached; the steps after it did not run`,
+        };
+        break;
+      }
       if (r.kind === 'ok') continue;
       failure ??= { reason: r.reason ?? step.failureReason, message: r.message };
       if (r.kind === 'stop') break;
