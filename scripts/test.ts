@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 interface Step {
   readonly name: string;
@@ -91,6 +92,7 @@ if (existsSync(conformance)) steps.push({ name: 'conformance', cmd: node, args: 
 
 let passed = 0;
 let failed = 0;
+const recaps: string[] = [];
 for (const step of steps) {
   process.stdout.write(`\n=== ${step.name} ===\n`);
   const { code, out, pid } = await run(step);
@@ -100,9 +102,23 @@ for (const step of steps) {
   failed += c.failed;
   if (code !== 0 && c.failed === 0) failed += 1; // a step that failed without counting (type errors, a crash)
   process.stdout.write(`--- ${step.name}: exit ${code}, ${c.passed} passed, ${c.failed} failed\n`);
+  if (code !== 0) recaps.push(recap(step.name, out));
 }
+// Repeated just above the last line: a CI log is often read from its tail only.
+if (recaps.length > 0) process.stdout.write(`\n=== what failed ===\n${recaps.join('\n')}`);
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
 process.exitCode = failed ? 1 : 0;
+
+/** A failed step's own report of what failed (mocha's `N failing` section), or else its last lines. */
+function recap(name: string, out: string): string {
+  const plain = stripVTControlCharacters(out).trimEnd();
+  const at = plain.search(/^ {2}\d+ failing$/m);
+  const lines = plain.slice(Math.max(at, 0)).split('\n');
+  const shown = at >= 0 ? lines.slice(0, 80) : lines.slice(-20);
+  const more = lines.length - shown.length;
+  const rest = more > 0 ? [`  (${more} more lines in the step's output above)`] : [];
+  return `${[`--- ${name}`, ...shown, ...rest].join('\n')}\n`;
+}
 
 /**
  * A mocha process that was killed (the step timeout, a crash) cannot run the harness's `after`
