@@ -47,7 +47,7 @@ export function renderedTree(
   clusters: readonly string[],
   cache: RenderedCache,
 ): Map<string, DesiredFile> {
-  const files = renderedLayout(works, clusters, (value) => cache.get(value));
+  const files = renderedLayout(works, clusters, (value, identity) => cache.get(value, identity));
   cache.settle();
   return files;
 }
@@ -60,12 +60,14 @@ export function renderedCache(): RenderedCache {
   return serialCache((value: JsonObject) => desiredFile(portableYaml(value)));
 }
 
+/**
+ * Makes a file of `value`; `identity`, when given, is an object `value` is a pure function of
+ * (the template manifest a Namespace file adds annotations to).
+ */
+type ToFile<T> = (value: JsonObject, identity?: object) => T;
+
 /** The rendered tree's layout with each file made by `toFile` from the value it holds. */
-function renderedLayout<T>(
-  works: readonly Work[],
-  clusters: readonly string[],
-  toFile: (value: JsonObject) => T,
-): Map<string, T> {
+function renderedLayout<T>(works: readonly Work[], clusters: readonly string[], toFile: ToFile<T>): Map<string, T> {
   const perCluster = new Map<string, Map<string, T>>(clusters.map((c) => [c, new Map<string, T>()]));
   for (const work of works) {
     const cluster = work.metadata.namespace.startsWith(executionNamespacePrefix)
@@ -93,7 +95,7 @@ function renderedLayout<T>(
  * Adds one manifest under its relative path. Two objects that sanitise to the same name (same
  * kind and name in different API groups) get the apiVersion's hash appended to the later one.
  */
-function addManifest<T>(files: Map<string, T>, manifest: JsonObject, toFile: (value: JsonObject) => T): void {
+function addManifest<T>(files: Map<string, T>, manifest: JsonObject, toFile: ToFile<T>): void {
   const meta = isPlainObject(manifest['metadata']) ? manifest['metadata'] : {};
   const ns = typeof meta['namespace'] === 'string' && meta['namespace'] !== '' ? meta['namespace'] : undefined;
   const kind = typeof manifest['kind'] === 'string' ? manifest['kind'] : 'Object';
@@ -105,12 +107,8 @@ function addManifest<T>(files: Map<string, T>, manifest: JsonObject, toFile: (va
     rel = `${folder}/${base}-${safeSegment(String(manifest['apiVersion'] ?? ''))
       .replace(/[^a-z0-9]/gi, '')
       .toLowerCase()}.yaml`;
-  files.set(
-    rel,
-    toFile(
-      manifest['kind'] === 'Namespace' && manifest['apiVersion'] === 'v1' ? keptNamespace(manifest, meta) : manifest,
-    ),
-  );
+  const namespace = manifest['kind'] === 'Namespace' && manifest['apiVersion'] === 'v1';
+  files.set(rel, namespace ? toFile(keptNamespace(manifest, meta), manifest) : toFile(manifest));
 }
 
 /**

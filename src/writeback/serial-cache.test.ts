@@ -49,3 +49,59 @@ describe('serialCache: serialise what changed, once', () => {
       assert.deepEqual(made, c.want);
     });
 });
+
+/** A value whose JSON is counted (JSON.stringify calls toJSON). */
+function watched(v: Record<string, unknown>): { value: object; json: () => number } {
+  let n = 0;
+  const value = {
+    ...v,
+    toJSON() {
+      n++;
+      return v;
+    },
+  };
+  return { value, json: () => n };
+}
+
+describe('serialCache: a value seen before costs no JSON', () => {
+  it('the same object, in this pass or the next, is neither serialised nor turned into JSON again', () => {
+    const { memo, made } = counted();
+    const a = watched({ a: 1 });
+    memo.get(a.value);
+    memo.get(a.value);
+    memo.settle();
+    assert.equal(memo.get(a.value), '{"a":1}');
+    // Two JSON calls in all, both in the first get: the key, and the serialiser's own.
+    assert.deepEqual([made.length, a.json()], [1, 2]);
+  });
+  it('an equal new object after passes of identity hits is still found by its JSON', () => {
+    const { memo, made } = counted();
+    const a = watched({ a: 1 });
+    for (let pass = 0; pass < 3; pass++) {
+      memo.get(a.value);
+      memo.settle();
+    }
+    assert.equal(memo.get({ a: 1 }), '{"a":1}');
+    assert.deepEqual(made, ['{"a":1}']);
+  });
+  it('an identity given stands for the value: a new record of the same source costs no JSON', () => {
+    const { memo, made } = counted();
+    const source = {};
+    const b = watched({ b: 1 });
+    memo.get({ b: 1 }, source);
+    memo.settle();
+    assert.equal(memo.get(b.value, source), '{"b":1}');
+    assert.deepEqual([made.length, b.json()], [1, 0]);
+  });
+  it('an object unused for a whole pass is dropped with its JSON entry', () => {
+    const { memo, made } = counted();
+    const a = { a: 1 };
+    memo.get(a);
+    memo.settle();
+    memo.get({ b: 1 });
+    memo.settle();
+    memo.settle();
+    memo.get(a);
+    assert.deepEqual(made, ['{"a":1}', '{"b":1}', '{"a":1}']);
+  });
+});

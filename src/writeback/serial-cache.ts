@@ -1,41 +1,62 @@
 /**
- * Serialised values remembered between passes, keyed by the value's JSON: a one-template change
- * then serialises and hashes only the files that changed, and a manifest Duplicated to hundreds of
- * clusters unchanged is serialised once. JSON identifies a JSON value (same keys in the same order,
- * same scalars); manifests and binding records are JSON values (no NaN, Infinity, -0 or undefined:
- * Kubernetes' JSON has none), so equal keys serialise equally. Each memo has one serialiser, fixed
- * when it is made. An entry lives while passes use it: one a pass did not use is dropped when that pass settles.
+ * Serialised values remembered between passes. A value is looked up first by identity (an object
+ * a pass hands back unchanged, as a controller reusing the previous pass's Works does, costs no
+ * JSON), then by its JSON: a one-template change then serialises and hashes only the files that
+ * changed, and a manifest Duplicated to hundreds of clusters unchanged is serialised once. JSON
+ * identifies a JSON value (same keys in the same order, same scalars); manifests and binding
+ * records are JSON values (no NaN, Infinity, -0 or undefined: Kubernetes' JSON has none), so equal
+ * keys serialise equally. Values are never mutated once handed to a memo (the core returns new
+ * values, STYLE T3), so an object seen before still has the JSON it had. Each memo has one
+ * serialiser, fixed when it is made. An entry lives while passes use it: one a pass did not use
+ * is dropped when that pass settles.
  */
 import { blobOid } from '../git/index.ts';
 import type { DesiredFile } from './file-changes.ts';
 
 /** A memo of one serialiser's results (see the file comment). */
 export interface SerialCache<V, T> {
-  /** What the serialiser makes of `value`, from the memo when a value with the same JSON was seen. */
-  get(value: V): T;
+  /**
+   * What the serialiser makes of `value`, from the memo when the same object (or `identity`,
+   * which stands for it: the value is a pure function of it) or a value with the same JSON was seen.
+   */
+  get(value: V, identity?: object): T;
   /** Ends a pass: entries this pass did not use are dropped. */
   settle(): void;
+}
+
+/** What the memo keeps of a serialised value: its JSON (the key), and what the serialiser made. */
+interface Entry<T> {
+  readonly key: string;
+  readonly made: T;
 }
 
 /** A new, empty memo of `serialise`. */
 export function serialCache<V, T>(serialise: (value: V) => T): SerialCache<V, T> {
   let current = new Map<string, T>();
   let previous = new Map<string, T>();
+  let seen = new WeakMap<object, Entry<T>>();
+  let seenBefore = new WeakMap<object, Entry<T>>();
   return {
-    get(value) {
-      const key = JSON.stringify(value);
-      const hit = current.get(key) ?? previous.get(key);
-      if (hit !== undefined) {
-        current.set(key, hit);
-        return hit;
+    get(value, identity) {
+      const id = identity ?? (typeof value === 'object' && value !== null ? value : undefined);
+      const known = id === undefined ? undefined : (seen.get(id) ?? seenBefore.get(id));
+      if (known !== undefined) {
+        // The key is the string the entry was made with: its hash is cached, so keeping it costs no JSON.
+        current.set(known.key, known.made);
+        if (id !== undefined) seen.set(id, known);
+        return known.made;
       }
-      const made = serialise(value);
+      const key = JSON.stringify(value);
+      const made = current.get(key) ?? previous.get(key) ?? serialise(value);
       current.set(key, made);
+      if (id !== undefined) seen.set(id, { key, made });
       return made;
     },
     settle() {
       previous = current;
       current = new Map();
+      seenBefore = seen;
+      seen = new WeakMap();
     },
   };
 }

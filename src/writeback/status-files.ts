@@ -138,14 +138,19 @@ export function bindingFiles(
   statuses?: ReadonlyMap<string, readonly ClusterWorkloadStatus[]>,
   memo?: BindingTextCache,
 ): Map<string, string> {
-  const text = memo ? (record: Record<string, unknown>) => memo.get(record) : bindingYaml;
   const out = new Map<string, string>();
   for (const b of bindings) {
+    const members = statuses?.get(resourceKey(b.spec.resource));
+    // Without members' statuses the record is a function of the binding alone, so the binding
+    // object stands for it in the memo (a binding the plan reused costs no JSON).
+    const text = memo
+      ? (record: Record<string, unknown>) => memo.get(record, members === undefined ? b : undefined)
+      : bindingYaml;
     const r = b.spec.resource;
     const folder = r.namespace ? safeSegment(r.namespace) : clusterScopedFolder;
     let path = `${bindingsRoot}/${folder}/${safeSegment(`${r.kind.toLowerCase()}.${r.name}`)}.yaml`;
     if (out.has(path)) path = path.replace(/\.yaml$/, `.${r.apiVersion.replace(/[^a-z0-9]/gi, '').toLowerCase()}.yaml`);
-    out.set(path, text(bindingStatus(b, statuses?.get(resourceKey(r)))));
+    out.set(path, text(bindingStatus(b, members)));
   }
   return out;
 }
