@@ -53,4 +53,6 @@ export {
 export { changedPaths, type FileDelta } from './tree-diff.ts';
 export { createTreeReader, maxManifestBytes, type TreeReader } from './tree-reader.ts';
 export { listFiles, type TreeListing } from './tree-listing.ts';
+export { hashTree, isHashedTree, type HashedBlob, type HashedTree } from './tree-hash.ts';
+export { changesToTree, readFolder, type FolderEntry } from './tree-compare.ts';
 export { writeTreeWithChanges, type FileChange } from './tree-writer.ts';

@@ -16,10 +16,15 @@ import {
 } from '../git/index.ts';
 import type { PathChange } from './file-changes.ts';
 
-/** The tip a decision is made against. */
-export interface TipView {
+/** The tip a decision is made against, without its files: its commit, message and tree. */
+export interface TipCommit {
   readonly commit: string | undefined;
   readonly message: string | undefined;
+  readonly tree: string | undefined;
+}
+
+/** The tip a decision is made against. */
+export interface TipView extends TipCommit {
   /** path → blob oid of every file on the tip. */
   readonly files: ReadonlyMap<string, string>;
 }
@@ -69,10 +74,28 @@ export type DeferPublish = 'never' | 'on-unreachable' | 'always';
 export const defaultAttempts = 5;
 
 /** Decides against the tip, commits and publishes `branch`; retries on rejection (see the file comment). */
-export async function commitToBranch(
+export function commitToBranch(
   store: BranchStore,
   branch: string,
   decide: (tip: TipView) => BranchDecision | Promise<BranchDecision>,
+  opts: BranchWriteOptions,
+): Promise<BranchWriteResult> {
+  return commitOnTip(
+    store,
+    branch,
+    async (tip) => decide({ ...tip, files: await listFiles(store.repo, tip.tree) }),
+    opts,
+  );
+}
+
+/**
+ * As commitToBranch, for a decision that reads what it needs of the tip's tree itself (a branch
+ * of hundreds of thousands of files compared one folder at a time) instead of every file's id.
+ */
+export async function commitOnTip(
+  store: BranchStore,
+  branch: string,
+  decide: (tip: TipCommit) => BranchDecision | Promise<BranchDecision>,
   opts: BranchWriteOptions,
 ): Promise<BranchWriteResult> {
   const attempts = opts.attempts ?? defaultAttempts;
@@ -80,8 +103,7 @@ export async function commitToBranch(
     if (attempt > 1) await store.refresh();
     const tip = await store.tip(branch);
     const info = tip ? await readCommitInfo(store.repo, tip) : undefined;
-    const view: TipView = { commit: tip, message: info?.message, files: await listFiles(store.repo, info?.tree) };
-    const decision = await decide(view);
+    const decision = await decide({ commit: tip, message: info?.message, tree: info?.tree });
     if (decision.kind === 'none') return { kind: 'unchanged', tip };
     const tree = await writeTreeWithChanges(store.repo, info?.tree, decision.changes);
     if (tree === info?.tree && !decision.allowEmpty) return { kind: 'unchanged', tip };

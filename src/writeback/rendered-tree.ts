@@ -6,10 +6,8 @@
  */
 import { compareStrings, executionNamespacePrefix, isPlainObject, sortRecord, type JsonObject } from '../api/index.ts';
 import type { Work } from '../render/index.ts';
-import type { DesiredFile } from './file-changes.ts';
 import { safeSegment } from './file-name.ts';
 import { portableYaml } from './rendered-yaml.ts';
-import { desiredFile, serialCache, type SerialCache } from './serial-cache.ts';
 
 /** The folder of the rendered tree that flotilla owns: a file under it that a revision does not render is removed. */
 export const renderedRoot = 'clusters';
@@ -39,76 +37,94 @@ export function renderedFiles(works: readonly Work[], clusters: readonly string[
 }
 
 /**
- * The same tree as renderedFiles, as bytes and blob ids, each distinct object serialised once
- * and taken from `cache` when an earlier pass serialised it (serial-cache.ts).
- */
-export function renderedTree(
-  works: readonly Work[],
-  clusters: readonly string[],
-  cache: RenderedCache,
-): Map<string, DesiredFile> {
-  const files = renderedLayout(works, clusters, (value, identity) => cache.get(value, identity));
-  cache.settle();
-  return files;
-}
-
-/** The memo renderedTree takes: rendered files by object. */
-export type RenderedCache = SerialCache<JsonObject, DesiredFile>;
-
-/** A new memo for renderedTree. */
-export function renderedCache(): RenderedCache {
-  return serialCache((value: JsonObject) => desiredFile(portableYaml(value)));
-}
-
-/**
  * Makes a file of `value`; `identity`, when given, is an object `value` is a pure function of
  * (the template manifest a Namespace file adds annotations to).
  */
-type ToFile<T> = (value: JsonObject, identity?: object) => T;
+export type ToFile<T> = (value: JsonObject, identity?: object) => T;
 
 /** The rendered tree's layout with each file made by `toFile` from the value it holds. */
 function renderedLayout<T>(works: readonly Work[], clusters: readonly string[], toFile: ToFile<T>): Map<string, T> {
-  const perCluster = new Map<string, Map<string, T>>(clusters.map((c) => [c, new Map<string, T>()]));
-  for (const work of works) {
-    const cluster = work.metadata.namespace.startsWith(executionNamespacePrefix)
-      ? work.metadata.namespace.slice(executionNamespacePrefix.length)
-      : work.metadata.namespace;
-    const files = perCluster.get(cluster) ?? new Map<string, T>();
-    perCluster.set(cluster, files);
-    for (const manifest of work.spec.workload.manifests) addManifest(files, manifest, toFile);
-  }
+  const perCluster = worksByCluster(works, clusters);
   const out = new Map<string, T>();
   for (const cluster of [...perCluster.keys()].sort(compareStrings)) {
-    const files = perCluster.get(cluster) ?? new Map<string, T>();
     const dir = `${renderedRoot}/${safeSegment(cluster)}`;
-    const names = [...files.keys()].sort(compareStrings);
-    for (const name of names) {
-      const file = files.get(name);
-      if (file !== undefined) out.set(`${dir}/${name}`, file);
-    }
-    out.set(`${dir}/kustomization.yaml`, toFile(kustomization(names)));
+    const placed = (perCluster.get(cluster) ?? []).flatMap((w) => w.spec.workload.manifests.map(manifestPlace));
+    for (const [name, file] of folderLayout(placed, toFile)) out.set(`${dir}/${name}`, file);
   }
   return new Map([...out].sort(([a], [b]) => compareStrings(a, b)));
 }
 
+/** Each cluster's Works (cluster name → Works, in plan order); every cluster of `clusters` has an entry. */
+export function worksByCluster(works: readonly Work[], clusters: readonly string[]): Map<string, Work[]> {
+  const perCluster = new Map<string, Work[]>(clusters.map((c) => [c, []]));
+  for (const work of works) {
+    const cluster = workCluster(work);
+    const list = perCluster.get(cluster) ?? [];
+    perCluster.set(cluster, list);
+    list.push(work);
+  }
+  return perCluster;
+}
+
+/** The cluster a Work is for: its namespace without Karmada's execution-space prefix. */
+export function workCluster(work: Work): string {
+  const ns = work.metadata.namespace;
+  return ns.startsWith(executionNamespacePrefix) ? ns.slice(executionNamespacePrefix.length) : ns;
+}
+
 /**
- * Adds one manifest under its relative path. Two objects that sanitise to the same name (same
- * kind and name in different API groups) get the apiVersion's hash appended to the later one.
+ * Where a manifest goes in its cluster's folder and what the file holds. `rel` is its path;
+ * `clashRel` the path it takes when an earlier object of the folder has `rel` already (same kind
+ * and name in another API group: the apiVersion's letters appended). `identity` stands for
+ * `value` in a memo when `value` is made from the manifest (a Namespace's kept marks).
  */
-function addManifest<T>(files: Map<string, T>, manifest: JsonObject, toFile: ToFile<T>): void {
+export interface ManifestPlace {
+  readonly rel: string;
+  readonly clashRel: string;
+  readonly value: JsonObject;
+  readonly identity?: object;
+}
+
+/** The place and content of one rendered manifest (see ManifestPlace). */
+export function manifestPlace(manifest: JsonObject): ManifestPlace {
   const meta = isPlainObject(manifest['metadata']) ? manifest['metadata'] : {};
   const ns = typeof meta['namespace'] === 'string' && meta['namespace'] !== '' ? meta['namespace'] : undefined;
   const kind = typeof manifest['kind'] === 'string' ? manifest['kind'] : 'Object';
   const name = typeof meta['name'] === 'string' ? meta['name'] : '';
   const folder = ns === undefined ? clusterScopedFolder : safeSegment(ns);
   const base = safeSegment(`${kind.toLowerCase()}-${name}`);
-  let rel = `${folder}/${base}.yaml`;
-  if (files.has(rel))
-    rel = `${folder}/${base}-${safeSegment(String(manifest['apiVersion'] ?? ''))
-      .replace(/[^a-z0-9]/gi, '')
-      .toLowerCase()}.yaml`;
+  const rel = `${folder}/${base}.yaml`;
+  const clashRel = `${folder}/${base}-${safeSegment(String(manifest['apiVersion'] ?? ''))
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase()}.yaml`;
   const namespace = manifest['kind'] === 'Namespace' && manifest['apiVersion'] === 'v1';
-  files.set(rel, namespace ? toFile(keptNamespace(manifest, meta), manifest) : toFile(manifest));
+  return namespace
+    ? { rel, clashRel, value: keptNamespace(manifest, meta), identity: manifest }
+    : { rel, clashRel, value: manifest };
+}
+
+/**
+ * One cluster folder: relative path → file of each placed manifest in order (a later object whose
+ * path is taken gets its `clashRel`), then `kustomization.yaml` listing them sorted. `made` gives
+ * each manifest's file (the i-th of `placed`), so a caller can take it from a memo.
+ */
+export function folderLayout<T>(
+  placed: readonly ManifestPlace[],
+  toFile: ToFile<T>,
+  made: (place: ManifestPlace, i: number) => T = (place) => toFile(place.value, place.identity),
+): Map<string, T> {
+  const files = new Map<string, T>();
+  placed.forEach((place, i) => {
+    files.set(files.has(place.rel) ? place.clashRel : place.rel, made(place, i));
+  });
+  const names = [...files.keys()].sort(compareStrings);
+  const out = new Map<string, T>();
+  for (const name of names) {
+    const file = files.get(name);
+    if (file !== undefined) out.set(name, file);
+  }
+  out.set('kustomization.yaml', toFile(kustomization(names)));
+  return out;
 }
 
 /**

@@ -1,15 +1,12 @@
 /** Writes the rendered tree to the rendered branch: one commit per source revision, stale files removed. */
-import { compareStrings } from '../api/index.ts';
 import { defaultPruneGuard, type PruneGuard } from '../cluster/prune-guard.ts';
 import { trailerValue, type BranchStore } from '../git/index.ts';
 import type { Plan } from '../plan/index.ts';
-import { commitToBranch, type BranchWriteOptions, type BranchWriteResult } from './branch-commit.ts';
+import { commitOnTip, type BranchWriteOptions, type BranchWriteResult } from './branch-commit.ts';
 import { renderedCommitMessage, sourceTrailer } from './commit-message.ts';
-import { fileChanges } from './file-changes.ts';
-import { safeSegment } from './file-name.ts';
-import { renderedHolds, type RenderedHold } from './rendered-guard.ts';
-import { suspendedView } from './rendered-suspension.ts';
-import { renderedCache, renderedRoot, renderedTree, type RenderedCache } from './rendered-tree.ts';
+import { renderedChanges } from './rendered-changes.ts';
+import { renderedMemo, type RenderedMemo } from './rendered-folders.ts';
+import type { RenderedHold } from './rendered-guard.ts';
 
 /** What the rendered tree of a revision is made of. */
 export type RenderedPlan = Pick<Plan, 'revision' | 'works' | 'clusters'>;
@@ -20,7 +17,7 @@ export type RenderedWriteResult = BranchWriteResult & { readonly held: readonly 
 /** What else a rendered write takes: the mass-prune guard, and the memo of serialised files (default: the store's). */
 export interface RenderedWriteOptions {
   readonly pruneGuard?: PruneGuard | undefined;
-  readonly cache?: RenderedCache;
+  readonly memo?: RenderedMemo;
 }
 
 /**
@@ -44,41 +41,31 @@ export async function writeRendered(
 ): Promise<RenderedWriteResult> {
   const { revision } = plan;
   let held: readonly RenderedHold[] = [];
-  const cache = more.cache ?? storeCache(store);
-  const result = await commitToBranch(
+  const memo = more.memo ?? storeMemo(store);
+  const result = await commitOnTip(
     store,
     branch,
-    (tip) => {
-      const suspended = suspendedView(plan.works, (p) => tip.files.has(p));
-      const files = renderedTree(suspended.works, plan.clusters, cache);
-      const clusters = new Set([...files.keys()].map((p) => p.split('/')[1])).size;
-      const kept = removedFolders(tip.files.keys(), plan.clusters);
-      held = renderedHolds({
-        revision,
-        tip: tip.files.keys(),
-        desired: files.keys(),
-        clusters: plan.clusters,
-        kept,
-        guard: more.pruneGuard ?? defaultPruneGuard,
-      });
-      const frozenFiles = new Set(suspended.frozen);
-      const frozen = [...kept, ...held.map((h) => h.folder)];
-      const desired = new Map(
-        [...files].filter(([p]) => !held.some((h) => p.startsWith(h.folder)) && !frozenFiles.has(p)),
+    async (tip) => {
+      const decided = await renderedChanges(
+        store.repo,
+        {
+          revision,
+          works: plan.works,
+          clusters: plan.clusters,
+          tip: tip.tree,
+          guard: more.pruneGuard ?? defaultPruneGuard,
+        },
+        memo,
       );
-      const changes = fileChanges(
-        tip.files,
-        desired,
-        (p) => p.startsWith(`${renderedRoot}/`) && !frozen.some((k) => p.startsWith(k)) && !frozenFiles.has(p),
-      );
+      held = decided.held;
       // One commit per source revision; a second only when the same revision renders differently
       // (a failover moved replicas), so Argo CD and Flux follow failovers too.
       const recorded = tip.message !== undefined && trailerValue(tip.message, sourceTrailer) === revision;
-      if (recorded && changes.length === 0) return { kind: 'none' };
+      if (recorded && decided.changes.length === 0) return { kind: 'none' };
       return {
         kind: 'commit',
-        changes,
-        message: renderedCommitMessage(revision, clusters, files.size),
+        changes: decided.changes,
+        message: renderedCommitMessage(revision, decided.clusters, decided.files),
         allowEmpty: !recorded,
       };
     },
@@ -91,22 +78,10 @@ export async function writeRendered(
  * Each store's memo of rendered files: it lives as long as the controller's connection to the
  * repository, so its passes share it without the controller passing it around.
  */
-const caches = new WeakMap<BranchStore, RenderedCache>();
+const memos = new WeakMap<BranchStore, RenderedMemo>();
 
-function storeCache(store: BranchStore): RenderedCache {
-  const cache = caches.get(store) ?? renderedCache();
-  caches.set(store, cache);
-  return cache;
-}
-
-/** The tip's cluster folders (`clusters/<c>/`) of clusters the inventory no longer holds, sorted. */
-function removedFolders(tip: Iterable<string>, clusters: readonly string[]): string[] {
-  const current = new Set(clusters.map((c) => `${renderedRoot}/${safeSegment(c)}/`));
-  const folders = new Set<string>();
-  for (const p of tip) {
-    const [root, cluster] = p.split('/');
-    if (root === renderedRoot && cluster !== undefined && p.length > root.length + cluster.length + 1)
-      folders.add(`${root}/${cluster}/`);
-  }
-  return [...folders].filter((f) => !current.has(f)).sort(compareStrings);
+function storeMemo(store: BranchStore): RenderedMemo {
+  const memo = memos.get(store) ?? renderedMemo();
+  memos.set(store, memo);
+  return memo;
 }
