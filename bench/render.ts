@@ -7,6 +7,9 @@
  * - a one-template change (an add-on Duplicated to a shard of the fleet gets a new image): load,
  *   plan, then commit of the rendered branch and of the status branch, each timed, as the
  *   controller's pass runs them, with the caches a long-running controller keeps between passes;
+ *   then a second such change whose plan hands back the unaffected Works and bindings as the same
+ *   objects (`reused…`), as a controller reusing the previous pass's Works does;
+ * - wall and CPU time (user + system, `…CpuMs`; native git's is its children's);
  * - where the fleet is small enough (or FLOTILLA_BENCH_VERIFY=1), the changed rendered tree is
  *   written again from an empty cache into a second repository and the tree ids compared.
  * Figures, not assertions (Q7): one JSON line per case, then a table, with the 1-minute load average.
@@ -15,7 +18,7 @@
  *   npx node bench/render.ts hard:100x1000     # another case
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -32,6 +35,17 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'flotilla-bench-render-'));
 const opts = { identity: defaultIdentity, now: () => new Date('2026-01-01T00:00:00Z') };
 const figures: Record<string, number | string> = { case: spec };
 const ms = (t0: number) => Math.round(performance.now() - t0);
+
+/** Runs `step`, recording its wall time as `<name>Ms` and the process's CPU time (user + system, all threads) as `<name>CpuMs`. */
+async function timed(name: string, step: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  await step();
+  const cpu = process.cpuUsage(c0);
+  figures[`${name}Ms`] = ms(t0);
+  figures[`${name}CpuMs`] = Math.round((cpu.user + cpu.system) / 1000);
+  return Number(figures[`${name}Ms`]);
+}
 
 /** Runs `git` in `cwd`, failing loudly. */
 function git(cwd: string, ...args: string[]): string {
@@ -65,8 +79,7 @@ async function treeOf(store: BranchStore, branch: string): Promise<string> {
 }
 
 /** Commits the status branch of `p` as a pass does (its bindings' placement and conditions). */
-async function commitStatus(store: BranchStore, p: Plan): Promise<number> {
-  const t0 = performance.now();
+async function commitStatus(store: BranchStore, p: Plan): Promise<void> {
   const status = statusFiles({
     sourceBranch: 'main',
     plan: p,
@@ -87,11 +100,10 @@ async function commitStatus(store: BranchStore, p: Plan): Promise<number> {
     opts,
   );
   if (result.kind !== 'committed') throw new Error(`status commit: ${result.kind}`);
-  return ms(t0);
 }
 
-/** Native git over the same files: written to a directory (not timed), then `git add -A && git commit` (timed). */
-function nativeCommit(p: Plan): { ms: number; tree: string } {
+/** Native git over the same files: written to a directory (not timed), then `git add -A && git commit` (timed, CPU of the git children too). */
+function nativeCommit(p: Plan): { ms: number; cpuMs: number; tree: string } {
   const dir = path.join(work, 'native');
   for (const [file, text] of renderedFiles(p.works, p.clusters)) {
     mkdirSync(path.join(dir, path.dirname(file)), { recursive: true });
@@ -99,22 +111,48 @@ function nativeCommit(p: Plan): { ms: number; tree: string } {
   }
   git(dir, 'init', '-q', '-b', 'main');
   const t0 = performance.now();
+  const c0 = childrenCpuMs();
   git(dir, 'add', '-A');
   git(dir, '-c', 'user.name=bench', '-c', 'user.email=bench@localhost', 'commit', '-q', '-m', 'rendered');
   const took = ms(t0);
+  const cpuMs = childrenCpuMs() - c0;
   const tree = git(dir, 'rev-parse', 'HEAD^{tree}');
   rmSync(dir, { recursive: true, force: true });
-  return { ms: took, tree };
+  return { ms: took, cpuMs, tree };
 }
 
-/** The fleet with template `app2` (an add-on, Duplicated to a shard) on a new image. */
-function changedFleet(files: readonly SourceFile[]): SourceFile[] {
+/** CPU time (user + system) of the children this process waited for, in ms (Linux /proc: utime and stime fields). */
+function childrenCpuMs(): number {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // cutime and cstime are fields 16 and 17 of stat(5), in clock ticks (100 a second here).
+  return (Number(fields[13]) + Number(fields[14])) * 10;
+}
+
+/** The fleet with template `app2` (an add-on, Duplicated to a shard) on image `tag`. */
+function changedFleet(files: readonly SourceFile[], tag: string): SourceFile[] {
   const target = 'apps/ns2/app2.yaml';
   const dec = new TextDecoder();
   const enc = new TextEncoder();
   return files.map((f) =>
-    f.path === target ? { path: f.path, bytes: enc.encode(dec.decode(f.bytes).replace(':1.0', ':1.1')) } : f,
+    f.path === target ? { path: f.path, bytes: enc.encode(dec.decode(f.bytes).replace(':1.0', tag)) } : f,
   );
+}
+
+/**
+ * `next` with every Work and binding equal to one of `previous` replaced by that object, as a
+ * controller that reuses the previous pass's Works for unaffected templates hands them over (not timed).
+ */
+function reusing(previous: Plan, next: Plan): Plan {
+  const key = (o: { metadata: { name: string; namespace?: string } }) => `${o.metadata.namespace}/${o.metadata.name}`;
+  const works = new Map(previous.works.map((w) => [key(w), w]));
+  const bindings = new Map(previous.bindings.map((b) => [key(b), b]));
+  const same = <T>(old: T | undefined, made: T): T =>
+    old !== undefined && JSON.stringify(old) === JSON.stringify(made) ? old : made;
+  return {
+    ...next,
+    works: next.works.map((w) => same(works.get(key(w)), w)),
+    bindings: next.bindings.map((b) => same(bindings.get(key(b)), b)),
+  };
 }
 
 async function main(): Promise<void> {
@@ -122,25 +160,28 @@ async function main(): Promise<void> {
   const first = plan(files, 'r1');
   Object.assign(figures, { works: first.plan.works.length, firstPlanMs: first.planMs });
   const store = bareStore('fleet.git');
-  let t0 = performance.now();
-  await writeRendered(store, 'rendered', first.plan, opts);
-  figures['initialRenderCommitMs'] = ms(t0);
-  figures['initialStatusCommitMs'] = await commitStatus(store, first.plan);
+  await timed('initialRenderCommit', () => writeRendered(store, 'rendered', first.plan, opts));
+  await timed('initialStatusCommit', () => commitStatus(store, first.plan));
   const native = nativeCommit(first.plan);
   figures['nativeGitAddCommitMs'] = native.ms;
+  figures['nativeGitAddCommitCpuMs'] = native.cpuMs;
   figures['initialVsNative'] = Math.round((Number(figures['initialRenderCommitMs']) / native.ms) * 100) / 100;
+  figures['initialVsNativeCpu'] =
+    Math.round((Number(figures['initialRenderCommitCpuMs']) / Math.max(1, native.cpuMs)) * 100) / 100;
   figures['sameTreeAsNative'] = String(native.tree === (await treeOf(store, 'rendered')));
 
-  const changed = plan(changedFleet(files), 'r2');
+  // A change whose plan is made of new objects (each Work found in the memo by its JSON).
+  const changed = plan(changedFleet(files, ':1.1'), 'r2');
   Object.assign(figures, { changeLoadMs: changed.loadMs, changePlanMs: changed.planMs });
-  t0 = performance.now();
-  await writeRendered(store, 'rendered', changed.plan, opts);
-  figures['changeRenderCommitMs'] = ms(t0);
-  figures['changeStatusCommitMs'] = await commitStatus(store, changed.plan);
-  figures['changeCommitsMs'] = Number(figures['changeRenderCommitMs']) + Number(figures['changeStatusCommitMs']);
-  if (changed.plan.works.length <= 50_000 || process.env['FLOTILLA_BENCH_VERIFY'] === '1') {
+  const render = await timed('changeRenderCommit', () => writeRendered(store, 'rendered', changed.plan, opts));
+  figures['changeCommitsMs'] = render + (await timed('changeStatusCommit', () => commitStatus(store, changed.plan)));
+  // The next change with the unaffected Works and bindings handed back as the same objects.
+  const again = reusing(changed.plan, plan(changedFleet(files, ':1.2'), 'r3').plan);
+  const reused = await timed('reusedRenderCommit', () => writeRendered(store, 'rendered', again, opts));
+  figures['reusedCommitsMs'] = reused + (await timed('reusedStatusCommit', () => commitStatus(store, again)));
+  if (again.works.length <= 50_000 || process.env['FLOTILLA_BENCH_VERIFY'] === '1') {
     const fresh = bareStore('fresh.git');
-    await writeRendered(fresh, 'rendered', changed.plan, opts);
+    await writeRendered(fresh, 'rendered', again, opts);
     figures['changedTreeSameAsFresh'] = String((await treeOf(fresh, 'rendered')) === (await treeOf(store, 'rendered')));
   }
   figures['peakRssMiB'] = Math.round(process.resourceUsage().maxRSS / 1024);
