@@ -9,6 +9,7 @@ import YAML from 'yaml';
 import { compareStrings, resourceKey, type Condition } from '../api/index.ts';
 import { planToContract, type Binding, type Plan } from '../plan/index.ts';
 import type { ClusterHealthState, ClusterWorkloadStatus } from '../status/index.ts';
+import { blockYaml } from './block-yaml.ts';
 import { safeSegment } from './file-name.ts';
 import { formatRevisionRecord, revisionPath, type Decision, type RevisionRecord } from './revision-record.ts';
 import { clusterScopedFolder } from './rendered-tree.ts';
@@ -48,7 +49,7 @@ export function bindingTextCache(): BindingTextCache {
 }
 
 function bindingYaml(record: Record<string, unknown>): string {
-  return YAML.stringify(record, { lineWidth: 0, aliasDuplicateObjects: false });
+  return blockYaml(record, 'core') ?? YAML.stringify(record, { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
 /** What a failover pass adds to the status branch. */
