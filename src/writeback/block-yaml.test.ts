@@ -29,16 +29,16 @@ function random(seed: number): () => number {
   };
 }
 
-function valueOf(next: () => number, depth: number): unknown {
+function generated(next: () => number, depth: number): unknown {
   const r = next();
   if (depth > 3 || r < 0.5) return scalars[Math.floor(next() * scalars.length)];
   if (r < 0.75) {
     const n = Math.floor(next() * 4);
     return Object.fromEntries(
-      Array.from({ length: n }, () => [strings[Math.floor(next() * strings.length)], valueOf(next, depth + 1)]),
+      Array.from({ length: n }, () => [strings[Math.floor(next() * strings.length)], generated(next, depth + 1)]),
     );
   }
-  return Array.from({ length: Math.floor(next() * 4) }, () => valueOf(next, depth + 1));
+  return Array.from({ length: Math.floor(next() * 4) }, () => generated(next, depth + 1));
 }
 
 describe('blockYaml: the bytes the yaml library writes, or nothing', () => {
@@ -47,7 +47,7 @@ describe('blockYaml: the bytes the yaml library writes, or nothing', () => {
       const next = random(dialect === 'core' ? 7 : 11);
       let written = 0;
       for (let i = 0; i < 3000; i++) {
-        const doc = { key: valueOf(next, 0), [strings[i % strings.length] ?? 'k']: valueOf(next, 0) };
+        const doc = { key: generated(next, 0), [strings[i % strings.length] ?? 'k']: generated(next, 0) };
         const fast = blockYaml(doc, dialect);
         if (fast === undefined) continue;
         written++;

@@ -33,7 +33,8 @@ const quantity = /^[0-9]+(\.[0-9]+)?[A-Za-z]+$/;
 /** Words the YAML 1.2 core schema reads as null or a boolean. */
 const coreWords = /^(null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
 /** Words YAML 1.1 reads as null or a boolean (the library's `yaml-1.1` compat schema). */
-const yaml11Words = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/;
+const yaml11Words =
+  /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/;
 
 function stringText(s: string, dialect: BlockDialect): string | undefined {
   const letters = plainText.test(s);
