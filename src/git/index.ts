@@ -55,4 +55,4 @@ export { createTreeReader, maxManifestBytes, type TreeReader } from './tree-read
 export { listFiles, type TreeListing } from './tree-listing.ts';
 export { hashTree, isHashedTree, type HashedBlob, type HashedTree } from './tree-hash.ts';
 export { changesToTree, readFolder, type FolderEntry } from './tree-compare.ts';
-export { writeTreeWithChanges, type FileChange } from './tree-writer.ts';
+export { writeTreeWithChanges, type FileChange, type FolderChange } from './tree-writer.ts';

@@ -49,15 +49,8 @@ export async function writeLooseObject(
   content: Uint8Array,
   oid = objectOid(type, content),
 ): Promise<string> {
-  const file = path.join(repo.gitdir, 'objects', oid.slice(0, 2), oid.slice(2));
-  const present = await gitFs.promises.stat(file).then(
-    () => true,
-    (err: unknown) => {
-      if (isMissing(err)) return false;
-      throw err;
-    },
-  );
-  if (present) return oid;
+  const file = objectPath(repo, oid);
+  if (await hasLooseObject(repo, oid)) return oid;
   const header = Buffer.from(`${type} ${content.length}\0`, 'latin1');
   const bytes = deflateSync(Buffer.concat([header, content]));
   // The fan-out folder (`objects/xx`) usually exists: made only when the write finds it missing.
@@ -67,6 +60,21 @@ export async function writeLooseObject(
     await gitFs.promises.writeFile(file, bytes);
   });
   return oid;
+}
+
+/** Whether the repository's loose objects hold `oid` whole (a truncated one counts as absent, git-fs.ts). */
+export function hasLooseObject(repo: GitRepo, oid: string): Promise<boolean> {
+  return gitFs.promises.stat(objectPath(repo, oid)).then(
+    () => true,
+    (err: unknown) => {
+      if (isMissing(err)) return false;
+      throw err;
+    },
+  );
+}
+
+function objectPath(repo: GitRepo, oid: string): string {
+  return path.join(repo.gitdir, 'objects', oid.slice(0, 2), oid.slice(2));
 }
 
 function isMissing(err: unknown): boolean {

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gitCliSync, tempDir } from '../../test/git/helpers/workspace.ts';
+import { blobOid } from './blob-id.ts';
+import { hashTree } from './tree-hash.ts';
 import { listFiles } from './tree-listing.ts';
 import { writeTreeWithChanges, type FileChange } from './tree-writer.ts';
 
@@ -77,4 +79,30 @@ describe('writeTreeWithChanges: the trees native git writes, and their listings'
       assert.deepEqual([...listed].sort(), [...fresh].sort());
       assert.deepEqual([...fresh.keys()].sort(), Object.keys(c.want).sort());
     });
+});
+
+describe('writeTreeWithChanges: a folder set whole to a hashed tree', () => {
+  const tmp = tempDir('flotilla-tree-writer-folder-');
+  const repo = { gitdir: path.join(tmp.dir, 'repo.git'), cache: {} };
+  before(() => gitCliSync(tmp.dir, 'init', '-q', '--bare', repo.gitdir));
+  after(() => tmp.cleanup());
+  const file = (text: string) => {
+    const bytes = enc.encode(text);
+    return { bytes, oid: blobOid(bytes) };
+  };
+
+  it('replaces the folder (a file of that name too), writes only the objects missing, keeps the rest', async () => {
+    const base = await writeTreeWithChanges(repo, undefined, [put('c/a/x', '1\n'), put('c/b', '2\n'), put('r', '3\n')]);
+    const a = hashTree([
+      ['x', file('1\n')],
+      ['n/y', file('4\n')],
+    ]);
+    const b = hashTree([['z', file('5\n')]]);
+    const tree = await writeTreeWithChanges(repo, base, [
+      { path: 'c/a', tree: a },
+      { path: 'c/b', tree: b },
+    ]);
+    assert.equal(tree, nativeTree(tmp.dir, { 'c/a/x': '1\n', 'c/a/n/y': '4\n', 'c/b/z': '5\n', r: '3\n' }));
+    assert.equal(gitCliSync(repo.gitdir, 'fsck', '--no-dangling').trim(), '');
+  });
 });

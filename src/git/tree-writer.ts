@@ -5,7 +5,8 @@
 import { gitFs as fs } from './git-fs.ts';
 import git from 'isomorphic-git';
 import { GitRepositoryBroken } from './errors.ts';
-import { objectOid, treeContent, writeLooseObject, type TreeEntry } from './loose-object.ts';
+import { hasLooseObject, objectOid, treeContent, writeLooseObject, type TreeEntry } from './loose-object.ts';
+import { isHashedTree, type HashedTree } from './tree-hash.ts';
 import type { GitRepo } from './repository.ts';
 import { rememberListing, type WrittenTree } from './tree-listing.ts';
 
@@ -19,14 +20,30 @@ export interface FileChange {
   readonly oid?: string;
 }
 
+/**
+ * Set the folder at `path` to a hashed tree (tree-hash.ts): its objects the repository lacks are
+ * written, and the folder takes its id whatever it held before.
+ */
+export interface FolderChange {
+  readonly path: string;
+  readonly tree: HashedTree;
+}
+
 /** The tree oid of the result of applying `changes` to `base` (undefined base: an empty tree). */
 export async function writeTreeWithChanges(
   repo: GitRepo,
   base: string | undefined,
-  changes: readonly FileChange[],
+  changes: readonly (FileChange | FolderChange)[],
 ): Promise<string> {
   try {
-    const written: Written = { files: new Map(), blobs: new Map(), reshaped: false, io: ioLimit(objectWrites) };
+    const written: Written = {
+      files: new Map(),
+      blobs: new Map(),
+      trees: new Map(),
+      // A folder set whole is not listed file by file: no listing is derived from this write.
+      reshaped: changes.some((c) => 'tree' in c),
+      io: ioLimit(objectWrites),
+    };
     const tree =
       (await rewrite(
         repo,
@@ -34,7 +51,13 @@ export async function writeTreeWithChanges(
         changes.map((c) => ({ parts: c.path.split('/'), change: c })),
         written,
       )) ?? (await writeLooseObject(repo, 'tree', treeContent([])));
-    rememberListing(repo, base, tree, changes, written);
+    rememberListing(
+      repo,
+      base,
+      tree,
+      changes.filter((c) => 'content' in c),
+      written,
+    );
     return tree;
   } catch (err) {
     throw new GitRepositoryBroken(`cannot write a tree in ${repo.gitdir}`, { gitdir: repo.gitdir }, { cause: err });
@@ -43,7 +66,7 @@ export async function writeTreeWithChanges(
 
 interface Change {
   readonly parts: readonly string[];
-  readonly change: FileChange;
+  readonly change: FileChange | FolderChange;
 }
 
 /** How many object reads and writes one tree write keeps in flight (the directories are written concurrently). */
@@ -54,6 +77,8 @@ interface Written extends WrittenTree {
   readonly files: Map<string, string>;
   /** Blob writes by oid, each started once per tree write. */
   readonly blobs: Map<string, Promise<string>>;
+  /** Hashed tree writes by oid, each started once per tree write. */
+  readonly trees: Map<string, Promise<void>>;
   reshaped: boolean;
   readonly io: <T>(op: () => Promise<T>) => Promise<T>;
 }
@@ -83,6 +108,38 @@ async function blobFor(repo: GitRepo, c: FileChange, content: Uint8Array, writte
   return write;
 }
 
+/**
+ * Writes the objects of a hashed tree the repository lacks. A tree object present is taken to
+ * have its whole content (git, like this writer, writes a tree only after what it holds).
+ */
+function writeHashed(repo: GitRepo, tree: HashedTree, written: Written): Promise<void> {
+  const known = written.trees.get(tree.oid);
+  if (known !== undefined) return known;
+  const write = (async () => {
+    if (await written.io(() => hasLooseObject(repo, tree.oid))) return;
+    await Promise.all(
+      [...tree.entries.values()].map((e) =>
+        isHashedTree(e)
+          ? writeHashed(repo, e, written)
+          : (written.blobs.get(e.oid) ??
+            setBlob(
+              written,
+              e.oid,
+              written.io(() => writeLooseObject(repo, 'blob', e.bytes, e.oid)),
+            )),
+      ),
+    );
+    await written.io(() => writeLooseObject(repo, 'tree', tree.content, tree.oid));
+  })();
+  written.trees.set(tree.oid, write);
+  return write;
+}
+
+function setBlob(written: Written, oid: string, write: Promise<string>): Promise<string> {
+  written.blobs.set(oid, write);
+  return write;
+}
+
 /** Rewrites one directory level; returns undefined when the directory ends up empty (git has no empty trees). */
 async function rewrite(
   repo: GitRepo,
@@ -96,7 +153,7 @@ async function rewrite(
     for (const e of read.tree) entries.set(e.path, e);
   }
   const nested = new Map<string, Change[]>();
-  const leaves = new Map<string, FileChange>();
+  const leaves = new Map<string, FileChange | FolderChange>();
   for (const c of changes) {
     const [head, ...rest] = c.parts;
     if (head === undefined) continue;
@@ -109,6 +166,11 @@ async function rewrite(
   }
   const blobs: Promise<void>[] = [];
   for (const [head, change] of leaves) {
+    if ('tree' in change) {
+      const { tree } = change;
+      blobs.push(writeHashed(repo, tree, written).then(() => void entries.set(head, treeEntry(head, tree.oid))));
+      continue;
+    }
     if (entries.get(head)?.type === 'tree') written.reshaped = true;
     const content = change.content;
     if (content === null) entries.delete(head);
@@ -126,10 +188,14 @@ async function rewrite(
   const [, rewritten] = await Promise.all([Promise.all(blobs), Promise.all(subtrees)]);
   for (const [name, sub] of rewritten) {
     // A folder emptied leaves the name to a file the same changes put there (a folder became a file).
-    if (sub !== undefined) entries.set(name, { mode: '040000', path: name, type: 'tree', oid: sub });
+    if (sub !== undefined) entries.set(name, treeEntry(name, sub));
     else if (entries.get(name)?.type === 'tree') entries.delete(name);
   }
   if (entries.size === 0) return undefined;
   const content = treeContent([...entries.values()]);
   return written.io(() => writeLooseObject(repo, 'tree', content));
+}
+
+function treeEntry(name: string, oid: string): TreeEntry {
+  return { mode: '040000', path: name, type: 'tree', oid };
 }

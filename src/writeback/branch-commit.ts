@@ -12,6 +12,7 @@ import {
   writeCommit,
   writeTreeWithChanges,
   type BranchStore,
+  type FolderChange,
   type Identity,
 } from '../git/index.ts';
 import type { PathChange } from './file-changes.ts';
@@ -34,7 +35,7 @@ export type BranchDecision =
   | { readonly kind: 'none' }
   | {
       readonly kind: 'commit';
-      readonly changes: readonly PathChange[];
+      readonly changes: readonly (PathChange | FolderChange)[];
       readonly message: string;
       readonly allowEmpty: boolean;
     };

@@ -8,7 +8,14 @@
  */
 import { compareStrings } from '../api/index.ts';
 import type { PruneGuard } from '../cluster/prune-guard.ts';
-import { changesToTree, listFiles, readFolder, type FolderEntry, type GitRepo } from '../git/index.ts';
+import {
+  changesToTree,
+  listFiles,
+  readFolder,
+  type FolderChange,
+  type FolderEntry,
+  type GitRepo,
+} from '../git/index.ts';
 import type { Work } from '../render/index.ts';
 import type { PathChange } from './file-changes.ts';
 import { safeSegment } from './file-name.ts';
@@ -28,9 +35,13 @@ export interface RenderedChangeInput {
   readonly guard: PruneGuard;
 }
 
-/** The changes (sorted by path), the folders held, and the size of the revision's tree for the message. */
+/**
+ * The changes (sorted by path): a changed cluster folder is set whole to its hashed tree (its
+ * unchanged files and subfolders keep their ids), one holding a suspended Work's file file by
+ * file; the folders held; and the size of the revision's tree for the message.
+ */
 export interface RenderedChanges {
-  readonly changes: readonly PathChange[];
+  readonly changes: readonly (PathChange | FolderChange)[];
   readonly held: readonly RenderedHold[];
   readonly clusters: number;
   readonly files: number;
@@ -48,12 +59,16 @@ export async function renderedChanges(
   const current = new Set(x.clusters.map(safeSegment));
   const kept = [...onTip].filter(([name, e]) => e.type === 'tree' && !current.has(name)).map(([name]) => name);
   const perFolder = new Map<string, PathChange[]>();
+  const added: FolderChange[] = [];
   for (const [segment, folder] of folders) {
     if (kept.includes(segment)) continue;
     const entry = onTip.get(segment);
-    const actual = entry?.type === 'tree' ? entry.oid : undefined;
-    const changes = await changesToTree(repo, actual, folder.tree, `${renderedRoot}/${segment}`);
-    if (changes.length) perFolder.set(segment, changes);
+    // A folder the tip lacks is written whole: nothing of it is on the tip to compare, keep or guard.
+    if (entry?.type !== 'tree') added.push({ path: `${renderedRoot}/${segment}`, tree: folder.tree });
+    else {
+      const changes = await changesToTree(repo, entry.oid, folder.tree, `${renderedRoot}/${segment}`);
+      if (changes.length) perFolder.set(segment, changes);
+    }
   }
   const loose = [...onTip]
     .filter(([name, e]) => e.type !== 'tree' && !folders.has(name))
@@ -62,12 +77,15 @@ export async function renderedChanges(
   const frozen = new Set(suspended.frozen);
   const changes = [...perFolder]
     .filter(([segment]) => !held.some((h) => h.folder === `${renderedRoot}/${segment}/`))
-    .flatMap(([, list]) => list)
-    .filter((c) => !frozen.has(c.path));
+    .flatMap(([segment, list]): (PathChange | FolderChange)[] => {
+      const tree = folders.get(segment)?.tree;
+      if (tree === undefined || list.some((c) => frozen.has(c.path))) return list.filter((c) => !frozen.has(c.path));
+      return [{ path: `${renderedRoot}/${segment}`, tree }];
+    });
   let files = 0;
   for (const f of folders.values()) files += f.files.size;
   return {
-    changes: [...changes, ...loose].sort((a, b) => compareStrings(a.path, b.path)),
+    changes: [...added, ...changes, ...loose].sort((a, b) => compareStrings(a.path, b.path)),
     held,
     clusters: folders.size,
     files,
