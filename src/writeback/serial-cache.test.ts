@@ -104,4 +104,18 @@ describe('serialCache: a value seen before costs no JSON', () => {
     memo.get(a);
     assert.deepEqual(made, ['{"a":1}', '{"b":1}', '{"a":1}']);
   });
+  it('a string as its own key: the same text is made once, whatever instance holds it', () => {
+    const made: string[] = [];
+    const memo = serialCache(
+      (text: string) => {
+        made.push(text);
+        return text.length;
+      },
+      (text) => text,
+    );
+    memo.get('abc');
+    memo.settle();
+    assert.equal(memo.get(['a', 'b', 'c'].join('')), 3);
+    assert.deepEqual(made, ['abc']);
+  });
 });

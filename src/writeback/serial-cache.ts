@@ -30,8 +30,15 @@ interface Entry<T> {
   readonly made: T;
 }
 
-/** A new, empty memo of `serialise`. */
-export function serialCache<V, T>(serialise: (value: V) => T): SerialCache<V, T> {
+/**
+ * A new, empty memo of `serialise`. `keyOf` names a value's content (default its JSON; a string
+ * can be its own key: a string handed back by another memo is the same instance, whose hash V8
+ * keeps, so looking it up costs no pass over its text).
+ */
+export function serialCache<V, T>(
+  serialise: (value: V) => T,
+  keyOf: (value: V) => string = (v) => JSON.stringify(v),
+): SerialCache<V, T> {
   let current = new Map<string, T>();
   let previous = new Map<string, T>();
   let seen = new WeakMap<object, Entry<T>>();
@@ -46,7 +53,7 @@ export function serialCache<V, T>(serialise: (value: V) => T): SerialCache<V, T>
         if (id !== undefined) seen.set(id, known);
         return known.made;
       }
-      const key = JSON.stringify(value);
+      const key = keyOf(value);
       const made = current.get(key) ?? previous.get(key) ?? serialise(value);
       current.set(key, made);
       if (id !== undefined) seen.set(id, { key, made });

@@ -1,9 +1,10 @@
 /** Writes one attempt's status to the status branch: the pure decision, then commit-and-publish. */
-import { blobOid, descendsFrom, readCommitInfo, trailerValue, type BranchStore } from '../git/index.ts';
+import { descendsFrom, readCommitInfo, trailerValue, type BranchStore } from '../git/index.ts';
 import { commitToBranch, type BranchWriteOptions, type BranchWriteResult, type TipView } from './branch-commit.ts';
 import { decisionTrailer, sourceTrailer, statusCommitMessage } from './commit-message.ts';
 import { fileChanges, type DesiredFile } from './file-changes.ts';
 import type { DecisionDescription } from '../status/index.ts';
+import { desiredFile, serialCache, type SerialCache } from './serial-cache.ts';
 import { bindingTextCache, type BindingTextCache, type StatusFiles } from './status-files.ts';
 
 /**
@@ -71,7 +72,7 @@ export async function writeStatus(
               : undefined;
         } else if (commits.length) concurrent = { commits, duplicates: [] };
       }
-      const changes = fileChanges(tip.files, toDesired(status.files), status.owns);
+      const changes = fileChanges(tip.files, toDesired(status.files, desiredTextOf(store)), status.owns);
       if (changes.length === 0) return { kind: 'none' };
       const message = statusCommitMessage({
         decision: status.decision,
@@ -127,15 +128,27 @@ export function bindingTextOf(store: BranchStore): BindingTextCache {
   return memo;
 }
 
-/** Text files → bytes with their blob oids. */
-export function toDesired(files: ReadonlyMap<string, string>): Map<string, DesiredFile> {
-  const enc = new TextEncoder();
+/** Text files → bytes with their blob oids; from `memo` when given (a pass then settles it). */
+export function toDesired(
+  files: ReadonlyMap<string, string>,
+  memo?: SerialCache<string, DesiredFile>,
+): Map<string, DesiredFile> {
   const out = new Map<string, DesiredFile>();
-  for (const [path, text] of files) {
-    const bytes = enc.encode(text);
-    out.set(path, { bytes, oid: blobOid(bytes) });
-  }
+  for (const [path, text] of files) out.set(path, memo ? memo.get(text) : desiredFile(text));
+  memo?.settle();
   return out;
+}
+
+const desiredTexts = new WeakMap<BranchStore, SerialCache<string, DesiredFile>>();
+
+/**
+ * The memo of the status branch's files' bytes and blob ids in `store`, by text: a binding file
+ * the binding memo hands back unchanged is neither encoded nor hashed again.
+ */
+function desiredTextOf(store: BranchStore): SerialCache<string, DesiredFile> {
+  const memo = desiredTexts.get(store) ?? serialCache(desiredFile, (text: string) => text);
+  desiredTexts.set(store, memo);
+  return memo;
 }
 
 /**
