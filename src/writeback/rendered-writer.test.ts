@@ -4,7 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import git from 'isomorphic-git';
 import type { JsonObject } from '../api/index.ts';
-import { defaultIdentity, listFiles, localStore, openLocal, readCommitInfo, type BranchStore } from '../git/index.ts';
+import {
+  defaultIdentity,
+  listFiles,
+  localStore,
+  openLocal,
+  readCommitInfo,
+  writeCommit,
+  writeTreeWithChanges,
+  type BranchStore,
+} from '../git/index.ts';
 import { buildWork } from '../render/work.ts';
 import { writeRendered } from './rendered-writer.ts';
 
@@ -119,5 +128,56 @@ describe('writeRendered: the mass-prune guard on a real git repository', () => {
       before,
     );
     assert.ok(!after.has('clusters/m1/shop/configmap-b.yaml'), 'm1 still follows the plan');
+  });
+
+  it("someone else's files: kept outside clusters/, removed inside a cluster folder and directly under clusters/", async () => {
+    const tip = await store.tip(branch);
+    const base = tip ? (await readCommitInfo(store.repo, tip)).tree : undefined;
+    const enc = new TextEncoder();
+    const theirs = ['README.md', 'clusters/NOTES.md', 'clusters/m1/extra.yaml', 'clusters/m2/shop/extra.yaml'];
+    const tree = await writeTreeWithChanges(
+      store.repo,
+      base,
+      theirs.map((p) => ({ path: p, content: enc.encode(`${p}\n`) })),
+    );
+    const commit = await writeCommit(store.repo, {
+      tree,
+      parents: tip ? [tip] : [],
+      message: 'theirs',
+      ...opts,
+      time: new Date(0),
+    });
+    await store.publish(branch, tip, commit);
+    const r = await writeRendered(
+      store,
+      branch,
+      { revision: 'r2', works: [cm('m1', 'a'), cm('m1', 'b'), cm('m2', 'c')], clusters },
+      opts,
+    );
+    assert.equal(r.kind, 'committed');
+    const after = await files();
+    assert.deepEqual(
+      theirs.filter((p) => after.has(p)),
+      ['README.md'],
+    );
+    const fresh = mkdtempSync(path.join(os.tmpdir(), 'flotilla-rendered-fresh-'));
+    try {
+      await git.init({ fs, gitdir: fresh, bare: true });
+      const other = localStore(openLocal(fresh), fresh);
+      await writeRendered(
+        other,
+        branch,
+        { revision: 'r2', works: [cm('m1', 'a'), cm('m1', 'b'), cm('m2', 'c')], clusters },
+        opts,
+      );
+      const otherTip = await other.tip(branch);
+      const otherFiles = await listFiles(
+        other.repo,
+        otherTip ? (await readCommitInfo(other.repo, otherTip)).tree : undefined,
+      );
+      assert.deepEqual([...after].filter(([p]) => p !== 'README.md').sort(), [...otherFiles].sort());
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
   });
 });
