@@ -44,6 +44,8 @@ async function timed(name: string, step: () => Promise<unknown>): Promise<number
   const cpu = process.cpuUsage(c0);
   figures[`${name}Ms`] = ms(t0);
   figures[`${name}CpuMs`] = Math.round((cpu.user + cpu.system) / 1000);
+  // As it goes, on stderr: a long case that runs out of its time bound still leaves its figures.
+  process.stderr.write(`${JSON.stringify(figures)}\n`);
   return Number(figures[`${name}Ms`]);
 }
 
