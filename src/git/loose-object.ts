@@ -33,10 +33,17 @@ export function objectOid(type: 'blob' | 'tree', content: Uint8Array): string {
 export function treeContent(entries: readonly TreeEntry[]): Uint8Array {
   const key = (e: TreeEntry) => (e.type === 'tree' ? `${e.path}/` : e.path);
   const sorted = entries.toSorted((a, b) => compareStrings(key(a), key(b)));
-  const parts: Buffer[] = [];
-  for (const e of sorted)
-    parts.push(Buffer.from(`${e.mode.replace(/^0+/, '')} ${e.path}\0`, 'utf8'), Buffer.from(e.oid, 'hex'));
-  return Buffer.concat(parts);
+  const heads = sorted.map((e) => `${e.mode.replace(/^0+/, '')} ${e.path}\0`);
+  let size = 0;
+  for (const h of heads) size += Buffer.byteLength(h, 'utf8') + 20;
+  // One buffer for the whole tree: a folder of thousands of files is not thousands of small buffers.
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  sorted.forEach((e, i) => {
+    at += out.write(heads[i] ?? '', at, 'utf8');
+    at += out.write(e.oid, at, 'hex');
+  });
+  return out;
 }
 
 /**

@@ -73,14 +73,15 @@ export function workCluster(work: Work): string {
 }
 
 /**
- * Where a manifest goes in its cluster's folder and what the file holds. `rel` is its path;
- * `clashRel` the path it takes when an earlier object of the folder has `rel` already (same kind
- * and name in another API group: the apiVersion's letters appended). `identity` stands for
+ * Where a manifest goes in its cluster's folder and what the file holds. `rel` is its path, or,
+ * when an earlier object of the folder has `rel` already (same kind and name in another API
+ * group), `rel` with the apiVersion's letters appended (clashRel). `identity` stands for
  * `value` in a memo when `value` is made from the manifest (a Namespace's kept marks).
  */
 export interface ManifestPlace {
   readonly rel: string;
-  readonly clashRel: string;
+  /** The manifest's apiVersion, which names `clashRel`. */
+  readonly apiVersion: string;
   readonly value: JsonObject;
   readonly identity?: object;
 }
@@ -94,13 +95,11 @@ export function manifestPlace(manifest: JsonObject): ManifestPlace {
   const folder = ns === undefined ? clusterScopedFolder : safeSegment(ns);
   const base = safeSegment(`${kind.toLowerCase()}-${name}`);
   const rel = `${folder}/${base}.yaml`;
-  const clashRel = `${folder}/${base}-${safeSegment(String(manifest['apiVersion'] ?? ''))
-    .replace(/[^a-z0-9]/gi, '')
-    .toLowerCase()}.yaml`;
+  const apiVersion = String(manifest['apiVersion'] ?? '');
   const namespace = manifest['kind'] === 'Namespace' && manifest['apiVersion'] === 'v1';
   return namespace
-    ? { rel, clashRel, value: keptNamespace(manifest, meta), identity: manifest }
-    : { rel, clashRel, value: manifest };
+    ? { rel, apiVersion, value: keptNamespace(manifest, meta), identity: manifest }
+    : { rel, apiVersion, value: manifest };
 }
 
 /**
@@ -115,7 +114,7 @@ export function folderLayout<T>(
 ): Map<string, T> {
   const files = new Map<string, T>();
   placed.forEach((place, i) => {
-    files.set(files.has(place.rel) ? place.clashRel : place.rel, made(place, i));
+    files.set(files.has(place.rel) ? clashRel(place) : place.rel, made(place, i));
   });
   const names = [...files.keys()].sort(compareStrings);
   const out = new Map<string, T>();
@@ -125,6 +124,14 @@ export function folderLayout<T>(
   }
   out.set('kustomization.yaml', toFile(kustomization(names)));
   return out;
+}
+
+/** The path a manifest takes when an earlier object of its folder has its `rel`: the apiVersion's letters appended. */
+function clashRel(place: ManifestPlace): string {
+  const suffix = safeSegment(place.apiVersion)
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase();
+  return place.rel.replace(/\.yaml$/, `-${suffix}.yaml`);
 }
 
 /**

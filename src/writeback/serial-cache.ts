@@ -39,8 +39,8 @@ export function serialCache<V, T>(
   serialise: (value: V) => T,
   keyOf: (value: V) => string = (v) => JSON.stringify(v),
 ): SerialCache<V, T> {
-  let current = new Map<string, T>();
-  let previous = new Map<string, T>();
+  let current = new Map<string, Entry<T>>();
+  let previous = new Map<string, Entry<T>>();
   let seen = new WeakMap<object, Entry<T>>();
   let seenBefore = new WeakMap<object, Entry<T>>();
   return {
@@ -49,15 +49,17 @@ export function serialCache<V, T>(
       const known = id === undefined ? undefined : (seen.get(id) ?? seenBefore.get(id));
       if (known !== undefined) {
         // The key is the string the entry was made with: its hash is cached, so keeping it costs no JSON.
-        current.set(known.key, known.made);
+        current.set(known.key, known);
         if (id !== undefined) seen.set(id, known);
         return known.made;
       }
       const key = keyOf(value);
-      const made = current.get(key) ?? previous.get(key) ?? serialise(value);
-      current.set(key, made);
-      if (id !== undefined) seen.set(id, { key, made });
-      return made;
+      // One entry per distinct key, shared by every object that has it: an equal object's own key
+      // string is not kept (at the hard shape, hundreds of megabytes of JSON held for nothing).
+      const entry = current.get(key) ?? previous.get(key) ?? { key, made: serialise(value) };
+      current.set(entry.key, entry);
+      if (id !== undefined) seen.set(id, entry);
+      return entry.made;
     },
     settle() {
       previous = current;
