@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import type { JsonObject } from '../api/index.ts';
-import { pruneIrrelevantFields } from './prune-fields.ts';
+import { prunedCopy, pruneIrrelevantFields } from './prune-fields.ts';
+
+function deepFreeze<T>(v: T): T {
+  if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
 
 // Karmada pkg/resourceinterpreter/default/native/prune/prune.go, case by case.
 const cases: readonly { name: string; in: JsonObject; want: JsonObject }[] = [
@@ -134,6 +142,18 @@ describe('render: pruneIrrelevantFields (Karmada prune.RemoveIrrelevantFields)',
       const m = structuredClone(c.in);
       pruneIrrelevantFields(m);
       assert.deepEqual(m, c.want);
+    });
+  }
+});
+
+describe('render: prunedCopy prunes a copy and leaves the template as it was', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const template = deepFreeze(structuredClone(c.in));
+      const copy = prunedCopy(template);
+      assert.deepEqual(copy, c.want);
+      assert.deepEqual(template, c.in);
+      assert.equal(JSON.stringify(copy), JSON.stringify(c.want), 'keys in the same order');
     });
   }
 });

@@ -9,7 +9,6 @@
  * (the tests freeze them), so sharing is safe.
  */
 import {
-  cloneJson,
   describeRef,
   errorAt,
   refOf,
@@ -28,7 +27,7 @@ import { workDispatch, type DispatchPolicy } from './dispatch.ts';
 import { markOwnership } from './ownership-marks.ts';
 import { renderClassOf, type OverrideClasses } from './override-classes.ts';
 import { mergeLabels } from './state-injection.ts';
-import { pruneIrrelevantFields } from './prune-fields.ts';
+import { prunedCopy } from './prune-fields.ts';
 import { workBuilder, type Work } from './work.ts';
 
 /** What rendering one binding needs. */
@@ -57,10 +56,10 @@ export interface RenderContext {
 
 /** Renders the Works of one binding; any failure is a diagnostic and no Work of this binding is returned. */
 export function renderBinding(ctx: RenderContext, req: RenderRequest): { works: Work[]; diagnostics: Diagnostic[] } {
-  const base = cloneJson(req.template.object) as unknown as JsonObject;
-  pruneIrrelevantFields(base);
   // The marks are the same on every cluster: set once here; reviseReplica and applyOverrides
-  // never change their input (each returns a copy), so `base` is shared, not copied per cluster.
+  // never change their input (each returns a copy), so `base` is shared, not copied per cluster,
+  // and it shares with the template what pruning leaves alone.
+  const base = prunedCopy(req.template.object as unknown as JsonObject);
   markOwnership(base, { binding: req.binding });
   const build = workBuilder(refOf(req.template.object), req.binding);
   const classOf = ctx.classes?.forCandidates(req.overrides);
