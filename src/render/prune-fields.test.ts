@@ -1,14 +1,7 @@
 import assert from 'node:assert/strict';
 import type { JsonObject } from '../api/index.ts';
+import { deepFreeze } from './fixtures.test-support.ts';
 import { prunedCopy, pruneIrrelevantFields } from './prune-fields.ts';
-
-function deepFreeze<T>(v: T): T {
-  if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
-    Object.freeze(v);
-    for (const x of Object.values(v)) deepFreeze(x);
-  }
-  return v;
-}
 
 // Karmada pkg/resourceinterpreter/default/native/prune/prune.go, case by case.
 const cases: readonly { name: string; in: JsonObject; want: JsonObject }[] = [

@@ -12,18 +12,11 @@ import { jsonChunks, yamlChunks } from '../../src/cli/output-stream.ts';
 import { desiredByCluster } from '../../src/cluster/apply-fleet.ts';
 import { loadFleet } from '../../src/load/index.ts';
 import { planFleet, planToContract, type Plan } from '../../src/plan/index.ts';
+import { deepFreeze } from '../../src/render/fixtures.test-support.ts';
 import { readDirectory } from '../../src/source/index.ts';
 import { renderedFiles } from '../../src/writeback/rendered-tree.ts';
 
 const example = path.resolve(import.meta.dirname, '..', '..', 'examples', 'fleet-repo');
-
-function deepFreeze<T>(v: T): T {
-  if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
-    Object.freeze(v);
-    for (const x of Object.values(v)) deepFreeze(x);
-  }
-  return v;
-}
 
 /** What the readers of a plan make of it. */
 const readers: readonly { name: string; read: (plan: Plan) => unknown }[] = [
