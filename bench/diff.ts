@@ -11,9 +11,9 @@
  */
 import YAML from 'yaml';
 import { loadFleet, type Snapshot, type SourceFile } from '../src/load/index.ts';
-import { planFleet } from '../src/plan/index.ts';
+import { planFleet, planHeadReusingBase } from '../src/plan/index.ts';
 import { loadFleetConcurrently } from '../src/cli/load-worker.ts';
-import { diffPlans, formatMarkdown, planHeadReusingBase, summaryLine } from '../src/preview/index.ts';
+import { diffPlans, formatMarkdown, summaryLine } from '../src/preview/index.ts';
 
 const encoder = new TextEncoder();
 const namespaces = 50;

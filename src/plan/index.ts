@@ -13,3 +13,4 @@ export { parsePrevious, type AppliedPlacements, type PreviousPlacement, type Pre
 export { bindingId, bindingName, type Binding, type BindingSnapshot } from './binding.ts';
 export { planToContract, type PlanContract, type ContractDiagnostic } from './contract.ts';
 export { coverageCodes, coverageWarnings } from './policy-coverage.ts';
+export { planHeadReusingBase, type HeadPlan, type PlannedBase, type Reuse } from './reuse-plan.ts';

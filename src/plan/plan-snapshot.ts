@@ -47,7 +47,7 @@ export function loadSnapshot(snapshot: Snapshot): LoadedRevision {
 /**
  * A load result with the fleet-wide checks of its RolloutStrategies (src/rollout/overlaps.ts): made
  * once per revision, after loading, so a plan that re-plans a subset of templates
- * (src/preview/reuse-plan.ts) keeps them whole. loadSnapshot applies it; so must any other loader.
+ * (reuse-plan.ts) keeps them whole. loadSnapshot applies it; so must any other loader.
  */
 export function withRolloutChecks(loaded: LoadResult): LoadResult {
   const rollouts = rolloutSelectionDiagnostics(loaded.fleet);

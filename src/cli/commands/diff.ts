@@ -20,12 +20,17 @@ import {
   type BranchStore,
 } from '../../git/index.ts';
 import type { Snapshot } from '../../load/index.ts';
-import { loadSnapshot, planLoaded, withRolloutChecks, type PreviousInput } from '../../plan/index.ts';
+import {
+  loadSnapshot,
+  planHeadReusingBase,
+  planLoaded,
+  withRolloutChecks,
+  type PreviousInput,
+} from '../../plan/index.ts';
 import {
   diffPlans,
   formatMarkdown,
   formatTable,
-  planHeadReusingBase,
   previewMarker,
   summaryLine,
   wavesOfChange,

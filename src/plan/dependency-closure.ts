@@ -7,7 +7,8 @@
  */
 import { resourceKey, resourceKeyOf, type Fleet, type Loaded, type ResourceKey } from '../api/index.ts';
 import { createInterpreter, InterpreterScriptError } from '../interpreter/index.ts';
-import { bindingId, type Binding, type Plan } from '../plan/index.ts';
+import { bindingId, type Binding } from './binding.ts';
+import type { Plan } from './plan-fleet.ts';
 import type { Reach } from './affected-templates.ts';
 
 /** The base plan's dependency graph, by template key. */

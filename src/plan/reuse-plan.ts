@@ -16,15 +16,9 @@ import {
   type Loaded,
   type ResourceKey,
 } from '../api/index.ts';
-import {
-  bindingId,
-  coverageCodes,
-  coverageWarnings,
-  planFleet,
-  type Binding,
-  type Plan,
-  type PlanInput,
-} from '../plan/index.ts';
+import { bindingId, type Binding } from './binding.ts';
+import { planFleet, type Plan, type PlanInput } from './plan-fleet.ts';
+import { coverageCodes, coverageWarnings } from './policy-coverage.ts';
 import { isUnsyncedNamespace, type Work } from '../render/index.ts';
 import { reachOf } from './affected-templates.ts';
 import { closeOverDependencies } from './dependency-closure.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { loadFleet, type Snapshot } from '../load/index.ts';
-import { coverageCodes, planFleet, type Plan } from '../plan/index.ts';
+import { coverageCodes, planFleet, type Plan } from './index.ts';
 import {
   baseFleet,
   cluster,
@@ -88,7 +88,7 @@ const edgeOverride = {
   },
 };
 
-describe('preview: the head planned reusing the base equals a full plan', () => {
+describe('plan: the head planned reusing the base equals a full plan', () => {
   const cases: { name: string; both?: Files; change: Files; want: 'partial' | 'full'; replanned?: number }[] = [
     {
       name: 'a weight change re-plans the templates of that policy',
