@@ -212,10 +212,11 @@ const preview = await time(async () => {
   // As `flotilla diff` does: the head is parsed on a worker while the base is loaded and planned.
   const pending = loadFleetConcurrently(head);
   const b = loadFleet(base);
-  const basePlan = planFleet({ fleet: b.fleet, diagnostics: b.diagnostics, revision: base.revision });
+  const baseInput = { fleet: b.fleet, diagnostics: b.diagnostics, revision: base.revision };
+  const basePlan = planFleet(baseInput);
   const h = await pending;
   const headPlan = planHeadReusingBase(
-    { fleet: b.fleet, plan: basePlan },
+    { input: baseInput, plan: basePlan },
     { fleet: h.fleet, diagnostics: h.diagnostics, revision: head.revision },
   );
   const diff = diffPlans({ ref: 'main', plan: basePlan }, { ref: 'topic', plan: headPlan.plan });
@@ -225,9 +226,10 @@ const preview = await time(async () => {
 const inThread = await time(() => {
   const b = loadFleet(base);
   const h = loadFleet(head);
-  const basePlan = planFleet({ fleet: b.fleet, diagnostics: b.diagnostics, revision: base.revision });
+  const baseInput = { fleet: b.fleet, diagnostics: b.diagnostics, revision: base.revision };
+  const basePlan = planFleet(baseInput);
   const headPlan = planHeadReusingBase(
-    { fleet: b.fleet, plan: basePlan },
+    { input: baseInput, plan: basePlan },
     { fleet: h.fleet, diagnostics: h.diagnostics, revision: head.revision },
   );
   return diffPlans({ ref: 'main', plan: basePlan }, { ref: 'topic', plan: headPlan.plan });

@@ -1,7 +1,8 @@
 /**
  * Which head templates a change reaches directly: changed or new templates, templates whose
  * claiming propagation policy is another one or was edited, and templates an added, removed or
- * edited override policy selects. Erring towards "reached" only re-plans more.
+ * edited override policy selects. An object read from another place counts as edited (diagnostics
+ * and explanations carry its position). Erring towards "reached" only re-plans more.
  */
 import {
   resourceKeyOf,
@@ -13,6 +14,7 @@ import {
   type ResourceKey,
 } from '../api/index.ts';
 import { indexPolicies, matchPolicy, selectorsPriority, type PolicyIndex } from '../policy/index.ts';
+import { loadedText } from './reuse-inputs.ts';
 
 /** The templates a change reaches, and which head templates propagate their dependencies. */
 export interface Reach {
@@ -28,7 +30,7 @@ export interface Reach {
 
 /** Compares the two fleets template by template (policy matching runs on both sides). */
 export function reachOf(base: Fleet, head: Fleet): Reach {
-  const baseText = new Map(base.templates.map((t) => [resourceKeyOf(t.object), JSON.stringify(t.object)] as const));
+  const baseText = new Map(base.templates.map((t) => [resourceKeyOf(t.object), loadedText(t)] as const));
   const baseIndex = indexPolicies(base.propagationPolicies);
   const headIndex = indexPolicies(head.propagationPolicies);
   const editedPolicies = changedIds(base.propagationPolicies, head.propagationPolicies);
@@ -48,7 +50,7 @@ export function reachOf(base: Fleet, head: Fleet): Reach {
     if (after?.object.spec.propagateDeps) requirers.add(key);
     const claimChanged = idOf(before) !== idOf(after) || (after !== undefined && editedPolicies.has(idOf(after)));
     if (
-      text !== JSON.stringify(t.object) ||
+      text !== loadedText(t) ||
       claimChanged ||
       editedOverrides.some((o) => overrideReaches(o, t.object, clusterOverrides))
     )
@@ -69,8 +71,8 @@ function idOf(p: Loaded | undefined): string {
 
 /** Ids of objects added, removed or edited between the two lists. */
 function changedIds(a: readonly Loaded[], b: readonly Loaded[]): Set<string> {
-  const before = new Map(a.map((x) => [idOf(x), JSON.stringify(x.object)] as const));
-  const after = new Map(b.map((x) => [idOf(x), JSON.stringify(x.object)] as const));
+  const before = new Map(a.map((x) => [idOf(x), loadedText(x)] as const));
+  const after = new Map(b.map((x) => [idOf(x), loadedText(x)] as const));
   const out = new Set<string>();
   for (const [id, text] of after) if (before.get(id) !== text) out.add(id);
   for (const id of before.keys()) if (!after.has(id)) out.add(id);

@@ -2,6 +2,7 @@
 export { planFleet, type BindingExplanation, type Plan, type PlanInput } from './plan-fleet.ts';
 export {
   loadSnapshot,
+  planInputOf,
   planLoaded,
   planSnapshot,
   withRolloutChecks,

@@ -22,8 +22,9 @@ import {
 import type { Snapshot } from '../../load/index.ts';
 import {
   loadSnapshot,
+  planFleet,
   planHeadReusingBase,
-  planLoaded,
+  planInputOf,
   withRolloutChecks,
   type PreviousInput,
 } from '../../plan/index.ts';
@@ -195,10 +196,11 @@ export async function previewRevisions(req: PreviewRequest, io: IO): Promise<{ d
   const previous = req.previous
     ? await readPreviousFile(path.resolve(io.cwd, req.previous))
     : await statusPrevious(store, baseLoad.fleet.settings.statusBranch, io);
-  const basePlan = planLoaded(baseLoad, { previous });
+  const baseInput = planInputOf(baseLoad, { previous });
+  const basePlan = planFleet(baseInput);
   const headLoad = headPending !== undefined ? withRolloutChecks(unwrap(await headPending)) : baseLoad;
   const head = planHeadReusingBase(
-    { fleet: baseLoad.fleet, plan: basePlan },
+    { input: baseInput, plan: basePlan },
     {
       fleet: headLoad.fleet,
       diagnostics: [...headLoad.diagnostics, ...(previous.diagnostics ?? [])],
