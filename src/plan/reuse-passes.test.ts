@@ -1,0 +1,246 @@
+import assert from 'node:assert/strict';
+import { resourceKey, type GracefulEvictionTask, type ResourceKey, type TargetCluster } from '../api/index.ts';
+import { loadFleet, type Snapshot } from '../load/index.ts';
+import { cluster, deployment, service, servicePolicy, toYaml, weightedPolicy } from '../../test/preview/fleet-repo.ts';
+import { planFleet, planHeadReusingBase, type Plan, type PlanInput } from './index.ts';
+
+/**
+ * A controller's passes, each planned reusing the pass before (as src/controller/plan-memory.ts
+ * does), with its history read back from the last plan as the status branch records it. At every
+ * pass the partial plan must be the full plan's bytes.
+ */
+
+type Files = Record<string, readonly object[]>;
+
+/** What a pass plans from beside the files: placement history as the status branch hands it over. */
+interface History {
+  readonly previous: Map<ResourceKey, readonly TargetCluster[]>;
+  readonly evictions: Map<ResourceKey, readonly GracefulEvictionTask[]>;
+}
+
+function snapshot(revision: string, files: Files): Snapshot {
+  const encoder = new TextEncoder();
+  const paths = Object.keys(files).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    revision,
+    files: paths.map((path) => ({ path, bytes: encoder.encode(toYaml(files[path] ?? [])) })),
+    problems: [],
+  };
+}
+
+/** The history a pass after `plan` reads: each binding's clusters and eviction tasks. */
+function historyOf(plan: Plan): History {
+  const previous = new Map<ResourceKey, readonly TargetCluster[]>();
+  const evictions = new Map<ResourceKey, readonly GracefulEvictionTask[]>();
+  for (const b of plan.bindings) {
+    const key = resourceKey(b.spec.resource);
+    previous.set(key, b.spec.clusters);
+    if (b.spec.gracefulEvictionTasks?.length) evictions.set(key, b.spec.gracefulEvictionTasks);
+  }
+  return { previous, evictions };
+}
+
+function inputOf(revision: string, files: Files, h: History): PlanInput {
+  const { fleet, diagnostics } = loadFleet(snapshot(revision, files));
+  return { fleet, diagnostics, revision, previous: h.previous, evictions: h.evictions };
+}
+
+const key = (name: string) => resourceKey({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name });
+const image = (n: number) => `registry.example.com/shop/app:${n}`;
+
+/** Three clusters, twelve Divided Deployments, Services Duplicated, and one Service no cluster can take (a warning). */
+function fleetFiles(): Files {
+  return {
+    'clusters/eu-1.yaml': [cluster('eu-1', 'eu-west')],
+    'clusters/eu-2.yaml': [cluster('eu-2', 'eu-west')],
+    'clusters/us-1.yaml': [cluster('us-1', 'us-east')],
+    'policies/web-spread.yaml': [weightedPolicy({ 'eu-1': 2, 'eu-2': 1, 'us-1': 1 })],
+    'policies/services.yaml': [servicePolicy(['eu-1', 'us-1'])],
+    'policies/nowhere.yaml': [
+      {
+        apiVersion: 'policy.karmada.io/v1alpha1',
+        kind: 'PropagationPolicy',
+        metadata: { name: 'nowhere', namespace: 'shop' },
+        spec: {
+          resourceSelectors: [{ apiVersion: 'v1', kind: 'Service', name: 'lost' }],
+          priority: 5,
+          placement: { clusterAffinity: { clusterNames: ['ap-1'] } },
+        },
+      },
+    ],
+    'apps/a.yaml': Array.from({ length: 6 }, (_, i) => deployment(`a${i}`, 4 + i, image(1))),
+    'apps/b.yaml': Array.from({ length: 6 }, (_, i) => deployment(`b${i}`, 3 + i, image(1))),
+    'apps/services.yaml': [service('a0'), service('b0'), service('lost')],
+  };
+}
+
+/** A PropagationPolicy selecting nothing (only a coverage warning). */
+const idlePolicy = {
+  apiVersion: 'policy.karmada.io/v1alpha1',
+  kind: 'PropagationPolicy',
+  metadata: { name: 'idle', namespace: 'shop' },
+  spec: {
+    resourceSelectors: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'none' }],
+    placement: { clusterAffinity: { clusterNames: ['us-1'] } },
+  },
+};
+
+/** An eviction task as the failover pass writes it, for the copy on `cluster`. */
+function evictionFrom(clusterName: string, replicas: number): GracefulEvictionTask {
+  return {
+    fromCluster: clusterName,
+    purgeMode: 'Gracefully',
+    replicas,
+    reason: 'ApplicationFailure',
+    producer: 'resource-binding-application-failover-controller',
+    creationTimestamp: '2026-01-01T00:00:00Z',
+  };
+}
+
+interface Pass {
+  readonly name: string;
+  /** The files and history of this pass, from the last pass's. */
+  readonly next: (files: Files, h: History) => { files: Files; history: History };
+  readonly want: 'partial' | 'full';
+  /**
+   * At most this many templates re-planned: the changed ones, and those whose placement changed
+   * the pass before (their previous placement is now that pass's, which may schedule otherwise).
+   */
+  readonly replanned?: number;
+}
+
+const passes: Pass[] = [
+  {
+    name: 'the pass after the first reads its placement back',
+    next: (files, h) => ({ files, history: h }),
+    want: 'full',
+  },
+  { name: 'nothing changed', next: (files, h) => ({ files, history: h }), want: 'partial', replanned: 0 },
+  {
+    name: 'one template gets a new image',
+    next: (files, h) => ({
+      files: {
+        ...files,
+        'apps/b.yaml': (files['apps/b.yaml'] ?? []).map((d, i) => (i === 2 ? deployment('b2', 5, image(2)) : d)),
+      },
+      history: h,
+    }),
+    want: 'partial',
+    replanned: 1,
+  },
+  {
+    name: 'an autoscaler changes one template’s replicas',
+    next: (files, h) => ({
+      files: {
+        ...files,
+        'apps/a.yaml': (files['apps/a.yaml'] ?? []).map((d, i) => (i === 1 ? deployment('a1', 9, image(1)) : d)),
+      },
+      history: h,
+    }),
+    want: 'partial',
+    replanned: 1,
+  },
+  {
+    name: 'a failover evicts one binding from eu-1',
+    next: (files, h) => {
+      const from = h.previous.get(key('a3')) ?? [];
+      const previous = new Map(h.previous);
+      previous.set(
+        key('a3'),
+        from.filter((c) => c.name !== 'eu-1'),
+      );
+      const evictions = new Map(h.evictions);
+      evictions.set(key('a3'), [evictionFrom('eu-1', from.find((c) => c.name === 'eu-1')?.replicas ?? 0)]);
+      return { files, history: { previous, evictions } };
+    },
+    want: 'partial',
+    replanned: 2,
+  },
+  {
+    name: 'the eviction is still graceful a pass later',
+    next: (files, h) => ({ files, history: h }),
+    want: 'partial',
+    replanned: 1,
+  },
+  {
+    name: 'a previous placement moves (a descheduler takes replicas off us-1)',
+    next: (files, h) => {
+      const previous = new Map(h.previous);
+      previous.set(
+        key('b4'),
+        (h.previous.get(key('b4')) ?? []).map((c) => (c.name === 'us-1' ? { name: 'us-1', replicas: 0 } : c)),
+      );
+      return { files, history: { ...h, previous } };
+    },
+    want: 'partial',
+    replanned: 2,
+  },
+  {
+    name: 'the eviction task is purged',
+    next: (files, h) => {
+      const evictions = new Map(h.evictions);
+      evictions.delete(key('a3'));
+      return { files, history: { ...h, evictions } };
+    },
+    want: 'partial',
+    replanned: 2,
+  },
+  {
+    name: 'templates move down their file',
+    next: (files, h) => ({
+      files: { ...files, 'apps/services.yaml': [service('extra'), ...(files['apps/services.yaml'] ?? [])] },
+      history: h,
+    }),
+    want: 'partial',
+    replanned: 5,
+  },
+  {
+    name: 'a policy moves down its file (its Unschedulable warning names another line)',
+    next: (files, h) => ({
+      files: { ...files, 'policies/nowhere.yaml': [idlePolicy, ...(files['policies/nowhere.yaml'] ?? [])] },
+      history: h,
+    }),
+    want: 'partial',
+    replanned: 2,
+  },
+  {
+    name: 'a cluster’s labels change',
+    next: (files, h) => ({
+      files: { ...files, 'clusters/eu-2.yaml': [{ ...cluster('eu-2', 'eu-central') }] },
+      history: h,
+    }),
+    want: 'full',
+  },
+  {
+    name: 'nothing changed after the cluster change',
+    next: (files, h) => ({ files, history: h }),
+    want: 'partial',
+    replanned: 0,
+  },
+];
+
+describe('plan: controller passes planned reusing the pass before equal full plans', () => {
+  let files = fleetFiles();
+  let input = inputOf('r0', files, { previous: new Map(), evictions: new Map() });
+  let plan = planFleet(input);
+  passes.forEach((p, i) => {
+    // Each pass starts where the one before it ended, as the controller's do.
+    it(`pass ${i + 1}: ${p.name}`, () => {
+      const next = p.next(files, historyOf(plan));
+      const head = inputOf(`r${i + 1}`, next.files, next.history);
+      const got = planHeadReusingBase({ input, plan }, head);
+      const full = planFleet(head);
+      assert.equal(JSON.stringify(got.plan), JSON.stringify(full));
+      assert.equal(got.reuse.kind, p.want, JSON.stringify(got.reuse));
+      if (got.reuse.kind === 'partial' && p.replanned !== undefined)
+        assert.ok(got.reuse.replanned <= p.replanned, JSON.stringify(got.reuse));
+      assert.ok(
+        full.warnings.some((w) => w.code === 'Unschedulable'),
+        'the fleet keeps a warning to carry over',
+      );
+      files = next.files;
+      input = head;
+      plan = got.plan;
+    });
+  });
+});
