@@ -14,7 +14,7 @@ import {
   type ResourceKey,
 } from '../api/index.ts';
 import { indexPolicies, matchPolicy, selectorsPriority, type PolicyIndex } from '../policy/index.ts';
-import { loadedText } from './reuse-inputs.ts';
+import { sameLoaded } from './reuse-inputs.ts';
 
 /** The templates a change reaches, and which head templates propagate their dependencies. */
 export interface Reach {
@@ -28,12 +28,19 @@ export interface Reach {
   readonly added: ReadonlySet<ResourceKey>;
 }
 
-/** Compares the two fleets template by template (policy matching runs on both sides). */
+/**
+ * Compares the two fleets template by template. Policy matching runs on both sides when the
+ * propagation policies differ; with the same policies a template's claim is the same, and only
+ * policies with `propagateDeps` need matching (to find the requirers).
+ */
 export function reachOf(base: Fleet, head: Fleet): Reach {
-  const baseText = new Map(base.templates.map((t) => [resourceKeyOf(t.object), loadedText(t)] as const));
-  const baseIndex = indexPolicies(base.propagationPolicies);
-  const headIndex = indexPolicies(head.propagationPolicies);
+  const baseTemplates = new Map(base.templates.map((t) => [resourceKeyOf(t.object), t] as const));
   const editedPolicies = changedIds(base.propagationPolicies, head.propagationPolicies);
+  const baseIndex = editedPolicies.size ? indexPolicies(base.propagationPolicies) : undefined;
+  const headIndex =
+    editedPolicies.size || head.propagationPolicies.some((p) => p.object.spec.propagateDeps)
+      ? indexPolicies(head.propagationPolicies)
+      : undefined;
   const editedOverrides = changedOverrides(base.overridePolicies, head.overridePolicies);
   const clusterOverrides = [...base.overridePolicies, ...head.overridePolicies].filter(
     (p) => p.object.kind === 'ClusterOverridePolicy',
@@ -43,21 +50,23 @@ export function reachOf(base: Fleet, head: Fleet): Reach {
   const added = new Set<ResourceKey>();
   for (const t of head.templates) {
     const key = resourceKeyOf(t.object);
-    const text = baseText.get(key);
-    if (text === undefined) added.add(key);
-    const before = matchOf(baseIndex, t.object);
-    const after = matchOf(headIndex, t.object);
+    const before = baseTemplates.get(key);
+    if (before === undefined) added.add(key);
+    const after = headIndex && matchOf(headIndex, t.object);
     if (after?.object.spec.propagateDeps) requirers.add(key);
-    const claimChanged = idOf(before) !== idOf(after) || (after !== undefined && editedPolicies.has(idOf(after)));
+    const claimChanged =
+      baseIndex !== undefined &&
+      (idOf(matchOf(baseIndex, t.object)) !== idOf(after) || (after !== undefined && editedPolicies.has(idOf(after))));
     if (
-      text !== loadedText(t) ||
+      before === undefined ||
+      !sameLoaded(before, t) ||
       claimChanged ||
       editedOverrides.some((o) => overrideReaches(o, t.object, clusterOverrides))
     )
       affected.add(key);
   }
   const headKeys = new Set(head.templates.map((t) => resourceKeyOf(t.object)));
-  const removed = new Set([...baseText.keys()].filter((k) => !headKeys.has(k)));
+  const removed = new Set([...baseTemplates.keys()].filter((k) => !headKeys.has(k)));
   return { affected, requirers, removed, added };
 }
 
@@ -71,10 +80,13 @@ function idOf(p: Loaded | undefined): string {
 
 /** Ids of objects added, removed or edited between the two lists. */
 function changedIds(a: readonly Loaded[], b: readonly Loaded[]): Set<string> {
-  const before = new Map(a.map((x) => [idOf(x), loadedText(x)] as const));
-  const after = new Map(b.map((x) => [idOf(x), loadedText(x)] as const));
+  const before = new Map(a.map((x) => [idOf(x), x] as const));
+  const after = new Map(b.map((x) => [idOf(x), x] as const));
   const out = new Set<string>();
-  for (const [id, text] of after) if (before.get(id) !== text) out.add(id);
+  for (const [id, x] of after) {
+    const was = before.get(id);
+    if (was === undefined || !sameLoaded(was, x)) out.add(id);
+  }
   for (const id of before.keys()) if (!after.has(id)) out.add(id);
   return out;
 }

@@ -58,7 +58,7 @@ export function isNamespaceTemplate(o: KubeObject): boolean {
 
 function differingKeys<K, V>(x: ReadonlyMap<K, V>, y: ReadonlyMap<K, V>): K[] {
   const out: K[] = [];
-  for (const [k, v] of x) if (!y.has(k) || JSON.stringify(v) !== JSON.stringify(y.get(k))) out.push(k);
+  for (const [k, v] of x) if (!y.has(k) || !sameValue(v, y.get(k))) out.push(k);
   for (const k of y.keys()) if (!x.has(k)) out.push(k);
   return out;
 }
@@ -67,12 +67,43 @@ function sameMap<K, V>(x: ReadonlyMap<K, V> | undefined, y: ReadonlyMap<K, V> | 
   return x === y || differingKeys(x ?? new Map(), y ?? new Map()).length === 0;
 }
 
-/** Same objects from the same places (diagnostics and explanations carry the source position). */
 function sameObjects(a: readonly Loaded[], b: readonly Loaded[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i] || loadedText(x) === loadedText(b[i]));
+  return (
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i];
+      return y !== undefined && sameLoaded(x, y);
+    })
+  );
 }
 
-/** An object and where it was read, as one string to compare. */
-export function loadedText(l: Loaded | undefined): string {
-  return l === undefined ? '' : JSON.stringify([l.object, l.source]);
+/**
+ * The same object read from the same place (diagnostics and explanations carry the position).
+ * The loader hands an unchanged file's objects back as the same values, so most compare by reference.
+ */
+export function sameLoaded(a: Loaded, b: Loaded): boolean {
+  return (
+    a === b || (a.object === b.object && a.source === b.source) || sameValue([a.object, a.source], [b.object, b.source])
+  );
+}
+
+/**
+ * Whether two JSON values are equal, keys in the same order (as JSON.stringify would print
+ * them: a value can reach a plan's bytes). Anything else (undefined members, NaN) counts as different.
+ */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return typeof a !== 'number' || Number.isFinite(a);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i];
+    if (k === undefined || k !== kb[i]) return false;
+    const x: unknown = Reflect.get(a, k);
+    const y: unknown = Reflect.get(b, k);
+    if (x === undefined || !sameValue(x, y)) return false;
+  }
+  return true;
 }
