@@ -1,15 +1,23 @@
 /**
  * Joins the part of a base plan a change left alone with a plan of the re-planned templates, in
  * the order planFleet sorts its output (plan-fleet.ts `finish`), so the result reads exactly as a
- * full plan would. Both inputs are sorted already: the Works are merged in one linear pass, as
- * a fleet's Works run to hundreds of thousands.
+ * full plan would. The base's Works index (work-index.ts) says which Works to drop and which
+ * namespaces need a derived Work, so the other Works are only copied, never read: a fleet's Works
+ * run to hundreds of thousands.
  */
 import { compareDiagnostics, compareStrings, resourceKey, type Diagnostic, type ResourceKey } from '../api/index.ts';
-import { isUnsyncedNamespace, type Work } from '../render/index.ts';
+import type { Work } from '../render/index.ts';
 import { bindingId, type Binding } from './binding.ts';
 import type { Plan } from './plan-fleet.ts';
-
-const namespaceBindingPrefix = 'Namespace/';
+import {
+  bindingOf,
+  clustersNeeding,
+  namespaceBindingPrefix,
+  namespaceOfWork,
+  rememberWorkIndex,
+  updatedIndex,
+  workIndexOf,
+} from './work-index.ts';
 
 /**
  * The base plan's kept bindings and their Works, plus the subset plan, with the given warnings.
@@ -23,25 +31,13 @@ export function mergePlans(
   kept: readonly Binding[],
   warnings: readonly Diagnostic[],
 ): Plan | undefined {
-  const keptIds = new Set(kept.map((b) => bindingId(b)));
-  const fresh = subset.works.filter((w) => !isNamespaceWork(w));
-  // The namespaces whose Works change: those of the base's dropped Works and of the re-planned ones.
-  const touched = new Set(fresh.map(namespaceOfWork));
-  for (const w of base.works) if (!isNamespaceWork(w) && !keptIds.has(bindingOf(w))) touched.add(namespaceOfWork(w));
-  const baseKept = base.works.filter((w) =>
-    isNamespaceWork(w) ? !touched.has(namespaceOfWork(w)) : keptIds.has(bindingOf(w)),
-  );
-  const derived = namespaceWorksNeeded(
-    [...baseKept, ...fresh],
-    touched,
-    [...base.works, ...subset.works].filter(isNamespaceWork),
-  );
-  if (derived === undefined) return undefined;
+  const works = mergeWorks(base, subset, kept);
+  if (works === undefined) return undefined;
   const keptKeys = new Set(kept.map(keyOfBinding));
-  return {
+  const plan: Plan = {
     revision: subset.revision,
     bindings: [...kept, ...subset.bindings].sort((a, b) => compareStrings(keyOfBinding(a), keyOfBinding(b))),
-    works: mergeFew(baseKept, [...fresh, ...derived].sort(compareWorks), compareWorks),
+    works: works.works,
     errors: [],
     warnings: [...warnings].sort(compareDiagnostics),
     explanations: [...base.explanations.filter((e) => keptKeys.has(e.key)), ...subset.explanations].sort((a, b) =>
@@ -49,6 +45,8 @@ export function mergePlans(
     ),
     clusters: subset.clusters,
   };
+  rememberWorkIndex(plan, works.index);
+  return plan;
 }
 
 /** The ResourceKey of a binding's template. */
@@ -56,88 +54,92 @@ export function keyOfBinding(b: Binding): ResourceKey {
   return resourceKey(b.spec.resource);
 }
 
+/** The merged Works and their index; undefined when a namespace Work is in neither plan. */
+function mergeWorks(
+  base: Plan,
+  subset: Plan,
+  kept: readonly Binding[],
+): { works: Work[]; index: ReturnType<typeof workIndexOf> } | undefined {
+  const index = workIndexOf(base);
+  const keptIds = new Set(kept.map((b) => bindingId(b)));
+  const dropped = [...index.byBinding.keys()].filter(
+    (id) => !id.startsWith(namespaceBindingPrefix) && !keptIds.has(id),
+  );
+  const fresh = subset.works.filter((w) => !bindingOf(w).startsWith(namespaceBindingPrefix));
+  // The namespaces whose Works change: those of the dropped Works and of the re-planned ones.
+  const touched = new Set(fresh.map(namespaceOfWork));
+  for (const id of dropped) for (const w of index.byBinding.get(id) ?? []) touched.add(namespaceOfWork(w));
+  const staleNamespaceWorks = [...touched].map((ns) => `${namespaceBindingPrefix}${ns}`);
+  const updated = updatedIndex(index, [...dropped, ...staleNamespaceWorks], fresh, touched);
+  const rendered = new Map<string, Work>();
+  for (const w of [...subset.works, ...staleNamespaceWorks.flatMap((id) => index.byBinding.get(id) ?? [])])
+    if (bindingOf(w).startsWith(namespaceBindingPrefix))
+      rendered.set(`${w.metadata.namespace}|${namespaceOfWork(w)}`, w);
+  const derived: Work[] = [];
+  for (const ns of touched)
+    for (const execNs of clustersNeeding(updated, ns)) {
+      const w = rendered.get(`${execNs}|${ns}`);
+      if (!w) return undefined;
+      derived.push(w);
+    }
+  const removed = [...dropped, ...staleNamespaceWorks].flatMap((id) => index.byBinding.get(id) ?? []);
+  const works = spliceSorted(base.works, removed, [...fresh, ...derived]);
+  if (works === undefined) return undefined;
+  return { works, index: updatedIndex(updated, [], derived, new Set()) };
+}
+
 /**
- * The namespace Works of the `touched` namespaces the Works need (a namespaced object on a
- * cluster where no Namespace binding places its namespace), from those either plan rendered;
- * undefined when one is missing.
+ * `sorted` without the `removed` Works and with the `added` ones, in planFleet's order; each
+ * position is found by binary search. Undefined when a removed Work is not where its order says.
  */
-function namespaceWorksNeeded(
-  works: readonly Work[],
-  touched: ReadonlySet<string>,
-  rendered: readonly Work[],
-): Work[] | undefined {
-  const autos = new Map(rendered.map((w) => [pairOf(w.metadata.namespace, namespaceOfWork(w)), w] as const));
-  const placed = new Set<string>();
-  const wanted = new Set<string>();
-  for (const w of works) {
-    const manifest = w.spec.workload.manifests[0];
-    const meta = (manifest?.['metadata'] ?? {}) as { name?: string; namespace?: string };
-    if (manifest?.['kind'] === 'Namespace') {
-      if (touched.has(meta.name ?? '')) placed.add(pairOf(w.metadata.namespace, meta.name ?? ''));
-    } else if (meta.namespace && touched.has(meta.namespace) && !isUnsyncedNamespace(meta.namespace))
-      wanted.add(pairOf(w.metadata.namespace, meta.namespace));
+function spliceSorted(sorted: readonly Work[], removed: readonly Work[], added: readonly Work[]): Work[] | undefined {
+  const cuts: number[] = [];
+  for (const w of removed) {
+    const at = lowerBound(sorted, w);
+    if (sorted[at] !== w) return undefined;
+    cuts.push(at);
   }
+  cuts.sort((a, b) => a - b);
+  const inserts = [...added].sort(compareWorks).map((w) => ({ at: lowerBound(sorted, w), w }));
   const out: Work[] = [];
-  for (const pair of wanted) {
-    if (placed.has(pair)) continue;
-    const w = autos.get(pair);
-    if (!w) return undefined;
-    out.push(w);
+  let from = 0;
+  let c = 0;
+  let i = 0;
+  while (from <= sorted.length) {
+    const nextCut = cuts[c] ?? sorted.length;
+    const nextInsert = inserts[i]?.at ?? sorted.length;
+    const until = Math.min(nextCut, nextInsert);
+    for (let k = from; k < until; k++) {
+      const w = sorted[k];
+      if (w !== undefined) out.push(w);
+    }
+    from = until;
+    const insert = inserts[i];
+    if (insert !== undefined && insert.at === until) {
+      out.push(insert.w);
+      i++;
+    } else if (c < cuts.length && nextCut === until) {
+      from = until + 1;
+      c++;
+    } else break;
   }
   return out;
 }
 
-/** Whether planFleet derived this Work for a namespace its objects need (plan-fleet.ts namespaceWorks). */
-function isNamespaceWork(w: Work): boolean {
-  return bindingOf(w).startsWith(namespaceBindingPrefix);
-}
-
-function bindingOf(w: Work): string {
-  return w.metadata.annotations['flotilla.io/binding'] ?? '';
-}
-
-/** The namespace a Work's object lives in, or the one it is (a Namespace). */
-function namespaceOfWork(w: Work): string {
-  const manifest = w.spec.workload.manifests[0];
-  const meta = (manifest?.['metadata'] ?? {}) as { name?: string; namespace?: string };
-  return (manifest?.['kind'] === 'Namespace' ? meta.name : meta.namespace) ?? '';
+/** The first position in `sorted` whose Work does not order before `w`. */
+function lowerBound(sorted: readonly Work[], w: Work): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const m = sorted[mid];
+    if (m !== undefined && compareWorks(m, w) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Works in planFleet's order: by execution namespace, then name. */
 function compareWorks(a: Work, b: Work): number {
   return compareStrings(a.metadata.namespace, b.metadata.namespace) || compareStrings(a.metadata.name, b.metadata.name);
-}
-
-/**
- * A long sorted list with a few sorted elements inserted in order (each found by binary search),
- * the long list's element first on a tie.
- */
-function mergeFew<T extends object>(many: readonly T[], few: readonly T[], compare: (x: T, y: T) => number): T[] {
-  const out: T[] = [];
-  let from = 0;
-  for (const x of few) {
-    let lo = from;
-    let hi = many.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const m = many[mid];
-      if (m !== undefined && compare(m, x) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = from; i < lo; i++) {
-      const m = many[i];
-      if (m !== undefined) out.push(m);
-    }
-    out.push(x);
-    from = lo;
-  }
-  for (let i = from; i < many.length; i++) {
-    const m = many[i];
-    if (m !== undefined) out.push(m);
-  }
-  return out;
-}
-
-function pairOf(executionNamespace: string, namespace: string): string {
-  return `${executionNamespace}|${namespace}`;
 }
