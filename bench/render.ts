@@ -9,8 +9,9 @@
  *   controller's pass runs them, with the caches a long-running controller keeps between passes;
  * - where the fleet is small enough (or FLOTILLA_BENCH_VERIFY=1), the changed rendered tree is
  *   written again from an empty cache into a second repository and the tree ids compared.
- * - the long-running controller's load and plan of the same change (controllerPassFigures): the
- *   change re-planned reusing the pass before, CPU and wall (FLOTILLA_BENCH_CONTROLLER=0 skips it);
+ * - the long-running controller's load and plan of the same change and of its undoing
+ *   (controllerPassFigures): each re-planned reusing the pass before, CPU and wall
+ *   (FLOTILLA_BENCH_CONTROLLER=0 skips it);
  * Figures, not assertions (Q7): one JSON line per case, then a table, with the 1-minute load average.
  *
  *   npx node bench/render.ts                   # hard:1000x10000
@@ -136,8 +137,9 @@ function placementOf(p: Plan): Map<ResourceKey, readonly TargetCluster[]> {
 
 /**
  * The long-running controller's load and plan of a one-template change (src/controller/plan-memory.ts):
- * a settled pass planned in full with its own placement as the previous one, then the changed
- * revision loaded with the parsed-files cache warm and planned reusing the settled pass.
+ * a settled pass planned in full with its own placement as the previous one; the change planned
+ * reusing it (the first reuse after a full plan also indexes its Works); then the change undone,
+ * loaded with the parsed-files cache warm and planned reusing the pass before, as every later pass.
  */
 function controllerPassFigures(files: readonly SourceFile[]): void {
   const load = (f: readonly SourceFile[], revision: string) =>
@@ -147,9 +149,15 @@ function controllerPassFigures(files: readonly SourceFile[]): void {
   const settledInput: PlanInput = { ...first, revision: 'r1', previous: placementOf(warm) };
   const settled = timed(() => planFleet(settledInput));
   Object.assign(figures, { controllerFullPlanMs: settled.ms, controllerFullPlanCpuMs: settled.cpuMs });
-  const loaded = load(changedFleet(files), 'r2');
-  const changedInput: PlanInput = { ...loaded.value, previous: placementOf(settled.value) };
-  const reused = timed(() => planHeadReusingBase({ input: settledInput, plan: settled.value }, changedInput));
+  const changedInput: PlanInput = { ...load(changedFleet(files), 'r2').value, previous: placementOf(settled.value) };
+  const firstReuse = timed(() => planHeadReusingBase({ input: settledInput, plan: settled.value }, changedInput));
+  Object.assign(figures, {
+    controllerReuse1PlanMs: firstReuse.ms,
+    controllerReuse1PlanCpuMs: firstReuse.cpuMs,
+  });
+  const loaded = load(files, 'r3');
+  const undoneInput: PlanInput = { ...loaded.value, previous: placementOf(firstReuse.value.plan) };
+  const reused = timed(() => planHeadReusingBase({ input: changedInput, plan: firstReuse.value.plan }, undoneInput));
   Object.assign(figures, {
     controllerChangeLoadMs: loaded.ms,
     controllerChangeLoadCpuMs: loaded.cpuMs,
@@ -159,7 +167,8 @@ function controllerPassFigures(files: readonly SourceFile[]): void {
   });
   if (settled.value.works.length <= 50_000 || process.env['FLOTILLA_BENCH_VERIFY'] === '1')
     figures['controllerPlanSameAsFull'] = String(
-      JSON.stringify(reused.value.plan) === JSON.stringify(planFleet(changedInput)),
+      JSON.stringify(reused.value.plan) === JSON.stringify(planFleet(undoneInput)) &&
+        JSON.stringify(firstReuse.value.plan) === JSON.stringify(planFleet(changedInput)),
     );
 }
 
