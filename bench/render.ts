@@ -170,6 +170,9 @@ function controllerPassFigures(files: readonly SourceFile[]): void {
       JSON.stringify(reused.value.plan) === JSON.stringify(planFleet(undoneInput)) &&
         JSON.stringify(firstReuse.value.plan) === JSON.stringify(planFleet(changedInput)),
     );
+  // Printed at once too: the commit phases after it run for many minutes at the hard shape.
+  const load1 = Math.round((os.loadavg()[0] ?? 0) * 10) / 10;
+  process.stderr.write(`${JSON.stringify({ ...figures, load1 })}\n`);
 }
 
 async function main(): Promise<void> {
