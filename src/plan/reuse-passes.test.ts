@@ -3,6 +3,7 @@ import { resourceKey, type GracefulEvictionTask, type ResourceKey, type TargetCl
 import { loadFleet, type Snapshot } from '../load/index.ts';
 import { cluster, deployment, service, servicePolicy, toYaml, weightedPolicy } from '../../test/preview/fleet-repo.ts';
 import { planFleet, planHeadReusingBase, type Plan, type PlanInput } from './index.ts';
+import { indexOfWorks, workIndexOf, type WorkIndex } from './work-index.ts';
 
 /**
  * A controller's passes, each planned reusing the pass before (as src/controller/plan-memory.ts
@@ -94,6 +95,22 @@ function evictionFrom(clusterName: string, replicas: number): GracefulEvictionTa
     reason: 'ApplicationFailure',
     producer: 'resource-binding-application-failover-controller',
     creationTimestamp: '2026-01-01T00:00:00Z',
+  };
+}
+
+/** An index as plain sorted data: counts of zero left out, each binding's Works by name. */
+function indexData(index: WorkIndex): unknown {
+  const counts = (m: WorkIndex['needing']) =>
+    [...m]
+      .map(([ns, inner]) => [ns, [...inner].filter(([, n]) => n !== 0).sort()] as const)
+      .filter(([, inner]) => inner.length > 0)
+      .sort();
+  return {
+    byBinding: [...index.byBinding]
+      .map(([id, works]) => [id, works.map((w) => `${w.metadata.namespace}/${w.metadata.name}`).sort()] as const)
+      .sort(),
+    needing: counts(index.needing),
+    placing: counts(index.placing),
   };
 }
 
@@ -231,6 +248,8 @@ describe('plan: controller passes planned reusing the pass before equal full pla
       const got = planHeadReusingBase({ input, plan }, head);
       const full = planFleet(head);
       assert.equal(JSON.stringify(got.plan), JSON.stringify(full));
+      // The index the next pass starts from is the one its Works have.
+      assert.deepEqual(indexData(workIndexOf(got.plan)), indexData(indexOfWorks(got.plan.works)));
       assert.equal(got.reuse.kind, p.want, JSON.stringify(got.reuse));
       if (got.reuse.kind === 'partial' && p.replanned !== undefined)
         assert.ok(got.reuse.replanned <= p.replanned, JSON.stringify(got.reuse));

@@ -16,6 +16,7 @@ import { keyOfBinding, mergePlans } from './merge-plans.ts';
 import { planFleet, type Plan, type PlanInput } from './plan-fleet.ts';
 import { coverageCodes, coverageWarnings } from './policy-coverage.ts';
 import { fleetWideChange, historyChanges, isNamespaceTemplate } from './reuse-inputs.ts';
+import { rememberWorkIndex, workIndexOf } from './work-index.ts';
 
 /** An earlier revision as already planned: what it was planned from, and its plan. */
 export interface PlannedBase {
@@ -65,10 +66,10 @@ export function planHeadReusingBase(base: PlannedBase, head: PlanInput): HeadPla
   });
   const merged = mergePlans(base.plan, subset, kept, [...keptWarnings, ...nonCoverage(subset.warnings)]);
   if (!merged) return full('a namespace Work could not be reused');
-  return {
-    plan: withRebalancers(withFleetCoverage(merged, head), head),
-    reuse: { kind: 'partial', replanned: affected.size, reused: kept.length },
-  };
+  const plan = withRebalancers(withFleetCoverage(merged, head), head);
+  // The next reuse starts from this plan: it keeps the index of its Works, not only the merge's.
+  rememberWorkIndex(plan, workIndexOf(merged));
+  return { plan, reuse: { kind: 'partial', replanned: affected.size, reused: kept.length } };
 }
 
 /** The plan of `input` restricted to the given templates. */

@@ -30,7 +30,7 @@ const indexes = new WeakMap<Plan, WorkIndex>();
 export function workIndexOf(plan: Plan): WorkIndex {
   const known = indexes.get(plan);
   if (known) return known;
-  const built = indexWorks(plan.works);
+  const built = indexOfWorks(plan.works);
   indexes.set(plan, built);
   return built;
 }
@@ -40,8 +40,8 @@ export function rememberWorkIndex(plan: Plan, index: WorkIndex): void {
   indexes.set(plan, index);
 }
 
-/** An index from scratch. */
-function indexWorks(works: readonly Work[]): WorkIndex {
+/** An index read from every Work. */
+export function indexOfWorks(works: readonly Work[]): WorkIndex {
   const byBinding = new Map<string, Work[]>();
   const needing = new Map<string, Map<string, number>>();
   const placing = new Map<string, Map<string, number>>();
