@@ -13,16 +13,16 @@ import type { PlanInput } from './plan-fleet.ts';
 export function fleetWideChange(base: PlanInput, head: PlanInput): string | undefined {
   const a = base.fleet;
   const b = head.fleet;
-  if (!sameObjects(a.clusters, b.clusters)) return 'the clusters or their observed state changed';
-  if (!sameObjects(a.customizations, b.customizations)) return 'resource interpreter customizations changed';
+  if (!sameList(a.clusters, b.clusters)) return 'the clusters or their observed state changed';
+  if (!sameList(a.customizations, b.customizations)) return 'resource interpreter customizations changed';
   if (
     [...a.clusterScopedKinds].sort(compareStrings).join(',') !==
     [...b.clusterScopedKinds].sort(compareStrings).join(',')
   )
     return 'CustomResourceDefinitions changed';
   const namespaces = (f: Fleet) => f.templates.filter((t) => isNamespaceTemplate(t.object));
-  if (!sameObjects(namespaces(a), namespaces(b))) return 'Namespace templates changed';
-  if (!sameObjects(a.rebalancers ?? [], b.rebalancers ?? [])) return 'WorkloadRebalancers changed';
+  if (!sameList(namespaces(a), namespaces(b))) return 'Namespace templates changed';
+  if (!sameList(a.rebalancers ?? [], b.rebalancers ?? [])) return 'WorkloadRebalancers changed';
   // A WorkloadRebalancer's outcome and the eviction tasks it creates carry the pass's time.
   if (b.rebalancers?.length && !sameMap(base.rebalanced, head.rebalanced)) return 'WorkloadRebalancer records changed';
   if (b.rebalancers?.length && base.now !== head.now) return 'a WorkloadRebalancer reads the pass time';
@@ -67,7 +67,8 @@ function sameMap<K, V>(x: ReadonlyMap<K, V> | undefined, y: ReadonlyMap<K, V> | 
   return x === y || differingKeys(x ?? new Map(), y ?? new Map()).length === 0;
 }
 
-function sameObjects(a: readonly Loaded[], b: readonly Loaded[]): boolean {
+/** The same objects, in the same order, from the same places. */
+export function sameList(a: readonly Loaded[], b: readonly Loaded[]): boolean {
   return (
     a.length === b.length &&
     a.every((x, i) => {
@@ -91,7 +92,7 @@ export function sameLoaded(a: Loaded, b: Loaded): boolean {
  * Whether two JSON values are equal, keys in the same order (as JSON.stringify would print
  * them: a value can reach a plan's bytes). Anything else (undefined members, NaN) counts as different.
  */
-function sameValue(a: unknown, b: unknown): boolean {
+export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return typeof a !== 'number' || Number.isFinite(a);
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;

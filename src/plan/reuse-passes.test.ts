@@ -49,7 +49,7 @@ function inputOf(revision: string, files: Files, h: History): PlanInput {
 const key = (name: string) => resourceKey({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name });
 const image = (n: number) => `registry.example.com/shop/app:${n}`;
 
-/** Three clusters, twelve Divided Deployments, Services Duplicated, and one Service no cluster can take (a warning). */
+/** Three clusters, twelve Divided Deployments, Services Duplicated, one Service no cluster can take and a ConfigMap no policy selects (warnings). */
 function fleetFiles(): Files {
   return {
     'clusters/eu-1.yaml': [cluster('eu-1', 'eu-west')],
@@ -72,6 +72,7 @@ function fleetFiles(): Files {
     'apps/a.yaml': Array.from({ length: 6 }, (_, i) => deployment(`a${i}`, 4 + i, image(1))),
     'apps/b.yaml': Array.from({ length: 6 }, (_, i) => deployment(`b${i}`, 3 + i, image(1))),
     'apps/services.yaml': [service('a0'), service('b0'), service('lost')],
+    'apps/orphan.yaml': [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'orphan', namespace: 'shop' } }],
   };
 }
 
@@ -219,6 +220,19 @@ const passes: Pass[] = [
     }),
     want: 'partial',
     replanned: 2,
+  },
+  {
+    name: 'a template’s labels leave every policy (coverage warnings change)',
+    next: (files, h) => {
+      const untiered = deployment('a5', 9, image(1)) as { metadata: { labels: Record<string, string> } };
+      const a5 = { ...untiered, metadata: { ...untiered.metadata, labels: { app: 'a5' } } };
+      return {
+        files: { ...files, 'apps/a.yaml': (files['apps/a.yaml'] ?? []).map((d, i) => (i === 5 ? a5 : d)) },
+        history: h,
+      };
+    },
+    want: 'partial',
+    replanned: 1,
   },
   {
     name: 'a cluster’s labels change',

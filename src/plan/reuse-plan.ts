@@ -8,14 +8,14 @@
  * plans exactly as in the base. Anything fleet-wide that differs falls back to a full plan; the
  * result is byte for byte the full plan of the head input.
  */
-import { compareDiagnostics, resourceKeyOf, type Diagnostic, type ResourceKey } from '../api/index.ts';
+import { compareDiagnostics, resourceKeyOf, type Diagnostic, type Loaded, type ResourceKey } from '../api/index.ts';
 import { rebalancerOutcome } from '../rebalance/index.ts';
-import { reachOf } from './affected-templates.ts';
+import { reachOf, type Reach } from './affected-templates.ts';
 import { closeOverDependencies } from './dependency-closure.ts';
 import { keyOfBinding, mergePlans } from './merge-plans.ts';
 import { planFleet, type Plan, type PlanInput } from './plan-fleet.ts';
 import { coverageCodes, coverageWarnings } from './policy-coverage.ts';
-import { fleetWideChange, historyChanges, isNamespaceTemplate } from './reuse-inputs.ts';
+import { fleetWideChange, historyChanges, isNamespaceTemplate, sameList, sameValue } from './reuse-inputs.ts';
 import { rememberWorkIndex, workIndexOf } from './work-index.ts';
 
 /** An earlier revision as already planned: what it was planned from, and its plan. */
@@ -66,7 +66,13 @@ export function planHeadReusingBase(base: PlannedBase, head: PlanInput): HeadPla
   });
   const merged = mergePlans(base.plan, subset, kept, [...keptWarnings, ...nonCoverage(subset.warnings)]);
   if (!merged) return full('a namespace Work could not be reused');
-  const plan = withRebalancers(withFleetCoverage(merged, head), head);
+  const coverage = sameCoverageInputs(base, head, reach, merged)
+    ? base.plan.warnings.filter((w) => coverageCodes.has(w.code))
+    : coverageWarnings(head.fleet, new Set(merged.bindings.map(keyOfBinding)));
+  const plan = withRebalancers(
+    { ...merged, warnings: [...merged.warnings, ...coverage].sort(compareDiagnostics) },
+    head,
+  );
   // The next reuse starts from this plan: it keeps the index of its Works, not only the merge's.
   rememberWorkIndex(plan, workIndexOf(merged));
   return { plan, reuse: { kind: 'partial', replanned: affected.size, reused: kept.length } };
@@ -79,15 +85,33 @@ function planSubset(input: PlanInput, keys: ReadonlySet<ResourceKey>): Plan {
 }
 
 /**
- * The coverage warnings (templates no policy selects, idle policies, priority ties) are about the
- * whole fleet: made once from the whole head fleet.
+ * Whether the coverage warnings (templates no policy selects, idle policies, priority ties: about
+ * the whole fleet) are the base's: the same policies, templates and propagated templates, and no
+ * re-planned template changed what a resource selector reads (apiVersion, kind, namespace, name,
+ * labels) or where it was read. Otherwise they are made again from the whole head fleet.
  */
-function withFleetCoverage(plan: Plan, head: PlanInput): Plan {
-  const propagated = new Set(plan.bindings.map(keyOfBinding));
-  return {
-    ...plan,
-    warnings: [...plan.warnings, ...coverageWarnings(head.fleet, propagated)].sort(compareDiagnostics),
-  };
+function sameCoverageInputs(base: PlannedBase, head: PlanInput, reach: Reach, merged: Plan): boolean {
+  if (reach.added.size || reach.removed.size) return false;
+  const a = base.input.fleet;
+  const b = head.fleet;
+  if (!sameList(a.propagationPolicies, b.propagationPolicies) || !sameList(a.overridePolicies, b.overridePolicies))
+    return false;
+  const before = new Map(a.templates.map((t) => [resourceKeyOf(t.object), t] as const));
+  for (const t of b.templates) {
+    if (!reach.affected.has(resourceKeyOf(t.object))) continue;
+    const was = before.get(resourceKeyOf(t.object));
+    if (was === undefined || !sameValue(selectedBy(was), selectedBy(t))) return false;
+  }
+  return (
+    merged.bindings.length === base.plan.bindings.length &&
+    merged.bindings.every((x, i) => keyOfBinding(x) === keyOfBinding(base.plan.bindings[i] ?? x))
+  );
+}
+
+/** What resource selectors read of a template, and where it was read. */
+function selectedBy(t: Loaded): unknown {
+  const o = t.object;
+  return [o.apiVersion, o.kind, o.metadata.namespace, o.metadata.name, o.metadata.labels ?? {}, t.source];
 }
 
 /** Each WorkloadRebalancer's outcome, as planFleet derives it from every template bound in the plan. */
