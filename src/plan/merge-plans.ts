@@ -36,17 +36,34 @@ export function mergePlans(
   const keptKeys = new Set(kept.map(keyOfBinding));
   const plan: Plan = {
     revision: subset.revision,
-    bindings: [...kept, ...subset.bindings].sort((a, b) => compareStrings(keyOfBinding(a), keyOfBinding(b))),
+    bindings: mergeByKey(kept, subset.bindings, keyOfBinding),
     works: works.works,
     errors: [],
     warnings: [...warnings].sort(compareDiagnostics),
-    explanations: [...base.explanations.filter((e) => keptKeys.has(e.key)), ...subset.explanations].sort((a, b) =>
-      compareStrings(a.key, b.key),
+    explanations: mergeByKey(
+      base.explanations.filter((e) => keptKeys.has(e.key)),
+      subset.explanations,
+      (e) => e.key,
     ),
     clusters: subset.clusters,
   };
   rememberWorkIndex(plan, works.index);
   return plan;
+}
+
+/** Two lists sorted by a string key as one (the first list's element first on a tie); each key computed once. */
+function mergeByKey<T>(a: readonly T[], b: readonly T[], keyOf: (x: T) => string): T[] {
+  const tagged = (xs: readonly T[]) => xs.map((x) => ({ x, key: keyOf(x) }));
+  const left = tagged(a);
+  const right = tagged(b);
+  const out: T[] = [];
+  let j = 0;
+  for (const l of left) {
+    for (let r = right[j]; r !== undefined && compareStrings(r.key, l.key) < 0; r = right[++j]) out.push(r.x);
+    out.push(l.x);
+  }
+  for (const r of right.slice(j)) out.push(r.x);
+  return out;
 }
 
 /** The ResourceKey of a binding's template. */

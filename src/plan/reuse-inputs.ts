@@ -95,7 +95,7 @@ export function sameLoaded(a: Loaded, b: Loaded): boolean {
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return typeof a !== 'number' || Number.isFinite(a);
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) || Array.isArray(b)) return sameArray(a, b);
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
@@ -105,6 +105,15 @@ export function sameValue(a: unknown, b: unknown): boolean {
     const x: unknown = Reflect.get(a, k);
     const y: unknown = Reflect.get(b, k);
     if (x === undefined || !sameValue(x, y)) return false;
+  }
+  return true;
+}
+
+function sameArray(a: object, b: object): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x: unknown = a[i];
+    if (x === undefined || !sameValue(x, b[i])) return false;
   }
   return true;
 }
