@@ -1,18 +1,17 @@
 /**
- * The long-running controller keeps its last pass's plan and what it was planned from, so the
- * next pass re-plans only the templates whose inputs changed (src/plan/reuse-plan.ts): a
- * one-template change costs that template, not the fleet. A process that runs one pass
- * (`reconcile --once`) has nothing to remember and plans in full.
+ * A long-running controller (`flotilla controller`, or `reconcile` following a branch) keeps its
+ * last pass's plan and what it was planned from, so the next pass re-plans only the templates
+ * whose inputs changed (src/plan/reuse-plan.ts): a one-template change costs that template, not
+ * the fleet. A process that runs one pass (`reconcile --once`) has nothing to remember and plans in full.
  */
 import { planFleet, planHeadReusingBase, type PlannedBase, type PlanInput, type Reuse } from '../plan/index.ts';
 import type { Plan } from '../plan/index.ts';
-import type { ControllerContext } from './fleet-pass.ts';
 
-/** Each controller's last valid plan and its input. */
-const lastPlans = new WeakMap<ControllerContext, PlannedBase>();
+/** Each controller's last valid plan and its input, by the context its passes share. */
+const lastPlans = new WeakMap<object, PlannedBase>();
 
-/** Plans `input` reusing this controller's last plan; remembers the result when it is valid. */
-export function planRemembering(ctx: ControllerContext, input: PlanInput): { plan: Plan; reuse: Reuse | undefined } {
+/** Plans `input` reusing the last plan made for `ctx`; remembers the result when it is valid. */
+export function planRemembering(ctx: object, input: PlanInput): { plan: Plan; reuse: Reuse | undefined } {
   const last = lastPlans.get(ctx);
   const planned = last ? planHeadReusingBase(last, input) : { plan: planFleet(input), reuse: undefined };
   if (planned.plan.errors.length) lastPlans.delete(ctx);
