@@ -9,11 +9,13 @@
 import { compareStrings, type Fleet, type KubeObject, type Loaded, type ResourceKey } from '../api/index.ts';
 import type { PlanInput } from './plan-fleet.ts';
 
-/** Why every template must be re-planned, or undefined when every fleet-wide input is the same. */
+/**
+ * Why every template must be re-planned, or undefined when every fleet-wide input but the
+ * clusters is the same (capacity-change.ts compares those).
+ */
 export function fleetWideChange(base: PlanInput, head: PlanInput): string | undefined {
   const a = base.fleet;
   const b = head.fleet;
-  if (!sameList(a.clusters, b.clusters)) return 'the clusters or their observed state changed';
   if (!sameList(a.customizations, b.customizations)) return 'resource interpreter customizations changed';
   if (
     [...a.clusterScopedKinds].sort(compareStrings).join(',') !==

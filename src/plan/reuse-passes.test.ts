@@ -49,7 +49,10 @@ function inputOf(revision: string, files: Files, h: History): PlanInput {
 const key = (name: string) => resourceKey({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name });
 const image = (n: number) => `registry.example.com/shop/app:${n}`;
 
-/** Three clusters, twelve Divided Deployments, Services Duplicated, one Service no cluster can take and a ConfigMap no policy selects (warnings). */
+/**
+ * Three clusters, twelve Deployments Divided by static weights and one by available replicas, Services and twenty ConfigMaps Duplicated, one Service
+ * no cluster can take and a ConfigMap no policy selects (warnings).
+ */
 function fleetFiles(): Files {
   return {
     'clusters/eu-1.yaml': [cluster('eu-1', 'eu-west')],
@@ -72,9 +75,59 @@ function fleetFiles(): Files {
     'apps/a.yaml': Array.from({ length: 6 }, (_, i) => deployment(`a${i}`, 4 + i, image(1))),
     'apps/b.yaml': Array.from({ length: 6 }, (_, i) => deployment(`b${i}`, 3 + i, image(1))),
     'apps/services.yaml': [service('a0'), service('b0'), service('lost')],
+    'apps/dynamic.yaml': [deployment('dyn', 30, image(1)), big],
+    'policies/dynamic.yaml': [
+      {
+        apiVersion: 'policy.karmada.io/v1alpha1',
+        kind: 'PropagationPolicy',
+        metadata: { name: 'dynamic', namespace: 'shop' },
+        spec: {
+          resourceSelectors: [
+            { apiVersion: 'apps/v1', kind: 'Deployment', name: 'dyn' },
+            { apiVersion: 'apps/v1', kind: 'Deployment', name: 'big' },
+          ],
+          placement: {
+            clusterAffinity: { clusterNames: ['eu-1', 'eu-2', 'us-1'] },
+            replicaScheduling: {
+              replicaSchedulingType: 'Divided',
+              replicaDivisionPreference: 'Weighted',
+              weightPreference: { dynamicWeight: 'AvailableReplicas' },
+            },
+          },
+        },
+      },
+    ],
     'apps/orphan.yaml': [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'orphan', namespace: 'shop' } }],
+    'apps/config.yaml': Array.from({ length: 20 }, (_, i) => ({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: `config${i}`, namespace: 'shop', labels: { shared: 'yes' } },
+      data: { n: String(i) },
+    })),
+    'policies/config.yaml': [
+      {
+        apiVersion: 'policy.karmada.io/v1alpha1',
+        kind: 'PropagationPolicy',
+        metadata: { name: 'config', namespace: 'shop' },
+        spec: {
+          resourceSelectors: [
+            { apiVersion: 'v1', kind: 'ConfigMap', labelSelector: { matchLabels: { shared: 'yes' } } },
+          ],
+          placement: { clusterAffinity: { clusterNames: ['eu-1', 'eu-2', 'us-1'] } },
+        },
+      },
+    ],
   };
 }
+
+/** A Deployment the clusters have no room for (7 × 30 CPUs): unschedulable, so scheduled again every pass, reading capacity. */
+const big = (() => {
+  const d = deployment('big', 7, image(1)) as {
+    spec: { template: { spec: { containers: { resources: object }[] } } };
+  };
+  const containers = d.spec.template.spec.containers.map((c) => ({ ...c, resources: { requests: { cpu: '30' } } }));
+  return { ...d, spec: { ...d.spec, template: { ...d.spec.template, spec: { ...d.spec.template.spec, containers } } } };
+})();
 
 /** A PropagationPolicy selecting nothing (only a coverage warning). */
 const idlePolicy = {
@@ -233,6 +286,22 @@ const passes: Pass[] = [
     },
     want: 'partial',
     replanned: 1,
+  },
+  {
+    name: 'a member’s observed capacity changes (pods came): only templates with replicas re-plan',
+    next: (files, h) => {
+      const c = cluster('eu-1', 'eu-west') as { status: { resourceSummary: Record<string, unknown> } };
+      const busy = {
+        ...c,
+        status: {
+          ...c.status,
+          resourceSummary: { ...c.status.resourceSummary, allocated: { cpu: '40', memory: '200Gi', pods: '300' } },
+        },
+      };
+      return { files: { ...files, 'clusters/eu-1.yaml': [busy] }, history: h };
+    },
+    want: 'partial',
+    replanned: 15,
   },
   {
     name: 'a cluster’s labels change',

@@ -11,6 +11,7 @@
 import { compareDiagnostics, resourceKeyOf, type Diagnostic, type Loaded, type ResourceKey } from '../api/index.ts';
 import { rebalancerOutcome } from '../rebalance/index.ts';
 import { reachOf, type Reach } from './affected-templates.ts';
+import { capacityReaders, clusterChange } from './capacity-change.ts';
 import { closeOverDependencies } from './dependency-closure.ts';
 import { keyOfBinding, mergePlans } from './merge-plans.ts';
 import { planFleet, type Plan, type PlanInput } from './plan-fleet.ts';
@@ -43,10 +44,13 @@ export function planHeadReusingBase(base: PlannedBase, head: PlanInput): HeadPla
   const full = (reason: string): HeadPlan => ({ plan: planFleet(head), reuse: { kind: 'full', reason } });
   if (base.plan.errors.length) return full('the base revision is invalid');
   if (head.diagnostics.some((d) => d.severity === 'error')) return full('the head revision is invalid');
+  const clusters = clusterChange(base.input.fleet, head.fleet);
+  if (clusters === 'other') return full('the clusters changed beyond their observed capacity');
   const fleetWide = fleetWideChange(base.input, head);
   if (fleetWide) return full(fleetWide);
   const reach = reachOf(base.input.fleet, head.fleet);
   for (const k of historyChanges(base.input, head)) reach.affected.add(k);
+  if (clusters === 'capacity') for (const k of capacityReaders(head.fleet)) reach.affected.add(k);
   const affected = closeOverDependencies(base.plan, head.fleet, reach);
   if (affected === undefined) return full('a dependency could not be interpreted');
   // Namespace templates are always re-planned: planFleet renders namespace Works from them.
