@@ -14,7 +14,7 @@ import {
   type ResourceKey,
 } from '../api/index.ts';
 import { indexPolicies, matchPolicy, selectorsPriority, type PolicyIndex } from '../policy/index.ts';
-import { sameLoaded } from './reuse-inputs.ts';
+import { sameLoaded, sameValue } from './reuse-inputs.ts';
 
 /** The templates a change reaches, and which head templates propagate their dependencies. */
 export interface Reach {
@@ -26,6 +26,8 @@ export interface Reach {
   readonly removed: ReadonlySet<ResourceKey>;
   /** Head templates the base did not have. */
   readonly added: ReadonlySet<ResourceKey>;
+  /** Head templates whose labels differ from the base's. */
+  readonly relabelled: ReadonlySet<ResourceKey>;
 }
 
 /**
@@ -48,10 +50,13 @@ export function reachOf(base: Fleet, head: Fleet): Reach {
   const affected = new Set<ResourceKey>();
   const requirers = new Set<ResourceKey>();
   const added = new Set<ResourceKey>();
+  const relabelled = new Set<ResourceKey>();
   for (const t of head.templates) {
     const key = resourceKeyOf(t.object);
     const before = baseTemplates.get(key);
     if (before === undefined) added.add(key);
+    else if (before.object !== t.object && !sameValue(before.object.metadata.labels, t.object.metadata.labels))
+      relabelled.add(key);
     const after = headIndex && matchOf(headIndex, t.object);
     if (after?.object.spec.propagateDeps) requirers.add(key);
     const claimChanged =
@@ -67,7 +72,7 @@ export function reachOf(base: Fleet, head: Fleet): Reach {
   }
   const headKeys = new Set(head.templates.map((t) => resourceKeyOf(t.object)));
   const removed = new Set([...baseTemplates.keys()].filter((k) => !headKeys.has(k)));
-  return { affected, requirers, removed, added };
+  return { affected, requirers, removed, added, relabelled };
 }
 
 function matchOf(index: PolicyIndex, template: KubeObject): Loaded<PropagationPolicy> | undefined {

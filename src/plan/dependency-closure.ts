@@ -32,8 +32,9 @@ export function closeOverDependencies(basePlan: Plan, head: Fleet, reach: Reach)
   const changedRequirers = [...reach.affected, ...reach.removed].filter(
     (k) => graph.depsOf.has(k) || reach.requirers.has(k),
   );
-  // A new template may be a dependency that unchanged requirers of its namespace name.
-  const newNamespaces = new Set([...reach.added].map(namespaceOfKey));
+  // A new or relabelled template may be a dependency that unchanged requirers of its namespace
+  // name or select (a script's labelSelector): they are re-planned too.
+  const newNamespaces = new Set([...reach.added, ...reach.relabelled].map(namespaceOfKey));
   const extra = [...reach.requirers].filter((k) => newNamespaces.has(namespaceOfKey(k)));
   for (const k of [...changedRequirers, ...extra]) {
     for (const d of graph.depsOf.get(k) ?? []) if (present(d)) out.add(d);

@@ -189,3 +189,39 @@ describe('plan: the head planned reusing the base equals a full plan', () => {
     });
   }
 });
+
+describe('plan: a relabelled template a requirer now selects', () => {
+  const enc = new TextEncoder();
+  const file = (path: string, text: string) => ({ path, bytes: enc.encode(text) });
+  const slice = (name: string, service: string) =>
+    `apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: ${name}, labels: {kubernetes.io/service-name: ${service}}}\naddressType: IPv4\nendpoints: []\n`;
+  const input = (revision: string, service: string) => {
+    const { fleet, diagnostics } = loadFleet({
+      revision,
+      problems: [],
+      files: [
+        file(
+          'clusters/member2.yaml',
+          'apiVersion: cluster.karmada.io/v1alpha1\nkind: Cluster\nmetadata: {name: member2}\nspec: {syncMode: Push}\n',
+        ),
+        file(
+          'apps/import.yaml',
+          'apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceImport\nmetadata: {name: web}\nspec: {type: ClusterSetIP, ports: [{port: 80}]}\n',
+        ),
+        file('apps/slices.yaml', [slice('a', service), slice('b', 'other'), slice('c', 'other')].join('---\n')),
+        file(
+          'policies/pp.yaml',
+          'apiVersion: policy.karmada.io/v1alpha1\nkind: PropagationPolicy\nmetadata: {name: web}\nspec:\n  propagateDeps: true\n  resourceSelectors: [{apiVersion: multicluster.x-k8s.io/v1alpha1, kind: ServiceImport}]\n  placement:\n    clusterAffinity: {clusterNames: [member2]}\n',
+        ),
+      ],
+    });
+    return { fleet, diagnostics, revision };
+  };
+  // native-dependencies.ts: a ServiceImport's EndpointSlices are selected by kubernetes.io/service-name.
+  it('re-plans the requirer, so the dependency is attached as in a full plan', () => {
+    const base = input('a', 'other');
+    const head = input('b', 'derived-web');
+    const got = planHeadReusingBase({ input: base, plan: planFleet(base) }, head);
+    assert.equal(JSON.stringify(got.plan), JSON.stringify(planFleet(head)));
+  });
+});
