@@ -36,6 +36,8 @@ export function closeOverDependencies(basePlan: Plan, head: Fleet, reach: Reach)
   // name or select (a script's labelSelector): they are re-planned too.
   const newNamespaces = new Set([...reach.added, ...reach.relabelled].map(namespaceOfKey));
   const extra = [...reach.requirers].filter((k) => newNamespaces.has(namespaceOfKey(k)));
+  // A removed dependency leaves its requirers with a missing-dependency warning.
+  for (const d of reach.removed) for (const r of graph.requirersOf.get(d) ?? []) if (present(r)) extra.push(r);
   for (const k of [...changedRequirers, ...extra]) {
     for (const d of graph.depsOf.get(k) ?? []) if (present(d)) out.add(d);
     const t = headTemplates.get(k);

@@ -105,6 +105,11 @@ describe('plan: the head planned reusing the base equals a full plan', () => {
     },
     { name: 'a removed template drops its bindings', change: { 'apps/api.yaml': null }, want: 'partial', replanned: 0 },
     {
+      name: 'a removed dependency re-plans its requirers (their missing-dependency warnings)',
+      change: { 'apps/settings.yaml': null },
+      want: 'partial',
+    },
+    {
       name: 'a removed policy un-binds what it claimed',
       change: { 'policies/services.yaml': null },
       want: 'partial',
