@@ -13,8 +13,15 @@ import {
   type PropagationPolicy,
   type ResourceKey,
 } from '../api/index.ts';
-import { indexPolicies, matchPolicy, selectorsPriority, type PolicyIndex } from '../policy/index.ts';
+import { indexPolicies, matchClaimed, selectorsPriority, type PolicyClaim, type PolicyIndex } from '../policy/index.ts';
+import type { PreviousRecords } from './previous.ts';
 import { sameLoaded, sameValue } from './reuse-inputs.ts';
+
+/** A fleet and the claims its previous bindings recorded. */
+export interface Claimed {
+  readonly fleet: Fleet;
+  readonly records?: PreviousRecords | undefined;
+}
 
 /** The templates a change reaches, and which head templates propagate their dependencies. */
 export interface Reach {
@@ -35,33 +42,36 @@ export interface Reach {
  * propagation policies differ; with the same policies a template's claim is the same, and only
  * policies with `propagateDeps` need matching (to find the requirers).
  */
-export function reachOf(base: Fleet, head: Fleet): Reach {
-  const baseTemplates = new Map(base.templates.map((t) => [resourceKeyOf(t.object), t] as const));
-  const editedPolicies = changedIds(base.propagationPolicies, head.propagationPolicies);
-  const baseIndex = editedPolicies.size ? indexPolicies(base.propagationPolicies) : undefined;
+export function reachOf(base: Claimed, head: Claimed): Reach {
+  const baseFleet = base.fleet;
+  const headFleet = head.fleet;
+  const baseTemplates = new Map(baseFleet.templates.map((t) => [resourceKeyOf(t.object), t] as const));
+  const editedPolicies = changedIds(baseFleet.propagationPolicies, headFleet.propagationPolicies);
+  const baseIndex = editedPolicies.size ? indexPolicies(baseFleet.propagationPolicies) : undefined;
   const headIndex =
-    editedPolicies.size || head.propagationPolicies.some((p) => p.object.spec.propagateDeps)
-      ? indexPolicies(head.propagationPolicies)
+    editedPolicies.size || headFleet.propagationPolicies.some((p) => p.object.spec.propagateDeps)
+      ? indexPolicies(headFleet.propagationPolicies)
       : undefined;
-  const editedOverrides = changedOverrides(base.overridePolicies, head.overridePolicies);
-  const clusterOverrides = [...base.overridePolicies, ...head.overridePolicies].filter(
+  const editedOverrides = changedOverrides(baseFleet.overridePolicies, headFleet.overridePolicies);
+  const clusterOverrides = [...baseFleet.overridePolicies, ...headFleet.overridePolicies].filter(
     (p) => p.object.kind === 'ClusterOverridePolicy',
   );
   const affected = new Set<ResourceKey>();
   const requirers = new Set<ResourceKey>();
   const added = new Set<ResourceKey>();
   const relabelled = new Set<ResourceKey>();
-  for (const t of head.templates) {
+  for (const t of headFleet.templates) {
     const key = resourceKeyOf(t.object);
     const before = baseTemplates.get(key);
     if (before === undefined) added.add(key);
     else if (before.object !== t.object && !sameValue(before.object.metadata.labels, t.object.metadata.labels))
       relabelled.add(key);
-    const after = headIndex && matchOf(headIndex, t.object);
+    const after = headIndex && matchOf(headIndex, t.object, head.records?.get(key)?.claim);
     if (after?.object.spec.propagateDeps) requirers.add(key);
     const claimChanged =
       baseIndex !== undefined &&
-      (idOf(matchOf(baseIndex, t.object)) !== idOf(after) || (after !== undefined && editedPolicies.has(idOf(after))));
+      (idOf(matchOf(baseIndex, t.object, base.records?.get(key)?.claim)) !== idOf(after) ||
+        (after !== undefined && editedPolicies.has(idOf(after))));
     if (
       before === undefined ||
       !sameLoaded(before, t) ||
@@ -70,13 +80,18 @@ export function reachOf(base: Fleet, head: Fleet): Reach {
     )
       affected.add(key);
   }
-  const headKeys = new Set(head.templates.map((t) => resourceKeyOf(t.object)));
+  const headKeys = new Set(headFleet.templates.map((t) => resourceKeyOf(t.object)));
   const removed = new Set([...baseTemplates.keys()].filter((k) => !headKeys.has(k)));
   return { affected, requirers, removed, added, relabelled };
 }
 
-function matchOf(index: PolicyIndex, template: KubeObject): Loaded<PropagationPolicy> | undefined {
-  return matchPolicy(index, template)?.policy;
+/** The policy that claims the template, as planFleet matches it (an earlier claim may hold it: claimed-match.ts). */
+function matchOf(
+  index: PolicyIndex,
+  template: KubeObject,
+  claim: PolicyClaim | undefined,
+): Loaded<PropagationPolicy> | undefined {
+  return matchClaimed(index, template, claim)?.policy;
 }
 
 function idOf(p: Loaded | undefined): string {

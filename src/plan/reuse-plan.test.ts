@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { loadFleet, type Snapshot } from '../load/index.ts';
-import { planFleet, type Plan } from './index.ts';
+import { parsePrevious, planFleet, type Plan } from './index.ts';
 import {
   baseFleet,
   cluster,
   deployment,
   registryOverride,
+  service,
   servicePolicy,
   toYaml,
   weightedPolicy,
@@ -228,5 +229,41 @@ describe('plan: a relabelled template a requirer now selects', () => {
     const head = input('b', 'derived-web');
     const got = planHeadReusingBase({ input: base, plan: planFleet(base) }, head);
     assert.equal(JSON.stringify(got.plan), JSON.stringify(planFleet(head)));
+  });
+});
+
+describe('plan: a template an earlier claim holds', () => {
+  // Karmada policy.go: a policy that would win a fresh match does not take a claimed template without preemption.
+  const pin = {
+    apiVersion: 'policy.karmada.io/v1alpha1',
+    kind: 'PropagationPolicy',
+    metadata: { name: 'api-pin', namespace: 'shop' },
+    spec: {
+      priority: 10,
+      resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'api' }],
+      placement: { clusterAffinity: { clusterNames: ['eu-1'] } },
+    },
+  };
+  const fleet = () => ({ ...baseFleet(), 'apps/services.yaml': Array.from({ length: 6 }, (_, i) => service(`s${i}`)) });
+  it('re-plans it when the policy holding it is edited, though another policy would win a fresh match', () => {
+    const load = (revision: string, files: Files) => {
+      const { fleet, diagnostics } = loadFleet(snapshot(revision, files));
+      return { fleet, diagnostics, revision };
+    };
+    const first = load('a'.repeat(40), fleet());
+    const recorded = parsePrevious({ bindings: planFleet(first).bindings }, 'previous.json');
+    const history = { previous: recorded.previous, applied: recorded.applied, records: recorded.records };
+    const base = { ...load('b'.repeat(40), { ...fleet(), 'policies/api-pin.yaml': [pin] }), ...history };
+    const head = {
+      ...load('c'.repeat(40), {
+        ...fleet(),
+        'policies/api-pin.yaml': [pin],
+        'policies/web-spread.yaml': [weightedPolicy({ 'eu-1': 3, 'us-1': 1 })],
+      }),
+      ...history,
+    };
+    const got = planHeadReusingBase({ input: base, plan: planFleet(base) }, head);
+    assert.equal(got.reuse.kind, 'partial');
+    assert.equal(comparable(got.plan), comparable(planFleet(head)));
   });
 });

@@ -48,7 +48,7 @@ export function planHeadReusingBase(base: PlannedBase, head: PlanInput): HeadPla
   if (clusters === 'other') return full('the clusters changed beyond their observed capacity');
   const fleetWide = fleetWideChange(base.input, head);
   if (fleetWide) return full(fleetWide);
-  const reach = reachOf(base.input.fleet, head.fleet);
+  const reach = reachOf(base.input, head);
   for (const k of historyChanges(base.input, head)) reach.affected.add(k);
   if (clusters === 'capacity') for (const k of capacityReaders(head.fleet)) reach.affected.add(k);
   const affected = closeOverDependencies(base.plan, head.fleet, reach);
