@@ -60,8 +60,10 @@ export function planHeadReusingBase(base: PlannedBase, head: PlanInput): HeadPla
   const subset = planSubset(head, affected);
   if (subset.errors.length) return full('the re-planned templates do not plan');
   // The base plan's warnings about the re-planned templates are those a plan of them alone makes.
-  const before = planSubset(base.input, new Set([...affected, ...reach.removed]));
-  const keptWarnings = withoutEach(nonCoverage(base.plan.warnings), nonCoverage(before.warnings));
+  const baseWarnings = nonCoverage(base.plan.warnings);
+  const keptWarnings = baseWarnings.length
+    ? withoutEach(baseWarnings, nonCoverage(planSubset(base.input, new Set([...affected, ...reach.removed])).warnings))
+    : [];
   if (keptWarnings === undefined) return full("the base plan's warnings could not be split by template");
   const headKeys = new Set(head.fleet.templates.map((t) => resourceKeyOf(t.object)));
   const kept = base.plan.bindings.filter((b) => {
