@@ -59,11 +59,7 @@ export function planHeadReusingBase(base: PlannedBase, head: PlanInput): HeadPla
     return full(`${affected.size} of ${head.fleet.templates.length} templates are affected`);
   const subset = planSubset(head, affected);
   if (subset.errors.length) return full('the re-planned templates do not plan');
-  // The base plan's warnings about the re-planned templates are those a plan of them alone makes.
-  const baseWarnings = nonCoverage(base.plan.warnings);
-  const keptWarnings = baseWarnings.length
-    ? withoutEach(baseWarnings, nonCoverage(planSubset(base.input, new Set([...affected, ...reach.removed])).warnings))
-    : [];
+  const keptWarnings = warningsKept(base, new Set([...affected, ...reach.removed]));
   if (keptWarnings === undefined) return full("the base plan's warnings could not be split by template");
   const headKeys = new Set(head.fleet.templates.map((t) => resourceKeyOf(t.object)));
   const kept = base.plan.bindings.filter((b) => {
@@ -82,6 +78,16 @@ export function planHeadReusingBase(base: PlannedBase, head: PlanInput): HeadPla
   // The next reuse starts from this plan: it keeps the index of its Works, not only the merge's.
   rememberWorkIndex(plan, workIndexOf(merged));
   return { plan, reuse: { kind: 'partial', replanned: affected.size, reused: kept.length } };
+}
+
+/**
+ * The base plan's own warnings (coverage apart) about the templates not re-planned: all of them
+ * but those a plan of the re-planned ones alone makes. Undefined when that plan warns of
+ * something the base plan did not (the warnings do not split by template).
+ */
+function warningsKept(base: PlannedBase, replanned: ReadonlySet<ResourceKey>): Diagnostic[] | undefined {
+  const own = nonCoverage(base.plan.warnings);
+  return own.length ? withoutEach(own, nonCoverage(planSubset(base.input, replanned).warnings)) : [];
 }
 
 /** The plan of `input` restricted to the given templates. */
