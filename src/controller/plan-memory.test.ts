@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { errorAt } from '../api/index.ts';
-import { loadFleet, type Snapshot } from '../load/index.ts';
+import { loadFleet } from '../load/index.ts';
 import { planFleet, type PlanInput } from '../plan/index.ts';
-import { baseFleet, toYaml } from '../../test/preview/fleet-repo.ts';
+import { snapshotOf } from '../plan/fleet-snapshot.test-support.ts';
+import { baseFleet } from '../../test/preview/fleet-repo.ts';
 import { planRemembering } from './plan-memory.ts';
 
 function input(revision: string, image: string): PlanInput {
@@ -12,15 +13,7 @@ function input(revision: string, image: string): PlanInput {
       { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'shop' }, data: { image } },
     ],
   };
-  const encoder = new TextEncoder();
-  const snapshot: Snapshot = {
-    revision,
-    files: Object.entries(files)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([path, objects]) => ({ path, bytes: encoder.encode(toYaml(objects)) })),
-    problems: [],
-  };
-  const { fleet, diagnostics } = loadFleet(snapshot);
+  const { fleet, diagnostics } = loadFleet(snapshotOf(revision, files));
   return { fleet, diagnostics, revision };
 }
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { resourceKey, type GracefulEvictionTask, type ResourceKey, type TargetCluster } from '../api/index.ts';
-import { loadFleet, type Snapshot } from '../load/index.ts';
-import { cluster, deployment, service, servicePolicy, toYaml, weightedPolicy } from '../../test/preview/fleet-repo.ts';
+import { loadFleet } from '../load/index.ts';
+import { cluster, deployment, service, servicePolicy, weightedPolicy } from '../../test/preview/fleet-repo.ts';
+import { snapshotOf } from './fleet-snapshot.test-support.ts';
 import { planFleet, planHeadReusingBase, type Plan, type PlanInput } from './index.ts';
 import { indexOfWorks, workIndexOf, type WorkIndex } from './work-index.ts';
 
@@ -19,16 +20,6 @@ interface History {
   readonly evictions: Map<ResourceKey, readonly GracefulEvictionTask[]>;
 }
 
-function snapshot(revision: string, files: Files): Snapshot {
-  const encoder = new TextEncoder();
-  const paths = Object.keys(files).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return {
-    revision,
-    files: paths.map((path) => ({ path, bytes: encoder.encode(toYaml(files[path] ?? [])) })),
-    problems: [],
-  };
-}
-
 /** The history a pass after `plan` reads: each binding's clusters and eviction tasks. */
 function historyOf(plan: Plan): History {
   const previous = new Map<ResourceKey, readonly TargetCluster[]>();
@@ -42,7 +33,7 @@ function historyOf(plan: Plan): History {
 }
 
 function inputOf(revision: string, files: Files, h: History): PlanInput {
-  const { fleet, diagnostics } = loadFleet(snapshot(revision, files));
+  const { fleet, diagnostics } = loadFleet(snapshotOf(revision, files));
   return { fleet, diagnostics, revision, previous: h.previous, evictions: h.evictions };
 }
 

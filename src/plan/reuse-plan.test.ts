@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { loadFleet, type Snapshot } from '../load/index.ts';
+import { loadFleet } from '../load/index.ts';
 import { parsePrevious, planFleet, type Plan } from './index.ts';
 import {
   baseFleet,
@@ -8,24 +8,10 @@ import {
   registryOverride,
   service,
   servicePolicy,
-  toYaml,
   weightedPolicy,
 } from '../../test/preview/fleet-repo.ts';
 import { planHeadReusingBase } from './reuse-plan.ts';
-
-type Files = Record<string, readonly object[] | null>;
-
-function snapshot(revision: string, files: Files): Snapshot {
-  const encoder = new TextEncoder();
-  const present = Object.entries(files)
-    .filter((e): e is [string, readonly object[]] => e[1] !== null)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return {
-    revision,
-    files: present.map(([path, objects]) => ({ path, bytes: encoder.encode(toYaml(objects)) })),
-    problems: [],
-  };
-}
+import { snapshotOf, type Files } from './fleet-snapshot.test-support.ts';
 
 /** A plan, every field, as bytes. */
 function comparable(p: Plan): string {
@@ -182,8 +168,8 @@ describe('plan: the head planned reusing the base equals a full plan', () => {
         'policies/batch.yaml': [batchPolicy],
         'apps/settings.yaml': [configMap('v1')],
       };
-      const b = loadFleet(snapshot('a'.repeat(40), { ...baseFleet(), ...extra }));
-      const h = loadFleet(snapshot('b'.repeat(40), { ...baseFleet(), ...extra, ...c.change }));
+      const b = loadFleet(snapshotOf('a'.repeat(40), { ...baseFleet(), ...extra }));
+      const h = loadFleet(snapshotOf('b'.repeat(40), { ...baseFleet(), ...extra, ...c.change }));
       const baseInput = { fleet: b.fleet, diagnostics: b.diagnostics, revision: 'a'.repeat(40) };
       const basePlan = planFleet(baseInput);
       const headInput = { fleet: h.fleet, diagnostics: h.diagnostics, revision: 'b'.repeat(40) };
@@ -247,7 +233,7 @@ describe('plan: a template an earlier claim holds', () => {
   const fleet = () => ({ ...baseFleet(), 'apps/services.yaml': Array.from({ length: 6 }, (_, i) => service(`s${i}`)) });
   it('re-plans it when the policy holding it is edited, though another policy would win a fresh match', () => {
     const load = (revision: string, files: Files) => {
-      const { fleet, diagnostics } = loadFleet(snapshot(revision, files));
+      const { fleet, diagnostics } = loadFleet(snapshotOf(revision, files));
       return { fleet, diagnostics, revision };
     };
     const first = load('a'.repeat(40), fleet());
