@@ -15,3 +15,4 @@ export { bindingId, bindingName, type Binding, type BindingSnapshot } from './bi
 export { planToContract, type PlanContract, type ContractDiagnostic } from './contract.ts';
 export { coverageCodes, coverageWarnings } from './policy-coverage.ts';
 export { planHeadReusingBase, type HeadPlan, type PlannedBase, type Reuse } from './reuse-plan.ts';
+export { workIndexOf } from './work-index.ts';
