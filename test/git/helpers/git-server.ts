@@ -26,6 +26,8 @@ export interface GitServer {
   fault: { garbage: boolean };
   /** Requests served so far. */
   readonly requests: number;
+  /** Authenticated pushes (POST git-receive-pack requests) served so far. */
+  readonly receivePacks: number;
   /** Bytes of response bodies sent so far (what clients fetched). */
   readonly bytesSent: number;
   stop(): Promise<void>;
@@ -39,6 +41,7 @@ export async function startGitServer(root: string, user = 'fleet', password = 's
   const fault = { garbage: false };
   let requests = 0;
   let bytesSent = 0;
+  let receivePacks = 0;
   const server = http.createServer((req, res) => {
     requests++;
     if (fault.garbage) {
@@ -53,6 +56,7 @@ export async function startGitServer(root: string, user = 'fleet', password = 's
       return;
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (req.method === 'POST' && url.pathname.endsWith('/git-receive-pack')) receivePacks++;
     const env: Record<string, string> = {
       PATH: process.env['PATH'] ?? '',
       GIT_PROJECT_ROOT: root,
@@ -87,6 +91,9 @@ export async function startGitServer(root: string, user = 'fleet', password = 's
     fault,
     get requests() {
       return requests;
+    },
+    get receivePacks() {
+      return receivePacks;
     },
     get bytesSent() {
       return bytesSent;

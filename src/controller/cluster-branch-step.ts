@@ -1,0 +1,54 @@
+/**
+ * The per-cluster rendered branches of a reconcile or a controller pass (opt-in:
+ * `--rendered-cluster-branches` or flotilla.yaml `renderedClusterBranches: true`), published
+ * right after the rendered branch they mirror, and logged: what moved, what was skipped and why.
+ */
+import { writeClusterBranches, type BranchWriteOptions, type ClusterBranchesResult } from '../writeback/index.ts';
+import type { ReconcileContext, ReconcileState } from './reconcile.ts';
+import { InternalError } from '../api/index.ts';
+
+/** Publishes the cluster branches of `clusters` when they are enabled (undefined when not). */
+export async function publishClusterBranches(
+  ctx: ReconcileContext,
+  state: ReconcileState,
+  clusters: readonly string[],
+  options: BranchWriteOptions,
+): Promise<ClusterBranchesResult | undefined> {
+  if (state.clusterBranches !== true) return undefined;
+  const { renderedBranch, statusBranch } = state;
+  if (renderedBranch === undefined || statusBranch === undefined)
+    throw new InternalError('the cluster branches were published before the settings step named the branches');
+  const result = await writeClusterBranches(
+    ctx.target,
+    { renderedBranch, clusters, reserved: [ctx.source.branch, statusBranch, renderedBranch] },
+    options,
+  );
+  for (const s of result.skipped)
+    ctx.log({
+      level: 'warn',
+      msg: 'cluster branch not published',
+      reason: s.reason,
+      cluster: s.cluster,
+      branch: s.branch,
+    });
+  if (result.moved.length > 0)
+    ctx.log({
+      msg: 'cluster branches published',
+      renderedBranch,
+      moved: result.moved.length,
+      branches: result.moved
+        .slice(0, 5)
+        .map((m) => m.branch)
+        .join(','),
+    });
+  // Nothing is kept for them: the next pass compares every branch with its folder again. The
+  // rendered branch's own write already logged the outage and backs the remote off.
+  if (result.deferred.branches.length > 0)
+    ctx.log({
+      level: 'warn',
+      msg: 'cluster branches left for a later pass: the git remote is unreachable',
+      renderedBranch,
+      deferred: result.deferred.branches.length,
+    });
+  return result;
+}

@@ -1,0 +1,107 @@
+/**
+ * The per-cluster rendered branches against a real git server (git http-backend): `reconcile`
+ * with them enabled publishes `flotilla-rendered-<cluster>` for every cluster of the example fleet
+ * in one push, each holding its folder alone; a change placed on one cluster moves that branch only.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { reconcileOnce } from '../../src/controller/reconcile.ts';
+import { remoteContext, startFleetRig, type FleetRig } from './helpers/fleet.ts';
+import { commitAndPush, gitCli } from './helpers/workspace.ts';
+
+const clusters = ['aws-euw', 'aws-use', 'azure-apse', 'azure-euw', 'gcp-apse', 'gcp-use'];
+
+/** Branch → commit of the server's `flotilla-rendered-*` branches. */
+async function clusterTips(rig: FleetRig): Promise<Map<string, string>> {
+  const out = await gitCli(rig.work, 'ls-remote', 'origin', 'refs/heads/flotilla-rendered-*');
+  return new Map(
+    out
+      .trim()
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => {
+        const [sha = '', ref = ''] = l.split(/\s+/);
+        return [ref.replace('refs/heads/', ''), sha] as const;
+      }),
+  );
+}
+
+describe('reconcile with per-cluster rendered branches (git http-backend)', function () {
+  this.timeout(120_000);
+  let rig: FleetRig;
+  beforeEach(async () => {
+    rig = await startFleetRig();
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
+
+  it("publishes every cluster's folder alone on its branch, in one push, then moves only what a change touches", async () => {
+    const ctx = await remoteContext(rig, 'cache', { branches: { renderedPerCluster: true } });
+    const pushesBefore = rig.server.receivePacks;
+    assert.equal((await reconcileOnce(ctx)).kind, 'applied');
+    // The rendered branch, the cluster branches (one request for all six) and the status branch.
+    assert.equal(rig.server.receivePacks - pushesBefore, 3);
+    const first = await clusterTips(rig);
+    assert.deepEqual(
+      [...first.keys()].sort(),
+      clusters.map((c) => `flotilla-rendered-${c}`),
+    );
+    await gitCli(rig.work, 'fetch', '--quiet', 'origin');
+    for (const c of clusters) {
+      const files = (await gitCli(rig.work, 'ls-tree', '-r', '--name-only', `origin/flotilla-rendered-${c}`)).trim();
+      assert.ok(
+        files.split('\n').every((f) => f.startsWith(`clusters/${c}/`)),
+        `${c}: ${files}`,
+      );
+      assert.equal(
+        await gitCli(rig.work, 'rev-parse', `origin/flotilla-rendered-${c}:clusters/${c}`),
+        await gitCli(rig.work, 'rev-parse', `origin/flotilla-rendered:clusters/${c}`),
+      );
+      assert.match(
+        await gitCli(rig.work, 'log', '-1', '--format=%B', `origin/flotilla-rendered-${c}`),
+        new RegExp(`Flotilla-Source: ${rig.first}`),
+      );
+    }
+    // Every object the branches need arrived (the pack was thinned against the rendered branch).
+    execFileSync('git', ['fsck', '--connectivity-only', '--no-progress'], {
+      cwd: path.join(rig.root, 'server', 'fleet.git'),
+      stdio: 'pipe',
+    });
+
+    mkdirSync(path.join(rig.work, 'apps', 'only'), { recursive: true });
+    writeFileSync(
+      path.join(rig.work, 'apps', 'only', 'euw.yaml'),
+      [
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata: {name: euw-only, namespace: default}',
+        'data: {where: aws-euw}',
+        '---',
+        'apiVersion: policy.karmada.io/v1alpha1',
+        'kind: PropagationPolicy',
+        'metadata: {name: euw-only, namespace: default}',
+        'spec:',
+        '  resourceSelectors: [{apiVersion: v1, kind: ConfigMap, name: euw-only}]',
+        '  placement: {clusterAffinity: {clusterNames: [aws-euw]}}',
+        '',
+      ].join('\n'),
+    );
+    const second = await commitAndPush(rig.work, 'A ConfigMap for aws-euw only');
+    assert.equal((await reconcileOnce(ctx)).kind, 'applied');
+    const after = await clusterTips(rig);
+    const moved = [...after].filter(([b, sha]) => first.get(b) !== sha).map(([b]) => b);
+    assert.deepEqual(moved, ['flotilla-rendered-aws-euw']);
+    await gitCli(rig.work, 'fetch', '--quiet', 'origin');
+    assert.equal(
+      (await gitCli(rig.work, 'rev-parse', 'origin/flotilla-rendered-aws-euw^')).trim(),
+      first.get('flotilla-rendered-aws-euw'),
+    );
+    assert.match(
+      await gitCli(rig.work, 'log', '-1', '--format=%B', 'origin/flotilla-rendered-aws-euw'),
+      new RegExp(`Flotilla-Source: ${second}`),
+    );
+  });
+});
