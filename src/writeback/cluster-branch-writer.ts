@@ -84,6 +84,7 @@ export async function writeClusterBranches(
       attempts: attempt,
     });
     if (opts.deferPublish === 'always') return deferred(undefined);
+    if (opts.beforePublish) await opts.beforePublish(`${write.renderedBranch}-*`, attempt);
     const outcomes = await store
       .publishAll(
         updates.map((u, i) => ({ branch: u.branch, expected: u.parent, commit: commits[i] ?? '' })),

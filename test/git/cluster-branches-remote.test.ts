@@ -8,8 +8,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { reconcileOnce } from '../../src/controller/reconcile.ts';
-import { remoteContext, startFleetRig, type FleetRig } from './helpers/fleet.ts';
-import { commitAndPush, gitCli } from './helpers/workspace.ts';
+import { GitRemoteUnreachable } from '../../src/git/index.ts';
+import { writeClusterBranches } from '../../src/writeback/index.ts';
+import { startGitServer, type GitServer } from './helpers/git-server.ts';
+import { otherStore, remoteContext, startFleetRig, testTime, type FleetRig } from './helpers/fleet.ts';
+import { cloneRepo, commitAndPush, gitCli } from './helpers/workspace.ts';
 
 const clusters = ['aws-euw', 'aws-use', 'azure-apse', 'azure-euw', 'gcp-apse', 'gcp-use'];
 
@@ -31,12 +34,25 @@ async function clusterTips(rig: FleetRig): Promise<Map<string, string>> {
 describe('reconcile with per-cluster rendered branches (git http-backend)', function () {
   this.timeout(120_000);
   let rig: FleetRig;
+  let restarted: GitServer | undefined;
   beforeEach(async () => {
     rig = await startFleetRig();
   });
   afterEach(async () => {
+    await restarted?.stop();
+    restarted = undefined;
     await rig.cleanup();
   });
+  const write = {
+    renderedBranch: 'flotilla-rendered',
+    clusters,
+    reserved: ['main', 'flotilla-status', 'flotilla-rendered'],
+  };
+  const opts = { identity: { name: 'flotilla', email: 'flotilla@localhost' }, now: () => testTime };
+  /** The rendered branch of the first revision, published with the cluster branches turned off. */
+  async function renderedOnly(): Promise<void> {
+    assert.equal((await reconcileOnce(await remoteContext(rig, 'cache'))).kind, 'applied');
+  }
 
   it("publishes every cluster's folder alone on its branch, in one push, then moves only what a change touches", async () => {
     const ctx = await remoteContext(rig, 'cache', { branches: { renderedPerCluster: true } });
@@ -102,6 +118,70 @@ describe('reconcile with per-cluster rendered branches (git http-backend)', func
     assert.match(
       await gitCli(rig.work, 'log', '-1', '--format=%B', 'origin/flotilla-rendered-aws-euw'),
       new RegExp(`Flotilla-Source: ${second}`),
+    );
+  });
+
+  it('a branch another writer moved while flotilla pushed is decided again on its new tip; the others move in the first push', async () => {
+    await renderedOnly();
+    const store = await otherStore(rig, 'writer');
+    await store.refresh();
+    const first = await writeClusterBranches(store, write, opts);
+    assert.equal(first.moved.length, clusters.length);
+    // A person adds a file to aws-use's branch; flotilla's view is stale when it pushes.
+    const person = await cloneRepo(rig.server.authUrl('fleet'), rig.root, 'person');
+    await gitCli(person, 'checkout', '--quiet', 'flotilla-rendered-aws-use');
+    writeFileSync(path.join(person, 'NOTES.md'), 'by hand\n');
+    const theirs = await commitAndPush(person, 'Notes by hand', 'flotilla-rendered-aws-use');
+    await store.refresh();
+    let raced = false;
+    const again = await writeClusterBranches(store, write, {
+      ...opts,
+      async beforePublish(_branch, attempt) {
+        if (attempt !== 1 || raced) return;
+        raced = true;
+        writeFileSync(path.join(person, 'NOTES.md'), 'by hand, again\n');
+        await commitAndPush(person, 'More notes by hand', 'flotilla-rendered-aws-use');
+      },
+    });
+    assert.deepEqual(
+      again.moved.map((m) => m.branch),
+      ['flotilla-rendered-aws-use'],
+    );
+    assert.equal(again.attempts, 2, 'rejected once, then decided on the new tip');
+    await gitCli(rig.work, 'fetch', '--quiet', 'origin');
+    assert.equal(
+      (await gitCli(rig.work, 'rev-parse', 'origin/flotilla-rendered-aws-use~2')).trim(),
+      theirs,
+      "both of the person's commits stay in history",
+    );
+    assert.equal(
+      (await gitCli(rig.work, 'ls-tree', '-r', '--name-only', 'origin/flotilla-rendered-aws-use')).includes('NOTES.md'),
+      false,
+      'the branch holds its folder alone again',
+    );
+  });
+
+  it('while the remote is down nothing is kept; the next write pushes every branch', async () => {
+    await renderedOnly();
+    const store = await otherStore(rig, 'writer');
+    await store.refresh();
+    await rig.server.stop();
+    const down = await writeClusterBranches(store, write, { ...opts, deferPublish: 'on-unreachable' });
+    assert.equal(down.moved.length, 0);
+    assert.equal(down.deferred.branches.length, clusters.length);
+    assert.ok(down.deferred.error instanceof GitRemoteUnreachable);
+    await assert.rejects(writeClusterBranches(store, write, opts), GitRemoteUnreachable);
+    restarted = await startGitServer(
+      path.join(rig.root, 'server'),
+      rig.server.user,
+      rig.server.password,
+      rig.server.port,
+    );
+    const up = await writeClusterBranches(store, write, { ...opts, deferPublish: 'on-unreachable' });
+    assert.equal(up.moved.length, clusters.length);
+    assert.deepEqual(
+      [...(await clusterTips(rig)).keys()].sort(),
+      clusters.map((c) => `flotilla-rendered-${c}`),
     );
   });
 });
