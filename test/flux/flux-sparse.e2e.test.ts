@@ -90,6 +90,18 @@ async function entries(url: string, scratch: string): Promise<string[]> {
     .filter((e) => e.endsWith('.yaml'));
 }
 
+/** The files of an artifact, asserted to be member1's folder alone (its 7 files). */
+async function member1Files(url: string, scratch: string): Promise<string[]> {
+  const names = await entries(url, scratch);
+  assert.deepEqual(
+    names.filter((n) => !n.startsWith('clusters/member1/')),
+    [],
+    "the artifact holds other clusters' files",
+  );
+  assert.equal(names.length, 7, names.join(', '));
+  return names;
+}
+
 (e2eEnabled ? describe : describe.skip)(
   'Flux sparse checkout of one cluster of a 1,000-cluster rendered branch (e2e, real source-controller)',
   function () {
@@ -146,13 +158,7 @@ async function entries(url: string, scratch: string): Promise<string[]> {
       await fluxSyncedTo('member1', sha);
       const sparse = await artifactAt(gitRepository['metadata']['name'], sha);
       const sparseFetched = server.bytesSent - before;
-      const names = await entries(sparse.url, tmp.dir);
-      assert.deepEqual(
-        names.filter((n) => !n.startsWith('clusters/member1/')),
-        [],
-        "the artifact holds other clusters' files",
-      );
-      assert.equal(names.length, 7, names.join(', '));
+      const names = await member1Files(sparse.url, tmp.dir);
       assert.deepEqual(
         (await getJson('member1', 'configmap', 'cluster-info', '-n', ns))?.['data']?.['cluster'],
         'member1',
@@ -232,13 +238,7 @@ async function entries(url: string, scratch: string): Promise<string[]> {
       await applyYaml('member1', YAML.stringify(source), tmp.dir);
       const branch = await artifactAt('fleet-rendered-member1', own);
       const fetched = server.bytesSent - before;
-      const names = await entries(branch.url, tmp.dir);
-      assert.deepEqual(
-        names.filter((n) => !n.startsWith('clusters/member1/')),
-        [],
-        "the artifact holds other clusters' files",
-      );
-      assert.equal(names.length, 7, names.join(', '));
+      const names = await member1Files(branch.url, tmp.dir);
       // What comes beyond the list of branches is member1's folder: a small fraction of the whole tip.
       assert.ok(
         (fetched - listAfter) * 20 < fullBranch.fetchedBytes,
