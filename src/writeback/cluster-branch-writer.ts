@@ -120,9 +120,8 @@ async function decide(
   const tips = new Map<string, ClusterBranchTip>();
   const known = treesOf.get(store) ?? new Map<string, string>();
   const trees = new Map<string, string>();
-  for (const cluster of write.clusters) {
-    const branch = clusterBranchName(write.renderedBranch, cluster);
-    const commit = await store.tip(branch);
+  const current = await store.tips(write.clusters.map((c) => clusterBranchName(write.renderedBranch, c)));
+  for (const [branch, commit] of current) {
     if (commit === undefined) continue;
     const tree = known.get(commit) ?? (await readCommitInfo(store.repo, commit)).tree;
     trees.set(commit, tree);
