@@ -12,7 +12,7 @@ import { gitFs as fs } from './git-fs.ts';
 import git from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
 import { GitRemoteInvalid } from './errors.ts';
-import { remoteAuth, withRemoteErrors, type PushOutcome, type Remote } from './remote.ts';
+import { pushCommit, remoteAuth, withRemoteErrors, type PushOutcome, type Remote } from './remote.ts';
 import { remoteName, type GitRepo } from './repository.ts';
 
 /** Move `branch` from `expected` (undefined: it must not exist) to `commit`, whose objects are in the repository. */
@@ -49,13 +49,18 @@ export async function pushBranches(
   );
   const sent = updates.filter((_, i) => outcomes[i]?.kind === 'pushed');
   if (sent.length === 0) return outcomes;
+  const capabilities = Object.keys(info.capabilities);
+  // Without report-status the server does not say which refs moved: push them one by one.
+  if (!capabilities.includes('report-status')) {
+    for (const [i, u] of updates.entries())
+      if (outcomes[i]?.kind === 'pushed') outcomes[i] = await pushCommit(repo, remote, u.branch, u.commit);
+    return outcomes;
+  }
   const bases = alongside.map((b) => advertised.get(`refs/heads/${b}`)).filter((o) => o !== undefined);
   const oids = await objectsToSend(repo, sent, new Set(advertised.values()), bases);
   const { packfile } = await git.packObjects({ fs, gitdir: repo.gitdir, cache: repo.cache, oids: [...oids] });
   if (packfile === undefined) throw new GitRemoteInvalid(`cannot pack objects for ${remote.url}`, { url: remote.url });
-  const report = await withRemoteErrors(remote, () =>
-    postReceivePack(remote, sent, Object.keys(info.capabilities), packfile),
-  );
+  const report = await withRemoteErrors(remote, () => postReceivePack(remote, sent, packfile));
   for (const [i, u] of updates.entries()) {
     if (outcomes[i]?.kind !== 'pushed') continue;
     const status = report.get(`refs/heads/${u.branch}`);
@@ -141,12 +146,11 @@ async function objectsToSend(
 async function postReceivePack(
   remote: Remote,
   updates: readonly BranchUpdate[],
-  capabilities: readonly string[],
   packfile: Uint8Array,
 ): Promise<Map<string, string>> {
-  const caps = ['report-status', 'agent=flotilla'].filter((c) => c.startsWith('agent=') || capabilities.includes(c));
+  // Only report-status: some servers (AWS CodeCommit) refuse a push that names an agent.
   const lines = updates.map(
-    (u, i) => `${u.expected ?? zero} ${u.commit} refs/heads/${u.branch}${i === 0 ? `\0${caps.join(' ')}` : ''}\n`,
+    (u, i) => `${u.expected ?? zero} ${u.commit} refs/heads/${u.branch}${i === 0 ? '\0report-status' : ''}\n`,
   );
   const body = Buffer.concat([...lines.map(pktLine), Buffer.from('0000'), packfile]);
   const creds = remote.credentials;
