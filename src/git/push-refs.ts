@@ -43,7 +43,7 @@ export async function pushBranches(
     throw new GitRemoteInvalid(`${remote.url} did not answer receive-pack's ref advertisement`, { url: remote.url });
   const advertised = new Map(info.refs.map((r) => [r.ref, r.oid]));
   const outcomes: PushOutcome[] = updates.map((u) =>
-    (advertised.get(`refs/heads/${u.branch}`) ?? undefined) === u.expected
+    advertised.get(`refs/heads/${u.branch}`) === u.expected
       ? { kind: 'pushed' }
       : { kind: 'rejected', reason: `refs/heads/${u.branch} is no longer at ${u.expected ?? 'nothing'}` },
   );

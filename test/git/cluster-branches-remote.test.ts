@@ -5,10 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { reconcileOnce } from '../../src/controller/reconcile.ts';
-import { GitRemoteUnreachable } from '../../src/git/index.ts';
+import { GitPushRejected, GitRemoteUnreachable } from '../../src/git/index.ts';
 import { writeClusterBranches } from '../../src/writeback/index.ts';
 import { startGitServer, type GitServer } from './helpers/git-server.ts';
 import { otherStore, remoteContext, startFleetRig, testTime, type FleetRig } from './helpers/fleet.ts';
@@ -182,6 +182,21 @@ describe('reconcile with per-cluster rendered branches (git http-backend)', func
     assert.deepEqual(
       [...(await clusterTips(rig)).keys()].sort(),
       clusters.map((c) => `flotilla-rendered-${c}`),
+    );
+  });
+
+  it('a branch the server refuses (its update hook) is reported per ref: the others move, the write gives up on it', async () => {
+    await renderedOnly();
+    const hook = path.join(rig.root, 'server', 'fleet.git', 'hooks', 'update');
+    writeFileSync(hook, '#!/bin/sh\n[ "$1" != refs/heads/flotilla-rendered-aws-use ]\n');
+    chmodSync(hook, 0o755);
+    const store = await otherStore(rig, 'writer');
+    await store.refresh();
+    await assert.rejects(writeClusterBranches(store, write, { ...opts, attempts: 2 }), GitPushRejected);
+    const tips = await clusterTips(rig);
+    assert.deepEqual(
+      [...tips.keys()].sort(),
+      clusters.filter((c) => c !== 'aws-use').map((c) => `flotilla-rendered-${c}`),
     );
   });
 });
