@@ -31,6 +31,13 @@ export async function publishClusterBranches(
       cluster: s.cluster,
       branch: s.branch,
     });
+  for (const k of result.kept)
+    ctx.log({
+      level: 'warn',
+      msg: 'cluster branch of a cluster no longer in the inventory kept as it was; delete it by hand once the cluster is cleaned up',
+      cluster: k.cluster,
+      branch: k.branch,
+    });
   if (result.moved.length > 0)
     ctx.log({
       msg: 'cluster branches published',

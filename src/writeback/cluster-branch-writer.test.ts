@@ -137,6 +137,10 @@ describe('writeClusterBranches on a real git repository', () => {
       [],
     );
     assert.equal(await store.tip('flotilla-rendered-m3'), before);
+    assert.deepEqual(r.kept, [
+      { cluster: 'm2', branch: 'flotilla-rendered-m2' },
+      { cluster: 'm3', branch: 'flotilla-rendered-m3' },
+    ]);
   });
 
   it('a cluster whose branch would be a branch flotilla already uses is skipped, with the reason', async () => {

@@ -19,10 +19,12 @@ import {
 } from '../git/index.ts';
 import type { BranchWriteOptions } from './branch-commit.ts';
 import {
+  clusterBranchesToRead,
   clusterBranchMessage,
-  clusterBranchName,
   clusterBranchUpdates,
   clusterFolderPath,
+  type ClusterBranchKept,
+  type ClusterBranchPlan,
   type ClusterBranchSkip,
   type ClusterBranchTip,
   type ClusterBranchUpdate,
@@ -45,12 +47,14 @@ export interface MovedClusterBranch {
 }
 
 /**
- * What a write did: the branches moved, the clusters skipped (see ClusterBranchSkip), and the
+ * What a write did: the branches moved, the clusters skipped (see ClusterBranchSkip), the
+ * branches of clusters no longer in the inventory left as they were (ClusterBranchKept), and the
  * branches left behind because the remote could not be reached (the next pass moves them).
  */
 export interface ClusterBranchesResult {
   readonly moved: readonly MovedClusterBranch[];
   readonly skipped: readonly ClusterBranchSkip[];
+  readonly kept: readonly ClusterBranchKept[];
   readonly deferred: { readonly branches: readonly string[]; readonly error: GitRemoteUnreachable | undefined };
   readonly attempts: number;
 }
@@ -68,21 +72,24 @@ export async function writeClusterBranches(
 ): Promise<ClusterBranchesResult> {
   const attempts = opts.attempts ?? 5;
   const moved: MovedClusterBranch[] = [];
-  let skipped: readonly ClusterBranchSkip[] = [];
   for (let attempt = 1; attempt <= attempts; attempt++) {
     if (attempt > 1) await store.refresh();
     const decided = await decide(store, write);
-    skipped = decided.skipped;
-    const updates = decided.updates;
-    if (updates.length === 0)
-      return { moved, skipped, deferred: { branches: [], error: undefined }, attempts: attempt };
-    const commits = await commitAll(store, updates, decided.source, opts);
-    const deferred = (error: GitRemoteUnreachable | undefined) => ({
+    const { updates, skipped, kept } = decided;
+    const done = (branches: readonly string[], error?: GitRemoteUnreachable) => ({
       moved,
       skipped,
-      deferred: { branches: updates.map((u) => u.branch), error },
+      kept,
+      deferred: { branches, error },
       attempts: attempt,
     });
+    if (updates.length === 0) return done([]);
+    const commits = await commitAll(store, updates, decided.source, opts);
+    const deferred = (error: GitRemoteUnreachable | undefined) =>
+      done(
+        updates.map((u) => u.branch),
+        error,
+      );
     if (opts.deferPublish === 'always') return deferred(undefined);
     if (opts.beforePublish) await opts.beforePublish(`${write.renderedBranch}-*`, attempt);
     const outcomes = await store
@@ -99,8 +106,7 @@ export async function writeClusterBranches(
       if (outcomes[i]?.kind === 'pushed')
         moved.push({ cluster: u.cluster, branch: u.branch, commit: commits[i] ?? '' });
     });
-    if (outcomes.every((o) => o.kind === 'pushed'))
-      return { moved, skipped, deferred: { branches: [], error: undefined }, attempts: attempt };
+    if (outcomes.every((o) => o.kind === 'pushed')) return done([]);
   }
   throw new GitPushRejected(
     `${store.location}: the cluster branches of ${write.renderedBranch} kept moving; gave up after ${attempts} attempts`,
@@ -112,15 +118,15 @@ export async function writeClusterBranches(
 async function decide(
   store: BranchStore,
   write: ClusterBranchesWrite,
-): Promise<{ updates: readonly ClusterBranchUpdate[]; skipped: readonly ClusterBranchSkip[]; source: string }> {
+): Promise<ClusterBranchPlan & { readonly source: string }> {
   const tip = await store.tip(write.renderedBranch);
-  if (tip === undefined) return { updates: [], skipped: [], source: '' };
+  if (tip === undefined) return { updates: [], skipped: [], kept: [], source: '' };
   const info = await readCommitInfo(store.repo, tip);
   const folders = await subfolderIds(store.repo, info.tree, renderedRoot);
   const tips = new Map<string, ClusterBranchTip>();
   const known = treesOf.get(store) ?? new Map<string, string>();
   const trees = new Map<string, string>();
-  const current = await store.tips(write.clusters.map((c) => clusterBranchName(write.renderedBranch, c)));
+  const current = await store.tips(clusterBranchesToRead(write.renderedBranch, write.clusters, folders.keys()));
   for (const [branch, commit] of current) {
     if (commit === undefined) continue;
     const tree = known.get(commit) ?? (await readCommitInfo(store.repo, commit)).tree;

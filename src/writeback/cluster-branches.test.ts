@@ -55,6 +55,7 @@ describe('clusterBranchUpdates', () => {
           { cluster: 'b', branch: 'flotilla-rendered-b', folder: 'fb', tree: 'clusters/b=fb', parent: undefined },
         ],
         skipped: [],
+        kept: [],
       },
     },
     {
@@ -68,6 +69,7 @@ describe('clusterBranchUpdates', () => {
       want: {
         updates: [{ cluster: 'b', branch: 'flotilla-rendered-b', folder: 'fb', tree: 'clusters/b=fb', parent: 'cb' }],
         skipped: [],
+        kept: [],
       },
     },
     {
@@ -76,7 +78,11 @@ describe('clusterBranchUpdates', () => {
         folders: new Map([['b', 'fb']]),
         tips: new Map([['flotilla-rendered-b', { commit: 'cb', tree: 'clusters/b=fb' }]]),
       },
-      want: { updates: [], skipped: [{ cluster: 'a', branch: 'flotilla-rendered-a', reason: 'FolderMissing' }] },
+      want: {
+        updates: [],
+        skipped: [{ cluster: 'a', branch: 'flotilla-rendered-a', reason: 'FolderMissing' }],
+        kept: [],
+      },
     },
     {
       name: 'a name equal to, or nesting with, a reserved branch is skipped',
@@ -87,12 +93,33 @@ describe('clusterBranchUpdates', () => {
           { cluster: 'a', branch: 'flotilla-rendered-a', reason: 'BranchNameTaken' },
           { cluster: 'b', branch: 'flotilla-rendered-b', reason: 'BranchNameTaken' },
         ],
+        kept: [],
       },
     },
     {
       name: 'a rendered branch whose cluster branch names git refuses',
       input: { renderedBranch: 'rendered.lock/x', clusters: ['a'] },
-      want: { updates: [], skipped: [{ cluster: 'a', branch: 'rendered.lock/x-a', reason: 'BranchNameInvalid' }] },
+      want: {
+        updates: [],
+        skipped: [{ cluster: 'a', branch: 'rendered.lock/x-a', reason: 'BranchNameInvalid' }],
+        kept: [],
+      },
+    },
+    {
+      name: "a removed cluster's folder with a branch: kept as it was and reported; one without a branch: nothing",
+      input: {
+        clusters: ['a'],
+        folders: new Map([
+          ['a', 'fa'],
+          ['gone', 'fg'],
+          ['never', 'fn'],
+        ]),
+        tips: new Map([
+          ['flotilla-rendered-a', { commit: 'ca', tree: 'clusters/a=fa' }],
+          ['flotilla-rendered-gone', { commit: 'cg', tree: 'clusters/gone=old' }],
+        ]),
+      },
+      want: { updates: [], skipped: [], kept: [{ cluster: 'gone', branch: 'flotilla-rendered-gone' }] },
     },
   ];
   for (const c of cases) it(c.name, () => assert.deepEqual(clusterBranchUpdates({ ...base, ...c.input }), c.want));

@@ -86,10 +86,31 @@ export interface ClusterBranchSkip {
   readonly reason: 'FolderMissing' | 'BranchNameInvalid' | 'BranchNameTaken';
 }
 
-/** The branches to move and the clusters skipped, each sorted by cluster name. */
+/**
+ * The branch of a cluster the inventory no longer holds, left as it was, as its folder is on the
+ * rendered branch: a deleted branch would make Flux's GitRepository and Argo CD's Application fail.
+ */
+export interface ClusterBranchKept {
+  /** The cluster's folder name on the rendered branch. */
+  readonly cluster: string;
+  readonly branch: string;
+}
+
+/** The branches to move, the clusters skipped and the removed clusters' branches kept, each sorted by cluster name. */
 export interface ClusterBranchPlan {
   readonly updates: readonly ClusterBranchUpdate[];
   readonly skipped: readonly ClusterBranchSkip[];
+  readonly kept: readonly ClusterBranchKept[];
+}
+
+/** The branches whose tips a decision reads: the inventory's, and those of folders the inventory no longer names. */
+export function clusterBranchesToRead(
+  renderedBranch: string,
+  clusters: readonly string[],
+  folders: Iterable<string>,
+): string[] {
+  const names = new Set([...clusters, ...folders].map((c) => clusterBranchName(renderedBranch, c)));
+  return [...names].sort(compareStrings);
 }
 
 /** Decides which cluster branches move: those whose tip's tree is not their folder alone. */
@@ -109,7 +130,13 @@ export function clusterBranchUpdates(input: ClusterBranchInput): ClusterBranchPl
       if (tip?.tree !== tree) updates.push({ cluster, branch, folder, tree, parent: tip?.commit });
     }
   }
-  return { updates, skipped };
+  const current = new Set(input.clusters.map(safeSegment));
+  const kept = [...input.folders.keys()]
+    .filter((f) => !current.has(f))
+    .sort(compareStrings)
+    .map((cluster) => ({ cluster, branch: clusterBranchName(input.renderedBranch, cluster) }))
+    .filter((k) => input.tips.has(k.branch));
+  return { updates, skipped, kept };
 }
 
 /** Whether two branch names clash in refs/heads: equal, or one a directory of the other. */

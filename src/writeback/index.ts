@@ -27,7 +27,7 @@ export {
   type ClusterBranchesWrite,
   type MovedClusterBranch,
 } from './cluster-branch-writer.ts';
-export { clusterBranchName, type ClusterBranchSkip } from './cluster-branches.ts';
+export { clusterBranchName, type ClusterBranchKept, type ClusterBranchSkip } from './cluster-branches.ts';
 export {
   formatRevisionRecord,
   parseRevisionRecord,
