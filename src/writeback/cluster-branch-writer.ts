@@ -84,13 +84,14 @@ export async function writeClusterBranches(
       attempts: attempt,
     });
     if (updates.length === 0) return done([]);
-    const commits = await commitAll(store, updates, decided.source, opts);
     const deferred = (error: GitRemoteUnreachable | undefined) =>
       done(
         updates.map((u) => u.branch),
         error,
       );
+    // The remote is known to be down: nothing is written, the next pass decides again.
     if (opts.deferPublish === 'always') return deferred(undefined);
+    const commits = await commitAll(store, updates, decided.source, opts);
     if (opts.beforePublish) await opts.beforePublish(`${write.renderedBranch}-*`, attempt);
     const outcomes = await store
       .publishAll(
