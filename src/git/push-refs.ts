@@ -24,6 +24,9 @@ export interface BranchUpdate {
 
 const zero = '0'.repeat(40);
 
+/** How many branches' new objects are listed at once. */
+const objectReads = 16;
+
 /**
  * Pushes `updates` in one request; outcomes in the updates' order. `alongside` names branches
  * whose remote tips thin the pack (see the file comment). A branch whose advertised tip is not
@@ -128,7 +131,7 @@ async function objectsToSend(
       else if (e.type === 'blob') out.add(e.oid);
     }
   };
-  for (const u of updates) {
+  const fromTip = async (u: BranchUpdate) => {
     let commit: string | undefined = u.commit;
     while (commit !== undefined && !remoteHas.has(commit) && !out.has(commit)) {
       out.add(commit);
@@ -138,7 +141,11 @@ async function objectsToSend(
       await walk(c.tree, [...parentTree, ...baseTrees]);
       commit = parent;
     }
-  }
+  };
+  // A few branches at a time: each walk mostly waits on reading small objects. Two walks that
+  // meet the same object both list it once (a Set), at worst reading it twice.
+  for (let i = 0; i < updates.length; i += objectReads)
+    await Promise.all(updates.slice(i, i + objectReads).map(fromTip));
   return out;
 }
 

@@ -17,6 +17,7 @@ import {
   writeIsolatedTree,
   type BranchStore,
 } from '../git/index.ts';
+import { mapLimit } from '../cluster/concurrency.ts';
 import type { BranchWriteOptions } from './branch-commit.ts';
 import {
   clusterBranchesToRead,
@@ -146,21 +147,20 @@ async function commitAll(
   source: string,
   opts: BranchWriteOptions,
 ): Promise<string[]> {
-  const commits: string[] = [];
-  for (const u of updates) {
-    const tree = await writeIsolatedTree(store.repo, clusterFolderPath(u.cluster), u.folder);
-    commits.push(
-      await writeCommit(store.repo, {
-        tree,
-        parents: u.parent === undefined ? [] : [u.parent],
-        message: clusterBranchMessage(source, u.cluster),
-        identity: opts.identity,
-        time: opts.now(),
-      }),
-    );
-  }
-  return commits;
+  // Concurrently: each branch is three small object writes, and a thousand of them wait on the disk.
+  return mapLimit(updates, objectWrites, async (u) =>
+    writeCommit(store.repo, {
+      tree: await writeIsolatedTree(store.repo, clusterFolderPath(u.cluster), u.folder),
+      parents: u.parent === undefined ? [] : [u.parent],
+      message: clusterBranchMessage(source, u.cluster),
+      identity: opts.identity,
+      time: opts.now(),
+    }),
+  );
 }
+
+/** How many branches' objects are written at once. */
+const objectWrites = 16;
 
 /**
  * Commit → tree of the cluster branches' tips of the last pass, per store: a commit's tree never
