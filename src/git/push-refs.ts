@@ -12,6 +12,7 @@ import { gitFs as fs } from './git-fs.ts';
 import git from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
 import { GitRemoteInvalid } from './errors.ts';
+import { packOf } from './pack-writer.ts';
 import { pushCommit, remoteAuth, withRemoteErrors, type PushOutcome, type Remote } from './remote.ts';
 import { remoteName, type GitRepo } from './repository.ts';
 
@@ -61,8 +62,7 @@ export async function pushBranches(
   }
   const bases = alongside.map((b) => advertised.get(`refs/heads/${b}`)).filter((o) => o !== undefined);
   const oids = await objectsToSend(repo, sent, new Set(advertised.values()), bases);
-  const { packfile } = await git.packObjects({ fs, gitdir: repo.gitdir, cache: repo.cache, oids: [...oids] });
-  if (packfile === undefined) throw new GitRemoteInvalid(`cannot pack objects for ${remote.url}`, { url: remote.url });
+  const packfile = await packOf(repo, [...oids]);
   const report = await withRemoteErrors(remote, () => postReceivePack(remote, sent, packfile));
   for (const [i, u] of updates.entries()) {
     if (outcomes[i]?.kind !== 'pushed') continue;
