@@ -104,9 +104,12 @@ export async function writeClusterBranches(
         throw err;
       });
     if (outcomes instanceof GitRemoteUnreachable) return deferred(outcomes);
+    const trees = treesOf.get(store);
     updates.forEach((u, i) => {
-      if (outcomes[i]?.kind === 'pushed')
-        moved.push({ cluster: u.cluster, branch: u.branch, commit: commits[i] ?? '' });
+      const commit = commits[i] ?? '';
+      if (outcomes[i]?.kind !== 'pushed') return;
+      moved.push({ cluster: u.cluster, branch: u.branch, commit });
+      trees?.set(commit, u.tree);
     });
     if (outcomes.every((o) => o.kind === 'pushed')) return done([]);
   }
@@ -165,6 +168,6 @@ const objectWrites = 16;
 /**
  * Commit → tree of the cluster branches' tips of the last pass, per store: a commit's tree never
  * changes, and at a thousand clusters reading every tip's commit on each pass would be most of
- * what a pass costs. Only the current tips are kept.
+ * what a pass costs. Only the tips of the last pass and the commits it pushed are kept.
  */
-const treesOf = new WeakMap<BranchStore, ReadonlyMap<string, string>>();
+const treesOf = new WeakMap<BranchStore, Map<string, string>>();
