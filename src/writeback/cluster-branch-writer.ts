@@ -18,7 +18,7 @@ import {
   type BranchStore,
 } from '../git/index.ts';
 import { mapLimit } from '../cluster/concurrency.ts';
-import type { BranchWriteOptions } from './branch-commit.ts';
+import { defaultAttempts, type BranchWriteOptions } from './branch-commit.ts';
 import {
   clusterBranchesToRead,
   clusterBranchMessage,
@@ -71,7 +71,7 @@ export async function writeClusterBranches(
   write: ClusterBranchesWrite,
   opts: BranchWriteOptions,
 ): Promise<ClusterBranchesResult> {
-  const attempts = opts.attempts ?? 5;
+  const attempts = opts.attempts ?? defaultAttempts;
   const moved: MovedClusterBranch[] = [];
   for (let attempt = 1; attempt <= attempts; attempt++) {
     if (attempt > 1) await store.refresh();
