@@ -235,19 +235,23 @@ async function member1Files(url: string, scratch: string): Promise<string[]> {
       source['metadata']['name'] = 'fleet-rendered-member1';
       source['spec']['interval'] = '1h'; // fetches only when asked below: no poll of its own lands in a measurement
       const before = server.bytesSent;
+      const listsBefore = server.refLists;
       await applyYaml('member1', YAML.stringify(source), tmp.dir);
       const branch = await artifactAt('fleet-rendered-member1', own);
       const fetched = server.bytesSent - before;
+      const lists = server.refLists - listsBefore;
       const names = await member1Files(branch.url, tmp.dir);
-      // What comes beyond the list of branches is member1's folder: a small fraction of the whole tip.
+      // What comes beyond the lists of branches is member1's folder: a small fraction of the whole tip.
+      const objects = fetched - lists * listAfter;
       assert.ok(
-        (fetched - listAfter) * 20 < fullBranch.fetchedBytes,
-        `fetched ${fetched} B (list ${listAfter} B), whole branch ${fullBranch.fetchedBytes} B`,
+        objects * 20 < fullBranch.fetchedBytes,
+        `fetched ${fetched} B (${lists} lists of ${listAfter} B), whole branch ${fullBranch.fetchedBytes} B`,
       );
 
       // A poll that finds the branch unchanged: source-controller lists the refs, and fetches nothing.
       const token = `noop-${Date.now()}`;
       const beforePoll = server.bytesSent;
+      const packsBeforePoll = server.uploadPacks;
       await kubectl(
         'member1',
         'annotate',
@@ -263,10 +267,10 @@ async function member1Files(url: string, scratch: string): Promise<string[]> {
         return repo?.['status']?.['lastHandledReconcileAt'] === token ? true : undefined;
       });
       const poll = server.bytesSent - beforePoll;
-      assert.ok(poll < listAfter * 2, `an unchanged poll fetched ${poll} B; the list of branches is ${listAfter} B`);
+      assert.equal(server.uploadPacks - packsBeforePoll, 0, `an unchanged poll fetched objects (${poll} B)`);
       if (process.env['FLOTILLA_FLUX_FIGURES'] === '1')
         process.stderr.write(
-          `${JSON.stringify({ clusters: clusterCount, clusterBranch: { fetchedBytes: fetched, artifactBytes: branch.size, artifactFiles: names.length, unchangedPollBytes: poll }, refList: { oneBranch: listBefore, withClusterBranches: listAfter }, fullBranch })}\n`,
+          `${JSON.stringify({ clusters: clusterCount, clusterBranch: { fetchedBytes: fetched, refLists: lists, objectBytes: objects, artifactBytes: branch.size, artifactFiles: names.length, unchangedPollBytes: poll }, refList: { oneBranch: listBefore, withClusterBranches: listAfter }, fullBranch })}\n`,
         );
     });
   },
