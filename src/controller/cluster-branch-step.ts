@@ -2,9 +2,11 @@
  * The per-cluster rendered branches of a reconcile or a controller pass (opt-in:
  * `--rendered-cluster-branches` or flotilla.yaml `renderedClusterBranches: true`), published
  * right after the rendered branch they mirror, and logged: what moved, what was skipped and why.
+ * A branch the remote keeps rejecting is logged as an error and left to the next pass.
  */
 import { writeClusterBranches, type BranchWriteOptions, type ClusterBranchesResult } from '../writeback/index.ts';
-import type { ReconcileContext, ReconcileState } from './reconcile.ts';
+import { GitPushRejected } from '../git/index.ts';
+import { describeError, type ReconcileContext, type ReconcileState } from './reconcile.ts';
 import { InternalError } from '../api/index.ts';
 
 /** Publishes the cluster branches of `clusters` when they are enabled (undefined when not). */
@@ -22,7 +24,20 @@ export async function publishClusterBranches(
     ctx.target,
     { renderedBranch, clusters, reserved: [ctx.source.branch, statusBranch, renderedBranch] },
     options,
-  );
+  ).catch((err: unknown) => {
+    // A branch the remote keeps refusing (a protected branch, a hook) must not hold up the status
+    // branch: the others moved, and every later pass tries it again. An outage still fails the step.
+    if (!(err instanceof GitPushRejected)) throw err;
+    ctx.log({
+      level: 'error',
+      msg: 'cluster branches not all published: the remote kept refusing some; the next pass tries again',
+      reason: 'PushRejected',
+      renderedBranch,
+      error: describeError(err),
+    });
+    return undefined;
+  });
+  if (result === undefined) return undefined;
   for (const s of result.skipped)
     ctx.log({
       level: 'warn',

@@ -199,4 +199,16 @@ describe('reconcile with per-cluster rendered branches (git http-backend)', func
       clusters.filter((c) => c !== 'aws-use').map((c) => `flotilla-rendered-${c}`),
     );
   });
+
+  it('reconcile still writes the status branch when the server keeps refusing a cluster branch; the error is logged', async () => {
+    const hook = path.join(rig.root, 'server', 'fleet.git', 'hooks', 'update');
+    writeFileSync(hook, '#!/bin/sh\n[ "$1" != refs/heads/flotilla-rendered-aws-use ]\n');
+    chmodSync(hook, 0o755);
+    const log: Record<string, unknown>[] = [];
+    const ctx = await remoteContext(rig, 'cache', { branches: { renderedPerCluster: true } }, log);
+    assert.equal((await reconcileOnce(ctx)).kind, 'applied');
+    assert.ok(log.some((l) => l['reason'] === 'PushRejected' && l['level'] === 'error'));
+    assert.equal((await clusterTips(rig)).size, clusters.length - 1);
+    assert.match(await gitCli(rig.work, 'ls-remote', 'origin', 'refs/heads/flotilla-status'), /flotilla-status/);
+  });
 });
