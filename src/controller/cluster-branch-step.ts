@@ -30,7 +30,7 @@ export async function publishClusterBranches(
     if (!(err instanceof GitPushRejected)) throw err;
     ctx.log({
       level: 'error',
-      msg: 'cluster branches not all published: the remote kept refusing some; the next pass tries again',
+      msg: 'cluster branches not all published: the remote kept refusing some; a later pass tries again',
       reason: 'PushRejected',
       renderedBranch,
       error: describeError(err),
