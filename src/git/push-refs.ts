@@ -83,6 +83,8 @@ export async function pushBranches(
 /**
  * The commits, trees and blobs of `updates` the remote is not known to have: new commits back to
  * one it advertises, and each one's tree minus what the same path holds in a base commit's tree.
+ * Only first parents are followed (flotilla's commits have one): a merge whose other parent the
+ * remote lacks would be refused by the server's connectivity check, never stored broken.
  */
 async function objectsToSend(
   repo: GitRepo,
