@@ -6,8 +6,11 @@
  * member1's folder. Its artifact holds member1's folder only; a second GitRepository without
  * sparseCheckout, for comparison, archives every cluster. Both fetch the same bytes from git:
  * source-controller's go-git clone is shallow but not partial, so sparse checkout shrinks the
- * artifact (what kustomize-controller downloads and unpacks), not the fetch. FLOTILLA_FLUX_FIGURES=1
- * prints the figures docs/scaling.md quotes.
+ * artifact (what kustomize-controller downloads and unpacks), not the fetch. Then flotilla's own
+ * writer publishes the 1,000 per-cluster branches in one push, and a third GitRepository (the doc's
+ * "A branch per cluster" block) on member1's branch fetches member1's folder plus the list of every
+ * branch, and an unchanged poll fetches the list alone. FLOTILLA_FLUX_FIGURES=1 prints the figures
+ * docs/scaling.md quotes.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
