@@ -19,6 +19,7 @@ import {
   componentsOf,
   findCluster,
   memberName,
+  portsOf,
   readState,
   writeState,
   type ClusterRecord,
@@ -57,8 +58,8 @@ function contextOf(state: HarnessState, dir: string): CommandContext {
   };
 }
 
-async function newCluster(name: string, role: ClusterRecord['role']): Promise<ClusterRecord> {
-  const [etcdClientPort, etcdPeerPort, apiserverPort] = await freePorts(3);
+async function newCluster(name: string, role: ClusterRecord['role'], taken: Set<number>): Promise<ClusterRecord> {
+  const [etcdClientPort, etcdPeerPort, apiserverPort] = await freePorts(3, taken);
   if (etcdClientPort === undefined || etcdPeerPort === undefined || apiserverPort === undefined) {
     throw new Error('could not allocate ports');
   }
@@ -81,7 +82,7 @@ async function up(members: number): Promise<void> {
     const wanted = ['hub', ...Array.from({ length: members }, (_, i) => memberName(i + 1))];
     for (const name of wanted) {
       if (!state.clusters.some((c) => c.name === name)) {
-        state.clusters.push(await newCluster(name, name === 'hub' ? 'hub' : 'member'));
+        state.clusters.push(await newCluster(name, name === 'hub' ? 'hub' : 'member', portsOf(state)));
       }
     }
     const save = (): void => writeState(dir, state);
@@ -144,6 +145,14 @@ async function metrics(): Promise<void> {
     save();
     const ctx = contextOf(state, dir);
     const members = state.clusters.filter((c) => c.role === 'member');
+    // Ports first, one member after the other: members enabled side by side could be given the same one.
+    for (const c of members) {
+      if (c.metrics !== undefined) continue;
+      const [kwokPort, metricsServerPort] = await freePorts(2, portsOf(state));
+      if (kwokPort === undefined || metricsServerPort === undefined) throw new Error('could not allocate ports');
+      c.metrics = { kwokPort, metricsServerPort };
+    }
+    save();
     const started = Date.now();
     const results = await Promise.allSettled(members.map((c) => enableMetrics(c, ctx, kit, save)));
     const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));

@@ -14,7 +14,7 @@ import type { CommandContext } from './commands.ts';
 import { endpointOf, nodeNames, startComponent, stopComponent } from './control-plane.ts';
 import type { MetricsKit } from './metrics-server-build.ts';
 import { usageObject, usageObjectName } from './pod-usage.ts';
-import { freePorts, isRunning, logTail } from './processes.ts';
+import { isRunning, logTail } from './processes.ts';
 import type { ClusterRecord } from './state.ts';
 
 const readyTimeoutMs = 180_000;
@@ -133,7 +133,7 @@ function commandLine(pid: number): string[] {
   }
 }
 
-/** Turns metrics on for member `c` (idempotent); `save` records the new ports and pids. */
+/** Turns metrics on for member `c` (idempotent) on the ports already in `c.metrics`; `save` records the pids. */
 export async function enableMetrics(
   c: ClusterRecord,
   ctx: CommandContext,
@@ -141,12 +141,7 @@ export async function enableMetrics(
   save: () => void,
 ): Promise<void> {
   const ep = endpointOf(c, ctx);
-  if (c.metrics === undefined) {
-    const [kwokPort, metricsServerPort] = await freePorts(2);
-    if (kwokPort === undefined || metricsServerPort === undefined) throw new Error('could not allocate ports');
-    c.metrics = { kwokPort, metricsServerPort };
-    save();
-  }
+  if (c.metrics === undefined) throw new Error(`${c.name}: no metrics ports were given out`);
   await installKwokMetrics(c, ep, kit);
   await pointNodesAtKwok(c, ep, c.metrics.kwokPort);
   // kwok reads its flags once: restart it to serve the kubelet endpoint and watch the usage CRDs.

@@ -90,14 +90,18 @@ function listen(port: number): Promise<net.Server | undefined> {
   });
 }
 
-/** Returns `count` distinct free TCP ports on 127.0.0.1 (held open until all are found). */
-export async function freePorts(count: number): Promise<number[]> {
+/**
+ * Returns `count` distinct free TCP ports on 127.0.0.1 (held open until all are found), none of
+ * `taken`: ports already given to a component that is not listening yet look free too.
+ */
+export async function freePorts(count: number, taken: ReadonlySet<number> = new Set()): Promise<number[]> {
   const { low, high } = portRange();
   const servers: net.Server[] = [];
   try {
     for (let tries = 0; servers.length < count; tries++) {
       if (tries > 1000) throw new Error(`no free port between ${low} and ${high} on 127.0.0.1`);
-      const server = await listen(low + Math.floor(Math.random() * (high - low + 1)));
+      const port = low + Math.floor(Math.random() * (high - low + 1));
+      const server = taken.has(port) ? undefined : await listen(port);
       if (server) servers.push(server);
     }
     return servers.map((s) => (s.address() as net.AddressInfo).port);

@@ -86,3 +86,15 @@ export function findCluster(state: HarnessState, name: string): ClusterRecord {
   if (!c) throw new Error(`no cluster named ${name}; there are: ${state.clusters.map((x) => x.name).join(', ')}`);
   return c;
 }
+
+/** Every port the state has given out, so a new component is never given one of them. */
+export function portsOf(state: HarnessState): Set<number> {
+  return new Set(
+    state.clusters.flatMap((c) => [
+      c.etcdClientPort,
+      c.etcdPeerPort,
+      c.apiserverPort,
+      ...(c.metrics ? [c.metrics.kwokPort, c.metrics.metricsServerPort] : []),
+    ]),
+  );
+}
