@@ -33,7 +33,8 @@ describe('per-cluster rendered branches from the command line (git http-backend)
     rig = await startFleetRig();
   });
   afterEach(async () => {
-    controller?.kill();
+    // Waits for the exit, so nothing writes into the scratch directory while it is removed.
+    await controller?.stop('SIGKILL', 30_000);
     controller = undefined;
     await rig.cleanup();
   });
