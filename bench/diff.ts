@@ -11,9 +11,9 @@
  */
 import YAML from 'yaml';
 import { loadFleet, type Snapshot, type SourceFile } from '../src/load/index.ts';
-import { planFleet } from '../src/plan/index.ts';
+import { planFleet, planHeadReusingBase } from '../src/plan/index.ts';
 import { loadFleetConcurrently } from '../src/cli/load-worker.ts';
-import { diffPlans, formatMarkdown, planHeadReusingBase, summaryLine } from '../src/preview/index.ts';
+import { diffPlans, formatMarkdown, summaryLine } from '../src/preview/index.ts';
 
 const encoder = new TextEncoder();
 const namespaces = 50;
@@ -212,10 +212,11 @@ const preview = await time(async () => {
   // As `flotilla diff` does: the head is parsed on a worker while the base is loaded and planned.
   const pending = loadFleetConcurrently(head);
   const b = loadFleet(base);
-  const basePlan = planFleet({ fleet: b.fleet, diagnostics: b.diagnostics, revision: base.revision });
+  const baseInput = { fleet: b.fleet, diagnostics: b.diagnostics, revision: base.revision };
+  const basePlan = planFleet(baseInput);
   const h = await pending;
   const headPlan = planHeadReusingBase(
-    { fleet: b.fleet, plan: basePlan },
+    { input: baseInput, plan: basePlan },
     { fleet: h.fleet, diagnostics: h.diagnostics, revision: head.revision },
   );
   const diff = diffPlans({ ref: 'main', plan: basePlan }, { ref: 'topic', plan: headPlan.plan });
@@ -225,9 +226,10 @@ const preview = await time(async () => {
 const inThread = await time(() => {
   const b = loadFleet(base);
   const h = loadFleet(head);
-  const basePlan = planFleet({ fleet: b.fleet, diagnostics: b.diagnostics, revision: base.revision });
+  const baseInput = { fleet: b.fleet, diagnostics: b.diagnostics, revision: base.revision };
+  const basePlan = planFleet(baseInput);
   const headPlan = planHeadReusingBase(
-    { fleet: b.fleet, plan: basePlan },
+    { input: baseInput, plan: basePlan },
     { fleet: h.fleet, diagnostics: h.diagnostics, revision: head.revision },
   );
   return diffPlans({ ref: 'main', plan: basePlan }, { ref: 'topic', plan: headPlan.plan });

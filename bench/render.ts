@@ -9,6 +9,9 @@
  *   controller's pass runs them, with the caches a long-running controller keeps between passes;
  * - where the fleet is small enough (or FLOTILLA_BENCH_VERIFY=1), the changed rendered tree is
  *   written again from an empty cache into a second repository and the tree ids compared.
+ * - the long-running controller's load and plan of the same change and of its undoing
+ *   (controllerPassFigures): each re-planned reusing the pass before, CPU and wall
+ *   (FLOTILLA_BENCH_CONTROLLER=0 skips it);
  * Figures, not assertions (Q7): one JSON line per case, then a table, with the 1-minute load average.
  *
  *   npx node bench/render.ts                   # hard:1000x10000
@@ -21,7 +24,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { defaultIdentity, localStore, readCommitInfo, type BranchStore } from '../src/git/index.ts';
 import { loadFleet, type SourceFile } from '../src/load/index.ts';
-import { planFleet, type Plan } from '../src/plan/index.ts';
+import { resourceKey, type ResourceKey, type TargetCluster } from '../src/api/index.ts';
+import { loadSnapshot, planFleet, planHeadReusingBase, type Plan, type PlanInput } from '../src/plan/index.ts';
 import { bindingTextOf, renderedFiles, statusFiles, writeRendered, writeStatus } from '../src/writeback/index.ts';
 import { fleetFiles, parseCase, type Shape } from './plan-fleet-gen.ts';
 
@@ -117,8 +121,63 @@ function changedFleet(files: readonly SourceFile[]): SourceFile[] {
   );
 }
 
+/** Wall and CPU (user + system) milliseconds of `f`, and its result. */
+function timed<T>(f: () => T): { value: T; ms: number; cpuMs: number } {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const value = f();
+  const c = process.cpuUsage(c0);
+  return { value, ms: ms(t0), cpuMs: Math.round((c.user + c.system) / 1000) };
+}
+
+/** The placement a pass after `p` reads back from the status branch: each binding's clusters. */
+function placementOf(p: Plan): Map<ResourceKey, readonly TargetCluster[]> {
+  return new Map(p.bindings.map((b) => [resourceKey(b.spec.resource), b.spec.clusters] as const));
+}
+
+/**
+ * The long-running controller's load and plan of a one-template change (src/controller/plan-memory.ts):
+ * a settled pass planned in full with its own placement as the previous one; the change planned
+ * reusing it (the first reuse after a full plan also indexes its Works); then the change undone,
+ * loaded with the parsed-files cache warm and planned reusing the pass before, as every later pass.
+ */
+function controllerPassFigures(files: readonly SourceFile[]): void {
+  const load = (f: readonly SourceFile[], revision: string) =>
+    timed(() => loadSnapshot({ revision, files: f, problems: [] }));
+  const first = load(files, 'r1').value;
+  const warm = planFleet({ ...first, revision: 'r1', works: 'none' });
+  const settledInput: PlanInput = { ...first, revision: 'r1', previous: placementOf(warm) };
+  const settled = timed(() => planFleet(settledInput));
+  Object.assign(figures, { controllerFullPlanMs: settled.ms, controllerFullPlanCpuMs: settled.cpuMs });
+  const changedInput: PlanInput = { ...load(changedFleet(files), 'r2').value, previous: placementOf(settled.value) };
+  const firstReuse = timed(() => planHeadReusingBase({ input: settledInput, plan: settled.value }, changedInput));
+  Object.assign(figures, {
+    controllerReuse1PlanMs: firstReuse.ms,
+    controllerReuse1PlanCpuMs: firstReuse.cpuMs,
+  });
+  const loaded = load(files, 'r3');
+  const undoneInput: PlanInput = { ...loaded.value, previous: placementOf(firstReuse.value.plan) };
+  const reused = timed(() => planHeadReusingBase({ input: changedInput, plan: firstReuse.value.plan }, undoneInput));
+  Object.assign(figures, {
+    controllerChangeLoadMs: loaded.ms,
+    controllerChangeLoadCpuMs: loaded.cpuMs,
+    controllerChangePlanMs: reused.ms,
+    controllerChangePlanCpuMs: reused.cpuMs,
+    controllerReuse: JSON.stringify(reused.value.reuse),
+  });
+  if (settled.value.works.length <= 50_000 || process.env['FLOTILLA_BENCH_VERIFY'] === '1')
+    figures['controllerPlanSameAsFull'] = String(
+      JSON.stringify(reused.value.plan) === JSON.stringify(planFleet(undoneInput)) &&
+        JSON.stringify(firstReuse.value.plan) === JSON.stringify(planFleet(changedInput)),
+    );
+  // Printed at once too: the commit phases after it run for many minutes at the hard shape.
+  const load1 = Math.round((os.loadavg()[0] ?? 0) * 10) / 10;
+  process.stderr.write(`${JSON.stringify({ ...figures, load1 })}\n`);
+}
+
 async function main(): Promise<void> {
   const files = fleetFiles(clusters, templates, shape as Shape);
+  if (process.env['FLOTILLA_BENCH_CONTROLLER'] !== '0') controllerPassFigures(files);
   const first = plan(files, 'r1');
   Object.assign(figures, { works: first.plan.works.length, firstPlanMs: first.planMs });
   const store = bareStore('fleet.git');

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildOptions, Metafile } from 'esbuild';
+import { precompiledSchemas } from './schema-validators.ts';
 
 /** The checkout. */
 export const root = path.resolve(import.meta.dirname, '..');
@@ -14,7 +15,7 @@ export const distDir = path.join(root, 'dist');
 /** The CLI's entry module (it exports `main`, which the bin shim or the SEA entry calls). */
 export const cliEntry = path.join(root, 'src', 'cli', 'main.ts');
 
-/** The esbuild options of both bundles: everything (dependencies, JSON schemas, package.json) inlined, for Node. */
+/** The esbuild options of both bundles: everything (dependencies, JSON schemas and their compiled validators, package.json) inlined, for Node. */
 export const commonOptions = {
   bundle: true,
   platform: 'node',
@@ -24,6 +25,8 @@ export const commonOptions = {
   // Readable stack traces in bug reports matter more than a few megabytes.
   minify: false,
   sourcemap: false,
+  // The JSON Schemas' validators compiled here, not at each start (src/load/schema/precompiled.ts).
+  plugins: [precompiledSchemas(root)],
 } as const satisfies BuildOptions;
 
 /** One bundled package: its name, version, licence and licence text. */

@@ -2,7 +2,8 @@
 import path from 'node:path';
 import type { Fleet } from '../api/index.ts';
 import { loadSnapshot, planLoaded, type LoadedRevision, type Plan } from '../plan/index.ts';
-import { readRevision, repoRevision } from '../source/index.ts';
+// read-revision.ts rather than the folder's index: a plan needs neither watching nor polling nor webhooks.
+import { readRevision, repoRevision } from '../source/read-revision.ts';
 import { readPreviousFile } from './previous-file.ts';
 import { withRecordedReplicas } from './recorded-replicas.ts';
 

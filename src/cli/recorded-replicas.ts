@@ -6,14 +6,16 @@
  */
 import path from 'node:path';
 import { replicasInForce, withReplicasInForce } from '../autoscale/index.ts';
-import { findGitDir, type GitRepo, localStore, openLocal, RevisionUnresolvable, revParse } from '../git/index.ts';
+import type { GitRepo } from '../git/index.ts';
 import type { LoadedRevision } from '../plan/index.ts';
-import { readAutoscalerRecords } from '../writeback/index.ts';
 
 /** `loaded` with the recorded replicas in force; unchanged without autoscalers, a git repository or a status branch. */
 export async function withRecordedReplicas(loaded: LoadedRevision, repo: string, cwd: string): Promise<LoadedRevision> {
   const fleet = loaded.fleet;
   if (!fleet.federatedHPAs?.length && !fleet.cronFederatedHPAs?.length) return loaded;
+  // The git engine and the status branch's readers load only for a fleet with autoscalers.
+  const { findGitDir, localStore, openLocal } = await import('../git/index.ts');
+  const { readAutoscalerRecords } = await import('../writeback/index.ts');
   const dir = path.resolve(cwd, repo);
   const gitdir = await findGitDir(dir);
   if (!gitdir) return loaded;
@@ -27,6 +29,7 @@ export async function withRecordedReplicas(loaded: LoadedRevision, repo: string,
 
 /** `origin/<branch>` in a clone that never checked the status branch out; undefined when there is none. */
 async function remoteTip(repo: GitRepo, branch: string): Promise<string | undefined> {
+  const { RevisionUnresolvable, revParse } = await import('../git/index.ts');
   try {
     return await revParse(repo, `origin/${branch}`);
   } catch (err) {

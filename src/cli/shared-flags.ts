@@ -1,8 +1,7 @@
 /** Flags several commands share, spelled as kubectl and flux spell them (K5), and the parsers of typed flags. */
 import { UsageError } from '../api/index.ts';
-import type { CredentialSource } from '../cluster/credentials.ts';
-import { credentialsFrom, limitsFor, parseDuration, type Limits } from '../cluster/member-access.ts';
-import { flag, type FlagValues } from './flags.ts';
+import { parseDuration } from '../cluster/duration.ts';
+import { flag } from './flags.ts';
 
 /** A Go-style duration (`30s`, `2m`, `1m30s`) in milliseconds. */
 export function duration(text: string, name: string): number {
@@ -85,19 +84,3 @@ export const selectionFlags = {
 export const strictFlag = {
   strict: flag.boolean('make warnings fail, exit 1 (an unknown cluster, an unschedulable binding)'),
 };
-
-/** Credentials and limits from the member access flags (apply, status, clusters). */
-export function membersFrom(
-  values: FlagValues<ReturnType<typeof memberAccessFlags>>,
-  env: Readonly<Record<string, string | undefined>>,
-): { credentials: CredentialSource; limits: Limits } {
-  const limits = limitsFor(values.timeout);
-  return {
-    limits,
-    credentials: credentialsFrom(
-      { kubeconfig: values.kubeconfig, contextMap: values['context-map'], hubContext: values['hub-context'] },
-      env,
-      limits,
-    ),
-  };
-}

@@ -9,7 +9,14 @@ import { applyFleet, type FleetApplyResult } from '../cluster/apply-fleet.ts';
 import type { Observation } from '../cluster/cluster-status.ts';
 import { observeBindings } from '../cluster/observe-bindings.ts';
 import { createInterpreter } from '../interpreter/index.ts';
-import { loadSnapshot, planLoaded, type LoadedRevision, type Plan, type PreviousRecords } from '../plan/index.ts';
+import {
+  loadSnapshot,
+  planInputOf,
+  planLoaded,
+  type LoadedRevision,
+  type Plan,
+  type PreviousRecords,
+} from '../plan/index.ts';
 import { readRevision } from '../source/index.ts';
 import {
   decideFailover,
@@ -58,6 +65,7 @@ import { proceed, type Step } from './step-engine.ts';
 import { servicesPassStep, withServiceSummaries } from './service-step.ts';
 import { scaleStep, withAutoscalerFiles, type AutoscalingOutput } from './scale-step.ts';
 import { rolloutStep, type RolloutSummary } from './rollout-step.ts';
+import { planRemembering, reuseFields } from './plan-memory.ts';
 
 /** What a pass's steps learn, filled in order. */
 export interface PassState extends ReconcileState {
@@ -248,7 +256,7 @@ const failoverStep: PassStep = {
 const planPassStep: PassStep = {
   name: 'plan',
   failureReason: 'PlanFailed',
-  async run(_ctx, state) {
+  async run(ctx, state) {
     const inForce = need(state.inForce);
     const failover = need(state.failover);
     const fleetClusters = inForce.fleet.clusters.map((c) => c.object as Cluster);
@@ -256,17 +264,21 @@ const planPassStep: PassStep = {
     for (const [key, clusters] of state.descheduled ?? []) previous.set(key, clusters);
     const observed = observedClusters(fleetClusters, need(state.observed).clusters, need(state.reports));
     const rebalanced = need(state.memory).rebalancers;
-    const plan = planLoaded(inForce, {
-      fleet: fleetWithClusterState(
-        inForce.fleet,
-        observed,
-        failover.clusters.map((r) => r.state),
-      ),
-      previous: { placement: previous, applied, ...(state.records ? { records: state.records } : {}) },
-      evictions,
-      ...(rebalanced ? { rebalanced } : {}),
-      now: need(state.now),
-    });
+    const { plan, reuse } = planRemembering(
+      ctx,
+      planInputOf(inForce, {
+        fleet: fleetWithClusterState(
+          inForce.fleet,
+          observed,
+          failover.clusters.map((r) => r.state),
+        ),
+        previous: { placement: previous, applied, ...(state.records ? { records: state.records } : {}) },
+        evictions,
+        ...(rebalanced ? { rebalanced } : {}),
+        now: need(state.now),
+      }),
+    );
+    if (reuse) ctx.log({ level: 'debug', msg: 'planned', revision: inForce.revision, ...reuseFields(reuse) });
     if (plan.errors.length)
       throw new RevisionInForceInvalid(
         `the revision in force ${inForce.revision} no longer plans: ${plan.errors[0]?.message ?? ''}`,

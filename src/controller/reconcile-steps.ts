@@ -2,7 +2,8 @@
 import { InternalError } from '../api/index.ts';
 import { changedPaths, GitBranchMissing, readBlobAt, tryResolve } from '../git/index.ts';
 import { defaultSettings, loadFleet, settingsPath } from '../load/index.ts';
-import { loadSnapshot, planLoaded, planToContract } from '../plan/index.ts';
+import { loadSnapshot, planInputOf, planToContract } from '../plan/index.ts';
+import { planRemembering, reuseFields } from './plan-memory.ts';
 import { readRevision } from '../source/index.ts';
 import { formatInstant } from '../status/index.ts';
 import { statusFiles, writeRendered, writeRenderedDir, writeStatus, type RenderedHold } from '../writeback/index.ts';
@@ -99,11 +100,17 @@ const planStep: ReconcileStep = {
   failureReason: 'PlanFailed',
   async run(ctx, state) {
     state.loaded = loadSnapshot(need(state.snapshot));
-    state.plan = planLoaded(state.loaded, {
-      previous: state.previous,
-      ...(state.previous ? { rebalanced: state.previous.rebalancers } : {}),
-      now: formatInstant(Math.floor(ctx.now().getTime() / 1000) * 1000),
-    });
+    const planned = planRemembering(
+      ctx,
+      planInputOf(state.loaded, {
+        previous: state.previous,
+        ...(state.previous ? { rebalanced: state.previous.rebalancers } : {}),
+        now: formatInstant(Math.floor(ctx.now().getTime() / 1000) * 1000),
+      }),
+    );
+    state.plan = planned.plan;
+    if (planned.reuse)
+      ctx.log({ level: 'debug', msg: 'planned', revision: state.loaded.revision, ...reuseFields(planned.reuse) });
     return go;
   },
 };

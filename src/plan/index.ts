@@ -2,6 +2,7 @@
 export { planFleet, type BindingExplanation, type Plan, type PlanInput } from './plan-fleet.ts';
 export {
   loadSnapshot,
+  planInputOf,
   planLoaded,
   planSnapshot,
   withRolloutChecks,
@@ -13,3 +14,5 @@ export { parsePrevious, type AppliedPlacements, type PreviousPlacement, type Pre
 export { bindingId, bindingName, type Binding, type BindingSnapshot } from './binding.ts';
 export { planToContract, type PlanContract, type ContractDiagnostic } from './contract.ts';
 export { coverageCodes, coverageWarnings } from './policy-coverage.ts';
+export { planHeadReusingBase, type HeadPlan, type PlannedBase, type Reuse } from './reuse-plan.ts';
+export { workIndexOf } from './work-index.ts';

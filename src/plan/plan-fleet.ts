@@ -187,7 +187,7 @@ export function planFleet(input: PlanInput): Plan {
       diagnostics.push(...checkBindingRenders({ clusters, interpreter }, req, overrideClasses));
       continue;
     }
-    const out = renderBinding({ clusters, interpreter }, req);
+    const out = renderBinding({ clusters, interpreter, classes: overrideClasses }, req);
     works.push(...out.works);
     diagnostics.push(...out.diagnostics);
   }

@@ -47,7 +47,7 @@ export function loadSnapshot(snapshot: Snapshot): LoadedRevision {
 /**
  * A load result with the fleet-wide checks of its RolloutStrategies (src/rollout/overlaps.ts): made
  * once per revision, after loading, so a plan that re-plans a subset of templates
- * (src/preview/reuse-plan.ts) keeps them whole. loadSnapshot applies it; so must any other loader.
+ * (reuse-plan.ts) keeps them whole. loadSnapshot applies it; so must any other loader.
  */
 export function withRolloutChecks(loaded: LoadResult): LoadResult {
   const rollouts = rolloutSelectionDiagnostics(loaded.fleet);
@@ -58,9 +58,14 @@ export function withRolloutChecks(loaded: LoadResult): LoadResult {
 
 /** Plans a loaded revision with the previous placement and state the shell gathered. */
 export function planLoaded(loaded: LoadedRevision, o: PlanLoadedOptions = {}): Plan {
+  return planFleet(planInputOf(loaded, o));
+}
+
+/** What planLoaded plans: the loaded revision with the previous placement and state the shell gathered. */
+export function planInputOf(loaded: LoadedRevision, o: PlanLoadedOptions = {}): PlanInput {
   const previous = o.previous;
   const rebalanced = o.rebalanced ?? previous?.rebalanced;
-  return planFleet({
+  return {
     fleet: o.fleet ?? loaded.fleet,
     diagnostics: previous?.diagnostics?.length ? [...loaded.diagnostics, ...previous.diagnostics] : loaded.diagnostics,
     revision: loaded.revision,
@@ -75,7 +80,7 @@ export function planLoaded(loaded: LoadedRevision, o: PlanLoadedOptions = {}): P
     ...(o.works ? { works: o.works } : {}),
     ...(rebalanced ? { rebalanced } : {}),
     ...(o.now !== undefined ? { now: o.now } : {}),
-  });
+  };
 }
 
 /** Loads and plans a snapshot. */

@@ -1,56 +1,8 @@
 import assert from 'node:assert/strict';
-import type { Cluster, JsonObject, KubeObject, Loaded, OverridePolicy, TargetCluster } from '../api/index.ts';
-import { createInterpreter, type Interpreter } from '../interpreter/index.ts';
-import { renderBinding, type RenderContext, type RenderRequest } from '../render/index.ts';
-import { cluster } from '../scheduler/fixtures.test-support.ts';
+import type { Loaded, OverridePolicy, TargetCluster } from '../api/index.ts';
+import { renderBinding, type RenderRequest } from '../render/index.ts';
+import { countingContext, deployment, members, override, source } from '../render/fixtures.test-support.ts';
 import { checkBindingRenders, OverrideClasses } from './render-check.ts';
-
-const source = (file: string) => ({ file, line: 1, column: 1, doc: 0 });
-const deployment = {
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: { name: 'web', namespace: 'shop' },
-  spec: { replicas: 4, template: { spec: { containers: [{ name: 'web', image: 'nginx:1' }] } } },
-} as unknown as KubeObject;
-
-/** An OverridePolicy of the template: one plaintext rule for the clusters labelled `zone=<zone>`. */
-const override = (zone: string, path: string): Loaded<OverridePolicy> => ({
-  object: {
-    apiVersion: 'policy.karmada.io/v1alpha1',
-    kind: 'OverridePolicy',
-    metadata: { name: `tweak-${zone}`, namespace: 'shop' },
-    spec: {
-      resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }],
-      overrideRules: [
-        {
-          targetCluster: { labelSelector: { matchLabels: { zone } } },
-          overriders: { plaintext: [{ path, operator: 'replace', value: 'x' } as unknown as JsonObject] },
-        },
-      ],
-    },
-  } as unknown as OverridePolicy,
-  source: source(`policies/${zone}.yaml`),
-});
-
-const members = ['m1', 'm2', 'm3', 'm4'];
-const zoneOf = (n: string) => (n === 'm1' || n === 'm2' ? 'a' : 'b');
-
-/** A render context whose interpreter counts the clusters rendered (reviseReplica runs once per cluster). */
-function countingContext(): { ctx: RenderContext; rendered: () => number } {
-  const real = createInterpreter([]);
-  let n = 0;
-  const interpreter: Interpreter = {
-    ...real,
-    reviseReplica: (o, replicas) => {
-      n += 1;
-      return real.reviseReplica(o, replicas);
-    },
-  };
-  const clusters = new Map(
-    members.map((m) => [m, { object: cluster(m, { labels: { zone: zoneOf(m) } }), source: source(m) }] as const),
-  );
-  return { ctx: { clusters: clusters as ReadonlyMap<string, Loaded<Cluster>>, interpreter }, rendered: () => n };
-}
 
 const cases: {
   name: string;

@@ -20,5 +20,4 @@ export {
   type RevisionSide,
   type SchedulingState,
 } from './model.ts';
-export { planHeadReusingBase, type HeadPlan, type PlannedBase, type Reuse } from './reuse-plan.ts';
 export { wavesOfChange, wavesSection } from './waves-markdown.ts';

@@ -1,5 +1,6 @@
 /** The public surface of src/render: bindings → Works. */
 export { renderBinding, type RenderContext, type RenderRequest } from './render-binding.ts';
+export { OverrideClasses, renderClassOf } from './override-classes.ts';
 export { isUnsyncedNamespace, renderNamespaceWork } from './namespaces.ts';
 export { executionNamespace, workName, type Work } from './work.ts';
 export { pruneIrrelevantFields } from './prune-fields.ts';

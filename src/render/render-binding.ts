@@ -2,9 +2,13 @@
  * One binding → its Works: per target cluster, ownership marks first (as Karmada's claim metadata,
  * so a patch on /metadata/labels/x finds the map), revise replicas, apply overrides in Karmada
  * order, then re-assert ownership so no override can strip what pruning relies on.
+ *
+ * Given the plan's override classes, clusters of one class (override-classes.ts) share one
+ * manifest object: it is rendered once, and the Works of a binding Duplicated to hundreds of
+ * clusters hold one copy instead of hundreds. Nothing changes a rendered manifest afterwards
+ * (the tests freeze them), so sharing is safe.
  */
 import {
-  cloneJson,
   describeRef,
   errorAt,
   refOf,
@@ -21,9 +25,10 @@ import { InterpreterScriptError } from '../interpreter/index.ts';
 import { applyOverrides } from '../override/index.ts';
 import { workDispatch, type DispatchPolicy } from './dispatch.ts';
 import { markOwnership } from './ownership-marks.ts';
+import { renderClassOf, type OverrideClasses } from './override-classes.ts';
 import { mergeLabels } from './state-injection.ts';
-import { pruneIrrelevantFields } from './prune-fields.ts';
-import { buildWork, type Work } from './work.ts';
+import { prunedCopy } from './prune-fields.ts';
+import { workBuilder, type Work } from './work.ts';
 
 /** What rendering one binding needs. */
 export interface RenderRequest {
@@ -45,28 +50,40 @@ export interface RenderRequest {
 export interface RenderContext {
   readonly clusters: ReadonlyMap<string, Loaded<Cluster>>;
   readonly interpreter: Interpreter;
+  /** The plan's override classes: clusters of one class share their manifest. Absent: each cluster renders its own. */
+  readonly classes?: OverrideClasses;
 }
 
 /** Renders the Works of one binding; any failure is a diagnostic and no Work of this binding is returned. */
 export function renderBinding(ctx: RenderContext, req: RenderRequest): { works: Work[]; diagnostics: Diagnostic[] } {
-  const base = cloneJson(req.template.object) as unknown as JsonObject;
-  pruneIrrelevantFields(base);
   // The marks are the same on every cluster: set once here; reviseReplica and applyOverrides
-  // never change their input (each returns a copy), so `base` is shared, not copied per cluster.
+  // never change their input (each returns a copy), so `base` is shared, not copied per cluster,
+  // and it shares with the template what pruning leaves alone.
+  const base = prunedCopy(req.template.object as unknown as JsonObject);
   markOwnership(base, { binding: req.binding });
-  const ref = refOf(req.template.object);
+  const build = workBuilder(refOf(req.template.object), req.binding);
+  const classOf = ctx.classes?.forCandidates(req.overrides);
+  // Only manifests that rendered are shared: each cluster of a failing class renders on its own,
+  // so every failing cluster gets its own diagnostic, as without classes.
+  const rendered = new Map<number, JsonObject>();
   const works: Work[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const target of req.clusters) {
     const cluster = ctx.clusters.get(target.name);
     if (!cluster) continue; // the scheduler only places onto inventory clusters; previous names may be gone
-    const manifest = renderForCluster(ctx, req, base, target, cluster.object, diagnostics);
+    const overrideClass = classOf?.(target.name);
+    const injected = req.injectLabels?.(target.name);
+    const key =
+      overrideClass === undefined || injected ? undefined : renderClassOf(overrideClass, target, req.isWorkload);
+    let manifest = key === undefined ? undefined : rendered.get(key);
+    if (!manifest) {
+      manifest = renderForCluster(ctx, req, base, target, cluster.object, injected, diagnostics);
+      if (manifest && key !== undefined) rendered.set(key, manifest);
+    }
     if (manifest)
       works.push(
-        buildWork(
+        build(
           target.name,
-          ref,
-          req.binding,
           manifest,
           workDispatch(req.dispatch ?? {}, req.template.object.metadata.annotations, target.name),
         ),
@@ -81,6 +98,7 @@ function renderForCluster(
   base: Readonly<JsonObject>,
   target: TargetCluster,
   cluster: Cluster,
+  injected: Readonly<Record<string, string>> | undefined,
   diagnostics: Diagnostic[],
 ): JsonObject | undefined {
   const marks = { binding: req.binding };
@@ -108,7 +126,6 @@ function renderForCluster(
   }
   const out = overridden.manifest;
   // Karmada ensureWork injects the preserved state after the overrides.
-  const injected = req.injectLabels?.(target.name);
   if (injected) mergeLabels(out, injected);
   markOwnership(out, marks);
   return out;

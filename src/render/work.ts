@@ -53,15 +53,43 @@ export function buildWork(
   manifest: JsonObject,
   dispatch: WorkDispatch = defaultDispatch,
 ): Work {
+  return workBuilder(ref, binding)(cluster, manifest, dispatch);
+}
+
+/** The Work's label map; one object for every Work (nothing changes a Work once built). */
+const workLabels: Readonly<Record<string, string>> = { [managedByLabel]: managedByValue };
+
+/**
+ * buildWork for the Works of one binding: the name is computed once, and the label and
+ * annotation maps are shared between its Works (per conflict resolution).
+ */
+export function workBuilder(
+  ref: ResourceRef,
+  binding: string,
+): (cluster: string, manifest: JsonObject, dispatch?: WorkDispatch) => Work {
+  const name = workName(ref);
+  const annotations = new Map<string, Readonly<Record<string, string>>>();
+  return (cluster, manifest, dispatch = defaultDispatch) => {
+    let shared = annotations.get(dispatch.conflictResolution);
+    if (!shared) {
+      shared = { [bindingAnnotation]: binding, [conflictResolutionAnnotation]: dispatch.conflictResolution };
+      annotations.set(dispatch.conflictResolution, shared);
+    }
+    return workOf(cluster, name, shared, manifest, dispatch);
+  };
+}
+
+function workOf(
+  cluster: string,
+  name: string,
+  annotations: Readonly<Record<string, string>>,
+  manifest: JsonObject,
+  dispatch: WorkDispatch,
+): Work {
   return {
     apiVersion: workApiVersion,
     kind: 'Work',
-    metadata: {
-      name: workName(ref),
-      namespace: executionNamespace(cluster),
-      labels: { [managedByLabel]: managedByValue },
-      annotations: { [bindingAnnotation]: binding, [conflictResolutionAnnotation]: dispatch.conflictResolution },
-    },
+    metadata: { name, namespace: executionNamespace(cluster), labels: workLabels, annotations },
     spec: {
       workload: { manifests: [manifest] },
       ...(dispatch.suspendDispatching ? { suspendDispatching: true as const } : {}),

@@ -87,17 +87,7 @@ function assignDuplicated(candidates: readonly Candidate[], input: DivisionInput
  * | 3     | 6:3:2           | 1:1:1   |
  */
 function assignStaticWeight(candidates: readonly Candidate[], input: DivisionInput): Division {
-  const rules = input.view.staticWeights;
-  let weights = candidates
-    .map((c) => ({
-      name: c.name,
-      weight: rules.reduce(
-        (w, r) => (r.weight > w && clusterMatchesAffinity(r.targetCluster, c.cluster.cluster) ? r.weight : w),
-        0,
-      ),
-    }))
-    .filter((w) => w.weight > 0);
-  if (weights.length === 0) weights = candidates.map((c) => ({ name: c.name, weight: 1 }));
+  const weights = staticWeightsOf(candidates, input.view.staticWeights);
   const result = allocateWebsterSeats(input.replicas, weights, [], input.tieBreak);
   return {
     ok: true,
@@ -112,6 +102,37 @@ function assignStaticWeight(candidates: readonly Candidate[], input: DivisionInp
       result: result.filter((r) => r.replicas > 0),
     },
   };
+}
+
+type Weights = readonly { readonly name: string; readonly weight: number }[];
+const weightsOf = new WeakMap<readonly Candidate[], WeakMap<PlacementView['staticWeights'], Weights>>();
+
+/**
+ * Each candidate's static weight (0: left out; all 1 when no rule matches any), memoised per
+ * candidate list and rule list: the templates of one placement share both, and matching every
+ * rule against every candidate was most of a static-weight division.
+ */
+function staticWeightsOf(candidates: readonly Candidate[], rules: PlacementView['staticWeights']): Weights {
+  let byRules = weightsOf.get(candidates);
+  if (byRules === undefined) {
+    byRules = new WeakMap();
+    weightsOf.set(candidates, byRules);
+  }
+  let weights = byRules.get(rules);
+  if (weights === undefined) {
+    weights = candidates
+      .map((c) => ({
+        name: c.name,
+        weight: rules.reduce(
+          (w, r) => (r.weight > w && clusterMatchesAffinity(r.targetCluster, c.cluster.cluster) ? r.weight : w),
+          0,
+        ),
+      }))
+      .filter((w) => w.weight > 0);
+    if (weights.length === 0) weights = candidates.map((c) => ({ name: c.name, weight: 1 }));
+    byRules.set(rules, weights);
+  }
+  return weights;
 }
 
 const nameOrdered = new WeakMap<readonly Candidate[], readonly Candidate[]>();

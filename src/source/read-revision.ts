@@ -4,7 +4,7 @@
  * `workingTreeLabel`, a git ref or commit by its sha; no other code makes a label.
  */
 import path from 'node:path';
-import { readRef, type TreeReader } from '../git/index.ts';
+import type { TreeReader } from '../git/index.ts';
 import type { Snapshot } from '../load/index.ts';
 import { readDirectory } from './directory.ts';
 
@@ -23,7 +23,8 @@ export async function readRevision(source: RevisionSource): Promise<Snapshot> {
     case 'directory':
       return readDirectory(source.dir);
     case 'ref':
-      return readRef(source.dir, source.ref, source.gitdir);
+      // The git engine is loaded only to read a ref: a working tree's plan does not pay for it.
+      return (await import('../git/index.ts')).readRef(source.dir, source.ref, source.gitdir);
     case 'commit':
       return source.reader.read(source.commit);
   }

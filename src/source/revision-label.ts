@@ -15,7 +15,22 @@ export function workingTreeLabel(files: readonly SourceFile[]): string {
   let h = hashSeed;
   files.forEach((f, i) => {
     h = hashUpdate(h, `${i === 0 ? '' : '\u0000'}${f.path}\u0000`);
-    h = hashUpdate(h, decoder.decode(f.bytes));
+    h = hashText(h, f.bytes, (b) => decoder.decode(b));
   });
   return `${workingTreePrefix}-${formatHash(h)}`;
+}
+
+/**
+ * hashUpdate(state, decode(bytes)), without decoding a file of ASCII only (most are): its
+ * bytes are its UTF-16 code units. Any other byte (a BOM, UTF-8 beyond ASCII) hashes the decoded text.
+ */
+function hashText(state: number, bytes: Uint8Array, decode: (bytes: Uint8Array) => string): number {
+  let h = state;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if (b >= 0x80) return hashUpdate(state, decode(bytes));
+    h ^= b;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
 }

@@ -13,7 +13,8 @@ import { loadRevision } from '../load-revision.ts';
 import { applyTable } from '../apply-table.ts';
 import { withRecordedRollouts } from '../apply-rollouts.ts';
 import { toJsonText, toYamlText } from '../output.ts';
-import { memberAccessFlags, membersFrom, outputFlags, revisionFlags } from '../shared-flags.ts';
+import { membersFrom } from '../member-credentials.ts';
+import { memberAccessFlags, outputFlags, revisionFlags } from '../shared-flags.ts';
 
 /** `flotilla apply`: the command definition (K1). */
 export const applyCommand = defineCommand({

@@ -8,7 +8,8 @@ import { flag } from '../flags.ts';
 import { exitInvalid, exitOk } from '../io.ts';
 import { loadRevision } from '../load-revision.ts';
 import { formatTable, toJsonText, toYamlText } from '../output.ts';
-import { memberAccessFlags, membersFrom, outputFlags, revisionFlags } from '../shared-flags.ts';
+import { membersFrom } from '../member-credentials.ts';
+import { memberAccessFlags, outputFlags, revisionFlags } from '../shared-flags.ts';
 
 /** `flotilla clusters`: the command definition (K1). */
 export const clustersCommand = defineCommand({

@@ -20,12 +20,18 @@ import {
   type BranchStore,
 } from '../../git/index.ts';
 import type { Snapshot } from '../../load/index.ts';
-import { loadSnapshot, planLoaded, withRolloutChecks, type PreviousInput } from '../../plan/index.ts';
+import {
+  loadSnapshot,
+  planFleet,
+  planHeadReusingBase,
+  planInputOf,
+  withRolloutChecks,
+  type PreviousInput,
+} from '../../plan/index.ts';
 import {
   diffPlans,
   formatMarkdown,
   formatTable,
-  planHeadReusingBase,
   previewMarker,
   summaryLine,
   wavesOfChange,
@@ -190,10 +196,11 @@ export async function previewRevisions(req: PreviewRequest, io: IO): Promise<{ d
   const previous = req.previous
     ? await readPreviousFile(path.resolve(io.cwd, req.previous))
     : await statusPrevious(store, baseLoad.fleet.settings.statusBranch, io);
-  const basePlan = planLoaded(baseLoad, { previous });
+  const baseInput = planInputOf(baseLoad, { previous });
+  const basePlan = planFleet(baseInput);
   const headLoad = headPending !== undefined ? withRolloutChecks(unwrap(await headPending)) : baseLoad;
   const head = planHeadReusingBase(
-    { fleet: baseLoad.fleet, plan: basePlan },
+    { input: baseInput, plan: basePlan },
     {
       fleet: headLoad.fleet,
       diagnostics: [...headLoad.diagnostics, ...(previous.diagnostics ?? [])],

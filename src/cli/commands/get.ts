@@ -9,7 +9,8 @@ import { flag } from '../flags.ts';
 import { exitInvalid, exitOk } from '../io.ts';
 import { parseKindName } from '../kind-name.ts';
 import { toJsonText, toYamlText } from '../output.ts';
-import { memberAccessFlags, membersFrom, outputFlags } from '../shared-flags.ts';
+import { membersFrom } from '../member-credentials.ts';
+import { memberAccessFlags, outputFlags } from '../shared-flags.ts';
 
 /** `flotilla get`: the command definition (K1). */
 export const getCommand = defineCommand({

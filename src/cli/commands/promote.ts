@@ -15,7 +15,8 @@ import { promotionPolicy, secretWithoutValues, templateFromLive } from '../../pr
 import { defineCommand } from '../command.ts';
 import { flag } from '../flags.ts';
 import { exitOk } from '../io.ts';
-import { memberAccessFlags, membersFrom } from '../shared-flags.ts';
+import { membersFrom } from '../member-credentials.ts';
+import { memberAccessFlags } from '../shared-flags.ts';
 import { toYamlText } from '../output.ts';
 import { refuseOverwrite, writeManifests } from '../repo-files.ts';
 import { parseKindName } from '../kind-name.ts';

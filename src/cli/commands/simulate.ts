@@ -23,7 +23,8 @@ import { exitInvalid, exitOk, type IO } from '../io.ts';
 import { formatTable } from '../output.ts';
 import { printStreamed } from '../output-stream.ts';
 import { loadSimulationBase } from '../simulate-input.ts';
-import { memberAccessFlags, membersFrom, revisionFlags } from '../shared-flags.ts';
+import { membersFrom } from '../member-credentials.ts';
+import { memberAccessFlags, revisionFlags } from '../shared-flags.ts';
 
 const simulateFlags = {
   ...revisionFlags,

@@ -20,7 +20,8 @@ import { abbreviateList, formatTable, toJsonText, toYamlText } from '../output.t
 import { paletteFor, plain, type Palette } from '../colour.ts';
 import { objectName, selectPlan, templateLabels } from '../select-plan.ts';
 import { selectionFrom, selectsAll } from '../selection.ts';
-import { memberAccessFlags, membersFrom, outputFlags, revisionFlags, selectionFlags } from '../shared-flags.ts';
+import { membersFrom } from '../member-credentials.ts';
+import { memberAccessFlags, outputFlags, revisionFlags, selectionFlags } from '../shared-flags.ts';
 import { observeServices, servicesTable } from '../service-status.ts';
 import { rebalancerReports, rebalancersTable } from '../rebalancer-status.ts';
 import { autoscalersTable, readAutoscalerStatus } from '../autoscaler-status.ts';

@@ -2,10 +2,13 @@
  * Validates Karmada objects and `flotilla.yaml` against the JSON Schemas in `schemas/` (DESIGN "load").
  * Pure and synchronous: ajv compiles each kind's validator once, on first use, and the compiled
  * validators are cached for the life of the process (a memo: results never depend on call order).
+ * The bundles carry them compiled at build time (precompiled.ts).
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { compareStrings, InternalError } from '../../api/index.ts';
+import { ajvOptions } from './ajv-options.ts';
 import { issueOf, type SchemaIssue } from './issue.ts';
+import { precompiledValidators } from './precompiled.ts';
 import { schemaDocuments, schemaIdOf, type SchemaKind } from './schemas.ts';
 
 let ajv: Ajv | undefined;
@@ -43,7 +46,7 @@ export function compareIssues(a: SchemaIssue, b: SchemaIssue): number {
 }
 
 function validatorFor(kind: SchemaKind): ValidateFunction {
-  const cached = validators.get(kind);
+  const cached = precompiledValidators?.[kind] ?? validators.get(kind);
   if (cached) return cached;
   ajv ??= newAjv();
   let compiled: ValidateFunction | undefined;
@@ -58,9 +61,7 @@ function validatorFor(kind: SchemaKind): ValidateFunction {
 }
 
 function newAjv(): Ajv {
-  // allErrors: report every problem at once; verbose: errors carry the schema and the data, which the
-  // messages need (known field names for suggestions, a pattern's title, the offending value).
-  const instance = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+  const instance = new Ajv(ajvOptions);
   for (const doc of schemaDocuments) instance.addSchema(doc);
   return instance;
 }

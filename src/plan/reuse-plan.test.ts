@@ -1,39 +1,21 @@
 import assert from 'node:assert/strict';
-import { loadFleet, type Snapshot } from '../load/index.ts';
-import { coverageCodes, planFleet, type Plan } from '../plan/index.ts';
+import { loadFleet } from '../load/index.ts';
+import { parsePrevious, planFleet, type Plan } from './index.ts';
 import {
   baseFleet,
   cluster,
   deployment,
   registryOverride,
+  service,
   servicePolicy,
-  toYaml,
   weightedPolicy,
 } from '../../test/preview/fleet-repo.ts';
 import { planHeadReusingBase } from './reuse-plan.ts';
+import { snapshotOf, type Files } from './fleet-snapshot.test-support.ts';
 
-type Files = Record<string, readonly object[] | null>;
-
-function snapshot(revision: string, files: Files): Snapshot {
-  const encoder = new TextEncoder();
-  const present = Object.entries(files)
-    .filter((e): e is [string, readonly object[]] => e[1] !== null)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return {
-    revision,
-    files: present.map(([path, objects]) => ({ path, bytes: encoder.encode(toYaml(objects)) })),
-    problems: [],
-  };
-}
-
-/** A plan as the preview sees it. */
+/** A plan, every field, as bytes. */
 function comparable(p: Plan): string {
-  return JSON.stringify({
-    bindings: p.bindings,
-    works: p.works,
-    errors: p.errors,
-    explanations: p.explanations.map((e) => e.key),
-  });
+  return JSON.stringify(p);
 }
 
 /** The ConfigMap `settings` the batch workloads read through envFrom. */
@@ -88,7 +70,7 @@ const edgeOverride = {
   },
 };
 
-describe('preview: the head planned reusing the base equals a full plan', () => {
+describe('plan: the head planned reusing the base equals a full plan', () => {
   const cases: { name: string; both?: Files; change: Files; want: 'partial' | 'full'; replanned?: number }[] = [
     {
       name: 'a weight change re-plans the templates of that policy',
@@ -109,6 +91,11 @@ describe('preview: the head planned reusing the base equals a full plan', () => 
       replanned: 1,
     },
     { name: 'a removed template drops its bindings', change: { 'apps/api.yaml': null }, want: 'partial', replanned: 0 },
+    {
+      name: 'a removed dependency re-plans its requirers (their missing-dependency warnings)',
+      change: { 'apps/settings.yaml': null },
+      want: 'partial',
+    },
     {
       name: 'a removed policy un-binds what it claimed',
       change: { 'policies/services.yaml': null },
@@ -181,17 +168,88 @@ describe('preview: the head planned reusing the base equals a full plan', () => 
         'policies/batch.yaml': [batchPolicy],
         'apps/settings.yaml': [configMap('v1')],
       };
-      const b = loadFleet(snapshot('a'.repeat(40), { ...baseFleet(), ...extra }));
-      const h = loadFleet(snapshot('b'.repeat(40), { ...baseFleet(), ...extra, ...c.change }));
-      const basePlan = planFleet({ fleet: b.fleet, diagnostics: b.diagnostics, revision: 'a'.repeat(40) });
+      const b = loadFleet(snapshotOf('a'.repeat(40), { ...baseFleet(), ...extra }));
+      const h = loadFleet(snapshotOf('b'.repeat(40), { ...baseFleet(), ...extra, ...c.change }));
+      const baseInput = { fleet: b.fleet, diagnostics: b.diagnostics, revision: 'a'.repeat(40) };
+      const basePlan = planFleet(baseInput);
       const headInput = { fleet: h.fleet, diagnostics: h.diagnostics, revision: 'b'.repeat(40) };
-      const got = planHeadReusingBase({ fleet: b.fleet, plan: basePlan }, headInput);
+      const got = planHeadReusingBase({ input: baseInput, plan: basePlan }, headInput);
       assert.equal(got.reuse.kind, c.want, JSON.stringify(got.reuse));
       if (got.reuse.kind === 'partial' && c.replanned !== undefined) assert.equal(got.reuse.replanned, c.replanned);
       const full = planFleet(headInput);
       assert.equal(comparable(got.plan), comparable(full));
-      const coverage = (p: Plan) => p.warnings.filter((w) => coverageCodes.has(w.code));
-      assert.deepEqual(coverage(got.plan), coverage(full));
     });
   }
+});
+
+describe('plan: a relabelled template a requirer now selects', () => {
+  const enc = new TextEncoder();
+  const file = (path: string, text: string) => ({ path, bytes: enc.encode(text) });
+  const slice = (name: string, service: string) =>
+    `apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: ${name}, labels: {kubernetes.io/service-name: ${service}}}\naddressType: IPv4\nendpoints: []\n`;
+  const input = (revision: string, service: string) => {
+    const { fleet, diagnostics } = loadFleet({
+      revision,
+      problems: [],
+      files: [
+        file(
+          'clusters/member2.yaml',
+          'apiVersion: cluster.karmada.io/v1alpha1\nkind: Cluster\nmetadata: {name: member2}\nspec: {syncMode: Push}\n',
+        ),
+        file(
+          'apps/import.yaml',
+          'apiVersion: multicluster.x-k8s.io/v1alpha1\nkind: ServiceImport\nmetadata: {name: web}\nspec: {type: ClusterSetIP, ports: [{port: 80}]}\n',
+        ),
+        file('apps/slices.yaml', [slice('a', service), slice('b', 'other'), slice('c', 'other')].join('---\n')),
+        file(
+          'policies/pp.yaml',
+          'apiVersion: policy.karmada.io/v1alpha1\nkind: PropagationPolicy\nmetadata: {name: web}\nspec:\n  propagateDeps: true\n  resourceSelectors: [{apiVersion: multicluster.x-k8s.io/v1alpha1, kind: ServiceImport}]\n  placement:\n    clusterAffinity: {clusterNames: [member2]}\n',
+        ),
+      ],
+    });
+    return { fleet, diagnostics, revision };
+  };
+  // native-dependencies.ts: a ServiceImport's EndpointSlices are selected by kubernetes.io/service-name.
+  it('re-plans the requirer, so the dependency is attached as in a full plan', () => {
+    const base = input('a', 'other');
+    const head = input('b', 'derived-web');
+    const got = planHeadReusingBase({ input: base, plan: planFleet(base) }, head);
+    assert.equal(JSON.stringify(got.plan), JSON.stringify(planFleet(head)));
+  });
+});
+
+describe('plan: a template an earlier claim holds', () => {
+  // Karmada policy.go: a policy that would win a fresh match does not take a claimed template without preemption.
+  const pin = {
+    apiVersion: 'policy.karmada.io/v1alpha1',
+    kind: 'PropagationPolicy',
+    metadata: { name: 'api-pin', namespace: 'shop' },
+    spec: {
+      priority: 10,
+      resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'api' }],
+      placement: { clusterAffinity: { clusterNames: ['eu-1'] } },
+    },
+  };
+  const fleet = () => ({ ...baseFleet(), 'apps/services.yaml': Array.from({ length: 6 }, (_, i) => service(`s${i}`)) });
+  it('re-plans it when the policy holding it is edited, though another policy would win a fresh match', () => {
+    const load = (revision: string, files: Files) => {
+      const { fleet, diagnostics } = loadFleet(snapshotOf(revision, files));
+      return { fleet, diagnostics, revision };
+    };
+    const first = load('a'.repeat(40), fleet());
+    const recorded = parsePrevious({ bindings: planFleet(first).bindings }, 'previous.json');
+    const history = { previous: recorded.previous, applied: recorded.applied, records: recorded.records };
+    const base = { ...load('b'.repeat(40), { ...fleet(), 'policies/api-pin.yaml': [pin] }), ...history };
+    const head = {
+      ...load('c'.repeat(40), {
+        ...fleet(),
+        'policies/api-pin.yaml': [pin],
+        'policies/web-spread.yaml': [weightedPolicy({ 'eu-1': 3, 'us-1': 1 })],
+      }),
+      ...history,
+    };
+    const got = planHeadReusingBase({ input: base, plan: planFleet(base) }, head);
+    assert.equal(got.reuse.kind, 'partial');
+    assert.equal(comparable(got.plan), comparable(planFleet(head)));
+  });
 });

@@ -7,7 +7,8 @@
  */
 import { resourceKey, resourceKeyOf, type Fleet, type Loaded, type ResourceKey } from '../api/index.ts';
 import { createInterpreter, InterpreterScriptError } from '../interpreter/index.ts';
-import { bindingId, type Binding, type Plan } from '../plan/index.ts';
+import { bindingId, type Binding } from './binding.ts';
+import type { Plan } from './plan-fleet.ts';
 import type { Reach } from './affected-templates.ts';
 
 /** The base plan's dependency graph, by template key. */
@@ -31,9 +32,12 @@ export function closeOverDependencies(basePlan: Plan, head: Fleet, reach: Reach)
   const changedRequirers = [...reach.affected, ...reach.removed].filter(
     (k) => graph.depsOf.has(k) || reach.requirers.has(k),
   );
-  // A new template may be a dependency that unchanged requirers of its namespace name.
-  const newNamespaces = new Set([...reach.added].map(namespaceOfKey));
+  // A new or relabelled template may be a dependency that unchanged requirers of its namespace
+  // name or select (a script's labelSelector): they are re-planned too.
+  const newNamespaces = new Set([...reach.added, ...reach.relabelled].map(namespaceOfKey));
   const extra = [...reach.requirers].filter((k) => newNamespaces.has(namespaceOfKey(k)));
+  // A removed dependency leaves its requirers with a missing-dependency warning.
+  for (const d of reach.removed) for (const r of graph.requirersOf.get(d) ?? []) if (present(r)) extra.push(r);
   for (const k of [...changedRequirers, ...extra]) {
     for (const d of graph.depsOf.get(k) ?? []) if (present(d)) out.add(d);
     const t = headTemplates.get(k);
