@@ -3,7 +3,7 @@
  * table. Figures, never pass/fail. `npm run bench -- plan scheduler` runs only those.
  * The apply and failover benchmarks start real control planes (test/e2e/clusters); skip them with
  * FLOTILLA_E2E=0. plan-cli runs plan -o table|json and validate as processes (the bundle when `npm run build` made one) over 1,000 × 10,000
- * fleets (today's shape and a Duplicated-heavy one); simulate runs `simulate --each region` on the Duplicated-heavy one. controller-memory runs `flotilla controller` over 1,000 simulated clusters. render commits the rendered and status branches of the Duplicated-heavy fleet (initial vs native git, then a one-template change).
+ * fleets (today's shape and a Duplicated-heavy one); simulate runs `simulate --each region` on the Duplicated-heavy one. controller-memory runs `flotilla controller` over 1,000 simulated clusters. render commits the rendered and status branches of the Duplicated-heavy fleet (initial vs native git, then a one-template change). cluster-branches publishes 1,000 per-cluster rendered branches (first, one cluster changed, nothing changed).
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -16,6 +16,7 @@ const all = [
   'diff',
   'git',
   'render',
+  'cluster-branches',
   'apply',
   'failover',
   'controller-memory',

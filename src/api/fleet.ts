@@ -25,6 +25,8 @@ export interface Settings {
   readonly sourceBranch: string;
   readonly statusBranch: string;
   readonly renderedBranch: string;
+  /** Whether each cluster's rendered folder is also published on its own branch (writeback/cluster-branches.ts). */
+  readonly renderedClusterBranches: boolean;
   readonly pollSchedule: string;
 }
 

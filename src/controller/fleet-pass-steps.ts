@@ -42,6 +42,7 @@ import {
   type StatusWriteResult,
 } from '../writeback/index.ts';
 import { concurrentWrite } from './status-watch.ts';
+import { publishClusterBranches } from './cluster-branch-step.ts';
 import { rebalanceDescriptions } from './rebalance-decisions.ts';
 import { descheduleStep } from './deschedule-step.ts';
 import { rebaseStatus } from './status-rebase.ts';
@@ -306,6 +307,10 @@ const renderPassStep: PassStep = {
     );
     logHeld(ctx, rendered.held, need(state.inForce).revision);
     noteWrite(ctx, ctx.gitLink, renderedBranch, rendered);
+    await publishClusterBranches(ctx, state, need(state.inForcePlan).clusters, {
+      ...writeOptions(ctx),
+      ...deferFor(ctx.gitLink, ctx.now().getTime()),
+    });
     return proceed;
   },
 };

@@ -7,6 +7,7 @@ import { planRemembering, reuseFields } from './plan-memory.ts';
 import { readRevision } from '../source/index.ts';
 import { formatInstant } from '../status/index.ts';
 import { statusFiles, writeRendered, writeRenderedDir, writeStatus, type RenderedHold } from '../writeback/index.ts';
+import { publishClusterBranches } from './cluster-branch-step.ts';
 import type { ReconcileContext, ReconcileStep, StepResult } from './reconcile.ts';
 import { logTransitions } from './rollout-log.ts';
 import { stageReconcilePlan } from './rollout-reconcile.ts';
@@ -47,6 +48,7 @@ export const settingsStep: ReconcileStep = {
     state.settings = settings;
     state.statusBranch = ctx.branches.status ?? settings.statusBranch;
     state.renderedBranch = ctx.branches.rendered ?? settings.renderedBranch;
+    state.clusterBranches = ctx.branches.renderedPerCluster === true || settings.renderedClusterBranches;
     return go;
   },
 };
@@ -156,6 +158,7 @@ const renderStep: ReconcileStep = {
     });
     logHeld(ctx, rendered.held, plan.revision);
     state.rendered = rendered;
+    await publishClusterBranches(ctx, state, plan.clusters, writeOptions(ctx));
     if (ctx.outDir) await writeRenderedDir(ctx.outDir, plan);
     if (ctx.faults?.afterRender) await ctx.faults.afterRender();
     return go;

@@ -31,7 +31,12 @@ export interface ReconcileContext {
   /** Where the status and rendered branches live (default: the source repository). */
   readonly target: BranchStore;
   /** Branch names given on the command line; otherwise the revision's flotilla.yaml decides. */
-  readonly branches: { readonly status?: string | undefined; readonly rendered?: string | undefined };
+  readonly branches: {
+    readonly status?: string | undefined;
+    readonly rendered?: string | undefined;
+    /** `--rendered-cluster-branches`: also a branch per cluster (otherwise flotilla.yaml decides). */
+    readonly renderedPerCluster?: boolean | undefined;
+  };
   readonly identity: Identity;
   readonly now: () => Date;
   readonly log: (fields: LogFields) => void;
@@ -54,6 +59,8 @@ export interface ReconcileState {
   settings?: Settings;
   statusBranch?: string;
   renderedBranch?: string;
+  /** Whether each cluster's rendered folder is also published on its own branch. */
+  clusterBranches?: boolean;
   status?: StatusView;
   snapshot?: Snapshot;
   changed?: readonly FileDelta[];

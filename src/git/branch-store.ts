@@ -12,6 +12,8 @@ import git from 'isomorphic-git';
 import { gitFs as fs } from './git-fs.ts';
 import { compareAndSwapBranch } from './local-ref.ts';
 import { defaultLockPolicy, type LockPolicy } from './ref-lock.ts';
+import { pushBranches, type BranchUpdate } from './push-refs.ts';
+import { resolveRefs } from './ref-table.ts';
 import { fetchRemote, listRemoteBranches, pushCommit, remoteOf, type PushOutcome, type Remote } from './remote.ts';
 import { openCache, remoteName, removeCache, tryResolve, type GitRepo } from './repository.ts';
 import { InternalError } from '../api/index.ts';
@@ -27,8 +29,16 @@ export interface BranchStore {
   isStale(branches: readonly string[]): Promise<boolean>;
   /** The commit `branch` points at in the local view. */
   tip(branch: string): Promise<string | undefined>;
+  /** `tip` of many branches at once (a thousand cluster branches read in one pass over the refs). */
+  tips(branches: readonly string[]): Promise<ReadonlyMap<string, string | undefined>>;
   /** Moves `branch` from `expected` to `commit` (objects already written to `repo`), never forcing. */
   publish(branch: string, expected: string | undefined, commit: string): Promise<PushOutcome>;
+  /**
+   * Moves many branches as publish moves one, in one push where the remote allows it; outcomes in
+   * `updates`' order. `alongside` names branches whose tips hold most of the new commits' objects.
+   * Branches moved this way are never deferred: nothing pending is published or dropped.
+   */
+  publishAll(updates: readonly BranchUpdate[], alongside?: readonly string[]): Promise<PushOutcome[]>;
   /** Keeps `commit` (which descends from `branch`'s tip) as the branch's pending tip in the local view, to publish later. */
   defer(branch: string, commit: string): Promise<void>;
   /** Publishes `branch`'s pending commit, if any (see the file comment). */
@@ -55,7 +65,7 @@ export async function remoteStore(given: Remote, cacheRoot: string): Promise<Bra
   if (remote.url !== given.url) await removeCache(given.url, cacheRoot);
   const repo = await openCache(remote.url, cacheRoot);
   const tracking = (branch: string) => `refs/remotes/${remoteName}/${branch}`;
-  return {
+  const store: BranchStore = {
     repo,
     location: remote.url,
     refresh: () => fetchRemote(repo, remote),
@@ -76,6 +86,15 @@ export async function remoteStore(given: Remote, cacheRoot: string): Promise<Bra
       if (outcome.kind === 'pushed') await dropPending(repo, branch);
       return outcome;
     },
+    async tips(branches) {
+      const tracked = await resolveRefs(repo, branches.map(tracking));
+      const pending = await resolveRefs(repo, branches.map(pendingRef));
+      const out = new Map<string, string | undefined>();
+      for (const b of branches)
+        out.set(b, pending.get(pendingRef(b)) === undefined ? tracked.get(tracking(b)) : await store.tip(b));
+      return out;
+    },
+    publishAll: (updates, alongside) => pushBranches(repo, remote, updates, alongside),
     defer: (branch, commit) =>
       git.writeRef({ fs, gitdir: repo.gitdir, ref: pendingRef(branch), value: commit, force: true }),
     async flush(branch) {
@@ -94,6 +113,7 @@ export async function remoteStore(given: Remote, cacheRoot: string): Promise<Bra
       return { kind: 'pushed', commit: pending };
     },
   };
+  return store;
 }
 
 /** Where a deferred commit of `branch` waits in the cache. */
@@ -127,7 +147,19 @@ export function localStore(repo: GitRepo, dir: string, locks: LockPolicy = defau
     },
     isStale: async () => false,
     tip: (branch) => tryResolve(repo, `refs/heads/${branch}`),
+    async tips(branches) {
+      const found = await resolveRefs(
+        repo,
+        branches.map((b) => `refs/heads/${b}`),
+      );
+      return new Map(branches.map((b) => [b, found.get(`refs/heads/${b}`)]));
+    },
     publish: (branch, expected, commit) => compareAndSwapBranch(repo, branch, expected, commit, locks),
+    async publishAll(updates) {
+      const outcomes: PushOutcome[] = [];
+      for (const u of updates) outcomes.push(await compareAndSwapBranch(repo, u.branch, u.expected, u.commit, locks));
+      return outcomes;
+    },
     // A local repository is never unreachable, so nothing is ever deferred to it.
     defer: async (branch) => {
       throw new InternalError(`a commit to ${branch} of the local repository ${dir} was deferred`);

@@ -25,6 +25,8 @@ export {
   GitRepositoryBroken,
 } from './errors.ts';
 export { compareAndSwapBranch } from './local-ref.ts';
+export { isolatedTreeId, subfolderIds, writeIsolatedTree } from './folder-tree.ts';
+export { pushBranches, type BranchUpdate } from './push-refs.ts';
 export { commitOnNewBranch, GitBranchExists, type NewBranchCommit } from './new-branch.ts';
 export { armKillPoint, gitKillSteps, type GitKillStep } from './kill-point.ts';
 export { defaultLockPolicy, defaultStaleLockMs, type LockPolicy, type ReclaimedLock } from './ref-lock.ts';

@@ -27,7 +27,7 @@ export type PushOutcome = { readonly kind: 'pushed' } | { readonly kind: 'reject
 /** Branch name → commit of every branch the remote advertises (one HTTP round trip, like `git ls-remote --heads`). */
 export async function listRemoteBranches(remote: Remote): Promise<ReadonlyMap<string, string>> {
   const refs = await withRemoteErrors(remote, () =>
-    git.listServerRefs({ http, url: remote.url, prefix: 'refs/heads/', ...auth(remote) }),
+    git.listServerRefs({ http, url: remote.url, prefix: 'refs/heads/', ...remoteAuth(remote) }),
   );
   const out = new Map<string, string>();
   for (const r of refs) out.set(r.ref.slice('refs/heads/'.length), r.oid);
@@ -51,7 +51,7 @@ export async function fetchRemote(repo: GitRepo, remote: Remote): Promise<void> 
         singleBranch: false,
         tags: false,
         prune: true,
-        ...auth(remote),
+        ...remoteAuth(remote),
       }),
     );
   } catch (err) {
@@ -76,7 +76,7 @@ export async function fetchRemote(repo: GitRepo, remote: Remote): Promise<void> 
 /** The branch the remote's HEAD points at (what `git clone` checks out), or `main`. */
 export async function remoteHeadBranch(remote: Remote): Promise<string> {
   const refs = await git
-    .listServerRefs({ http, url: remote.url, prefix: 'HEAD', symrefs: true, ...auth(remote) })
+    .listServerRefs({ http, url: remote.url, prefix: 'HEAD', symrefs: true, ...remoteAuth(remote) })
     .catch(() => []); // failures surface with a typed error at the first fetch
   const target = refs.find((r) => r.ref === 'HEAD')?.target;
   return target?.startsWith('refs/heads/') ? target.slice('refs/heads/'.length) : 'main';
@@ -104,7 +104,7 @@ export async function pushCommit(repo: GitRepo, remote: Remote, branch: string, 
         ref: localRef,
         remoteRef: `refs/heads/${branch}`,
         force: false,
-        ...auth(remote),
+        ...remoteAuth(remote),
       }),
     );
     await git.writeRef({
@@ -129,7 +129,8 @@ function isRejection(err: unknown): boolean {
   return err instanceof git.Errors.PushRejectedError || err instanceof git.Errors.GitPushError;
 }
 
-function auth(remote: Remote) {
+/** The auth callbacks of a remote operation. */
+export function remoteAuth(remote: Remote) {
   const creds = remote.credentials;
   // A second call means the server refused these credentials: answer cancel so isomorphic-git
   // stops with a 401 instead of asking again.
@@ -140,7 +141,7 @@ function auth(remote: Remote) {
 }
 
 /** Runs a remote operation and sorts its failures into the typed errors (E5, E6); messages never hold credentials. */
-async function withRemoteErrors<T>(remote: Remote, op: () => Promise<T>): Promise<T> {
+export async function withRemoteErrors<T>(remote: Remote, op: () => Promise<T>): Promise<T> {
   const url = redactUrl(remote.url);
   try {
     return await op();

@@ -79,6 +79,7 @@ export const honouredFields: Readonly<Record<SchemaKind, readonly string[]>> = {
     'sourceBranch',
     'statusBranch',
     'renderedBranch',
+    'renderedClusterBranches',
     'pollSchedule',
   ],
   // src/rollout decides with every field (the controller's rollout step acts on it).

@@ -10,4 +10,8 @@ describe('load/normaliseSettings', () => {
       [['apps/**'], 'fleet-status', '*/5 * * * *', 'flotilla-rendered'],
     );
   });
+  it('per-cluster rendered branches are off unless written true', () => {
+    assert.equal(normaliseSettings({}).renderedClusterBranches, false);
+    assert.equal(normaliseSettings({ renderedClusterBranches: true }).renderedClusterBranches, true);
+  });
 });

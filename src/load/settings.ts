@@ -12,6 +12,7 @@ export const defaultSettings: Settings = {
   sourceBranch: 'main',
   statusBranch: 'flotilla-status',
   renderedBranch: 'flotilla-rendered',
+  renderedClusterBranches: false,
   pollSchedule: '* * * * *',
 };
 
@@ -27,6 +28,10 @@ export function normaliseSettings(written: unknown): Settings {
     sourceBranch: str(w['sourceBranch']) ?? defaultSettings.sourceBranch,
     statusBranch: str(w['statusBranch']) ?? defaultSettings.statusBranch,
     renderedBranch: str(w['renderedBranch']) ?? defaultSettings.renderedBranch,
+    renderedClusterBranches:
+      typeof w['renderedClusterBranches'] === 'boolean'
+        ? w['renderedClusterBranches']
+        : defaultSettings.renderedClusterBranches,
     pollSchedule: str(w['pollSchedule']) ?? defaultSettings.pollSchedule,
   };
 }

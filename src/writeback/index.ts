@@ -22,6 +22,13 @@ export { clusterScopedFolder, renderedFiles, renderedRoot } from './rendered-tre
 export { renderedHolds, type RenderedHold } from './rendered-guard.ts';
 export { writeRendered, type RenderedWriteResult } from './rendered-writer.ts';
 export {
+  writeClusterBranches,
+  type ClusterBranchesResult,
+  type ClusterBranchesWrite,
+  type MovedClusterBranch,
+} from './cluster-branch-writer.ts';
+export { clusterBranchName, type ClusterBranchKept, type ClusterBranchSkip } from './cluster-branches.ts';
+export {
   formatRevisionRecord,
   parseRevisionRecord,
   revisionPath,

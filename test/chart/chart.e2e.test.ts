@@ -209,6 +209,12 @@ function container(deployment: Manifest): Record<string, any> {
       assert.equal(deployment['spec'].template.metadata.annotations['prometheus.io/scrape'], 'true');
     });
 
+    it('helm template passes --rendered-cluster-branches when repo.renderedClusterBranches is true', async () => {
+      const docs = await template('--set', 'repo.renderedClusterBranches=true');
+      const args = container(docs.find((d) => d.kind === 'Deployment') as Manifest)['args'] as string[];
+      assert.equal(args[args.indexOf('--rendered-branch=flotilla-rendered') + 1], '--rendered-cluster-branches');
+    });
+
     it('helm template maps single keys of the git Secret when asked', async () => {
       const docs = await template('--set', 'git.credentials.keys.token=token');
       const c = container(docs.find((d) => d.kind === 'Deployment') as Manifest);

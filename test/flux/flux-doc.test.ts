@@ -4,7 +4,7 @@
  * on, and for Argo CD automated sync that may prune a cluster's Application down to nothing.
  */
 import assert from 'node:assert/strict';
-import { docObjects, fluxObjectsFor } from './flux-doc.ts';
+import { clusterBranchSection, clusterBranchSourceFor, docObjects, fluxObjectsFor } from './flux-doc.ts';
 
 describe('docs/argocd-flux.md YAML blocks', () => {
   it('Flux: one GitRepository on the rendered branch, one pruning Kustomization of a cluster folder', () => {
@@ -35,5 +35,14 @@ describe('docs/argocd-flux.md YAML blocks', () => {
     assert.deepEqual(git['directories'], [{ path: 'clusters/*' }]);
     const automated = appSet?.['spec']['template']['spec']['syncPolicy']['automated'];
     assert.deepEqual([automated['prune'], automated['allowEmpty']], [true, true]);
+  });
+
+  it("A branch per cluster: Flux follows the cluster's branch whole; Argo CD's Application the same branch", () => {
+    const source = clusterBranchSourceFor('https://git.example.com/x.git', 'member1');
+    assert.equal(source['spec']['ref']['branch'], 'flotilla-rendered-member1');
+    assert.equal(source['spec']['sparseCheckout'], undefined, 'the branch holds one folder');
+    assert.equal(source['metadata']['name'], fluxObjectsFor('', '').gitRepository['metadata']['name']);
+    const argo = docObjects(clusterBranchSection).find((o) => o['kind'] === undefined);
+    assert.equal(argo?.['spec']['source']['targetRevision'], 'flotilla-rendered-{{.path.basename}}');
   });
 });

@@ -55,3 +55,19 @@ export function fluxObjectsFor(
     yaml: [gitRepository, kustomization].map((o) => YAML.stringify(o)).join('---\n'),
   };
 }
+
+/** The heading of the page's section on per-cluster branches. */
+export const clusterBranchSection = 'A branch per cluster';
+
+/** The doc's GitRepository following `cluster`'s own branch, reading `url`. */
+export function clusterBranchSourceFor(url: string, cluster: string): Record<string, any> {
+  const found = docObjects(clusterBranchSection).filter((o) => o['kind'] === 'GitRepository');
+  if (found.length !== 1)
+    throw new Error(
+      `the "${clusterBranchSection}" section of docs/argocd-flux.md has ${found.length} GitRepository objects, expected 1`,
+    );
+  const source = structuredClone(found[0] as Record<string, any>);
+  source['spec']['url'] = url;
+  source['spec']['ref']['branch'] = `flotilla-rendered-${cluster}`;
+  return source;
+}

@@ -36,6 +36,9 @@ const controllerFlags = {
   branch: flag.string('NAME', "source branch (default: the remote's HEAD branch)"),
   'status-branch': flag.string('NAME', 'default: flotilla.yaml statusBranch, flotilla-status'),
   'rendered-branch': flag.string('NAME', 'default: flotilla.yaml renderedBranch, flotilla-rendered'),
+  'rendered-cluster-branches': flag.boolean(
+    "also publish each cluster's rendered folder alone on branch <rendered branch>-<cluster> (default: flotilla.yaml renderedClusterBranches)",
+  ),
   'status-repo': flag.string('URL|DIR', 'write the status and rendered branches there instead'),
   'cache-dir': flag.string('DIR', 'bare repository cache (default: ~/.cache/flotilla/repos)'),
   'git-credentials-file': flag.string('FILE', 'lines username=, password= or token='),
@@ -113,7 +116,11 @@ export const controllerCommand = defineCommand({
       identity: parseAuthor(values.author),
       now: () => new Date(),
       log,
-      branches: { status: values['status-branch'], rendered: values['rendered-branch'] },
+      branches: {
+        status: values['status-branch'],
+        rendered: values['rendered-branch'],
+        renderedPerCluster: values['rendered-cluster-branches'],
+      },
       statusReader: createStatusReader(target, { onProblem: (p) => log({ level: 'warn', ...statusFileLogFields(p) }) }),
       members: {
         credentials: access.credentials,

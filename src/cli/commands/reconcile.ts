@@ -57,6 +57,9 @@ export const reconcileCommand = defineCommand({
       'NAME',
       'rendered branch (default: flotilla.yaml renderedBranch, flotilla-rendered)',
     ),
+    'rendered-cluster-branches': flag.boolean(
+      "also publish each cluster's rendered folder alone on branch <rendered branch>-<cluster> (default: flotilla.yaml renderedClusterBranches)",
+    ),
     'status-repo': flag.string('URL|DIR', 'write the status and rendered branches to this repository instead'),
     'cache-dir': flag.string('DIR', 'bare repository cache (default: ~/.cache/flotilla/repos)'),
     'git-credentials-file': flag.string(
@@ -97,6 +100,9 @@ a rejected push is re-applied on the new tip):
   rendered branch (default flotilla-rendered)  clusters/<cluster>/<ns|_cluster>/<kind>-<name>.yaml
                                                and a kustomization.yaml per cluster
   status branch   (default flotilla-status)    bindings/…, revision.yaml
+With --rendered-cluster-branches (or renderedClusterBranches: true in flotilla.yaml), each
+cluster's folder is also published alone on branch <rendered branch>-<cluster>, committed only
+when that folder changed, all in one push: one cluster's Argo CD or Flux fetches its own files.
 Branch names come from the revision's flotilla.yaml unless given here. An unchanged revision
 (the tip equals the status branch's last attempted revision) costs one ls-remote. An invalid
 revision is recorded on the status branch with its errors (file:line) and never moves the
@@ -174,7 +180,11 @@ Examples:
       identity,
       now: () => new Date(),
       log,
-      branches: { status: values['status-branch'], rendered: values['rendered-branch'] },
+      branches: {
+        status: values['status-branch'],
+        rendered: values['rendered-branch'],
+        renderedPerCluster: values['rendered-cluster-branches'],
+      },
       statusReader: createStatusReader(target, { onProblem: (p) => log({ level: 'warn', ...statusFileLogFields(p) }) }),
       outDir,
       pruneGuard: pruneGuardFrom(values),

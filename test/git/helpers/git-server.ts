@@ -26,6 +26,12 @@ export interface GitServer {
   fault: { garbage: boolean };
   /** Requests served so far. */
   readonly requests: number;
+  /** Authenticated pushes (POST git-receive-pack requests) served so far. */
+  readonly receivePacks: number;
+  /** Authenticated fetches of objects (POST git-upload-pack requests) served so far. */
+  readonly uploadPacks: number;
+  /** Authenticated ref lists for fetching (GET info/refs?service=git-upload-pack) served so far. */
+  readonly refLists: number;
   /** Bytes of response bodies sent so far (what clients fetched). */
   readonly bytesSent: number;
   stop(): Promise<void>;
@@ -39,6 +45,9 @@ export async function startGitServer(root: string, user = 'fleet', password = 's
   const fault = { garbage: false };
   let requests = 0;
   let bytesSent = 0;
+  let receivePacks = 0;
+  let uploadPacks = 0;
+  let refLists = 0;
   const server = http.createServer((req, res) => {
     requests++;
     if (fault.garbage) {
@@ -53,6 +62,9 @@ export async function startGitServer(root: string, user = 'fleet', password = 's
       return;
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (req.method === 'POST' && url.pathname.endsWith('/git-receive-pack')) receivePacks++;
+    if (req.method === 'POST' && url.pathname.endsWith('/git-upload-pack')) uploadPacks++;
+    if (url.pathname.endsWith('/info/refs') && url.searchParams.get('service') === 'git-upload-pack') refLists++;
     const env: Record<string, string> = {
       PATH: process.env['PATH'] ?? '',
       GIT_PROJECT_ROOT: root,
@@ -87,6 +99,15 @@ export async function startGitServer(root: string, user = 'fleet', password = 's
     fault,
     get requests() {
       return requests;
+    },
+    get receivePacks() {
+      return receivePacks;
+    },
+    get uploadPacks() {
+      return uploadPacks;
+    },
+    get refLists() {
+      return refLists;
     },
     get bytesSent() {
       return bytesSent;
