@@ -9,6 +9,8 @@
  *   controller's pass runs them, with the caches a long-running controller keeps between passes;
  *   then a second such change whose plan hands back the unaffected Works and bindings as the same
  *   objects (`reused…`), as a controller reusing the previous pass's Works does;
+ * - a whole controller pass of a third such change (`pass…`): load with the parsed-files cache
+ *   warm, re-plan reusing the pass before (planHeadReusingBase), both commits;
  * - wall and CPU time (user + system, `…CpuMs`; native git's is its children's);
  * - where the fleet is small enough (or FLOTILLA_BENCH_VERIFY=1), the changed rendered tree is
  *   written again from an empty cache into a second repository and the tree ids compared.
@@ -68,14 +70,42 @@ function bareStore(name: string): BranchStore {
   return localStore({ gitdir, cache: {} }, gitdir);
 }
 
-function plan(files: readonly SourceFile[], revision: string): { plan: Plan; loadMs: number; planMs: number } {
+function plan(
+  files: readonly SourceFile[],
+  revision: string,
+): { plan: Plan; input: PlanInput; loadMs: number; planMs: number } {
   const t0 = performance.now();
   const { fleet, diagnostics } = loadFleet({ revision, files, problems: [] });
   const loadMs = ms(t0);
   const t1 = performance.now();
-  const p = planFleet({ fleet, diagnostics, revision });
+  const input: PlanInput = { fleet, diagnostics, revision };
+  const p = planFleet(input);
   if (p.errors.length) throw new Error(`bench fleet is invalid: ${p.errors[0]?.message}`);
-  return { plan: p, loadMs, planMs: ms(t1) };
+  return { plan: p, input, loadMs, planMs: ms(t1) };
+}
+
+/**
+ * A whole controller pass of a one-template change after `base`, as `flotilla controller` runs it:
+ * load (the parsed-files cache warm), re-plan reusing the pass before (planHeadReusingBase, the
+ * Works it keeps handed on as the same objects), then the rendered and status commits; `pass…`
+ * figures are the sum, wall and CPU.
+ */
+async function controllerPass(
+  store: BranchStore,
+  files: readonly SourceFile[],
+  base: { plan: Plan; input: PlanInput },
+): Promise<void> {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const input: PlanInput = loadSnapshot({ revision: 'r4', files: changedFleet(files, ':1.3'), problems: [] });
+  const head = planHeadReusingBase(base, input);
+  figures['passReuse'] = JSON.stringify(head.reuse);
+  await writeRendered(store, 'rendered', head.plan, opts);
+  await commitStatus(store, head.plan);
+  const cpu = process.cpuUsage(c0);
+  figures['passOneTemplateChangeMs'] = ms(t0);
+  figures['passOneTemplateChangeCpuMs'] = Math.round((cpu.user + cpu.system) / 1000);
+  process.stderr.write(`${JSON.stringify(figures)}\n`);
 }
 
 async function treeOf(store: BranchStore, branch: string): Promise<string> {
@@ -241,7 +271,8 @@ async function main(): Promise<void> {
   figures['changeCommitsMs'] =
     render + (await timedCommit('changeStatusCommit', () => commitStatus(store, changed.plan)));
   // The next change with the unaffected Works and bindings handed back as the same objects.
-  const again = reusing(changed.plan, plan(changedFleet(files, ':1.2'), 'r3').plan);
+  const third = plan(changedFleet(files, ':1.2'), 'r3');
+  const again = reusing(changed.plan, third.plan);
   const reused = await timedCommit('reusedRenderCommit', () => writeRendered(store, 'rendered', again, opts));
   figures['reusedCommitsMs'] = reused + (await timedCommit('reusedStatusCommit', () => commitStatus(store, again)));
   if (again.works.length <= 50_000 || process.env['FLOTILLA_BENCH_VERIFY'] === '1') {
@@ -249,6 +280,7 @@ async function main(): Promise<void> {
     await writeRendered(fresh, 'rendered', again, opts);
     figures['changedTreeSameAsFresh'] = String((await treeOf(fresh, 'rendered')) === (await treeOf(store, 'rendered')));
   }
+  await controllerPass(store, files, { plan: again, input: third.input });
   figures['peakRssMiB'] = Math.round(process.resourceUsage().maxRSS / 1024);
   figures['load1'] = Math.round((os.loadavg()[0] ?? 0) * 10) / 10;
   process.stdout.write(`${JSON.stringify(figures)}\n\n`);
