@@ -45,6 +45,7 @@ describe('httpsPool', () => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
+        if (req.url?.includes('/slow')) return; // never answered: the client's timer or deadline ends it
         const r = {
           method: req.method ?? '',
           url: req.url ?? '',
@@ -81,13 +82,12 @@ describe('httpsPool', () => {
 
   it('sends the kubeconfig token, and frames a DELETE body so the next request on the connection is intact', async () => {
     assert.ok(pool, 'an https cluster without a proxy gets a pool');
-    const base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const send = (method: string, p: string, body?: string) =>
       pool!.request({
-        url: `${base}${p}`,
+        path: p,
         method,
         headers: { Accept: 'application/json' },
-        signal: AbortSignal.timeout(10_000),
+        timeoutMs: 10_000,
         ...(body !== undefined ? { body } : {}),
       });
     const cases: [string, string, string | undefined, number][] = [
@@ -102,6 +102,54 @@ describe('httpsPool', () => {
       assert.deepEqual(JSON.parse(rsp.text), { method, url: p, auth: 'Bearer tok', body: body ?? '' });
     }
     assert.equal(seen.length, cases.length);
+  });
+
+  it("puts paths under the server URL's own path, and ends a request on its timeout or on the deadline", async () => {
+    const port = (server.address() as AddressInfo).port;
+    const kc = new KubeConfig();
+    kc.loadFromOptions({
+      clusters: [
+        {
+          name: 'm',
+          server: `https://127.0.0.1:${port}/k8s/clusters/c-1/`,
+          caData: Buffer.from(cert).toString('base64'),
+        },
+      ],
+      users: [{ name: 'u', token: 'tok' }],
+      contexts: [{ name: 'm', cluster: 'm', user: 'u' }],
+      currentContext: 'm',
+    });
+    const prefixed = await httpsPool(kc);
+    assert.ok(prefixed);
+    try {
+      const rsp = await prefixed.request({
+        path: '/api/v1/namespaces?limit=1',
+        method: 'GET',
+        headers: {},
+        timeoutMs: 10_000,
+      });
+      assert.equal(JSON.parse(rsp.text).url, '/k8s/clusters/c-1/api/v1/namespaces?limit=1');
+      await assert.rejects(prefixed.request({ path: '/slow', method: 'GET', headers: {}, timeoutMs: 200 }), {
+        name: 'TimeoutError',
+      });
+      const deadline = new AbortController();
+      const pending = prefixed.request({
+        path: '/slow',
+        method: 'GET',
+        headers: {},
+        timeoutMs: 60_000,
+        deadline: deadline.signal,
+      });
+      setImmediate(() => deadline.abort());
+      await assert.rejects(pending, { name: 'AbortError' });
+      await assert.rejects(
+        prefixed.request({ path: '/api', method: 'GET', headers: {}, timeoutMs: 60_000, deadline: deadline.signal }),
+        { name: 'AbortError' },
+        'a request after the deadline does not start',
+      );
+    } finally {
+      prefixed.close();
+    }
   });
 
   it('uses no pool for a cluster behind a proxy or on plain http (the library transport handles those)', async () => {

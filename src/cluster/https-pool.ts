@@ -3,9 +3,11 @@
  * server-side apply, DELETE, LIST). @kubernetes/client-node's own path (fetch, a new dispatcher
  * and a stream pipeline per request) costs about three times the client CPU of a plain https
  * request, and on a machine shared with the API server that CPU is the apply rate (bench/apply.ts).
- * TLS material and credentials still come from the library (`applyToHTTPSOptions`: CA, client
- * certificate, token or exec plugin, read again for every request so a rotated token is used). A
- * cluster behind a proxy (`proxy-url`) or on plain http keeps the library's path.
+ * A request here costs what the bench's raw client's does: a path under the server's URL (parsed
+ * once), a timer for its deadline, no AbortSignal per request. TLS material and credentials still
+ * come from the library (`applyToHTTPSOptions`: CA, client certificate, token or exec plugin, read
+ * again for every request so a rotated token is used). A cluster behind a proxy (`proxy-url`) or
+ * on plain http keeps the library's path.
  */
 import https from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
@@ -18,11 +20,15 @@ export interface PoolResponse {
 
 /** What a request sends. */
 export interface PoolRequest {
-  readonly url: string;
+  /** Path and query under the cluster's server URL (which may itself have a path, as behind Rancher). */
+  readonly path: string;
   readonly method: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
-  readonly signal: AbortSignal;
+  /** The request fails with a TimeoutError when no whole answer came within this. */
+  readonly timeoutMs: number;
+  /** Ends the request with an AbortError when aborted (the member's overall `--timeout`). */
+  readonly deadline?: AbortSignal;
 }
 
 /** One member's pool. */
@@ -35,6 +41,8 @@ export interface HttpsPool {
 export async function httpsPool(kc: KubeConfig): Promise<HttpsPool | undefined> {
   const cluster = kc.getCurrentCluster();
   if (!cluster || cluster.proxyUrl || !cluster.server.startsWith('https:')) return undefined;
+  const server = new URL(cluster.server);
+  const prefix = server.pathname.replace(/\/+$/, '');
   const tls: https.RequestOptions = {};
   await kc.applyToHTTPSOptions(tls);
   const agent = new https.Agent({
@@ -50,17 +58,42 @@ export async function httpsPool(kc: KubeConfig): Promise<HttpsPool | undefined> 
       const length = req.body !== undefined ? { 'Content-Length': String(Buffer.byteLength(req.body)) } : {};
       const headers = { ...(auth.headers as Record<string, string> | undefined), ...req.headers, ...length };
       return new Promise<PoolResponse>((resolve, reject) => {
+        if (req.deadline?.aborted) return reject(named('AbortError', 'the deadline passed'));
         const r = https.request(
-          req.url,
-          { method: req.method, agent, headers, signal: req.signal, ...(auth.auth ? { auth: auth.auth } : {}) },
+          {
+            agent,
+            host: server.hostname.replace(/^\[(.*)\]$/, '$1'),
+            port: server.port || 443,
+            path: prefix + req.path,
+            method: req.method,
+            headers,
+            ...(auth.auth ? { auth: auth.auth } : {}),
+          },
           (res) => {
             const chunks: Buffer[] = [];
             res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-            res.on('error', reject);
+            res.on('end', () => {
+              done();
+              resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
+            });
+            res.on('error', fail);
           },
         );
-        r.on('error', reject);
+        const timer = setTimeout(
+          () => r.destroy(named('TimeoutError', `no answer within ${req.timeoutMs} ms`)),
+          req.timeoutMs,
+        );
+        const abort = () => r.destroy(named('AbortError', 'the deadline passed'));
+        req.deadline?.addEventListener('abort', abort, { once: true });
+        function done(): void {
+          clearTimeout(timer);
+          req.deadline?.removeEventListener('abort', abort);
+        }
+        function fail(err: Error): void {
+          done();
+          reject(err);
+        }
+        r.on('error', fail);
         r.end(req.body);
       });
     },
@@ -68,6 +101,12 @@ export async function httpsPool(kc: KubeConfig): Promise<HttpsPool | undefined> 
       agent.destroy();
     },
   };
+}
+
+function named(name: string, message: string): Error {
+  const err = new Error(message);
+  err.name = name;
+  return err;
 }
 
 function pick(o: https.RequestOptions, keys: readonly (keyof https.RequestOptions)[]): https.AgentOptions {

@@ -18,7 +18,7 @@ import {
   type RequestContext,
   type ResponseContext,
 } from '@kubernetes/client-node';
-import { fieldManager, type KubeObject } from '../api/index.ts';
+import { fieldManager, InternalError, type KubeObject } from '../api/index.ts';
 import { parseStatus, type ApiStatus } from './api-status.ts';
 import { ClusterRequestFailed, ClusterUnreachable, KindNotServed } from './errors.ts';
 import { httpsPool, type HttpsPool } from './https-pool.ts';
@@ -76,29 +76,35 @@ class JsonObjectApi extends KubernetesObjectApi {
     method: HttpMethod,
     opts: { query?: Record<string, string>; body?: string; contentType?: string; text?: boolean; accept?: string } = {},
   ): Promise<T> {
-    const ctx = this.configuration.baseServer.makeRequestContext(path, method);
-    ctx.setHeaderParam('Accept', opts.accept ?? (opts.text ? '*/*' : 'application/json'));
-    for (const [k, v] of Object.entries(opts.query ?? {})) ctx.setQueryParam(k, v);
-    if (opts.body !== undefined) {
-      ctx.setHeaderParam('Content-Type', opts.contentType ?? 'application/json');
-      ctx.setBody(opts.body);
-    }
+    const accept = opts.accept ?? (opts.text ? '*/*' : 'application/json');
     const pool = await this.pool;
-    if (!pool) return this.requestPromise<never>(ctx, opts.text ? 'text' : 'json') as Promise<T>;
-    const timeout = AbortSignal.timeout(this.requestTimeoutMs);
+    if (!pool) {
+      const ctx = this.configuration.baseServer.makeRequestContext(path, method);
+      ctx.setHeaderParam('Accept', accept);
+      for (const [k, v] of Object.entries(opts.query ?? {})) ctx.setQueryParam(k, v);
+      if (opts.body !== undefined) {
+        ctx.setHeaderParam('Content-Type', opts.contentType ?? 'application/json');
+        ctx.setBody(opts.body);
+      }
+      return this.requestPromise<never>(ctx, opts.text ? 'text' : 'json') as Promise<T>;
+    }
+    const query = opts.query ? new URLSearchParams(opts.query).toString() : '';
+    const headers: Record<string, string> = { Accept: accept };
+    if (opts.body !== undefined) headers['Content-Type'] = opts.contentType ?? 'application/json';
     const rsp = await pool.request({
-      url: ctx.getUrl(),
+      path: query ? `${path}?${query}` : path,
       method,
-      headers: ctx.getHeaders(),
+      headers,
       ...(opts.body !== undefined ? { body: opts.body } : {}),
-      signal: this.deadline ? AbortSignal.any([this.deadline, timeout]) : timeout,
+      timeoutMs: this.requestTimeoutMs,
+      ...(this.deadline ? { deadline: this.deadline } : {}),
     });
     return readBody<T>(rsp.status, rsp.text, opts.text === true);
   }
 
-  uriPath(spec: KubeObject, action: 'read' | 'patch' | 'delete' | 'list'): Promise<string> {
-    const copy = { ...spec, metadata: { ...spec.metadata } };
-    return this.specUriPath(copy as never, action);
+  /** The kubeconfig context's namespace, for a namespaced object given without one (as the library does). */
+  get namespace(): string {
+    return this.defaultNamespace;
   }
 }
 
@@ -136,6 +142,8 @@ export class MemberClient {
   /** Awaited after each object written by a (non-dry-run) apply: the test-only fault points hook in here (fault-points.ts). */
   onApplied: (() => Promise<void>) | undefined;
   readonly #api: JsonObjectApi;
+  /** `apiVersion/kind` → its resource, for the kinds discovery found served. */
+  readonly #served = new Map<string, { readonly name: string; readonly namespaced: boolean }>();
 
   constructor(cluster: string, kc: KubeConfig, limits: ClientLimits) {
     this.cluster = cluster;
@@ -288,16 +296,12 @@ export class MemberClient {
 
   /** Whether the member serves this kind (discovery); false also when the whole groupVersion is missing. */
   async serves(apiVersion: string, kind: string): Promise<boolean> {
-    try {
-      return (await this.#api.lookup(apiVersion, kind)) !== undefined;
-    } catch (err) {
-      if (err instanceof HttpStatusError && err.status.code === 404) return false;
-      throw this.#wrap(err, `discover ${kind} in ${apiVersion}`);
-    }
+    return (this.#served.get(`${apiVersion}/${kind}`) ?? (await this.#discover(apiVersion, kind))) !== undefined;
   }
 
   /** Forgets cached discovery of a groupVersion (after a CRD is established). */
   forgetDiscovery(apiVersion: string): void {
+    for (const key of [...this.#served.keys()]) if (key.startsWith(`${apiVersion}/`)) this.#served.delete(key);
     delete (this.#api as unknown as { apiVersionResourceCache: Record<string, unknown> }).apiVersionResourceCache[
       apiVersion
     ];
@@ -312,18 +316,31 @@ export class MemberClient {
 
   async #path(id: ObjectId, action: 'read' | 'patch' | 'delete' | 'list', what: string): Promise<string> {
     const apiVersion = apiVersionOf(id);
-    if (!(await this.serves(apiVersion, id.kind)))
-      throw new KindNotServed({ cluster: this.cluster, apiVersion, kind: id.kind });
-    const spec = {
-      apiVersion,
-      kind: id.kind,
-      metadata: { name: id.name, ...(id.namespace ? { namespace: id.namespace } : {}) },
-    };
-    try {
-      return await this.#api.uriPath(spec, action);
-    } catch (err) {
-      throw this.#wrap(err, what);
+    const resource = this.#served.get(`${apiVersion}/${id.kind}`) ?? (await this.#discover(apiVersion, id.kind));
+    if (!resource) throw new KindNotServed({ cluster: this.cluster, apiVersion, kind: id.kind });
+    // As the library's KubernetesObjectApi.specUriPath, without its lower-casing of names.
+    let path = `${apiVersion.includes('/') ? '/apis/' : '/api/'}${apiVersion}`;
+    if (resource.namespaced) {
+      const namespace = id.namespace || (action === 'list' ? '' : this.#api.namespace);
+      if (namespace) path += `/namespaces/${encodeURIComponent(namespace)}`;
     }
+    path += `/${resource.name}`;
+    if (action === 'list') return path;
+    if (!id.name) throw new InternalError(`${what} on ${this.cluster}: the object has no name`);
+    return `${path}/${encodeURIComponent(id.name)}`;
+  }
+
+  /** Discovery of a kind, remembered while it is served (a kind not served is asked again, as a CRD may come). */
+  async #discover(apiVersion: string, kind: string): Promise<{ name: string; namespaced: boolean } | undefined> {
+    let found: { name: string; namespaced: boolean } | undefined;
+    try {
+      found = await this.#api.lookup(apiVersion, kind);
+    } catch (err) {
+      if (err instanceof HttpStatusError && err.status.code === 404) return undefined;
+      throw this.#wrap(err, `discover ${kind} in ${apiVersion}`);
+    }
+    if (found) this.#served.set(`${apiVersion}/${kind}`, { name: found.name, namespaced: found.namespaced });
+    return found;
   }
 
   #wrap(err: unknown, what: string): Error {
