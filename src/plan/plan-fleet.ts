@@ -33,7 +33,7 @@ import {
   type DispatchPolicy,
   type Work,
 } from '../render/index.ts';
-import { createScheduler, type Explanation, type ScheduleResult } from '../scheduler/index.ts';
+import { clustersAfterSchedule, createScheduler, type Explanation, type ScheduleResult } from '../scheduler/index.ts';
 import { activeSpec } from './activation.ts';
 import { coverageWarnings } from './policy-coverage.ts';
 import { checkBindingRenders, OverrideClasses } from './render-check.ts';
@@ -339,9 +339,9 @@ function scheduleTemplates(
       annotations: spec.annotations,
       replicas: replicas.replicas,
       requirements: replicas.requirements,
-      // Karmada leaves a binding's clusters untouched when scheduling fails (the scheduler only
-      // patches on success), so the workload keeps running where it ran: never make things worse.
-      clusters: result.kind === 'Scheduled' ? result.clusters : (prev ?? []),
+      // A failed schedule keeps the clusters it had, but no cluster fitting (NoClusterFit) clears
+      // them, as Karmada's scheduler patches its empty result then (scheduled-clusters.ts).
+      clusters: clustersAfterSchedule(result, prev),
       placement: spec.placement,
       propagateDeps: spec.propagateDeps,
       requiredBy: [],
