@@ -32,6 +32,8 @@ export const templateHashAnnotation = 'flotilla.io/template-hash';
 export interface BindingRecord {
   readonly claim?: PolicyClaim;
   readonly templateHash?: string;
+  /** The clusterAffinities term the binding was last scheduled with (Karmada `status.schedulerObservedAffinityName`). */
+  readonly observedAffinityName?: string;
   /** The binding's spec as the claim built it (what a Lazy policy keeps until the template changes). */
   readonly spec: {
     readonly placement?: Placement;
@@ -55,9 +57,12 @@ export function readBindingRecord(b: unknown): BindingRecord | undefined {
         : undefined;
   const spec = isPlainObject(b['spec']) ? b['spec'] : {};
   const hash = str(templateHashAnnotation);
+  const status = isPlainObject(b['status']) ? b['status'] : {};
+  const observed = status['schedulerObservedAffinityName'];
   return {
     ...(claim ? { claim } : {}),
     ...(hash ? { templateHash: hash } : {}),
+    ...(typeof observed === 'string' && observed !== '' ? { observedAffinityName: observed } : {}),
     spec: {
       ...(isPlainObject(spec['placement']) ? { placement: spec['placement'] as Placement } : {}),
       ...(spec['propagateDeps'] === true ? { propagateDeps: true } : {}),

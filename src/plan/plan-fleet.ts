@@ -306,6 +306,7 @@ function scheduleTemplates(
               replicas: replicas.replicas,
               ...(replicas.requirements ? { requirements: replicas.requirements } : {}),
               ...(prev ? { previous: prev } : {}),
+              ...(record?.observedAffinityName ? { observedAffinityName: record.observedAffinityName } : {}),
               ...(rebalancedBy !== undefined ? { fresh: true } : {}),
               ...(evicting?.length ? { evictingClusters: evicting.map((t) => t.fromCluster) } : {}),
               ...(peers && groups ? { workloadGroups: peers.constraint(key, resource.namespace ?? '', groups) } : {}),
@@ -347,7 +348,8 @@ function scheduleTemplates(
       requiredBy: [],
       condition:
         spec.otherScheduler !== undefined ? otherSchedulerCondition(spec.otherScheduler) : scheduledCondition(result),
-      affinityName: affinityNameOf(result.explanation),
+      // Karmada patches the observed term only when a term schedules; otherwise the binding keeps it.
+      affinityName: affinityNameOf(result.explanation) ?? record?.observedAffinityName,
       failover: spec.failover,
       evictionTasks: tasks,
       schedulerName: spec.otherScheduler,

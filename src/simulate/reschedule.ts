@@ -51,6 +51,9 @@ export function reschedule(
     ...(requirements ? { requirements } : {}),
     ...(previous.length ? { previous } : {}),
     ...(tasks.length ? { evictingClusters: tasks.map((t) => t.fromCluster) } : {}),
+    ...(binding.status.schedulerObservedAffinityName
+      ? { observedAffinityName: binding.status.schedulerObservedAffinityName }
+      : {}),
   });
   return { result, clusters: clustersAfterSchedule(result, previous) };
 }
