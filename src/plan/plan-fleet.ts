@@ -294,6 +294,7 @@ function scheduleTemplates(
             replicas: replicas.replicas,
             isWorkload,
             clusterExists: (n) => clusterNames.has(n),
+            ...(record?.observedAffinityName ? { observedAffinityName: record.observedAffinityName } : {}),
           });
     const scheduledNow: ScheduleResult =
       spec.otherScheduler !== undefined

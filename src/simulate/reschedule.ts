@@ -37,6 +37,9 @@ export function reschedule(
     replicas,
     isWorkload,
     clusterExists,
+    ...(binding.status.schedulerObservedAffinityName
+      ? { observedAffinityName: binding.status.schedulerObservedAffinityName }
+      : {}),
   });
   if (trigger.kind === 'keep')
     return {
