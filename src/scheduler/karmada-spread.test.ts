@@ -441,3 +441,23 @@ describe('Karmada group_clusters_test.go (group scores and cluster order)', () =
     );
   });
 });
+
+describe('Karmada select_clusters_by_cluster.go selectBestClustersByCluster: maxGroups unset', () => {
+  const ranked = [scored('member1', 0, 10), scored('member2', 0, 10)];
+  const spread: Placement = { spreadConstraints: [{ spreadByField: 'cluster', minGroups: 1 }] };
+  it('Duplicated selects no cluster, and assignment fails (no clusters available to schedule)', () => {
+    const got = selectClusters(ranked, viewPlacement(spread), 2);
+    assert.deepEqual(got.ok ? got.clusters : 'failed', []);
+  });
+  it('Divided fails selection (no enough resource when selecting 0 clusters)', () => {
+    const got = selectClusters(
+      ranked,
+      viewPlacement({
+        ...spread,
+        replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Aggregated' },
+      }),
+      2,
+    );
+    assert.equal(got.ok ? '' : got.message, 'failed to select clusters: no enough resource when selecting 0 clusters');
+  });
+});

@@ -52,9 +52,12 @@ function selectByCluster(
   if (ranked.length < c.minGroups)
     return fail('the number of feasible clusters is less than spreadConstraint.MinGroups');
   const needCnt = Math.min(ranked.length, c.maxGroups);
+  // Duplicated takes the first needCnt as they are: with maxGroups unset (0) that is none, and
+  // assignment then fails ("no clusters available to schedule").
   const selected =
     needReplicas === null ? ranked.slice(0, needCnt) : selectByAvailableResource(ranked, needCnt, needReplicas);
-  if (selected.length === 0) return fail(`no enough resource when selecting ${needCnt} clusters`);
+  if (needReplicas !== null && selected.length === 0)
+    return fail(`no enough resource when selecting ${needCnt} clusters`);
   return {
     ok: true,
     clusters: selected,
