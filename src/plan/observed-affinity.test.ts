@@ -2,6 +2,8 @@
  * A binding scheduled by a later clusterAffinities term stays with that term: Karmada's
  * scheduleResourceBindingWithClusterAffinities starts from `status.schedulerObservedAffinityName`
  * (getAffinityIndex), which the previous binding records, and keeps the name when no term schedules.
+ * Facts from pkg/scheduler/scheduler_test.go :: TestScheduleResourceBindingWithClusterAffinities ::
+ * "without explicit rescheduling resumes from observed affinity" and "all affinities fail" (no patch).
  */
 import assert from 'node:assert/strict';
 import { loadFleet } from '../load/index.ts';

@@ -44,7 +44,7 @@ describe('Karmada helper_test.go :: Test_getAffinityIndex (scheduling starts fro
       assert.equal(r.explanation.affinityName, c.want);
     });
   }
-  it('scheduler.go scheduleResourceBindingWithClusterAffinities: a reschedule from scratch starts from the first term', () => {
+  it('scheduler_test.go :: TestScheduleResourceBindingWithClusterAffinities :: explicit rescheduling restarts from first affinity', () => {
     const r = createScheduler(fleet).schedule({
       resource: configMap,
       placement: groups,
@@ -54,7 +54,7 @@ describe('Karmada helper_test.go :: Test_getAffinityIndex (scheduling starts fro
     });
     assert.equal(r.explanation.affinityName, 'group1');
   });
-  it('scheduler.go scheduleResourceBindingWithClusterAffinities: terms before the observed one are not tried', () => {
+  it('scheduler_test.go :: TestScheduleResourceBindingWithClusterAffinities :: without explicit rescheduling resumes from observed affinity (earlier terms are not tried)', () => {
     const r = createScheduler([cluster('member1'), cluster('member2')]).schedule({
       resource: configMap,
       placement: groups,
