@@ -32,7 +32,7 @@ export const templateHashAnnotation = 'flotilla.io/template-hash';
 export interface BindingRecord {
   readonly claim?: PolicyClaim;
   readonly templateHash?: string;
-  /** The clusterAffinities term the binding was last scheduled with (Karmada `status.schedulerObservedAffinityName`). */
+  /** The clusterAffinities term the binding was last scheduled with (Karmada `status.schedulerObservingAffinityName`, Go field SchedulerObservedAffinityName). */
   readonly observedAffinityName?: string;
   /** The binding's spec as the claim built it (what a Lazy policy keeps until the template changes). */
   readonly spec: {
@@ -58,7 +58,8 @@ export function readBindingRecord(b: unknown): BindingRecord | undefined {
   const spec = isPlainObject(b['spec']) ? b['spec'] : {};
   const hash = str(templateHashAnnotation);
   const status = isPlainObject(b['status']) ? b['status'] : {};
-  const observed = status['schedulerObservedAffinityName'];
+  // Karmada's JSON name; plans written before flotilla used it carry `schedulerObservedAffinityName`.
+  const observed = status['schedulerObservingAffinityName'] ?? status['schedulerObservedAffinityName'];
   return {
     ...(claim ? { claim } : {}),
     ...(hash ? { templateHash: hash } : {}),

@@ -1,6 +1,6 @@
 /**
  * A binding scheduled by a later clusterAffinities term stays with that term: Karmada's
- * scheduleResourceBindingWithClusterAffinities starts from `status.schedulerObservedAffinityName`
+ * scheduleResourceBindingWithClusterAffinities starts from `status.schedulerObservingAffinityName`
  * (getAffinityIndex), which the previous binding records, and keeps the name when no term schedules.
  * Facts from pkg/scheduler/scheduler_test.go :: TestScheduleResourceBindingWithClusterAffinities ::
  * "without explicit rescheduling resumes from observed affinity" and "all affinities fail" (no patch).
@@ -38,7 +38,7 @@ const previousOn = (cluster: string, observed?: string) =>
           resource: { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name: 'cfg' },
           clusters: [{ name: cluster }],
         },
-        ...(observed ? { status: { schedulerObservedAffinityName: observed } } : {}),
+        ...(observed ? { status: { schedulerObservingAffinityName: observed } } : {}),
       },
     ],
     'prev.json',
@@ -81,7 +81,7 @@ describe('plan: clusterAffinities start from the observed term (Karmada getAffin
         ...(c.previous ? { previous: c.previous.previous, records: c.previous.records } : {}),
       });
       const b = p.bindings.find((x) => x.spec.resource.name === 'cfg');
-      assert.deepEqual([b?.spec.clusters.map((x) => x.name), b?.status.schedulerObservedAffinityName], c.want);
+      assert.deepEqual([b?.spec.clusters.map((x) => x.name), b?.status.schedulerObservingAffinityName], c.want);
     });
   }
 });

@@ -18,7 +18,7 @@ export interface TriggerInput {
   readonly replicas: number;
   readonly isWorkload: boolean;
   readonly clusterExists: (name: string) => boolean;
-  /** The clusterAffinities term the previous schedule used (Karmada `status.schedulerObservedAffinityName`). */
+  /** The clusterAffinities term the previous schedule used (Karmada `status.schedulerObservingAffinityName`). */
   readonly observedAffinityName?: string;
 }
 

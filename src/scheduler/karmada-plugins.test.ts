@@ -69,7 +69,7 @@ describe('Karmada plugin cases (pkg/scheduler/framework/plugins)', () => {
       affinity: { clusterNames: ['cluster2'] },
       want: 'cluster(s) did not match the placement cluster affinity constraint',
     },
-    // The term named by schedulerObservedAffinityName is the one being tried.
+    // The term named by schedulerObservingAffinityName is the one being tried.
     { name: 'matching affinity from ClusterAffinities', affinity: { clusterNames: ['cluster1'] }, want: 'Success' },
     { name: 'no affinity specified', want: 'Success' },
   ];

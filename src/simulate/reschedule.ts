@@ -37,8 +37,8 @@ export function reschedule(
     replicas,
     isWorkload,
     clusterExists,
-    ...(binding.status.schedulerObservedAffinityName
-      ? { observedAffinityName: binding.status.schedulerObservedAffinityName }
+    ...(binding.status.schedulerObservingAffinityName
+      ? { observedAffinityName: binding.status.schedulerObservingAffinityName }
       : {}),
   });
   if (trigger.kind === 'keep')
@@ -54,8 +54,8 @@ export function reschedule(
     ...(requirements ? { requirements } : {}),
     ...(previous.length ? { previous } : {}),
     ...(tasks.length ? { evictingClusters: tasks.map((t) => t.fromCluster) } : {}),
-    ...(binding.status.schedulerObservedAffinityName
-      ? { observedAffinityName: binding.status.schedulerObservedAffinityName }
+    ...(binding.status.schedulerObservingAffinityName
+      ? { observedAffinityName: binding.status.schedulerObservingAffinityName }
       : {}),
   });
   return { result, clusters: clustersAfterSchedule(result, previous) };

@@ -1,4 +1,4 @@
-/** The status branch remembers the clusterAffinities term a binding was scheduled with (Karmada `status.schedulerObservedAffinityName`). */
+/** The status branch remembers the clusterAffinities term a binding was scheduled with (Karmada `status.schedulerObservingAffinityName`). */
 import assert from 'node:assert/strict';
 import YAML from 'yaml';
 import { buildBinding } from '../plan/binding.ts';
@@ -26,4 +26,24 @@ const recorded = (affinityName: string | undefined) => {
 describe('writeback: a recorded binding reads back its observed affinity term', () => {
   it('a term name round-trips', () => assert.deepEqual(recorded('backup'), ['backup']));
   it('no term: none recorded', () => assert.deepEqual(recorded(undefined), [undefined]));
+});
+
+describe("plan: a previous plan's observed affinity term under either JSON name", () => {
+  const read = (status: Record<string, string>) =>
+    [
+      ...parsePrevious(
+        [
+          {
+            spec: { resource: { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'shop', name: 'cfg' } },
+            status,
+            metadata: {},
+          },
+        ],
+        'prev.json',
+      ).records.values(),
+    ].map((r) => r.observedAffinityName);
+  it("Karmada's schedulerObservingAffinityName", () =>
+    assert.deepEqual(read({ schedulerObservingAffinityName: 'backup' }), ['backup']));
+  it('the schedulerObservedAffinityName earlier flotilla plans wrote', () =>
+    assert.deepEqual(read({ schedulerObservedAffinityName: 'backup' }), ['backup']));
 });
