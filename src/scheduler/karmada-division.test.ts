@@ -19,22 +19,14 @@ import assert from 'node:assert/strict';
 import type { Placement } from '../api/index.ts';
 import type { Candidate } from './candidate.ts';
 import { divideReplicas } from './division.ts';
-import { candidate } from './fixtures.test-support.ts';
+import { aggregatedPlacement, candidate, dynamicPlacement } from './fixtures.test-support.ts';
 import { divideByOverflow } from './overflow.ts';
 import { viewPlacement } from './placement.ts';
 import type { TieBreak } from './types.ts';
 import { allocateWebsterSeats } from './webster.ts';
 
-const dynamic: Placement = {
-  replicaScheduling: {
-    replicaSchedulingType: 'Divided',
-    replicaDivisionPreference: 'Weighted',
-    weightPreference: { dynamicWeight: 'AvailableReplicas' },
-  },
-};
-const aggregated: Placement = {
-  replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Aggregated' },
-};
+const dynamic = dynamicPlacement;
+const aggregated = aggregatedPlacement;
 const weightedDefault: Placement = {
   replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Weighted' },
 };
