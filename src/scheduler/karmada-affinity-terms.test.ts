@@ -135,3 +135,18 @@ describe('Karmada types_test.go :: TestFitError_Error', () => {
     assert.equal(got, '0/3 clusters are available: 1 taint mismatch, 2 insufficient CPU.');
   });
 });
+
+describe('Karmada scheduler.go scheduleResourceBinding: an empty clusterAffinities list', () => {
+  it('is dropped with the binding (omitempty): scheduled as without affinity', () => {
+    const r = createScheduler(fleet).schedule({
+      resource: configMap,
+      placement: { clusterAffinities: [] },
+      replicas: 0,
+    });
+    assert.deepEqual(r.kind === 'Scheduled' ? r.clusters.map((c) => c.name) : r.message, [
+      'member1',
+      'member2',
+      'member3',
+    ]);
+  });
+});
