@@ -253,7 +253,12 @@ function scheduleTemplates(
   diagnostics: Diagnostic[],
 ): Scheduled[] {
   const { previous, applied, records, evictions, fresh } = history;
-  const clusterNames = new Set(fleet.clusters.map((c) => c.object.metadata.name ?? ''));
+  // HasTerminatingTargetClusters: a Cluster being deleted (deletionTimestamp set) counts as gone.
+  const clusterNames = new Set(
+    fleet.clusters
+      .filter((c) => c.object.metadata['deletionTimestamp'] == null)
+      .map((c) => c.object.metadata.name ?? ''),
+  );
   const index = indexPolicies(fleet.propagationPolicies);
   const scheduler = createScheduler(fleet.clusters.map((c) => c.object as Cluster));
   const peers = collectPeers(fleet, index, { previous, records });
