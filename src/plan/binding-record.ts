@@ -34,6 +34,8 @@ export interface BindingRecord {
   readonly templateHash?: string;
   /** The clusterAffinities term the binding was last scheduled with (Karmada `status.schedulerObservingAffinityName`, Go field SchedulerObservedAffinityName). */
   readonly observedAffinityName?: string;
+  /** The recorded Scheduled condition is False: the last schedule failed. */
+  readonly unscheduled?: true;
   /** The binding's spec as the claim built it (what a Lazy policy keeps until the template changes). */
   readonly spec: {
     readonly placement?: Placement;
@@ -64,12 +66,20 @@ export function readBindingRecord(b: unknown): BindingRecord | undefined {
     ...(claim ? { claim } : {}),
     ...(hash ? { templateHash: hash } : {}),
     ...(typeof observed === 'string' && observed !== '' ? { observedAffinityName: observed } : {}),
+    ...(scheduledFalse(status['conditions']) ? { unscheduled: true as const } : {}),
     spec: {
       ...(isPlainObject(spec['placement']) ? { placement: spec['placement'] as Placement } : {}),
       ...(spec['propagateDeps'] === true ? { propagateDeps: true } : {}),
       ...(isPlainObject(spec['failover']) ? { failover: spec['failover'] as FailoverBehavior } : {}),
     },
   };
+}
+
+function scheduledFalse(conditions: unknown): boolean {
+  return (
+    Array.isArray(conditions) &&
+    conditions.some((c) => isPlainObject(c) && c['type'] === 'Scheduled' && c['status'] === 'False')
+  );
 }
 
 /** The hash of a template as Karmada's SpecificationChanged compares it. */

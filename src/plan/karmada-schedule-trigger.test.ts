@@ -144,6 +144,10 @@ describe('Karmada scheduler.go doScheduleBinding: what an unchanged placement tr
       want: 'keep',
     },
   ];
+  it('the last schedule failed (Karmada patched no applied placement): scheduled again', () => {
+    const placement: Placement = { replicaScheduling: { replicaSchedulingType: 'Divided' } };
+    assert.equal(scheduleTrigger({ ...base, placement, applied: placement, unscheduled: true }).kind, 'schedule');
+  });
   for (const c of cases) {
     it(c.name, () => {
       const v = scheduleTrigger({

@@ -300,6 +300,7 @@ function scheduleTemplates(
             isWorkload,
             clusterExists: (n) => clusterNames.has(n),
             ...(record?.observedAffinityName ? { observedAffinityName: record.observedAffinityName } : {}),
+            ...(record?.unscheduled ? { unscheduled: true } : {}),
           });
     const scheduledNow: ScheduleResult =
       spec.otherScheduler !== undefined

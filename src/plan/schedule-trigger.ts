@@ -18,6 +18,13 @@ export interface TriggerInput {
   readonly replicas: number;
   readonly isWorkload: boolean;
   readonly clusterExists: (name: string) => boolean;
+  /**
+   * The previous schedule failed (its Scheduled condition is False). Karmada then patched neither the
+   * clusters (but for NoClusterFit) nor the applied-placement annotation, so whatever triggered that
+   * schedule still holds and the binding is scheduled again; flotilla records the placement on every
+   * binding, so it keeps the failure instead.
+   */
+  readonly unscheduled?: boolean;
   /** The clusterAffinities term the previous schedule used (Karmada `status.schedulerObservingAffinityName`). */
   readonly observedAffinityName?: string;
 }
@@ -31,7 +38,7 @@ const schedule: TriggerVerdict = { kind: 'schedule' };
 
 /** Karmada's scheduling triggers, in its order (placement changed, replicas changed, duplicated, deleted clusters). */
 export function scheduleTrigger(t: TriggerInput): TriggerVerdict {
-  if (t.applied === undefined || t.previous === undefined || t.previous.length === 0) return schedule;
+  if (t.unscheduled || t.applied === undefined || t.previous === undefined || t.previous.length === 0) return schedule;
   if (placementChanged(t.placement, t.applied, t.observedAffinityName)) return schedule;
   // Placement.ReplicaSchedulingType: no replicaScheduling block is Duplicated.
   const type =

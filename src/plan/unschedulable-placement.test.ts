@@ -71,3 +71,37 @@ describe('plan: the clusters of a binding whose schedule fails (Karmada schedule
     });
   }
 });
+
+describe('plan: a failed schedule is tried again on the next revision (Karmada retries; nothing was patched)', () => {
+  it('a spread constraint no placement satisfies stays unschedulable, on the clusters it had', () => {
+    const spread = (files: ReturnType<typeof repo>) => ({
+      ...files,
+      files: files.files.map((f) =>
+        f.path === 'policies/pp.yaml'
+          ? file(
+              f.path,
+              'apiVersion: policy.karmada.io/v1alpha1\nkind: PropagationPolicy\nmetadata: {name: web}\nspec:\n  resourceSelectors: [{apiVersion: apps/v1, kind: Deployment}]\n  placement:\n    spreadConstraints: [{spreadByField: cluster, minGroups: 3, maxGroups: 3}]\n    replicaScheduling: {replicaSchedulingType: Divided, replicaDivisionPreference: Aggregated}\n',
+            )
+          : f,
+      ),
+    });
+    const { fleet, diagnostics } = loadFleet(spread(repo('member1', 2)));
+    const first = planFleet({ fleet, diagnostics, revision: 'r1', previous });
+    const again = parsePrevious(first.bindings, 'plan.json');
+    const second = planFleet({
+      fleet,
+      diagnostics,
+      revision: 'r2',
+      previous: again.previous,
+      applied: again.applied,
+      records: again.records,
+    });
+    for (const p of [first, second]) {
+      const b = p.bindings.find((x) => x.spec.resource.name === 'web');
+      assert.deepEqual(
+        [b?.status.conditions[0]?.reason, b?.spec.clusters],
+        ['SchedulerError', [{ name: 'member1', replicas: 2 }]],
+      );
+    }
+  });
+});

@@ -37,6 +37,9 @@ export function reschedule(
     replicas,
     isWorkload,
     clusterExists,
+    ...(binding.status.conditions.some((c) => c.type === 'Scheduled' && c.status === 'False')
+      ? { unscheduled: true }
+      : {}),
     ...(binding.status.schedulerObservingAffinityName
       ? { observedAffinityName: binding.status.schedulerObservingAffinityName }
       : {}),
