@@ -8,6 +8,14 @@ import assert from 'node:assert/strict';
 import type { JsonObject } from '../api/index.ts';
 import { item, native, obj, statusOf } from './karmada-native.test-support.ts';
 
+/** A DaemonSet status with explicit zeros, which Karmada omits when it writes the counters. */
+const daemonSetStatus: JsonObject = {
+  currentNumberScheduled: 2,
+  numberMisscheduled: 0,
+  desiredNumberScheduled: 2,
+  numberReady: 2,
+  numberUnavailable: 0,
+};
 const member = (status: JsonObject) => [item('member1', status), item('member2', status)];
 
 describe('native AggregateStatus: an up-to-date workload is left as it is', () => {
@@ -43,33 +51,14 @@ describe('native AggregateStatus: an up-to-date workload is left as it is', () =
     {
       name: 'DaemonSet with the same counters and no conditions is left as it is',
       kind: 'DaemonSet',
-      status: {
-        currentNumberScheduled: 2,
-        numberMisscheduled: 0,
-        desiredNumberScheduled: 2,
-        numberReady: 2,
-        numberUnavailable: 0,
-      },
+      status: daemonSetStatus,
       member: { currentNumberScheduled: 1, desiredNumberScheduled: 1, numberReady: 1 },
-      want: {
-        currentNumberScheduled: 2,
-        numberMisscheduled: 0,
-        desiredNumberScheduled: 2,
-        numberReady: 2,
-        numberUnavailable: 0,
-      },
+      want: daemonSetStatus,
     },
     {
       name: 'DaemonSet with conditions has its counters rewritten (Semantic.DeepEqual of the whole status)',
       kind: 'DaemonSet',
-      status: {
-        currentNumberScheduled: 2,
-        numberMisscheduled: 0,
-        desiredNumberScheduled: 2,
-        numberReady: 2,
-        numberUnavailable: 0,
-        conditions: [{ type: 'Custom', status: 'True' }],
-      },
+      status: { ...daemonSetStatus, conditions: [{ type: 'Custom', status: 'True' }] },
       member: { currentNumberScheduled: 1, desiredNumberScheduled: 1, numberReady: 1 },
       want: {
         currentNumberScheduled: 2,
