@@ -121,8 +121,9 @@ const reflectors: ReadonlyMap<string, Reflector> = new Map<string, Reflector>([
   [
     service,
     (obj, s) =>
+      // Karmada reflectServiceStatus keeps the typed LoadBalancerStatus: its ingress list, omitted when empty.
       stringField(obj, 'spec', 'type') === 'LoadBalancer'
-        ? { loadBalancer: objectField(s, 'loadBalancer') ?? {} }
+        ? { loadBalancer: typed([['ingress', objectField(s, 'loadBalancer')?.['ingress'], 'omitempty']]) }
         : null,
   ],
   [
