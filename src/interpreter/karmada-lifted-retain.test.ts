@@ -8,18 +8,13 @@
  */
 import assert from 'node:assert/strict';
 import type { JsonObject } from '../api/index.ts';
-import { native, obj } from './karmada-native.test-support.ts';
+import { native, obj, type RetainCase } from './karmada-native.test-support.ts';
 
 const service = (spec?: JsonObject): ReturnType<typeof obj> => obj('v1', 'Service', spec ? { spec } : {});
 const account = (fields: JsonObject): ReturnType<typeof obj> => obj('v1', 'ServiceAccount', fields);
 const named = (...names: string[]): JsonObject[] => names.map((name) => ({ name }));
 
-const cases: readonly {
-  origin: string;
-  desired: ReturnType<typeof obj>;
-  observed: ReturnType<typeof obj>;
-  want: ReturnType<typeof obj>;
-}[] = [
+const cases: readonly RetainCase[] = [
   ...(
     [
       ['cluster object has no healthCheckNodePort', undefined, service()],

@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import type { JsonObject } from '../api/index.ts';
-import { native, obj } from './karmada-native.test-support.ts';
+import { native, obj, type RetainCase } from './karmada-native.test-support.ts';
 
 const retainLabel = { 'resourcetemplate.karmada.io/retain-replicas': 'true' };
 const secret = (type: string, key: string, value: string): ReturnType<typeof obj> =>
@@ -35,12 +35,7 @@ const podSpec = (side: 'desired' | 'observed', other: string): JsonObject => ({
   ],
 });
 
-const cases: readonly {
-  origin: string;
-  desired: ReturnType<typeof obj>;
-  observed: ReturnType<typeof obj>;
-  want: ReturnType<typeof obj>;
-}[] = [
+const cases: readonly RetainCase[] = [
   {
     origin: 'retain_test.go :: Test_retainK8sWorkloadReplicas :: deployment is control by hpa',
     desired: obj('apps/v1', 'Deployment', { spec: { replicas: 2 } }, { name: 'nginx', labels: retainLabel }),

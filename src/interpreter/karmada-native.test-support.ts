@@ -14,6 +14,14 @@ export function obj(apiVersion: string, kind: string, fields: JsonObject = {}, m
   return { apiVersion, kind, metadata: { ...metadata }, ...fields } as unknown as KubeObject;
 }
 
+/** A Retain case: the desired and the observed object, and the object to apply. */
+export interface RetainCase {
+  readonly origin: string;
+  readonly desired: KubeObject;
+  readonly observed: KubeObject;
+  readonly want: KubeObject;
+}
+
 /** An applied status item of a member cluster (Karmada's AggregatedStatusItem); `null` for none collected. */
 export function item(clusterName: string, status: JsonObject | null): AggregatedStatusItem {
   return status === null ? { clusterName, applied: true } : { clusterName, status, applied: true };
