@@ -13,6 +13,13 @@ import { item, native, obj, statusOf } from './karmada-native.test-support.ts';
 
 const withStatus = (o: ReturnType<typeof obj>, status: JsonObject): ReturnType<typeof obj> =>
   ({ ...o, status }) as unknown as ReturnType<typeof obj>;
+/** An AggregateStatus case: the template, the members' status items, the aggregated template. */
+interface AggregateCase {
+  origin: string;
+  object: ReturnType<typeof obj>;
+  items: readonly AggregatedStatusItem[];
+  want: ReturnType<typeof obj>;
+}
 const both = (status: JsonObject): AggregatedStatusItem[] => [item('member1', status), item('member2', status)];
 
 const startedAt = '2024-05-01T10:00:00Z';
@@ -126,6 +133,18 @@ const runningItems = [
 const pvc = obj('v1', 'PersistentVolumeClaim');
 const pv = obj('v1', 'PersistentVolume');
 const phases = (...p: string[]): AggregatedStatusItem[] => p.map((phase, i) => item(`member${i + 1}`, { phase }));
+/** Volume cases: each member's phase, the aggregated phase, and the template's phase before, if any. */
+const phaseCases = (
+  test: string,
+  template: ReturnType<typeof obj>,
+  rows: readonly (readonly [name: string, members: readonly string[], want: string, before?: string])[],
+): AggregateCase[] =>
+  rows.map(([name, members, phase, before]) => ({
+    origin: `aggregatestatus_test.go :: ${test} :: ${name}`,
+    object: before ? withStatus(template, { phase: before }) : template,
+    items: phases(...members),
+    want: withStatus(template, { phase }),
+  }));
 
 const pdb = obj('policy/v1', 'PodDisruptionBudget');
 const pdbStatus = (n: number): JsonObject => ({
@@ -159,12 +178,7 @@ const hpaItems = [
 ];
 const aggregatedHpa = withStatus(hpa, { currentReplicas: 6, desiredReplicas: 6 });
 
-const cases: readonly {
-  origin: string;
-  object: ReturnType<typeof obj>;
-  items: readonly AggregatedStatusItem[];
-  want: ReturnType<typeof obj>;
-}[] = [
+const cases: readonly AggregateCase[] = [
   {
     origin: 'aggregatestatus_test.go :: TestAggregateDeploymentStatus :: update deployment status',
     object: deployment,
@@ -329,44 +343,20 @@ const cases: readonly {
     items: [runningItem, item('member2', null)],
     want: withStatus(pod, { phase: 'Pending', containerStatuses: [running(true)] }),
   },
-  ...(
-    [
-      ['update pvc status (Bound + Bound)', pvc, phases('Bound', 'Bound'), 'Bound'],
-      ['update pvc status (Bound + Lost)', pvc, phases('Bound', 'Lost'), 'Lost'],
-      ['update pvc status (Bound + Pending)', pvc, phases('Bound', 'Pending'), 'Pending'],
-      [
-        'ignore update pvc status as up to date',
-        withStatus(pvc, { phase: 'Bound' }),
-        phases('Bound', 'Bound'),
-        'Bound',
-      ],
-    ] as const
-  ).map(([name, object, items, phase]) => ({
-    origin: `aggregatestatus_test.go :: TestAggregatePVCStatus :: ${name}`,
-    object,
-    items,
-    want: withStatus(pvc, { phase }),
-  })),
-  ...(
-    [
-      ['update pvc status1', pv, phases('Available', 'Available'), 'Available'],
-      ['update pvc status2', pv, phases('Released', 'Released'), 'Released'],
-      ['update pvc status3', pv, phases('Bound', 'Released'), 'Bound'],
-      ['update pvc status4', pv, phases('Released', 'Failed'), 'Failed'],
-      ['update pvc status5', pv, phases('Available', 'Pending'), 'Pending'],
-      [
-        'ignore update pvc status as up to date',
-        withStatus(pv, { phase: 'Available' }),
-        phases('Available', 'Available'),
-        'Available',
-      ],
-    ] as const
-  ).map(([name, object, items, phase]) => ({
-    origin: `aggregatestatus_test.go :: TestAggregatePVStatus :: ${name}`,
-    object,
-    items,
-    want: withStatus(pv, { phase }),
-  })),
+  ...phaseCases('TestAggregatePVCStatus', pvc, [
+    ['update pvc status (Bound + Bound)', ['Bound', 'Bound'], 'Bound'],
+    ['update pvc status (Bound + Lost)', ['Bound', 'Lost'], 'Lost'],
+    ['update pvc status (Bound + Pending)', ['Bound', 'Pending'], 'Pending'],
+    ['ignore update pvc status as up to date', ['Bound', 'Bound'], 'Bound', 'Bound'],
+  ]),
+  ...phaseCases('TestAggregatePVStatus', pv, [
+    ['update pvc status1', ['Available', 'Available'], 'Available'],
+    ['update pvc status2', ['Released', 'Released'], 'Released'],
+    ['update pvc status3', ['Bound', 'Released'], 'Bound'],
+    ['update pvc status4', ['Released', 'Failed'], 'Failed'],
+    ['update pvc status5', ['Available', 'Pending'], 'Pending'],
+    ['ignore update pvc status as up to date', ['Available', 'Available'], 'Available', 'Available'],
+  ]),
   {
     origin: 'aggregatestatus_test.go :: TestAggregatedPodDisruptionBudgetStatus :: update pdb status',
     object: withStatus(pdb, pdbStatus(1)),
