@@ -124,7 +124,8 @@ function tolerationVerdict(
     if (tol.tolerationSeconds === undefined) continue;
     for (const t of taints) {
       if (t.timeAdded === undefined || !tolerates(tol, t)) continue;
-      const until = addSeconds(t.timeAdded, Math.max(tol.tolerationSeconds, 0));
+      // As written, a negative value included (Karmada adds it to timeAdded unclamped).
+      const until = addSeconds(t.timeAdded, tol.tolerationSeconds);
       const at = instant(until);
       if (earliest === undefined || at < earliest.at)
         earliest = { at, until, taint: t, seconds: tol.tolerationSeconds };

@@ -448,3 +448,27 @@ describe('Karmada taint helpers: GetMatchingTolerations (every taint needs a tol
       ));
   }
 });
+
+// Not a Go table case: pkg/util/helper/taint.go GetMinTolerationTimeWithCurrentTime adds
+// tolerationSeconds to timeAdded as written, a negative value included, so a negative toleration
+// of a taint stamped after `now` has already run out.
+describe('Karmada taint helpers: a negative tolerationSeconds counts back from timeAdded', () => {
+  it('pkg/util/helper/taint.go :: GetMinTolerationTimeWithCurrentTime :: timeAdded 1s ahead, tolerationSeconds -5: evict', () => {
+    const vs = decideEvictions(
+      [binding([exists('test-key', -5)])],
+      [{ name: 'test-cluster', taints: [taint('test-key', 'NoExecute', ago(-1))] }],
+      fixed,
+      defaultEvictionSettings,
+    );
+    assert.deepEqual(needEviction(vs, fixed), [true, 0]);
+  });
+  it('pkg/util/helper/taint.go :: GetMinTolerationTimeWithCurrentTime :: timeAdded 10s ahead, tolerationSeconds -5: tolerate 5s', () => {
+    const vs = decideEvictions(
+      [binding([exists('test-key', -5)])],
+      [{ name: 'test-cluster', taints: [taint('test-key', 'NoExecute', ago(-10))] }],
+      fixed,
+      defaultEvictionSettings,
+    );
+    assert.deepEqual(needEviction(vs, fixed), [false, 5]);
+  });
+});
