@@ -280,3 +280,28 @@ describe('Karmada graceful eviction: the ResourceBinding controller', () => {
     });
   }
 });
+
+describe('Karmada graceful eviction: the ClusterResourceBinding controller', () => {
+  const CRB = 'pkg/controllers/gracefuleviction/crb_graceful_eviction_controller_test.go';
+  // GracefulEvictionTimeout 5 minutes; scheduled to cluster1, whose status carries no health
+  // (flotilla: Unknown).
+  const cases: (Case & { wantTasks: number; wantSeconds: number | undefined })[] = [
+    { name: 'no tasks', tasks: [], wantTasks: 0, wantSeconds: undefined },
+    { name: 'task not expired', tasks: [task('cluster1', 2 * min)], wantTasks: 1, wantSeconds: 3 * min },
+    { name: 'task expired', tasks: [task('cluster1', 6 * min)], wantTasks: 0, wantSeconds: undefined },
+  ];
+  for (const c of cases) {
+    it(`${CRB} :: TestCRBGracefulEvictionController_syncBinding :: ${c.name}`, () => {
+      const a = assess({
+        ...c,
+        clusters: ['cluster1'],
+        statuses: [st('cluster1', 'Unknown')],
+        timeoutSeconds: 5 * min,
+      });
+      assert.deepEqual(
+        [a.kept.length, a.nextCheck],
+        [c.wantTasks, c.wantSeconds === undefined ? undefined : addSeconds(now, c.wantSeconds)],
+      );
+    });
+  }
+});
