@@ -17,7 +17,7 @@ import assert from 'node:assert/strict';
 import type { Condition, Taint } from '../api/index.ts';
 import type { ClusterHealthState } from './cluster-health.ts';
 import { notReadyTaintKey, observeClusterHealth, unreachableTaintKey } from './cluster-health.ts';
-import { defaultHealthSettings } from './ready-condition.ts';
+import { defaultHealthSettings, probeCondition } from './ready-condition.ts';
 import { addSeconds } from './time.ts';
 
 const CC = 'pkg/controllers/cluster/cluster_controller_test.go';
@@ -166,4 +166,27 @@ describe('Karmada taint helpers: SetCurrentClusterTaints (through the Ready cond
     );
     assert.deepEqual([r.taintsAdded, r.taintsRemoved, r.decision], [[], [], null]);
   });
+});
+
+describe('Karmada cluster status controller: generateReadyCondition (probeCondition)', () => {
+  const CS = 'pkg/controllers/status/cluster_status_controller_test.go';
+  const cases = [
+    {
+      online: true,
+      healthy: true,
+      want: ['True', 'ClusterReady', 'cluster is healthy and ready to accept workloads'],
+    },
+    {
+      online: true,
+      healthy: false,
+      want: ['False', 'ClusterNotReady', 'cluster is reachable but health endpoint responded without ok'],
+    },
+    { online: false, healthy: false, want: ['False', 'ClusterNotReachable', 'cluster is not reachable'] },
+  ];
+  for (const c of cases) {
+    it(`${CS} :: TestGenerateReadyCondition :: online ${c.online}, healthy ${c.healthy}`, () => {
+      const got = probeCondition({ reachable: c.online, readyzOk: c.healthy, observedAt: now });
+      assert.deepEqual([got.type, got.status, got.reason, got.message], ['Ready', ...c.want]);
+    });
+  }
 });
