@@ -23,7 +23,7 @@ describe('status/evaluateJsonPath', () => {
     { template: 'job-{.name}', want: 'job-flink-7' },
     { template: '{.missing}', want: 'error' },
     { template: '{.items[5].id}', want: 'error' },
-    { template: '{.items[*].id}', want: 'error' },
+    { template: '{.items[*].id}', want: 'a b' },
   ];
   for (const c of cases) {
     it(c.template, () => {
