@@ -197,6 +197,13 @@ describe('Karmada application failover: buildTaskOptions', () => {
   const state = { 'key-a': '2', 'key-b': 'true' };
   const rbProducer = applicationFailoverProducers.namespaced;
   const crbProducer = applicationFailoverProducers.clusterScoped;
+  const withState = { preservedLabelState: state, clustersBeforeFailover: ['c0', 'c1'] };
+  const gracefulRb = {
+    purgeMode: 'Gracefully',
+    producer: rbProducer,
+    reason: 'ApplicationFailure',
+    gracePeriodSeconds: 120,
+  };
   const cases: {
     name: string;
     a: ApplicationFailoverBehavior;
@@ -209,14 +216,7 @@ describe('Karmada application failover: buildTaskOptions', () => {
       a: behavior({ purgeMode: 'Gracefully', gracePeriodSeconds: 120, statePreservation: { rules } }),
       statuses: { c1, c2 },
       namespaced: true,
-      want: {
-        purgeMode: 'Gracefully',
-        producer: rbProducer,
-        reason: 'ApplicationFailure',
-        gracePeriodSeconds: 120,
-        preservedLabelState: state,
-        clustersBeforeFailover: ['c0', 'c1'],
-      },
+      want: { ...gracefulRb, ...withState },
     },
     {
       name: 'Never purgeMode with ClusterResourceBinding',
@@ -228,8 +228,7 @@ describe('Karmada application failover: buildTaskOptions', () => {
         producer: crbProducer,
         reason: 'ApplicationFailure',
         suppressDeletion: true,
-        preservedLabelState: state,
-        clustersBeforeFailover: ['c0', 'c1'],
+        ...withState,
       },
     },
     {
@@ -241,8 +240,7 @@ describe('Karmada application failover: buildTaskOptions', () => {
         purgeMode: 'Directly',
         producer: crbProducer,
         reason: 'ApplicationFailure',
-        preservedLabelState: state,
-        clustersBeforeFailover: ['c0', 'c1'],
+        ...withState,
       },
     },
     {
@@ -250,14 +248,14 @@ describe('Karmada application failover: buildTaskOptions', () => {
       a: behavior({ purgeMode: 'Gracefully', gracePeriodSeconds: 120 }),
       statuses: { c1, c2 },
       namespaced: true,
-      want: { purgeMode: 'Gracefully', producer: rbProducer, reason: 'ApplicationFailure', gracePeriodSeconds: 120 },
+      want: gracefulRb,
     },
     {
       name: 'Gracefully purgeMode with ResourceBinding, StatePreservation.Rules is nil',
       a: behavior({ purgeMode: 'Gracefully', gracePeriodSeconds: 120, statePreservation: { rules: [] } }),
       statuses: { c1, c2 },
       namespaced: true,
-      want: { purgeMode: 'Gracefully', producer: rbProducer, reason: 'ApplicationFailure', gracePeriodSeconds: 120 },
+      want: gracefulRb,
     },
     {
       // flotilla differs (docs/karmada-differences.md, "Stateful failover"): Karmada returns an
@@ -266,7 +264,7 @@ describe('Karmada application failover: buildTaskOptions', () => {
       a: behavior({ purgeMode: 'Gracefully', gracePeriodSeconds: 120, statePreservation: { rules } }),
       statuses: { c1: undefined, c2 },
       namespaced: true,
-      want: { purgeMode: 'Gracefully', producer: rbProducer, reason: 'ApplicationFailure', gracePeriodSeconds: 120 },
+      want: gracefulRb,
     },
   ];
   for (const c of cases) {

@@ -23,61 +23,23 @@ const settings = { ...defaultHealthSettings, successThresholdSeconds: 30, failur
 type S = 'True' | 'False';
 const cond = (status: S): Condition => ({ type: 'Ready', status, lastTransitionTime: ago(3600) });
 
-const cases: { name: string; saved?: [S, number]; current?: S; observed: S; want: S }[] = [
-  { name: 'cluster just joined in ready state', observed: 'True', want: 'True' },
-  { name: 'cluster just joined in not-ready state', observed: 'False', want: 'False' },
+// [name, saved streak [status, seconds ago] or none, published Ready or none, observed, wanted]
+type Row = [string, [S, number] | undefined, S | undefined, S, S];
+const rows: Row[] = [
+  ['cluster just joined in ready state', undefined, undefined, 'True', 'True'],
+  ['cluster just joined in not-ready state', undefined, undefined, 'False', 'False'],
   // Karmada's thresholdStartTime is unset here; no flip is judged, so its value does not matter.
-  { name: 'cluster stays ready', saved: ['True', 3600], current: 'True', observed: 'True', want: 'True' },
-  {
-    name: 'cluster becomes not ready but still not reach failure threshold',
-    saved: ['False', 15],
-    current: 'True',
-    observed: 'False',
-    want: 'True',
-  },
-  {
-    name: 'cluster becomes not ready and reaches failure threshold',
-    saved: ['False', 30],
-    current: 'True',
-    observed: 'False',
-    want: 'False',
-  },
-  { name: 'cluster stays not ready', saved: ['False', 60], current: 'False', observed: 'False', want: 'False' },
-  {
-    name: 'cluster recovers but still not reach success threshold',
-    saved: ['True', 15],
-    current: 'False',
-    observed: 'True',
-    want: 'False',
-  },
-  {
-    name: 'cluster recovers and reaches success threshold',
-    saved: ['True', 30],
-    current: 'False',
-    observed: 'True',
-    want: 'True',
-  },
-  {
-    name: 'ready condition changes from true to false',
-    saved: ['True', 600],
-    current: 'True',
-    observed: 'False',
-    want: 'True',
-  },
-  {
-    name: 'ready condition changes from false to true',
-    saved: ['False', 600],
-    current: 'False',
-    observed: 'True',
-    want: 'False',
-  },
-  {
-    name: 'current condition is nil, should return observed condition',
-    saved: ['False', 30],
-    observed: 'True',
-    want: 'True',
-  },
+  ['cluster stays ready', ['True', 3600], 'True', 'True', 'True'],
+  ['cluster becomes not ready but still not reach failure threshold', ['False', 15], 'True', 'False', 'True'],
+  ['cluster becomes not ready and reaches failure threshold', ['False', 30], 'True', 'False', 'False'],
+  ['cluster stays not ready', ['False', 60], 'False', 'False', 'False'],
+  ['cluster recovers but still not reach success threshold', ['True', 15], 'False', 'True', 'False'],
+  ['cluster recovers and reaches success threshold', ['True', 30], 'False', 'True', 'True'],
+  ['ready condition changes from true to false', ['True', 600], 'True', 'False', 'True'],
+  ['ready condition changes from false to true', ['False', 600], 'False', 'True', 'False'],
+  ['current condition is nil, should return observed condition', ['False', 30], undefined, 'True', 'True'],
 ];
+const cases = rows.map(([name, saved, current, observed, want]) => ({ name, saved, current, observed, want }));
 
 describe('Karmada cluster status: thresholdAdjustedReadyCondition (dampedCondition)', () => {
   for (const c of cases) {
