@@ -169,26 +169,16 @@ describe('Karmada application failover: buildTaskOptions', () => {
     );
     const v = verdicts[0];
     assert.ok(v && v.kind === 'evict');
-    const {
-      purgeMode,
-      producer,
-      reason,
-      gracePeriodSeconds,
-      suppressDeletion,
-      preservedLabelState,
-      clustersBeforeFailover,
-    } = v.task;
-    return Object.fromEntries(
-      Object.entries({
-        purgeMode,
-        producer,
-        reason,
-        gracePeriodSeconds,
-        suppressDeletion,
-        preservedLabelState,
-        clustersBeforeFailover,
-      }).filter(([, x]) => x !== undefined),
-    );
+    const fields = [
+      'purgeMode',
+      'producer',
+      'reason',
+      'gracePeriodSeconds',
+      'suppressDeletion',
+      'preservedLabelState',
+      'clustersBeforeFailover',
+    ] as const;
+    return Object.fromEntries(fields.flatMap((f) => (v.task[f] !== undefined ? [[f, v.task[f]]] : [])));
   }
   const behavior = (a: Partial<ApplicationFailoverBehavior>): ApplicationFailoverBehavior => ({
     decisionConditions: { tolerationSeconds: 100 },
