@@ -19,8 +19,8 @@ import type { BindingStatus } from '../cluster/binding-status.ts';
 import type { Observation as MemberObservation } from '../cluster/cluster-status.ts';
 import type { ClusterReport } from '../writeback/index.ts';
 import {
-  buildPreservedLabelState,
   keepPreservedState,
+  readPreservedLabels,
   statePreservationRules,
   trackUnhealthy,
   type ClusterHealthState,
@@ -181,7 +181,7 @@ function observedStatuses(
     for (const m of b.clusters) {
       const ready = isPlainObject(m.status) ? m.status['readyReplicas'] : undefined;
       const r = rules.get(key);
-      const state = r ? buildPreservedLabelState(r, m.status) : undefined;
+      const state = r ? readPreservedLabels(r, m.status) : undefined;
       list.push({
         cluster: m.clusterName,
         health: m.health,

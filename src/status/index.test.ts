@@ -41,6 +41,7 @@ describe('status: public surface and purity', () => {
       'observeClusterHealth',
       'probeCondition',
       'purgeDecisions',
+      'readPreservedLabels',
       'readyReasons',
       'removedClusters',
       'staleCondition',

@@ -81,4 +81,9 @@ export {
 /** A binding as application failover reads it. */
 export type { ApplicationBinding } from './application-failover.ts';
 export { applyTaintPolicies, conditionMatches } from './cluster-taint-policy.ts';
-export { buildPreservedLabelState, keepPreservedState, statePreservationRules } from './state-preservation.ts';
+export {
+  buildPreservedLabelState,
+  keepPreservedState,
+  readPreservedLabels,
+  statePreservationRules,
+} from './state-preservation.ts';

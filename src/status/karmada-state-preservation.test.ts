@@ -7,8 +7,15 @@
  * A rule that cannot be evaluated is Karmada's error and flotilla's undefined (no state).
  */
 import assert from 'node:assert/strict';
+import { applicationFailoverProducers } from './application-failover.ts';
+import type { EvictionVerdict } from './eviction.ts';
 import { evaluateJsonPath } from './jsonpath-template.ts';
-import { buildPreservedLabelState } from './state-preservation.ts';
+import {
+  buildPreservedLabelState,
+  readPreservedLabels,
+  statePreservationRules,
+  withPreservedState,
+} from './state-preservation.ts';
 
 const FT = 'pkg/util/helper/failover_test.go';
 
@@ -103,4 +110,38 @@ describe('Karmada stateful failover: parseJSONValue', () => {
       assert.equal(r.kind === 'ok' ? r.value.trim() : r.kind, c.want);
     });
   }
+});
+
+// Not a Go table case: Karmada reads each failover's own rules on its own
+// (applicationfailover/common.go buildTaskOptions with failover.application's rules,
+// cluster/taint_manager.go extractStateForEviction with failover.cluster's), so a cluster rule
+// whose path is missing does not take the state from an application eviction.
+describe("Karmada stateful failover: each failover's rules are read on their own", () => {
+  it('applicationfailover/common.go :: buildTaskOptions :: a failing cluster rule leaves the application state whole', () => {
+    const failover = {
+      application: { statePreservation: { rules: [{ aliasLabelName: 'app-replicas', jsonPath: '{.replicas}' }] } },
+      cluster: { statePreservation: { rules: [{ aliasLabelName: 'checkpoint', jsonPath: '{.checkpoint}' }] } },
+    };
+    const seen = readPreservedLabels(statePreservationRules(failover), { replicas: 2 });
+    const b = {
+      key: 'default/web',
+      clusters: [{ name: 'm1', replicas: 1 }],
+      failover,
+      statuses: [{ cluster: 'm1', health: 'Unhealthy' as const, ...(seen ? { preservedLabelState: seen } : {}) }],
+    };
+    const evict = (producer: string): EvictionVerdict => ({
+      kind: 'evict',
+      binding: 'default/web',
+      cluster: 'm1',
+      cause: { kind: 'application-unhealthy', since: '2026-01-01T00:00:00Z', tolerationSeconds: 1 },
+      task: { fromCluster: 'm1', reason: 'x', producer },
+    });
+    const [app, taint] = withPreservedState(
+      [evict(applicationFailoverProducers.namespaced), evict('TaintManager')],
+      [b],
+    );
+    assert.deepEqual(app?.kind === 'evict' ? app.task.preservedLabelState : 'none', { 'app-replicas': '2' });
+    // The cluster rule's path is missing: Karmada does not evict; flotilla evicts without state.
+    assert.equal(taint?.kind === 'evict' ? taint.task.preservedLabelState : 'none', undefined);
+  });
 });

@@ -36,6 +36,25 @@ export function buildPreservedLabelState(
   return sortRecord(out);
 }
 
+/**
+ * What the status branch keeps of a copy: every rule's value read on its own (a rule whose path
+ * is missing is left out, the others kept), keys sorted; undefined when no rule could be read.
+ * Each failover then takes its own rules' values, all or nothing (withPreservedState), as Karmada
+ * reads application and cluster rules separately.
+ */
+export function readPreservedLabels(
+  rules: readonly StatePreservationRule[],
+  status: unknown,
+): Record<string, string> | undefined {
+  if (!isPlainObject(status)) return undefined;
+  const out: Record<string, string> = {};
+  for (const r of rules) {
+    const v = evaluateJsonPath(r.jsonPath, status);
+    if (v.kind === 'ok') out[r.aliasLabelName] = v.value;
+  }
+  return Object.keys(out).length > 0 ? sortRecord(out) : undefined;
+}
+
 /** The rules that apply to a binding's copies: application's and cluster failover's, names de-duplicated (cluster wins). */
 export function statePreservationRules(failover: FailoverBehavior | undefined): readonly StatePreservationRule[] {
   const byName = new Map<string, StatePreservationRule>();
@@ -68,6 +87,8 @@ export function withPreservedState(
     if (!b || !rules?.length) return v;
     const seen = b.statuses.find((s) => s.cluster === v.cluster)?.preservedLabelState;
     if (!seen) return v;
+    // Karmada BuildPreservedLabelState: one rule that cannot be read and there is no state.
+    if (!rules.every((r) => Object.hasOwn(seen, r.aliasLabelName))) return v;
     const names = new Set(rules.map((r) => r.aliasLabelName));
     const state = sortRecord(Object.fromEntries(Object.entries(seen).filter(([k]) => names.has(k))));
     const { creationTimestamp, ...rest } = v.task;
