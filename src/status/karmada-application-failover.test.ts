@@ -1,6 +1,6 @@
 /**
- * Karmada's application-failover test cases (unhealthy timers, which clusters are evicted, the
- * task each eviction records), case by case, against flotilla's trackUnhealthy and
+ * Karmada's application-failover test cases (common_test.go and the rb_/crb_ controller tests:
+ * unhealthy timers, which clusters are evicted, the task each eviction records), case by case, against flotilla's trackUnhealthy and
  * decideApplicationEvictions (application-failover.ts) and withPreservedState /
  * buildPreservedLabelState (state-preservation.ts). Each case cites
  * `<Go file> :: <Test function> :: <case name>`.
@@ -25,6 +25,7 @@ import { addSeconds } from './time.ts';
 
 const CM = 'pkg/controllers/applicationfailover/common_test.go';
 const RB = 'pkg/controllers/applicationfailover/rb_application_failover_controller_test.go';
+const CRB = 'pkg/controllers/applicationfailover/crb_application_failover_controller_test.go';
 
 const now = '2026-01-01T12:00:00Z';
 const ago = (s: number): string => addSeconds(now, -s);
@@ -104,49 +105,59 @@ describe('Karmada application failover: distinguishUnhealthyClustersWithOthers (
   }
 });
 
-describe('Karmada application failover: detectFailure and syncBinding', () => {
-  // tolerationSeconds as in each case; the clock of the pass is `now`.
-  const pass = (tolerationSeconds: number, observed: ClusterWorkloadStatus[], recorded: ClusterWorkloadStatus[]) => {
-    const statuses = trackUnhealthy(observed, recorded, now);
-    const b = binding(['cluster1', 'cluster2'], statuses, {
-      failover: app({ decisionConditions: { tolerationSeconds } }),
-    });
-    return evicted(b);
-  };
-  const both = [st('cluster1', 'Unhealthy'), st('cluster2', 'Unhealthy')];
-  it(`${RB} :: TestRBApplicationFailoverController_detectFailure :: hasWorkloadBeenUnhealthy return false`, () =>
-    assert.deepEqual(pass(1, both, []), []));
-  it(`${RB} :: TestRBApplicationFailoverController_detectFailure :: more than the tolerance time`, () =>
-    assert.deepEqual(pass(1, both, [st('cluster1', 'Unhealthy', ago(2))]), ['cluster1']));
-  it(`${RB} :: TestRBApplicationFailoverController_detectFailure :: less than the tolerance time`, () =>
-    assert.deepEqual(pass(100, both, [st('cluster1', 'Unhealthy', now)]), []));
-  it(`${RB} :: TestRBApplicationFailoverController_detectFailure :: final duration is 0`, () =>
-    assert.deepEqual(pass(100, [], []), []));
-  it(`${RB} :: TestRBApplicationFailoverController_syncBinding :: a workload first seen unhealthy is not evicted`, () => {
-    const statuses = trackUnhealthy([st('member1', 'Healthy'), st('member2', 'Unhealthy')], [], now);
-    const b = binding(['member1', 'member2'], statuses, {
-      failover: app({ decisionConditions: { tolerationSeconds: 5 } }),
-    });
-    assert.deepEqual(evicted(b), []);
-    assert.deepEqual(statuses[1], st('member2', 'Unhealthy', now));
-  });
-});
-
-describe('Karmada application failover: evictBinding and bindingFilter', () => {
-  for (const purgeMode of ['Gracefully', 'Never', 'Directly'] as const) {
-    it(`${RB} :: TestRBApplicationFailoverController_evictBinding :: PurgeMode is ${purgeMode} (a binding without those clusters is left alone)`, () => {
-      const b = binding([], [st('member1', 'Unhealthy', ago(3600)), st('member2', 'Unhealthy', ago(3600))], {
-        failover: app({ purgeMode }),
+// The ClusterResourceBinding controller's tests (crb_application_failover_controller_test.go) repeat
+// the ResourceBinding ones case for case; both run here.
+for (const [file, kind, namespaced] of [
+  [RB, 'RB', true],
+  [CRB, 'CRB', false],
+] as const) {
+  describe(`Karmada application failover (${kind}): detectFailure and syncBinding`, () => {
+    // tolerationSeconds as in each case; the clock of the pass is `now`.
+    const pass = (tolerationSeconds: number, observed: ClusterWorkloadStatus[], recorded: ClusterWorkloadStatus[]) => {
+      const statuses = trackUnhealthy(observed, recorded, now);
+      const b = binding(['cluster1', 'cluster2'], statuses, {
+        failover: app({ decisionConditions: { tolerationSeconds } }),
+        namespaced,
+      });
+      return evicted(b);
+    };
+    const both = [st('cluster1', 'Unhealthy'), st('cluster2', 'Unhealthy')];
+    it(`${file} :: Test${kind}ApplicationFailoverController_detectFailure :: hasWorkloadBeenUnhealthy return false`, () =>
+      assert.deepEqual(pass(1, both, []), []));
+    it(`${file} :: Test${kind}ApplicationFailoverController_detectFailure :: more than the tolerance time`, () =>
+      assert.deepEqual(pass(1, both, [st('cluster1', 'Unhealthy', ago(2))]), ['cluster1']));
+    it(`${file} :: Test${kind}ApplicationFailoverController_detectFailure :: less than the tolerance time`, () =>
+      assert.deepEqual(pass(100, both, [st('cluster1', 'Unhealthy', now)]), []));
+    it(`${file} :: Test${kind}ApplicationFailoverController_detectFailure :: final duration is 0`, () =>
+      assert.deepEqual(pass(100, [], []), []));
+    it(`${file} :: Test${kind}ApplicationFailoverController_syncBinding :: a workload first seen unhealthy is not evicted`, () => {
+      const statuses = trackUnhealthy([st('member1', 'Healthy'), st('member2', 'Unhealthy')], [], now);
+      const b = binding(['member1', 'member2'], statuses, {
+        failover: app({ decisionConditions: { tolerationSeconds: 5 } }),
+        namespaced,
       });
       assert.deepEqual(evicted(b), []);
+      assert.deepEqual(statuses[1], st('member2', 'Unhealthy', now));
     });
-  }
-  const unhealthyLongAgo = [st('memberA', 'Unhealthy', ago(3600))];
-  it(`${RB} :: TestRBApplicationFailoverController_clusterResourceBindingFilter :: crb.Spec.Failover and crb.Spec.Failover.Application is nil`, () =>
-    assert.deepEqual(evicted(binding(['memberA'], unhealthyLongAgo, { failover: {} })), []));
-  it(`${RB} :: TestRBApplicationFailoverController_clusterResourceBindingFilter :: crb.Status.AggregatedStatus is 0`, () =>
-    assert.deepEqual(evicted(binding(['memberA'], [])), []));
-});
+  });
+
+  describe(`Karmada application failover (${kind}): evictBinding and bindingFilter`, () => {
+    for (const purgeMode of ['Gracefully', 'Never', 'Directly'] as const) {
+      it(`${file} :: Test${kind}ApplicationFailoverController_evictBinding :: PurgeMode is ${purgeMode} (a binding without those clusters is left alone)`, () => {
+        const b = binding([], [st('member1', 'Unhealthy', ago(3600)), st('member2', 'Unhealthy', ago(3600))], {
+          failover: app({ purgeMode }),
+          namespaced,
+        });
+        assert.deepEqual(evicted(b), []);
+      });
+    }
+    const unhealthyLongAgo = [st('memberA', 'Unhealthy', ago(3600))];
+    it(`${file} :: Test${kind}ApplicationFailoverController_clusterResourceBindingFilter :: crb.Spec.Failover and crb.Spec.Failover.Application is nil`, () =>
+      assert.deepEqual(evicted(binding(['memberA'], unhealthyLongAgo, { failover: {}, namespaced })), []));
+    it(`${file} :: Test${kind}ApplicationFailoverController_clusterResourceBindingFilter :: crb.Status.AggregatedStatus is 0`, () =>
+      assert.deepEqual(evicted(binding(['memberA'], [], { namespaced })), []));
+  });
+}
 
 describe('Karmada application failover: buildTaskOptions', () => {
   const rules = [
