@@ -305,3 +305,16 @@ describe('Karmada graceful eviction: the ClusterResourceBinding controller', () 
     });
   }
 });
+
+// Not a Go table case: evictiontask.go nextRetry skips every task whose suppressDeletion is set,
+// false as well as true (a person decides those), so a new task with suppressDeletion false sets
+// no time to look again.
+describe('Karmada graceful eviction: nextRetry skips a task with suppressDeletion set', () => {
+  it(`${ET.replace('_test', '')} :: nextRetry :: a new task with suppressDeletion false`, () => {
+    const a = assess({
+      name: 'suppressDeletion false',
+      tasks: [task('member1', undefined, { suppressDeletion: false })],
+    });
+    assert.deepEqual([a.kept.length, a.nextCheck], [1, undefined]);
+  });
+});

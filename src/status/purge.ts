@@ -45,7 +45,7 @@ export type KeepReason = 'Stamped' | 'Suppressed' | 'AwaitingReplacement' | 'Las
 /** Why a task ends. */
 export type PurgeReason = 'SuppressionLifted' | 'PurgeDirectly' | 'GracePeriodElapsed' | 'ReplacementHealthy';
 
-/** The verdict on one task; `until` is when a kept task's grace period runs out (absent when suppressed). */
+/** The verdict on one task; `until` is when a kept task's grace period runs out (absent when suppressDeletion is set: a person decides). */
 export type TaskVerdict =
   | { readonly kind: 'keep'; readonly task: GracefulEvictionTask; readonly reason: KeepReason; readonly until?: string }
   | { readonly kind: 'purge'; readonly task: GracefulEvictionTask; readonly reason: PurgeReason };
@@ -118,7 +118,7 @@ function deadlineOf(task: GracefulEvictionTask, s: EvictionSettings): string {
 }
 
 function untilOf(task: GracefulEvictionTask, s: EvictionSettings): { until?: string } {
-  return task.suppressDeletion === true ? {} : { until: deadlineOf(task, s) };
+  return task.suppressDeletion !== undefined ? {} : { until: deadlineOf(task, s) };
 }
 
 /**
