@@ -26,14 +26,8 @@ export function buildPreservedLabelState(
   rules: readonly StatePreservationRule[],
   status: unknown,
 ): Record<string, string> | undefined {
-  if (!isPlainObject(status)) return undefined;
-  const out: Record<string, string> = {};
-  for (const r of rules) {
-    const v = evaluateJsonPath(r.jsonPath, status);
-    if (v.kind === 'error') return undefined;
-    out[r.aliasLabelName] = v.value;
-  }
-  return sortRecord(out);
+  const read = readRules(rules, status);
+  return read !== undefined && read.missing === 0 ? read.values : undefined;
 }
 
 /**
@@ -46,13 +40,24 @@ export function readPreservedLabels(
   rules: readonly StatePreservationRule[],
   status: unknown,
 ): Record<string, string> | undefined {
+  const read = readRules(rules, status);
+  return read !== undefined && Object.keys(read.values).length > 0 ? read.values : undefined;
+}
+
+/** The rules' values that could be read from `status` (keys sorted) and how many could not; undefined for a non-object. */
+function readRules(
+  rules: readonly StatePreservationRule[],
+  status: unknown,
+): { values: Record<string, string>; missing: number } | undefined {
   if (!isPlainObject(status)) return undefined;
-  const out: Record<string, string> = {};
+  const values: Record<string, string> = {};
+  let missing = 0;
   for (const r of rules) {
     const v = evaluateJsonPath(r.jsonPath, status);
-    if (v.kind === 'ok') out[r.aliasLabelName] = v.value;
+    if (v.kind === 'ok') values[r.aliasLabelName] = v.value;
+    else missing++;
   }
-  return Object.keys(out).length > 0 ? sortRecord(out) : undefined;
+  return { values: sortRecord(values), missing };
 }
 
 /** The rules that apply to a binding's copies: application's and cluster failover's, names de-duplicated (cluster wins). */
