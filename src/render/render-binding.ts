@@ -1,7 +1,8 @@
 /**
  * One binding → its Works: per target cluster, ownership marks first (as Karmada's claim metadata,
  * so a patch on /metadata/labels/x finds the map), revise replicas, apply overrides in Karmada
- * order, then re-assert ownership so no override can strip what pruning relies on.
+ * order, prune member-owned fields (Karmada ctrlutil CreateOrUpdateWork), then re-assert ownership
+ * so no override can strip what pruning relies on.
  *
  * Given the plan's override classes, clusters of one class (override-classes.ts) share one
  * manifest object: it is rendered once, and the Works of a binding Duplicated to hundreds of
@@ -24,10 +25,10 @@ import type { Interpreter } from '../interpreter/index.ts';
 import { InterpreterScriptError } from '../interpreter/index.ts';
 import { applyOverrides } from '../override/index.ts';
 import { workDispatch, type DispatchPolicy } from './dispatch.ts';
-import { markOwnership } from './ownership-marks.ts';
+import { markedCopy, markOwnership } from './ownership-marks.ts';
 import { renderClassOf, type OverrideClasses } from './override-classes.ts';
 import { mergeLabels } from './state-injection.ts';
-import { prunedCopy } from './prune-fields.ts';
+import { pruneIrrelevantFields } from './prune-fields.ts';
 import { workBuilder, type Work } from './work.ts';
 
 /** What rendering one binding needs. */
@@ -58,9 +59,8 @@ export interface RenderContext {
 export function renderBinding(ctx: RenderContext, req: RenderRequest): { works: Work[]; diagnostics: Diagnostic[] } {
   // The marks are the same on every cluster: set once here; reviseReplica and applyOverrides
   // never change their input (each returns a copy), so `base` is shared, not copied per cluster,
-  // and it shares with the template what pruning leaves alone.
-  const base = prunedCopy(req.template.object as unknown as JsonObject);
-  markOwnership(base, { binding: req.binding });
+  // and it shares with the template all but its metadata.
+  const base = markedCopy(req.template.object as unknown as JsonObject, { binding: req.binding });
   const build = workBuilder(refOf(req.template.object), req.binding);
   const classOf = ctx.classes?.forCandidates(req.overrides);
   // Only manifests that rendered are shared: each cluster of a failing class renders on its own,
@@ -124,9 +124,12 @@ function renderForCluster(
     diagnostics.push(...overridden.diagnostics);
     return undefined;
   }
-  const out = overridden.manifest;
+  const out = overridden.manifest; // applyOverrides' own copy: changed in place from here
   // Karmada ensureWork injects the preserved state after the overrides.
   if (injected) mergeLabels(out, injected);
+  // Karmada prunes in ctrlutil CreateOrUpdateWork, after the overrides: a field an override
+  // writes is pruned too, and an override may patch a field that is pruned afterwards.
+  pruneIrrelevantFields(out);
   markOwnership(out, marks);
   return out;
 }
