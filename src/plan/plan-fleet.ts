@@ -27,6 +27,7 @@ import { indexPolicies, matchClaimed, type PolicyMatch } from '../policy/index.t
 import {
   attachedDispatchPolicy,
   isUnsyncedNamespace,
+  jobCompletionsOf,
   renderBinding,
   renderNamespaceWork,
   reservedLabelState,
@@ -148,6 +149,7 @@ export function planFleet(input: PlanInput): Plan {
     clusters: readonly TargetCluster[];
     isWorkload: boolean;
     dispatch: DispatchPolicy;
+    jobCompletions?: ReadonlyMap<string, number> | undefined;
   }[] = [];
   const dispatchOf = new Map(scheduled.map((s) => [bindingId(s.binding), dispatchPolicyOf(s.binding)] as const));
   for (const s of scheduled) {
@@ -160,6 +162,12 @@ export function planFleet(input: PlanInput): Plan {
       clusters: mergeTargetClusters(withEvicted(binding.spec.clusters, binding.spec.gracefulEvictionTasks), requiredBy),
       isWorkload: s.isWorkload,
       dispatch: dispatchPolicyOf(binding),
+      // Karmada ensureWork divides over the scheduled and requiring clusters, not the evicted ones.
+      jobCompletions: jobCompletionsOf(
+        s.template.object,
+        binding.spec,
+        mergeTargetClusters(binding.spec.clusters, requiredBy),
+      ),
     });
   }
   for (const [key, requiredBy] of [...deps.requiredBy].sort(([a], [b]) => compareStrings(a, b))) {
@@ -181,6 +189,7 @@ export function planFleet(input: PlanInput): Plan {
       isWorkload: r.isWorkload,
       overrides: selectOverridePolicies(fleet.overridePolicies, r.template.object),
       dispatch: r.dispatch,
+      jobCompletions: r.jobCompletions,
       injectLabels: injectedLabels(r.binding),
     };
     if (input.works === 'check') {

@@ -15,3 +15,4 @@ export {
   type WorkDispatch,
 } from './dispatch.ts';
 export { reservedLabelState } from './state-injection.ts';
+export { jobCompletionsOf } from './job-completions.ts';

@@ -25,6 +25,7 @@ import type { Interpreter } from '../interpreter/index.ts';
 import { InterpreterScriptError } from '../interpreter/index.ts';
 import { applyOverrides } from '../override/index.ts';
 import { workDispatch, type DispatchPolicy } from './dispatch.ts';
+import { applyJobCompletions } from './job-completions.ts';
 import { markedCopy, markOwnership } from './ownership-marks.ts';
 import { renderClassOf, type OverrideClasses } from './override-classes.ts';
 import { mergeLabels } from './state-injection.ts';
@@ -43,6 +44,11 @@ export interface RenderRequest {
   readonly overrides: readonly Loaded<OverridePolicy>[];
   /** The binding's suspension, preservation and conflict resolution (dispatch.ts); none: Karmada's defaults. */
   readonly dispatch?: DispatchPolicy;
+  /**
+   * A Divided Job's completions per cluster (job-completions.ts jobCompletionsOf); absent: not
+   * divided. A cluster missing from the map (an evicted copy) keeps the template's completions.
+   */
+  readonly jobCompletions?: ReadonlyMap<string, number> | undefined;
   /** Labels carried from an evicted copy, per target cluster (state-injection.ts); absent: none. */
   readonly injectLabels?: ((cluster: string) => Readonly<Record<string, string>> | undefined) | undefined;
 }
@@ -73,8 +79,11 @@ export function renderBinding(ctx: RenderContext, req: RenderRequest): { works: 
     if (!cluster) continue; // the scheduler only places onto inventory clusters; previous names may be gone
     const overrideClass = classOf?.(target.name);
     const injected = req.injectLabels?.(target.name);
+    // Divided completions may differ between clusters of equal replicas: such a Job is not shared.
     const key =
-      overrideClass === undefined || injected ? undefined : renderClassOf(overrideClass, target, req.isWorkload);
+      overrideClass === undefined || injected || req.jobCompletions
+        ? undefined
+        : renderClassOf(overrideClass, target, req.isWorkload);
     let manifest = key === undefined ? undefined : rendered.get(key);
     if (!manifest) {
       manifest = renderForCluster(ctx, req, base, target, cluster.object, injected, diagnostics);
@@ -119,6 +128,8 @@ function renderForCluster(
       return undefined;
     }
   }
+  const completions = req.jobCompletions?.get(target.name);
+  if (completions !== undefined) m = applyJobCompletions(m, completions);
   const overridden = applyOverrides(m, cluster, req.overrides);
   if (overridden.kind === 'Failed') {
     diagnostics.push(...overridden.diagnostics);
