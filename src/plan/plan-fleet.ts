@@ -173,11 +173,11 @@ export function planFleet(input: PlanInput): Plan {
   for (const [key, requiredBy] of [...deps.requiredBy].sort(([a], [b]) => compareStrings(a, b))) {
     const template = templates.get(key);
     if (!template || own.has(key)) continue;
-    const binding = attachedBinding(template, requiredBy);
-    bindings.push(binding);
     const dispatch = attachedDispatchPolicy(
       requiredBy.map((r) => dispatchOf.get(r.namespace ? `${r.namespace}/${r.name}` : r.name) ?? {}),
     );
+    const binding = attachedBinding(template, requiredBy, dispatch);
+    bindings.push(binding);
     toRender.push({ template, binding, clusters: mergeTargetClusters([], requiredBy), isWorkload: false, dispatch });
   }
   const overrideClasses = new OverrideClasses(clusters, fleet.overridePolicies);
@@ -409,7 +409,12 @@ function affinityNameOf(e: Explanation): string | undefined {
   return typeof name === 'string' && name !== '' ? name : undefined;
 }
 
-function attachedBinding(template: Loaded, requiredBy: readonly BindingSnapshot[]): Binding {
+/**
+ * The binding of a dependency no policy places (Karmada buildAttachedBinding): it carries the
+ * effective conflict resolution and preservation of the bindings that require it, as Karmada's
+ * createOrUpdateAttachedBinding writes them (both always set).
+ */
+function attachedBinding(template: Loaded, requiredBy: readonly BindingSnapshot[], dispatch: DispatchPolicy): Binding {
   return buildBinding({
     template: template.object,
     resource: refOf(template.object),
@@ -427,6 +432,7 @@ function attachedBinding(template: Loaded, requiredBy: readonly BindingSnapshot[
       message: 'Attached to the bindings that depend on it.',
     },
     affinityName: undefined,
+    dispatch,
   });
 }
 
