@@ -330,3 +330,30 @@ describe('plan: Karmada dependencies distributor, attached bindings', () => {
     assert.deepEqual(clustersOf('ConfigMap', 'shared'), ['member1', 'member3']);
   });
 });
+
+describe('plan: Karmada dependencies distributor follows the binding, not its Scheduled condition', () => {
+  it('an unschedulable workload that keeps its clusters keeps its dependencies there (the distributor reads spec.clusters)', () => {
+    const key = resourceKeyOf(deploymentUsing('a') as unknown as KubeObject);
+    const { p, bindingOf, clustersOf } = plan(
+      {
+        'apps/cm.yaml': [configMap],
+        'apps/a.yaml': [deploymentUsing('a')],
+        'policies/a.yaml': [policy('a', { kind: 'Deployment', name: 'a' }, ['member9'])],
+      },
+      new Map([[key, [{ name: 'member1', replicas: 1 }]]]),
+    );
+    assert.equal(bindingOf('Deployment', 'a')?.status.conditions[0]?.status, 'False');
+    assert.deepEqual(clustersOf('Deployment', 'a'), ['member1']);
+    assert.deepEqual(clustersOf('ConfigMap', 'shared'), ['member1']);
+    assert.ok(p.warnings.some((w) => w.code === 'Unschedulable'));
+  });
+
+  it('a workload never scheduled anywhere attaches nothing (the distributor drops bindings without clusters)', () => {
+    const { bindingOf } = plan({
+      'apps/cm.yaml': [configMap],
+      'apps/a.yaml': [deploymentUsing('a')],
+      'policies/a.yaml': [policy('a', { kind: 'Deployment', name: 'a' }, ['member9'])],
+    });
+    assert.equal(bindingOf('ConfigMap', 'shared'), undefined);
+  });
+});

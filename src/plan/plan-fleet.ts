@@ -133,7 +133,9 @@ export function planFleet(input: PlanInput): Plan {
   const templates = new Map(fleet.templates.map((t) => [resourceKeyOf(t.object), t] as const));
   const byNamespace = groupByNamespace(fleet.templates);
   const sources: DependencySource[] = scheduled
-    .filter((s) => s.propagateDeps && s.result.kind === 'Scheduled')
+    // Karmada's dependencies distributor reads the binding's clusters, not its Scheduled condition:
+    // an unschedulable binding keeps its clusters, and its dependencies stay with it.
+    .filter((s) => s.propagateDeps && s.binding.spec.clusters.length > 0)
     .map((s) => ({ template: s.template, bindingName: s.binding.metadata.name, clusters: s.binding.spec.clusters }));
   const deps = resolveDependencies(sources, templates, byNamespace, interpreter);
   diagnostics.push(...deps.diagnostics);
