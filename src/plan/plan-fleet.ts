@@ -31,6 +31,7 @@ import {
   renderBinding,
   renderNamespaceWork,
   reservedLabelState,
+  skipsAutoPropagation,
   type DispatchPolicy,
   type Work,
 } from '../render/index.ts';
@@ -458,10 +459,13 @@ function namespaceWorks(works: readonly Work[], bindings: readonly Binding[], fl
       .map((t) => [t.object.metadata.name ?? '', t.object] as const),
   );
   void bindings;
-  return [...wanted].sort(compareStrings).map((k) => {
-    const [execNs = '', ns = ''] = k.split('|');
-    return renderNamespaceWork(ns, execNs.slice('karmada-es-'.length), nsTemplates.get(ns));
-  });
+  return [...wanted]
+    .filter((k) => !skipsAutoPropagation(nsTemplates.get(k.split('|')[1] ?? '')))
+    .sort(compareStrings)
+    .map((k) => {
+      const [execNs = '', ns = ''] = k.split('|');
+      return renderNamespaceWork(ns, execNs.slice('karmada-es-'.length), nsTemplates.get(ns));
+    });
 }
 
 function groupByNamespace(templates: readonly Loaded[]): Map<string, Loaded[]> {

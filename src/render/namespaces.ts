@@ -21,6 +21,17 @@ export function isUnsyncedNamespace(ns: string): boolean {
 }
 
 /**
+ * True when the repo's Namespace opts out of being created on members: label
+ * `namespace.karmada.io/skip-auto-propagation: "true"`, any case (Karmada namespace sync controller
+ * Reconcile, policy/v1alpha1 NamespaceSkipAutoPropagationLabel). A policy may still place it.
+ */
+export function skipsAutoPropagation(template: KubeObject | undefined): boolean {
+  return template?.metadata.labels?.[skipAutoPropagationLabel]?.toLowerCase() === 'true';
+}
+
+const skipAutoPropagationLabel = 'namespace.karmada.io/skip-auto-propagation';
+
+/**
  * The Work that creates namespace `ns` on `cluster`. Namespaces flotilla creates this way are
  * never pruned (`flotilla.io/prune: disabled`): deleting one would delete everything inside it.
  */
