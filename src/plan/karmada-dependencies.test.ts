@@ -357,3 +357,60 @@ describe('plan: Karmada dependencies distributor follows the binding, not its Sc
     assert.equal(bindingOf('ConfigMap', 'shared'), undefined);
   });
 });
+
+describe('plan: Karmada distributes the dependencies of ResourceBindings only', () => {
+  it('a cluster-scoped workload (a ClusterResourceBinding) takes no dependencies along (the distributor watches ResourceBindings)', () => {
+    const { bindingOf, clustersOf } = plan({
+      'crds/clusterworkload.yaml': [
+        {
+          apiVersion: 'apiextensions.k8s.io/v1',
+          kind: 'CustomResourceDefinition',
+          metadata: { name: 'clusterworkloads.example.io' },
+          spec: {
+            group: 'example.io',
+            scope: 'Cluster',
+            names: { kind: 'ClusterWorkload', plural: 'clusterworkloads', singular: 'clusterworkload' },
+            versions: [
+              { name: 'v1alpha1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object' } } },
+            ],
+          },
+        },
+      ],
+      'interpreters/cw.yaml': [
+        {
+          apiVersion: 'config.karmada.io/v1alpha1',
+          kind: 'ResourceInterpreterCustomization',
+          metadata: { name: 'cluster-workload' },
+          spec: {
+            target: { apiVersion: 'example.io/v1alpha1', kind: 'ClusterWorkload' },
+            customizations: {
+              dependencyInterpretation: {
+                luaScript:
+                  'function GetDependencies(desiredObj)\n  return {{apiVersion = "v1", kind = "ConfigMap", namespace = "shop", name = "shared"}}\nend',
+              },
+            },
+          },
+        },
+      ],
+      'apps/cm.yaml': [configMap],
+      'apps/cw.yaml': [
+        { apiVersion: 'example.io/v1alpha1', kind: 'ClusterWorkload', metadata: { name: 'cw' }, spec: {} },
+      ],
+      'policies/cpp.yaml': [
+        {
+          apiVersion: 'policy.karmada.io/v1alpha1',
+          kind: 'ClusterPropagationPolicy',
+          metadata: { name: 'cw' },
+          spec: {
+            propagateDeps: true,
+            resourceSelectors: [{ apiVersion: 'example.io/v1alpha1', kind: 'ClusterWorkload' }],
+            placement: { clusterAffinity: { clusterNames: ['member1'] } },
+          },
+        },
+      ],
+    });
+    assert.deepEqual(clustersOf('ClusterWorkload', 'cw'), ['member1']);
+    assert.equal(bindingOf('ConfigMap', 'shared'), undefined);
+    assert.deepEqual(clustersOf('ConfigMap', 'shared'), []);
+  });
+});

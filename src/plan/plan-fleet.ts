@@ -135,8 +135,9 @@ export function planFleet(input: PlanInput): Plan {
   const byNamespace = groupByNamespace(fleet.templates);
   const sources: DependencySource[] = scheduled
     // Karmada's dependencies distributor reads the binding's clusters, not its Scheduled condition:
-    // an unschedulable binding keeps its clusters, and its dependencies stay with it.
-    .filter((s) => s.propagateDeps && s.binding.spec.clusters.length > 0)
+    // an unschedulable binding keeps its clusters, and its dependencies stay with it. It watches
+    // ResourceBindings only: a cluster-scoped template's dependencies stay behind.
+    .filter((s) => s.propagateDeps && s.binding.spec.clusters.length > 0 && s.binding.kind === 'ResourceBinding')
     .map((s) => ({ template: s.template, bindingName: s.binding.metadata.name, clusters: s.binding.spec.clusters }));
   const deps = resolveDependencies(sources, templates, byNamespace, interpreter);
   diagnostics.push(...deps.diagnostics);
