@@ -86,8 +86,9 @@ describe('render: Karmada common_test.go Test_mergeConflictResolution', () => {
   }[] = [
     { name: 'EmptyInRT_OverwriteInRB', inBinding: 'Overwrite', want: 'Overwrite' },
     { name: 'EmptyInRT_AbortInRB', inBinding: 'Abort', want: 'Abort' },
-    { name: 'OverwriteInRT_AbortInPP', inTemplate: 'Overwrite', inBinding: 'Abort', want: 'Overwrite' },
-    { name: 'AbortInRT_OverwriteInPP', inTemplate: 'Abort', inBinding: 'Overwrite', want: 'Abort' },
+    // The template values are work/v1alpha2 ResourceConflictResolutionOverwrite / ...Abort: lower case.
+    { name: 'OverwriteInRT_AbortInPP', inTemplate: 'overwrite', inBinding: 'Abort', want: 'Overwrite' },
+    { name: 'AbortInRT_OverwriteInPP', inTemplate: 'abort', inBinding: 'Overwrite', want: 'Abort' },
     { name: 'InvalidInRT_OverwriteInPP', inTemplate: 'unknown', inBinding: 'Overwrite', want: 'Overwrite' },
   ];
   for (const c of cases) {
