@@ -5,8 +5,7 @@
  * which namespaces are never created that way.
  *
  * Skipped as Go plumbing: "Namespace not found", "Namespace is being deleted",
- * TestController_SetupWithManager. Not ported: TestController_buildWorks (a ClusterOverridePolicy
- * on the synced namespace): flotilla's namespace Works take no overrides (see the report).
+ * TestController_SetupWithManager.
  */
 import assert from 'node:assert/strict';
 import { loadFleet } from '../load/index.ts';
@@ -82,4 +81,86 @@ const cases: readonly { name: string; files: Files; want: string[] }[] = [
 
 describe('plan: Karmada namespace sync controller tests, which namespaces are created on members', () => {
   for (const c of cases) it(c.name, () => assert.deepEqual(namespaceWorks(c.files), c.want));
+});
+
+const twoClusters = (cop: object | undefined): Files => ({
+  ...Object.fromEntries(
+    ['cluster1', 'cluster2'].map((n) => [
+      `clusters/${n}.yaml`,
+      [
+        {
+          apiVersion: 'cluster.karmada.io/v1alpha1',
+          kind: 'Cluster',
+          metadata: { name: n },
+          spec: { syncMode: 'Push' },
+        },
+      ],
+    ]),
+  ),
+  'apps/ns.yaml': [
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'test-namespace', labels: { overridden: 'false' } } },
+  ],
+  'apps/cm.yaml': [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'test-namespace' } }],
+  'policies/cpp.yaml': [
+    {
+      apiVersion: 'policy.karmada.io/v1alpha1',
+      kind: 'ClusterPropagationPolicy',
+      metadata: { name: 'all-configmaps' },
+      spec: {
+        resourceSelectors: [{ apiVersion: 'v1', kind: 'ConfigMap' }],
+        placement: { clusterAffinity: { clusterNames: ['cluster1', 'cluster2'] } },
+      },
+    },
+  ],
+  ...(cop ? { 'policies/cop.yaml': [cop] } : {}),
+});
+
+/** namespace_sync_controller_test.go :: TestController_buildWorks's ClusterOverridePolicy, with one plaintext rule. */
+const cop = (rule: object) => ({
+  apiVersion: 'policy.karmada.io/v1alpha1',
+  kind: 'ClusterOverridePolicy',
+  metadata: { name: 'test-override' },
+  spec: {
+    resourceSelectors: [{ apiVersion: 'v1', kind: 'Namespace', name: 'test-namespace' }],
+    overrideRules: [{ targetCluster: { clusterNames: ['cluster1'] }, overriders: { plaintext: [rule] } }],
+  },
+});
+
+describe('plan: Karmada TestController_buildWorks, a ClusterOverridePolicy on the synced namespace', () => {
+  const labelOn = (f: Files) => {
+    const { fleet, diagnostics } = loadFleet(snapshotOf('r', f));
+    const plan = planFleet({ fleet, diagnostics, revision: 'r' });
+    assert.deepEqual(plan.errors, []);
+    return Object.fromEntries(
+      plan.works
+        .filter((w) => w.spec.workload.manifests[0]?.['kind'] === 'Namespace')
+        .map((w) => [
+          w.metadata.namespace.replace('karmada-es-', ''),
+          (w.spec.workload.manifests[0]?.['metadata'] as { labels?: Record<string, string> } | undefined)?.labels?.[
+            'overridden'
+          ],
+        ]),
+    );
+  };
+  it('Build works without override', () => {
+    // namespace_sync_controller_test.go :: TestController_buildWorks :: Build works without override
+    assert.deepEqual(labelOn(twoClusters(undefined)), { cluster1: 'false', cluster2: 'false' });
+  });
+  it('Build works with override', () => {
+    // namespace_sync_controller_test.go :: TestController_buildWorks :: Build works with override
+    const rule = { path: '/metadata/labels/overridden', operator: 'add', value: 'true' };
+    assert.deepEqual(labelOn(twoClusters(cop(rule))), { cluster1: 'true', cluster2: 'false' });
+  });
+  it('an override that cannot be applied to the namespace fails the revision, in a check plan too', () => {
+    const files = twoClusters(cop({ path: '/spec/missing/field', operator: 'replace', value: 'x' }));
+    for (const works of ['keep', 'check'] as const) {
+      const { fleet, diagnostics } = loadFleet(snapshotOf('r', files));
+      const plan = planFleet({ fleet, diagnostics, revision: 'r', works });
+      assert.deepEqual(
+        plan.errors.map((e) => [e.code, e.file]),
+        [['OverridePathMissing', 'policies/cop.yaml']],
+        works,
+      );
+    }
+  });
 });

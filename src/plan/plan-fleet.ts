@@ -26,12 +26,9 @@ import { selectOverridePolicies } from '../override/index.ts';
 import { indexPolicies, matchClaimed, type PolicyMatch } from '../policy/index.ts';
 import {
   attachedDispatchPolicy,
-  isUnsyncedNamespace,
   jobCompletionsOf,
   renderBinding,
-  renderNamespaceWork,
   reservedLabelState,
-  skipsAutoPropagation,
   type DispatchPolicy,
   type Work,
 } from '../render/index.ts';
@@ -43,6 +40,7 @@ import { collectPeers, workloadGroupsOf } from './workload-groups.ts';
 import { otherSchedulerCondition, otherSchedulerResult, otherSchedulerWarning } from './other-scheduler.ts';
 import { bindingId, buildBinding, type Binding, type BindingSnapshot } from './binding.ts';
 import { mergeTargetClusters, resolveDependencies, type DependencySource } from './dependencies.ts';
+import { checkNamespaceWorks, namespaceWorks } from './namespace-works.ts';
 import type { AppliedPlacements, PreviousPlacement, PreviousRecords } from './previous.ts';
 import { scheduleTrigger } from './schedule-trigger.ts';
 import {
@@ -204,8 +202,9 @@ export function planFleet(input: PlanInput): Plan {
     works.push(...out.works);
     diagnostics.push(...out.diagnostics);
   }
-  // Namespace Works cannot fail to render: a check needs none of them.
-  if (input.works === undefined || input.works === 'keep') works.push(...namespaceWorks(works, bindings, fleet));
+  if (input.works === 'check') diagnostics.push(...checkNamespaceWorks(toRender, fleet, clusters));
+  if (input.works === undefined || input.works === 'keep')
+    works.push(...namespaceWorks(works, fleet, clusters, diagnostics));
   const explanations = scheduled.map((s) => ({
     key: s.key,
     policy: s.policy.policy as Loaded,
@@ -438,35 +437,6 @@ function attachedBinding(template: Loaded, requiredBy: readonly BindingSnapshot[
     affinityName: undefined,
     dispatch,
   });
-}
-
-/** Namespaces of the namespaced objects on each cluster, unless a Namespace binding already places them there. */
-function namespaceWorks(works: readonly Work[], bindings: readonly Binding[], fleet: Fleet): Work[] {
-  const placed = new Set<string>();
-  for (const w of works) {
-    const m = w.spec.workload.manifests[0];
-    if (m?.['kind'] === 'Namespace')
-      placed.add(`${w.metadata.namespace}|${(m['metadata'] as { name?: string } | undefined)?.name ?? ''}`);
-  }
-  const wanted = new Set<string>();
-  for (const w of works) {
-    const ns = (w.spec.workload.manifests[0]?.['metadata'] as { namespace?: string } | undefined)?.namespace;
-    if (ns && !isUnsyncedNamespace(ns) && !placed.has(`${w.metadata.namespace}|${ns}`))
-      wanted.add(`${w.metadata.namespace}|${ns}`);
-  }
-  const nsTemplates = new Map(
-    fleet.templates
-      .filter((t) => t.object.kind === 'Namespace' && t.object.apiVersion === 'v1')
-      .map((t) => [t.object.metadata.name ?? '', t.object] as const),
-  );
-  void bindings;
-  return [...wanted]
-    .filter((k) => !skipsAutoPropagation(nsTemplates.get(k.split('|')[1] ?? '')))
-    .sort(compareStrings)
-    .map((k) => {
-      const [execNs = '', ns = ''] = k.split('|');
-      return renderNamespaceWork(ns, execNs.slice('karmada-es-'.length), nsTemplates.get(ns));
-    });
 }
 
 function groupByNamespace(templates: readonly Loaded[]): Map<string, Loaded[]> {
