@@ -193,7 +193,7 @@ describe('render: Karmada common_test.go TestApplyJobCompletions', () => {
       overrides: [],
       jobCompletions: new Map([['cluster-b', 6]]),
     });
-    assert.equal((r.works[0]?.spec.workload.manifests[0]?.['spec'] as JsonObject)['completions'], 10);
+    assert.equal((r.works[0]?.spec.workload.manifests[0]?.['spec'] as JsonObject | undefined)?.['completions'], 10);
   });
   it('a work-queue Job (no completions) is left without them', () => {
     // common.go applyJobCompletions: helper.ApplyReplica sets the field only when the template has it
