@@ -414,3 +414,26 @@ describe('plan: Karmada distributes the dependencies of ResourceBindings only', 
     assert.deepEqual(clustersOf('ConfigMap', 'shared'), []);
   });
 });
+
+describe('plan: Karmada Test_handleDependentResource (a reference by name, by labels, or by neither)', () => {
+  const dependedBy = { 'resourcebinding.karmada.io/depended-by-5dbb6dc9c8': '93162d3c-ee8e-4995-9034-05f4d5d2c2b9' };
+  const pod = object('v1', 'Pod', 'default', 'pod', dependedBy);
+  const cases: readonly { name: string; dep: DependencyRef; want: boolean }[] = [
+    { name: 'nil label selector, non-empty name', dep: ref('v1', 'Pod', 'default', 'pod'), want: true },
+    {
+      name: 'empty name, non-nil label selector',
+      dep: { apiVersion: 'v1', kind: 'Pod', namespace: 'default', labelSelector: { matchLabels: dependedBy } },
+      want: true,
+    },
+    // Karmada: an error ("cannot be empty at the same time"); nothing is attached.
+    {
+      name: 'nil label selector, empty name',
+      dep: { apiVersion: 'v1', kind: 'Pod', namespace: 'default' },
+      want: false,
+    },
+  ];
+  for (const c of cases) {
+    // dependencies_distributor_test.go :: Test_handleDependentResource :: <name>
+    it(c.name, () => assert.equal(attached(pod, [c.dep]), c.want));
+  }
+});
