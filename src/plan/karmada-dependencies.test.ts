@@ -338,7 +338,15 @@ describe('plan: Karmada dependencies distributor follows the binding, not its Sc
       {
         'apps/cm.yaml': [configMap],
         'apps/a.yaml': [deploymentUsing('a')],
-        'policies/a.yaml': [policy('a', { kind: 'Deployment', name: 'a' }, ['member9'])],
+        // Two clusters wanted, one fits: a spread failure, after which Karmada keeps the clusters.
+        'policies/a.yaml': [
+          policy('a', { kind: 'Deployment', name: 'a' }, ['member1'], {
+            placement: {
+              clusterAffinity: { clusterNames: ['member1'] },
+              spreadConstraints: [{ spreadByField: 'cluster', minGroups: 2, maxGroups: 2 }],
+            },
+          }),
+        ],
       },
       new Map([[key, [{ name: 'member1', replicas: 1 }]]]),
     );
