@@ -12,6 +12,17 @@ import { loadFleet } from '../load/index.ts';
 import { snapshotOf, type Files } from './fleet-snapshot.test-support.ts';
 import { planFleet } from './plan-fleet.ts';
 
+/** A ClusterPropagationPolicy placing every ConfigMap on the clusters named. */
+const configMapsTo = (clusterNames: string[]) => ({
+  apiVersion: 'policy.karmada.io/v1alpha1',
+  kind: 'ClusterPropagationPolicy',
+  metadata: { name: 'all-configmaps' },
+  spec: {
+    resourceSelectors: [{ apiVersion: 'v1', kind: 'ConfigMap' }],
+    placement: { clusterAffinity: { clusterNames } },
+  },
+});
+
 const files = (namespace: string, namespaceLabels?: Record<string, string>): Files => ({
   'clusters/cluster1.yaml': [
     {
@@ -29,17 +40,7 @@ const files = (namespace: string, namespaceLabels?: Record<string, string>): Fil
       }
     : {}),
   'apps/cm.yaml': [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace }, data: { a: 'b' } }],
-  'policies/cpp.yaml': [
-    {
-      apiVersion: 'policy.karmada.io/v1alpha1',
-      kind: 'ClusterPropagationPolicy',
-      metadata: { name: 'all-configmaps' },
-      spec: {
-        resourceSelectors: [{ apiVersion: 'v1', kind: 'ConfigMap' }],
-        placement: { clusterAffinity: { clusterNames: ['cluster1'] } },
-      },
-    },
-  ],
+  'policies/cpp.yaml': [configMapsTo(['cluster1'])],
 });
 
 /** The namespaces whose Namespace Works the plan has. */
@@ -101,17 +102,7 @@ const twoClusters = (cop: object | undefined): Files => ({
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'test-namespace', labels: { overridden: 'false' } } },
   ],
   'apps/cm.yaml': [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'test-namespace' } }],
-  'policies/cpp.yaml': [
-    {
-      apiVersion: 'policy.karmada.io/v1alpha1',
-      kind: 'ClusterPropagationPolicy',
-      metadata: { name: 'all-configmaps' },
-      spec: {
-        resourceSelectors: [{ apiVersion: 'v1', kind: 'ConfigMap' }],
-        placement: { clusterAffinity: { clusterNames: ['cluster1', 'cluster2'] } },
-      },
-    },
-  ],
+  'policies/cpp.yaml': [configMapsTo(['cluster1', 'cluster2'])],
   ...(cop ? { 'policies/cop.yaml': [cop] } : {}),
 });
 
