@@ -26,10 +26,6 @@ const deployments = '  resourceSelectors: [{apiVersion: apps/v1, kind: Deploymen
 /** A PropagationPolicy in `default`; its body starts at line 6. */
 const pp = (body: string, selectors = deployments) =>
   `apiVersion: policy.karmada.io/v1alpha1\nkind: PropagationPolicy\nmetadata: {name: p, namespace: default}\nspec:\n${selectors}${body}`;
-/** An OverridePolicy in `default` (or a ClusterOverridePolicy); its body starts at line 6. */
-const op = (body: string, kind = 'OverridePolicy') =>
-  `apiVersion: policy.karmada.io/v1alpha1\nkind: ${kind}\nmetadata: {name: o${kind === 'OverridePolicy' ? ', namespace: default' : ''}}\nspec:\n${deployments}${body}`;
-
 type Case = { name: string; text: string; want: unknown[] };
 function run(title: string, cases: Case[]) {
   describe(`Karmada ${title}`, () => {
@@ -41,6 +37,43 @@ const placement = (lines: string) => pp(`  placement:\n${lines}`);
 const spread = (list: string) => placement(`    spreadConstraints: ${list}\n`);
 const fieldSelector = (key: string, operator: string) =>
   `{matchExpressions: [{key: ${key}, operator: ${operator}, values: [fooCloud]}]}`;
+
+/** The workloadAffinity cases TestValidatePropagationSpec and TestValidateWorkloadAffinity share. */
+function workloadAffinityCases(prefix = 'workloadAffinity '): Case[] {
+  const wa = (lines: string) => placement(`    workloadAffinity:\n${lines}`);
+  return [
+    {
+      name: `${prefix}affinity and antiAffinity with same groupByLabelKey`,
+      text: wa('      affinity: {groupByLabelKey: app.group}\n      antiAffinity: {groupByLabelKey: app.group}\n'),
+      want: [['InvalidPlacement', 7]],
+    },
+    {
+      name: `${prefix}affinity and antiAffinity with different groupByLabelKey is valid`,
+      text: wa('      affinity: {groupByLabelKey: app.group}\n      antiAffinity: {groupByLabelKey: app.region}\n'),
+      want: [],
+    },
+    {
+      name: `${prefix}with only affinity is valid`,
+      text: wa('      affinity: {groupByLabelKey: app.group}\n'),
+      want: [],
+    },
+    {
+      name: `${prefix}with only antiAffinity is valid`,
+      text: wa('      antiAffinity: {groupByLabelKey: app.group}\n'),
+      want: [],
+    },
+    {
+      name: `${prefix}affinity with invalid groupByLabelKey`,
+      text: wa('      affinity: {groupByLabelKey: "INVALID KEY!"}\n'),
+      want: [['InvalidPlacement', 8]],
+    },
+    {
+      name: `${prefix}antiAffinity with invalid groupByLabelKey`,
+      text: wa('      antiAffinity: {groupByLabelKey: "INVALID KEY!"}\n'),
+      want: [['InvalidPlacement', 8]],
+    },
+  ];
+}
 
 run('validation_test.go :: TestValidatePropagationSpec', [
   {
@@ -138,5 +171,281 @@ run('validation_test.go :: TestValidatePropagationSpec', [
     name: 'spreadConstraint spreadByFieldCluster must be included if using spreadByField',
     text: spread('[{spreadByField: region}]'),
     want: [['InvalidPlacement', 7]],
+  },
+  {
+    name: 'resourceSelector name is empty when preemption is enabled',
+    text: pp('  preemption: Always\n', '  resourceSelectors: [{apiVersion: v1, kind: Pod, namespace: default}]\n'),
+    want: [['InvalidPolicy', 5]],
+  },
+  {
+    name: 'suspension dispatching cannot co-exist with dispatchingOnClusters',
+    text: pp('  suspension: {dispatching: true, dispatchingOnClusters: {clusterNames: [cluster-name]}}\n'),
+    want: [['InvalidPolicy', 6]],
+  },
+  {
+    name: 'suspension dispatching with nil dispatchingOnClusters is valid',
+    text: pp('  suspension: {dispatching: true}\n'),
+    want: [],
+  },
+  {
+    name: 'suspension dispatching with empty dispatching clusters is valid',
+    text: pp('  suspension: {dispatching: true, dispatchingOnClusters: {clusterNames: []}}\n'),
+    want: [],
+  },
+  {
+    name: 'dispatchingOnClusters.clusterNames without dispatching is valid',
+    text: pp('  suspension: {dispatchingOnClusters: {clusterNames: [cluster-name]}}\n'),
+    want: [],
+  },
+  {
+    name: 'dispatchingOnClusters.clusterNames with dispatching false is valid',
+    text: pp('  suspension: {dispatching: false, dispatchingOnClusters: {clusterNames: [cluster-name]}}\n'),
+    want: [],
+  },
+  ...workloadAffinityCases(),
+]);
+
+run('validation_test.go :: TestValidateWorkloadAffinity', [
+  { name: 'nil workloadAffinity is valid', text: placement('    clusterAffinity: {}\n'), want: [] },
+  ...workloadAffinityCases('').map((c) => ({
+    ...c,
+    name: c.name.replace(/^with only (\w+)/, 'only $1 set').replace(/groupByLabelKey$/, 'groupByLabelKey is invalid'),
+  })),
+]);
+
+const overflowTerm = (head: string, overflow: string) =>
+  `    clusterAffinities:\n      - ${head}\n        overflowAffinities:\n${overflow}`;
+const overflow1 = '          - {affinityName: overflow-1, clusterNames: [member2]}\n';
+const dynamic =
+  '    replicaScheduling: {replicaSchedulingType: Divided, replicaDivisionPreference: Weighted, weightPreference: {dynamicWeight: AvailableReplicas}}\n';
+const aggregated = '    replicaScheduling: {replicaSchedulingType: Divided, replicaDivisionPreference: Aggregated}\n';
+
+run('validation_test.go :: TestValidatePlacement', [
+  {
+    name: 'clusterAffinity and clusterAffinities cannot co-exist',
+    text: placement(
+      '    clusterAffinity: {clusterNames: [member1]}\n    clusterAffinities: [{affinityName: group1}]\n',
+    ),
+    want: [['SchemaViolation', 8]],
+  },
+  {
+    name: 'overflowAffinities rejected when replicaScheduling is nil',
+    text: placement(overflowTerm('affinityName: primary\n        clusterNames: [member1]', overflow1)),
+    want: [['InvalidPlacement', 10]],
+  },
+  {
+    name: 'overflowAffinities rejected with static weight scheduling',
+    text: placement(
+      `${overflowTerm('affinityName: primary\n        clusterNames: [member1]', overflow1)}    replicaScheduling:\n      replicaSchedulingType: Divided\n      replicaDivisionPreference: Weighted\n      weightPreference: {staticWeightList: [{targetCluster: {clusterNames: [member1]}, weight: 1}]}\n`,
+    ),
+    want: [['InvalidPlacement', 10]],
+  },
+  {
+    name: 'overflowAffinities allowed with dynamic weight scheduling',
+    text: placement(overflowTerm('affinityName: primary\n        clusterNames: [member1]', overflow1) + dynamic),
+    want: [],
+  },
+  {
+    name: 'overflowAffinities allowed with aggregated scheduling',
+    text: placement(overflowTerm('affinityName: primary\n        clusterNames: [member1]', overflow1) + aggregated),
+    want: [],
+  },
+  {
+    name: 'multiple affinities, only one has overflow rejected',
+    text: placement(
+      '    clusterAffinities:\n      - {affinityName: group1, clusterNames: [member1]}\n      - affinityName: group2\n        clusterNames: [member2]\n        overflowAffinities:\n          - {affinityName: overflow-1, clusterNames: [member3]}\n',
+    ),
+    want: [['InvalidPlacement', 11]],
+  },
+  {
+    name: 'no overflow affinities with unsupported scheduling, no error',
+    text: placement('    clusterAffinities: [{affinityName: primary, clusterNames: [member1]}]\n'),
+    want: [],
+  },
+]);
+
+run('validation_test.go :: TestValidateOverflowAffinities', [
+  {
+    name: 'no overflow affinities, no error',
+    text: placement(`    clusterAffinities: [{affinityName: primary, clusterNames: [member1]}]\n${aggregated}`),
+    want: [],
+  },
+  {
+    name: 'valid overflow affinities',
+    text: placement(
+      overflowTerm(
+        'affinityName: primary\n        clusterNames: [member1]',
+        `${overflow1}          - {affinityName: overflow-2, clusterNames: [member3]}\n`,
+      ) + aggregated,
+    ),
+    want: [],
+  },
+  {
+    name: 'overflow affinities without ClusterAffinity',
+    text: placement(overflowTerm('affinityName: primary', overflow1) + aggregated),
+    want: [['InvalidPlacement', 9]],
+  },
+  {
+    name: 'duplicate overflow affinity names',
+    text: placement(
+      overflowTerm(
+        'affinityName: primary\n        clusterNames: [member1]',
+        `${overflow1}          - {affinityName: overflow-1, clusterNames: [member3]}\n`,
+      ) + aggregated,
+    ),
+    want: [['InvalidPlacement', 12]],
+  },
+  {
+    name: "overflow affinity name duplicates primary group's affinityName",
+    text: placement(
+      overflowTerm(
+        'affinityName: primary\n        clusterNames: [member1]',
+        '          - {affinityName: primary, clusterNames: [member2]}\n',
+      ) + aggregated,
+    ),
+    want: [['InvalidPlacement', 11]],
+  },
+  {
+    name: 'multiple errors: empty ClusterAffinity and duplicate names',
+    text: placement(
+      overflowTerm(
+        'affinityName: primary',
+        `${overflow1}          - {affinityName: overflow-1, clusterNames: [member3]}\n`,
+      ) + aggregated,
+    ),
+    want: [
+      ['InvalidPlacement', 9],
+      ['InvalidPlacement', 11],
+    ],
+  },
+]);
+
+const tolerations = (list: string) => placement(`    clusterTolerations: ${list}\n`);
+run('validation_test.go :: TestValidateClusterTolerations', [
+  { name: 'nil tolerations is valid', text: placement('    clusterAffinity: {}\n'), want: [] },
+  { name: 'toleration with Exists operator is valid', text: tolerations('[{key: key1, operator: Exists}]'), want: [] },
+  {
+    name: 'toleration with Equal operator is valid',
+    text: tolerations('[{key: key1, operator: Equal, value: value1}]'),
+    want: [],
+  },
+  {
+    name: 'toleration with empty operator is valid (defaults to Equal)',
+    text: tolerations('[{key: key1, value: value1}]'),
+    want: [],
+  },
+  {
+    name: 'toleration with Lt operator is invalid',
+    text: tolerations('[{key: key1, operator: Lt, value: "100"}]'),
+    want: [['SchemaViolation', 7]],
+  },
+  {
+    name: 'toleration with Gt operator is invalid',
+    text: tolerations('[{key: key1, operator: Gt, value: "100"}]'),
+    want: [['SchemaViolation', 7]],
+  },
+  {
+    name: 'mixed tolerations with one invalid Lt operator',
+    text: tolerations('[{key: key1, operator: Equal, value: value1}, {key: key2, operator: Lt, value: "100"}]'),
+    want: [['SchemaViolation', 7]],
+  },
+]);
+
+/** A policy with propagateDeps (as application failover needs) and this failover block at line 8. */
+const failover = (block: string, deps = true) => pp(`${deps ? '  propagateDeps: true\n' : ''}  failover:\n${block}`);
+const app = (fields: string) =>
+  failover(`    application:\n      decisionConditions: {tolerationSeconds: 100}\n${fields}`);
+const rules = (...aliases: string[]) =>
+  `      statePreservation:\n        rules:\n${aliases.map((a) => `          - {aliasLabelName: ${JSON.stringify(a)}, jsonPath: "{.availableReplicas}"}\n`).join('')}`;
+
+run('validation_test.go :: TestValidateApplicationFailover', [
+  { name: 'application failover is nil', text: failover('    cluster: {purgeMode: Gracefully}\n'), want: [] },
+  {
+    name: 'the tolerationSeconds is less than zero',
+    text: failover('    application:\n      decisionConditions: {tolerationSeconds: -100}\n'),
+    want: [['SchemaViolation', 9]],
+  },
+  {
+    name: 'the gracePeriodSeconds is declared when purgeMode is not gracefully',
+    text: app('      purgeMode: Directly\n      gracePeriodSeconds: 100\n'),
+    want: [['InvalidPolicy', 11]],
+  },
+  {
+    name: 'the gracePeriodSeconds is less than 0 when purgeMode is gracefully',
+    text: app('      purgeMode: Gracefully\n      gracePeriodSeconds: -100\n'),
+    want: [['SchemaViolation', 11]],
+  },
+  {
+    // Karmada's mutating webhook writes gracePeriodSeconds 600 before this check runs.
+    name: 'the gracePeriodSeconds is empty when purgeMode is gracefully',
+    text: app('      purgeMode: Gracefully\n'),
+    want: [],
+  },
+  { name: 'application behavior is correctly declared', text: app(''), want: [] },
+  { name: 'statePreservation is nil', text: app(''), want: [] },
+  {
+    name: 'statePreservation with valid rules',
+    text: app(rules('valid-label-name', 'example.com/state-key')),
+    want: [],
+  },
+  {
+    name: 'statePreservation with invalid aliasLabelName - starts with dash',
+    text: app(rules('-invalid-label')),
+    want: [['InvalidPolicy', 12]],
+  },
+  {
+    name: 'statePreservation with invalid aliasLabelName - ends with dash',
+    text: app(rules('invalid-label-')),
+    want: [['InvalidPolicy', 12]],
+  },
+  {
+    name: 'statePreservation with invalid aliasLabelName - contains invalid characters',
+    text: app(rules('invalid@label')),
+    want: [['InvalidPolicy', 12]],
+  },
+  {
+    name: 'statePreservation with too long aliasLabelName',
+    text: app(rules('a'.repeat(64))),
+    want: [['InvalidPolicy', 12]],
+  },
+  {
+    name: 'statePreservation with multiple invalid rules',
+    text: app(rules('-invalid1', 'invalid2@')),
+    want: [
+      ['InvalidPolicy', 12],
+      ['InvalidPolicy', 13],
+    ],
+  },
+  { name: 'statePreservation with valid prefix in aliasLabelName', text: app(rules('example.com/my-state')), want: [] },
+  {
+    name: 'statePreservation with invalid prefix in aliasLabelName',
+    text: app(rules('INVALID.COM/my-state')),
+    want: [['InvalidPolicy', 12]],
+  },
+  {
+    // ValidatePropagationSpec: application failover without propagateDeps.
+    name: 'TestValidatePropagationSpec rule: application failover is set, propagateDeps must be true',
+    text: failover('    application:\n      decisionConditions: {tolerationSeconds: 100}\n', false),
+    want: [['InvalidPolicy', 7]],
+  },
+]);
+
+const clusterFailover = (fields: string) => failover(`    cluster:\n${fields}`);
+run('validation_test.go :: TestValidateClusterFailover', [
+  { name: 'cluster failover is nil', text: pp('  propagateDeps: true\n'), want: [] },
+  {
+    name: 'cluster failover with valid statePreservation',
+    text: clusterFailover('      purgeMode: Gracefully\n' + rules('cluster-state')),
+    want: [],
+  },
+  {
+    name: 'cluster failover with invalid statePreservation',
+    text: clusterFailover('      purgeMode: Directly\n' + rules('-invalid-cluster-label')),
+    want: [['InvalidPolicy', 12]],
+  },
+  {
+    name: 'cluster failover without statePreservation',
+    text: clusterFailover('      purgeMode: Gracefully\n'),
+    want: [],
   },
 ]);

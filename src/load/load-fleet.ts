@@ -34,6 +34,7 @@ import { normaliseRollout } from './rollout-strategy.ts';
 import { isKarmadaGroup, karmadaScope, unknownKarmadaKindHint } from './karmada-kinds.ts';
 import { withClusterDefaults } from './cluster-defaults.ts';
 import { withPolicyDefaults } from './policy-defaults.ts';
+import { propagationSpecProblems } from './propagation-admission.ts';
 import { withTemplateDefaults } from './template-defaults.ts';
 import { decodeText, readObjects, type RawObject } from './read-objects.ts';
 import { objectMetaProblems } from './object-meta.ts';
@@ -165,6 +166,14 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
         diagnostics.push(
           errorAt(
             'InvalidPlacement',
+            { file: r.source.file, ...r.locate(e.path) },
+            `${r.object.kind} ${describeName(r.object)}: ${e.message}`,
+          ),
+        );
+      for (const e of propagationSpecProblems(withDefaults.object.spec))
+        diagnostics.push(
+          errorAt(
+            'InvalidPolicy',
             { file: r.source.file, ...r.locate(e.path) },
             `${r.object.kind} ${describeName(r.object)}: ${e.message}`,
           ),
