@@ -26,6 +26,10 @@ const deployments = '  resourceSelectors: [{apiVersion: apps/v1, kind: Deploymen
 /** A PropagationPolicy in `default`; its body starts at line 6. */
 const pp = (body: string, selectors = deployments) =>
   `apiVersion: policy.karmada.io/v1alpha1\nkind: PropagationPolicy\nmetadata: {name: p, namespace: default}\nspec:\n${selectors}${body}`;
+/** An OverridePolicy in `default` (or a ClusterOverridePolicy); its body starts at line 6. */
+const op = (body: string, kind = 'OverridePolicy') =>
+  `apiVersion: policy.karmada.io/v1alpha1\nkind: ${kind}\nmetadata: {name: o${kind === 'OverridePolicy' ? ', namespace: default' : ''}}\nspec:\n${deployments}${body}`;
+
 type Case = { name: string; text: string; want: unknown[] };
 function run(title: string, cases: Case[]) {
   describe(`Karmada ${title}`, () => {
@@ -449,3 +453,227 @@ run('validation_test.go :: TestValidateClusterFailover', [
     want: [],
   },
 ]);
+
+/** One rule for cluster-name, whose overriders start at line 9. */
+const rule = (overriders: string) =>
+  op(`  overrideRules:\n    - targetCluster: {clusterNames: [cluster-name]}\n      overriders:\n${overriders}`);
+const fieldOverrider = (entry: string) => rule(`        fieldOverrider:\n          - ${entry}\n`);
+
+run('validation_test.go :: TestValidateOverrideSpec', [
+  {
+    name: "overrideRules is set, overriders and targetCluster aren't set",
+    text: op('  overrideRules: [{targetCluster: {clusterNames: [cluster-name]}, overriders: {}}]\n'),
+    want: [],
+  },
+  {
+    // The path without a leading "/" is refused when rendering (docs/karmada-differences.md), not at load.
+    name: "overriders and targetCluster are set, overrideRules isn't set",
+    text: op(
+      '  targetCluster: {clusterNames: [cluster-name]}\n  overriders: {plaintext: [{path: spec/image, operator: remove}]}\n',
+    ),
+    want: [],
+  },
+  {
+    name: "overrideRules and targetCluster can't co-exist",
+    text: op(
+      '  overrideRules: [{targetCluster: {clusterNames: [cluster-name]}, overriders: {}}]\n  targetCluster: {clusterNames: [cluster-name]}\n',
+    ),
+    want: [['SchemaViolation', 7]],
+  },
+  {
+    name: "overrideRules and overriders can't co-exist",
+    text: op(
+      '  overrideRules: [{targetCluster: {clusterNames: [cluster-name]}, overriders: {}}]\n  overriders: {plaintext: [{path: spec/image, operator: remove}]}\n',
+    ),
+    want: [['InvalidPolicy', 7]],
+  },
+  {
+    name: "overrideRules, targetCluster and overriders can't co-exist",
+    text: op(
+      '  overrideRules: [{targetCluster: {clusterNames: [cluster-name]}, overriders: {}}]\n  targetCluster: {clusterNames: [cluster-name]}\n  overriders: {plaintext: [{path: spec/image, operator: remove}]}\n',
+    ),
+    want: [['SchemaViolation', 7]],
+  },
+  {
+    name: 'invalid annotation should not be allowed',
+    text: rule(
+      '        annotationsOverrider: [{operator: add, value: {"testannotation~projectId": c-m-lfx9lk92p-v86cf}}]\n',
+    ),
+    want: [['InvalidPolicy', 9]],
+  },
+  {
+    name: 'invalid label should not be allowed',
+    text: rule(
+      '        labelsOverrider: [{operator: add, value: {"testannotation~projectId": c-m-lfx9lk92p-v86cf}}]\n',
+    ),
+    want: [['InvalidPolicy', 9]],
+  },
+  {
+    name: 'overrideSpec.targetCluster.fieldSelector has unsupported key',
+    text: op(`  targetCluster:\n    fieldSelector: ${fieldSelector('foo', 'In')}\n`),
+    want: [['SchemaViolation', 7]],
+  },
+  {
+    name: 'overrideSpec.targetCluster.fieldSelector has unsupported operator',
+    text: op(`  targetCluster:\n    fieldSelector: ${fieldSelector('provider', 'Gt')}\n`),
+    want: [['SchemaViolation', 7]],
+  },
+  {
+    name: 'overrideRules.[index].targetCluster.fieldSelector has unsupported key',
+    text: op(
+      `  overrideRules:\n    - overriders: {}\n      targetCluster:\n        fieldSelector: ${fieldSelector('foo', 'In')}\n`,
+    ),
+    want: [['SchemaViolation', 9]],
+  },
+  {
+    name: 'overrideRules.[index].targetCluster.fieldSelector has unsupported operator',
+    text: op(
+      `  overrideRules:\n    - overriders: {}\n      targetCluster:\n        fieldSelector: ${fieldSelector('provider', 'Gt')}\n`,
+    ),
+    want: [['SchemaViolation', 9]],
+  },
+  {
+    name: 'fieldOverrider with neither YAML nor JSON should be rejected',
+    text: fieldOverrider('fieldPath: /data/config'),
+    want: [['InvalidPolicy', 10]],
+  },
+  {
+    name: 'fieldOverrider with both YAML and JSON set should be rejected',
+    text: fieldOverrider(
+      '{fieldPath: /data/config, json: [{subPath: /key, operator: remove}], yaml: [{subPath: /key, operator: remove}]}',
+    ),
+    want: [['SchemaViolation', 10]],
+  },
+  {
+    name: 'fieldOverrider with only YAML set should be allowed',
+    text: fieldOverrider('{fieldPath: /data/config, yaml: [{subPath: /key, operator: remove}]}'),
+    want: [],
+  },
+  {
+    name: 'fieldOverrider with only JSON set should be allowed',
+    text: fieldOverrider('{fieldPath: /data/config, json: [{subPath: /key, operator: remove}]}'),
+    want: [],
+  },
+]);
+
+run('validation_test.go :: TestEmptyOverrides (overriders beside overrideRules)', [
+  {
+    name: 'empty overrides',
+    text: op('  overrideRules: [{overriders: {}}]\n  overriders: {}\n'),
+    want: [],
+  },
+  {
+    name: 'non-empty overrides',
+    text: op(
+      '  overrideRules: [{overriders: {}}]\n  overriders: {plaintext: [{path: spec/image, operator: remove}]}\n',
+    ),
+    want: [['InvalidPolicy', 7]],
+  },
+  {
+    name: 'non-empty overrides #2',
+    text: op(
+      '  overrideRules: [{overriders: {}}]\n  overriders:\n    plaintext: [{path: spec/image, operator: remove}]\n    imageOverrider: [{component: Registry, operator: remove, value: fictional.registry.us}]\n    commandOverrider: [{containerName: nginx, operator: add, value: ["echo \'hello karmada\'"]}]\n',
+    ),
+    want: [['InvalidPolicy', 7]],
+  },
+  {
+    // fieldOverrider is not among the overriders emptyOverrides counts.
+    name: '(a fieldOverrider alone beside overrideRules is accepted)',
+    text: op(
+      '  overrideRules: [{overriders: {}}]\n  overriders: {fieldOverrider: [{fieldPath: /data/a, json: [{subPath: /b, operator: remove}]}]}\n',
+    ),
+    want: [],
+  },
+]);
+
+const webhookRule = (overriders: string, kind?: string) =>
+  op(`  overrideRules:\n    - targetCluster: {clusterNames: [member1]}\n      overriders:\n${overriders}`, kind);
+const badLabel =
+  '        labelsOverrider: [{operator: add, value: {"testannotation~projectId": c-m-lfx9lk92p-v86cf}}]\n';
+const removeOptional = '        plaintext: [{path: /spec/optional, operator: remove}]\n';
+const configField = (form: string, fieldPath: string, op: string) =>
+  webhookRule(`        fieldOverrider:\n          - fieldPath: ${fieldPath}\n            ${form}: [${op}]\n`);
+
+run('overridepolicy/validating_test.go :: TestValidatingAdmission_Handle', [
+  {
+    name: 'Handle_ValidationOverrideSpecFails_DeniesAdmission',
+    text: webhookRule(badLabel),
+    want: [['InvalidPolicy', 9]],
+  },
+  { name: 'Handle_ValidationSucceeds_AllowsAdmission', text: webhookRule(removeOptional), want: [] },
+  {
+    name: 'Handle_FieldOverrider_ContainsBothYAMLAndJSON_DeniesAdmission',
+    text: webhookRule(
+      '        fieldOverrider:\n          - fieldPath: /data/config\n            json: [{subPath: /db-config, operator: replace, value: {db: new}}]\n            yaml: [{subPath: /db-config, operator: replace, value: "db: new"}]\n',
+    ),
+    want: [['SchemaViolation', 12]],
+  },
+  {
+    name: 'Handle_InvalidFieldPathInYAML_DeniesAdmission',
+    text: configField('yaml', 'invalidPath', '{subPath: /db-config, operator: replace, value: "db: new"}'),
+    want: [['InvalidPolicy', 10]],
+  },
+  {
+    name: 'Handle_InvalidJSONSubPath_DeniesAdmission',
+    text: configField('json', '/data/config', '{subPath: invalidSubPath, operator: replace, value: {db: new}}'),
+    want: [['InvalidPolicy', 11]],
+  },
+  {
+    name: 'Handle_InvalidYAMLSubPath_DeniesAdmission',
+    text: configField('yaml', '/data/config', '{subPath: invalidSubPath, operator: replace, value: "db: new"}'),
+    want: [['InvalidPolicy', 11]],
+  },
+  {
+    name: 'Handle_InvalidJSONValue_DeniesAdmission_OverriderOpReplace',
+    text: configField('json', '/data/config', '{subPath: /db-config, operator: replace}'),
+    want: [['InvalidPolicy', 11]],
+  },
+  {
+    name: 'Handle_InvalidJSONValue_DeniesAdmission_OverriderOpAdd',
+    text: configField('json', '/data/config', '{subPath: /db-config, operator: add}'),
+    want: [['InvalidPolicy', 11]],
+  },
+  {
+    name: 'Handle_InvalidJSONValue_DeniesAdmission_OverriderOpRemove',
+    text: configField('json', '/data/config', '{subPath: /db-config, operator: remove, value: {db: new}}'),
+    want: [['InvalidPolicy', 11]],
+  },
+  {
+    name: 'Handle_ResourceSelectorNamespaceMismatch_DeniesAdmission',
+    text: 'apiVersion: policy.karmada.io/v1alpha1\nkind: OverridePolicy\nmetadata: {name: o, namespace: ns-1}\nspec:\n  resourceSelectors: [{apiVersion: v1, kind: ConfigMap, namespace: ns-2}]\n  overrideRules: [{overriders: {}}]\n',
+    want: [['PolicyNamespaceMismatch', 5]],
+  },
+]);
+
+run('clusteroverridepolicy/validating_test.go :: TestValidatingAdmission_Handle', [
+  {
+    name: 'Handle_ValidationClusterOverrideSpecFails_DeniesAdmission',
+    text: webhookRule(badLabel, 'ClusterOverridePolicy'),
+    want: [['InvalidPolicy', 9]],
+  },
+  {
+    name: 'Handle_ValidationSucceeds_AllowsAdmission',
+    text: webhookRule(removeOptional, 'ClusterOverridePolicy'),
+    want: [],
+  },
+]);
+
+run(
+  'propagationpolicy/validating_test.go and clusterpropagationpolicy/validating_test.go :: TestValidatingAdmission_Handle',
+  [
+    { name: 'Handle_ValidationSucceeds_AllowsAdmission', text: pp('  schedulerName: default-scheduler\n'), want: [] },
+    {
+      name: 'Handle_ValidationSucceeds_AllowsAdmission (ClusterPropagationPolicy)',
+      text: pp('  schedulerName: default-scheduler\n').replace(
+        'kind: PropagationPolicy\nmetadata: {name: p, namespace: default}',
+        'kind: ClusterPropagationPolicy\nmetadata: {name: p}',
+      ),
+      want: [],
+    },
+    {
+      name: 'Handle_ResourceSelectorNamespaceMismatch_DeniesAdmission',
+      text: 'apiVersion: policy.karmada.io/v1alpha1\nkind: PropagationPolicy\nmetadata: {name: p, namespace: ns-1}\nspec:\n  resourceSelectors: [{apiVersion: apps/v1, kind: Deployment, namespace: ns-2}]\n',
+      want: [['PolicyNamespaceMismatch', 5]],
+    },
+  ],
+);
