@@ -4,7 +4,7 @@
  *   Test_GetHigherPriorityClusterPropagationPolicy (the name tie-break),
  *   Test_getHighestPriorityPropagationPolicies, Test_getHighestPriorityClusterPropagationPolicies;
  * pkg/detector/detector_test.go :: TestEventFilter (templates Karmada never propagates, with the
- *   default --skipped-propagating-namespaces=kube-.*);
+ *   default --skipped-propagating-namespaces=kube-.*), TestLookForMatchedPolicy, TestLookForMatchedClusterPolicy;
  * pkg/detector/preemption_test.go :: TestHandleDeprioritizedPropagationPolicy,
  *   TestHandleDeprioritizedClusterPropagationPolicy (Karmada requeues the Always policies whose
  *   priority lies between the claimer's old and new one, so the highest of them preempts; flotilla
@@ -12,7 +12,8 @@
  * Skipped as plumbing: "someone policy is nil" (no nil policy in flotilla), claim_test.go (writing and
  * removing claim labels), policy_test.go (listing and cleaning bindings; excludeClusterPolicy edits
  * claim labels), handler_test.go (queue keys), and detector_test.go's informer, leader-election,
- * OnAdd/OnUpdate/OnDelete, apply and activation-queue cases.
+ * OnAdd/OnUpdate/OnDelete, activation-queue and ApplyPolicy cases (the binding's workload-affinity
+ * labels belong to building bindings, not to matching).
  */
 import assert from 'node:assert/strict';
 import type { KubeObject, Loaded, PropagationPolicy, ResourceSelector } from '../api/index.ts';
@@ -191,3 +192,27 @@ for (const [kind, test] of [
       });
   });
 }
+
+describe('Karmada detector_test.go :: TestLookForMatchedPolicy / TestLookForMatchedClusterPolicy', () => {
+  const deployment: KubeObject = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'test-deployment', namespace: 'default' },
+  };
+  const selectors: ResourceSelector[] = [{ apiVersion: 'apps/v1', kind: 'Deployment' }];
+  const namespaced: Loaded<PropagationPolicy> = {
+    source,
+    object: {
+      apiVersion: 'policy.karmada.io/v1alpha1',
+      kind: 'PropagationPolicy',
+      metadata: { name: 'policy-1', namespace: 'default' },
+      spec: { resourceSelectors: selectors },
+    },
+  };
+  it('matching policy found', () =>
+    assert.equal(matchPolicy(indexPolicies([namespaced]), deployment)?.policy, namespaced));
+  it('matching cluster policy found', () => {
+    const cpp = policy('ClusterPropagationPolicy', 'cluster-policy-1', selectors);
+    assert.equal(matchPolicy(indexPolicies([cpp]), deployment)?.policy, cpp);
+  });
+});
