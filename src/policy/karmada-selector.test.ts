@@ -374,3 +374,30 @@ describe(`Karmada ${file} :: Test_matchZones`, () => {
     it(c.name, () => assert.equal(clusterMatchesFields([c.r], clusterWith(c.zones ? { zones: c.zones } : {})), c.want));
   }
 });
+
+describe('Karmada selector.go: a selector LabelSelectorAsSelector refuses matches nothing', () => {
+  // Beyond the tables above ("[case 4] labels error", "test label selector error"): every key is a
+  // qualified name and every value a label value, or the conversion fails and nothing matches.
+  const cases: { name: string; selector: ResourceSelector['labelSelector'] }[] = [
+    {
+      name: 'a DoesNotExist on a key with a space',
+      selector: { matchExpressions: [{ key: 'no way', operator: 'DoesNotExist' }] },
+    },
+    {
+      name: 'a NotIn with a value that is no label value',
+      selector: { matchExpressions: [{ key: 'foo', operator: 'NotIn', values: ['a b'] }] },
+    },
+    { name: 'a matchLabels key with two slashes', selector: { matchLabels: { 'a/b/c': 'x' } } },
+    { name: 'a matchLabels value over 63 characters', selector: { matchLabels: { foo: 'v'.repeat(64) } } },
+  ];
+  for (const c of cases) {
+    for (const [who, priority] of priorityOf)
+      it(`${c.name} (${who})`, () =>
+        assert.equal(
+          priority({ apiVersion: 'v1', kind: 'Pod', ...(c.selector ? { labelSelector: c.selector } : {}) }),
+          misMatch,
+        ));
+    it(`${c.name} (cluster affinity)`, () =>
+      assert.equal(clusterMatchesAffinity(c.selector ? { labelSelector: c.selector } : {}, cluster1), false));
+  }
+});
