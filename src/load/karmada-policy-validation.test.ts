@@ -677,3 +677,21 @@ run(
     },
   ],
 );
+
+run('validation.go ValidateOverrideRules (beyond the tables: apimachinery ValidateAnnotations, ValidateLabels)', [
+  {
+    name: 'annotations over 256 KiB in all are refused',
+    text: rule(`        annotationsOverrider: [{operator: add, value: {big: ${'x'.repeat(256 * 1024)}}}]\n`),
+    want: [['InvalidPolicy', 9]],
+  },
+  {
+    name: 'a label value that is not a label value is refused',
+    text: rule('        labelsOverrider: [{operator: add, value: {app: "a b"}}]\n'),
+    want: [['InvalidPolicy', 9]],
+  },
+  {
+    name: 'the deprecated spec.overriders are not checked (Karmada validates overrideRules only)',
+    text: op('  overriders:\n    labelsOverrider: [{operator: add, value: {"a b": x}}]\n'),
+    want: [],
+  },
+]);

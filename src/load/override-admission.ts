@@ -15,6 +15,7 @@ type Path = readonly (string | number)[];
 
 /** kube-apiserver's limit on the total size of annotations (apimachinery TotalAnnotationSizeLimitB). */
 const totalAnnotationSizeLimit = 256 * 1024;
+const utf8 = new TextEncoder();
 
 /** The admission problems of an override spec. */
 export function overrideSpecProblems(spec: OverrideSpec): PlacementProblem[] {
@@ -47,7 +48,7 @@ function ruleProblems(o: Overriders | undefined, at: Path): PlacementProblem[] {
     const value = a.value ?? {};
     let size = 0;
     for (const [k, v] of Object.entries(value)) {
-      size += k.length + String(v).length;
+      size += utf8.encode(k).length + utf8.encode(String(v)).length;
       const problem = qualifiedNameProblem(k.toLowerCase());
       if (problem)
         out.push({
