@@ -7,7 +7,8 @@
  *   Test_overrideManagerImpl_ApplyFieldOverriderPolicies_YAML and
  *   Test_overrideManagerImpl_ApplyJSONOverridePolicies_JSON (fieldOverrider on an embedded document).
  * Karmada's fake client and event recorder are plumbing; flotilla's applyOverrides takes the
- * policies selectOverridePolicies chose and one Cluster. No case is skipped.
+ * policies selectOverridePolicies chose and one Cluster. No case is skipped. The two fieldOverrider
+ * cases of test/e2e/suites/base/overridepolicy_test.go are checked at the end, as the e2e asserts them.
  */
 import assert from 'node:assert/strict';
 import type { JsonObject, KubeObject, Loaded, OverridePolicy, Overriders } from '../api/index.ts';
@@ -210,6 +211,87 @@ describe(`Karmada ${file} :: field overriders on embedded documents`, () => {
         [['test1', overriders]],
       );
       assert.deepEqual(got.manifest['data'], { [c.key]: c.want });
+    });
+  }
+});
+
+describe('Karmada test/e2e/suites/base/overridepolicy_test.go :: [FieldOverrider]', () => {
+  const deployJson = `{
+  "apiVersion": "apps/v1",
+  "kind": "Deployment",
+  "metadata": {"name": "nginx-deploy", "namespace": "karmadatest"},
+  "spec": {
+    "replicas": 3,
+    "selector": {"matchLabels": {"app": "nginx"}},
+    "template": {"metadata": {"labels": {"app": "nginx"}}, "spec": {"containers": [{"name": "nginx", "image": "nginx:1.19.0"}]}}
+  }
+}`;
+  const nginxYaml =
+    '\nserver:\n  listen: 80\n  server_name: localhost\n  location /:\n    root: /usr/share/nginx/html\n    index: \n      - index.html\n      - index.htm\n  error_page:\n    - code: 500\n    - code: 502\n    - code: 503\n    - code: 504\n  location /50x.html:\n    root: /usr/share/nginx/html\n';
+  const cases: { name: string; key: string; text: string; overriders: Overriders; has: string[]; lacks: string[] }[] = [
+    {
+      name: 'apply field overrider testing to update JSON values in ConfigMap :: should override JSON field in ConfigMap',
+      key: 'deploy.json',
+      text: deployJson,
+      overriders: {
+        fieldOverrider: [
+          {
+            fieldPath: '/data/deploy.json',
+            json: [
+              { subPath: '/spec/replicas', operator: 'replace', value: 5 },
+              {
+                subPath: '/spec/template/spec/containers/-',
+                operator: 'add',
+                value: { name: 'nginx-helper', image: 'nginx:1.19.1' },
+              },
+              { subPath: '/spec/template/spec/containers/0/image', operator: 'remove' },
+            ],
+          },
+        ],
+      },
+      has: ['"replicas":5', '"name":"nginx-helper"'],
+      lacks: ['"image":"nginx:1.19.0"'],
+    },
+    {
+      name: 'apply field overrider testing to update YAML values in ConfigMap :: should override YAML field in ConfigMap',
+      key: 'nginx.yaml',
+      text: nginxYaml,
+      overriders: {
+        fieldOverrider: [
+          {
+            fieldPath: '/data/nginx.yaml',
+            yaml: [
+              { subPath: '/server/location ~1/root', operator: 'replace', value: '/var/www/html' },
+              { subPath: '/server/error_page/-', operator: 'add', value: { code: 400 } },
+              { subPath: '/server/location ~1/index', operator: 'remove' },
+            ],
+          },
+        ],
+      },
+      has: ['root: /var/www/html', 'code: 400'],
+      lacks: ['- index.html'],
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const configMap: JsonObject = {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { namespace: 'karmadatest', name: 'cm' },
+        data: { [c.key]: c.text },
+      };
+      const policy = overridePolicy(
+        'cm',
+        {
+          resourceSelectors: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'cm' }],
+          overrideRules: [{ targetCluster: { clusterNames: ['member1'] }, overriders: c.overriders }],
+        },
+        'karmadatest',
+      );
+      const got = run(configMap, 'member1', [policy]);
+      const text = String((got.manifest['data'] as JsonObject)[c.key]);
+      for (const s of c.has) assert.ok(text.includes(s), `${s} in ${text}`);
+      for (const s of c.lacks) assert.ok(!text.includes(s), `${s} not in ${text}`);
     });
   }
 });
