@@ -5,6 +5,7 @@
  *   TestValidateOverflowAffinities, TestValidateWorkloadAffinity, TestValidateClusterTolerations,
  *   TestValidateApplicationFailover, TestValidateClusterFailover, TestValidateOverrideSpec,
  *   TestEmptyOverrides (through ValidateOverrideSpec: overriders beside overrideRules);
+ * pkg/util/policy_test.go :: TestIsOverflowSupport (through ValidatePlacement);
  * pkg/webhook/{propagationpolicy,clusterpropagationpolicy,overridepolicy,clusteroverridepolicy}/validating_test.go
  * and mutating_test.go (what the webhooks refuse, and the defaults the mutating ones write).
  * Karmada's webhook runs after its mutating webhook, so a case whose Go input lacks a default the
@@ -12,7 +13,8 @@
  * would refuse (a plaintext overrider without an operator) get the field the schema requires.
  * Skipped as plumbing: TestValidateCrdsTarBall (karmadactl's CRD archive), the webhooks' decode
  * errors, and the update-only checks (schedulerName and permanent-id label immutability: a git
- * revision has no update of an object, only a new version of the file).
+ * revision has no update of an object, only a new version of the file), and pkg/util/policy_test.go ::
+ * TestIsLazyActivationEnabled (a one-line predicate; Lazy activation is tested in src/plan).
  */
 import assert from 'node:assert/strict';
 import { loadFleet } from './index.ts';
@@ -693,5 +695,38 @@ run('validation.go ValidateOverrideRules (beyond the tables: apimachinery Valida
     name: 'the deprecated spec.overriders are not checked (Karmada validates overrideRules only)',
     text: op('  overriders:\n    labelsOverrider: [{operator: add, value: {"a b": x}}]\n'),
     want: [],
+  },
+]);
+
+/** The overflow term of TestValidatePlacement with this replicaScheduling (line 10 is overflowAffinities). */
+const overflowWith = (scheduling: string) =>
+  placement(overflowTerm('affinityName: primary\n        clusterNames: [member1]', overflow1) + scheduling);
+run('pkg/util/policy_test.go :: TestIsOverflowSupport (through ValidatePlacement)', [
+  { name: 'nil strategy', text: overflowWith(''), want: [['InvalidPlacement', 10]] },
+  {
+    name: 'Duplicated scheduling type',
+    text: overflowWith('    replicaScheduling: {replicaSchedulingType: Duplicated}\n'),
+    want: [['InvalidPlacement', 10]],
+  },
+  { name: 'Divided with Aggregated preference', text: overflowWith(aggregated), want: [] },
+  { name: 'Divided with Weighted and dynamic weight', text: overflowWith(dynamic), want: [] },
+  {
+    name: 'Divided with Weighted but nil WeightPreference',
+    text: overflowWith(
+      '    replicaScheduling: {replicaSchedulingType: Divided, replicaDivisionPreference: Weighted}\n',
+    ),
+    want: [['InvalidPlacement', 10]],
+  },
+  {
+    name: 'Divided with Weighted but empty DynamicWeight',
+    text: overflowWith(
+      '    replicaScheduling: {replicaSchedulingType: Divided, replicaDivisionPreference: Weighted, weightPreference: {staticWeightList: [{targetCluster: {clusterNames: [member1]}, weight: 1}]}}\n',
+    ),
+    want: [['InvalidPlacement', 10]],
+  },
+  {
+    name: 'Divided with empty ReplicaDivisionPreference',
+    text: overflowWith('    replicaScheduling: {replicaSchedulingType: Divided}\n'),
+    want: [['InvalidPlacement', 10]],
   },
 ]);
