@@ -730,3 +730,21 @@ run('pkg/util/policy_test.go :: TestIsOverflowSupport (through ValidatePlacement
     want: [['InvalidPlacement', 10]],
   },
 ]);
+
+run('validation.go ValidatePlacement (beyond the tables: which field selectors the webhook checks)', [
+  {
+    // ValidatePlacement checks clusterAffinity, clusterAffinities and their overflow groups, not static weights.
+    name: "a static weight's targetCluster may use any key and node-selector operator",
+    text: placement(
+      '    replicaScheduling:\n      replicaSchedulingType: Divided\n      weightPreference:\n        staticWeightList:\n          - targetCluster: {fieldSelector: {matchExpressions: [{key: provider, operator: Exists}, {key: foo, operator: DoesNotExist}]}}\n            weight: 1\n',
+    ),
+    want: [],
+  },
+  {
+    name: "an overflow group's fieldSelector is checked (ValidateOverflowAffinities)",
+    text: placement(
+      `${overflowTerm('affinityName: primary\n        clusterNames: [member1]', `          - {affinityName: overflow-1, fieldSelector: ${fieldSelector('foo', 'In')}}\n`)}${aggregated}`,
+    ),
+    want: [['SchemaViolation', 11]],
+  },
+]);
