@@ -6,7 +6,7 @@
  * A request here costs what the bench's raw client's does: a path under the server's URL (parsed
  * once), a timer for its deadline, no AbortSignal per request. TLS material and credentials still
  * come from the library (`applyToHTTPSOptions`: CA, client certificate, token or exec plugin, read
- * again for every request so a rotated token is used). A cluster behind a proxy (`proxy-url`) or
+ * again at most a second apart so a rotated token is used). A cluster behind a proxy (`proxy-url`) or
  * on plain http keeps the library's path.
  */
 import https from 'node:https';
@@ -31,6 +31,9 @@ export interface PoolRequest {
   readonly deadline?: AbortSignal;
 }
 
+/** How long credentials read from the kubeconfig are reused. */
+const authRefreshMs = 1_000;
+
 /** One member's pool. */
 export interface HttpsPool {
   request(req: PoolRequest): Promise<PoolResponse>;
@@ -50,10 +53,23 @@ export async function httpsPool(kc: KubeConfig): Promise<HttpsPool | undefined> 
     maxSockets: 64,
     ...pick(tls, ['ca', 'cert', 'key', 'pfx', 'passphrase', 'rejectUnauthorized', 'servername']),
   });
+  // The library builds a new agent with each call, so the credentials are read at most once a second.
+  let cached: { readonly at: number; readonly options: Promise<https.RequestOptions> } | undefined;
+  const credentials = (): Promise<https.RequestOptions> => {
+    const now = Date.now();
+    if (!cached || now - cached.at >= authRefreshMs) {
+      const options: https.RequestOptions = {};
+      const read = kc.applyToHTTPSOptions(options).then(() => options);
+      read.catch(() => {
+        if (cached?.options === read) cached = undefined; // a failed read is tried again by the next request
+      });
+      cached = { at: now, options: read };
+    }
+    return cached.options;
+  };
   return {
     async request(req) {
-      const auth: https.RequestOptions = {};
-      await kc.applyToHTTPSOptions(auth);
+      const auth = await credentials();
       // Content-Length always: node frames no body of a DELETE by itself, and the unframed bytes would corrupt the next request on the connection.
       const length = req.body !== undefined ? { 'Content-Length': String(Buffer.byteLength(req.body)) } : {};
       const headers = { ...(auth.headers as Record<string, string> | undefined), ...req.headers, ...length };
