@@ -77,7 +77,7 @@ export function formatFailoverStory(s: Extract<FailoverStory, { kind: 'story' }>
     'rescheduling:',
     result.kind === 'Scheduled'
       ? `  scheduled: ${counts(result.clusters)}`
-      : `  unschedulable (${result.reason}): ${result.message}; the binding keeps the clusters it has left`,
+      : `  unschedulable (${result.reason}): ${result.message}; ${result.reason === 'NoClusterFit' ? 'the binding loses its clusters' : 'the binding keeps the clusters it has left'}`,
     formatExplanation(result.explanation),
     '',
   ].join('\n');

@@ -22,6 +22,12 @@ export interface WorkloadAggregation {
   readonly counters: readonly Counter[];
   /** Karmada's StatefulSet compares the member's resourceTemplateGeneration with its own generation. */
   readonly compareWithMemberGeneration?: boolean;
+  /**
+   * Karmada's DaemonSet leaves the object alone only when its whole status equals the aggregate
+   * (equality.Semantic.DeepEqual), so conditions or a collisionCount make it rewrite the counters;
+   * the other kinds compare observedGeneration and the counters alone.
+   */
+  readonly wholeStatusUnchanged?: boolean;
 }
 
 export const deploymentAggregation: WorkloadAggregation = {
@@ -60,6 +66,7 @@ export const daemonSetAggregation: WorkloadAggregation = {
     ['numberAvailable', true],
     ['numberUnavailable', true],
   ],
+  wholeStatusUnchanged: true,
 };
 
 /** Sums a workload's member counters into the template's status (other status fields are kept). */
@@ -80,13 +87,28 @@ export function aggregateWorkload(
       caughtUp++;
     for (const [f] of how.counters) sums.set(f, (sums.get(f) ?? 0) + intField(s, f));
   }
-  const out = cloneJson(obj) as KubeObject & { status?: JsonObject };
-  const status: JsonObject = { ...(objectField(obj, 'status') ?? {}) };
-  const observedGeneration =
-    caughtUp === items.length ? templateGeneration : intField(obj, 'status', 'observedGeneration');
+  const current = objectField(obj, 'status') ?? {};
+  const observedGeneration = caughtUp === items.length ? templateGeneration : intField(current, 'observedGeneration');
+  sums.set('observedGeneration', observedGeneration);
+  if (upToDate(current, sums, how)) return cloneJson(obj);
+  const status: JsonObject = { ...current };
   setCounter(status, 'observedGeneration', observedGeneration, true);
   for (const [f, omitEmpty] of how.counters) setCounter(status, f, sums.get(f) ?? 0, omitEmpty);
-  return { ...out, status };
+  return { ...cloneJson(obj), status };
+}
+
+/**
+ * Whether Karmada returns the object untouched: every aggregated value equals the current one
+ * (an absent counter counts as 0) and, for a whole-status comparison, the status has no
+ * conditions or collisionCount the aggregate would lack (Semantic.DeepEqual takes [] as nil).
+ */
+function upToDate(current: JsonObject, aggregate: ReadonlyMap<string, number>, how: WorkloadAggregation): boolean {
+  for (const [f, v] of aggregate) if (intField(current, f) !== v) return false;
+  if (!how.wholeStatusUnchanged) return true;
+  const conditions = current['conditions'];
+  const noConditions =
+    conditions === undefined || conditions === null || (Array.isArray(conditions) && conditions.length === 0);
+  return noConditions && (current['collisionCount'] === undefined || current['collisionCount'] === null);
 }
 
 function setCounter(status: JsonObject, field: string, value: number, omitEmpty: boolean): void {

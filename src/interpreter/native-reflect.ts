@@ -43,6 +43,12 @@ function typed(fields: readonly [string, JsonValue | undefined, 'omitempty' | 'a
   return out;
 }
 
+/**
+ * flotilla differs (git is the source of truth, so rendered manifests carry no template
+ * generation): Karmada fails to reflect a workload whose resourcetemplate.karmada.io/generation
+ * annotation is missing or not an integer, as its Works always carry it; flotilla's manifests do
+ * not, so a missing or unreadable annotation reads as 0 and resourceTemplateGeneration is left out.
+ */
 function generations(obj: KubeObject): [string, number, 'omitempty'][] {
   const annotation = obj.metadata.annotations?.[resourceTemplateGenerationAnnotation] ?? '';
   const rtg = /^-?\d+$/.test(annotation) ? Number(annotation) : 0;
@@ -115,8 +121,9 @@ const reflectors: ReadonlyMap<string, Reflector> = new Map<string, Reflector>([
   [
     service,
     (obj, s) =>
+      // Karmada reflectServiceStatus keeps the typed LoadBalancerStatus: its ingress list, omitted when empty.
       stringField(obj, 'spec', 'type') === 'LoadBalancer'
-        ? { loadBalancer: objectField(s, 'loadBalancer') ?? {} }
+        ? { loadBalancer: typed([['ingress', objectField(s, 'loadBalancer')?.['ingress'], 'omitempty']]) }
         : null,
   ],
   [

@@ -40,14 +40,21 @@ const retainWorkloadReplicas: Retainer = (desired, observed) => {
   if (typeof replicas === 'number') setIn(desired, ['spec', 'replicas'], replicas);
 };
 
-/** Pod: nodeName, serviceAccountName, volumes and each container's volumeMounts are the member's. */
+/** Whether Go's typed Pod omits the value (`omitempty`: absent, null, '' or an empty list). */
+const omitted = (v: JsonValue | undefined): boolean =>
+  v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+
+/**
+ * Pod: nodeName, serviceAccountName, volumes and each container's volumeMounts are the member's;
+ * Karmada writes them through its typed Pod, so an empty one is left out.
+ */
 const retainPodFields: Retainer = (desired, observed) => {
   const spec = objectField(desired, 'spec') ?? {};
   const observedSpec = objectField(observed, 'spec') ?? {};
   for (const field of ['nodeName', 'serviceAccountName', 'volumes'] as const) {
     const v = observedSpec[field];
-    if (v === undefined || v === null || v === '') delete spec[field];
-    else spec[field] = v;
+    if (omitted(v)) delete spec[field];
+    else spec[field] = v ?? null;
   }
   for (const field of ['containers', 'initContainers'] as const) {
     const observedContainers = Array.isArray(observedSpec[field]) ? observedSpec[field] : [];
@@ -58,8 +65,8 @@ const retainPodFields: Retainer = (desired, observed) => {
       const target = objectField({ c: dc }, 'c');
       if (!target) continue;
       const mounts = objectField({ c: oc }, 'c')?.['volumeMounts'];
-      if (mounts === undefined || mounts === null) delete target['volumeMounts'];
-      else target['volumeMounts'] = mounts;
+      if (omitted(mounts)) delete target['volumeMounts'];
+      else target['volumeMounts'] = mounts ?? null;
     }
   }
   desired['spec'] = spec;

@@ -32,6 +32,10 @@ export const templateHashAnnotation = 'flotilla.io/template-hash';
 export interface BindingRecord {
   readonly claim?: PolicyClaim;
   readonly templateHash?: string;
+  /** The clusterAffinities term the binding was last scheduled with (Karmada `status.schedulerObservingAffinityName`, Go field SchedulerObservedAffinityName). */
+  readonly observedAffinityName?: string;
+  /** The recorded Scheduled condition is False: the last schedule failed. */
+  readonly unscheduled?: true;
   /** The binding's spec as the claim built it (what a Lazy policy keeps until the template changes). */
   readonly spec: {
     readonly placement?: Placement;
@@ -55,15 +59,27 @@ export function readBindingRecord(b: unknown): BindingRecord | undefined {
         : undefined;
   const spec = isPlainObject(b['spec']) ? b['spec'] : {};
   const hash = str(templateHashAnnotation);
+  const status = isPlainObject(b['status']) ? b['status'] : {};
+  // Karmada's JSON name; plans written before flotilla used it carry `schedulerObservedAffinityName`.
+  const observed = status['schedulerObservingAffinityName'] ?? status['schedulerObservedAffinityName'];
   return {
     ...(claim ? { claim } : {}),
     ...(hash ? { templateHash: hash } : {}),
+    ...(typeof observed === 'string' && observed !== '' ? { observedAffinityName: observed } : {}),
+    ...(scheduledFalse(status['conditions']) ? { unscheduled: true as const } : {}),
     spec: {
       ...(isPlainObject(spec['placement']) ? { placement: spec['placement'] as Placement } : {}),
       ...(spec['propagateDeps'] === true ? { propagateDeps: true } : {}),
       ...(isPlainObject(spec['failover']) ? { failover: spec['failover'] as FailoverBehavior } : {}),
     },
   };
+}
+
+function scheduledFalse(conditions: unknown): boolean {
+  return (
+    Array.isArray(conditions) &&
+    conditions.some((c) => isPlainObject(c) && c['type'] === 'Scheduled' && c['status'] === 'False')
+  );
 }
 
 /** The hash of a template as Karmada's SpecificationChanged compares it. */

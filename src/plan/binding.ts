@@ -57,7 +57,7 @@ export interface Binding {
     readonly preserveResourcesOnDeletion?: boolean;
   };
   readonly status: {
-    readonly schedulerObservedAffinityName?: string;
+    readonly schedulerObservingAffinityName?: string;
     readonly conditions: readonly Condition[];
   };
 }
@@ -136,7 +136,7 @@ export function buildBinding(args: {
         : {}),
     },
     status: {
-      ...(args.affinityName ? { schedulerObservedAffinityName: args.affinityName } : {}),
+      ...(args.affinityName ? { schedulerObservingAffinityName: args.affinityName } : {}),
       conditions: [args.condition],
     },
   };

@@ -27,7 +27,7 @@ const repo = (clusterNames: readonly string[]) => ({
 });
 
 describe('plan/planFleet', () => {
-  it('keeps an unschedulable binding where it ran before (Karmada leaves its clusters untouched)', () => {
+  it('clears a binding no cluster fits any more (Karmada patches the FitError result: no clusters)', () => {
     const { fleet, diagnostics } = loadFleet(repo(['member2']));
     const { previous } = parsePrevious(
       [
@@ -43,12 +43,9 @@ describe('plan/planFleet', () => {
     const plan = planFleet({ fleet, diagnostics, revision: 'r1', previous });
     const b = plan.bindings.find((x) => x.spec.resource.name === 'web');
     assert.equal(b?.status.conditions[0]?.status, 'False');
-    assert.deepEqual(b?.spec.clusters, [{ name: 'member2', replicas: 2 }]);
-    assert.ok(
-      plan.works.some(
-        (w) => w.metadata.namespace === 'karmada-es-member2' && w.spec.workload.manifests[0]?.['kind'] === 'Deployment',
-      ),
-    );
+    assert.equal(b?.status.conditions[0]?.reason, 'NoClusterFit');
+    assert.deepEqual(b?.spec.clusters, []);
+    assert.equal(plan.works.length, 0);
     assert.equal(plan.warnings.find((w) => w.code === 'Unschedulable')?.file, 'policies/pp.yaml');
   });
   it('an unschedulable binding without history has no clusters and no Works', () => {

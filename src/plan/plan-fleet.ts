@@ -33,7 +33,7 @@ import {
   type DispatchPolicy,
   type Work,
 } from '../render/index.ts';
-import { createScheduler, type Explanation, type ScheduleResult } from '../scheduler/index.ts';
+import { clustersAfterSchedule, createScheduler, type Explanation, type ScheduleResult } from '../scheduler/index.ts';
 import { activeSpec } from './activation.ts';
 import { coverageWarnings } from './policy-coverage.ts';
 import { checkBindingRenders, OverrideClasses } from './render-check.ts';
@@ -253,7 +253,12 @@ function scheduleTemplates(
   diagnostics: Diagnostic[],
 ): Scheduled[] {
   const { previous, applied, records, evictions, fresh } = history;
-  const clusterNames = new Set(fleet.clusters.map((c) => c.object.metadata.name ?? ''));
+  // HasTerminatingTargetClusters: a Cluster being deleted (deletionTimestamp set) counts as gone.
+  const clusterNames = new Set(
+    fleet.clusters
+      .filter((c) => c.object.metadata['deletionTimestamp'] == null)
+      .map((c) => c.object.metadata.name ?? ''),
+  );
   const index = indexPolicies(fleet.propagationPolicies);
   const scheduler = createScheduler(fleet.clusters.map((c) => c.object as Cluster));
   const peers = collectPeers(fleet, index, { previous, records });
@@ -294,6 +299,8 @@ function scheduleTemplates(
             replicas: replicas.replicas,
             isWorkload,
             clusterExists: (n) => clusterNames.has(n),
+            ...(record?.observedAffinityName ? { observedAffinityName: record.observedAffinityName } : {}),
+            ...(record?.unscheduled ? { unscheduled: true } : {}),
           });
     const scheduledNow: ScheduleResult =
       spec.otherScheduler !== undefined
@@ -306,6 +313,7 @@ function scheduleTemplates(
               replicas: replicas.replicas,
               ...(replicas.requirements ? { requirements: replicas.requirements } : {}),
               ...(prev ? { previous: prev } : {}),
+              ...(record?.observedAffinityName ? { observedAffinityName: record.observedAffinityName } : {}),
               ...(rebalancedBy !== undefined ? { fresh: true } : {}),
               ...(evicting?.length ? { evictingClusters: evicting.map((t) => t.fromCluster) } : {}),
               ...(peers && groups ? { workloadGroups: peers.constraint(key, resource.namespace ?? '', groups) } : {}),
@@ -339,15 +347,16 @@ function scheduleTemplates(
       annotations: spec.annotations,
       replicas: replicas.replicas,
       requirements: replicas.requirements,
-      // Karmada leaves a binding's clusters untouched when scheduling fails (the scheduler only
-      // patches on success), so the workload keeps running where it ran: never make things worse.
-      clusters: result.kind === 'Scheduled' ? result.clusters : (prev ?? []),
+      // A failed schedule keeps the clusters it had, but no cluster fitting (NoClusterFit) clears
+      // them, as Karmada's scheduler patches its empty result then (scheduled-clusters.ts).
+      clusters: clustersAfterSchedule(result, prev),
       placement: spec.placement,
       propagateDeps: spec.propagateDeps,
       requiredBy: [],
       condition:
         spec.otherScheduler !== undefined ? otherSchedulerCondition(spec.otherScheduler) : scheduledCondition(result),
-      affinityName: affinityNameOf(result.explanation),
+      // Karmada patches the observed term only when a term schedules; otherwise the binding keeps it.
+      affinityName: affinityNameOf(result.explanation) ?? record?.observedAffinityName,
       failover: spec.failover,
       evictionTasks: tasks,
       schedulerName: spec.otherScheduler,

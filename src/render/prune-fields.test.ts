@@ -62,6 +62,15 @@ const cases: readonly { name: string; in: JsonObject; want: JsonObject }[] = [
     },
   },
   {
+    name: "a Job's ttlSecondsAfterFinished goes (RemoveJobTTLSeconds), with or without manualSelector",
+    in: {
+      kind: 'Job',
+      metadata: { name: 'j' },
+      spec: { manualSelector: true, ttlSecondsAfterFinished: 10, backoffLimit: 2 },
+    },
+    want: { kind: 'Job', metadata: { name: 'j' }, spec: { manualSelector: true, backoffLimit: 2 } },
+  },
+  {
     name: 'a Job with manualSelector keeps its selector',
     in: {
       kind: 'Job',

@@ -60,9 +60,15 @@ export function pruneIrrelevantFields(m: JsonObject): void {
     case 'Deployment':
       deleteAnnotations(m, ['deployment.kubernetes.io/revision', 'deployment.kubernetes.io/revision-history']);
       break;
-    case 'Job':
-      if (objectAt(m, ['spec'])?.['manualSelector'] !== true) pruneJobSelector(m);
+    case 'Job': {
+      const spec = objectAt(m, ['spec']);
+      if (spec?.['manualSelector'] !== true) pruneJobSelector(m);
+      // Karmada RemoveJobTTLSeconds (applied to every Work, ctrlutil/work.go CreateOrUpdateWork): the
+      // member's ttl-after-finished controller would delete the finished Job, and the next apply
+      // would create it again and run it once more.
+      if (spec) delete spec['ttlSecondsAfterFinished'];
       break;
+    }
     case 'Secret':
       if (m['type'] === 'kubernetes.io/service-account-token') {
         deleteAnnotations(m, ['kubernetes.io/service-account.uid']);

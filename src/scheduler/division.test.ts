@@ -2,19 +2,11 @@ import assert from 'node:assert/strict';
 import type { Placement } from '../api/index.ts';
 import type { Candidate } from './candidate.ts';
 import { divideReplicas } from './division.ts';
-import { candidate } from './fixtures.test-support.ts';
+import { aggregatedPlacement, candidate, dynamicPlacement } from './fixtures.test-support.ts';
 import { viewPlacement } from './placement.ts';
 
-const dynamic: Placement = {
-  replicaScheduling: {
-    replicaSchedulingType: 'Divided',
-    replicaDivisionPreference: 'Weighted',
-    weightPreference: { dynamicWeight: 'AvailableReplicas' },
-  },
-};
-const aggregated: Placement = {
-  replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Aggregated' },
-};
+const dynamic = dynamicPlacement;
+const aggregated = aggregatedPlacement;
 const weighted = (list: [string, number][]): Placement => ({
   replicaScheduling: {
     replicaSchedulingType: 'Divided',

@@ -1,5 +1,5 @@
 /** Test builders (Q2): clusters and candidates without inline YAML. */
-import type { Cluster, ClusterSpec, ResourceSummary } from '../api/index.ts';
+import type { Cluster, ClusterSpec, Placement, ResourceSummary } from '../api/index.ts';
 import type { Candidate } from './candidate.ts';
 import { indexFleet } from './fleet-index.ts';
 
@@ -43,3 +43,17 @@ export function candidate(
   if (c === undefined) throw new Error('unreachable');
   return { cluster: c, name, score: o.score ?? 0, available, allocatable: available - (o.assigned ?? 0) };
 }
+
+/** Divided by available replicas (`dynamicWeight: AvailableReplicas`). */
+export const dynamicPlacement: Placement = {
+  replicaScheduling: {
+    replicaSchedulingType: 'Divided',
+    replicaDivisionPreference: 'Weighted',
+    weightPreference: { dynamicWeight: 'AvailableReplicas' },
+  },
+};
+
+/** Divided into as few clusters as possible. */
+export const aggregatedPlacement: Placement = {
+  replicaScheduling: { replicaSchedulingType: 'Divided', replicaDivisionPreference: 'Aggregated' },
+};

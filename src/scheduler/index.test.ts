@@ -3,6 +3,11 @@ import * as scheduler from './index.ts';
 
 describe('scheduler public surface', () => {
   it('exports exactly the documented functions (Q6)', () => {
-    assert.deepEqual(Object.keys(scheduler).sort(), ['createScheduler', 'fitErrorMessage', 'formatExplanation']);
+    assert.deepEqual(Object.keys(scheduler).sort(), [
+      'clustersAfterSchedule',
+      'createScheduler',
+      'fitErrorMessage',
+      'formatExplanation',
+    ]);
   });
 });

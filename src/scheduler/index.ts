@@ -2,6 +2,7 @@
 export { createScheduler } from './scheduler.ts';
 export { formatExplanation } from './explanation.ts';
 export { fitErrorMessage } from './fit-error.ts';
+export { clustersAfterSchedule } from './scheduled-clusters.ts';
 export type {
   AttemptExplanation,
   ClusterScore,

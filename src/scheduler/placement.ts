@@ -77,7 +77,9 @@ export function affinityTerms(p: Placement): readonly {
   readonly affinity?: ClusterAffinity;
   readonly overflow?: readonly ClusterAffinity[];
 }[] {
-  if (p.clusterAffinity !== undefined || p.clusterAffinities === undefined) {
+  // An empty clusterAffinities list is dropped when Karmada stores the binding (omitempty), so the
+  // binding is scheduled as without it (scheduleResourceBinding tests ClusterAffinities != nil).
+  if (p.clusterAffinity !== undefined || p.clusterAffinities === undefined || p.clusterAffinities.length === 0) {
     return [p.clusterAffinity === undefined ? {} : { affinity: p.clusterAffinity }];
   }
   // An empty overflowAffinities list is dropped when Karmada stores the binding (omitempty): no overflow.

@@ -58,7 +58,7 @@ export function createScheduler(clusters: readonly Cluster[]): Scheduler {
       const gvk = `${req.resource.apiVersion}|${req.resource.kind}`;
       const memoKey =
         history.previous.size === 0 && history.evicting.size === 0 && req.workloadGroups === undefined
-          ? `${gvk}|${plan.key}|${reqKey}|${req.replicas}|${tieBreak}|${req.observedAffinityName ?? ''}`
+          ? `${gvk}|${plan.key}|${reqKey}|${req.replicas}|${tieBreak}|${req.fresh ? '' : (req.observedAffinityName ?? '')}`
           : undefined;
       const hit = memoKey === undefined ? undefined : results.get(memoKey);
       if (hit !== undefined) return hit;
@@ -86,7 +86,11 @@ function scheduleTerms(
   },
 ): ScheduleResult {
   const { plan } = s;
-  const observed = plan.terms.findIndex((t) => t.name !== undefined && t.name === req.observedAffinityName);
+  // getAffinityIndex: the observed term, or the first when none is observed or it is gone; a
+  // reschedule from scratch (Fresh, RescheduleRequired) starts from the first term.
+  const observed = req.fresh
+    ? 0
+    : plan.terms.findIndex((t) => t.name !== undefined && t.name === req.observedAffinityName);
   const attempts: AttemptExplanation[] = [];
   let first: AttemptOutcome | undefined;
   for (let i = Math.max(observed, 0); i < plan.terms.length; i++) {

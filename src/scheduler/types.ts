@@ -20,7 +20,7 @@ export interface SchedulingRequest {
   readonly evictingClusters?: readonly string[];
   /**
    * The clusterAffinities term the previous schedule used (Karmada
-   * `status.schedulerObservedAffinityName`); scheduling starts from it. Absent: the first term.
+   * `status.schedulerObservingAffinityName`); scheduling starts from it. Absent: the first term.
    */
   readonly observedAffinityName?: string;
   /**

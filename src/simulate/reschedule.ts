@@ -2,13 +2,13 @@
  * Rescheduling a binding the taint manager evicted, as the controller's next plan does
  * (plan-fleet.ts scheduleTemplates): Karmada's scheduling triggers first, then the same scheduler
  * over the tainted inventory, with the remaining clusters as the previous placement and the
- * evicted ones as eviction tasks. A failed schedule leaves the binding where it was (Karmada only
- * patches a binding on success).
+ * evicted ones as eviction tasks. A failed schedule leaves the binding where it was, unless no
+ * cluster fits (NoClusterFit), which clears it as Karmada's scheduler does (scheduled-clusters.ts).
  */
 import { resourceKey, type TargetCluster } from '../api/index.ts';
 import type { Binding } from '../plan/index.ts';
 import { scheduleTrigger } from '../plan/schedule-trigger.ts';
-import type { ScheduleResult, Scheduler } from '../scheduler/index.ts';
+import { clustersAfterSchedule, type ScheduleResult, type Scheduler } from '../scheduler/index.ts';
 import type { EvictionBinding } from '../status/index.ts';
 
 /** The schedule after eviction and the clusters the binding ends up with. */
@@ -37,6 +37,12 @@ export function reschedule(
     replicas,
     isWorkload,
     clusterExists,
+    ...(binding.status.conditions.some((c) => c.type === 'Scheduled' && c.status === 'False')
+      ? { unscheduled: true }
+      : {}),
+    ...(binding.status.schedulerObservingAffinityName
+      ? { observedAffinityName: binding.status.schedulerObservingAffinityName }
+      : {}),
   });
   if (trigger.kind === 'keep')
     return {
@@ -51,8 +57,11 @@ export function reschedule(
     ...(requirements ? { requirements } : {}),
     ...(previous.length ? { previous } : {}),
     ...(tasks.length ? { evictingClusters: tasks.map((t) => t.fromCluster) } : {}),
+    ...(binding.status.schedulerObservingAffinityName
+      ? { observedAffinityName: binding.status.schedulerObservingAffinityName }
+      : {}),
   });
-  return { result, clusters: result.kind === 'Scheduled' ? result.clusters : previous };
+  return { result, clusters: clustersAfterSchedule(result, previous) };
 }
 
 /** The binding as the taint manager reads it (eviction-task.ts EvictionBinding), keyed by ResourceKey. */

@@ -180,6 +180,9 @@ function bindingStatus(b: Binding, members: readonly ClusterWorkloadStatus[] | u
       ...(b.spec.failover ? { failover: b.spec.failover } : {}),
     },
     status: {
+      ...(b.status.schedulerObservingAffinityName
+        ? { schedulerObservingAffinityName: b.status.schedulerObservingAffinityName }
+        : {}),
       conditions: [...b.status.conditions].sort((x, y) => compareStrings(x.type, y.type)),
       // Karmada's aggregatedStatus items, reduced to what failover reads back (health, ready replicas).
       ...(members?.length

@@ -52,9 +52,12 @@ function selectByCluster(
   if (ranked.length < c.minGroups)
     return fail('the number of feasible clusters is less than spreadConstraint.MinGroups');
   const needCnt = Math.min(ranked.length, c.maxGroups);
+  // Duplicated takes the first needCnt as they are: with maxGroups unset (0) that is none, and
+  // assignment then fails ("no clusters available to schedule").
   const selected =
     needReplicas === null ? ranked.slice(0, needCnt) : selectByAvailableResource(ranked, needCnt, needReplicas);
-  if (selected.length === 0) return fail(`no enough resource when selecting ${needCnt} clusters`);
+  if (needReplicas !== null && selected.length === 0)
+    return fail(`no enough resource when selecting ${needCnt} clusters`);
   return {
     ok: true,
     clusters: selected,
@@ -94,7 +97,7 @@ function selectByAvailableResource(ranked: readonly Candidate[], count: number, 
   return enough() ? chosen : [];
 }
 
-/** selectBestClustersByRegion: pick regions by DFS, the best cluster of each, then fill to cluster maxGroups. */
+/** selectBestClustersByRegion: group the ranked clusters by region, score the regions, then pick. */
 function selectByRegion(
   ranked: readonly Candidate[],
   region: NormalSpread,
@@ -107,34 +110,57 @@ function selectByRegion(
     if (list === undefined) byRegion.set(c.cluster.region, [c]);
     else list.push(c);
   }
-  if (byRegion.size < region.minGroups)
-    return fail('the number of feasible region is less than spreadConstraint.MinGroups');
   const scoreInput = { ...opts, minGroups: region.minGroups, clusterMinGroups: cluster?.minGroups ?? 0 };
-  const groups = [...byRegion.keys()].sort().map((name) => {
-    const members = byRegion.get(name) ?? [];
-    return { name, value: members.length, weight: groupScore(members, scoreInput) };
+  const regions = [...byRegion.keys()].sort().map((name) => {
+    const clusters = byRegion.get(name) ?? [];
+    return { name, score: groupScore(clusters, scoreInput), clusters };
   });
+  const picked = selectFromRegions(regions, region, cluster);
+  if (!picked.ok) return picked;
+  return {
+    ok: true,
+    clusters: picked.selected,
+    explanation: {
+      kind: 'ByRegion',
+      regions: regions.map((g) => ({ name: g.name, score: g.score, clusters: g.clusters.length })),
+      selectedRegions: picked.regions.toSorted(),
+      selected: rankedOf(picked.selected),
+    },
+  };
+}
+
+/** A region: its clusters in rank order (compareCandidates) and its group score. */
+export interface ScoredRegion {
+  readonly name: string;
+  readonly score: number;
+  readonly clusters: readonly Candidate[];
+}
+
+/**
+ * The pick of selectBestClustersByRegion once regions are scored: regions by DFS (selectGroups),
+ * the best cluster of each, then the others by rank up to the cluster constraint's maxGroups.
+ */
+export function selectFromRegions(
+  regions: readonly ScoredRegion[],
+  region: NormalSpread,
+  cluster: NormalSpread | undefined,
+): { readonly ok: true; readonly regions: readonly string[]; readonly selected: Candidate[] } | StepFailure {
+  if (regions.length < region.minGroups)
+    return fail('the number of feasible region is less than spreadConstraint.MinGroups');
+  const groups = regions.map((r) => ({ name: r.name, value: r.clusters.length, weight: r.score }));
   const chosen = selectGroups(groups, region.minGroups, region.maxGroups, cluster?.minGroups ?? 0);
   if (chosen.length === 0) return fail('the number of clusters is less than the cluster spreadConstraint.MinGroups');
+  const byName = new Map(regions.map((r) => [r.name, r.clusters]));
   const selected: Candidate[] = [];
   const pool: Candidate[] = [];
   for (const g of chosen) {
-    const [first, ...others] = byRegion.get(g.name) ?? [];
+    const [first, ...others] = byName.get(g.name) ?? [];
     if (first !== undefined) selected.push(first);
     pool.push(...others);
   }
   const restCnt = Math.min(pool.length + selected.length, cluster?.maxGroups ?? 0) - selected.length;
   if (restCnt > 0) selected.push(...pool.sort(compareCandidates).slice(0, restCnt));
-  return {
-    ok: true,
-    clusters: selected,
-    explanation: {
-      kind: 'ByRegion',
-      regions: groups.map((g) => ({ name: g.name, score: g.weight, clusters: g.value })),
-      selectedRegions: chosen.map((g) => g.name).sort(),
-      selected: rankedOf(selected),
-    },
-  };
+  return { ok: true, regions: chosen.map((g) => g.name), selected };
 }
 
 function rankedOf(list: readonly Candidate[]): RankedCluster[] {
