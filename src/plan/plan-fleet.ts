@@ -26,9 +26,8 @@ import { selectOverridePolicies } from '../override/index.ts';
 import { indexPolicies, matchClaimed, type PolicyMatch } from '../policy/index.ts';
 import {
   attachedDispatchPolicy,
-  isUnsyncedNamespace,
+  jobCompletionsOf,
   renderBinding,
-  renderNamespaceWork,
   reservedLabelState,
   type DispatchPolicy,
   type Work,
@@ -41,6 +40,7 @@ import { collectPeers, workloadGroupsOf } from './workload-groups.ts';
 import { otherSchedulerCondition, otherSchedulerResult, otherSchedulerWarning } from './other-scheduler.ts';
 import { bindingId, buildBinding, type Binding, type BindingSnapshot } from './binding.ts';
 import { mergeTargetClusters, resolveDependencies, type DependencySource } from './dependencies.ts';
+import { checkNamespaceWorks, namespaceWorks } from './namespace-works.ts';
 import type { AppliedPlacements, PreviousPlacement, PreviousRecords } from './previous.ts';
 import { scheduleTrigger } from './schedule-trigger.ts';
 import {
@@ -132,7 +132,10 @@ export function planFleet(input: PlanInput): Plan {
   const templates = new Map(fleet.templates.map((t) => [resourceKeyOf(t.object), t] as const));
   const byNamespace = groupByNamespace(fleet.templates);
   const sources: DependencySource[] = scheduled
-    .filter((s) => s.propagateDeps && s.result.kind === 'Scheduled')
+    // Karmada's dependencies distributor reads the binding's clusters, not its Scheduled condition:
+    // an unschedulable binding keeps its clusters, and its dependencies stay with it. It watches
+    // ResourceBindings only: a cluster-scoped template's dependencies stay behind.
+    .filter((s) => s.propagateDeps && s.binding.spec.clusters.length > 0 && s.binding.kind === 'ResourceBinding')
     .map((s) => ({ template: s.template, bindingName: s.binding.metadata.name, clusters: s.binding.spec.clusters }));
   const deps = resolveDependencies(sources, templates, byNamespace, interpreter);
   diagnostics.push(...deps.diagnostics);
@@ -148,6 +151,7 @@ export function planFleet(input: PlanInput): Plan {
     clusters: readonly TargetCluster[];
     isWorkload: boolean;
     dispatch: DispatchPolicy;
+    jobCompletions?: ReadonlyMap<string, number> | undefined;
   }[] = [];
   const dispatchOf = new Map(scheduled.map((s) => [bindingId(s.binding), dispatchPolicyOf(s.binding)] as const));
   for (const s of scheduled) {
@@ -160,16 +164,22 @@ export function planFleet(input: PlanInput): Plan {
       clusters: mergeTargetClusters(withEvicted(binding.spec.clusters, binding.spec.gracefulEvictionTasks), requiredBy),
       isWorkload: s.isWorkload,
       dispatch: dispatchPolicyOf(binding),
+      // Karmada ensureWork divides over the scheduled and requiring clusters, not the evicted ones.
+      jobCompletions: jobCompletionsOf(
+        s.template.object,
+        binding.spec,
+        mergeTargetClusters(binding.spec.clusters, requiredBy),
+      ),
     });
   }
   for (const [key, requiredBy] of [...deps.requiredBy].sort(([a], [b]) => compareStrings(a, b))) {
     const template = templates.get(key);
     if (!template || own.has(key)) continue;
-    const binding = attachedBinding(template, requiredBy);
-    bindings.push(binding);
     const dispatch = attachedDispatchPolicy(
       requiredBy.map((r) => dispatchOf.get(r.namespace ? `${r.namespace}/${r.name}` : r.name) ?? {}),
     );
+    const binding = attachedBinding(template, requiredBy, dispatch);
+    bindings.push(binding);
     toRender.push({ template, binding, clusters: mergeTargetClusters([], requiredBy), isWorkload: false, dispatch });
   }
   const overrideClasses = new OverrideClasses(clusters, fleet.overridePolicies);
@@ -181,6 +191,7 @@ export function planFleet(input: PlanInput): Plan {
       isWorkload: r.isWorkload,
       overrides: selectOverridePolicies(fleet.overridePolicies, r.template.object),
       dispatch: r.dispatch,
+      jobCompletions: r.jobCompletions,
       injectLabels: injectedLabels(r.binding),
     };
     if (input.works === 'check') {
@@ -191,8 +202,9 @@ export function planFleet(input: PlanInput): Plan {
     works.push(...out.works);
     diagnostics.push(...out.diagnostics);
   }
-  // Namespace Works cannot fail to render: a check needs none of them.
-  if (input.works === undefined || input.works === 'keep') works.push(...namespaceWorks(works, bindings, fleet));
+  if (input.works === 'check') diagnostics.push(...checkNamespaceWorks(toRender, fleet, clusters));
+  if (input.works === undefined || input.works === 'keep')
+    works.push(...namespaceWorks(works, fleet, clusters, diagnostics));
   const explanations = scheduled.map((s) => ({
     key: s.key,
     policy: s.policy.policy as Loaded,
@@ -409,7 +421,12 @@ function affinityNameOf(e: Explanation): string | undefined {
   return typeof name === 'string' && name !== '' ? name : undefined;
 }
 
-function attachedBinding(template: Loaded, requiredBy: readonly BindingSnapshot[]): Binding {
+/**
+ * The binding of a dependency no policy places (Karmada buildAttachedBinding): it carries the
+ * effective conflict resolution and preservation of the bindings that require it, as Karmada's
+ * createOrUpdateAttachedBinding writes them (both always set).
+ */
+function attachedBinding(template: Loaded, requiredBy: readonly BindingSnapshot[], dispatch: DispatchPolicy): Binding {
   return buildBinding({
     template: template.object,
     resource: refOf(template.object),
@@ -427,32 +444,7 @@ function attachedBinding(template: Loaded, requiredBy: readonly BindingSnapshot[
       message: 'Attached to the bindings that depend on it.',
     },
     affinityName: undefined,
-  });
-}
-
-/** Namespaces of the namespaced objects on each cluster, unless a Namespace binding already places them there. */
-function namespaceWorks(works: readonly Work[], bindings: readonly Binding[], fleet: Fleet): Work[] {
-  const placed = new Set<string>();
-  for (const w of works) {
-    const m = w.spec.workload.manifests[0];
-    if (m?.['kind'] === 'Namespace')
-      placed.add(`${w.metadata.namespace}|${(m['metadata'] as { name?: string } | undefined)?.name ?? ''}`);
-  }
-  const wanted = new Set<string>();
-  for (const w of works) {
-    const ns = (w.spec.workload.manifests[0]?.['metadata'] as { namespace?: string } | undefined)?.namespace;
-    if (ns && !isUnsyncedNamespace(ns) && !placed.has(`${w.metadata.namespace}|${ns}`))
-      wanted.add(`${w.metadata.namespace}|${ns}`);
-  }
-  const nsTemplates = new Map(
-    fleet.templates
-      .filter((t) => t.object.kind === 'Namespace' && t.object.apiVersion === 'v1')
-      .map((t) => [t.object.metadata.name ?? '', t.object] as const),
-  );
-  void bindings;
-  return [...wanted].sort(compareStrings).map((k) => {
-    const [execNs = '', ns = ''] = k.split('|');
-    return renderNamespaceWork(ns, execNs.slice('karmada-es-'.length), nsTemplates.get(ns));
+    dispatch,
   });
 }
 

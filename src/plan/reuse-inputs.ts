@@ -6,7 +6,14 @@
  * unchanged plans as before; inputs every binding reads (the clusters, the interpreters, the
  * WorkloadRebalancers and the pass's time) force a full plan when they differ.
  */
-import { compareStrings, type Fleet, type KubeObject, type Loaded, type ResourceKey } from '../api/index.ts';
+import {
+  compareStrings,
+  type Fleet,
+  type KubeObject,
+  type Loaded,
+  type OverridePolicy,
+  type ResourceKey,
+} from '../api/index.ts';
 import type { PlanInput } from './plan-fleet.ts';
 
 /**
@@ -24,6 +31,10 @@ export function fleetWideChange(base: PlanInput, head: PlanInput): string | unde
     return 'CustomResourceDefinitions changed';
   const namespaces = (f: Fleet) => f.templates.filter((t) => isNamespaceTemplate(t.object));
   if (!sameList(namespaces(a), namespaces(b))) return 'Namespace templates changed';
+  // Namespace Works take the ClusterOverridePolicies that select Namespaces (namespace-works.ts),
+  // and a namespace with no template is no template a changed policy could mark affected.
+  if (!sameList(a.overridePolicies.filter(selectsNamespaces), b.overridePolicies.filter(selectsNamespaces)))
+    return 'ClusterOverridePolicies of Namespaces changed';
   if (!sameList(a.rebalancers ?? [], b.rebalancers ?? [])) return 'WorkloadRebalancers changed';
   // A WorkloadRebalancer's outcome and the eviction tasks it creates carry the pass's time.
   if (b.rebalancers?.length && !sameMap(base.rebalanced, head.rebalanced)) return 'WorkloadRebalancer records changed';
@@ -51,6 +62,15 @@ export function historyChanges(base: PlanInput, head: PlanInput): Set<ResourceKe
   compare(base.records, head.records);
   compare(base.evictions, head.evictions);
   return out;
+}
+
+/** Whether an override policy may select a Namespace: a ClusterOverridePolicy naming the kind, or selecting everything. */
+function selectsNamespaces(p: Loaded<OverridePolicy>): boolean {
+  const selectors = p.object.spec.resourceSelectors;
+  return (
+    p.object.kind === 'ClusterOverridePolicy' &&
+    (!selectors?.length || selectors.some((s) => s.kind === 'Namespace' && s.apiVersion === 'v1'))
+  );
 }
 
 /** Whether a template is a Namespace (planFleet renders the namespace Works from them). */

@@ -59,10 +59,16 @@ describe('render/dispatch mergeConflictResolution', () => {
       want: 'Overwrite',
     },
     {
-      name: 'an invalid template value is ignored',
+      name: "the template's Karmada spelling (overwrite) wins over the default",
       annotations: { 'work.karmada.io/conflict-resolution': 'overwrite' },
-      binding: 'Overwrite',
+      binding: undefined,
       want: 'Overwrite',
+    },
+    {
+      name: 'an invalid template value is ignored',
+      annotations: { 'work.karmada.io/conflict-resolution': 'OVERWRITE' },
+      binding: 'Abort',
+      want: 'Abort',
     },
   ];
   for (const c of cases) it(c.name, () => assert.equal(mergeConflictResolution(c.annotations, c.binding), c.want));

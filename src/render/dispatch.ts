@@ -42,17 +42,30 @@ export function shouldSuspendDispatching(suspension: Suspension | undefined, clu
 
 /**
  * Karmada common.go mergeConflictResolution: the template's own `work.karmada.io/conflict-resolution`
- * annotation wins when it is `Overwrite` or `Abort` (any other value is ignored); then the
- * binding's `Overwrite`; anything else is `Abort`.
+ * annotation wins when it is `overwrite` or `abort` (work/v1alpha2 ResourceConflictResolutionOverwrite,
+ * ResourceConflictResolutionAbort; any other value is ignored); then the binding's `Overwrite`;
+ * anything else is `Abort`.
  */
 export function mergeConflictResolution(
   templateAnnotations: Readonly<Record<string, string>> | undefined,
   fromBinding: ConflictResolution | undefined,
 ): ConflictResolution {
   const own = templateAnnotations?.[conflictResolutionAnnotation];
-  if (own === 'Overwrite' || own === 'Abort') return own;
+  const fromTemplate = own === undefined ? undefined : templateConflictResolution[own];
+  if (fromTemplate) return fromTemplate;
   return fromBinding === 'Overwrite' ? 'Overwrite' : 'Abort';
 }
+
+/**
+ * The template annotation's values: Karmada's lower-case ones, and (flotilla differs: docs/karmada-
+ * differences.md) the capitalised ones flotilla documented before, which Karmada ignores.
+ */
+const templateConflictResolution: Readonly<Record<string, ConflictResolution>> = {
+  overwrite: 'Overwrite',
+  abort: 'Abort',
+  Overwrite: 'Overwrite',
+  Abort: 'Abort',
+};
 
 /** The dispatch of the Work of a template on `cluster`. */
 export function workDispatch(

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import type { JsonObject } from '../api/index.ts';
-import { deepFreeze } from './fixtures.test-support.ts';
-import { prunedCopy, pruneIrrelevantFields } from './prune-fields.ts';
+import { pruneIrrelevantFields } from './prune-fields.ts';
 
 // Karmada pkg/resourceinterpreter/default/native/prune/prune.go, case by case.
 const cases: readonly { name: string; in: JsonObject; want: JsonObject }[] = [
@@ -144,18 +143,6 @@ describe('render: pruneIrrelevantFields (Karmada prune.RemoveIrrelevantFields)',
       const m = structuredClone(c.in);
       pruneIrrelevantFields(m);
       assert.deepEqual(m, c.want);
-    });
-  }
-});
-
-describe('render: prunedCopy prunes a copy and leaves the template as it was', () => {
-  for (const c of cases) {
-    it(c.name, () => {
-      const template = deepFreeze(structuredClone(c.in));
-      const copy = prunedCopy(template);
-      assert.deepEqual(copy, c.want);
-      assert.deepEqual(template, c.in);
-      assert.equal(JSON.stringify(copy), JSON.stringify(c.want), 'keys in the same order');
     });
   }
 });

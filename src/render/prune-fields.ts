@@ -1,8 +1,9 @@
 /**
- * Fields the member cluster owns or generates, removed before a template is rendered, as Karmada's
- * prune.RemoveIrrelevantFields does (pkg/resourceinterpreter/default/native/prune/prune.go).
+ * Fields the member cluster owns or generates, removed from each rendered manifest after its
+ * overrides, as Karmada's prune.RemoveIrrelevantFields does
+ * (pkg/resourceinterpreter/default/native/prune/prune.go, called by ctrlutil CreateOrUpdateWork).
  */
-import { cloneJson, isPlainObject, type JsonObject, type JsonValue } from '../api/index.ts';
+import { isPlainObject, type JsonObject } from '../api/index.ts';
 
 const generatedMetadata = [
   'creationTimestamp',
@@ -18,38 +19,6 @@ const generatedMetadata = [
 ];
 const jobControllerLabels = ['controller-uid', 'batch.kubernetes.io/controller-uid'];
 const jobTemplateLabels = [...jobControllerLabels, 'job-name', 'batch.kubernetes.io/job-name'];
-
-/** Kinds whose pruning reaches below `metadata` and its label and annotation maps (the switch below). */
-const prunedBelowMetadata = new Set<JsonValue | undefined>([
-  'Job',
-  'Secret',
-  'ServiceAccount',
-  'Service',
-  'PersistentVolumeClaim',
-]);
-
-/**
- * A pruned copy of `m` that copies only what pruning and the ownership marks change: the top
- * level, `metadata` and its label and annotation maps; everything else is shared with `m`, which
- * must not be changed afterwards (nothing in rendering changes its input). Kinds pruned deeper
- * are copied whole.
- */
-export function prunedCopy(m: Readonly<JsonObject>): JsonObject {
-  const meta = m['metadata'];
-  if (prunedBelowMetadata.has(m['kind']) || !isPlainObject(meta)) {
-    const whole = cloneJson(m) as JsonObject;
-    pruneIrrelevantFields(whole);
-    return whole;
-  }
-  const metadata: JsonObject = { ...meta };
-  for (const map of ['labels', 'annotations']) {
-    const v = metadata[map];
-    if (isPlainObject(v)) metadata[map] = { ...v };
-  }
-  const out: JsonObject = { ...m, metadata };
-  pruneIrrelevantFields(out);
-  return out;
-}
 
 /** Removes generated and member-owned fields in place (the caller passes its own copy). */
 export function pruneIrrelevantFields(m: JsonObject): void {

@@ -1,7 +1,8 @@
 /**
  * One binding → its Works: per target cluster, ownership marks first (as Karmada's claim metadata,
  * so a patch on /metadata/labels/x finds the map), revise replicas, apply overrides in Karmada
- * order, then re-assert ownership so no override can strip what pruning relies on.
+ * order, prune member-owned fields (Karmada ctrlutil CreateOrUpdateWork), then re-assert ownership
+ * so no override can strip what pruning relies on.
  *
  * Given the plan's override classes, clusters of one class (override-classes.ts) share one
  * manifest object: it is rendered once, and the Works of a binding Duplicated to hundreds of
@@ -24,10 +25,11 @@ import type { Interpreter } from '../interpreter/index.ts';
 import { InterpreterScriptError } from '../interpreter/index.ts';
 import { applyOverrides } from '../override/index.ts';
 import { workDispatch, type DispatchPolicy } from './dispatch.ts';
-import { markOwnership } from './ownership-marks.ts';
+import { applyJobCompletions } from './job-completions.ts';
+import { markedCopy, markOwnership } from './ownership-marks.ts';
 import { renderClassOf, type OverrideClasses } from './override-classes.ts';
 import { mergeLabels } from './state-injection.ts';
-import { prunedCopy } from './prune-fields.ts';
+import { pruneIrrelevantFields } from './prune-fields.ts';
 import { workBuilder, type Work } from './work.ts';
 
 /** What rendering one binding needs. */
@@ -42,6 +44,11 @@ export interface RenderRequest {
   readonly overrides: readonly Loaded<OverridePolicy>[];
   /** The binding's suspension, preservation and conflict resolution (dispatch.ts); none: Karmada's defaults. */
   readonly dispatch?: DispatchPolicy;
+  /**
+   * A Divided Job's completions per cluster (job-completions.ts jobCompletionsOf); absent: not
+   * divided. A cluster missing from the map (an evicted copy) keeps the template's completions.
+   */
+  readonly jobCompletions?: ReadonlyMap<string, number> | undefined;
   /** Labels carried from an evicted copy, per target cluster (state-injection.ts); absent: none. */
   readonly injectLabels?: ((cluster: string) => Readonly<Record<string, string>> | undefined) | undefined;
 }
@@ -58,9 +65,8 @@ export interface RenderContext {
 export function renderBinding(ctx: RenderContext, req: RenderRequest): { works: Work[]; diagnostics: Diagnostic[] } {
   // The marks are the same on every cluster: set once here; reviseReplica and applyOverrides
   // never change their input (each returns a copy), so `base` is shared, not copied per cluster,
-  // and it shares with the template what pruning leaves alone.
-  const base = prunedCopy(req.template.object as unknown as JsonObject);
-  markOwnership(base, { binding: req.binding });
+  // and it shares with the template all but its metadata.
+  const base = markedCopy(req.template.object as unknown as JsonObject, { binding: req.binding });
   const build = workBuilder(refOf(req.template.object), req.binding);
   const classOf = ctx.classes?.forCandidates(req.overrides);
   // Only manifests that rendered are shared: each cluster of a failing class renders on its own,
@@ -73,8 +79,11 @@ export function renderBinding(ctx: RenderContext, req: RenderRequest): { works: 
     if (!cluster) continue; // the scheduler only places onto inventory clusters; previous names may be gone
     const overrideClass = classOf?.(target.name);
     const injected = req.injectLabels?.(target.name);
+    // Divided completions may differ between clusters of equal replicas: such a Job is not shared.
     const key =
-      overrideClass === undefined || injected ? undefined : renderClassOf(overrideClass, target, req.isWorkload);
+      overrideClass === undefined || injected || req.jobCompletions
+        ? undefined
+        : renderClassOf(overrideClass, target, req.isWorkload);
     let manifest = key === undefined ? undefined : rendered.get(key);
     if (!manifest) {
       manifest = renderForCluster(ctx, req, base, target, cluster.object, injected, diagnostics);
@@ -119,14 +128,19 @@ function renderForCluster(
       return undefined;
     }
   }
+  const completions = req.jobCompletions?.get(target.name);
+  if (completions !== undefined) m = applyJobCompletions(m, completions);
   const overridden = applyOverrides(m, cluster, req.overrides);
   if (overridden.kind === 'Failed') {
     diagnostics.push(...overridden.diagnostics);
     return undefined;
   }
-  const out = overridden.manifest;
+  const out = overridden.manifest; // applyOverrides' own copy: changed in place from here
   // Karmada ensureWork injects the preserved state after the overrides.
   if (injected) mergeLabels(out, injected);
+  // Karmada prunes in ctrlutil CreateOrUpdateWork, after the overrides: a field an override
+  // writes is pruned too, and an override may patch a field that is pruned afterwards.
+  pruneIrrelevantFields(out);
   markOwnership(out, marks);
   return out;
 }
