@@ -22,6 +22,8 @@ export const diagnosticCodes = [
   'InterpreterError',
   'Unschedulable',
   'InvalidPlacement',
+  /** A propagation or override policy Karmada's validating webhook refuses, outside its placement (error). */
+  'InvalidPolicy',
   'InvalidPrevious',
   /** A kind a Karmada API group does not have (error). */
   'UnknownKarmadaKind',

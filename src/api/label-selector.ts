@@ -22,13 +22,15 @@ export interface SelectorRequirement {
  *   though apimachinery's `LabelSelectorAsSelector(nil)` alone would match nothing.
  * - `{}` (empty) matches everything (`labels.Everything()`).
  * - `matchLabels` and `matchExpressions` are ANDed.
- * - An invalid selector (e.g. `In` with no values, `Exists` with values, an unknown operator) matches
- *   nothing: Karmada treats the conversion error as a mismatch.
+ * - An invalid selector (e.g. `In` with no values, `Exists` with values, an unknown operator, a key
+ *   that is not a qualified name, a value that is not a label value) matches nothing: Karmada treats
+ *   the conversion error of `LabelSelectorAsSelector` as a mismatch.
  */
 export function matchesLabelSelector(selector: LabelSelector | undefined, labels: Labels): boolean {
   if (selector === undefined) return true;
   const own = labels ?? {};
   for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
+    if (!isLabelKey(key) || !isLabelValue(value)) return false;
     if (!Object.hasOwn(own, key) || own[key] !== value) return false;
   }
   for (const req of selector.matchExpressions ?? []) {
@@ -66,6 +68,8 @@ function isValidLabelRequirement(req: LabelSelectorRequirement): boolean {
  * | Gt / Lt      | false      | int(v) > / < int(values[0]) |
  */
 export function matchesRequirement(req: SelectorRequirement, labels: Readonly<Record<string, string>>): boolean {
+  if (!isLabelKey(req.key)) return false;
+  if ((req.operator === 'In' || req.operator === 'NotIn') && !(req.values ?? []).every(isLabelValue)) return false;
   const has = Object.hasOwn(labels, req.key);
   const value = has ? labels[req.key] : undefined;
   const values = req.values ?? [];
@@ -89,6 +93,26 @@ export function matchesRequirement(req: SelectorRequirement, labels: Readonly<Re
     default:
       return false;
   }
+}
+
+const namePart = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** apimachinery IsQualifiedName, which labels.NewRequirement checks keys with: `[prefix/]name`. */
+function isLabelKey(key: string): boolean {
+  const parts = key.split('/');
+  if (parts.length > 2) return false;
+  const name = parts.at(-1) ?? '';
+  if (parts.length === 2) {
+    const prefix = parts[0] ?? '';
+    if (prefix === '' || prefix.length > 253 || !dns1123Subdomain.test(prefix)) return false;
+  }
+  return name.length > 0 && name.length <= 63 && namePart.test(name);
+}
+
+/** apimachinery IsValidLabelValue: empty, or at most 63 characters of the qualified-name alphabet. */
+function isLabelValue(value: unknown): boolean {
+  return typeof value === 'string' && (value === '' || (value.length <= 63 && namePart.test(value)));
 }
 
 /** Parses a base-10 int64 the way strconv.ParseInt does (optional sign, digits only). */

@@ -19,11 +19,7 @@ import type { RawObject } from './read-objects.ts';
 export function checkReferences(fleet: Fleet, locateOf: (l: Loaded) => RawObject['locate']): Diagnostic[] {
   const out: Diagnostic[] = [];
   const clusterNames = new Set(fleet.clusters.map((c) => c.object.metadata.name));
-  const overrideKeys = new Set(
-    fleet.overridePolicies
-      .filter((o) => o.object.kind === 'OverridePolicy')
-      .map((o) => `${o.object.metadata.namespace}/${o.object.metadata.name}`),
-  );
+  const overrideKeys = new Set(fleet.overridePolicies.map((o) => dependentOverrideKey(o.object)));
   for (const p of fleet.propagationPolicies) {
     checkSelectorNamespaces(p, locateOf(p), out);
     checkDependentOverrides(p, overrideKeys, locateOf(p), out);
@@ -86,20 +82,40 @@ function checkDependentOverrides(
   locate: RawObject['locate'],
   out: Diagnostic[],
 ): void {
-  if (p.object.kind !== 'PropagationPolicy') return;
+  const namespaced = p.object.kind === 'PropagationPolicy';
   const ns = p.object.metadata.namespace ?? 'default';
+  const self = namespaced
+    ? `PropagationPolicy ${ns}/${p.object.metadata.name}`
+    : `ClusterPropagationPolicy ${p.object.metadata.name}`;
   (p.object.spec.dependentOverrides ?? []).forEach((name, i) => {
-    if (!overrideKeys.has(`${ns}/${name}`)) {
-      // flotilla differs: Karmada waits for the OverridePolicy to appear; in a git revision it can only be a mistake.
+    const wanted = namespaced
+      ? { kind: 'OverridePolicy' as const, metadata: { namespace: ns, name } }
+      : { kind: 'ClusterOverridePolicy' as const, metadata: { name } };
+    if (!overrideKeys.has(dependentOverrideKey(wanted))) {
+      // flotilla differs: Karmada waits for the override policy to appear; in a git revision it can only be a mistake.
       out.push(
         errorAt(
           'DependentOverrideMissing',
           { file: p.source.file, ...locate(['spec', 'dependentOverrides', i]) },
-          `PropagationPolicy ${ns}/${p.object.metadata.name} depends on OverridePolicy ${ns}/${name}, which this revision does not contain`,
+          `${self} depends on ${namespaced ? `OverridePolicy ${ns}/${name}` : `ClusterOverridePolicy ${name}`}, which this revision does not contain`,
         ),
       );
     }
   });
+}
+
+/**
+ * What a dependentOverrides entry names: an OverridePolicy of the PropagationPolicy's namespace, or
+ * for a ClusterPropagationPolicy a ClusterOverridePolicy (Karmada helper.IsDependentOverridesPresent,
+ * IsDependentClusterOverridesPresent).
+ */
+function dependentOverrideKey(o: {
+  readonly kind: string;
+  readonly metadata: { readonly namespace?: string; readonly name?: string };
+}): string {
+  return o.kind === 'OverridePolicy'
+    ? `${o.metadata.namespace}/${o.metadata.name}`
+    : `ClusterOverridePolicy/${o.metadata.name}`; // upper case: never a namespace
 }
 
 function checkAffinity(

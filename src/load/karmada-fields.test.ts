@@ -127,7 +127,8 @@ describe('load: KarmadaFieldIgnored warnings at the field', () => {
     },
     {
       name: 'preemption: Always is honoured (src/policy/claimed-match.ts)',
-      text: pp('  preemption: Always\n'),
+      // Karmada's webhook requires named selectors with preemption: Always.
+      text: pp('  preemption: Always\n').replace('kind: Deployment}', 'kind: Deployment, name: web}'),
       lines: [],
     },
     {
@@ -145,7 +146,7 @@ describe('load: KarmadaFieldIgnored warnings at the field', () => {
     {
       name: 'application failover statePreservation is honoured (src/status/state-preservation.ts)',
       text: pp(
-        '  failover:\n    application:\n      decisionConditions: {tolerationSeconds: 30}\n      statePreservation:\n        rules: [{aliasLabelName: a, jsonPath: "{.x}"}]\n',
+        '  propagateDeps: true\n  failover:\n    application:\n      decisionConditions: {tolerationSeconds: 30}\n      statePreservation:\n        rules: [{aliasLabelName: a, jsonPath: "{.x}"}]\n',
       ),
       lines: [],
     },

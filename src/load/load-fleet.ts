@@ -34,6 +34,8 @@ import { normaliseRollout } from './rollout-strategy.ts';
 import { isKarmadaGroup, karmadaScope, unknownKarmadaKindHint } from './karmada-kinds.ts';
 import { withClusterDefaults } from './cluster-defaults.ts';
 import { withPolicyDefaults } from './policy-defaults.ts';
+import { propagationSpecProblems } from './propagation-admission.ts';
+import { overrideSpecProblems } from './override-admission.ts';
 import { withTemplateDefaults } from './template-defaults.ts';
 import { decodeText, readObjects, type RawObject } from './read-objects.ts';
 import { objectMetaProblems } from './object-meta.ts';
@@ -169,10 +171,27 @@ export function loadFleet(snapshot: Snapshot): LoadResult {
             `${r.object.kind} ${describeName(r.object)}: ${e.message}`,
           ),
         );
+      for (const e of propagationSpecProblems(withDefaults.object.spec))
+        diagnostics.push(
+          errorAt(
+            'InvalidPolicy',
+            { file: r.source.file, ...r.locate(e.path) },
+            `${r.object.kind} ${describeName(r.object)}: ${e.message}`,
+          ),
+        );
       locates.set(withDefaults, r.locate);
       lists.pp.push(withDefaults);
-    } else if (cls === 'overridePolicy') lists.op.push(loaded as Loaded<OverridePolicy>);
-    else if (cls === 'clusterTaintPolicy') lists.ctp.push(loaded as Loaded<ClusterTaintPolicy>);
+    } else if (cls === 'overridePolicy') {
+      for (const e of overrideSpecProblems((r.object as OverridePolicy).spec ?? {}))
+        diagnostics.push(
+          errorAt(
+            'InvalidPolicy',
+            { file: r.source.file, ...r.locate(e.path) },
+            `${r.object.kind} ${describeName(r.object)}: ${e.message}`,
+          ),
+        );
+      lists.op.push(loaded as Loaded<OverridePolicy>);
+    } else if (cls === 'clusterTaintPolicy') lists.ctp.push(loaded as Loaded<ClusterTaintPolicy>);
     else if (cls === 'rolloutStrategy') {
       const { spec, problems } = normaliseRollout(r.object as RolloutStrategy);
       for (const p of problems)

@@ -1,7 +1,8 @@
 /**
- * Karmada's admission rules for the placement fields flotilla added (pkg/util/validation/validation.go
+ * Karmada's admission rules for placements (pkg/util/validation/validation.go
  * ValidateWorkloadAffinity: label-key group keys, not the same for affinity and anti-affinity;
- * ValidatePlacement and ValidateOverflowAffinities for overflow affinities), checked on the defaulted placement as the
+ * ValidatePlacement and ValidateOverflowAffinities for overflow affinities; ValidateClusterAffinities
+ * for term names; ValidateSpreadConstraint), checked on the defaulted placement as the
  * validating webhook sees it after the mutating one: overflow needs a Divided placement with
  * dynamic weights or Aggregated (util.IsOverflowSchedulingAllowed), a non-empty inline affinity on
  * its term, and group names that are label keys, unique and different from the term's own name.
@@ -18,7 +19,64 @@ export interface PlacementProblem {
 
 /** The admission problems of a placement (defaults applied). */
 export function placementProblems(p: Placement | undefined): PlacementProblem[] {
-  return [...workloadAffinityProblems(p), ...overflowProblems(p)];
+  return [
+    ...workloadAffinityProblems(p),
+    ...overflowProblems(p),
+    ...affinityTermProblems(p),
+    ...spreadConstraintProblems(p),
+  ];
+}
+
+/** ValidateClusterAffinities: each term's affinityName is a label key and unique within the policy. */
+function affinityTermProblems(p: Placement | undefined): PlacementProblem[] {
+  const out: PlacementProblem[] = [];
+  const seen = new Set<string>();
+  (p?.clusterAffinities ?? []).forEach((term, i) => {
+    const at = ['spec', 'placement', 'clusterAffinities', i, 'affinityName'];
+    const problem = qualifiedNameProblem(term.affinityName);
+    if (problem) out.push({ path: at, message: `affinityName ${JSON.stringify(term.affinityName)}: ${problem}` });
+    if (seen.has(term.affinityName))
+      out.push({
+        path: at,
+        message: `each affinity term in a policy must have a unique name; ${JSON.stringify(term.affinityName)} is used twice`,
+      });
+    seen.add(term.affinityName);
+  });
+  return out;
+}
+
+/**
+ * ValidateSpreadConstraint on the defaulted constraints: maxGroups not below minGroups, one
+ * constraint per spreadByField, and a `cluster` constraint whenever any spreadByField is used.
+ */
+function spreadConstraintProblems(p: Placement | undefined): PlacementProblem[] {
+  const out: PlacementProblem[] = [];
+  const constraints = p?.spreadConstraints ?? [];
+  const at = ['spec', 'placement', 'spreadConstraints'];
+  const fields = new Set<string>();
+  const repeated = new Set<string>();
+  constraints.forEach((c, i) => {
+    const max = c.maxGroups ?? 0;
+    if (max > 0 && max < (c.minGroups ?? 0))
+      out.push({
+        path: [...at, i, 'maxGroups'],
+        message: `maxGroups ${max} lower than minGroups ${c.minGroups} is not allowed`,
+      });
+    const field = c.spreadByField;
+    if (!field) return;
+    if (fields.has(field) && !repeated.has(field)) {
+      repeated.add(field);
+      out.push({ path: [...at, i, 'spreadByField'], message: `multiple ${field} spread constraints are not allowed` });
+    }
+    fields.add(field);
+  });
+  if (fields.size > 0 && !fields.has('cluster'))
+    out.push({
+      path: at,
+      message:
+        'the cluster spread constraint must be enabled in one of the constraints in case of SpreadByField is enabled (add {spreadByField: cluster})',
+    });
+  return out;
 }
 
 function workloadAffinityProblems(p: Placement | undefined): PlacementProblem[] {

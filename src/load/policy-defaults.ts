@@ -6,7 +6,9 @@
  *   decisionConditions.tolerationSeconds 300 and purgeMode Gracefully.
  * - Mutating webhook (pkg/webhook/propagationpolicy/mutating.go, pkg/util/helper/policy.go):
  *   a spread constraint without spreadByField/spreadByLabel spreads by cluster, minGroups 0 → 1;
- *   Divided without a division preference → Weighted; Gracefully without gracePeriodSeconds → 600.
+ *   Divided without a division preference → Weighted; Gracefully without gracePeriodSeconds → 600;
+ *   propagateDeps true when a resource selector names multicluster.x-k8s.io/v1alpha1 ServiceImport
+ *   (helper.ContainsServiceImport).
  * An absent replicaScheduling stays absent: Karmada reads it as Duplicated (Placement.ReplicaSchedulingType).
  */
 import type {
@@ -35,7 +37,23 @@ export function withPolicyDefaults(p: PropagationPolicy): PropagationPolicy {
         },
       }
     : spec.failover;
-  return { ...p, spec: { ...spec, ...(placement ? { placement } : {}), ...(failover ? { failover } : {}) } };
+  const propagateDeps = spec.propagateDeps || containsServiceImport(spec);
+  return {
+    ...p,
+    spec: {
+      ...spec,
+      ...(propagateDeps ? { propagateDeps } : {}),
+      ...(placement ? { placement } : {}),
+      ...(failover ? { failover } : {}),
+    },
+  };
+}
+
+/** Karmada helper.ContainsServiceImport: a selector of kind ServiceImport in multicluster.x-k8s.io/v1alpha1. */
+function containsServiceImport(spec: PropagationSpec): boolean {
+  return (spec.resourceSelectors ?? []).some(
+    (rs) => rs.kind === 'ServiceImport' && rs.apiVersion === 'multicluster.x-k8s.io/v1alpha1',
+  );
 }
 
 function placementDefaults(p: Placement): Placement {

@@ -28,7 +28,8 @@ function pp(
 ) {
   const kind = extra.cpp ? 'ClusterPropagationPolicy' : 'PropagationPolicy';
   const spec = [
-    '  resourceSelectors: [{apiVersion: apps/v1, kind: Deployment}]',
+    // Karmada's webhook requires a named selector with preemption: Always (validateResourceSelectorsIfPreemptionEnabled).
+    `  resourceSelectors: [{apiVersion: apps/v1, kind: Deployment${extra.preemption === 'Always' ? ', name: web' : ''}}]`,
     `  placement: {clusterAffinity: {clusterNames: [${cluster}]}}`,
     ...(extra.priority !== undefined ? [`  priority: ${extra.priority}`] : []),
     ...(extra.preemption ? [`  preemption: ${extra.preemption}`] : []),

@@ -51,8 +51,8 @@ export function indexPolicies(policies: readonly Loaded<PropagationPolicy>[]): P
 /** The policy that claims `template`, or undefined when none matches (the template gets no binding). */
 export function matchPolicy(index: PolicyIndex, template: KubeObject): PolicyMatch | undefined {
   const ns = template.metadata.namespace;
-  if (isReservedNamespace(ns) || (template.kind === 'Namespace' && isReservedNamespace(template.metadata.name)))
-    return undefined;
+  // Karmada's detector EventFilter reads the object's namespace only: a Namespace named kube-* is matched.
+  if (isReservedNamespace(ns)) return undefined;
   if (ns !== undefined) {
     const own = bestMatch(index.byNamespace.get(ns) ?? [], template);
     if (own) return own;
