@@ -1,7 +1,7 @@
 /**
  * Karmada's pod reference visitors (lifted from Kubernetes), ported through the native
  * InterpretDependency of a Pod (pkg/util/lifted/visitpod_test.go TestPodSecrets,
- * TestPodConfigmaps): a stub pod refers to every Secret and ConfigMap field, each named by its path,
+ * TestPodConfigmaps): a fixture Pod refers to every Secret and ConfigMap field, each named by its path,
  * and every name is found; empty names are never collected. Skipped: TestVisitContainers (which
  * containers a visitor mask selects, Go plumbing) and the tests' reflection over the Pod type.
  */
@@ -111,7 +111,7 @@ const expectedConfigMapPaths = [
 /** The names of the dependencies of `kind` a pod with `spec` has. */
 function dependencyNames(spec: JsonObject, kind: string): string[] {
   return native
-    .interpretDependency(obj('v1', 'Pod', { spec }, { name: 'stub', namespace: 'default' }))
+    .interpretDependency(obj('v1', 'Pod', { spec }, { name: 'every-reference', namespace: 'default' }))
     .filter((d) => d.kind === kind)
     .map((d) => d.name ?? '');
 }
