@@ -11,6 +11,7 @@ export * from './scope.ts';
 export * from './fleet.ts';
 export * from './rebalancer.ts';
 export * from './label-selector.ts';
+export * from './qualified-name.ts';
 export * from './cluster-affinity.ts';
 export * from './hash.ts';
 export * from './rollout.ts';

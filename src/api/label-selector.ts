@@ -2,6 +2,7 @@
  * Kubernetes label selectors (meta/v1 LabelSelector) with apimachinery `labels.Selector` semantics,
  * as Karmada evaluates them for ResourceSelectors, ClusterAffinity and OverridePolicy targets.
  */
+import { labelValueProblem, qualifiedNameProblem } from './qualified-name.ts';
 import type { LabelSelector, LabelSelectorRequirement } from './karmada.ts';
 
 /** Labels of an object; absent labels are the empty set. */
@@ -95,27 +96,10 @@ export function matchesRequirement(req: SelectorRequirement, labels: Readonly<Re
   }
 }
 
-const namePart = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
-/** apimachinery IsQualifiedName, which labels.NewRequirement checks keys with: `[prefix/]name`. */
-function isLabelKey(key: string): boolean {
-  const parts = key.split('/');
-  if (parts.length > 2) return false;
-  const name = parts.at(-1) ?? '';
-  if (parts.length === 2) {
-    const prefix = parts[0] ?? '';
-    if (prefix === '' || prefix.length > 253 || !dns1123Subdomain.test(prefix)) return false;
-  }
-  return name.length > 0 && name.length <= 63 && namePart.test(name);
-}
-
-/** apimachinery IsValidLabelValue: empty, or at most 63 characters of the qualified-name alphabet. */
-function isLabelValue(value: unknown): boolean {
-  return typeof value === 'string' && (value === '' || (value.length <= 63 && namePart.test(value)));
-}
-
 /** Parses a base-10 int64 the way strconv.ParseInt does (optional sign, digits only). */
+const isLabelKey = (key: string): boolean => qualifiedNameProblem(key) === undefined;
+const isLabelValue = (value: unknown): boolean => labelValueProblem(value) === undefined;
+
 function parseInteger(s: string): bigint | undefined {
   return /^[+-]?\d+$/.test(s) ? BigInt(s) : undefined;
 }

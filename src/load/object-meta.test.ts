@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import type { KubeObject } from '../api/index.ts';
 import { loadFleet } from './load-fleet.ts';
-import { labelValueProblem, nameRuleFor, objectMetaProblems, qualifiedNameProblem } from './object-meta.ts';
+import { labelValueProblem, qualifiedNameProblem } from '../api/index.ts';
+import { nameRuleFor, objectMetaProblems } from './object-meta.ts';
 
 const obj = (
   apiVersion: string,

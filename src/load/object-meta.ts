@@ -12,21 +12,26 @@
  * any other kind (RBAC, custom resources, kinds flotilla does not know) is given the benefit of
  * the doubt, and its member reports the rest at apply time.
  */
-import { isPlainObject, splitApiVersion, type KubeObject } from '../api/index.ts';
+import {
+  isDns1123Subdomain,
+  isPlainObject,
+  labelValueProblem,
+  qualifiedNameProblem,
+  splitApiVersion,
+  type KubeObject,
+} from '../api/index.ts';
 
 /** A name rule: undefined when the name is valid, else why not. */
 type NameRule = (name: string) => string | undefined;
 
 const dns1123LabelRe = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const dns1035LabelRe = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const dns1123SubdomainRe = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const qualifiedNamePartRe = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 
 /** IsDNS1123Subdomain. */
 export const dns1123Subdomain: NameRule = (n) =>
   n.length > 253
     ? 'must be no more than 253 characters'
-    : dns1123SubdomainRe.test(n)
+    : isDns1123Subdomain(n)
       ? undefined
       : 'must be a lowercase RFC 1123 subdomain: lower-case letters, digits, "-" and ".", starting and ending with a letter or digit';
 /** IsDNS1123Label. */
@@ -86,30 +91,6 @@ const nameRules: Readonly<Record<string, NameRule>> = {
 /** The name rule for a kind: its own when known, else the one every kind shares. */
 export function nameRuleFor(apiVersion: string, kind: string): NameRule {
   return nameRules[`${splitApiVersion(apiVersion).group}/${kind}`] ?? pathSegment;
-}
-
-/** IsQualifiedName: an optional DNS-subdomain prefix and "/", then a name of at most 63 characters. */
-export function qualifiedNameProblem(key: string): string | undefined {
-  const parts = key.split('/');
-  if (parts.length > 2) return 'may contain at most one "/"';
-  const name = parts.at(-1) ?? '';
-  const prefix = parts.length === 2 ? (parts[0] ?? '') : undefined;
-  if (prefix !== undefined && (prefix === '' || dns1123Subdomain(prefix) !== undefined))
-    return 'has a prefix that is not a lowercase RFC 1123 subdomain';
-  if (name === '' || name.length > 63) return 'must have a name part of 1 to 63 characters';
-  return qualifiedNamePartRe.test(name)
-    ? undefined
-    : 'must consist of letters, digits, "-", "_" or ".", starting and ending with a letter or digit';
-}
-
-/** IsValidLabelValue: empty, or at most 63 characters of the qualified-name alphabet. */
-export function labelValueProblem(value: unknown): string | undefined {
-  if (typeof value !== 'string') return 'must be a string';
-  if (value === '') return undefined;
-  if (value.length > 63) return 'must be no more than 63 characters';
-  return qualifiedNamePartRe.test(value)
-    ? undefined
-    : 'must consist of letters, digits, "-", "_" or ".", starting and ending with a letter or digit';
 }
 
 /** One refused piece of metadata: where it is and why. */

@@ -7,8 +7,14 @@
  * Karmada, the label, annotation, pointer and operator rules apply to `overrideRules` only, not to
  * the deprecated `spec.overriders`.
  */
-import { isPlainObject, type JSONPatchOperation, type OverrideSpec, type Overriders } from '../api/index.ts';
-import { labelValueProblem, qualifiedNameProblem } from './object-meta.ts';
+import {
+  isPlainObject,
+  labelValueProblem,
+  qualifiedNameProblem,
+  type JSONPatchOperation,
+  type OverrideSpec,
+  type Overriders,
+} from '../api/index.ts';
 import type { PlacementProblem } from './placement-admission.ts';
 
 type Path = readonly (string | number)[];

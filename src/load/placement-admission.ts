@@ -8,8 +8,7 @@
  * its term, and group names that are label keys, unique and different from the term's own name.
  * Karmada refuses such a policy, so flotilla's revision is invalid.
  */
-import type { ClusterAffinity, Placement } from '../api/index.ts';
-import { qualifiedNameProblem } from './object-meta.ts';
+import { qualifiedNameProblem, type ClusterAffinity, type Placement } from '../api/index.ts';
 
 /** A problem at an object path of the policy. */
 export interface PlacementProblem {

@@ -6,9 +6,8 @@
  * Karmada refuses such a policy, so flotilla's revision is invalid. Rules the schema already
  * states (tolerationSeconds ≥ 0, gracePeriodSeconds > 0) are not repeated here.
  */
-import type { PropagationSpec, StatePreservationRule } from '../api/index.ts';
+import { qualifiedNameProblem, type PropagationSpec, type StatePreservationRule } from '../api/index.ts';
 import type { PlacementProblem } from './placement-admission.ts';
-import { qualifiedNameProblem } from './object-meta.ts';
 
 /** The admission problems of a defaulted propagation spec outside its placement. */
 export function propagationSpecProblems(spec: PropagationSpec): PlacementProblem[] {
