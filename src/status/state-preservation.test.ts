@@ -24,6 +24,15 @@ describe('status/evaluateJsonPath', () => {
     { template: '{.missing}', want: 'error' },
     { template: '{.items[5].id}', want: 'error' },
     { template: '{.items[*].id}', want: 'a b' },
+    // Malformed or unsupported templates are errors (the rule gives no state), never a partial value.
+    { template: '{.name', want: 'error' },
+    { template: '{.name}{end}', want: 'error' },
+    { template: '{range .items[*]}{.id}', want: 'error' },
+    { template: '{.items[0:1]}', want: 'error' },
+    { template: '{.items[?(@.id=="a"}', want: 'error' },
+    { template: '{.name[0]}', want: 'error' },
+    { template: '{.nested[?(@.x=="y")]}', want: 'error' },
+    { template: '{.items[?(@.id==1)]}', want: 'error' },
   ];
   for (const c of cases) {
     it(c.template, () => {
